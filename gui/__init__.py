@@ -1,0 +1,1 @@
+"""Beachhead's desktop application: the only package that imports Qt."""

@@ -1,0 +1,216 @@
+"""The headless command line (DESIGN §5). Imports no Qt.
+
+Exit status: 0 on success, 1 when an input is bad (one line per problem on stderr: file,
+place, why), 2 on usage errors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import sys
+import unicodedata
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from models import __version__
+from models.errors import InputError
+
+EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    """A command was called with arguments that make no sense (exit status 2)."""
+
+
+def _lang_parent() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(add_help=False)
+    p.add_argument("--lang", choices=["en", "zh_CN"], default="en",
+                   help="language of names and messages (default: en)")
+    return p
+
+
+def _positive_int(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a whole number") from None
+    if n < 0:
+        raise argparse.ArgumentTypeError("must be zero or more")
+    return n
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The ``beachhead`` argument parser with every headless subcommand."""
+    lang = _lang_parent()
+    parser = argparse.ArgumentParser(
+        prog="beachhead",
+        description="Score AI startups' strategic position against the big incumbents.",
+        parents=[lang],
+    )
+    parser.add_argument("--version", action="version", version=f"beachhead {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("score", parents=[lang], help="score every assessment of a portfolio")
+    p.add_argument("file", metavar="FILE", help="a .beachhead portfolio")
+    p.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    p.add_argument("--scenario", metavar="NAME", help="apply a scenario (id or name)")
+    p.set_defaults(func=cmd_score)
+
+    p = sub.add_parser("sample", parents=[lang], help="write the sample or a synthetic portfolio")
+    p.add_argument("-o", "--output", required=True, metavar="OUT.beachhead")
+    p.add_argument("--size", type=_positive_int, metavar="N",
+                   help="write N synthetic startups instead of the bundled sample")
+    p.add_argument("--seed", type=int, default=0, metavar="S",
+                   help="random seed for --size (default 0)")
+    p.set_defaults(func=cmd_sample)
+    return parser
+
+
+COMMANDS: tuple[str, ...] = ("score", "sample")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse: --help/--version exit 0, bad usage exits 2
+        return int(exc.code or 0)
+    if not getattr(args, "func", None):
+        parser.print_usage(sys.stderr)
+        print("beachhead: error: name a command, e.g. 'beachhead score FILE'", file=sys.stderr)
+        return EXIT_USAGE
+    func: Callable[[argparse.Namespace], int] = args.func
+    try:
+        return func(args)
+    except InputError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except UsageError as exc:
+        print(f"beachhead {args.command}: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except OSError as exc:
+        name = exc.filename or ""
+        print(f"{name}: {exc.strerror or exc}" if name else str(exc), file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        print("beachhead: interrupted", file=sys.stderr)
+        return 130
+
+
+# -- score ----------------------------------------------------------------------------------
+
+def cmd_score(args: argparse.Namespace) -> int:
+    """``beachhead score FILE [--format table|csv|json] [--scenario NAME]``."""
+    from models.scoring import score_portfolio
+    from models.storage import load_portfolio
+
+    portfolio = load_portfolio(args.file)
+    scenario = _scenario(portfolio.framework, args.scenario)
+    results = score_portfolio(portfolio, scenario, lang=args.lang)
+    rows = [r.as_json() for r in results]
+    out = _stdout()
+    if args.format == "json":
+        out.write(json.dumps(rows, ensure_ascii=False, indent=2, allow_nan=False) + "\n")
+    elif args.format == "csv":
+        out.write(_csv(rows, [p.id for p in portfolio.framework.pillars]))
+    else:
+        out.write(_table(rows, portfolio.framework, args.lang))
+    return EXIT_OK
+
+
+def _scenario(framework, name: str | None):  # type: ignore[no-untyped-def]
+    if name is None:
+        return None
+    try:
+        return framework.scenario(name)
+    except KeyError:
+        known = ", ".join(f"{s.id} ({s.name['en']})" for s in framework.scenarios) or "none"
+        raise UsageError(f"unknown scenario '{name}'; this framework has: {known}") from None
+
+
+def _stdout() -> io.TextIOBase:
+    if hasattr(sys.stdout, "reconfigure") and (sys.stdout.encoding or "").lower() != "utf-8":
+        sys.stdout.reconfigure(encoding="utf-8")
+    return sys.stdout  # type: ignore[return-value]
+
+
+def _num(x: float | None, digits: int | None = None) -> str:
+    if x is None:
+        return ""
+    return repr(float(x)) if digits is None else f"{x:.{digits}f}"
+
+
+def _csv(rows: list[dict], pillar_ids: list[str]) -> str:
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(["startup", "assessor", "role", "date", "overall",
+                     *(f"pillars.{p}" for p in pillar_ids), "completeness", "postures",
+                     "deal_breakers", "top_improvements"])
+    for r in rows:
+        writer.writerow([
+            r["startup"], r["assessor"], r["role"], r["date"], _num(r["overall"]),
+            *(_num(r["pillars"][p]) for p in pillar_ids), _num(r["completeness"]),
+            "; ".join(r["postures"]), "; ".join(r["deal_breakers"]),
+            "; ".join(f"{t['criterion']} (+{t['gain']:.2f})" for t in r["top_improvements"]),
+        ])
+    return buf.getvalue()
+
+
+def display_width(s: str) -> int:
+    """Terminal columns taken by ``s`` (wide East Asian characters count two)."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in s)
+
+
+def _pad(s: str, width: int, right: bool = False) -> str:
+    gap = " " * max(0, width - display_width(s))
+    return gap + s if right else s + gap
+
+
+def _table(rows: list[dict], framework, lang: str) -> str:  # type: ignore[no-untyped-def]
+    from models.framework import text
+
+    pillars = framework.pillars
+    head = ["Startup", "Assessor", "Role", "Overall",
+            *(text(p.name, lang) for p in pillars), "Done", "Postures", "Deal-breakers"]
+    body = []
+    for r in rows:
+        body.append([
+            r["startup"], r["assessor"], r["role"], _num(r["overall"], 1),
+            *(_num(r["pillars"][p.id], 1) for p in pillars),
+            f"{r['completeness']:.0%}", ", ".join(r["postures"]) or "-",
+            ", ".join(r["deal_breakers"]) or "-",
+        ])
+    numeric = set(range(3, 4 + len(pillars) + 1))
+    widths = [max(display_width(str(x)) for x in col) for col in zip(head, *body, strict=True)]
+    lines = ["  ".join(_pad(h, w, i in numeric) for i, (h, w) in enumerate(zip(head, widths,
+                                                                             strict=True)))]
+    lines.append("  ".join("-" * w for w in widths))
+    for row in body:
+        lines.append("  ".join(_pad(str(c), w, i in numeric)
+                               for i, (c, w) in enumerate(zip(row, widths, strict=True))))
+    return "\n".join(line.rstrip() for line in lines) + "\n"
+
+
+# -- sample ---------------------------------------------------------------------------------
+
+def cmd_sample(args: argparse.Namespace) -> int:
+    """``beachhead sample -o OUT.beachhead [--size N --seed S]``."""
+    from models.sample import sample_portfolio, synthetic_portfolio
+    from models.storage import save_portfolio
+
+    if args.size is None:
+        portfolio = sample_portfolio()
+    else:
+        if args.size >= 2000:
+            print(f"generating {args.size} synthetic startups…", file=sys.stderr)
+        portfolio = synthetic_portfolio(args.size, args.seed)
+    save_portfolio(portfolio, Path(args.output))
+    n = len(portfolio.assessments())
+    print(f"wrote {args.output}: {len(portfolio.startups)} startups, {n} assessments",
+          file=sys.stderr)
+    return EXIT_OK

@@ -1,0 +1,88 @@
+"""Problems with user input, reported as one line each (file, place, what is wrong)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with an input.
+
+    Attributes:
+        source: the file (or other input) the problem is in, as the user named it.
+        location: where inside it: a field path (``startups[2].assessments[0].date``),
+            a sheet and cell (``Scores!J14``) or empty when the whole input is at fault.
+        message: what is wrong and, where it helps, what was expected.
+    """
+
+    source: str
+    location: str
+    message: str
+
+    def __str__(self) -> str:
+        place = f"{self.source}: {self.location}" if self.location else self.source
+        return f"{place}: {self.message}"
+
+
+class InputError(Exception):
+    """Raised when an input (a file, an argument) cannot be used.
+
+    Carries one or more :class:`Problem` objects; ``str()`` gives one line per problem,
+    ready to print for a user.
+    """
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems: list[Problem] = list(problems)
+        if not self.problems:
+            raise ValueError("InputError needs at least one problem")
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+    @classmethod
+    def single(cls, source: str, location: str, message: str) -> InputError:
+        """Build an error holding one problem."""
+        return cls([Problem(source, location, message)])
+
+
+def format_location(loc: tuple[int | str, ...]) -> str:
+    """Render a pydantic error location as a field path, e.g. ``pillars[0].criteria[2].weight``."""
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        elif out:
+            out += f".{part}"
+        else:
+            out = str(part)
+    return out
+
+
+_PATH_PREFIX = re.compile(r"^([A-Za-z_][\w.\[\]]*): (.+)$", re.S)
+
+
+def problems_from_validation(source: str, exc: object) -> list[Problem]:
+    """Turn a ``pydantic.ValidationError`` into problems naming each field path."""
+    problems = []
+    for err in exc.errors(include_url=False):  # type: ignore[attr-defined]
+        loc = format_location(tuple(p for p in err["loc"] if not _is_union_tag(p)))
+        msg = err["msg"]
+        if err["type"] == "value_error":
+            msg = str(err.get("ctx", {}).get("error", msg))
+            # model-level checks start their message with the field path they concern
+            m = _PATH_PREFIX.match(msg)
+            if m:
+                loc = f"{loc}.{m[1]}" if loc else m[1]
+                msg = m[2]
+        if err["type"] == "extra_forbidden":
+            msg = "unknown field (not part of this file format)"
+        elif err["type"] == "missing":
+            msg = "required field is missing"
+        problems.append(Problem(source, loc or "(top level)", msg))
+    return problems
+
+
+def _is_union_tag(part: int | str) -> bool:
+    # pydantic inserts the tag of a function validator or a union member into locations
+    return isinstance(part, str) and (part.startswith("function-") or "[" in part)

@@ -1,0 +1,176 @@
+"""Reading and writing ``.beachhead`` portfolio documents (UTF-8 JSON).
+
+The document carries ``"format": "beachhead.portfolio"`` and an integer ``schema_version``.
+Loading validates it with pydantic and reports every problem with its field path; a newer
+schema version is refused, older ones are migrated step by step through :data:`MIGRATIONS`.
+Saving is atomic: the new text goes to a temporary file in the same folder, is flushed and
+fsynced, the previous file is kept as ``FILE.bak`` and ``os.replace`` swaps the new one in.
+NaN and Infinity are never written.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from models.errors import InputError, problems_from_validation
+from models.portfolio import PORTFOLIO_FORMAT, PORTFOLIO_SCHEMA_VERSION, Portfolio
+
+BACKUP_SUFFIX = ".bak"
+
+#: ``MIGRATIONS[n]`` turns a decoded document of schema version ``n`` into version ``n + 1``.
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+
+
+def dumps_portfolio(portfolio: Portfolio) -> str:
+    """The exact text :func:`save_portfolio` writes: indented JSON, real Unicode, final newline.
+
+    Raises ``ValueError`` if a number is NaN or infinite (cannot happen for a validated model).
+    """
+    data = portfolio.model_dump(mode="json")
+    return json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+
+
+def atomic_write(path: Path, text: str, *, keep_backup: bool = True) -> None:
+    """Replace ``path`` with ``text`` (UTF-8) so that a crash never leaves a half-written file.
+
+    The previous file, if any, is kept as ``path + '.bak'`` when ``keep_backup``. If anything
+    fails before the final rename, the temporary file is removed and ``path`` is untouched.
+
+    Raises:
+        OSError: the folder is not writable, the disk is full, and so on.
+    """
+    path = Path(path)
+    folder = path.parent if str(path.parent) else Path(".")
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        if keep_backup and path.exists():
+            _copy_to_backup(path)
+        os.replace(tmp_name, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp_name)
+        raise
+    _fsync_folder(folder)
+
+
+def _copy_to_backup(path: Path) -> None:
+    backup = path.with_name(path.name + BACKUP_SUFFIX)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{backup.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as out, open(path, "rb") as src:
+            while chunk := src.read(1 << 20):
+                out.write(chunk)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(tmp_name, backup)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp_name)
+        raise
+
+
+def _fsync_folder(folder: Path) -> None:
+    if not hasattr(os, "O_DIRECTORY"):
+        return
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def save_portfolio(portfolio: Portfolio, path: str | Path) -> None:
+    """Save ``portfolio`` to ``path`` atomically, keeping the previous version as ``.bak``.
+
+    Raises:
+        OSError: the file cannot be written; the previous file is then left as it was.
+    """
+    atomic_write(Path(path), dumps_portfolio(portfolio))
+
+
+def parse_portfolio(data: Any, source: str) -> Portfolio:
+    """Validate a decoded document, migrating older schema versions first.
+
+    Raises:
+        InputError: wrong format marker, a newer or unknown schema version, or any field
+            problem (each named by its path, e.g. ``startups[0].assessments[1].date``).
+    """
+    if not isinstance(data, dict):
+        raise InputError.single(source, "", "not a Beachhead portfolio (expected a JSON object)")
+    if data.get("format") != PORTFOLIO_FORMAT:
+        raise InputError.single(
+            source, "format", f"not a Beachhead portfolio (expected \"{PORTFOLIO_FORMAT}\")"
+        )
+    version = data.get("schema_version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 0:
+        raise InputError.single(
+            source, "schema_version", "must be a whole number (the file format version)"
+        )
+    if version > PORTFOLIO_SCHEMA_VERSION:
+        raise InputError.single(
+            source,
+            "schema_version",
+            f"the file uses schema version {version}, written by a newer Beachhead; "
+            f"this version reads schema versions up to {PORTFOLIO_SCHEMA_VERSION}. "
+            "Update Beachhead to open it.",
+        )
+    while version < PORTFOLIO_SCHEMA_VERSION:
+        migrate = MIGRATIONS.get(version)
+        if migrate is None:
+            raise InputError.single(
+                source, "schema_version", f"schema version {version} can no longer be read"
+            )
+        data = migrate(data)
+        version += 1
+        data["schema_version"] = version
+    try:
+        return Portfolio.model_validate(data)
+    except ValidationError as exc:
+        raise InputError(problems_from_validation(source, exc)) from None
+
+
+def _reject_constant(name: str) -> float:
+    raise ValueError(f"{name} is not allowed in a portfolio")
+
+
+def load_portfolio(path: str | Path) -> Portfolio:
+    """Read, migrate and validate a ``.beachhead`` file.
+
+    Raises:
+        InputError: the file cannot be read, is not UTF-8 JSON, contains NaN/Infinity, or
+            does not validate; every problem names the file and the field path.
+    """
+    path = Path(path)
+    source = str(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise InputError.single(source, "", f"cannot open the file ({exc.strerror})") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError.single(
+            source, f"byte {exc.start}", "not UTF-8 text; is this a Beachhead portfolio?"
+        ) from None
+    try:
+        data = json.loads(text, parse_constant=_reject_constant)
+    except json.JSONDecodeError as exc:
+        raise InputError.single(
+            source, f"line {exc.lineno}, column {exc.colno}", f"not valid JSON: {exc.msg}"
+        ) from None
+    except ValueError as exc:
+        raise InputError.single(source, "", str(exc)) from None
+    return parse_portfolio(data, source)

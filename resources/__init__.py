@@ -1,0 +1,1 @@
+"""Data files shipped with Beachhead, read through ``importlib.resources``."""

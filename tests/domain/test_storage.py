@@ -1,0 +1,150 @@
+"""Portfolio files: validation messages, schema versions, atomic saves."""
+
+from __future__ import annotations
+
+import json
+import os
+
+import pytest
+
+from models import storage
+from models.errors import InputError
+from models.portfolio import Assessment, Portfolio, Score, Startup
+from models.storage import dumps_portfolio, load_portfolio, save_portfolio
+from tests.helpers import tiny_framework
+
+
+@pytest.fixture
+def portfolio() -> Portfolio:
+    return Portfolio(framework=tiny_framework(), startups=[
+        Startup(id="s1", name="Acme 智能", notes="备注 =1+1", assessments=[
+            Assessment(id="a1", assessor="Ann", role="investor", date="2024-10-02",
+                       scores={"a.x": Score(value=4, confidence="high", rationale="ok"),
+                               "b.z": Score()}),
+        ]),
+    ])
+
+
+def test_round_trip_is_byte_identical(tmp_path, portfolio):
+    p = tmp_path / "p.beachhead"
+    save_portfolio(portfolio, p)
+    first = p.read_bytes()
+    save_portfolio(load_portfolio(p), p)
+    assert p.read_bytes() == first
+    assert (tmp_path / "p.beachhead.bak").read_bytes() == first
+    doc = json.loads(first)
+    assert doc["format"] == "beachhead.portfolio" and doc["schema_version"] == 1
+    assert "Acme 智能" in first.decode("utf-8")  # real Unicode, not \u escapes
+
+
+def test_interrupted_save_keeps_previous_file(tmp_path, portfolio, monkeypatch):
+    p = tmp_path / "p.beachhead"
+    save_portfolio(portfolio, p)
+    before = p.read_bytes()
+    portfolio.startups[0].name = "Changed"
+
+    def boom(*_a, **_k):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(storage.os, "replace", boom)
+    with pytest.raises(OSError, match="disk full"):
+        save_portfolio(portfolio, p)
+    assert p.read_bytes() == before
+    assert [f.name for f in tmp_path.iterdir() if f.suffix == ".tmp"] == []
+
+
+def test_exception_while_writing_leaves_file(tmp_path, portfolio, monkeypatch):
+    p = tmp_path / "p.beachhead"
+    save_portfolio(portfolio, p)
+    before = p.read_bytes()
+    monkeypatch.setattr(storage.os, "fsync", lambda fd: (_ for _ in ()).throw(OSError("io")))
+    with pytest.raises(OSError):
+        save_portfolio(portfolio, p)
+    assert p.read_bytes() == before
+    assert sorted(os.listdir(tmp_path)) == ["p.beachhead"]
+
+
+def _write(tmp_path, doc) -> str:
+    p = tmp_path / "x.beachhead"
+    p.write_text(json.dumps(doc) if not isinstance(doc, str) else doc, encoding="utf-8")
+    return str(p)
+
+
+def _doc(portfolio):
+    return json.loads(dumps_portfolio(portfolio))
+
+
+def test_newer_schema_is_refused_with_versions(tmp_path, portfolio):
+    doc = _doc(portfolio)
+    doc["schema_version"] = 7
+    with pytest.raises(InputError) as e:
+        load_portfolio(_write(tmp_path, doc))
+    msg = str(e.value)
+    assert "schema_version" in msg and "version 7" in msg and "up to 1" in msg
+
+
+def test_older_schema_is_migrated(tmp_path, portfolio, monkeypatch):
+    doc = _doc(portfolio)
+    doc["schema_version"] = 0
+    doc["companies"] = doc.pop("startups")
+
+    def v0_to_v1(d):
+        d["startups"] = d.pop("companies")
+        return d
+
+    monkeypatch.setattr(storage, "PORTFOLIO_SCHEMA_VERSION", 1)
+    monkeypatch.setitem(storage.MIGRATIONS, 0, v0_to_v1)
+    loaded = load_portfolio(_write(tmp_path, doc))
+    assert loaded.startups[0].name == "Acme 智能"
+
+
+def test_field_errors_name_the_path(tmp_path, portfolio):
+    doc = _doc(portfolio)
+    doc["startups"][0]["assessments"][0]["scores"]["a.x"]["value"] = 6
+    doc["startups"][0]["assessments"][0]["date"] = "yesterday"
+    doc["startups"][0]["colour"] = "blue"
+    with pytest.raises(InputError) as e:
+        load_portfolio(_write(tmp_path, doc))
+    where = {p.location: p.message for p in e.value.problems}
+    assert "startups[0].assessments[0].scores.a.x.value" in where
+    assert "startups[0].assessments[0].date" in where
+    assert where["startups[0].colour"].startswith("unknown field")
+    assert all(p.source.endswith("x.beachhead") for p in e.value.problems)
+
+
+def test_unknown_criterion_is_named(tmp_path, portfolio):
+    doc = _doc(portfolio)
+    doc["startups"][0]["assessments"][0]["scores"]["zz.top"] = {"value": 3}
+    with pytest.raises(InputError) as e:
+        load_portfolio(_write(tmp_path, doc))
+    (p,) = e.value.problems
+    assert p.location == "startups[0].assessments[0].scores"
+    assert "'zz.top' is not a criterion" in p.message
+
+
+@pytest.mark.parametrize("text,where", [
+    ("{not json", "line 1, column 2"),
+    ('{"format": "beachhead.portfolio", "schema_version": NaN}', ""),
+    ("[1, 2]", ""),
+    ('{"format": "something.else", "schema_version": 1}', "format"),
+    ('{"format": "beachhead.portfolio", "schema_version": "1"}', "schema_version"),
+])
+def test_bad_documents(tmp_path, text, where):
+    with pytest.raises(InputError) as e:
+        load_portfolio(_write(tmp_path, text))
+    assert e.value.problems[0].location == where
+
+
+def test_missing_and_binary_files(tmp_path):
+    with pytest.raises(InputError, match="cannot open"):
+        load_portfolio(tmp_path / "nope.beachhead")
+    p = tmp_path / "bin.beachhead"
+    p.write_bytes(b"\xff\xfe\x00garbage")
+    with pytest.raises(InputError, match="not UTF-8"):
+        load_portfolio(p)
+
+
+def test_nan_is_never_written(portfolio):
+    assert "NaN" not in dumps_portfolio(portfolio)
+    with pytest.raises(ValueError):
+        Startup(name="x", assessments=[Assessment(scores={"a.x": Score(value=float("nan"))})])
