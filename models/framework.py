@@ -268,7 +268,13 @@ class Framework(_Strict):
                             f"{group}[{i}].when[{j}].ref: '{cond.ref}' names no {cond.kind} "
                             "of this framework"
                         )
-        _unique("postures and deal_breakers", [r.id for r in self.iter_rules()])
+        posture_ids = {p.id for p in self.postures}
+        for i, rule in enumerate(self.deal_breakers):
+            if rule.id in posture_ids:
+                raise ValueError(
+                    f"deal_breakers[{i}].id: '{rule.id}' is already a posture's id; "
+                    "postures and deal-breakers need distinct ids"
+                )
         _unique("scenarios", [s.id for s in self.scenarios])
         for i, scen in enumerate(self.scenarios):
             for cid in scen.shifts:

@@ -122,7 +122,7 @@ def _raw(fw):
     (lambda d: d["postures"][0]["when"][1].update(value=9), "postures[0].when[1].value",
      "outside 1–5"),
     (lambda d: d["deal_breakers"][0].update(id=d["postures"][0]["id"]),
-     "postures and deal_breakers", "more than once"),
+     "deal_breakers[0].id", "already a posture's id"),
     (lambda d: d["paragraphs"].update({"7": {"en": "x"}}), "paragraphs", "¶1–¶6"),
     (lambda d: d["scenarios"][0]["shifts"].update({"x.y": 1}), "scenarios[0].shifts",
      "names no criterion"),
