@@ -22,11 +22,12 @@ def median_ms(fn: Callable[[], object], repeat: int = 5) -> float:
 
 def child_peak_rss_mb(code: str) -> tuple[float, dict]:
     """Run ``code`` in a fresh Python; returns (peak RSS in MB, the JSON it printed last)."""
+    # VmHWM, not ru_maxrss: Linux carries ru_maxrss over from the forking parent
     wrapper = (
         code
-        + "\nimport resource, json as _j\n"
-        + "print(_j.dumps({'rss_kb': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,"
-        + " **globals().get('RESULT', {})}))\n"
+        + "\nimport json as _j, re as _re\n"
+        + "_hwm = int(_re.search(r'VmHWM:\\s+(\\d+)', open('/proc/self/status').read())[1])\n"
+        + "print(_j.dumps({'rss_kb': _hwm, **globals().get('RESULT', {})}))\n"
     )
     out = subprocess.run([sys.executable, "-c", wrapper], check=True, capture_output=True,
                          text=True).stdout.strip().splitlines()[-1]

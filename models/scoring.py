@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import ClassVar
 
 import numpy as np
 
@@ -287,57 +288,49 @@ class Result:
         }
 
 
-def _none_if_nan(x: float) -> float | None:
-    return None if np.isnan(x) else float(x)
-
-
 def _fmt(x: float) -> str:
     return f"{x:.1f}".rstrip("0").rstrip(".") if abs(x - round(x)) > 1e-9 else f"{x:.0f}"
 
 
-def _reason(table: ScoreTable, row: int, cond: Condition, framework: Framework, lang: str) -> str:
-    value = _condition_values(table, cond)[row]
-    sym = {"<": "<", "<=": "≤", ">": ">", ">=": "≥", "==": "="}[cond.op]
-    if cond.kind == "overall":
-        label = "Overall" if lang == "en" else "总分"
-        return f"{label} {value:.1f} ({sym} {_fmt(cond.value)})"
-    if cond.kind == "pillar":
-        label = text(framework.pillar(cond.target).name, lang)
-        return f"{label} {value:.1f} ({sym} {_fmt(cond.value)})"
-    label = text(framework.criterion(cond.target).name, lang)
-    return f"{label} {int(value)} ({sym} {_fmt(cond.value)})"
+class _RuleExplainer:
+    """Turns fired rules into :class:`RuleHit` objects with one reason per condition.
 
+    Works rule by rule over the rows where the rule fired (found with one vectorised mask),
+    so no work is spent on rows and rules that did not fire.
+    """
 
-def _hits(
-    table: ScoreTable, row: int, mask: np.ndarray, rules: Sequence[Rule],
-    framework: Framework, lang: str,
-) -> list[RuleHit]:
-    return [
-        RuleHit(
-            id=rule.id,
-            name=text(rule.name, lang),
-            kind=getattr(rule, "kind", "deal_breaker"),
-            reasons=[_reason(table, row, c, framework, lang) for c in rule.when],
-        )
-        for j, rule in enumerate(rules)
-        if mask[row, j]
-    ]
+    _SYMBOLS: ClassVar[dict[str, str]] = {"<": "<", "<=": "≤", ">": ">", ">=": "≥", "==": "="}
 
+    def __init__(self, table: ScoreTable, rules: Sequence[Rule], framework: Framework,
+                 lang: str) -> None:
+        self.by_row: dict[int, list[RuleHit]] = {}
+        mask = rule_mask(table, rules)
+        for j, rule in enumerate(rules):
+            rows = np.flatnonzero(mask[:, j]).tolist()
+            if not rows:
+                continue
+            name = text(rule.name, lang)
+            kind = getattr(rule, "kind", "deal_breaker")
+            parts = []
+            for cond in rule.when:
+                if cond.kind == "overall":
+                    label = "Overall" if lang == "en" else "总分"
+                elif cond.kind == "pillar":
+                    label = text(framework.pillar(cond.target).name, lang)
+                else:
+                    label = text(framework.criterion(cond.target).name, lang)
+                bound = f"({self._SYMBOLS[cond.op]} {_fmt(cond.value)})"
+                values = _condition_values(table, cond)[rows]
+                shown = [str(int(v)) for v in values] if cond.kind == "criterion" \
+                    else [f"{v:.1f}" for v in values]
+                parts.append([f"{label} {v} {bound}" for v in shown])
+            for k, row in enumerate(rows):
+                hit = RuleHit(rule.id, name, kind, [p[k] for p in parts])
+                self.by_row.setdefault(row, []).append(hit)
 
-def _improvements(
-    table: ScoreTable, row: int, framework: Framework, lang: str
-) -> list[Improvement]:
-    gains = table.gains[row]
-    order = [int(i) for i in np.argsort(-np.nan_to_num(gains, nan=-1.0), kind="stable")]
-    out: list[Improvement] = []
-    for c in order[:TOP_IMPROVEMENTS]:
-        if np.isnan(gains[c]) or gains[c] <= 0:
-            break
-        lvl = int(table.levels[row, c])
-        step = 1 if table.arrays.benefit[c] else -1
-        crit = framework.criteria[c]
-        out.append(Improvement(crit.id, text(crit.name, lang), lvl, lvl + step, float(gains[c])))
-    return out
+    def hits(self, row: int) -> list[RuleHit]:
+        """The rules that fired for ``row`` (in framework order), each with its reasons."""
+        return self.by_row.get(row, [])
 
 
 def score_assessments(
@@ -354,11 +347,29 @@ def score_assessments(
     assessments = [a for _, a in pairs]
     levels = apply_scenario(level_matrix(assessments, framework), framework, scenario)
     table = score_levels(levels, framework)
-    posture_mask = rule_mask(table, framework.postures)
-    breaker_mask = rule_mask(table, framework.deal_breakers)
+    postures = _RuleExplainer(table, framework.postures, framework, lang)
+    breakers = _RuleExplainer(table, framework.deal_breakers, framework, lang)
+    # Top improvements for every row at once: best gains first, ties in framework order.
+    gains = np.nan_to_num(table.gains, nan=-1.0)
+    top = np.argsort(-gains, axis=1, kind="stable")[:, :TOP_IMPROVEMENTS]
+    top_gain = np.take_along_axis(gains, top, axis=1).tolist()
+    top_level = np.take_along_axis(np.nan_to_num(levels), top, axis=1).tolist()
+    top = top.tolist()
+    step = np.where(table.arrays.benefit, 1, -1).tolist()
+    crits = framework.criteria
+    crit_names = [text(c.name, lang) for c in crits]
     pids = table.arrays.pillar_ids
+    overall = table.overall.tolist()
+    pillars = table.pillars.tolist()
+    completeness = table.completeness.tolist()
+    scen = scenario.id if scenario else None
     results = []
     for i, (st, a) in enumerate(pairs):
+        improvements = [
+            Improvement(crits[c].id, crit_names[c], int(lv), int(lv) + step[c], g)
+            for c, g, lv in zip(top[i], top_gain[i], top_level[i], strict=True)
+            if g > 0
+        ]
         results.append(
             Result(
                 startup_id=st.id,
@@ -367,15 +378,14 @@ def score_assessments(
                 assessor=a.assessor,
                 role=a.role,
                 date=a.date.isoformat(),
-                overall=_none_if_nan(table.overall[i]),
-                pillars={pid: _none_if_nan(table.pillars[i, k]) for k, pid in enumerate(pids)},
-                completeness=float(table.completeness[i]),
-                postures=_hits(table, i, posture_mask, framework.postures, framework, lang),
-                deal_breakers=_hits(
-                    table, i, breaker_mask, framework.deal_breakers, framework, lang
-                ),
-                improvements=_improvements(table, i, framework, lang),
-                scenario=scenario.id if scenario else None,
+                overall=None if overall[i] != overall[i] else overall[i],
+                pillars={pid: None if v != v else v
+                         for pid, v in zip(pids, pillars[i], strict=True)},
+                completeness=completeness[i],
+                postures=postures.hits(i),
+                deal_breakers=breakers.hits(i),
+                improvements=improvements,
+                scenario=scen,
             )
         )
     return results

@@ -1,0 +1,150 @@
+"""The headless command line: output formats, exit status, messages."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from models import cli
+from models.sample import sample_portfolio
+from models.scoring import score_portfolio
+from models.storage import save_portfolio
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def sample_file(tmp_path_factory) -> Path:
+    p = tmp_path_factory.mktemp("cli") / "sample.beachhead"
+    assert cli.main(["sample", "-o", str(p)]) == 0
+    return p
+
+
+def run(capsys, *args: str) -> tuple[int, str, str]:
+    code = cli.main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_score_json_has_every_assessment(capsys, sample_file):
+    code, out, _ = run(capsys, "score", str(sample_file), "--format", "json")
+    assert code == 0
+    rows = json.loads(out)
+    expected = score_portfolio(sample_portfolio())
+    assert len(rows) == len(expected) == 13
+    keys = {"startup", "assessor", "role", "date", "overall", "pillars", "completeness",
+            "postures", "deal_breakers", "top_improvements"}
+    for row, res in zip(rows, expected, strict=True):
+        assert set(row) == keys
+        assert row["overall"] == res.overall
+        assert set(row["pillars"]) == {"niche", "tech", "eco", "press", "cap"}
+        assert all(set(t) == {"criterion", "gain"} for t in row["top_improvements"])
+    chat = next(r for r in rows if r["startup"] == "Chattersky" and r["role"] == "investor")
+    assert chat["overall"] == pytest.approx((0 + 18.75 + 25 / 3 + 5 + 25) / 5)
+
+
+def test_score_csv_and_table(capsys, sample_file):
+    code, out, _ = run(capsys, "score", str(sample_file), "--format", "csv")
+    assert code == 0
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert len(rows) == 13
+    assert rows[0].keys() >= {"startup", "overall", "pillars.niche", "completeness", "postures"}
+    assert float(rows[0]["completeness"]) == 1.0
+    code, out, _ = run(capsys, "score", str(sample_file))
+    assert code == 0 and "Chattersky" in out and "Head-on without a niche" in out
+
+
+def test_score_with_scenario(capsys, sample_file):
+    _, base, _ = run(capsys, "score", str(sample_file), "--format", "json")
+    code, out, _ = run(capsys, "score", str(sample_file), "--format", "json",
+                       "--scenario", "Financing thaw")
+    assert code == 0
+    before, after = json.loads(base), json.loads(out)
+    assert all(a["pillars"]["cap"] >= b["pillars"]["cap"] for a, b in zip(after, before,
+                                                                          strict=True))
+    assert any(a["pillars"]["cap"] > b["pillars"]["cap"] for a, b in zip(after, before,
+                                                                         strict=True))
+
+
+def test_usage_errors_exit_2(capsys, sample_file):
+    assert run(capsys, "score")[0] == 2
+    assert run(capsys, "score", str(sample_file), "--format", "xml")[0] == 2
+    code, _, err = run(capsys, "score", str(sample_file), "--scenario", "nope")
+    assert code == 2 and "financing_thaw" in err
+    assert run(capsys)[0] == 2
+    assert run(capsys, "sample", "-o", "x", "--size", "-3")[0] == 2
+
+
+def test_bad_input_exit_1_one_line_per_problem(capsys, tmp_path, sample_file):
+    doc = json.loads(sample_file.read_text(encoding="utf-8"))
+    doc["startups"][0]["assessments"][0]["scores"]["cap.runway"]["value"] = 9
+    doc["startups"][1]["name"] = "   "
+    bad = tmp_path / "bad.beachhead"
+    bad.write_text(json.dumps(doc), encoding="utf-8")
+    code, out, err = run(capsys, "score", str(bad))
+    assert code == 1 and out == ""
+    lines = err.strip().splitlines()
+    assert len(lines) == 2
+    assert all(line.startswith(str(bad)) for line in lines)
+    assert "startups[0].assessments[0].scores.cap.runway.value" in err
+    assert "startups[1].name" in err
+    code, _, err = run(capsys, "score", str(tmp_path / "missing.beachhead"))
+    assert code == 1 and "cannot open" in err and "Traceback" not in err
+
+
+def test_sample_size_and_seed(capsys, tmp_path):
+    a, b = tmp_path / "a.beachhead", tmp_path / "b.beachhead"
+    assert run(capsys, "sample", "-o", str(a), "--size", "30", "--seed", "7")[0] == 0
+    assert run(capsys, "sample", "-o", str(b), "--size", "30", "--seed", "7")[0] == 0
+    assert a.read_bytes() == b.read_bytes()
+    code, out, _ = run(capsys, "score", str(a), "--format", "json")
+    assert len(json.loads(out)) == 30
+
+
+def test_unwritable_output_is_bad_input(capsys, tmp_path):
+    code, _, err = run(capsys, "sample", "-o", str(tmp_path / "no" / "such" / "dir.beachhead"))
+    assert code == 1 and "Traceback" not in err
+
+
+def test_lang_zh_cn(capsys, sample_file):
+    code, out, _ = run(capsys, "score", str(sample_file), "--format", "json", "--lang", "zh_CN")
+    assert code == 0
+    names = {n for r in json.loads(out) for n in r["postures"]}
+    assert names and all(any("\u4e00" <= ch <= "\u9fff" for ch in n) for n in names)
+
+
+def test_entry_point_runs_without_qt(tmp_path):
+    """The console script's subcommands never import Qt (nor does ``models``)."""
+    code = (
+        "import sys, runpy\n"
+        "from gui.launcher import main\n"
+        f"rc = main(['sample', '-o', {str(tmp_path / 's.beachhead')!r}])\n"
+        "import models.cli, models.scoring, models.storage, models.sample\n"
+        "bad = [m for m in sys.modules if m.startswith(('PySide6', 'shiboken6', 'PyQt'))]\n"
+        "assert rc == 0 and not bad, (rc, bad)\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
+
+
+def test_every_models_module_imports_without_qt():
+    code = (
+        "import importlib, pkgutil, sys, models\n"
+        "for m in pkgutil.iter_modules(models.__path__):\n"
+        "    importlib.import_module('models.' + m.name)\n"
+        "bad = [m for m in sys.modules if m.startswith(('PySide6', 'shiboken6', 'gui'))]\n"
+        "assert not bad, bad\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
+
+
+def test_save_into_existing_keeps_backup(tmp_path):
+    p = tmp_path / "p.beachhead"
+    save_portfolio(sample_portfolio(), p)
+    assert cli.main(["sample", "-o", str(p), "--size", "3"]) == 0
+    assert (tmp_path / "p.beachhead.bak").exists()
