@@ -1,7 +1,7 @@
 """The ``beachhead`` entry point.
 
 A subcommand (``score``, ``sample``, …) goes to the headless command line in
-:mod:`models.cli` without importing Qt; otherwise the desktop application starts.
+:mod:`models.cli` without importing Qt; anything else starts the desktop application.
 """
 
 from __future__ import annotations
@@ -15,7 +15,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     from models import cli
 
     args = list(sys.argv[1:] if argv is None else argv)
-    return cli.main(args)
+    if any(a in cli.COMMANDS for a in args) or "--version" in args:
+        return cli.main(args)
+    from gui.app import run
+
+    return run(args)
 
 
 if __name__ == "__main__":

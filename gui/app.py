@@ -1,0 +1,168 @@
+"""Starting the desktop application: arguments, first start, recovery, crash handling and the
+``--screenshot`` mode used for documentation and visual checks."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import traceback
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QSize, QTimer
+from PySide6.QtWidgets import QApplication
+
+log = logging.getLogger("beachhead")
+
+VIEWS = ("assess", "compare", "framework")
+
+
+def _size(value: str) -> QSize:
+    try:
+        w, h = (int(x) for x in value.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a size like 1280x800") from None
+    if w < 400 or h < 300:
+        raise argparse.ArgumentTypeError("the window must be at least 400x300")
+    return QSize(w, h)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Arguments of the desktop application."""
+    p = argparse.ArgumentParser(prog="beachhead", description=(
+        "Open Beachhead's window. Subcommands (score, analyze, export, template, import, report, "
+        "sample) run without a window: see 'beachhead COMMAND --help'."))
+    p.add_argument("file", nargs="?", metavar="FILE", help="a .beachhead portfolio to open")
+    p.add_argument("--screenshot", metavar="OUT.png",
+                   help="render the window to a PNG and exit")
+    p.add_argument("--view", choices=VIEWS, default="assess", help="view to show")
+    p.add_argument("--startup", metavar="NAME", help="startup to select in the Assess view")
+    p.add_argument("--size", type=_size, default=None, metavar="WxH",
+                   help="window size (default 1280x800 for screenshots)")
+    p.add_argument("--lang", choices=["en", "zh_CN"], default=None)
+    return p
+
+
+def _bundled_sample_path() -> Path:
+    """Write the bundled sample portfolio to the user's data folder and return its path."""
+    from gui.recovery import data_folder
+    from models.sample import sample_portfolio
+    from models.storage import save_portfolio
+
+    path = data_folder() / "sample.beachhead"
+    if not path.exists():
+        save_portfolio(sample_portfolio(), path)
+    return path
+
+
+def install_crash_handler(window_getter) -> None:  # type: ignore[no-untyped-def]
+    """Log unexpected exceptions, save a recovery copy and tell the user — never a bare
+    traceback, never a silent exit."""
+    from gui.recovery import data_folder
+
+    log_path = data_folder() / "beachhead.log"
+
+    def handler(exc_type, exc, tb) -> None:  # type: ignore[no-untyped-def]
+        details = "".join(traceback.format_exception(exc_type, exc, tb))
+        try:
+            with open(log_path, "a", encoding="utf-8") as fh:
+                fh.write(details + "\n")
+        except OSError:
+            pass
+        window = window_getter()
+        saved = ""
+        if window is not None:
+            try:
+                saved = str(window.recovery.save(window.doc.portfolio, window.doc.path))
+            except Exception:
+                saved = ""
+            from gui.dialogs import ask
+
+            message = QCoreApplication.translate(
+                "App", "Something went wrong inside Beachhead. Your work is safe: a recovery "
+                "copy was saved{where}. Details were written to {log}.").format(
+                    where=f" ({saved})" if saved else "", log=log_path)
+            try:
+                ask.error(window, QCoreApplication.translate("App", "Unexpected problem"),
+                          message, details)
+            except Exception:
+                print(message, file=sys.stderr)
+        else:
+            print(details, file=sys.stderr)
+
+    sys.excepthook = handler
+
+
+def run(argv: Sequence[str] | None = None) -> int:
+    """Start the desktop application; returns its exit status."""
+    args = build_parser().parse_args(list(argv) if argv is not None else None)
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    app.setOrganizationName("Beachhead")
+    app.setApplicationName("Beachhead")
+    app.setApplicationDisplayName("Beachhead")
+
+    from gui.main_window import MainWindow
+
+    window = MainWindow()
+    install_crash_handler(lambda: window)
+    if args.screenshot:
+        return _screenshot(app, window, args)
+    window.show()
+    QTimer.singleShot(0, lambda: _open_initial(window, args.file))
+    return app.exec()
+
+
+def _open_initial(window, file: str | None) -> None:  # type: ignore[no-untyped-def]
+    if window.offer_recovery():
+        return
+    if file:
+        window.open_document(Path(file))
+        return
+    settings = window.settings
+    if not settings.started_before:
+        settings.started_before = True
+        window.open_document(_bundled_sample_path())
+    elif settings.recent_files and Path(settings.recent_files[0]).exists():
+        window.open_document(Path(settings.recent_files[0]))
+
+
+def _screenshot(app: QApplication, window, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+    from models.errors import InputError
+
+    path = Path(args.file) if args.file else _bundled_sample_path()
+    from gui.document import Document
+
+    try:
+        doc = Document.load(path, window)
+    except InputError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    window._replace_document(doc)
+    window.resize(args.size or QSize(1280, 800))
+    window.show()
+    window.late_start()
+    if args.startup:
+        st = doc.portfolio.find_startup(args.startup)
+        if st is None:
+            print(f"{path}: no startup named '{args.startup}'", file=sys.stderr)
+            return 1
+        window.assess_view.select_startup(st.id)
+    window.show_view(args.view)
+    for _ in range(3):
+        app.processEvents()
+    QTimer.singleShot(400, app.quit)
+    app.exec()
+    out = Path(args.screenshot)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    if not window.grab().save(str(out)):
+        print(f"{out}: could not write the screenshot", file=sys.stderr)
+        return 1
+    window.recovery.clear()
+    window.doc.undo_stack.setClean()
+    window.close()
+    print(f"wrote {out}", file=sys.stderr)
+    return 0
+
+
+

@@ -1,0 +1,210 @@
+"""Undo commands: every edit of a portfolio is one of these, pushed on the document's stack.
+
+Each command names the change for the Edit menu ("Undo Score Runway"), and text edits merge
+while the user types in the same field, so one Undo removes a whole typed phrase.
+"""
+
+from __future__ import annotations
+
+import copy
+from typing import ClassVar
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QUndoCommand
+
+from gui.document import Document
+from models.framework import Framework, text
+from models.portfolio import Assessment, Startup, new_id
+
+_MERGE_TEXT = 1001
+
+
+def tr(source: str) -> str:
+    """Translate a command label (context ``Commands``)."""
+    return QCoreApplication.translate("Commands", source)
+
+
+class SetScoreField(QUndoCommand):
+    """Change one field of one criterion's score: level, confidence, rationale or evidence."""
+
+    FIELD_LABELS: ClassVar[dict[str, str]] = {
+        "value": "Score", "confidence": "Confidence", "rationale": "Rationale",
+        "evidence": "Evidence"}
+
+    def __init__(self, doc: Document, assessment_id: str, criterion_id: str, field: str,
+                 value: object) -> None:
+        super().__init__()
+        self.doc, self.aid, self.cid, self.field = doc, assessment_id, criterion_id, field
+        _, a = doc.assessment(assessment_id)
+        old = a.scores.get(criterion_id)
+        default = {"value": None, "confidence": "medium", "rationale": "", "evidence": ""}
+        self.old = getattr(old, field) if old is not None else default[field]
+        self.new = value
+        name = text(doc.framework.criterion(criterion_id).name)
+        self.setText(tr("{what} {criterion}").format(
+            what=tr(self.FIELD_LABELS[field]), criterion=name))
+
+    def redo(self) -> None:
+        self.doc.apply_score_field(self.aid, self.cid, self.field, self.new)
+
+    def undo(self) -> None:
+        self.doc.apply_score_field(self.aid, self.cid, self.field, self.old)
+
+    def id(self) -> int:
+        return _MERGE_TEXT if self.field in ("rationale", "evidence") else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, SetScoreField) or (other.aid, other.cid, other.field) != (
+                self.aid, self.cid, self.field):
+            return False
+        self.new = other.new
+        return True
+
+
+class SetStartupField(QUndoCommand):
+    """Rename a startup or change its sector, stage, region, tags or notes."""
+
+    def __init__(self, doc: Document, startup_id: str, field: str, value: object) -> None:
+        super().__init__()
+        self.doc, self.sid, self.field, self.new = doc, startup_id, field, value
+        self.old = getattr(doc.startup(startup_id), field)
+        label = tr("Rename Startup") if field == "name" else tr("Edit Startup")
+        self.setText(label)
+
+    def redo(self) -> None:
+        self.doc.apply_startup_field(self.sid, self.field, self.new)
+
+    def undo(self) -> None:
+        self.doc.apply_startup_field(self.sid, self.field, self.old)
+
+
+class SetAssessmentField(QUndoCommand):
+    """Change an assessment's assessor, role or date."""
+
+    def __init__(self, doc: Document, assessment_id: str, field: str, value: object) -> None:
+        super().__init__(tr("Edit Assessment"))
+        self.doc, self.aid, self.field, self.new = doc, assessment_id, field, value
+        self.old = getattr(doc.assessment(assessment_id)[1], field)
+
+    def redo(self) -> None:
+        self.doc.apply_assessment_field(self.aid, self.field, self.new)
+
+    def undo(self) -> None:
+        self.doc.apply_assessment_field(self.aid, self.field, self.old)
+
+
+class AddStartup(QUndoCommand):
+    """Add a startup (new, duplicated or imported) at a position (default: the end)."""
+
+    def __init__(self, doc: Document, startup: Startup, index: int | None = None,
+                 label: str | None = None) -> None:
+        super().__init__(label or tr("Add Startup"))
+        self.doc, self.startup = doc, startup
+        self.index = len(doc.portfolio.startups) if index is None else index
+
+    def redo(self) -> None:
+        self.doc.apply_insert_startup(self.index, self.startup)
+
+    def undo(self) -> None:
+        self.doc.apply_remove_startup(self.startup.id)
+
+
+class RemoveStartup(QUndoCommand):
+    """Delete a startup with all its assessments."""
+
+    def __init__(self, doc: Document, startup_id: str) -> None:
+        super().__init__(tr("Delete Startup"))
+        self.doc, self.sid = doc, startup_id
+        self.index = doc.startup_index(startup_id)
+        self.startup = doc.startup(startup_id)
+
+    def redo(self) -> None:
+        self.index, self.startup = self.doc.apply_remove_startup(self.sid)
+
+    def undo(self) -> None:
+        self.doc.apply_insert_startup(self.index, self.startup)
+
+
+def duplicate_startup(startup: Startup, name: str) -> Startup:
+    """A deep copy of ``startup`` under ``name`` with fresh ids for it and its assessments."""
+    clone = startup.model_copy(deep=True)
+    clone.id = new_id()
+    clone.name = name
+    for a in clone.assessments:
+        a.id = new_id()
+    return clone
+
+
+def copy_assessment(assessment: Assessment, **changes: object) -> Assessment:
+    """A deep copy of ``assessment`` with a fresh id and the given fields changed."""
+    clone = assessment.model_copy(deep=True)
+    clone.id = new_id()
+    for field, value in changes.items():
+        setattr(clone, field, value)
+    return clone
+
+
+class AddAssessment(QUndoCommand):
+    """Add an assessment to a startup (empty, or a copy of another as a starting point)."""
+
+    def __init__(self, doc: Document, startup_id: str, assessment: Assessment,
+                 label: str | None = None) -> None:
+        super().__init__(label or tr("Add Assessment"))
+        self.doc, self.sid, self.assessment = doc, startup_id, assessment
+        self.index = len(doc.startup(startup_id).assessments)
+
+    def redo(self) -> None:
+        self.doc.apply_insert_assessment(self.sid, self.index, self.assessment)
+
+    def undo(self) -> None:
+        self.doc.apply_remove_assessment(self.assessment.id)
+
+
+class RemoveAssessment(QUndoCommand):
+    """Delete one assessment."""
+
+    def __init__(self, doc: Document, assessment_id: str) -> None:
+        super().__init__(tr("Delete Assessment"))
+        self.doc, self.aid = doc, assessment_id
+        st, a = doc.assessment(assessment_id)
+        self.sid, self.index, self.assessment = st.id, st.assessments.index(a), a
+
+    def redo(self) -> None:
+        self.sid, self.index, self.assessment = self.doc.apply_remove_assessment(self.aid)
+
+    def undo(self) -> None:
+        self.doc.apply_insert_assessment(self.sid, self.index, self.assessment)
+
+
+class ChangeFramework(QUndoCommand):
+    """Replace the portfolio's framework: new weights, a pillar switched on or off, or a
+    whole framework loaded from a file. Consecutive edits of the same weight merge."""
+
+    def __init__(self, doc: Document, framework: Framework, label: str,
+                 merge_key: str | None = None) -> None:
+        super().__init__(label)
+        self.doc, self.new, self.old = doc, framework, doc.framework
+        self.merge_key = merge_key
+        self._removed: list[tuple[str, str, object]] = []
+
+    def redo(self) -> None:
+        # scores the new framework lacks are only ever empty ones; keep them for undo
+        known = set(self.new.criterion_ids)
+        self._removed = [(a.id, cid, copy.deepcopy(s)) for _, a in
+                         self.doc.portfolio.assessments() for cid, s in a.scores.items()
+                         if cid not in known]
+        self.doc.apply_framework(self.new)
+
+    def undo(self) -> None:
+        self.doc.apply_framework(self.old)
+        for aid, cid, score in self._removed:
+            self.doc.assessment(aid)[1].scores[cid] = score  # type: ignore[assignment]
+
+    def id(self) -> int:
+        return 1002 if self.merge_key else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, ChangeFramework) or other.merge_key != self.merge_key:
+            return False
+        self.new = other.new
+        return True

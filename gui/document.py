@@ -1,0 +1,229 @@
+"""The open portfolio as the GUI sees it: the document, its undo stack and its live results.
+
+Every change goes through a :class:`~gui.commands` undo command, which calls one of the
+``apply_*`` methods here; those mutate the :class:`~models.portfolio.Portfolio`, re-score only
+what the change touches and emit the narrowest signal that says so.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+
+from models.framework import Framework, Scenario
+from models.portfolio import Assessment, Portfolio, Score, Startup
+from models.scoring import Result, score_assessment, score_assessments
+from models.storage import load_portfolio, save_portfolio
+
+
+class Document(QObject):
+    """A portfolio being edited.
+
+    Signals:
+        scoresChanged(str): an assessment's scores (or texts) changed; argument = its id.
+        structureChanged(): startups or assessments were added, removed, renamed or reordered.
+        frameworkChanged(): weights, enabled pillars or the whole framework changed.
+        resultsChanged(): results were recomputed for everything (framework, scenario, load).
+        scenarioChanged(): the active scenario changed.
+        pathChanged(): the document was saved under, or loaded from, another path.
+    """
+
+    scoresChanged = Signal(str)
+    structureChanged = Signal()
+    frameworkChanged = Signal()
+    resultsChanged = Signal()
+    scenarioChanged = Signal()
+    pathChanged = Signal()
+
+    def __init__(self, portfolio: Portfolio, path: Path | None = None,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.portfolio = portfolio
+        self.path = path
+        self.undo_stack = QUndoStack(self)
+        self.scenario: Scenario | None = None
+        self._results: dict[str, Result] = {}
+        self._index: dict[str, tuple[Startup, Assessment]] = {}
+        self._reindex()
+        self.rescore_all()
+
+    # -- files ----------------------------------------------------------------------------
+    @classmethod
+    def load(cls, path: Path, parent: QObject | None = None) -> Document:
+        """Open ``path``; raises :class:`~models.errors.InputError` for a bad file."""
+        return cls(load_portfolio(path), Path(path), parent)
+
+    def save(self, path: Path | None = None) -> None:
+        """Save to ``path`` (default: the current path) and mark the undo stack clean.
+
+        Raises ``OSError`` if writing fails; the previous file is then untouched.
+        """
+        target = Path(path or self.path)  # type: ignore[arg-type]
+        save_portfolio(self.portfolio, target)
+        changed = target != self.path
+        self.path = target
+        self.undo_stack.setClean()
+        if changed:
+            self.pathChanged.emit()
+
+    def is_modified(self) -> bool:
+        """True when there are changes since the last save or load."""
+        return not self.undo_stack.isClean()
+
+    def display_name(self) -> str:
+        """The file name, or "Untitled" for a document never saved."""
+        return self.path.name if self.path else self.tr("Untitled")
+
+    # -- lookups --------------------------------------------------------------------------
+    @property
+    def framework(self) -> Framework:
+        """The portfolio's own framework."""
+        return self.portfolio.framework
+
+    def startup(self, startup_id: str) -> Startup:
+        """The startup with this id; ``KeyError`` if none."""
+        for s in self.portfolio.startups:
+            if s.id == startup_id:
+                return s
+        raise KeyError(startup_id)
+
+    def startup_index(self, startup_id: str) -> int:
+        """Position of the startup in the portfolio; ``KeyError`` if none."""
+        for i, s in enumerate(self.portfolio.startups):
+            if s.id == startup_id:
+                return i
+        raise KeyError(startup_id)
+
+    def assessment(self, assessment_id: str) -> tuple[Startup, Assessment]:
+        """(startup, assessment) for an assessment id; ``KeyError`` if none."""
+        return self._index[assessment_id]
+
+    def result(self, assessment_id: str) -> Result:
+        """The current result of an assessment (under the active scenario)."""
+        return self._results[assessment_id]
+
+    def results(self) -> list[Result]:
+        """Results of every assessment in document order."""
+        return [self._results[a.id] for _, a in self.portfolio.assessments()]
+
+    def primary_assessment(self, startup: Startup) -> Assessment | None:
+        """The assessment shown for a startup in lists: the latest by date (last on ties)."""
+        if not startup.assessments:
+            return None
+        return max(reversed(startup.assessments), key=lambda a: a.date)
+
+    # -- scoring --------------------------------------------------------------------------
+    def rescore_all(self) -> None:
+        """Recompute every result (vectorised) and emit ``resultsChanged``."""
+        pairs = self.portfolio.assessments()
+        results = score_assessments(pairs, self.framework, self.scenario)
+        self._results = {r.assessment_id: r for r in results}
+        self.resultsChanged.emit()
+
+    def _rescore(self, assessment_id: str) -> None:
+        st, a = self._index[assessment_id]
+        self._results[assessment_id] = score_assessment(st, a, self.framework, self.scenario)
+
+    def _reindex(self) -> None:
+        self._index = {a.id: (s, a) for s, a in self.portfolio.assessments()}
+
+    def set_scenario(self, scenario_id: str | None) -> None:
+        """Apply a scenario (by id) to every result, or none; not an edit of the document."""
+        self.scenario = self.framework.scenario(scenario_id) if scenario_id else None
+        self.rescore_all()
+        self.scenarioChanged.emit()
+
+    # -- mutations (called by undo commands only) -----------------------------------------
+    def apply_score_field(self, assessment_id: str, criterion_id: str, field: str,
+                          value: object) -> None:
+        """Set one field (``value``, ``confidence``, ``rationale``, ``evidence``) of a score."""
+        _, a = self._index[assessment_id]
+        score = a.scores.get(criterion_id)
+        if score is None:
+            score = a.scores[criterion_id] = Score()
+        setattr(score, field, value)
+        if field == "value":
+            self._rescore(assessment_id)
+        self.scoresChanged.emit(assessment_id)
+
+    def apply_startup_field(self, startup_id: str, field: str, value: object) -> None:
+        """Set a startup's ``name``, ``sector``, ``stage``, ``region``, ``tags`` or ``notes``."""
+        st = self.startup(startup_id)
+        setattr(st, field, value)
+        if field == "name":
+            for a in st.assessments:
+                self._rescore(a.id)
+        self.structureChanged.emit()
+
+    def apply_assessment_field(self, assessment_id: str, field: str, value: object) -> None:
+        """Set an assessment's ``assessor``, ``role`` or ``date``."""
+        _, a = self._index[assessment_id]
+        setattr(a, field, value)
+        self._rescore(assessment_id)
+        self.structureChanged.emit()
+
+    def apply_insert_startup(self, index: int, startup: Startup) -> None:
+        """Insert ``startup`` (with its assessments) at ``index``."""
+        self.portfolio.startups.insert(index, startup)
+        self._reindex()
+        for a in startup.assessments:
+            self._rescore(a.id)
+        self.structureChanged.emit()
+
+    def apply_remove_startup(self, startup_id: str) -> tuple[int, Startup]:
+        """Remove a startup; returns (its former index, the startup) for undo."""
+        index = self.startup_index(startup_id)
+        st = self.portfolio.startups.pop(index)
+        for a in st.assessments:
+            self._results.pop(a.id, None)
+        self._reindex()
+        self.structureChanged.emit()
+        return index, st
+
+    def apply_insert_assessment(self, startup_id: str, index: int,
+                                assessment: Assessment) -> None:
+        """Insert ``assessment`` into a startup at ``index``."""
+        st = self.startup(startup_id)
+        st.assessments.insert(index, assessment)
+        self._reindex()
+        self._rescore(assessment.id)
+        self.structureChanged.emit()
+
+    def apply_remove_assessment(self, assessment_id: str) -> tuple[str, int, Assessment]:
+        """Remove an assessment; returns (startup id, former index, assessment) for undo."""
+        st, a = self._index[assessment_id]
+        index = st.assessments.index(a)
+        st.assessments.pop(index)
+        self._results.pop(assessment_id, None)
+        self._reindex()
+        self.structureChanged.emit()
+        return st.id, index, a
+
+    def apply_framework(self, framework: Framework) -> None:
+        """Replace the portfolio's framework (weights or a whole new one) and re-score all.
+
+        Raises ``ValueError`` if a score names a criterion the new framework lacks.
+        """
+        known = set(framework.criterion_ids)
+        for st, a in self.portfolio.assessments():
+            missing = [cid for cid, s in a.scores.items() if cid not in known and
+                       (s.value is not None or s.rationale or s.evidence)]
+            if missing:
+                raise ValueError(
+                    f"{st.name}: {a.label()} scores {', '.join(missing)}, which the new "
+                    "framework does not have"
+                )
+        for _, a in self.portfolio.assessments():
+            for cid in [c for c in a.scores if c not in known]:
+                del a.scores[cid]
+        self.portfolio.framework = framework
+        if self.scenario is not None:
+            try:
+                self.scenario = framework.scenario(self.scenario.id)
+            except KeyError:
+                self.scenario = None
+                self.scenarioChanged.emit()
+        self.rescore_all()
+        self.frameworkChanged.emit()

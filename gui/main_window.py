@@ -1,0 +1,426 @@
+"""Beachhead's main window: the three views, the menus, files, autosave and recovery."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+)
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QTabWidget, QWidget
+
+from gui.assess_view import AssessView
+from gui.dialogs import ask
+from gui.document import Document
+from gui.recovery import AUTOSAVE_INTERVAL_MS, RecoveryStore
+from gui.settings import AppSettings
+from models.errors import InputError
+from models.framework import default_framework
+from models.portfolio import Portfolio
+
+log = logging.getLogger("beachhead")
+
+STYLE_SHEET = """
+#criterionEditor { border: 1px solid #d5d8de; border-left: 4px solid #2f6fb0;
+                   border-radius: 4px; background: palette(base); }
+#criterionEditor[scored="false"] { border-left: 4px dashed #b8bcc4; }
+#criterionEditor:focus { border: 1px solid #2f6fb0; border-left: 4px solid #2f6fb0; }
+#criterionEditor QToolButton { padding: 3px 8px; }
+#criterionEditor QToolButton:checked { background: #2f6fb0; color: white; font-weight: bold;
+                                       border: 1px solid #24568a; border-radius: 3px; }
+#statusLabel { color: #8a6d00; font-style: italic; }
+#sourceLabel { color: #2f6fb0; }
+#questionLabel { color: #444; }
+#rubricLabel { background: #f4f6f9; padding: 4px; border-radius: 3px; }
+"""
+
+
+
+class MainWindow(QMainWindow):
+    """The application window.
+
+    Args:
+        settings: where geometry, recent files and the last folder are remembered.
+        recovery: where recovery copies go (default: the user's data folder).
+
+    Signals:
+        documentChanged(): a different portfolio is now open (New, Open, recovery).
+    """
+
+    documentChanged = Signal()
+
+    def __init__(self, settings: AppSettings | None = None,
+                 recovery: RecoveryStore | None = None) -> None:
+        super().__init__()
+        self.settings = settings or AppSettings()
+        self.recovery = recovery or RecoveryStore()
+        self.setObjectName("mainWindow")
+        self.setStyleSheet(STYLE_SHEET)
+        self.setAcceptDrops(True)
+        self.setMinimumSize(900, 600)
+        self.doc = Document(Portfolio(framework=default_framework()), None, self)
+        self.assess_view = AssessView(self.doc)
+        self.compare_view: QWidget | None = None
+        self.framework_view: QWidget | None = None
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.assess_view, self.tr("Assess"))
+        self._compare_host = QWidget()
+        self._framework_host = QWidget()
+        self.tabs.addTab(self._compare_host, self.tr("Compare"))
+        self.tabs.addTab(self._framework_host, self.tr("Framework"))
+        self.tabs.currentChanged.connect(self._tab_changed)
+        self.setCentralWidget(self.tabs)
+        self.status_label = QLabel()
+        self.statusBar().addPermanentWidget(self.status_label)
+        self._build_actions()
+        self._build_menus()
+        self._autosave_timer = QTimer(self)
+        self._autosave_timer.setInterval(AUTOSAVE_INTERVAL_MS)
+        self._autosave_timer.timeout.connect(self.autosave)
+        self._autosave_timer.start()
+        self._late_started = False
+        self._bind_document()
+        if self.settings.geometry is not None:
+            self.restoreGeometry(self.settings.geometry)
+        else:
+            self.resize(1280, 800)
+
+    # -- actions and menus ----------------------------------------------------------------
+    def _action(self, text: str, slot: Callable[[], object],
+                shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+                tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setStatusTip(tip)
+        action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        sk = QKeySequence.StandardKey
+        self.new_action = self._action(self.tr("&New"), self.new_document, sk.New,
+                                       self.tr("Start an empty portfolio"))
+        self.open_action = self._action(self.tr("&Open…"), self.open_document, sk.Open,
+                                        self.tr("Open a portfolio"))
+        self.save_action = self._action(self.tr("&Save"), self.save, sk.Save)
+        self.save_as_action = self._action(self.tr("Save &As…"), self.save_as, sk.SaveAs)
+        self.quit_action = self._action(self.tr("&Quit"), self.close, sk.Quit)
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.view_actions = []
+        for i, name in enumerate((self.tr("&Assess"), self.tr("&Compare"),
+                                  self.tr("&Framework"))):
+            self.view_actions.append(self._action(
+                name, lambda i=i: self.tabs.setCurrentIndex(i), f"Ctrl+{i + 1}"))
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu(self.tr("&File"))
+        self.file_menu.addAction(self.new_action)
+        self.file_menu.addAction(self.open_action)
+        self.recent_menu = QMenu(self.tr("Open &Recent"), self)
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self.file_menu.addMenu(self.recent_menu)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.save_action)
+        self.file_menu.addAction(self.save_as_action)
+        self.file_menu.addSeparator()
+        self._file_menu_extra_at = self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_action)
+        self.edit_menu = bar.addMenu(self.tr("&Edit"))
+        self.view_menu = bar.addMenu(self.tr("&View"))
+        for action in self.view_actions:
+            self.view_menu.addAction(action)
+        self._fill_recent_menu()
+
+    def add_file_action(self, action: QAction) -> None:
+        """Add an action (import, export, report) to the File menu above Quit."""
+        self.file_menu.insertAction(self._file_menu_extra_at, action)
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        files = self.settings.recent_files
+        for path in files:
+            action = self.recent_menu.addAction(path)
+            action.triggered.connect(lambda _c=False, p=path: self.open_document(Path(p)))
+        if not files:
+            empty = self.recent_menu.addAction(self.tr("No recent files"))
+            empty.setEnabled(False)
+        self.recent_menu.setEnabled(True)
+
+    # -- document binding -----------------------------------------------------------------
+    def _bind_document(self) -> None:
+        doc = self.doc
+        self.edit_menu.clear()
+        undo = doc.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = doc.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        self.undo_action, self.redo_action = undo, redo
+        self.edit_menu.addAction(undo)
+        self.edit_menu.addAction(redo)
+        doc.undo_stack.cleanChanged.connect(self._update_title)
+        doc.undo_stack.indexChanged.connect(lambda _i: self._update_status())
+        doc.structureChanged.connect(self._update_status)
+        doc.scenarioChanged.connect(self._update_status)
+        doc.pathChanged.connect(self._update_title)
+        self.assess_view.set_document(doc)
+        for view in (self.compare_view, self.framework_view):
+            if view is not None:
+                view.set_document(doc)  # type: ignore[attr-defined]
+        self._update_title()
+        self._update_status()
+        self.documentChanged.emit()
+
+    def _replace_document(self, doc: Document) -> None:
+        old = self.doc
+        self.doc = doc
+        self._bind_document()
+        self.recovery.clear()
+        old.deleteLater()
+
+    def _update_title(self) -> None:
+        self.setWindowTitle(f"{self.doc.display_name()}[*] — Beachhead")
+        self.setWindowModified(self.doc.is_modified())
+
+    def _update_status(self) -> None:
+        p = self.doc.portfolio
+        n_assess = sum(len(s.assessments) for s in p.startups)
+        parts = [self.tr("{n} startups, {m} assessments").format(n=len(p.startups), m=n_assess)]
+        if self.doc.scenario is not None:
+            from models.framework import text
+
+            parts.append(self.tr("scenario: {name}").format(name=text(self.doc.scenario.name)))
+        self.status_label.setText("  ·  ".join(parts))
+
+    # -- late start (after the first paint) ------------------------------------------------
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self._late_started:
+            self._late_started = True
+            QTimer.singleShot(0, self.late_start)
+
+    def late_start(self) -> None:
+        """Work kept off the start-up path: matplotlib for the radar (and pandas on demand)."""
+        self.assess_view.results_panel.enable_radar()
+
+    def _tab_changed(self, index: int) -> None:
+        if index == 1:
+            self.ensure_compare_view()
+        elif index == 2:
+            self.ensure_framework_view()
+
+    def ensure_compare_view(self) -> QWidget | None:
+        """Create the Compare view on first use (it imports pandas and matplotlib)."""
+        if self.compare_view is None:
+            try:
+                from gui.compare_view import CompareView
+            except ImportError:
+                return None
+            self.compare_view = CompareView(self.doc)
+            self.compare_view.assessmentActivated.connect(self._show_assessment)
+            self._swap_tab(1, self._compare_host, self.compare_view, self.tr("Compare"))
+        return self.compare_view
+
+    def ensure_framework_view(self) -> QWidget | None:
+        """Create the Framework view on first use."""
+        if self.framework_view is None:
+            try:
+                from gui.framework_view import FrameworkView
+            except ImportError:
+                return None
+            self.framework_view = FrameworkView(self.doc)
+            self._swap_tab(2, self._framework_host, self.framework_view, self.tr("Framework"))
+        return self.framework_view
+
+    def _swap_tab(self, index: int, host: QWidget, view: QWidget, title: str) -> None:
+        blocked = self.tabs.blockSignals(True)
+        current = self.tabs.currentIndex()
+        self.tabs.removeTab(index)
+        self.tabs.insertTab(index, view, title)
+        self.tabs.setCurrentIndex(current)
+        self.tabs.blockSignals(blocked)
+        host.deleteLater()
+
+    def _show_assessment(self, startup_id: str, assessment_id: str) -> None:
+        self.assess_view.select_startup(startup_id, assessment_id or None)
+
+    def show_view(self, name: str) -> None:
+        """Switch to ``assess``, ``compare`` or ``framework``."""
+        self.tabs.setCurrentIndex({"assess": 0, "compare": 1, "framework": 2}[name])
+
+    # -- files ----------------------------------------------------------------------------
+    def maybe_save(self) -> bool:
+        """Ask about unsaved changes; True when it is fine to discard the document now."""
+        if not self.doc.is_modified():
+            return True
+        answer = ask.save_changes(self, self.doc.display_name())
+        if answer == "save":
+            return self.save()
+        return answer == "discard"
+
+    def new_document(self) -> None:
+        """Start an empty portfolio with the default framework."""
+        if not self.maybe_save():
+            return
+        self._replace_document(Document(Portfolio(framework=default_framework()), None, self))
+
+    def open_document(self, path: Path | None = None) -> bool:
+        """Open ``path`` (or ask for one); True on success."""
+        if path is None:
+            chosen = ask.open_file(self, self.tr("Open portfolio"), self.settings.last_folder,
+                                   self.tr("Beachhead portfolios (*.beachhead)"))
+            if not chosen:
+                return False
+            path = Path(chosen)
+        if not self.maybe_save():
+            return False
+        try:
+            doc = Document.load(path, self)
+        except InputError as exc:
+            if not Path(path).exists():
+                self.settings.remove_recent_file(path)
+            ask.error(self, self.tr("Cannot open portfolio"),
+                      self.tr("{name} could not be opened.").format(name=Path(path).name),
+                      str(exc))
+            return False
+        self._replace_document(doc)
+        self._remember(path)
+        return True
+
+    def _remember(self, path: Path) -> None:
+        self.settings.add_recent_file(path)
+        self.settings.last_folder = str(Path(path).resolve().parent)
+
+    def save(self) -> bool:
+        """Save to the current file (asks for one if the document is new)."""
+        if self.doc.path is None:
+            return self.save_as()
+        return self._save_to(self.doc.path)
+
+    def save_as(self) -> bool:
+        """Ask for a file name and save there."""
+        folder = self.settings.last_folder or str(Path.home())
+        suggested = str(Path(folder) / (self.doc.path.name if self.doc.path else
+                                        "portfolio.beachhead"))
+        chosen = ask.save_file(self, self.tr("Save portfolio"), suggested,
+                               self.tr("Beachhead portfolios (*.beachhead)"))
+        if not chosen:
+            return False
+        path = Path(chosen)
+        if path.suffix.lower() != ".beachhead":
+            path = path.with_name(path.name + ".beachhead")
+        return self._save_to(path)
+
+    def _save_to(self, path: Path) -> bool:
+        try:
+            self.doc.save(path)
+        except OSError as exc:
+            ask.error(self, self.tr("Cannot save"),
+                      self.tr("The portfolio could not be saved to {path}; the previous file is "
+                              "unchanged.").format(path=path), str(exc))
+            return False
+        self._remember(path)
+        self.recovery.clear()
+        self._update_title()
+        self.statusBar().showMessage(self.tr("Saved {name}").format(name=path.name), 4000)
+        return True
+
+    # -- autosave and recovery ------------------------------------------------------------
+    def autosave(self) -> None:
+        """Write a recovery copy if there are unsaved changes (runs every minute)."""
+        if not self.doc.is_modified():
+            return
+        try:
+            self.recovery.save(self.doc.portfolio, self.doc.path)
+        except OSError as exc:
+            log.warning("autosave failed: %s", exc)
+
+    def offer_recovery(self) -> bool:
+        """If an earlier session crashed, offer its recovery copy; True if one was restored."""
+        copies = self.recovery.found()
+        if not copies:
+            return False
+        newest = copies[0]
+        name = Path(newest.original).name if newest.original else self.tr("an unsaved portfolio")
+        restore = ask.confirm(self, self.tr("Recover unsaved work"), self.tr(
+            "Beachhead did not close properly last time. Restore the unsaved changes to {name} "
+            "from {time}?").format(name=name, time=newest.saved_at.replace("T", " ")))
+        if not restore:
+            for c in copies:
+                c.discard()
+            return False
+        try:
+            portfolio = newest.load()
+        except InputError as exc:
+            ask.error(self, self.tr("Cannot recover"),
+                      self.tr("The recovery copy could not be read."), str(exc))
+            return False
+        original = Path(newest.original) if newest.original else None
+        doc = Document(portfolio, original, self)
+        self._replace_document(doc)
+        # the recovered changes are not in the original file yet: mark them unsaved
+        doc.undo_stack.resetClean()
+        self._update_title()
+        for c in copies:
+            c.discard()
+        self.recovery.save(doc.portfolio, original)
+        return True
+
+    # -- drag and drop --------------------------------------------------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self._dropped_paths(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = self._dropped_paths(event.mimeData())
+        if not paths:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        QTimer.singleShot(0, lambda: self.open_dropped(paths))
+
+    def _dropped_paths(self, mime) -> list[Path]:  # type: ignore[no-untyped-def]
+        if not mime.hasUrls():
+            return []
+        paths = [Path(u.toLocalFile()) for u in mime.urls() if u.isLocalFile()]
+        return [p for p in paths if p.suffix.lower() in self.dropped_suffixes()]
+
+    def dropped_suffixes(self) -> set[str]:
+        """File types that can be dropped on the window."""
+        suffixes = {".beachhead"}
+        if getattr(self, "import_workbooks", None) is not None:
+            suffixes.add(".xlsx")
+        return suffixes
+
+    def open_dropped(self, paths: list[Path]) -> None:
+        """Open a dropped portfolio, or import dropped workbooks."""
+        portfolios = [p for p in paths if p.suffix.lower() == ".beachhead"]
+        workbooks = [p for p in paths if p.suffix.lower() == ".xlsx"]
+        if portfolios:
+            self.open_document(portfolios[0])
+        elif workbooks and getattr(self, "import_workbooks", None) is not None:
+            self.import_workbooks(workbooks)  # type: ignore[attr-defined]
+
+    # -- closing --------------------------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.maybe_save():
+            event.ignore()
+            return
+        self.settings.geometry = self.saveGeometry()
+        self.settings.sync()
+        self.recovery.clear()
+        self._autosave_timer.stop()
+        event.accept()
+

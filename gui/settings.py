@@ -1,0 +1,91 @@
+"""Settings remembered between sessions, through a typed wrapper over ``QSettings``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+
+MAX_RECENT = 10
+
+
+class AppSettings:
+    """Typed access to Beachhead's settings.
+
+    Args:
+        settings: the store to use; by default the user's ``QSettings`` for organisation
+            "Beachhead", application "Beachhead" (tests pass an INI file in a temporary folder).
+    """
+
+    def __init__(self, settings: QSettings | None = None) -> None:
+        self._s = settings or QSettings("Beachhead", "Beachhead")
+
+    def sync(self) -> None:
+        """Write pending changes to disk."""
+        self._s.sync()
+
+    @property
+    def geometry(self) -> QByteArray | None:
+        """The main window's saved geometry, or ``None``."""
+        v = self._s.value("window/geometry")
+        return v if isinstance(v, QByteArray) and not v.isEmpty() else None
+
+    @geometry.setter
+    def geometry(self, value: QByteArray) -> None:
+        self._s.setValue("window/geometry", value)
+
+    @property
+    def window_state(self) -> QByteArray | None:
+        """The main window's saved splitter/dock state, or ``None``."""
+        v = self._s.value("window/state")
+        return v if isinstance(v, QByteArray) and not v.isEmpty() else None
+
+    @window_state.setter
+    def window_state(self, value: QByteArray) -> None:
+        self._s.setValue("window/state", value)
+
+    @property
+    def recent_files(self) -> list[str]:
+        """Recently opened or saved portfolios, most recent first (at most 10)."""
+        v = self._s.value("files/recent", [])
+        if isinstance(v, str):
+            v = [v]
+        return [str(x) for x in (v or [])][:MAX_RECENT]
+
+    def add_recent_file(self, path: Path | str) -> None:
+        """Put ``path`` at the top of the recent files."""
+        p = str(Path(path).resolve())
+        files = [p, *(f for f in self.recent_files if f != p)][:MAX_RECENT]
+        self._s.setValue("files/recent", files)
+
+    def remove_recent_file(self, path: Path | str) -> None:
+        """Forget ``path`` (e.g. when it no longer exists)."""
+        p = str(path)
+        self._s.setValue("files/recent", [f for f in self.recent_files if f != p])
+
+    @property
+    def last_folder(self) -> str:
+        """The folder last used in a file dialog ('' if none)."""
+        return str(self._s.value("files/last_folder", "") or "")
+
+    @last_folder.setter
+    def last_folder(self, value: str) -> None:
+        self._s.setValue("files/last_folder", value)
+
+    @property
+    def started_before(self) -> bool:
+        """False until the first start has opened the bundled sample."""
+        return str(self._s.value("app/started_before", "false")).lower() == "true"
+
+    @started_before.setter
+    def started_before(self, value: bool) -> None:
+        self._s.setValue("app/started_before", "true" if value else "false")
+
+    @property
+    def language(self) -> str:
+        """The chosen interface language ('' = follow the system)."""
+        return str(self._s.value("app/language", "") or "")
+
+    @language.setter
+    def language(self, value: str) -> None:
+        self._s.setValue("app/language", value)
