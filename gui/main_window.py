@@ -169,7 +169,7 @@ class MainWindow(QMainWindow):
         self.edit_menu.addAction(undo)
         self.edit_menu.addAction(redo)
         doc.undo_stack.cleanChanged.connect(self._update_title)
-        doc.undo_stack.indexChanged.connect(lambda _i: self._update_status())
+        doc.undo_stack.indexChanged.connect(self._update_status)
         doc.structureChanged.connect(self._update_status)
         doc.scenarioChanged.connect(self._update_status)
         doc.pathChanged.connect(self._update_title)
@@ -192,7 +192,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{self.doc.display_name()}[*] — Beachhead")
         self.setWindowModified(self.doc.is_modified())
 
-    def _update_status(self) -> None:
+    def _update_status(self, *_args: object) -> None:
         p = self.doc.portfolio
         n_assess = sum(len(s.assessments) for s in p.startups)
         parts = [self.tr("{n} startups, {m} assessments").format(n=len(p.startups), m=n_assess)]

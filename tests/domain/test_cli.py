@@ -104,7 +104,7 @@ def test_sample_size_and_seed(capsys, tmp_path):
     assert run(capsys, "sample", "-o", str(b), "--size", "30", "--seed", "7")[0] == 0
     assert a.read_bytes() == b.read_bytes()
     code, out, _ = run(capsys, "score", str(a), "--format", "json")
-    assert len(json.loads(out)) == 30
+    assert code == 0 and len(json.loads(out)) == 30
 
 
 def test_unwritable_output_is_bad_input(capsys, tmp_path):

@@ -25,7 +25,8 @@ def test_sample_shape(sample):
     for st, a in sample.assessments():
         assert set(a.scores) == set(sample.framework.criterion_ids), st.name
         assert all(s.value is not None and s.rationale.strip() for s in a.scores.values())
-    both = [s for s in sample.startups if {a.role for a in s.assessments} >= {"founder", "investor"}]
+    both = [s for s in sample.startups
+            if {a.role for a in s.assessments} >= {"founder", "investor"}]
     assert len(both) >= 4
     for s in both:
         f = next(a for a in s.assessments if a.role == "founder")

@@ -1,0 +1,282 @@
+"""The main window and the Assess view, driven through their API (pytest-qt, offscreen)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtTest import QTest
+
+from gui import commands as cmd
+from gui.document import Document
+from gui.main_window import MainWindow
+from gui.recovery import RecoveryStore
+from gui.settings import AppSettings
+from gui.startup_list import OverallRole, StartupListModel
+from models.sample import sample_portfolio
+from models.storage import load_portfolio, save_portfolio
+
+
+@pytest.fixture
+def sample_file(tmp_path: Path) -> Path:
+    p = tmp_path / "sample.beachhead"
+    save_portfolio(sample_portfolio(), p)
+    return p
+
+
+@pytest.fixture
+def window(qtbot, tmp_path, scripted_ask, sample_file) -> MainWindow:
+    w = MainWindow(AppSettings(), RecoveryStore(tmp_path / "recovery"))
+    qtbot.addWidget(w)
+    assert w.open_document(sample_file)
+    w.show()
+    qtbot.waitExposed(w)
+    return w
+
+
+def _pick(window: MainWindow, name: str) -> None:
+    st = window.doc.portfolio.find_startup(name)
+    assert st is not None
+    window.assess_view.select_startup(st.id)
+
+
+def test_startup_list_model(qtmodeltester, qtbot):
+    doc = Document(sample_portfolio())
+    model = StartupListModel(doc)
+    qtmodeltester.check(model)
+    assert model.rowCount() == 8
+    gear = model.row_of(doc.portfolio.find_startup("Gearloom Systems").id)
+    # the list shows the latest assessment: the investor's of 2024-10-28 (overall 67.0)
+    assert model.index(gear).data(OverallRole) == pytest.approx(67.0)
+
+
+def test_keyboard_scoring_and_undo(window, qtbot):
+    _pick(window, "Gearloom Systems")
+    view = window.assess_view
+    a = view.current_assessment()
+    before = window.doc.result(a.id).overall
+    editor = view.editors["niche.segment_focus"]
+    view.focus_criterion("niche.segment_focus")
+    QTest.keyClick(editor, Qt.Key.Key_5)
+    assert a.level("niche.segment_focus") == 5
+    # +1 level on a 3-criterion pillar of five: 25 · 1/3 · 1/5 = 1.6667 points
+    assert window.doc.result(a.id).overall == pytest.approx(before + 25 / 15)
+    assert window.isWindowModified()
+    assert window.undo_action.text().endswith("Segment focus")
+    QTest.keyClick(editor, Qt.Key.Key_0)
+    assert a.level("niche.segment_focus") is None
+    assert editor.status_label.text() == "not scored"
+    QTest.keyClick(editor, Qt.Key.Key_Down)
+    assert view.editors["niche.dirty_work"].hasFocus() or QTest.qWaitFor(
+        lambda: view.editors["niche.dirty_work"].hasFocus(), 500)
+    QTest.keyClick(view.editors["niche.dirty_work"], Qt.Key.Key_Delete)
+    assert a.level("niche.dirty_work") is None
+    stack = window.doc.undo_stack
+    stack.undo()
+    stack.undo()
+    stack.undo()
+    assert a.level("niche.segment_focus") == 4 and a.level("niche.dirty_work") == 5
+    assert window.doc.result(a.id).overall == pytest.approx(before)
+    assert not window.isWindowModified()
+    stack.redo()
+    assert a.level("niche.segment_focus") == 5
+    assert editor.buttons.button(5).isChecked()
+
+
+def test_text_edits_merge_into_one_undo(window):
+    _pick(window, "Chattersky")
+    view = window.assess_view
+    a = view.current_assessment()
+    old = a.scores["eco.allies"].rationale
+    editor = view.editors["eco.allies"]
+    editor.rationale.setFocus()
+    editor.rationale.clear()
+    QTest.keyClicks(editor.rationale, "No allies")
+    assert a.scores["eco.allies"].rationale == "No allies"
+    window.doc.undo_stack.undo()
+    assert a.scores["eco.allies"].rationale == old
+    assert editor.rationale.text() == old
+
+
+def test_hover_shows_rubric_of_level(window):
+    _pick(window, "Tokenforge")
+    editor = window.assess_view.editors["cap.runway"]
+    editor.hover_level(5)
+    assert "Level 5" in editor.rubric_text()
+    assert editor.criterion.rubric[4]["en"][:20] in editor.rubric_text()
+    editor.hover_level(None)
+    assert f"Level {editor.level()}" in editor.rubric_text()
+
+
+def test_results_panel_shows_postures_and_deal_breakers(window):
+    _pick(window, "Chattersky")
+    a = window.assess_view.current_startup().assessments[1]
+    window.assess_view.select_assessment(a.id)
+    panel = window.assess_view.results_panel
+    assert "Head-on without a niche" in panel.breakers_label.text()
+    assert "because" in panel.postures_label.text()
+    assert "11.4" in panel.overall_label.text()
+    assert panel.bars.scores()[0][0] == "Niche position"
+
+
+def test_startup_commands_undo_redo(window, scripted_ask):
+    doc, view = window.doc, window.assess_view
+    n = len(doc.portfolio.startups)
+    scripted_ask.queue("text", "Nova Robotics")
+    view.add_startup()
+    assert len(doc.portfolio.startups) == n + 1
+    assert view.current_startup().name == "Nova Robotics"
+    scripted_ask.queue("text", "Nova Robotics 2")
+    view.rename_startup()
+    assert view.current_startup().name == "Nova Robotics 2"
+    view.duplicate_startup()
+    assert view.current_startup().name == "Nova Robotics 2 (copy)"
+    scripted_ask.queue("confirm", True)
+    view.delete_startup()
+    assert len(doc.portfolio.startups) == n + 1
+    labels = []
+    while doc.undo_stack.canUndo():
+        labels.append(doc.undo_stack.undoText())
+        doc.undo_stack.undo()
+    assert labels == ["Delete Startup", "Duplicate Startup", "Rename Startup", "Add Startup"]
+    assert len(doc.portfolio.startups) == n
+    for _ in labels:
+        doc.undo_stack.redo()
+    assert [s.name for s in doc.portfolio.startups][-1] == "Nova Robotics 2"
+
+
+def test_assessment_commands(window, scripted_ask):
+    _pick(window, "Lumenreel")
+    view, doc = window.assess_view, window.doc
+    st = view.current_startup()
+    first = view.current_assessment()
+    view.copy_assessment()
+    copy = view.current_assessment()
+    assert copy.id != first.id and copy.scores == first.scores and copy.date == dt.date.today()
+    view.new_assessment()
+    empty = view.current_assessment()
+    assert empty.scores == {} and empty.role == "investor"
+    assert not view.criteria_scroll.isHidden()
+    doc.undo_stack.push(cmd.SetAssessmentField(doc, empty.id, "assessor", "Kim"))
+    assert doc.assessment(empty.id)[1].assessor == "Kim"
+    scripted_ask.queue("confirm", True)
+    view.delete_assessment()
+    assert len(st.assessments) == 2
+    doc.undo_stack.undo()  # delete
+    doc.undo_stack.undo()  # assessor
+    assert doc.assessment(empty.id)[1].assessor == ""
+    doc.undo_stack.undo()
+    doc.undo_stack.undo()
+    assert [a.id for a in st.assessments] == [first.id]
+
+
+def test_framework_change_is_undoable(window):
+    doc = window.doc
+    a = doc.portfolio.startups[0].assessments[0]
+    before = doc.result(a.id).overall
+    fw = doc.framework.with_weights(enabled={"cap": False})
+    doc.undo_stack.push(cmd.ChangeFramework(doc, fw, "Switch off pillar"))
+    after = doc.result(a.id).overall
+    assert after != before and doc.result(a.id).pillars["cap"] is not None
+    doc.undo_stack.undo()
+    assert doc.result(a.id).overall == pytest.approx(before)
+
+
+@pytest.mark.parametrize("answer,closed,saved", [
+    ("cancel", False, False), ("discard", True, False), ("save", True, True)])
+def test_close_with_unsaved_changes(window, scripted_ask, sample_file, answer, closed, saved):
+    _pick(window, "Tokenforge")
+    window.assess_view.set_level("cap.runway", 3)
+    scripted_ask.queue("save_changes", answer)
+    assert window.close() is closed
+    assert ("save_changes", "sample.beachhead") in scripted_ask.asked
+    level = load_portfolio(sample_file).find_startup("Tokenforge").assessments[0].level(
+        "cap.runway")
+    assert level == (3 if saved else 1)
+
+
+def test_new_and_open_ask_once_and_respect_cancel(window, scripted_ask, tmp_path):
+    window.assess_view.set_level("cap.runway", 2)
+    scripted_ask.queue("save_changes", "cancel")
+    window.new_document()
+    assert window.doc.portfolio.startups  # still the sample
+    scripted_ask.queue("save_changes", "discard")
+    window.new_document()
+    assert window.doc.portfolio.startups == [] and not window.isWindowModified()
+    assert [k for k, _ in scripted_ask.asked].count("save_changes") == 2
+    window.close()  # nothing unsaved: no question
+    assert [k for k, _ in scripted_ask.asked].count("save_changes") == 2
+
+
+def test_save_as_new_file_and_recent(window, scripted_ask, tmp_path):
+    window.new_document()
+    scripted_ask.queue("text", "Solo AI")
+    window.assess_view.add_startup()
+    target = tmp_path / "solo"
+    scripted_ask.queue("save_file", str(target))
+    assert window.save()
+    saved = tmp_path / "solo.beachhead"
+    assert load_portfolio(saved).startups[0].name == "Solo AI"
+    assert window.settings.recent_files[0] == str(saved.resolve())
+    assert window.windowTitle().startswith("solo.beachhead")
+
+
+def test_open_bad_file_shows_message(window, scripted_ask, tmp_path):
+    bad = tmp_path / "bad.beachhead"
+    bad.write_text("{}", encoding="utf-8")
+    assert not window.open_document(bad)
+    assert scripted_ask.errors() and "could not be opened" in scripted_ask.errors()[0]
+    assert window.doc.portfolio.startups  # the sample stays open
+
+
+def test_autosave_and_recovery(qtbot, tmp_path, scripted_ask, sample_file):
+    store = tmp_path / "recovery"
+    w1 = MainWindow(AppSettings(), RecoveryStore(store))
+    qtbot.addWidget(w1)
+    w1.open_document(sample_file)
+    w1.autosave()
+    assert not list(store.glob("*.beachhead"))  # nothing unsaved, nothing written
+    _pick(w1, "Tokenforge")
+    w1.assess_view.set_level("cap.runway", 4)
+    w1.autosave()
+    assert len(list(store.glob("*.beachhead"))) == 1
+    # simulate a crash: the window goes away without closeEvent
+    w1.hide()
+    w2 = MainWindow(AppSettings(), RecoveryStore(store))
+    qtbot.addWidget(w2)
+    scripted_ask.queue("confirm", True)
+    assert w2.offer_recovery()
+    st = w2.doc.portfolio.find_startup("Tokenforge")
+    assert st.assessments[0].level("cap.runway") == 4
+    assert w2.doc.path == sample_file and w2.isWindowModified()
+    # a clean exit removes the recovery copies
+    scripted_ask.queue("save_changes", "discard")
+    w2.close()
+    assert not list(store.glob("*.beachhead"))
+    w1.doc.undo_stack.setClean()
+
+
+def _drop(window: MainWindow, paths: list[Path]) -> bool:
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    enter = QDragEnterEvent(QPoint(10, 10), Qt.DropAction.CopyAction, mime,
+                            Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    window.dragEnterEvent(enter)
+    if not enter.isAccepted():
+        return False
+    drop = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime,
+                      Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    window.dropEvent(drop)
+    return True
+
+
+def test_drop_portfolio_opens_it(window, qtbot, tmp_path):
+    other = tmp_path / "other.beachhead"
+    save_portfolio(sample_portfolio().model_copy(update={"startups": []}), other)
+    assert not _drop(window, [tmp_path / "notes.txt"])
+    assert _drop(window, [other])
+    qtbot.waitUntil(lambda: window.doc.path == other)
+    assert window.doc.portfolio.startups == []
