@@ -7,6 +7,8 @@ undo commands, and shows whatever :meth:`CriterionEditor.show_score` gives it.
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -51,6 +53,7 @@ class CriterionEditor(QFrame):
         self.lang = lang
         self._level: int | None = None
         self._hovered: int | None = None
+        self._shown: tuple | None = None
         self.setObjectName("criterionEditor")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -142,8 +145,16 @@ class CriterionEditor(QFrame):
 
     # -- display --------------------------------------------------------------------------
     def show_score(self, score: Score | None) -> None:
-        """Show ``score`` (None = nothing recorded) without emitting any request."""
+        """Show ``score`` (None = nothing recorded) without emitting any request.
+
+        Only what differs from the score already shown is touched, so refreshing all editors
+        after one edit costs almost nothing.
+        """
         score = score or Score()
+        shown = (score.value, score.confidence, score.rationale, score.evidence)
+        if shown == self._shown:
+            return
+        self._shown = shown
         self._level = score.value
         for lvl in range(1, 6):
             self.buttons.button(lvl).setChecked(lvl == score.value)
@@ -156,10 +167,11 @@ class CriterionEditor(QFrame):
                 if not edit.hasFocus():
                     edit.setCursorPosition(0)  # show the start of a long text
         scored = score.value is not None
-        self.status_label.setText("" if scored else self.tr("not scored"))
-        self.setProperty("scored", scored)
-        self.style().unpolish(self)
-        self.style().polish(self)
+        if self.property("scored") != scored:
+            self.status_label.setText("" if scored else self.tr("not scored"))
+            self.setProperty("scored", scored)
+            self.style().unpolish(self)
+            self.style().polish(self)
         self._update_rubric()
 
     def level(self) -> int | None:
@@ -173,13 +185,14 @@ class CriterionEditor(QFrame):
     def _update_rubric(self) -> None:
         lvl = self._hovered or self._level
         if lvl is None:
-            self.rubric_label.setText(
-                f"<i>{self.tr('Hover over or choose a level to read what it means.')}</i>")
-            return
-        prefix = self.tr("Level {n}").format(n=lvl)
-        chosen = "" if self._hovered and self._hovered != self._level else " ✓"
-        self.rubric_label.setText(
-            f"<b>{prefix}{chosen}</b>: {text(self.criterion.rubric[lvl - 1], self.lang)}")
+            shown = f"<i>{self.tr('Hover over or choose a level to read what it means.')}</i>"
+        else:
+            prefix = self.tr("Level {n}").format(n=lvl)
+            chosen = "" if self._hovered and self._hovered != self._level else " ✓"
+            rubric = html.escape(text(self.criterion.rubric[lvl - 1], self.lang))
+            shown = f"<b>{prefix}{chosen}</b>: {rubric}"
+        if shown != self.rubric_label.text():
+            self.rubric_label.setText(shown)
 
     def hover_level(self, level: int | None) -> None:
         """Show the rubric of ``level`` as if hovered (None = back to the chosen level)."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import (
@@ -16,14 +17,13 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QTabWidget, QWidget
 
-from gui.assess_view import AssessView
 from gui.dialogs import ask
-from gui.document import Document
 from gui.recovery import AUTOSAVE_INTERVAL_MS, RecoveryStore
 from gui.settings import AppSettings
-from models.errors import InputError
-from models.framework import default_framework
-from models.portfolio import Portfolio
+
+if TYPE_CHECKING:
+    from gui.assess_view import AssessView
+    from gui.document import Document
 
 log = logging.getLogger("beachhead")
 
@@ -65,13 +65,16 @@ class MainWindow(QMainWindow):
         self.setStyleSheet(STYLE_SHEET)
         self.setAcceptDrops(True)
         self.setMinimumSize(900, 600)
-        self.doc = Document(Portfolio(framework=default_framework()), None, self)
-        self.assess_view = AssessView(self.doc)
+        # The document and the views are built just after the first paint (ensure_ready), so
+        # the window shows before pydantic, numpy, pandas and matplotlib are imported.
+        self._doc: Document | None = None
+        self._assess_view: AssessView | None = None
         self.compare_view: QWidget | None = None
         self.framework_view: QWidget | None = None
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self.assess_view, self.tr("Assess"))
+        self._assess_host = QLabel(self.tr("Loading…"))
+        self.tabs.addTab(self._assess_host, self.tr("Assess"))
         self._compare_host = QWidget()
         self._framework_host = QWidget()
         self.tabs.addTab(self._compare_host, self.tr("Compare"))
@@ -87,7 +90,7 @@ class MainWindow(QMainWindow):
         self._autosave_timer.timeout.connect(self.autosave)
         self._autosave_timer.start()
         self._late_started = False
-        self._bind_document()
+        self.setWindowTitle("Beachhead")
         if self.settings.geometry is not None:
             self.restoreGeometry(self.settings.geometry)
         else:
@@ -158,6 +161,34 @@ class MainWindow(QMainWindow):
         self.recent_menu.setEnabled(True)
 
     # -- document binding -----------------------------------------------------------------
+    @property
+    def doc(self) -> Document:
+        """The open portfolio (building the views first if needed)."""
+        self.ensure_ready()
+        assert self._doc is not None
+        return self._doc
+
+    @property
+    def assess_view(self) -> AssessView:
+        """The Assess view (built on first use)."""
+        self.ensure_ready()
+        assert self._assess_view is not None
+        return self._assess_view
+
+    def ensure_ready(self) -> None:
+        """Import the domain and build the document and the Assess view, once."""
+        if self._doc is not None:
+            return
+        from gui.assess_view import AssessView
+        from gui.document import Document
+        from models.framework import default_framework
+        from models.portfolio import Portfolio
+
+        self._doc = Document(Portfolio(framework=default_framework()), None, self)
+        self._assess_view = AssessView(self._doc)
+        self._swap_tab(0, self._assess_host, self._assess_view, self.tr("Assess"))
+        self._bind_document()
+
     def _bind_document(self) -> None:
         doc = self.doc
         self.edit_menu.clear()
@@ -183,7 +214,7 @@ class MainWindow(QMainWindow):
 
     def _replace_document(self, doc: Document) -> None:
         old = self.doc
-        self.doc = doc
+        self._doc = doc
         self._bind_document()
         self.recovery.clear()
         old.deleteLater()
@@ -203,15 +234,16 @@ class MainWindow(QMainWindow):
         self.status_label.setText("  ·  ".join(parts))
 
     # -- late start (after the first paint) ------------------------------------------------
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
         if not self._late_started:
             self._late_started = True
             QTimer.singleShot(0, self.late_start)
 
     def late_start(self) -> None:
-        """Work kept off the start-up path: matplotlib for the radar (and pandas on demand)."""
-        self.assess_view.results_panel.enable_radar()
+        """Work kept off the start-up path: the domain and views, then matplotlib's radar."""
+        self.ensure_ready()
+        QTimer.singleShot(0, self.assess_view.results_panel.enable_radar)
 
     def _tab_changed(self, index: int) -> None:
         if index == 1:
@@ -272,6 +304,10 @@ class MainWindow(QMainWindow):
         """Start an empty portfolio with the default framework."""
         if not self.maybe_save():
             return
+        from gui.document import Document
+        from models.framework import default_framework
+        from models.portfolio import Portfolio
+
         self._replace_document(Document(Portfolio(framework=default_framework()), None, self))
 
     def open_document(self, path: Path | None = None) -> bool:
@@ -284,6 +320,9 @@ class MainWindow(QMainWindow):
             path = Path(chosen)
         if not self.maybe_save():
             return False
+        from gui.document import Document
+        from models.errors import InputError
+
         try:
             doc = Document.load(path, self)
         except InputError as exc:
@@ -359,6 +398,9 @@ class MainWindow(QMainWindow):
             for c in copies:
                 c.discard()
             return False
+        from gui.document import Document
+        from models.errors import InputError
+
         try:
             portfolio = newest.load()
         except InputError as exc:

@@ -10,12 +10,12 @@ import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QStandardPaths
 
-from models.errors import InputError
-from models.portfolio import Portfolio
-from models.storage import atomic_write, dumps_portfolio, load_portfolio
+if TYPE_CHECKING:  # the domain loads after the first paint; see MainWindow.ensure_ready
+    from models.portfolio import Portfolio
 
 AUTOSAVE_INTERVAL_MS = 60_000
 
@@ -39,6 +39,8 @@ class RecoveryCopy:
 
     def load(self) -> Portfolio:
         """Read the recovered portfolio; raises :class:`~models.errors.InputError` if bad."""
+        from models.storage import load_portfolio
+
         return load_portfolio(self.path)
 
     def discard(self) -> None:
@@ -61,6 +63,8 @@ class RecoveryStore:
 
     def save(self, portfolio: Portfolio, original: Path | None) -> Path:
         """Write a recovery copy of ``portfolio`` (atomically); returns its path."""
+        from models.storage import atomic_write, dumps_portfolio
+
         path, meta = self._paths()
         atomic_write(path, dumps_portfolio(portfolio), keep_backup=False)
         atomic_write(meta, json.dumps({
@@ -90,5 +94,3 @@ class RecoveryStore:
                                        str(meta.get("saved_at", ""))))
         return sorted(copies, key=lambda c: c.saved_at, reverse=True)
 
-
-__all__ = ["AUTOSAVE_INTERVAL_MS", "InputError", "RecoveryCopy", "RecoveryStore", "data_folder"]

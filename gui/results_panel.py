@@ -71,6 +71,8 @@ class ResultsPanel(QScrollArea):
         self._result: Result | None = None
         self._canvas = None
         self._figure = None
+        self._radar_names: tuple[str, ...] = ()
+        self._radar_series = None
         self._radar_timer = QTimer(self)
         self._radar_timer.setSingleShot(True)
         self._radar_timer.setInterval(150)
@@ -93,19 +95,31 @@ class ResultsPanel(QScrollArea):
         self._draw_radar()
 
     def _draw_radar(self) -> None:
+        """Update the radar: new values in place, a full replot only when the pillars change."""
         if self._canvas is None or self._figure is None:
             return
-        from models.charts import radar
-
-        self._figure.clear()
         r, fw = self._result, self._framework
-        if r is not None and fw is not None and len(fw.pillars) >= 3:
+        pillars = [p for p in fw.pillars if p.enabled] if fw is not None else []
+        names = tuple(text(p.name) for p in pillars)
+        values = [r.pillars.get(p.id) for p in pillars] if r is not None else None
+        if len(names) < 3 or values is None:
+            if self._radar_names:
+                self._figure.clear()
+                self._radar_names, self._radar_series = (), None
+                self._canvas.draw_idle()
+            return
+        if names != self._radar_names:
+            from models.charts import radar
+
+            self._figure.clear()
             # polar tick labels sit outside the axes: leave a margin for them
             ax = self._figure.add_axes((0.2, 0.14, 0.6, 0.72), projection="polar")
-            names = [text(p.name) for p in fw.pillars]
-            radar(ax, [n.replace(" ", "\n") for n in names],
-                  [(r.startup, list(r.pillars.values()))])
+            (self._radar_series,) = radar(ax, [n.replace(" ", "\n") for n in names],
+                                          [("", values)])
             ax.tick_params(axis="x", labelsize=7, pad=2)
+            self._radar_names = names
+        else:
+            self._radar_series.set_values(values)
         self._canvas.draw_idle()
 
     # -- display --------------------------------------------------------------------------

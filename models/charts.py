@@ -8,12 +8,35 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from matplotlib.axes import Axes
+from matplotlib.lines import Line2D
+from matplotlib.patches import Polygon
 
 #: Colours for up to twelve series, distinguishable in print.
 SERIES_COLOURS = ("#2f6fb0", "#c8453b", "#3f9a5a", "#e5a935", "#7b4fa0", "#1f9aa8",
                   "#b5651d", "#d1477a", "#5c6b73", "#8aa62f", "#4464d4", "#a37c52")
+
+
+@dataclass
+class RadarSeries:
+    """The artists of one radar series, kept so its values can change without a replot."""
+
+    line: Line2D
+    fill: Polygon
+    markers: Line2D
+    angles: list[float]
+
+    def set_values(self, values: Sequence[float | None]) -> None:
+        """Show new 0–100 values (``None`` at 0 without a marker); the caller redraws."""
+        vals = [0.0 if v is None else float(v) for v in values]
+        closed_a, closed_v = [*self.angles, self.angles[0]], [*vals, vals[0]]
+        self.line.set_data(closed_a, closed_v)
+        self.fill.set_xy(list(zip(closed_a, closed_v, strict=True)))
+        shown = [(a, v) for a, v, raw in zip(self.angles, vals, values, strict=True)
+                 if raw is not None]
+        self.markers.set_data([a for a, _ in shown], [v for _, v in shown])
 
 
 def radar(
@@ -22,7 +45,7 @@ def radar(
     series: Sequence[tuple[str, Sequence[float | None]]],
     *,
     fill_alpha: float = 0.15,
-) -> list:
+) -> list[RadarSeries]:
     """Draw a radar (spider) chart of 0–100 scores on a **polar** ``ax``.
 
     Args:
@@ -32,7 +55,7 @@ def radar(
         fill_alpha: opacity of each series' fill.
 
     Returns:
-        The line artists, one per series.
+        One :class:`RadarSeries` per series; its ``set_values`` updates the chart in place.
 
     Raises:
         ValueError: fewer than three spokes, or a series of the wrong length.
@@ -48,18 +71,101 @@ def radar(
     ax.set_ylim(0, 100)
     ax.set_yticks([25, 50, 75, 100])
     ax.set_yticklabels(["25", "50", "75", "100"], fontsize="x-small", color="#777777")
-    lines = []
+    out = []
     for k, (name, values) in enumerate(series):
         if len(values) != n:
             raise ValueError(f"series '{name}' has {len(values)} values for {n} spokes")
-        vals = [0.0 if v is None else float(v) for v in values]
         colour = SERIES_COLOURS[k % len(SERIES_COLOURS)]
-        (line,) = ax.plot([*angles, angles[0]], [*vals, vals[0]], color=colour, linewidth=1.6,
-                          label=name)
-        ax.fill([*angles, angles[0]], [*vals, vals[0]], color=colour, alpha=fill_alpha)
-        shown = [(a, v) for a, v, raw in zip(angles, vals, values, strict=True) if raw is not None]
-        if shown:
-            ax.plot([a for a, _ in shown], [v for _, v in shown], "o", color=colour,
-                    markersize=3.5)
-        lines.append(line)
-    return lines
+        (line,) = ax.plot([], [], color=colour, linewidth=1.6, label=name)
+        (fill,) = ax.fill([0, 0], [0, 0], color=colour, alpha=fill_alpha)
+        (markers,) = ax.plot([], [], "o", color=colour, markersize=3.5)
+        item = RadarSeries(line, fill, markers, angles)
+        item.set_values(values)
+        out.append(item)
+    return out
+
+
+def position_map(
+    ax: Axes,
+    x: Sequence[float],
+    y: Sequence[float],
+    sizes: Sequence[float | None],
+    labels: Sequence[str],
+    xlabel: str,
+    ylabel: str,
+    highlight: int | None = None,
+    *,
+    groups: Sequence[str] | None = None,
+    captions: Sequence[str] | None = None,
+    label_font: str | Sequence[str] | None = None,
+):  # type: ignore[no-untyped-def]
+    """Draw a 2×2 position map of 0–100 scores: one bubble per item, quadrant lines at 50.
+
+    Args:
+        ax: cartesian axes.
+        x, y: the two scores of each item, 0–100.
+        sizes: a 0–100 value per item (e.g. the overall score) setting the bubble's area;
+            ``None`` draws the smallest bubble.
+        labels: one name per item; only the highlighted one is written on the chart (callers
+            show the others on hover).
+        xlabel, ylabel: axis titles, saying which way is better.
+        highlight: index of an item to ring and name, or None.
+        groups: optional group name per item (e.g. assessor role); each group gets a colour
+            and a legend entry, in order of first appearance.
+        captions: optional four quadrant captions: top-left, top-right, bottom-left,
+            bottom-right.
+        label_font: font family (or fallback list) for the highlighted name, for scripts the
+            default font lacks.
+
+    Returns:
+        The single ``PathCollection`` of bubbles, item ``i`` at offset ``i``, so
+        ``collection.contains(event)`` gives input indices.
+
+    Raises:
+        ValueError: the sequences differ in length, or ``captions`` is not four texts.
+    """
+    n = len(x)
+    if not (len(y) == len(sizes) == len(labels) == n) or (groups is not None and
+                                                          len(groups) != n):
+        raise ValueError("x, y, sizes, labels (and groups) must have the same length")
+    if captions is not None and len(captions) != 4:
+        raise ValueError("captions needs four texts: top-left, top-right, bottom-left, "
+                         "bottom-right")
+    ax.set_xlim(-6, 106)
+    # room above and below the 0–100 range for the quadrant captions
+    ax.set_ylim(-6 if captions is None else -14, 106 if captions is None else 114)
+    ax.set_xticks([0, 25, 50, 75, 100])
+    ax.set_yticks([0, 25, 50, 75, 100])
+    ax.tick_params(labelsize="small", colors="#555555")
+    for spine in ax.spines.values():
+        spine.set_color("#bbbbbb")
+    ax.axvline(50, color="#999999", linewidth=0.9, linestyle="--", zorder=1)
+    ax.axhline(50, color="#999999", linewidth=0.9, linestyle="--", zorder=1)
+    ax.set_xlabel(xlabel, fontsize="small")
+    ax.set_ylabel(ylabel, fontsize="small")
+    if captions is not None:
+        spots = ((-4, 112, "left", "top"), (104, 112, "right", "top"),
+                 (-4, -12, "left", "bottom"), (104, -12, "right", "bottom"))
+        for caption, (cx, cy, ha, va) in zip(captions, spots, strict=True):
+            ax.text(cx, cy, caption, ha=ha, va=va, fontsize="small", color="#6b6f76",
+                    style="italic", zorder=1)
+    order = list(dict.fromkeys(groups)) if groups is not None else []
+    colour_of = {g: SERIES_COLOURS[k % len(SERIES_COLOURS)] for k, g in enumerate(order)}
+    colours = [colour_of[g] for g in groups] if groups is not None else [SERIES_COLOURS[0]] * n
+    areas = [24.0 + 5.0 * max(0.0, min(100.0, s)) if s is not None else 24.0 for s in sizes]
+    bubbles = ax.scatter(list(x), list(y), s=areas, c=colours or None, alpha=0.65,
+                         edgecolors="white", linewidths=0.8, zorder=3)
+    if order:
+        handles = [ax.scatter([], [], s=40, color=colour_of[g], alpha=0.65, label=g)
+                   for g in order]
+        ax.legend(handles=handles, loc="center left", bbox_to_anchor=(1.01, 0.5),
+                  fontsize="small", frameon=False, handletextpad=0.3)
+    if highlight is not None and 0 <= highlight < n:
+        ax.scatter([x[highlight]], [y[highlight]], s=areas[highlight] + 60, facecolors="none",
+                   edgecolors="#222222", linewidths=1.6, zorder=4)
+        ax.annotate(labels[highlight], (x[highlight], y[highlight]), xytext=(8, 8),
+                    textcoords="offset points", fontsize="small", color="#222222",
+                    fontfamily=label_font, zorder=5,
+                    bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": "#cccccc",
+                          "alpha": 0.9})
+    return bubbles
