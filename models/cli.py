@@ -66,10 +66,23 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--seed", type=int, default=0, metavar="S",
                    help="random seed for --size (default 0)")
     p.set_defaults(func=cmd_sample)
+
+    p = sub.add_parser("analyze", parents=[lang],
+                       help="rank uncertainty, weight sensitivity and scenario shifts")
+    p.add_argument("file", metavar="FILE", help="a .beachhead portfolio")
+    p.add_argument("--draws", type=_at_least_one, default=2000, metavar="N",
+                   help="Monte Carlo draws (default 2000)")
+    p.add_argument("--seed", type=int, default=0, metavar="S", help="random seed (default 0)")
+    p.add_argument("--scenario", metavar="NAME", help="analyse under a scenario (id or name)")
+    p.add_argument("--weight-concentration", type=_positive_float, metavar="C",
+                   help="also vary pillar weights: Dirichlet around the current weights with "
+                        "this concentration (e.g. 50; default: weights fixed)")
+    p.add_argument("--format", choices=["table", "json"], default="table")
+    p.set_defaults(func=cmd_analyze)
     return parser
 
 
-COMMANDS: tuple[str, ...] = ("score", "sample")
+COMMANDS: tuple[str, ...] = ("score", "sample", "analyze")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -214,3 +227,135 @@ def cmd_sample(args: argparse.Namespace) -> int:
     print(f"wrote {args.output}: {len(portfolio.startups)} startups, {n} assessments",
           file=sys.stderr)
     return EXIT_OK
+
+
+# -- analyze --------------------------------------------------------------------------------
+
+def _at_least_one(value: str) -> int:
+    n = _positive_int(value)
+    if n < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return n
+
+
+def _positive_float(value: str) -> float:
+    try:
+        x = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a number") from None
+    if not x > 0 or x == float("inf"):
+        raise argparse.ArgumentTypeError("must be a number greater than 0")
+    return x
+
+
+#: Monte Carlo work (assessments × draws) above which ``analyze`` reports progress.
+_PROGRESS_WORK = 1_000_000
+
+
+def cmd_analyze(args: argparse.Namespace) -> int:
+    """``beachhead analyze FILE [--draws N] [--seed S] [--scenario NAME] [--format table|json]``.
+
+    JSON: ``{"draws", "seed", "weight_concentration", "scenario", "assessments": [{"startup",
+    "assessor", "role", "overall", "p10", "p50", "p90", "p_rank1", "p_top3"}...], "reversals":
+    [{"pillar", "weight", "new_leader", ...}...], "current_weights"}`` (see
+    :meth:`models.analysis.PortfolioAnalysis.as_json`).
+    """
+    from models.analysis import analyze_portfolio
+    from models.storage import load_portfolio
+
+    portfolio = load_portfolio(args.file)
+    scenario = _scenario(portfolio.framework, args.scenario)
+    n = len(portfolio.assessments())
+    progress = None
+    if n * args.draws >= _PROGRESS_WORK:
+        print(f"analysing {n} assessments × {args.draws} draws…", file=sys.stderr, flush=True)
+        progress = _progress_printer()
+    result = analyze_portfolio(
+        portfolio, draws=args.draws, seed=args.seed, scenario=scenario,
+        concentration=args.weight_concentration, progress=progress, lang=args.lang,
+    )
+    out = _stdout()
+    if args.format == "json":
+        out.write(json.dumps(result.as_json(), ensure_ascii=False, indent=2, allow_nan=False)
+                  + "\n")
+    else:
+        out.write(_analysis_table(result, args.file))
+    return EXIT_OK
+
+
+def _progress_printer() -> Callable[[int, int], None]:
+    tty = sys.stderr.isatty()
+    last = [-1]
+
+    def report(done: int, total: int) -> None:
+        pct = done * 100 // total
+        if tty:
+            print(f"\r  {pct:3d}%", end="\n" if done >= total else "", file=sys.stderr,
+                  flush=True)
+        elif pct // 25 > last[0] // 25 or done >= total:
+            print(f"  {pct}%", file=sys.stderr, flush=True)
+        last[0] = pct
+
+    return report
+
+
+def _grid(head: list[str], body: list[list[str]], numeric: set[int]) -> list[str]:
+    widths = [max(display_width(str(x)) for x in col) for col in zip(head, *body, strict=True)]
+    lines = ["  ".join(_pad(h, w, i in numeric) for i, (h, w) in enumerate(zip(head, widths,
+                                                                             strict=True)))]
+    lines.append("  ".join("-" * w for w in widths))
+    for row in body:
+        lines.append("  ".join(_pad(str(c), w, i in numeric)
+                               for i, (c, w) in enumerate(zip(row, widths, strict=True))))
+    return [line.rstrip() for line in lines]
+
+
+def _pct(x: float | None) -> str:
+    return "" if x is None else f"{100 * x:.1f}%"
+
+
+def _analysis_table(result, file: str) -> str:  # type: ignore[no-untyped-def]
+    data = result.as_json()
+    u = result.uncertainty
+    top = f"p_top{u.top_k}"
+    what = "scores vary with their confidence"
+    if u.concentration is not None:
+        what += f"; pillar weights vary (Dirichlet, concentration {u.concentration:g})"
+    lines = [f"{file}: {len(result.pairs)} assessments, {u.draws} draws, seed {u.seed}; {what}"]
+    if result.scenario is not None:
+        lines.append(f"scenario: {result.scenario.name['en']} ({result.scenario.id})")
+    lines.append("")
+    head = ["Startup", "Assessor", "Role", "Overall", "P10", "P50", "P90", "P(rank 1)",
+            f"P(top {u.top_k})"]
+    scen = result.scenario_impact is not None
+    if scen:
+        head += ["Before", "Rank change"]
+    rows = data["assessments"]
+    order = sorted(range(len(rows)), key=lambda i: (
+        -(rows[i]["p50"] if rows[i]["p50"] is not None else -1.0), -(rows[i]["p_rank1"] or 0.0)))
+    body = []
+    for i in order:
+        r = rows[i]
+        cells = [r["startup"], r["assessor"], r["role"], _num(r["overall"], 1), _num(r["p10"], 1),
+                 _num(r["p50"], 1), _num(r["p90"], 1), _pct(r["p_rank1"]), _pct(r[top])]
+        if scen:
+            change = r["rank_change"]
+            cells += [_num(r["overall_before"], 1),
+                      "" if change is None else (f"+{change}" if change > 0 else str(change))]
+        body.append(cells)
+    lines += _grid(head, body, set(range(3, len(head))))
+    lines.append("")
+    lines.append("Leader changes as one pillar's share of the total weight grows "
+                 "(the other pillars rescaled):")
+    rev_body = []
+    for sweep in result.sweeps:
+        for r in sweep.reversals:
+            rev_body.append([result.pillar_names[r.pillar], _pct(sweep.current), _pct(r.weight),
+                             result.label(r.new_leader), result.label(r.previous_leader)])
+    if rev_body:
+        lines += _grid(["Pillar", "Now", "At", "New leader", "Previous leader"], rev_body,
+                       {1, 2})
+    else:
+        lines.append("  none: the same assessment leads at every pillar weight")
+    return "\n".join(lines) + "\n"
+

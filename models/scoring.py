@@ -185,6 +185,54 @@ def apply_scenario(
     return np.clip(levels + shift, 1.0, 5.0)
 
 
+def level_slopes(levels: np.ndarray, framework: Framework | FrameworkArrays) -> np.ndarray:
+    """How many points each criterion's pillar score moves when that criterion rises one level.
+
+    Args:
+        levels: ``(..., m)`` levels 1–5 (NaN = not scored); any leading shape.
+
+    Returns:
+        ``(..., m)`` slopes in pillar points (0–100 scale) per level: ``+25 · w_c / Σw`` for a
+        scored benefit criterion and ``-25 · w_c / Σw`` for a scored cost criterion, where
+        ``Σw`` sums the weights of the *scored* criteria of its pillar; 0 where not scored.
+
+    Once the set of scored criteria is fixed, a pillar score is affine in the levels, so for
+    integer shifts ``d`` that keep every level within 1–5 (and unscored criteria unscored)
+    ``pillars(levels + d) == pillars(levels) + (slopes * d) @ membership`` exactly. Monte Carlo
+    over levels uses this instead of rescoring every draw.
+    """
+    fa = framework if isinstance(framework, FrameworkArrays) else FrameworkArrays.of(framework)
+    levels = np.asarray(levels, dtype=float)
+    scored = ~np.isnan(levels)
+    m = len(fa.criterion_ids)
+    per_level = favourability(np.full(m, 2.0), fa.benefit) - favourability(np.ones(m), fa.benefit)
+    den = np.where(scored, fa.criterion_weight, 0.0) @ fa.membership
+    with np.errstate(invalid="ignore", divide="ignore"):
+        slopes = 100.0 * per_level * fa.criterion_weight / den[..., fa.pillar_of]
+    return np.where(scored, slopes, 0.0)
+
+
+def overall_from_pillars(pillars: np.ndarray, pillar_weight: np.ndarray) -> np.ndarray:
+    """Overall score(s) from pillar scores, by the same formula as :func:`score_levels`.
+
+    Args:
+        pillars: ``(..., k)`` pillar scores 0–100, NaN where a pillar has no score.
+        pillar_weight: ``(k,)`` weights, or any shape broadcastable to ``(..., k)`` (e.g. one
+            row of weights per Monte Carlo draw); ≥ 0, where 0 means the pillar takes no part.
+
+    Returns:
+        ``(...)`` the weighted mean over the pillars that have a score and a positive weight,
+        0–100; NaN where there is none.
+    """
+    pillars = np.asarray(pillars, dtype=float)
+    pw_scored = np.where(np.isnan(pillars), 0.0, pillar_weight)
+    pw_total = pw_scored.sum(axis=-1)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.where(
+            pw_total > 0, np.nansum(pillars * pw_scored, axis=-1) / pw_total, np.nan
+        )
+
+
 def rule_mask(table: ScoreTable, rules: Sequence[Rule]) -> np.ndarray:
     """``(n, r)`` bool: which rules fire for which assessment (all conditions true)."""
     out = np.ones((table.overall.shape[0], len(rules)), dtype=bool)
