@@ -64,7 +64,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.setStyleSheet(STYLE_SHEET)
         self.setAcceptDrops(True)
-        self.setMinimumSize(900, 600)
+        self.setMinimumSize(760, 520)
         # The document and the views are built just after the first paint (ensure_ready), so
         # the window shows before pydantic, numpy, pandas and matplotlib are imported.
         self._doc: Document | None = None

@@ -13,12 +13,14 @@ class AppSettings:
     """Typed access to Beachhead's settings.
 
     Args:
-        settings: the store to use; by default the user's ``QSettings`` for organisation
-            "Beachhead", application "Beachhead" (tests pass an INI file in a temporary folder).
+        settings: the store to use; by default the user's INI-format ``QSettings`` for
+            organisation and application "Beachhead" (``QSettings.setPath`` moves it, which
+            the tests do).
     """
 
     def __init__(self, settings: QSettings | None = None) -> None:
-        self._s = settings or QSettings("Beachhead", "Beachhead")
+        self._s = settings or QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
+                                        "Beachhead", "Beachhead")
 
     def sync(self) -> None:
         """Write pending changes to disk."""

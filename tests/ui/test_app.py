@@ -1,0 +1,98 @@
+"""Application start-up: first start, later starts, screenshot mode, crash handling."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QImage
+
+from gui import app as app_module
+from gui.main_window import MainWindow
+from gui.recovery import RecoveryStore
+from gui.settings import AppSettings
+from models.sample import sample_portfolio
+from models.storage import save_portfolio
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_first_start_opens_sample_then_last_file(qtbot, tmp_path, scripted_ask):
+    w = MainWindow(AppSettings(), RecoveryStore(tmp_path / "r"))
+    qtbot.addWidget(w)
+    app_module._open_initial(w, None)
+    assert w.doc.path is not None and w.doc.path.name == "sample.beachhead"
+    assert len(w.doc.portfolio.startups) == 8
+    other = tmp_path / "mine.beachhead"
+    save_portfolio(sample_portfolio().model_copy(update={"startups": []}), other)
+    w.open_document(other)
+    w2 = MainWindow(AppSettings(), RecoveryStore(tmp_path / "r"))
+    qtbot.addWidget(w2)
+    app_module._open_initial(w2, None)
+    assert w2.doc.path == other
+
+
+def test_window_geometry_is_remembered(qtbot, tmp_path, scripted_ask):
+    w = MainWindow(AppSettings(), RecoveryStore(tmp_path / "r"))
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    w.resize(790, 570)
+    qtbot.waitUntil(lambda: w.width() == 790)
+    w.close()
+    assert AppSettings().geometry is not None
+    w2 = MainWindow(AppSettings(), RecoveryStore(tmp_path / "r"))
+    qtbot.addWidget(w2)
+    assert (w2.width(), w2.height()) == (790, 570)
+
+
+def test_crash_handler_saves_recovery_and_explains(qtbot, tmp_path, scripted_ask, monkeypatch):
+    w = MainWindow(AppSettings(), RecoveryStore(tmp_path / "r"))
+    qtbot.addWidget(w)
+    w.doc.portfolio.startups.extend(sample_portfolio().startups[:1])
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    app_module.install_crash_handler(lambda: w)
+    try:
+        raise RuntimeError("boom")
+    except RuntimeError:
+        sys.excepthook(*sys.exc_info())
+    (message,) = scripted_ask.errors()
+    assert "recovery copy was saved" in message and "Traceback" not in message
+    assert list((tmp_path / "r").glob("*.beachhead"))
+
+
+@pytest.mark.parametrize("view", ["assess", "compare", "framework"])
+def test_screenshot_mode(tmp_path, view):
+    src = tmp_path / "s.beachhead"
+    save_portfolio(sample_portfolio(), src)
+    out = tmp_path / f"{view}.png"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen",
+           "XDG_CONFIG_HOME": str(tmp_path / "cfg"), "XDG_DATA_HOME": str(tmp_path / "data")}
+    proc = subprocess.run(
+        [sys.executable, "-m", "gui.launcher", str(src), "--screenshot", str(out), "--view", view,
+         "--startup", "Lumenreel", "--size", "1280x800"],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1280, 800)
+    assert "Traceback" not in proc.stderr
+
+
+def test_screenshot_mode_errors(tmp_path):
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen",
+           "XDG_CONFIG_HOME": str(tmp_path / "cfg"), "XDG_DATA_HOME": str(tmp_path / "data")}
+    src = tmp_path / "s.beachhead"
+    save_portfolio(sample_portfolio(), src)
+    proc = subprocess.run(
+        [sys.executable, "-m", "gui.launcher", str(src), "--screenshot", str(tmp_path / "x.png"),
+         "--startup", "Nobody"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 1 and "no startup named 'Nobody'" in proc.stderr
+    proc = subprocess.run(
+        [sys.executable, "-m", "gui.launcher", str(tmp_path / "missing.beachhead"),
+         "--screenshot", str(tmp_path / "x.png")], cwd=ROOT, env=env, capture_output=True,
+        text=True, timeout=120)
+    assert proc.returncode == 1 and "cannot open" in proc.stderr
+    assert "Traceback" not in proc.stderr
