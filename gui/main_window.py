@@ -85,6 +85,9 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.status_label)
         self._build_actions()
         self._build_menus()
+        from gui.workbook_actions import WorkbookActions
+
+        self.workbook_actions = WorkbookActions(self)
         self._autosave_timer = QTimer(self)
         self._autosave_timer.setInterval(AUTOSAVE_INTERVAL_MS)
         self._autosave_timer.timeout.connect(self.autosave)

@@ -96,13 +96,14 @@ class ScriptedAsk(dialogs.Ask):
 @pytest.fixture
 def scripted_ask(monkeypatch: pytest.MonkeyPatch) -> ScriptedAsk:
     """Replace every dialog with scripted answers (default: cancel / no / empty)."""
+    import importlib
+    import pkgutil
+
+    import gui
+
     fake = ScriptedAsk()
-    for module in ("gui.dialogs", "gui.main_window", "gui.assess_view", "gui.app",
-                   "gui.framework_view", "gui.compare_view"):
-        try:
-            mod = __import__(module, fromlist=["ask"])
-        except ImportError:
-            continue
-        if hasattr(mod, "ask"):
+    for info in pkgutil.iter_modules(gui.__path__):
+        mod = importlib.import_module(f"gui.{info.name}")
+        if isinstance(getattr(mod, "ask", None), dialogs.Ask):
             monkeypatch.setattr(mod, "ask", fake)
     return fake

@@ -1,0 +1,139 @@
+"""File ▸ Export Workbook (and the other long file jobs): run in a worker process with a
+progress dialog and Cancel; the destination is replaced only when the job succeeds."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QProgressDialog
+
+from gui import job_targets
+from gui.dialogs import ask
+from gui.jobs import ProcessJob
+
+if TYPE_CHECKING:
+    from gui.main_window import MainWindow
+
+
+class WorkbookActions(QObject):
+    """Adds Export Workbook to a main window's File menu and runs it off the UI thread.
+
+    Attributes:
+        job: the running :class:`~gui.jobs.ProcessJob`, if any (tests wait on it).
+        last_result: what the last finished job returned.
+    """
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.job: ProcessJob | None = None
+        self.last_result: dict[str, Any] | None = None
+        self._work_dir: Path | None = None
+        self._progress: QProgressDialog | None = None
+        self.export_action = QAction(self.tr("&Export Workbook…"), window)
+        self.export_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.export_action.setStatusTip(self.tr(
+            "Write an Excel workbook with live formulas for people without Beachhead"))
+        self.export_action.triggered.connect(lambda _c=False: self.export_workbook())
+        window.add_file_action(self.export_action)
+
+    # -- export ---------------------------------------------------------------------------
+    def export_workbook(self, target: Path | None = None) -> bool:
+        """Ask where to write (unless ``target``), then export in the background."""
+        w = self.window
+        if self.job is not None and self.job.is_running():
+            return False
+        if target is None:
+            base = w.doc.path.with_suffix(".xlsx") if w.doc.path else \
+                Path(w.settings.last_folder or Path.home()) / "portfolio.xlsx"
+            chosen = ask.save_file(w, self.tr("Export workbook"), str(base),
+                                   self.tr("Excel workbooks (*.xlsx)"))
+            if not chosen:
+                return False
+            target = Path(chosen)
+            if target.suffix.lower() != ".xlsx":
+                target = target.with_name(target.name + ".xlsx")
+        from models.storage import dumps_portfolio
+
+        try:
+            work = Path(tempfile.mkdtemp(prefix=".beachhead-export-", dir=target.parent))
+        except OSError as exc:
+            ask.error(w, self.tr("Cannot export"), self.tr(
+                "The workbook cannot be written in {folder}.").format(folder=target.parent),
+                str(exc))
+            return False
+        self._start(
+            self.tr("Exporting workbook…"), job_targets.export_workbook_job,
+            (dumps_portfolio(w.doc.portfolio), str(work), target.name, "en"), work,
+            lambda result: self._export_done(result, target))
+        return True
+
+    def _export_done(self, result: dict[str, Any], target: Path) -> None:
+        os.replace(result["path"], target)
+        result["path"] = str(target)
+        warnings = result.get("warnings") or []
+        self.window.statusBar().showMessage(
+            self.tr("Exported {n} assessments to {name}").format(
+                n=result["assessments"], name=target.name), 6000)
+        if warnings:
+            ask.info(self.window, self.tr("Workbook exported"), self.tr(
+                "The workbook was written. Some texts had to change to fit in a workbook:\n"
+                "{items}").format(items="\n".join(str(x) for x in warnings[:20])))
+
+    # -- running jobs ---------------------------------------------------------------------
+    def _start(self, title: str, target: Callable[..., Any], args: tuple, work_dir: Path,
+               on_done: Callable[[dict[str, Any]], None]) -> None:
+        self._work_dir = work_dir
+        job = ProcessJob(target, args, self)
+        dialog = QProgressDialog(title, self.tr("Cancel"), 0, 0, self.window)
+        dialog.setWindowTitle("Beachhead")
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(300)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        dialog.canceled.connect(job.cancel)
+        job.progress.connect(self._on_progress)
+        job.finished.connect(lambda result: self._on_finished(result, on_done))
+        job.failed.connect(self._on_failed)
+        job.cancelled.connect(self._on_cancelled)
+        self.job, self._progress = job, dialog
+        job.start()
+
+    def _on_progress(self, done: int, total: int) -> None:
+        if self._progress is not None:
+            self._progress.setMaximum(max(total, 1))
+            self._progress.setValue(min(done, total))
+
+    def _close(self) -> None:
+        if self._progress is not None:
+            self._progress.close()
+            self._progress.deleteLater()
+            self._progress = None
+        if self._work_dir is not None:
+            shutil.rmtree(self._work_dir, ignore_errors=True)
+            self._work_dir = None
+
+    def _on_finished(self, result: dict[str, Any],
+                     on_done: Callable[[dict[str, Any]], None]) -> None:
+        try:
+            on_done(result)
+            self.last_result = result
+        except OSError as exc:
+            ask.error(self.window, self.tr("Cannot write the file"), str(exc))
+        finally:
+            self._close()
+
+    def _on_failed(self, message: str, details: str) -> None:
+        self._close()
+        ask.error(self.window, self.tr("The task failed"), message, details)
+
+    def _on_cancelled(self) -> None:
+        self._close()
+        self.window.statusBar().showMessage(self.tr("Cancelled; nothing was written."), 6000)
