@@ -1,10 +1,10 @@
-# Beachhead: `make run` opens the app on the bundled sample, `make test` runs every test.
+# Beachhead: `make run` opens the app (the bundled sample on first start), `make test` runs
+# every test.
 PYTHON ?= python3
 VENV   ?= .venv
 PY     := $(VENV)/bin/python
 BIN    := $(VENV)/bin
 OUT    ?= out
-export QT_QPA_PLATFORM ?= offscreen
 
 .PHONY: run test bench lint install clean
 
@@ -18,17 +18,20 @@ install: $(VENV)/.installed
 
 run: install
 	scripts/system-deps.sh run
-	mkdir -p $(OUT)
-	$(BIN)/beachhead sample -o $(OUT)/sample.beachhead
-	$(BIN)/beachhead score $(OUT)/sample.beachhead
+	@if [ -n "$$DISPLAY$$WAYLAND_DISPLAY" ] || [ -n "$$QT_QPA_PLATFORM" ]; then \
+	  $(BIN)/beachhead; \
+	else \
+	  echo "No display here: rendering the window on the bundled sample to $(OUT)/beachhead.png"; \
+	  QT_QPA_PLATFORM=offscreen $(BIN)/beachhead --screenshot $(OUT)/beachhead.png; \
+	fi
 
 test: install
 	scripts/system-deps.sh test
 	$(BIN)/ruff check .
-	$(PY) -m pytest -n 2 -q
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -n 2 -q
 
 bench: install
-	$(PY) bench/run.py
+	QT_QPA_PLATFORM=offscreen $(PY) bench/run.py
 
 lint: install
 	$(BIN)/ruff check .
