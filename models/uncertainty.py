@@ -275,16 +275,14 @@ def simulate(
             overall = table.overall[:, None] + moved[:, :, 0]
         else:
             # models.scoring.overall_from_pillars with each draw's own weights, where the
-            # pattern of scored pillars is fixed: Σ_k w·(P + ΔP) / Σ_k w·has. The ΔP term goes
-            # through a block-diagonal weight matrix so that one matrix product covers every
-            # draw of the chunk.
+            # pattern of scored pillars is fixed: Σ_k w·(P + ΔP) / Σ_k w·has. (einsum rather
+            # than a matrix product: multi-threaded BLAS slows these thin products down badly
+            # on a busy machine.)
             w = weights[done:done + c]  # (c, k)
-            k = w.shape[1]
-            blocks = np.zeros((c, k, c), dtype=np.float32)
-            blocks[np.arange(c), :, np.arange(c)] = w
-            num = base_pillars @ w.T + moved.reshape(n, c * k) @ blocks.reshape(c * k, c)
+            num = np.einsum("nk,ck->nc", base_pillars, w)
+            num += np.einsum("nck,ck->nc", moved, w.astype(np.float32))
             with np.errstate(invalid="ignore", divide="ignore"):
-                overall = num / (has_f @ w.T)
+                overall = num / np.einsum("nk,ck->nc", has_f, w)
         samples[:, done:done + c] = overall
         if keep:
             _count_ranks(overall.T, valid, tie_rng, counts)
