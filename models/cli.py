@@ -79,10 +79,23 @@ def build_parser() -> argparse.ArgumentParser:
                         "this concentration (e.g. 50; default: weights fixed)")
     p.add_argument("--format", choices=["table", "json"], default="table")
     p.set_defaults(func=cmd_analyze)
+
+    p = sub.add_parser("export", parents=[lang],
+                       help="write an Excel workbook whose scores are live formulas")
+    p.add_argument("file", metavar="FILE", help="a .beachhead portfolio")
+    p.add_argument("-o", "--output", required=True, metavar="OUT.xlsx")
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("template", parents=[lang],
+                       help="write a fillable founder self-assessment workbook")
+    p.add_argument("-o", "--output", required=True, metavar="OUT.xlsx")
+    p.add_argument("--framework", metavar="FILE",
+                   help="a framework .json file (default: the framework Beachhead ships)")
+    p.set_defaults(func=cmd_template)
     return parser
 
 
-COMMANDS: tuple[str, ...] = ("score", "sample", "analyze")
+COMMANDS: tuple[str, ...] = ("score", "sample", "analyze", "export", "template")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -359,3 +372,52 @@ def _analysis_table(result, file: str) -> str:  # type: ignore[no-untyped-def]
         lines.append("  none: the same assessment leads at every pillar weight")
     return "\n".join(lines) + "\n"
 
+
+# -- export and template ---------------------------------------------------------------------
+
+def _xlsx_output(path: str) -> Path:
+    out = Path(path)
+    if out.suffix.lower() != ".xlsx":
+        raise UsageError(f"the output must be an .xlsx file, not '{path}'")
+    return out
+
+
+def _print_warnings(output: Path, warnings: Sequence[object]) -> None:
+    for w in warnings:
+        print(f"{output}: warning: {w}", file=sys.stderr)
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """``beachhead export FILE -o OUT.xlsx``: a workbook with live formulas.
+
+    Texts that had to change to fit in a workbook are reported on stderr as warnings naming
+    their cell (exit status 0). Progress goes to stderr every 1,000 assessments.
+    """
+    from models.storage import load_portfolio
+    from models.workbook_export import export_workbook
+
+    output = _xlsx_output(args.output)
+    portfolio = load_portfolio(args.file)
+
+    def progress(done: int, total: int) -> None:
+        if total >= 2000 and done < total:
+            print(f"exported {done:,} of {total:,} assessments…", file=sys.stderr, flush=True)
+
+    result = export_workbook(portfolio, output, lang=args.lang, progress=progress)
+    _print_warnings(output, result.warnings)
+    print(f"wrote {output}: {result.assessments} assessments", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_template(args: argparse.Namespace) -> int:
+    """``beachhead template -o OUT.xlsx [--framework FILE]``: a founder template."""
+    from models.framework import default_framework, load_framework
+    from models.template import write_template
+
+    output = _xlsx_output(args.output)
+    framework = load_framework(args.framework) if args.framework else default_framework()
+    warnings = write_template(framework, output, lang=args.lang)
+    _print_warnings(output, warnings)
+    print(f"wrote {output}: template for framework {framework.id} {framework.version}",
+          file=sys.stderr)
+    return EXIT_OK

@@ -1,0 +1,150 @@
+"""The founder template read back with openpyxl: layout, dropdowns, protection, identity."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from models import cli
+from models.framework import default_framework
+from models.template import FIELDS_ROW, template_header_row, write_template
+from models.workbook_layout import TEMPLATE_FIELDS, TEMPLATE_HEADERS, TEMPLATE_SHEETS
+from tests.helpers import tiny_framework
+
+
+@pytest.fixture(scope="module")
+def template(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("tpl") / "t.xlsx"
+    assert write_template(default_framework(), path) == []
+    return path
+
+
+@pytest.fixture(scope="module")
+def wb(template):
+    return load_workbook(template)
+
+
+def test_sheets(wb):
+    assert wb.sheetnames == list(TEMPLATE_SHEETS) == ["Assessment", "Framework", "About"]
+
+
+def test_startup_fields_at_the_top(wb):
+    ws = wb["Assessment"]
+    labels = [ws.cell(FIELDS_ROW + n, 1).value for n in range(8)]
+    assert labels == ["Startup", "Assessor", "Role", "Date", "Sector", "Stage",
+                      "Framework ID", "Framework version"]
+    assert list(TEMPLATE_FIELDS) == labels[:6]
+    assert ws.cell(FIELDS_ROW + 2, 2).value == "founder"
+    fw = default_framework()
+    assert ws.cell(FIELDS_ROW + 6, 2).value == fw.id
+    assert ws.cell(FIELDS_ROW + 7, 2).value == fw.version
+    assert ws.cell(FIELDS_ROW + 3, 2).number_format == "yyyy-mm-dd"
+
+
+def test_one_row_per_criterion_with_rubric(wb):
+    ws = wb["Assessment"]
+    fw = default_framework()
+    head = template_header_row(fw)
+    header = [c.value for c in ws[head]]
+    assert tuple(header) == TEMPLATE_HEADERS
+    assert header[:13] == ["Criterion ID", "Pillar", "Criterion", "Question", "Level 1",
+                           "Level 2", "Level 3", "Level 4", "Level 5", "Score", "Confidence",
+                           "Rationale", "Evidence"]
+    pillar_names = {p.id: p.name["en"] for p in fw.pillars}
+    for j, c in enumerate(fw.criteria):
+        row = [x.value for x in ws[head + 1 + j]]
+        assert row[0] == c.id and row[1] == pillar_names[c.pillar_id]
+        assert row[2] == c.name["en"] and row[3] == c.question["en"]
+        assert row[4:9] == [level["en"] for level in c.rubric]
+        assert row[9:13] == [None] * 4
+        assert row[13] == c.direction
+    assert ws.max_row == head + len(fw.criteria)
+
+
+def test_dropdowns(wb):
+    ws = wb["Assessment"]
+    fw = default_framework()
+    first = template_header_row(fw) + 1
+    last = first + len(fw.criteria) - 1
+    dvs = {str(dv.sqref): dv for dv in ws.data_validations.dataValidation}
+    score = dvs[f"J{first}:J{last}"]
+    assert (score.type, score.formula1, score.allow_blank) == ("list", '"1,2,3,4,5"', True)
+    assert dvs[f"K{first}:K{last}"].formula1 == '"low,medium,high"'
+    assert dvs[f"B{FIELDS_ROW + 2}"].formula1 == '"founder,investor,other"'
+    assert dvs[f"B{FIELDS_ROW + 3}"].type == "date"
+
+
+def test_live_formulas(wb):
+    ws = wb["Assessment"]
+    fw = default_framework()
+    k = len(fw.pillars)
+    labels = [ws.cell(FIELDS_ROW + n, 3).value for n in range(k + 2)]
+    assert labels == ["Overall", *(p.name["en"] for p in fw.pillars), "Completeness"]
+    for n in range(k + 2):
+        assert ws.cell(FIELDS_ROW + n, 4).data_type == "f"
+    first = template_header_row(fw) + 1
+    assert ws.cell(first, 15).value.startswith("=Framework!$F$")
+    assert ws.cell(first, 16).value.startswith(f"=IF(ISNUMBER(J{first})")
+    assert "Framework!$D$2" in ws.cell(FIELDS_ROW, 4).value
+
+
+def test_everything_but_inputs_is_protected_without_password(wb):
+    ws = wb["Assessment"]
+    assert ws.protection.sheet and not ws.protection.password
+    assert wb["Framework"].protection.sheet and not wb["Framework"].protection.password
+    assert wb["About"].protection.sheet
+    assert wb.security.lockStructure and not wb.security.workbookPassword
+    fw = default_framework()
+    head = template_header_row(fw)
+    inputs = {f"B{FIELDS_ROW + n}" for n in range(len(TEMPLATE_FIELDS))}
+    inputs |= {f"{col}{r}" for col in "JKLM" for r in range(head + 1, head + 1 + len(fw.criteria))}
+    for row in ws.iter_rows(min_row=1, max_row=ws.max_row, max_col=16):
+        for cell in row:
+            if cell.coordinate in inputs:
+                assert cell.protection.locked is False, cell.coordinate
+            elif cell.value is not None:
+                assert cell.protection.locked is not False, cell.coordinate
+
+
+def test_identity_for_the_importer(wb):
+    fw = default_framework()
+    props = {p.name: p.value for p in wb.custom_doc_props.props}
+    assert props["Beachhead workbook"] == "beachhead.template"
+    assert props["Beachhead framework id"] == fw.id
+    assert props["Beachhead framework version"] == fw.version
+    names = wb.defined_names
+    assert names["Beachhead_Startup"].attr_text == f"Assessment!$B${FIELDS_ROW}"
+    assert names["Beachhead_Criteria"].attr_text.startswith(
+        f"Assessment!$A${template_header_row(fw)}:")
+    about = {r[0]: r[1] for r in wb["About"].iter_rows(values_only=True) if r[0]}
+    assert about["Framework ID"] == fw.id and about["Workbook"] == "beachhead.template"
+
+
+def test_cli_template_with_a_framework_file(tmp_path, capsys):
+    fw = tiny_framework()
+    src = tmp_path / "tiny.json"
+    src.write_text(json.dumps(fw.model_dump(mode="json")), encoding="utf-8")
+    out = tmp_path / "t.xlsx"
+    assert cli.main(["template", "-o", str(out), "--framework", str(src)]) == 0
+    assert "test.tiny" in capsys.readouterr().err
+    ws = load_workbook(out)["Assessment"]
+    head = template_header_row(fw)
+    assert [ws.cell(head + 1 + j, 1).value for j in range(4)] == fw.criterion_ids
+    assert ws.cell(FIELDS_ROW + 6, 2).value == "test.tiny"
+    bad = tmp_path / "bad.json"
+    bad.write_text("{", encoding="utf-8")
+    assert cli.main(["template", "-o", str(out), "--framework", str(bad)]) == 1
+    assert cli.main(["template", "-o", str(tmp_path / "t.txt")]) == 2
+    assert "template" in cli.COMMANDS
+
+
+def test_chinese_template(tmp_path):
+    write_template(default_framework(), tmp_path / "zh.xlsx", lang="zh_CN")
+    ws = load_workbook(tmp_path / "zh.xlsx")["Assessment"]
+    fw = default_framework()
+    assert ws.cell(FIELDS_ROW, 1).value == "Startup"  # labels the importer reads stay fixed
+    head = template_header_row(fw)
+    assert ws.cell(head + 1, 4).value == fw.criteria[0].question["zh_CN"]
