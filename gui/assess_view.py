@@ -37,9 +37,11 @@ class AssessView(QWidget):
 
     Signals:
         startupSelected(str): the chosen startup changed (its id, '' for none).
+        assessmentShown(str): the assessment on screen changed (its id, '' for none).
     """
 
     startupSelected = Signal(str)
+    assessmentShown = Signal(str)
 
     def __init__(self, doc: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -47,6 +49,7 @@ class AssessView(QWidget):
         self.editors: dict[str, CriterionEditor] = {}
         self._startup_id = ""
         self._assessment_id = ""
+        self._announced = ""
 
         # left: startup list
         self.filter_edit = QLineEdit()
@@ -324,6 +327,13 @@ class AssessView(QWidget):
         for cid, editor in self.editors.items():
             editor.show_score(a.scores.get(cid) if a else None)
         self._show_result()
+        if self._assessment_id != self._announced:
+            self._announced = self._assessment_id
+            self.assessmentShown.emit(self._assessment_id)
+
+    def current_assessment_id(self) -> str:
+        """The id of the assessment on screen ('' if none)."""
+        return self._assessment_id
 
     def _show_result(self) -> None:
         a = self.current_assessment()

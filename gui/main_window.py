@@ -263,6 +263,10 @@ class MainWindow(QMainWindow):
                 return None
             self.compare_view = CompareView(self.doc)
             self.compare_view.assessmentActivated.connect(self._show_assessment)
+            # Compare follows the assessment chosen in Assess
+            self.assess_view.assessmentShown.connect(self.compare_view.select_assessment)
+            if self.assess_view.current_assessment_id():
+                self.compare_view.select_assessment(self.assess_view.current_assessment_id())
             self._swap_tab(1, self._compare_host, self.compare_view, self.tr("Compare"))
         return self.compare_view
 

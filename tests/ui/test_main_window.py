@@ -280,3 +280,14 @@ def test_drop_portfolio_opens_it(window, qtbot, tmp_path):
     assert _drop(window, [other])
     qtbot.waitUntil(lambda: window.doc.path == other)
     assert window.doc.portfolio.startups == []
+
+
+def test_compare_and_assess_follow_each_other(window):
+    compare = window.ensure_compare_view()
+    _pick(window, "Lumenreel")
+    lumen = window.assess_view.current_assessment_id()
+    assert compare.current_assessment_id() == lumen
+    chat = window.doc.portfolio.find_startup("Chattersky").assessments[0]
+    compare.activate_assessment(chat.id)
+    assert window.assess_view.current_assessment_id() == chat.id
+    assert window.assess_view.current_startup().name == "Chattersky"
