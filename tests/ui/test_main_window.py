@@ -273,6 +273,8 @@ def _drop(window: MainWindow, paths: list[Path]) -> bool:
     return True
 
 
+# Qt marks the QPoint constructor of QDragEnterEvent deprecated but offers no other one.
+@pytest.mark.filterwarnings("ignore:Function.*QDragEnterEvent:DeprecationWarning")
 def test_drop_portfolio_opens_it(window, qtbot, tmp_path):
     other = tmp_path / "other.beachhead"
     save_portfolio(sample_portfolio().model_copy(update={"startups": []}), other)
