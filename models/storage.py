@@ -38,6 +38,17 @@ def dumps_portfolio(portfolio: Portfolio) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
 
 
+def new_file_mode(path: Path) -> int:
+    """Permission bits for a file about to replace ``path``: the old file's, or what the
+    user's umask gives a new file (``mkstemp`` alone would make every saved file private)."""
+    try:
+        return os.stat(path).st_mode & 0o777
+    except OSError:
+        mask = os.umask(0)
+        os.umask(mask)
+        return 0o666 & ~mask
+
+
 def atomic_write(path: Path, text: str, *, keep_backup: bool = True) -> None:
     """Replace ``path`` with ``text`` (UTF-8) so that a crash never leaves a half-written file.
 
@@ -51,6 +62,7 @@ def atomic_write(path: Path, text: str, *, keep_backup: bool = True) -> None:
     folder = path.parent if str(path.parent) else Path(".")
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
+        os.chmod(tmp_name, new_file_mode(path))
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(text)
             fh.flush()

@@ -26,6 +26,7 @@ from openpyxl.worksheet.properties import PageSetupProperties
 
 from models import __version__
 from models.framework import Framework, text
+from models.storage import new_file_mode
 from models.workbook_formulas import DISABLED, ENABLED
 from models.workbook_layout import (
     ABOUT,
@@ -328,6 +329,7 @@ def save_atomic(wb: Workbook, path: Path) -> None:
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     os.close(fd)
     try:
+        os.chmod(tmp, new_file_mode(path))
         wb.save(tmp)
         os.replace(tmp, path)
     except BaseException:

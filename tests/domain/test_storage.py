@@ -148,3 +148,18 @@ def test_nan_is_never_written(portfolio):
     assert "NaN" not in dumps_portfolio(portfolio)
     with pytest.raises(ValueError):
         Startup(name="x", assessments=[Assessment(scores={"a.x": Score(value=float("nan"))})])
+
+
+def test_saved_files_follow_the_umask_or_keep_their_mode(tmp_path, portfolio):
+    import stat
+
+    p = tmp_path / "p.beachhead"
+    old = os.umask(0o022)
+    try:
+        save_portfolio(portfolio, p)
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(p.stat().st_mode) == 0o644
+    p.chmod(0o600)
+    save_portfolio(portfolio, p)
+    assert stat.S_IMODE(p.stat().st_mode) == 0o600
