@@ -31,8 +31,11 @@ and explanations follow the language. Row and column numbers below are 1-based.
     ``Criterion ID`` in column A. Weights and Enabled are plain values: the only inputs of
     every formula besides the scores.
 ``Charts``
-    A data block (``Startup``, pillar names, ``Overall``; formulas pointing at Summary rows)
-    and two native charts.
+    Two native charts at the top (a radar of pillar scores for up to 12 startups and a bar
+    chart of overall scores for up to 30, highest overall at export time first, one
+    assessment per startup); below them, from row 68, their data block: header row
+    ``Startup``, pillar names, ``Overall``, then one row per charted startup whose cells are
+    formulas pointing at its Summary row.
 ``About``
     Label/value pairs in columns A/B from row 1: ``Workbook`` (``beachhead.export``),
     ``Layout version``, ``App version``, ``Framework ID``, ``Framework version``,

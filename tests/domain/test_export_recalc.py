@@ -275,3 +275,15 @@ def test_hostile_text_stays_text_after_libreoffice(recalculated):
     assert wb["Summary"]["B3"].value == "+bob"
     assert wb["Scores"]["M2"].value == "=1+1"
     assert wb["Scores"]["M3"].value == "-2 points?"
+
+
+def test_missing_libreoffice_fails_under_ci_and_skips_elsewhere(monkeypatch):
+    import tests.libreoffice as lo
+
+    monkeypatch.setattr(lo.shutil, "which", lambda name: None)
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception, match="required under CI=true"):
+        lo.soffice()
+    monkeypatch.delenv("CI")
+    with pytest.raises(pytest.skip.Exception):
+        lo.soffice()
