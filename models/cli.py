@@ -84,6 +84,11 @@ def build_parser() -> argparse.ArgumentParser:
                        help="write an Excel workbook whose scores are live formulas")
     p.add_argument("file", metavar="FILE", help="a .beachhead portfolio")
     p.add_argument("-o", "--output", required=True, metavar="OUT.xlsx")
+    p.add_argument("--draws", type=int, default=2000, metavar="N",
+                   help="Monte Carlo draws for the Analysis sheet (default 2000, fewer for "
+                        "large portfolios; 0 leaves them out)")
+    p.add_argument("--seed", type=int, default=0, metavar="S",
+                   help="random seed for the Analysis sheet (default 0)")
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("template", parents=[lang],
@@ -403,7 +408,10 @@ def cmd_export(args: argparse.Namespace) -> int:
         if done < total:
             print(f"exported {done:,} of {total:,} assessments…", file=sys.stderr, flush=True)
 
-    result = export_workbook(portfolio, output, lang=args.lang, progress=progress)
+    if args.draws < 0:
+        raise UsageError("--draws must be 0 or more")
+    result = export_workbook(portfolio, output, lang=args.lang, progress=progress,
+                             analysis_draws=args.draws, analysis_seed=args.seed)
     _print_warnings(output, result.warnings)
     print(f"wrote {output}: {result.assessments} assessments", file=sys.stderr)
     return EXIT_OK

@@ -8,6 +8,10 @@ The layout (sheet names, headers, rows) is documented in :mod:`models.workbook_l
 formulas in :mod:`models.workbook_formulas`; how user text is kept as text in
 :mod:`models.xlsx_text`.
 
+The ``Analysis`` sheet (:mod:`models.workbook_analysis`) is the exception: Monte Carlo
+uncertainty, rank reversals and scenario effects as values at export time, with the draws and
+seed that reproduce them.
+
 The workbook is written in openpyxl's write-only (streaming) mode: rows go to disk as they are
 made, so a 10,000-startup export needs little memory beyond the portfolio itself.
 """
@@ -29,6 +33,11 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from models.framework import Framework, text
 from models.portfolio import CONFIDENCES, Assessment, Portfolio, Startup
 from models.scoring import level_matrix, rule_mask, score_levels
+from models.workbook_analysis import (
+    DEFAULT_ANALYSIS_DRAWS,
+    DEFAULT_ANALYSIS_SEED,
+    write_analysis_sheet,
+)
 from models.workbook_formulas import (
     MAX_FORMULA_CHARS,
     PillarRefs,
@@ -94,11 +103,14 @@ class ExportResult:
         path: the workbook written.
         assessments: rows on the Summary sheet.
         warnings: texts that had to change to fit in a workbook, each naming its cell.
+        analysis: what the Analysis sheet used: ``draws`` (0 = Monte Carlo skipped),
+            ``requested`` and ``seed``.
     """
 
     path: Path
     assessments: int
     warnings: list[TextWarning] = field(default_factory=list)
+    analysis: dict[str, object] = field(default_factory=dict)
 
 
 # -- the export ------------------------------------------------------------------------------
@@ -150,6 +162,8 @@ def export_workbook(
     lang: str = "en",
     progress: Progress | None = None,
     now: dt.datetime | None = None,
+    analysis_draws: int = DEFAULT_ANALYSIS_DRAWS,
+    analysis_seed: int = DEFAULT_ANALYSIS_SEED,
 ) -> ExportResult:
     """Write ``portfolio`` as an ``.xlsx`` workbook with live formulas at ``path``.
 
@@ -160,6 +174,9 @@ def export_workbook(
         progress: called as ``progress(done, total)`` every :data:`PROGRESS_EVERY`
             assessments and once at the end (total = number of assessments).
         now: the export time written on the About sheet (default: now, UTC).
+        analysis_draws, analysis_seed: Monte Carlo draws and seed of the Analysis sheet;
+            large portfolios get fewer draws (see :func:`models.workbook_analysis.
+            analysis_draws`) and ``analysis_draws=0`` leaves the Monte Carlo figures out.
 
     Returns:
         An :class:`ExportResult` with the warnings about texts that had to change.
@@ -178,6 +195,8 @@ def export_workbook(
     _write_startups(wb, portfolio, warnings)
     write_framework_sheet(wb, plan.framework, lang, warnings, editable=True)
     _write_charts(wb, plan, warnings)
+    analysis = write_analysis_sheet(wb, portfolio, lang, warnings, draws=analysis_draws,
+                                    seed=analysis_seed)
     about = about_values(plan.framework, EXPORT_KIND, lang, now,
                          [(ABOUT_STARTUPS, len(portfolio.startups)), (ABOUT_ASSESSMENTS, total)])
     write_about_sheet(wb, about, TEXTS[lang]["about_export"], plan.framework, lang, warnings)
@@ -186,7 +205,7 @@ def export_workbook(
     save_atomic(wb, path)
     if progress:
         progress(total, total)
-    return ExportResult(path, total, warnings)
+    return ExportResult(path, total, warnings, analysis)
 
 
 def _write_summary(wb: Workbook, plan: _Plan, warnings: list[TextWarning]) -> None:

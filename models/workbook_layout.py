@@ -36,6 +36,10 @@ and explanations follow the language. Row and column numbers below are 1-based.
     assessment per startup); below them, from row 68, their data block: header row
     ``Startup``, pillar names, ``Overall``, then one row per charted startup whose cells are
     formulas pointing at its Summary row.
+``Analysis``
+    Values, not formulas, at export time: Monte Carlo P10/P50/P90 and rank probabilities,
+    rank-reversal points and scenario effects, with the draws and seed; its layout is
+    documented in :mod:`models.workbook_analysis`. An importer can ignore it.
 ``About``
     Label/value pairs in columns A/B from row 1: ``Workbook`` (``beachhead.export``),
     ``Layout version``, ``App version``, ``Framework ID``, ``Framework version``,
@@ -75,9 +79,10 @@ SCORES = "Scores"
 STARTUPS = "Startups"
 FRAMEWORK = "Framework"
 CHARTS = "Charts"
+ANALYSIS = "Analysis"
 ABOUT = "About"
 ASSESSMENT = "Assessment"
-EXPORT_SHEETS = (SUMMARY, SCORES, STARTUPS, FRAMEWORK, CHARTS, ABOUT)
+EXPORT_SHEETS = (SUMMARY, SCORES, STARTUPS, FRAMEWORK, CHARTS, ANALYSIS, ABOUT)
 TEMPLATE_SHEETS = (ASSESSMENT, FRAMEWORK, ABOUT)
 
 SUMMARY_HEAD = ("Startup", "Assessor", "Role", "Date", "Overall")

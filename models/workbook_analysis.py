@@ -1,0 +1,279 @@
+"""The export's ``Analysis`` sheet: uncertainty, rank reversals and scenarios as values.
+
+Unlike the other sheets, nothing here is a formula: the figures come from a Monte Carlo run and
+exact sweeps (:mod:`models.analysis`, :mod:`models.scenarios`) that a spreadsheet cannot redo,
+so they describe the scores and weights **at export time**, and the sheet says so together with
+the number of draws and the seed, so anyone can reproduce them with
+``beachhead analyze FILE --draws N --seed S``.
+
+Layout (1-based rows; labels in column A are fixed English, explanations follow the language):
+
+* Row 1: title. From row 2, label/value pairs in columns A/B: ``Draws``, ``Seed``,
+  ``Draws requested``, ``Pillar weights`` (``fixed``), ``Computed from``, ``Note``.
+* A section whose column A reads ``Rank reversals``, a note, then the header ``Pillar ID``,
+  ``Pillar``, ``Current share``, ``Reversal share``, ``Previous leader``,
+  ``Previous assessor``, ``New leader``, ``New assessor`` and one row per reversal (pillar by
+  pillar, by increasing share; shares 0–1).
+* A section ``Assessments``; its header ``Startup``, ``Assessor``, ``Role``, ``Overall``,
+  ``Rank`` (both as entered), ``P10``, ``P50``, ``P90``, ``P(rank 1)``, ``P(top 3)``, then
+  for each scenario ``<scenario name>: overall`` and ``<scenario name>: rank change``
+  (positive = moves up); one row per assessment in document order (the Summary sheet's
+  order). The panes are frozen below this header and it carries the sheet's filter.
+
+Cells are empty where nothing is scored, and the P columns are empty when the Monte Carlo run
+was skipped. Scores are rounded to 0.01 points and probabilities to 0.0001 (finer than the
+Monte Carlo's own precision) and written without cell styles, which keeps a 10,000-startup
+export quick.
+
+Large portfolios get fewer draws so that an export stays quick: at most
+:data:`ANALYSIS_WORK` assessment-draws (2,000 draws up to 1,000 assessments, 200 at 10,000),
+never fewer than :data:`MIN_DRAWS`; beyond that the Monte Carlo part is skipped. The sheet says
+which happened.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+from openpyxl import Workbook
+
+from models.analysis import TOP_K
+from models.framework import text
+from models.portfolio import Portfolio
+from models.scenarios import competition_ranks, portfolio_scenario_impacts
+from models.scoring import FrameworkArrays, level_matrix, score_levels
+from models.sensitivity import leader_reversals
+from models.uncertainty import confidence_matrix, simulate
+from models.workbook_layout import ANALYSIS, column_letter
+from models.workbook_sheets import (
+    HEADER_FILL,
+    HEADER_FONT,
+    SECTION_FONT,
+    TITLE_FONT,
+    WRAP,
+    SheetCells,
+    print_setup,
+    set_widths,
+)
+from models.xlsx_text import TextWarning, column_width
+
+#: Default Monte Carlo draws and seed of the sheet (as ``beachhead analyze``).
+DEFAULT_ANALYSIS_DRAWS = 2000
+DEFAULT_ANALYSIS_SEED = 0
+#: Most assessments × draws an export spends on the Monte Carlo run.
+ANALYSIS_WORK = 2_000_000
+#: Fewest draws worth reporting; larger portfolios skip the Monte Carlo part.
+MIN_DRAWS = 100
+
+#: Column A labels and section titles.
+LABEL_DRAWS = "Draws"
+LABEL_SEED = "Seed"
+LABEL_REQUESTED = "Draws requested"
+LABEL_WEIGHTS = "Pillar weights"
+LABEL_FROM = "Computed from"
+LABEL_NOTE = "Note"
+SECTION_REVERSALS = "Rank reversals"
+SECTION_ASSESSMENTS = "Assessments"
+ASSESSMENT_HEAD = ("Startup", "Assessor", "Role", "Overall", "Rank", "P10", "P50", "P90",
+                   "P(rank 1)", f"P(top {TOP_K})")
+REVERSAL_HEADERS = ("Pillar ID", "Pillar", "Current share", "Reversal share",
+                    "Previous leader", "Previous assessor", "New leader", "New assessor")
+SCENARIO_COLUMNS = ("overall", "rank change")
+#: Decimals kept for scores and for probabilities and shares.
+SCORE_DECIMALS = 2
+SHARE_DECIMALS = 4
+
+_TEXTS = {
+    "en": {
+        "title": "Analysis: how sure the scores and ranks are (values at export time)",
+        "from": "The scores and weights at export time. These figures are values, not "
+                "formulas: they do not follow edits made in this workbook.",
+        "weights": "fixed",
+        "full": "Each score is spread over its neighbouring levels by its confidence (high: "
+                "exact; medium: one level down or up with 10 % each; low: 20 % each). "
+                "Reproduce with: beachhead analyze FILE --draws {draws} --seed {seed}.",
+        "reduced": "{n} assessments: {draws} draws instead of {asked}, to keep the export "
+                   "quick; run beachhead analyze FILE --draws {asked} --seed {seed} for the "
+                   "full figures.",
+        "skipped": "{n} assessments: the Monte Carlo figures were skipped to keep the export "
+                   "quick; run beachhead analyze FILE --draws {asked} --seed {seed} for them.",
+        "off": "The Monte Carlo figures were not requested for this export.",
+        "no_reversals": "No pillar weight from 0 to 100 % changes the leading assessment.",
+        "reversals_note": "As a pillar's share of the weight grows from 0 to 100 % (the other "
+                          "pillars rescaled proportionally), the leading assessment changes at "
+                          "the reversal share.",
+        "no_scenarios": "The framework has no scenarios.",
+    },
+    "zh_CN": {
+        "title": "分析：分数与排名的确定程度（导出时的数值）",
+        "from": "导出时的分数与权重。这些是数值而不是公式：不会随本工作簿中的修改而变化。",
+        "weights": "fixed",
+        "full": "每个分数按其置信度分布到相邻等级（高：不变；中：上下各一级各 10%；"
+                "低：各 20%）。复现：beachhead analyze FILE --draws {draws} --seed {seed}。",
+        "reduced": "{n} 个评估：为保持导出速度，抽样 {draws} 次而非 {asked} 次；完整结果请运行 "
+                   "beachhead analyze FILE --draws {asked} --seed {seed}。",
+        "skipped": "{n} 个评估：为保持导出速度，未计算蒙特卡洛结果；请运行 "
+                   "beachhead analyze FILE --draws {asked} --seed {seed}。",
+        "off": "本次导出未要求蒙特卡洛结果。",
+        "no_reversals": "任何支柱权重在 0 到 100% 之间变化都不会改变领先的评估。",
+        "reversals_note": "当某支柱的权重占比从 0 增加到 100%（其他支柱按比例缩放）时，"
+                          "领先的评估在“Reversal share”处发生变化。",
+        "no_scenarios": "该框架没有情景。",
+    },
+}
+
+
+def analysis_draws(n: int, requested: int) -> int:
+    """Draws the export uses for ``n`` assessments when ``requested`` were asked for: all of
+    them within :data:`ANALYSIS_WORK`, fewer (but at least :data:`MIN_DRAWS`) above it, and 0
+    (skipped) when even :data:`MIN_DRAWS` would exceed it or ``requested`` is 0."""
+    if requested <= 0 or n == 0:
+        return max(0, requested) if n == 0 else 0
+    if n * requested <= ANALYSIS_WORK:
+        return requested
+    fit = ANALYSIS_WORK // n
+    return fit if fit >= MIN_DRAWS else 0
+
+
+def write_analysis_sheet(
+    wb: Workbook,
+    portfolio: Portfolio,
+    lang: str,
+    warnings: list[TextWarning],
+    *,
+    draws: int = DEFAULT_ANALYSIS_DRAWS,
+    seed: int = DEFAULT_ANALYSIS_SEED,
+) -> dict[str, object]:
+    """Append the ``Analysis`` sheet to a write-only workbook (see the module docstring).
+
+    Args:
+        wb: the workbook being written; portfolio: what it exports (its own framework).
+        lang: ``en`` or ``zh_CN`` for explanations and framework names.
+        warnings: where texts that had to change are reported.
+        draws: Monte Carlo draws requested (reduced for large portfolios, 0 to skip).
+        seed: the random seed.
+
+    Returns:
+        ``{"draws": used, "requested": draws, "seed": seed}``.
+    """
+    fw = portfolio.framework
+    t = _TEXTS.get(lang, _TEXTS["en"])
+    pairs = portfolio.assessments()
+    assessments = [a for _, a in pairs]
+    n = len(pairs)
+    used = analysis_draws(n, draws)
+    fa = FrameworkArrays.of(fw)
+    levels = level_matrix(assessments, fw)
+    table = score_levels(levels, fa)
+    unc = None
+    if used and n:
+        unc = simulate(levels, confidence_matrix(assessments, fw), fa, draws=used, seed=seed,
+                       top_k=TOP_K, max_rank=TOP_K)
+    sweeps = leader_reversals(table.pillars, fa.pillar_weight, list(fa.pillar_ids)) if n \
+        else []
+    impacts = portfolio_scenario_impacts(portfolio, None, lang) if n else []
+
+    ws = wb.create_sheet(ANALYSIS)
+    cells = SheetCells(ws, warnings)
+    pillar_names = {p.id: text(p.name, lang) for p in fw.pillars}
+    reversals = [(sweep, rev) for sweep in sweeps for rev in sweep.reversals]
+    names = column_width((s.name for s, _ in pairs[:2000]), 12, 30)
+    set_widths(ws, [
+        max(18.0, column_width((s.name for s, _ in pairs[:2000]), 10, 40)),
+        max(16.0, column_width([*(a.assessor for _, a in pairs[:2000]),
+                                *pillar_names.values()], 10, 36)),
+        12, 10, names, names, names, names, 10, 10,
+        *(14 for _ in range(len(SCENARIO_COLUMNS) * len(fw.scenarios))),
+    ])
+    print_setup(ws, title_rows=None)
+    # rows above the assessments' header: title, 6 labels, blank, the reversals section
+    # (title, note, header, rows or a line saying there are none), blank, section title
+    # (and a line when there are no scenarios); the header is the row after those
+    header_row = 1 + 6 + 1 + 3 + max(1, len(reversals)) + 1 + 1 + (0 if fw.scenarios else 1) + 1
+    ws.freeze_panes = f"C{header_row + 1}"
+    written = [0]
+
+    def nxt() -> int:
+        """The sheet row the next ``add`` writes."""
+        return written[0] + 1
+
+    def add(row: list) -> None:  # type: ignore[type-arg]
+        ws.append(row)
+        written[0] += 1
+
+    def label(name: str, value: object, **style) -> list:  # type: ignore[no-untyped-def]
+        cell = cells.text(value, f"B{nxt()}", **style) if isinstance(value, str) \
+            else value
+        return [cells.styled(name, font=HEADER_FONT), cell]
+
+    add([cells.text(t["title"], "A1", font=TITLE_FONT)])
+    add(label(LABEL_DRAWS, used))
+    add(label(LABEL_SEED, seed))
+    add(label(LABEL_REQUESTED, draws))
+    add(label(LABEL_WEIGHTS, t["weights"]))
+    add(label(LABEL_FROM, t["from"]))
+    if draws <= 0:
+        note = t["off"]
+    elif used == draws or n == 0:
+        note = t["full"].format(draws=used, seed=seed)
+    elif used:
+        note = t["reduced"].format(n=f"{n:,}", draws=used, asked=draws, seed=seed)
+    else:
+        note = t["skipped"].format(n=f"{n:,}", asked=draws, seed=seed)
+    add(label(LABEL_NOTE, note))
+    add([])
+
+    # -- rank reversals -------------------------------------------------------------------
+    add([cells.styled(SECTION_REVERSALS, font=SECTION_FONT)])
+    add([cells.text(t["reversals_note"], f"A{nxt()}")])
+    add(_header(cells, REVERSAL_HEADERS))
+    for sweep, rev in reversals:
+        r = nxt()
+        old, new = pairs[rev.previous_leader], pairs[rev.new_leader]
+        add([rev.pillar, cells.text(pillar_names[rev.pillar], f"B{r}"),
+             round(sweep.current, SHARE_DECIMALS), round(rev.weight, SHARE_DECIMALS),
+             cells.text(old[0].name, f"E{r}"), cells.text(old[1].assessor, f"F{r}"),
+             cells.text(new[0].name, f"G{r}"), cells.text(new[1].assessor, f"H{r}")])
+    if not reversals:
+        add([cells.text(t["no_reversals"], f"A{nxt()}")])
+    add([])
+
+    # -- one row per assessment -----------------------------------------------------------
+    add([cells.styled(SECTION_ASSESSMENTS, font=SECTION_FONT)])
+    if not fw.scenarios:
+        add([cells.text(t["no_scenarios"], f"A{nxt()}")])
+    head = [*ASSESSMENT_HEAD, *(f"{text(s.name, 'en')}: {what}" for s in fw.scenarios
+                                for what in SCENARIO_COLUMNS)]
+    assert nxt() == header_row
+    add(_header(cells, head))
+    rank = competition_ranks(table.overall)
+    for i, (st, a) in enumerate(pairs):
+        r = nxt()
+        row: list[object] = [cells.text(st.name, f"A{r}"), cells.text(a.assessor, f"B{r}"),
+                             a.role, _round(table.overall[i], SCORE_DECIMALS), _rank(rank[i])]
+        if unc is not None and not np.isnan(table.overall[i]):
+            row += [_round(unc.p10[i], SCORE_DECIMALS), _round(unc.p50[i], SCORE_DECIMALS),
+                    _round(unc.p90[i], SCORE_DECIMALS), _round(unc.p_rank1[i], SHARE_DECIMALS),
+                    _round(unc.p_top_k[i], SHARE_DECIMALS)]
+        else:
+            row += [None] * 5
+        for imp in impacts:
+            row += [_round(imp.after[i], SCORE_DECIMALS), _rank(imp.rank_change[i])]
+        add(row)
+    if n:
+        ws.auto_filter.ref = f"A{header_row}:{column_letter(len(head))}{header_row + n}"
+    return {"draws": used, "requested": draws, "seed": seed}
+
+
+def _round(x: float, decimals: int) -> float | None:
+    return None if np.isnan(x) else round(float(x), decimals)
+
+
+def _rank(x: float) -> int | None:
+    return None if np.isnan(x) else int(x)
+
+
+def _header(cells: SheetCells, names: Sequence[str]) -> list:
+    return [cells.text(name, font=HEADER_FONT, fill=HEADER_FILL, alignment=WRAP)
+            for name in names]
