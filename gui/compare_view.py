@@ -1,7 +1,9 @@
 """The Compare view: every assessment of the portfolio in a sortable, filterable table, a
 2×2 position map of two chosen scores (technology threshold against incumbent pressure by
-default) with one bubble per assessment sized by its overall score, and a table of each
-scenario's effect on every overall score and rank.
+default) with one bubble per assessment sized by its overall score, a table of each
+scenario's effect on every overall score and rank, and three analysis tabs: Uncertainty
+(:mod:`gui.uncertainty_panel`), Sensitivity (:mod:`gui.sensitivity_panel`) and Gaps
+(:mod:`gui.gaps_panel`).
 
 matplotlib is imported only when the map is first drawn, and the map is redrawn on idle (a
 short single-shot timer, then ``draw_idle``), never synchronously per keystroke or edit.
@@ -39,8 +41,11 @@ from PySide6.QtWidgets import (
 )
 
 from gui.document import Document
+from gui.gaps_panel import GapsPanel
 from gui.results_table import ResultsFilterProxy, ResultsTableModel
 from gui.scenario_table import ScenarioDeltasModel
+from gui.sensitivity_panel import SensitivityPanel
+from gui.uncertainty_panel import UncertaintyPanel
 from models.framework import text
 from models.portfolio import ROLES
 
@@ -81,9 +86,12 @@ class CompareView(QWidget):
     Signals:
         assessmentActivated(str, str): the user chose a row or a bubble; arguments are the
             startup id and the assessment id (the main window selects them in Assess).
+        currentAssessmentChanged(str): the selected assessment changed, by the user or through
+            :meth:`select_assessment`; the analysis tabs follow it.
     """
 
     assessmentActivated = Signal(str, str)
+    currentAssessmentChanged = Signal(str)
 
     def __init__(self, doc: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -93,6 +101,7 @@ class CompareView(QWidget):
         self.proxy = ResultsFilterProxy(self)
         self._connections: list[QMetaObject.Connection] = []
         self._current_aid = ""
+        self._announced = ""
         self._emitting = True
         self._points: list[MapPoint] = []
         self._figure: Any = None
@@ -199,9 +208,25 @@ class CompareView(QWidget):
         self._scenarios_dirty = True
         self._scenario_columns_sized = False
 
+        # analysis tabs
+        self.uncertainty_panel = UncertaintyPanel(doc)
+        self.uncertainty_panel.setObjectName("uncertaintyPage")
+        self.sensitivity_panel = SensitivityPanel(doc)
+        self.sensitivity_panel.setObjectName("sensitivityPage")
+        self.gaps_panel = GapsPanel(doc)
+        self.gaps_panel.setObjectName("gapsPage")
+        for panel in (self.uncertainty_panel, self.sensitivity_panel):
+            panel.assessmentChosen.connect(self.activate_assessment)
+        self.currentAssessmentChanged.connect(self.uncertainty_panel.set_current)
+        self.currentAssessmentChanged.connect(self.sensitivity_panel.set_current)
+        self.currentAssessmentChanged.connect(self.gaps_panel.set_current)
+
         self.tabs = QTabWidget()
         self.tabs.addTab(self.map_page, self.tr("Map"))
         self.tabs.addTab(self.scenario_page, self.tr("Scenarios"))
+        self.tabs.addTab(self.uncertainty_panel, self.tr("Uncertainty"))
+        self.tabs.addTab(self.sensitivity_panel, self.tr("Sensitivity"))
+        self.tabs.addTab(self.gaps_panel, self.tr("Gaps"))
 
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.setChildrenCollapsible(False)
@@ -259,6 +284,9 @@ class CompareView(QWidget):
         self.scenario_proxy.setSourceModel(self.scenario_model)
         if old_scen is not None:
             old_scen.deleteLater()
+        for panel in (self.uncertainty_panel, self.sensitivity_panel, self.gaps_panel):
+            if panel.doc is not doc:
+                panel.set_document(doc)
         self._connections = [
             doc.frameworkChanged.connect(self._framework_changed),
             doc.scenarioChanged.connect(self._show_scenario),
@@ -269,7 +297,7 @@ class CompareView(QWidget):
             doc.resultsChanged.connect(self.schedule_scenarios),
         ]
         self.scenario_table.sortByColumn(ScenarioDeltasModel.DELTA, Qt.SortOrder.AscendingOrder)
-        self._current_aid = ""
+        self._current_aid = self._announced = ""
         self.table.sortByColumn(self.model.column_of("overall"), Qt.SortOrder.DescendingOrder)
         self._framework_changed()
         self._model_reset()
@@ -398,6 +426,10 @@ class CompareView(QWidget):
         self.scenario_proxy.set_text(self.filter_edit.text())
         self.scenario_proxy.set_role(self.role_combo.currentData() or "")
         self.scenario_proxy.set_deal_breakers_only(self.breakers_check.isChecked())
+        unc = self.uncertainty_panel.proxy
+        unc.set_text(self.filter_edit.text())
+        unc.set_role(self.role_combo.currentData() or "")
+        unc.set_deal_breakers_only(self.breakers_check.isChecked())
 
     def _proxy_changed(self, *args: object) -> None:
         total = self.model.rowCount() if self.model else 0
@@ -414,9 +446,16 @@ class CompareView(QWidget):
         if r.assessment_id == self._current_aid:
             return
         self._current_aid = r.assessment_id
+        self._announce(r.assessment_id)
         self.schedule_map()
         if self._emitting:
             self.assessmentActivated.emit(r.startup_id, r.assessment_id)
+
+    def _announce(self, assessment_id: str) -> None:
+        """Tell the analysis tabs about a newly selected assessment (once per change)."""
+        if assessment_id != self._announced:
+            self._announced = assessment_id
+            self.currentAssessmentChanged.emit(assessment_id)
 
     def _restore_selection(self) -> None:
         if self._current_aid:
@@ -452,6 +491,7 @@ class CompareView(QWidget):
         finally:
             self._emitting = True
         self._current_aid = assessment_id
+        self._announce(assessment_id)
         self.table.scrollTo(index)
         if emit and not changed:
             # choosing the current assessment again still tells the main window
