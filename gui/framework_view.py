@@ -3,14 +3,17 @@
 Left, the weights: pillars (switch on/off, weight, share) and the criteria of the chosen pillar
 (weight, share of the pillar and of the total), with their sums; every edit is an undo command.
 Right, the texts: the chosen criterion in full (question, rubric, source paragraphs), the
-postures, the deal-breakers and the scenarios. At the top, the framework's name, id and version,
+postures, the deal-breakers and the scenarios, and the pairwise (AHP) weights editor
+(:mod:`gui.pairwise_editor`). At the top, the framework's name, id and version,
 the active scenario (applied everywhere) and buttons to save the framework to a file or load
 another one into the portfolio.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import html
+import re
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QMetaObject, QModelIndex, QObject, Qt
@@ -33,11 +36,12 @@ from gui.commands import ChangeFramework
 from gui.dialogs import ask
 from gui.document import Document
 from gui.framework_text import criterion_html, rules_html, scenarios_html
+from gui.pairwise_editor import PairwisePanel
 from gui.settings import AppSettings
 from gui.weight_delegate import WeightDelegate
 from gui.weights_model import CriterionWeightsModel, IdRole, PillarWeightsModel
 from models.errors import InputError
-from models.framework import Framework, load_framework, save_framework, text
+from models.framework import Framework, default_framework, load_framework, save_framework, text
 from models.portfolio import Portfolio
 
 
@@ -52,6 +56,24 @@ def scored_criteria_missing(portfolio: Portfolio, framework: Framework) -> list[
         if missing:
             lines.append(f"{st.name}, {a.label()}: {', '.join(missing)}")
     return lines
+
+
+def custom_framework(framework: Framework, name: str,
+                     now: dt.datetime | None = None) -> Framework:
+    """A copy of ``framework`` under a new identity: id ``custom.<slug of name>``, a version
+    from the date and time (``YYYY-MM-DD.HHMMSS``) and ``name`` as its name, so that a
+    different weighting is never mistaken for the framework it came from. The description
+    says which framework it is based on."""
+    slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")[:40].strip("-") or "framework"
+    now = now or dt.datetime.now()
+    data = framework.model_dump(mode="python")
+    data["id"] = f"custom.{slug}"
+    data["version"] = now.strftime("%Y-%m-%d.%H%M%S")
+    data["name"] = {lang: name for lang in framework.name}
+    based = f"Custom weights, based on {framework.id} {framework.version}."
+    data["description"] = {**framework.description,
+                           "en": f"{text(framework.description)} ({based})"}
+    return Framework.model_validate(data)
 
 
 def _table(name: str) -> QTableView:
@@ -80,6 +102,7 @@ class FrameworkView(QWidget):
         self._connections: list[QMetaObject.Connection] = []
         self._criterion_id = ""
         self._selecting = False
+        self._baseline: Framework | None = None
 
         # header
         self.title_label = QLabel()
@@ -155,6 +178,9 @@ class FrameworkView(QWidget):
         self.scenarios_text.setObjectName("scenariosText")
         self.tabs = QTabWidget()
         self.tabs.addTab(self.criterion_text, self.tr("Criterion"))
+        self.pairwise_panel = PairwisePanel(doc)
+        self.pairwise_panel.setObjectName("pairwisePanel")
+        self.tabs.addTab(self.pairwise_panel, self.tr("Pairwise weights"))
         self.tabs.addTab(self.postures_text, self.tr("Postures"))
         self.tabs.addTab(self.breakers_text, self.tr("Deal-breakers"))
         self.tabs.addTab(self.scenarios_text, self.tr("Scenarios"))
@@ -206,6 +232,9 @@ class FrameworkView(QWidget):
             self.criterion_model.modelReset.connect(self._criteria_reset),
         ]
         self._criterion_id = ""
+        self._baseline = doc.framework
+        if self.pairwise_panel.doc is not doc:
+            self.pairwise_panel.set_document(doc)
         self._framework_changed()
         self.select_criterion(doc.framework.criteria[0].id)
 
@@ -304,6 +333,7 @@ class FrameworkView(QWidget):
         finally:
             self._selecting = False
         self._criterion_id = criterion_id
+        self.pairwise_panel.set_pillar(pillar_id)
         self._show_sums()
         self._show_criterion()
 
@@ -367,12 +397,35 @@ class FrameworkView(QWidget):
     def _settings(self) -> AppSettings:
         return AppSettings()
 
-    def save_framework_as(self) -> bool:
-        """Ask where, then write the portfolio's framework (with its weights) as a framework
-        file. Returns True when a file was written."""
+    def is_framework_modified(self) -> bool:
+        """True when the portfolio's framework differs from the framework its id and version
+        name: the shipped one, or the one the portfolio had when opened or loaded."""
         if self.doc is None:
             return False
         fw = self.doc.framework
+        shipped = default_framework()
+        refs = [r for r in (shipped, self._baseline) if r is not None and
+                (r.id, r.version) == (fw.id, fw.version)]
+        return any(r != fw for r in refs)
+
+    def save_framework_as(self) -> bool:
+        """Ask where, then write the portfolio's framework (with its weights) as a framework
+        file. A framework whose weights changed is first given a name, and with it a new id
+        (``custom.<name>``) and version that the portfolio adopts (one undoable step), so two
+        different weightings never share an identity. Returns True when a file was written."""
+        if self.doc is None:
+            return False
+        fw = self.doc.framework
+        renamed: Framework | None = None
+        if self.is_framework_modified():
+            name = ask.text(self, self.tr("Name the custom framework"), self.tr(
+                "These weights differ from {id} {version}, so the file gets its own name, id "
+                "and version. Name:").format(id=fw.id, version=fw.version),
+                self.tr("{name} (custom weights)").format(name=text(fw.name, self.lang)))
+            if name is None or not name.strip():
+                return False
+            renamed = custom_framework(fw, name.strip())
+            fw = renamed
         settings = self._settings()
         folder = Path(settings.last_folder or Path.home())
         path = ask.save_file(self, self.tr("Save framework as"),
@@ -391,6 +444,11 @@ class FrameworkView(QWidget):
                           path=str(target)), details=str(exc))
             return False
         settings.last_folder = str(target.parent)
+        if renamed is not None:
+            self._baseline = renamed
+            self.doc.undo_stack.push(ChangeFramework(
+                self.doc, renamed, self.tr("Name Framework {name}").format(
+                    name=text(renamed.name, self.lang))))
         return True
 
     def load_framework(self, path: str | None = None) -> bool:
@@ -428,6 +486,7 @@ class FrameworkView(QWidget):
             ask.info(self, self.tr("Load framework"),
                      self.tr("This portfolio already uses exactly this framework."))
             return False
+        self._baseline = fw
         self.doc.undo_stack.push(ChangeFramework(
             self.doc, fw, self.tr("Load Framework {name}").format(name=text(fw.name, self.lang))))
         return True
