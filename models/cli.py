@@ -97,10 +97,23 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--framework", metavar="FILE",
                    help="a framework .json file (default: the framework Beachhead ships)")
     p.set_defaults(func=cmd_template)
+
+    p = sub.add_parser("import", parents=[lang],
+                       help="read founders' filled templates and Beachhead exports")
+    p.add_argument("workbooks", nargs="+", metavar="WORKBOOK", help=".xlsx files to import")
+    p.add_argument("-o", "--output", required=True, metavar="OUT.beachhead",
+                   help="the portfolio to write (may be the same file as --into)")
+    p.add_argument("--into", metavar="EXISTING.beachhead",
+                   help="merge into this portfolio (its framework is used); it is only "
+                        "changed when it is also the output")
+    p.add_argument("--skip-bad", action="store_true",
+                   help="import the good workbooks and list the bad ones (default: one bad "
+                        "workbook means nothing is written)")
+    p.set_defaults(func=cmd_import)
     return parser
 
 
-COMMANDS: tuple[str, ...] = ("score", "sample", "analyze", "export", "template")
+COMMANDS: tuple[str, ...] = ("score", "sample", "analyze", "export", "template", "import")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -429,3 +442,69 @@ def cmd_template(args: argparse.Namespace) -> int:
     print(f"wrote {output}: template for framework {framework.id} {framework.version}",
           file=sys.stderr)
     return EXIT_OK
+
+
+# -- import ---------------------------------------------------------------------------------
+
+#: From this many workbooks on, ``import`` reports progress on stderr.
+_IMPORT_PROGRESS_FILES = 20
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    """``beachhead import WORKBOOK... -o OUT.beachhead [--into EXISTING] [--skip-bad]``.
+
+    Every problem in every workbook goes to stderr, one line each (file: sheet!cell: why).
+    Without ``--skip-bad`` one bad workbook means nothing is written (exit 1); with it, the
+    good ones are imported (exit 0, or 1 when none is good). Duplicates (same startup,
+    assessor and date) are skipped with a notice. The output is written atomically; the
+    ``--into`` portfolio is read, never changed unless it is also ``-o``.
+    """
+    from models.framework import default_framework
+    from models.portfolio import Portfolio
+    from models.storage import load_portfolio, save_portfolio
+    from models.workbook_import import import_workbooks, merge_into
+    from models.xlsx_guard import UnsafeXmlSetup
+
+    output = Path(args.output)
+    if output.suffix.lower() != ".beachhead":
+        raise UsageError(f"the output must be a .beachhead file, not '{args.output}'")
+    base = (load_portfolio(args.into) if args.into
+            else Portfolio(framework=default_framework()))
+    total = len(args.workbooks)
+    progress = None
+    if total >= _IMPORT_PROGRESS_FILES:
+        print(f"reading {total:,} workbooks…", file=sys.stderr, flush=True)
+        progress = _progress_printer()
+    try:
+        report = import_workbooks(args.workbooks, base.framework, skip_bad=args.skip_bad,
+                                  progress=progress)
+    except UnsafeXmlSetup as exc:
+        print(f"beachhead import: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    for problem in report.problems:
+        print(problem, file=sys.stderr)
+    for note in report.notes:
+        print(_note(note), file=sys.stderr)
+    if not report.importable:
+        bad = len(report.refused)
+        print(f"nothing written: {bad} of {total} workbook{'s' if total != 1 else ''} "
+              f"{'has' if bad == 1 else 'have'} problems; fix them, or use --skip-bad to "
+              "import the others", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    if not report.imported:
+        print("nothing written: no workbook could be imported", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    merged, duplicates = merge_into(base, report)
+    for dup in duplicates:
+        print(_note(dup), file=sys.stderr)
+    save_portfolio(merged, output)
+    added = sum(f.assessments for f in report.imported) - len(duplicates)
+    print(f"wrote {output}: {report.summary()}; {added} assessments added, "
+          f"{len(duplicates)} duplicates skipped; {len(merged.startups)} startups in all",
+          file=sys.stderr)
+    return EXIT_OK
+
+
+def _note(problem) -> str:  # type: ignore[no-untyped-def]
+    place = f"{problem.source}: {problem.location}" if problem.location else problem.source
+    return f"{place}: note: {problem.message}"

@@ -1,0 +1,119 @@
+"""Cell values as founders type them: scores, confidence, roles, dates, texts, headers."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from models.workbook_cells import (
+    CellError,
+    SheetGrid,
+    as_text,
+    header_key,
+    identity_key,
+    parse_confidence,
+    parse_date,
+    parse_role,
+    parse_score,
+    split_tags,
+)
+
+
+@pytest.mark.parametrize(("value", "want"), [
+    (4, 4), (4.0, 4), ("4", 4), (" 4 ", 4), ("4 - strong", 4), ("4-strong", 4),
+    ("4 (strong)", 4), ("4: strong", 4), ("4/5", 4), ("4 / 5", 4), ("Level 4", 4),
+    ("level4", 4), ("4.0", 4), ("4.", 4), ("＋4", None), ("４", 4), ("1", 1), ("5", 5),
+    ("", None), ("   ", None), (None, None), ("等级 3", 3),
+])
+def test_scores_people_type(value, want):
+    if value == "＋4":  # a full-width plus is not a number sign
+        with pytest.raises(CellError):
+            parse_score(value)
+        return
+    assert parse_score(value) == want
+
+
+@pytest.mark.parametrize(("value", "message"), [
+    (0, "score 0 is outside 1–5"), (6, "score 6 is outside 1–5"), ("-1", "outside 1–5"),
+    (4.5, "score 4.5 is not a whole number"), ("4,5", "not a whole number"),
+    ("3-4", "range"), ("3 to 4", "range"), ("strong", "'strong' is not a score"),
+    ("NA", "'NA' is not a score"), ("4th", "'4th' is not a score"), (True, "TRUE is not"),
+    (dt.date(2024, 1, 1), "a date or time"), (float("nan"), "not a score"),
+    ("45", "score 45 is outside"),
+])
+def test_scores_refused_with_what_was_expected(value, message):
+    with pytest.raises(CellError) as err:
+        parse_score(value)
+    assert message in str(err.value)
+    assert "expected a whole number from 1 to 5, or an empty cell" in str(err.value)
+
+
+def test_confidence_and_role():
+    assert [parse_confidence(v) for v in ["High", " low ", "MEDIUM", "高", "中", "低", ""]] == [
+        "high", "low", "medium", "high", "medium", "low", None]
+    assert [parse_role(v) for v in ["Founder", "investor ", "其他", "投资人", None]] == [
+        "founder", "investor", "other", "investor", None]
+    with pytest.raises(CellError, match="expected low, medium, high"):
+        parse_confidence("sure")
+    with pytest.raises(CellError, match="expected founder, investor or other"):
+        parse_role("CEO")
+
+
+D = dt.date(2024, 10, 31)
+
+
+@pytest.mark.parametrize("value", [
+    D, dt.datetime(2024, 10, 31, 9, 30), 45596.0, 45596, "2024-10-31", "2024/10/31",
+    "2024.10.31", "2024-10-31 09:30", "2024-10-31T09:30:00", "2024年10月31日",
+    "2024 年 10 月 31 日", "31/10/2024", "10/31/2024", "31.10.2024", "31 Oct 2024",
+    "31 October 2024", "Oct 31, 2024", "October 31, 2024", "31-Oct-2024",
+])
+def test_dates_people_type(value):
+    assert parse_date(value) == D
+
+
+@pytest.mark.parametrize(("value", "message"), [
+    ("03/04/2024", "could be 3 April or March 4"), ("2024-02-30", "not a real date"),
+    ("next week", "'next week' is not a date"), (12.0, "outside 1990–2100"),
+    ("1850-01-01", "outside 1990–2100"), (True, "is not a date"),
+])
+def test_dates_refused(value, message):
+    with pytest.raises(CellError, match=message):
+        parse_date(value)
+
+
+def test_blank_dates_are_none_and_same_day_month_reads_one_way():
+    assert parse_date("") is None and parse_date("  ") is None
+    assert parse_date("05/05/2024") == dt.date(2024, 5, 5)
+
+
+def test_text_is_kept_exactly():
+    for text in ["NA", "None", "null", "007", " spaced ", "=1+1", "", "中文"]:
+        assert as_text(text) == text
+    assert [as_text(v) for v in [7.0, 3.5, True, D, dt.datetime(2024, 10, 31, 9, 30), 1e20]] == [
+        "7", "3.5", "TRUE", "2024-10-31", "2024-10-31 09:30:00", "1e+20"]
+
+
+def test_keys_ignore_case_spacing_and_width():
+    assert header_key("Criterion ID") == header_key("criterion_id") == header_key(
+        " CRITERION-ID: ") == header_key("Ｃｒｉｔｅｒｉｏｎ ＩＤ") == "criterionid"
+    assert header_key(4.0) == ""
+    assert identity_key("  Acme   AI ") == identity_key("ACME AI") == identity_key("acmeai")
+    assert identity_key("星澜\u3000智能") == identity_key("星澜智能")
+    assert split_tags("a; b；c;; ") == ["a", "b", "c"]
+
+
+def test_grid_merged_ranges_and_refs():
+    rows = [["Startup", "", "Acme", ""], ["", "", "", ""], ["x", "", "", ""]]
+    grid = SheetGrid("My sheet", rows, [((0, 0), (0, 1)), ((2, 0), (9, 0))], {(1, 1)})
+    assert grid.right_of(0, 0) == 2 and grid.right_of(0, 2) == 3
+    assert grid.filled(1, 0) == "" and grid.filled(2, 0) == "x"
+    assert grid.filled(0, 1) == "Startup"
+    assert grid.is_formula(1, 1) and not grid.is_formula(0, 0)
+    assert grid.ref(0, 2) == "'My sheet'!C1"
+    assert grid.span_ref(1, 0, 3, 13) == "'My sheet'!A2:N4"
+    assert grid.value(99, 99) == ""
+    # a merged range far larger than the data is clipped to it
+    huge = SheetGrid("S", rows, [((0, 0), (1048575, 16383))])
+    assert len(huge.merged) == 12

@@ -1,0 +1,161 @@
+"""The corpus of messy and hostile workbooks (tests/workbook_corpus.py): every file gives the
+right import or the right message (file, sheet, cell), with no traceback and no output when
+anything is refused; hostile files cost little time and memory."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+
+from models import cli
+from models.storage import load_portfolio
+from models.workbook_import import import_workbooks, read_workbook
+from tests.workbook_corpus import FW, Case, build_corpus, cases
+
+CASES = cases()
+TODAY = dt.date(2025, 1, 15)
+
+
+@pytest.fixture(scope="session")
+def corpus(tmp_path_factory, worker_id) -> dict[str, Path]:
+    """The corpus, built once per test run: with pytest-xdist the first worker builds it in
+    the run's shared temporary folder while the others wait for it."""
+    if worker_id == "master":
+        return build_corpus(tmp_path_factory.mktemp("corpus"))
+    root = tmp_path_factory.getbasetemp().parent
+    folder, done = root / "import-corpus", root / "import-corpus.done"
+    try:
+        os.close(os.open(root / "import-corpus.lock", os.O_CREAT | os.O_EXCL))
+    except FileExistsError:
+        deadline = time.monotonic() + 300
+        while not done.exists():
+            assert time.monotonic() < deadline, "the corpus was not built by another worker"
+            time.sleep(0.1)
+        return {c.name: folder / f"{c.name}.xlsx" for c in CASES}
+    paths = build_corpus(folder)
+    done.touch()
+    return paths
+
+
+def test_the_corpus_covers_every_kind():
+    assert len(CASES) >= 25
+    kinds = {c.kind for c in CASES}
+    assert kinds == {"messy", "refused", "hostile"}
+    assert sum(c.imports for c in CASES) >= 10
+    assert sum(c.kind == "hostile" for c in CASES) >= 8
+
+
+def _check_score(case: Case, scores: dict, cid: str, want: object) -> None:
+    got = scores.get(cid)
+    if want is None:
+        assert got is None or got.value is None, (case.name, cid, got)
+    elif isinstance(want, tuple):
+        assert got is not None, (case.name, cid)
+        assert (got.value, got.confidence, got.rationale, got.evidence) == want, (case.name, cid)
+    else:
+        assert got is not None and got.value == want, (case.name, cid, got)
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
+def test_corpus_file(case: Case, corpus):
+    path = corpus[case.name]
+    result = read_workbook(path, FW, today=TODAY)
+    assert all(p.source == str(path) for p in [*result.problems, *result.notes])
+    assert not any("unexpected" in p.message or "Traceback" in p.message
+                   for p in result.problems), result.problems
+    if not case.imports:
+        assert not result.ok and result.startups == []
+        assert any(p.location == case.where and case.message in p.message
+                   for p in result.problems), [str(p) for p in result.problems]
+        assert all("expected" in p.message or "refused" in p.message or "save" in p.message
+                   for p in result.problems), [str(p) for p in result.problems]
+        return
+    assert result.ok, [str(p) for p in result.problems]
+    assert sum(len(s.assessments) for s in result.startups) == case.assessments
+    startup = result.startups[0]
+    for name, want in case.startup.items():
+        assert getattr(startup, name) == want, (case.name, name)
+    assessment = startup.assessments[0]
+    for name, want in case.assessment.items():
+        assert getattr(assessment, name) == want, (case.name, name)
+    for cid, want in case.scores.items():
+        _check_score(case, assessment.scores, cid, want)
+
+
+def test_whole_corpus_refused_without_skip_bad_and_nothing_written(corpus, tmp_path, capsys):
+    out = tmp_path / "out.beachhead"
+    paths = [str(p) for p in corpus.values()]
+    assert cli.main(["import", *paths, "-o", str(out)]) == 1
+    assert not out.exists()
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    for case in CASES:
+        if not case.imports:
+            assert f"{corpus[case.name]}: " in err, case.name
+    assert "nothing written" in err
+
+
+def test_whole_corpus_with_skip_bad_imports_the_good_files(corpus, tmp_path, capsys):
+    out = tmp_path / "out.beachhead"
+    paths = [str(p) for p in corpus.values()]
+    assert cli.main(["import", *paths, "-o", str(out), "--skip-bad"]) == 0
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    port = load_portfolio(out)
+    want = {str(c.startup.get("name", "Acme AI")) for c in CASES if c.imports}
+    assert want <= {s.name for s in port.startups}
+    # the templates filled for the same startup, assessor and date are duplicates: skipped
+    assert "already has an assessment" in err
+    keys = [(s.name.casefold(), a.assessor, a.date) for s in port.startups for a in s.assessments]
+    assert len(keys) == len(set(keys))
+
+
+def test_the_same_report_from_two_worker_processes(corpus):
+    paths = list(corpus.values())
+    one = import_workbooks(paths, FW, workers=1, skip_bad=True)
+    two = import_workbooks(paths, FW, workers=2, skip_bad=True)
+    assert [f.problems for f in one.files] == [f.problems for f in two.files]
+
+    def dump(report):  # type: ignore[no-untyped-def]
+        return [[s.model_dump(exclude={"id"}) | {"assessments": [
+            a.model_dump(exclude={"id"}) for a in s.assessments]} for s in f.startups]
+            for f in report.files]
+    assert dump(one) == dump(two)
+
+
+HOSTILE = ["zip_bomb", "zip_bomb_lying_size", "billion_laughs", "external_entity",
+           "cell_in_last_row_and_column", "cell_in_last_row", "stray_cell_far_below",
+           "dimension_claims_a_million_rows"]
+
+
+def test_hostile_files_are_cheap(corpus, tmp_path):
+    """In a fresh process capped at 2 GB of address space: every hostile file is handled in
+    well under a second and the peak memory stays far below a few hundred MB."""
+    paths = [str(corpus[name]) for name in HOSTILE]
+    code = textwrap.dedent(f"""
+        import json, re, resource, sys, time
+        resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30))
+        sys.path.insert(0, {str(Path(__file__).resolve().parents[2])!r})
+        from models.workbook_import import import_workbooks
+        t = time.perf_counter()
+        report = import_workbooks({paths!r}, workers=1, skip_bad=True)
+        took = time.perf_counter() - t
+        hwm = int(re.search(r"VmHWM:\\s+(\\d+)", open("/proc/self/status").read())[1])
+        print(json.dumps({{"took": took, "peak_mb": hwm / 1024,
+                          "ok": [f.ok for f in report.files]}}))
+    """)
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads(proc.stdout.strip().splitlines()[-1])
+    assert data["ok"] == [False] * 7 + [True]
+    assert data["took"] < 5.0, data
+    assert data["peak_mb"] < 300, data
