@@ -208,3 +208,27 @@ class ChangeFramework(QUndoCommand):
             return False
         self.new = other.new
         return True
+
+
+class ImportStartups(QUndoCommand):
+    """Add what an import brought in: new startups, new assessments of existing startups,
+    and empty startup fields (sector, stage, …) filled from the workbooks — as one change."""
+
+    def __init__(self, doc: Document, startups: list[Startup],
+                 assessments: list[tuple[str, Assessment]],
+                 field_updates: list[tuple[str, str, object]]) -> None:
+        super().__init__(tr("Import Workbooks"))
+        self.doc, self.startups, self.assessments = doc, startups, assessments
+        self.updates = [(sid, name, value, getattr(doc.startup(sid), name))
+                        for sid, name, value in field_updates]
+
+    def redo(self) -> None:
+        for sid, name, value, _old in self.updates:
+            setattr(self.doc.startup(sid), name, value)
+        self.doc.apply_bulk_add(self.startups, self.assessments)
+
+    def undo(self) -> None:
+        for sid, name, _value, old in self.updates:
+            setattr(self.doc.startup(sid), name, old)
+        self.doc.apply_bulk_remove({s.id for s in self.startups},
+                                   {a.id for _, a in self.assessments})

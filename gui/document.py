@@ -201,6 +201,27 @@ class Document(QObject):
         self.structureChanged.emit()
         return st.id, index, a
 
+    def apply_bulk_add(self, startups: list[Startup],
+                       assessments: list[tuple[str, Assessment]]) -> None:
+        """Append many startups, and assessments to existing startups, then re-score once
+        (an import of a thousand workbooks is one change, not a thousand)."""
+        self.portfolio.startups.extend(startups)
+        for sid, a in assessments:
+            self.startup(sid).assessments.append(a)
+        self._reindex()
+        self.rescore_all()
+        self.structureChanged.emit()
+
+    def apply_bulk_remove(self, startup_ids: set[str], assessment_ids: set[str]) -> None:
+        """Remove startups and assessments by id (the inverse of :meth:`apply_bulk_add`)."""
+        self.portfolio.startups[:] = [s for s in self.portfolio.startups
+                                      if s.id not in startup_ids]
+        for st in self.portfolio.startups:
+            st.assessments[:] = [a for a in st.assessments if a.id not in assessment_ids]
+        self._reindex()
+        self.rescore_all()
+        self.structureChanged.emit()
+
     def apply_framework(self, framework: Framework) -> None:
         """Replace the portfolio's framework (weights or a whole new one) and re-score all.
 

@@ -56,7 +56,8 @@ class ProcessJob(QObject):
         super().__init__(parent)
         ctx = mp.get_context("spawn")
         self._queue = ctx.Queue()
-        self._process = ctx.Process(target=_run, args=(target, args, self._queue), daemon=True)
+        # not a daemon: an import reads files with a pool of its own processes
+        self._process = ctx.Process(target=_run, args=(target, args, self._queue))
         self._timer = QTimer(self)
         self._timer.setInterval(_POLL_MS)
         self._timer.timeout.connect(self._poll)

@@ -448,10 +448,7 @@ class MainWindow(QMainWindow):
 
     def dropped_suffixes(self) -> set[str]:
         """File types that can be dropped on the window."""
-        suffixes = {".beachhead"}
-        if getattr(self, "import_workbooks", None) is not None:
-            suffixes.add(".xlsx")
-        return suffixes
+        return {".beachhead", ".xlsx"}
 
     def open_dropped(self, paths: list[Path]) -> None:
         """Open a dropped portfolio, or import dropped workbooks."""
@@ -459,8 +456,8 @@ class MainWindow(QMainWindow):
         workbooks = [p for p in paths if p.suffix.lower() == ".xlsx"]
         if portfolios:
             self.open_document(portfolios[0])
-        elif workbooks and getattr(self, "import_workbooks", None) is not None:
-            self.import_workbooks(workbooks)  # type: ignore[attr-defined]
+        elif workbooks:
+            self.workbook_actions.import_workbooks(workbooks)
 
     # -- closing --------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:

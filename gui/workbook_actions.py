@@ -1,5 +1,6 @@
-"""File ▸ Export Workbook (and the other long file jobs): run in a worker process with a
-progress dialog and Cancel; the destination is replaced only when the job succeeds."""
+"""File ▸ Import Workbooks and Export Workbook: long file jobs run in a worker process with a
+progress dialog and Cancel. An export replaces its destination only when it succeeds; an
+import changes the portfolio only at the end, as one undoable command."""
 
 from __future__ import annotations
 
@@ -23,7 +24,8 @@ if TYPE_CHECKING:
 
 
 class WorkbookActions(QObject):
-    """Adds Export Workbook to a main window's File menu and runs it off the UI thread.
+    """Adds Import Workbooks and Export Workbook to a main window's File menu and runs them
+    off the UI thread.
 
     Attributes:
         job: the running :class:`~gui.jobs.ProcessJob`, if any (tests wait on it).
@@ -42,6 +44,12 @@ class WorkbookActions(QObject):
         self.export_action.setStatusTip(self.tr(
             "Write an Excel workbook with live formulas for people without Beachhead"))
         self.export_action.triggered.connect(lambda _c=False: self.export_workbook())
+        self.import_action = QAction(self.tr("&Import Workbooks…"), window)
+        self.import_action.setShortcut(QKeySequence("Ctrl+I"))
+        self.import_action.setStatusTip(self.tr(
+            "Add founders' filled templates or Beachhead workbooks to this portfolio"))
+        self.import_action.triggered.connect(lambda _c=False: self.import_workbooks())
+        window.add_file_action(self.import_action)
         window.add_file_action(self.export_action)
 
     # -- export ---------------------------------------------------------------------------
@@ -87,9 +95,69 @@ class WorkbookActions(QObject):
                 "The workbook was written. Some texts had to change to fit in a workbook:\n"
                 "{items}").format(items="\n".join(str(x) for x in warnings[:20])))
 
+    # -- import ---------------------------------------------------------------------------
+    def import_workbooks(self, paths: list[Path] | None = None) -> bool:
+        """Ask for workbooks (unless ``paths``), read them in the background, then add them
+        to the portfolio as one undoable change."""
+        w = self.window
+        if self.job is not None and self.job.is_running():
+            return False
+        if paths is None:
+            chosen = ask.open_files(w, self.tr("Import workbooks"), w.settings.last_folder,
+                                    self.tr("Excel workbooks (*.xlsx)"))
+            if not chosen:
+                return False
+            paths = [Path(p) for p in chosen]
+        w.settings.last_folder = str(Path(paths[0]).resolve().parent)
+        framework_json = w.doc.framework.model_dump_json()
+        self._start(self.tr("Reading workbooks…"), job_targets.import_workbooks_job,
+                    ([str(p) for p in paths], framework_json), None, self._import_read)
+        return True
+
+    def _import_read(self, report: Any) -> None:
+        from gui.commands import ImportStartups
+        from models.workbook_import import plan_merge
+
+        w = self.window
+        if not report.ok:
+            good = [f for f in report.files if f.ok]
+            problems = "\n".join(str(p) for p in report.problems[:40])
+            more = len(report.problems) - 40
+            if more > 0:
+                problems += "\n" + self.tr("… and {n} more").format(n=more)
+            if not good:
+                ask.error(w, self.tr("Nothing imported"), self.tr(
+                    "None of the {n} workbook(s) could be imported.").format(
+                        n=len(report.files)), problems)
+                self.last_result = {"imported": 0, "report": report}
+                return
+            if not ask.confirm(w, self.tr("Some workbooks have problems"), self.tr(
+                    "{bad} of {n} workbook(s) cannot be imported:\n\n{problems}\n\n"
+                    "Import the {good} good one(s) and leave the others out?").format(
+                        bad=len(report.refused), n=len(report.files), good=len(good),
+                        problems=problems)):
+                self.last_result = {"imported": 0, "report": report}
+                return
+            report.skip_bad = True
+        plan = plan_merge(w.doc.portfolio, report)
+        if plan.new_startups or plan.new_assessments or plan.field_updates:
+            w.doc.undo_stack.push(ImportStartups(w.doc, plan.new_startups,
+                                                 plan.new_assessments, plan.field_updates))
+        n = len(plan.new_assessments) + sum(len(s.assessments) for s in plan.new_startups)
+        message = self.tr("Imported {n} assessment(s) from {files} workbook(s).").format(
+            n=n, files=len(report.imported))
+        if plan.duplicates:
+            ask.info(w, self.tr("Workbooks imported"), message + "\n\n" + self.tr(
+                "Already in the portfolio, so left out:") + "\n" +
+                "\n".join(str(p) for p in plan.duplicates[:40]))
+        w.statusBar().showMessage(message, 8000)
+        if plan.new_startups:
+            w.assess_view.select_startup(plan.new_startups[0].id)
+        self.last_result = {"imported": n, "report": report}
+
     # -- running jobs ---------------------------------------------------------------------
-    def _start(self, title: str, target: Callable[..., Any], args: tuple, work_dir: Path,
-               on_done: Callable[[dict[str, Any]], None]) -> None:
+    def _start(self, title: str, target: Callable[..., Any], args: tuple,
+               work_dir: Path | None, on_done: Callable[[Any], None]) -> None:
         self._work_dir = work_dir
         job = ProcessJob(target, args, self)
         dialog = QProgressDialog(title, self.tr("Cancel"), 0, 0, self.window)
@@ -120,11 +188,10 @@ class WorkbookActions(QObject):
             shutil.rmtree(self._work_dir, ignore_errors=True)
             self._work_dir = None
 
-    def _on_finished(self, result: dict[str, Any],
-                     on_done: Callable[[dict[str, Any]], None]) -> None:
+    def _on_finished(self, result: Any, on_done: Callable[[Any], None]) -> None:
         try:
-            on_done(result)
             self.last_result = result
+            on_done(result)
         except OSError as exc:
             ask.error(self.window, self.tr("Cannot write the file"), str(exc))
         finally:

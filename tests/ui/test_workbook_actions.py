@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -62,3 +63,65 @@ def test_cancelled_export_leaves_nothing(qtbot, tmp_path, scripted_ask):
 def test_export_into_unwritable_folder_explains(window, scripted_ask, tmp_path):
     assert not window.workbook_actions.export_workbook(tmp_path / "missing" / "x.xlsx")
     assert scripted_ask.errors() and "cannot be written" in scripted_ask.errors()[0]
+
+
+def _founder_workbook(path: Path, name: str, runway: int = 4) -> Path:
+    from tests.workbook_corpus import fill_template
+
+    fill_template(path, fields={"Startup": name, "Assessor": "Founder of " + name,
+                                "Role": "founder", "Date": dt.date(2024, 11, 2)},
+                  rows={"cap.runway": (runway, "high", "18 months of cash", "bank statement")})
+    return path
+
+
+def test_import_workbooks_is_one_undoable_change(window, qtbot, tmp_path, scripted_ask):
+    a = _founder_workbook(tmp_path / "a.xlsx", "Nova Robotics")
+    b = _founder_workbook(tmp_path / "b.xlsx", "Gearloom Systems", runway=5)
+    doc = window.doc
+    n = len(doc.portfolio.startups)
+    gear = doc.portfolio.find_startup("Gearloom Systems")
+    before = len(gear.assessments)
+    scripted_ask.queue("open_files", [str(a), str(b)])
+    assert window.workbook_actions.import_workbooks()
+    job = window.workbook_actions.job
+    qtbot.waitUntil(lambda: not job.is_running(), timeout=60_000)
+    assert scripted_ask.errors() == []
+    assert len(doc.portfolio.startups) == n + 1
+    nova = doc.portfolio.find_startup("Nova Robotics")
+    assert nova.assessments[0].level("cap.runway") == 4
+    assert nova.assessments[0].scores["cap.runway"].rationale == "18 months of cash"
+    assert len(gear.assessments) == before + 1
+    assert window.assess_view.current_startup().id == nova.id
+    assert doc.undo_stack.undoText() == "Import Workbooks"
+    doc.undo_stack.undo()
+    assert len(doc.portfolio.startups) == n and len(gear.assessments) == before
+    doc.undo_stack.redo()
+    assert doc.portfolio.find_startup("Nova Robotics") is not None
+
+
+def test_import_with_a_bad_file_asks_and_can_skip(window, qtbot, tmp_path, scripted_ask):
+    good = _founder_workbook(tmp_path / "good.xlsx", "Nova Robotics")
+    bad = tmp_path / "bad.xlsx"
+    bad.write_bytes(b"this is not a workbook")
+    n = len(window.doc.portfolio.startups)
+    scripted_ask.queue("confirm", False)
+    window.workbook_actions.import_workbooks([good, bad])
+    job = window.workbook_actions.job
+    qtbot.waitUntil(lambda: not job.is_running(), timeout=60_000)
+    assert len(window.doc.portfolio.startups) == n  # all or nothing: declined
+    assert ("confirm", "Some workbooks have problems") in scripted_ask.asked
+    scripted_ask.queue("confirm", True)
+    window.workbook_actions.import_workbooks([good, bad])
+    job = window.workbook_actions.job
+    qtbot.waitUntil(lambda: not job.is_running(), timeout=60_000)
+    assert len(window.doc.portfolio.startups) == n + 1
+
+
+@pytest.mark.filterwarnings("ignore:Function.*QDragEnterEvent:DeprecationWarning")
+def test_dropping_workbooks_imports_them(window, qtbot, tmp_path):
+    from tests.ui.test_main_window import _drop
+
+    wb = _founder_workbook(tmp_path / "dropped.xlsx", "Dropped AI")
+    assert _drop(window, [wb])
+    qtbot.waitUntil(lambda: window.doc.portfolio.find_startup("Dropped AI") is not None,
+                    timeout=60_000)
