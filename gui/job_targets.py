@@ -84,3 +84,16 @@ def uncertainty_job(portfolio_json: str, draws: int, seed: int, concentration: f
     portfolio = parse_portfolio(json.loads(portfolio_json), "portfolio")
     return uncertainty_figures(portfolio, draws=draws, seed=seed, concentration=concentration,
                                scenario_id=scenario_id, progress=progress)
+
+
+def import_workbooks_job(paths: list[str], framework_json: str,
+                         progress: Progress) -> object:
+    """Read workbooks against a framework (given as JSON); returns the
+    :class:`~models.workbook_import.ImportReport` (nothing is written)."""
+    import json
+
+    from models.framework import parse_framework
+    from models.workbook_import import import_workbooks
+
+    framework = parse_framework(json.loads(framework_json), "framework")
+    return import_workbooks(paths, framework, skip_bad=False, progress=progress)
