@@ -23,6 +23,7 @@ cells (``Assessment!J14``) for problems.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 import re
 import unicodedata
@@ -43,14 +44,23 @@ class CellError(ValueError):
     """A cell's value cannot be used; the message says what is wrong and what was expected."""
 
 
+_HEADER_NOISE = re.compile(r"[\s_\-:*：]+")
+
+
 def header_key(value: object) -> str:
     """A header or label compared loosely: case, spaces, ``_``, ``-``, ``:`` and ``*`` ignored
     (``"Criterion ID"``, ``"criterion_id"`` and ``"CRITERION ID:"`` are the same)."""
     if not isinstance(value, str):
         return ""
-    return re.sub(r"[\s_\-:*：]+", "", unicodedata.normalize("NFKC", value)).casefold()
+    return _header_key(value)
 
 
+@functools.lru_cache(maxsize=8192)
+def _header_key(value: str) -> str:
+    return _HEADER_NOISE.sub("", unicodedata.normalize("NFKC", value)).casefold()
+
+
+@functools.lru_cache(maxsize=65536)
 def identity_key(name: str) -> str:
     """A startup or assessor name compared ignoring case and spacing (and full-width forms)."""
     return "".join(unicodedata.normalize("NFKC", name).casefold().split())

@@ -134,6 +134,12 @@ class FileResult:
         return not self.problems
 
     @property
+    def status(self) -> str:
+        """``read`` (good; imported unless another file was refused and ``skip_bad`` is
+        false) or ``refused``."""
+        return "read" if self.ok else "refused"
+
+    @property
     def assessments(self) -> int:
         """Number of assessments read."""
         return sum(len(s.assessments) for s in self.startups)
@@ -407,6 +413,8 @@ class _Reader:
                 key = _FIELD_ALIASES.get(key, key)
                 if key in keys and key not in found:
                     found[key] = (r, grid.right_of(r, c))
+                    if len(found) == len(keys):
+                        return found
         return found
 
     def cell(self, grid: SheetGrid, at: tuple[int, int] | None, *, filled: bool = False
@@ -421,16 +429,17 @@ class _Reader:
         return grid.filled(r, c) if filled else grid.value(r, c)
 
     def parsed(self, kind: str, parse: Callable[[object], object], value: object,
-               where: str) -> object:
+               where: str | Callable[[], str]) -> object:
         """``parse(value)``, each distinct value parsed (and reported) once per file;
-        ``CellError`` is reported at ``where`` and gives ``CellError``."""
+        ``CellError`` is reported at ``where`` (a cell, or a function giving it) and is
+        returned instead of a value."""
         key = (kind, value if not isinstance(value, float) else repr(value))
         if key in self._cache:
             return self._cache[key]
         try:
             out: object = parse(value)
         except CellError as exc:
-            self.problem(where, str(exc))
+            self.problem(where() if callable(where) else where, str(exc))
             out = exc
         self._cache[key] = out
         return out
@@ -756,23 +765,39 @@ class _Reader:
         assessments had no date."""
         c_id = cols["criterionid"]
         undated: set[tuple[str, str, str]] = set()
+        key_cols = {k: cols.get(k) for k in ("startup", "assessor", "role", "date")}
+        formulas = grid.formulas
+        names: dict[object, str] = {}
         for r in range(h + 1, grid.height):
             cid = self.criterion(grid, r, c_id, cols)
             if cid is None:
                 continue
-            keys = {}
-            for k in ("startup", "assessor", "role", "date"):
-                keys[k] = self.cell(grid, (r, cols[k]) if k in cols else None, filled=True)
+            keys: dict[str, object] = {}
+            for k, c in key_cols.items():
+                if c is None:
+                    keys[k] = ""
+                elif (r, c) in formulas:
+                    self.problem(grid.ref(r, c), FORMULA)
+                    keys[k] = None
+                else:
+                    keys[k] = grid.filled(r, c)
             if any(v is None for v in keys.values()):
                 continue
-            name = as_name(keys["startup"])
+            raw_name = keys["startup"]
+            name = names.get(raw_name) if isinstance(raw_name, str) else None
+            if name is None:
+                name = names[raw_name] = as_name(raw_name)
             if not name:
                 self.problem(grid.ref(r, cols["startup"]), "no startup name in this row; "
                              "expected the startup's name")
                 continue
-            where = {k: grid.ref(r, cols[k]) if k in cols else grid.sheet for k in keys}
-            role = self.parsed("role", parse_role, keys["role"], where["role"])
-            date = self.parsed("date", parse_date, keys["date"], where["date"])
+
+            def where(k: str, r: int = r) -> Callable[[], str]:
+                c = key_cols[k]
+                return lambda: grid.ref(r, c) if c is not None else grid.sheet
+
+            role = self.parsed("role", parse_role, keys["role"], where("role"))
+            date = self.parsed("date", parse_date, keys["date"], where("date"))
             score = self.score(grid, r, cols)
             if isinstance(role, CellError) or isinstance(date, CellError):
                 continue

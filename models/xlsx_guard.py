@@ -534,7 +534,7 @@ _REF_IN_TAG = re.compile(rb'\sr="([A-Za-z]+)([0-9]+)"')
 _SPACE = (b" ", b"\t", b"\r", b"\n")
 _TAG_END = (b">", b"/", *_SPACE)
 #: How far before an <f> its cell's start tag is looked for (a longer tag leaves the formula
-#: unplaced, which the importer treats as a formula in every cell it reads).
+#: unplaced, and the importer refuses a sheet with unplaced formulas).
 _TAG_WINDOW = 2048
 
 

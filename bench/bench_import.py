@@ -1,0 +1,147 @@
+"""Workbook import: 1,000 filled founder templates against a bare python-calamine read.
+
+The files are made once per run: ``beachhead template``, filled with openpyxl as a founder
+would (all 18 criteria scored, with confidence, rationale and evidence), then copied 1,000
+times as distinct files with different startup names (the shared-strings part rewritten).
+
+In the same run, alternating rounds time:
+
+* **baseline**: python-calamine opens each file and reads every sheet (``to_python``), nothing
+  else: the least any reader must do;
+* **import**: :func:`models.workbook_import.import_workbooks` with its defaults (two worker
+  processes for a batch this size), everything included: the hostile-file guard, reading,
+  validation, building the startups, and handing them back to this process;
+* **import, one process**: the same in this process only (``workers=1``);
+* **merge**: :func:`models.workbook_import.merge_into` of the 1,000 startups into an empty
+  portfolio.
+
+Goal (issue 4): the import takes at most 3 × the baseline (two cores may be used).
+Run with ``python bench/run.py import`` (``BENCH_IMPORT_FILES`` and ``BENCH_IMPORT_ROUNDS``
+change the batch and the rounds).
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import sys
+import tempfile
+import time
+import zipfile
+from io import BytesIO
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+
+FILES = int(os.environ.get("BENCH_IMPORT_FILES", "1000"))
+ROUNDS = int(os.environ.get("BENCH_IMPORT_ROUNDS", "3"))
+RATIO_GOAL = 3.0
+PLACEHOLDER = "STARTUP-NAME-PLACEHOLDER"
+
+
+def make_files(folder: Path, count: int) -> list[Path]:
+    """``count`` distinct filled templates in ``folder``."""
+    import datetime as dt
+
+    from openpyxl import load_workbook
+
+    from models.framework import default_framework
+    from models.template import FIELDS_ROW, template_header_row, write_template
+
+    fw = default_framework()
+    blank = folder / "blank.xlsx"
+    write_template(fw, blank)
+    wb = load_workbook(blank)
+    ws = wb["Assessment"]
+    values = {"Startup": PLACEHOLDER, "Assessor": "Li Wei", "Date": dt.date(2024, 10, 31),
+              "Sector": "医疗健康", "Stage": "Seed"}
+    for r in range(FIELDS_ROW, FIELDS_ROW + 6):
+        label = ws.cell(r, 1).value
+        if label in values:
+            ws.cell(r, 2).value = values[label]
+    head = template_header_row(fw)
+    for j, _ in enumerate(fw.criterion_ids):
+        r = head + 1 + j
+        ws.cell(r, 10).value = j % 5 + 1
+        ws.cell(r, 11).value = ("low", "medium", "high")[j % 3]
+        ws.cell(r, 12).value = (f"Level {j % 5 + 1}: judged from the deck and {j + 2} calls; "
+                                "依据客户访谈。")
+        ws.cell(r, 13).value = f"https://dataroom.example/doc/{j}"
+    filled = folder / "filled.xlsx"
+    wb.save(filled)
+    blank.unlink()
+    with zipfile.ZipFile(filled) as z:
+        members = [(info, z.read(info)) for info in z.infolist()]
+    filled.unlink()
+    assert any(PLACEHOLDER.encode() in data for _, data in members)
+    paths = []
+    for i in range(count):
+        path = folder / f"founder_{i:04d}.xlsx"
+        name = f"Startup {i:04d}".encode()
+        buf = BytesIO()
+        with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as out:
+            for info, data in members:
+                out.writestr(info.filename, data.replace(PLACEHOLDER.encode(), name))
+        path.write_bytes(buf.getvalue())
+        paths.append(path)
+    return paths
+
+
+def baseline(paths: list[Path]) -> None:
+    """Open each file with python-calamine and read every sheet."""
+    from python_calamine import CalamineWorkbook
+
+    for path in paths:
+        book = CalamineWorkbook.from_path(str(path))
+        for name in book.sheet_names:
+            book.get_sheet_by_name(name).to_python()
+        book.close()
+
+
+def main() -> None:
+    """Print medians of the baseline, the import (two processes and one) and the merge."""
+    from models.framework import default_framework
+    from models.portfolio import Portfolio
+    from models.workbook_import import import_workbooks, merge_into
+
+    fw = default_framework()
+    with tempfile.TemporaryDirectory(prefix="bench-import-") as tmp:
+        t0 = time.perf_counter()
+        paths = make_files(Path(tmp), FILES)
+        size = sum(p.stat().st_size for p in paths) / len(paths) / 1024
+        print(f"{FILES:,} filled templates ({size:.0f} KB each) made in "
+              f"{time.perf_counter() - t0:.1f} s")
+        times: dict[str, list[float]] = {"baseline": [], "import": [], "import1": [],
+                                         "merge": []}
+        for _ in range(ROUNDS):
+            t = time.perf_counter()
+            baseline(paths)
+            times["baseline"].append(time.perf_counter() - t)
+            t = time.perf_counter()
+            report = import_workbooks(paths, fw)
+            times["import"].append(time.perf_counter() - t)
+            assert report.ok and len(report.startups) == FILES, report.problems[:3]
+            t = time.perf_counter()
+            merged, duplicates = merge_into(Portfolio(framework=fw), report)
+            times["merge"].append(time.perf_counter() - t)
+            assert len(merged.startups) == FILES and not duplicates
+            t = time.perf_counter()
+            one = import_workbooks(paths, fw, workers=1)
+            times["import1"].append(time.perf_counter() - t)
+            assert one.ok
+    med = {k: statistics.median(v) for k, v in times.items()}
+    per = {k: 1000 * v / FILES for k, v in med.items()}
+    print(f"medians of {ROUNDS} rounds, {FILES:,} files:")
+    print(f"  baseline (calamine, every sheet)  {med['baseline']:6.2f} s  "
+          f"{per['baseline']:5.2f} ms/file")
+    print(f"  import (2 processes)              {med['import']:6.2f} s  "
+          f"{per['import']:5.2f} ms/file  = {med['import'] / med['baseline']:.2f} × baseline "
+          f"(goal ≤ {RATIO_GOAL:g}×)")
+    print(f"  import (1 process)                {med['import1']:6.2f} s  "
+          f"{per['import1']:5.2f} ms/file  = {med['import1'] / med['baseline']:.2f} × baseline")
+    print(f"  merge into an empty portfolio     {med['merge']:6.2f} s")
+
+
+if __name__ == "__main__":
+    main()
