@@ -19,6 +19,7 @@ made, so a 10,000-startup export needs little memory beyond the portfolio itself
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -231,15 +232,16 @@ def _write_summary(wb: Workbook, plan: _Plan, warnings: list[TextWarning]) -> No
     print_setup(ws, title_rows="1:1")
     ws.append(cells.header(headers))
 
-    postures_static = _rules_too_long(plan, fw.postures, n)
-    breakers_static = _rules_too_long(plan, fw.deal_breakers, n)
+    row_formulas = _SummaryFormulas(plan)
+    postures_static = row_formulas.too_long("postures", n)
+    breakers_static = row_formulas.too_long("breakers", n)
     date_cell = cells.styled(None, number_format=DATE_FORMAT)
     score_cells = [cells.styled(None, number_format=SCORE_FORMAT) for _ in range(k + 1)]
     share_cell = cells.styled(None, number_format=SHARE_FORMAT)
     for i, (st, a) in enumerate(plan.pairs):
         r = 2 + i
         date_cell.value = a.date
-        formulas = _summary_formulas(plan, i, r)
+        formulas = row_formulas.row(i)
         for c, f in zip(score_cells, formulas["scores"], strict=True):
             c.value = f
         share_cell.value = formulas["completeness"]
@@ -262,68 +264,87 @@ def _write_summary(wb: Workbook, plan: _Plan, warnings: list[TextWarning]) -> No
                            end_type="num", end_value=1, end_color="9BC2E6"))
 
 
-def _pillar_refs(plan: _Plan, i: int, score_cells: Sequence[str]) -> list[PillarRefs]:
-    base = plan.scores_first_row(i)
-    refs = []
-    for p, (lo, hi) in enumerate(plan.pillar_spans):
-        a, b = base + lo, base + hi
-        refs.append(PillarRefs(
-            score=score_cells[p],
-            weight=plan.geo.pillar_weight(p),
-            enabled=plan.geo.pillar_enabled(p),
-            weights=f"{SCORES}!$I${a}:$I${b}",
-            scores=f"{SCORES}!$J${a}:$J${b}",
-        ))
-    return refs
+# placeholders in a formula template: the Summary row, and the Scores row of criterion j
+_ROW = "\x00r\x00"
 
 
-def _summary_formulas(plan: _Plan, i: int, r: int) -> dict:
-    """Formulas of Summary row ``r`` (assessment ``i``): scores [overall, pillars…],
-    completeness, postures, breakers."""
-    k = len(plan.pillar_spans)
-    pillar_cells = [f"{column_letter(6 + p)}{r}" for p in range(k)]
-    refs = _pillar_refs(plan, i, pillar_cells)
-    base = plan.scores_first_row(i)
-    pillars = []
-    for lo, hi in plan.pillar_spans:
-        a, b = base + lo, base + hi
-        pillars.append("=" + weighted_pillar(f"{SCORES}!$I${a}:$I${b}",
-                                             f"{SCORES}!$J${a}:$J${b}",
-                                             f"{SCORES}!$L${a}:$L${b}"))
-    return {
-        "scores": ["=" + overall(refs), *pillars],
-        "completeness": "=" + completeness(refs, plan.geo.pillar_weights,
-                                           plan.geo.pillar_enabled_range),
-        "postures": "=" + _rules_formula(plan, plan.framework.postures, i, r),
-        "breakers": "=" + _rules_formula(plan, plan.framework.deal_breakers, i, r),
-    }
+def _scores_row(j: int) -> str:
+    return f"\x00s{j}\x00"
 
 
-def _rules_formula(plan: _Plan, rules: Sequence, i: int, r: int) -> str:  # type: ignore[type-arg]
-    fw = plan.framework
-    pillar_col = {p.id: column_letter(6 + n) for n, p in enumerate(fw.pillars)}
-    base = plan.scores_first_row(i)
-    out = []
-    for rule in rules:
-        conds = []
-        for cond in rule.when:
-            if cond.kind == "overall":
-                ref = f"$E{r}"
-            elif cond.kind == "pillar":
-                ref = f"${pillar_col[cond.target]}{r}"
+class _SummaryFormulas:
+    """The formulas of a Summary row, built once as templates and filled in per row.
+
+    Every Summary row has the same formulas but for its own row number and its block of
+    Scores rows, so the text is made once with placeholders (control characters, which
+    :func:`~models.xlsx_text.formula_string` never lets through from framework texts) and
+    each row only substitutes numbers.
+    """
+
+    def __init__(self, plan: _Plan) -> None:
+        self.plan = plan
+        fw, geo = plan.framework, plan.geo
+        k = len(plan.pillar_spans)
+        pillar_cells = [f"{column_letter(6 + p)}{_ROW}" for p in range(k)]
+        refs, pillars = [], []
+        for p, (lo, hi) in enumerate(plan.pillar_spans):
+            a, b = _scores_row(lo), _scores_row(hi)
+            refs.append(PillarRefs(score=pillar_cells[p], weight=geo.pillar_weight(p),
+                                   enabled=geo.pillar_enabled(p),
+                                   weights=f"{SCORES}!$I${a}:$I${b}",
+                                   scores=f"{SCORES}!$J${a}:$J${b}"))
+            pillars.append(weighted_pillar(f"{SCORES}!$I${a}:$I${b}", f"{SCORES}!$J${a}:$J${b}",
+                                           f"{SCORES}!$L${a}:$L${b}"))
+        texts = {
+            "scores": [overall(refs), *pillars],
+            "completeness": completeness(refs, geo.pillar_weights, geo.pillar_enabled_range),
+            "postures": self._rules(fw.postures),
+            "breakers": self._rules(fw.deal_breakers),
+        }
+        self.templates = {key: [_template(t) for t in v] if isinstance(v, list) else _template(v)
+                          for key, v in texts.items()}
+
+    def _rules(self, rules: Sequence) -> str:  # type: ignore[type-arg]
+        fw = self.plan.framework
+        pillar_col = {p.id: column_letter(6 + n) for n, p in enumerate(fw.pillars)}
+        out = []
+        for rule in rules:
+            conds = []
+            for cond in rule.when:
+                if cond.kind == "overall":
+                    ref = f"$E{_ROW}"
+                elif cond.kind == "pillar":
+                    ref = f"${pillar_col[cond.target]}{_ROW}"
+                else:
+                    ref = f"{SCORES}!$J${_scores_row(fw.criterion_index[cond.target])}"
+                conds.append(condition(ref, cond))
+            out.append((text(rule.name, self.plan.lang), conds))
+        return rule_names(out)
+
+    def row(self, i: int) -> dict:
+        """Formulas of assessment ``i``'s Summary row: ``scores`` [overall, pillars…],
+        ``completeness``, ``postures``, ``breakers``; each starts with ``=``."""
+        base = self.plan.scores_first_row(i)
+        values = {f"s{j}": base + j for j in range(self.plan.m)}
+        values["r"] = 2 + i
+        out: dict = {}
+        for key, tpl in self.templates.items():
+            if isinstance(tpl, list):
+                out[key] = ["=" + t.format_map(values) for t in tpl]
             else:
-                ref = f"{SCORES}!$J${base + fw.criterion_index[cond.target]}"
-            conds.append(condition(ref, cond))
-        out.append((text(rule.name, plan.lang), conds))
-    return rule_names(out)
+                out[key] = "=" + tpl.format_map(values)
+        return out
+
+    def too_long(self, key: str, n: int) -> bool:
+        """True when the ``postures`` or ``breakers`` formula of the last of ``n`` rows would
+        pass Excel's formula length; those cells then hold fixed names, computed at export."""
+        return bool(n) and len(self.row(n - 1)[key]) > MAX_FORMULA_CHARS
 
 
-def _rules_too_long(plan: _Plan, rules: Sequence, n: int) -> bool:  # type: ignore[type-arg]
-    """True when the rule formula would pass Excel's formula length (then names are fixed
-    text, computed at export)."""
-    if not n or not rules:
-        return False
-    return len(_rules_formula(plan, rules, n - 1, n + 1)) + 1 > MAX_FORMULA_CHARS
+def _template(formula: str) -> str:
+    """``formula`` with its placeholders turned into ``str.format`` fields."""
+    escaped = formula.replace("{", "{{").replace("}", "}}")
+    return re.sub("\x00(r|s[0-9]+)\x00", r"{\1}", escaped)
 
 
 def _write_scores(

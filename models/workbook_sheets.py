@@ -49,7 +49,7 @@ from models.workbook_layout import (
     column_letter,
 )
 from models.workbook_texts import TEXTS
-from models.xlsx_text import TextWarning, cell_text, display_width
+from models.xlsx_text import TextWarning, cell_text, display_width, is_plain
 
 DATE_FORMAT = "yyyy-mm-dd"
 SCORE_FORMAT = "0.0"
@@ -83,6 +83,8 @@ class SheetCells:
         (a string like ``M14`` or ``A2:A19``, or a function returning one)."""
         if value is None or value == "":
             return self.styled(None, **style) if style else None
+        if not style and is_plain(value):
+            return value  # the common case: nothing to force, escape or report
         ct = cell_text(value)
         if ct.problems:
             place = where() if callable(where) else where
