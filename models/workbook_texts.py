@@ -96,7 +96,6 @@ TEXTS: dict[str, dict] = {
         "radar_title": "Pillar scores (0–100)",
         "bar_title": "Overall score (0–100)",
         "template_title": "Beachhead self-assessment: {framework}",
-        "template_results": "Live results",
         "template_instructions": [
             "How to fill in",
             "1. Fill in the yellow cells: the startup fields on the left, then each "
@@ -150,7 +149,6 @@ TEXTS: dict[str, dict] = {
         "radar_title": "支柱得分（0–100）",
         "bar_title": "总分（0–100）",
         "template_title": "Beachhead 自评表：{framework}",
-        "template_results": "实时结果",
         "template_instructions": [
             "填写说明",
             "1. 填写黄色单元格：左侧的公司信息，以及下方每个指标所在的行。",
