@@ -393,7 +393,7 @@ class GapsPanel(QWidget):
             action.toggled.connect(lambda on, aid=a.id: self.set_chosen(aid, on))
             self.assessors_menu.addAction(action)
         n = len(self.chosen())
-        self.assessors_button.setText(self.tr("Consensus of {n} of {total} ▾").format(
+        self.assessors_button.setText(self.tr("Consensus of {n} of {total}").format(
             n=n, total=len(startup.assessments)))
 
     # -- computing ------------------------------------------------------------------------
@@ -444,7 +444,9 @@ class GapsPanel(QWidget):
                 fdate=g.founder.date.isoformat(),
                 investor=html.escape(g.investor.assessor or self.tr("unnamed")),
                 idate=g.investor.date.isoformat())
-            if flagged:
+            if flagged == 1:
+                line += " " + self.tr("⚠ One criterion differs by two levels or more.")
+            elif flagged:
                 line += " " + self.tr("⚠ {n} criteria differ by two levels or more.").format(
                     n=flagged)
         self.title_label.setText(line)

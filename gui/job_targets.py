@@ -13,7 +13,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    import numpy as np
+
     from models.portfolio import Portfolio
+    from models.scoring import FrameworkArrays
 
 Progress = Callable[[int, int], None]
 
@@ -36,64 +39,81 @@ def export_workbook_job(portfolio_json: str, work_dir: str, name: str, lang: str
             "warnings": [str(w) for w in result.warnings]}
 
 
-def uncertainty_figures(portfolio: Portfolio, *, draws: int, seed: int,
-                        concentration: float | None = None, scenario_id: str | None = None,
-                        progress: Progress | None = None) -> dict[str, object]:
-    """Monte Carlo figures of every assessment of ``portfolio``, as the Compare view's
-    Uncertainty tab shows them.
-
-    The same computation as :func:`models.analysis.analyze_portfolio` (and so as
-    ``beachhead analyze``) for the same draws, seed, concentration and scenario, without the
-    sensitivity part. Rows follow the portfolio's document order.
-
-    Returns:
-        ``{"ids": [assessment id, ...], "draws", "seed", "concentration", "scenario",
-        "top_k", "overall", "p10", "p50", "p90", "p_rank1", "p_top_k"}``; the last six are
-        ``(n,)`` float arrays (NaN where nothing is scored).
+def uncertainty_inputs(portfolio: Portfolio, scenario_id: str | None = None
+                       ) -> tuple[list[str], np.ndarray, np.ndarray, FrameworkArrays]:
+    """What a Monte Carlo run of ``portfolio`` needs, small and quick to send to a worker:
+    the assessment ids (document order), the ``(n, m)`` levels with ``scenario_id`` applied,
+    the ``(n, m)`` confidence codes and the framework as arrays.
 
     Raises:
         KeyError: ``scenario_id`` names no scenario of the framework.
-        ValueError: see :func:`models.uncertainty.simulate`.
     """
-    from models.analysis import TOP_K
-    from models.scoring import apply_scenario, level_matrix
-    from models.uncertainty import confidence_matrix, simulate
+    from models.scoring import FrameworkArrays, apply_scenario, level_matrix
+    from models.uncertainty import confidence_matrix
 
     fw = portfolio.framework
     assessments = [a for _, a in portfolio.assessments()]
     scenario = fw.scenario(scenario_id) if scenario_id else None
     levels = apply_scenario(level_matrix(assessments, fw), fw, scenario)
-    u = simulate(levels, confidence_matrix(assessments, fw), fw, draws=draws, seed=seed,
+    return ([a.id for a in assessments], levels, confidence_matrix(assessments, fw),
+            FrameworkArrays.of(fw))
+
+
+def uncertainty_job(levels: np.ndarray, confidence: np.ndarray, framework: FrameworkArrays,
+                    draws: int, seed: int, concentration: float | None,
+                    progress: Progress | None) -> dict[str, object]:
+    """Monte Carlo figures for the inputs of :func:`uncertainty_inputs` (the Compare view runs
+    this in a worker process for large portfolios; arrays rather than the portfolio's JSON,
+    because writing and parsing 5,000 assessments as JSON takes seconds). ``levels`` may also
+    come packed as integers with 0 for "not scored" (:func:`pack_levels`), eight times
+    smaller to send.
+
+    The same computation as :func:`models.analysis.analyze_portfolio` (and so as
+    ``beachhead analyze``) for the same draws, seed and concentration, without the
+    sensitivity part.
+
+    Returns:
+        ``{"draws", "seed", "concentration", "top_k", "overall", "p10", "p50", "p90",
+        "p_rank1", "p_top_k"}``; the last six are ``(n,)`` float arrays (NaN where nothing is
+        scored).
+
+    Raises:
+        ValueError: see :func:`models.uncertainty.simulate`.
+    """
+    import numpy as np
+
+    from models.analysis import TOP_K
+    from models.uncertainty import simulate
+
+    if np.issubdtype(levels.dtype, np.integer):
+        levels = np.where(levels == 0, np.nan, levels.astype(float))
+    u = simulate(levels, confidence, framework, draws=draws, seed=seed,
                  concentration=concentration, top_k=TOP_K, max_rank=TOP_K, progress=progress)
     return {
-        "ids": [a.id for a in assessments], "draws": u.draws, "seed": u.seed,
-        "concentration": u.concentration, "scenario": scenario_id, "top_k": u.top_k,
+        "draws": u.draws, "seed": u.seed, "concentration": u.concentration, "top_k": u.top_k,
         "overall": u.overall, "p10": u.p10, "p50": u.p50, "p90": u.p90,
         "p_rank1": u.p_rank1, "p_top_k": u.p_top_k,
     }
 
 
-def uncertainty_job(portfolio_json: str, draws: int, seed: int, concentration: float | None,
-                    scenario_id: str | None, progress: Progress) -> dict[str, object]:
-    """:func:`uncertainty_figures` for a portfolio given as ``.beachhead`` JSON text (the
-    Compare view runs this in a worker process for large portfolios)."""
-    import json
+def pack_levels(levels: np.ndarray) -> np.ndarray:
+    """``levels`` (1–5, NaN = not scored) as ``int8`` with 0 for NaN."""
+    import numpy as np
 
-    from models.storage import parse_portfolio
-
-    portfolio = parse_portfolio(json.loads(portfolio_json), "portfolio")
-    return uncertainty_figures(portfolio, draws=draws, seed=seed, concentration=concentration,
-                               scenario_id=scenario_id, progress=progress)
+    return np.nan_to_num(levels, nan=0.0).astype(np.int8)
 
 
-def import_workbooks_job(paths: list[str], framework_json: str,
-                         progress: Progress) -> object:
-    """Read workbooks against a framework (given as JSON); returns the
-    :class:`~models.workbook_import.ImportReport` (nothing is written)."""
-    import json
+def uncertainty_figures(portfolio: Portfolio, *, draws: int, seed: int,
+                        concentration: float | None = None, scenario_id: str | None = None,
+                        progress: Progress | None = None) -> dict[str, object]:
+    """Monte Carlo figures of every assessment of ``portfolio``, as the Compare view's
+    Uncertainty tab shows them: :func:`uncertainty_job` of :func:`uncertainty_inputs`, plus
+    ``"ids"`` (assessment ids, document order) and ``"scenario"`` (``scenario_id``).
 
-    from models.framework import parse_framework
-    from models.workbook_import import import_workbooks
-
-    framework = parse_framework(json.loads(framework_json), "framework")
-    return import_workbooks(paths, framework, skip_bad=False, progress=progress)
+    Raises:
+        KeyError: ``scenario_id`` names no scenario of the framework.
+        ValueError: see :func:`models.uncertainty.simulate`.
+    """
+    ids, levels, confidence, fa = uncertainty_inputs(portfolio, scenario_id)
+    figures = uncertainty_job(levels, confidence, fa, draws, seed, concentration, progress)
+    return {"ids": ids, "scenario": scenario_id, **figures}

@@ -71,7 +71,7 @@ STALE_FG = QColor("#9a9ea6")
 
 
 def _num(x: Any) -> float | None:
-    return None if x is None or (isinstance(x, float) and math.isnan(x)) else float(x)
+    return None if x is None or math.isnan(x) else float(x)
 
 
 class UncertaintyTableModel(QAbstractTableModel):
@@ -94,6 +94,9 @@ class UncertaintyTableModel(QAbstractTableModel):
         self._results: list[Result] = []
         self._figures: dict[str, Any] = {}
         self._rows: dict[str, int] = {}
+        # per row: the raw values, and the sort keys (case-folded text), built once per run
+        self._values: list[tuple[Any, ...]] = []
+        self._keys: list[tuple[Any, ...]] = []
         self.stale = False
 
     # -- data -----------------------------------------------------------------------------
@@ -102,10 +105,22 @@ class UncertaintyTableModel(QAbstractTableModel):
         (the document's results when the run started, same order); clears staleness."""
         if [r.assessment_id for r in results] != list(figures["ids"]):
             raise ValueError("figures and results describe different assessments")
+        columns = []
+        for key in ("overall", "p10", "p50", "p90", "p_rank1", "p_top_k"):
+            col = np.asarray(figures[key], dtype=float)
+            columns.append([None if math.isnan(x) else x for x in col.tolist()])
+        scored = [v is not None for v in columns[2]]
+        # nothing scored: no rank at all
+        columns[4] = [v if ok else None for v, ok in zip(columns[4], scored, strict=True)]
+        columns[5] = [v if ok else None for v, ok in zip(columns[5], scored, strict=True)]
+        values = [(r.startup, r.assessor, *cells)
+                  for r, cells in zip(results, zip(*columns, strict=True), strict=True)]
         self.beginResetModel()
         self._results = list(results)
         self._figures = dict(figures)
         self._rows = {r.assessment_id: i for i, r in enumerate(results)}
+        self._values = values
+        self._keys = [(v[0].casefold(), v[1].casefold(), *v[2:]) for v in values]
         self.stale = False
         self.endResetModel()
 
@@ -113,6 +128,7 @@ class UncertaintyTableModel(QAbstractTableModel):
         """Forget the figures (e.g. another portfolio was opened)."""
         self.beginResetModel()
         self._results, self._figures, self._rows = [], {}, {}
+        self._values, self._keys = [], []
         self.stale = False
         self.endResetModel()
 
@@ -148,23 +164,13 @@ class UncertaintyTableModel(QAbstractTableModel):
         return search_text(self._results[row])
 
     def value(self, row: int, column: int) -> Any:
-        """The raw value of a cell: text, or a float (None when empty)."""
-        r = self._results[row]
-        if column == self.STARTUP:
-            return r.startup
-        if column == self.ASSESSOR:
-            return r.assessor
-        key = {self.OVERALL: "overall", self.P10: "p10", self.P50: "p50", self.P90: "p90",
-               self.P_RANK1: "p_rank1", self.P_TOP3: "p_top_k"}[column]
-        v = _num(float(self._figures[key][row]))
-        if column in (self.P_RANK1, self.P_TOP3) and _num(self._figures["p50"][row]) is None:
-            return None  # nothing scored: no rank at all
-        return v
+        """The raw value of a cell: text, or a float (None when empty; the rank
+        probabilities are None too for an assessment with nothing scored)."""
+        return self._values[row][column]
 
     def sort_key(self, row: int, column: int) -> Any:
         """A float or None for numbers, case-folded text otherwise."""
-        v = self.value(row, column)
-        return v.casefold() if isinstance(v, str) else v
+        return self._keys[row][column]
 
     # -- Qt model interface ---------------------------------------------------------------
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
@@ -259,6 +265,8 @@ class UncertaintyPanel(QWidget):
         self._signatures: dict[str, tuple] = {}
         self._changed_while_running = False
         self._pending_results: list[Result] = []
+        self._pending_extra: dict[str, Any] = {}
+        self._columns_fitted = False
         self._current_aid = ""
         self.model = UncertaintyTableModel(self)
         self.proxy = ResultsFilterProxy(self)
@@ -325,6 +333,7 @@ class UncertaintyPanel(QWidget):
         header = self.table.horizontalHeader()
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setStretchLastSection(False)
+        header.setResizeContentsPrecision(60)
         self.table.sortByColumn(UncertaintyTableModel.P50, Qt.SortOrder.DescendingOrder)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.chart = IdleChart(self._draw_chart, "uncertaintyCanvas", 160)
@@ -335,7 +344,7 @@ class UncertaintyPanel(QWidget):
         self.splitter.addWidget(self.chart)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([560, 640])
+        self.splitter.setSizes([680, 560])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(controls)
@@ -361,6 +370,7 @@ class UncertaintyPanel(QWidget):
         self.cancel()
         self.doc = doc
         self.model.clear()
+        self._columns_fitted = False
         self._signatures = {}
         self._connections = [
             doc.scoresChanged.connect(self._scores_changed),
@@ -465,11 +475,17 @@ class UncertaintyPanel(QWidget):
                 return True
             self._finished(figures)
             return True
-        from models.storage import dumps_portfolio
-
+        try:
+            ids, levels, confidence, fa = job_targets.uncertainty_inputs(doc.portfolio,
+                                                                         scenario_id)
+        except KeyError as exc:
+            ask.error(self, self.tr("Cannot compute the uncertainty"), str(exc))
+            return True
+        self._pending_extra = {"ids": ids, "scenario": scenario_id}
         job = ProcessJob(job_targets.uncertainty_job,
-                         (dumps_portfolio(doc.portfolio), s["draws"], s["seed"],
-                          s["concentration"], scenario_id), self)
+                         (job_targets.pack_levels(levels), confidence, fa, s["draws"],
+                          s["seed"], s["concentration"]),
+                         self)
         job.progress.connect(self._progress)
         job.finished.connect(self._finished)
         job.failed.connect(self._failed)
@@ -503,14 +519,16 @@ class UncertaintyPanel(QWidget):
         self.compute_button.setEnabled(True)
 
     def _finished(self, figures: dict[str, Any]) -> None:
+        from_job = self.job is not None
         self._job_ended()
         if self.doc is None:
             return
+        if from_job:
+            figures = {**self._pending_extra, **figures}
         self.model.set_figures(self._pending_results, figures)
+        present = {a.id for _, a in self.doc.portfolio.assessments()}
         self._signatures = {r.assessment_id: self._signature(r.assessment_id)
-                            for r in self._pending_results
-                            if r.assessment_id in {a.id for _, a in
-                                                   self.doc.portfolio.assessments()}}
+                            for r in self._pending_results if r.assessment_id in present}
         if self._changed_while_running or self.settings()["draws"] != figures["draws"] or \
                 self.settings()["seed"] != figures["seed"]:
             self.model.set_stale(True)
@@ -562,9 +580,12 @@ class UncertaintyPanel(QWidget):
             self.compute_button.setText(self.tr("Recompute"))
 
     def _fit_columns(self) -> None:
+        if self._columns_fitted:
+            return
+        self._columns_fitted = True
         self.table.resizeColumnsToContents()
         header = self.table.horizontalHeader()
-        limit = round(170 * max(1.0, self.logicalDpiX() / 96))
+        limit = round(130 * max(1.0, self.logicalDpiX() / 96))
         for c in (UncertaintyTableModel.STARTUP, UncertaintyTableModel.ASSESSOR):
             header.resizeSection(c, min(header.sectionSize(c), limit))
 

@@ -5,6 +5,7 @@ figures go stale after edits instead of recomputing, large portfolios run in a w
 from __future__ import annotations
 
 import math
+import pickle
 
 import numpy as np
 import pytest
@@ -18,7 +19,6 @@ from gui.results_table import AssessmentIdRole
 from gui.uncertainty_panel import STALE_FG, UncertaintyPanel, UncertaintyTableModel
 from models.analysis import analyze_portfolio
 from models.sample import sample_portfolio
-from models.storage import dumps_portfolio
 
 M = UncertaintyTableModel
 
@@ -209,12 +209,18 @@ def test_cancel_keeps_the_previous_figures(qtbot, panel):
 
 
 def test_job_target_is_qt_free_and_matches(doc):
-    figures = job_targets.uncertainty_job(dumps_portfolio(doc.portfolio), 300, 4, None, None,
+    ids, levels, confidence, fa = job_targets.uncertainty_inputs(doc.portfolio)
+    figures = job_targets.uncertainty_job(levels, confidence, fa, 300, 4, None,
                                           progress=lambda done, total: None)
     u = analyze_portfolio(doc.portfolio, draws=300, seed=4).uncertainty
     np.testing.assert_allclose(figures["p50"], u.p50)
     np.testing.assert_allclose(figures["p_top_k"], u.p_top_k)
-    assert figures["ids"] == [a.id for _, a in doc.portfolio.assessments()]
+    assert ids == [a.id for _, a in doc.portfolio.assessments()]
+    # what goes to the worker is small and picklable; packed levels give the same figures
+    packed = job_targets.pack_levels(levels)
+    assert len(pickle.dumps((packed, confidence, fa))) < 10_000
+    again = job_targets.uncertainty_job(packed, confidence, fa, 300, 4, None, None)
+    np.testing.assert_array_equal(again["p50"], figures["p50"])
 
 
 def test_band_chart_draws_on_idle_and_follows_the_selection(qtbot, view, doc):
