@@ -143,10 +143,13 @@ def test_draws_and_seed_reach_the_sheet(tmp_path):
 def test_large_portfolios_get_fewer_draws_and_say_so(tmp_path, monkeypatch):
     import models.workbook_analysis as wa
 
-    assert analysis_draws(1000, 2000) == 2000
-    assert analysis_draws(10_000, 2000) == ANALYSIS_WORK // 10_000
+    assert analysis_draws(100, 2000) == 2000
+    assert analysis_draws(1000, 2000) == min(2000, ANALYSIS_WORK // 1000) >= MIN_DRAWS
+    assert analysis_draws(ANALYSIS_WORK // MIN_DRAWS, 2000) == MIN_DRAWS
     assert analysis_draws(ANALYSIS_WORK // MIN_DRAWS + 1, 2000) == 0
+    assert analysis_draws(10_000, 2000) == 0  # the 10,000-startup export skips it
     assert analysis_draws(50, 0) == 0
+    monkeypatch.setattr(wa, "MIN_DRAWS", 100)
     monkeypatch.setattr(wa, "ANALYSIS_WORK", 13 * 150)
     path = tmp_path / "s.xlsx"
     result = export_workbook(sample_portfolio(), path)
