@@ -110,10 +110,22 @@ def build_parser() -> argparse.ArgumentParser:
                    help="import the good workbooks and list the bad ones (default: one bad "
                         "workbook means nothing is written)")
     p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("report", parents=[lang],
+                       help="write a PDF report: a ranking page, then a page per assessment")
+    p.add_argument("file", metavar="FILE", help="a .beachhead portfolio")
+    p.add_argument("-o", "--output", required=True, metavar="OUT.pdf")
+    p.add_argument("--startup", action="append", metavar="NAME",
+                   help="report only this startup (name or id); repeat for several")
+    p.add_argument("--draws", type=_at_least_one, default=2000, metavar="N",
+                   help="Monte Carlo draws behind the P10–P90 bands (default 2000)")
+    p.add_argument("--seed", type=int, default=0, metavar="S", help="random seed (default 0)")
+    p.add_argument("--scenario", metavar="NAME", help="apply a scenario (id or name)")
+    p.set_defaults(func=cmd_report)
     return parser
 
 
-COMMANDS: tuple[str, ...] = ("score", "sample", "analyze", "export", "template", "import")
+COMMANDS: tuple[str, ...] = ("score", "sample", "analyze", "export", "template", "import", "report")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -508,3 +520,46 @@ def cmd_import(args: argparse.Namespace) -> int:
 def _note(problem) -> str:  # type: ignore[no-untyped-def]
     place = f"{problem.source}: {problem.location}" if problem.location else problem.source
     return f"{place}: note: {problem.message}"
+
+
+# -- report ---------------------------------------------------------------------------------
+
+#: Reports with at least this many pages show progress on stderr.
+REPORT_PROGRESS_PAGES = 30
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    """``beachhead report FILE -o OUT.pdf [--startup NAME]... [--draws N] [--seed S]
+    [--scenario NAME]``: a ranking page, then one page per assessment.
+
+    A ``--startup`` that names no startup is bad input (exit status 1, one line per name).
+    The PDF is written atomically: on any failure a previous file stays as it was.
+    """
+    from models.errors import Problem
+    from models.report import UnknownStartupError, write_report
+    from models.storage import load_portfolio
+
+    output = Path(args.output)
+    if output.suffix.lower() != ".pdf":
+        raise UsageError(f"the output must be a .pdf file, not '{args.output}'")
+    portfolio = load_portfolio(args.file)
+    scenario = _scenario(portfolio.framework, args.scenario)
+
+    def progress(done: int, total: int) -> None:
+        if total < REPORT_PROGRESS_PAGES:
+            return
+        if done == 1:
+            print(f"writing {total} pages…", file=sys.stderr, flush=True)
+        if done % 10 == 0 or done == total:
+            print(f"  page {done} of {total}", file=sys.stderr, flush=True)
+
+    try:
+        result = write_report(portfolio, output, startups=args.startup, lang=args.lang,
+                              draws=args.draws, seed=args.seed, scenario=scenario,
+                              progress=progress)
+    except UnknownStartupError as exc:
+        raise InputError([Problem(args.file, "--startup", f"no startup named '{name}'")
+                          for name in exc.names]) from None
+    print(f"wrote {output}: {result.pages} pages ({result.assessments} assessments)",
+          file=sys.stderr)
+    return EXIT_OK

@@ -1,0 +1,129 @@
+"""``beachhead report``: exit status, the --startup filter, messages, progress and atomicity."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from models import cli
+from tests.pdftext import pdf_pages
+
+DRAWS = "200"
+
+
+@pytest.fixture(scope="module")
+def sample_file(tmp_path_factory) -> Path:
+    p = tmp_path_factory.mktemp("report-cli") / "sample.beachhead"
+    assert cli.main(["sample", "-o", str(p)]) == 0
+    return p
+
+
+def run(capsys, *args: str) -> tuple[int, str, str]:
+    code = cli.main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_report_is_a_headless_command():
+    assert "report" in cli.COMMANDS
+
+
+def test_report_writes_selected_startups(capsys, sample_file, tmp_path):
+    out = tmp_path / "two.pdf"
+    code, stdout, err = run(capsys, "report", str(sample_file), "-o", str(out),
+                            "--startup", "Tokenforge", "--startup", "lumenreel",
+                            "--draws", DRAWS, "--seed", "3")
+    assert code == 0, err
+    assert stdout == ""
+    assert err.splitlines() == [f"wrote {out}: 3 pages (2 assessments)"]  # short: no progress
+    pages = pdf_pages(out)
+    assert len(pages) == 3
+    assert "Tokenforge" in pages[1] and "Lumenreel" in pages[2]
+    assert "Chattersky" not in "".join(pages)
+
+
+def test_report_in_chinese_with_a_scenario(capsys, sample_file, tmp_path):
+    out = tmp_path / "zh.pdf"
+    code, _, err = run(capsys, "report", str(sample_file), "-o", str(out), "--lang", "zh_CN",
+                       "--startup", "Tokenforge", "--scenario", "Financing thaw",
+                       "--draws", DRAWS)
+    assert code == 0, err
+    text = "".join(pdf_pages(out)).replace(" ", "")
+    assert "组合排名" in text and "评估指标" in text and "融资回暖" in text
+
+
+def test_unknown_startup_is_bad_input_naming_it(capsys, sample_file, tmp_path):
+    out = tmp_path / "none.pdf"
+    code, _, err = run(capsys, "report", str(sample_file), "-o", str(out),
+                       "--startup", "Chattersky", "--startup", "No Such Co")
+    assert code == 1
+    assert err.strip().splitlines() == [
+        f"{sample_file}: --startup: no startup named 'No Such Co'"]
+    assert not out.exists()
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["-o", "x.txt"], "must be a .pdf file"),
+    (["-o", "x.pdf", "--scenario", "nope"], "unknown scenario 'nope'"),
+])
+def test_usage_errors(capsys, sample_file, tmp_path, args, message):
+    args = [a if not a.startswith("x.") else str(tmp_path / a) for a in args]
+    code, _, err = run(capsys, "report", str(sample_file), *args)
+    assert code == 2
+    assert message in err
+
+
+@pytest.mark.parametrize("args", [["--draws", "0"], ["--draws", "many"], []])
+def test_argument_errors_exit_2(capsys, sample_file, tmp_path, args):
+    # [] lacks the required -o
+    extra = ["-o", str(tmp_path / "x.pdf")] if args else []
+    code, _, err = run(capsys, "report", str(sample_file), *extra, *args)
+    assert code == 2
+    assert "usage:" in err
+
+
+def test_bad_portfolio_is_bad_input(capsys, tmp_path):
+    bad = tmp_path / "bad.beachhead"
+    bad.write_text("{not json", encoding="utf-8")
+    code, _, err = run(capsys, "report", str(bad), "-o", str(tmp_path / "r.pdf"))
+    assert code == 1
+    assert str(bad) in err and "not valid JSON" in err
+    assert not (tmp_path / "r.pdf").exists()
+
+
+def test_unwritable_output_is_bad_input_and_leaves_nothing(capsys, sample_file, tmp_path):
+    out = tmp_path / "missing-folder" / "r.pdf"
+    code, _, err = run(capsys, "report", str(sample_file), "-o", str(out),
+                       "--startup", "Tokenforge", "--draws", DRAWS)
+    assert code == 1
+    assert "missing-folder" in err
+    assert not out.parent.exists()
+
+
+def test_progress_on_long_reports(capsys, sample_file, tmp_path, monkeypatch):
+    monkeypatch.setattr(cli, "REPORT_PROGRESS_PAGES", 3)
+    out = tmp_path / "p.pdf"
+    code, _, err = run(capsys, "report", str(sample_file), "-o", str(out),
+                       "--startup", "Chattersky", "--startup", "Tokenforge", "--draws", DRAWS)
+    assert code == 0
+    assert [line.strip() for line in err.splitlines()[:-1]] == ["writing 4 pages…",
+                                                                "page 4 of 4"]
+
+
+def test_interrupted_report_keeps_the_previous_file(capsys, sample_file, tmp_path,
+                                                    monkeypatch):
+    out = tmp_path / "r.pdf"
+    out.write_bytes(b"%PDF previous")
+    import models.report as report
+
+    def interrupted(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(report, "_gaps_block", interrupted)
+    code, _, err = run(capsys, "report", str(sample_file), "-o", str(out),
+                       "--startup", "Tokenforge", "--draws", DRAWS)
+    assert code == 130 and "interrupted" in err
+    assert out.read_bytes() == b"%PDF previous"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["r.pdf"]
