@@ -42,8 +42,10 @@ old assessment by hand (delete it, then import).
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import multiprocessing as mp
 import os
+import threading
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -245,7 +247,7 @@ def import_workbooks(
     n_workers = _workers(workers, total)
     done = 0
     if n_workers > 1:
-        ctx = mp.get_context()
+        ctx = _pool_context()
         try:
             with ProcessPoolExecutor(n_workers, mp_context=ctx, initializer=_init_worker,
                                      initargs=(framework.model_dump(mode="json"), limits)
@@ -279,10 +281,22 @@ def _workers(requested: int | None, files: int) -> int:
     return min(wanted, max(1, files))
 
 
+def _pool_context():  # type: ignore[no-untyped-def]
+    """Fork (fast) unless other threads run in this process (a forked child could inherit a
+    lock one of them holds): then a fork server, or spawn where there is none."""
+    if threading.active_count() == 1:
+        return mp.get_context()
+    methods = mp.get_all_start_methods()
+    return mp.get_context("forkserver" if "forkserver" in methods else "spawn")
+
+
 _worker_state: dict[str, object] = {}
 
 
 def _init_worker(framework_data: dict, limits: Limits) -> None:
+    # a forked worker inherits the parent's objects: keep its garbage collector off them, or
+    # every collection would touch (and so copy) the parent's memory pages
+    gc.freeze()
     require_defused_xml()
     _worker_state["framework"] = Framework.model_validate(framework_data)
     _worker_state["limits"] = limits

@@ -18,12 +18,15 @@ the part of the archive or the sheet:
   :attr:`Limits.members` members, duplicate names, encrypted members, compression other than
   stored or deflate, a declared unpacked total above :attr:`Limits.unpacked_bytes`, a member
   (or the whole archive) above :attr:`Limits.ratio_floor` whose unpacked/packed ratio exceeds
-  :attr:`Limits.ratio`. Then every member is unpacked once, streaming, in slices of
-  :data:`SLICE` bytes, and must give exactly the size and CRC it declares, so the limits above
-  hold for any reader that trusts the directory (calamine does);
-* XML with a document type declaration (``<!DOCTYPE`` or ``<!ENTITY`` anywhere in a part):
-  entity expansion ("billion laughs") and external entities never reach a parser. XML parts
-  must be UTF-8 (what Excel and LibreOffice write), so no other encoding can hide a DTD;
+  :attr:`Limits.ratio`. Then every part a parser may read (the package and workbook parts,
+  shared strings, styles, the worksheets chosen for reading; not images, themes, charts,
+  drawings or document properties, which no reader here opens) is unpacked once, streaming,
+  in slices of :data:`SLICE` bytes, and must give exactly the size and CRC it declares, so
+  the limits above hold for the reader too;
+* XML with a document type declaration (``<!DOCTYPE`` or ``<!ENTITY`` anywhere in a part
+  that is read): entity expansion ("billion laughs") and external entities never reach a
+  parser. XML parts must be UTF-8 (what Excel and LibreOffice write), so no other encoding
+  can hide a DTD;
 * a worksheet whose cells (from the cell and row references, not from the ``<dimension>`` it
   claims) span more than :attr:`Limits.sheet_cells` cells, or a sparse one spanning more than
   :attr:`Limits.sparse_area` cells with fewer than one cell in :attr:`Limits.sparse_factor`
@@ -245,8 +248,9 @@ def inspect_bytes(data: bytes, source: str, limits: Limits = DEFAULT_LIMITS,
         if name in wanted and part not in by_part:
             by_part[part] = SheetScan(name, part)
     done = {"_rels/.rels", workbook_part, rels_part}
+    other_sheets = {part for _, part in parts} - set(by_part)
     for info in infos:
-        if info.filename in done or info.is_dir():
+        if info.filename in done or info.is_dir() or not _parsed(info.filename, other_sheets):
             continue
         scanner = (_SheetScanner(by_part[info.filename], source)
                    if info.filename in by_part else None)
@@ -361,6 +365,20 @@ def _check_package_kind(names: dict[str, zipfile.ZipInfo], data: bytes, source: 
 
 # -- unpacking, once, streaming ----------------------------------------------------------------
 
+#: Parts no reader opens when importing (python-calamine reads the workbook and its
+#: relationships, shared strings, styles and the worksheets asked for).
+_NOT_PARSED = ("docprops/", "xl/theme/", "xl/drawings/", "xl/charts/", "xl/media/",
+               "xl/printersettings/", "xl/embeddings/", "customxml/")
+
+
+def _parsed(name: str, unread_sheets: set[str]) -> bool:
+    """True for a part that a parser may read: every XML part except those in
+    :data:`_NOT_PARSED` and the worksheets that are not read."""
+    low = name.lower()
+    return (low.endswith(_XML_SUFFIXES) and not low.startswith(_NOT_PARSED)
+            and name not in unread_sheets)
+
+
 _LOCAL_HEADER = struct.Struct("<4s5H3L2H")
 _XML_SUFFIXES = (".xml", ".rels", ".vml")
 _DTD_MARKS = (b"<!DOCTYPE", b"<!ENTITY")
@@ -387,14 +405,20 @@ class _XmlChecker:
             if m and m[1].lower() not in _UTF8_NAMES:
                 raise refuse(self.source, self.name, f"XML declared as {m[1].decode()}; "
                              "expected UTF-8, as Excel and LibreOffice write it")
-        window = self.tail + chunk
+        # "<!" opens only comments, CDATA and declarations: look closer only where it occurs
+        if self.tail and b"<!" in self.tail + chunk[:16]:
+            self._check(self.tail + chunk[:16])
+        if b"<!" in chunk:
+            self._check(chunk)
+        self.tail = chunk[-16:]
+
+    def _check(self, text: bytes) -> None:
         for mark in _DTD_MARKS:
-            if mark in window:
+            if mark in text:
                 raise refuse(self.source, self.name, "the XML declares a document type or "
                              "entities (<!DOCTYPE/<!ENTITY): entity expansion and external "
                              "entities are refused; a workbook saved by Excel or LibreOffice "
                              "has none")
-        self.tail = window[-16:]
 
 
 def _verify_member(data: bytes, info: zipfile.ZipInfo, source: str,
@@ -469,26 +493,43 @@ def _member_bytes(data: bytes, names: dict[str, zipfile.ZipInfo], name: str, sou
 
 # -- the structure (parsed with defusedxml) ----------------------------------------------------
 
-def _parse_xml(raw: bytes, source: str, name: str):  # type: ignore[no-untyped-def]
+class _BadXml(Exception):
+    """A structure part that does not parse (the caller names the file and part)."""
+
+
+def _parse_xml(raw: bytes):  # type: ignore[no-untyped-def]
     import defusedxml
     import defusedxml.ElementTree as safe_et
 
     try:
         return safe_et.fromstring(raw)
     except defusedxml.DefusedXmlException:  # pragma: no cover - DTDs are refused earlier
-        raise refuse(source, name, "the XML declares entities; refused") from None
+        raise _BadXml("the XML declares entities") from None
     except Exception as exc:  # ElementTree.ParseError and friends
-        raise refuse(source, name, f"the workbook's structure is damaged (bad XML: {exc})"
-                     ) from None
+        raise _BadXml(f"bad XML: {exc}") from None
 
 
 def _local(tag: str) -> str:
     return tag.rsplit("}", 1)[-1]
 
 
-def _relationships(raw: bytes, source: str, name: str) -> list[dict[str, str]]:
-    root = _parse_xml(raw, source, name)
-    return [dict(el.attrib) for el in root.iter() if _local(el.tag) == "Relationship"]
+# Founders' files share their structure parts byte for byte: parse each distinct one once.
+@functools.lru_cache(maxsize=64)
+def _relationships(raw: bytes) -> tuple[tuple[tuple[str, str], ...], ...]:
+    root = _parse_xml(raw)
+    return tuple(tuple(el.attrib.items()) for el in root.iter()
+                 if _local(el.tag) == "Relationship")
+
+
+@functools.lru_cache(maxsize=64)
+def _sheet_ids(workbook_xml: bytes) -> tuple[tuple[str, str], ...]:
+    """(sheet name, relationship id) of every sheet in the workbook part."""
+    out = []
+    for el in _parse_xml(workbook_xml).iter():
+        if _local(el.tag) == "sheet":
+            rid = next((v for k, v in el.attrib.items() if _local(k) == "id"), "")
+            out.append((el.attrib.get("name", ""), rid))
+    return tuple(out)
 
 
 def _resolve(base_part: str, target: str) -> str:
@@ -498,7 +539,13 @@ def _resolve(base_part: str, target: str) -> str:
 
 
 def _office_document(raw: bytes, source: str) -> str:
-    for rel in _relationships(raw, source, "_rels/.rels"):
+    try:
+        rels = _relationships(raw)
+    except _BadXml as exc:
+        raise refuse(source, "_rels/.rels", f"the workbook's structure is damaged ({exc})"
+                     ) from None
+    for items in rels:
+        rel = dict(items)
         if rel.get("Type", "").endswith("/officeDocument") and rel.get("Target"):
             return _resolve("", rel["Target"])
     return "xl/workbook.xml"
@@ -508,19 +555,21 @@ def _sheet_parts(workbook_xml: bytes, rels_xml: bytes, workbook_part: str, rels_
                  source: str) -> list[tuple[str, str]]:
     """(sheet name, archive part) of every worksheet, in workbook order."""
     targets = {}
-    if rels_xml:
-        for rel in _relationships(rels_xml, source, rels_part):
-            if rel.get("Type", "").endswith("/worksheet") and rel.get("TargetMode") != "External":
-                targets[rel.get("Id", "")] = _resolve(workbook_part, rel.get("Target", ""))
-    root = _parse_xml(workbook_xml, source, workbook_part)
-    out = []
-    for el in root.iter():
-        if _local(el.tag) != "sheet":
-            continue
-        rid = next((v for k, v in el.attrib.items() if _local(k) == "id"), "")
-        if rid in targets:
-            out.append((el.attrib.get("name", ""), targets[rid]))
-    return out
+    try:
+        rels = _relationships(rels_xml) if rels_xml else ()
+    except _BadXml as exc:
+        raise refuse(source, rels_part, f"the workbook's structure is damaged ({exc})"
+                     ) from None
+    for items in rels:
+        rel = dict(items)
+        if rel.get("Type", "").endswith("/worksheet") and rel.get("TargetMode") != "External":
+            targets[rel.get("Id", "")] = _resolve(workbook_part, rel.get("Target", ""))
+    try:
+        sheets = _sheet_ids(workbook_xml)
+    except _BadXml as exc:
+        raise refuse(source, workbook_part, f"the workbook's structure is damaged ({exc})"
+                     ) from None
+    return [(name, targets[rid]) for name, rid in sheets if rid in targets]
 
 
 # -- worksheets: used area and formula cells -----------------------------------------------------
@@ -575,8 +624,7 @@ class _SheetScanner:
         self.cell_marks = (b"<" + prefix + b"c ", b"<" + prefix + b"c>",
                            b"<" + prefix + b"c/>")
         self.cell_ref_mark = b"<" + prefix + b'c r="'
-        self.row_marks = (b"<" + prefix + b"row ", b"<" + prefix + b"row>",
-                          b"<" + prefix + b"row/>")
+        self.row_start = b"<" + prefix + b"row"
         self.row_ref_mark = b"<" + prefix + b'row r="'
         self.ends = (b"</" + prefix + b"c>", b"</" + prefix + b"row>", b"/>")
         self.re_row_split = re.compile(rb"<" + p + rb"row[\s>/]")
@@ -614,10 +662,10 @@ class _SheetScanner:
         s = self.scan
         cells = sum(text.count(m) for m in self.cell_marks)
         s.cells += cells
-        rows = sum(text.count(m) for m in self.row_marks)
         # rows and cells without a reference (writers put r first; any other order counts
-        # here too, which only makes the bounds larger)
-        self.rows_unreferenced += max(0, rows - text.count(self.row_ref_mark))
+        # here too, as do <rowBreaks>, which only makes the bounds larger)
+        self.rows_unreferenced += max(0, text.count(self.row_start) - text.count(
+            self.row_ref_mark))
         if cells > text.count(self.cell_ref_mark):
             per_row = max(sum(part.count(m) for m in self.cell_marks)
                           for part in self.re_row_split.split(text))

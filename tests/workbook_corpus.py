@@ -220,17 +220,14 @@ def _add_member(name: str, data: bytes | None = None) -> Callable[[Path], None]:
 
 
 def _lying_size(path: Path) -> None:
-    """A member that declares 1,000 bytes but unpacks to 2 MB (sizes patched in both the local
-    header and the central directory)."""
+    """The styles part declares 1,000 bytes but unpacks to more (its sizes patched in both
+    the local header and the central directory)."""
     fill_template(path)
-    payload = bytes(2 << 20)
-    with zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED) as z:
-        z.writestr("xl/media/image1.png", payload)
     data = bytearray(path.read_bytes())
-    name = b"xl/media/image1.png"
-    local = data.rfind(b"PK\x03\x04" + b"\x14\x00", 0, data.find(b"PK\x01\x02"))
+    name = b"xl/styles.xml"
+    local = data.find(b"PK\x03\x04")
     while data[local + 30:local + 30 + len(name)] != name:
-        local = data.rfind(b"PK\x03\x04", 0, local)
+        local = data.find(b"PK\x03\x04", local + 4)
     struct.pack_into("<L", data, local + 22, 1000)
     central = data.find(b"PK\x01\x02")
     while data[central + 46:central + 46 + len(name)] != name:
@@ -485,7 +482,7 @@ def cases() -> list[Case]:
         Case("zip_bomb", "hostile", _add_member("xl/media/bomb.bin"),
              where="xl/media/bomb.bin", message="a zip bomb"),
         Case("zip_bomb_lying_size", "hostile", _lying_size,
-             where="xl/media/image1.png", message="more than the 1,000 bytes it declares"),
+             where="xl/styles.xml", message="more than the 1,000 bytes it declares"),
         Case("billion_laughs", "hostile", _xml_prefix("xl/worksheets/sheet1.xml", LAUGHS),
              where="xl/worksheets/sheet1.xml", message="entity expansion"),
         Case("external_entity", "hostile", _xml_prefix("xl/workbook.xml", EXTERNAL),
