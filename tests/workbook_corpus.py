@@ -75,23 +75,23 @@ class Case:
 # -- filled templates ---------------------------------------------------------------------------
 
 @functools.cache
-def _template_bytes(framework: Framework = FW) -> bytes:
+def _template_bytes(framework: Framework = FW, lang: str = "en") -> bytes:
     import tempfile
 
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "t.xlsx"
-        write_template(framework, path)
+        write_template(framework, path, lang=lang)
         return path.read_bytes()
 
 
 def fill_template(path: Path, *, fields: dict[str, object] | None = None,
                   rows: dict[str, tuple] | None = None,
                   edit: Callable[[object], None] | None = None,
-                  framework: Framework = FW) -> None:
+                  framework: Framework = FW, lang: str = "en") -> None:
     """A template filled the way a founder fills it: ``fields`` by label (``Startup``…),
     ``rows`` criterion id → (score, confidence, rationale, evidence) (``None`` leaves a cell
     empty), then ``edit(workbook)`` for anything else."""
-    wb = load_workbook(BytesIO(_template_bytes(framework)))
+    wb = load_workbook(BytesIO(_template_bytes(framework, lang)))
     ws = wb["Assessment"]
     labels = {ws.cell(r, 1).value: r for r in range(FIELDS_ROW, FIELDS_ROW + 8)}
     base = {"Startup": "Acme AI", "Assessor": "Li Wei", "Date": DATE}
@@ -391,6 +391,11 @@ def cases() -> list[Case]:
             startup={"name": "星澜智能", "sector": "医疗健康", "stage": "天使轮"},
             assessment={"assessor": "王芳", "role": "founder"},
             scores={first: (3, "high", "面向三甲医院的影像质控", "客户合同")}),
+        Case("chinese_template", "messy", lambda path: fill_template(
+            path, lang="zh_CN", fields={"Startup": "灵犀科技", "Sector": "教育"},
+            rows={first: (5, "低", "学校试点", "")}),
+            startup={"name": "灵犀科技", "sector": "教育"},
+            scores={first: (5, "low", "学校试点", ""), IDS[-1]: 3}),
         Case("na_none_null_007", "messy", _template(
             fields={"Startup": "007", "Assessor": "None", "Sector": "NA", "Stage": "null"},
             rows={first: (2, None, "null", "NA"), second: (3, None, "None", "007")}),
