@@ -247,19 +247,22 @@ def import_workbooks(
     n_workers = _workers(workers, total)
     done = 0
     if n_workers > 1:
-        ctx = _pool_context()
+        pool = ProcessPoolExecutor(n_workers, mp_context=_pool_context(),
+                                   initializer=_init_worker,
+                                   initargs=(framework.model_dump(mode="json"), limits))
+        chunk = max(1, min(16, total // (n_workers * 8)))
         try:
-            with ProcessPoolExecutor(n_workers, mp_context=ctx, initializer=_init_worker,
-                                     initargs=(framework.model_dump(mode="json"), limits)
-                                     ) as pool:
-                chunk = max(1, min(16, total // (n_workers * 8)))
-                for i, result in enumerate(pool.map(_read_in_worker, names, chunksize=chunk)):
-                    results[i] = result
-                    done += 1
-                    if progress:
-                        progress(done, total)
+            for i, result in enumerate(pool.map(_read_in_worker, names, chunksize=chunk)):
+                results[i] = result
+                done += 1
+                if progress:
+                    progress(done, total)
         except BrokenProcessPool:  # pragma: no cover - a worker died; finish in this process
             pass
+        except BaseException:  # interrupted, or progress raised: do not wait for the rest
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+        pool.shutdown()
     for i, name in enumerate(names):
         if results[i] is None:
             results[i] = read_workbook(name, framework, limits=limits)
