@@ -1,6 +1,6 @@
-"""File ▸ Import Workbooks and Export Workbook: long file jobs run in a worker process with a
-progress dialog and Cancel. An export replaces its destination only when it succeeds; an
-import changes the portfolio only at the end, as one undoable command."""
+"""File ▸ Import Workbooks, Export Workbook and Export Report: long file jobs run in a worker
+process with a progress dialog and Cancel. An export replaces its destination only when it
+succeeds; an import changes the portfolio only at the end, as one undoable command."""
 
 from __future__ import annotations
 
@@ -23,9 +23,9 @@ if TYPE_CHECKING:
     from gui.main_window import MainWindow
 
 
-class WorkbookActions(QObject):
-    """Adds Import Workbooks and Export Workbook to a main window's File menu and runs them
-    off the UI thread.
+class FileJobs(QObject):
+    """Adds Import Workbooks, Export Workbook and Export Report to a main window's File menu
+    and runs them off the UI thread.
 
     Attributes:
         job: the running :class:`~gui.jobs.ProcessJob`, if any (tests wait on it).
@@ -49,8 +49,14 @@ class WorkbookActions(QObject):
         self.import_action.setStatusTip(self.tr(
             "Add founders' filled templates or Beachhead workbooks to this portfolio"))
         self.import_action.triggered.connect(lambda _c=False: self.import_workbooks())
+        self.report_action = QAction(self.tr("Export &Report…"), window)
+        self.report_action.setShortcut(QKeySequence("Ctrl+R"))
+        self.report_action.setStatusTip(self.tr(
+            "Write a PDF with a ranking page and one page per assessment"))
+        self.report_action.triggered.connect(lambda _c=False: self.export_report())
         window.add_file_action(self.import_action)
         window.add_file_action(self.export_action)
+        window.add_file_action(self.report_action)
 
     # -- export ---------------------------------------------------------------------------
     def export_workbook(self, target: Path | None = None) -> bool:
@@ -59,29 +65,71 @@ class WorkbookActions(QObject):
         if self.job is not None and self.job.is_running():
             return False
         if target is None:
-            base = w.doc.path.with_suffix(".xlsx") if w.doc.path else \
-                Path(w.settings.last_folder or Path.home()) / "portfolio.xlsx"
-            chosen = ask.save_file(w, self.tr("Export workbook"), str(base),
-                                   self.tr("Excel workbooks (*.xlsx)"))
-            if not chosen:
+            target = self._ask_target(self.tr("Export workbook"), ".xlsx",
+                                      self.tr("Excel workbooks (*.xlsx)"))
+            if target is None:
                 return False
-            target = Path(chosen)
-            if target.suffix.lower() != ".xlsx":
-                target = target.with_name(target.name + ".xlsx")
+        work = self._work_dir_for(target)
+        if work is None:
+            return False
         from models.storage import dumps_portfolio
 
-        try:
-            work = Path(tempfile.mkdtemp(prefix=".beachhead-export-", dir=target.parent))
-        except OSError as exc:
-            ask.error(w, self.tr("Cannot export"), self.tr(
-                "The workbook cannot be written in {folder}.").format(folder=target.parent),
-                str(exc))
-            return False
         self._start(
             self.tr("Exporting workbook…"), job_targets.export_workbook_job,
-            (dumps_portfolio(w.doc.portfolio), str(work), target.name, "en"), work,
+            (dumps_portfolio(w.doc.portfolio), str(work), target.name, w.lang), work,
             lambda result: self._export_done(result, target))
         return True
+
+    def _ask_target(self, title: str, suffix: str, filters: str) -> Path | None:
+        w = self.window
+        base = w.doc.path.with_suffix(suffix) if w.doc.path else \
+            Path(w.settings.last_folder or Path.home()) / f"portfolio{suffix}"
+        chosen = ask.save_file(w, title, str(base), filters)
+        if not chosen:
+            return None
+        target = Path(chosen)
+        return target if target.suffix.lower() == suffix else target.with_name(
+            target.name + suffix)
+
+    def _work_dir_for(self, target: Path) -> Path | None:
+        try:
+            return Path(tempfile.mkdtemp(prefix=".beachhead-export-", dir=target.parent))
+        except OSError as exc:
+            ask.error(self.window, self.tr("Cannot export"), self.tr(
+                "The file cannot be written in {folder}.").format(folder=target.parent),
+                str(exc))
+            return None
+
+    # -- report ---------------------------------------------------------------------------
+    def export_report(self, target: Path | None = None, startups: list[str] | None = None
+                      ) -> bool:
+        """Ask where to write (unless ``target``), then write the PDF report in the
+        background: a ranking page, then a page per assessment (of ``startups`` if given)."""
+        w = self.window
+        if self.job is not None and self.job.is_running():
+            return False
+        if target is None:
+            target = self._ask_target(self.tr("Export report"), ".pdf",
+                                      self.tr("PDF documents (*.pdf)"))
+            if target is None:
+                return False
+        work = self._work_dir_for(target)
+        if work is None:
+            return False
+        from models.storage import dumps_portfolio
+
+        scenario = w.doc.scenario.id if w.doc.scenario else None
+        self._start(
+            self.tr("Writing report…"), job_targets.report_job,
+            (dumps_portfolio(w.doc.portfolio), str(work), target.name, w.lang, startups,
+             scenario), work, lambda result: self._file_done(result, target))
+        return True
+
+    def _file_done(self, result: dict[str, Any], target: Path) -> None:
+        os.replace(result["path"], target)
+        result["path"] = str(target)
+        self.window.statusBar().showMessage(
+            self.tr("Wrote {name}").format(name=target.name), 6000)
 
     def _export_done(self, result: dict[str, Any], target: Path) -> None:
         os.replace(result["path"], target)

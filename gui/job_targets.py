@@ -117,3 +117,35 @@ def uncertainty_figures(portfolio: Portfolio, *, draws: int, seed: int,
     ids, levels, confidence, fa = uncertainty_inputs(portfolio, scenario_id)
     figures = uncertainty_job(levels, confidence, fa, draws, seed, concentration, progress)
     return {"ids": ids, "scenario": scenario_id, **figures}
+
+
+def import_workbooks_job(paths: list[str], framework_json: str,
+                         progress: Progress) -> object:
+    """Read workbooks against a framework (given as JSON); returns the
+    :class:`~models.workbook_import.ImportReport` (nothing is written)."""
+    import json
+
+    from models.framework import parse_framework
+    from models.workbook_import import import_workbooks
+
+    framework = parse_framework(json.loads(framework_json), "framework")
+    return import_workbooks(paths, framework, skip_bad=False, progress=progress)
+
+
+def report_job(portfolio_json: str, work_dir: str, name: str, lang: str,
+               startups: list[str] | None, scenario_id: str | None,
+               progress: Progress) -> dict[str, object]:
+    """Write the PDF report of a portfolio (given as JSON) to ``work_dir/name``.
+
+    Returns ``{"path": str, "pages": int}``.
+    """
+    import json
+
+    from models.report import write_report
+    from models.storage import parse_portfolio
+
+    portfolio = parse_portfolio(json.loads(portfolio_json), "portfolio")
+    out = Path(work_dir) / name
+    result = write_report(portfolio, out, startups=startups, lang=lang, scenario=scenario_id,
+                          progress=progress)
+    return {"path": str(out), "pages": result.pages}

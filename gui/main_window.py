@@ -62,6 +62,7 @@ class MainWindow(QMainWindow):
         self.settings = settings or AppSettings()
         self.recovery = recovery or RecoveryStore()
         self.setObjectName("mainWindow")
+        self.lang = "en"
         self.setStyleSheet(STYLE_SHEET)
         self.setAcceptDrops(True)
         self.setMinimumSize(760, 520)
@@ -85,9 +86,9 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.status_label)
         self._build_actions()
         self._build_menus()
-        from gui.workbook_actions import WorkbookActions
+        from gui.file_jobs import FileJobs
 
-        self.workbook_actions = WorkbookActions(self)
+        self.file_jobs = FileJobs(self)
         self._autosave_timer = QTimer(self)
         self._autosave_timer.setInterval(AUTOSAVE_INTERVAL_MS)
         self._autosave_timer.timeout.connect(self.autosave)
@@ -457,7 +458,7 @@ class MainWindow(QMainWindow):
         if portfolios:
             self.open_document(portfolios[0])
         elif workbooks:
-            self.workbook_actions.import_workbooks(workbooks)
+            self.file_jobs.import_workbooks(workbooks)
 
     # -- closing --------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -29,12 +29,12 @@ def test_export_from_menu_writes_workbook(window, qtbot, tmp_path, scripted_ask)
     out_dir = tmp_path / "out"
     out_dir.mkdir()
     scripted_ask.queue("save_file", str(out_dir / "deal-flow"))
-    window.workbook_actions.export_action.trigger()
-    job = window.workbook_actions.job
+    window.file_jobs.export_action.trigger()
+    job = window.file_jobs.job
     assert job is not None
     qtbot.waitUntil(lambda: not job.is_running(), timeout=60_000)
     target = out_dir / "deal-flow.xlsx"
-    assert window.workbook_actions.last_result["path"] == str(target)
+    assert window.file_jobs.last_result["path"] == str(target)
     wb = load_workbook(target, read_only=True)
     assert "Summary" in wb.sheetnames
     assert sorted(p.name for p in out_dir.iterdir()) == ["deal-flow.xlsx"]
@@ -51,8 +51,8 @@ def test_cancelled_export_leaves_nothing(qtbot, tmp_path, scripted_ask):
     out_dir.mkdir()
     target = out_dir / "big.xlsx"
     target.write_bytes(b"previous version")
-    assert w.workbook_actions.export_workbook(target)
-    job = w.workbook_actions.job
+    assert w.file_jobs.export_workbook(target)
+    job = w.file_jobs.job
     qtbot.waitUntil(lambda: any(out_dir.iterdir()), timeout=10_000)
     job.cancel()
     assert not job.is_running()
@@ -61,7 +61,7 @@ def test_cancelled_export_leaves_nothing(qtbot, tmp_path, scripted_ask):
 
 
 def test_export_into_unwritable_folder_explains(window, scripted_ask, tmp_path):
-    assert not window.workbook_actions.export_workbook(tmp_path / "missing" / "x.xlsx")
+    assert not window.file_jobs.export_workbook(tmp_path / "missing" / "x.xlsx")
     assert scripted_ask.errors() and "cannot be written" in scripted_ask.errors()[0]
 
 
@@ -82,8 +82,8 @@ def test_import_workbooks_is_one_undoable_change(window, qtbot, tmp_path, script
     gear = doc.portfolio.find_startup("Gearloom Systems")
     before = len(gear.assessments)
     scripted_ask.queue("open_files", [str(a), str(b)])
-    assert window.workbook_actions.import_workbooks()
-    job = window.workbook_actions.job
+    assert window.file_jobs.import_workbooks()
+    job = window.file_jobs.job
     qtbot.waitUntil(lambda: not job.is_running(), timeout=60_000)
     assert scripted_ask.errors() == []
     assert len(doc.portfolio.startups) == n + 1
@@ -105,14 +105,14 @@ def test_import_with_a_bad_file_asks_and_can_skip(window, qtbot, tmp_path, scrip
     bad.write_bytes(b"this is not a workbook")
     n = len(window.doc.portfolio.startups)
     scripted_ask.queue("confirm", False)
-    window.workbook_actions.import_workbooks([good, bad])
-    job = window.workbook_actions.job
+    window.file_jobs.import_workbooks([good, bad])
+    job = window.file_jobs.job
     qtbot.waitUntil(lambda: not job.is_running(), timeout=60_000)
     assert len(window.doc.portfolio.startups) == n  # all or nothing: declined
     assert ("confirm", "Some workbooks have problems") in scripted_ask.asked
     scripted_ask.queue("confirm", True)
-    window.workbook_actions.import_workbooks([good, bad])
-    job = window.workbook_actions.job
+    window.file_jobs.import_workbooks([good, bad])
+    job = window.file_jobs.job
     qtbot.waitUntil(lambda: not job.is_running(), timeout=60_000)
     assert len(window.doc.portfolio.startups) == n + 1
 
@@ -125,3 +125,15 @@ def test_dropping_workbooks_imports_them(window, qtbot, tmp_path):
     assert _drop(window, [wb])
     qtbot.waitUntil(lambda: window.doc.portfolio.find_startup("Dropped AI") is not None,
                     timeout=60_000)
+
+
+def test_export_report_from_menu(window, qtbot, tmp_path, scripted_ask):
+    scripted_ask.queue("save_file", str(tmp_path / "partners"))
+    window.file_jobs.report_action.trigger()
+    job = window.file_jobs.job
+    qtbot.waitUntil(lambda: not job.is_running(), timeout=120_000)
+    assert scripted_ask.errors() == []
+    pdf = tmp_path / "partners.pdf"
+    assert pdf.read_bytes().startswith(b"%PDF")
+    assert window.file_jobs.last_result["pages"] == 1 + 13
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
