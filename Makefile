@@ -6,7 +6,10 @@ PY     := $(VENV)/bin/python
 BIN    := $(VENV)/bin
 OUT    ?= out
 
-.PHONY: run test bench lint install clean
+.PHONY: run test bench lint install translations clean
+
+TS := $(wildcard resources/translations/*.ts)
+QM := $(TS:.ts=.qm)
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -14,7 +17,13 @@ $(VENV)/.installed: pyproject.toml
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $@
 
-install: $(VENV)/.installed
+# The interface translations: .ts sources are edited, .qm files are built (never committed).
+resources/translations/%.qm: resources/translations/%.ts $(VENV)/.installed
+	$(BIN)/pyside6-lrelease -silent $< -qm $@
+
+translations: $(QM)
+
+install: $(VENV)/.installed translations
 
 run: install
 	scripts/system-deps.sh run

@@ -40,7 +40,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--startup", metavar="NAME", help="startup to select in the Assess view")
     p.add_argument("--size", type=_size, default=None, metavar="WxH",
                    help="window size (default 1280x800 for screenshots)")
-    p.add_argument("--lang", choices=["en", "zh_CN"], default=None)
+    p.add_argument("--lang", choices=["en", "zh_CN"], default=None,
+                   help="interface language (default: the remembered choice, else the system's)")
     return p
 
 
@@ -102,9 +103,13 @@ def run(argv: Sequence[str] | None = None) -> int:
     app.setApplicationName("Beachhead")
     app.setApplicationDisplayName("Beachhead")
 
+    from gui.i18n import choose_language, install_language
     from gui.main_window import MainWindow
+    from gui.settings import AppSettings
 
-    window = MainWindow()
+    settings = AppSettings()
+    install_language(choose_language(args.lang, settings.language), app)
+    window = MainWindow(settings)
     install_crash_handler(lambda: window)
     if args.screenshot:
         return _screenshot(app, window, args)

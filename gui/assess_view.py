@@ -26,6 +26,7 @@ from gui import commands as cmd
 from gui.criterion_editor import CriterionEditor
 from gui.dialogs import ask
 from gui.document import Document
+from gui.i18n import language
 from gui.results_panel import ResultsPanel
 from gui.startup_list import StartupDelegate, StartupFilterModel, StartupIdRole, StartupListModel
 from models.framework import text
@@ -45,7 +46,7 @@ class AssessView(QWidget):
 
     def __init__(self, doc: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.lang = "en"
+        self.lang = language()
         self.editors: dict[str, CriterionEditor] = {}
         self._startup_id = ""
         self._assessment_id = ""
@@ -431,7 +432,7 @@ class AssessView(QWidget):
         clone = cmd.duplicate_startup(st, self.tr("{name} (copy)").format(name=st.name))
         index = self.doc.startup_index(st.id) + 1
         self.doc.undo_stack.push(cmd.AddStartup(self.doc, clone, index,
-                                                cmd.tr("Duplicate Startup")))
+                                                self.tr("Duplicate Startup")))
         self.select_startup(clone.id)
 
     def delete_startup(self) -> None:
@@ -464,7 +465,7 @@ class AssessView(QWidget):
             return
         clone = cmd.copy_assessment(a, date=dt.date.today(), assessor="")
         self.doc.undo_stack.push(cmd.AddAssessment(self.doc, st.id, clone,
-                                                   cmd.tr("Copy Assessment")))
+                                                   self.tr("Copy Assessment")))
         self.select_startup(st.id, clone.id)
 
     def delete_assessment(self) -> None:

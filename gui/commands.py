@@ -9,7 +9,7 @@ from __future__ import annotations
 import copy
 from typing import ClassVar
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from gui.document import Document
@@ -19,8 +19,11 @@ from models.portfolio import Assessment, Startup, new_id
 _MERGE_TEXT = 1001
 
 
+translate = QCoreApplication.translate
+
+
 def tr(source: str) -> str:
-    """Translate a command label (context ``Commands``)."""
+    """Translate a command label already marked with ``QT_TRANSLATE_NOOP("Commands", …)``."""
     return QCoreApplication.translate("Commands", source)
 
 
@@ -28,8 +31,10 @@ class SetScoreField(QUndoCommand):
     """Change one field of one criterion's score: level, confidence, rationale or evidence."""
 
     FIELD_LABELS: ClassVar[dict[str, str]] = {
-        "value": "Score", "confidence": "Confidence", "rationale": "Rationale",
-        "evidence": "Evidence"}
+        "value": QT_TRANSLATE_NOOP("Commands", "Score"),
+        "confidence": QT_TRANSLATE_NOOP("Commands", "Confidence"),
+        "rationale": QT_TRANSLATE_NOOP("Commands", "Rationale"),
+        "evidence": QT_TRANSLATE_NOOP("Commands", "Evidence")}
 
     def __init__(self, doc: Document, assessment_id: str, criterion_id: str, field: str,
                  value: object) -> None:
@@ -41,7 +46,7 @@ class SetScoreField(QUndoCommand):
         self.old = getattr(old, field) if old is not None else default[field]
         self.new = value
         name = text(doc.framework.criterion(criterion_id).name)
-        self.setText(tr("{what} {criterion}").format(
+        self.setText(translate("Commands", "{what} {criterion}").format(
             what=tr(self.FIELD_LABELS[field]), criterion=name))
 
     def redo(self) -> None:
@@ -68,7 +73,8 @@ class SetStartupField(QUndoCommand):
         super().__init__()
         self.doc, self.sid, self.field, self.new = doc, startup_id, field, value
         self.old = getattr(doc.startup(startup_id), field)
-        label = tr("Rename Startup") if field == "name" else tr("Edit Startup")
+        label = (translate("Commands", "Rename Startup") if field == "name"
+                 else translate("Commands", "Edit Startup"))
         self.setText(label)
 
     def redo(self) -> None:
@@ -82,7 +88,7 @@ class SetAssessmentField(QUndoCommand):
     """Change an assessment's assessor, role or date."""
 
     def __init__(self, doc: Document, assessment_id: str, field: str, value: object) -> None:
-        super().__init__(tr("Edit Assessment"))
+        super().__init__(translate("Commands", "Edit Assessment"))
         self.doc, self.aid, self.field, self.new = doc, assessment_id, field, value
         self.old = getattr(doc.assessment(assessment_id)[1], field)
 
@@ -98,7 +104,7 @@ class AddStartup(QUndoCommand):
 
     def __init__(self, doc: Document, startup: Startup, index: int | None = None,
                  label: str | None = None) -> None:
-        super().__init__(label or tr("Add Startup"))
+        super().__init__(label or translate("Commands", "Add Startup"))
         self.doc, self.startup = doc, startup
         self.index = len(doc.portfolio.startups) if index is None else index
 
@@ -113,7 +119,7 @@ class RemoveStartup(QUndoCommand):
     """Delete a startup with all its assessments."""
 
     def __init__(self, doc: Document, startup_id: str) -> None:
-        super().__init__(tr("Delete Startup"))
+        super().__init__(translate("Commands", "Delete Startup"))
         self.doc, self.sid = doc, startup_id
         self.index = doc.startup_index(startup_id)
         self.startup = doc.startup(startup_id)
@@ -149,7 +155,7 @@ class AddAssessment(QUndoCommand):
 
     def __init__(self, doc: Document, startup_id: str, assessment: Assessment,
                  label: str | None = None) -> None:
-        super().__init__(label or tr("Add Assessment"))
+        super().__init__(label or translate("Commands", "Add Assessment"))
         self.doc, self.sid, self.assessment = doc, startup_id, assessment
         self.index = len(doc.startup(startup_id).assessments)
 
@@ -164,7 +170,7 @@ class RemoveAssessment(QUndoCommand):
     """Delete one assessment."""
 
     def __init__(self, doc: Document, assessment_id: str) -> None:
-        super().__init__(tr("Delete Assessment"))
+        super().__init__(translate("Commands", "Delete Assessment"))
         self.doc, self.aid = doc, assessment_id
         st, a = doc.assessment(assessment_id)
         self.sid, self.index, self.assessment = st.id, st.assessments.index(a), a
@@ -217,7 +223,7 @@ class ImportStartups(QUndoCommand):
     def __init__(self, doc: Document, startups: list[Startup],
                  assessments: list[tuple[str, Assessment]],
                  field_updates: list[tuple[str, str, object]]) -> None:
-        super().__init__(tr("Import Workbooks"))
+        super().__init__(translate("Commands", "Import Workbooks"))
         self.doc, self.startups, self.assessments = doc, startups, assessments
         self.updates = [(sid, name, value, getattr(doc.startup(sid), name))
                         for sid, name, value in field_updates]

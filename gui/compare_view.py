@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 
 from gui.document import Document
 from gui.gaps_panel import GapsPanel
+from gui.i18n import language
 from gui.results_table import ResultsFilterProxy, ResultsTableModel
 from gui.scenario_table import ScenarioDeltasModel
 from gui.sensitivity_panel import SensitivityPanel
@@ -95,7 +96,7 @@ class CompareView(QWidget):
 
     def __init__(self, doc: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.lang = "en"
+        self.lang = language()
         self.doc: Document | None = None
         self.model: ResultsTableModel | None = None
         self.proxy = ResultsFilterProxy(self)

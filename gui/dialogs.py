@@ -6,10 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
-
-def tr(source: str) -> str:
-    """Translate a dialog text (context ``Dialogs``)."""
-    return QCoreApplication.translate("Dialogs", source)
+translate = QCoreApplication.translate
 
 
 class Ask:
@@ -29,9 +26,10 @@ class Ask:
         """Unsaved changes: returns ``"save"``, ``"discard"`` or ``"cancel"``."""
         box = QMessageBox(parent)
         box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(tr("Unsaved changes"))
-        box.setText(tr("Save the changes to {name}?").format(name=name))
-        box.setInformativeText(tr("Your changes will be lost if you don't save them."))
+        box.setWindowTitle(translate("Dialogs", "Unsaved changes"))
+        box.setText(translate("Dialogs", "Save the changes to {name}?").format(name=name))
+        box.setInformativeText(
+            translate("Dialogs", "Your changes will be lost if you don't save them."))
         box.setStandardButtons(QMessageBox.StandardButton.Save |
                                QMessageBox.StandardButton.Discard |
                                QMessageBox.StandardButton.Cancel)

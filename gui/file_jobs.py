@@ -39,24 +39,31 @@ class FileJobs(QObject):
         self.last_result: dict[str, Any] | None = None
         self._work_dir: Path | None = None
         self._progress: QProgressDialog | None = None
-        self.export_action = QAction(self.tr("&Export Workbook…"), window)
+        self.export_action = QAction(window)
         self.export_action.setShortcut(QKeySequence("Ctrl+E"))
-        self.export_action.setStatusTip(self.tr(
-            "Write an Excel workbook with live formulas for people without Beachhead"))
         self.export_action.triggered.connect(lambda _c=False: self.export_workbook())
-        self.import_action = QAction(self.tr("&Import Workbooks…"), window)
+        self.import_action = QAction(window)
         self.import_action.setShortcut(QKeySequence("Ctrl+I"))
-        self.import_action.setStatusTip(self.tr(
-            "Add founders' filled templates or Beachhead workbooks to this portfolio"))
         self.import_action.triggered.connect(lambda _c=False: self.import_workbooks())
-        self.report_action = QAction(self.tr("Export &Report…"), window)
+        self.report_action = QAction(window)
         self.report_action.setShortcut(QKeySequence("Ctrl+R"))
-        self.report_action.setStatusTip(self.tr(
-            "Write a PDF with a ranking page and one page per assessment"))
         self.report_action.triggered.connect(lambda _c=False: self.export_report())
+        self.retranslate()
         window.add_file_action(self.import_action)
         window.add_file_action(self.export_action)
         window.add_file_action(self.report_action)
+
+    def retranslate(self) -> None:
+        """Set the actions' texts in the interface language now installed."""
+        self.export_action.setText(self.tr("&Export Workbook…"))
+        self.export_action.setStatusTip(self.tr(
+            "Write an Excel workbook with live formulas for people without Beachhead"))
+        self.import_action.setText(self.tr("&Import Workbooks…"))
+        self.import_action.setStatusTip(self.tr(
+            "Add founders' filled templates or Beachhead workbooks to this portfolio"))
+        self.report_action.setText(self.tr("Export &Report…"))
+        self.report_action.setStatusTip(self.tr(
+            "Write a PDF with a ranking page and one page per assessment"))
 
     # -- export ---------------------------------------------------------------------------
     def export_workbook(self, target: Path | None = None) -> bool:

@@ -20,9 +20,7 @@ from models.framework import Condition, Criterion, Framework, Posture, Rule, tex
 _SYMBOLS = {"<": "<", "<=": "≤", ">": ">", ">=": "≥", "==": "="}
 
 
-def tr(source: str) -> str:
-    """Translate a framework text (context ``FrameworkText``)."""
-    return QCoreApplication.translate("FrameworkText", source)
+translate = QCoreApplication.translate
 
 
 def _e(s: str) -> str:
@@ -41,12 +39,12 @@ def condition_text(cond: Condition, framework: Framework, lang: str = "en") -> s
     marked "(pillar)".
     """
     if cond.kind == "overall":
-        label = tr("Overall")
+        label = translate("FrameworkText", "Overall")
     elif cond.kind == "pillar":
         label = text(framework.pillar(cond.target).name, lang)
         if label in {text(c.name, lang) for c in framework.criteria}:
             # a pillar named like one of its criteria: say which one is meant
-            label = tr("{name} (pillar)").format(name=label)
+            label = translate("FrameworkText", "{name} (pillar)").format(name=label)
     else:
         label = text(framework.criterion(cond.target).name, lang)
     return f"{label} {_SYMBOLS[cond.op]} {_number(cond.value)}"
@@ -54,7 +52,7 @@ def condition_text(cond: Condition, framework: Framework, lang: str = "en") -> s
 
 def rule_conditions(rule: Rule, framework: Framework, lang: str = "en") -> str:
     """All of a rule's conditions joined with "and"."""
-    joiner = " " + tr("and") + " "
+    joiner = " " + translate("FrameworkText", "and") + " "
     return joiner.join(condition_text(c, framework, lang) for c in rule.when)
 
 
@@ -63,7 +61,7 @@ def paragraphs_html(numbers: Sequence[int], framework: Framework, lang: str = "e
     items = []
     for n in numbers:
         para = framework.paragraphs.get(str(n))
-        missing = tr("(no paraphrase in this framework)")
+        missing = translate("FrameworkText", "(no paraphrase in this framework)")
         body = _e(text(para, lang)) if para else f"<i>{_e(missing)}</i>"
         items.append(f"<p style='margin-left:12px'><b>¶{n}</b> {body}</p>")
     return "".join(items)
@@ -71,8 +69,9 @@ def paragraphs_html(numbers: Sequence[int], framework: Framework, lang: str = "e
 
 def _direction_text(direction: str) -> str:
     if direction == "benefit":
-        return tr("benefit: a higher level is better for the startup")
-    return tr("cost: a higher level is worse for the startup (its score is inverted)")
+        return translate("FrameworkText", "benefit: a higher level is better for the startup")
+    return translate("FrameworkText",
+                     "cost: a higher level is worse for the startup (its score is inverted)")
 
 
 def criterion_html(criterion: Criterion, framework: Framework, lang: str = "en") -> str:
@@ -81,7 +80,9 @@ def criterion_html(criterion: Criterion, framework: Framework, lang: str = "en")
     pillar = framework.pillar(criterion.pillar_id)
     within = criterion_shares(pillar)[criterion.id]
     overall = within * pillar_shares(framework)[pillar.id]
-    weight = tr("Weight {w} ({within} of the pillar, {total} of the overall score)").format(
+    weight = translate(
+        "FrameworkText",
+        "Weight {w} ({within} of the pillar, {total} of the overall score)").format(
         w=f"{criterion.weight:.2f}", within=f"{within:.1%}", total=f"{overall:.1%}")
     rows = "".join(
         f"<tr><td valign='top' align='center' width='28'><b>{i}</b></td>"
@@ -93,19 +94,21 @@ def criterion_html(criterion: Criterion, framework: Framework, lang: str = "en")
                for s in framework.scenarios if criterion.id in s.shifts]
     extra = ""
     if used:
-        extra += f"<p><b>{_e(tr('Used by'))}:</b> {_e(', '.join(used))}</p>"
+        extra += f"<p><b>{_e(translate('FrameworkText', 'Used by'))}:</b> {_e(', '.join(used))}</p>"
     if shifted:
-        extra += f"<p><b>{_e(tr('Shifted by scenarios'))}:</b> {_e(', '.join(shifted))}</p>"
+        label = translate("FrameworkText", "Shifted by scenarios")
+        extra += f"<p><b>{_e(label)}:</b> {_e(', '.join(shifted))}</p>"
     return (
         f"<h3 style='margin-bottom:2px'>{_e(text(criterion.name, lang))}</h3>"
         f"<p style='color:#555; margin-top:0'>{_e(text(pillar.name, lang))} · "
         f"<code>{_e(criterion.id)}</code><br/>{_e(_direction_text(criterion.direction))}"
         f"<br/>{_e(weight)}</p>"
-        f"<p><b>{_e(tr('Question'))}</b><br/>{_e(text(criterion.question, lang))}</p>"
-        f"<p><b>{_e(tr('What each level means'))}</b></p>"
+        f"<p><b>{_e(translate('FrameworkText', 'Question'))}</b><br/>"
+        f"{_e(text(criterion.question, lang))}</p>"
+        f"<p><b>{_e(translate('FrameworkText', 'What each level means'))}</b></p>"
         f"<table cellspacing='0' cellpadding='4' border='0'>{rows}</table>"
         f"{extra}"
-        f"<p><b>{_e(tr('Source'))}</b></p>"
+        f"<p><b>{_e(translate('FrameworkText', 'Source'))}</b></p>"
         f"{paragraphs_html(criterion.source, framework, lang)}"
     )
 
@@ -113,17 +116,19 @@ def criterion_html(criterion: Criterion, framework: Framework, lang: str = "en")
 def rules_html(rules: Sequence[Rule], framework: Framework, lang: str = "en") -> str:
     """Postures or deal-breakers: name, kind, description, the conditions that make it fire,
     and the cited paragraphs."""
-    note = tr("Pillar and overall values are scores from 0 to 100 (higher is better for the "
-              "startup); criterion values are the levels 1–5 as scored.")
+    note = translate("FrameworkText",
+                     "Pillar and overall values are scores from 0 to 100 (higher is better for "
+                     "the startup); criterion values are the levels 1–5 as scored.")
     if not rules:
-        return f"<p><i>{_e(tr('None in this framework.'))}</i></p>"
+        return f"<p><i>{_e(translate('FrameworkText', 'None in this framework.'))}</i></p>"
     blocks = [f"<p style='color:#555'>{_e(note)}</p>"]
     for rule in rules:
         if isinstance(rule, Posture):
             warning = rule.kind == "warning"
-            kind = tr("warning") if warning else tr("strategy")
+            kind = (translate("FrameworkText", "warning") if warning
+                    else translate("FrameworkText", "strategy"))
         else:
-            warning, kind = True, tr("deal-breaker")
+            warning, kind = True, translate("FrameworkText", "deal-breaker")
         bg = (WARNING_BG if warning else STRATEGY_BG).name()
         fg = (WARNING_FG if warning else STRATEGY_FG).name()
         mark = "⚠ " if warning else ""
@@ -134,7 +139,8 @@ def rules_html(rules: Sequence[Rule], framework: Framework, lang: str = "en") ->
             f"<b style='color:{fg}'>{mark}{_e(text(rule.name, lang))}</b>"
             f" <span style='color:#666'>({_e(kind)}{_e(source)})</span><br/>"
             f"{_e(text(rule.description, lang))}<br/>"
-            f"<b>{_e(tr('Fires when'))}:</b> {_e(rule_conditions(rule, framework, lang))}"
+            f"<b>{_e(translate('FrameworkText', 'Fires when'))}:</b> "
+            f"{_e(rule_conditions(rule, framework, lang))}"
             "</td></tr></table>")
     return "".join(blocks)
 
@@ -142,17 +148,19 @@ def rules_html(rules: Sequence[Rule], framework: Framework, lang: str = "en") ->
 def scenarios_html(framework: Framework, lang: str = "en") -> str:
     """Every scenario with its description and the level shifts it applies."""
     if not framework.scenarios:
-        return f"<p><i>{_e(tr('None in this framework.'))}</i></p>"
-    note = tr("A scenario shifts the levels of every assessment at once (clamped to 1–5; "
-              "unscored criteria stay unscored). Choose one as the active scenario above to "
-              "see its effect everywhere.")
+        return f"<p><i>{_e(translate('FrameworkText', 'None in this framework.'))}</i></p>"
+    note = translate("FrameworkText",
+                     "A scenario shifts the levels of every assessment at once (clamped to 1–5; "
+                     "unscored criteria stay unscored). Choose one as the active scenario above "
+                     "to see its effect everywhere.")
     blocks = [f"<p style='color:#555'>{_e(note)}</p>"]
     for s in framework.scenarios:
         shifts = []
         for cid, delta in s.shifts.items():
             crit = framework.criterion(cid)
             better = (delta > 0) == (crit.direction == "benefit")
-            effect = tr("better for the startup") if better else tr("worse for the startup")
+            effect = (translate("FrameworkText", "better for the startup") if better
+                      else translate("FrameworkText", "worse for the startup"))
             colour = STRATEGY_FG.name() if better else WARNING_FG.name()
             shifts.append(
                 f"<li>{_e(text(crit.name, lang))} <b>{delta:+d}</b> "

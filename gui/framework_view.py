@@ -36,6 +36,7 @@ from gui.commands import ChangeFramework
 from gui.dialogs import ask
 from gui.document import Document
 from gui.framework_text import criterion_html, rules_html, scenarios_html
+from gui.i18n import language
 from gui.pairwise_editor import PairwisePanel
 from gui.settings import AppSettings
 from gui.weight_delegate import WeightDelegate
@@ -95,7 +96,7 @@ class FrameworkView(QWidget):
 
     def __init__(self, doc: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.lang = "en"
+        self.lang = language()
         self.doc: Document | None = None
         self.pillar_model: PillarWeightsModel | None = None
         self.criterion_model: CriterionWeightsModel | None = None

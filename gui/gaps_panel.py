@@ -45,6 +45,7 @@ from PySide6.QtWidgets import (
 from gui.chart_canvas import REDRAW_DELAY_MS, IdleChart, chart_fonts
 from gui.commands import AddAssessment
 from gui.document import Document
+from gui.i18n import language
 from gui.palette import WARNING_BG, WARNING_FG
 from models.assessors import (
     DISAGREEMENT_LEVELS,
@@ -249,7 +250,7 @@ class GapsPanel(QWidget):
 
     def __init__(self, doc: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.lang = "en"
+        self.lang = language()
         self.doc: Document | None = None
         self.gaps: StartupGaps | None = None
         self._connections: list[QMetaObject.Connection] = []

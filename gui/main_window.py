@@ -18,6 +18,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QTabWidget, QWidget
 
 from gui.dialogs import ask
+from gui.i18n import LANGUAGES, install_language, language
 from gui.recovery import AUTOSAVE_INTERVAL_MS, RecoveryStore
 from gui.settings import AppSettings
 
@@ -62,7 +63,7 @@ class MainWindow(QMainWindow):
         self.settings = settings or AppSettings()
         self.recovery = recovery or RecoveryStore()
         self.setObjectName("mainWindow")
-        self.lang = "en"
+        self.lang = language()
         self.setStyleSheet(STYLE_SHEET)
         self.setAcceptDrops(True)
         self.setMinimumSize(760, 520)
@@ -94,7 +95,7 @@ class MainWindow(QMainWindow):
         self._autosave_timer.timeout.connect(self.autosave)
         self._autosave_timer.start()
         self._late_started = False
-        self.setWindowTitle("Beachhead")
+        self.setWindowTitle(self.tr("Beachhead"))
         if self.settings.geometry is not None:
             self.restoreGeometry(self.settings.geometry)
         else:
@@ -128,6 +129,14 @@ class MainWindow(QMainWindow):
                                   self.tr("&Framework"))):
             self.view_actions.append(self._action(
                 name, lambda i=i: self.tabs.setCurrentIndex(i), f"Ctrl+{i + 1}"))
+        self.language_actions: dict[str, QAction] = {}
+        for lang, label in LANGUAGES.items():
+            # each language is named in itself, so anyone can find their own
+            action = QAction(label, self)
+            action.setCheckable(True)
+            action.setChecked(lang == self.lang)
+            action.triggered.connect(lambda _c=False, lang=lang: self.set_language(lang))
+            self.language_actions[lang] = action
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -147,6 +156,10 @@ class MainWindow(QMainWindow):
         self.view_menu = bar.addMenu(self.tr("&View"))
         for action in self.view_actions:
             self.view_menu.addAction(action)
+        self.view_menu.addSeparator()
+        self.language_menu = self.view_menu.addMenu(self.tr("&Language"))
+        for action in self.language_actions.values():
+            self.language_menu.addAction(action)
         self._fill_recent_menu()
 
     def add_file_action(self, action: QAction) -> None:
@@ -193,7 +206,7 @@ class MainWindow(QMainWindow):
         self._swap_tab(0, self._assess_host, self._assess_view, self.tr("Assess"))
         self._bind_document()
 
-    def _bind_document(self) -> None:
+    def _fill_edit_menu(self) -> None:
         doc = self.doc
         self.edit_menu.clear()
         undo = doc.undo_stack.createUndoAction(self, self.tr("&Undo"))
@@ -203,6 +216,10 @@ class MainWindow(QMainWindow):
         self.undo_action, self.redo_action = undo, redo
         self.edit_menu.addAction(undo)
         self.edit_menu.addAction(redo)
+
+    def _bind_document(self) -> None:
+        doc = self.doc
+        self._fill_edit_menu()
         doc.undo_stack.cleanChanged.connect(self._update_title)
         doc.undo_stack.indexChanged.connect(self._update_status)
         doc.structureChanged.connect(self._update_status)
@@ -224,7 +241,7 @@ class MainWindow(QMainWindow):
         old.deleteLater()
 
     def _update_title(self) -> None:
-        self.setWindowTitle(f"{self.doc.display_name()}[*] — Beachhead")
+        self.setWindowTitle(self.tr("{name}[*] — Beachhead").format(name=self.doc.display_name()))
         self.setWindowModified(self.doc.is_modified())
 
     def _update_status(self, *_args: object) -> None:
@@ -234,8 +251,84 @@ class MainWindow(QMainWindow):
         if self.doc.scenario is not None:
             from models.framework import text
 
-            parts.append(self.tr("scenario: {name}").format(name=text(self.doc.scenario.name)))
+            parts.append(self.tr("scenario: {name}").format(
+                name=text(self.doc.scenario.name, self.lang)))
         self.status_label.setText("  ·  ".join(parts))
+
+    # -- language -------------------------------------------------------------------------
+    def set_language(self, lang: str, remember: bool = True) -> None:
+        """Switch the interface to ``lang`` (``en`` or ``zh_CN``) without a restart.
+
+        Installs the translators, then rebuilds the menus and the views in the new language;
+        the open document, its undo history and the chosen startup and tab are kept.
+        """
+        if remember:
+            self.settings.language = lang
+        for action_lang, action in self.language_actions.items():
+            action.setChecked(action_lang == lang)
+        if lang == self.lang:
+            return
+        install_language(lang)
+        self.lang = lang
+        self._rebuild_menus()
+        if self._doc is not None:
+            self._rebuild_views()
+            self._update_title()
+            self._update_status()
+        else:
+            self.tabs.setTabText(0, self.tr("Assess"))
+            self.tabs.setTabText(1, self.tr("Compare"))
+            self.tabs.setTabText(2, self.tr("Framework"))
+            self.setWindowTitle(self.tr("Beachhead"))
+
+    def _rebuild_menus(self) -> None:
+        old_actions = [self.new_action, self.open_action, self.save_action,
+                       self.save_as_action, self.quit_action, *self.view_actions,
+                       *self.language_actions.values()]
+        old_menus = [self.file_menu, self.recent_menu, self.edit_menu, self.view_menu]
+        self.menuBar().clear()
+        for action in old_actions:
+            self.removeAction(action)
+            action.deleteLater()
+        self._build_actions()
+        self._build_menus()
+        self.file_jobs.retranslate()
+        for action in (self.file_jobs.import_action, self.file_jobs.export_action,
+                       self.file_jobs.report_action):
+            self.add_file_action(action)
+        if self._doc is not None:
+            self._fill_edit_menu()
+        for menu in old_menus:
+            menu.deleteLater()
+
+    def _rebuild_views(self) -> None:
+        from gui.assess_view import AssessView
+
+        current_tab = self.tabs.currentIndex()
+        old = self.assess_view
+        startup_id = old.current_startup().id if old.current_startup() else ""
+        assessment_id = old.current_assessment_id()
+        self._assess_view = AssessView(self.doc)
+        self._assess_view.set_document(self.doc)
+        if startup_id:
+            self._assess_view.select_startup(startup_id, assessment_id or None)
+        self._swap_tab(0, old, self._assess_view, self.tr("Assess"))
+        for index, attr, make in ((1, "compare_view", self.ensure_compare_view),
+                                  (2, "framework_view", self.ensure_framework_view)):
+            view = getattr(self, attr)
+            if view is None:
+                self.tabs.setTabText(index, (self.tr("Compare"), self.tr("Framework"))[index - 1])
+                continue
+            setattr(self, attr, None)
+            host = QWidget()
+            self._swap_tab(index, view, host, "")
+            if index == 1:
+                self._compare_host = host
+            else:
+                self._framework_host = host
+            make()
+        self.tabs.setCurrentIndex(current_tab)
+        QTimer.singleShot(0, self.assess_view.results_panel.enable_radar)
 
     # -- late start (after the first paint) ------------------------------------------------
     def paintEvent(self, event) -> None:

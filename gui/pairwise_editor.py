@@ -71,14 +71,19 @@ _LOWER_BG = QColor("#f4f6f9")
 def _scale_meaning() -> dict[int, str]:
     from PySide6.QtCore import QCoreApplication
 
-    def tr(s: str) -> str:
-        return QCoreApplication.translate("PairwiseEditor", s)
+    translate = QCoreApplication.translate
 
-    return {1: tr("equally important"), 2: tr("equally to moderately more important"),
-            3: tr("moderately more important"), 4: tr("moderately to strongly more important"),
-            5: tr("strongly more important"), 6: tr("strongly to very strongly more important"),
-            7: tr("very strongly more important"), 8: tr("very to extremely more important"),
-            9: tr("extremely more important")}
+    return {
+        1: translate("PairwiseEditor", "equally important"),
+        2: translate("PairwiseEditor", "equally to moderately more important"),
+        3: translate("PairwiseEditor", "moderately more important"),
+        4: translate("PairwiseEditor", "moderately to strongly more important"),
+        5: translate("PairwiseEditor", "strongly more important"),
+        6: translate("PairwiseEditor", "strongly to very strongly more important"),
+        7: translate("PairwiseEditor", "very strongly more important"),
+        8: translate("PairwiseEditor", "very to extremely more important"),
+        9: translate("PairwiseEditor", "extremely more important"),
+    }
 
 
 class PairwiseMatrixModel(QAbstractTableModel):

@@ -139,33 +139,34 @@ class ResultsTableModel(QAbstractTableModel):
 
     # -- building ---------------------------------------------------------------------------
     def _make_columns(self, fw: Framework) -> list[Column]:
-        tr = self.tr
         cols = [
-            Column("startup", tr("Startup"), "text"),
-            Column("assessor", tr("Assessor"), "text"),
-            Column("role", tr("Role"), "text", tr("Founder, investor or other")),
-            Column("date", tr("Date"), "text", tr("Date of the assessment")),
-            Column("overall", tr("Overall"), "score",
-                   tr("Overall score, 0–100: the pillar-weighted mean of the pillar scores")),
+            Column("startup", self.tr("Startup"), "text"),
+            Column("assessor", self.tr("Assessor"), "text"),
+            Column("role", self.tr("Role"), "text", self.tr("Founder, investor or other")),
+            Column("date", self.tr("Date"), "text", self.tr("Date of the assessment")),
+            Column("overall", self.tr("Overall"), "score",
+                   self.tr("Overall score, 0–100: the pillar-weighted mean of the pillar scores")),
         ]
         for p in fw.pillars:
             name = text(p.name, self.lang)
             if p.direction == "cost":
-                tip = tr("{name}: score 0–100, higher means less of it, which is better for "
-                         "the startup").format(name=name)
+                tip = self.tr("{name}: score 0–100, higher means less of it, which is better "
+                              "for the startup").format(name=name)
             else:
-                tip = tr("{name}: score 0–100, higher is better for the startup").format(name=name)
+                tip = self.tr("{name}: score 0–100, higher is better for the startup").format(
+                    name=name)
             if not p.enabled:
-                tip += "\n" + tr("This pillar is switched off and takes no part in the overall.")
+                tip += "\n" + self.tr(
+                    "This pillar is switched off and takes no part in the overall.")
             cols.append(Column(f"pillar:{p.id}", _wrap_header(name), "score", tip))
         cols += [
-            Column("completeness", tr("Scored"), "share",
-                   tr("Completeness: the share of the total weight that is scored; below 100% "
-                      "the result is partial")),
-            Column("deal_breakers", tr("Deal-breakers"), "rules",
-                   tr("Fatal weaknesses triggered (hover a cell for the reasons)")),
-            Column("postures", tr("Postures"), "rules",
-                   tr("Strategic postures that fit (hover a cell for the reasons)")),
+            Column("completeness", self.tr("Scored"), "share",
+                   self.tr("Completeness: the share of the total weight that is scored; below "
+                           "100% the result is partial")),
+            Column("deal_breakers", self.tr("Deal-breakers"), "rules",
+                   self.tr("Fatal weaknesses triggered (hover a cell for the reasons)")),
+            Column("postures", self.tr("Postures"), "rules",
+                   self.tr("Strategic postures that fit (hover a cell for the reasons)")),
         ]
         return cols
 

@@ -1,0 +1,1 @@
+"""Interface translations: ``*.ts`` sources and the ``*.qm`` files built from them."""

@@ -1,0 +1,1806 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>App</name>
+    <message>
+        <source>Something went wrong inside Beachhead. Your work is safe: a recovery copy was saved{where}. Details were written to {log}.</source>
+        <translation>Beachhead 内部出现问题。您的工作是安全的：已保存恢复副本{where}。详细信息已写入 {log}。</translation>
+    </message>
+    <message>
+        <source>Unexpected problem</source>
+        <translation>意外问题</translation>
+    </message>
+</context>
+<context>
+    <name>AssessView</name>
+    <message>
+        <source>Filter startups by name</source>
+        <translation>按名称筛选初创公司</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>重命名</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>创建副本</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Add a startup</source>
+        <translation>添加初创公司</translation>
+    </message>
+    <message>
+        <source>Rename the chosen startup</source>
+        <translation>重命名所选初创公司</translation>
+    </message>
+    <message>
+        <source>Copy the chosen startup with its assessments</source>
+        <translation>复制所选初创公司及其评估</translation>
+    </message>
+    <message>
+        <source>Delete the chosen startup</source>
+        <translation>删除所选初创公司</translation>
+    </message>
+    <message>
+        <source>New assessment</source>
+        <translation>新建评估</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Start a new assessment from a copy of this one</source>
+        <translation>以此评估的副本开始新的评估</translation>
+    </message>
+    <message>
+        <source>Delete this assessment</source>
+        <translation>删除此评估</translation>
+    </message>
+    <message>
+        <source>Assessor name</source>
+        <translation>评估人姓名</translation>
+    </message>
+    <message>
+        <source>Assessment</source>
+        <translation>评估</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Assessor</source>
+        <translation>评估人</translation>
+    </message>
+    <message>
+        <source>founder</source>
+        <translation>创始人</translation>
+    </message>
+    <message>
+        <source>investor</source>
+        <translation>投资人</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>(switched off)</source>
+        <translation>（已关闭）</translation>
+    </message>
+    <message>
+        <source>No startup yet. Add one with the Add button, or import founders&apos; workbooks from the File menu.</source>
+        <translation>还没有初创公司。请用“添加”按钮添加，或从“文件”菜单导入创始人的工作簿。</translation>
+    </message>
+    <message>
+        <source>This startup has no assessment yet. Start one with New assessment.</source>
+        <translation>此初创公司还没有评估。请用“新建评估”开始。</translation>
+    </message>
+    <message>
+        <source>Add startup</source>
+        <translation>添加初创公司</translation>
+    </message>
+    <message>
+        <source>Name of the startup:</source>
+        <translation>初创公司名称：</translation>
+    </message>
+    <message>
+        <source>Rename startup</source>
+        <translation>重命名初创公司</translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation>新名称：</translation>
+    </message>
+    <message>
+        <source>{name} (copy)</source>
+        <translation>{name}（副本）</translation>
+    </message>
+    <message>
+        <source>Duplicate Startup</source>
+        <translation>复制初创公司</translation>
+    </message>
+    <message>
+        <source>Delete startup</source>
+        <translation>删除初创公司</translation>
+    </message>
+    <message>
+        <source>Delete {name} and its {n} assessment(s)? You can undo this.</source>
+        <translation>删除 {name} 及其 {n} 项评估？此操作可以撤销。</translation>
+    </message>
+    <message>
+        <source>Copy Assessment</source>
+        <translation>复制评估</translation>
+    </message>
+    <message>
+        <source>Delete assessment</source>
+        <translation>删除评估</translation>
+    </message>
+    <message>
+        <source>Delete the assessment {label}? You can undo this.</source>
+        <translation>删除评估 {label}？此操作可以撤销。</translation>
+    </message>
+</context>
+<context>
+    <name>Commands</name>
+    <message>
+        <source>Score</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>置信度</translation>
+    </message>
+    <message>
+        <source>Rationale</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>证据</translation>
+    </message>
+    <message>
+        <source>{what} {criterion}</source>
+        <translation>{what} {criterion}</translation>
+    </message>
+    <message>
+        <source>Rename Startup</source>
+        <translation>重命名初创公司</translation>
+    </message>
+    <message>
+        <source>Edit Startup</source>
+        <translation>编辑初创公司</translation>
+    </message>
+    <message>
+        <source>Edit Assessment</source>
+        <translation>编辑评估</translation>
+    </message>
+    <message>
+        <source>Add Startup</source>
+        <translation>添加初创公司</translation>
+    </message>
+    <message>
+        <source>Delete Startup</source>
+        <translation>删除初创公司</translation>
+    </message>
+    <message>
+        <source>Add Assessment</source>
+        <translation>添加评估</translation>
+    </message>
+    <message>
+        <source>Delete Assessment</source>
+        <translation>删除评估</translation>
+    </message>
+    <message>
+        <source>Import Workbooks</source>
+        <translation>导入工作簿</translation>
+    </message>
+</context>
+<context>
+    <name>CompareView</name>
+    <message>
+        <source>Filter by startup, assessor or posture</source>
+        <extracomment>How long the map waits after the last change before it redraws (milliseconds). Widest a text column may start (pixels at scale 1); longer texts are elided, full on hover. Font families for names on the chart, so Chinese names render (first available wins).</extracomment>
+        <translation>按初创公司、评估人或战略姿态筛选</translation>
+    </message>
+    <message>
+        <source>All roles</source>
+        <translation>所有角色</translation>
+    </message>
+    <message>
+        <source>Only with deal-breakers</source>
+        <translation>仅显示有致命缺陷的</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Horizontal axis</source>
+        <translation>横轴</translation>
+    </message>
+    <message>
+        <source>Vertical axis</source>
+        <translation>纵轴</translation>
+    </message>
+    <message>
+        <source>Scenario</source>
+        <translation>情景</translation>
+    </message>
+    <message>
+        <source>Map</source>
+        <translation>定位图</translation>
+    </message>
+    <message>
+        <source>Scenarios</source>
+        <translation>情景</translation>
+    </message>
+    <message>
+        <source>Uncertainty</source>
+        <translation>不确定性</translation>
+    </message>
+    <message>
+        <source>Sensitivity</source>
+        <translation>敏感性</translation>
+    </message>
+    <message>
+        <source>Gaps</source>
+        <translation>差距</translation>
+    </message>
+    <message>
+        <source>founder</source>
+        <translation>创始人</translation>
+    </message>
+    <message>
+        <source>investor</source>
+        <translation>投资人</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Overall</source>
+        <translation>总分</translation>
+    </message>
+    <message>
+        <source>{name} (switched off)</source>
+        <translation>{name}（已关闭）</translation>
+    </message>
+    <message>
+        <source>This framework has no scenarios.</source>
+        <translation>此框架没有情景。</translation>
+    </message>
+    <message>
+        <source>Changes are against the scores as entered; ranks are over the whole portfolio.</source>
+        <translation>变化相对于录入的评分；排名基于整个组合。</translation>
+    </message>
+    <message>
+        <source>Scenario: {name}</source>
+        <translation>情景：{name}</translation>
+    </message>
+    <message>
+        <source>{shown} of {total} assessments</source>
+        <translation>显示 {shown} / {total} 项评估</translation>
+    </message>
+    <message>
+        <source>Overall score
+(100 = best for the startup)</source>
+        <translation>总分
+（100 = 对初创公司最有利）</translation>
+    </message>
+    <message>
+        <source>{name}
+(100 = least, best for the startup)</source>
+        <translation>{name}
+（100 = 最少，对初创公司最有利）</translation>
+    </message>
+    <message>
+        <source>{name}
+(100 = best for the startup)</source>
+        <translation>{name}
+（100 = 对初创公司最有利）</translation>
+    </message>
+    <message>
+        <source>overall</source>
+        <translation>总分</translation>
+    </message>
+    <message>
+        <source>Little pressure, easy to copy</source>
+        <translation>压力小，易被复制</translation>
+    </message>
+    <message>
+        <source>Beachhead: hard to copy, little pressure</source>
+        <translation>滩头阵地：难以复制，压力小</translation>
+    </message>
+    <message>
+        <source>Exposed: easy to copy, under pressure</source>
+        <translation>暴露：易被复制，承受压力</translation>
+    </message>
+    <message>
+        <source>Hard to copy, under pressure</source>
+        <translation>难以复制，承受压力</translation>
+    </message>
+    <message>
+        <source>Strong on {y} only</source>
+        <translation>仅在{y}上表现强</translation>
+    </message>
+    <message>
+        <source>Strong on both</source>
+        <translation>两者皆强</translation>
+    </message>
+    <message>
+        <source>Weak on both</source>
+        <translation>两者皆弱</translation>
+    </message>
+    <message>
+        <source>Strong on {x} only</source>
+        <translation>仅在{x}上表现强</translation>
+    </message>
+    <message>
+        <source>Bubble size: overall score. Hover a bubble for its name; click it to select the assessment.</source>
+        <translation>气泡大小：总分。悬停气泡查看名称；点击选择该评估。</translation>
+    </message>
+    <message>
+        <source>{n} not shown: unscored on an axis.</source>
+        <translation>{n} 项未显示：某一坐标轴未评分。</translation>
+    </message>
+</context>
+<context>
+    <name>CriterionEditor</name>
+    <message>
+        <source>benefit: a higher level is better for the startup</source>
+        <translation>收益型：级别越高对初创公司越有利</translation>
+    </message>
+    <message>
+        <source>cost: a higher level means more pressure on the startup</source>
+        <translation>成本型：级别越高，初创公司承受的压力越大</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Mark as not scored (key 0 or Delete)</source>
+        <translation>标记为未评分（按 0 或 Delete 键）</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>置信度</translation>
+    </message>
+    <message>
+        <source>Rationale: why this level?</source>
+        <translation>理由：为什么是这个级别？</translation>
+    </message>
+    <message>
+        <source>Evidence: document, data or link</source>
+        <translation>证据：文件、数据或链接</translation>
+    </message>
+    <message>
+        <source>low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <source>medium</source>
+        <translation>中</translation>
+    </message>
+    <message>
+        <source>high</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <source>not scored</source>
+        <translation>未评分</translation>
+    </message>
+    <message>
+        <source>Level {n}</source>
+        <translation>级别 {n}</translation>
+    </message>
+</context>
+<context>
+    <name>CriterionWeightsModel</name>
+    <message>
+        <source>Criterion</source>
+        <translation>评估标准</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>In pillar</source>
+        <translation>支柱内</translation>
+    </message>
+    <message>
+        <source>Of total</source>
+        <translation>占总分</translation>
+    </message>
+    <message>
+        <source>Relative weight inside the pillar; double-click to edit</source>
+        <translation>支柱内的相对权重；双击编辑</translation>
+    </message>
+    <message>
+        <source>Share of the pillar&apos;s score</source>
+        <translation>占支柱得分的比例</translation>
+    </message>
+    <message>
+        <source>Share of the overall score (0 when the pillar is off)</source>
+        <translation>占总分的比例（支柱关闭时为 0）</translation>
+    </message>
+    <message>
+        <source>A weight must be a number from {low} to {high}.</source>
+        <translation>权重必须是 {low} 到 {high} 之间的数字。</translation>
+    </message>
+    <message>
+        <source>Weight {name}</source>
+        <translation>设置权重 {name}</translation>
+    </message>
+</context>
+<context>
+    <name>Dialogs</name>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存的更改</translation>
+    </message>
+    <message>
+        <source>Save the changes to {name}?</source>
+        <translation>保存对 {name} 的更改？</translation>
+    </message>
+    <message>
+        <source>Your changes will be lost if you don&apos;t save them.</source>
+        <translation>如果不保存，您的更改将会丢失。</translation>
+    </message>
+</context>
+<context>
+    <name>Document</name>
+    <message>
+        <source>Untitled</source>
+        <translation>未命名</translation>
+    </message>
+</context>
+<context>
+    <name>FileJobs</name>
+    <message>
+        <source>&amp;Export Workbook…</source>
+        <translation>导出工作簿(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Write an Excel workbook with live formulas for people without Beachhead</source>
+        <translation>为没有 Beachhead 的人写出带实时公式的 Excel 工作簿</translation>
+    </message>
+    <message>
+        <source>&amp;Import Workbooks…</source>
+        <translation>导入工作簿(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Add founders&apos; filled templates or Beachhead workbooks to this portfolio</source>
+        <translation>将创始人填写的模板或 Beachhead 工作簿添加到此组合</translation>
+    </message>
+    <message>
+        <source>Export &amp;Report…</source>
+        <translation>导出报告(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Write a PDF with a ranking page and one page per assessment</source>
+        <translation>写出 PDF：一页排名，每项评估一页</translation>
+    </message>
+    <message>
+        <source>Export workbook</source>
+        <translation>导出工作簿</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Exporting workbook…</source>
+        <translation>正在导出工作簿…</translation>
+    </message>
+    <message>
+        <source>Cannot export</source>
+        <translation>无法导出</translation>
+    </message>
+    <message>
+        <source>The file cannot be written in {folder}.</source>
+        <translation>无法在 {folder} 中写入文件。</translation>
+    </message>
+    <message>
+        <source>Export report</source>
+        <translation>导出报告</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Writing report…</source>
+        <translation>正在生成报告…</translation>
+    </message>
+    <message>
+        <source>Wrote {name}</source>
+        <translation>已写入 {name}</translation>
+    </message>
+    <message>
+        <source>Exported {n} assessments to {name}</source>
+        <translation>已将 {n} 项评估导出到 {name}</translation>
+    </message>
+    <message>
+        <source>Workbook exported</source>
+        <translation>工作簿已导出</translation>
+    </message>
+    <message>
+        <source>The workbook was written. Some texts had to change to fit in a workbook:
+{items}</source>
+        <translation>工作簿已写出。部分文本为适应工作簿而作了修改：
+{items}</translation>
+    </message>
+    <message>
+        <source>Import workbooks</source>
+        <translation>导入工作簿</translation>
+    </message>
+    <message>
+        <source>Reading workbooks…</source>
+        <translation>正在读取工作簿…</translation>
+    </message>
+    <message>
+        <source>… and {n} more</source>
+        <translation>… 以及另外 {n} 项</translation>
+    </message>
+    <message>
+        <source>Nothing imported</source>
+        <translation>未导入任何内容</translation>
+    </message>
+    <message>
+        <source>None of the {n} workbook(s) could be imported.</source>
+        <translation>{n} 个工作簿均无法导入。</translation>
+    </message>
+    <message>
+        <source>Some workbooks have problems</source>
+        <translation>部分工作簿有问题</translation>
+    </message>
+    <message>
+        <source>{bad} of {n} workbook(s) cannot be imported:
+
+{problems}
+
+Import the {good} good one(s) and leave the others out?</source>
+        <translation>{n} 个工作簿中有 {bad} 个无法导入：
+
+{problems}
+
+是否导入 {good} 个正常的工作簿并忽略其他？</translation>
+    </message>
+    <message>
+        <source>Imported {n} assessment(s) from {files} workbook(s).</source>
+        <translation>已从 {files} 个工作簿导入 {n} 项评估。</translation>
+    </message>
+    <message>
+        <source>Workbooks imported</source>
+        <translation>工作簿已导入</translation>
+    </message>
+    <message>
+        <source>Already in the portfolio, so left out:</source>
+        <translation>已在组合中，因此未导入：</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Cannot write the file</source>
+        <translation>无法写入文件</translation>
+    </message>
+    <message>
+        <source>The task failed</source>
+        <translation>任务失败</translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was written.</source>
+        <translation>已取消；未写入任何内容。</translation>
+    </message>
+</context>
+<context>
+    <name>FrameworkText</name>
+    <message>
+        <source>Overall</source>
+        <translation>总分</translation>
+    </message>
+    <message>
+        <source>{name} (pillar)</source>
+        <translation>{name}（支柱）</translation>
+    </message>
+    <message>
+        <source>and</source>
+        <translation>且</translation>
+    </message>
+    <message>
+        <source>(no paraphrase in this framework)</source>
+        <translation>（此框架中没有释义）</translation>
+    </message>
+    <message>
+        <source>benefit: a higher level is better for the startup</source>
+        <translation>收益型：级别越高对初创公司越有利</translation>
+    </message>
+    <message>
+        <source>cost: a higher level is worse for the startup (its score is inverted)</source>
+        <translation>成本型：级别越高对初创公司越不利（其得分被反转）</translation>
+    </message>
+    <message>
+        <source>Weight {w} ({within} of the pillar, {total} of the overall score)</source>
+        <translation>权重 {w}（占支柱的 {within}，占总分的 {total}）</translation>
+    </message>
+    <message>
+        <source>Shifted by scenarios</source>
+        <translation>受情景影响</translation>
+    </message>
+    <message>
+        <source>Pillar and overall values are scores from 0 to 100 (higher is better for the startup); criterion values are the levels 1–5 as scored.</source>
+        <translation>支柱和总分为 0 到 100 的得分（越高对初创公司越有利）；评估标准的值为所评的 1–5 级。</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>警示</translation>
+    </message>
+    <message>
+        <source>strategy</source>
+        <translation>战略</translation>
+    </message>
+    <message>
+        <source>deal-breaker</source>
+        <translation>致命缺陷</translation>
+    </message>
+    <message>
+        <source>A scenario shifts the levels of every assessment at once (clamped to 1–5; unscored criteria stay unscored). Choose one as the active scenario above to see its effect everywhere.</source>
+        <translation>情景会同时移动所有评估的级别（限制在 1–5 之间；未评分的标准仍未评分）。在上方选择一个作为当前情景，即可在所有地方看到其影响。</translation>
+    </message>
+    <message>
+        <source>better for the startup</source>
+        <translation>对初创公司更有利</translation>
+    </message>
+    <message>
+        <source>worse for the startup</source>
+        <translation>对初创公司更不利</translation>
+    </message>
+</context>
+<context>
+    <name>FrameworkView</name>
+    <message>
+        <source>A market-level shift applied to every assessment at once, in every view; it changes no score in the file</source>
+        <translation>同时作用于所有评估、在所有视图中生效的市场层面变化；它不会改变文件中的任何评分</translation>
+    </message>
+    <message>
+        <source>Save framework as…</source>
+        <translation>框架另存为…</translation>
+    </message>
+    <message>
+        <source>Write this portfolio&apos;s framework, with its current weights, to a framework file</source>
+        <translation>将此组合的框架连同当前权重写入框架文件</translation>
+    </message>
+    <message>
+        <source>Load framework…</source>
+        <translation>载入框架…</translation>
+    </message>
+    <message>
+        <source>Replace this portfolio&apos;s framework with one from a file (undoable)</source>
+        <translation>用文件中的框架替换此组合的框架（可撤销）</translation>
+    </message>
+    <message>
+        <source>Active scenario</source>
+        <translation>当前情景</translation>
+    </message>
+    <message>
+        <source>Weights are relative: they are normalised on use, so only their ratios matter. Double-click a weight to change it; Undo takes a change back.</source>
+        <translation>权重是相对的：使用时会归一化，因此只有它们的比例才重要。双击权重可修改；“撤销”可收回修改。</translation>
+    </message>
+    <message>
+        <source>Pillars</source>
+        <translation>支柱</translation>
+    </message>
+    <message>
+        <source>Criterion</source>
+        <translation>评估标准</translation>
+    </message>
+    <message>
+        <source>Pairwise weights</source>
+        <translation>成对比较权重</translation>
+    </message>
+    <message>
+        <source>Postures</source>
+        <translation>战略姿态</translation>
+    </message>
+    <message>
+        <source>Deal-breakers</source>
+        <translation>致命缺陷</translation>
+    </message>
+    <message>
+        <source>Scenarios</source>
+        <translation>情景</translation>
+    </message>
+    <message>
+        <source>Framework id {id} · version {version}</source>
+        <translation>框架 ID {id} · 版本 {version}</translation>
+    </message>
+    <message>
+        <source>None (scores as entered)</source>
+        <translation>无（按录入的评分）</translation>
+    </message>
+    <message>
+        <source>Sum of the weights of the pillars switched on: {on} (all pillars: {all}).</source>
+        <translation>已开启支柱的权重之和：{on}（全部支柱：{all}）。</translation>
+    </message>
+    <message>
+        <source>Criteria of {pillar}</source>
+        <translation>{pillar} 的评估标准</translation>
+    </message>
+    <message>
+        <source>(switched off)</source>
+        <translation>（已关闭）</translation>
+    </message>
+    <message>
+        <source>Sum of the criterion weights in {pillar}: {sum}.</source>
+        <translation>{pillar} 中评估标准权重之和：{sum}。</translation>
+    </message>
+    <message>
+        <source>Criterion: {name}</source>
+        <translation>评估标准：{name}</translation>
+    </message>
+    <message>
+        <source>Change not made</source>
+        <translation>未作更改</translation>
+    </message>
+    <message>
+        <source>Name the custom framework</source>
+        <translation>为自定义框架命名</translation>
+    </message>
+    <message>
+        <source>These weights differ from {id} {version}, so the file gets its own name, id and version. Name:</source>
+        <translation>这些权重与 {id} {version} 不同，因此文件将使用自己的名称、ID 和版本。名称：</translation>
+    </message>
+    <message>
+        <source>{name} (custom weights)</source>
+        <translation>{name}（自定义权重）</translation>
+    </message>
+    <message>
+        <source>Save framework as</source>
+        <translation>框架另存为</translation>
+    </message>
+    <message>
+        <source>Beachhead frameworks (*.json)</source>
+        <translation>Beachhead 框架 (*.json)</translation>
+    </message>
+    <message>
+        <source>Cannot save the framework</source>
+        <translation>无法保存框架</translation>
+    </message>
+    <message>
+        <source>The framework could not be written to {path}.</source>
+        <translation>无法将框架写入 {path}。</translation>
+    </message>
+    <message>
+        <source>Name Framework {name}</source>
+        <translation>命名框架 {name}</translation>
+    </message>
+    <message>
+        <source>Load framework</source>
+        <translation>载入框架</translation>
+    </message>
+    <message>
+        <source>Beachhead frameworks (*.json);;All files (*)</source>
+        <translation>Beachhead 框架 (*.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Cannot load the framework</source>
+        <translation>无法载入框架</translation>
+    </message>
+    <message>
+        <source>{file} is not a framework Beachhead can use, so nothing was changed.</source>
+        <translation>{file} 不是 Beachhead 可用的框架，因此未作任何更改。</translation>
+    </message>
+    <message>
+        <source>The framework “{name}” lacks criteria that this portfolio has already scored, so it cannot replace the current one. Nothing was changed.</source>
+        <translation>框架“{name}”缺少此组合已评分的评估标准，因此不能替换当前框架。未作任何更改。</translation>
+    </message>
+    <message>
+        <source>This portfolio already uses exactly this framework.</source>
+        <translation>此组合已经在使用这个框架。</translation>
+    </message>
+    <message>
+        <source>Load Framework {name}</source>
+        <translation>载入框架 {name}</translation>
+    </message>
+</context>
+<context>
+    <name>GapsPanel</name>
+    <message>
+        <source>The assessments the consensus and the flags are computed over</source>
+        <translation>用于计算共识和标记的评估</translation>
+    </message>
+    <message>
+        <source>Add consensus as assessment</source>
+        <translation>将共识添加为评估</translation>
+    </message>
+    <message>
+        <source>Add the consensus to this startup as a new assessment (undoable)</source>
+        <translation>将共识作为新评估添加到此初创公司（可撤销）</translation>
+    </message>
+    <message>
+        <source>Consensus</source>
+        <translation>共识</translation>
+    </message>
+    <message>
+        <source>Consensus of {n} of {total}</source>
+        <translation>{total} 项中 {n} 项的共识</translation>
+    </message>
+    <message>
+        <source>Choose a startup in the table above to compare its assessors.</source>
+        <translation>在上方表格中选择一家初创公司，以比较其评估人。</translation>
+    </message>
+    <message>
+        <source>a founder</source>
+        <translation>创始人</translation>
+    </message>
+    <message>
+        <source>an investor</source>
+        <translation>投资人</translation>
+    </message>
+    <message>
+        <source>{name}: no gaps to show, as it has no assessment by {missing}.</source>
+        <translation>{name}：没有可显示的差距，因为它没有{missing}的评估。</translation>
+    </message>
+    <message>
+        <source>{name}: founder {founder} ({fdate}) against investor {investor} ({idate}).</source>
+        <translation>{name}：创始人 {founder}（{fdate}）对比投资人 {investor}（{idate}）。</translation>
+    </message>
+    <message>
+        <source>unnamed</source>
+        <translation>未命名</translation>
+    </message>
+    <message>
+        <source>⚠ One criterion differs by two levels or more.</source>
+        <translation>⚠ 有一项评估标准相差两个级别或以上。</translation>
+    </message>
+    <message>
+        <source>⚠ {n} criteria differ by two levels or more.</source>
+        <translation>⚠ 有 {n} 项评估标准相差两个级别或以上。</translation>
+    </message>
+    <message>
+        <source>Add Consensus Assessment</source>
+        <translation>添加共识评估</translation>
+    </message>
+    <message>
+        <source>No founder–investor gaps to chart.</source>
+        <translation>没有可绘制的创始人–投资人差距。</translation>
+    </message>
+    <message>
+        <source>Investor level − founder level</source>
+        <translation>投资人级别 − 创始人级别</translation>
+    </message>
+    <message>
+        <source>gap</source>
+        <translation>差距</translation>
+    </message>
+    <message>
+        <source>assessors differ by 2 levels or more</source>
+        <translation>评估人相差 2 个级别或以上</translation>
+    </message>
+</context>
+<context>
+    <name>GapsTableModel</name>
+    <message>
+        <source>Criterion</source>
+        <translation>评估标准</translation>
+    </message>
+    <message>
+        <source>Founder</source>
+        <translation>创始人</translation>
+    </message>
+    <message>
+        <source>Investor</source>
+        <translation>投资人</translation>
+    </message>
+    <message>
+        <source>Gap</source>
+        <translation>差距</translation>
+    </message>
+    <message>
+        <source>Spread</source>
+        <translation>分歧</translation>
+    </message>
+    <message>
+        <source>Consensus</source>
+        <translation>共识</translation>
+    </message>
+    <message>
+        <source>Investor level minus founder level</source>
+        <translation>投资人级别减去创始人级别</translation>
+    </message>
+    <message>
+        <source>Highest minus lowest level among the chosen assessors; ⚠ marks two levels or more</source>
+        <translation>所选评估人中最高与最低级别之差；⚠ 表示相差两个级别或以上</translation>
+    </message>
+    <message>
+        <source>Median level of the chosen assessors (on an even count, the middle level less favourable to the startup)</source>
+        <translation>所选评估人的级别中位数（人数为偶数时，取中间两级中对初创公司较不利的一级）</translation>
+    </message>
+</context>
+<context>
+    <name>JudgementDelegate</name>
+    <message>
+        <source>the column item is {what}</source>
+        <translation>列项目{what}</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>Assess</source>
+        <translation>评估</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <source>Framework</source>
+        <translation>框架</translation>
+    </message>
+    <message>
+        <source>Beachhead</source>
+        <translation>Beachhead</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>新建(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Start an empty portfolio</source>
+        <translation>新建空白组合</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>打开(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open a portfolio</source>
+        <translation>打开组合</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation>另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Assess</source>
+        <translation>评估(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Compare</source>
+        <translation>比较(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Framework</source>
+        <translation>框架(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>No recent files</source>
+        <translation>没有最近的文件</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>{name}[*] — Beachhead</source>
+        <translation>{name}[*] — Beachhead</translation>
+    </message>
+    <message>
+        <source>{n} startups, {m} assessments</source>
+        <translation>{n} 家初创公司，{m} 项评估</translation>
+    </message>
+    <message>
+        <source>scenario: {name}</source>
+        <translation>情景：{name}</translation>
+    </message>
+    <message>
+        <source>Open portfolio</source>
+        <translation>打开组合</translation>
+    </message>
+    <message>
+        <source>Beachhead portfolios (*.beachhead)</source>
+        <translation>Beachhead 组合 (*.beachhead)</translation>
+    </message>
+    <message>
+        <source>Cannot open portfolio</source>
+        <translation>无法打开组合</translation>
+    </message>
+    <message>
+        <source>{name} could not be opened.</source>
+        <translation>无法打开 {name}。</translation>
+    </message>
+    <message>
+        <source>Save portfolio</source>
+        <translation>保存组合</translation>
+    </message>
+    <message>
+        <source>Cannot save</source>
+        <translation>无法保存</translation>
+    </message>
+    <message>
+        <source>The portfolio could not be saved to {path}; the previous file is unchanged.</source>
+        <translation>无法将组合保存到 {path}；原文件保持不变。</translation>
+    </message>
+    <message>
+        <source>Saved {name}</source>
+        <translation>已保存 {name}</translation>
+    </message>
+    <message>
+        <source>an unsaved portfolio</source>
+        <translation>未保存的组合</translation>
+    </message>
+    <message>
+        <source>Recover unsaved work</source>
+        <translation>恢复未保存的工作</translation>
+    </message>
+    <message>
+        <source>Beachhead did not close properly last time. Restore the unsaved changes to {name} from {time}?</source>
+        <translation>Beachhead 上次没有正常关闭。是否从 {time} 的副本恢复对 {name} 的未保存更改？</translation>
+    </message>
+    <message>
+        <source>Cannot recover</source>
+        <translation>无法恢复</translation>
+    </message>
+    <message>
+        <source>The recovery copy could not be read.</source>
+        <translation>无法读取恢复副本。</translation>
+    </message>
+</context>
+<context>
+    <name>PairwiseEditor</name>
+    <message>
+        <source>equally important</source>
+        <extracomment>The judgement value (float) of a matrix cell, whatever its side of the diagonal. Applied weights are rounded to this many decimals (ratios change by &lt; 0.01 %).</extracomment>
+        <translation>同等重要</translation>
+    </message>
+    <message>
+        <source>equally to moderately more important</source>
+        <translation>同等至稍微更重要</translation>
+    </message>
+    <message>
+        <source>moderately more important</source>
+        <translation>稍微更重要</translation>
+    </message>
+    <message>
+        <source>moderately to strongly more important</source>
+        <translation>稍微至明显更重要</translation>
+    </message>
+    <message>
+        <source>strongly more important</source>
+        <translation>明显更重要</translation>
+    </message>
+    <message>
+        <source>strongly to very strongly more important</source>
+        <translation>明显至非常更重要</translation>
+    </message>
+    <message>
+        <source>very strongly more important</source>
+        <translation>非常更重要</translation>
+    </message>
+    <message>
+        <source>very to extremely more important</source>
+        <translation>非常至极端更重要</translation>
+    </message>
+    <message>
+        <source>extremely more important</source>
+        <translation>极端更重要</translation>
+    </message>
+    <message>
+        <source>Each cell says how much more important the row item is than the column item: 1 equal, 3 moderately, 5 strongly, 7 very strongly, 9 extremely (1/3 … 1/9: the column item is). Cells below the diagonal mirror those above.</source>
+        <translation>每个单元格表示行项目比列项目重要多少：1 同等，3 稍微，5 明显，7 非常，9 极端（1/3 … 1/9：列项目更重要）。对角线以下的单元格与上方对称。</translation>
+    </message>
+    <message>
+        <source>Apply these weights</source>
+        <translation>应用这些权重</translation>
+    </message>
+    <message>
+        <source>Start from the current weights</source>
+        <translation>从当前权重开始</translation>
+    </message>
+    <message>
+        <source>Pairwise comparison needs at least two items.</source>
+        <translation>成对比较至少需要两个项目。</translation>
+    </message>
+    <message>
+        <source>Consistency ratio: 0 (two items are always consistent).</source>
+        <translation>一致性比率：0（两个项目总是一致的）。</translation>
+    </message>
+    <message>
+        <source>acceptable</source>
+        <translation>可接受</translation>
+    </message>
+    <message>
+        <source>too inconsistent</source>
+        <translation>过于不一致</translation>
+    </message>
+    <message>
+        <source>Consistency ratio &lt;b style=&apos;color:{colour}&apos;&gt;{cr}&lt;/b&gt; ({verdict}; Saaty accepts up to {limit}).</source>
+        <translation>一致性比率 &lt;b style=&apos;color:{colour}&apos;&gt;{cr}&lt;/b&gt;（{verdict}；Saaty 可接受的上限为 {limit}）。</translation>
+    </message>
+</context>
+<context>
+    <name>PairwiseMatrixModel</name>
+    <message>
+        <source>AHP
+weight</source>
+        <translation>AHP
+权重</translation>
+    </message>
+    <message>
+        <source>Current
+weight</source>
+        <translation>当前
+权重</translation>
+    </message>
+    <message>
+        <source>Compared with ({k}) {name}</source>
+        <translation>与 ({k}) {name} 比较</translation>
+    </message>
+    <message>
+        <source>The weight these judgements give (principal eigenvector), as a share</source>
+        <translation>这些判断给出的权重（主特征向量），以比例表示</translation>
+    </message>
+    <message>
+        <source>The current weight, as a share</source>
+        <translation>当前权重，以比例表示</translation>
+    </message>
+    <message>
+        <source>({a}) {row} against ({b}) {col}: {value}</source>
+        <translation>({a}) {row} 对 ({b}) {col}：{value}</translation>
+    </message>
+</context>
+<context>
+    <name>PairwisePanel</name>
+    <message>
+        <source>Compare</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <source>Pillars (switched on)</source>
+        <translation>支柱（已开启）</translation>
+    </message>
+    <message>
+        <source>Criteria of {pillar}</source>
+        <translation>{pillar} 的评估标准</translation>
+    </message>
+    <message>
+        <source>Pairwise Weights: {pillar}</source>
+        <translation>成对比较权重：{pillar}</translation>
+    </message>
+    <message>
+        <source>Pairwise Weights: Pillars</source>
+        <translation>成对比较权重：支柱</translation>
+    </message>
+</context>
+<context>
+    <name>PillarWeightsModel</name>
+    <message>
+        <source>Pillar</source>
+        <translation>支柱</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>开启</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>比例</translation>
+    </message>
+    <message>
+        <source>A switched-off pillar takes no part in the overall score</source>
+        <translation>已关闭的支柱不计入总分</translation>
+    </message>
+    <message>
+        <source>Relative weight; double-click to edit</source>
+        <translation>相对权重；双击编辑</translation>
+    </message>
+    <message>
+        <source>Share of the overall score: the weight divided by the sum of the weights of the pillars switched on</source>
+        <translation>占总分的比例：该权重除以已开启支柱的权重之和</translation>
+    </message>
+    <message>
+        <source>Switched on</source>
+        <translation>已开启</translation>
+    </message>
+    <message>
+        <source>Switched off</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>关</translation>
+    </message>
+    <message>
+        <source>“{name}” is the only pillar switched on. At least one pillar must count towards the overall score; switch another one on first.</source>
+        <translation>“{name}”是唯一开启的支柱。至少要有一个支柱计入总分；请先开启另一个支柱。</translation>
+    </message>
+    <message>
+        <source>Switch On {name}</source>
+        <translation>开启 {name}</translation>
+    </message>
+    <message>
+        <source>Switch Off {name}</source>
+        <translation>关闭 {name}</translation>
+    </message>
+    <message>
+        <source>A weight must be a number from {low} to {high}.</source>
+        <translation>权重必须是 {low} 到 {high} 之间的数字。</translation>
+    </message>
+    <message>
+        <source>Weight {name}</source>
+        <translation>设置权重 {name}</translation>
+    </message>
+</context>
+<context>
+    <name>ProcessJob</name>
+    <message>
+        <source>The background task stopped unexpectedly (exit code {code}).</source>
+        <translation>后台任务意外停止（退出码 {code}）。</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsPanel</name>
+    <message>
+        <source>Overall score</source>
+        <translation>总分</translation>
+    </message>
+    <message>
+        <source>Pillars</source>
+        <translation>支柱</translation>
+    </message>
+    <message>
+        <source>Deal-breakers</source>
+        <translation>致命缺陷</translation>
+    </message>
+    <message>
+        <source>Postures</source>
+        <translation>战略姿态</translation>
+    </message>
+    <message>
+        <source>What would raise the score most</source>
+        <translation>最能提高得分的改变</translation>
+    </message>
+    <message>
+        <source>Choose or add a startup to see results.</source>
+        <translation>选择或添加一家初创公司以查看结果。</translation>
+    </message>
+    <message>
+        <source>Completeness: {pct}</source>
+        <translation>完整度：{pct}</translation>
+    </message>
+    <message>
+        <source>Scenario applied: {name}</source>
+        <translation>已应用情景：{name}</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsTableModel</name>
+    <message>
+        <source>Startup</source>
+        <extracomment>Raw value for sorting: float (None when empty) for numbers, case-folded text otherwise. The assessment id of the row. The startup id of the row. The assessor&apos;s role as stored (``founder``, ``investor``, ``other``), untranslated. Number of deal-breakers the row triggers (int).</extracomment>
+        <translation>初创公司</translation>
+    </message>
+    <message>
+        <source>Assessor</source>
+        <translation>评估人</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Founder, investor or other</source>
+        <translation>创始人、投资人或其他</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Date of the assessment</source>
+        <translation>评估日期</translation>
+    </message>
+    <message>
+        <source>Overall</source>
+        <translation>总分</translation>
+    </message>
+    <message>
+        <source>Overall score, 0–100: the pillar-weighted mean of the pillar scores</source>
+        <translation>总分，0–100：各支柱得分按支柱权重的加权平均</translation>
+    </message>
+    <message>
+        <source>{name}: score 0–100, higher means less of it, which is better for the startup</source>
+        <translation>{name}：得分 0–100，越高表示该项越少，对初创公司越有利</translation>
+    </message>
+    <message>
+        <source>{name}: score 0–100, higher is better for the startup</source>
+        <translation>{name}：得分 0–100，越高对初创公司越有利</translation>
+    </message>
+    <message>
+        <source>This pillar is switched off and takes no part in the overall.</source>
+        <translation>此支柱已关闭，不计入总分。</translation>
+    </message>
+    <message>
+        <source>Scored</source>
+        <translation>已评分</translation>
+    </message>
+    <message>
+        <source>Completeness: the share of the total weight that is scored; below 100% the result is partial</source>
+        <translation>完整度：已评分部分占总权重的比例；低于 100% 时结果为部分结果</translation>
+    </message>
+    <message>
+        <source>Fatal weaknesses triggered (hover a cell for the reasons)</source>
+        <translation>触发的致命弱点（悬停单元格查看原因）</translation>
+    </message>
+    <message>
+        <source>Postures</source>
+        <translation>战略姿态</translation>
+    </message>
+    <message>
+        <source>Strategic postures that fit (hover a cell for the reasons)</source>
+        <translation>适用的战略姿态（悬停单元格查看原因）</translation>
+    </message>
+    <message>
+        <source>founder</source>
+        <translation>创始人</translation>
+    </message>
+    <message>
+        <source>investor</source>
+        <translation>投资人</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>because</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>No posture fits yet.</source>
+        <translation>暂无适用的战略姿态。</translation>
+    </message>
+    <message>
+        <source>None triggered.</source>
+        <translation>未触发。</translation>
+    </message>
+    <message>
+        <source>Partial result: {pct} of the weight is scored</source>
+        <translation>部分结果：已评分 {pct} 的权重</translation>
+    </message>
+    <message>
+        <source>Every criterion is scored</source>
+        <translation>所有评估标准均已评分</translation>
+    </message>
+    <message>
+        <source>Under the scenario “{name}”</source>
+        <translation>在情景“{name}”下</translation>
+    </message>
+    <message>
+        <source>Deal-breakers</source>
+        <translation>致命缺陷</translation>
+    </message>
+</context>
+<context>
+    <name>ReversalsModel</name>
+    <message>
+        <source>Pillar</source>
+        <translation>支柱</translation>
+    </message>
+    <message>
+        <source>Share now</source>
+        <translation>当前比例</translation>
+    </message>
+    <message>
+        <source>Leader changes at</source>
+        <translation>领先者改变于</translation>
+    </message>
+    <message>
+        <source>Leader before</source>
+        <translation>原领先者</translation>
+    </message>
+    <message>
+        <source>New leader</source>
+        <translation>新领先者</translation>
+    </message>
+    <message>
+        <source>The pillar&apos;s current share of the enabled pillars&apos; weight</source>
+        <translation>该支柱在已开启支柱权重中的当前比例</translation>
+    </message>
+    <message>
+        <source>As the pillar&apos;s share grows past this value (the other pillars rescaled proportionally), the leader changes</source>
+        <translation>当该支柱的比例增长超过此值（其他支柱按比例缩放）时，领先者改变</translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioDeltasModel</name>
+    <message>
+        <source>Startup</source>
+        <translation>初创公司</translation>
+    </message>
+    <message>
+        <source>Assessor</source>
+        <translation>评估人</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Overall
+as entered</source>
+        <translation>总分
+（按录入）</translation>
+    </message>
+    <message>
+        <source>Overall
+under scenario</source>
+        <translation>总分
+（情景下）</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <source>Rank
+as entered</source>
+        <translation>排名
+（按录入）</translation>
+    </message>
+    <message>
+        <source>Rank
+under scenario</source>
+        <translation>排名
+（情景下）</translation>
+    </message>
+    <message>
+        <source>Rank
+change</source>
+        <translation>排名
+变化</translation>
+    </message>
+    <message>
+        <source>Overall score with the levels as scored</source>
+        <translation>按所评级别计算的总分</translation>
+    </message>
+    <message>
+        <source>Overall score with the scenario&apos;s shifts applied</source>
+        <translation>应用情景变化后的总分</translation>
+    </message>
+    <message>
+        <source>Points gained (+) or lost (−) under the scenario</source>
+        <translation>情景下得分增加 (+) 或减少 (−) 的分数</translation>
+    </message>
+    <message>
+        <source>Rank in the portfolio (1 = highest overall)</source>
+        <translation>在组合中的排名（1 = 总分最高）</translation>
+    </message>
+    <message>
+        <source>Places moved up (+) or down (−) under the scenario</source>
+        <translation>情景下排名上升 (+) 或下降 (−) 的位数</translation>
+    </message>
+    <message>
+        <source>founder</source>
+        <translation>创始人</translation>
+    </message>
+    <message>
+        <source>investor</source>
+        <translation>投资人</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>其他</translation>
+    </message>
+</context>
+<context>
+    <name>SensitivityPanel</name>
+    <message>
+        <source>No assessment has a score yet.</source>
+        <translation>还没有任何评估有评分。</translation>
+    </message>
+    <message>
+        <source>Leader at the current weights: {name}.</source>
+        <translation>当前权重下的领先者：{name}。</translation>
+    </message>
+    <message>
+        <source>No pillar weight from 0 to 100 % changes the leader.</source>
+        <translation>支柱权重从 0 到 100 % 的任何变化都不会改变领先者。</translation>
+    </message>
+    <message>
+        <source>Each row: as that pillar&apos;s share of the weight grows (the others rescaled proportionally), the leader changes at this share.</source>
+        <translation>每一行：随着该支柱的权重比例增长（其他支柱按比例缩放），领先者在此比例处改变。</translation>
+    </message>
+    <message>
+        <source>No change of leader for: {names}.</source>
+        <translation>以下支柱不会改变领先者：{names}。</translation>
+    </message>
+    <message>
+        <source>Choose an assessment with a score to see how the pillar weights move it.</source>
+        <translation>选择一项有评分的评估，查看支柱权重如何影响它。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{name}&lt;/b&gt;: overall {base} at the current weights; each bar moves one pillar&apos;s share by ±10 points.</source>
+        <translation>&lt;b&gt;{name}&lt;/b&gt;：当前权重下总分为 {base}；每个条形将一个支柱的比例移动 ±10 个百分点。</translation>
+    </message>
+    <message>
+        <source>{pillar} ({share} → {low}–{high})</source>
+        <translation>{pillar}（{share} → {low}–{high}）</translation>
+    </message>
+    <message>
+        <source>Overall score</source>
+        <translation>总分</translation>
+    </message>
+    <message>
+        <source>share −10 points</source>
+        <translation>比例 −10 个百分点</translation>
+    </message>
+    <message>
+        <source>share +10 points</source>
+        <translation>比例 +10 个百分点</translation>
+    </message>
+</context>
+<context>
+    <name>StartupListModel</name>
+    <message>
+        <source>no assessment yet</source>
+        <translation>尚无评估</translation>
+    </message>
+</context>
+<context>
+    <name>UncertaintyPanel</name>
+    <message>
+        <source>How many random draws the estimate uses; more draws give steadier figures and take longer</source>
+        <translation>估计所用的随机抽样次数；次数越多结果越稳定，耗时也越长</translation>
+    </message>
+    <message>
+        <source>The same seed gives the same figures</source>
+        <translation>相同的种子给出相同的结果</translation>
+    </message>
+    <message>
+        <source>Uncertain pillar weights, concentration</source>
+        <translation>不确定的支柱权重，集中度</translation>
+    </message>
+    <message>
+        <source>Also draw the pillar weights around their current values (Dirichlet); a larger concentration keeps them closer (at 50, a 20 % weight varies by about ±6 points)</source>
+        <translation>同时围绕当前值抽取支柱权重（Dirichlet 分布）；集中度越大越接近当前值（为 50 时，20 % 的权重约变动 ±6 个百分点）</translation>
+    </message>
+    <message>
+        <source>Compute</source>
+        <translation>计算</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Draws</source>
+        <translation>抽样次数</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>种子</translation>
+    </message>
+    <message>
+        <source>Cannot compute the uncertainty</source>
+        <translation>无法计算不确定性</translation>
+    </message>
+    <message>
+        <source>Computing {n} assessments × {draws} draws…</source>
+        <translation>正在计算 {n} 项评估 × {draws} 次抽样…</translation>
+    </message>
+    <message>
+        <source>Each score is spread over its neighbouring levels by its confidence (high: exact; medium: ±1 level with 10 % each; low: 20 % each). Press Compute.</source>
+        <translation>每个评分按其置信度分散到相邻级别（高：精确；中：±1 级各 10 %；低：各 20 %）。请按“计算”。</translation>
+    </message>
+    <message>
+        <source>pillar weights fixed</source>
+        <translation>支柱权重固定</translation>
+    </message>
+    <message>
+        <source>pillar weights drawn around the current ones (concentration {c:g})</source>
+        <translation>围绕当前值抽取支柱权重（集中度 {c:g}）</translation>
+    </message>
+    <message>
+        <source>{draws} draws, seed {seed}, {weights}.</source>
+        <translation>{draws} 次抽样，种子 {seed}，{weights}。</translation>
+    </message>
+    <message>
+        <source>Under the scenario “{name}”.</source>
+        <translation>在情景“{name}”下。</translation>
+    </message>
+    <message>
+        <source>Out of date: scores, weights or settings changed since these figures were computed. Press Recompute. (Last run: {what})</source>
+        <translation>已过时：自计算这些结果以来，评分、权重或设置已更改。请按“重新计算”。（上次运行：{what}）</translation>
+    </message>
+    <message>
+        <source>Recompute</source>
+        <translation>重新计算</translation>
+    </message>
+    <message>
+        <source>Each score is spread over its neighbouring levels by its confidence.</source>
+        <translation>每个评分按其置信度分散到相邻级别。</translation>
+    </message>
+    <message>
+        <source>No figures yet.</source>
+        <translation>尚无结果。</translation>
+    </message>
+    <message>
+        <source>No assessment with a score.</source>
+        <translation>没有带评分的评估。</translation>
+    </message>
+    <message>
+        <source>Overall score: P10–P90 band, dot = P50</source>
+        <translation>总分：P10–P90 区间，圆点 = P50</translation>
+    </message>
+    <message>
+        <source>P10–P90</source>
+        <translation>P10–P90</translation>
+    </message>
+    <message>
+        <source>P50</source>
+        <translation>P50</translation>
+    </message>
+    <message>
+        <source>as scored</source>
+        <translation>按所评</translation>
+    </message>
+    <message>
+        <source>Out of date</source>
+        <translation>已过时</translation>
+    </message>
+    <message>
+        <source>{shown} of {total}, in the table&apos;s order</source>
+        <translation>{total} 项中的 {shown} 项，按表格顺序</translation>
+    </message>
+</context>
+<context>
+    <name>UncertaintyTableModel</name>
+    <message>
+        <source>Startup</source>
+        <extracomment>Portfolios with fewer assessments than this compute on the UI thread (a few milliseconds). Most assessments the band chart shows (the highest P50 first; the selected one always). Colour of stale figures.</extracomment>
+        <translation>初创公司</translation>
+    </message>
+    <message>
+        <source>Assessor</source>
+        <translation>评估人</translation>
+    </message>
+    <message>
+        <source>Overall</source>
+        <translation>总分</translation>
+    </message>
+    <message>
+        <source>P10</source>
+        <translation>P10</translation>
+    </message>
+    <message>
+        <source>P50</source>
+        <translation>P50</translation>
+    </message>
+    <message>
+        <source>P90</source>
+        <translation>P90</translation>
+    </message>
+    <message>
+        <source>P(rank 1)</source>
+        <translation>P(排名第 1)</translation>
+    </message>
+    <message>
+        <source>P(top 3)</source>
+        <translation>P(前 3 名)</translation>
+    </message>
+    <message>
+        <source>Overall score with the levels as scored</source>
+        <translation>按所评级别计算的总分</translation>
+    </message>
+    <message>
+        <source>In 10 % of the draws the overall score is lower than this</source>
+        <translation>在 10 % 的抽样中，总分低于此值</translation>
+    </message>
+    <message>
+        <source>The median overall score over the draws</source>
+        <translation>各次抽样总分的中位数</translation>
+    </message>
+    <message>
+        <source>In 10 % of the draws the overall score is higher than this</source>
+        <translation>在 10 % 的抽样中，总分高于此值</translation>
+    </message>
+    <message>
+        <source>Share of the draws in which this assessment ranks first in the portfolio</source>
+        <translation>此评估在组合中排名第一的抽样比例</translation>
+    </message>
+    <message>
+        <source>Share of the draws in which this assessment ranks among the first three</source>
+        <translation>此评估排名前三的抽样比例</translation>
+    </message>
+</context>
+<context>
+    <name>_WeightsModel</name>
+    <message>
+        <source>benefit</source>
+        <extracomment>Smallest and largest weight the editors accept (weights must be &gt; 0). The raw id of the row&apos;s pillar or criterion. Column names (untranslated; subclasses return translated headers).</extracomment>
+        <translation>收益型</translation>
+    </message>
+    <message>
+        <source>cost</source>
+        <translation>成本型</translation>
+    </message>
+    <message>
+        <source>A higher level is better for the startup.</source>
+        <translation>级别越高对初创公司越有利。</translation>
+    </message>
+    <message>
+        <source>A higher level is worse for the startup; its score is inverted, so a higher score still means better for the startup.</source>
+        <translation>级别越高对初创公司越不利；其得分被反转，因此得分越高仍表示对初创公司越有利。</translation>
+    </message>
+</context>
+</TS>
