@@ -181,6 +181,11 @@ class AssessView(QWidget):
         return {"founder": self.tr("founder"), "investor": self.tr("investor"),
                 "other": self.tr("other")}[role]
 
+    def _assessment_label(self, a: Assessment) -> str:
+        return self.tr("{who} ({role}, {date})").format(
+            who=a.assessor or self.tr("unnamed"), role=self._role_label(a.role),
+            date=a.date.isoformat())
+
     # -- document -------------------------------------------------------------------------
     def set_document(self, doc: Document) -> None:
         """Show ``doc`` (called when a portfolio is opened or created)."""
@@ -305,7 +310,7 @@ class AssessView(QWidget):
         self.assessment_combo.clear()
         if st:
             for item in st.assessments:
-                self.assessment_combo.addItem(item.label(), item.id)
+                self.assessment_combo.addItem(self._assessment_label(item), item.id)
             self.assessment_combo.setCurrentIndex(self.assessment_combo.findData(
                 self._assessment_id))
         self.assessment_combo.blockSignals(False)
@@ -475,7 +480,7 @@ class AssessView(QWidget):
             return
         if not ask.confirm(self, self.tr("Delete assessment"),
                            self.tr("Delete the assessment {label}? You can undo this.").format(
-                               label=a.label())):
+                               label=self._assessment_label(a))):
             return
         self.doc.undo_stack.push(cmd.RemoveAssessment(self.doc, a.id))
 

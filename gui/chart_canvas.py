@@ -18,22 +18,23 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 #: How long a chart waits after the last change before it redraws (milliseconds).
 REDRAW_DELAY_MS = 150
-#: Font families for names on charts, so Chinese names render (first available wins).
-CHART_FONTS = ("DejaVu Sans", "Noto Sans CJK SC", "Noto Sans CJK JP", "WenQuanYi Micro Hei",
-               "Microsoft YaHei", "PingFang SC", "Arial Unicode MS")
-
 _FONTS_FOUND: list[str] | None = None
 
 
 def chart_fonts() -> list[str]:
-    """Font families for chart labels that exist on this machine (Latin first, then CJK)."""
+    """Font families for chart text that exist on this machine (Latin first, then CJK), from
+    :func:`models.fonts.font_families`. The first call also makes them matplotlib's default
+    family in this (GUI) process, so every label, title and legend renders Chinese."""
     global _FONTS_FOUND
     if _FONTS_FOUND is None:
-        from matplotlib import font_manager
+        import matplotlib as mpl
 
-        known = {f.name for f in font_manager.fontManager.ttflist}
-        _FONTS_FOUND = [f for f in CHART_FONTS if f in known] or ["sans-serif"]
-    return _FONTS_FOUND
+        from models.fonts import font_families
+
+        _FONTS_FOUND = font_families()
+        mpl.rcParams["font.family"] = list(_FONTS_FOUND)
+        mpl.rcParams["axes.unicode_minus"] = False
+    return list(_FONTS_FOUND)
 
 
 class IdleChart(QWidget):
@@ -90,6 +91,7 @@ class IdleChart(QWidget):
         from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
         from matplotlib.figure import Figure
 
+        chart_fonts()
         self.figure = Figure(figsize=(5.0, 3.0), dpi=self.logicalDpiY() or 96)
         self.figure.set_layout_engine("constrained")
         self.canvas = FigureCanvasQTAgg(self.figure)

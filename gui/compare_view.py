@@ -54,9 +54,6 @@ from models.portfolio import ROLES
 MAP_REDRAW_DELAY_MS = 150
 #: Widest a text column may start (pixels at scale 1); longer texts are elided, full on hover.
 MAX_TEXT_COLUMN = 170
-#: Font families for names on the chart, so Chinese names render (first available wins).
-_CHART_FONTS = ("DejaVu Sans", "Noto Sans CJK SC", "Noto Sans CJK JP", "WenQuanYi Micro Hei",
-                "Microsoft YaHei", "PingFang SC", "Arial Unicode MS")
 
 
 @dataclass(frozen=True)
@@ -605,6 +602,7 @@ class CompareView(QWidget):
         from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
         from matplotlib.figure import Figure
 
+        _chart_fonts()
         self._figure = Figure(figsize=(6.0, 3.6), dpi=self.logicalDpiY() or 96)
         self._figure.set_layout_engine("constrained")
         self._canvas = FigureCanvasQTAgg(self._figure)
@@ -657,8 +655,9 @@ class CompareView(QWidget):
         p = self._points[i]
         x_key, y_key = self.axis_keys()
         overall = "–" if p.size is None else f"{p.size:.1f}"
+        overall_word = self.tr("Overall")
         tip = (f"{p.label}\n{self._short_name(x_key)}: {p.x:.1f} · "
-               f"{self._short_name(y_key)}: {p.y:.1f} · {self.tr('Overall')}: {overall}")
+               f"{self._short_name(y_key)}: {p.y:.1f} · {overall_word}: {overall}")
         QToolTip.showText(QCursor.pos(), tip, self._canvas)
 
     def _click(self, event: Any) -> None:
@@ -668,14 +667,7 @@ class CompareView(QWidget):
 
 
 def _chart_fonts() -> list[str]:
-    """Font families for chart labels that exist on this machine (Latin first, then CJK)."""
-    global _FONTS_FOUND
-    if _FONTS_FOUND is None:
-        from matplotlib import font_manager
+    """Font families for chart labels (see :func:`gui.chart_canvas.chart_fonts`)."""
+    from gui.chart_canvas import chart_fonts
 
-        known = {f.name for f in font_manager.fontManager.ttflist}
-        _FONTS_FOUND = [f for f in _CHART_FONTS if f in known] or ["sans-serif"]
-    return _FONTS_FOUND
-
-
-_FONTS_FOUND: list[str] | None = None
+    return chart_fonts()

@@ -185,7 +185,7 @@ class CriterionEditor(QFrame):
     def _update_rubric(self) -> None:
         lvl = self._hovered or self._level
         if lvl is None:
-            shown = f"<i>{self.tr('Hover over or choose a level to read what it means.')}</i>"
+            shown = "<i>" + self.tr("Hover over or choose a level to read what it means.") + "</i>"
         else:
             prefix = self.tr("Level {n}").format(n=lvl)
             chosen = "" if self._hovered and self._hovered != self._level else " ✓"

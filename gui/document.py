@@ -12,6 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
+from gui.i18n import language
 from models.framework import Framework, Scenario
 from models.portfolio import Assessment, Portfolio, Score, Startup
 from models.scoring import Result, score_assessment, score_assessments
@@ -118,13 +119,14 @@ class Document(QObject):
     def rescore_all(self) -> None:
         """Recompute every result (vectorised) and emit ``resultsChanged``."""
         pairs = self.portfolio.assessments()
-        results = score_assessments(pairs, self.framework, self.scenario)
+        results = score_assessments(pairs, self.framework, self.scenario, language())
         self._results = {r.assessment_id: r for r in results}
         self.resultsChanged.emit()
 
     def _rescore(self, assessment_id: str) -> None:
         st, a = self._index[assessment_id]
-        self._results[assessment_id] = score_assessment(st, a, self.framework, self.scenario)
+        self._results[assessment_id] = score_assessment(st, a, self.framework, self.scenario,
+                                                        language())
 
     def _reindex(self) -> None:
         self._index = {a.id: (s, a) for s, a in self.portfolio.assessments()}

@@ -216,7 +216,7 @@ class FileJobs(QObject):
         self._work_dir = work_dir
         job = ProcessJob(target, args, self)
         dialog = QProgressDialog(title, self.tr("Cancel"), 0, 0, self.window)
-        dialog.setWindowTitle("Beachhead")
+        dialog.setWindowTitle(self.tr("Beachhead"))
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(300)
         dialog.setAutoClose(False)

@@ -94,21 +94,25 @@ def criterion_html(criterion: Criterion, framework: Framework, lang: str = "en")
                for s in framework.scenarios if criterion.id in s.shifts]
     extra = ""
     if used:
-        extra += f"<p><b>{_e(translate('FrameworkText', 'Used by'))}:</b> {_e(', '.join(used))}</p>"
+        label = translate("FrameworkText", "Used by")
+        extra += f"<p><b>{_e(label)}:</b> {_e(', '.join(used))}</p>"
     if shifted:
         label = translate("FrameworkText", "Shifted by scenarios")
         extra += f"<p><b>{_e(label)}:</b> {_e(', '.join(shifted))}</p>"
+    question = translate("FrameworkText", "Question")
+    levels = translate("FrameworkText", "What each level means")
+    source = translate("FrameworkText", "Source")
     return (
         f"<h3 style='margin-bottom:2px'>{_e(text(criterion.name, lang))}</h3>"
         f"<p style='color:#555; margin-top:0'>{_e(text(pillar.name, lang))} · "
         f"<code>{_e(criterion.id)}</code><br/>{_e(_direction_text(criterion.direction))}"
         f"<br/>{_e(weight)}</p>"
-        f"<p><b>{_e(translate('FrameworkText', 'Question'))}</b><br/>"
+        f"<p><b>{_e(question)}</b><br/>"
         f"{_e(text(criterion.question, lang))}</p>"
-        f"<p><b>{_e(translate('FrameworkText', 'What each level means'))}</b></p>"
+        f"<p><b>{_e(levels)}</b></p>"
         f"<table cellspacing='0' cellpadding='4' border='0'>{rows}</table>"
         f"{extra}"
-        f"<p><b>{_e(translate('FrameworkText', 'Source'))}</b></p>"
+        f"<p><b>{_e(source)}</b></p>"
         f"{paragraphs_html(criterion.source, framework, lang)}"
     )
 
@@ -120,8 +124,9 @@ def rules_html(rules: Sequence[Rule], framework: Framework, lang: str = "en") ->
                      "Pillar and overall values are scores from 0 to 100 (higher is better for "
                      "the startup); criterion values are the levels 1–5 as scored.")
     if not rules:
-        return f"<p><i>{_e(translate('FrameworkText', 'None in this framework.'))}</i></p>"
+        return "<p><i>" + _e(translate("FrameworkText", "None in this framework.")) + "</i></p>"
     blocks = [f"<p style='color:#555'>{_e(note)}</p>"]
+    fires_when = translate("FrameworkText", "Fires when")
     for rule in rules:
         if isinstance(rule, Posture):
             warning = rule.kind == "warning"
@@ -139,7 +144,7 @@ def rules_html(rules: Sequence[Rule], framework: Framework, lang: str = "en") ->
             f"<b style='color:{fg}'>{mark}{_e(text(rule.name, lang))}</b>"
             f" <span style='color:#666'>({_e(kind)}{_e(source)})</span><br/>"
             f"{_e(text(rule.description, lang))}<br/>"
-            f"<b>{_e(translate('FrameworkText', 'Fires when'))}:</b> "
+            f"<b>{_e(fires_when)}:</b> "
             f"{_e(rule_conditions(rule, framework, lang))}"
             "</td></tr></table>")
     return "".join(blocks)
@@ -148,7 +153,7 @@ def rules_html(rules: Sequence[Rule], framework: Framework, lang: str = "en") ->
 def scenarios_html(framework: Framework, lang: str = "en") -> str:
     """Every scenario with its description and the level shifts it applies."""
     if not framework.scenarios:
-        return f"<p><i>{_e(translate('FrameworkText', 'None in this framework.'))}</i></p>"
+        return "<p><i>" + _e(translate("FrameworkText", "None in this framework.")) + "</i></p>"
     note = translate("FrameworkText",
                      "A scenario shifts the levels of every assessment at once (clamped to 1–5; "
                      "unscored criteria stay unscored). Choose one as the active scenario above "

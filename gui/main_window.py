@@ -309,7 +309,6 @@ class MainWindow(QMainWindow):
         startup_id = old.current_startup().id if old.current_startup() else ""
         assessment_id = old.current_assessment_id()
         self._assess_view = AssessView(self.doc)
-        self._assess_view.set_document(self.doc)
         if startup_id:
             self._assess_view.select_startup(startup_id, assessment_id or None)
         self._swap_tab(0, old, self._assess_view, self.tr("Assess"))

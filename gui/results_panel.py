@@ -87,6 +87,9 @@ class ResultsPanel(QScrollArea):
         from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
         from matplotlib.figure import Figure
 
+        from gui.chart_canvas import chart_fonts
+
+        chart_fonts()
         self._figure = Figure(figsize=(3.2, 3.0), dpi=self.logicalDpiY() or 96)
         self._canvas = FigureCanvasQTAgg(self._figure)
         self._canvas.setMinimumHeight(240)
@@ -100,7 +103,7 @@ class ResultsPanel(QScrollArea):
             return
         r, fw = self._result, self._framework
         pillars = [p for p in fw.pillars if p.enabled] if fw is not None else []
-        names = tuple(text(p.name) for p in pillars)
+        names = tuple(text(p.name, self._lang) for p in pillars)
         values = [r.pillars.get(p.id) for p in pillars] if r is not None else None
         if len(names) < 3 or values is None:
             if self._radar_names:
@@ -126,7 +129,7 @@ class ResultsPanel(QScrollArea):
     def show_result(self, result: Result | None, framework: Framework | None,
                     lang: str = "en") -> None:
         """Show ``result`` (None: nothing chosen)."""
-        self._result, self._framework = result, framework
+        self._result, self._framework, self._lang = result, framework, lang
         if result is None or framework is None:
             self.overall_label.setText("<span style='font-size:28pt; color:#888'>–</span>")
             self.completeness_label.setText(self.tr("Choose or add a startup to see results."))
@@ -141,7 +144,8 @@ class ResultsPanel(QScrollArea):
         self.overall_label.setText(
             f"<span style='font-size:28pt; font-weight:600; color:{colour}'>{shown}</span>"
             f"<span style='color:#777'> / 100</span>")
-        partial = (f" <b style='color:{WARNING_FG.name()}'>{self.tr('partial')}</b>"
+        partial_word = self.tr("partial")
+        partial = (f" <b style='color:{WARNING_FG.name()}'>{partial_word}</b>"
                    if result.partial else "")
         self.completeness_label.setText(
             self.tr("Completeness: {pct}").format(pct=f"{result.completeness:.0%}") + partial)
@@ -154,20 +158,21 @@ class ResultsPanel(QScrollArea):
         self.bars.set_scores([(text(p.name, lang), result.pillars.get(p.id))
                               for p in framework.pillars if p.enabled])
         self.breakers_label.setText(self._rules_html(result.deal_breakers, warning=True) or
-                                    f"<i>{self.tr('None triggered.')}</i>")
+                                    "<i>" + self.tr("None triggered.") + "</i>")
         self.postures_label.setText(self._rules_html(result.postures) or
-                                    f"<i>{self.tr('No posture fits yet.')}</i>")
+                                    "<i>" + self.tr("No posture fits yet.") + "</i>")
         if result.improvements:
             items = "".join(
                 f"<li>{html.escape(i.name)}: {i.from_level} → {i.to_level} "
                 f"<b>+{i.gain:.1f}</b></li>" for i in result.improvements)
             self.improvements_label.setText(f"<ol style='margin-left:-20px'>{items}</ol>")
         else:
-            self.improvements_label.setText(f"<i>{self.tr('Nothing left to improve.')}</i>")
+            self.improvements_label.setText("<i>" + self.tr("Nothing left to improve.") + "</i>")
         self._radar_timer.start()
 
     def _rules_html(self, hits, warning: bool = False) -> str:  # type: ignore[no-untyped-def]
         blocks = []
+        because = self.tr("because")
         for h in hits:
             is_warning = warning or h.kind == "warning"
             bg = (WARNING_BG if is_warning else STRATEGY_BG).name()
@@ -177,6 +182,6 @@ class ResultsPanel(QScrollArea):
             blocks.append(
                 f"<table width='100%' cellpadding='5' style='background:{bg}; margin-bottom:4px'>"
                 f"<tr><td><b style='color:{fg}'>{mark}{html.escape(h.name)}</b><br/>"
-                f"<span style='color:#444'>{self.tr('because')} {reasons}</span></td></tr>"
+                f"<span style='color:#444'>{because} {reasons}</span></td></tr>"
                 "</table>")
         return "".join(blocks)

@@ -62,7 +62,8 @@ class StartupListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             facts = " · ".join(x for x in (st.sector, st.stage, st.region) if x)
             shown = a.label() if a else self.tr("no assessment yet")
-            return f"{st.name}\n{facts}\n{self.tr('Shown')}: {shown}".replace("\n\n", "\n")
+            shown_label = self.tr("Shown")
+            return f"{st.name}\n{facts}\n{shown_label}: {shown}".replace("\n\n", "\n")
         return None
 
     def row_of(self, startup_id: str) -> int:

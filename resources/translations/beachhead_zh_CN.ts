@@ -99,6 +99,14 @@
         <translation>其他</translation>
     </message>
     <message>
+        <source>{who} ({role}, {date})</source>
+        <translation>{who}（{role}，{date}）</translation>
+    </message>
+    <message>
+        <source>unnamed</source>
+        <translation>未命名</translation>
+    </message>
+    <message>
         <source>(switched off)</source>
         <translation>（已关闭）</translation>
     </message>
@@ -214,7 +222,7 @@
     <name>CompareView</name>
     <message>
         <source>Filter by startup, assessor or posture</source>
-        <extracomment>How long the map waits after the last change before it redraws (milliseconds). Widest a text column may start (pixels at scale 1); longer texts are elided, full on hover. Font families for names on the chart, so Chinese names render (first available wins).</extracomment>
+        <extracomment>How long the map waits after the last change before it redraws (milliseconds). Widest a text column may start (pixels at scale 1); longer texts are elided, full on hover.</extracomment>
         <translation>按初创公司、评估人或战略姿态筛选</translation>
     </message>
     <message>
@@ -405,6 +413,10 @@
     <message>
         <source>not scored</source>
         <translation>未评分</translation>
+    </message>
+    <message>
+        <source>Hover over or choose a level to read what it means.</source>
+        <translation>将鼠标悬停在某个级别上或选择一个级别，即可查看其含义。</translation>
     </message>
     <message>
         <source>Level {n}</source>
@@ -605,6 +617,10 @@ Import the {good} good one(s) and leave the others out?</source>
         <translation>取消</translation>
     </message>
     <message>
+        <source>Beachhead</source>
+        <translation>Beachhead</translation>
+    </message>
+    <message>
         <source>Cannot write the file</source>
         <translation>无法写入文件</translation>
     </message>
@@ -648,12 +664,36 @@ Import the {good} good one(s) and leave the others out?</source>
         <translation>权重 {w}（占支柱的 {within}，占总分的 {total}）</translation>
     </message>
     <message>
+        <source>Used by</source>
+        <translation>使用者</translation>
+    </message>
+    <message>
         <source>Shifted by scenarios</source>
         <translation>受情景影响</translation>
     </message>
     <message>
+        <source>Question</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>What each level means</source>
+        <translation>各级别的含义</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>出处</translation>
+    </message>
+    <message>
         <source>Pillar and overall values are scores from 0 to 100 (higher is better for the startup); criterion values are the levels 1–5 as scored.</source>
         <translation>支柱和总分为 0 到 100 的得分（越高对初创公司越有利）；评估标准的值为所评的 1–5 级。</translation>
+    </message>
+    <message>
+        <source>None in this framework.</source>
+        <translation>此框架中没有。</translation>
+    </message>
+    <message>
+        <source>Fires when</source>
+        <translation>触发条件</translation>
     </message>
     <message>
         <source>warning</source>
@@ -1334,12 +1374,32 @@ weight</source>
         <translation>选择或添加一家初创公司以查看结果。</translation>
     </message>
     <message>
+        <source>partial</source>
+        <translation>部分</translation>
+    </message>
+    <message>
         <source>Completeness: {pct}</source>
         <translation>完整度：{pct}</translation>
     </message>
     <message>
         <source>Scenario applied: {name}</source>
         <translation>已应用情景：{name}</translation>
+    </message>
+    <message>
+        <source>None triggered.</source>
+        <translation>未触发。</translation>
+    </message>
+    <message>
+        <source>No posture fits yet.</source>
+        <translation>暂无适用的战略姿态。</translation>
+    </message>
+    <message>
+        <source>Nothing left to improve.</source>
+        <translation>已无可改进之处。</translation>
+    </message>
+    <message>
+        <source>because</source>
+        <translation>原因：</translation>
     </message>
 </context>
 <context>
@@ -1614,6 +1674,10 @@ change</source>
     <message>
         <source>no assessment yet</source>
         <translation>尚无评估</translation>
+    </message>
+    <message>
+        <source>Shown</source>
+        <translation>显示</translation>
     </message>
 </context>
 <context>
