@@ -228,15 +228,17 @@ def _pad(s: str, width: int, right: bool = False) -> str:
 
 
 def _table(rows: list[dict], framework, lang: str) -> str:  # type: ignore[no-untyped-def]
+    from models.cli_texts import label, role
     from models.framework import text
 
     pillars = framework.pillars
-    head = ["Startup", "Assessor", "Role", "Overall",
-            *(text(p.name, lang) for p in pillars), "Done", "Postures", "Deal-breakers"]
+    head = [label("startup", lang), label("assessor", lang), label("role", lang),
+            label("overall", lang), *(text(p.name, lang) for p in pillars),
+            label("done", lang), label("postures", lang), label("deal_breakers", lang)]
     body = []
     for r in rows:
         body.append([
-            r["startup"], r["assessor"], r["role"], _num(r["overall"], 1),
+            r["startup"], r["assessor"], role(r["role"], lang), _num(r["overall"], 1),
             *(_num(r["pillars"][p.id], 1) for p in pillars),
             f"{r['completeness']:.0%}", ", ".join(r["postures"]) or "-",
             ", ".join(r["deal_breakers"]) or "-",
@@ -322,7 +324,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         out.write(json.dumps(result.as_json(), ensure_ascii=False, indent=2, allow_nan=False)
                   + "\n")
     else:
-        out.write(_analysis_table(result, args.file))
+        out.write(_analysis_table(result, args.file, args.lang))
     return EXIT_OK
 
 
@@ -357,29 +359,36 @@ def _pct(x: float | None) -> str:
     return "" if x is None else f"{100 * x:.1f}%"
 
 
-def _analysis_table(result, file: str) -> str:  # type: ignore[no-untyped-def]
+def _analysis_table(result, file: str, lang: str = "en") -> str:  # type: ignore[no-untyped-def]
+    from models.cli_texts import label, role
+    from models.framework import text
+
     data = result.as_json()
     u = result.uncertainty
     top = f"p_top{u.top_k}"
-    what = "scores vary with their confidence"
+    what = label("analysis_vary", lang)
     if u.concentration is not None:
-        what += f"; pillar weights vary (Dirichlet, concentration {u.concentration:g})"
-    lines = [f"{file}: {len(result.pairs)} assessments, {u.draws} draws, seed {u.seed}; {what}"]
+        what += label("analysis_weights", lang).format(c=u.concentration)
+    lines = [label("analysis_head", lang).format(file=file, n=len(result.pairs), draws=u.draws,
+                                                 seed=u.seed, what=what)]
     if result.scenario is not None:
-        lines.append(f"scenario: {result.scenario.name['en']} ({result.scenario.id})")
+        lines.append(label("scenario", lang).format(name=text(result.scenario.name, lang),
+                                                    id=result.scenario.id))
     lines.append("")
-    head = ["Startup", "Assessor", "Role", "Overall", "P10", "P50", "P90", "P(rank 1)",
-            f"P(top {u.top_k})"]
+    head = [label("startup", lang), label("assessor", lang), label("role", lang),
+            label("overall", lang), "P10", "P50", "P90", label("p_rank1", lang),
+            label("p_top", lang).format(k=u.top_k)]
     scen = result.scenario_impact is not None
     if scen:
-        head += ["Before", "Rank change"]
+        head += [label("before", lang), label("rank_change", lang)]
     rows = data["assessments"]
     order = sorted(range(len(rows)), key=lambda i: (
         -(rows[i]["p50"] if rows[i]["p50"] is not None else -1.0), -(rows[i]["p_rank1"] or 0.0)))
     body = []
     for i in order:
         r = rows[i]
-        cells = [r["startup"], r["assessor"], r["role"], _num(r["overall"], 1), _num(r["p10"], 1),
+        cells = [r["startup"], r["assessor"], role(r["role"], lang), _num(r["overall"], 1),
+                 _num(r["p10"], 1),
                  _num(r["p50"], 1), _num(r["p90"], 1), _pct(r["p_rank1"]), _pct(r[top])]
         if scen:
             change = r["rank_change"]
@@ -388,18 +397,18 @@ def _analysis_table(result, file: str) -> str:  # type: ignore[no-untyped-def]
         body.append(cells)
     lines += _grid(head, body, set(range(3, len(head))))
     lines.append("")
-    lines.append("Leader changes as one pillar's share of the total weight grows "
-                 "(the other pillars rescaled):")
+    lines.append(label("reversals", lang))
     rev_body = []
     for sweep in result.sweeps:
         for r in sweep.reversals:
             rev_body.append([result.pillar_names[r.pillar], _pct(sweep.current), _pct(r.weight),
                              result.label(r.new_leader), result.label(r.previous_leader)])
     if rev_body:
-        lines += _grid(["Pillar", "Now", "At", "New leader", "Previous leader"], rev_body,
+        lines += _grid([label("pillar", lang), label("now", lang), label("at", lang),
+                        label("new_leader", lang), label("previous_leader", lang)], rev_body,
                        {1, 2})
     else:
-        lines.append("  none: the same assessment leads at every pillar weight")
+        lines.append(label("no_reversal", lang))
     return "\n".join(lines) + "\n"
 
 

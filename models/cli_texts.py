@@ -1,0 +1,74 @@
+"""Labels of the command line's tables and messages, in English and Simplified Chinese
+(``--lang``). JSON and CSV keys are not translated: they are an interface for programs.
+Placeholders in braces are filled with ``str.format``."""
+
+from __future__ import annotations
+
+LABELS: dict[str, dict[str, str]] = {
+    "en": {
+        "startup": "Startup",
+        "assessor": "Assessor",
+        "role": "Role",
+        "overall": "Overall",
+        "done": "Done",
+        "postures": "Postures",
+        "deal_breakers": "Deal-breakers",
+        "role_founder": "founder",
+        "role_investor": "investor",
+        "role_other": "other",
+        "p_rank1": "P(rank 1)",
+        "p_top": "P(top {k})",
+        "before": "Before",
+        "rank_change": "Rank change",
+        "pillar": "Pillar",
+        "now": "Now",
+        "at": "At",
+        "new_leader": "New leader",
+        "previous_leader": "Previous leader",
+        "analysis_vary": "scores vary with their confidence",
+        "analysis_weights": "; pillar weights vary (Dirichlet, concentration {c:g})",
+        "analysis_head": "{file}: {n} assessments, {draws} draws, seed {seed}; {what}",
+        "scenario": "scenario: {name} ({id})",
+        "reversals": "Leader changes as one pillar's share of the total weight grows "
+                     "(the other pillars rescaled):",
+        "no_reversal": "  none: the same assessment leads at every pillar weight",
+    },
+    "zh_CN": {
+        "startup": "初创公司",
+        "assessor": "评估人",
+        "role": "角色",
+        "overall": "总分",
+        "done": "完成度",
+        "postures": "战略姿态",
+        "deal_breakers": "致命缺陷",
+        "role_founder": "创始人",
+        "role_investor": "投资人",
+        "role_other": "其他",
+        "p_rank1": "P(排名第 1)",
+        "p_top": "P(前 {k} 名)",
+        "before": "情景前",
+        "rank_change": "排名变化",
+        "pillar": "支柱",
+        "now": "当前",
+        "at": "改变于",
+        "new_leader": "新领先者",
+        "previous_leader": "原领先者",
+        "analysis_vary": "评分按其置信度变动",
+        "analysis_weights": "；支柱权重变动（Dirichlet 分布，集中度 {c:g}）",
+        "analysis_head": "{file}：{n} 项评估，{draws} 次抽样，种子 {seed}；{what}",
+        "scenario": "情景：{name}（{id}）",
+        "reversals": "当某一支柱占总权重的比例增长（其他支柱按比例缩放）时，领先者的变化：",
+        "no_reversal": "  无：在任何支柱权重下领先者都不变",
+    },
+}
+
+
+def label(key: str, lang: str = "en") -> str:
+    """The label ``key`` in ``lang``, falling back to English."""
+    return LABELS.get(lang, LABELS["en"]).get(key) or LABELS["en"][key]
+
+
+def role(value: str, lang: str = "en") -> str:
+    """An assessor role (``founder``, ``investor``, ``other``) as shown in ``lang``."""
+    key = f"role_{value}"
+    return label(key, lang) if key in LABELS["en"] else value

@@ -1,0 +1,104 @@
+"""``--lang zh_CN`` on the command line and in the workbook: Chinese labels for people, stable
+English keys and headers for programs (JSON keys, the importer's headers)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from models import cli
+from models.cli_texts import LABELS
+from models.framework import default_framework, text
+from models.workbook_texts import TEXTS
+
+_PLACEHOLDER = __import__("re").compile(r"\{[^{}]*\}")
+
+
+@pytest.fixture(scope="module")
+def sample_file(tmp_path_factory) -> Path:  # type: ignore[no-untyped-def]
+    p = tmp_path_factory.mktemp("i18n") / "sample.beachhead"
+    assert cli.main(["sample", "-o", str(p)]) == 0
+    return p
+
+
+def test_cli_labels_exist_in_both_languages_with_the_same_placeholders() -> None:
+    assert set(LABELS["en"]) == set(LABELS["zh_CN"])
+    for key, en in LABELS["en"].items():
+        assert sorted(_PLACEHOLDER.findall(en)) == sorted(
+            _PLACEHOLDER.findall(LABELS["zh_CN"][key])), key
+
+
+def test_score_table_headers_and_roles_are_chinese_with_lang_zh_cn(capsys, sample_file) -> None:  # type: ignore[no-untyped-def]
+    assert cli.main(["score", str(sample_file), "--lang", "zh_CN"]) == 0
+    head, _rule, first, *_ = capsys.readouterr().out.splitlines()
+    for word in ("初创公司", "评估人", "角色", "总分", "战略姿态", "致命缺陷", "细分定位"):
+        assert word in head
+    assert "Startup" not in head and "Overall" not in head
+    assert "创始人" in first or "投资人" in first
+
+
+def test_score_json_keys_stay_english_with_lang_zh_cn(capsys, sample_file) -> None:  # type: ignore[no-untyped-def]
+    assert cli.main(["score", str(sample_file), "--lang", "zh_CN", "--format", "json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert {"startup", "assessor", "role", "overall", "pillars"} <= set(rows[0])
+    assert rows[0]["role"] in ("founder", "investor", "other")
+
+
+def test_analyze_table_is_chinese_with_lang_zh_cn(capsys, sample_file) -> None:  # type: ignore[no-untyped-def]
+    assert cli.main(["analyze", str(sample_file), "--lang", "zh_CN", "--draws", "50"]) == 0
+    out = capsys.readouterr().out
+    assert "初创公司" in out and "P(排名第 1)" in out and "领先者" in out
+    assert "Startup" not in out and "Leader changes" not in out
+
+
+def test_english_tables_are_unchanged(capsys, sample_file) -> None:  # type: ignore[no-untyped-def]
+    assert cli.main(["score", str(sample_file)]) == 0
+    head = capsys.readouterr().out.splitlines()[0]
+    assert head.split()[:4] == ["Startup", "Assessor", "Role", "Overall"]
+
+
+def test_workbook_texts_are_complete_in_chinese() -> None:
+    assert set(TEXTS["en"]) == set(TEXTS["zh_CN"])
+    for key, value in TEXTS["zh_CN"].items():
+        assert value, key
+        assert value != TEXTS["en"][key], f"{key} is not translated"
+
+
+def test_chinese_workbook_has_chinese_labels_and_stable_importer_headers(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from models.sample import sample_portfolio
+    from models.workbook_export import export_workbook
+    from models.workbook_import import import_workbooks
+
+    out_en, out_zh = tmp_path / "en.xlsx", tmp_path / "zh.xlsx"
+    export_workbook(sample_portfolio(), out_en, lang="en")
+    export_workbook(sample_portfolio(), out_zh, lang="zh_CN")
+    en, zh = openpyxl.load_workbook(out_en), openpyxl.load_workbook(out_zh)
+    assert en.sheetnames == zh.sheetnames
+    for sheet in ("Scores", "Startups"):
+        assert [c.value for c in en[sheet][1]] == [c.value for c in zh[sheet][1]], sheet
+    # Summary: fixed headers around one column per pillar, headed by its (translated) name
+    fw = default_framework()
+    head_en = [c.value for c in en["Summary"][1]]
+    head_zh = [c.value for c in zh["Summary"][1]]
+    k = len(fw.pillars)
+    assert head_en[:5] + head_en[5 + k:] == head_zh[:5] + head_zh[5 + k:]
+    assert head_zh[5:5 + k] == [text(p.name, "zh_CN") for p in fw.pillars]
+    # people-facing texts follow the language: pillar names, chart titles, the About sheet
+    framework_cells = {c.value for row in zh["Framework"].iter_rows() for c in row}
+    assert text(fw.pillars[0].name, "zh_CN") in framework_cells
+    chart_titles = []
+    for chart in zh["Charts"]._charts:
+        rich = chart.title.tx.rich if chart.title is not None and chart.title.tx else None
+        if rich is not None:
+            chart_titles += [r.t for p in rich.p for r in (p.r or [])]
+    assert TEXTS["zh_CN"]["radar_title"] in "".join(chart_titles) or \
+        TEXTS["zh_CN"]["bar_title"] in "".join(chart_titles)
+    about = " ".join(str(c.value) for row in zh["About"].iter_rows() for c in row if c.value)
+    assert any("\u4e00" <= ch <= "\u9fff" for ch in about)
+    # the Chinese workbook imports back like the English one
+    report = import_workbooks([out_zh])
+    assert not report.problems
+    assert sum(len(s.assessments) for s in report.startups) == 13
