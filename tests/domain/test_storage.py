@@ -163,3 +163,9 @@ def test_saved_files_follow_the_umask_or_keep_their_mode(tmp_path, portfolio):
     p.chmod(0o600)
     save_portfolio(portfolio, p)
     assert stat.S_IMODE(p.stat().st_mode) == 0o600
+
+
+def test_byte_order_mark_is_accepted(tmp_path, portfolio):
+    p = tmp_path / "bom.beachhead"
+    p.write_bytes(b"\xef\xbb\xbf" + dumps_portfolio(portfolio).encode("utf-8"))
+    assert load_portfolio(p) == portfolio
