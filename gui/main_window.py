@@ -272,6 +272,11 @@ class MainWindow(QMainWindow):
         self.lang = lang
         self._rebuild_menus()
         if self._doc is not None:
+            # results carry posture and deal-breaker names: score again in the new language
+            # (quietly: the views that would react are rebuilt next)
+            blocked = self._doc.blockSignals(True)
+            self._doc.rescore_all()
+            self._doc.blockSignals(blocked)
             self._rebuild_views()
             self._update_title()
             self._update_status()

@@ -46,6 +46,7 @@ from PySide6.QtWidgets import (
 
 from gui.commands import ChangeFramework
 from gui.document import Document
+from gui.i18n import language
 from gui.palette import STRATEGY_FG, WARNING_BG, WARNING_FG
 from models.framework import text
 from models.weights import (
@@ -341,7 +342,7 @@ class PairwiseEditor(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.lang = "en"
+        self.lang = language()
         self.model = PairwiseMatrixModel(self)
         self.delegate = JudgementDelegate(self)
         self.table = QTableView()
@@ -500,7 +501,7 @@ class PairwisePanel(QWidget):
 
     def __init__(self, doc: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.lang = "en"
+        self.lang = language()
         self.doc: Document | None = None
         self._connections: list[QMetaObject.Connection] = []
         self._pillar_id = ""

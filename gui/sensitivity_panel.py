@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 
 from gui.chart_canvas import REDRAW_DELAY_MS, IdleChart, chart_fonts
 from gui.document import Document
+from gui.i18n import language
 from gui.results_table import AssessmentIdRole, SortRole
 from models.framework import text
 from models.scoring import FrameworkArrays, Result
@@ -192,7 +193,7 @@ class SensitivityPanel(QWidget):
 
     def __init__(self, doc: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.lang = "en"
+        self.lang = language()
         self.doc: Document | None = None
         self.data: SensitivityData | None = None
         self._connections: list[QMetaObject.Connection] = []

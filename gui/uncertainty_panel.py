@@ -48,6 +48,7 @@ from gui import job_targets
 from gui.chart_canvas import IdleChart, chart_fonts
 from gui.dialogs import ask
 from gui.document import Document
+from gui.i18n import language
 from gui.jobs import ProcessJob
 from gui.results_table import (
     AssessmentIdRole,
@@ -257,7 +258,7 @@ class UncertaintyPanel(QWidget):
 
     def __init__(self, doc: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.lang = "en"
+        self.lang = language()
         self.doc: Document | None = None
         self.job: ProcessJob | None = None
         self.inline_limit = INLINE_LIMIT

@@ -788,7 +788,7 @@ Import the {good} good one(s) and leave the others out?</source>
     </message>
     <message>
         <source>Criteria of {pillar}</source>
-        <translation>{pillar} 的评估标准</translation>
+        <translation>{pillar}的评估标准</translation>
     </message>
     <message>
         <source>(switched off)</source>
@@ -796,7 +796,7 @@ Import the {good} good one(s) and leave the others out?</source>
     </message>
     <message>
         <source>Sum of the criterion weights in {pillar}: {sum}.</source>
-        <translation>{pillar} 中评估标准权重之和：{sum}。</translation>
+        <translation>{pillar}中评估标准权重之和：{sum}。</translation>
     </message>
     <message>
         <source>Criterion: {name}</source>
@@ -1262,7 +1262,7 @@ weight</source>
     </message>
     <message>
         <source>Criteria of {pillar}</source>
-        <translation>{pillar} 的评估标准</translation>
+        <translation>{pillar}的评估标准</translation>
     </message>
     <message>
         <source>Pairwise Weights: {pillar}</source>

@@ -217,6 +217,9 @@ def test_view_language_switches_the_running_window_and_keeps_the_document(
     # framework texts follow: the pillar names in the Assess view are Chinese
     titles = [box.title() for box in w.assess_view.findChildren(QGroupBox)]
     assert "细分定位" in titles, titles
+    # results are scored again: posture names are Chinese too
+    names = [h.name for r in doc.results() for h in r.postures]
+    assert names and all(re.search("[\u4e00-\u9fff]", n) for n in names), names
 
     doc.undo_stack.undo()
     assert doc.undo_stack.index() == depth - 1
