@@ -239,3 +239,62 @@ def test_choose_language_prefers_the_command_line_then_the_setting(monkeypatch) 
     assert i18n.choose_language(None, "en") == "en"
     assert i18n.choose_language(None, "") == "zh_CN"
     assert i18n.choose_language(None, "klingon") == "zh_CN"
+
+
+def test_charts_in_chinese_draw_without_missing_glyphs(
+        qtbot, tmp_path, scripted_ask, built_qm, english_afterwards) -> None:  # type: ignore[no-untyped-def]
+    """Every chart of the window, drawn in Chinese, raises no warning ("Glyph … missing from
+    font" included)."""
+    import warnings
+
+    from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+    from PySide6.QtWidgets import QTabWidget
+
+    install_language("zh_CN")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        w = MainWindow(AppSettings(), RecoveryStore(tmp_path / "recovery"))
+        qtbot.addWidget(w)
+        w.resize(1280, 800)
+        w.show()
+        qtbot.waitExposed(w)
+        w._replace_document(Document(sample_portfolio(), None, w))
+        w.assess_view.results_panel.enable_radar()
+        w.show_view("compare")
+        compare = w.compare_view
+        assert compare is not None
+        for tabs in compare.findChildren(QTabWidget):
+            for i in range(tabs.count()):
+                tabs.setCurrentIndex(i)
+                qtbot.wait(250)
+        canvases = w.findChildren(FigureCanvasQTAgg)
+        assert len(canvases) >= 3
+        texts = []
+        for canvas in canvases:
+            canvas.draw()
+            texts += [t.get_text() for t in canvas.figure.findobj(
+                lambda a: hasattr(a, "get_text"))]
+    assert any(re.search("[\u4e00-\u9fff]", t) for t in texts)
+    missing = [str(c.message) for c in caught if "missing from font" in str(c.message)]
+    assert not missing, missing[:5]
+
+
+def test_screenshot_mode_honours_lang(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import os
+
+    from PySide6.QtGui import QImage
+
+    from models.storage import save_portfolio
+
+    src = tmp_path / "s.beachhead"
+    save_portfolio(sample_portfolio(), src)
+    out = tmp_path / "compare.png"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen",
+           "XDG_CONFIG_HOME": str(tmp_path / "cfg"), "XDG_DATA_HOME": str(tmp_path / "data")}
+    proc = subprocess.run(
+        [sys.executable, "-m", "gui.launcher", str(src), "--screenshot", str(out), "--view",
+         "compare", "--lang", "zh_CN"], cwd=ROOT, env=env, capture_output=True, text=True,
+        timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert "no translation file" not in proc.stderr
+    assert QImage(str(out)).width() == 1280
