@@ -269,8 +269,10 @@ def cmd_sample(args: argparse.Namespace) -> int:
         portfolio = synthetic_portfolio(args.size, args.seed)
     save_portfolio(portfolio, Path(args.output))
     n = len(portfolio.assessments())
-    print(f"wrote {args.output}: {len(portfolio.startups)} startups, {n} assessments",
-          file=sys.stderr)
+    from models.cli_texts import label
+
+    print(label("wrote_sample", args.lang).format(
+        path=args.output, startups=len(portfolio.startups), n=n), file=sys.stderr)
     return EXIT_OK
 
 
@@ -313,7 +315,10 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     n = len(portfolio.assessments())
     progress = None
     if n * args.draws >= _PROGRESS_WORK:
-        print(f"analysing {n} assessments × {args.draws} draws…", file=sys.stderr, flush=True)
+        from models.cli_texts import label
+
+        print(label("analysing", args.lang).format(n=n, draws=args.draws), file=sys.stderr,
+              flush=True)
         progress = _progress_printer()
     result = analyze_portfolio(
         portfolio, draws=args.draws, seed=args.seed, scenario=scenario,
@@ -447,7 +452,10 @@ def cmd_export(args: argparse.Namespace) -> int:
     result = export_workbook(portfolio, output, lang=args.lang, progress=progress,
                              analysis_draws=args.draws, analysis_seed=args.seed)
     _print_warnings(output, result.warnings)
-    print(f"wrote {output}: {result.assessments} assessments", file=sys.stderr)
+    from models.cli_texts import label
+
+    print(label("wrote_export", args.lang).format(path=output, n=result.assessments),
+          file=sys.stderr)
     return EXIT_OK
 
 
@@ -460,8 +468,10 @@ def cmd_template(args: argparse.Namespace) -> int:
     framework = load_framework(args.framework) if args.framework else default_framework()
     warnings = write_template(framework, output, lang=args.lang)
     _print_warnings(output, warnings)
-    print(f"wrote {output}: template for framework {framework.id} {framework.version}",
-          file=sys.stderr)
+    from models.cli_texts import label
+
+    print(label("wrote_template", args.lang).format(
+        path=output, id=framework.id, version=framework.version), file=sys.stderr)
     return EXIT_OK
 
 
@@ -544,6 +554,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     A ``--startup`` that names no startup is bad input (exit status 1, one line per name).
     The PDF is written atomically: on any failure a previous file stays as it was.
     """
+    from models.cli_texts import label
     from models.errors import Problem
     from models.report import UnknownStartupError, write_report
     from models.storage import load_portfolio
@@ -558,9 +569,11 @@ def cmd_report(args: argparse.Namespace) -> int:
         if total < REPORT_PROGRESS_PAGES:
             return
         if done == 1:
-            print(f"writing {total} pages…", file=sys.stderr, flush=True)
+            print(label("writing_pages", args.lang).format(n=total), file=sys.stderr,
+                  flush=True)
         if done % 10 == 0 or done == total:
-            print(f"  page {done} of {total}", file=sys.stderr, flush=True)
+            print(label("page_of", args.lang).format(done=done, total=total),
+                  file=sys.stderr, flush=True)
 
     try:
         result = write_report(portfolio, output, startups=args.startup, lang=args.lang,
@@ -569,6 +582,6 @@ def cmd_report(args: argparse.Namespace) -> int:
     except UnknownStartupError as exc:
         raise InputError([Problem(args.file, "--startup", f"no startup named '{name}'")
                           for name in exc.names]) from None
-    print(f"wrote {output}: {result.pages} pages ({result.assessments} assessments)",
-          file=sys.stderr)
+    print(label("wrote_report", args.lang).format(path=output, pages=result.pages,
+                                                 n=result.assessments), file=sys.stderr)
     return EXIT_OK

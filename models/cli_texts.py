@@ -32,6 +32,13 @@ LABELS: dict[str, dict[str, str]] = {
         "reversals": "Leader changes as one pillar's share of the total weight grows "
                      "(the other pillars rescaled):",
         "no_reversal": "  none: the same assessment leads at every pillar weight",
+        "wrote_sample": "wrote {path}: {startups} startups, {n} assessments",
+        "wrote_export": "wrote {path}: {n} assessments",
+        "wrote_template": "wrote {path}: template for framework {id} {version}",
+        "wrote_report": "wrote {path}: {pages} pages ({n} assessments)",
+        "analysing": "analysing {n} assessments × {draws} draws…",
+        "writing_pages": "writing {n} pages…",
+        "page_of": "  page {done} of {total}",
     },
     "zh_CN": {
         "startup": "初创公司",
@@ -59,6 +66,13 @@ LABELS: dict[str, dict[str, str]] = {
         "scenario": "情景：{name}（{id}）",
         "reversals": "当某一支柱占总权重的比例增长（其他支柱按比例缩放）时，领先者的变化：",
         "no_reversal": "  无：在任何支柱权重下领先者都不变",
+        "wrote_sample": "已写入 {path}：{startups} 家初创公司，{n} 项评估",
+        "wrote_export": "已写入 {path}：{n} 项评估",
+        "wrote_template": "已写入 {path}：框架 {id} {version} 的模板",
+        "wrote_report": "已写入 {path}：{pages} 页（{n} 项评估）",
+        "analysing": "正在分析 {n} 项评估 × {draws} 次抽样…",
+        "writing_pages": "正在写入 {n} 页…",
+        "page_of": "  第 {done} 页，共 {total} 页",
     },
 }
 

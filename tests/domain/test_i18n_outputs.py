@@ -102,3 +102,13 @@ def test_chinese_workbook_has_chinese_labels_and_stable_importer_headers(tmp_pat
     report = import_workbooks([out_zh])
     assert not report.problems
     assert sum(len(s.assessments) for s in report.startups) == 13
+
+
+def test_messages_follow_lang(capsys, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "s.beachhead"
+    assert cli.main(["sample", "-o", str(out), "--lang", "zh_CN"]) == 0
+    assert "已写入" in capsys.readouterr().err
+    assert cli.main(["template", "-o", str(tmp_path / "t.xlsx"), "--lang", "zh_CN"]) == 0
+    assert "模板" in capsys.readouterr().err
+    assert cli.main(["sample", "-o", str(out)]) == 0
+    assert capsys.readouterr().err.startswith("wrote ")
