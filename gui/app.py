@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 import traceback
 from collections.abc import Sequence
@@ -25,7 +26,16 @@ def _size(value: str) -> QSize:
         raise argparse.ArgumentTypeError(f"'{value}' is not a size like 1280x800") from None
     if w < 400 or h < 300:
         raise argparse.ArgumentTypeError("the window must be at least 400x300")
+    if w > 7680 or h > 4320:
+        raise argparse.ArgumentTypeError("the window can be at most 7680x4320")
     return QSize(w, h)
+
+
+def _has_display() -> bool:
+    """True when Qt can open a window: a desktop session, or a platform chosen explicitly."""
+    if sys.platform in ("win32", "darwin") or os.environ.get("QT_QPA_PLATFORM"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -97,7 +107,17 @@ def install_crash_handler(window_getter) -> None:  # type: ignore[no-untyped-def
 
 def run(argv: Sequence[str] | None = None) -> int:
     """Start the desktop application; returns its exit status."""
-    args = build_parser().parse_args(list(argv) if argv is not None else None)
+    parser = build_parser()
+    args = parser.parse_args(list(argv) if argv is not None else None)
+    if args.file and not Path(args.file).is_file():
+        print(f"{args.file}: no such portfolio file", file=sys.stderr)
+        return 1
+    if args.screenshot and not os.environ.get("QT_QPA_PLATFORM") and not _has_display():
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a screenshot needs no screen
+    if not args.screenshot and not _has_display():
+        print("beachhead: no display to open the window on. Run it in a desktop session, use "
+              "--screenshot OUT.png, or set QT_QPA_PLATFORM=offscreen.", file=sys.stderr)
+        return 1
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setOrganizationName("Beachhead")
     app.setApplicationName("Beachhead")

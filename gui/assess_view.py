@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QListView,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -86,6 +87,10 @@ class AssessView(QWidget):
         self.title_label.setObjectName("startupTitle")
         self.facts_label = QLabel()
         self.facts_label.setObjectName("startupFacts")
+        # long names wrap instead of widening the middle column and squeezing the results
+        for label in (self.title_label, self.facts_label):
+            label.setWordWrap(True)
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.assessment_combo = QComboBox()
         self.assessment_combo.setMinimumContentsLength(24)
         self.assessment_combo.setSizeAdjustPolicy(
@@ -107,10 +112,8 @@ class AssessView(QWidget):
         header = QWidget()
         hl = QVBoxLayout(header)
         hl.setContentsMargins(0, 0, 0, 0)
-        title_row = QHBoxLayout()
-        title_row.addWidget(self.title_label)
-        title_row.addWidget(self.facts_label, 1)
-        hl.addLayout(title_row)
+        hl.addWidget(self.title_label)
+        hl.addWidget(self.facts_label)
         sel = QHBoxLayout()
         sel.addWidget(QLabel(self.tr("Assessment")))
         sel.addWidget(self.assessment_combo, 1)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -17,6 +18,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if any(a in cli.COMMANDS for a in args) or "--version" in args:
         return cli.main(args)
+    first = next((a for a in args if not a.startswith("-")), None)
+    if first is not None and not first.lower().endswith(".beachhead") and \
+            not Path(first).exists() and "--screenshot" not in args:
+        # neither a portfolio nor a command: most likely a mistyped command
+        print(f"beachhead: '{first}' is neither a command nor a portfolio file; commands: "
+              f"{', '.join(cli.COMMANDS)} (or a .beachhead file to open)", file=sys.stderr)
+        return cli.EXIT_USAGE
     from gui.app import run
 
     return run(args)

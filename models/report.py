@@ -31,7 +31,6 @@ import itertools
 import math
 import os
 import re
-import tempfile
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -45,6 +44,7 @@ from models.framework import Framework, Scenario, text
 from models.portfolio import Assessment, Portfolio, Startup
 from models.report_texts import labels
 from models.scoring import Result, apply_scenario, level_matrix, score_assessments
+from models.storage import temporary_beside
 from models.uncertainty import DEFAULT_DRAWS, DEFAULT_SEED, confidence_matrix, simulate
 
 #: ``progress(done_pages, total_pages)``; it may raise (e.g. to cancel) and nothing is written.
@@ -186,8 +186,7 @@ def write_report(
     total = 1 + len(pairs)
     families = font_families()
     folder = path.parent if str(path.parent) else Path(".")
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    os.close(fd)
+    tmp_name = temporary_beside(path)
     try:
         with mpl.rc_context():
             mpl.rcdefaults()

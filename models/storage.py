@@ -11,6 +11,7 @@ NaN and Infinity are never written.
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import os
 import tempfile
@@ -49,6 +50,26 @@ def new_file_mode(path: Path) -> int:
         return 0o666 & ~mask
 
 
+def temporary_beside(path: Path) -> str:
+    """Create an empty temporary file in ``path``'s folder, with the permissions
+    :func:`new_file_mode` gives, and return its name.
+
+    Raises:
+        OSError: the folder does not exist or cannot be written; the error names ``path``
+            (not the hidden temporary name), so messages make sense to the user.
+    """
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise FileNotFoundError(errno.ENOENT, "the folder does not exist", str(path))
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise type(exc)(exc.errno, exc.strerror, str(path)) from None
+    os.close(fd)
+    os.chmod(tmp_name, new_file_mode(path))
+    return tmp_name
+
+
 def atomic_write(path: Path, text: str, *, keep_backup: bool = True) -> None:
     """Replace ``path`` with ``text`` (UTF-8) so that a crash never leaves a half-written file.
 
@@ -60,10 +81,9 @@ def atomic_write(path: Path, text: str, *, keep_backup: bool = True) -> None:
     """
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    tmp_name = temporary_beside(path)
     try:
-        os.chmod(tmp_name, new_file_mode(path))
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+        with open(tmp_name, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(text)
             fh.flush()
             os.fsync(fh.fileno())
@@ -81,6 +101,7 @@ def _copy_to_backup(path: Path) -> None:
     backup = path.with_name(path.name + BACKUP_SUFFIX)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{backup.name}.", suffix=".tmp", dir=path.parent)
     try:
+        os.chmod(tmp_name, new_file_mode(path))  # the backup keeps the original's permissions
         with os.fdopen(fd, "wb") as out, open(path, "rb") as src:
             while chunk := src.read(1 << 20):
                 out.write(chunk)
@@ -195,4 +216,7 @@ def load_portfolio(path: str | Path) -> Portfolio:
         ) from None
     except ValueError as exc:
         raise InputError.single(source, "", str(exc)) from None
+    except RecursionError:
+        raise InputError.single(source, "", "the JSON is nested too deeply to be a portfolio") \
+            from None
     return parse_portfolio(data, source)

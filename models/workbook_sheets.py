@@ -12,7 +12,6 @@ import contextlib
 import datetime as dt
 import math
 import os
-import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -26,7 +25,7 @@ from openpyxl.worksheet.properties import PageSetupProperties
 
 from models import __version__
 from models.framework import Framework, text
-from models.storage import new_file_mode
+from models.storage import temporary_beside
 from models.workbook_formulas import DISABLED, ENABLED
 from models.workbook_layout import (
     ABOUT,
@@ -327,11 +326,8 @@ def save_atomic(wb: Workbook, path: Path) -> None:
     Raises:
         OSError: the folder is not writable, the disk is full… ``path`` is then untouched.
     """
-    folder = path.parent if str(path.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    os.close(fd)
+    tmp = temporary_beside(path)
     try:
-        os.chmod(tmp, new_file_mode(path))
         wb.save(tmp)
         os.replace(tmp, path)
     except BaseException:

@@ -94,5 +94,5 @@ def test_screenshot_mode_errors(tmp_path):
         [sys.executable, "-m", "gui.launcher", str(tmp_path / "missing.beachhead"),
          "--screenshot", str(tmp_path / "x.png")], cwd=ROOT, env=env, capture_output=True,
         text=True, timeout=120)
-    assert proc.returncode == 1 and "cannot open" in proc.stderr
+    assert proc.returncode == 1 and "no such portfolio file" in proc.stderr
     assert "Traceback" not in proc.stderr
