@@ -324,6 +324,11 @@ class MainWindow(QMainWindow):
                 self.tabs.setTabText(index, (self.tr("Compare"), self.tr("Framework"))[index - 1])
                 continue
             setattr(self, attr, None)
+            # a panel's background computation (uncertainty) goes with the old view
+            for panel in view.findChildren(QWidget):
+                job = getattr(panel, "job", None)
+                if job is not None and job.is_running():
+                    job.cancel()
             host = QWidget()
             self._swap_tab(index, view, host, "")
             if index == 1:

@@ -12,7 +12,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QGroupBox
+from PySide6.QtWidgets import QGroupBox, QMessageBox
 
 from gui.document import Document
 from gui.i18n import install_language, language, qm_path
@@ -214,6 +214,11 @@ def test_view_language_switches_the_running_window_and_keeps_the_document(
     assert w.assess_view.current_startup().id == st.id
     assert "文件" not in w.undo_action.text() and "撤销" in w.undo_action.text()
     assert w.language_actions["zh_CN"].isChecked()
+    # Qt's own texts too: standard buttons
+    box = QMessageBox(w)
+    box.setStandardButtons(QMessageBox.StandardButton.Save)
+    assert box.button(QMessageBox.StandardButton.Save).text() == "保存"
+    box.deleteLater()
     # framework texts follow: the pillar names in the Assess view are Chinese
     titles = [box.title() for box in w.assess_view.findChildren(QGroupBox)]
     assert "细分定位" in titles, titles
