@@ -42,6 +42,34 @@ def _positive_int(value: str) -> int:
     return n
 
 
+def _seed(value: str) -> int:
+    """A random seed: a whole number from 0 to 2**32 - 1."""
+    n = _positive_int(value)
+    if n >= 2**32:
+        raise argparse.ArgumentTypeError("must be below 4294967296")
+    return n
+
+
+#: Most Monte Carlo draws a command accepts (more adds nothing but memory and time).
+MAX_DRAWS = 100_000
+
+
+def _draws(value: str) -> int:
+    """A number of Monte Carlo draws, 1 to :data:`MAX_DRAWS`."""
+    n = _positive_int(value)
+    if not 1 <= n <= MAX_DRAWS:
+        raise argparse.ArgumentTypeError(f"must be between 1 and {MAX_DRAWS:,}")
+    return n
+
+
+def _draws_or_none(value: str) -> int:
+    """Draws for the workbook's Analysis sheet: 0 (leave it out) to :data:`MAX_DRAWS`."""
+    n = _positive_int(value)
+    if n > MAX_DRAWS:
+        raise argparse.ArgumentTypeError(f"must be between 0 and {MAX_DRAWS:,}")
+    return n
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The ``beachhead`` argument parser with every headless subcommand."""
     lang = _lang_parent()
@@ -63,16 +91,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", required=True, metavar="OUT.beachhead")
     p.add_argument("--size", type=_positive_int, metavar="N",
                    help="write N synthetic startups instead of the bundled sample")
-    p.add_argument("--seed", type=int, default=0, metavar="S",
+    p.add_argument("--seed", type=_seed, default=0, metavar="S",
                    help="random seed for --size (default 0)")
     p.set_defaults(func=cmd_sample)
 
     p = sub.add_parser("analyze", parents=[lang],
                        help="rank uncertainty, weight sensitivity and scenario shifts")
     p.add_argument("file", metavar="FILE", help="a .beachhead portfolio")
-    p.add_argument("--draws", type=_at_least_one, default=2000, metavar="N",
+    p.add_argument("--draws", type=_draws, default=2000, metavar="N",
                    help="Monte Carlo draws (default 2000)")
-    p.add_argument("--seed", type=int, default=0, metavar="S", help="random seed (default 0)")
+    p.add_argument("--seed", type=_seed, default=0, metavar="S", help="random seed (default 0)")
     p.add_argument("--scenario", metavar="NAME", help="analyse under a scenario (id or name)")
     p.add_argument("--weight-concentration", type=_positive_float, metavar="C",
                    help="also vary pillar weights: Dirichlet around the current weights with "
@@ -84,10 +112,10 @@ def build_parser() -> argparse.ArgumentParser:
                        help="write an Excel workbook whose scores are live formulas")
     p.add_argument("file", metavar="FILE", help="a .beachhead portfolio")
     p.add_argument("-o", "--output", required=True, metavar="OUT.xlsx")
-    p.add_argument("--draws", type=int, default=2000, metavar="N",
+    p.add_argument("--draws", type=_draws_or_none, default=2000, metavar="N",
                    help="Monte Carlo draws for the Analysis sheet (default 2000, fewer for "
                         "large portfolios; 0 leaves them out)")
-    p.add_argument("--seed", type=int, default=0, metavar="S",
+    p.add_argument("--seed", type=_seed, default=0, metavar="S",
                    help="random seed for the Analysis sheet (default 0)")
     p.set_defaults(func=cmd_export)
 
@@ -117,9 +145,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", required=True, metavar="OUT.pdf")
     p.add_argument("--startup", action="append", metavar="NAME",
                    help="report only this startup (name or id); repeat for several")
-    p.add_argument("--draws", type=_at_least_one, default=2000, metavar="N",
+    p.add_argument("--draws", type=_draws, default=2000, metavar="N",
                    help="Monte Carlo draws behind the P10–P90 bands (default 2000)")
-    p.add_argument("--seed", type=int, default=0, metavar="S", help="random seed (default 0)")
+    p.add_argument("--seed", type=_seed, default=0, metavar="S", help="random seed (default 0)")
     p.add_argument("--scenario", metavar="NAME", help="apply a scenario (id or name)")
     p.set_defaults(func=cmd_report)
     return parser
@@ -141,6 +169,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     func: Callable[[argparse.Namespace], int] = args.func
     try:
+        _check_output(args)
         return func(args)
     except InputError as exc:
         for problem in exc.problems:
@@ -156,6 +185,34 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("beachhead: interrupted", file=sys.stderr)
         return 130
+    except MemoryError:
+        print(f"beachhead {args.command}: not enough memory for this; try fewer draws or a "
+              "smaller portfolio", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except Exception as exc:  # the last resort: never a traceback in front of a user
+        print(f"beachhead {args.command}: unexpected problem ({type(exc).__name__}: {exc}). "
+              "Nothing was written.", file=sys.stderr)
+        return EXIT_BAD_INPUT
+
+
+def _check_output(args: argparse.Namespace) -> None:
+    """Refuse an output file in a missing folder, or one that is also an input."""
+    output = getattr(args, "output", None)
+    if not output:
+        return
+    out = Path(output)
+    if not (out.parent if str(out.parent) else Path(".")).is_dir():
+        raise InputError.single(output, "", "the folder to write into does not exist")
+    if out.is_dir():
+        raise InputError.single(output, "", "is a folder; name a file to write")
+    inputs = [getattr(args, "file", None), *(getattr(args, "workbooks", None) or [])]
+    for name in filter(None, inputs):
+        try:
+            same = out.exists() and Path(name).exists() and out.samefile(name)
+        except OSError:
+            same = False
+        if same:
+            raise UsageError(f"the output {output} is also the input; choose another file")
 
 
 # -- score ----------------------------------------------------------------------------------
@@ -201,6 +258,12 @@ def _num(x: float | None, digits: int | None = None) -> str:
     return repr(float(x)) if digits is None else f"{x:.{digits}f}"
 
 
+def _csv_text(value: str) -> str:
+    """Text for a CSV cell that a spreadsheet will not run as a formula (OWASP advice:
+    a leading ``= + - @``, tab or carriage return gets a single quote in front)."""
+    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+
+
 def _csv(rows: list[dict], pillar_ids: list[str]) -> str:
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
@@ -209,7 +272,8 @@ def _csv(rows: list[dict], pillar_ids: list[str]) -> str:
                      "deal_breakers", "top_improvements"])
     for r in rows:
         writer.writerow([
-            r["startup"], r["assessor"], r["role"], r["date"], _num(r["overall"]),
+            _csv_text(r["startup"]), _csv_text(r["assessor"]), r["role"], r["date"],
+            _num(r["overall"]),
             *(_num(r["pillars"][p]) for p in pillar_ids), _num(r["completeness"]),
             "; ".join(r["postures"]), "; ".join(r["deal_breakers"]),
             "; ".join(f"{t['criterion']} (+{t['gain']:.2f})" for t in r["top_improvements"]),
@@ -277,13 +341,6 @@ def cmd_sample(args: argparse.Namespace) -> int:
 
 
 # -- analyze --------------------------------------------------------------------------------
-
-def _at_least_one(value: str) -> int:
-    n = _positive_int(value)
-    if n < 1:
-        raise argparse.ArgumentTypeError("must be at least 1")
-    return n
-
 
 def _positive_float(value: str) -> float:
     try:

@@ -148,3 +148,44 @@ def test_save_into_existing_keeps_backup(tmp_path):
     save_portfolio(sample_portfolio(), p)
     assert cli.main(["sample", "-o", str(p), "--size", "3"]) == 0
     assert (tmp_path / "p.beachhead.bak").exists()
+
+
+def test_seed_and_draws_are_checked(capsys, sample_file):
+    for args in (["analyze", str(sample_file), "--seed", "-5"],
+                 ["analyze", str(sample_file), "--draws", "99999999999"],
+                 ["analyze", str(sample_file), "--draws", "0"],
+                 ["sample", "-o", "x.beachhead", "--seed", "-1"]):
+        code, _, err = run(capsys, *args)
+        assert code == 2 and "Traceback" not in err, args
+
+
+def test_outputs_in_missing_folders_or_over_the_input(capsys, tmp_path, sample_file):
+    code, _, err = run(capsys, "export", str(sample_file), "-o",
+                       str(tmp_path / "nowhere" / "x.xlsx"))
+    assert code == 1 and err.startswith(str(tmp_path / "nowhere" / "x.xlsx"))
+    assert "does not exist" in err and ".tmp" not in err
+    same = tmp_path / "same.xlsx"
+    same.write_bytes(sample_file.read_bytes())
+    code, _, err = run(capsys, "export", str(same), "-o", str(same))
+    assert code == 2 and "also the input" in err
+    assert same.read_bytes() == sample_file.read_bytes()
+
+
+def test_deeply_nested_json_is_bad_input(capsys, tmp_path):
+    deep = tmp_path / "deep.beachhead"
+    deep.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    code, _, err = run(capsys, "score", str(deep))
+    assert code == 1 and "nested too deeply" in err
+
+
+def test_csv_never_starts_a_cell_with_a_formula(capsys, tmp_path):
+    from models.portfolio import Assessment, Startup
+
+    p = sample_portfolio()
+    p.startups.append(Startup(name='=HYPERLINK("http://x","y")', assessments=[
+        Assessment(assessor="@admin")]))
+    path = tmp_path / "evil.beachhead"
+    save_portfolio(p, path)
+    code, out, _ = run(capsys, "score", str(path), "--format", "csv")
+    row = list(csv.DictReader(io.StringIO(out)))[-1]
+    assert row["startup"] == "'=HYPERLINK(\"http://x\",\"y\")" and row["assessor"] == "'@admin"
