@@ -134,6 +134,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--into", metavar="EXISTING.beachhead",
                    help="merge into this portfolio (its framework is used); it is only "
                         "changed when it is also the output")
+    p.add_argument("--framework", metavar="FILE",
+                   help="for a new portfolio: the framework .json the workbooks were made "
+                        "with (default: the framework Beachhead ships)")
     p.add_argument("--skip-bad", action="store_true",
                    help="import the good workbooks and list the bad ones (default: one bad "
                         "workbook means nothing is written)")
@@ -539,7 +542,8 @@ _IMPORT_PROGRESS_FILES = 20
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    """``beachhead import WORKBOOK... -o OUT.beachhead [--into EXISTING] [--skip-bad]``.
+    """``beachhead import WORKBOOK... -o OUT.beachhead [--into EXISTING | --framework FILE]
+    [--skip-bad]``.
 
     Every problem in every workbook goes to stderr, one line each (file: sheet!cell: why).
     Without ``--skip-bad`` one bad workbook means nothing is written (exit 1); with it, the
@@ -556,8 +560,15 @@ def cmd_import(args: argparse.Namespace) -> int:
     output = Path(args.output)
     if output.suffix.lower() != ".beachhead":
         raise UsageError(f"the output must be a .beachhead file, not '{args.output}'")
-    base = (load_portfolio(args.into) if args.into
-            else Portfolio(framework=default_framework()))
+    if args.into and args.framework:
+        raise UsageError("--framework is for a new portfolio; --into uses its own framework")
+    if args.into:
+        base = load_portfolio(args.into)
+    else:
+        from models.framework import load_framework
+
+        fw = load_framework(args.framework) if args.framework else default_framework()
+        base = Portfolio(framework=fw)
     total = len(args.workbooks)
     progress = None
     if total >= _IMPORT_PROGRESS_FILES:

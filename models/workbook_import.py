@@ -538,7 +538,8 @@ class _Reader:
         wver = as_name(fver[0]) if fver else ""
         self.result.framework = (wid, wver)
         remedy = ("make a new template for it with 'beachhead template', or import the file "
-                  "into a portfolio that uses that framework (--into)")
+                  "into a portfolio that uses that framework (--into, or --framework "
+                  "FILE for a new one)")
         if fid is not None and wid != fw.id:
             self.problem(fid[1], f"this workbook is for framework '{wid}'"
                          f"{f' version {wver}' if wver else ''}; expected framework "

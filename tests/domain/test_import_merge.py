@@ -235,3 +235,28 @@ def test_dates_default_to_today_with_a_note(tmp_path):
     assert startup.assessments[0].date == dt.date.today()
     assert any("no date given" in n.message and n.location == "Assessment!B5"
                for n in report.notes)
+
+
+def test_import_with_a_custom_framework(tmp_path):
+    import datetime as dt
+
+    from models.cli import main
+    from models.framework import Framework, default_framework, save_framework
+    from models.storage import load_portfolio
+    from tests.workbook_corpus import fill_template
+
+    data = default_framework().model_dump(mode="json")
+    data.update(id="other.fw", version="2.0.0")
+    custom = Framework.model_validate(data)
+    fw_path = tmp_path / "fw2.json"
+    save_framework(custom, fw_path)
+    template = tmp_path / "t.xlsx"
+    fill_template(template, fields={"Startup": "Custom AI", "Assessor": "Ann",
+                                    "Role": "founder", "Date": dt.date(2024, 11, 1)},
+                  rows={"cap.runway": (3, "high", "", "")}, framework=custom)
+    out = tmp_path / "o.beachhead"
+    assert main(["import", str(template), "-o", str(out)]) == 1
+    assert main(["import", str(template), "-o", str(out), "--framework", str(fw_path)]) == 0
+    port = load_portfolio(out)
+    assert port.framework.id == "other.fw"
+    assert port.startups[0].assessments[0].level("cap.runway") == 3
