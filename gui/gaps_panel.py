@@ -19,15 +19,13 @@ from typing import Any
 import numpy as np
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QMetaObject,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
     Qt,
-    QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QShowEvent
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -46,6 +44,7 @@ from gui.chart_canvas import REDRAW_DELAY_MS, IdleChart, chart_fonts
 from gui.commands import AddAssessment
 from gui.document import Document
 from gui.i18n import language
+from gui.idle_refresh import IdleRefresher
 from gui.palette import WARNING_BG, WARNING_FG
 from models.assessors import (
     DISAGREEMENT_LEVELS,
@@ -253,10 +252,8 @@ class GapsPanel(QWidget):
         self.lang = language()
         self.doc: Document | None = None
         self.gaps: StartupGaps | None = None
-        self._connections: list[QMetaObject.Connection] = []
         self._startup_id = ""
         self._excluded: set[str] = set()
-        self._dirty = True
         self.model = GapsTableModel(self)
 
         self.title_label = QLabel()
@@ -305,39 +302,23 @@ class GapsPanel(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.splitter, 1)
 
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(REDRAW_DELAY_MS)
-        self._timer.timeout.connect(self.refresh)
+        self.refresher = IdleRefresher(
+            self, self.refresh, ("scoresChanged", "structureChanged", "frameworkChanged"),
+            REDRAW_DELAY_MS)
         self.add_button.clicked.connect(lambda _c=False: self.add_consensus())
         self.set_document(doc)
 
     # -- document -------------------------------------------------------------------------
     def set_document(self, doc: Document) -> None:
         """Follow ``doc`` (no startup is shown until one is chosen)."""
-        for connection in self._connections:
-            QObject.disconnect(connection)
         self.doc = doc
         self._startup_id = ""
         self._excluded = set()
-        self._connections = [
-            doc.scoresChanged.connect(self.schedule),
-            doc.structureChanged.connect(self.schedule),
-            doc.frameworkChanged.connect(self.schedule),
-        ]
-        self.schedule()
+        self.refresher.follow(doc)
 
     def schedule(self, *_args: object) -> None:
         """Recompute once things settle, if on screen (otherwise when next shown)."""
-        self._dirty = True
-        if self.isVisible():
-            self._timer.start()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        """Catch up with changes made while hidden."""
-        super().showEvent(event)
-        if self._dirty:
-            self._timer.start()
+        self.refresher.schedule()
 
     def set_current(self, assessment_id: str) -> None:
         """Show the startup of this assessment (the one chosen in the Compare view)."""
@@ -400,7 +381,6 @@ class GapsPanel(QWidget):
     # -- computing ------------------------------------------------------------------------
     def refresh(self) -> None:
         """Recompute and show the chosen startup's gaps now."""
-        self._dirty = False
         doc = self.doc
         st = None
         if doc is not None and self._startup_id:

@@ -18,15 +18,12 @@ from typing import Any
 import numpy as np
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QMetaObject,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
     Qt,
-    QTimer,
     Signal,
 )
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -40,6 +37,7 @@ from PySide6.QtWidgets import (
 from gui.chart_canvas import REDRAW_DELAY_MS, IdleChart, chart_fonts
 from gui.document import Document
 from gui.i18n import language
+from gui.idle_refresh import IdleRefresher
 from gui.results_table import AssessmentIdRole, SortRole
 from models.framework import text
 from models.scoring import FrameworkArrays, Result
@@ -196,9 +194,7 @@ class SensitivityPanel(QWidget):
         self.lang = language()
         self.doc: Document | None = None
         self.data: SensitivityData | None = None
-        self._connections: list[QMetaObject.Connection] = []
         self._current_aid = ""
-        self._dirty = True
         self.model = ReversalsModel(self)
         self.summary_label = QLabel()
         self.summary_label.setObjectName("sensitivitySummary")
@@ -243,42 +239,25 @@ class SensitivityPanel(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.splitter, 1)
 
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(REDRAW_DELAY_MS)
-        self._timer.timeout.connect(self.refresh)
+        self.refresher = IdleRefresher(
+            self, self.refresh, ("scoresChanged", "structureChanged", "resultsChanged"),
+            REDRAW_DELAY_MS)
         self.set_document(doc)
 
     # -- document -------------------------------------------------------------------------
     def set_document(self, doc: Document) -> None:
         """Follow ``doc``."""
-        for connection in self._connections:
-            QObject.disconnect(connection)
         self.doc = doc
-        self._connections = [
-            doc.scoresChanged.connect(self.schedule),
-            doc.structureChanged.connect(self.schedule),
-            doc.resultsChanged.connect(self.schedule),
-        ]
-        self.schedule()
+        self.refresher.follow(doc)
 
     def schedule(self, *_args: object) -> None:
         """Recompute once things settle, if on screen (otherwise when next shown)."""
-        self._dirty = True
-        if self.isVisible():
-            self._timer.start()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        """Catch up with changes made while hidden."""
-        super().showEvent(event)
-        if self._dirty:
-            self._timer.start()
+        self.refresher.schedule()
 
     def refresh(self) -> None:
         """Recompute the reversal points and redraw the tornado chart now."""
         if self.doc is None:
             return
-        self._dirty = False
         self.data = SensitivityData.of(self.doc, self.lang)
         self.model.set_data(self.data)
         self.table.resizeColumnsToContents()
