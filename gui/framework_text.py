@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication
 
+from gui.i18n import list_separator
 from gui.palette import STRATEGY_BG, STRATEGY_FG, WARNING_BG, WARNING_FG
 from gui.weights_model import criterion_shares, pillar_shares
 from models.framework import Condition, Criterion, Framework, Posture, Rule, text
@@ -95,10 +96,10 @@ def criterion_html(criterion: Criterion, framework: Framework, lang: str = "en")
     extra = ""
     if used:
         label = translate("FrameworkText", "Used by")
-        extra += f"<p><b>{_e(label)}:</b> {_e(', '.join(used))}</p>"
+        extra += f"<p><b>{_e(label)}:</b> {_e(list_separator(lang).join(used))}</p>"
     if shifted:
         label = translate("FrameworkText", "Shifted by scenarios")
-        extra += f"<p><b>{_e(label)}:</b> {_e(', '.join(shifted))}</p>"
+        extra += f"<p><b>{_e(label)}:</b> {_e(list_separator(lang).join(shifted))}</p>"
     question = translate("FrameworkText", "Question")
     levels = translate("FrameworkText", "What each level means")
     source = translate("FrameworkText", "Source")

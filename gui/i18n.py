@@ -43,6 +43,12 @@ def language() -> str:
     return _current
 
 
+def list_separator(lang: str | None = None) -> str:
+    """What separates the items of a list of names in ``lang`` (default: the interface
+    language): ``", "`` in English, the enumeration comma ``"、"`` in Chinese."""
+    return "、" if (lang or _current) == "zh_CN" else ", "
+
+
 def qm_path(lang: str) -> Path | None:
     """The built translation file of Beachhead's own strings for ``lang``, if there is one."""
     if lang == "en":

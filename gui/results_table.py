@@ -24,6 +24,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
 from gui.document import Document
+from gui.i18n import list_separator
 from gui.palette import WARNING_BG, WARNING_FG
 from models.framework import Framework, text
 from models.scoring import Result, RuleHit
@@ -83,7 +84,7 @@ def search_text(r: Result) -> str:
 
 
 def _hits_text(hits: Sequence[RuleHit]) -> str:
-    return ", ".join(h.name for h in hits)
+    return list_separator().join(h.name for h in hits)
 
 
 def _hits_tooltip(hits: Sequence[RuleHit], because: str) -> str:
