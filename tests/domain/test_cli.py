@@ -187,5 +187,6 @@ def test_csv_never_starts_a_cell_with_a_formula(capsys, tmp_path):
     path = tmp_path / "evil.beachhead"
     save_portfolio(p, path)
     code, out, _ = run(capsys, "score", str(path), "--format", "csv")
+    assert code == 0
     row = list(csv.DictReader(io.StringIO(out)))[-1]
     assert row["startup"] == "'=HYPERLINK(\"http://x\",\"y\")" and row["assessor"] == "'@admin"
