@@ -7,9 +7,11 @@ place, why), 2 on usage errors.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
 import io
 import json
+import signal
 import sys
 import unicodedata
 from collections.abc import Callable, Sequence
@@ -171,6 +173,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("beachhead: error: name a command, e.g. 'beachhead score FILE'", file=sys.stderr)
         return EXIT_USAGE
     func: Callable[[argparse.Namespace], int] = args.func
+    # a polite kill (SIGTERM) unwinds like Ctrl-C, so temporary files are removed
+    with contextlib.suppress(ValueError):  # not the main thread: leave signals alone
+        signal.signal(signal.SIGTERM, _interrupted)
     try:
         _check_output(args)
         return func(args)
@@ -196,6 +201,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"beachhead {args.command}: unexpected problem ({type(exc).__name__}: {exc}). "
               "Nothing was written.", file=sys.stderr)
         return EXIT_BAD_INPUT
+
+
+def _interrupted(_signum: int, _frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 def _check_output(args: argparse.Namespace) -> None:
