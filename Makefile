@@ -6,7 +6,7 @@ PY     := $(VENV)/bin/python
 BIN    := $(VENV)/bin
 OUT    ?= out
 
-.PHONY: run test bench lint install translations clean
+.PHONY: run test bench lint install translations clean screenshots
 
 TS := $(wildcard resources/translations/*.ts)
 QM := $(TS:.ts=.qm)
@@ -41,6 +41,14 @@ test: install
 
 bench: install
 	QT_QPA_PLATFORM=offscreen $(PY) bench/run.py
+
+# The README's pictures: each view of the bundled sample at 1280x800.
+screenshots: install
+	mkdir -p docs
+	for view in assess compare framework; do \
+	  QT_QPA_PLATFORM=offscreen $(BIN)/beachhead --screenshot docs/$$view.png --view $$view \
+	    --startup "Gearloom Systems" --size 1280x800 || exit 1; \
+	done
 
 lint: install
 	$(BIN)/ruff check .
