@@ -44,7 +44,7 @@ from models.framework import Framework, Scenario, text
 from models.portfolio import Assessment, Portfolio, Startup
 from models.report_texts import labels
 from models.scoring import Result, apply_scenario, level_matrix, score_assessments
-from models.storage import temporary_beside
+from models.storage import fsync_folder, temporary_beside
 from models.uncertainty import DEFAULT_DRAWS, DEFAULT_SEED, confidence_matrix, simulate
 
 #: ``progress(done_pages, total_pages)``; it may raise (e.g. to cancel) and nothing is written.
@@ -215,7 +215,7 @@ def write_report(
         with contextlib.suppress(OSError):
             os.unlink(tmp_name)
         raise
-    _fsync_folder(folder)
+    fsync_folder(folder)
     return ReportResult(path=path, pages=total, assessments=len(pairs))
 
 
@@ -223,17 +223,6 @@ def _creator() -> str:
     from models import __version__
 
     return f"Beachhead {__version__}"
-
-
-def _fsync_folder(folder: Path) -> None:
-    if not hasattr(os, "O_DIRECTORY"):
-        return
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
 
 
 def _rc(families: list[str]) -> dict[str, Any]:

@@ -94,7 +94,7 @@ def atomic_write(path: Path, text: str, *, keep_backup: bool = True) -> None:
         with contextlib.suppress(OSError):
             os.unlink(tmp_name)
         raise
-    _fsync_folder(folder)
+    fsync_folder(folder)
 
 
 def _copy_to_backup(path: Path) -> None:
@@ -114,7 +114,9 @@ def _copy_to_backup(path: Path) -> None:
         raise
 
 
-def _fsync_folder(folder: Path) -> None:
+def fsync_folder(folder: Path) -> None:
+    """Flush a folder's entries to disk, so a file just renamed into it survives a crash
+    (a no-op where the platform cannot open folders)."""
     if not hasattr(os, "O_DIRECTORY"):
         return
     with contextlib.suppress(OSError):
