@@ -18,7 +18,6 @@ from typing import Any
 
 import numpy as np
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -46,6 +45,7 @@ from gui.document import Document
 from gui.i18n import language
 from gui.idle_refresh import IdleRefresher
 from gui.palette import WARNING_BG, WARNING_FG
+from gui.read_only_table import ReadOnlyTableModel
 from models.assessors import (
     DISAGREEMENT_LEVELS,
     Gap,
@@ -146,7 +146,7 @@ def startup_gaps(doc: Document, startup: Startup, chosen: list[Assessment],
     return StartupGaps(startup, founder, investor, gaps, list(chosen), cons, rows)
 
 
-class GapsTableModel(QAbstractTableModel):
+class GapsTableModel(ReadOnlyTableModel):
     """The Gaps table: Criterion, Founder, Investor, Gap, Spread, Consensus.
 
     Gaps read ``+2`` / ``−1`` (investor − founder); a spread of two levels or more reads
@@ -170,11 +170,11 @@ class GapsTableModel(QAbstractTableModel):
         """The :class:`GapRow` shown in ``row``."""
         return self._rows[row]
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+    def row_count(self) -> int:
+        return len(self._rows)
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self.COLUMNS
+    def column_count(self) -> int:
+        return self.COLUMNS
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -193,12 +193,6 @@ class GapsTableModel(QAbstractTableModel):
                                         "startup)"),
             }.get(section)
         return None
-
-    def flags(self, index: _Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | \
-            Qt.ItemFlag.ItemNeverHasChildren
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows) or \

@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import (
     QAbstractItemModel,
-    QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import QApplication, QStyle
 from gui.document import Document
 from gui.i18n import list_separator
 from gui.palette import WARNING_BG, WARNING_FG
+from gui.read_only_table import ReadOnlyTableModel
 from models.framework import Framework, text
 from models.scoring import Result, RuleHit
 
@@ -91,7 +91,7 @@ def _hits_tooltip(hits: Sequence[RuleHit], because: str) -> str:
     return "\n".join(f"{h.name}: {because} " + "; ".join(h.reasons) for h in hits)
 
 
-class ResultsTableModel(QAbstractTableModel):
+class ResultsTableModel(ReadOnlyTableModel):
     """One row per assessment of a :class:`~gui.document.Document`, in document order.
 
     Columns: Startup, Assessor, Role, Date, Overall, one per pillar (favourability scores
@@ -299,11 +299,11 @@ class ResultsTableModel(QAbstractTableModel):
         return search_text(self._results[row])
 
     # -- Qt model interface ---------------------------------------------------------------------
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._results)
+    def row_count(self) -> int:
+        return len(self._results)
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.columns)
+    def column_count(self) -> int:
+        return len(self.columns)
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -315,12 +315,6 @@ class ResultsTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return col.tooltip or None
         return None
-
-    def flags(self, index: _Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | \
-            Qt.ItemFlag.ItemNeverHasChildren
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

@@ -12,7 +12,6 @@ import math
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -21,6 +20,7 @@ from PySide6.QtCore import (
 
 from gui.document import Document
 from gui.palette import STRATEGY_FG, WARNING_FG
+from gui.read_only_table import ReadOnlyTableModel
 from gui.results_table import AssessmentIdRole, SortRole, StartupIdRole, search_text
 from models.framework import text
 from models.scenarios import ScenarioImpact, portfolio_scenario_impacts
@@ -33,7 +33,7 @@ def _num(x: float) -> float | None:
     return None if math.isnan(x) else float(x)
 
 
-class ScenarioDeltasModel(QAbstractTableModel):
+class ScenarioDeltasModel(ReadOnlyTableModel):
     """One row per assessment (document order) under the chosen scenario.
 
     Columns: Startup, Assessor, Role, Overall as entered, Overall under the scenario, Change,
@@ -120,11 +120,11 @@ class ScenarioDeltasModel(QAbstractTableModel):
         return v.casefold() if isinstance(v, str) else v
 
     # -- Qt model interface ---------------------------------------------------------------
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._results)
+    def row_count(self) -> int:
+        return len(self._results)
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 9
+    def column_count(self) -> int:
+        return 9
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -145,12 +145,6 @@ class ScenarioDeltasModel(QAbstractTableModel):
                                           "scenario"),
             }.get(section)
         return None
-
-    def flags(self, index: _Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | \
-            Qt.ItemFlag.ItemNeverHasChildren
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._results):

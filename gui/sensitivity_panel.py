@@ -17,7 +17,6 @@ from typing import Any
 
 import numpy as np
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -38,6 +37,7 @@ from gui.chart_canvas import REDRAW_DELAY_MS, IdleChart, chart_fonts
 from gui.document import Document
 from gui.i18n import language
 from gui.idle_refresh import IdleRefresher
+from gui.read_only_table import ReadOnlyTableModel
 from gui.results_table import AssessmentIdRole, SortRole
 from models.framework import text
 from models.scoring import FrameworkArrays, Result
@@ -88,7 +88,7 @@ class SensitivityData:
         return [r for s in self.sweeps for r in s.reversals]
 
 
-class ReversalsModel(QAbstractTableModel):
+class ReversalsModel(ReadOnlyTableModel):
     """One row per rank-reversal point: Pillar, Current share, Leader changes at, Leader
     before, New leader.
 
@@ -130,11 +130,11 @@ class ReversalsModel(QAbstractTableModel):
             return self._data.label(r.previous_leader)
         return self._data.label(r.new_leader)
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+    def row_count(self) -> int:
+        return len(self._rows)
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self.COLUMNS
+    def column_count(self) -> int:
+        return self.COLUMNS
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -151,12 +151,6 @@ class ReversalsModel(QAbstractTableModel):
                                  "pillars rescaled proportionally), the leader changes"),
             }.get(section)
         return None
-
-    def flags(self, index: _Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | \
-            Qt.ItemFlag.ItemNeverHasChildren
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows) or \

@@ -20,7 +20,6 @@ from typing import Any
 
 import numpy as np
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QMetaObject,
     QModelIndex,
     QObject,
@@ -50,6 +49,7 @@ from gui.dialogs import ask
 from gui.document import Document
 from gui.i18n import language
 from gui.jobs import ProcessJob
+from gui.read_only_table import ReadOnlyTableModel
 from gui.results_table import (
     AssessmentIdRole,
     ResultsFilterProxy,
@@ -75,7 +75,7 @@ def _num(x: Any) -> float | None:
     return None if x is None or math.isnan(x) else float(x)
 
 
-class UncertaintyTableModel(QAbstractTableModel):
+class UncertaintyTableModel(ReadOnlyTableModel):
     """One row per assessment of the last run: Startup, Assessor, Overall (as scored), P10,
     P50, P90, P(rank 1), P(top 3).
 
@@ -174,11 +174,11 @@ class UncertaintyTableModel(QAbstractTableModel):
         return self._keys[row][column]
 
     # -- Qt model interface ---------------------------------------------------------------
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._results)
+    def row_count(self) -> int:
+        return len(self._results)
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self.COLUMNS
+    def column_count(self) -> int:
+        return self.COLUMNS
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -200,12 +200,6 @@ class UncertaintyTableModel(QAbstractTableModel):
                                      "the first three"),
             }.get(section)
         return None
-
-    def flags(self, index: _Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | \
-            Qt.ItemFlag.ItemNeverHasChildren
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._results):
