@@ -1,5 +1,5 @@
-"""The shared plumbing of Beachhead's read-only tables (results, scenarios, uncertainty, gaps,
-reversals): a flat list of rows whose cells can be selected but not edited."""
+"""The shared plumbing of Beachhead's flat tables (results, scenarios, uncertainty, gaps,
+reversals, weights): a flat list of selectable rows; subclasses add editable cells."""
 
 from __future__ import annotations
 

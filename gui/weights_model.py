@@ -12,7 +12,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QMetaObject,
     QModelIndex,
     QObject,
@@ -23,6 +22,7 @@ from PySide6.QtCore import (
 
 from gui.commands import ChangeFramework
 from gui.document import Document
+from gui.read_only_table import ReadOnlyTableModel
 from models.framework import Criterion, Framework, Pillar, text
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -47,7 +47,7 @@ def criterion_shares(pillar: Pillar) -> dict[str, float]:
     return {c.id: c.weight / total for c in pillar.criteria}
 
 
-class _WeightsModel(QAbstractTableModel):
+class _WeightsModel(ReadOnlyTableModel):
     """Shared behaviour: follows the document's framework and pushes weight edits.
 
     Signals:
@@ -86,11 +86,13 @@ class _WeightsModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, 0),
                                   self.index(len(ids) - 1, self.columnCount() - 1))
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._ids)
+    def row_count(self) -> int:
+        """One row per pillar or criterion shown."""
+        return len(self._ids)
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
+    def column_count(self) -> int:
+        """One column per header."""
+        return len(self.HEADERS)
 
     def row_id(self, row: int) -> str:
         """The pillar or criterion id of ``row``."""
@@ -174,10 +176,9 @@ class PillarWeightsModel(_WeightsModel):
         }.get(section)
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
+        f = super().flags(index)
         if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        f = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | \
-            Qt.ItemFlag.ItemNeverHasChildren
+            return f
         if index.column() == self.ENABLED:
             f |= Qt.ItemFlag.ItemIsUserCheckable
         if index.column() == self.WEIGHT:
@@ -313,11 +314,8 @@ class CriterionWeightsModel(_WeightsModel):
         }.get(section)
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        f = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | \
-            Qt.ItemFlag.ItemNeverHasChildren
-        if index.column() == self.WEIGHT:
+        f = super().flags(index)
+        if index.isValid() and index.column() == self.WEIGHT:
             f |= Qt.ItemFlag.ItemIsEditable
         return f
 
