@@ -63,14 +63,15 @@ class RecoveryStore:
 
     def save(self, portfolio: Portfolio, original: Path | None) -> Path:
         """Write a recovery copy of ``portfolio`` (atomically); returns its path."""
-        from models.storage import atomic_write, dumps_portfolio
+        from models.atomic_file import atomic_write_text
+        from models.storage import dumps_portfolio
 
         path, meta = self._paths()
-        atomic_write(path, dumps_portfolio(portfolio), keep_backup=False)
-        atomic_write(meta, json.dumps({
+        atomic_write_text(path, dumps_portfolio(portfolio))
+        atomic_write_text(meta, json.dumps({
             "original": str(original) if original else None,
             "saved_at": dt.datetime.now().isoformat(timespec="seconds"),
-        }), keep_backup=False)
+        }))
         return path
 
     def clear(self) -> None:

@@ -385,13 +385,13 @@ def load_framework(path: str | Path) -> Framework:
 
 
 def save_framework(framework: Framework, path: str | Path) -> None:
-    """Write ``framework`` as UTF-8 JSON, atomically (see :func:`models.storage.atomic_write`)."""
-    from models.storage import atomic_write
+    """Write ``framework`` as UTF-8 JSON, atomically (see :mod:`models.atomic_file`)."""
+    from models.atomic_file import atomic_write_text
 
     payload = json.dumps(
         framework.model_dump(mode="json"), ensure_ascii=False, indent=2, allow_nan=False
     )
-    atomic_write(Path(path), payload + "\n", keep_backup=False)
+    atomic_write_text(path, payload + "\n")
 
 
 def default_framework() -> Framework:

@@ -26,10 +26,8 @@ replaces the target only once it is complete.
 
 from __future__ import annotations
 
-import contextlib
 import itertools
 import math
-import os
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
@@ -40,11 +38,11 @@ from typing import Any
 import numpy as np
 
 from models.assessors import Gap, founder_investor_gaps, latest
+from models.atomic_file import atomic_output
 from models.framework import Framework, Scenario, text
 from models.portfolio import Assessment, Portfolio, Startup
 from models.report_texts import labels
 from models.scoring import Result, apply_scenario, level_matrix, score_assessments
-from models.storage import fsync_folder, temporary_beside
 from models.uncertainty import DEFAULT_DRAWS, DEFAULT_SEED, confidence_matrix, simulate
 
 #: ``progress(done_pages, total_pages)``; it may raise (e.g. to cancel) and nothing is written.
@@ -185,37 +183,26 @@ def write_report(
     data = _ReportData.build(fw, pairs, lang, draws, seed, scenario)
     total = 1 + len(pairs)
     families = font_families()
-    folder = path.parent if str(path.parent) else Path(".")
-    tmp_name = temporary_beside(path)
-    try:
-        with mpl.rc_context():
-            mpl.rcdefaults()
-            mpl.rcParams.update(_rc(families))
-            metrics = _Metrics(families)
-            info = {
-                "Title": f"{labels(lang)['document_title']}: {text(fw.name, lang)}",
-                "Subject": text(fw.description, lang),
-                "Creator": _creator(),
-            }
-            with PdfPages(tmp_name, metadata=info) as pdf:
-                fig = _ranking_page(data, metrics, total)
-                pdf.savefig(fig)
-                del fig
+    with atomic_output(path) as tmp_name, mpl.rc_context():
+        mpl.rcdefaults()
+        mpl.rcParams.update(_rc(families))
+        metrics = _Metrics(families)
+        info = {
+            "Title": f"{labels(lang)['document_title']}: {text(fw.name, lang)}",
+            "Subject": text(fw.description, lang),
+            "Creator": _creator(),
+        }
+        with PdfPages(tmp_name, metadata=info) as pdf:
+            fig = _ranking_page(data, metrics, total)
+            pdf.savefig(fig)
+            del fig
+            if progress is not None:
+                progress(1, total)
+            sheet = _AssessmentSheet(data, metrics) if pairs else None
+            for i in range(len(pairs)):
+                pdf.savefig(sheet.draw(i, total))  # type: ignore[union-attr]
                 if progress is not None:
-                    progress(1, total)
-                sheet = _AssessmentSheet(data, metrics) if pairs else None
-                for i in range(len(pairs)):
-                    pdf.savefig(sheet.draw(i, total))  # type: ignore[union-attr]
-                    if progress is not None:
-                        progress(i + 2, total)
-        with open(tmp_name, "rb+") as fh:
-            os.fsync(fh.fileno())
-        os.replace(tmp_name, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp_name)
-        raise
-    fsync_folder(folder)
+                    progress(i + 2, total)
     return ReportResult(path=path, pages=total, assessments=len(pairs))
 
 

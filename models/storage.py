@@ -3,28 +3,22 @@
 The document carries ``"format": "beachhead.portfolio"`` and an integer ``schema_version``.
 Loading validates it with pydantic and reports every problem with its field path; a newer
 schema version is refused, older ones are migrated step by step through :data:`MIGRATIONS`.
-Saving is atomic: the new text goes to a temporary file in the same folder, is flushed and
-fsynced, the previous file is kept as ``FILE.bak`` and ``os.replace`` swaps the new one in.
+Saving is atomic (:mod:`models.atomic_file`); the previous file is kept as ``FILE.bak``.
 NaN and Infinity are never written.
 """
 
 from __future__ import annotations
 
-import contextlib
-import errno
 import json
-import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
+from models.atomic_file import atomic_write_text
 from models.errors import InputError, problems_from_validation
 from models.portfolio import PORTFOLIO_FORMAT, PORTFOLIO_SCHEMA_VERSION, Portfolio
-
-BACKUP_SUFFIX = ".bak"
 
 #: ``MIGRATIONS[n]`` turns a decoded document of schema version ``n`` into version ``n + 1``.
 MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
@@ -39,92 +33,14 @@ def dumps_portfolio(portfolio: Portfolio) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
 
 
-def new_file_mode(path: Path) -> int:
-    """Permission bits for a file about to replace ``path``: the old file's, or what the
-    user's umask gives a new file (``mkstemp`` alone would make every saved file private)."""
-    try:
-        return os.stat(path).st_mode & 0o777
-    except OSError:
-        mask = os.umask(0)
-        os.umask(mask)
-        return 0o666 & ~mask
-
-
-def temporary_beside(path: Path) -> str:
-    """Create an empty temporary file in ``path``'s folder, with the permissions
-    :func:`new_file_mode` gives, and return its name.
-
-    Raises:
-        OSError: the folder does not exist or cannot be written; the error names ``path``
-            (not the hidden temporary name), so messages make sense to the user.
-    """
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise FileNotFoundError(errno.ENOENT, "the folder does not exist", str(path))
-    try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise type(exc)(exc.errno, exc.strerror, str(path)) from None
-    os.close(fd)
-    os.chmod(tmp_name, new_file_mode(path))
-    return tmp_name
-
-
 def atomic_write(path: Path, text: str, *, keep_backup: bool = True) -> None:
-    """Replace ``path`` with ``text`` (UTF-8) so that a crash never leaves a half-written file.
-
-    The previous file, if any, is kept as ``path + '.bak'`` when ``keep_backup``. If anything
-    fails before the final rename, the temporary file is removed and ``path`` is untouched.
+    """Replace ``path`` with ``text`` (UTF-8), keeping the previous file as ``path + '.bak'``
+    when ``keep_backup``; see :mod:`models.atomic_file` for the durability rule.
 
     Raises:
         OSError: the folder is not writable, the disk is full, and so on.
     """
-    path = Path(path)
-    folder = path.parent if str(path.parent) else Path(".")
-    tmp_name = temporary_beside(path)
-    try:
-        with open(tmp_name, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        if keep_backup and path.exists():
-            _copy_to_backup(path)
-        os.replace(tmp_name, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp_name)
-        raise
-    fsync_folder(folder)
-
-
-def _copy_to_backup(path: Path) -> None:
-    backup = path.with_name(path.name + BACKUP_SUFFIX)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{backup.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        os.chmod(tmp_name, new_file_mode(path))  # the backup keeps the original's permissions
-        with os.fdopen(fd, "wb") as out, open(path, "rb") as src:
-            while chunk := src.read(1 << 20):
-                out.write(chunk)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp_name, backup)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp_name)
-        raise
-
-
-def fsync_folder(folder: Path) -> None:
-    """Flush a folder's entries to disk, so a file just renamed into it survives a crash
-    (a no-op where the platform cannot open folders)."""
-    if not hasattr(os, "O_DIRECTORY"):
-        return
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+    atomic_write_text(path, text, keep_backup=keep_backup)
 
 
 def save_portfolio(portfolio: Portfolio, path: str | Path) -> None:

@@ -8,10 +8,8 @@ and an atomic save.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import math
-import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -24,8 +22,8 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.properties import PageSetupProperties
 
 from models import __version__
+from models.atomic_file import atomic_output
 from models.framework import Framework, text
-from models.storage import temporary_beside
 from models.workbook_formulas import DISABLED, ENABLED
 from models.workbook_layout import (
     ABOUT,
@@ -321,17 +319,10 @@ def set_workbook_identity(wb: Workbook, values: Sequence[tuple[str, object]], ti
 
 
 def save_atomic(wb: Workbook, path: Path) -> None:
-    """Save ``wb`` to a temporary file next to ``path``, then swap it in with ``os.replace``.
+    """Save ``wb`` to ``path`` by :func:`models.atomic_file.atomic_output`.
 
     Raises:
         OSError: the folder is not writable, the disk is full… ``path`` is then untouched.
     """
-    tmp = temporary_beside(path)
-    try:
+    with atomic_output(path) as tmp:
         wb.save(tmp)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-

@@ -268,12 +268,12 @@ def test_disabled_pillar_reads_no(tmp_path):
 def test_failed_save_leaves_the_old_file(tmp_path, monkeypatch):
     path = tmp_path / "keep.xlsx"
     path.write_bytes(b"old")
-    import models.workbook_sheets as ws
+    import models.atomic_file as atomic_file
 
     def boom(src, dst):  # type: ignore[no-untyped-def]
         raise OSError("disk full")
 
-    monkeypatch.setattr(ws.os, "replace", boom)
+    monkeypatch.setattr(atomic_file.os, "replace", boom)
     with pytest.raises(OSError):
         export_workbook(sample_portfolio(), path)
     assert path.read_bytes() == b"old"

@@ -7,7 +7,7 @@ import os
 
 import pytest
 
-from models import storage
+from models import atomic_file, storage
 from models.errors import InputError
 from models.portfolio import Assessment, Portfolio, Score, Startup
 from models.storage import dumps_portfolio, load_portfolio, save_portfolio
@@ -46,7 +46,7 @@ def test_interrupted_save_keeps_previous_file(tmp_path, portfolio, monkeypatch):
     def boom(*_a, **_k):
         raise OSError("disk full")
 
-    monkeypatch.setattr(storage.os, "replace", boom)
+    monkeypatch.setattr(atomic_file.os, "replace", boom)
     with pytest.raises(OSError, match="disk full"):
         save_portfolio(portfolio, p)
     assert p.read_bytes() == before
@@ -57,7 +57,7 @@ def test_exception_while_writing_leaves_file(tmp_path, portfolio, monkeypatch):
     p = tmp_path / "p.beachhead"
     save_portfolio(portfolio, p)
     before = p.read_bytes()
-    monkeypatch.setattr(storage.os, "fsync", lambda fd: (_ for _ in ()).throw(OSError("io")))
+    monkeypatch.setattr(atomic_file.os, "fsync", lambda fd: (_ for _ in ()).throw(OSError("io")))
     with pytest.raises(OSError):
         save_portfolio(portfolio, p)
     assert p.read_bytes() == before
