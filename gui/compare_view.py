@@ -49,6 +49,7 @@ from gui.sensitivity_panel import SensitivityPanel
 from gui.uncertainty_panel import UncertaintyPanel
 from models.framework import text
 from models.portfolio import ROLES
+from models.rounding import fixed
 
 #: How long the map waits after the last change before it redraws (milliseconds).
 MAP_REDRAW_DELAY_MS = 150
@@ -654,10 +655,10 @@ class CompareView(QWidget):
             return
         p = self._points[i]
         x_key, y_key = self.axis_keys()
-        overall = "–" if p.size is None else f"{p.size:.1f}"
+        overall = "–" if p.size is None else fixed(p.size)
         overall_word = self.tr("Overall")
-        tip = (f"{p.label}\n{self._short_name(x_key)}: {p.x:.1f} · "
-               f"{self._short_name(y_key)}: {p.y:.1f} · {overall_word}: {overall}")
+        tip = (f"{p.label}\n{self._short_name(x_key)}: {fixed(p.x)} · "
+               f"{self._short_name(y_key)}: {fixed(p.y)} · {overall_word}: {overall}")
         QToolTip.showText(QCursor.pos(), tip, self._canvas)
 
     def _click(self, event: Any) -> None:

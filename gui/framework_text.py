@@ -17,6 +17,7 @@ from gui.i18n import list_separator
 from gui.palette import STRATEGY_BG, STRATEGY_FG, WARNING_BG, WARNING_FG
 from gui.weights_model import criterion_shares, pillar_shares
 from models.framework import Condition, Criterion, Framework, Posture, Rule, text
+from models.rounding import fixed, percent
 
 _SYMBOLS = {"<": "<", "<=": "≤", ">": ">", ">=": "≥", "==": "="}
 
@@ -84,7 +85,7 @@ def criterion_html(criterion: Criterion, framework: Framework, lang: str = "en")
     weight = translate(
         "FrameworkText",
         "Weight {w} ({within} of the pillar, {total} of the overall score)").format(
-        w=f"{criterion.weight:.2f}", within=f"{within:.1%}", total=f"{overall:.1%}")
+        w=fixed(criterion.weight, 2), within=percent(within, 1), total=percent(overall, 1))
     rows = "".join(
         f"<tr><td valign='top' align='center' width='28'><b>{i}</b></td>"
         f"<td valign='top'>{_e(text(level, lang))}</td></tr>"

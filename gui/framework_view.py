@@ -44,6 +44,7 @@ from gui.weights_model import CriterionWeightsModel, IdRole, PillarWeightsModel
 from models.errors import InputError
 from models.framework import Framework, default_framework, load_framework, save_framework, text
 from models.portfolio import Portfolio
+from models.rounding import fixed
 
 
 def scored_criteria_missing(portfolio: Portfolio, framework: Framework) -> list[str]:
@@ -289,7 +290,7 @@ class FrameworkView(QWidget):
         every = sum(p.weight for p in fw.pillars)
         self.pillar_sum_label.setText(self.tr(
             "Sum of the weights of the pillars switched on: {on} (all pillars: {all}).").format(
-            on=f"{on:.2f}", all=f"{every:.2f}"))
+            on=fixed(on, 2), all=fixed(every, 2)))
         try:
             pillar = fw.pillar(self.criterion_model.pillar_id)
         except KeyError:
@@ -301,7 +302,7 @@ class FrameworkView(QWidget):
         self.criteria_heading.setText(f"<b>{html.escape(heading)}</b>")
         self.criterion_sum_label.setText(self.tr(
             "Sum of the criterion weights in {pillar}: {sum}.").format(
-            pillar=name, sum=f"{sum(c.weight for c in pillar.criteria):.2f}"))
+            pillar=name, sum=fixed(sum(c.weight for c in pillar.criteria), 2)))
 
     def _show_scenario(self) -> None:
         doc = self.doc

@@ -49,6 +49,7 @@ from gui.document import Document
 from gui.i18n import language
 from gui.palette import STRATEGY_FG, WARNING_BG, WARNING_FG
 from models.framework import text
+from models.rounding import percent
 from models.weights import (
     CR_THRESHOLD,
     SAATY_SCALE,
@@ -235,7 +236,7 @@ class PairwiseMatrixModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.DisplayRole:
                 w = self._result.weights[i] if j == n and self._result is not None \
                     else self.current[i]
-                return f"{w:.1%}"
+                return percent(w, 1)
             if role == Qt.ItemDataRole.TextAlignmentRole:
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             if role == Qt.ItemDataRole.ForegroundRole and j == n + 1:

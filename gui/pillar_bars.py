@@ -8,6 +8,7 @@ from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from gui.palette import UNSCORED, score_colour
+from models.rounding import fixed
 
 
 def paint_mini_bars(painter: QPainter, rect: QRectF, scores: list[float | None]) -> None:
@@ -85,7 +86,7 @@ class PillarBars(QWidget):
                 p.setBrush(score_colour(score))
                 p.drawRoundedRect(filled, 3, 3)
             p.setPen(text_colour)
-            shown = "–" if score is None else f"{score:.1f}"
+            shown = "–" if score is None else fixed(score)
             p.drawText(QRectF(self.width() - value_w, y, value_w, rh),
                        Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, shown)
         p.end()

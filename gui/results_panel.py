@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSizePolicy, QVBoxLay
 from gui.palette import STRATEGY_BG, STRATEGY_FG, WARNING_BG, WARNING_FG, score_colour
 from gui.pillar_bars import PillarBars
 from models.framework import Framework, text
+from models.rounding import fixed, percent
 from models.scoring import Result
 
 
@@ -140,7 +141,7 @@ class ResultsPanel(QScrollArea):
             self._radar_timer.start()
             return
         colour = score_colour(result.overall).name()
-        shown = "–" if result.overall is None else f"{result.overall:.1f}"
+        shown = "–" if result.overall is None else fixed(result.overall)
         self.overall_label.setText(
             f"<span style='font-size:28pt; font-weight:600; color:{colour}'>{shown}</span>"
             f"<span style='color:#777'> / 100</span>")
@@ -148,7 +149,7 @@ class ResultsPanel(QScrollArea):
         partial = (f" <b style='color:{WARNING_FG.name()}'>{partial_word}</b>"
                    if result.partial else "")
         self.completeness_label.setText(
-            self.tr("Completeness: {pct}").format(pct=f"{result.completeness:.0%}") + partial)
+            self.tr("Completeness: {pct}").format(pct=percent(result.completeness)) + partial)
         if result.scenario:
             scen = framework.scenario(result.scenario)
             self.scenario_label.setText(
@@ -164,7 +165,7 @@ class ResultsPanel(QScrollArea):
         if result.improvements:
             items = "".join(
                 f"<li>{html.escape(i.name)}: {i.from_level} → {i.to_level} "
-                f"<b>+{i.gain:.1f}</b></li>" for i in result.improvements)
+                f"<b>+{fixed(i.gain)}</b></li>" for i in result.improvements)
             self.improvements_label.setText(f"<ol style='margin-left:-20px'>{items}</ol>")
         else:
             self.improvements_label.setText("<i>" + self.tr("Nothing left to improve.") + "</i>")

@@ -27,6 +27,7 @@ from gui.i18n import list_separator
 from gui.palette import WARNING_BG, WARNING_FG
 from gui.read_only_table import ReadOnlyTableModel
 from models.framework import Framework, text
+from models.rounding import fixed, percent
 from models.scoring import Result, RuleHit
 
 if TYPE_CHECKING:
@@ -358,9 +359,9 @@ class ResultsTableModel(ReadOnlyTableModel):
     def _display(self, row: int, column: int, col: Column) -> str:
         v = self.value(row, column)
         if col.kind == "score":
-            return "–" if v is None else f"{v:.1f}"
+            return "–" if v is None else fixed(v)
         if col.kind == "share":
-            return "–" if v is None else f"{v:.0%}"
+            return "–" if v is None else percent(v)
         if col.key == "role":
             return self.role_label(str(v))
         if col.key == "deal_breakers" and v:
@@ -381,7 +382,7 @@ class ResultsTableModel(ReadOnlyTableModel):
         if col.key == "completeness":
             if r.partial:
                 return self.tr("Partial result: {pct} of the weight is scored").format(
-                    pct=f"{r.completeness:.0%}")
+                    pct=percent(r.completeness))
             return self.tr("Every criterion is scored")
         if col.kind == "score" and r.scenario:
             scen = self.doc.framework.scenario(r.scenario)

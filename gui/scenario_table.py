@@ -23,6 +23,7 @@ from gui.palette import STRATEGY_FG, WARNING_FG
 from gui.read_only_table import ReadOnlyTableModel
 from gui.results_table import AssessmentIdRole, SortRole, StartupIdRole, search_text
 from models.framework import text
+from models.rounding import fixed
 from models.scenarios import ScenarioImpact, portfolio_scenario_impacts
 from models.scoring import Result
 
@@ -168,12 +169,12 @@ class ScenarioDeltasModel(ReadOnlyTableModel):
             if v is None:
                 return "–"
             if col in (self.BEFORE, self.AFTER):
-                return f"{v:.1f}"
+                return fixed(v)
             if col == self.DELTA:
                 return f"{v:+.1f}".replace("-", "−") if abs(v) >= 0.05 else "0.0"
             if col == self.RANK_CHANGE:
                 return f"{v:+.0f}".replace("-", "−") if v else "0"
-            return f"{v:.0f}"
+            return fixed(v, 0)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             if col >= self.BEFORE:
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

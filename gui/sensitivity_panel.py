@@ -40,6 +40,7 @@ from gui.idle_refresh import IdleRefresher
 from gui.read_only_table import ReadOnlyTableModel
 from gui.results_table import AssessmentIdRole, SortRole
 from models.framework import text
+from models.rounding import fixed, percent
 from models.scoring import FrameworkArrays, Result
 from models.sensitivity import TORNADO_STEP, PillarSweep, Reversal, leader_reversals, tornado
 
@@ -163,7 +164,7 @@ class ReversalsModel(ReadOnlyTableModel):
         if role == SortRole:
             return v.casefold() if isinstance(v, str) else v
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{v:.1%}" if col in (self.CURRENT, self.AT) else v
+            return percent(v, 1) if col in (self.CURRENT, self.AT) else v
         if role == Qt.ItemDataRole.TextAlignmentRole:
             if col in (self.CURRENT, self.AT):
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -330,9 +331,9 @@ class SensitivityPanel(QWidget):
         self.tornado_label.setText(self.tr(
             "<b>{name}</b>: overall {base} at the current weights; each bar moves one pillar's "
             "share by ±10 points.").format(name=_escape(data["label"]),
-                                           base=f"{data['base']:.1f}"))
+                                           base=fixed(data['base'])))
         labels = [self.tr("{pillar} ({share} → {low}–{high})").format(
-            pillar=name, share=f"{share:.0%}", low=f"{lo:.0%}", high=f"{hi:.0%}")
+            pillar=name, share=percent(share), low=percent(lo), high=percent(hi))
             for name, share, lo, hi, _l, _h in data["pillars"]]
         tornado_chart(ax, labels, data["base"], [p[4] for p in data["pillars"]],
                       [p[5] for p in data["pillars"]],

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 from gui.document import Document
 from gui.palette import score_colour
 from gui.pillar_bars import paint_mini_bars
+from models.rounding import fixed
 
 StartupIdRole = Qt.ItemDataRole.UserRole + 1
 OverallRole = Qt.ItemDataRole.UserRole + 2
@@ -130,7 +131,7 @@ class StartupDelegate(QStyledItemDelegate):
                            .darker(130))
         painter.drawText(QRectF(r.right() - score_w, r.top(), score_w, fm.height()),
                          Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                         "–" if overall is None else f"{overall:.1f}")
+                         "–" if overall is None else fixed(overall))
         bars = QRectF(r.left(), r.top() + fm.height() + 4, min(120.0, r.width() - score_w),
                       r.height() - fm.height() - 4)
         paint_mini_bars(painter, bars, index.data(PillarsRole) or [])

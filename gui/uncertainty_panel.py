@@ -58,6 +58,7 @@ from gui.results_table import (
     search_text,
 )
 from models.framework import text
+from models.rounding import fixed, percent
 from models.scoring import Result
 from models.uncertainty import DEFAULT_CONCENTRATION, DEFAULT_DRAWS, DEFAULT_SEED
 
@@ -226,8 +227,8 @@ class UncertaintyTableModel(ReadOnlyTableModel):
             if v is None:
                 return "–"
             if col in (self.P_RANK1, self.P_TOP3):
-                return f"{v:.1%}"
-            return f"{v:.1f}"
+                return percent(v, 1)
+            return fixed(v)
         if role == Qt.ItemDataRole.ToolTipRole and col < self.OVERALL:
             return v or None
         return None

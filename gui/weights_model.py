@@ -24,6 +24,7 @@ from gui.commands import ChangeFramework
 from gui.document import Document
 from gui.read_only_table import ReadOnlyTableModel
 from models.framework import Criterion, Framework, Pillar, text
+from models.rounding import fixed, percent
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -210,14 +211,14 @@ class PillarWeightsModel(_WeightsModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if col == self.WEIGHT:
             if role == Qt.ItemDataRole.DisplayRole:
-                return f"{p.weight:.2f}"
+                return fixed(p.weight, 2)
             if role == Qt.ItemDataRole.EditRole:
                 return p.weight
             return None
         if col == self.SHARE and role == Qt.ItemDataRole.DisplayRole:
             if not p.enabled:
                 return self.tr("off")
-            return f"{pillar_shares(self.doc.framework)[p.id]:.1%}"
+            return percent(pillar_shares(self.doc.framework)[p.id], 1)
         return None
 
     def setData(self, index: _Index, value: Any,
@@ -338,7 +339,7 @@ class CriterionWeightsModel(_WeightsModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if col == self.WEIGHT:
             if role == Qt.ItemDataRole.DisplayRole:
-                return f"{c.weight:.2f}"
+                return fixed(c.weight, 2)
             if role == Qt.ItemDataRole.EditRole:
                 return c.weight
             return None
@@ -348,9 +349,9 @@ class CriterionWeightsModel(_WeightsModel):
         pillar = fw.pillar(c.pillar_id)
         within = criterion_shares(pillar)[c.id]
         if col == self.IN_PILLAR:
-            return f"{within:.1%}"
+            return percent(within, 1)
         if col == self.OF_TOTAL:
-            return f"{within * pillar_shares(fw)[pillar.id]:.1%}"
+            return percent(within * pillar_shares(fw)[pillar.id], 1)
         return None
 
     def setData(self, index: _Index, value: Any,

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from models import __version__
 from models.errors import InputError
+from models.rounding import fixed, percent
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE = 0, 1, 2
 
@@ -267,12 +268,14 @@ def _stdout() -> io.TextIOBase:
 def _num(x: float | None, digits: int | None = None) -> str:
     if x is None:
         return ""
-    return repr(float(x)) if digits is None else f"{x:.{digits}f}"
+    return repr(float(x)) if digits is None else fixed(x, digits)
 
 
 def _csv_text(value: str) -> str:
-    """Text for a CSV cell that a spreadsheet will not run as a formula (OWASP advice:
-    a leading ``= + - @``, tab or carriage return gets a single quote in front)."""
+    """Text for a CSV or table cell that a spreadsheet will not run as a formula when pasted
+    (OWASP advice: a leading ``= + - @``, tab or carriage return gets a single quote in
+    front). Every text cell goes through it: names of startups and assessors, and the names
+    of postures, deal-breakers and criteria that come from a (possibly custom) framework."""
     return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
 
 
@@ -287,8 +290,9 @@ def _csv(rows: list[dict], pillar_ids: list[str]) -> str:
             _csv_text(r["startup"]), _csv_text(r["assessor"]), r["role"], r["date"],
             _num(r["overall"]),
             *(_num(r["pillars"][p]) for p in pillar_ids), _num(r["completeness"]),
-            "; ".join(r["postures"]), "; ".join(r["deal_breakers"]),
-            "; ".join(f"{t['criterion']} (+{t['gain']:.2f})" for t in r["top_improvements"]),
+            _csv_text("; ".join(r["postures"])), _csv_text("; ".join(r["deal_breakers"])),
+            _csv_text("; ".join(f"{t['criterion']} (+{fixed(t['gain'], 2)})"
+                                for t in r["top_improvements"])),
         ])
     return buf.getvalue()
 
@@ -314,10 +318,10 @@ def _table(rows: list[dict], framework, lang: str) -> str:  # type: ignore[no-un
     body = []
     for r in rows:
         body.append([
-            r["startup"], r["assessor"], role(r["role"], lang), _num(r["overall"], 1),
-            *(_num(r["pillars"][p.id], 1) for p in pillars),
-            f"{r['completeness']:.0%}", ", ".join(r["postures"]) or "-",
-            ", ".join(r["deal_breakers"]) or "-",
+            _csv_text(r["startup"]), _csv_text(r["assessor"]), role(r["role"], lang),
+            _num(r["overall"], 1), *(_num(r["pillars"][p.id], 1) for p in pillars),
+            percent(r["completeness"]), _csv_text(", ".join(r["postures"])) or "-",
+            _csv_text(", ".join(r["deal_breakers"])) or "-",
         ])
     numeric = set(range(3, 4 + len(pillars) + 1))
     widths = [max(display_width(str(x)) for x in col) for col in zip(head, *body, strict=True)]
@@ -430,7 +434,7 @@ def _grid(head: list[str], body: list[list[str]], numeric: set[int]) -> list[str
 
 
 def _pct(x: float | None) -> str:
-    return "" if x is None else f"{100 * x:.1f}%"
+    return "" if x is None else percent(x, 1)
 
 
 def _analysis_table(result, file: str, lang: str = "en") -> str:  # type: ignore[no-untyped-def]
@@ -461,7 +465,8 @@ def _analysis_table(result, file: str, lang: str = "en") -> str:  # type: ignore
     body = []
     for i in order:
         r = rows[i]
-        cells = [r["startup"], r["assessor"], role(r["role"], lang), _num(r["overall"], 1),
+        cells = [_csv_text(r["startup"]), _csv_text(r["assessor"]), role(r["role"], lang),
+                 _num(r["overall"], 1),
                  _num(r["p10"], 1),
                  _num(r["p50"], 1), _num(r["p90"], 1), _pct(r["p_rank1"]), _pct(r[top])]
         if scen:

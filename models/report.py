@@ -42,6 +42,7 @@ from models.atomic_file import atomic_output
 from models.framework import Framework, Scenario, text
 from models.portfolio import Assessment, Portfolio, Startup
 from models.report_texts import labels
+from models.rounding import fixed, percent
 from models.scoring import Result, apply_scenario, level_matrix, score_assessments
 from models.uncertainty import DEFAULT_DRAWS, DEFAULT_SEED, confidence_matrix, simulate
 
@@ -289,11 +290,11 @@ class _ReportData:
 
 
 def _score(x: float | None) -> str:
-    return "—" if x is None or (isinstance(x, float) and math.isnan(x)) else f"{x:.1f}"
+    return "—" if x is None or (isinstance(x, float) and math.isnan(x)) else fixed(x)
 
 
 def _gain(x: float) -> str:
-    return f"{x:.1f}"
+    return fixed(x)
 
 
 # -- measuring text -------------------------------------------------------------------------
@@ -606,7 +607,7 @@ def _ranking_table(page: _Page, data: _ReportData, shown: list[int], top: float,
             "col_assessor": a.assessor or lab["unnamed"],
             "col_role": _role(data.lang, a.role),
             "col_overall": _score(res.overall),
-            "col_band": lab["none"] if band is None else f"{band[0]:.1f}–{band[1]:.1f}",
+            "col_band": lab["none"] if band is None else f"{fixed(band[0])}–{fixed(band[1])}",
             "col_postures": ", ".join(h.name for h in res.postures) or lab["none"],
             "col_breakers": ", ".join(h.name for h in res.deal_breakers) or lab["none"],
             "col_page": str(i + 2),
@@ -743,10 +744,10 @@ class _AssessmentSheet:
             self.band.set_width(max(band[1] - band[0], 0.4))
         y += 9 + 14 + 20
         if band is not None:
-            page.text(_LEFT, y, lab["band"].format(low=f"{band[0]:.1f}", high=f"{band[1]:.1f}"),
+            page.text(_LEFT, y, lab["band"].format(low=fixed(band[0]), high=fixed(band[1])),
                       size=8, color=_INK)
             y += 11.5
-        done = lab["completeness"].format(share=f"{100 * res.completeness:.0f}%")
+        done = lab["completeness"].format(share=percent(res.completeness))
         w = page.text(_LEFT, y, done, size=8, color=_INK)
         if res.partial:
             page.text(_LEFT + w + 6, y, lab["partial"], size=8, bold=True, color=_AMBER)

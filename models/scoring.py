@@ -29,6 +29,7 @@ import numpy as np
 
 from models.framework import Condition, Framework, Rule, Scenario, text
 from models.portfolio import Assessment, Portfolio, Startup
+from models.rounding import fixed
 
 #: Tolerance for rule comparisons, so that a pillar computed as 62.49999999999999 meets ">= 62.5".
 RULE_TOLERANCE = 1e-9
@@ -337,7 +338,7 @@ class Result:
 
 
 def _fmt(x: float) -> str:
-    return f"{x:.1f}".rstrip("0").rstrip(".") if abs(x - round(x)) > 1e-9 else f"{x:.0f}"
+    return fixed(x).rstrip("0").rstrip(".") if abs(x - round(x)) > 1e-9 else f"{x:.0f}"
 
 
 class _RuleExplainer:
@@ -370,7 +371,7 @@ class _RuleExplainer:
                 bound = f"({self._SYMBOLS[cond.op]} {_fmt(cond.value)})"
                 values = _condition_values(table, cond)[rows]
                 shown = [str(int(v)) for v in values] if cond.kind == "criterion" \
-                    else [f"{v:.1f}" for v in values]
+                    else [fixed(v) for v in values]
                 parts.append([f"{label} {v} {bound}" for v in shown])
             for k, row in enumerate(rows):
                 hit = RuleHit(rule.id, name, kind, [p[k] for p in parts])

@@ -190,3 +190,41 @@ def test_csv_never_starts_a_cell_with_a_formula(capsys, tmp_path):
     assert code == 0
     row = list(csv.DictReader(io.StringIO(out)))[-1]
     assert row["startup"] == "'=HYPERLINK(\"http://x\",\"y\")" and row["assessor"] == "'@admin"
+
+
+def test_table_rounds_halves_away_from_zero_like_a_spreadsheet(capsys, sample_file):
+    # Gearloom's second assessment scores exactly 59.25 overall (hand-checked in
+    # tests/domain/test_rounding.py's way: Python's own format would print 59.2)
+    code, out, _ = run(capsys, "score", str(sample_file))
+    assert code == 0
+    assert "59.3" in out and "59.2" not in out
+    assert "24.3" in out and "67.3" in out and "41.3" in out
+
+
+def test_framework_names_that_look_like_formulas_are_escaped(capsys, tmp_path):
+    from models.portfolio import Assessment, Portfolio, Score, Startup
+    from models.storage import save_portfolio
+    from tests.helpers import t, tiny_framework
+
+    base = tiny_framework()
+    data = base.model_dump(mode="json")
+    data["postures"][0]["name"] = t("=HYPERLINK(\"http://x\")")
+    data["deal_breakers"][0]["name"] = t("+fatal")
+    fw = type(base).model_validate(data)
+    levels = {"a.x": 5, "a.y": 4, "b.z": 2, "b.w": 5}
+    port = Portfolio(framework=fw, startups=[Startup(name="-Minus", assessments=[
+        Assessment(assessor="@bob", role="investor",
+                   scores={k: Score(value=v) for k, v in levels.items()})])])
+    path = tmp_path / "f.beachhead"
+    save_portfolio(port, path)
+    code, out, _ = run(capsys, "score", str(path), "--format", "csv")
+    assert code == 0
+    row = next(csv.DictReader(io.StringIO(out)))
+    assert row["startup"] == "'-Minus"
+    assert row["assessor"] == "'@bob"
+    assert row["postures"] == "'=HYPERLINK(\"http://x\")"
+    assert row["deal_breakers"] == "'+fatal"
+    code, out, _ = run(capsys, "score", str(path))
+    body = out.splitlines()[2]
+    assert body.startswith("'-Minus")
+    assert "'=HYPERLINK" in body and "'+fatal" in body and "'@bob" in body

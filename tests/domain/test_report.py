@@ -29,6 +29,7 @@ from models.report import (
     write_report,
 )
 from models.report_texts import LABELS, labels
+from models.rounding import fixed
 from models.sample import sample_portfolio
 from models.scoring import score_portfolio
 from tests.helpers import tiny_framework
@@ -72,7 +73,7 @@ def test_sample_report(tmp_path, lang):
         assert squash(st.name) in flat[0], st.name
     results = score_portfolio(port, lang=lang)
     for r in results:
-        assert f"{r.overall:.1f}" in flat[0]
+        assert fixed(r.overall) in flat[0]
     for key in ("ranking_title", "col_startup", "col_overall", "col_postures", "col_breakers"):
         assert squash(lab[key]) in flat[0], key
 
@@ -83,7 +84,7 @@ def test_sample_report(tmp_path, lang):
         page = flat[k + 1]
         assert squash(st.name) in page
         assert squash(a.date.isoformat()) in page
-        assert f"{r.overall:.1f}" in page
+        assert fixed(r.overall) in page
         for key in headings:
             assert squash(lab[key]) in page, (k, key)
         for crit in fw.criteria:
@@ -311,7 +312,7 @@ def test_scenario_is_named_and_shifts_shown(tmp_path):
     assert all(squash(name) in p for p in pages)
     shifted = score_portfolio(port, "open_source_price_war")
     token = next(r for r in shifted if r.startup == "Tokenforge")
-    assert f"{token.overall:.1f}" in pages[1]
+    assert fixed(token.overall) in pages[1]
     assert "→" in pages[1]  # a shifted level shows where it moved
 
 

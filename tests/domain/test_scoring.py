@@ -96,7 +96,8 @@ def test_postures_and_deal_breakers_with_reasons():
     r = score_assessment(Startup(name="R"), _assess(a_x=5, a_y=4, b_z=2, b_w=5), fw)
     # pillar a = (1*1 + 0.75*3)/4 = 0.8125 -> 81.25 >= 75 and b.z = 2 <= 2
     assert [h.name for h in r.postures] == ["Strong alpha"]
-    assert r.postures[0].reasons == ["Alpha 81.2 (≥ 75)", "b.z 2 (≤ 2)"]
+    # 81.25 shows as 81.3, halves away from zero as in a spreadsheet
+    assert r.postures[0].reasons == ["Alpha 81.3 (≥ 75)", "b.z 2 (≤ 2)"]
     assert [h.id for h in r.deal_breakers] == ["fatal_w"]
     r2 = score_assessment(Startup(name="R"), _assess(a_x=5, a_y=4, b_z=None, b_w=4), fw)
     assert r2.postures == [] and r2.deal_breakers == []  # unscored b.z never satisfies a rule

@@ -18,6 +18,7 @@ from gui.results_table import (
     SortRole,
 )
 from models.portfolio import Assessment
+from models.rounding import fixed
 from models.sample import sample_portfolio
 
 
@@ -74,10 +75,10 @@ def test_numbers_show_one_decimal_and_sort_by_raw_value(doc):
     model = ResultsTableModel(doc)
     r = doc.results()[0]
     idx = model.index(0, model.column_of("overall"))
-    assert idx.data() == f"{r.overall:.1f}"
+    assert idx.data() == fixed(r.overall)
     assert idx.data(SortRole) == pytest.approx(r.overall)
     tech = model.index(0, model.column_of("pillar:tech"))
-    assert tech.data() == f"{r.pillars['tech']:.1f}"
+    assert tech.data() == fixed(r.pillars['tech'])
     assert model.index(0, model.column_of("completeness")).data() == "100%"
     assert idx.data(Qt.ItemDataRole.TextAlignmentRole) & int(Qt.AlignmentFlag.AlignRight)
 
@@ -129,7 +130,7 @@ def test_score_edit_updates_only_that_row_with_the_narrowest_signal(qtbot, doc):
     assert bottom.column() < model.columnCount()
     assert not resets
     assert model.index(row, model.column_of("overall")).data() == \
-        f"{doc.result(r.assessment_id).overall:.1f}"
+        fixed(doc.result(r.assessment_id).overall)
 
 
 def test_text_edit_emits_no_data_change(qtbot, doc):

@@ -13,6 +13,7 @@ from gui.document import Document
 from gui.framework_view import FrameworkView
 from gui.pairwise_editor import JudgementRole, PairwiseEditor, PairwiseMatrixModel
 from gui.weights_model import criterion_shares, pillar_shares
+from models.rounding import percent
 from models.sample import sample_portfolio
 from models.weights import consistency_warning, pairwise
 from tests.domain.test_weights import DRINKS, DRINKS_PUBLISHED, LEADER_CRITERIA
@@ -69,7 +70,7 @@ def test_saaty_drinks_example_shows_its_weights_and_ratio(editor):
     assert round(editor.result().consistency_ratio, 3) == 0.022
     n = 7
     shown = [editor.model.index(i, n).data() for i in range(n)]
-    assert shown == [f"{w:.1%}" for w in editor.weights()]
+    assert shown == [percent(w, 1) for w in editor.weights()]
     assert "0.022" in editor.cr_label.text() and "acceptable" in editor.cr_label.text()
     assert not editor.warning_label.isVisibleTo(editor)
 

@@ -13,6 +13,7 @@ from gui.document import Document
 from gui.results_table import AssessmentIdRole
 from gui.sensitivity_panel import ReversalsModel, SensitivityData, SensitivityPanel
 from models.analysis import analyze_portfolio
+from models.rounding import percent
 from models.sample import sample_portfolio
 from models.scoring import FrameworkArrays, level_matrix, score_levels
 from models.sensitivity import leader_reversals, overall_at_share, tornado
@@ -61,7 +62,7 @@ def test_reversal_list_equals_the_engine(panel, doc):
         assert panel.model.value(row, R.AT) == pytest.approx(rev.weight)
         assert panel.model.value(row, R.NEW) == analysis.label(rev.new_leader)
         assert panel.model.value(row, R.BEFORE) == analysis.label(rev.previous_leader)
-        assert panel.model.index(row, R.AT).data() == f"{rev.weight:.1%}"
+        assert panel.model.index(row, R.AT).data() == percent(rev.weight, 1)
         new_id = doc.results()[rev.new_leader].assessment_id
         assert panel.model.index(row, R.NEW).data(AssessmentIdRole) == new_id
     assert "Leader at the current weights" in panel.summary_label.text()

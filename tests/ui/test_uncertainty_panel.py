@@ -18,6 +18,7 @@ from gui.document import Document
 from gui.results_table import AssessmentIdRole
 from gui.uncertainty_panel import STALE_FG, UncertaintyPanel, UncertaintyTableModel
 from models.analysis import analyze_portfolio
+from models.rounding import fixed, percent
 from models.sample import sample_portfolio
 
 M = UncertaintyTableModel
@@ -73,8 +74,8 @@ def test_table_equals_the_analysis_for_the_sample(panel, doc):
     # one row's display text
     aid = next(iter(expected))
     row = panel.model.row_of(aid)
-    assert panel.model.index(row, M.P50).data() == f"{expected[aid][2]:.1f}"
-    assert panel.model.index(row, M.P_RANK1).data() == f"{expected[aid][4]:.1%}"
+    assert panel.model.index(row, M.P50).data() == fixed(expected[aid][2])
+    assert panel.model.index(row, M.P_RANK1).data() == percent(expected[aid][4], 1)
     assert panel.model.index(row, M.STARTUP).data(AssessmentIdRole) == aid
     headers = [panel.model.headerData(c, Qt.Orientation.Horizontal) for c in range(8)]
     assert headers == ["Startup", "Assessor", "Overall", "P10", "P50", "P90", "P(rank 1)",
