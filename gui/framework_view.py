@@ -441,9 +441,11 @@ class FrameworkView(QWidget):
         try:
             save_framework(fw, target)
         except OSError as exc:
+            from models.errors import write_failure
+
             ask.error(self, self.tr("Cannot save the framework"),
                       self.tr("The framework could not be written to {path}.").format(
-                          path=str(target)), details=str(exc))
+                          path=str(target)), details=write_failure(exc, target))
             return False
         settings.last_folder = str(target.parent)
         if renamed is not None:

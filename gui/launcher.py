@@ -10,15 +10,34 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+#: The desktop app's options that take a value (``--startup NAME``): their values are never
+#: commands, even when a startup is called "report".
+VALUE_OPTIONS = frozenset({"--screenshot", "--view", "--startup", "--size", "--lang"})
+
+
+def first_positional(args: Sequence[str]) -> str | None:
+    """The first argument that is neither an option nor an option's value."""
+    skip = rest = False
+    for a in args:
+        if skip:
+            skip = False
+        elif a == "--" and not rest:
+            rest = True
+        elif a.startswith("-") and a != "-" and not rest:
+            skip = a in VALUE_OPTIONS
+        else:
+            return a
+    return None
+
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Dispatch ``argv`` (default ``sys.argv[1:]``); returns the exit status."""
     from models import cli
 
     args = list(sys.argv[1:] if argv is None else argv)
-    if any(a in cli.COMMANDS for a in args) or "--version" in args:
+    first = first_positional(args)
+    if first in cli.COMMANDS or "--version" in args:
         return cli.main(args)
-    first = next((a for a in args if not a.startswith("-")), None)
     if first is not None and not first.lower().endswith(".beachhead") and \
             not Path(first).exists() and "--screenshot" not in args:
         # neither a portfolio nor a command: most likely a mistyped command

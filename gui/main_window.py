@@ -474,9 +474,11 @@ class MainWindow(QMainWindow):
         try:
             self.doc.save(path)
         except OSError as exc:
+            from models.errors import write_failure
+
             ask.error(self, self.tr("Cannot save"),
                       self.tr("The portfolio could not be saved to {path}; the previous file is "
-                              "unchanged.").format(path=path), str(exc))
+                              "unchanged.").format(path=path), write_failure(exc, path))
             return False
         self._remember(path)
         self.recovery.clear()

@@ -624,12 +624,8 @@ class PairwisePanel(QWidget):
         ids, _names, old = self._items()
         if len(w) != len(ids) or len(ids) < 2:
             return False
-        scale = float(np.mean(old))
-        new = {i: round(float(x) * len(ids) * scale, WEIGHT_DECIMALS) for i, x in
-               zip(ids, w / w.sum(), strict=True)}
-        new = {i: max(v, 10.0 ** -WEIGHT_DECIMALS) for i, v in new.items()}
-        if all(abs(new[i] - o) < 10.0 ** -WEIGHT_DECIMALS for i, o in zip(ids, old,
-                                                                           strict=True)):
+        new = pairwise_weights(w, old, ids)
+        if new is None:
             return False
         fw = self.doc.framework
         if self.scope() == "criteria":
@@ -644,3 +640,27 @@ class PairwisePanel(QWidget):
         self._touched = False
         self.doc.undo_stack.push(ChangeFramework(self.doc, framework, label))
         return True
+
+
+def pairwise_weights(shares: np.ndarray, old: list[float], ids: list[str]
+                     ) -> dict[str, float] | None:
+    """New weights for ``ids`` in the proportions ``shares``, on the scale of the ``old``
+    weights (same mean) and rounded to :data:`WEIGHT_DECIMALS` decimals; ``None`` when they
+    give the same proportions as ``old``.
+
+    When the old weights are so small that rounding would flatten the new ones, the new
+    weights are put on a mean of 1 instead (weights are relative, so only proportions count).
+    """
+    share = shares / shares.sum()
+    n = len(ids)
+    step = 10.0 ** -WEIGHT_DECIMALS
+    scale = float(np.mean(old))
+    if float(share.min()) * n * scale < 100 * step:
+        scale = max(1.0, 100 * step / (float(share.min()) * n))
+    new = {i: max(round(float(x) * n * scale, WEIGHT_DECIMALS), step)
+           for i, x in zip(ids, share, strict=True)}
+    total_new, total_old = sum(new.values()), sum(old)
+    if all(abs(new[i] / total_new - o / total_old) < 1e-6
+           for i, o in zip(ids, old, strict=True)):
+        return None
+    return new

@@ -188,8 +188,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"beachhead {args.command}: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except OSError as exc:
-        name = exc.filename or ""
-        print(f"{name}: {exc.strerror or exc}" if name else str(exc), file=sys.stderr)
+        print(_os_error_line(exc, getattr(args, "output", None)), file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         print("beachhead: interrupted", file=sys.stderr)
@@ -202,6 +201,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"beachhead {args.command}: unexpected problem ({type(exc).__name__}: {exc}). "
               "Nothing was written.", file=sys.stderr)
         return EXIT_BAD_INPUT
+
+
+def _os_error_line(exc: OSError, output: str | None) -> str:
+    """One line for an operating-system error: a failed write of the user's output names that
+    file and what to do; any other error names its file and the reason."""
+    from models.errors import write_failure
+
+    written = output is not None and exc.filename in (None, output, str(Path(output)))
+    if written:
+        return write_failure(exc, output)
+    name = exc.filename or ""
+    return f"{name}: {exc.strerror or exc}" if name else str(exc)
 
 
 def _interrupted(_signum: int, _frame: object) -> None:

@@ -86,3 +86,34 @@ def problems_from_validation(source: str, exc: object) -> list[Problem]:
 def _is_union_tag(part: int | str) -> bool:
     # pydantic inserts the tag of a function validator or a union member into locations
     return isinstance(part, str) and (part.startswith("function-") or "[" in part)
+
+
+#: What to do about a failed write, by ``errno`` name.
+_WRITE_ADVICE = {
+    "ENOSPC": "the disk is full; free some space or save to another disk",
+    "EDQUOT": "the disk quota is used up; free some space or save to another disk",
+    "EACCES": "permission denied; choose a folder you can write to, or make the file writable",
+    "EPERM": "permission denied; choose a folder you can write to, or make the file writable",
+    "EROFS": "the disk is read-only; save to another folder",
+    "EBUSY": "the file is in use by another program; close it there and try again",
+    "ETXTBSY": "the file is in use by another program; close it there and try again",
+    "ENOENT": "the folder does not exist; choose an existing folder",
+    "ENOTDIR": "a part of the path is not a folder; choose an existing folder",
+    "EISDIR": "that is a folder; name a file to write",
+    "ENAMETOOLONG": "the name is too long; choose a shorter name",
+    "EIO": "the disk reported an error; save to another disk",
+}
+
+
+def write_failure(exc: OSError, path: object = None) -> str:
+    """One line for a user whose file could not be written: their file's name (never a hidden
+    temporary file's), what went wrong and what to do.
+
+    ``path`` is the file the user asked for; without it the error's own file name is used.
+    """
+    import errno
+
+    name = str(path) if path is not None else str(exc.filename or "")
+    code = errno.errorcode.get(exc.errno or -1, "")
+    advice = _WRITE_ADVICE.get(code) or f"{exc.strerror or exc}; try another folder or name"
+    return f"{name}: could not be written: {advice}" if name else f"could not write: {advice}"

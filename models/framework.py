@@ -30,7 +30,12 @@ Direction = Literal["benefit", "cost"]
 Op = Literal["<", "<=", ">", ">=", "=="]
 LocalText = dict[str, str]
 Paragraph = Annotated[int, Field(ge=1, le=6)]
-PositiveWeight = Annotated[float, Field(gt=0, allow_inf_nan=False)]
+#: Weights are relative, and bounded so that no weight that passes validation can overflow or
+#: underflow the scoring arithmetic (sums of products over 100,000 startups stay far from
+#: both ends of a double, and no weight is subnormal): from 1/10,000 to 10,000.
+MIN_WEIGHT = 1e-4
+MAX_WEIGHT = 1e4
+PositiveWeight = Annotated[float, Field(ge=MIN_WEIGHT, le=MAX_WEIGHT, allow_inf_nan=False)]
 
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 
@@ -67,7 +72,8 @@ class Criterion(_Strict):
         name, question: short name and the question the assessor answers.
         rubric: five texts, what a 1, 2, 3, 4 and 5 mean in observable terms (index 0 = level 1).
         direction: ``benefit`` (a higher level is better for the startup) or ``cost``.
-        weight: relative weight inside its pillar, > 0 (normalised on use).
+        weight: relative weight inside its pillar, :data:`MIN_WEIGHT`–:data:`MAX_WEIGHT`
+            (normalised on use).
         source: paragraphs of the article the criterion comes from (1–6).
     """
 
@@ -107,7 +113,7 @@ class Pillar(_Strict):
         id: short lower-case id, the prefix of its criteria's ids.
         direction: the direction of its criteria (informative: scores are favourability,
             so a pillar's score is always higher-is-better for the startup).
-        weight: relative weight among enabled pillars, > 0.
+        weight: relative weight among enabled pillars, :data:`MIN_WEIGHT`–:data:`MAX_WEIGHT`.
         enabled: a disabled pillar takes no part in the overall score or completeness.
     """
 
@@ -330,7 +336,8 @@ class Framework(_Strict):
     ) -> Framework:
         """A copy with some pillar weights, criterion weights or enabled flags changed.
 
-        Raises ``pydantic.ValidationError`` if a weight is not > 0 or no pillar stays enabled.
+        Raises ``pydantic.ValidationError`` if a weight is outside :data:`MIN_WEIGHT`–
+        :data:`MAX_WEIGHT` or no pillar stays enabled.
         """
         data = self.model_dump(mode="python")
         for p in data["pillars"]:

@@ -67,16 +67,18 @@ def check_pairwise(matrix: object) -> np.ndarray:
     bad = ~np.isfinite(a) | (a <= 0)
     if bad.any():
         i, j = map(int, np.argwhere(bad)[0])
-        raise ValueError(f"entry ({i + 1}, {j + 1}) is {a[i, j]!r}; every entry must be > 0")
+        raise ValueError(f"entry ({i + 1}, {j + 1}) is {float(a[i, j])!r}; every entry must be > 0")
     diag = np.abs(np.diag(a) - 1.0) > RECIPROCAL_TOLERANCE
     if diag.any():
         i = int(np.flatnonzero(diag)[0])
-        raise ValueError(f"diagonal entry ({i + 1}, {i + 1}) is {a[i, i]!r}; it must be 1")
+        raise ValueError(f"diagonal entry ({i + 1}, {i + 1}) is {float(a[i, i])!r}; it must be 1")
     off = np.abs(a * a.T - 1.0) > RECIPROCAL_TOLERANCE
+    np.fill_diagonal(off, False)  # the diagonal was checked above (and is set to 1 below)
     if off.any():
         i, j = map(int, np.argwhere(off)[0])
         raise ValueError(
-            f"entries ({i + 1}, {j + 1}) = {a[i, j]!r} and ({j + 1}, {i + 1}) = {a[j, i]!r} "
+            f"entries ({i + 1}, {j + 1}) = {float(a[i, j])!r} and ({j + 1}, {i + 1}) = "
+            f"{float(a[j, i])!r} "
             "are not reciprocals (their product must be 1)"
         )
     return np.triu(a, 1) + np.tril(1.0 / a.T, -1) + np.eye(n)
@@ -202,6 +204,17 @@ def format_judgement(value: float) -> str:
     return txt if value >= 1 or txt == "1" else f"1/{txt}"
 
 
+def ratio_text(ratio: float, threshold: float = CR_THRESHOLD) -> tuple[str, str]:
+    """``ratio`` and ``threshold`` as texts with enough decimals to tell them apart (at least
+    two): 0.1012 against 0.10 reads "0.101" and "0.100", never "0.10 is above 0.10"."""
+    from models.rounding import fixed
+
+    decimals = 2
+    while decimals < 6 and fixed(ratio, decimals) == fixed(threshold, decimals):
+        decimals += 1
+    return fixed(ratio, decimals), fixed(threshold, decimals)
+
+
 def consistency_warning(
     result: PairwiseResult, names: Sequence[str], lang: str = "en"
 ) -> str | None:
@@ -215,10 +228,11 @@ def consistency_warning(
     j = result.worst
     a, b = names[j.i], names[j.j]
     given, implied = format_judgement(j.value), format_judgement(j.suggested)
+    cr, limit = ratio_text(result.consistency_ratio)
     if lang == "zh_CN":
-        return (f"一致性比率 {result.consistency_ratio:.2f} 超过 0.10：最不一致的判断是"
+        return (f"一致性比率 {cr} 超过 {limit}：最不一致的判断是"
                 f"“{a}”对“{b}”（{given}），其余判断意味着约 {implied}。")
-    return (f"Consistency ratio {result.consistency_ratio:.2f} is above 0.10: the least "
+    return (f"Consistency ratio {cr} is above {limit}: the least "
             f"consistent judgement is {a} vs {b} ({given}); the other judgements suggest "
             f"about {implied}.")
 

@@ -228,3 +228,28 @@ def test_framework_names_that_look_like_formulas_are_escaped(capsys, tmp_path):
     body = out.splitlines()[2]
     assert body.startswith("'-Minus")
     assert "'=HYPERLINK" in body and "'+fatal" in body and "'@bob" in body
+
+
+@pytest.mark.parametrize(("code", "words"), [
+    (28, "the disk is full"),            # ENOSPC
+    (13, "permission denied"),           # EACCES
+    (16, "the file is in use by another program"),  # EBUSY
+])
+def test_failed_write_is_one_line_naming_the_users_file(capsys, tmp_path, sample_file,
+                                                       monkeypatch, code, words):
+    import os as os_module
+
+    from models import atomic_file
+
+    out = tmp_path / "ranking.xlsx"
+
+    def refuse(src, dst):  # type: ignore[no-untyped-def]
+        raise OSError(code, os_module.strerror(code), src)
+
+    monkeypatch.setattr(atomic_file.os, "replace", refuse)
+    status, _, err = run(capsys, "export", str(sample_file), "-o", str(out))
+    assert status == 1
+    lines = err.strip().splitlines()
+    assert lines[-1].startswith(f"{out}: could not be written: {words}")
+    assert ".tmp" not in err and "Traceback" not in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == []

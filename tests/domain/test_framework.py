@@ -108,7 +108,7 @@ def _raw(fw):
 
 @pytest.mark.parametrize("mutate,where,fragment", [
     (lambda d: d["pillars"][0]["criteria"][0].update(weight=0), "pillars[0].criteria[0].weight",
-     "greater than 0"),
+     "greater than or equal to 0.0001"),
     (lambda d: d["pillars"][1]["criteria"][0]["rubric"].pop(), "pillars[1].criteria[0].rubric",
      "at least 5"),
     (lambda d: d["pillars"][0]["criteria"][0].update(direction="up"),
@@ -159,3 +159,32 @@ def test_not_json(tmp_path):
 
 def test_framework_is_hashable(fw):
     assert len({fw, default_framework()}) == 1
+
+
+@pytest.mark.parametrize("weight", [0.0, 5e-324, 1e-5, 1.8e306, 1e5, float("inf"), float("nan")])
+def test_weights_outside_the_documented_range_are_refused(weight):
+    from pydantic import ValidationError
+
+    from models.framework import default_framework
+
+    fw = default_framework()
+    with pytest.raises(ValidationError) as info:
+        fw.with_weights(pillar_weights={"niche": weight})
+    assert "pillars.0.weight" in str(info.value).replace("\n", " ") or "weight" in str(info.value)
+    with pytest.raises(ValidationError):
+        fw.with_weights(criterion_weights={"niche.dirty_work": weight})
+
+
+def test_weights_at_the_bounds_score_exactly():
+    from models.framework import MAX_WEIGHT, MIN_WEIGHT, default_framework
+    from models.portfolio import Assessment, Score, Startup
+    from models.scoring import score_assessment
+
+    fw = default_framework().with_weights(pillar_weights={"niche": MAX_WEIGHT, "tech": MIN_WEIGHT})
+    levels = {c.id: 5 for p in fw.pillars for c in p.criteria if p.id == "niche"}
+    levels.update({c.id: 1 for p in fw.pillars for c in p.criteria if p.id != "niche"})
+    r = score_assessment(Startup(name="x"), Assessment(
+        scores={k: Score(value=v) for k, v in levels.items()}), fw)
+    # niche 100 at weight 10,000; tech 0 at 1e-4; eco 0 and cap 0 at 1; press (cost, all 1) 100 at 1
+    expected = 100 * (MAX_WEIGHT + 1) / (MAX_WEIGHT + MIN_WEIGHT + 3)
+    assert r.overall == pytest.approx(expected, rel=1e-12)

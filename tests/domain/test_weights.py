@@ -187,3 +187,19 @@ def test_weights_are_a_distribution_and_follow_the_items(case):
     w2, cr2 = ahp_weights(a[np.ix_(p, p)])
     np.testing.assert_allclose(w2, w[p], atol=1e-9)
     assert cr2 == pytest.approx(cr, abs=1e-9)
+
+
+def test_warning_shows_enough_decimals_to_tell_the_ratio_from_the_limit():
+    from models.weights import ratio_text
+
+    assert ratio_text(0.1012) == ("0.101", "0.100")
+    assert ratio_text(0.1000004) == ("0.100000", "0.100000")  # as far as it goes
+    assert ratio_text(0.2345) == ("0.23", "0.10")
+    assert ratio_text(0.105) == ("0.11", "0.10")  # halves away from zero
+
+
+def test_diagonal_within_tolerance_is_accepted_and_set_to_one():
+    a = np.array([[1.005, 3.0], [1 / 3, 1.0]])
+    np.testing.assert_allclose(check_pairwise(a), [[1.0, 3.0], [1 / 3, 1.0]])
+    with pytest.raises(ValueError, match=r"diagonal entry \(1, 1\) is 1.02"):
+        check_pairwise(np.array([[1.02, 3.0], [1 / 3, 1.0]]))

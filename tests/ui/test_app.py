@@ -96,3 +96,30 @@ def test_screenshot_mode_errors(tmp_path):
         text=True, timeout=120)
     assert proc.returncode == 1 and "no such portfolio file" in proc.stderr
     assert "Traceback" not in proc.stderr
+
+
+@pytest.mark.parametrize(("argv", "first"), [
+    (["--startup", "report", "deals.beachhead"], "deals.beachhead"),
+    (["deals.beachhead", "--view", "compare"], "deals.beachhead"),
+    (["--lang", "zh_CN", "score", "x.beachhead"], "score"),
+    (["--screenshot", "import", "--", "--odd.beachhead"], "--odd.beachhead"),
+    (["--size", "1280x800"], None),
+])
+def test_option_values_are_never_taken_for_commands(argv, first):
+    from gui.launcher import first_positional
+
+    assert first_positional(argv) == first
+
+
+def test_a_startup_called_like_a_command_opens_the_window(tmp_path):
+    src = tmp_path / "s.beachhead"
+    save_portfolio(sample_portfolio(), src)
+    done = subprocess.run(
+        [sys.executable, "-m", "gui.launcher", str(src), "--startup", "report",
+         "--screenshot", str(tmp_path / "x.png")],
+        capture_output=True, text=True, timeout=120,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    # the window's own check answers (no such startup), not the report command's usage error
+    assert done.returncode == 1
+    assert "no startup named 'report'" in done.stderr
+    assert "usage" not in done.stderr

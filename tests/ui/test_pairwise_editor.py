@@ -162,3 +162,29 @@ def test_disabled_pillars_are_left_out(view, doc):
     doc.undo_stack.push(cmd.ChangeFramework(
         doc, doc.framework.with_weights(enabled={"cap": False}), "Off"))
     assert view.pairwise_panel.editor.model.size == 4
+
+
+def test_apply_works_when_the_current_weights_are_tiny(view, doc):
+    from gui import commands as cmd
+    from models.framework import MIN_WEIGHT
+
+    tiny = {p.id: MIN_WEIGHT for p in doc.framework.pillars}
+    doc.undo_stack.push(cmd.ChangeFramework(
+        doc, doc.framework.with_weights(pillar_weights=tiny), "Tiny"))
+    panel = view.pairwise_panel
+    panel.editor.set_judgement(0, 1, 3)
+    panel.editor.set_judgement(0, 4, 5)
+    wanted = panel.editor.weights()
+    assert panel.apply()
+    np.testing.assert_allclose(list(pillar_shares(doc.framework).values()), wanted, atol=1e-3)
+
+
+def test_pairwise_weights_keep_the_scale_and_report_no_change():
+    from gui.pairwise_editor import pairwise_weights
+
+    ids = ["a", "b"]
+    assert pairwise_weights(np.array([0.75, 0.25]), [2.0, 2.0], ids) == {"a": 3.0, "b": 1.0}
+    assert pairwise_weights(np.array([0.5, 0.5]), [2.0, 2.0], ids) is None
+    # old weights of 1e-4 would round the new ones flat: they are put on a usable scale
+    new = pairwise_weights(np.array([0.9, 0.1]), [1e-4, 1e-4], ids)
+    assert new is not None and new["a"] / new["b"] == pytest.approx(9.0, rel=1e-3)
