@@ -102,7 +102,7 @@ def build_parser() -> argparse.ArgumentParser:
                        help="rank uncertainty, weight sensitivity and scenario shifts")
     p.add_argument("file", metavar="FILE", help="a .beachhead portfolio")
     p.add_argument("--draws", type=_draws, default=2000, metavar="N",
-                   help="Monte Carlo draws (default 2000)")
+                   help=f"Monte Carlo draws, 1 to {MAX_DRAWS:,} (default 2000)")
     p.add_argument("--seed", type=_seed, default=0, metavar="S", help="random seed (default 0)")
     p.add_argument("--scenario", metavar="NAME", help="analyse under a scenario (id or name)")
     p.add_argument("--weight-concentration", type=_positive_float, metavar="C",
@@ -116,8 +116,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", metavar="FILE", help="a .beachhead portfolio")
     p.add_argument("-o", "--output", required=True, metavar="OUT.xlsx")
     p.add_argument("--draws", type=_draws_or_none, default=2000, metavar="N",
-                   help="Monte Carlo draws for the Analysis sheet (default 2000, fewer for "
-                        "large portfolios; 0 leaves them out)")
+                   help=f"Monte Carlo draws for the Analysis sheet, 0 to {MAX_DRAWS:,} (default "
+                        "2000, fewer for large portfolios; 0 leaves them out)")
     p.add_argument("--seed", type=_seed, default=0, metavar="S",
                    help="random seed for the Analysis sheet (default 0)")
     p.set_defaults(func=cmd_export)
@@ -152,7 +152,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--startup", action="append", metavar="NAME",
                    help="report only this startup (name or id); repeat for several")
     p.add_argument("--draws", type=_draws, default=2000, metavar="N",
-                   help="Monte Carlo draws behind the P10–P90 bands (default 2000)")
+                   help=f"Monte Carlo draws behind the P10–P90 bands, 1 to {MAX_DRAWS:,} "
+                        "(default 2000)")
     p.add_argument("--seed", type=_seed, default=0, metavar="S", help="random seed (default 0)")
     p.add_argument("--scenario", metavar="NAME", help="apply a scenario (id or name)")
     p.set_defaults(func=cmd_report)

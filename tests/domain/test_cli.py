@@ -253,3 +253,12 @@ def test_failed_write_is_one_line_naming_the_users_file(capsys, tmp_path, sample
     assert lines[-1].startswith(f"{out}: could not be written: {words}")
     assert ".tmp" not in err and "Traceback" not in err
     assert sorted(p.name for p in tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("command", ["analyze", "export", "report"])
+def test_help_states_the_draws_cap(capsys, command):
+    from models.cli import MAX_DRAWS
+
+    code, out, _ = run(capsys, command, "--help")
+    assert code == 0
+    assert f"{MAX_DRAWS:,}" in " ".join(out.split())
