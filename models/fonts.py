@@ -7,7 +7,10 @@ of preference. Pass it as ``fontfamily=`` to a text, or as ``"font.family"`` in 
 ``matplotlib.rc_context`` around drawing; the GUI's charts and the PDF report both use it.
 
 On Debian and Ubuntu the CJK fonts come from the ``fonts-noto-cjk`` package
-(``scripts/system-deps.sh test`` installs it).
+(``scripts/system-deps.sh test`` installs it). For pictographs (emoji in a startup's name, say)
+the report also falls back to a monochrome symbol font (``fonts-symbola``), since matplotlib
+cannot draw colour-emoji fonts; a character that no installed font has is drawn as
+:data:`MISSING_GLYPH` instead (see :func:`models.report`'s text metrics).
 """
 
 from __future__ import annotations
@@ -23,6 +26,13 @@ CJK_FAMILIES: tuple[str, ...] = (
     "WenQuanYi Zen Hei", "WenQuanYi Micro Hei", "Microsoft YaHei", "SimHei", "PingFang SC",
     "Hiragino Sans GB", "Heiti SC", "Noto Sans CJK JP", "Noto Sans CJK TC", "Arial Unicode MS",
 )
+
+#: Monochrome fonts with pictographs and symbols, first found wins.
+SYMBOL_FAMILIES: tuple[str, ...] = ("Symbola", "Noto Sans Symbols 2", "Segoe UI Symbol",
+                                    "Segoe UI Emoji")
+#: What stands in for a character that no installed font can draw (a white square, which
+#: every Latin family here has).
+MISSING_GLYPH = "\u25a1"
 
 
 @cache
@@ -43,14 +53,16 @@ def has_cjk_font() -> bool:
     return bool(installed_cjk_families())
 
 
-def font_families() -> list[str]:
+def font_families(symbols: bool = False) -> list[str]:
     """The font fallback list for matplotlib: a Latin family, then the preferred installed
     CJK family (if any).
 
     Only installed families are listed, so matplotlib never logs "font not found", and only
-    one CJK family, since every extra family slows down the layout of every text. Returns a
+    one CJK family, since every extra family slows down the layout of every text. With
+    ``symbols`` the first installed family of :data:`SYMBOL_FAMILIES` comes last. Returns a
     new list on every call (callers may change it).
     """
     found = _installed()
     latin = [f for f in LATIN_FAMILIES if f in found] or ["DejaVu Sans"]
-    return [*latin, *installed_cjk_families()[:1]]
+    extra = [f for f in SYMBOL_FAMILIES if f in found][:1] if symbols else []
+    return [*latin, *installed_cjk_families()[:1], *extra]

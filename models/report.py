@@ -26,11 +26,12 @@ replaces the target only once it is complete.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import math
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -183,8 +184,8 @@ def write_report(
     pairs = select_assessments(portfolio, startups)
     data = _ReportData.build(fw, pairs, lang, draws, seed, scenario)
     total = 1 + len(pairs)
-    families = font_families()
-    with atomic_output(path) as tmp_name, mpl.rc_context():
+    families = font_families(symbols=True)
+    with atomic_output(path) as tmp_name, mpl.rc_context(), _quiet_font_lookup():
         mpl.rcdefaults()
         mpl.rcParams.update(_rc(families))
         metrics = _Metrics(families)
@@ -205,6 +206,21 @@ def write_report(
                 if progress is not None:
                     progress(i + 2, total)
     return ReportResult(path=path, pages=total, assessments=len(pairs))
+
+
+@contextlib.contextmanager
+def _quiet_font_lookup() -> Iterator[None]:
+    """Keep matplotlib's font lookup from logging that a fallback family (the symbol font)
+    has no bold face: its regular face is what the report wants there."""
+    import logging
+
+    log = logging.getLogger("matplotlib.font_manager")
+    level = log.level
+    log.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        log.setLevel(level)
 
 
 def _creator() -> str:
@@ -324,6 +340,7 @@ class _Metrics:
                 chain.append(get_font(where))
             self._chains[bold] = chain
         self._em: dict[tuple[str, bool], float] = {}
+        self._covered: dict[str, bool] = {}
 
     def _advance(self, ch: str, bold: bool) -> float:
         key = (ch, bold)
@@ -341,6 +358,30 @@ class _Metrics:
                     break
             self._em[key] = em
         return em
+
+    def drawable(self, s: str) -> str:
+        """``s`` with every character that no font of the chain has replaced by
+        :data:`~models.fonts.MISSING_GLYPH` (so nothing is silently dropped from the page and
+        matplotlib has no missing glyph to warn about). Spaces and variation selectors, which
+        draw nothing, are kept and dropped respectively."""
+        from models.fonts import MISSING_GLYPH
+
+        out = []
+        for ch in s:
+            if ch.isspace():
+                out.append(ch)
+            elif unicodedata.category(ch) in ("Mn", "Cf") and not self._has(ch):
+                continue  # a joiner or selector (emoji sequences): nothing to draw
+            else:
+                out.append(ch if self._has(ch) else MISSING_GLYPH)
+        return "".join(out)
+
+    def _has(self, ch: str) -> bool:
+        found = self._covered.get(ch)
+        if found is None:
+            found = any(font.get_char_index(ord(ch)) for font in self._chains[False])
+            self._covered[ch] = found
+        return found
 
     def width(self, s: str, size: float, bold: bool = False) -> float:
         """The width of ``s`` at ``size`` points."""
@@ -416,6 +457,7 @@ class _Page:
              color: str = _INK, ha: str = "left", width: float | None = None,
              italic: bool = False) -> float:
         """Draw ``s`` with its baseline at ``y``; cut to ``width``; returns the width drawn."""
+        s = self.m.drawable(s)
         if width is not None:
             s = self.m.fit(s, size, width, bold)
         if s:
@@ -544,7 +586,7 @@ def _ranking_chart(page: _Page, data: _ReportData, shown: list[int], top: float,
     for side in ("top", "right", "left"):
         ax.spines[side].set_visible(False)
     ax.set_yticks(ys)
-    ax.set_yticklabels([m.fit(_row_label(data, i, r + 1), 7.0, label_w)
+    ax.set_yticklabels([m.fit(m.drawable(_row_label(data, i, r + 1)), 7.0, label_w)
                         for r, i in enumerate(shown)], fontsize=7.0, color=_INK)
     ax.set_xlabel(lab["chart_axis"], fontsize=7.0, labelpad=3)
     for row, i in enumerate(shown):
@@ -775,7 +817,8 @@ class _AssessmentSheet:
         page.text(self.chart_x, self.top + 12, labels(data.lang)["pillars"], size=9, bold=True,
                   color=_MUTED)
         values = [res.pillars.get(p.id) for p in self.pillars]
-        names = ["\n".join(page.m.wrap(text(p.name, data.lang), 7.0, 70, max_lines=2))
+        names = ["\n".join(page.m.wrap(page.m.drawable(text(p.name, data.lang)), 7.0, 70,
+                                        max_lines=2))
                  + "\n" + _score(v) for p, v in zip(self.pillars, values, strict=True)]
         if self.bars is None:
             self.chart.set_xticklabels(names)

@@ -358,3 +358,22 @@ def test_fit_and_wrap():
     assert len(capped) == 2 and capped[-1].endswith("…")
     first = m.wrap(s, 8, 200, first_width=60)
     assert m.width(first[0], 8) <= 60 and all(m.width(x, 8) <= 200 for x in first[1:])
+
+
+def test_emoji_are_drawn_or_replaced_without_font_warnings(tmp_path, capfd):
+    from models.fonts import MISSING_GLYPH, SYMBOL_FAMILIES, _installed
+
+    port = sample_portfolio()
+    port.startups[0].name = "Rocket 🚀 AI"
+    port.startups[0].assessments[0].assessor = "Ann \U000f0000"  # private use: no font has it
+    out = tmp_path / "e.pdf"
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # a missing glyph is a UserWarning from matplotlib
+        write_report(port, out, draws=50)
+    captured = capfd.readouterr()
+    assert "findfont" not in captured.err and "Glyph" not in captured.err
+    pages = pdf_pages(out)
+    # the rocket is drawn by the symbol font when one is installed, else stands as a square
+    has_symbols = any(f in _installed() for f in SYMBOL_FAMILIES)
+    assert ("Rocket 🚀 AI" if has_symbols else f"Rocket {MISSING_GLYPH} AI") in pages[0]
+    assert f"Ann {MISSING_GLYPH}" in pages[0]
