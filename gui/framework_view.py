@@ -11,9 +11,7 @@ another one into the portfolio.
 
 from __future__ import annotations
 
-import datetime as dt
 import html
-import re
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QMetaObject, QModelIndex, QObject, Qt
@@ -43,6 +41,7 @@ from gui.weight_delegate import WeightDelegate
 from gui.weights_model import CriterionWeightsModel, IdRole, PillarWeightsModel
 from models.errors import InputError
 from models.framework import Framework, default_framework, load_framework, save_framework, text
+from models.framework_identity import custom_framework
 from models.portfolio import Portfolio
 from models.rounding import fixed
 
@@ -58,24 +57,6 @@ def scored_criteria_missing(portfolio: Portfolio, framework: Framework) -> list[
         if missing:
             lines.append(f"{st.name}, {a.label()}: {', '.join(missing)}")
     return lines
-
-
-def custom_framework(framework: Framework, name: str,
-                     now: dt.datetime | None = None) -> Framework:
-    """A copy of ``framework`` under a new identity: id ``custom.<slug of name>``, a version
-    from the date and time (``YYYY-MM-DD.HHMMSS``) and ``name`` as its name, so that a
-    different weighting is never mistaken for the framework it came from. The description
-    says which framework it is based on."""
-    slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")[:40].strip("-") or "framework"
-    now = now or dt.datetime.now()
-    data = framework.model_dump(mode="python")
-    data["id"] = f"custom.{slug}"
-    data["version"] = now.strftime("%Y-%m-%d.%H%M%S")
-    data["name"] = {lang: name for lang in framework.name}
-    based = f"Custom weights, based on {framework.id} {framework.version}."
-    data["description"] = {**framework.description,
-                           "en": f"{text(framework.description)} ({based})"}
-    return Framework.model_validate(data)
 
 
 def _table(name: str) -> QTableView:
