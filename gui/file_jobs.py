@@ -1,12 +1,12 @@
 """File ▸ Import Workbooks, Export Workbook and Export Report: long file jobs run in a worker
-process with a progress dialog and Cancel. An export replaces its destination only when it
-succeeds; an import changes the portfolio only at the end, as one undoable command."""
+process with a progress dialog and Cancel. An export writes its destination through the one
+atomic writer (:mod:`models.atomic_file`), so it is replaced only when the export succeeds and
+a cancelled export's temporary file is removed; an import changes the portfolio only at the
+end, as one undoable command."""
 
 from __future__ import annotations
 
 import os
-import shutil
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -37,7 +37,7 @@ class FileJobs(QObject):
         self.window = window
         self.job: ProcessJob | None = None
         self.last_result: dict[str, Any] | None = None
-        self._work_dir: Path | None = None
+        self._target: Path | None = None
         self._progress: QProgressDialog | None = None
         self.export_action = QAction(window)
         self.export_action.setShortcut(QKeySequence("Ctrl+E"))
@@ -76,14 +76,13 @@ class FileJobs(QObject):
                                       self.tr("Excel workbooks (*.xlsx)"))
             if target is None:
                 return False
-        work = self._work_dir_for(target)
-        if work is None:
+        if not self._writable(target):
             return False
         from models.storage import dumps_portfolio
 
         self._start(
             self.tr("Exporting workbook…"), job_targets.export_workbook_job,
-            (dumps_portfolio(w.doc.portfolio), str(work), target.name, w.lang), work,
+            (dumps_portfolio(w.doc.portfolio), str(target), w.lang), target,
             lambda result: self._export_done(result, target))
         return True
 
@@ -98,14 +97,18 @@ class FileJobs(QObject):
         return target if target.suffix.lower() == suffix else target.with_name(
             target.name + suffix)
 
-    def _work_dir_for(self, target: Path) -> Path | None:
-        try:
-            return Path(tempfile.mkdtemp(prefix=".beachhead-export-", dir=target.parent))
-        except OSError as exc:
-            ask.error(self.window, self.tr("Cannot export"), self.tr(
-                "The file cannot be written in {folder}.").format(folder=target.parent),
-                str(exc))
-            return None
+    def _writable(self, target: Path) -> bool:
+        """True when ``target``'s folder exists and can be written; else says so."""
+        folder = target.parent
+        if folder.is_dir() and os.access(folder, os.W_OK | os.X_OK):
+            return True
+        from models.errors import write_failure
+
+        code = 13 if folder.is_dir() else 2  # EACCES, ENOENT
+        ask.error(self.window, self.tr("Cannot export"), self.tr(
+            "The file cannot be written in {folder}.").format(folder=folder),
+            write_failure(OSError(code, os.strerror(code), str(target)), target))
+        return False
 
     # -- report ---------------------------------------------------------------------------
     def export_report(self, target: Path | None = None, startups: list[str] | None = None
@@ -120,27 +123,22 @@ class FileJobs(QObject):
                                       self.tr("PDF documents (*.pdf)"))
             if target is None:
                 return False
-        work = self._work_dir_for(target)
-        if work is None:
+        if not self._writable(target):
             return False
         from models.storage import dumps_portfolio
 
         scenario = w.doc.scenario.id if w.doc.scenario else None
         self._start(
             self.tr("Writing report…"), job_targets.report_job,
-            (dumps_portfolio(w.doc.portfolio), str(work), target.name, w.lang, startups,
-             scenario), work, lambda result: self._file_done(result, target))
+            (dumps_portfolio(w.doc.portfolio), str(target), w.lang, startups, scenario),
+            target, lambda result: self._file_done(result, target))
         return True
 
     def _file_done(self, result: dict[str, Any], target: Path) -> None:
-        os.replace(result["path"], target)
-        result["path"] = str(target)
         self.window.statusBar().showMessage(
             self.tr("Wrote {name}").format(name=target.name), 6000)
 
     def _export_done(self, result: dict[str, Any], target: Path) -> None:
-        os.replace(result["path"], target)
-        result["path"] = str(target)
         warnings = result.get("warnings") or []
         self.window.statusBar().showMessage(
             self.tr("Exported {n} assessments to {name}").format(
@@ -212,8 +210,8 @@ class FileJobs(QObject):
 
     # -- running jobs ---------------------------------------------------------------------
     def _start(self, title: str, target: Callable[..., Any], args: tuple,
-               work_dir: Path | None, on_done: Callable[[Any], None]) -> None:
-        self._work_dir = work_dir
+               output: Path | None, on_done: Callable[[Any], None]) -> None:
+        self._target = output
         job = ProcessJob(target, args, self)
         dialog = QProgressDialog(title, self.tr("Cancel"), 0, 0, self.window)
         dialog.setWindowTitle(self.tr("Beachhead"))
@@ -239,16 +237,21 @@ class FileJobs(QObject):
             self._progress.close()
             self._progress.deleteLater()
             self._progress = None
-        if self._work_dir is not None:
-            shutil.rmtree(self._work_dir, ignore_errors=True)
-            self._work_dir = None
+        if self._target is not None:
+            # the worker has ended: a temporary file it left (cancelled, crashed) is free
+            from models.atomic_file import remove_stale_temporaries
+
+            remove_stale_temporaries(self._target)
+            self._target = None
 
     def _on_finished(self, result: Any, on_done: Callable[[Any], None]) -> None:
         try:
             self.last_result = result
             on_done(result)
         except OSError as exc:
-            ask.error(self.window, self.tr("Cannot write the file"), str(exc))
+            from models.errors import write_failure
+
+            ask.error(self.window, self.tr("Cannot write the file"), write_failure(exc))
         finally:
             self._close()
 

@@ -1,9 +1,9 @@
 """Functions that run inside a worker process (see :mod:`gui.jobs`). No Qt here: the worker
 starts fast and the functions can be tested directly.
 
-Each writes its output into ``work_dir`` (a private folder next to the final destination),
-so the parent can move the result into place when the job succeeds, or remove the whole folder
-when it is cancelled: nothing half-written is ever left where the user looks.
+Each writes its file through the one atomic writer (:mod:`models.atomic_file`): the
+destination changes only when the job succeeds, and a temporary file left by a cancelled
+(terminated) job is removed by the parent, or by the next save of the same file.
 """
 
 from __future__ import annotations
@@ -21,9 +21,9 @@ if TYPE_CHECKING:
 Progress = Callable[[int, int], None]
 
 
-def export_workbook_job(portfolio_json: str, work_dir: str, name: str, lang: str,
+def export_workbook_job(portfolio_json: str, target: str, lang: str,
                         progress: Progress) -> dict[str, object]:
-    """Export a portfolio (given as ``.beachhead`` JSON text) to ``work_dir/name``.
+    """Export a portfolio (given as ``.beachhead`` JSON text) to ``target``.
 
     Returns ``{"path": str, "assessments": int, "warnings": [str, ...]}``.
     """
@@ -33,9 +33,8 @@ def export_workbook_job(portfolio_json: str, work_dir: str, name: str, lang: str
     from models.workbook_export import export_workbook
 
     portfolio = parse_portfolio(json.loads(portfolio_json), "portfolio")
-    out = Path(work_dir) / name
-    result = export_workbook(portfolio, out, lang=lang, progress=progress)
-    return {"path": str(out), "assessments": result.assessments,
+    result = export_workbook(portfolio, Path(target), lang=lang, progress=progress)
+    return {"path": target, "assessments": result.assessments,
             "warnings": [str(w) for w in result.warnings]}
 
 
@@ -132,10 +131,10 @@ def import_workbooks_job(paths: list[str], framework_json: str,
     return import_workbooks(paths, framework, skip_bad=False, progress=progress)
 
 
-def report_job(portfolio_json: str, work_dir: str, name: str, lang: str,
+def report_job(portfolio_json: str, target: str, lang: str,
                startups: list[str] | None, scenario_id: str | None,
                progress: Progress) -> dict[str, object]:
-    """Write the PDF report of a portfolio (given as JSON) to ``work_dir/name``.
+    """Write the PDF report of a portfolio (given as JSON) to ``target``.
 
     Returns ``{"path": str, "pages": int}``.
     """
@@ -145,7 +144,6 @@ def report_job(portfolio_json: str, work_dir: str, name: str, lang: str,
     from models.storage import parse_portfolio
 
     portfolio = parse_portfolio(json.loads(portfolio_json), "portfolio")
-    out = Path(work_dir) / name
-    result = write_report(portfolio, out, startups=startups, lang=lang, scenario=scenario_id,
-                          progress=progress)
-    return {"path": str(out), "pages": result.pages}
+    result = write_report(portfolio, Path(target), startups=startups, lang=lang,
+                          scenario=scenario_id, progress=progress)
+    return {"path": target, "pages": result.pages}

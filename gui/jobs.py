@@ -2,8 +2,8 @@
 with progress reported back and a Cancel that leaves nothing half-written.
 
 The worker function runs in a spawned process and receives a ``progress(done, total)`` callable;
-it must write its output to a temporary path that the parent renames into place only after the
-job succeeded (see :func:`gui.jobs.export_workbook_job`).
+it writes files through :mod:`models.atomic_file`, so a terminated worker never leaves a
+half-written destination (see :mod:`gui.job_targets`).
 """
 
 from __future__ import annotations
@@ -32,6 +32,10 @@ def _run(target: Callable[..., Any], args: tuple, q: mp.Queue) -> None:  # type:
 
         if isinstance(exc, InputError):
             q.put(("failed", str(exc), ""))
+        elif isinstance(exc, OSError):  # a file that cannot be written: the user's name for it
+            from models.errors import write_failure
+
+            q.put(("failed", write_failure(exc), ""))
         else:
             q.put(("failed", f"{type(exc).__name__}: {exc}", traceback.format_exc()))
 

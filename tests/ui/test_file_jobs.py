@@ -137,3 +137,17 @@ def test_export_report_from_menu(window, qtbot, tmp_path, scripted_ask):
     assert pdf.read_bytes().startswith(b"%PDF")
     assert window.file_jobs.last_result["pages"] == 1 + 13
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
+
+
+def test_export_through_a_symbolic_link_changes_the_real_file(window, qtbot, tmp_path):
+    synced = tmp_path / "synced"
+    synced.mkdir()
+    real = synced / "committee.xlsx"
+    real.write_bytes(b"old")
+    link = tmp_path / "committee.xlsx"
+    link.symlink_to(real)
+    assert window.file_jobs.export_workbook(link)
+    qtbot.waitUntil(lambda: not window.file_jobs.job.is_running(), timeout=60_000)
+    assert link.is_symlink()
+    assert load_workbook(real, read_only=True).sheetnames[0] == "Summary"
+    assert sorted(p.name for p in synced.iterdir()) == ["committee.xlsx"]
