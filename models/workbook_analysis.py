@@ -22,8 +22,8 @@ Layout (1-based rows; labels in column A are fixed English, explanations follow 
 
 Cells are empty where nothing is scored, and the P columns are empty when the Monte Carlo run
 was skipped. Scores are rounded to 0.01 points and probabilities to 0.0001 (finer than the
-Monte Carlo's own precision) and written without cell styles, which keeps a 10,000-startup
-export quick.
+Monte Carlo's own precision), halves away from zero as a spreadsheet's ``ROUND`` does, and
+written without cell styles, which keeps a 10,000-startup export quick.
 
 Large portfolios get fewer draws so that an export stays quick and lean: at most
 :data:`ANALYSIS_WORK` assessment-draws (2,000 draws up to 500 assessments, 1,000 at 1,000,
@@ -35,29 +35,19 @@ figures (``beachhead analyze``); reversals and scenarios are always there.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
-from openpyxl import Workbook
 
 from models.analysis import TOP_K
-from models.framework import text
-from models.portfolio import Portfolio
-from models.scenarios import competition_ranks, portfolio_scenario_impacts
-from models.scoring import FrameworkArrays, level_matrix, score_levels
-from models.sensitivity import leader_reversals
-from models.uncertainty import confidence_matrix, simulate
+from models.framework import Framework, text
+from models.portfolio import Assessment, Portfolio, Startup
+from models.scenarios import ScenarioImpact, competition_ranks, portfolio_scenario_impacts
+from models.scoring import FrameworkArrays, ScoreTable, level_matrix, score_levels
+from models.sensitivity import Reversal, leader_reversals
+from models.uncertainty import Uncertainty, confidence_matrix, simulate
 from models.workbook_layout import ANALYSIS, column_letter
-from models.workbook_sheets import (
-    HEADER_FILL,
-    HEADER_FONT,
-    SECTION_FONT,
-    TITLE_FONT,
-    WRAP,
-    SheetCells,
-    print_setup,
-    set_widths,
-)
+from models.workbook_sheets import BOLD, SECTION, TITLE, Book, Sheet, round_half_away
 from models.xlsx_text import TextWarning, column_width
 
 #: Default Monte Carlo draws and seed of the sheet (as ``beachhead analyze``).
@@ -138,33 +128,23 @@ def analysis_draws(n: int, requested: int) -> int:
     return fit if fit >= MIN_DRAWS else 0
 
 
-def write_analysis_sheet(
-    wb: Workbook,
-    portfolio: Portfolio,
-    lang: str,
-    warnings: list[TextWarning],
-    *,
-    draws: int = DEFAULT_ANALYSIS_DRAWS,
-    seed: int = DEFAULT_ANALYSIS_SEED,
-) -> dict[str, object]:
-    """Append the ``Analysis`` sheet to a write-only workbook (see the module docstring).
+@dataclass(frozen=True)
+class _Figures:
+    """What the sheet shows, computed before anything is written."""
 
-    Args:
-        wb: the workbook being written; portfolio: what it exports (its own framework).
-        lang: ``en`` or ``zh_CN`` for explanations and framework names.
-        warnings: where texts that had to change are reported.
-        draws: Monte Carlo draws requested (reduced for large portfolios, 0 to skip).
-        seed: the random seed.
+    framework: Framework
+    pairs: list[tuple[Startup, Assessment]]
+    table: ScoreTable
+    uncertainty: Uncertainty | None
+    reversals: list[tuple[float, Reversal]]  # (current share, reversal)
+    impacts: list[ScenarioImpact]
 
-    Returns:
-        ``{"draws": used, "requested": draws, "seed": seed}``.
-    """
+
+def _figures(portfolio: Portfolio, lang: str, used: int, seed: int) -> _Figures:
     fw = portfolio.framework
-    t = _TEXTS.get(lang, _TEXTS["en"])
     pairs = portfolio.assessments()
     assessments = [a for _, a in pairs]
     n = len(pairs)
-    used = analysis_draws(n, draws)
     fa = FrameworkArrays.of(fw)
     levels = level_matrix(assessments, fw)
     table = score_levels(levels, fa)
@@ -175,107 +155,134 @@ def write_analysis_sheet(
     sweeps = leader_reversals(table.pillars, fa.pillar_weight, list(fa.pillar_ids)) if n \
         else []
     impacts = portfolio_scenario_impacts(portfolio, None, lang) if n else []
+    reversals: list[tuple[float, Reversal]] = [(sweep.current, rev) for sweep in sweeps
+                                             for rev in sweep.reversals]
+    return _Figures(fw, pairs, table, unc, reversals, impacts)
 
-    ws = wb.create_sheet(ANALYSIS)
-    cells = SheetCells(ws, warnings)
+
+def write_analysis_sheet(
+    book: Book,
+    portfolio: Portfolio,
+    lang: str,
+    warnings: list[TextWarning],
+    *,
+    draws: int = DEFAULT_ANALYSIS_DRAWS,
+    seed: int = DEFAULT_ANALYSIS_SEED,
+) -> dict[str, object]:
+    """Add the ``Analysis`` sheet to ``book`` (see the module docstring).
+
+    Args:
+        book: the workbook being written; portfolio: what it exports (its own framework).
+        lang: ``en`` or ``zh_CN`` for explanations and framework names.
+        warnings: where texts that had to change are reported.
+        draws: Monte Carlo draws requested (reduced for large portfolios, 0 to skip).
+        seed: the random seed.
+
+    Returns:
+        ``{"draws": used, "requested": draws, "seed": seed}``.
+    """
+    t = _TEXTS.get(lang, _TEXTS["en"])
+    n = len(portfolio.assessments())
+    used = analysis_draws(n, draws)
+    fig = _figures(portfolio, lang, used, seed)
+    fw, pairs = fig.framework, fig.pairs
+    sh = book.sheet(ANALYSIS, warnings)
     pillar_names = {p.id: text(p.name, lang) for p in fw.pillars}
-    reversals = [(sweep, rev) for sweep in sweeps for rev in sweep.reversals]
     names = column_width((s.name for s, _ in pairs[:2000]), 12, 30)
-    set_widths(ws, [
+    sh.widths([
         max(18.0, column_width((s.name for s, _ in pairs[:2000]), 10, 40)),
         max(16.0, column_width([*(a.assessor for _, a in pairs[:2000]),
                                 *pillar_names.values()], 10, 36)),
         12, 10, names, names, names, names, 10, 10,
         *(14 for _ in range(len(SCENARIO_COLUMNS) * len(fw.scenarios))),
     ])
-    print_setup(ws, title_rows=None)
+    sh.print_setup()
     # rows above the assessments' header: title, 6 labels, blank, the reversals section
     # (title, note, header, rows or a line saying there are none), blank, section title
     # (and a line when there are no scenarios); the header is the row after those
-    header_row = 1 + 6 + 1 + 3 + max(1, len(reversals)) + 1 + 1 + (0 if fw.scenarios else 1) + 1
-    ws.freeze_panes = f"C{header_row + 1}"
-    written = [0]
-
-    def nxt() -> int:
-        """The sheet row the next ``add`` writes."""
-        return written[0] + 1
-
-    def add(row: list) -> None:  # type: ignore[type-arg]
-        ws.append(row)
-        written[0] += 1
-
-    def label(name: str, value: object, **style) -> list:  # type: ignore[no-untyped-def]
-        cell = cells.text(value, f"B{nxt()}", **style) if isinstance(value, str) \
-            else value
-        return [cells.styled(name, font=HEADER_FONT), cell]
-
-    add([cells.text(t["title"], "A1", font=TITLE_FONT)])
-    add(label(LABEL_DRAWS, used))
-    add(label(LABEL_SEED, seed))
-    add(label(LABEL_REQUESTED, draws))
-    add(label(LABEL_WEIGHTS, t["weights"]))
-    add(label(LABEL_FROM, t["from"]))
-    if draws <= 0:
-        note = t["off"]
-    elif used == draws or n == 0:
-        note = t["full"].format(draws=used, seed=seed)
-    elif used:
-        note = t["reduced"].format(n=f"{n:,}", draws=used, asked=draws, seed=seed)
-    else:
-        note = t["skipped"].format(n=f"{n:,}", asked=draws, seed=seed)
-    add(label(LABEL_NOTE, note))
-    add([])
-
-    # -- rank reversals -------------------------------------------------------------------
-    add([cells.styled(SECTION_REVERSALS, font=SECTION_FONT)])
-    add([cells.text(t["reversals_note"], f"A{nxt()}")])
-    add(_header(cells, REVERSAL_HEADERS))
-    for sweep, rev in reversals:
-        r = nxt()
-        old, new = pairs[rev.previous_leader], pairs[rev.new_leader]
-        add([rev.pillar, cells.text(pillar_names[rev.pillar], f"B{r}"),
-             round(sweep.current, SHARE_DECIMALS), round(rev.weight, SHARE_DECIMALS),
-             cells.text(old[0].name, f"E{r}"), cells.text(old[1].assessor, f"F{r}"),
-             cells.text(new[0].name, f"G{r}"), cells.text(new[1].assessor, f"H{r}")])
-    if not reversals:
-        add([cells.text(t["no_reversals"], f"A{nxt()}")])
-    add([])
-
-    # -- one row per assessment -----------------------------------------------------------
-    add([cells.styled(SECTION_ASSESSMENTS, font=SECTION_FONT)])
+    header_row = (1 + 6 + 1 + 3 + max(1, len(fig.reversals)) + 1 + 1
+                  + (0 if fw.scenarios else 1) + 1)
+    sh.ws.freeze_panes(f"C{header_row + 1}")
+    sh.text(1, 1, t["title"], TITLE)
+    labels = [(LABEL_DRAWS, used), (LABEL_SEED, seed), (LABEL_REQUESTED, draws),
+              (LABEL_WEIGHTS, t["weights"]), (LABEL_FROM, t["from"]),
+              (LABEL_NOTE, _note(t, n, used, draws, seed))]
+    for r, (label, value) in enumerate(labels, 2):
+        sh.text(r, 1, label, BOLD)
+        sh.value(r, 2, value)
+    r = _reversals(sh, fig, pillar_names, t, 2 + len(labels) + 1)
+    sh.text(r + 1, 1, SECTION_ASSESSMENTS, SECTION)
     if not fw.scenarios:
-        add([cells.text(t["no_scenarios"], f"A{nxt()}")])
+        sh.text(r + 2, 1, t["no_scenarios"])
     head = [*ASSESSMENT_HEAD, *(f"{text(s.name, 'en')}: {what}" for s in fw.scenarios
                                 for what in SCENARIO_COLUMNS)]
-    assert nxt() == header_row
-    add(_header(cells, head))
-    rank = competition_ranks(table.overall)
-    for i, (st, a) in enumerate(pairs):
-        r = nxt()
-        row: list[object] = [cells.text(st.name, f"A{r}"), cells.text(a.assessor, f"B{r}"),
-                             a.role, _round(table.overall[i], SCORE_DECIMALS), _rank(rank[i])]
-        if unc is not None and not np.isnan(table.overall[i]):
+    assert r + (2 if fw.scenarios else 3) == header_row
+    sh.header(header_row, head)
+    _assessments(sh, fig, header_row + 1)
+    if n:
+        sh.ws.autofilter(f"A{header_row}:{column_letter(len(head))}{header_row + n}")
+    return {"draws": used, "requested": draws, "seed": seed}
+
+
+def _note(t: dict[str, str], n: int, used: int, draws: int, seed: int) -> str:
+    if draws <= 0:
+        return t["off"]
+    if used == draws or n == 0:
+        return t["full"].format(draws=used, seed=seed)
+    if used:
+        return t["reduced"].format(n=f"{n:,}", draws=used, asked=draws, seed=seed)
+    return t["skipped"].format(n=f"{n:,}", asked=draws, seed=seed)
+
+
+def _reversals(sh: Sheet, fig: _Figures, pillar_names: dict[str, str], t: dict[str, str],
+               r: int) -> int:
+    """The rank-reversals section from row ``r``; returns the blank row after it."""
+    sh.text(r, 1, SECTION_REVERSALS, SECTION)
+    sh.text(r + 1, 1, t["reversals_note"])
+    sh.header(r + 2, REVERSAL_HEADERS)
+    r += 3
+    pairs = fig.pairs
+    for current, rev in fig.reversals:
+        old, new = pairs[rev.previous_leader], pairs[rev.new_leader]
+        sh.text(r, 1, rev.pillar)
+        sh.text(r, 2, pillar_names[rev.pillar])
+        sh.number(r, 3, round_half_away(current, SHARE_DECIMALS))
+        sh.number(r, 4, round_half_away(rev.weight, SHARE_DECIMALS))
+        for c, value in enumerate((old[0].name, old[1].assessor, new[0].name, new[1].assessor),
+                                  5):
+            sh.text(r, c, value)
+        r += 1
+    if not fig.reversals:
+        sh.text(r, 1, t["no_reversals"])
+        r += 1
+    return r
+
+
+def _assessments(sh: Sheet, fig: _Figures, first: int) -> None:
+    """One row per assessment from row ``first``."""
+    rank = competition_ranks(fig.table.overall)
+    unc = fig.uncertainty
+    for i, (st, a) in enumerate(fig.pairs):
+        r = first + i
+        sh.text(r, 1, st.name)
+        sh.text(r, 2, a.assessor)
+        sh.text(r, 3, a.role)
+        row: list[float | None] = [_round(fig.table.overall[i], SCORE_DECIMALS), _rank(rank[i])]
+        if unc is not None and not np.isnan(fig.table.overall[i]):
             row += [_round(unc.p10[i], SCORE_DECIMALS), _round(unc.p50[i], SCORE_DECIMALS),
                     _round(unc.p90[i], SCORE_DECIMALS), _round(unc.p_rank1[i], SHARE_DECIMALS),
                     _round(unc.p_top_k[i], SHARE_DECIMALS)]
         else:
             row += [None] * 5
-        for imp in impacts:
+        for imp in fig.impacts:
             row += [_round(imp.after[i], SCORE_DECIMALS), _rank(imp.rank_change[i])]
-        add(row)
-    if n:
-        ws.auto_filter.ref = f"A{header_row}:{column_letter(len(head))}{header_row + n}"
-    return {"draws": used, "requested": draws, "seed": seed}
+        for c, value in enumerate(row, 4):
+            sh.number(r, c, value)
 
 
 def _round(x: float, decimals: int) -> float | None:
-    return None if np.isnan(x) else round(float(x), decimals)
+    return None if np.isnan(x) else round_half_away(float(x), decimals)
 
 
 def _rank(x: float) -> int | None:
     return None if np.isnan(x) else int(x)
-
-
-def _header(cells: SheetCells, names: Sequence[str]) -> list:
-    return [cells.text(name, font=HEADER_FONT, fill=HEADER_FILL, alignment=WRAP)
-            for name in names]

@@ -9,16 +9,22 @@ and explanations follow the language. Row and column numbers below are 1-based.
 ``Summary``
     Row 1 headers: ``Startup``, ``Assessor``, ``Role``, ``Date``, ``Overall``, one column per
     pillar headed by the pillar's name (framework order, the same order as the Framework
-    sheet's pillar table), ``Completeness``, ``Postures``, ``Deal-breakers``. Row ``2 + i`` is
+    sheet's pillar table), ``Completeness``, ``Postures``, ``Deal-breakers``, ``Startup ID``
+    (the startup's identity as text, as on the Startups sheet). Row ``2 + i`` is
     assessment ``i`` (document order: startups in order, each startup's assessments in
     order). Overall, pillar, Completeness, Postures and Deal-breakers cells are formulas.
 ``Scores``
     Row 1 headers: ``Startup``, ``Assessor``, ``Role``, ``Date``, ``Pillar ID``,
     ``Criterion ID``, ``Criterion``, ``Direction``, ``Weight``, ``Score``, ``Confidence``,
-    ``Favourability``, ``Rationale``, ``Evidence`` (columns A–N). Assessment ``i`` occupies
+    ``Favourability``, ``Rationale``, ``Evidence``, ``Startup ID`` (columns A–O). Rows belong
+    to a startup by ``Startup ID`` (by the exact ``Startup`` text in a workbook without the
+    column, layout 1); names that differ only in case or spacing are different startups.
+    Assessment ``i`` occupies
     the ``m`` contiguous rows ``2 + i·m`` … ``1 + (i+1)·m`` (``m`` = number of criteria), one
-    per criterion in framework order. ``Score`` is a number 1–5 or empty; ``Weight`` and
-    ``Favourability`` are formulas (read weights from the Framework sheet instead).
+    per criterion in framework order. ``Score`` is a whole number 1–5 or empty as exported;
+    a cell edited to anything else (text, out of range, not whole) counts as not scored in
+    every formula (:mod:`models.workbook_formulas`). ``Weight`` and ``Favourability`` are
+    formulas (read weights from the Framework sheet instead). ``Startup ID`` is text.
 ``Startups``
     Row 1 headers: ``Startup ID``, ``Startup``, ``Sector``, ``Stage``, ``Region``, ``Tags``
     (joined by ``"; "``), ``Notes``; one row per startup in document order.
@@ -35,7 +41,8 @@ and explanations follow the language. Row and column numbers below are 1-based.
     chart of overall scores for up to 30, highest overall at export time first, one
     assessment per startup); below them, from row 68, their data block: header row
     ``Startup``, pillar names, ``Overall``, then one row per charted startup whose cells are
-    formulas pointing at its Summary row.
+    formulas pointing at its Summary row. The charts' series carry their data as cached
+    values too.
 ``Analysis``
     Values, not formulas, at export time: Monte Carlo P10/P50/P90 and rank probabilities,
     rank-reversal points and scenario effects, with the draws and seed; its layout is
@@ -62,15 +69,20 @@ Both workbooks also carry the framework id and version, the workbook kind and th
 as workbook defined names (:data:`DEFINED_NAMES`) and as custom document properties
 (:data:`CUSTOM_PROPERTIES`).
 
-Text cells: see :mod:`models.xlsx_text` (a carriage return is stored as ``_x000D_`` and a
-literal ``_xHHHH_`` as ``_x005F_xHHHH_``, as Excel does; calamine decodes both).
+Every formula cell is stored with its value as Beachhead computes it (``<v>``; an empty
+result as an empty value), so a reader that does not recalculate reads the numbers; the
+workbook asks Excel to recalculate on opening. Text cells are inline strings (no
+shared-strings part); see :mod:`models.xlsx_text` (a carriage return is stored as
+``_x000D_`` and a literal ``_xHHHH_`` as ``_x005F_xHHHH_``, in text cells and in formulas'
+text values, as Excel does; calamine decodes both). Dates are numbers with a date format.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-LAYOUT_VERSION = 1
+#: 2: a ``Startup ID`` column at the end of Summary and Scores (layout 1 had none).
+LAYOUT_VERSION = 2
 EXPORT_KIND = "beachhead.export"
 TEMPLATE_KIND = "beachhead.template"
 
@@ -86,10 +98,11 @@ EXPORT_SHEETS = (SUMMARY, SCORES, STARTUPS, FRAMEWORK, CHARTS, ANALYSIS, ABOUT)
 TEMPLATE_SHEETS = (ASSESSMENT, FRAMEWORK, ABOUT)
 
 SUMMARY_HEAD = ("Startup", "Assessor", "Role", "Date", "Overall")
-SUMMARY_TAIL = ("Completeness", "Postures", "Deal-breakers")
+SUMMARY_TAIL = ("Completeness", "Postures", "Deal-breakers", "Startup ID")
 SCORES_HEADERS = (
     "Startup", "Assessor", "Role", "Date", "Pillar ID", "Criterion ID", "Criterion",
     "Direction", "Weight", "Score", "Confidence", "Favourability", "Rationale", "Evidence",
+    "Startup ID",
 )
 STARTUPS_HEADERS = ("Startup ID", "Startup", "Sector", "Stage", "Region", "Tags", "Notes")
 PILLAR_HEADERS = ("Pillar ID", "Pillar", "Direction", "Pillar weight", "Enabled")

@@ -1,128 +1,278 @@
-"""Building blocks shared by the workbook export and the founder template.
+"""Building blocks shared by the workbook export and the founder template, on XlsxWriter.
 
-Cells for openpyxl's write-only (streaming) sheets with safe text
-(:class:`SheetCells`), styles, column widths and row heights, print setup, the ``Framework``
-and ``About`` sheets, the workbook's identity (defined names, custom document properties)
-and an atomic save.
+* :func:`writing` opens a :class:`Book` whose file appears at its path only when everything
+  was written (:func:`models.atomic_file.atomic_output`): an exception on the way, such as
+  a cancelled export's, leaves the old file, or none, and no scratch files.
+* :class:`Sheet` writes one worksheet cell by cell with safe text (:mod:`models.xlsx_text`:
+  user text always through ``write_string``, quote prefix for formula-like text, warnings
+  naming the cell) and formulas written **with their value**, so that readers that do not
+  recalculate (previews, ``pandas.read_excel``, calamine) see the numbers.
+* Styles are plain dicts of XlsxWriter format properties; :meth:`Book.fmt` makes each
+  combination once.
+
+Every book is written in XlsxWriter's ``constant_memory`` mode: a row goes to a scratch file
+as soon as the next row starts, so the memory an export needs does not grow with the
+portfolio (a 10,000-startup export holds one row at a time instead of ~2.7 million cells,
+~300 MB). Rows must therefore be written top to bottom, and every row's height and cells
+before the next row. Strings are stored inline in the cells (no shared-string table), and
+XlsxWriter cannot read chart data back from the cells in this mode: charts get their cached
+values from the caller (:mod:`models.workbook_charts`).
+
+Type guessing is off (``strings_to_numbers``, ``strings_to_formulas``, ``strings_to_urls``)
+even though only ``write_string`` writes user text. Formula text is written as built
+(:class:`FormulaSheet`): XlsxWriter's rewriting of newer Excel functions runs ~30 regular
+expressions per formula (most of an export's time) and would also rewrite words inside
+string literals; Beachhead's formulas use none of those functions (:mod:`models.workbook_formulas`).
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import math
-from collections.abc import Callable, Sequence
+import tempfile
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
+from typing import Any, NamedTuple
 
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.packaging.custom import StringProperty
-from openpyxl.styles import Alignment, Font, PatternFill, Protection
-from openpyxl.workbook.defined_name import DefinedName
-from openpyxl.worksheet.datavalidation import DataValidation
-from openpyxl.worksheet.properties import PageSetupProperties
+import xlsxwriter  # type: ignore[import-untyped]
+from xlsxwriter.exceptions import FileCreateError  # type: ignore[import-untyped]
+from xlsxwriter.worksheet import Worksheet  # type: ignore[import-untyped]
 
-from models import __version__
 from models.atomic_file import atomic_output
-from models.framework import Framework, text
-from models.workbook_formulas import DISABLED, ENABLED
-from models.workbook_layout import (
-    ABOUT,
-    ABOUT_APP,
-    ABOUT_EXPORTED,
-    ABOUT_FRAMEWORK,
-    ABOUT_FRAMEWORK_ID,
-    ABOUT_FRAMEWORK_VERSION,
-    ABOUT_LANGUAGE,
-    ABOUT_LAYOUT,
-    ABOUT_SOURCE,
-    ABOUT_WORKBOOK,
-    CRITERIA_HEADERS,
-    CUSTOM_PROPERTIES,
-    DEFINED_NAMES,
-    FRAMEWORK,
-    LAYOUT_VERSION,
-    PILLAR_HEADERS,
-    FrameworkSheet,
-    column_letter,
-)
-from models.workbook_texts import TEXTS
-from models.xlsx_text import TextWarning, cell_text, display_width, is_plain
+from models.workbook_layout import column_letter
+from models.xlsx_text import TextWarning, cell_text, display_width, is_plain, ooxml_escape
+
+#: XlsxWriter format properties (``{"bold": True, "num_format": "0.0"}``).
+Style = Mapping[str, object]
+#: Where a text sits, for warnings: ``"M14"``, ``"A2:A19"`` or a function giving it.
+Where = str | Callable[[], str]
+#: A formula's cached value: a number, a text, or ``""`` for an empty result.
+Cached = float | int | str
 
 DATE_FORMAT = "yyyy-mm-dd"
 SCORE_FORMAT = "0.0"
 SHARE_FORMAT = "0.0%"
-HEADER_FONT = Font(name="Calibri", bold=True)
-HEADER_FILL = PatternFill("solid", fgColor="DDE4EE")
-INPUT_FILL = PatternFill("solid", fgColor="FFF2CC")
-TITLE_FONT = Font(name="Calibri", bold=True, size=14)
-SECTION_FONT = Font(name="Calibri", bold=True, size=12)
-WRAP = Alignment(wrap_text=True, vertical="top")
-TOP = Alignment(vertical="top")
-UNLOCKED = Protection(locked=False)
+BOLD: Style = {"bold": True}
+HEADER: Style = {"bold": True, "bg_color": "#DDE4EE", "text_wrap": True, "valign": "top"}
+INPUT: Style = {"bg_color": "#FFF2CC"}
+TITLE: Style = {"bold": True, "font_size": 14}
+SECTION: Style = {"bold": True, "font_size": 12}
+WRAP: Style = {"text_wrap": True, "valign": "top"}
+TOP: Style = {"valign": "top"}
+UNLOCKED: Style = {"locked": False}
+DATE: Style = {"num_format": DATE_FORMAT}
+SCORE: Style = {"num_format": SCORE_FORMAT}
+SHARE: Style = {"num_format": SHARE_FORMAT}
 # fixed anchors (no min-max normalisation): red at 0, amber at the middle, green at the top
-RED, AMBER, GREEN = "F8696B", "FFEB84", "63BE7B"
+RED, AMBER, GREEN = "#F8696B", "#FFEB84", "#63BE7B"
+
+OPTIONS: dict[str, object] = {
+    "constant_memory": True,
+    "strings_to_numbers": False,
+    "strings_to_formulas": False,
+    "strings_to_urls": False,
+}
 
 
-class SheetCells:
-    """Makes cells for one write-only sheet and collects text warnings for it.
+class FormulaSheet(Worksheet):  # type: ignore[misc]
+    """A worksheet that stores formula text as given (only the leading ``=`` removed)."""
 
-    Plain text goes into a row as a ``str`` (the fast path); text that needs forcing to stay
-    text, or escaping, becomes a styled :class:`~openpyxl.cell.WriteOnlyCell`.
+    def _prepare_formula(self, formula: str, expand_future_functions: bool = False) -> str:
+        return formula[1:] if formula.startswith("=") else formula
+
+
+class Text(NamedTuple):
+    """A prepared text cell: the string to store and its format (None: default)."""
+
+    text: str
+    fmt: Any
+
+
+class Book:
+    """An XlsxWriter workbook being written, with its formats made once each."""
+
+    def __init__(self, target: str, scratch: str) -> None:
+        self.wb = xlsxwriter.Workbook(target, {**OPTIONS, "tmpdir": scratch})
+        self._formats: dict[tuple[tuple[str, object], ...], Any] = {}
+
+    def fmt(self, style: Style | None) -> Any:
+        """The XlsxWriter format for ``style`` (None for no style)."""
+        if not style:
+            return None
+        key = tuple(sorted(style.items()))
+        found = self._formats.get(key)
+        if found is None:
+            found = self._formats[key] = self.wb.add_format(dict(style))
+        return found
+
+    def sheet(self, name: str, warnings: list[TextWarning]) -> Sheet:
+        """Add the next worksheet (sheets appear in the order they are added)."""
+        return Sheet(self, self.wb.add_worksheet(name, worksheet_class=FormulaSheet), warnings)
+
+    def close(self) -> None:
+        """Write the file. Raises OSError when it cannot be written."""
+        try:
+            self.wb.close()
+        except FileCreateError as exc:
+            cause = exc.args[0] if exc.args else exc
+            raise cause if isinstance(cause, OSError) else OSError(str(exc)) from exc
+
+    def abandon(self) -> None:
+        """Close the scratch row files of a book that will not be written."""
+        for ws in self.wb.worksheets():
+            fh = getattr(ws, "row_data_fh", None)
+            if fh is not None and not fh.closed:
+                fh.close()
+
+
+@contextlib.contextmanager
+def writing(path: str | Path, finish: Callable[[Path], None] | None = None) -> Iterator[Book]:
+    """A :class:`Book` that becomes ``path`` (atomically) when the ``with`` block ends well.
+
+    ``finish(tmp)`` may rework the written file before it replaces ``path``. On an exception
+    nothing is written and the scratch files are removed.
+
+    Raises:
+        OSError: the folder is not writable, the disk is full… ``path`` is then untouched.
+    """
+    with atomic_output(path) as tmp, \
+            tempfile.TemporaryDirectory(prefix="beachhead-xlsx-") as scratch:
+        book = Book(str(tmp), scratch)
+        try:
+            yield book
+        except BaseException:
+            book.abandon()
+            raise
+        book.close()
+        if finish is not None:
+            finish(tmp)
+
+
+def cached(value: float | str | None) -> Cached:
+    """A formula's cached value: ``""`` for None or NaN (an empty result), else as is."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    x = float(value)
+    return "" if math.isnan(x) else x
+
+
+def round_half_away(x: float, decimals: int) -> float:
+    """``x`` rounded as a spreadsheet's ``ROUND`` does: halves away from zero, on the decimal
+    number ``x`` reads as (``2.675`` → ``2.68``, where Python's ``round`` gives 2.67)."""
+    step = Decimal(1).scaleb(-decimals)
+    return float(Decimal(repr(float(x))).quantize(step, rounding=ROUND_HALF_UP))
+
+
+class Sheet:
+    """One worksheet being written; rows and columns are 1-based, as a spreadsheet shows them.
+
+    Rows must be written top to bottom (see the module docstring).
     """
 
-    def __init__(self, ws, warnings: list[TextWarning]) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, book: Book, ws: Any, warnings: list[TextWarning]) -> None:
+        self.book = book
         self.ws = ws
-        self.title: str = ws.title
+        self.title: str = ws.name
         self.warnings = warnings
 
-    def text(self, value: str | None, where: str | Callable[[], str] = "", **style):  # type: ignore[no-untyped-def]
-        """A cell value for user text ``value``; ``where`` names the cell for warnings
-        (a string like ``M14`` or ``A2:A19``, or a function returning one)."""
-        if value is None or value == "":
-            return self.styled(None, **style) if style else None
-        if not style and is_plain(value):
-            return value  # the common case: nothing to force, escape or report
+    def prepare(self, value: str | None, where: Where, style: Style | None = None
+                ) -> Text | None:
+        """``value`` made safe for a string cell, warnings reported at ``where`` (once, however
+        many cells the result goes into); None for an empty text."""
+        if not value:
+            return None
+        if is_plain(value):
+            return Text(value, self.book.fmt(style))
         ct = cell_text(value)
         if ct.problems:
             place = where() if callable(where) else where
-            for problem in ct.problems:
-                self.warnings.append(TextWarning(f"{self.title}!{place}", problem))
-        if not ct.quote and not style:
-            return ct.stored
-        cell = WriteOnlyCell(self.ws)
-        cell.value = ct.stored
-        cell.data_type = "s"  # never a formula, whatever the first character
+            self.warnings.extend(TextWarning(f"{self.title}!{place}", p) for p in ct.problems)
         if ct.quote:
-            cell.quotePrefix = True
-        apply_style(cell, style)
-        return cell
+            return Text(ct.text, self.book.fmt({**(style or {}), "quote_prefix": True}))
+        return Text(ct.text, self.book.fmt(style))
 
-    def styled(self, value: object, **style) -> WriteOnlyCell:  # type: ignore[no-untyped-def]
-        """A non-text value (number, date, formula, None) with ``style`` (font, fill,
-        number_format, alignment, protection)."""
-        cell = WriteOnlyCell(self.ws, value=value)
-        apply_style(cell, style)
-        return cell
+    def put(self, r: int, c: int, text: Text | None) -> None:
+        """Write a prepared text (nothing for None)."""
+        if text is not None:
+            self.ws.write_string(r - 1, c - 1, text.text, text.fmt)
 
-    def header(self, names: Sequence[str], row: int = 1) -> list[WriteOnlyCell]:
-        """A header row (sheet row ``row``): bold on a light fill."""
-        return [self.text(n, lambda i=i: f"{column_letter(i + 1)}{row}", font=HEADER_FONT,
-                          fill=HEADER_FILL, alignment=WRAP)
-                for i, n in enumerate(names)]
+    def text(self, r: int, c: int, value: str | None, style: Style | None = None,
+             where: Where | None = None) -> None:
+        """User or framework text at ``(r, c)``; an empty text leaves the cell blank (with
+        ``style``, if any)."""
+        t = self.prepare(value, where or f"{column_letter(c)}{r}", style)
+        if t is None:
+            self.blank(r, c, style)
+        else:
+            self.ws.write_string(r - 1, c - 1, t.text, t.fmt)
 
+    def number(self, r: int, c: int, value: float | None, style: Style | None = None) -> None:
+        """A number (blank for None or NaN)."""
+        if value is None or (isinstance(value, float) and math.isnan(value)):
+            self.blank(r, c, style)
+        else:
+            self.ws.write_number(r - 1, c - 1, value, self.book.fmt(style))
 
-def apply_style(cell: WriteOnlyCell, style: dict) -> None:
-    """Set style attributes (``font``, ``fill``, ``number_format``, ``alignment``,
-    ``protection``…) on ``cell``."""
-    for key, val in style.items():
-        setattr(cell, key, val)
+    def formula(self, r: int, c: int, formula: str, value: float | str | None,
+                style: Style | None = None) -> None:
+        """A formula (``=…``) with its cached value (see :func:`cached`; a text value must be
+        clean, as :func:`~models.xlsx_text.clean_text` makes it)."""
+        value = cached(value)
+        if isinstance(value, str) and value:
+            value = ooxml_escape(value)
+        self.ws.write_formula(r - 1, c - 1, formula, self.book.fmt(style), value)
 
+    def date(self, r: int, c: int, value: dt.date | None, style: Style = DATE) -> None:
+        """A date with a date format (blank for None)."""
+        if value is None:
+            self.blank(r, c, style)
+        else:
+            self.ws.write_datetime(r - 1, c - 1, value, self.book.fmt(style))
 
-def set_widths(ws, widths: Sequence[float]) -> None:  # type: ignore[no-untyped-def]
-    """Column widths (Excel character units) from column A on; on a write-only sheet, call
-    before the first row is written."""
-    for i, w in enumerate(widths, 1):
-        ws.column_dimensions[column_letter(i)].width = w
+    def blank(self, r: int, c: int, style: Style | None = None) -> None:
+        """An empty cell; it exists only when it has a ``style``."""
+        if style:
+            self.ws.write_blank(r - 1, c - 1, None, self.book.fmt(style))
+
+    def value(self, r: int, c: int, value: object, style: Style | None = None) -> None:
+        """Text, a number or nothing, each the right way."""
+        if isinstance(value, str) or value is None:
+            self.text(r, c, value, style)
+        elif isinstance(value, (int, float)) and not isinstance(value, bool):
+            self.number(r, c, value, style)
+        else:
+            raise TypeError(f"cannot write a {type(value).__name__} value")
+
+    def header(self, r: int, names: Sequence[str], first: int = 1) -> None:
+        """A header row: bold on a light fill, wrapped."""
+        for i, name in enumerate(names):
+            self.text(r, first + i, name, HEADER)
+
+    def widths(self, widths: Sequence[float]) -> None:
+        """Column widths (Excel character units) from column A on."""
+        for i, w in enumerate(widths):
+            self.ws.set_column(i, i, w)
+
+    def height(self, r: int, points: float | None) -> None:
+        """Row ``r``'s height in points (nothing for None); before the row's cells."""
+        if points:
+            self.ws.set_row(r - 1, points)
+
+    def print_setup(self, *, landscape: bool = True,
+                    repeat: tuple[int, int] | None = None) -> None:
+        """Print one page wide (as many pages down as needed), repeating rows ``repeat``
+        (first, last; e.g. ``(1, 1)`` for a header) at the top of every page."""
+        if landscape:
+            self.ws.set_landscape()
+        else:
+            self.ws.set_portrait()
+        self.ws.fit_to_pages(1, 0)
+        if repeat:
+            self.ws.repeat_rows(repeat[0] - 1, repeat[1] - 1)
 
 
 def row_height(texts: Sequence[tuple[str, float]], line: float = 15.0) -> float | None:
@@ -138,191 +288,14 @@ def row_height(texts: Sequence[tuple[str, float]], line: float = 15.0) -> float 
     return None if lines <= 1 else min(409.0, lines * line)
 
 
-# -- Framework sheet (shared with the founder template) -----------------------------------
-
-FRAMEWORK_WIDTHS = (26, 24, 28, 48, 10, 9, 36, 36, 36, 36, 36, 12)
-
-
-def source_text(paragraphs: Sequence[int]) -> str:
-    """``[2, 4]`` → ``¶2, ¶4``."""
-    return ", ".join(f"¶{p}" for p in paragraphs)
-
-
-def write_framework_sheet(
-    wb: Workbook, framework: Framework, lang: str, warnings: list[TextWarning],
-    *, editable: bool,
-) -> FrameworkSheet:
-    """Write the ``Framework`` sheet: the pillar table, then the criteria table.
-
-    ``editable`` highlights the weight and Enabled cells as inputs (the export); otherwise
-    they are plain and the whole sheet is protected, without a password (the template).
-    Returns the sheet's geometry.
-    """
-    ws = wb.create_sheet(FRAMEWORK)
-    cells = SheetCells(ws, warnings)
-    geo = FrameworkSheet(len(framework.pillars), len(framework.criteria))
-    set_widths(ws, FRAMEWORK_WIDTHS)
-    print_setup(ws)
-    input_style = {"fill": INPUT_FILL} if editable else {}
-    notes = list(TEXTS[lang]["framework_notes" if editable else "framework_locked"])
-    if len(notes) > geo.pillars + 2:  # the notes sit beside the pillar table
-        notes = [" ".join(notes)]
-    notes += [""] * (geo.pillars + 2 - len(notes))
-    ws.append([*cells.header(PILLAR_HEADERS), None, cells.text(notes[0], "G1",
-                                                               font=HEADER_FONT)])
-    for i, p in enumerate(framework.pillars):
-        r = geo.pillar_row(i)
-        ws.append([
-            p.id, cells.text(text(p.name, lang), f"B{r}"), p.direction,
-            cells.styled(p.weight, **input_style),
-            cells.styled(ENABLED if p.enabled else DISABLED, **input_style),
-            None, cells.text(notes[i + 1], f"G{r}"),
-        ])
-    ws.append([None] * 6 + [cells.text(notes[-1], f"G{geo.criteria_header_row - 1}")])
-    ws.append(cells.header(CRITERIA_HEADERS, geo.criteria_header_row))
-    for j, c in enumerate(framework.criteria):
-        r = geo.criterion_row(j)
-        levels = [text(level, lang) for level in c.rubric]
-        question = text(c.question, lang)
-        height = row_height([(question, FRAMEWORK_WIDTHS[3]),
-                               *((lv, FRAMEWORK_WIDTHS[6]) for lv in levels)])
-        if height:
-            ws.row_dimensions[r].height = height
-        ws.append([
-            cells.text(c.id, f"A{r}", alignment=TOP),
-            cells.text(c.pillar_id, f"B{r}", alignment=TOP),
-            cells.text(text(c.name, lang), f"C{r}", alignment=WRAP),
-            cells.text(question, f"D{r}", alignment=WRAP),
-            cells.styled(c.direction, alignment=TOP),
-            cells.styled(c.weight, alignment=TOP, **input_style),
-            *(cells.text(lv, f"{column_letter(7 + k)}{r}", alignment=WRAP)
-              for k, lv in enumerate(levels)),
-            cells.styled(source_text(c.source), alignment=TOP),
-        ])
-    first, last = geo.pillar_row(0), geo.pillar_row(geo.pillars - 1)
-    enabled = DataValidation(type="list", formula1=f'"{ENABLED},{DISABLED}"', allow_blank=False,
-                             showErrorMessage=True, errorTitle="Enabled",
-                             error=f"Type {ENABLED} or {DISABLED}.")
-    enabled.add(f"E{first}:E{last}")
-    weights = DataValidation(type="decimal", operator="greaterThanOrEqual", formula1="0",
-                             allow_blank=False, showErrorMessage=True, errorTitle="Weight",
-                             error="A weight is a number, 0 or more.")
-    weights.add(f"D{first}:D{last}")
-    weights.add(f"F{geo.criterion_row(0)}:F{geo.criterion_row(geo.criteria - 1)}")
-    ws.data_validations.append(enabled)
-    ws.data_validations.append(weights)
-    if not editable:
-        ws.protection.sheet = True
-    return geo
+def color_scale(points: Sequence[tuple[float, str]]) -> dict[str, object]:
+    """A 2- or 3-colour scale over fixed ``(value, colour)`` anchors, lowest first."""
+    names = ("min", "max") if len(points) == 2 else ("min", "mid", "max")
+    out: dict[str, object] = {"type": f"{len(points)}_color_scale"}
+    for name, (value, colour) in zip(names, points, strict=True):
+        out |= {f"{name}_type": "num", f"{name}_value": value, f"{name}_color": colour}
+    return out
 
 
-def print_setup(ws, *, landscape: bool = True, title_rows: str | None = None) -> None:  # type: ignore[no-untyped-def]
-    """Print one page wide (as many pages down as needed), repeating ``title_rows``.
-
-    On a write-only sheet, call before the first row is written.
-    """
-    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
-    ws.page_setup.orientation = "landscape" if landscape else "portrait"
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    if title_rows:
-        ws.print_title_rows = title_rows
-
-
-# -- About sheet and workbook identity (shared with the founder template) ------------------
-
-def about_values(
-    framework: Framework, kind: str, lang: str, now: dt.datetime | None = None,
-    extra: Sequence[tuple[str, object]] = (),
-) -> list[tuple[str, object]]:
-    """The label/value pairs at the top of an About sheet (see :mod:`models.workbook_layout`):
-    workbook kind, layout and app versions, framework id, version and name, language, the
-    export time when ``now`` is given, the source article, then ``extra``."""
-    values: list[tuple[str, object]] = [
-        (ABOUT_WORKBOOK, kind),
-        (ABOUT_LAYOUT, LAYOUT_VERSION),
-        (ABOUT_APP, __version__),
-        (ABOUT_FRAMEWORK_ID, framework.id),
-        (ABOUT_FRAMEWORK_VERSION, framework.version),
-        (ABOUT_FRAMEWORK, text(framework.name, lang)),
-        (ABOUT_LANGUAGE, lang),
-    ]
-    if now is not None:
-        values.append((ABOUT_EXPORTED, now.strftime("%Y-%m-%d %H:%M:%S UTC")))
-    values.append((ABOUT_SOURCE, text(framework.source, lang)))
-    values.extend(extra)
-    return values
-
-
-def write_about_sheet(
-    wb: Workbook, values: Sequence[tuple[str, object]], sections: Sequence[tuple[str, list]],
-    framework: Framework, lang: str, warnings: list[TextWarning], *, protect: bool = False,
-) -> None:
-    """Write the ``About`` sheet: label/value pairs, explanatory sections, the paragraphs.
-
-    ``sections`` are ``(title, lines)`` pairs. Values must be text or numbers; everything is
-    written as plain values (no formulas).
-    """
-    ws = wb.create_sheet(ABOUT)
-    cells = SheetCells(ws, warnings)
-    set_widths(ws, [24, 110])
-    print_setup(ws, landscape=False)
-    r = 0
-
-    def add(row: list, height: float | None = None) -> None:
-        nonlocal r
-        r += 1
-        if height:
-            ws.row_dimensions[r].height = height
-        ws.append(row)
-
-    for label, value in values:
-        v = cells.text(value, f"B{r + 1}", alignment=WRAP) if isinstance(value, str) else value
-        height = row_height([(value, 110)]) if isinstance(value, str) else None
-        add([cells.text(label, font=HEADER_FONT, alignment=TOP), v], height)
-    for title, lines in sections:
-        add([])
-        add([cells.text(title, font=SECTION_FONT)])
-        for line in lines:
-            if isinstance(line, tuple):
-                label, body = line
-                add([cells.text(label, alignment=TOP), cells.text(body, alignment=WRAP)],
-                    row_height([(body, 110)]))
-            else:
-                add([None, cells.text(line, alignment=WRAP)], row_height([(line, 110)]))
-    if framework.paragraphs:
-        add([])
-        add([cells.text(TEXTS[lang]["paragraphs_title"], font=SECTION_FONT)])
-        for key in sorted(framework.paragraphs, key=int):
-            body = text(framework.paragraphs[key], lang)
-            add([f"¶{key}", cells.text(body, alignment=WRAP)], row_height([(body, 110)]))
-    if protect:
-        ws.protection.sheet = True
-
-
-def set_workbook_identity(wb: Workbook, values: Sequence[tuple[str, object]], title: str,
-                          now: dt.datetime | None) -> None:
-    """Defined names and custom document properties carrying the About sheet's identity
-    values (workbook kind, layout version, app version, framework id and version)."""
-    rows = {label: i + 1 for i, (label, _) in enumerate(values)}
-    by_label = dict(values)
-    for name, label in DEFINED_NAMES.items():
-        wb.defined_names[name] = DefinedName(name, attr_text=f"{ABOUT}!$B${rows[label]}")
-    for name, label in CUSTOM_PROPERTIES.items():
-        wb.custom_doc_props.append(StringProperty(name=name, value=str(by_label[label])))
-    wb.properties.creator = f"Beachhead {__version__}"
-    wb.properties.title = title
-    if now is not None:
-        stamp = now.replace(tzinfo=None)
-        wb.properties.created = stamp
-        wb.properties.modified = stamp
-
-
-def save_atomic(wb: Workbook, path: Path) -> None:
-    """Save ``wb`` to ``path`` by :func:`models.atomic_file.atomic_output`.
-
-    Raises:
-        OSError: the folder is not writable, the disk is full… ``path`` is then untouched.
-    """
-    with atomic_output(path) as tmp:
-        wb.save(tmp)
+#: The score colour scale (0–100), as on the Summary sheet and the template.
+SCORE_SCALE = color_scale([(0, RED), (50, AMBER), (100, GREEN)])

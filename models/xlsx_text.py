@@ -1,18 +1,23 @@
 """Safe text for Excel workbooks: user text stays text, XML never sees a forbidden character.
 
-Rules (DESIGN §4, issue 3):
+Rules (DESIGN §4, issue 3), for the writers (:mod:`models.workbook_sheets` on XlsxWriter):
 
-* Text that begins with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return is stored as a
-  string cell with Excel's *quote prefix*, so neither Excel nor LibreOffice ever turns it into a
-  formula, not even when someone edits the cell later.
+* User text is always written as a string cell (``write_string``), never through a call that
+  guesses types, so ``=1+1``, ``0012`` or ``http://…`` stay the text they are. Text that
+  begins with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return also gets Excel's *quote
+  prefix*, so neither Excel nor LibreOffice turns it into a formula when someone edits the
+  cell later.
 * Characters XML 1.0 cannot carry (C0 controls other than tab, line feed and carriage return;
   lone surrogates; U+FFFE and U+FFFF) are replaced by U+FFFD and reported as a
   :class:`TextWarning` that names the cell. Nothing else in the text changes.
-* A carriage return is legal XML but every XML reader turns it into a line feed; it is written
-  as Excel's own escape ``_x000D_`` so Excel, LibreOffice and calamine read it back as CR.
-  Text that literally contains such an escape (``_x0041_``) gets its underscore escaped
-  (``_x005F_``) the same way Excel does, so it also reads back unchanged.
-* Excel holds at most 32,767 characters in a cell; longer text is cut, with a warning.
+* Everything else reads back exactly, leading and trailing white space and white-space-only
+  texts (``" "``, ``"\n"``) included (``xml:space="preserve"``). A carriage return is legal
+  XML but every XML reader turns it into a line feed, so it is stored as Excel's own escape
+  ``_x000D_``; text that literally contains such an escape (``_x0041_``) gets its underscore
+  escaped (``_x005F_``), as Excel does. XlsxWriter writes both escapes; Excel, LibreOffice and
+  calamine decode them (openpyxl does not).
+* Excel holds at most 32,767 UTF-16 code units in a cell (a character beyond U+FFFF counts
+  two); longer text is cut, with a warning.
 
 Sheet names built from user text follow Excel's rules: see :func:`sheet_name`.
 """
@@ -24,7 +29,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-#: Excel's limit on the characters in one cell.
+#: Excel's limit on the text in one cell, in UTF-16 code units.
 MAX_CELL_CHARS = 32_767
 #: Excel's limit on the length of a sheet name.
 MAX_SHEET_NAME = 31
@@ -36,9 +41,9 @@ REPLACEMENT = "\ufffd"
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-# anything that needs more than the fast path: forbidden characters, CR, or an OOXML escape
-_SPECIAL = re.compile("[\x00-\x08\x0b-\x1f\ud800-\udfff\ufffe\uffff]|_x[0-9A-Fa-f]{4}_")
 _OOXML_ESCAPE = re.compile("_(?=x[0-9A-Fa-f]{4}_)")
+# a word character right before "(": split in formula literals (see formula_string)
+_CALL_LIKE = re.compile(r"(?<=\w)\(")
 
 
 @dataclass(frozen=True)
@@ -59,19 +64,36 @@ class TextWarning:
 
 @dataclass(frozen=True)
 class CellText:
-    """A text ready for a cell.
+    """A text ready for a string cell.
 
     Attributes:
-        stored: the string to put in the cell (with OOXML escapes for CR and literal escapes).
-        text: what a spreadsheet shows, i.e. the cleaned text before escaping.
-        quote: true when the text must be forced to stay text (quote prefix, string type).
+        text: what the cell holds and a spreadsheet shows: the text with XML-forbidden
+            characters replaced and cut to Excel's limit (the writer escapes carriage returns
+            and literal ``_xHHHH_`` on its own).
+        quote: true when the text begins like a formula and gets the quote prefix.
         problems: what was changed (empty for almost every text).
     """
 
-    stored: str
     text: str
     quote: bool
     problems: tuple[str, ...] = ()
+
+
+def utf16_len(text: str) -> int:
+    """Length of ``text`` in UTF-16 code units, the unit of Excel's limits."""
+    if text.isascii():
+        return len(text)
+    return len(text) + sum(1 for ch in text if ord(ch) > 0xFFFF)
+
+
+def _cut_utf16(text: str, limit: int) -> str:
+    """The longest start of ``text`` within ``limit`` UTF-16 units (never half a pair)."""
+    units = 0
+    for i, ch in enumerate(text):
+        units += 2 if ord(ch) > 0xFFFF else 1
+        if units > limit:
+            return text[:i]
+    return text
 
 
 def clean_text(value: str) -> tuple[str, tuple[str, ...]]:
@@ -90,16 +112,38 @@ def clean_text(value: str) -> tuple[str, tuple[str, ...]]:
             f"({codes}) with U+FFFD"
         )
         value = _FORBIDDEN.sub(REPLACEMENT, value)
-    if len(value) > MAX_CELL_CHARS:
+    if len(value) > MAX_CELL_CHARS // 2 and utf16_len(value) > MAX_CELL_CHARS:
+        cut = _cut_utf16(value, MAX_CELL_CHARS)
         problems.append(
-            f"cut the text from {len(value):,} to {MAX_CELL_CHARS:,} characters (Excel's limit)"
+            f"cut the text from {len(value):,} to {len(cut):,} characters (Excel's limit "
+            f"of {MAX_CELL_CHARS:,} UTF-16 units)"
         )
-        value = value[:MAX_CELL_CHARS]
+        value = cut
     return value, tuple(problems)
 
 
+def cell_text(value: str) -> CellText:
+    """Prepare ``value`` for a string cell (see the module rules).
+
+    The common case, plain text, costs one regular-expression search.
+    """
+    text, problems = clean_text(value) if not is_plain(value) else (value, ())
+    return CellText(text, text.startswith(FORMULA_START), problems)
+
+
+def is_plain(value: str) -> bool:
+    """True when ``value`` can go into a cell as it is (no change, no quote prefix)."""
+    return (
+        not value.startswith(FORMULA_START)
+        and len(value) <= MAX_CELL_CHARS // 2
+        and not _FORBIDDEN.search(value)
+    )
+
+
 def ooxml_escape(text: str) -> str:
-    """Escape a cleaned text for a cell: ``_xHHHH_`` literals and carriage returns."""
+    """A cleaned text as a cell's file stores it: carriage returns as ``_x000D_`` and literal
+    ``_xHHHH_`` as ``_x005F_xHHHH_``. XlsxWriter does this for string cells; a formula's
+    cached text value needs it done before it is handed over."""
     if "_x" in text:
         text = _OOXML_ESCAPE.sub("_x005F_", text)
     if "\r" in text:
@@ -107,48 +151,23 @@ def ooxml_escape(text: str) -> str:
     return text
 
 
-def ooxml_unescape(stored: str) -> str:
-    """Undo :func:`ooxml_escape` (what Excel, LibreOffice and calamine do on reading)."""
-    return re.sub("_x([0-9A-Fa-f]{4})_", lambda m: chr(int(m[1], 16)), stored)
-
-
-def cell_text(value: str) -> CellText:
-    """Prepare ``value`` for a cell (see the module rules).
-
-    The common case, plain text, costs one regular-expression search.
-    """
-    if not _SPECIAL.search(value) and len(value) <= MAX_CELL_CHARS:
-        return CellText(value, value, value.startswith(FORMULA_START))
-    text, problems = clean_text(value)
-    stored = ooxml_escape(text)
-    if len(stored) > MAX_CELL_CHARS:
-        # escapes lengthen the text: cut the text so that its escaped form fits
-        keep = len(text)
-        while len(ooxml_escape(text[:keep])) > MAX_CELL_CHARS:
-            keep -= max(1, (len(ooxml_escape(text[:keep])) - MAX_CELL_CHARS) // 7)
-        text = text[:keep]
-        stored = ooxml_escape(text)
-        problems = (*problems, f"cut the text to {keep:,} characters so that it fits a cell")
-    return CellText(stored, text, text.startswith(FORMULA_START), problems)
-
-
-def is_plain(value: str) -> bool:
-    """True when ``value`` can go into a cell as it is (no escape, no quote prefix)."""
-    return (
-        not value.startswith(FORMULA_START)
-        and len(value) <= MAX_CELL_CHARS
-        and not _SPECIAL.search(value)
-    )
-
-
 def formula_string(value: str) -> str:
     """``value`` as a string literal inside a formula: quoted, inner quotes doubled.
 
     The text is cleaned first (:func:`clean_text`); carriage returns become spaces, since a
-    formula cannot hold the cell escape.
+    formula cannot hold the cell escape. A ``(`` right after a letter or digit is split off
+    (``"f"&"(x)"``): the literal reads the same, and no writer can take it for a function
+    call (XlsxWriter would otherwise turn ``FILTER(`` in a text into a dynamic array).
     """
     text, _ = clean_text(value)
-    return '"' + text.replace("\r", " ").replace('"', '""') + '"'
+    body = text.replace("\r", " ").replace('"', '""')
+    return '"' + _CALL_LIKE.sub('"&"(', body) + '"'
+
+
+def formula_text(value: str) -> str:
+    """What the literal :func:`formula_string` makes of ``value`` reads as in a spreadsheet
+    (the cached value of a formula that returns it)."""
+    return clean_text(value)[0].replace("\r", " ")
 
 
 def display_width(text: str) -> int:

@@ -20,6 +20,7 @@ from models.workbook_formulas import (
     rule_names,
     weighted_pillar,
 )
+from models.xlsx_text import formula_text
 from tests.helpers import t, tiny_framework
 
 
@@ -46,17 +47,33 @@ def test_rule_names_join_with_semicolons_and_escape_quotes():
 
 
 def test_builders():
-    assert favourability("J2", "H2") == 'IF(ISNUMBER(J2),IF(H2="cost",(5-J2)/4,(J2-1)/4),"")'
-    assert weighted_pillar("W", "S", "F") == (
-        'IF(SUMIFS(W,S,">=1")>0,100*SUMPRODUCT(W,F)/SUMIFS(W,S,">=1"),"")')
-    refs = [PillarRefs("F2", "PW1", "EN1", "W1", "S1"), PillarRefs("G2", "PW2", "EN2", "W2", "S2")]
+    assert favourability("J2", "H2") == (
+        'IF(ISNUMBER(J2),IF(AND(J2>=1,J2<=5,INT(J2)=J2),'
+        'IF(H2="cost",(5-J2)/4,(J2-1)/4),""),"")')
+    assert weighted_pillar("W", "F") == (
+        'IF(SUMPRODUCT(W,--ISNUMBER(F))>0,100*SUMPRODUCT(W,F)/SUMPRODUCT(W,--ISNUMBER(F)),"")')
+    refs = [PillarRefs("F2", "PW1", "EN1", "W1", "F1"), PillarRefs("G2", "PW2", "EN2", "W2", "F2")]
     assert overall(refs) == (
         'IF((PW1*(EN1="yes")*ISNUMBER(F2)+PW2*(EN2="yes")*ISNUMBER(G2))>0,'
         '(PW1*(EN1="yes")*N(F2)+PW2*(EN2="yes")*N(G2))/'
         '(PW1*(EN1="yes")*ISNUMBER(F2)+PW2*(EN2="yes")*ISNUMBER(G2)),"")')
     assert completeness(refs, "PW", "EN") == (
-        'IF(SUMIFS(PW,EN,"yes")>0,(PW1*(EN1="yes")*IFERROR(SUMIFS(W1,S1,">=1")/SUM(W1),0)+'
-        'PW2*(EN2="yes")*IFERROR(SUMIFS(W2,S2,">=1")/SUM(W2),0))/SUMIFS(PW,EN,"yes"),"")')
+        'IF(SUMIFS(PW,EN,"yes")>0,'
+        '(PW1*(EN1="yes")*IFERROR(SUMPRODUCT(W1,--ISNUMBER(F1))/SUM(W1),0)+'
+        'PW2*(EN2="yes")*IFERROR(SUMPRODUCT(W2,--ISNUMBER(F2))/SUM(W2),0))'
+        '/SUMIFS(PW,EN,"yes"),"")')
+
+
+def test_criterion_conditions_ask_the_favourability_whether_it_is_scored():
+    c = Condition(ref="criterion:b.z", op="<=", value=2)
+    assert condition("Scores!$J$5", c, scored="Scores!$L$5") == (
+        "IF(ISNUMBER(Scores!$L$5),Scores!$J$5<=2.000000001,FALSE)")
+
+
+def test_rule_name_literals_cannot_look_like_function_calls():
+    assert rule_names([("FILTER(x) and f (y)", ["TRUE"])]) == (
+        'MID(IF(AND(TRUE),"; FILTER"&"(x) and f (y)",""),3,8192)')
+    assert formula_text("a\rb\x07") == "a b\ufffd"
 
 
 def test_too_many_rules_for_one_formula_fall_back_to_fixed_names(tmp_path):

@@ -33,6 +33,17 @@ from tests.libreoffice import recalculate, soffice
 TOL = 1e-9
 # a founder's template answers, in framework criterion order (None = left empty)
 TEMPLATE_LEVELS = [5, 4, None, 3, 2, 1, 4, 5, 3, None, 2, 2, 4, 1, 3, None, None, None]
+# answers that do not count as scores (module docstring of models.workbook_formulas), typed
+# over some of the template's empty rows: out of range, not whole, a number stored as text
+TEMPLATE_INVALID = {2: 0, 9: 2.5, 15: "4", 16: 7, 17: -1}
+# the same kinds typed over an export's scores: (assessment, criterion) → value; 5.0 counts
+INVALID_SCORES: dict[tuple[int, str], object] = {
+    (0, "niche.segment_focus"): 0, (0, "niche.dirty_work"): 2.5, (0, "tech.threshold"): "4",
+    (0, "eco.allies"): 6, (0, "press.price_pressure"): -1, (0, "cap.backing"): 5.0,
+    (3, "niche.segment_focus"): "1",  # would fire 'Head-on without a niche' if it counted
+    (4, "cap.runway"): 0.5,  # would fire 'Runway exhausted' if it counted
+    (6, "eco.new_ecosystem"): 4.000001,
+}
 
 
 def _partial_portfolio() -> Portfolio:
@@ -100,9 +111,32 @@ def _fill_template(src: Path, dst: Path) -> None:
     ws = wb["Assessment"]
     first = template_header_row(default_framework()) + 1
     for j, level in enumerate(TEMPLATE_LEVELS):
-        ws.cell(first + j, 10).value = level
+        ws.cell(first + j, 10).value = TEMPLATE_INVALID.get(j, level)
     ws["B2"] = "Acme AI"
     wb.save(dst)
+
+
+def _invalid_edit(src: Path, dst: Path) -> None:
+    """Type :data:`INVALID_SCORES` into an exported workbook's Scores sheet."""
+    wb = load_workbook(src)
+    fw = default_framework()
+    m = len(fw.criteria)
+    for (i, cid), value in INVALID_SCORES.items():
+        wb["Scores"].cell(2 + i * m + fw.criterion_ids.index(cid), 10).value = value
+    wb.save(dst)
+
+
+def _as_imported(port: Portfolio) -> Portfolio:
+    """``port`` with :data:`INVALID_SCORES` applied as the importer reads them: a whole
+    number 1–5 is a score, anything else leaves the criterion unscored."""
+    port = port.model_copy(deep=True)
+    pairs = port.assessments()
+    for (i, cid), value in INVALID_SCORES.items():
+        level = None
+        if isinstance(value, (int, float)) and float(value).is_integer() and 1 <= value <= 5:
+            level = int(value)
+        pairs[i][1].scores[cid] = Score(value=level)
+    return port
 
 
 @pytest.fixture(scope="module")
@@ -120,6 +154,9 @@ def recalculated(tmp_path_factory) -> dict[str, tuple[object, Path]]:
     edited = tmp / "weights.xlsx"
     changes = _weight_edit(cases["sample"][1], edited)
     cases["weights"] = (changes, edited)
+    invalid = tmp / "invalid.xlsx"
+    _invalid_edit(cases["sample"][1], invalid)
+    cases["invalid"] = (_as_imported(sample_portfolio()), invalid)
     template = tmp / "template.xlsx"
     write_template(default_framework(), template)
     filled = tmp / "filled.xlsx"
@@ -212,11 +249,29 @@ def test_changed_weights_enabled_flag_and_scores_rescore(recalculated):
     _check_summary(path, port, fw)
 
 
+def test_scores_that_do_not_count_leave_everything_as_in_the_engine(recalculated):
+    port, path = recalculated["invalid"]
+    assert isinstance(port, Portfolio)
+    _check_summary(path, port)
+    results = score_portfolio(port)
+    assert [h.name for h in results[3].deal_breakers] == []  # "1" typed as text
+    assert [h.name for h in results[4].deal_breakers] == []  # 0.5
+    ws = load_workbook(path, data_only=True)["Scores"]
+    fw, m = port.framework, len(port.framework.criteria)
+    for (i, cid), value in INVALID_SCORES.items():
+        fav = ws.cell(2 + i * m + fw.criterion_ids.index(cid), 12).value
+        if value == 5.0:
+            assert fav == 1.0  # cap.backing is a benefit criterion
+        else:
+            assert _blank(fav) is None, (i, cid, value, fav)
+
+
 def test_template_live_results_equal_engine(recalculated):
     _, path = recalculated["template"]
     fw = default_framework()
     ws = load_workbook(path, data_only=True)["Assessment"]
     labels = {ws.cell(r, 3).value: _blank(ws.cell(r, 4).value) for r in range(2, 10)}
+    # the invalid answers (TEMPLATE_INVALID) stay out, as the importer leaves them out
     a = Assessment(scores={cid: Score(value=v)
                            for cid, v in zip(fw.criterion_ids, TEMPLATE_LEVELS, strict=True)})
     res = score_portfolio(Portfolio(framework=fw, startups=[Startup(name="x", assessments=[a])]))
@@ -260,7 +315,7 @@ def test_libreoffice_keeps_both_charts_and_text(recalculated):
     assert "radarChart" in xml and "barChart" in xml
     # the chart data block resolved to the startups with the highest overall, highest first
     ws = load_workbook(path, data_only=True)["Charts"]
-    from models.workbook_export import CHART_DATA_ROW
+    from models.workbook_charts import CHART_DATA_ROW
 
     overall = [ws.cell(r, 2 + len(port.framework.pillars)).value
                for r in range(CHART_DATA_ROW + 1, CHART_DATA_ROW + 9)]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
 from python_calamine import CalamineWorkbook
@@ -16,15 +16,15 @@ from models.framework import default_framework
 from models.portfolio import Assessment, Portfolio, Score, Startup
 from models.storage import save_portfolio
 from models.workbook_export import export_workbook
-from models.workbook_sheets import SheetCells
+from models.workbook_sheets import writing
 from models.xlsx_text import (
     MAX_CELL_CHARS,
     cell_text,
     clean_text,
     column_width,
     display_width,
-    ooxml_unescape,
     sheet_name,
+    utf16_len,
 )
 
 HOSTILE = ["=HYPERLINK(\"http://evil.example\",\"click\")", "=1+1", "+1", "-2", "@x",
@@ -35,13 +35,12 @@ HOSTILE = ["=HYPERLINK(\"http://evil.example\",\"click\")", "=1+1", "+1", "-2", 
 def test_formula_like_text_is_quoted(value):
     ct = cell_text(value)
     assert ct.quote and ct.text == value and not ct.problems
-    assert ooxml_unescape(ct.stored) == value
 
 
 @pytest.mark.parametrize("value", ["plain", "Level 4: ok", "a=b", "1+1", "星澜智能", " lead"])
 def test_plain_text_is_untouched(value):
     ct = cell_text(value)
-    assert (ct.stored, ct.quote, ct.problems) == (value, False, ())
+    assert (ct.text, ct.quote, ct.problems) == (value, False, ())
 
 
 def test_forbidden_characters_are_replaced_and_reported():
@@ -51,17 +50,48 @@ def test_forbidden_characters_are_replaced_and_reported():
                         "(U+0000, U+0007, U+001B, U+FFFE, U+D800) with U+FFFD",)
 
 
-def test_carriage_return_and_literal_escapes_survive():
-    ct = cell_text("line\r\nnext _x0041_ end")
-    assert ct.stored == "line_x000D_\nnext _x005F_x0041_ end"
-    assert ooxml_unescape(ct.stored) == "line\r\nnext _x0041_ end" == ct.text
+def _write_texts(path, texts: list[str]) -> list:  # type: ignore[no-untyped-def]
+    """Write ``texts`` in row 1 from column B (a marker in A) and return the warnings."""
+    warnings: list = []
+    with writing(path) as book:
+        sh = book.sheet("T", warnings)
+        sh.text(1, 1, "#")  # so that calamine's range starts at A
+        for i, t in enumerate(texts):
+            sh.text(1, 2 + i, t)
+    return warnings
 
 
-def test_overlong_text_is_cut_with_a_warning():
+def _read_row(path, width: int) -> list:  # type: ignore[no-untyped-def]
+    back = CalamineWorkbook.from_path(str(path)).get_sheet_by_name("T").to_python()
+    return list(back[0][1:]) + [""] * (width + 1 - len(back[0]))
+
+
+def test_carriage_return_and_literal_escapes_survive(tmp_path):
+    value = "line\r\nnext _x0041_ end"
+    ct = cell_text(value)
+    assert (ct.text, ct.quote, ct.problems) == (value, False, ())
+    _write_texts(tmp_path / "cr.xlsx", [value, "\r", "_x000D_"])
+    assert _read_row(tmp_path / "cr.xlsx", 3) == [value, "\r", "_x000D_"]
+
+
+@pytest.mark.parametrize("value", ["\n", " ", "\t", "  two  ", "\n\n", "\u3000", "x\n"])
+def test_white_space_survives_as_it_is(tmp_path, value):
+    _write_texts(tmp_path / "ws.xlsx", [value])
+    assert _read_row(tmp_path / "ws.xlsx", 1) == [value]
+
+
+def test_overlong_text_is_cut_with_a_warning(tmp_path):
     ct = cell_text("x" * (MAX_CELL_CHARS + 10))
-    assert len(ct.stored) == MAX_CELL_CHARS and ct.problems
-    ct = cell_text("\r" * MAX_CELL_CHARS)  # every character needs a 7-character escape
-    assert len(ct.stored) <= MAX_CELL_CHARS and ct.problems
+    assert len(ct.text) == MAX_CELL_CHARS and ct.problems
+    # Excel's limit counts UTF-16 units: a character beyond U+FFFF takes two
+    ct = cell_text("\U0001F600" * 20_000)
+    assert utf16_len(ct.text) == MAX_CELL_CHARS - 1 and len(ct.text) == 16_383
+    assert "32,767 UTF-16 units" in ct.problems[0]
+    ct = cell_text("\r" * MAX_CELL_CHARS)  # fits: the file's escape does not count
+    assert ct.text == "\r" * MAX_CELL_CHARS and not ct.problems
+    warnings = _write_texts(tmp_path / "long.xlsx", ["\U0001F600" * 20_000, "y" * 40_000])
+    assert _read_row(tmp_path / "long.xlsx", 2) == ["\U0001F600" * 16_383, "y" * MAX_CELL_CHARS]
+    assert [w.where for w in warnings] == ["T!B1", "T!C1"]
 
 
 def test_display_width_counts_wide_characters_double():
@@ -172,17 +202,12 @@ def test_cli_prints_warnings_and_succeeds(tmp_path, capsys):
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.text(st.characters(exclude_categories=()), max_size=12), min_size=1,
                 max_size=6))
+@example(["\n"])
+@example([" ", "\t", "\r", "\r\n", "_x0041_", "\x00", "=1", ""])
 def test_any_text_round_trips_exactly_or_with_replacements(tmp_path_factory, texts):
-    wb = Workbook(write_only=True)
-    ws = wb.create_sheet("T")
-    warnings: list = []
-    cells = SheetCells(ws, warnings)
-    # column A holds a marker so that calamine's range starts at A
-    ws.append(["#", *(cells.text(t, f"{chr(66 + i)}1") for i, t in enumerate(texts))])
     path = tmp_path_factory.mktemp("rt") / "t.xlsx"
-    wb.save(path)
-    back = CalamineWorkbook.from_path(str(path)).get_sheet_by_name("T").to_python()
-    row = list(back[0][1:]) + [""] * (len(texts) + 1 - len(back[0]))
+    warnings = _write_texts(path, texts)
+    row = _read_row(path, len(texts))
     typed = load_workbook(path)["T"]
     for i, t in enumerate(texts):
         want, problems = clean_text(t)

@@ -1,10 +1,12 @@
 """The exported workbook read back with openpyxl: sheets, headers, formulas, validations,
-formats, charts, About sheet, identity, progress and the command line."""
+formats, charts, About sheet, identity, progress, cancelling and the command line."""
 
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import re
+import tempfile
 import zipfile
 from pathlib import Path
 
@@ -18,7 +20,8 @@ from models.framework import default_framework
 from models.portfolio import Assessment, Portfolio, Score, Startup
 from models.sample import sample_portfolio
 from models.storage import save_portfolio
-from models.workbook_export import CHART_DATA_ROW, export_workbook
+from models.workbook_charts import CHART_DATA_ROW, chart_rows
+from models.workbook_export import export_workbook
 from models.workbook_layout import (
     CRITERIA_HEADERS,
     EXPORT_SHEETS,
@@ -57,14 +60,16 @@ def test_sheets_in_order(wb):
 def test_summary_headers_exactly(wb):
     fw = default_framework()
     want = ["Startup", "Assessor", "Role", "Date", "Overall",
-            *(p.name["en"] for p in fw.pillars), "Completeness", "Postures", "Deal-breakers"]
+            *(p.name["en"] for p in fw.pillars), "Completeness", "Postures", "Deal-breakers",
+            "Startup ID"]
     assert _row(wb["Summary"], 1) == want
 
 
 def test_scores_headers_exactly(wb):
     assert _row(wb["Scores"], 1) == [
         "Startup", "Assessor", "Role", "Date", "Pillar ID", "Criterion ID", "Criterion",
-        "Direction", "Weight", "Score", "Confidence", "Favourability", "Rationale", "Evidence"]
+        "Direction", "Weight", "Score", "Confidence", "Favourability", "Rationale", "Evidence",
+        "Startup ID"]
     assert tuple(_row(wb["Scores"], 1)) == SCORES_HEADERS
     assert tuple(_row(wb["Startups"], 1)) == STARTUPS_HEADERS
 
@@ -104,7 +109,7 @@ def test_scores_are_contiguous_blocks_with_live_formulas(sample_export, wb):
         for j, cid in enumerate(fw.criterion_ids):
             r = 2 + i * m + j
             row = _row(ws, r)
-            assert row[0] == st.name and row[5] == cid
+            assert row[0] == st.name and row[5] == cid and row[14] == st.id
             assert row[9] == a.level(cid)
             weight, fav = ws.cell(r, 9), ws.cell(r, 12)
             assert weight.data_type == "f"
@@ -121,9 +126,9 @@ def test_summary_cells_are_formulas_over_scores_and_framework(wb):
     overall = ws["E2"].value
     assert "Framework!$D$2" in overall and "Framework!$E$2=\"yes\"" in overall
     niche = ws["F2"].value
-    assert niche == ('=IF(SUMIFS(Scores!$I$2:$I$4,Scores!$J$2:$J$4,">=1")>0,'
+    assert niche == ('=IF(SUMPRODUCT(Scores!$I$2:$I$4,--ISNUMBER(Scores!$L$2:$L$4))>0,'
                      '100*SUMPRODUCT(Scores!$I$2:$I$4,Scores!$L$2:$L$4)/'
-                     'SUMIFS(Scores!$I$2:$I$4,Scores!$J$2:$J$4,">=1"),"")')
+                     'SUMPRODUCT(Scores!$I$2:$I$4,--ISNUMBER(Scores!$L$2:$L$4)),"")')
     # the second assessment reads the next block of 18 rows
     assert "Scores!$I$20:$I$22" in ws["F3"].value
     assert ws.cell(2, 6 + k).value.startswith('=IF(SUMIFS(Framework!$D$2:$D$6')
@@ -137,7 +142,7 @@ def test_summary_view_filter_formats_and_colour_scale(wb):
     ws = wb["Summary"]
     k = len(default_framework().pillars)
     assert ws.freeze_panes == "B2"
-    assert ws.auto_filter.ref == f"A1:{chr(ord('A') + 7 + k)}14"
+    assert ws.auto_filter.ref == f"A1:{chr(ord('A') + 8 + k)}14"
     assert ws["E2"].number_format == "0.0" and ws["F2"].number_format == "0.0"
     assert ws.cell(2, 6 + k).number_format == "0.0%"
     assert ws["D2"].is_date and ws["D2"].number_format == "yyyy-mm-dd"
@@ -154,8 +159,8 @@ def test_scores_validations(wb):
     dvs = {dv.type: dv for dv in ws.data_validations.dataValidation}
     score, conf = dvs["whole"], dvs["list"]
     assert str(score.sqref) == f"J2:J{last}"
-    assert (score.operator, score.formula1, score.formula2, score.allow_blank) == (
-        "between", "1", "5", True)
+    assert score.operator in (None, "between")  # "between" is the default
+    assert (score.formula1, score.formula2, score.allow_blank) == ("1", "5", True)
     assert str(conf.sqref) == f"K2:K{last}" and conf.formula1 == '"low,medium,high"'
 
 
@@ -168,11 +173,12 @@ def test_column_widths_fit_and_count_chinese_double(tmp_path):
     ])
     export_workbook(port, tmp_path / "w.xlsx")
     ws = load_workbook(tmp_path / "w.xlsx")["Summary"]
-    assert ws.column_dimensions["A"].width == 15 * 2 + 2
+    # the file stores Excel's width plus its padding (32 → 32.71)
+    assert int(ws.column_dimensions["A"].width) == 15 * 2 + 2
     only_latin = Portfolio(framework=fw, startups=[Startup(name=latin,
                                                            assessments=[Assessment()])])
     export_workbook(only_latin, tmp_path / "l.xlsx")
-    assert load_workbook(tmp_path / "l.xlsx")["Summary"].column_dimensions["A"].width == 17
+    assert int(load_workbook(tmp_path / "l.xlsx")["Summary"].column_dimensions["A"].width) == 17
 
 
 def test_charts_are_native_radar_and_bar(sample_export, wb):
@@ -193,7 +199,6 @@ def test_charts_are_native_radar_and_bar(sample_export, wb):
 
 def test_chart_picks_one_assessment_per_startup_highest_first(sample_export):
     from models.scoring import level_matrix, score_levels
-    from models.workbook_export import chart_rows
 
     port = sample_export[0]
     pairs = port.assessments()
@@ -246,6 +251,31 @@ def test_progress_reports_every_n_assessments(tmp_path, monkeypatch):
     export_workbook(sample_portfolio(), tmp_path / "p.xlsx",
                     progress=lambda d, t: calls.append((d, t)))
     assert calls == [(4, 13), (8, 13), (12, 13), (13, 13)]
+
+
+def test_cancel_from_progress_leaves_the_old_file_and_no_scratch(tmp_path, monkeypatch):
+    import models.workbook_export as wx
+
+    class Cancelled(Exception):
+        pass
+
+    def progress(done: int, total: int) -> None:
+        raise Cancelled
+
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    monkeypatch.setattr(wx, "PROGRESS_EVERY", 4)
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "old.xlsx").write_bytes(b"old")
+    for name in ("new.xlsx", "old.xlsx"):
+        with pytest.raises(Cancelled):
+            export_workbook(sample_portfolio(), out / name, progress=progress)
+    gc.collect()  # nothing is written late, when the abandoned workbook goes away
+    assert [p.name for p in out.iterdir()] == ["old.xlsx"]
+    assert (out / "old.xlsx").read_bytes() == b"old"
+    assert list(scratch.iterdir()) == []
 
 
 def test_empty_portfolio_exports(tmp_path):
