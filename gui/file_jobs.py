@@ -163,9 +163,20 @@ class FileJobs(QObject):
             paths = [Path(p) for p in chosen]
         w.settings.last_folder = str(Path(paths[0]).resolve().parent)
         framework_json = w.doc.framework.model_dump_json()
+        names = [str(p) for p in paths]
         self._start(self.tr("Reading workbooks…"), job_targets.import_workbooks_job,
-                    ([str(p) for p in paths], framework_json), None, self._import_read)
+                    (names, framework_json), None, self._import_read,
+                    on_failed=lambda message, details: self._import_failed(
+                        names, message, details))
         return True
+
+    def _import_failed(self, paths: list[str], message: str, details: str) -> None:
+        """The import's own process stopped (each workbook is read in a reader process of
+        its own, so a file that kills its reader is named in the report instead): name the
+        workbooks that were being read."""
+        ask.error(self.window, self.tr("The import failed"), self.tr(
+            "The import stopped unexpectedly ({reason}) while reading these workbooks:\n"
+            "{files}").format(reason=message, files=self._lines(paths, 20)), details)
 
     def _import_read(self, report: Any) -> None:
         from gui.commands import ImportStartups
@@ -199,18 +210,33 @@ class FileJobs(QObject):
         n = len(plan.new_assessments) + sum(len(s.assessments) for s in plan.new_startups)
         message = self.tr("Imported {n} assessment(s) from {files} workbook(s).").format(
             n=n, files=len(report.imported))
+        parts = [message]
         if plan.duplicates:
-            ask.info(w, self.tr("Workbooks imported"), message + "\n\n" + self.tr(
-                "Already in the portfolio, so left out:") + "\n" +
-                "\n".join(str(p) for p in plan.duplicates[:40]))
+            parts.append(self.tr("Already in the portfolio, so left out:") + "\n"
+                         + self._lines(plan.duplicates))
+        # look-alike startups kept apart, weights the portfolio does not take, cells not
+        # scored or cleaned: each names its file, sheet and cell
+        others = [*plan.look_alikes, *plan.weight_notes, *report.notes]
+        if others:
+            parts.append(self.tr("Worth a look:") + "\n" + self._lines(others))
+        if len(parts) > 1:
+            ask.info(w, self.tr("Workbooks imported"), "\n\n".join(parts))
         w.statusBar().showMessage(message, 8000)
         if plan.new_startups:
             w.assess_view.select_startup(plan.new_startups[0].id)
         self.last_result = {"imported": n, "report": report}
 
+    def _lines(self, items: list[Any], most: int = 40) -> str:
+        """One item a line, at most ``most`` of them."""
+        text = "\n".join(str(p) for p in items[:most])
+        if len(items) > most:
+            text += "\n" + self.tr("… and {n} more").format(n=len(items) - most)
+        return text
+
     # -- running jobs ---------------------------------------------------------------------
     def _start(self, title: str, target: Callable[..., Any], args: tuple,
-               output: Path | None, on_done: Callable[[Any], None]) -> None:
+               output: Path | None, on_done: Callable[[Any], None],
+               on_failed: Callable[[str, str], None] | None = None) -> None:
         self._target = output
         job = ProcessJob(target, args, self)
         dialog = QProgressDialog(title, self.tr("Cancel"), 0, 0, self.window)
@@ -222,7 +248,8 @@ class FileJobs(QObject):
         dialog.canceled.connect(job.cancel)
         job.progress.connect(self._on_progress)
         job.finished.connect(lambda result: self._on_finished(result, on_done))
-        job.failed.connect(self._on_failed)
+        job.failed.connect(lambda message, details: self._on_failed(message, details,
+                                                                     on_failed))
         job.cancelled.connect(self._on_cancelled)
         self.job, self._progress = job, dialog
         job.start()
@@ -255,9 +282,13 @@ class FileJobs(QObject):
         finally:
             self._close()
 
-    def _on_failed(self, message: str, details: str) -> None:
+    def _on_failed(self, message: str, details: str,
+                   explain: Callable[[str, str], None] | None = None) -> None:
         self._close()
-        ask.error(self.window, self.tr("The task failed"), message, details)
+        if explain is not None:
+            explain(message, details)
+        else:
+            ask.error(self.window, self.tr("The task failed"), message, details)
 
     def _on_cancelled(self) -> None:
         self._close()

@@ -578,6 +578,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     ``--into`` portfolio is read, never changed unless it is also ``-o``.
     """
     from models.framework import default_framework
+    from models.import_pool import ReaderStartError
     from models.portfolio import Portfolio
     from models.storage import load_portfolio, save_portfolio
     from models.workbook_import import import_workbooks, merge_into
@@ -603,7 +604,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     try:
         report = import_workbooks(args.workbooks, base.framework, skip_bad=args.skip_bad,
                                   progress=progress)
-    except UnsafeXmlSetup as exc:
+    except (UnsafeXmlSetup, ReaderStartError) as exc:
         print(f"beachhead import: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
     for problem in report.problems:
@@ -619,15 +620,28 @@ def cmd_import(args: argparse.Namespace) -> int:
     if not report.imported:
         print("nothing written: no workbook could be imported", file=sys.stderr)
         return EXIT_BAD_INPUT
-    merged, duplicates = merge_into(base, report)
-    for dup in duplicates:
-        print(_note(dup), file=sys.stderr)
+    # a new portfolio takes the workbooks' edited weights; --into keeps its own (noted)
+    merged, notices = merge_into(base, report, adopt_weights=not args.into)
+    for notice in notices:
+        print(_note(notice), file=sys.stderr)
     save_portfolio(merged, output)
-    added = sum(f.assessments for f in report.imported) - len(duplicates)
+    added = len(merged.assessments()) - len(base.assessments())
+    skipped = sum(f.assessments for f in report.imported) - added
     print(f"wrote {output}: {report.summary()}; {added} assessments added, "
-          f"{len(duplicates)} duplicates skipped; {len(merged.startups)} startups in all",
+          f"{skipped} duplicates skipped; {len(merged.startups)} startups in all",
           file=sys.stderr)
     return EXIT_OK
+
+
+def _no_startup(portfolio, name: str) -> str:  # type: ignore[no-untyped-def]
+    """Why ``--startup name`` chose no startup: none has the name, or several only look like
+    it (an exact name or an id is needed then)."""
+    alike = portfolio.startups_named_like(name)
+    if len(alike) < 2:
+        return f"no startup named '{name}'"
+    names = ", ".join(f"'{s.name}' (id {s.id})" for s in alike)
+    return (f"no startup is named exactly '{name}', and {len(alike)} differ from it only in "
+            f"case or spacing: {names}; give the exact name or the id")
 
 
 def _note(problem) -> str:  # type: ignore[no-untyped-def]
@@ -674,7 +688,7 @@ def cmd_report(args: argparse.Namespace) -> int:
                               draws=args.draws, seed=args.seed, scenario=scenario,
                               progress=progress)
     except UnknownStartupError as exc:
-        raise InputError([Problem(args.file, "--startup", f"no startup named '{name}'")
+        raise InputError([Problem(args.file, "--startup", _no_startup(portfolio, name))
                           for name in exc.names]) from None
     print(label("wrote_report", args.lang).format(path=output, pages=result.pages,
                                                  n=result.assessments), file=sys.stderr)

@@ -132,9 +132,19 @@ class Portfolio(_Model):
         return [(s, a) for s in self.startups for a in s.assessments]
 
     def find_startup(self, name_or_id: str) -> Startup | None:
-        """The startup with this id, or name (ignoring case and surrounding spaces)."""
-        key = name_or_id.strip().casefold()
+        """The startup with this id, else with exactly this name, else the one startup whose
+        name is this one ignoring case and surrounding spaces (``None`` when no startup, or
+        several, have such a name: ``Acme`` and ``ACME `` are two startups)."""
         for s in self.startups:
-            if s.id == name_or_id or s.name.strip().casefold() == key:
+            if s.id == name_or_id:
                 return s
-        return None
+        for s in self.startups:
+            if s.name == name_or_id:
+                return s
+        loose = self.startups_named_like(name_or_id)
+        return loose[0] if len(loose) == 1 else None
+
+    def startups_named_like(self, name: str) -> list[Startup]:
+        """The startups whose name is ``name`` ignoring case and surrounding spaces."""
+        key = name.strip().casefold()
+        return [s for s in self.startups if s.name.strip().casefold() == key]

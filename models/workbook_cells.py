@@ -6,9 +6,12 @@ Values arrive as python-calamine gives them: ``str`` (``""`` for an empty cell),
 types from text the way ``pandas.read_excel`` does: ``"NA"``, ``"None"``, ``"null"`` and
 ``"007"`` stay exactly those strings.
 
-* Scores: ``4``, ``4.0``, ``"4"``, ``" 4 "``, ``"4 - strong"``, ``"4 (strong)"``, ``"4/5"``
-  and ``"Level 4"`` read as 4; an empty cell is *not scored*; ``0``, ``6``, ``4.5``, ``"3-4"``,
-  ``"strong"``, ``TRUE`` or a date are refused with what was expected.
+* Scores are read exactly as the workbook's formulas count them (:func:`read_score`): only a
+  number that is a whole number from 1 to 5 (``4``, ``4.0``) is a score; an empty cell is
+  *not scored*; text (``"4"``, ``"4 - strong"``, ``"Level 4"``), ``0``, ``6``, ``4.5`` or
+  ``TRUE`` is not scored either, with a warning saying what to type; text that names several
+  levels (``"3 or 4"``, ``"3-4"``, ``"4 1/2"``) or none (``"strong"``) is refused.
+* Texts lose the control characters word processors paste (:func:`clean_cell_text`).
 * Confidence, role: case and surrounding spaces ignored; Simplified Chinese labels accepted.
 * Dates: real date cells, Excel serial numbers, ISO text (``2024-10-31``, ``2024/10/31``,
   ``2024.10.31``, ``2024年10月31日``), day-month-year or month-day-year text when only one
@@ -16,8 +19,8 @@ types from text the way ``pandas.read_excel`` does: ``"NA"``, ``"None"``, ``"nul
 * Texts (rationale, evidence, notes) are kept exactly as typed; numbers in text cells are
   written the way a spreadsheet shows them in General format (``7``, ``3.5``).
 
-:class:`SheetGrid` holds one sheet's values with its merged ranges and formula cells and names
-cells (``Assessment!J14``) for problems.
+:class:`models.sheet_grid.SheetGrid` holds one sheet's values with its merged ranges and
+formula and error cells, and names cells (``Assessment!J14``) for problems.
 """
 
 from __future__ import annotations
@@ -27,11 +30,10 @@ import functools
 import math
 import re
 import unicodedata
-from collections.abc import Sequence
+from dataclasses import dataclass
 
 from models.portfolio import CONFIDENCES, ROLES
-from models.workbook_layout import column_letter
-from models.xlsx_text import quote_sheet
+from models.xlsx_text import REPLACEMENT, clean_text
 
 #: Dates read from serial numbers or text must fall in these years.
 FIRST_YEAR, LAST_YEAR = 1990, 2100
@@ -90,53 +92,128 @@ def as_name(value: object) -> str:
     return as_text(value).strip()
 
 
+# C0 controls but tab, LF and CR; DEL and the C1 controls; what XML 1.0 cannot hold
+_UNWANTED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+_DEL_AND_C1 = re.compile("[\x7f-\x9f]")
+
+
+def clean_cell_text(value: str) -> tuple[str, str | None]:
+    """``value`` without the control characters word processors paste into cells (U+0000–
+    U+001F but tab, line feed and carriage return; U+007F–U+009F) and the characters XML
+    cannot hold: each becomes U+FFFD, the writer's own replacement
+    (:func:`models.xlsx_text.clean_text`), so a text imported once exports without a warning
+    ever after. Line breaks, tabs and emoji stay.
+
+    Returns:
+        ``(text, message)``; ``message`` says what was replaced, ``None`` when nothing was.
+    """
+    bad = _UNWANTED.findall(value)
+    if not bad:
+        return value, None
+    text, problems = clean_text(_DEL_AND_C1.sub(REPLACEMENT, value))
+    codes = ", ".join(dict.fromkeys(f"U+{ord(c):04X}" for c in bad))
+    n = len(bad)
+    message = (f"replaced {n} control character{'s' if n > 1 else ''} ({codes}), which "
+               "word processors paste and workbooks cannot keep, with U+FFFD")
+    cut = [p for p in problems if p.startswith("cut")]
+    return text, "; ".join([message, *cut])
+
+
 def is_blank(value: object) -> bool:
     """True for an empty cell or one holding only spaces."""
     return value is None or (isinstance(value, str) and not value.strip())
 
 
-_SCORE_TEXT = re.compile(r"^(?:level|score|等级|级别)?\s*([+-]?\d+(?:[.,]\d+)?)(.*)$", re.I | re.S)
-_RANGE_REST = re.compile(r"^\s*(?:-|–|—|~|to|到|至|/)\s*\d")
-_OUT_OF_FIVE = re.compile(r"^\s*/\s*5(?:\.0+)?\s*$")
+@dataclass(frozen=True)
+class ScoreReading:
+    """What a Score cell gives.
+
+    Attributes:
+        value: the level 1–5, or ``None`` (not scored).
+        warning: why a cell that is not empty is not scored (or is read with a caveat), in a
+            form that names what to type instead; ``None`` when all is well.
+    """
+
+    value: int | None
+    warning: str | None = None
 
 
-def parse_score(value: object) -> int | None:
-    """The level 1–5 in a Score cell, or ``None`` when the cell is empty.
+NOT_COUNTED = "not scored (the workbook's formulas do not count it either)"
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_OUT_OF_FIVE = re.compile(r"^(\D*)(\d+(?:\.\d+)?)\s*/\s*5(?:\.0+)?(\D*)$")
+_RANGE = re.compile(r"\d\s*(?:-|–|—|~|to|到|至)\s*\d", re.I)
+
+
+def read_score(value: object) -> ScoreReading:
+    """A Score cell read exactly as the workbook's formulas count it: only a *number* that is
+    a whole number from 1 to 5 is a score. Anything else that is not empty is not scored,
+    with a warning saying what to type instead: text (even ``"3"``, as in a cell formatted as
+    Text), a number outside 1–5 or with a fraction, a logical value.
+
+    A date is a number with a date format: it counts when that number is 1–5 (the formulas
+    see the number), with a warning about the format.
 
     Raises:
-        CellError: not a whole number from 1 to 5 (the message quotes the value).
+        CellError: text that cannot be read as one level: no number in it (``"strong"``), or
+            several (``"3 or 4"``, ``"3-4"``, ``"4 1/2"``, ``"3, 4"``); today's reading of
+            such text as its first number would be a guess.
     """
     if is_blank(value):
-        return None
+        return ScoreReading(None)
     if isinstance(value, bool):
-        raise CellError(f"{as_text(value)} is not a score; {EXPECTED_SCORE}")
+        return ScoreReading(None, f"{as_text(value)} is a logical value, not a number: "
+                                  f"{NOT_COUNTED}; type a whole number from 1 to 5")
     if isinstance(value, (dt.date, dt.time, dt.timedelta)):
-        raise CellError(f"a date or time ({as_text(value)}) is not a score; {EXPECTED_SCORE}")
+        return _date_score(value)
     if isinstance(value, (int, float)):
-        return _level(float(value), as_text(value))
-    text = str(value).strip()
-    m = _SCORE_TEXT.match(text)
-    if not m:
-        raise CellError(f"'{text}' is not a score; {EXPECTED_SCORE}")
-    number, rest = m[1], m[2]
-    if _OUT_OF_FIVE.match(rest) or rest.strip() in (".", ","):
-        rest = ""
-    if _RANGE_REST.match(rest):
-        raise CellError(f"'{text}' looks like a range of levels; pick one level: "
-                        f"{EXPECTED_SCORE}")
-    if rest and (rest[0].isalnum() or rest[0] in "._"):
-        raise CellError(f"'{text}' is not a score; {EXPECTED_SCORE}")
-    return _level(float(number.replace(",", ".")), text)
+        return _number_score(float(value), as_text(value))
+    return _text_score(str(value))
 
 
-def _level(x: float, shown: str) -> int:
-    if not math.isfinite(x):
+def _number_score(x: float, shown: str) -> ScoreReading:
+    if math.isfinite(x) and x.is_integer() and 1 <= x <= 5:
+        return ScoreReading(int(x))
+    why = ("is not a whole number" if math.isfinite(x) and not x.is_integer()
+           else "is outside 1–5")
+    return ScoreReading(None, f"score {shown} {why}: {NOT_COUNTED}; {EXPECTED_SCORE}")
+
+
+def _date_score(value: dt.date | dt.time | dt.timedelta) -> ScoreReading:
+    """The number behind a date-formatted cell (Excel's 1900 date system, whose serials below
+    60 count from 1899-12-31: Excel takes 1900 for a leap year)."""
+    if isinstance(value, dt.timedelta):
+        serial = value.total_seconds() / 86400
+    elif isinstance(value, dt.time):
+        serial = (value.hour * 3600 + value.minute * 60 + value.second) / 86400
+    else:
+        day = value if isinstance(value, dt.datetime) else dt.datetime.combine(value, dt.time())
+        serial = (day - dt.datetime(1899, 12, 30)).total_seconds() / 86400
+        if serial < 61:
+            serial -= 1
+    reading = _number_score(serial, f"{serial:g}")
+    shown = as_text(value)
+    if reading.value is not None:
+        return ScoreReading(reading.value, f"the cell is formatted as a date or time (it shows "
+                            f"{shown}) but holds the number {reading.value}, which the "
+                            f"workbook's formulas count: read as {reading.value}; format the "
+                            "cell as a number")
+    return ScoreReading(None, f"a date or time ({shown}) is not a score: {NOT_COUNTED}; "
+                              f"{EXPECTED_SCORE}")
+
+
+def _text_score(raw: str) -> ScoreReading:
+    text = unicodedata.normalize("NFKC", raw).strip()
+    shown = raw.strip()
+    out_of_five = _OUT_OF_FIVE.match(text)
+    numbers = [out_of_five[2]] if out_of_five else _NUMBER.findall(text)
+    if not numbers:
         raise CellError(f"'{shown}' is not a score; {EXPECTED_SCORE}")
-    if not x.is_integer():
-        raise CellError(f"score {shown} is not a whole number; {EXPECTED_SCORE}")
-    if not 1 <= x <= 5:
-        raise CellError(f"score {shown} is outside 1–5; {EXPECTED_SCORE}")
-    return int(x)
+    if len(numbers) > 1 or _RANGE.search(text):
+        raise CellError(f"'{shown}' names more than one level; pick one level and type it as "
+                        f"a number: {EXPECTED_SCORE}")
+    return ScoreReading(None, f"the score '{shown}' is stored as text, which the workbook's "
+                              f"formulas do not count: not scored; retype it as a number "
+                              f"({numbers[0]}), in a cell not formatted as Text")
 
 
 _CONFIDENCE_ALIASES = {"低": "low", "中": "medium", "中等": "medium", "高": "high",
@@ -251,99 +328,3 @@ def _in_range(day: dt.date, shown: str) -> dt.date:
 def split_tags(value: object) -> list[str]:
     """Tags separated by ``;`` (as the export writes them) or ``；``, each stripped."""
     return [t.strip() for t in re.split(r"[;；]", as_text(value)) if t.strip()]
-
-
-class SheetGrid:
-    """One worksheet's values from python-calamine, 0-based and anchored at A1, with its merged
-    ranges (also from calamine) and the formula cells the guard found.
-
-    Args:
-        sheet: the sheet's name.
-        rows: ``CalamineSheet.to_python(skip_empty_area=False)``.
-        merged: ``CalamineSheet.merged_cell_ranges`` (inclusive ``((r0, c0), (r1, c1))``).
-        formulas: 0-based ``(row, column)`` of formula cells.
-        max_merged_cells: merged cells indexed at most (clipped to the data first).
-    """
-
-    def __init__(self, sheet: str, rows: list[list[object]],
-                 merged: Sequence[tuple[tuple[int, int], tuple[int, int]]] | None = None,
-                 formulas: set[tuple[int, int]] | frozenset[tuple[int, int]] = frozenset(),
-                 max_merged_cells: int = 2_000_000) -> None:
-        self.sheet = sheet
-        self.rows = rows
-        self.formulas = formulas
-        self.prefix = quote_sheet(sheet) + "!"
-        width = max((len(r) for r in rows), default=0)
-        #: every merged cell → its range (r0, c0, r1, c1), clipped to the data
-        self.merged: dict[tuple[int, int], tuple[int, int, int, int]] = {}
-        budget = max_merged_cells
-        for (r0, c0), (r1, c1) in merged or ():
-            r1, c1 = min(r1, len(rows) - 1), min(c1, width - 1)
-            if r0 > r1 or c0 > c1 or (r0 == r1 and c0 == c1):
-                continue
-            budget -= (r1 - r0 + 1) * (c1 - c0 + 1)
-            if budget < 0:
-                break
-            span = (r0, c0, r1, c1)
-            for r in range(r0, r1 + 1):
-                for c in range(c0, c1 + 1):
-                    self.merged[(r, c)] = span
-
-    @property
-    def height(self) -> int:
-        """Rows read (the last non-empty row + 1)."""
-        return len(self.rows)
-
-    def value(self, r: int, c: int) -> object:
-        """The value at row ``r``, column ``c`` (0-based), ``""`` outside the data."""
-        if 0 <= r < len(self.rows):
-            row = self.rows[r]
-            if 0 <= c < len(row):
-                return row[c]
-        return ""
-
-    def filled(self, r: int, c: int) -> object:
-        """Like :meth:`value`, but an empty cell inside a merged range shows the range's value
-        (Excel keeps it in the top-left cell only)."""
-        v = self.value(r, c)
-        if v == "" and (r, c) in self.merged:
-            r0, c0, _, _ = self.merged[(r, c)]
-            return self.value(r0, c0)
-        return v
-
-    def right_of(self, r: int, c: int) -> int:
-        """The column just right of the cell at ``(r, c)``, or of the merged range holding it."""
-        span = self.merged.get((r, c))
-        return (span[3] if span else c) + 1
-
-    def is_formula(self, r: int, c: int) -> bool:
-        """True when the cell holds a formula (its stored result is never used)."""
-        return (r, c) in self.formulas
-
-    def ref(self, r: int, c: int) -> str:
-        """``Sheet!J14`` for 0-based ``(r, c)``."""
-        return f"{self.prefix}{column_letter(c + 1)}{r + 1}"
-
-    def span_ref(self, r0: int, c0: int, r1: int, c1: int) -> str:
-        """``Sheet!A2:A19`` for a 0-based inclusive range."""
-        first = f"{column_letter(c0 + 1)}{r0 + 1}"
-        last = f"{column_letter(c1 + 1)}{r1 + 1}"
-        return f"{self.prefix}{first}" if first == last else f"{self.prefix}{first}:{last}"
-
-    def find_header(self, required: str, max_rows: int = 500) -> int | None:
-        """The first row (0-based, among the first ``max_rows``) with a cell whose
-        :func:`header_key` is ``required``."""
-        for r, row in enumerate(self.rows[:max_rows]):
-            for v in row:
-                if isinstance(v, str) and v and len(v) <= 60 and header_key(v) == required:
-                    return r
-        return None
-
-    def header_columns(self, r: int) -> dict[str, list[int]]:
-        """:func:`header_key` → columns (0-based) of the header cells in row ``r``."""
-        out: dict[str, list[int]] = {}
-        for c, v in enumerate(self.rows[r] if 0 <= r < len(self.rows) else ()):
-            key = header_key(v)
-            if key:
-                out.setdefault(key, []).append(c)
-        return out

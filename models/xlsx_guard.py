@@ -1,9 +1,19 @@
-"""The hostile-file guard: checks a workbook's bytes before any spreadsheet parser sees them.
+"""The hostile-file guard: checks a workbook's bytes before any spreadsheet parser sees them,
+and hands the parser only what it checked.
 
 :func:`inspect_workbook` reads the file once, refuses what is not a plain ``.xlsx`` or is built
-to hurt the reader, and returns what the importer needs to read the rest safely: the file's
-bytes and, for every worksheet, the area its cells really use and where its formula cells are
-(python-calamine exposes neither before it has loaded a whole sheet).
+to hurt the reader, and returns what the importer needs to read the rest safely: a small
+archive holding only the checked parts (:mod:`models.xlsx_parts`) and, for every worksheet to
+be read, the area its cells really use, its formula cells and its error cells (python-calamine
+tells neither formulas nor errors from values).
+
+**The reader reads exactly what the guard checked.** The guard finds the parts the way
+python-calamine does (``_rels/.rels`` → the workbook's folder → ``workbook.xml`` and its
+relationships → each sheet's part, whatever its name; ``sharedStrings.xml`` and
+``styles.xml`` by their fixed names) and checks those very bytes. The reader then opens a new
+archive made of them alone, under fixed names, with fresh relationships: a decoy part, a sheet
+part with an unusual name, or a part that only a fallback reader (``.xlsb``, OpenDocument)
+would open can never reach a parser unchecked.
 
 Refused, each with a :class:`~models.errors.Problem` naming the file and, where there is one,
 the part of the archive or the sheet:
@@ -13,51 +23,68 @@ the part of the archive or the sheet:
   (encrypted) workbook when it holds an ``EncryptedPackage`` stream, otherwise a legacy ``.xls``
   (or another Office 97–2003 document);
 * other files that are not zip archives (PDF, HTML, CSV, text…), and zip archives that are not
-  workbooks (OpenDocument, Word, PowerPoint, plain zips);
+  workbooks (OpenDocument, Word, PowerPoint, plain zips, no workbook part);
 * zip bombs, judged on the central directory *before anything is unpacked*: more than
   :attr:`Limits.members` members, duplicate names, encrypted members, compression other than
   stored or deflate, a declared unpacked total above :attr:`Limits.unpacked_bytes`, a member
   (or the whole archive) above :attr:`Limits.ratio_floor` whose unpacked/packed ratio exceeds
-  :attr:`Limits.ratio`. Then every part a parser may read (the package and workbook parts,
-  shared strings, styles, the worksheets chosen for reading; not images, themes, charts,
-  drawings or document properties, which no reader here opens) is unpacked once, streaming,
-  in slices of :data:`SLICE` bytes, and must give exactly the size and CRC it declares, so
-  the limits above hold for the reader too;
-* XML with a document type declaration (``<!DOCTYPE`` or ``<!ENTITY`` anywhere in a part
-  that is read): entity expansion ("billion laughs") and external entities never reach a
-  parser. XML parts must be UTF-8 (what Excel and LibreOffice write), so no other encoding
-  can hide a DTD;
-* a worksheet whose cells (from the cell and row references, not from the ``<dimension>`` it
-  claims) span more than :attr:`Limits.sheet_cells` cells, or a sparse one spanning more than
-  :attr:`Limits.sparse_area` cells with fewer than one cell in :attr:`Limits.sparse_factor`
-  holding anything: calamine keeps a dense grid of the used area, so such a sheet would cost
-  gigabytes or a million empty rows walked.
+  :attr:`Limits.ratio`. Every part handed to the reader is unpacked once, streaming, and must
+  give exactly the size and checksum it declares;
+* XML with a document type declaration (``<!DOCTYPE`` or ``<!ENTITY``) in a part the reader
+  gets, or XML that is not UTF-8;
+* a workbook whose structure calamine cannot follow (a sheet naming a missing relationship or
+  part), or two sheets with the same name (ignoring case, as Excel does);
+* a worksheet whose cells span more than :attr:`Limits.sheet_cells` cells, or a sparse one
+  spanning more than :attr:`Limits.sparse_area` cells with fewer than one cell in
+  :attr:`Limits.sparse_factor` holding anything; the span is bounded from every cell and row
+  reference however it is written (``r = 'A1'``), never from the ``<dimension>`` the sheet
+  claims, because calamine keeps a dense grid of it (:mod:`models.xlsx_sheet_scan`);
+* a worksheet with more than :attr:`Limits.merged_ranges` merged ranges, and shared strings
+  holding or claiming (``uniqueCount``, for which calamine reserves room up front) more than
+  :attr:`Limits.strings` strings.
 
-The small structural parts (the package and workbook relationships, the workbook part) are
-parsed with :mod:`defusedxml`; :func:`require_defused_xml` checks at start-up that defusedxml
-is installed, refuses a DTD, and that openpyxl uses it too, and fails closed otherwise.
+The structure parts (the package and workbook relationships, the workbook part) are parsed
+with :mod:`defusedxml`; :func:`require_defused_xml` checks at start-up that defusedxml is
+installed, refuses a DTD, and that openpyxl uses it too, and fails closed otherwise.
 """
 
 from __future__ import annotations
 
 import functools
-import posixpath
-import re
-import struct
 import zipfile
-import zlib
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
 
-from models.errors import InputError, Problem
+from models.xlsx_archive import check_directory, check_package_kind, check_signature
+from models.xlsx_parts import (
+    CANONICAL_WORKBOOK,
+    ArchiveWriter,
+    Package,
+    PackageError,
+    PartNames,
+    canonical_sheet,
+    folder_of,
+    office_document,
+    root_relationships,
+    sheet_parts,
+    workbook_relationships,
+)
+from models.xlsx_sheet_scan import ScanError, SheetScan, SheetScanner, StringsScanner
+from models.xlsx_unpack import (
+    MIB,
+    BadXml,
+    refuse,
+    relationships,
+    sheet_ids,
+    structure_bytes,
+    verify_member,
+)
 
-OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-ZIP_SIGNATURES = (b"PK\x03\x04", b"PK\x05\x06")
-#: Unpacked bytes handed to the scanners at a time.
-SLICE = 1 << 20
-MIB = 1 << 20
+__all__ = ["DEFAULT_LIMITS", "Limits", "SheetScan", "UnsafeXmlSetup", "WorkbookScan",
+           "column_name", "inspect_bytes", "inspect_workbook", "refuse", "require_defused_xml"]
+
 
 
 @dataclass(frozen=True)
@@ -79,6 +106,10 @@ class Limits:
         sheet_cells: largest used area of one worksheet (rows × columns, empty cells included).
         sparse_area, sparse_factor: a used area above ``sparse_area`` cells must hold at least
             one cell in ``sparse_factor``.
+        merged_ranges: most merged ranges on one worksheet.
+        strings: most shared strings, held or claimed.
+        reader_memory: address space a reader process may take on top of what it holds when
+            it starts (:mod:`models.import_pool`); an allocation beyond it fails.
     """
 
     file_bytes: int = 100 * MIB
@@ -90,6 +121,9 @@ class Limits:
     sheet_cells: int = 5_000_000
     sparse_area: int = 200_000
     sparse_factor: int = 20
+    merged_ranges: int = 100_000
+    strings: int = 3_000_000
+    reader_memory: int = 2048 * MIB
 
 
 DEFAULT_LIMITS = Limits()
@@ -129,52 +163,23 @@ def require_defused_xml() -> None:
 
 
 @dataclass
-class SheetScan:
-    """One worksheet as the guard saw it.
-
-    Attributes:
-        name: the sheet's name (as in the workbook part).
-        part: its path inside the archive, e.g. ``xl/worksheets/sheet1.xml``.
-        rows, columns: upper bounds of the used area (1-based last row and column).
-        cells: number of cell elements.
-        formulas: 0-based ``(row, column)`` of every cell holding a formula.
-        unplaced_formulas: formula cells without a cell reference (their place is unknown).
-    """
-
-    name: str
-    part: str
-    rows: int = 0
-    columns: int = 0
-    cells: int = 0
-    formulas: set[tuple[int, int]] = field(default_factory=set)
-    unplaced_formulas: int = 0
-
-    @property
-    def area(self) -> int:
-        """Cells in the used area (rows × columns)."""
-        return self.rows * self.columns
-
-
-@dataclass
 class WorkbookScan:
     """A workbook that passed the guard.
 
     Attributes:
-        data: the file's bytes (read once; hand them to the parser).
+        data: the archive to hand to the reader: only the checked parts, under fixed names
+            (see the module description); never the file itself.
         sheets: scanned worksheet name → :class:`SheetScan`, in workbook order.
-        names: every worksheet's name, in workbook order (scanned or not).
-        unpacked: total unpacked bytes.
+        names: every sheet's name, in workbook order (scanned or not).
+        unpacked: total unpacked bytes of the file.
+        strings: shared strings in the workbook.
     """
 
     data: bytes
     sheets: dict[str, SheetScan]
     names: list[str]
     unpacked: int
-
-
-def refuse(source: str, location: str, message: str) -> InputError:
-    """An :class:`InputError` with one problem (shorthand for the guard's refusals)."""
-    return InputError([Problem(source, location, message)])
+    strings: int = 0
 
 
 SheetChooser = Callable[[list[str]], Iterable[str]]
@@ -189,12 +194,12 @@ def inspect_workbook(path: str | Path, limits: Limits = DEFAULT_LIMITS,
         path: the file.
         limits: the limits to apply (tests pass tighter ones).
         source: how to name the file in problems (default: ``str(path)``).
-        sheets: given the worksheet names in workbook order, returns those to scan for
-            their used area and formulas (default: all). Only scanned sheets may be handed
-            to a parser; every member is unpacked and checked all the same.
+        sheets: given the sheet names in workbook order, returns those to scan for their
+            used area, formulas and errors (default: all). Only those are handed to the
+            reader.
 
     Returns:
-        A :class:`WorkbookScan` with the bytes and the worksheets' used areas and formulas.
+        A :class:`WorkbookScan` with the reader's archive and the sheets' scans.
 
     Raises:
         InputError: the file is refused; the problem says why and what was expected.
@@ -220,480 +225,131 @@ def inspect_bytes(data: bytes, source: str, limits: Limits = DEFAULT_LIMITS,
     if len(data) > limits.file_bytes:
         raise refuse(source, "", f"the file is {len(data) / MIB:,.0f} MB; workbooks larger "
                      f"than {limits.file_bytes / MIB:,.0f} MB are refused")
-    _check_signature(data, source)
+    check_signature(data, source)
     try:
         zf = zipfile.ZipFile(BytesIO(data))
         infos = zf.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError) as exc:
         raise refuse(source, "", f"the file is damaged or not a workbook (not a readable zip "
                      f"archive: {exc}); expected an .xlsx file") from None
-    _check_directory(infos, len(data), source, limits)
-    names = {i.filename: i for i in infos}
-    _check_package_kind(names, data, source)
-    # the structure first: which parts are worksheets, and their sheet names
-    root_rels = _member_bytes(data, names, "_rels/.rels", source, limits, required=False)
-    workbook_part = _office_document(root_rels, source) if root_rels else "xl/workbook.xml"
-    if workbook_part not in names:
+    check_directory(infos, len(data), source, limits)
+    check_package_kind({i.filename for i in infos}, source)
+    out = ArchiveWriter()
+    package = _package(data, PartNames(infos), source, limits, out)
+    names = [s.name for s in package.sheets]
+    _check_sheet_names(names, source, package.workbook.filename)
+    wanted = set(sheets(names)) if sheets else set(names)
+    scans = _scan_sheets(data, package, wanted, source, limits, out)
+    strings = _shared_strings(data, package, source, limits, out)
+    if package.styles is not None:
+        _, packed = verify_member(data, package.styles, source)
+        out.copy("xl/styles.xml", package.styles, packed)
+    return WorkbookScan(out.finish(), scans, names, sum(i.file_size for i in infos), strings)
+
+
+def _package(data: bytes, names: PartNames, source: str, limits: Limits,
+             out: ArchiveWriter) -> Package:
+    """Find the parts calamine reads (see :mod:`models.xlsx_parts`); the workbook part and
+    fresh package relationships go into ``out``."""
+    root = names.find("_rels/.rels")
+    if root is None:
         raise refuse(source, "", "a zip archive but not an Excel workbook (it has no "
-                     f"{workbook_part}); expected an .xlsx file")
-    workbook_xml = _member_bytes(data, names, workbook_part, source, limits, required=True)
-    rels_part = posixpath.join(posixpath.dirname(workbook_part), "_rels",
-                               posixpath.basename(workbook_part) + ".rels")
-    workbook_rels = _member_bytes(data, names, rels_part, source, limits, required=False)
-    parts = _sheet_parts(workbook_xml, workbook_rels or b"", workbook_part, rels_part, source)
-    parts = [(name, part) for name, part in parts if part in names]
-    wanted = set(sheets([n for n, _ in parts])) if sheets else {n for n, _ in parts}
-    by_part: dict[str, SheetScan] = {}
-    for name, part in parts:
-        if name in wanted and part not in by_part:
-            by_part[part] = SheetScan(name, part)
-    done = {"_rels/.rels", workbook_part, rels_part}
-    other_sheets = {part for _, part in parts} - set(by_part)
-    for info in infos:
-        if info.filename in done or info.is_dir() or not _parsed(info.filename, other_sheets):
+                     "_rels/.rels); expected an .xlsx file")
+    raw, _ = structure_bytes(data, root, source, limits.structure_bytes)
+    target = office_document(_parsed(relationships, raw, source, root.filename))
+    if target is None:
+        raise refuse(source, root.filename, "no relationship names the workbook part "
+                     "(officeDocument); expected an .xlsx workbook")
+    folder = folder_of(target)
+    workbook = names.find(folder + "workbook.xml")
+    rels = names.find(folder + "_rels/workbook.xml.rels")
+    for info, path in ((workbook, "workbook.xml"), (rels, "_rels/workbook.xml.rels")):
+        if info is None:
+            raise refuse(source, "", f"a zip archive but not an Excel workbook (it has no "
+                         f"{folder}{path}); expected an .xlsx file")
+    assert workbook is not None and rels is not None
+    workbook_xml, packed = structure_bytes(data, workbook, source, limits.structure_bytes)
+    rels_xml, _ = structure_bytes(data, rels, source, limits.structure_bytes)
+    try:
+        parts = sheet_parts(names, folder,
+                            _parsed(sheet_ids, workbook_xml, source, workbook.filename),
+                            _parsed(relationships, rels_xml, source, rels.filename),
+                            rels.filename)
+    except PackageError as exc:
+        raise refuse(source, exc.part, str(exc)) from None
+    out.store("_rels/.rels", root_relationships())
+    out.copy(CANONICAL_WORKBOOK, workbook, packed)
+    return Package(folder, workbook, rels, names.find(folder + "sharedStrings.xml"),
+                   names.find(folder + "styles.xml"), parts)
+
+
+def _parsed(parse: Callable[[bytes], object], raw: bytes, source: str, part: str):  # type: ignore[no-untyped-def]
+    try:
+        return parse(raw)
+    except BadXml as exc:
+        raise refuse(source, part, f"the workbook's structure is damaged ({exc})") from None
+
+
+def _check_sheet_names(names: list[str], source: str, part: str) -> None:
+    seen: dict[str, str] = {}
+    for name in names:
+        key = name.casefold()
+        if key in seen:
+            raise refuse(source, part, f"two sheets are named '{seen[key]}' and '{name}'; "
+                         "Excel gives every sheet its own name (ignoring case), so the file "
+                         "was made or changed by another program: refused")
+        seen[key] = name
+
+
+def _scan_sheets(data: bytes, package: Package, wanted: set[str], source: str,
+                 limits: Limits, out: ArchiveWriter) -> dict[str, SheetScan]:
+    """Scan the wanted sheets' parts and copy them into ``out``; the workbook's fresh
+    relationships point the other sheets at parts that do not exist."""
+    by_member: dict[str, tuple[SheetScan, str]] = {}
+    chosen: dict[str, str] = {}
+    result: dict[str, SheetScan] = {}
+    for sheet in package.sheets:
+        if sheet.name not in wanted:
             continue
-        scanner = (_SheetScanner(by_part[info.filename], source)
-                   if info.filename in by_part else None)
-        _verify_member(data, info, source, scanner)
-        if scanner:
-            scanner.close()
-    result = {s.name: s for s in by_part.values()}
-    for scan in result.values():
-        _check_area(scan, source, limits)
-    return WorkbookScan(data, result, [n for n, _ in parts], sum(i.file_size for i in infos))
+        if sheet.member is None:
+            raise refuse(source, sheet.name, f"the sheet's part ({sheet.path}) is missing from "
+                         "the archive; the file is damaged")
+        key = sheet.member.filename
+        if key not in by_member:
+            scan = SheetScan(sheet.name, key)
+            scanner = SheetScanner(scan)
+            try:
+                _, packed = verify_member(data, sheet.member, source, [scanner.feed])
+                scanner.close()
+            except ScanError as exc:
+                raise refuse(source, sheet.name, str(exc)) from None
+            _check_area(scan, source, limits)
+            by_member[key] = (scan, canonical_sheet(len(by_member)))
+            out.copy(by_member[key][1], sheet.member, packed)
+        chosen[sheet.rid] = by_member[key][1]
+        result[sheet.name] = by_member[key][0]
+    out.store("xl/_rels/workbook.xml.rels", workbook_relationships(package.sheets, chosen))
+    return result
 
 
-# -- before unpacking --------------------------------------------------------------------------
-
-def _check_signature(data: bytes, source: str) -> None:
-    head = data[:8]
-    if not data:
-        raise refuse(source, "", "the file is empty; expected an .xlsx workbook")
-    if head == OLE_SIGNATURE:
-        if "EncryptedPackage".encode("utf-16-le") in data or b"EncryptionInfo" in data:
-            raise refuse(source, "", "the workbook is password-protected (encrypted), so it "
-                         "cannot be read; open it in Excel or LibreOffice, remove the password "
-                         "to open, save it as .xlsx and import that copy")
-        if "WordDocument".encode("utf-16-le") in data:
-            raise refuse(source, "", "a Word 97–2003 document, not a workbook; expected an "
-                         ".xlsx workbook")
-        raise refuse(source, "", "a legacy Excel 97–2003 workbook (.xls), which Beachhead does "
-                     "not read; open it in Excel or LibreOffice, save it as .xlsx (Excel "
-                     "Workbook) and import that copy")
-    if head[:4] in ZIP_SIGNATURES:
-        return
-    what = _sniff(data[:512])
-    raise refuse(source, "", f"not an Excel workbook: the file {what}; expected an .xlsx file "
-                 "saved by Excel, LibreOffice or Beachhead")
-
-
-def _sniff(head: bytes) -> str:
-    low = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-    if low.startswith(b"%pdf"):
-        return "is a PDF document"
-    if low.startswith((b"<!doctype html", b"<html", b"<table", b"<meta")):
-        return "is a web page (HTML; some programs save these with an .xls name)"
-    if low.startswith(b"<?xml") or low.startswith(b"<"):
-        return "is an XML or HTML text (e.g. Excel 2003 XML), not an .xlsx archive"
-    if head.startswith((b"\x1f\x8b", b"7z\xbc\xaf", b"Rar!")):
-        return "is a compressed archive of another kind"
-    if head.startswith((b"\x89PNG", b"\xff\xd8\xff", b"GIF8")):
-        return "is an image"
-    try:
-        text = head.decode("utf-8")
-    except UnicodeDecodeError:
-        return "has content Beachhead does not recognise"
-    if "," in text or ";" in text or "\t" in text:
-        return "is plain text (CSV or similar)"
-    return "is plain text"
-
-
-def _check_directory(infos: list[zipfile.ZipInfo], file_size: int, source: str,
-                     limits: Limits) -> None:
-    if len(infos) > limits.members:
-        raise refuse(source, "", f"the archive holds {len(infos):,} parts; workbooks with more "
-                     f"than {limits.members:,} are refused")
-    seen: set[str] = set()
-    total = 0
-    for info in infos:
-        name = info.filename
-        if name in seen:
-            raise refuse(source, name, "the archive holds two parts with this name; a workbook "
-                         "has one of each (a tampered file?)")
-        seen.add(name)
-        if info.flag_bits & 0x1:
-            raise refuse(source, name, "this part of the archive is encrypted; expected a "
-                         "plain .xlsx (remove the password and save again)")
-        if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-            raise refuse(source, name, f"packed with compression method {info.compress_type}, "
-                         "which Excel and LibreOffice never use; expected stored or deflate")
-        if (info.compress_type == zipfile.ZIP_STORED
-                and info.file_size != info.compress_size):
-            raise refuse(source, name, "a stored part whose sizes disagree (a damaged or "
-                         "tampered file)")
-        total += info.file_size
-        if info.file_size > limits.ratio_floor and info.file_size > limits.ratio * max(
-                1, info.compress_size):
-            ratio = info.file_size / max(1, info.compress_size)
-            raise refuse(source, name, f"a zip bomb: this part unpacks {ratio:,.0f} times "
-                         f"larger than it is packed ({info.file_size:,} bytes from "
-                         f"{info.compress_size:,}); refused before unpacking (limit "
-                         f"{limits.ratio:,.0f}×)")
-    if total > limits.unpacked_bytes:
-        raise refuse(source, "", f"a zip bomb or an oversized workbook: it would unpack to "
-                     f"{total / MIB:,.0f} MB; refused before unpacking (limit "
-                     f"{limits.unpacked_bytes / MIB:,.0f} MB)")
-    if total > limits.ratio_floor and total > limits.ratio * max(1, file_size):
-        ratio = total / max(1, file_size)
-        raise refuse(source, "", f"a zip bomb: the archive unpacks {ratio:,.0f} times larger "
-                     "than the file; refused before unpacking (limit "
-                     f"{limits.ratio:,.0f}×)")
-
-
-def _check_package_kind(names: dict[str, zipfile.ZipInfo], data: bytes, source: str) -> None:
-    if "mimetype" in names and "content.xml" in names:
-        raise refuse(source, "", "an OpenDocument file (.ods), not an .xlsx workbook; open it "
-                     "in LibreOffice, save it as Excel 2007-365 (.xlsx) and import that copy")
-    if "word/document.xml" in names:
-        raise refuse(source, "", "a Word document (.docx), not a workbook; expected .xlsx")
-    if "ppt/presentation.xml" in names:
-        raise refuse(source, "", "a PowerPoint presentation, not a workbook; expected .xlsx")
-    if "[Content_Types].xml" not in names:
-        raise refuse(source, "", "a zip archive but not an Excel workbook (it has no "
-                     "[Content_Types].xml); expected an .xlsx file")
-
-
-# -- unpacking, once, streaming ----------------------------------------------------------------
-
-#: Parts no reader opens when importing (python-calamine reads the workbook and its
-#: relationships, shared strings, styles and the worksheets asked for).
-_NOT_PARSED = ("docprops/", "xl/theme/", "xl/drawings/", "xl/charts/", "xl/media/",
-               "xl/printersettings/", "xl/embeddings/", "customxml/")
-
-
-def _parsed(name: str, unread_sheets: set[str]) -> bool:
-    """True for a part that a parser may read: every XML part except those in
-    :data:`_NOT_PARSED` and the worksheets that are not read."""
-    low = name.lower()
-    return (low.endswith(_XML_SUFFIXES) and not low.startswith(_NOT_PARSED)
-            and name not in unread_sheets)
-
-
-_LOCAL_HEADER = struct.Struct("<4s5H3L2H")
-_XML_SUFFIXES = (".xml", ".rels", ".vml")
-_DTD_MARKS = (b"<!DOCTYPE", b"<!ENTITY")
-_ENCODING = re.compile(rb"^<\?xml[^>]*?encoding\s*=\s*[\"']([A-Za-z0-9._-]+)[\"']")
-_UTF8_NAMES = {b"utf-8", b"utf8", b"us-ascii", b"ascii"}
-
-
-class _XmlChecker:
-    """Refuses a DTD anywhere in an XML part, and XML that is not UTF-8."""
-
-    def __init__(self, source: str, name: str) -> None:
-        self.source, self.name = source, name
-        self.tail = b""
-        self.first = True
-
-    def feed(self, chunk: bytes) -> None:
-        if self.first and chunk:
-            self.first = False
-            head = chunk[:256]
-            if head.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in head[:4]:
-                raise refuse(self.source, self.name, "XML in UTF-16; expected UTF-8, as Excel "
-                             "and LibreOffice write it")
-            m = _ENCODING.match(head.removeprefix(b"\xef\xbb\xbf").lstrip())
-            if m and m[1].lower() not in _UTF8_NAMES:
-                raise refuse(self.source, self.name, f"XML declared as {m[1].decode()}; "
-                             "expected UTF-8, as Excel and LibreOffice write it")
-        # "<!" opens only comments, CDATA and declarations: look closer only where it occurs
-        if self.tail and b"<!" in self.tail + chunk[:16]:
-            self._check(self.tail + chunk[:16])
-        if b"<!" in chunk:
-            self._check(chunk)
-        self.tail = chunk[-16:]
-
-    def _check(self, text: bytes) -> None:
-        for mark in _DTD_MARKS:
-            if mark in text:
-                raise refuse(self.source, self.name, "the XML declares a document type or "
-                             "entities (<!DOCTYPE/<!ENTITY): entity expansion and external "
-                             "entities are refused; a workbook saved by Excel or LibreOffice "
-                             "has none")
-
-
-def _verify_member(data: bytes, info: zipfile.ZipInfo, source: str,
-                   scanner: _SheetScanner | None = None, keep: bool = False) -> bytes:
-    """Unpack one member in slices, checking its size and CRC; feed the XML checker and the
-    sheet scanner. Returns the unpacked bytes when ``keep``."""
-    name = info.filename
-    off = info.header_offset
-    header = data[off:off + _LOCAL_HEADER.size]
-    if len(header) < _LOCAL_HEADER.size or header[:4] != b"PK\x03\x04":
-        raise refuse(source, name, "the archive is damaged (a part's header is missing)")
-    *_, name_len, extra_len = _LOCAL_HEADER.unpack(header)
-    start = off + _LOCAL_HEADER.size + name_len + extra_len
-    raw = memoryview(data)[start:start + info.compress_size]
-    if len(raw) != info.compress_size:
-        raise refuse(source, name, "the archive is damaged (a part is cut short)")
-    checker = _XmlChecker(source, name) if name.lower().endswith(_XML_SUFFIXES) else None
-    kept: list[bytes] = []
-    total = 0
-    crc = 0
-
-    def sink(piece: bytes) -> None:
-        nonlocal total, crc
-        if not piece:
-            return
-        total += len(piece)
-        if total > info.file_size:
-            raise refuse(source, name, f"a zip bomb or a tampered file: this part unpacks to "
-                         f"more than the {info.file_size:,} bytes it declares; refused")
-        crc = zlib.crc32(piece, crc)
-        if checker:
-            checker.feed(piece)
-        if scanner:
-            scanner.feed(piece)
-        if keep:
-            kept.append(piece)
-
-    if info.compress_type == zipfile.ZIP_STORED:
-        for i in range(0, len(raw), SLICE):
-            sink(bytes(raw[i:i + SLICE]))
-    else:
-        d = zlib.decompressobj(-15)
-        try:
-            for i in range(0, len(raw), SLICE):
-                sink(d.decompress(raw[i:i + SLICE], SLICE))
-                while d.unconsumed_tail and not d.eof:
-                    sink(d.decompress(d.unconsumed_tail, SLICE))
-            sink(d.flush())
-        except zlib.error as exc:
-            raise refuse(source, name, f"the archive is damaged (cannot unpack this part: "
-                         f"{exc})") from None
-        if not d.eof:
-            raise refuse(source, name, "the archive is damaged (this part is cut short)")
-    if total != info.file_size or crc != info.CRC:
-        raise refuse(source, name, "the archive is damaged or tampered with (this part's size "
-                     "or checksum differs from what the archive declares)")
-    return b"".join(kept)
-
-
-def _member_bytes(data: bytes, names: dict[str, zipfile.ZipInfo], name: str, source: str,
-                  limits: Limits, *, required: bool) -> bytes | None:
-    info = names.get(name)
+def _shared_strings(data: bytes, package: Package, source: str, limits: Limits,
+                    out: ArchiveWriter) -> int:
+    info = package.shared_strings
     if info is None:
-        if required:
-            raise refuse(source, "", f"a zip archive but not an Excel workbook (no {name})")
-        return None
-    if info.file_size > limits.structure_bytes:
-        raise refuse(source, name, f"this part is {info.file_size / MIB:,.0f} MB; a workbook's "
-                     f"structure fits in {limits.structure_bytes / MIB:,.0f} MB")
-    return _verify_member(data, info, source, keep=True)
-
-
-# -- the structure (parsed with defusedxml) ----------------------------------------------------
-
-class _BadXml(Exception):
-    """A structure part that does not parse (the caller names the file and part)."""
-
-
-def _parse_xml(raw: bytes):  # type: ignore[no-untyped-def]
-    import defusedxml
-    import defusedxml.ElementTree as safe_et
-
+        return 0
+    scanner = StringsScanner()
     try:
-        return safe_et.fromstring(raw)
-    except defusedxml.DefusedXmlException:  # pragma: no cover - DTDs are refused earlier
-        raise _BadXml("the XML declares entities") from None
-    except Exception as exc:  # ElementTree.ParseError and friends
-        raise _BadXml(f"bad XML: {exc}") from None
-
-
-def _local(tag: str) -> str:
-    return tag.rsplit("}", 1)[-1]
-
-
-# Founders' files share their structure parts byte for byte: parse each distinct one once.
-@functools.lru_cache(maxsize=64)
-def _relationships(raw: bytes) -> tuple[tuple[tuple[str, str], ...], ...]:
-    root = _parse_xml(raw)
-    return tuple(tuple(el.attrib.items()) for el in root.iter()
-                 if _local(el.tag) == "Relationship")
-
-
-@functools.lru_cache(maxsize=64)
-def _sheet_ids(workbook_xml: bytes) -> tuple[tuple[str, str], ...]:
-    """(sheet name, relationship id) of every sheet in the workbook part."""
-    out = []
-    for el in _parse_xml(workbook_xml).iter():
-        if _local(el.tag) == "sheet":
-            rid = next((v for k, v in el.attrib.items() if _local(k) == "id"), "")
-            out.append((el.attrib.get("name", ""), rid))
-    return tuple(out)
-
-
-def _resolve(base_part: str, target: str) -> str:
-    if target.startswith("/"):
-        return target.lstrip("/")
-    return posixpath.normpath(posixpath.join(posixpath.dirname(base_part), target))
-
-
-def _office_document(raw: bytes, source: str) -> str:
-    try:
-        rels = _relationships(raw)
-    except _BadXml as exc:
-        raise refuse(source, "_rels/.rels", f"the workbook's structure is damaged ({exc})"
-                     ) from None
-    for items in rels:
-        rel = dict(items)
-        if rel.get("Type", "").endswith("/officeDocument") and rel.get("Target"):
-            return _resolve("", rel["Target"])
-    return "xl/workbook.xml"
-
-
-def _sheet_parts(workbook_xml: bytes, rels_xml: bytes, workbook_part: str, rels_part: str,
-                 source: str) -> list[tuple[str, str]]:
-    """(sheet name, archive part) of every worksheet, in workbook order."""
-    targets = {}
-    try:
-        rels = _relationships(rels_xml) if rels_xml else ()
-    except _BadXml as exc:
-        raise refuse(source, rels_part, f"the workbook's structure is damaged ({exc})"
-                     ) from None
-    for items in rels:
-        rel = dict(items)
-        if rel.get("Type", "").endswith("/worksheet") and rel.get("TargetMode") != "External":
-            targets[rel.get("Id", "")] = _resolve(workbook_part, rel.get("Target", ""))
-    try:
-        sheets = _sheet_ids(workbook_xml)
-    except _BadXml as exc:
-        raise refuse(source, workbook_part, f"the workbook's structure is damaged ({exc})"
-                     ) from None
-    return [(name, targets[rid]) for name, rid in sheets if rid in targets]
-
-
-# -- worksheets: used area and formula cells -----------------------------------------------------
-
-_PREFIX = re.compile(rb"<([A-Za-z_][\w.-]*:)?worksheet[\s>]")
-# Any r="A1"-like attribute, wherever it is: only <row r> and <c r> carry one in a worksheet
-# (a stray match only makes the bounds larger). Looking outside tag context means that a '>'
-# hidden in another attribute's value cannot hide a reference.
-_ANY_REF = re.compile(rb'r="([A-Za-z]*)([0-9]+)"')
-_REF_IN_TAG = re.compile(rb'\sr="([A-Za-z]+)([0-9]+)"')
-_SPACE = (b" ", b"\t", b"\r", b"\n")
-_TAG_END = (b">", b"/", *_SPACE)
-#: How far before an <f> its cell's start tag is looked for (a longer tag leaves the formula
-#: unplaced, and the importer refuses a sheet with unplaced formulas).
-_TAG_WINDOW = 2048
-
-
-@functools.lru_cache(maxsize=4096)
-def _column_number(letters: bytes | str) -> int:
-    n = 0
-    for ch in letters.upper() if isinstance(letters, str) else letters.upper().decode("ascii"):
-        n = n * 26 + (ord(ch) - 64)
-    return n
-
-
-class _SheetScanner:
-    """Streams a worksheet's XML and records bounds of its used area and its formula cells.
-
-    The bounds are upper bounds, on the safe side: the largest row and column that any
-    reference names, plus every row or cell written without a reference (a reader places
-    those after the previous one). Slices are cut after the last ``</c>``, ``</row>`` or
-    ``/>`` and the rest carried over, so no reference or cell is split.
-    """
-
-    CARRY_MAX = 16 * MIB
-
-    def __init__(self, scan: SheetScan, source: str) -> None:
-        self.scan = scan
-        self.source = source
-        self.buf = b""
-        self.started = False
-        self.cols_seen: set[bytes] = set()
-        self.max_row = 0
-        self.rows_unreferenced = 0
-        self.cells_unreferenced_per_row = 0
-        self._compile(b"")
-
-    def _compile(self, prefix: bytes) -> None:
-        p = re.escape(prefix)
-        self.cell_start = b"<" + prefix + b"c"
-        self.f_start = b"<" + prefix + b"f"
-        self.cell_marks = (b"<" + prefix + b"c ", b"<" + prefix + b"c>",
-                           b"<" + prefix + b"c/>")
-        self.cell_ref_mark = b"<" + prefix + b'c r="'
-        self.row_start = b"<" + prefix + b"row"
-        self.row_ref_mark = b"<" + prefix + b'row r="'
-        self.ends = (b"</" + prefix + b"c>", b"</" + prefix + b"row>", b"/>")
-        self.re_row_split = re.compile(rb"<" + p + rb"row[\s>/]")
-
-    def feed(self, chunk: bytes) -> None:
-        self.buf += chunk
-        if not self.started:
-            m = _PREFIX.search(self.buf[:4096])
-            if m is None and len(self.buf) < 4096:
-                return
-            self.started = True
-            if m and m[1]:
-                self._compile(m[1])
-        if len(self.buf) < SLICE:
-            return
-        cut = max(self.buf.rfind(e) + len(e) if e in self.buf else 0 for e in self.ends)
-        if cut == 0:
-            if len(self.buf) > self.CARRY_MAX:
-                raise refuse(self.source, self.scan.name, "the sheet's XML has no cell or row "
-                             f"end in {self.CARRY_MAX // MIB} MB; refused as malformed")
-            return
-        self._scan(self.buf[:cut])
-        self.buf = self.buf[cut:]
-
-    def close(self) -> None:
-        self.started = True
-        self._scan(self.buf)
-        self.buf = b""
-        s = self.scan
-        cols = max((_column_number(c) for c in self.cols_seen if c), default=0)
-        s.rows = self.max_row + self.rows_unreferenced
-        s.columns = cols + self.cells_unreferenced_per_row
-
-    def _scan(self, text: bytes) -> None:
-        s = self.scan
-        cells = sum(text.count(m) for m in self.cell_marks)
-        s.cells += cells
-        # rows and cells without a reference (writers put r first; any other order counts
-        # here too, as do <rowBreaks>, which only makes the bounds larger)
-        self.rows_unreferenced += max(0, text.count(self.row_start) - text.count(
-            self.row_ref_mark))
-        if cells > text.count(self.cell_ref_mark):
-            per_row = max(sum(part.count(m) for m in self.cell_marks)
-                          for part in self.re_row_split.split(text))
-            self.cells_unreferenced_per_row = max(self.cells_unreferenced_per_row, per_row)
-        found = _ANY_REF.findall(text)
-        if found:
-            letters, digits = zip(*found, strict=True)
-            self.max_row = max(self.max_row, max(map(int, digits)))
-            self.cols_seen.update(letters)
-        self._formulas(text)
-
-    def _formulas(self, text: bytes) -> None:
-        """Place every <f> element in the cell whose start tag comes before it."""
-        s = self.scan
-        mark, cell, n = self.f_start, self.cell_start, len(self.f_start)
-        pos = text.find(mark)
-        while pos >= 0:
-            if text[pos + n:pos + n + 1] in _TAG_END:
-                lo = max(0, pos - _TAG_WINDOW)
-                start = text.rfind(cell, lo, pos)
-                while start >= 0 and text[start + len(cell):start + len(cell) + 1] not in _SPACE:
-                    start = text.rfind(cell, lo, start)
-                ref = _REF_IN_TAG.search(text, start, pos) if start >= 0 else None
-                if ref is None:
-                    s.unplaced_formulas += 1
-                else:
-                    s.formulas.add((int(ref[2]) - 1, _column_number(ref[1]) - 1))
-            pos = text.find(mark, pos + n)
+        _, packed = verify_member(data, info, source, [scanner.feed])
+        scanner.close()
+    except ScanError as exc:
+        raise refuse(source, info.filename, str(exc)) from None
+    if max(scanner.strings, scanner.claimed) > limits.strings:
+        held = f"{scanner.strings:,} string{'s' if scanner.strings != 1 else ''}"
+        raise refuse(source, info.filename, f"the shared strings hold {held} and claim "
+                     f"{scanner.claimed:,} (uniqueCount); workbooks with more than "
+                     f"{limits.strings:,} are refused")
+    out.copy("xl/sharedStrings.xml", info, packed)
+    return scanner.strings
 
 
 def column_name(number: int) -> str:
@@ -717,3 +373,6 @@ def _check_area(scan: SheetScan, source: str, limits: Limits) -> None:
         raise refuse(source, scan.name, f"the sheet's cells reach {corner} ({area:,} cells) but "
                      f"only {scan.cells:,} are written; delete the stray cells far below or to "
                      "the right of the data and save again")
+    if scan.merged > limits.merged_ranges:
+        raise refuse(source, scan.name, f"the sheet has {scan.merged:,} merged ranges; sheets "
+                     f"with more than {limits.merged_ranges:,} are refused")

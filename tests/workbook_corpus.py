@@ -29,6 +29,7 @@ from models.framework import Framework, default_framework
 from models.portfolio import Assessment, Portfolio, Score, Startup
 from models.template import FIELDS_ROW, template_header_row, write_template
 from models.workbook_export import export_workbook
+from models.workbook_layout import LAYOUT_VERSION
 
 FW = default_framework()
 IDS = FW.criterion_ids
@@ -55,6 +56,8 @@ class Case:
         where: the expected problem's location (``""`` for the whole file).
         message: a fragment of that problem's message.
         assessments: how many assessments the file must give (exports).
+        notes: ``(location, fragment)`` of notes the import must give.
+        startups: how many startups the file must give (exports).
     """
 
     name: str
@@ -66,6 +69,8 @@ class Case:
     where: str | None = None
     message: str | None = None
     assessments: int = 1
+    notes: tuple[tuple[str, str], ...] = ()
+    startups: int | None = None
 
     @property
     def imports(self) -> bool:
@@ -165,7 +170,7 @@ def _own_layout(path: Path) -> None:
     for j, cid in enumerate(IDS[:6]):
         r = 11 + j
         ws.cell(r, 1, "see deck")
-        ws.cell(r, 2, str(j % 5 + 1))
+        ws.cell(r, 2, j % 5 + 1)
         ws.cell(r, 3, cid)
         ws.cell(r, 5, f"reason {j}")
         ws.cell(r, 6, "High")
@@ -259,6 +264,123 @@ def _utf16_sheet(path: Path) -> None:
     fill_template(path)
     rewrite_member(path, "xl/worksheets/sheet3.xml", lambda x: x.replace(
         b'encoding="UTF-8"', b'encoding="UTF-16"').decode("utf-8").encode("utf-16"))
+
+
+def _sheet_tail(xml: bytes) -> Callable[[Path], None]:
+    """A filled template with ``xml`` added at the end of the Assessment sheet's data."""
+    def build(path: Path) -> None:
+        fill_template(path)
+        rewrite_member(path, "xl/worksheets/sheet1.xml",
+                       lambda x: x.replace(b"</sheetData>", xml + b"</sheetData>"))
+    return build
+
+
+FAR_CELL = b'<c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c>'
+
+
+def rebuild(path: Path, change: Callable[[str, bytes], list[tuple[str, bytes]]]) -> None:
+    """Rewrite the zip at ``path``: ``change(name, data)`` gives the members that replace
+    each one (none to drop it, several to add some)."""
+    src = zipfile.ZipFile(BytesIO(path.read_bytes()))
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in src.infolist():
+            for name, data in change(info.filename, src.read(info)):
+                out.writestr(name, data)
+
+
+def _sheet_not_named_xml(path: Path) -> None:
+    """The Assessment sheet's part is ``xl/worksheets/sheet1.bin`` and holds a far cell."""
+    _sheet_tail(b'<row r="1048576">' + FAR_CELL + b"</row>")(path)
+
+    def change(name: str, data: bytes) -> list[tuple[str, bytes]]:
+        if name == "xl/worksheets/sheet1.xml":
+            return [("xl/worksheets/sheet1.bin", data)]
+        if name == "xl/_rels/workbook.xml.rels":
+            return [(name, data.replace(b"sheet1.xml", b"sheet1.bin"))]
+        return [(name, data)]
+    rebuild(path, change)
+
+
+def _decoy_workbook_part(path: Path) -> None:
+    """``_rels/.rels`` names ``xl/decoy.xml`` (a harmless copy of the workbook part) while
+    calamine, which takes only the folder from it, reads ``xl/workbook.xml``, whose
+    relationships point the Assessment sheet at a part holding a far cell."""
+    fill_template(path)
+
+    def change(name: str, data: bytes) -> list[tuple[str, bytes]]:
+        if name == "_rels/.rels":
+            return [(name, data.replace(b'Target="xl/workbook.xml"', b'Target="xl/decoy.xml"'))]
+        if name == "xl/workbook.xml":
+            return [("xl/decoy.xml", data), (name, data)]
+        if name == "xl/_rels/workbook.xml.rels":
+            return [("xl/_rels/decoy.xml.rels", data),
+                    (name, data.replace(b"/xl/worksheets/sheet1.xml", b"/xl/worksheets/evil.xml"))]
+        if name == "xl/worksheets/sheet1.xml":
+            evil = data.replace(b"</sheetData>",
+                                b'<row r="1048576">' + FAR_CELL + b"</row></sheetData>")
+            return [(name, data), ("xl/worksheets/evil.xml", evil)]
+        return [(name, data)]
+    rebuild(path, change)
+
+
+def _shared_strings_claim(count: int) -> Callable[[Path], None]:
+    """A filled template with a shared-strings part claiming ``count`` strings (calamine
+    reserves room for them before reading one)."""
+    def build(path: Path) -> None:
+        fill_template(path)
+        with zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED) as z:
+            z.writestr("xl/sharedStrings.xml", (
+                '<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats'
+                f'.org/spreadsheetml/2006/main" count="1" uniqueCount="{count}"><si><t>x</t>'
+                "</si></sst>").encode())
+    return build
+
+
+def _text_formatted(ref: str, text: str) -> Callable:  # type: ignore[type-arg]
+    """``text`` in ``ref``, a cell formatted as Text (what Excel stores when a number is
+    typed into such a cell)."""
+    def edit(wb) -> None:  # type: ignore[no-untyped-def]
+        cell = wb["Assessment"][ref]
+        cell.number_format = "@"
+        put(cell, text)
+    return edit
+
+
+def _error_cells(path: Path) -> None:
+    """The first Score cell holds the error #N/A and the second Rationale cell #REF!, as
+    values (pasted from formulas that failed)."""
+    fill_template(path)
+
+    def change(x: bytes) -> bytes:
+        for ref, error in ((f"J{FIRST}", "#N/A"), (f"L{FIRST + 1}", "#REF!")):
+            x = re.sub(f'<c r="{ref}"[^>]*>.*?</c>'.encode(),
+                       f'<c r="{ref}" t="e"><v>{error}</v></c>'.encode(), x, count=1)
+        return x
+    rewrite_member(path, "xl/worksheets/sheet1.xml", change)
+
+
+def _control_characters(path: Path) -> None:
+    """Control characters pasted from a word processor: a vertical tab and a bell (stored as
+    Excel's escapes ``_x000B_``, ``_x0007_``) and a C1 NEXT LINE in the first rationale, a
+    backspace in the startup's name; an emoji and a line break that must stay."""
+    fill_template(path, fields={"Startup": "CTRLNAME"}, rows={IDS[0]: (1, None, "CTRL1", None)})
+    rewrite_member(path, "xl/worksheets/sheet1.xml", lambda x: x.replace(
+        b"CTRL1", "why_x000B_ this_x0007_ 🚀 ok\u0085\nline two".encode()).replace(
+        b"CTRLNAME", b"Acme_x0008_ AI"))
+
+
+def _prefixed_formula(path: Path) -> None:
+    """The first Score cell holds ``<x:f>`` (a formula, under a prefix the sheet declares)
+    with a stored result of 5."""
+    fill_template(path)
+    row = FIRST
+
+    def change(x: bytes) -> bytes:
+        x = x.replace(b"<worksheet ", b'<worksheet xmlns:x="http://schemas.openxmlformats.org/'
+                      b'spreadsheetml/2006/main" ', 1)
+        return re.sub(rb'<c r="J' + str(row).encode() + rb'"([^>]*)><v>[^<]*</v></c>',
+                      rb'<c r="J' + str(row).encode() + rb'"\1><x:f>2+3</x:f><v>5</v></c>', x)
+    rewrite_member(path, "xl/worksheets/sheet1.xml", change)
 
 
 def _bytes(data: bytes) -> Callable[[Path], None]:
@@ -367,8 +489,42 @@ def cases() -> list[Case]:
             third: ("4 - strong", None, None, None), IDS[3]: (4.0, None, None, None),
             IDS[4]: ("Level 2", None, None, None), IDS[5]: ("3/5", None, None, None),
             IDS[6]: ("5 (best)", None, None, None)}),
-            scores={first: 4, second: 4, third: 4, IDS[3]: 4, IDS[4]: 2, IDS[5]: 3,
-                    IDS[6]: 5}),
+            # only the number counts, as in the workbook's formulas; the rest is noted
+            scores={first: None, second: None, third: None, IDS[3]: 4, IDS[4]: None,
+                    IDS[5]: None, IDS[6]: None},
+            notes=((f"Assessment!J{FIRST}", "the score '4' is stored as text"),
+                   (f"Assessment!J{FIRST}", "retype it as a number (4)"),
+                   (f"Assessment!J{FIRST + 2}", "'4 - strong' is stored as text"),
+                   (f"Assessment!J{FIRST + 4}", "'Level 2' is stored as text"),
+                   (f"Assessment!J{FIRST + 5}", "'3/5' is stored as text"))),
+        Case("score_in_text_formatted_cell", "messy", _template(edit=_text_formatted(
+            f"J{FIRST}", "3")),
+            scores={first: None, second: 2},
+            notes=((f"Assessment!J{FIRST}", "the score '3' is stored as text, which the "
+                                            "workbook's formulas do not count: not scored"),)),
+        Case("score_out_of_range", "messy", _template(rows={second: (6, None, None, None)}),
+             scores={second: None, first: 1},
+             notes=((f"Assessment!J{_row(1)}", "score 6 is outside 1–5: not scored"),)),
+        Case("score_zero", "messy", _template(rows={first: (0, None, None, None)}),
+             scores={first: None},
+             notes=((f"Assessment!J{_row(0)}", "score 0 is outside 1–5: not scored"),)),
+        Case("score_fractional", "messy", _template(rows={third: (3.5, "high", "why", None)}),
+             scores={third: (None, "high", "why", "")},
+             notes=((f"Assessment!J{_row(2)}", "score 3.5 is not a whole number: not "
+                                               "scored"),)),
+        Case("score_logical", "messy", _template(rows={third: (True, None, None, None)}),
+             scores={third: None},
+             notes=((f"Assessment!J{_row(2)}", "TRUE is a logical value, not a number"),)),
+        Case("error_cells", "messy", _error_cells,
+             scores={first: None, second: (2, "medium", "", "")},
+             notes=((f"Assessment!J{FIRST}", "the score holds the error #N/A: not scored"),
+                    (f"Assessment!L{FIRST + 1}", "holds the error #REF!; read as an empty"))),
+        Case("control_characters", "messy", _control_characters,
+             startup={"name": "Acme\ufffd AI"},
+             scores={first: (1, "medium", "why\ufffd this\ufffd 🚀 ok\ufffd\nline two", "")},
+             notes=((f"Assessment!L{FIRST}", "replaced 3 control characters (U+000B, U+0007, "
+                                             "U+0085)"),
+                    (f"Assessment!B{FIELDS_ROW}", "replaced 1 control character (U+0008)"))),
         Case("blank_scores", "messy", _template(rows={
             first: (None, None, None, None), second: (None, "high", "no data yet", None),
             third: ("  ", None, None, None)}),
@@ -423,16 +579,17 @@ def cases() -> list[Case]:
         Case("dimension_claims_a_million_rows", "hostile", _dimension("A1:XFD1048576"),
              scores={first: 1}),
         # refused: bad content
-        Case("score_out_of_range", "refused", _template(rows={second: (6, None, None, None)}),
-             where=f"Assessment!J{_row(1)}", message="score 6 is outside 1–5"),
-        Case("score_zero", "refused", _template(rows={first: ("0", None, None, None)}),
-             where=f"Assessment!J{_row(0)}", message="outside 1–5"),
-        Case("score_fractional", "refused", _template(rows={third: (3.5, None, None, None)}),
-             where=f"Assessment!J{_row(2)}", message="score 3.5 is not a whole number"),
         Case("score_as_words", "refused", _template(rows={first: ("strong", None, None, None)}),
              where=f"Assessment!J{_row(0)}", message="'strong' is not a score"),
         Case("score_range", "refused", _template(rows={first: ("3-4", None, None, None)}),
-             where=f"Assessment!J{_row(0)}", message="range"),
+             where=f"Assessment!J{_row(0)}", message="names more than one level"),
+        # typed scores that name two levels were read as their first number: now refused
+        Case("score_either_or", "refused", _template(rows={first: ("3 or 4", None, None, None)}),
+             where=f"Assessment!J{_row(0)}", message="'3 or 4' names more than one level"),
+        Case("score_and_a_half", "refused", _template(rows={second: ("4 1/2", None, None, None)}),
+             where=f"Assessment!J{_row(1)}", message="'4 1/2' names more than one level"),
+        Case("score_list", "refused", _template(rows={third: ("3, 4", None, None, None)}),
+             where=f"Assessment!J{_row(2)}", message="'3, 4' names more than one level"),
         Case("score_formula", "refused", _template(edit=_cell(f"J{_row(4)}", "=2+2")),
              where=f"Assessment!J{_row(4)}", message="holds a formula"),
         Case("unknown_criterion", "refused", _template(edit=_cell(f"A{_row(3)}", "niche.moat")),
@@ -452,7 +609,8 @@ def cases() -> list[Case]:
              _template(edit=_cell("B5", "0.9.0", "About")),
              where="About!B5", message=f"for version 0.9.0 of framework '{FW.id}'; expected "
                                        f"version {FW.version}"),
-        Case("newer_layout", "refused", _template(edit=_cell("B2", 2, "About")),
+        Case("newer_layout", "refused",
+             _template(edit=_cell("B2", LAYOUT_VERSION + 1, "About")),
              where="About!B2", message="newer Beachhead"),
         Case("missing_startup_name", "refused", _template(fields={"Startup": "  "}),
              where=f"Assessment!B{FIELDS_ROW}", message="the startup's name is empty"),
@@ -464,8 +622,15 @@ def cases() -> list[Case]:
              where=f"Assessment!B{FIELDS_ROW + 2}", message="role 'CEO' is not one of"),
         Case("bad_confidence", "refused", _template(rows={first: (3, "very", None, None)}),
              where=f"Assessment!K{_row(0)}", message="confidence 'very'"),
-        Case("export_bad_score", "refused", _export(_cell("J3", 9, "Scores")),
-             where="Scores!J3", message="score 9 is outside 1–5"),
+        Case("export_bad_score", "messy", _export(_cell("J2", 9, "Scores")), assessments=3,
+             startup={"name": "星澜智能"}, scores={first: (None, "high", "=SUM(A1)",
+                                                      "https://example.com/deck")},
+             notes=(("Scores!J2", "score 9 is outside 1–5: not scored"),)),
+        Case("export_without_startups_sheet", "messy",
+             _export(lambda wb: wb.remove(wb["Startups"])), assessments=3, startups=2,
+             startup={"name": "星澜智能", "sector": "", "notes": ""}, scores={first: 4},
+             notes=(("", "no Startups sheet, so the startups' sector, stage, region, tags and "
+                         "notes are not imported"),)),
         # refused: not a workbook, or locked
         Case("encrypted", "refused", _bytes(_ole("EncryptionInfo", "EncryptedPackage")),
              where="", message="password-protected"),
@@ -500,6 +665,23 @@ def cases() -> list[Case]:
              where="Assessment", message="reach P1048576 (1,048,576 rows"),
         Case("stray_cell_far_below", "hostile", _far_cell("A300000"),
              where="Assessment", message="only 343 are written"),
+        # found by fuzzing: each passed the guard and then made the reader abort
+        Case("cell_reference_with_spaces", "hostile",
+             _sheet_tail(b'<row r = "1048576"><c r = "XFD1048576" t="inlineStr"><is><t>x</t>'
+                         b"</is></c></row>"),
+             where="Assessment", message="reach XFD1048576"),
+        Case("cell_reference_in_single_quotes", "hostile",
+             _sheet_tail(b"<row r='1048576'><c r='XFD1048576' t='inlineStr'><is><t>x</t></is>"
+                         b"</c></row>"),
+             where="Assessment", message="reach XFD1048576"),
+        Case("sheet_part_not_named_xml", "hostile", _sheet_not_named_xml,
+             where="Assessment", message="reach XFD1048576"),
+        Case("decoy_workbook_part", "hostile", _decoy_workbook_part,
+             where="Assessment", message="reach XFD1048576"),
+        Case("shared_strings_claim_4g", "hostile", _shared_strings_claim(4_294_967_295),
+             where="xl/sharedStrings.xml", message="claim 4,294,967,295 (uniqueCount)"),
+        Case("prefixed_formula_tag", "hostile", _prefixed_formula,
+             where=f"Assessment!J{FIRST}", message="holds a formula"),
     ]
     names = [c.name for c in out]
     assert len(set(names)) == len(names)

@@ -613,6 +613,20 @@ Import the {good} good one(s) and leave the others out?</source>
         <translation>已在组合中，因此未导入：</translation>
     </message>
     <message>
+        <source>Worth a look:</source>
+        <translation>值得查看：</translation>
+    </message>
+    <message>
+        <source>The import failed</source>
+        <translation>导入失败</translation>
+    </message>
+    <message>
+        <source>The import stopped unexpectedly ({reason}) while reading these workbooks:
+{files}</source>
+        <translation>读取以下工作簿时导入意外中止（{reason}）：
+{files}</translation>
+    </message>
+    <message>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>

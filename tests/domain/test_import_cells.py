@@ -6,47 +6,88 @@ import datetime as dt
 
 import pytest
 
+from models.sheet_grid import SheetGrid
 from models.workbook_cells import (
     CellError,
-    SheetGrid,
+    ScoreReading,
     as_text,
+    clean_cell_text,
     header_key,
     identity_key,
     parse_confidence,
     parse_date,
     parse_role,
-    parse_score,
+    read_score,
     split_tags,
 )
 
 
-@pytest.mark.parametrize(("value", "want"), [
-    (4, 4), (4.0, 4), ("4", 4), (" 4 ", 4), ("4 - strong", 4), ("4-strong", 4),
-    ("4 (strong)", 4), ("4: strong", 4), ("4/5", 4), ("4 / 5", 4), ("Level 4", 4),
-    ("level4", 4), ("4.0", 4), ("4.", 4), ("＋4", None), ("４", 4), ("1", 1), ("5", 5),
-    ("", None), ("   ", None), (None, None), ("等级 3", 3),
+@pytest.mark.parametrize("value", [4, 4.0, 1, 5, 5.0])
+def test_a_score_is_a_number_from_1_to_5(value):
+    assert read_score(value) == ScoreReading(int(value))
+
+
+@pytest.mark.parametrize("value", ["", "   ", None])
+def test_an_empty_cell_is_not_scored_silently(value):
+    assert read_score(value) == ScoreReading(None)
+
+
+@pytest.mark.parametrize(("value", "number"), [
+    ("4", "4"), (" 4 ", "4"), ("4.0", "4.0"), ("4 - strong", "4"), ("4 (strong)", "4"),
+    ("4/5", "4"), ("4 / 5", "4"), ("Level 4", "4"), ("level4", "4"), ("４", "4"),
+    ("等级 3", "3"), ("4th", "4"), ("-1", "1"), ("4.5", "4.5"),
 ])
-def test_scores_people_type(value, want):
-    if value == "＋4":  # a full-width plus is not a number sign
-        with pytest.raises(CellError):
-            parse_score(value)
-        return
-    assert parse_score(value) == want
+def test_text_is_not_scored_as_in_the_workbook_formulas(value, number):
+    reading = read_score(value)
+    assert reading.value is None
+    assert f"the score '{value.strip()}' is stored as text, which the workbook's formulas do " \
+           "not count: not scored" in reading.warning
+    assert f"retype it as a number ({number})" in reading.warning
 
 
 @pytest.mark.parametrize(("value", "message"), [
-    (0, "score 0 is outside 1–5"), (6, "score 6 is outside 1–5"), ("-1", "outside 1–5"),
-    (4.5, "score 4.5 is not a whole number"), ("4,5", "not a whole number"),
-    ("3-4", "range"), ("3 to 4", "range"), ("strong", "'strong' is not a score"),
-    ("NA", "'NA' is not a score"), ("4th", "'4th' is not a score"), (True, "TRUE is not"),
-    (dt.date(2024, 1, 1), "a date or time"), (float("nan"), "not a score"),
-    ("45", "score 45 is outside"),
+    (0, "score 0 is outside 1–5"), (6, "score 6 is outside 1–5"), (45, "score 45 is outside"),
+    (-1.0, "score -1 is outside 1–5"), (4.5, "score 4.5 is not a whole number"),
+    (True, "TRUE is a logical value, not a number"),
+    (dt.date(2024, 1, 1), "a date or time (2024-01-01) is not a score"),
+    (dt.time(12, 0), "a date or time (12:00:00) is not a score"),
 ])
-def test_scores_refused_with_what_was_expected(value, message):
+def test_numbers_out_of_range_are_not_scored(value, message):
+    reading = read_score(value)
+    assert reading.value is None and message in reading.warning
+    assert "not scored (the workbook's formulas do not count it either)" in reading.warning
+
+
+def test_a_date_formatted_score_counts_as_the_number_it_holds():
+    # Excel's serial 3 shows as 1900-01-03 in a date format; its formulas see 3
+    reading = read_score(dt.date(1900, 1, 3))
+    assert reading.value == 3 and "format the cell as a number" in reading.warning
+
+
+@pytest.mark.parametrize(("value", "message"), [
+    ("3 or 4", "'3 or 4' names more than one level"), ("4 1/2", "names more than one level"),
+    ("3, 4", "names more than one level"), ("3-4", "names more than one level"),
+    ("3 to 4", "names more than one level"), ("4,5", "names more than one level"),
+    ("strong", "'strong' is not a score"), ("NA", "'NA' is not a score"),
+])
+def test_text_that_names_no_level_or_several_is_refused(value, message):
     with pytest.raises(CellError) as err:
-        parse_score(value)
+        read_score(value)
     assert message in str(err.value)
     assert "expected a whole number from 1 to 5, or an empty cell" in str(err.value)
+
+
+def test_control_characters_are_replaced_once_emoji_and_line_breaks_stay():
+    text, message = clean_cell_text("a\x0bb\x07c\x85d\x7f 🚀\tx\ny\r\nz\ud800")
+    assert text == "a\ufffdb\ufffdc\ufffdd\ufffd 🚀\tx\ny\r\nz\ufffd"
+    assert message == ("replaced 5 control characters (U+000B, U+0007, U+0085, U+007F, "
+                       "U+D800), which word processors paste and workbooks cannot keep, "
+                       "with U+FFFD")
+    assert clean_cell_text("中文 🚀 plain\ttext\n") == ("中文 🚀 plain\ttext\n", None)
+    # what the writer would have warned about on every export is gone
+    from models.xlsx_text import clean_text
+
+    assert clean_text(text) == (text, ())
 
 
 def test_confidence_and_role():

@@ -64,8 +64,11 @@ def _check_score(case: Case, scores: dict, cid: str, want: object) -> None:
         assert got is not None and got.value == want, (case.name, cid, got)
 
 
-@pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
+@pytest.mark.parametrize("case", [c for c in CASES if c.kind != "hostile"],
+                         ids=lambda c: c.name)
 def test_corpus_file(case: Case, corpus):
+    """Messy and refused files, read in this process (hostile ones are read in a capped
+    process of their own: :func:`test_hostile_files_are_cheap`)."""
     path = corpus[case.name]
     result = read_workbook(path, FW, today=TODAY)
     assert all(p.source == str(path) for p in [*result.problems, *result.notes])
@@ -80,6 +83,11 @@ def test_corpus_file(case: Case, corpus):
         return
     assert result.ok, [str(p) for p in result.problems]
     assert sum(len(s.assessments) for s in result.startups) == case.assessments
+    if case.startups is not None:
+        assert len(result.startups) == case.startups
+    for where, fragment in case.notes:
+        assert any(n.location == where and fragment in n.message for n in result.notes), (
+            where, fragment, [str(n) for n in result.notes])
     startup = result.startups[0]
     for name, want in case.startup.items():
         assert getattr(startup, name) == want, (case.name, name)
@@ -131,31 +139,53 @@ def test_the_same_report_from_two_worker_processes(corpus):
     assert dump(one) == dump(two)
 
 
-HOSTILE = ["zip_bomb", "zip_bomb_lying_size", "billion_laughs", "external_entity",
-           "cell_in_last_row_and_column", "cell_in_last_row", "stray_cell_far_below",
-           "dimension_claims_a_million_rows"]
+#: Hostile files → whether they import (the dimension claim is ignored, so that file is fine).
+HOSTILE: dict[str, bool] = {
+    "zip_bomb": False, "zip_bomb_lying_size": False, "billion_laughs": False,
+    "external_entity": False, "xml_in_utf16": False, "cell_in_last_row_and_column": False,
+    "cell_in_last_row": False,
+    "stray_cell_far_below": False, "dimension_claims_a_million_rows": True,
+    # these passed the guard, then the reader tried to allocate 549 GB (or 103 GB) and aborted
+    "cell_reference_with_spaces": False, "cell_reference_in_single_quotes": False,
+    "sheet_part_not_named_xml": False, "decoy_workbook_part": False,
+    "shared_strings_claim_4g": False,
+    # a formula under a namespace prefix, whose stored result was read as a typed value
+    "prefixed_formula_tag": False,
+}
 
 
-def test_hostile_files_are_cheap(corpus, tmp_path):
-    """In a fresh process capped at 2 GB of address space: every hostile file is handled in
-    well under a second and the peak memory stays far below a few hundred MB."""
+def test_hostile_files_are_cheap(corpus):
+    """In a fresh process capped at 1.5 GB of address space (the reader processes it starts
+    inherit the cap): every hostile file is refused in well under a second each, nothing
+    aborts, and the peak memory of every process stays far below a few hundred MB."""
     paths = [str(corpus[name]) for name in HOSTILE]
     code = textwrap.dedent(f"""
         import json, re, resource, sys, time
-        resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30))
+        resource.setrlimit(resource.RLIMIT_AS, (3 << 29, 3 << 29))
         sys.path.insert(0, {str(Path(__file__).resolve().parents[2])!r})
         from models.workbook_import import import_workbooks
         t = time.perf_counter()
-        report = import_workbooks({paths!r}, workers=1, skip_bad=True)
+        report = import_workbooks({paths!r}, skip_bad=True)
         took = time.perf_counter() - t
         hwm = int(re.search(r"VmHWM:\\s+(\\d+)", open("/proc/self/status").read())[1])
-        print(json.dumps({{"took": took, "peak_mb": hwm / 1024,
-                          "ok": [f.ok for f in report.files]}}))
+        children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        print(json.dumps({{"took": took, "peak_mb": max(hwm, children) / 1024,
+                          "ok": [f.ok for f in report.files],
+                          "problems": [[[p.location, p.message] for p in f.problems]
+                                       for f in report.files]}}))
     """)
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           timeout=120)
-    assert proc.returncode == 0, proc.stderr
+    assert proc.returncode == 0, proc.stderr[-2000:]
     data = json.loads(proc.stdout.strip().splitlines()[-1])
-    assert data["ok"] == [False] * 7 + [True]
-    assert data["took"] < 5.0, data
+    assert dict(zip(HOSTILE, data["ok"], strict=True)) == HOSTILE, data["problems"]
+    by_name = {c.name: c for c in CASES}
+    assert {c.name for c in CASES if c.kind == "hostile"} == set(HOSTILE)
+    for name, problems in zip(HOSTILE, data["problems"], strict=True):
+        case = by_name[name]
+        if case.imports:
+            continue
+        assert any(where == case.where and case.message in message
+                   for where, message in problems), (name, problems)
+    assert data["took"] < 10.0, data
     assert data["peak_mb"] < 300, data

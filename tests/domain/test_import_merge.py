@@ -36,8 +36,9 @@ def files(tmp_path_factory) -> dict[str, Path]:
     out = {}
     specs = {
         "acme_li": {"Startup": "Acme AI", "Assessor": "Li Wei", "Sector": "Legal"},
-        "acme_li_again": {"Startup": "  acme   ai ", "Assessor": "li wei"},
-        "acme_li_changed": {"Startup": "ACME AI", "Assessor": "Li Wei"},
+        "acme_li_again": {"Startup": "Acme AI", "Assessor": " li wei"},
+        "acme_li_changed": {"Startup": "Acme AI", "Assessor": "Li Wei"},
+        "acme_look_alike": {"Startup": "ACME AI ", "Assessor": "Li Wei"},
         "acme_wang": {"Startup": "Acme AI", "Assessor": "Wang Fang", "Stage": "Seed"},
         "beta": {"Startup": "Beta Robotics", "Assessor": "Li Wei"},
     }
@@ -46,7 +47,7 @@ def files(tmp_path_factory) -> dict[str, Path]:
         fill_template(folder / f"{name}.xlsx", fields=fields, rows=rows)
         out[name] = folder / f"{name}.xlsx"
     bad = folder / "bad.xlsx"
-    fill_template(bad, rows={IDS[0]: (9, None, None, None)})
+    fill_template(bad, rows={IDS[0]: ("3 or 4", None, None, None)})
     out["bad"] = bad
     return out
 
@@ -173,7 +174,7 @@ def test_cli_bad_file_writes_nothing_and_into_stays_unchanged(files, tmp_path, c
     assert not out.exists() and target.read_bytes() == before
     assert not (tmp_path / "deals.beachhead.bak").exists()
     err = capsys.readouterr().err
-    assert f"{files['bad']}: Assessment!J11: score 9 is outside 1–5" in err
+    assert f"{files['bad']}: Assessment!J11: '3 or 4' names more than one level" in err
     assert "nothing written: 1 of 2 workbooks has problems" in err
     assert cli.main([*args, "-o", str(out), "--skip-bad"]) == 0
     assert [s.name for s in load_portfolio(out).startups] == ["Acme AI", "Gamma"]

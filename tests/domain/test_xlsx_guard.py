@@ -67,14 +67,14 @@ def test_prefixed_xml_and_cells_without_references():
     body = '<x:row><x:c t="n"><x:v>1</x:v></x:c><x:c><x:f>A1</x:f></x:c></x:row>'
     scan = inspect_bytes(book(sheet(body, "x")), "f.xlsx").sheets["Data"]
     assert (scan.rows, scan.columns, scan.cells) == (1, 2, 2)
-    assert scan.unplaced_formulas == 1
+    # followed as calamine places them: the second cell of the first row
+    assert scan.formulas == {(0, 1)} and scan.unplaced_formulas == 0
 
 
 def test_a_reference_hidden_behind_a_gt_in_another_attribute_still_counts():
     body = '<row r="1"><c foo="a>b" r="XFD1048576"><v>1</v></c></row>'
-    # a cell whose reference is not its first attribute also counts as one without a
-    # reference (one column more): the bound stays on the safe side
-    assert "cells reach XFE1048576 (1,048,576 rows" in refused(book(sheet(body)))
+    # the tag is followed as calamine reads it: the '>' inside the quotes does not end it
+    assert "cells reach XFD1048576 (1,048,576 rows" in refused(book(sheet(body)))
 
 
 def test_the_dimension_claim_is_ignored():
@@ -143,3 +143,123 @@ def test_only_the_chosen_sheets_are_scanned():
 
 def test_column_names():
     assert [column_name(n) for n in (1, 26, 27, 16384)] == ["A", "Z", "AA", "XFD"]
+
+
+# -- references however written, parts found the way the reader finds them ----------------------
+
+def area(data: bytes, name: str = "Data") -> tuple[int, int]:
+    scan = inspect_bytes(data, "f.xlsx").sheets[name]
+    return scan.rows, scan.columns
+
+
+@pytest.mark.parametrize("tag", [
+    '<row r = "7"><c r = "D7"><v>1</v></c></row>',
+    "<row r='7'><c r='D7'><v>1</v></c></row>",
+    '<row\n r\t=\n"7"><c\tr="D7"><v>1</v></c></row>',
+    '<row r="7"><c s="1" r="D7"><v>1</v></c></row>',
+])
+def test_references_with_spaces_or_single_quotes_count(tag):
+    assert area(book(sheet(tag))) == (7, 4)
+
+
+def test_cells_and_rows_without_references_are_placed_as_the_reader_places_them():
+    body = ('<row r="3"><c><v>1</v></c><c><v>1</v></c></row><row><c r="B4"><v>1</v></c>'
+            "<c><v>1</v></c><c/></row><row/><row><c><v>1</v></c></row>")
+    # row 3: A3, B3; row 4: B4, C4, D4; an empty row 5; row 6: A6
+    assert area(book(sheet(body))) == (6, 4)
+
+
+def test_a_comment_cannot_hide_cells_from_the_scan():
+    body = '<row><!-- <c r="A1"> --><c><v>1</v></c></row>'
+    assert "does not open a plain tag" in refused(book(sheet(body)))
+
+
+def test_formula_and_error_cells_under_any_prefix():
+    body = ('<row r="1"><c r="A1"><x:f>1+1</x:f><v>2</v></c><c r="B1" t="e"><v>#N/A</v></c>'
+            '<c r="C1" t = \'e\'><v>#REF!</v></c></row>')
+    xml = sheet(body).replace(b'xmlns="main"', b'xmlns="main" xmlns:x="main"')
+    scan = inspect_bytes(book(xml), "f.xlsx").sheets["Data"]
+    assert scan.formulas == {(0, 0)}
+    assert scan.errors == {(0, 1): "#N/A", (0, 2): "#REF!"}
+
+
+def members(extra: dict[str, bytes | None]) -> bytes:
+    """A workbook whose members are :func:`book`'s, changed by ``extra`` (``None`` drops)."""
+    base = {"[Content_Types].xml": CT, "_rels/.rels": RELS, "xl/workbook.xml": WB,
+            "xl/_rels/workbook.xml.rels": WB_RELS,
+            "xl/worksheets/data.xml": sheet('<row r="1"><c r="A1"><v>1</v></c></row>')}
+    base.update(extra)
+    buf = BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in base.items():
+            if data is not None:
+                z.writestr(name, data)
+    return buf.getvalue()
+
+
+FAR = sheet('<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>')
+
+
+def test_a_sheet_part_of_any_name_is_scanned():
+    data = members({"xl/worksheets/data.xml": None, "xl/worksheets/data.bin": FAR,
+                    "xl/_rels/workbook.xml.rels": WB_RELS.replace(b"data.xml", b"data.bin")})
+    assert "reach XFD1048576" in refused(data)
+
+
+def test_the_workbook_part_is_found_as_the_reader_finds_it():
+    # _rels/.rels names a decoy; the reader takes only its folder and reads xl/workbook.xml
+    decoy_rels = WB_RELS.replace(b"data.xml", b"decoy.xml")
+    data = members({"_rels/.rels": RELS.replace(b"xl/workbook.xml", b"xl/decoy.xml"),
+                    "xl/decoy.xml": WB, "xl/_rels/decoy.xml.rels": decoy_rels,
+                    "xl/worksheets/decoy.xml": sheet(""), "xl/worksheets/data.xml": FAR})
+    assert "reach XFD1048576" in refused(data)
+    # the last officeDocument relationship wins, and names are found ignoring case
+    two = RELS.replace(b"</Relationships>", RELS[RELS.index(b"<Relationship "):].replace(
+        b"rId1", b"rId2").replace(b"xl/workbook.xml", b"other/workbook.xml"))
+    data = members({"_rels/.rels": two, "OTHER/Workbook.XML": WB, "Other/Far.xml": FAR,
+                    "other/_rels/workbook.xml.rels": WB_RELS.replace(
+                        b"/xl/worksheets/data.xml", b"far.xml")})
+    assert "reach XFD1048576" in refused(data)
+
+
+def test_the_reader_gets_only_the_checked_parts():
+    data = members({"xl/media/x.bin": b"\x00" * 100, "content.xml": b"<x/>",
+                    "xl/worksheets/other.xml": FAR})
+    scan = inspect_bytes(data, "f.xlsx", sheets=lambda names: names)
+    with zipfile.ZipFile(BytesIO(scan.data)) as z:
+        assert sorted(z.namelist()) == ["_rels/.rels", "xl/_rels/workbook.xml.rels",
+                                        "xl/workbook.xml", "xl/worksheets/sheet1.xml"]
+        assert z.read("xl/worksheets/sheet1.xml") == sheet(
+            '<row r="1"><c r="A1"><v>1</v></c></row>')
+        assert z.testzip() is None
+    from python_calamine import CalamineWorkbook
+
+    book_ = CalamineWorkbook.from_filelike(BytesIO(scan.data))
+    assert book_.sheet_names == ["Data"]
+    assert book_.get_sheet_by_name("Data").to_python() == [[1.0]]
+    # a sheet not chosen is not in the reader's archive at all
+    unread = inspect_bytes(data, "f.xlsx", sheets=lambda names: [])
+    assert "xl/worksheets/sheet1.xml" not in zipfile.ZipFile(BytesIO(unread.data)).namelist()
+
+
+def test_structure_the_reader_cannot_follow_is_refused():
+    no_rel = WB_RELS.replace(b'Id="rId1"', b'Id="rId9"')
+    assert "names relationship 'rId1'" in refused(members({"xl/_rels/workbook.xml.rels": no_rel}))
+    styles = WB_RELS.replace(b"/worksheet", b"/styles")
+    assert "not a worksheet" in refused(members({"xl/_rels/workbook.xml.rels": styles}))
+    missing = members({"xl/worksheets/data.xml": None})
+    assert refused(missing).startswith("Data: the sheet's part (xl/worksheets/data.xml) is")
+    twice = WB.replace(b"</sheets>", b'<sheet name="DATA" sheetId="2" r:id="rId1"/></sheets>')
+    assert "two sheets are named 'Data' and 'DATA'" in refused(members({"xl/workbook.xml": twice}))
+    assert "no _rels/.rels" in refused(members({"_rels/.rels": None}))
+
+
+def test_shared_strings_and_merged_ranges_are_bounded():
+    sst = (b'<?xml version="1.0" encoding="UTF-8"?><sst xmlns="main" uniqueCount = "500">'
+           + b"<si><t>x</t></si>" * 3 + b"</sst>")
+    assert "hold 3 strings and claim 500" in refused(members({"xl/sharedStrings.xml": sst}),
+                                                      Limits(strings=100))
+    assert inspect_bytes(members({"xl/sharedStrings.xml": sst}), "f.xlsx").strings == 3
+    merges = sheet("").replace(b"</sheetData>", b"</sheetData><mergeCells>"
+                               + b'<mergeCell ref="A1:B2"/>' * 5 + b"</mergeCells>")
+    assert "5 merged ranges" in refused(book(merges), Limits(merged_ranges=4))

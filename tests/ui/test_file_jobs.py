@@ -151,3 +151,54 @@ def test_export_through_a_symbolic_link_changes_the_real_file(window, qtbot, tmp
     assert link.is_symlink()
     assert load_workbook(real, read_only=True).sheetnames[0] == "Summary"
     assert sorted(p.name for p in synced.iterdir()) == ["committee.xlsx"]
+
+
+def test_a_hostile_workbook_is_named_and_the_others_import(window, qtbot, tmp_path,
+                                                           scripted_ask):
+    """A workbook that used to make the reader abort (the whole import then failed with
+    "exit code -6") is refused by name; the good one is imported."""
+    from tests.workbook_corpus import cases
+
+    good = _founder_workbook(tmp_path / "good.xlsx", "Nova Robotics")
+    hostile = tmp_path / "hostile.xlsx"
+    next(c for c in cases() if c.name == "cell_reference_with_spaces").build(hostile)
+    n = len(window.doc.portfolio.startups)
+    scripted_ask.queue("confirm", True)
+    window.file_jobs.import_workbooks([good, hostile])
+    job = window.file_jobs.job
+    qtbot.waitUntil(lambda: not job.is_running(), timeout=60_000)
+    assert scripted_ask.errors() == []
+    assert ("confirm", "Some workbooks have problems") in scripted_ask.asked
+    report = window.file_jobs.last_result["report"]
+    (problem,) = report.problems
+    assert (problem.source, problem.location) == (str(hostile), "Assessment")
+    assert "reach XFD1048576" in problem.message
+    assert len(window.doc.portfolio.startups) == n + 1
+
+
+def test_when_the_import_process_dies_the_workbooks_are_named(window, qtbot, tmp_path,
+                                                              scripted_ask):
+    a = _founder_workbook(tmp_path / "a.xlsx", "Nova Robotics")
+    window.file_jobs.import_workbooks([a])
+    job = window.file_jobs.job
+    job._process.kill()  # the job's own process, not a reader: nothing can be attributed
+    qtbot.waitUntil(lambda: not job.is_running(), timeout=60_000)
+    (error,) = scripted_ask.errors()
+    assert error.startswith("The import failed: The import stopped unexpectedly (")
+    assert error.endswith(f"while reading these workbooks:\n{a}")
+
+
+def test_scores_not_counted_are_shown_after_the_import(window, qtbot, tmp_path, scripted_ask):
+    from tests.workbook_corpus import FIRST, fill_template
+
+    path = tmp_path / "text.xlsx"
+    fill_template(path, fields={"Startup": "Texty AI"},
+                  rows={"niche.segment_focus": ("3", "high", "typed as text", "")})
+    window.file_jobs.import_workbooks([path])
+    job = window.file_jobs.job
+    qtbot.waitUntil(lambda: not job.is_running(), timeout=60_000)
+    (info,) = [t for k, t in scripted_ask.asked if k == "info"]
+    assert info.startswith("Workbooks imported: Imported 1 assessment(s) from 1 workbook(s).")
+    assert f"Worth a look:\n{path}: Assessment!J{FIRST}: the score '3' is stored as text" in info
+    st = window.doc.portfolio.find_startup("Texty AI")
+    assert st.assessments[0].scores["niche.segment_focus"].value is None
