@@ -109,8 +109,13 @@ def _reader_main(conn: Connection, framework_data: dict[str, Any], limits: Limit
         conn.send((index, read_workbook(path, framework, limits=limits)))
 
 
+#: Files handed to a reader at a time: the next one waits in its pipe while it reads one, so
+#: it never idles; a reader reads them in order, so the one it dies on is the first unanswered.
+IN_FLIGHT = 2
+
+
 class _Reader:
-    """One reader process and the file it is reading."""
+    """One reader process and the files handed to it, oldest (being read) first."""
 
     def __init__(self, framework_data: dict[str, Any], limits: Limits) -> None:
         ctx = context()
@@ -120,11 +125,11 @@ class _Reader:
                                          ctx.get_start_method() == "fork"))
         self.process.start()
         child.close()
-        self.task: tuple[int, str] | None = None
+        self.tasks: collections.deque[tuple[int, str]] = collections.deque()
         self.ready = False
 
     def send(self, task: tuple[int, str]) -> None:
-        self.task = task
+        self.tasks.append(task)
         self.conn.send(task)
 
     def stop(self, kill: bool = False) -> None:
@@ -185,7 +190,7 @@ def _next_results(readers: list[_Reader], todo: collections.deque[tuple[int, str
                   data: dict[str, Any], limits: Limits) -> list[tuple[int, FileResult]]:
     """Wait for readers to report; hand out the next files; replace a reader that died."""
     for r in readers:
-        if r.ready and r.task is None and todo:
+        while r.ready and len(r.tasks) < IN_FLIGHT and todo:
             r.send(todo.popleft())
     ready = wait([r.conn for r in readers] + [r.process.sentinel for r in readers])
     out: list[tuple[int, FileResult]] = []
@@ -199,17 +204,18 @@ def _next_results(readers: list[_Reader], todo: collections.deque[tuple[int, str
                 r.ready = True
                 continue
             if msg is not None:
-                r.task = None
+                r.tasks.popleft()
                 out.append(msg)
                 continue
         if r.process.sentinel in ready and not r.process.is_alive():
-            out.extend(_replace(readers, i, data, limits))
+            out.extend(_replace(readers, i, todo, data, limits))
     return out
 
 
-def _replace(readers: list[_Reader], i: int, data: dict[str, Any], limits: Limits
-             ) -> list[tuple[int, FileResult]]:
-    """Reader ``i`` died: its file is refused, a new reader takes its place."""
+def _replace(readers: list[_Reader], i: int, todo: collections.deque[tuple[int, str]],
+             data: dict[str, Any], limits: Limits) -> list[tuple[int, FileResult]]:
+    """Reader ``i`` died: the file it was reading is refused, the files waiting for it go
+    back to the queue, and a new reader takes its place."""
     r = readers[i]
     r.process.join(1)
     why = death(r.process.exitcode)
@@ -217,9 +223,10 @@ def _replace(readers: list[_Reader], i: int, data: dict[str, Any], limits: Limit
     if not r.ready:
         raise ReaderStartError(f"a reader process could not start: {why}")
     readers[i] = _Reader(data, limits)
-    if r.task is None:
+    if not r.tasks:
         return []
-    index, path = r.task
+    index, path = r.tasks.popleft()
+    todo.extendleft(reversed(r.tasks))
     return [(index, FileResult(path, problems=[_died(path, why)]))]
 
 

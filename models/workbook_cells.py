@@ -107,9 +107,9 @@ def clean_cell_text(value: str) -> tuple[str, str | None]:
     Returns:
         ``(text, message)``; ``message`` says what was replaced, ``None`` when nothing was.
     """
-    bad = _UNWANTED.findall(value)
-    if not bad:
+    if _UNWANTED.search(value) is None:
         return value, None
+    bad = _UNWANTED.findall(value)
     text, problems = clean_text(_DEL_AND_C1.sub(REPLACEMENT, value))
     codes = ", ".join(dict.fromkeys(f"U+{ord(c):04X}" for c in bad))
     n = len(bad)

@@ -249,15 +249,15 @@ class WorkbookReader:
         """The value at ``(r, c)`` (of its merged range when ``filled``): ``None``, with a
         problem, for a formula; ``""``, with a note, for an error cell; text without control
         characters, with a note when some were replaced."""
-        if grid.is_formula(r, c):
+        if (r, c) in grid.formulas:
             self.problem(grid.ref(r, c), FORMULA)
             return None
-        error = grid.error(r, c)
-        if error is not None:
-            self.note(grid.ref(r, c), f"holds the error {error}; read as an empty cell")
+        if grid.errors and (r, c) in grid.errors:
+            self.note(grid.ref(r, c), f"holds the error {grid.errors[(r, c)]}; read as an "
+                      "empty cell")
             return ""
         v = grid.filled(r, c) if filled else grid.value(r, c)
-        return self.clean(grid, r, c, v)
+        return self.clean(grid, r, c, v) if v.__class__ is str and v else v
 
     def clean(self, grid: SheetGrid, r: int, c: int, v: object) -> object:
         """``v`` (from the cell at ``(r, c)``) without control characters (noted)."""

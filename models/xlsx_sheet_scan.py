@@ -48,27 +48,26 @@ def _start(name: bytes) -> re.Pattern[bytes]:
     return re.compile(rb"<" + _PREFIX + name + _END)
 
 
-def _start_with_ref(name: bytes) -> re.Pattern[bytes]:
-    """A start tag whose first attribute is ``r``."""
-    return re.compile(rb"<" + _PREFIX + name + _WS + _AWS + rb"*r" + _AWS + rb"*=" + _AWS
-                      + rb"*[\"']")
-
-
 _C = _start(rb"c")
-_C_REF = _start_with_ref(rb"c")
-_ROW = _start(rb"row")
-_ROW_REF = _start_with_ref(rb"row")
-_F = _start(rb"f")
-_MERGE = _start(rb"mergeCell")
 _SI = _start(rb"si")
-# every r="…" anywhere (only <row r> and <c r> carry one in a worksheet; a stray match only
-# makes the bounds larger); the key is preceded by white space or by a value's closing quote
-_ANY_REF = re.compile(rb"(?<![^ \t\n\x0c\r\"'])r" + _AWS + rb"*=" + _AWS
-                      + rb"*[\"']([A-Za-z]*)([0-9]+)")
-_ERROR_TYPE = re.compile(rb"(?<![^ \t\n\x0c\r\"'])t" + _AWS + rb"*=" + _AWS + rb"*[\"']e[\"']")
+_MERGE = _start(rb"mergeCell")
 _UNIQUE = re.compile(rb"(?<![^ \t\n\x0c\r\"':])uniqueCount" + _AWS + rb"*=" + _AWS
                      + rb"*[\"']" + _AWS + rb"*\+?([0-9]+)")
-_ROW_END = re.compile(rb"</" + _PREFIX + rb"row" + _WS + rb"*>")
+# A *plain* slice is what every spreadsheet program writes: no element of interest under a
+# prefix, and every <c> and <row> start tag exactly ' r="A1"' then more ' key="value"' pairs
+# (no other r, no other spacing or quoting, no '<' or '>' in a value). Its cells and rows
+# are read from those references in a few C-speed passes; any other slice is followed tag by
+# tag as calamine reads it.
+_PREFIXED = re.compile(rb":(?:c|row|f|mergeCell)[ \t\r\n/>]")
+_PLAIN_TAGS = re.compile(rb"<(c|row)(?=[ \t\r\n/>])(?:([^<>]*)>|)")
+_PLAIN_ATTRS = rb' r="[A-Za-z]*[0-9]+"(?: (?!r=)[A-Za-z_][\w:.-]*="[^"<>\x00]*")*(?: ?/)?'
+_PLAIN_ALL = re.compile(rb"(?:" + _PLAIN_ATTRS + rb")(?:\x00" + _PLAIN_ATTRS + rb")*")
+_PLAIN_REF = re.compile(rb' r="([A-Za-z]*)([0-9]+)"')
+_PLAIN_F = re.compile(rb"<f[ \t\r\n/>]")
+_PLAIN_CELL = re.compile(rb'<c r="([A-Za-z]*)([0-9]+)"')
+_PLAIN_MERGE = re.compile(rb"<mergeCell[ \t\r\n/>]")
+# a quick look for error cells: a value "e" (checked closely where found)
+_ERROR_QUICK = re.compile(rb" t=\"e\"")
 # one tag of interest, attributes matched with their quotes (a '>' in a value does not end it)
 _TAG = re.compile(rb"<(/?)" + _PREFIX + rb"(c|row|f)(?=[ \t\r\n/>])"
                   rb"((?:[^<>\"']++|\"[^\"<]*+\"|'[^'<]*+')*+)>")
@@ -77,6 +76,7 @@ _ANY_TAG = re.compile(rb"<[^<>\"']*+(?:(?:\"[^\"<]*+\"|'[^'<]*+')[^<>\"']*+)*+>"
 _VALUE = re.compile(rb"<" + _PREFIX + rb"v" + _END + rb"[^>]*>([^<]{0,40})")
 _REF_VALUE = re.compile(rb"([A-Za-z]*)([0-9]+)")
 _ATTR_WS = frozenset(b" \t\n\x0c\r")
+_NAME_END = (b" ", b"\t", b"\r", b"\n", b"/", b">")
 
 
 class ScanError(ValueError):
@@ -211,43 +211,66 @@ class SheetScanner:
         self.scan.rows, self.scan.columns = self.max_row, self.max_col
 
     def _scan(self, text: bytes) -> None:
-        s = self.scan
-        cells = len(_C.findall(text))
-        s.cells += cells
-        s.merged += len(_MERGE.findall(text))
-        refs = _ANY_REF.findall(text)
-        if refs:
-            self.max_row = max(self.max_row, max(int(d) for _, d in refs))
-            self.max_col = max(self.max_col, max(column_number(c) for c in {c for c, _ in refs}))
-        rows = len(_ROW.findall(text))
-        if cells == len(_C_REF.findall(text)) and rows == len(_ROW_REF.findall(text)):
-            self._placed_formulas(text)
-            self._placed_errors(text)
-            # calamine's running row and column afterwards, bounded: every row end or start
-            # may move the row on by one; every cell's column is at most the largest named
-            self.row = max(self.row, self.max_row) + rows + len(_ROW_END.findall(text))
-            self.col = max(self.col, self.max_col)
-            self.cell = None
-        else:
+        if _PREFIXED.search(text) or not self._plain(text):
+            self.scan.merged += len(_MERGE.findall(text))
             self._follow(text)
         self.tail = text[-TAG_WINDOW:]
+
+    def _plain(self, text: bytes) -> bool:
+        """Scan a plain slice (see :data:`_PLAIN_ATTRS`); ``False``, having changed nothing,
+        when the slice is not plain."""
+        tags = _PLAIN_TAGS.findall(text)
+        joined = b"\x00".join(attrs for _, attrs in tags)
+        if tags and _PLAIN_ALL.fullmatch(joined) is None:
+            return False
+        s = self.scan
+        names = [name for name, _ in tags]
+        cells, rows = names.count(b"c"), names.count(b"row")
+        s.cells += cells
+        s.merged += len(_PLAIN_MERGE.findall(text))
+        refs = _PLAIN_REF.findall(joined)
+        if refs:
+            letters, digits = zip(*refs, strict=True)
+            # the longest digits, then the largest of those (a leading zero only overstates)
+            longest = max(zip(map(len, digits), digits, strict=True))[1]
+            self.max_row = max(self.max_row, int(longest))
+            self.max_col = max(self.max_col, max(map(column_number, set(letters))))
+        if b"<f" in text:
+            self._placed_formulas(text)
+        if b' t="e"' in text:
+            self._placed_errors(text)
+        # calamine's running row and column afterwards, bounded: every row end or start may
+        # move the row on by one; every cell's column is at most the largest named
+        self.row = max(self.row, self.max_row) + rows + text.count(b"</row>")
+        self.col = max(self.col, self.max_col)
+        self.cell = None
+        return True
 
     # -- the fast path: every cell and row carries its reference --------------------------
     def _enclosing_cell(self, ctx: bytes, pos: int) -> tuple[int, int] | None:
         """The reference of the last cell start tag before ``pos`` in ``ctx`` (within
         :data:`TAG_WINDOW` bytes), or ``None``."""
-        last = None
-        for m in _C.finditer(ctx, max(0, pos - TAG_WINDOW), pos):
-            last = m
-        if last is None:
-            return None
-        tag = _TAG.match(ctx, last.start())
+        lo = max(0, pos - TAG_WINDOW)
+        start = ctx.rfind(b"<c", lo, pos)
+        while start >= 0 and ctx[start + 2:start + 3] not in _NAME_END:
+            start = ctx.rfind(b"<c", lo, start)
+        if start < 0:
+            last = None
+            for m in _C.finditer(ctx, lo, pos):  # under a prefix
+                last = m
+            if last is None:
+                return None
+            start = last.start()
+        plain = _PLAIN_CELL.match(ctx, start)
+        if plain is not None:
+            return int(plain[2]) - 1, column_number(plain[1]) - 1
+        tag = _TAG.match(ctx, start)
         refs = [(r, c) for r, c in references(tag[3]) if c >= 0] if tag else []
         return max(refs) if refs else None
 
     def _placed_formulas(self, text: bytes) -> None:
         ctx = self.tail + text
-        for m in _F.finditer(ctx, len(self.tail)):
+        for m in _PLAIN_F.finditer(ctx, len(self.tail)):
             at = self._enclosing_cell(ctx, m.start())
             if at is None:
                 self.scan.unplaced_formulas += 1
@@ -255,18 +278,12 @@ class SheetScanner:
                 self.scan.formulas.add(at)
 
     def _placed_errors(self, text: bytes) -> None:
-        for m in _ERROR_TYPE.finditer(text):
-            lt = text.rfind(b"<", 0, m.start())
-            tag = _TAG.match(text, lt) if lt >= 0 else None
-            if tag is None or tag[2] != b"c" or tag[1]:
-                continue
-            if (b"t", b"e") not in raw_attributes(tag[3]):
-                continue
-            refs = [(r, c) for r, c in references(tag[3]) if c >= 0]
-            if refs:
-                self.scan.errors[max(refs)] = _error_text(text, tag.end())
-            else:
-                self.scan.unplaced_formulas += 1  # an error cell whose place is unknown
+        for m in _ERROR_QUICK.finditer(text):
+            start = text.rfind(b"<", 0, m.start())
+            cell = _PLAIN_CELL.match(text, start) if start >= 0 else None
+            if cell is not None and text.find(b">", start, m.start()) < 0:
+                at = (int(cell[2]) - 1, column_number(cell[1]) - 1)
+                self.scan.errors[at] = _error_text(text, text.find(b">", m.end()) + 1)
 
     # -- the slow path: follow calamine tag by tag ----------------------------------------
     def _follow(self, text: bytes) -> None:
@@ -308,6 +325,7 @@ class SheetScanner:
             row = max(r for r, _ in refs)
             col = max(self.col, max(c for _, c in refs))
         self.cell = (row, col)
+        self.scan.cells += 1
         self.col = col + 1
         self.max_row = max(self.max_row, row + 1)
         self.max_col = max(self.max_col, col + 1)
