@@ -185,17 +185,10 @@ def write_analysis_sheet(
     n = len(portfolio.assessments())
     used = analysis_draws(n, draws)
     fig = _figures(portfolio, lang, used, seed)
-    fw, pairs = fig.framework, fig.pairs
+    fw = fig.framework
     sh = book.sheet(ANALYSIS, warnings)
     pillar_names = {p.id: text(p.name, lang) for p in fw.pillars}
-    names = column_width((s.name for s, _ in pairs[:2000]), 12, 30)
-    sh.widths([
-        max(18.0, column_width((s.name for s, _ in pairs[:2000]), 10, 40)),
-        max(16.0, column_width([*(a.assessor for _, a in pairs[:2000]),
-                                *pillar_names.values()], 10, 36)),
-        12, 10, names, names, names, names, 10, 10,
-        *(14 for _ in range(len(SCENARIO_COLUMNS) * len(fw.scenarios))),
-    ])
+    _widths(sh, fig, list(pillar_names.values()))
     sh.print_setup()
     # rows above the assessments' header: title, 6 labels, blank, the reversals section
     # (title, note, header, rows or a line saying there are none), blank, section title
@@ -222,6 +215,17 @@ def write_analysis_sheet(
     if n:
         sh.ws.autofilter(f"A{header_row}:{column_letter(len(head))}{header_row + n}")
     return {"draws": used, "requested": draws, "seed": seed}
+
+
+def _widths(sh: Sheet, fig: _Figures, pillar_names: list[str]) -> None:
+    sample = fig.pairs[:2000]
+    names = column_width((s.name for s, _ in sample), 12, 30)
+    sh.widths([
+        max(18.0, column_width((s.name for s, _ in sample), 10, 40)),
+        max(16.0, column_width([*(a.assessor for _, a in sample), *pillar_names], 10, 36)),
+        12, 10, names, names, names, names, 10, 10,
+        *(14 for _ in range(len(SCENARIO_COLUMNS) * len(fig.framework.scenarios))),
+    ])
 
 
 def _note(t: dict[str, str], n: int, used: int, draws: int, seed: int) -> str:

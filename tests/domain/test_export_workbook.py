@@ -153,6 +153,27 @@ def test_summary_view_filter_formats_and_colour_scale(wb):
     assert wb["Scores"].freeze_panes == "B2"
 
 
+def test_print_setup_one_page_wide_with_repeated_header(wb):
+    for name in ("Summary", "Scores", "Startups"):
+        ws = wb[name]
+        assert ws.page_setup.orientation == "landscape", name
+        assert ws.sheet_properties.pageSetUpPr.fitToPage, name
+        assert ws.page_setup.fitToWidth in (None, 1), name  # 1 page wide is the default
+        assert ws.page_setup.fitToHeight == 0, name
+        assert ws.print_title_rows == "$1:$1", name
+    assert wb["Charts"].page_setup.orientation == "portrait"
+    assert wb["About"].page_setup.orientation == "portrait"
+
+
+def test_spreadsheet_rounding_goes_half_away_from_zero():
+    from models.workbook_sheets import round_half_away
+
+    assert round(2.675, 2) == 2.67 and round_half_away(2.675, 2) == 2.68  # 2.675 as shown
+    assert round_half_away(62.125, 2) == 62.13 and round_half_away(-62.125, 2) == -62.13
+    assert round_half_away(0.5, 0) == 1.0 and round_half_away(-0.5, 0) == -1.0
+    assert round_half_away(0.12345, 4) == 0.1235 and round_half_away(1 / 3, 2) == 0.33
+
+
 def test_scores_validations(wb):
     ws = wb["Scores"]
     last = 1 + 13 * 18

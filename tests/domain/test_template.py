@@ -94,6 +94,8 @@ def test_live_formulas(wb):
 def test_everything_but_inputs_is_protected_without_password(wb):
     ws = wb["Assessment"]
     assert ws.protection.sheet and not ws.protection.password
+    # widening a column or a row to read a long text stays allowed
+    assert not ws.protection.formatColumns and not ws.protection.formatRows
     assert wb["Framework"].protection.sheet and not wb["Framework"].protection.password
     assert wb["About"].protection.sheet
     assert wb.security.lockStructure and not wb.security.workbookPassword
