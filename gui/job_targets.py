@@ -121,7 +121,11 @@ def uncertainty_figures(portfolio: Portfolio, *, draws: int, seed: int,
 def import_workbooks_job(paths: list[str], framework_json: str,
                          progress: Progress) -> object:
     """Read workbooks against a framework (given as JSON); returns the
-    :class:`~models.workbook_import.ImportReport` (nothing is written)."""
+    :class:`~models.workbook_import.ImportReport` (nothing is written).
+
+    Each workbook is read in a reader process of its own, started from this job's process
+    (:mod:`models.import_pool`): a workbook that makes its reader die is a problem in the
+    report, naming the file, and the others are read; this job's process never reads one."""
     import json
 
     from models.framework import parse_framework
