@@ -163,6 +163,7 @@ def _scores_table(reader: WorkbookReader) -> tuple[SheetGrid, int] | None:
         row = g.find_header("criterionid", HEADER_ROWS)
         if row is not None:
             return g, row
+        reader.forget(name)
     reader.problem(candidates[0] if candidates else "", "no scores table: no row with a "
                    f"'Criterion ID' header in the first {HEADER_ROWS} rows; expected the "
                    "Scores sheet's header (Startup, Assessor, Role, Date, …, Criterion ID, "

@@ -70,6 +70,7 @@ def _criteria_table(reader: WorkbookReader) -> tuple[SheetGrid, int] | None:
         row = g.find_header("criterionid", HEADER_ROWS)
         if row is not None:
             return g, row
+        reader.forget(name)
     reader.problem(candidates[0] if candidates else "", f"no criteria table: no row with a "
                    f"'Criterion ID' header in the first {HEADER_ROWS} rows; expected the "
                    "template's table (Criterion ID, …, Score, Confidence, Rationale, Evidence)")

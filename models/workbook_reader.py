@@ -37,6 +37,8 @@ from models.xlsx_guard import DEFAULT_LIMITS, Limits, WorkbookScan, inspect_work
 MAX_PROBLEMS_PER_FILE = 100
 #: The header row of a table is looked for in this many rows from the top.
 HEADER_ROWS = 500
+#: In a workbook of a founder's own making, the table is looked for in this many sheets.
+MAX_DATA_SHEETS = 10
 
 FORMULA = ("holds a formula; expected a typed value (Beachhead reads what was typed, never a "
            "formula's stored result)")
@@ -107,14 +109,15 @@ def read_workbook(
 
 def sheets_to_read(names: list[str]) -> list[str]:
     """The worksheets the importer may read, given all of a workbook's sheet names: ``About``,
-    ``Assessment``, ``Scores``, ``Startups`` and ``Framework`` when present; every sheet but
-    ``Framework``, ``Charts`` and ``Summary`` when neither ``Assessment`` nor ``Scores`` is
-    there."""
+    ``Assessment``, ``Scores``, ``Startups`` and ``Framework`` when present; when neither
+    ``Assessment`` nor ``Scores`` is there, the first :data:`MAX_DATA_SHEETS` other sheets but
+    ``Charts`` and ``Summary`` (where a founder's own table may be)."""
     folded = {n.casefold().strip(): n for n in reversed(names)}
     wanted = [folded[k] for k in ("about", "assessment", "scores", "startups", "framework")
               if k in folded]
     if "assessment" not in folded and "scores" not in folded:
-        wanted += [n for n in names if n.casefold().strip() not in _NOT_DATA_SHEETS]
+        others = [n for n in names if n.casefold().strip() not in _NOT_DATA_SHEETS]
+        wanted += others[:MAX_DATA_SHEETS]
     return wanted
 
 
@@ -193,6 +196,10 @@ class WorkbookReader:
                          "Excel or LibreOffice")
         self._grids[name] = grid
         return grid
+
+    def forget(self, name: str) -> None:
+        """Let the sheet ``name`` go (a sheet looked through for a table it does not hold)."""
+        self._grids.pop(name, None)
 
     def labels(self, grid: SheetGrid, keys: Sequence[str], rows: range
                ) -> dict[str, tuple[int, int]]:

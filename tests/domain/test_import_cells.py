@@ -158,3 +158,14 @@ def test_grid_merged_ranges_and_refs():
     # a merged range far larger than the data is clipped to it
     huge = SheetGrid("S", rows, [((0, 0), (1048575, 16383))])
     assert len(huge.merged) == 12
+
+
+def test_the_sheets_read_and_how_many_of_a_founders_own():
+    from models.workbook_reader import MAX_DATA_SHEETS, sheets_to_read
+
+    assert sheets_to_read(["Assessment", "Framework", "About", "Notes"]) == [
+        "About", "Assessment", "Framework"]
+    assert sheets_to_read(["Summary", "Scores", "Startups", "Framework", "Charts", "About"]) == [
+        "About", "Scores", "Startups", "Framework"]
+    own = [f"Sheet{i}" for i in range(30)]
+    assert sheets_to_read(["Charts", *own]) == own[:MAX_DATA_SHEETS]
