@@ -12,9 +12,12 @@ scanners, slice by slice, before any parser sees it. They read the XML the way c
 * a cell or row without a reference is placed after the previous one, as calamine does.
 
 A worksheet's **used area** (what calamine allocates as a dense grid: ``rows × columns``) is
-bounded by the largest row and column any ``r`` attribute names, and, where cells or rows
-have no reference, by following calamine's running row and column exactly (the slow path,
-only for the parts of a sheet that need it; every writer we know puts ``r`` on each cell).
+bounded by the largest row and column the cells and rows name. A slice as spreadsheet programs
+write it (every ``<c>`` and ``<row>`` starting ``r="A1"``, plain ``key="value"`` attributes,
+no prefixes: see :data:`_PLAIN_ATTRS`) is read from those references in a few passes; any
+other slice is followed tag by tag as calamine reads it, with its running row and column for
+cells and rows without a reference, and must then be plain tags (a ``<`` that opens no tag, as
+in a comment or CDATA that could hide cells from the scan, is refused).
 Formula cells (an ``<f>`` element, with any prefix, inside the cell) and error cells
 (``t="e"``) are recorded by position: python-calamine gives a formula's stored result as if it
 were a typed value, and an error cell as an empty one.
@@ -331,19 +334,6 @@ class SheetScanner:
         self.max_col = max(self.max_col, col + 1)
         if (b"t", b"e") in raw_attributes(attrs):
             self.scan.errors[self.cell] = _error_text(text, end)
-
-
-def _last(pattern: re.Pattern[bytes], text: bytes) -> int | None:
-    """Start of the last match of ``pattern`` in ``text`` (searching back from the end)."""
-    size = 4096
-    while True:
-        lo = max(0, len(text) - size)
-        last = None
-        for m in pattern.finditer(text, lo):
-            last = m.start()
-        if last is not None or lo == 0:
-            return last
-        size *= 4
 
 
 def _error_text(text: bytes, pos: int) -> str:
