@@ -263,3 +263,20 @@ def test_shared_strings_and_merged_ranges_are_bounded():
     merges = sheet("").replace(b"</sheetData>", b"</sheetData><mergeCells>"
                                + b'<mergeCell ref="A1:B2"/>' * 5 + b"</mergeCells>")
     assert "5 merged ranges" in refused(book(merges), Limits(merged_ranges=4))
+
+
+@pytest.mark.parametrize("cell", [
+    '<c r="A1" s="1" r="XFD1048576"><v>1</v></c>',  # the reader keeps the last r
+    '<c r="A1"\tr="XFD1048576"><v>1</v></c>',
+    '<c r="A1" x=">" r="XFD1048576"><v>1</v></c>',
+    "<c r=\"A1\" r='XFD1048576'><v>1</v></c>",
+])
+def test_a_second_reference_in_a_cell_counts(cell):
+    assert "reach XFD1048576" in refused(book(sheet(f'<row r="1048576">{cell}</row>')))
+
+
+def test_sheets_as_spreadsheet_programs_write_them_are_read_from_their_references():
+    excel = ('<row r="2" spans="1:3" x14ac:dyDescent="0.25"><c r="B2" s="1" t="s"><v>0</v>'
+             '</c><c r="C2" s="2" /><c r="D2"><f>B2+1</f><v>1</v></c></row>')
+    scan = inspect_bytes(book(sheet(excel)), "f.xlsx").sheets["Data"]
+    assert (scan.rows, scan.columns, scan.cells) == (2, 4, 3) and scan.formulas == {(1, 3)}
