@@ -29,7 +29,7 @@ from models.workbook_layout import (
 )
 from models.workbook_sheets import BOLD, SECTION, TOP, WRAP, Book, Sheet, Style, row_height
 from models.workbook_texts import TEXTS
-from models.xlsx_text import TextWarning
+from models.xlsx_text import TextWarning, clean_text
 
 #: Width of the About sheet's value column (B).
 VALUE_WIDTH = 110
@@ -120,9 +120,10 @@ def set_workbook_identity(book: Book, values: Sequence[tuple[str, object]], titl
     by_label = dict(values)
     for name, label in DEFINED_NAMES.items():
         book.wb.define_name(name, f"={ABOUT}!$B${rows[label]}")
-    for name, label in CUSTOM_PROPERTIES.items():
-        book.wb.set_custom_property(name, str(by_label[label]), "text")
-    props: dict[str, object] = {"title": title, "author": f"Beachhead {__version__}"}
+    for name, label in CUSTOM_PROPERTIES.items():  # framework texts: no XML-forbidden character
+        book.wb.set_custom_property(name, clean_text(str(by_label[label]))[0], "text")
+    props: dict[str, object] = {"title": clean_text(title)[0],
+                                "author": f"Beachhead {__version__}"}
     if now is not None:
         props["created"] = now.astimezone(dt.UTC).replace(tzinfo=None)
     book.wb.set_properties(props)

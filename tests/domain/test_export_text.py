@@ -26,6 +26,8 @@ from models.xlsx_text import (
     sheet_name,
     utf16_len,
 )
+from tests.helpers import t as en
+from tests.helpers import tiny_framework
 
 HOSTILE = ["=HYPERLINK(\"http://evil.example\",\"click\")", "=1+1", "+1", "-2", "@x",
            "@SUM(A1)", "\tx", "\rx", "=", "-", "+41 22 000 00 00"]
@@ -184,6 +186,16 @@ def test_export_keeps_hostile_text_as_text(tmp_path):
     assert all("U+FFFD" in m for m in warned.values())
     assert not any(w.startswith(("Summary!A2", "Scores!A2:", "Scores!N")) for w in warned)
     assert "U+0007" in warned["Scores!M3"] and "U+0000" in warned["Summary!A3"]
+
+
+def test_framework_texts_in_document_properties_stay_valid_xml(tmp_path):
+    fw = tiny_framework(id="test\x01tiny", name=en("Tiny\x07"))
+    port = Portfolio(framework=fw, startups=[Startup(name="S", assessments=[Assessment()])])
+    export_workbook(port, tmp_path / "p.xlsx")
+    wb = load_workbook(tmp_path / "p.xlsx")  # an XML error in any part would raise here
+    props = {p.name: p.value for p in wb.custom_doc_props.props}
+    assert props["Beachhead framework id"] == "test\ufffdtiny"
+    assert wb.properties.title == "Beachhead export: Tiny\ufffd"
 
 
 def test_cli_prints_warnings_and_succeeds(tmp_path, capsys):
