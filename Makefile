@@ -6,7 +6,7 @@ PY     := $(VENV)/bin/python
 BIN    := $(VENV)/bin
 OUT    ?= out
 
-.PHONY: run test bench lint install translations clean screenshots
+.PHONY: run test bench lint install translations lupdate clean screenshots
 
 TS := $(wildcard resources/translations/*.ts)
 QM := $(TS:.ts=.qm)
@@ -22,6 +22,11 @@ resources/translations/%.qm: resources/translations/%.ts $(VENV)/.installed
 	$(BIN)/pyside6-lrelease -silent $< -qm $@
 
 translations: $(QM)
+
+# Refresh the translation source from every module under gui/ (then translate the new entries).
+lupdate: $(VENV)/.installed
+	$(BIN)/pyside6-lupdate -locations none -no-obsolete $$(find gui -name '*.py' | sort) \
+	  -ts resources/translations/beachhead_zh_CN.ts
 
 install: $(VENV)/.installed translations
 

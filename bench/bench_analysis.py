@@ -12,10 +12,10 @@ from __future__ import annotations
 import numpy as np
 
 from bench.common import median_ms
-from models.analysis import analyze_portfolio
-from models.sample import synthetic_portfolio
-from models.scoring import FrameworkArrays, level_matrix, score_levels
-from models.uncertainty import CHUNK_CELLS, confidence_matrix, simulate
+from models.analysis.run import analyze_portfolio
+from models.analysis.uncertainty import CHUNK_CELLS, confidence_matrix, simulate
+from models.engine.sample import synthetic_portfolio
+from models.engine.scoring import FrameworkArrays, level_matrix, score_levels
 
 SIZE = 5_000
 DRAWS = 2_000

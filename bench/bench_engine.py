@@ -13,9 +13,9 @@ import tempfile
 import numpy as np
 
 from bench.common import child_peak_rss_mb, median_ms
-from models.sample import synthetic_portfolio
-from models.scoring import FrameworkArrays, level_matrix, score_levels, score_portfolio
-from models.storage import dumps_portfolio, load_portfolio, save_portfolio
+from models.engine.sample import synthetic_portfolio
+from models.engine.scoring import FrameworkArrays, level_matrix, score_levels, score_portfolio
+from models.files.portfolio_file import dumps_portfolio, load_portfolio, save_portfolio
 
 SIZE = 10_000
 
@@ -47,9 +47,9 @@ def main() -> None:
         jl = median_ms(lambda: json.loads(text), repeat=3)
         size_mb = os.path.getsize(path) / 1e6
         rss, _ = child_peak_rss_mb(
-            f"from models.storage import load_portfolio\np = load_portfolio({path!r})"
+            f"from models.files.portfolio_file import load_portfolio\np = load_portfolio({path!r})"
         )
-        rss0, _ = child_peak_rss_mb("import models.storage, models.portfolio")
+        rss0, _ = child_peak_rss_mb("import models.files.portfolio_file, models.core.portfolio")
     print(f"save {SIZE:,} startups: {save:8.1f} ms  (baseline json.dumps {jd:.1f} ms, "
           f"×{save / jd:.1f}); file {size_mb:.1f} MB")
     print(f"load {SIZE:,} startups: {load:8.1f} ms  (baseline json.loads {jl:.1f} ms, "

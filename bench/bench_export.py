@@ -8,7 +8,8 @@ and peaks at no more than 300 MB at 10,000 startups), and XlsxWriter in ``consta
 mode, the export's own writer, which shows what the formulas, styles and extra sheets cost.
 
 Every measurement runs in a fresh child process that first builds the portfolio
-(:func:`models.sample.synthetic_portfolio`), then writes the workbook once; export and baseline
+(:func:`models.engine.sample.synthetic_portfolio`), then writes the workbook once; export and
+baseline
 children alternate so that drift on a shared machine hits both alike. Peak RSS is the child's
 ``ru_maxrss`` (building the portfolio included); "while writing" is the peak after the
 portfolio was built (Linux ``VmHWM``, reset just before writing), and the memory the
@@ -44,8 +45,8 @@ def _baseline_sheets(portfolio) -> list[tuple[str, Iterable[list[object]]]]:  # 
     """The export's cell values, sheet by sheet: computed numbers instead of formulas."""
     import numpy as np
 
-    from models.framework import text
-    from models.scoring import level_matrix, rule_mask, score_levels
+    from models.core.framework import text
+    from models.engine.scoring import level_matrix, rule_mask, score_levels
 
     fw = portfolio.framework
     pairs = portfolio.assessments()
@@ -91,7 +92,7 @@ def _baseline_sheets(portfolio) -> list[tuple[str, Iterable[list[object]]]]:  # 
 
 
 def _names(rules, fired) -> str:  # type: ignore[no-untyped-def]
-    from models.framework import text
+    from models.core.framework import text
 
     return "; ".join(text(r.name) for r, on in zip(rules, fired, strict=True) if on)
 
@@ -155,8 +156,8 @@ def _peak_since_reset_mb() -> float:
 
 def child_run(kind: str, size: int) -> dict:
     """In a child process: build the portfolio, write one workbook, return timings."""
-    from models.sample import synthetic_portfolio
-    from models.workbook_export import export_workbook
+    from models.engine.sample import synthetic_portfolio
+    from models.workbook.export import export_workbook
 
     portfolio = synthetic_portfolio(size, seed=1)
     gc.collect()

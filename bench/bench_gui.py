@@ -92,7 +92,7 @@ def editing() -> None:
     from gui.document import Document
     from gui.main_window import MainWindow
     from gui.settings import AppSettings
-    from models.sample import synthetic_portfolio
+    from models.engine.sample import synthetic_portfolio
 
     tmp = tempfile.mkdtemp()
     w = MainWindow(AppSettings(QSettings(str(Path(tmp) / "s.ini"), QSettings.Format.IniFormat)))

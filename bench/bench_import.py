@@ -8,11 +8,11 @@ In the same run, alternating rounds time:
 
 * **baseline**: python-calamine opens each file and reads every sheet (``to_python``), nothing
   else: the least any reader must do;
-* **import**: :func:`models.workbook_import.import_workbooks` with its defaults (two worker
+* **import**: :func:`models.workbook.importing.batch.import_workbooks` with its defaults (two worker
   processes for a batch this size), everything included: the hostile-file guard, reading,
   validation, building the startups, and handing them back to this process;
 * **import, one process**: the same in this process only (``workers=1``);
-* **merge**: :func:`models.workbook_import.merge_into` of the 1,000 startups into an empty
+* **merge**: :func:`models.workbook.importing.batch.merge_into` of the 1,000 startups into an empty
   portfolio.
 
 Goal (issue 4): the import takes at most 3 × the baseline (two cores may be used).
@@ -47,8 +47,8 @@ def make_files(folder: Path, count: int) -> list[Path]:
 
     from openpyxl import load_workbook
 
-    from models.framework import default_framework
-    from models.template import FIELDS_ROW, template_header_row, write_template
+    from models.core.framework import default_framework
+    from models.workbook.template import FIELDS_ROW, template_header_row, write_template
 
     fw = default_framework()
     blank = folder / "blank.xlsx"
@@ -110,9 +110,9 @@ def _cpu() -> float:
 def main() -> None:
     """Print medians (wall and CPU) of the baseline, the import (two processes and one) and
     the merge, and the ratios to the baseline."""
-    from models.framework import default_framework
-    from models.portfolio import Portfolio
-    from models.workbook_import import import_workbooks, merge_into
+    from models.core.framework import default_framework
+    from models.core.portfolio import Portfolio
+    from models.workbook.importing.batch import import_workbooks, merge_into
 
     fw = default_framework()
     with tempfile.TemporaryDirectory(prefix="bench-import-") as tmp:

@@ -67,8 +67,8 @@ def _scripted_dialogs() -> dict[str, list[object]]:
             raise RuntimeError(f"error dialog during the session: {title}: {message}")
 
     fake = Answers()
-    for info in pkgutil.iter_modules(gui.__path__):
-        module = importlib.import_module(f"gui.{info.name}")
+    for info in pkgutil.walk_packages(gui.__path__, "gui."):
+        module = importlib.import_module(info.name)
         if isinstance(getattr(module, "ask", None), dialogs.Ask):
             module.ask = fake  # type: ignore[attr-defined]
     return answers
@@ -185,8 +185,8 @@ def _run(tmp: Path) -> None:
     from gui.main_window import MainWindow
     from gui.recovery import RecoveryStore
     from gui.settings import AppSettings
-    from models.sample import sample_portfolio
-    from models.storage import save_portfolio
+    from models.engine.sample import sample_portfolio
+    from models.files.portfolio_file import save_portfolio
 
     answers = _scripted_dialogs()
     sample = tmp / "sample.beachhead"

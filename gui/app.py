@@ -58,8 +58,8 @@ def build_parser() -> argparse.ArgumentParser:
 def _bundled_sample_path() -> Path:
     """Write the bundled sample portfolio to the user's data folder and return its path."""
     from gui.recovery import data_folder
-    from models.sample import sample_portfolio
-    from models.storage import save_portfolio
+    from models.engine.sample import sample_portfolio
+    from models.files.portfolio_file import save_portfolio
 
     path = data_folder() / "sample.beachhead"
     if not path.exists():
@@ -153,7 +153,7 @@ def _open_initial(window, file: str | None) -> None:  # type: ignore[no-untyped-
 
 
 def _screenshot(app: QApplication, window, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
-    from models.errors import InputError
+    from models.core.errors import InputError
 
     path = Path(args.file) if args.file else _bundled_sample_path()
     from gui.document import Document

@@ -13,8 +13,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from gui.document import Document
-from models.framework import Framework, text
-from models.portfolio import Assessment, Startup, new_id
+from models.core.framework import Framework, text
+from models.core.portfolio import Assessment, Startup, new_id
 
 _MERGE_TEXT = 1001
 

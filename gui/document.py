@@ -1,7 +1,7 @@
 """The open portfolio as the GUI sees it: the document, its undo stack and its live results.
 
 Every change goes through a :class:`~gui.commands` undo command, which calls one of the
-``apply_*`` methods here; those mutate the :class:`~models.portfolio.Portfolio`, re-score only
+``apply_*`` methods here; those mutate the :class:`~models.core.portfolio.Portfolio`, re-score only
 what the change touches and emit the narrowest signal that says so.
 """
 
@@ -13,10 +13,10 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from gui.i18n import language
-from models.framework import Framework, Scenario
-from models.portfolio import Assessment, Portfolio, Score, Startup
-from models.scoring import Result, score_assessment, score_assessments
-from models.storage import load_portfolio, save_portfolio
+from models.core.framework import Framework, Scenario
+from models.core.portfolio import Assessment, Portfolio, Score, Startup
+from models.engine.scoring import Result, score_assessment, score_assessments
+from models.files.portfolio_file import load_portfolio, save_portfolio
 
 
 class Document(QObject):
@@ -53,7 +53,7 @@ class Document(QObject):
     # -- files ----------------------------------------------------------------------------
     @classmethod
     def load(cls, path: Path, parent: QObject | None = None) -> Document:
-        """Open ``path``; raises :class:`~models.errors.InputError` for a bad file."""
+        """Open ``path``; raises :class:`~models.core.errors.InputError` for a bad file."""
         return cls(load_portfolio(path), Path(path), parent)
 
     def save(self, path: Path | None = None) -> None:

@@ -4,7 +4,7 @@ Beachhead's own strings are translated by a ``QTranslator`` loaded from
 ``resources/translations/beachhead_zh_CN.qm`` (built from the ``.ts`` source by
 ``pyside6-lrelease``; ``make install`` does it), Qt's standard buttons and dialogs by Qt's own
 ``qtbase_zh_CN.qm``. The framework's texts (criterion names, rubric levels, …) carry both
-languages themselves and are picked with :func:`models.framework.text` and :func:`language`.
+languages themselves and are picked with :func:`models.core.framework.text` and :func:`language`.
 """
 
 from __future__ import annotations

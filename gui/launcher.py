@@ -1,7 +1,7 @@
 """The ``beachhead`` entry point.
 
 A subcommand (``score``, ``sample``, …) goes to the headless command line in
-:mod:`models.cli` without importing Qt; anything else starts the desktop application.
+:mod:`models.cli.main` without importing Qt; anything else starts the desktop application.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ def first_positional(args: Sequence[str]) -> str | None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Dispatch ``argv`` (default ``sys.argv[1:]``); returns the exit status."""
-    from models import cli
+    from models.cli import main as cli
 
     args = list(sys.argv[1:] if argv is None else argv)
     first = first_positional(args)

@@ -23,8 +23,8 @@ from gui.recovery import AUTOSAVE_INTERVAL_MS, RecoveryStore
 from gui.settings import AppSettings
 
 if TYPE_CHECKING:
-    from gui.assess_view import AssessView
     from gui.document import Document
+    from gui.views.assess.view import AssessView
 
 log = logging.getLogger("beachhead")
 
@@ -87,7 +87,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.status_label)
         self._build_actions()
         self._build_menus()
-        from gui.file_jobs import FileJobs
+        from gui.jobs.files import FileJobs
 
         self.file_jobs = FileJobs(self)
         self._autosave_timer = QTimer(self)
@@ -196,10 +196,10 @@ class MainWindow(QMainWindow):
         """Import the domain and build the document and the Assess view, once."""
         if self._doc is not None:
             return
-        from gui.assess_view import AssessView
         from gui.document import Document
-        from models.framework import default_framework
-        from models.portfolio import Portfolio
+        from gui.views.assess.view import AssessView
+        from models.core.framework import default_framework
+        from models.core.portfolio import Portfolio
 
         self._doc = Document(Portfolio(framework=default_framework()), None, self)
         self._assess_view = AssessView(self._doc)
@@ -249,7 +249,7 @@ class MainWindow(QMainWindow):
         n_assess = sum(len(s.assessments) for s in p.startups)
         parts = [self.tr("{n} startups, {m} assessments").format(n=len(p.startups), m=n_assess)]
         if self.doc.scenario is not None:
-            from models.framework import text
+            from models.core.framework import text
 
             parts.append(self.tr("scenario: {name}").format(
                 name=text(self.doc.scenario.name, self.lang)))
@@ -307,7 +307,7 @@ class MainWindow(QMainWindow):
             menu.deleteLater()
 
     def _rebuild_views(self) -> None:
-        from gui.assess_view import AssessView
+        from gui.views.assess.view import AssessView
 
         current_tab = self.tabs.currentIndex()
         old = self.assess_view
@@ -361,7 +361,7 @@ class MainWindow(QMainWindow):
         """Create the Compare view on first use (it imports pandas and matplotlib)."""
         if self.compare_view is None:
             try:
-                from gui.compare_view import CompareView
+                from gui.views.compare.view import CompareView
             except ImportError:
                 return None
             self.compare_view = CompareView(self.doc)
@@ -377,7 +377,7 @@ class MainWindow(QMainWindow):
         """Create the Framework view on first use."""
         if self.framework_view is None:
             try:
-                from gui.framework_view import FrameworkView
+                from gui.views.framework.view import FrameworkView
             except ImportError:
                 return None
             self.framework_view = FrameworkView(self.doc)
@@ -415,8 +415,8 @@ class MainWindow(QMainWindow):
         if not self.maybe_save():
             return
         from gui.document import Document
-        from models.framework import default_framework
-        from models.portfolio import Portfolio
+        from models.core.framework import default_framework
+        from models.core.portfolio import Portfolio
 
         self._replace_document(Document(Portfolio(framework=default_framework()), None, self))
 
@@ -431,7 +431,7 @@ class MainWindow(QMainWindow):
         if not self.maybe_save():
             return False
         from gui.document import Document
-        from models.errors import InputError
+        from models.core.errors import InputError
 
         try:
             doc = Document.load(path, self)
@@ -474,7 +474,7 @@ class MainWindow(QMainWindow):
         try:
             self.doc.save(path)
         except OSError as exc:
-            from models.errors import write_failure
+            from models.core.errors import write_failure
 
             ask.error(self, self.tr("Cannot save"),
                       self.tr("The portfolio could not be saved to {path}; the previous file is "
@@ -511,7 +511,7 @@ class MainWindow(QMainWindow):
                 c.discard()
             return False
         from gui.document import Document
-        from models.errors import InputError
+        from models.core.errors import InputError
 
         try:
             portfolio = newest.load()

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QStandardPaths
 
 if TYPE_CHECKING:  # the domain loads after the first paint; see MainWindow.ensure_ready
-    from models.portfolio import Portfolio
+    from models.core.portfolio import Portfolio
 
 AUTOSAVE_INTERVAL_MS = 60_000
 
@@ -38,8 +38,8 @@ class RecoveryCopy:
     saved_at: str
 
     def load(self) -> Portfolio:
-        """Read the recovered portfolio; raises :class:`~models.errors.InputError` if bad."""
-        from models.storage import load_portfolio
+        """Read the recovered portfolio; raises :class:`~models.core.errors.InputError` if bad."""
+        from models.files.portfolio_file import load_portfolio
 
         return load_portfolio(self.path)
 
@@ -63,8 +63,8 @@ class RecoveryStore:
 
     def save(self, portfolio: Portfolio, original: Path | None) -> Path:
         """Write a recovery copy of ``portfolio`` (atomically); returns its path."""
-        from models.atomic_file import atomic_write_text
-        from models.storage import dumps_portfolio
+        from models.files.atomic import atomic_write_text
+        from models.files.portfolio_file import dumps_portfolio
 
         path, meta = self._paths()
         atomic_write_text(path, dumps_portfolio(portfolio))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from models.framework import Framework
+from models.core.framework import Framework
 
 
 def t(s: str) -> dict[str, str]:

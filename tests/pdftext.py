@@ -33,7 +33,7 @@ def poppler(tool: str) -> str:
 
 def need_cjk_font() -> None:
     """Fail under CI, else skip, when no font that covers Chinese is installed."""
-    from models.fonts import has_cjk_font
+    from models.charts.fonts import has_cjk_font
 
     if not has_cjk_font():
         _missing("a CJK font", "fonts-noto-cjk")

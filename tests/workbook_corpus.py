@@ -25,11 +25,11 @@ from pathlib import Path
 
 from openpyxl import Workbook, load_workbook
 
-from models.framework import Framework, default_framework
-from models.portfolio import Assessment, Portfolio, Score, Startup
-from models.template import FIELDS_ROW, template_header_row, write_template
-from models.workbook_export import export_workbook
-from models.workbook_layout import LAYOUT_VERSION
+from models.core.framework import Framework, default_framework
+from models.core.portfolio import Assessment, Portfolio, Score, Startup
+from models.workbook.export import export_workbook
+from models.workbook.layout import LAYOUT_VERSION
+from models.workbook.template import FIELDS_ROW, template_header_row, write_template
 
 FW = default_framework()
 IDS = FW.criterion_ids

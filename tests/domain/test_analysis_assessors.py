@@ -1,4 +1,5 @@
-"""Several assessors (models.assessors) and scenario impacts (models.scenarios), by hand."""
+"""Several assessors (models.analysis.assessors) and scenario impacts (models.engine.scenarios), by
+hand."""
 
 from __future__ import annotations
 
@@ -9,16 +10,16 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from models.assessors import (
+from models.analysis.assessors import (
     consensus,
     consensus_levels,
     disagreements,
     founder_investor_gaps,
     latest,
 )
-from models.portfolio import Assessment, Portfolio, Score, Startup
-from models.scenarios import competition_ranks, portfolio_scenario_impacts, scenario_impacts
-from models.scoring import level_matrix
+from models.core.portfolio import Assessment, Portfolio, Score, Startup
+from models.engine.scenarios import competition_ranks, portfolio_scenario_impacts, scenario_impacts
+from models.engine.scoring import level_matrix
 from tests.helpers import tiny_framework
 
 FW = tiny_framework()  # a.x, a.y benefit (weights 1, 3); b.z, b.w cost

@@ -1,4 +1,5 @@
-"""Axes-first analysis charts (models.charts): rank bands, tornado and founder–investor gaps,
+"""Axes-first analysis charts (models.charts.drawing): rank bands, tornado and founder–investor
+gaps,
 drawn on a plain matplotlib Figure (never pyplot)."""
 
 from __future__ import annotations
@@ -8,7 +9,7 @@ import math
 import pytest
 from matplotlib.figure import Figure
 
-from models.charts import gap_chart, rank_band_chart, tornado_chart
+from models.charts.drawing import gap_chart, rank_band_chart, tornado_chart
 
 
 def _ax():  # type: ignore[no-untyped-def]

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from models import cli
-from models.analysis import analyze_portfolio
-from models.sample import sample_portfolio
+from models.analysis.run import analyze_portfolio
+from models.cli import main as cli
+from models.engine.sample import sample_portfolio
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,4 @@
-"""Weight sensitivity (models.sensitivity): leader reversals and tornado data."""
+"""Weight sensitivity (models.analysis.sensitivity): leader reversals and tornado data."""
 
 from __future__ import annotations
 
@@ -9,11 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from models.framework import Framework
-from models.portfolio import Assessment, Score
-from models.sample import sample_portfolio
-from models.scoring import FrameworkArrays, level_matrix, score_levels
-from models.sensitivity import (
+from models.analysis.sensitivity import (
     leader_reversals,
     overall_at_share,
     reweighted,
@@ -21,6 +17,10 @@ from models.sensitivity import (
     sweep_pillar,
     tornado,
 )
+from models.core.framework import Framework
+from models.core.portfolio import Assessment, Score
+from models.engine.sample import sample_portfolio
+from models.engine.scoring import FrameworkArrays, level_matrix, score_levels
 from tests.helpers import tiny_framework
 
 EPS = 1e-7

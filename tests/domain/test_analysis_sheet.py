@@ -1,4 +1,4 @@
-"""The export's Analysis sheet read back with openpyxl and compared with models.analysis:
+"""The export's Analysis sheet read back with openpyxl and compared with models.analysis.run:
 draws and seed at the top, per-assessment P10/P50/P90 and rank probabilities, rank reversals,
 scenario effects; fewer draws for large portfolios; the command line's --draws/--seed."""
 
@@ -9,20 +9,20 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from models import cli
-from models.analysis import analyze_portfolio
-from models.portfolio import Assessment, Portfolio, Score, Startup
-from models.sample import sample_portfolio
-from models.scenarios import competition_ranks, portfolio_scenario_impacts
-from models.storage import save_portfolio
-from models.workbook_analysis import (
+from models.analysis.run import analyze_portfolio
+from models.cli import main as cli
+from models.core.portfolio import Assessment, Portfolio, Score, Startup
+from models.engine.sample import sample_portfolio
+from models.engine.scenarios import competition_ranks, portfolio_scenario_impacts
+from models.files.portfolio_file import save_portfolio
+from models.workbook.analysis_sheet import (
     ANALYSIS_WORK,
     ASSESSMENT_HEAD,
     MIN_DRAWS,
     REVERSAL_HEADERS,
     analysis_draws,
 )
-from models.workbook_export import export_workbook
+from models.workbook.export import export_workbook
 
 
 def _sheet(path: Path):  # type: ignore[no-untyped-def]
@@ -141,7 +141,7 @@ def test_draws_and_seed_reach_the_sheet(tmp_path):
 
 
 def test_large_portfolios_get_fewer_draws_and_say_so(tmp_path, monkeypatch):
-    import models.workbook_analysis as wa
+    import models.workbook.analysis_sheet as wa
 
     assert analysis_draws(100, 2000) == 2000
     assert analysis_draws(1000, 2000) == min(2000, ANALYSIS_WORK // 1000) >= MIN_DRAWS

@@ -1,4 +1,5 @@
-"""Monte Carlo uncertainty (models.uncertainty) and the batched scoring helpers it builds on."""
+"""Monte Carlo uncertainty (models.analysis.uncertainty) and the batched scoring helpers it builds
+on."""
 
 from __future__ import annotations
 
@@ -9,18 +10,18 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from models import uncertainty
-from models.framework import default_framework
-from models.portfolio import Assessment, Score
-from models.sample import sample_portfolio
-from models.scoring import (
+from models.analysis import uncertainty
+from models.analysis.uncertainty import confidence_matrix, level_distribution, simulate
+from models.core.framework import default_framework
+from models.core.portfolio import Assessment, Score
+from models.engine.sample import sample_portfolio
+from models.engine.scoring import (
     FrameworkArrays,
     level_matrix,
     level_slopes,
     overall_from_pillars,
     score_levels,
 )
-from models.uncertainty import confidence_matrix, level_distribution, simulate
 from tests.helpers import tiny_framework
 
 LOW, MEDIUM, HIGH = 0, 1, 2

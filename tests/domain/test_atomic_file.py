@@ -12,8 +12,8 @@ import time
 
 import pytest
 
-from models import atomic_file
-from models.atomic_file import atomic_output, atomic_write_text, remove_stale_temporaries
+from models.files import atomic as atomic_file
+from models.files.atomic import atomic_output, atomic_write_text, remove_stale_temporaries
 
 
 def test_writes_and_keeps_backup(tmp_path):
@@ -71,7 +71,7 @@ def test_killed_save_leaves_a_temporary_that_the_next_save_removes(tmp_path):
     target.write_text("old")
     script = textwrap.dedent(f"""
         import sys, time
-        from models.atomic_file import atomic_output
+        from models.files.atomic import atomic_output
         with atomic_output({str(target)!r}) as tmp:
             tmp.write_text("partial")
             print("writing", flush=True)

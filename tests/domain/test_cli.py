@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from models import cli
-from models.sample import sample_portfolio
-from models.scoring import score_portfolio
-from models.storage import save_portfolio
+from models.cli import main as cli
+from models.engine.sample import sample_portfolio
+from models.engine.scoring import score_portfolio
+from models.files.portfolio_file import save_portfolio
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -125,7 +125,8 @@ def test_entry_point_runs_without_qt(tmp_path):
         "import sys, runpy\n"
         "from gui.launcher import main\n"
         f"rc = main(['sample', '-o', {str(tmp_path / 's.beachhead')!r}])\n"
-        "import models.cli, models.scoring, models.storage, models.sample\n"
+        "import models.cli.main, models.engine.scoring, models.files.portfolio_file\n"
+        "import models.engine.sample\n"
         "bad = [m for m in sys.modules if m.startswith(('PySide6', 'shiboken6', 'PyQt'))]\n"
         "assert rc == 0 and not bad, (rc, bad)\n"
     )
@@ -135,8 +136,10 @@ def test_entry_point_runs_without_qt(tmp_path):
 def test_every_models_module_imports_without_qt():
     code = (
         "import importlib, pkgutil, sys, models\n"
-        "for m in pkgutil.iter_modules(models.__path__):\n"
-        "    importlib.import_module('models.' + m.name)\n"
+        "names = [m.name for m in pkgutil.walk_packages(models.__path__, 'models.')]\n"
+        "assert len(names) > 60, names\n"
+        "for name in names:\n"
+        "    importlib.import_module(name)\n"
         "bad = [m for m in sys.modules if m.startswith(('PySide6', 'shiboken6', 'gui'))]\n"
         "assert not bad, bad\n"
     )
@@ -179,7 +182,7 @@ def test_deeply_nested_json_is_bad_input(capsys, tmp_path):
 
 
 def test_csv_never_starts_a_cell_with_a_formula(capsys, tmp_path):
-    from models.portfolio import Assessment, Startup
+    from models.core.portfolio import Assessment, Startup
 
     p = sample_portfolio()
     p.startups.append(Startup(name='=HYPERLINK("http://x","y")', assessments=[
@@ -202,8 +205,8 @@ def test_table_rounds_halves_away_from_zero_like_a_spreadsheet(capsys, sample_fi
 
 
 def test_framework_names_that_look_like_formulas_are_escaped(capsys, tmp_path):
-    from models.portfolio import Assessment, Portfolio, Score, Startup
-    from models.storage import save_portfolio
+    from models.core.portfolio import Assessment, Portfolio, Score, Startup
+    from models.files.portfolio_file import save_portfolio
     from tests.helpers import t, tiny_framework
 
     base = tiny_framework()
@@ -239,7 +242,7 @@ def test_failed_write_is_one_line_naming_the_users_file(capsys, tmp_path, sample
                                                        monkeypatch, code, words):
     import os as os_module
 
-    from models import atomic_file
+    from models.files import atomic as atomic_file
 
     out = tmp_path / "ranking.xlsx"
 
@@ -257,7 +260,7 @@ def test_failed_write_is_one_line_naming_the_users_file(capsys, tmp_path, sample
 
 @pytest.mark.parametrize("command", ["analyze", "export", "report"])
 def test_help_states_the_draws_cap(capsys, command):
-    from models.cli import MAX_DRAWS
+    from models.cli.main import MAX_DRAWS
 
     code, out, _ = run(capsys, command, "--help")
     assert code == 0

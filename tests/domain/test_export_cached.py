@@ -17,13 +17,13 @@ import pandas as pd
 import pytest
 from python_calamine import CalamineWorkbook
 
-from models.framework import default_framework
-from models.portfolio import Assessment, Portfolio, Score, Startup
-from models.sample import sample_portfolio
-from models.scoring import level_matrix, score_levels, score_portfolio
-from models.template import FIELDS_ROW, template_header_row, write_template
-from models.workbook_charts import BAR_MAX, CHART_DATA_ROW, RADAR_MAX, chart_rows
-from models.workbook_export import export_workbook
+from models.core.framework import default_framework
+from models.core.portfolio import Assessment, Portfolio, Score, Startup
+from models.engine.sample import sample_portfolio
+from models.engine.scoring import level_matrix, score_levels, score_portfolio
+from models.workbook.charts_sheet import BAR_MAX, CHART_DATA_ROW, RADAR_MAX, chart_rows
+from models.workbook.export import export_workbook
+from models.workbook.template import FIELDS_ROW, template_header_row, write_template
 
 C = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
 

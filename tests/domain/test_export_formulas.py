@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from openpyxl import load_workbook
 
-from models.framework import Condition
-from models.portfolio import Assessment, Portfolio, Score, Startup
-from models.scoring import score_portfolio
-from models.workbook_export import export_workbook
-from models.workbook_formulas import (
+from models.core.framework import Condition
+from models.core.portfolio import Assessment, Portfolio, Score, Startup
+from models.engine.scoring import score_portfolio
+from models.workbook.export import export_workbook
+from models.workbook.formulas import (
     MAX_FORMULA_CHARS,
     PillarRefs,
     completeness,
@@ -20,7 +20,7 @@ from models.workbook_formulas import (
     rule_names,
     weighted_pillar,
 )
-from models.xlsx_text import formula_text
+from models.workbook.xlsx_text import formula_text
 from tests.helpers import t, tiny_framework
 
 

@@ -18,22 +18,22 @@ import numpy as np
 import pytest
 from openpyxl import load_workbook
 
-from models import cli
-from models.framework import default_framework
-from models.portfolio import Assessment, Portfolio, Score, Startup
-from models.sample import sample_portfolio, synthetic_portfolio
-from models.scoring import level_matrix, score_levels, score_portfolio
-from models.storage import save_portfolio
-from models.template import template_header_row, write_template
-from models.workbook_export import export_workbook
-from models.workbook_layout import FrameworkSheet
+from models.cli import main as cli
+from models.core.framework import default_framework
+from models.core.portfolio import Assessment, Portfolio, Score, Startup
+from models.engine.sample import sample_portfolio, synthetic_portfolio
+from models.engine.scoring import level_matrix, score_levels, score_portfolio
+from models.files.portfolio_file import save_portfolio
+from models.workbook.export import export_workbook
+from models.workbook.layout import FrameworkSheet
+from models.workbook.template import template_header_row, write_template
 from tests.helpers import tiny_framework
 from tests.libreoffice import recalculate, soffice
 
 TOL = 1e-9
 # a founder's template answers, in framework criterion order (None = left empty)
 TEMPLATE_LEVELS = [5, 4, None, 3, 2, 1, 4, 5, 3, None, 2, 2, 4, 1, 3, None, None, None]
-# answers that do not count as scores (module docstring of models.workbook_formulas), typed
+# answers that do not count as scores (module docstring of models.workbook.formulas), typed
 # over some of the template's empty rows: out of range, not whole, a number stored as text
 TEMPLATE_INVALID = {2: 0, 9: 2.5, 15: "4", 16: 7, 17: -1}
 # the same kinds typed over an export's scores: (assessment, criterion) → value; 5.0 counts
@@ -315,7 +315,7 @@ def test_libreoffice_keeps_both_charts_and_text(recalculated):
     assert "radarChart" in xml and "barChart" in xml
     # the chart data block resolved to the startups with the highest overall, highest first
     ws = load_workbook(path, data_only=True)["Charts"]
-    from models.workbook_charts import CHART_DATA_ROW
+    from models.workbook.charts_sheet import CHART_DATA_ROW
 
     overall = [ws.cell(r, 2 + len(port.framework.pillars)).value
                for r in range(CHART_DATA_ROW + 1, CHART_DATA_ROW + 9)]

@@ -11,13 +11,13 @@ from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
 from python_calamine import CalamineWorkbook
 
-from models import cli
-from models.framework import default_framework
-from models.portfolio import Assessment, Portfolio, Score, Startup
-from models.storage import save_portfolio
-from models.workbook_export import export_workbook
-from models.workbook_sheets import writing
-from models.xlsx_text import (
+from models.cli import main as cli
+from models.core.framework import default_framework
+from models.core.portfolio import Assessment, Portfolio, Score, Startup
+from models.files.portfolio_file import save_portfolio
+from models.workbook.export import export_workbook
+from models.workbook.sheets import writing
+from models.workbook.xlsx_text import (
     MAX_CELL_CHARS,
     cell_text,
     clean_text,

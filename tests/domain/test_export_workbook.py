@@ -15,14 +15,14 @@ from openpyxl import load_workbook
 from openpyxl.chart import BarChart, RadarChart
 
 import models
-from models import cli
-from models.framework import default_framework
-from models.portfolio import Assessment, Portfolio, Score, Startup
-from models.sample import sample_portfolio
-from models.storage import save_portfolio
-from models.workbook_charts import CHART_DATA_ROW, chart_rows
-from models.workbook_export import export_workbook
-from models.workbook_layout import (
+from models.cli import main as cli
+from models.core.framework import default_framework
+from models.core.portfolio import Assessment, Portfolio, Score, Startup
+from models.engine.sample import sample_portfolio
+from models.files.portfolio_file import save_portfolio
+from models.workbook.charts_sheet import CHART_DATA_ROW, chart_rows
+from models.workbook.export import export_workbook
+from models.workbook.layout import (
     CRITERIA_HEADERS,
     EXPORT_SHEETS,
     PILLAR_HEADERS,
@@ -166,7 +166,7 @@ def test_print_setup_one_page_wide_with_repeated_header(wb):
 
 
 def test_spreadsheet_rounding_goes_half_away_from_zero():
-    from models.workbook_sheets import round_half_away
+    from models.workbook.sheets import round_half_away
 
     assert round(2.675, 2) == 2.67 and round_half_away(2.675, 2) == 2.68  # 2.675 as shown
     assert round_half_away(62.125, 2) == 62.13 and round_half_away(-62.125, 2) == -62.13
@@ -219,7 +219,7 @@ def test_charts_are_native_radar_and_bar(sample_export, wb):
 
 
 def test_chart_picks_one_assessment_per_startup_highest_first(sample_export):
-    from models.scoring import level_matrix, score_levels
+    from models.engine.scoring import level_matrix, score_levels
 
     port = sample_export[0]
     pairs = port.assessments()
@@ -265,7 +265,7 @@ def test_identity_in_defined_names_and_properties(sample_export, wb):
 
 
 def test_progress_reports_every_n_assessments(tmp_path, monkeypatch):
-    import models.workbook_export as wx
+    import models.workbook.export as wx
 
     monkeypatch.setattr(wx, "PROGRESS_EVERY", 4)
     calls: list[tuple[int, int]] = []
@@ -275,7 +275,7 @@ def test_progress_reports_every_n_assessments(tmp_path, monkeypatch):
 
 
 def test_cancel_from_progress_leaves_the_old_file_and_no_scratch(tmp_path, monkeypatch):
-    import models.workbook_export as wx
+    import models.workbook.export as wx
 
     class Cancelled(Exception):
         pass
@@ -319,7 +319,7 @@ def test_disabled_pillar_reads_no(tmp_path):
 def test_failed_save_leaves_the_old_file(tmp_path, monkeypatch):
     path = tmp_path / "keep.xlsx"
     path.write_bytes(b"old")
-    import models.atomic_file as atomic_file
+    import models.files.atomic as atomic_file
 
     def boom(src, dst):  # type: ignore[no-untyped-def]
         raise OSError("disk full")

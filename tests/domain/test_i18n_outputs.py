@@ -9,10 +9,10 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from models import cli
-from models.cli_texts import LABELS
-from models.framework import default_framework, text
-from models.workbook_texts import TEXTS
+from models.cli import main as cli
+from models.cli.texts import LABELS
+from models.core.framework import default_framework, text
+from models.workbook.texts import TEXTS
 
 _PLACEHOLDER = __import__("re").compile(r"\{[^{}]*\}")
 
@@ -68,9 +68,9 @@ def test_workbook_texts_are_complete_in_chinese() -> None:
 
 
 def test_chinese_workbook_has_chinese_labels_and_stable_importer_headers(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    from models.sample import sample_portfolio
-    from models.workbook_export import export_workbook
-    from models.workbook_import import import_workbooks
+    from models.engine.sample import sample_portfolio
+    from models.workbook.export import export_workbook
+    from models.workbook.importing.batch import import_workbooks
 
     out_en, out_zh = tmp_path / "en.xlsx", tmp_path / "zh.xlsx"
     export_workbook(sample_portfolio(), out_en, lang="en")

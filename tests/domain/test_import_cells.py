@@ -6,8 +6,7 @@ import datetime as dt
 
 import pytest
 
-from models.sheet_grid import SheetGrid
-from models.workbook_cells import (
+from models.workbook.importing.cells import (
     CellError,
     ScoreReading,
     as_text,
@@ -20,6 +19,7 @@ from models.workbook_cells import (
     read_score,
     split_tags,
 )
+from models.workbook.importing.sheet_grid import SheetGrid
 
 
 @pytest.mark.parametrize("value", [4, 4.0, 1, 5, 5.0])
@@ -85,7 +85,7 @@ def test_control_characters_are_replaced_once_emoji_and_line_breaks_stay():
                        "with U+FFFD")
     assert clean_cell_text("中文 🚀 plain\ttext\n") == ("中文 🚀 plain\ttext\n", None)
     # what the writer would have warned about on every export is gone
-    from models.xlsx_text import clean_text
+    from models.workbook.xlsx_text import clean_text
 
     assert clean_text(text) == (text, ())
 
@@ -161,7 +161,7 @@ def test_grid_merged_ranges_and_refs():
 
 
 def test_the_sheets_read_and_how_many_of_a_founders_own():
-    from models.workbook_reader import MAX_DATA_SHEETS, sheets_to_read
+    from models.workbook.importing.reader import MAX_DATA_SHEETS, sheets_to_read
 
     assert sheets_to_read(["Assessment", "Framework", "About", "Notes"]) == [
         "About", "Assessment", "Framework"]

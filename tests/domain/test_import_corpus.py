@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from models import cli
-from models.storage import load_portfolio
-from models.workbook_import import import_workbooks, read_workbook
+from models.cli import main as cli
+from models.files.portfolio_file import load_portfolio
+from models.workbook.importing.batch import import_workbooks, read_workbook
 from tests.workbook_corpus import FW, Case, build_corpus, cases
 
 CASES = cases()
@@ -163,7 +163,7 @@ def test_hostile_files_are_cheap(corpus):
         import json, re, resource, sys, time
         resource.setrlimit(resource.RLIMIT_AS, (3 << 29, 3 << 29))
         sys.path.insert(0, {str(Path(__file__).resolve().parents[2])!r})
-        from models.workbook_import import import_workbooks
+        from models.workbook.importing.batch import import_workbooks
         t = time.perf_counter()
         report = import_workbooks({paths!r}, skip_bad=True)
         took = time.perf_counter() - t

@@ -11,13 +11,13 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from models import cli
-from models.framework import default_framework
-from models.portfolio import Assessment, Portfolio, Score, Startup
-from models.report import UnknownStartupError, select_assessments
-from models.storage import load_portfolio, save_portfolio
-from models.workbook_export import export_workbook
-from models.workbook_import import import_workbooks, merge_into, plan_merge, read_workbook
+from models.cli import main as cli
+from models.core.framework import default_framework
+from models.core.portfolio import Assessment, Portfolio, Score, Startup
+from models.files.portfolio_file import load_portfolio, save_portfolio
+from models.report.document import UnknownStartupError, select_assessments
+from models.workbook.export import export_workbook
+from models.workbook.importing.batch import import_workbooks, merge_into, plan_merge, read_workbook
 from tests.workbook_corpus import fill_template
 
 FW = default_framework()

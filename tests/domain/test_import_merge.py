@@ -10,19 +10,19 @@ from pathlib import Path
 
 import pytest
 
-from models import cli
-from models.errors import InputError
-from models.framework import default_framework
-from models.portfolio import Assessment, Portfolio, Score, Startup
-from models.storage import dumps_portfolio, load_portfolio, save_portfolio
-from models.workbook_import import (
+from models.cli import main as cli
+from models.core.errors import InputError
+from models.core.framework import default_framework
+from models.core.portfolio import Assessment, Portfolio, Score, Startup
+from models.files.portfolio_file import dumps_portfolio, load_portfolio, save_portfolio
+from models.workbook.guard.inspect import require_defused_xml
+from models.workbook.importing.batch import (
     PARALLEL_MIN_FILES,
     ImportReport,
     import_workbooks,
     merge_into,
     plan_merge,
 )
-from models.xlsx_guard import require_defused_xml
 from tests.helpers import tiny_framework
 from tests.workbook_corpus import DATE, fill_template
 
@@ -127,7 +127,7 @@ def test_progress_per_file_and_missing_files(files, tmp_path):
 def test_defusedxml_is_checked_and_fails_closed(monkeypatch):
     import openpyxl.xml
 
-    from models.xlsx_guard import UnsafeXmlSetup
+    from models.workbook.guard.inspect import UnsafeXmlSetup
 
     require_defused_xml.cache_clear()
     monkeypatch.setattr(openpyxl.xml, "DEFUSEDXML", False)
@@ -221,7 +221,8 @@ def test_import_is_headless():
     import subprocess
     import sys
 
-    code = ("import sys, models.workbook_import, models.xlsx_guard, models.workbook_cells; "
+    code = ("import sys, models.workbook.importing.batch, models.workbook.guard.inspect; "
+            "import models.workbook.importing.cells; "
             "print(any(m.startswith(('PySide6', 'gui')) for m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True, cwd=Path(__file__).resolve().parents[2]).stdout
@@ -241,9 +242,9 @@ def test_dates_default_to_today_with_a_note(tmp_path):
 def test_import_with_a_custom_framework(tmp_path):
     import datetime as dt
 
-    from models.cli import main
-    from models.framework import Framework, default_framework, save_framework
-    from models.storage import load_portfolio
+    from models.cli.main import main
+    from models.core.framework import Framework, default_framework, save_framework
+    from models.files.portfolio_file import load_portfolio
     from tests.workbook_corpus import fill_template
 
     data = default_framework().model_dump(mode="json")

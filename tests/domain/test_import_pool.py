@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from models.import_pool import death
+from models.workbook.importing.pool import death
 from tests.workbook_corpus import cases, fill_template, rewrite_member
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -49,8 +49,8 @@ def test_a_reader_that_dies_is_named_and_the_other_files_are_read(tmp_path):
     huge = far_cell(tmp_path / "huge.xlsx", "XFD1048576")  # 549 GB: the reader aborts
     paths = [str(good), str(huge), str(other)]
     proc = run_capped(f"""
-        from models.workbook_import import import_workbooks
-        from models.xlsx_guard import Limits
+        from models.workbook.importing.batch import import_workbooks
+        from models.workbook.guard.inspect import Limits
         lifted = Limits(sheet_cells=10**13, sparse_area=10**13)
         report = import_workbooks({paths!r}, limits=lifted, skip_bad=True, workers=1)
         print(json.dumps({{"ok": [f.ok for f in report.files],
@@ -79,8 +79,8 @@ def test_readers_are_capped_in_memory(tmp_path):
     wide = far_cell(tmp_path / "wide.xlsx", "XFD1500")
     paths = [str(wide), str(good)]
     proc = run_capped(f"""
-        from models.workbook_import import import_workbooks
-        from models.xlsx_guard import Limits
+        from models.workbook.importing.batch import import_workbooks
+        from models.workbook.guard.inspect import Limits
         capped = Limits(sheet_cells=10**13, sparse_area=10**13, reader_memory=512 << 20)
         report = import_workbooks({paths!r}, limits=capped, skip_bad=True)
         print(json.dumps({{"ok": [f.ok for f in report.files],
@@ -107,7 +107,7 @@ def test_cli_skip_bad_imports_the_others_when_files_are_hostile(tmp_path):
     out = tmp_path / "out.beachhead"
     args = ["import", str(good), *hostile, "--skip-bad", "-o", str(out)]
     proc = run_capped(f"""
-        from models.cli import main
+        from models.cli.main import main
         sys.exit(main({args!r}))
     """)
     assert proc.returncode == 0, proc.stderr[-2000:]
@@ -115,7 +115,7 @@ def test_cli_skip_bad_imports_the_others_when_files_are_hostile(tmp_path):
         assert f"{path}: " in proc.stderr
     assert f"{hostile[-1]}: xl/sharedStrings.xml: the shared strings hold 1 string and " \
            "claim 4,294,967,295" in proc.stderr
-    from models.storage import load_portfolio
+    from models.files.portfolio_file import load_portfolio
 
     assert [s.name for s in load_portfolio(out).startups] == ["Good AI"]
 

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from models.framework import default_framework
-from models.portfolio import Assessment, Portfolio, Score, Startup
-from models.sample import sample_portfolio
-from models.workbook_export import export_workbook
-from models.workbook_import import import_workbooks, merge_into
+from models.core.framework import default_framework
+from models.core.portfolio import Assessment, Portfolio, Score, Startup
+from models.engine.sample import sample_portfolio
+from models.workbook.export import export_workbook
+from models.workbook.importing.batch import import_workbooks, merge_into
 from tests.libreoffice import convert
 from tests.workbook_corpus import FIELDS_ROW, fill_template, put
 

@@ -10,14 +10,14 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from models import cli
-from models.framework import default_framework
-from models.portfolio import Assessment, Portfolio, Score, Startup
-from models.scoring import score_portfolio
-from models.storage import load_portfolio, save_portfolio
-from models.workbook_export import export_workbook
-from models.workbook_import import import_workbooks, merge_into, read_workbook
-from models.workbook_layout import FrameworkSheet
+from models.cli import main as cli
+from models.core.framework import default_framework
+from models.core.portfolio import Assessment, Portfolio, Score, Startup
+from models.engine.scoring import score_portfolio
+from models.files.portfolio_file import load_portfolio, save_portfolio
+from models.workbook.export import export_workbook
+from models.workbook.importing.batch import import_workbooks, merge_into, read_workbook
+from models.workbook.layout import FrameworkSheet
 from tests.workbook_corpus import fill_template
 
 FW = default_framework()

@@ -1,11 +1,11 @@
-"""The 2×2 position map chart (models.charts.position_map), drawn on a plain Figure."""
+"""The 2×2 position map chart (models.charts.drawing.position_map), drawn on a plain Figure."""
 
 from __future__ import annotations
 
 import pytest
 from matplotlib.figure import Figure
 
-from models.charts import position_map
+from models.charts.drawing import position_map
 
 
 def _axes():

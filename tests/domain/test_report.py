@@ -17,21 +17,21 @@ from pathlib import Path
 import matplotlib as mpl
 import pytest
 
-from models import report as report_module
-from models.assessors import founder_investor_gaps
-from models.fonts import CJK_FAMILIES, LATIN_FAMILIES, font_families, has_cjk_font
-from models.framework import text
-from models.portfolio import Assessment, Portfolio, Score, Startup
-from models.report import (
+from models.analysis.assessors import founder_investor_gaps
+from models.charts.fonts import CJK_FAMILIES, LATIN_FAMILIES, font_families, has_cjk_font
+from models.core.framework import text
+from models.core.portfolio import Assessment, Portfolio, Score, Startup
+from models.core.rounding import fixed
+from models.engine.sample import sample_portfolio
+from models.engine.scoring import score_portfolio
+from models.report import document as report_module
+from models.report.document import (
     MAX_GAPS,
     UnknownStartupError,
     select_assessments,
     write_report,
 )
-from models.report_texts import LABELS, labels
-from models.rounding import fixed
-from models.sample import sample_portfolio
-from models.scoring import score_portfolio
+from models.report.texts import LABELS, labels
 from tests.helpers import tiny_framework
 from tests.pdftext import need_cjk_font, pdf_fonts, pdf_pages
 
@@ -215,8 +215,8 @@ def test_no_pyplot_and_no_qt(tmp_path):
     """The report draws on Figure objects only: pyplot (and Qt) are never imported."""
     code = (
         "import sys\n"
-        "from models.report import write_report\n"
-        "from models.sample import sample_portfolio\n"
+        "from models.report.document import write_report\n"
+        "from models.engine.sample import sample_portfolio\n"
         f"write_report(sample_portfolio(), {str(tmp_path / 'r.pdf')!r}, "
         "startups=['Tokenforge'], draws=50)\n"
         "bad = [m for m in sys.modules if m == 'matplotlib.pyplot' or m.startswith('PySide6')]\n"
@@ -361,7 +361,7 @@ def test_fit_and_wrap():
 
 
 def test_emoji_are_drawn_or_replaced_without_font_warnings(tmp_path, capfd):
-    from models.fonts import MISSING_GLYPH, SYMBOL_FAMILIES, _installed
+    from models.charts.fonts import MISSING_GLYPH, SYMBOL_FAMILIES, _installed
 
     port = sample_portfolio()
     port.startups[0].name = "Rocket 🚀 AI"

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from models import cli
+from models.cli import main as cli
 from tests.pdftext import pdf_pages
 
 DRAWS = "200"
@@ -116,7 +116,7 @@ def test_interrupted_report_keeps_the_previous_file(capsys, sample_file, tmp_pat
                                                     monkeypatch):
     out = tmp_path / "r.pdf"
     out.write_bytes(b"%PDF previous")
-    import models.report as report
+    import models.report.document as report
 
     def interrupted(*args, **kwargs):  # type: ignore[no-untyped-def]
         raise KeyboardInterrupt

@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from models.rounding import fixed, percent, round_half_away
+from models.core.rounding import fixed, percent, round_half_away
 
 
 @pytest.mark.parametrize(("x", "decimals", "shown"), [

@@ -8,8 +8,8 @@ import math
 import numpy as np
 import pytest
 
-from models.portfolio import Assessment, Portfolio, Score, Startup
-from models.scoring import (
+from models.core.portfolio import Assessment, Portfolio, Score, Startup
+from models.engine.scoring import (
     FrameworkArrays,
     apply_scenario,
     favourability,

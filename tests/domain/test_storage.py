@@ -7,10 +7,11 @@ import os
 
 import pytest
 
-from models import atomic_file, storage
-from models.errors import InputError
-from models.portfolio import Assessment, Portfolio, Score, Startup
-from models.storage import dumps_portfolio, load_portfolio, save_portfolio
+from models.core.errors import InputError
+from models.core.portfolio import Assessment, Portfolio, Score, Startup
+from models.files import atomic as atomic_file
+from models.files import portfolio_file as storage
+from models.files.portfolio_file import dumps_portfolio, load_portfolio, save_portfolio
 from tests.helpers import tiny_framework
 
 

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from models import cli
-from models.framework import default_framework
-from models.template import FIELDS_ROW, template_header_row, write_template
-from models.workbook_layout import TEMPLATE_FIELDS, TEMPLATE_HEADERS, TEMPLATE_SHEETS
+from models.cli import main as cli
+from models.core.framework import default_framework
+from models.workbook.layout import TEMPLATE_FIELDS, TEMPLATE_HEADERS, TEMPLATE_SHEETS
+from models.workbook.template import FIELDS_ROW, template_header_row, write_template
 from tests.helpers import tiny_framework
 
 

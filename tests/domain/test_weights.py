@@ -1,4 +1,4 @@
-"""Pairwise weights (models.weights): published AHP examples, consistency and errors."""
+"""Pairwise weights (models.analysis.ahp): published AHP examples, consistency and errors."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from models.weights import (
+from models.analysis.ahp import (
     RANDOM_INDEX,
     SAATY_SCALE,
     ahp_weights,
@@ -190,7 +190,7 @@ def test_weights_are_a_distribution_and_follow_the_items(case):
 
 
 def test_warning_shows_enough_decimals_to_tell_the_ratio_from_the_limit():
-    from models.weights import ratio_text
+    from models.analysis.ahp import ratio_text
 
     assert ratio_text(0.1012) == ("0.101", "0.100")
     assert ratio_text(0.1000004) == ("0.100000", "0.100000")  # as far as it goes

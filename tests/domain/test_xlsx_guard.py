@@ -8,8 +8,8 @@ from io import BytesIO
 
 import pytest
 
-from models.errors import InputError
-from models.xlsx_guard import DEFAULT_LIMITS, Limits, column_name, inspect_bytes
+from models.core.errors import InputError
+from models.workbook.guard.inspect import DEFAULT_LIMITS, Limits, column_name, inspect_bytes
 
 CT = (b'<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/'
       b'package/2006/content-types"/>')

@@ -102,8 +102,8 @@ def scripted_ask(monkeypatch: pytest.MonkeyPatch) -> ScriptedAsk:
     import gui
 
     fake = ScriptedAsk()
-    for info in pkgutil.iter_modules(gui.__path__):
-        mod = importlib.import_module(f"gui.{info.name}")
+    for info in pkgutil.walk_packages(gui.__path__, "gui."):
+        mod = importlib.import_module(info.name)
         if isinstance(getattr(mod, "ask", None), dialogs.Ask):
             monkeypatch.setattr(mod, "ask", fake)
     return fake

@@ -14,8 +14,8 @@ from gui import app as app_module
 from gui.main_window import MainWindow
 from gui.recovery import RecoveryStore
 from gui.settings import AppSettings
-from models.sample import sample_portfolio
-from models.storage import save_portfolio
+from models.engine.sample import sample_portfolio
+from models.files.portfolio_file import save_portfolio
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -9,17 +9,17 @@ import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
 
 from gui import commands as cmd
-from gui.compare_view import CompareView
 from gui.document import Document
-from gui.results_table import (
+from gui.tables.results import (
     AssessmentIdRole,
     ResultsFilterProxy,
     ResultsTableModel,
     SortRole,
 )
-from models.portfolio import Assessment
-from models.rounding import fixed
-from models.sample import sample_portfolio
+from gui.views.compare.view import CompareView
+from models.core.portfolio import Assessment
+from models.core.rounding import fixed
+from models.engine.sample import sample_portfolio
 
 
 @pytest.fixture
@@ -342,7 +342,7 @@ def test_set_document_disconnects_the_old_one(qtbot, view, doc):
 # -- scenario deltas ----------------------------------------------------------------------
 
 def test_scenario_model_passes_qt_model_tester(qtmodeltester, doc):
-    from gui.scenario_table import ScenarioDeltasModel
+    from gui.tables.scenarios import ScenarioDeltasModel
 
     model = ScenarioDeltasModel(doc)
     qtmodeltester.check(model)
@@ -351,8 +351,8 @@ def test_scenario_model_passes_qt_model_tester(qtmodeltester, doc):
 
 
 def test_scenario_table_matches_the_analysis(qtbot, view, doc):
-    from gui.scenario_table import ScenarioDeltasModel
-    from models.scenarios import portfolio_scenario_impacts
+    from gui.tables.scenarios import ScenarioDeltasModel
+    from models.engine.scenarios import portfolio_scenario_impacts
 
     view.show_scenario_deltas("sleeping_giant_enters")
     qtbot.waitUntil(lambda: not view._scenario_timer.isActive(), timeout=3000)
@@ -372,7 +372,7 @@ def test_scenario_table_matches_the_analysis(qtbot, view, doc):
 
 
 def test_scenario_table_follows_score_edits_while_shown(qtbot, view, doc):
-    from gui.scenario_table import ScenarioDeltasModel
+    from gui.tables.scenarios import ScenarioDeltasModel
 
     view.show()
     qtbot.waitExposed(view)

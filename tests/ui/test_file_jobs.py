@@ -11,8 +11,8 @@ from openpyxl import load_workbook
 from gui.main_window import MainWindow
 from gui.recovery import RecoveryStore
 from gui.settings import AppSettings
-from models.sample import sample_portfolio, synthetic_portfolio
-from models.storage import save_portfolio
+from models.engine.sample import sample_portfolio, synthetic_portfolio
+from models.files.portfolio_file import save_portfolio
 
 
 @pytest.fixture

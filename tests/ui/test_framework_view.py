@@ -11,11 +11,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemDelegate, QDoubleSpinBox
 
 from gui.document import Document
-from gui.framework_text import condition_text, rule_conditions
-from gui.framework_view import FrameworkView, scored_criteria_missing
-from gui.weights_model import CriterionWeightsModel, PillarWeightsModel
-from models.framework import Framework, load_framework, save_framework
-from models.sample import sample_portfolio
+from gui.tables.weights import CriterionWeightsModel, PillarWeightsModel
+from gui.views.framework.framework_text import condition_text, rule_conditions
+from gui.views.framework.view import FrameworkView, scored_criteria_missing
+from models.core.framework import Framework, load_framework, save_framework
+from models.engine.sample import sample_portfolio
 
 
 @pytest.fixture

@@ -1,4 +1,4 @@
-"""The Compare view's Gaps tab: founder–investor gaps and flags equal models.assessors, the
+"""The Compare view's Gaps tab: founder–investor gaps and flags equal models.analysis.assessors, the
 consensus is the assessors' median and can be added as an undoable assessment, and the tab
 follows the assessment selected in Compare (pytest-qt, offscreen)."""
 
@@ -7,12 +7,12 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from gui.compare_view import CompareView
 from gui.document import Document
-from gui.gaps_panel import GapsPanel, GapsTableModel
-from gui.palette import WARNING_FG
-from models.assessors import consensus, disagreements, founder_investor_gaps
-from models.sample import sample_portfolio
+from gui.views.compare.gaps_panel import GapsPanel, GapsTableModel
+from gui.views.compare.view import CompareView
+from gui.widgets.palette import WARNING_FG
+from models.analysis.assessors import consensus, disagreements, founder_investor_gaps
+from models.engine.sample import sample_portfolio
 
 G = GapsTableModel
 

@@ -19,7 +19,7 @@ from gui.i18n import install_language, language, qm_path
 from gui.main_window import MainWindow
 from gui.recovery import RecoveryStore
 from gui.settings import AppSettings
-from models.sample import sample_portfolio
+from models.engine.sample import sample_portfolio
 
 ROOT = Path(__file__).resolve().parents[2]
 GUI = ROOT / "gui"
@@ -115,7 +115,7 @@ def test_the_scan_finds_unmarked_strings(tmp_path: Path) -> None:
 
 
 def test_every_visible_string_in_gui_is_marked_for_translation() -> None:
-    problems = [p for f in sorted(GUI.glob("*.py")) for p in _unmarked_strings(f)]
+    problems = [p for f in sorted(GUI.rglob("*.py")) for p in _unmarked_strings(f)]
     assert not problems, "strings shown without tr()/translate():\n" + "\n".join(problems)
 
 
@@ -132,7 +132,7 @@ def extracted(tmp_path_factory: pytest.TempPathFactory) -> set[tuple[str, str]]:
     if not lupdate.exists():
         pytest.skip("pyside6-lupdate is not installed next to this Python")
     out = tmp_path_factory.mktemp("ts") / "probe.ts"
-    subprocess.run([str(lupdate), "-locations", "none", *map(str, sorted(GUI.glob("*.py"))),
+    subprocess.run([str(lupdate), "-locations", "none", *map(str, sorted(GUI.rglob("*.py"))),
                     "-ts", str(out)], check=True, capture_output=True, cwd=ROOT)
     return {(ctx, src) for ctx, src, _ in _messages(out)}
 
@@ -289,7 +289,7 @@ def test_screenshot_mode_honours_lang(tmp_path) -> None:  # type: ignore[no-unty
 
     from PySide6.QtGui import QImage
 
-    from models.storage import save_portfolio
+    from models.files.portfolio_file import save_portfolio
 
     src = tmp_path / "s.beachhead"
     save_portfolio(sample_portfolio(), src)

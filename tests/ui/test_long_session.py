@@ -30,8 +30,8 @@ from gui.i18n import install_language
 from gui.main_window import MainWindow
 from gui.recovery import RecoveryStore
 from gui.settings import AppSettings
-from models.sample import sample_portfolio
-from models.storage import load_portfolio, save_portfolio
+from models.engine.sample import sample_portfolio
+from models.files.portfolio_file import load_portfolio, save_portfolio
 
 EDITS = 2000  # score edits made by key presses
 UNDO_REDO = 200  # undo and redo steps through the Edit menu's actions

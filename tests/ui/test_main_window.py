@@ -15,9 +15,9 @@ from gui.document import Document
 from gui.main_window import MainWindow
 from gui.recovery import RecoveryStore
 from gui.settings import AppSettings
-from gui.startup_list import OverallRole, StartupListModel
-from models.sample import sample_portfolio
-from models.storage import load_portfolio, save_portfolio
+from gui.views.assess.startup_list import OverallRole, StartupListModel
+from models.engine.sample import sample_portfolio
+from models.files.portfolio_file import load_portfolio, save_portfolio
 
 
 @pytest.fixture

@@ -10,12 +10,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox
 
 from gui.document import Document
-from gui.framework_view import FrameworkView
-from gui.pairwise_editor import JudgementRole, PairwiseEditor, PairwiseMatrixModel
-from gui.weights_model import criterion_shares, pillar_shares
-from models.rounding import percent
-from models.sample import sample_portfolio
-from models.weights import consistency_warning, pairwise
+from gui.tables.weights import criterion_shares, pillar_shares
+from gui.views.framework.pairwise_editor import JudgementRole, PairwiseEditor, PairwiseMatrixModel
+from gui.views.framework.view import FrameworkView
+from models.analysis.ahp import consistency_warning, pairwise
+from models.core.rounding import percent
+from models.engine.sample import sample_portfolio
 from tests.domain.test_weights import DRINKS, DRINKS_PUBLISHED, LEADER_CRITERIA
 
 DRINK_NAMES = ["Coffee", "Wine", "Tea", "Beer", "Sodas", "Milk", "Water"]
@@ -166,7 +166,7 @@ def test_disabled_pillars_are_left_out(view, doc):
 
 def test_apply_works_when_the_current_weights_are_tiny(view, doc):
     from gui import commands as cmd
-    from models.framework import MIN_WEIGHT
+    from models.core.framework import MIN_WEIGHT
 
     tiny = {p.id: MIN_WEIGHT for p in doc.framework.pillars}
     doc.undo_stack.push(cmd.ChangeFramework(
@@ -180,7 +180,7 @@ def test_apply_works_when_the_current_weights_are_tiny(view, doc):
 
 
 def test_pairwise_weights_keep_the_scale_and_report_no_change():
-    from gui.pairwise_editor import pairwise_weights
+    from gui.views.framework.pairwise_editor import pairwise_weights
 
     ids = ["a", "b"]
     assert pairwise_weights(np.array([0.75, 0.25]), [2.0, 2.0], ids) == {"a": 3.0, "b": 1.0}

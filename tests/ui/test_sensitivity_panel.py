@@ -1,4 +1,5 @@
-"""The Compare view's Sensitivity tab: its rank-reversal list equals models.sensitivity, the
+"""The Compare view's Sensitivity tab: its rank-reversal list equals models.analysis.sensitivity,
+the
 tornado chart shows the selected assessment, and both follow weight changes (pytest-qt)."""
 
 from __future__ import annotations
@@ -8,15 +9,15 @@ import pytest
 from PySide6.QtCore import Qt
 
 from gui import commands as cmd
-from gui.compare_view import CompareView
 from gui.document import Document
-from gui.results_table import AssessmentIdRole
-from gui.sensitivity_panel import ReversalsModel, SensitivityData, SensitivityPanel
-from models.analysis import analyze_portfolio
-from models.rounding import percent
-from models.sample import sample_portfolio
-from models.scoring import FrameworkArrays, level_matrix, score_levels
-from models.sensitivity import leader_reversals, overall_at_share, tornado
+from gui.tables.results import AssessmentIdRole
+from gui.views.compare.sensitivity_panel import ReversalsModel, SensitivityData, SensitivityPanel
+from gui.views.compare.view import CompareView
+from models.analysis.run import analyze_portfolio
+from models.analysis.sensitivity import leader_reversals, overall_at_share, tornado
+from models.core.rounding import percent
+from models.engine.sample import sample_portfolio
+from models.engine.scoring import FrameworkArrays, level_matrix, score_levels
 
 R = ReversalsModel
 

@@ -1,4 +1,4 @@
-"""The Compare view's Uncertainty tab: its table equals models.uncertainty for the sample,
+"""The Compare view's Uncertainty tab: its table equals models.analysis.uncertainty for the sample,
 figures go stale after edits instead of recomputing, large portfolios run in a worker process
 (pytest-qt, offscreen)."""
 
@@ -12,14 +12,14 @@ import pytest
 from PySide6.QtCore import Qt
 
 from gui import commands as cmd
-from gui import job_targets
-from gui.compare_view import CompareView
 from gui.document import Document
-from gui.results_table import AssessmentIdRole
-from gui.uncertainty_panel import STALE_FG, UncertaintyPanel, UncertaintyTableModel
-from models.analysis import analyze_portfolio
-from models.rounding import fixed, percent
-from models.sample import sample_portfolio
+from gui.jobs import targets as job_targets
+from gui.tables.results import AssessmentIdRole
+from gui.views.compare.uncertainty_panel import STALE_FG, UncertaintyPanel, UncertaintyTableModel
+from gui.views.compare.view import CompareView
+from models.analysis.run import analyze_portfolio
+from models.core.rounding import fixed, percent
+from models.engine.sample import sample_portfolio
 
 M = UncertaintyTableModel
 
@@ -266,7 +266,7 @@ def test_compare_filters_apply_to_the_table(view, doc):
 
 
 def test_unscored_assessments_have_no_rank(panel, doc):
-    from models.portfolio import Assessment
+    from models.core.portfolio import Assessment
 
     st = doc.portfolio.startups[0]
     doc.undo_stack.push(cmd.AddAssessment(doc, st.id, Assessment(assessor="Empty")))

@@ -1,0 +1,2 @@
+"""The Assess view: the startup list, the criterion editor and the live results panel.
+"""

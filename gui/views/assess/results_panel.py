@@ -1,0 +1,188 @@
+"""Live results of the chosen assessment: overall score, completeness, pillar bars, a radar,
+postures with their reasons, deal-breakers and the three improvements worth most.
+
+The painted bars update on every edit; the matplotlib radar is created after the window first
+shows and redrawn only when the application is idle (``draw_idle`` behind a short timer).
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
+
+from gui.widgets.palette import STRATEGY_BG, STRATEGY_FG, WARNING_BG, WARNING_FG, score_colour
+from gui.widgets.pillar_bars import PillarBars
+from models.core.framework import Framework, text
+from models.core.rounding import fixed, percent
+from models.engine.scoring import Result
+
+
+def _heading(title: str) -> QLabel:
+    label = QLabel(f"<b>{html.escape(title)}</b>")
+    label.setObjectName("sectionHeading")
+    return label
+
+
+class ResultsPanel(QScrollArea):
+    """Shows one :class:`~models.engine.scoring.Result` (or a hint when there is none)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        body = QWidget()
+        self.setWidget(body)
+        self.overall_label = QLabel()
+        self.overall_label.setObjectName("overallLabel")
+        self.overall_label.setAlignment(Qt.AlignmentFlag.AlignLeft)
+        self.completeness_label = QLabel()
+        self.scenario_label = QLabel()
+        self.scenario_label.setWordWrap(True)
+        self.bars = PillarBars()
+        self.radar_host = QVBoxLayout()
+        self.postures_label = QLabel()
+        self.breakers_label = QLabel()
+        self.improvements_label = QLabel()
+        for label in (self.postures_label, self.breakers_label, self.improvements_label,
+                      self.completeness_label):
+            label.setWordWrap(True)
+            label.setTextFormat(Qt.TextFormat.RichText)
+            label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addWidget(_heading(self.tr("Overall score")))
+        layout.addWidget(self.overall_label)
+        layout.addWidget(self.completeness_label)
+        layout.addWidget(self.scenario_label)
+        layout.addSpacing(6)
+        layout.addWidget(_heading(self.tr("Pillars")))
+        layout.addWidget(self.bars)
+        layout.addLayout(self.radar_host)
+        layout.addWidget(_heading(self.tr("Deal-breakers")))
+        layout.addWidget(self.breakers_label)
+        layout.addWidget(_heading(self.tr("Postures")))
+        layout.addWidget(self.postures_label)
+        layout.addWidget(_heading(self.tr("What would raise the score most")))
+        layout.addWidget(self.improvements_label)
+        layout.addStretch(1)
+        self._framework: Framework | None = None
+        self._result: Result | None = None
+        self._canvas = None
+        self._figure = None
+        self._radar_names: tuple[str, ...] = ()
+        self._radar_series = None
+        self._radar_timer = QTimer(self)
+        self._radar_timer.setSingleShot(True)
+        self._radar_timer.setInterval(150)
+        self._radar_timer.timeout.connect(self._draw_radar)
+        self.show_result(None, None)
+
+    # -- radar (matplotlib, created lazily after first paint) ------------------------------
+    def enable_radar(self) -> None:
+        """Create the radar canvas (imports matplotlib); call once the window is visible."""
+        if self._canvas is not None:
+            return
+        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+        from matplotlib.figure import Figure
+
+        from gui.widgets.chart_canvas import chart_fonts
+
+        chart_fonts()
+        self._figure = Figure(figsize=(3.2, 3.0), dpi=self.logicalDpiY() or 96)
+        self._canvas = FigureCanvasQTAgg(self._figure)
+        self._canvas.setMinimumHeight(240)
+        self._canvas.setObjectName("radarCanvas")
+        self.radar_host.addWidget(self._canvas)
+        self._draw_radar()
+
+    def _draw_radar(self) -> None:
+        """Update the radar: new values in place, a full replot only when the pillars change."""
+        if self._canvas is None or self._figure is None:
+            return
+        r, fw = self._result, self._framework
+        pillars = [p for p in fw.pillars if p.enabled] if fw is not None else []
+        names = tuple(text(p.name, self._lang) for p in pillars)
+        values = [r.pillars.get(p.id) for p in pillars] if r is not None else None
+        if len(names) < 3 or values is None:
+            if self._radar_names:
+                self._figure.clear()
+                self._radar_names, self._radar_series = (), None
+                self._canvas.draw_idle()
+            return
+        if names != self._radar_names:
+            from models.charts.drawing import radar
+
+            self._figure.clear()
+            # polar tick labels sit outside the axes: leave a margin for them
+            ax = self._figure.add_axes((0.2, 0.14, 0.6, 0.72), projection="polar")
+            (self._radar_series,) = radar(ax, [n.replace(" ", "\n") for n in names],
+                                          [("", values)])
+            ax.tick_params(axis="x", labelsize=7, pad=2)
+            self._radar_names = names
+        else:
+            self._radar_series.set_values(values)
+        self._canvas.draw_idle()
+
+    # -- display --------------------------------------------------------------------------
+    def show_result(self, result: Result | None, framework: Framework | None,
+                    lang: str = "en") -> None:
+        """Show ``result`` (None: nothing chosen)."""
+        self._result, self._framework, self._lang = result, framework, lang
+        if result is None or framework is None:
+            self.overall_label.setText("<span style='font-size:28pt; color:#888'>–</span>")
+            self.completeness_label.setText(self.tr("Choose or add a startup to see results."))
+            self.scenario_label.setText("")
+            self.bars.set_scores([])
+            for label in (self.postures_label, self.breakers_label, self.improvements_label):
+                label.setText("")
+            self._radar_timer.start()
+            return
+        colour = score_colour(result.overall).name()
+        shown = "–" if result.overall is None else fixed(result.overall)
+        self.overall_label.setText(
+            f"<span style='font-size:28pt; font-weight:600; color:{colour}'>{shown}</span>"
+            f"<span style='color:#777'> / 100</span>")
+        partial_word = self.tr("partial")
+        partial = (f" <b style='color:{WARNING_FG.name()}'>{partial_word}</b>"
+                   if result.partial else "")
+        self.completeness_label.setText(
+            self.tr("Completeness: {pct}").format(pct=percent(result.completeness)) + partial)
+        if result.scenario:
+            scen = framework.scenario(result.scenario)
+            self.scenario_label.setText(
+                self.tr("Scenario applied: {name}").format(name=text(scen.name, lang)))
+        else:
+            self.scenario_label.setText("")
+        self.bars.set_scores([(text(p.name, lang), result.pillars.get(p.id))
+                              for p in framework.pillars if p.enabled])
+        self.breakers_label.setText(self._rules_html(result.deal_breakers, warning=True) or
+                                    "<i>" + self.tr("None triggered.") + "</i>")
+        self.postures_label.setText(self._rules_html(result.postures) or
+                                    "<i>" + self.tr("No posture fits yet.") + "</i>")
+        if result.improvements:
+            items = "".join(
+                f"<li>{html.escape(i.name)}: {i.from_level} → {i.to_level} "
+                f"<b>+{fixed(i.gain)}</b></li>" for i in result.improvements)
+            self.improvements_label.setText(f"<ol style='margin-left:-20px'>{items}</ol>")
+        else:
+            self.improvements_label.setText("<i>" + self.tr("Nothing left to improve.") + "</i>")
+        self._radar_timer.start()
+
+    def _rules_html(self, hits, warning: bool = False) -> str:  # type: ignore[no-untyped-def]
+        blocks = []
+        because = self.tr("because")
+        for h in hits:
+            is_warning = warning or h.kind == "warning"
+            bg = (WARNING_BG if is_warning else STRATEGY_BG).name()
+            fg = (WARNING_FG if is_warning else STRATEGY_FG).name()
+            mark = "⚠ " if is_warning else ""
+            reasons = "; ".join(html.escape(r) for r in h.reasons)
+            blocks.append(
+                f"<table width='100%' cellpadding='5' style='background:{bg}; margin-bottom:4px'>"
+                f"<tr><td><b style='color:{fg}'>{mark}{html.escape(h.name)}</b><br/>"
+                f"<span style='color:#444'>{because} {reasons}</span></td></tr>"
+                "</table>")
+        return "".join(blocks)

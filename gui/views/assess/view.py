@@ -1,0 +1,502 @@
+"""The Assess view: startups on the left, the chosen assessment's criteria in the middle, live
+results on the right. Every edit becomes an undo command on the document's stack."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui import commands as cmd
+from gui.dialogs import ask
+from gui.document import Document
+from gui.i18n import language
+from gui.views.assess.criterion_editor import CriterionEditor
+from gui.views.assess.results_panel import ResultsPanel
+from gui.views.assess.startup_list import (
+    StartupDelegate,
+    StartupFilterModel,
+    StartupIdRole,
+    StartupListModel,
+)
+from models.core.framework import text
+from models.core.portfolio import ROLES, Assessment, Startup
+
+
+class AssessView(QWidget):
+    """Score one startup's assessment criterion by criterion.
+
+    Signals:
+        startupSelected(str): the chosen startup changed (its id, '' for none).
+        assessmentShown(str): the assessment on screen changed (its id, '' for none).
+    """
+
+    startupSelected = Signal(str)
+    assessmentShown = Signal(str)
+
+    def __init__(self, doc: Document, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.lang = language()
+        self.editors: dict[str, CriterionEditor] = {}
+        self._startup_id = ""
+        self._assessment_id = ""
+        self._announced = ""
+
+        # left: startup list
+        self.filter_edit = QLineEdit()
+        self.filter_edit.setPlaceholderText(self.tr("Filter startups by name"))
+        self.filter_edit.setClearButtonEnabled(True)
+        self.list_view = QListView()
+        self.list_view.setItemDelegate(StartupDelegate(self.list_view))
+        self.list_view.setUniformItemSizes(True)
+        self.list_view.setObjectName("startupList")
+        self.add_button = QPushButton(self.tr("Add"))
+        self.rename_button = QPushButton(self.tr("Rename"))
+        self.duplicate_button = QPushButton(self.tr("Duplicate"))
+        self.delete_button = QPushButton(self.tr("Delete"))
+        self.add_button.setToolTip(self.tr("Add a startup"))
+        self.rename_button.setToolTip(self.tr("Rename the chosen startup"))
+        self.duplicate_button.setToolTip(self.tr("Copy the chosen startup with its assessments"))
+        self.delete_button.setToolTip(self.tr("Delete the chosen startup"))
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.filter_edit)
+        left_layout.addWidget(self.list_view, 1)
+        row1, row2 = QHBoxLayout(), QHBoxLayout()
+        row1.addWidget(self.add_button)
+        row1.addWidget(self.rename_button)
+        row2.addWidget(self.duplicate_button)
+        row2.addWidget(self.delete_button)
+        left_layout.addLayout(row1)
+        left_layout.addLayout(row2)
+
+        # middle: assessment header and criteria
+        self.title_label = QLabel()
+        self.title_label.setObjectName("startupTitle")
+        self.facts_label = QLabel()
+        self.facts_label.setObjectName("startupFacts")
+        # long names wrap instead of widening the middle column and squeezing the results
+        for label in (self.title_label, self.facts_label):
+            label.setWordWrap(True)
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.assessment_combo = QComboBox()
+        self.assessment_combo.setMinimumContentsLength(24)
+        self.assessment_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.new_assessment_button = QPushButton(self.tr("New assessment"))
+        self.copy_assessment_button = QPushButton(self.tr("Copy"))
+        self.copy_assessment_button.setToolTip(
+            self.tr("Start a new assessment from a copy of this one"))
+        self.delete_assessment_button = QPushButton(self.tr("Delete"))
+        self.delete_assessment_button.setToolTip(self.tr("Delete this assessment"))
+        self.assessor_edit = QLineEdit()
+        self.assessor_edit.setPlaceholderText(self.tr("Assessor name"))
+        self.role_combo = QComboBox()
+        for role in ROLES:
+            self.role_combo.addItem(self._role_label(role), role)
+        self.date_edit = QDateEdit()
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat("yyyy-MM-dd")
+        header = QWidget()
+        hl = QVBoxLayout(header)
+        hl.setContentsMargins(0, 0, 0, 0)
+        hl.addWidget(self.title_label)
+        hl.addWidget(self.facts_label)
+        sel = QHBoxLayout()
+        sel.addWidget(QLabel(self.tr("Assessment")))
+        sel.addWidget(self.assessment_combo, 1)
+        sel.addWidget(self.new_assessment_button)
+        sel.addWidget(self.copy_assessment_button)
+        sel.addWidget(self.delete_assessment_button)
+        hl.addLayout(sel)
+        meta = QFormLayout()
+        meta.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        who = QHBoxLayout()
+        who.addWidget(self.assessor_edit, 2)
+        who.addWidget(QLabel(self.tr("Role")))
+        who.addWidget(self.role_combo)
+        who.addWidget(QLabel(self.tr("Date")))
+        who.addWidget(self.date_edit)
+        meta.addRow(self.tr("Assessor"), who)
+        hl.addLayout(meta)
+
+        self.criteria_host = QWidget()
+        self.criteria_layout = QVBoxLayout(self.criteria_host)
+        self.criteria_layout.setSpacing(8)
+        self.criteria_scroll = QScrollArea()
+        self.criteria_scroll.setWidgetResizable(True)
+        self.criteria_scroll.setWidget(self.criteria_host)
+        self.criteria_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.empty_label = QLabel()
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        middle = QWidget()
+        ml = QVBoxLayout(middle)
+        ml.setContentsMargins(0, 0, 0, 0)
+        ml.addWidget(header)
+        ml.addWidget(self.empty_label)
+        ml.addWidget(self.criteria_scroll, 1)
+        self.header = header
+
+        # right: results
+        self.results_panel = ResultsPanel()
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(middle)
+        self.splitter.addWidget(self.results_panel)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 6)
+        self.splitter.setStretchFactor(2, 3)
+        self.splitter.setSizes([240, 680, 340])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.splitter)
+
+        self.filter_edit.textChanged.connect(self._filter)
+        self.add_button.clicked.connect(self.add_startup)
+        self.rename_button.clicked.connect(self.rename_startup)
+        self.duplicate_button.clicked.connect(self.duplicate_startup)
+        self.delete_button.clicked.connect(self.delete_startup)
+        self.new_assessment_button.clicked.connect(self.new_assessment)
+        self.copy_assessment_button.clicked.connect(self.copy_assessment)
+        self.delete_assessment_button.clicked.connect(self.delete_assessment)
+        self.assessment_combo.activated.connect(self._assessment_chosen)
+        self.assessor_edit.editingFinished.connect(self._assessor_edited)
+        self.role_combo.activated.connect(
+            lambda i: self._meta_edited("role", self.role_combo.itemData(i)))
+        self.date_edit.dateChanged.connect(self._date_edited)
+        self.set_document(doc)
+
+    def _role_label(self, role: str) -> str:
+        return {"founder": self.tr("founder"), "investor": self.tr("investor"),
+                "other": self.tr("other")}[role]
+
+    def _assessment_label(self, a: Assessment) -> str:
+        return self.tr("{who} ({role}, {date})").format(
+            who=a.assessor or self.tr("unnamed"), role=self._role_label(a.role),
+            date=a.date.isoformat())
+
+    # -- document -------------------------------------------------------------------------
+    def set_document(self, doc: Document) -> None:
+        """Show ``doc`` (called when a portfolio is opened or created)."""
+        for connection in getattr(self, "_connections", []):
+            QObject.disconnect(connection)
+        for old in (getattr(self, "proxy", None), getattr(self, "model", None)):
+            if old is not None:
+                old.deleteLater()
+        self.doc = doc
+        self.model = StartupListModel(doc, self)
+        self.proxy = StartupFilterModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.list_view.setModel(self.proxy)
+        self.list_view.selectionModel().currentChanged.connect(self._current_changed)
+        self._connections = [
+            doc.scoresChanged.connect(self._scores_changed),
+            doc.structureChanged.connect(self._structure_changed),
+            doc.resultsChanged.connect(self._show_result),
+            doc.frameworkChanged.connect(self._build_editors),
+        ]
+        self._startup_id = ""
+        self._assessment_id = ""
+        self._build_editors()
+        first = doc.portfolio.startups[0].id if doc.portfolio.startups else ""
+        self.select_startup(first)
+
+    def _build_editors(self) -> None:
+        while self.criteria_layout.count():
+            item = self.criteria_layout.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        self.editors = {}
+        fw = self.doc.framework
+        for pillar in fw.pillars:
+            box = QGroupBox(text(pillar.name, self.lang) +
+                            ("" if pillar.enabled else "  " + self.tr("(switched off)")))
+            box.setToolTip(text(pillar.description, self.lang))
+            box.setObjectName(f"pillar_{pillar.id}")
+            bl = QVBoxLayout(box)
+            bl.setSpacing(6)
+            for crit in pillar.criteria:
+                editor = CriterionEditor(crit, fw, self.lang)
+                editor.levelRequested.connect(lambda lvl, c=crit.id: self.set_level(c, lvl))
+                editor.fieldEdited.connect(
+                    lambda field, value, c=crit.id: self._field_edited(c, field, value))
+                editor.moveRequested.connect(lambda step, c=crit.id: self._move(c, step))
+                self.editors[crit.id] = editor
+                bl.addWidget(editor)
+            self.criteria_layout.addWidget(box)
+        self.criteria_layout.addStretch(1)
+        self._show_assessment()
+
+    # -- selection ------------------------------------------------------------------------
+    def current_startup(self) -> Startup | None:
+        """The chosen startup, if any."""
+        try:
+            return self.doc.startup(self._startup_id) if self._startup_id else None
+        except KeyError:
+            return None
+
+    def current_assessment(self) -> Assessment | None:
+        """The chosen assessment, if any."""
+        try:
+            return self.doc.assessment(self._assessment_id)[1] if self._assessment_id else None
+        except KeyError:
+            return None
+
+    def select_startup(self, startup_id: str, assessment_id: str | None = None) -> None:
+        """Choose a startup (and optionally one of its assessments)."""
+        row = self.model.row_of(startup_id) if startup_id else -1
+        if row >= 0:
+            proxy_index = self.proxy.mapFromSource(self.model.index(row))
+            if not proxy_index.isValid():
+                self.filter_edit.clear()
+                proxy_index = self.proxy.mapFromSource(self.model.index(row))
+            self.list_view.selectionModel().setCurrentIndex(
+                proxy_index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+            self.list_view.scrollTo(proxy_index)
+        self._set_startup(startup_id if row >= 0 else "", assessment_id)
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        sid = current.data(StartupIdRole) if current.isValid() else ""
+        if sid != self._startup_id:
+            self._set_startup(sid or "")
+
+    def _set_startup(self, startup_id: str, assessment_id: str | None = None) -> None:
+        self._startup_id = startup_id
+        st = self.current_startup()
+        if st is None:
+            self._assessment_id = ""
+        elif assessment_id and any(a.id == assessment_id for a in st.assessments):
+            self._assessment_id = assessment_id
+        elif not any(a.id == self._assessment_id for a in st.assessments):
+            primary = self.doc.primary_assessment(st)
+            self._assessment_id = primary.id if primary else ""
+        self._show_assessment()
+        self.startupSelected.emit(startup_id)
+
+    def select_assessment(self, assessment_id: str) -> None:
+        """Choose an assessment of the current startup."""
+        self._assessment_id = assessment_id
+        self._show_assessment()
+
+    def _assessment_chosen(self, index: int) -> None:
+        self.select_assessment(self.assessment_combo.itemData(index))
+
+    # -- display --------------------------------------------------------------------------
+    def _show_assessment(self) -> None:
+        st, a = self.current_startup(), self.current_assessment()
+        has_startup, has_assessment = st is not None, a is not None
+        for w in (self.rename_button, self.duplicate_button, self.delete_button,
+                  self.new_assessment_button):
+            w.setEnabled(has_startup)
+        for w in (self.copy_assessment_button, self.delete_assessment_button,
+                  self.assessor_edit, self.role_combo, self.date_edit, self.assessment_combo):
+            w.setEnabled(has_assessment)
+        self.title_label.setText(f"<span style='font-size:15pt; font-weight:600'>"
+                                 f"{_escape(st.name) if st else ''}</span>")
+        self.facts_label.setText(" · ".join(x for x in (st.sector, st.stage, st.region) if x)
+                                 if st else "")
+        self.assessment_combo.blockSignals(True)
+        self.assessment_combo.clear()
+        if st:
+            for item in st.assessments:
+                self.assessment_combo.addItem(self._assessment_label(item), item.id)
+            self.assessment_combo.setCurrentIndex(self.assessment_combo.findData(
+                self._assessment_id))
+        self.assessment_combo.blockSignals(False)
+        if a is not None:
+            if self.assessor_edit.text() != a.assessor:
+                self.assessor_edit.setText(a.assessor)
+            self.role_combo.setCurrentIndex(self.role_combo.findData(a.role))
+            self.date_edit.blockSignals(True)
+            self.date_edit.setDate(QDate(a.date.year, a.date.month, a.date.day))
+            self.date_edit.blockSignals(False)
+        if not has_startup:
+            self.empty_label.setText(self.tr(
+                "No startup yet. Add one with the Add button, or import founders' workbooks "
+                "from the File menu."))
+        elif not has_assessment:
+            self.empty_label.setText(self.tr(
+                "This startup has no assessment yet. Start one with New assessment."))
+        self.empty_label.setVisible(not has_assessment)
+        self.criteria_scroll.setVisible(has_assessment)
+        for cid, editor in self.editors.items():
+            editor.show_score(a.scores.get(cid) if a else None)
+        self._show_result()
+        if self._assessment_id != self._announced:
+            self._announced = self._assessment_id
+            self.assessmentShown.emit(self._assessment_id)
+
+    def current_assessment_id(self) -> str:
+        """The id of the assessment on screen ('' if none)."""
+        return self._assessment_id
+
+    def _show_result(self) -> None:
+        a = self.current_assessment()
+        result = self.doc.result(a.id) if a else None
+        self.results_panel.show_result(result, self.doc.framework, self.lang)
+
+    def _scores_changed(self, assessment_id: str) -> None:
+        if assessment_id != self._assessment_id:
+            return
+        a = self.current_assessment()
+        if a is None:
+            return
+        for cid, editor in self.editors.items():
+            editor.show_score(a.scores.get(cid))
+        self._show_result()
+
+    def _structure_changed(self) -> None:
+        # startups/assessments added or removed: keep the choice if it still exists
+        self._refresh_all()
+
+    def _refresh_all(self) -> None:
+        st = self.current_startup()
+        if st is None:
+            first = self.doc.portfolio.startups[0].id if self.doc.portfolio.startups else ""
+            self.select_startup(first)
+        else:
+            self.select_startup(st.id, self._assessment_id)
+
+    # -- edits ----------------------------------------------------------------------------
+    def set_level(self, criterion_id: str, level: int) -> None:
+        """Score ``criterion_id`` at ``level`` (0 clears) in the chosen assessment."""
+        a = self.current_assessment()
+        if a is None:
+            return
+        value = None if level == 0 else level
+        if a.level(criterion_id) == value:
+            return
+        self.doc.undo_stack.push(cmd.SetScoreField(self.doc, a.id, criterion_id, "value", value))
+
+    def _field_edited(self, criterion_id: str, field: str, value: str) -> None:
+        a = self.current_assessment()
+        if a is None:
+            return
+        self.doc.undo_stack.push(cmd.SetScoreField(self.doc, a.id, criterion_id, field, value))
+
+    def _move(self, criterion_id: str, step: int) -> None:
+        ids = list(self.editors)
+        i = ids.index(criterion_id) + step
+        if 0 <= i < len(ids):
+            editor = self.editors[ids[i]]
+            editor.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.criteria_scroll.ensureWidgetVisible(editor, 0, 40)
+
+    def focus_criterion(self, criterion_id: str) -> None:
+        """Give keyboard focus to a criterion's editor."""
+        self._move(criterion_id, 0)
+
+    def _assessor_edited(self) -> None:
+        a = self.current_assessment()
+        if a is not None and self.assessor_edit.text() != a.assessor:
+            self._meta_edited("assessor", self.assessor_edit.text())
+
+    def _date_edited(self, date: QDate) -> None:
+        self._meta_edited("date", dt.date(date.year(), date.month(), date.day()))
+
+    def _meta_edited(self, field: str, value: object) -> None:
+        a = self.current_assessment()
+        if a is not None and getattr(a, field) != value:
+            self.doc.undo_stack.push(cmd.SetAssessmentField(self.doc, a.id, field, value))
+
+    def add_startup(self) -> None:
+        """Ask for a name and add a startup with one empty founder assessment."""
+        name = ask.text(self, self.tr("Add startup"), self.tr("Name of the startup:"))
+        if name is None or not name.strip():
+            return
+        st = Startup(name=name.strip(), assessments=[Assessment(role="founder")])
+        self.doc.undo_stack.push(cmd.AddStartup(self.doc, st))
+        self.select_startup(st.id)
+
+    def rename_startup(self) -> None:
+        """Ask for a new name for the chosen startup."""
+        st = self.current_startup()
+        if st is None:
+            return
+        name = ask.text(self, self.tr("Rename startup"), self.tr("New name:"), st.name)
+        if name is None or not name.strip() or name.strip() == st.name:
+            return
+        self.doc.undo_stack.push(cmd.SetStartupField(self.doc, st.id, "name", name.strip()))
+
+    def duplicate_startup(self) -> None:
+        """Copy the chosen startup (with its assessments) just below it."""
+        st = self.current_startup()
+        if st is None:
+            return
+        clone = cmd.duplicate_startup(st, self.tr("{name} (copy)").format(name=st.name))
+        index = self.doc.startup_index(st.id) + 1
+        self.doc.undo_stack.push(cmd.AddStartup(self.doc, clone, index,
+                                                self.tr("Duplicate Startup")))
+        self.select_startup(clone.id)
+
+    def delete_startup(self) -> None:
+        """Delete the chosen startup after confirmation."""
+        st = self.current_startup()
+        if st is None:
+            return
+        if not ask.confirm(self, self.tr("Delete startup"), self.tr(
+                "Delete {name} and its {n} assessment(s)? You can undo this.").format(
+                    name=st.name, n=len(st.assessments))):
+            return
+        index = self.doc.startup_index(st.id)
+        self.doc.undo_stack.push(cmd.RemoveStartup(self.doc, st.id))
+        remaining = self.doc.portfolio.startups
+        self.select_startup(remaining[min(index, len(remaining) - 1)].id if remaining else "")
+
+    def new_assessment(self) -> None:
+        """Add an empty assessment to the chosen startup and show it."""
+        st = self.current_startup()
+        if st is None:
+            return
+        a = Assessment(role="investor" if st.assessments else "founder")
+        self.doc.undo_stack.push(cmd.AddAssessment(self.doc, st.id, a))
+        self.select_startup(st.id, a.id)
+
+    def copy_assessment(self) -> None:
+        """Start a new assessment from a copy of the chosen one (dated today)."""
+        st, a = self.current_startup(), self.current_assessment()
+        if st is None or a is None:
+            return
+        clone = cmd.copy_assessment(a, date=dt.date.today(), assessor="")
+        self.doc.undo_stack.push(cmd.AddAssessment(self.doc, st.id, clone,
+                                                   self.tr("Copy Assessment")))
+        self.select_startup(st.id, clone.id)
+
+    def delete_assessment(self) -> None:
+        """Delete the chosen assessment after confirmation."""
+        a = self.current_assessment()
+        if a is None:
+            return
+        if not ask.confirm(self, self.tr("Delete assessment"),
+                           self.tr("Delete the assessment {label}? You can undo this.").format(
+                               label=self._assessment_label(a))):
+            return
+        self.doc.undo_stack.push(cmd.RemoveAssessment(self.doc, a.id))
+
+    def _filter(self, fragment: str) -> None:
+        self.proxy.setFilterFixedString(fragment)
+
+
+def _escape(s: str) -> str:
+    import html
+
+    return html.escape(s)

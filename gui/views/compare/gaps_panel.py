@@ -1,0 +1,460 @@
+"""The Compare view's Gaps tab: where the assessors of one startup disagree.
+
+For the startup of the assessment selected in the Compare view (:mod:`models.analysis.assessors`):
+
+* the per-criterion gap between its latest founder and latest investor assessment
+  (``investor − founder`` in levels), largest first, as a table and a bar chart;
+* flags (⚠) where the chosen assessors differ by two levels or more;
+* the consensus of the chosen assessors (the median level per criterion, the less favourable
+  middle level on an even count), which "Add consensus as assessment" adds to the startup as an
+  undoable edit.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+from PySide6.QtCore import (
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui.commands import AddAssessment
+from gui.document import Document
+from gui.i18n import language
+from gui.tables.base import ReadOnlyTableModel
+from gui.widgets.chart_canvas import REDRAW_DELAY_MS, IdleChart, chart_fonts
+from gui.widgets.idle_refresh import IdleRefresher
+from gui.widgets.palette import WARNING_BG, WARNING_FG
+from models.analysis.assessors import (
+    DISAGREEMENT_LEVELS,
+    Gap,
+    consensus,
+    disagreements,
+    founder_investor_gaps,
+    latest,
+)
+from models.core.framework import text
+from models.core.portfolio import Assessment, Startup
+from models.engine.scoring import level_matrix
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True)
+class GapRow:
+    """One criterion of the Gaps table.
+
+    Attributes:
+        criterion, name, pillar: the criterion's id, display name and pillar's display name.
+        founder, investor: the two levels compared (None when either did not score it).
+        gap: ``investor − founder`` (None unless both scored it).
+        spread: highest − lowest level among the chosen assessments that scored it.
+        flagged: the spread is two levels or more.
+        consensus: the consensus level (None when nobody chosen scored it).
+        levels: (assessment label, level) for every chosen assessment that scored it.
+    """
+
+    criterion: str
+    name: str
+    pillar: str
+    founder: int | None
+    investor: int | None
+    gap: int | None
+    spread: int
+    flagged: bool
+    consensus: int | None
+    levels: list[tuple[str, int]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class StartupGaps:
+    """Everything the Gaps tab shows for one startup.
+
+    Attributes:
+        startup: the startup; founder, investor: the assessments compared (or None).
+        gaps: :func:`models.analysis.assessors.founder_investor_gaps`, largest first.
+        chosen: the assessments the consensus and the flags are over.
+        consensus: :func:`models.analysis.assessors.consensus` of ``chosen`` (None when none
+        chosen).
+        rows: the table's rows: the gaps in order, then every other criterion a chosen
+            assessment scored, in framework order.
+    """
+
+    startup: Startup
+    founder: Assessment | None
+    investor: Assessment | None
+    gaps: list[Gap]
+    chosen: list[Assessment]
+    consensus: Assessment | None
+    rows: list[GapRow]
+
+
+def startup_gaps(doc: Document, startup: Startup, chosen: list[Assessment],
+                 consensus_name: str = "Consensus", lang: str = "en") -> StartupGaps:
+    """Compute :class:`StartupGaps` for ``startup`` with the consensus over ``chosen``."""
+    fw = doc.framework
+    founder, investor = latest(startup, "founder"), latest(startup, "investor")
+    gaps = founder_investor_gaps(startup, fw, founder, investor, lang)
+    cons = consensus(chosen, fw, assessor=consensus_name) if chosen else None
+    flagged = {d.criterion for d in disagreements(chosen, fw, DISAGREEMENT_LEVELS, lang)}
+    levels = level_matrix(chosen, fw) if chosen else np.empty((0, len(fw.criteria)))
+    pair = level_matrix([a for a in (founder, investor) if a is not None], fw) \
+        if founder is not None and investor is not None else None
+    pillar_names = {p.id: text(p.name, lang) for p in fw.pillars}
+    order = [fw.criterion_index[g.criterion] for g in gaps]
+    scored_any = (~np.isnan(levels)).any(axis=0) if len(chosen) else np.zeros(len(fw.criteria),
+                                                                               bool)
+    order += [c for c in range(len(fw.criteria)) if scored_any[c] and c not in order]
+    labels = [a.label() for a in chosen]
+    rows = []
+    for c in order:
+        crit = fw.criteria[c]
+        col = levels[:, c] if len(chosen) else np.array([])
+        got = [(labels[i], int(v)) for i, v in enumerate(col) if not np.isnan(v)]
+        vals = [v for _, v in got]
+        f = i_ = None
+        if pair is not None:
+            f = None if np.isnan(pair[0, c]) else int(pair[0, c])
+            i_ = None if np.isnan(pair[1, c]) else int(pair[1, c])
+        sc = cons.scores.get(crit.id) if cons is not None else None
+        rows.append(GapRow(
+            criterion=crit.id, name=text(crit.name, lang), pillar=pillar_names[crit.pillar_id],
+            founder=f, investor=i_, gap=None if f is None or i_ is None else i_ - f,
+            spread=(max(vals) - min(vals)) if vals else 0, flagged=crit.id in flagged,
+            consensus=sc.value if sc is not None else None, levels=got,
+        ))
+    return StartupGaps(startup, founder, investor, gaps, list(chosen), cons, rows)
+
+
+class GapsTableModel(ReadOnlyTableModel):
+    """The Gaps table: Criterion, Founder, Investor, Gap, Spread, Consensus.
+
+    Gaps read ``+2`` / ``−1`` (investor − founder); a spread of two levels or more reads
+    ``⚠ 3`` in the warning colours, with every assessor's level in its tooltip.
+    """
+
+    CRITERION, FOUNDER, INVESTOR, GAP, SPREAD, CONSENSUS = range(6)
+    COLUMNS = 6
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[GapRow] = []
+
+    def set_rows(self, rows: list[GapRow]) -> None:
+        """Show ``rows`` (a reset)."""
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row(self, row: int) -> GapRow:
+        """The :class:`GapRow` shown in ``row``."""
+        return self._rows[row]
+
+    def row_count(self) -> int:
+        return len(self._rows)
+
+    def column_count(self) -> int:
+        return self.COLUMNS
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < self.COLUMNS:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (self.tr("Criterion"), self.tr("Founder"), self.tr("Investor"),
+                    self.tr("Gap"), self.tr("Spread"), self.tr("Consensus"))[section]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return {
+                self.GAP: self.tr("Investor level minus founder level"),
+                self.SPREAD: self.tr("Highest minus lowest level among the chosen assessors; "
+                                     "⚠ marks two levels or more"),
+                self.CONSENSUS: self.tr("Median level of the chosen assessors (on an even "
+                                        "count, the middle level less favourable to the "
+                                        "startup)"),
+            }.get(section)
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows) or \
+                not 0 <= index.column() < self.COLUMNS:
+            return None
+        r, col = self._rows[index.row()], index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == self.CRITERION:
+                return r.name
+            if col == self.GAP:
+                if r.gap is None:
+                    return "–"
+                return f"{r.gap:+d}".replace("-", "−") if r.gap else "0"
+            if col == self.SPREAD:
+                return f"⚠ {r.spread}" if r.flagged else str(r.spread)
+            v = {self.FOUNDER: r.founder, self.INVESTOR: r.investor,
+                 self.CONSENSUS: r.consensus}[col]
+            return "–" if v is None else str(v)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if col == self.CRITERION:
+                return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if r.flagged and col in (self.GAP, self.SPREAD):
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return WARNING_FG
+            if role == Qt.ItemDataRole.BackgroundRole:
+                return WARNING_BG
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if col == self.CRITERION:
+                return f"{r.name} ({r.pillar})"
+            if col in (self.SPREAD, self.CONSENSUS) and r.levels:
+                return "\n".join(f"{who}: {level}" for who, level in r.levels)
+        return None
+
+
+class GapsPanel(QWidget):
+    """The Gaps tab (see the module docstring).
+
+    Attributes:
+        model: the :class:`GapsTableModel`; gaps: what is shown (None without a startup).
+
+    Signals:
+        assessmentAdded(str, str): a consensus assessment was added; arguments are the
+            startup id and the new assessment's id.
+    """
+
+    assessmentAdded = Signal(str, str)
+
+    def __init__(self, doc: Document, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.lang = language()
+        self.doc: Document | None = None
+        self.gaps: StartupGaps | None = None
+        self._startup_id = ""
+        self._excluded: set[str] = set()
+        self.model = GapsTableModel(self)
+
+        self.title_label = QLabel()
+        self.title_label.setObjectName("gapsTitle")
+        self.title_label.setWordWrap(True)
+        self.title_label.setTextFormat(Qt.TextFormat.RichText)
+        self.assessors_button = QToolButton()
+        self.assessors_button.setObjectName("consensusAssessors")
+        self.assessors_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.assessors_menu = QMenu(self)
+        self.assessors_button.setMenu(self.assessors_menu)
+        self.assessors_button.setToolTip(self.tr("The assessments the consensus and the flags "
+                                                 "are computed over"))
+        self.add_button = QPushButton(self.tr("Add consensus as assessment"))
+        self.add_button.setObjectName("addConsensus")
+        self.add_button.setToolTip(self.tr("Add the consensus to this startup as a new "
+                                           "assessment (undoable)"))
+        top = QHBoxLayout()
+        top.addWidget(self.title_label, 1)
+        top.addWidget(self.assessors_button)
+        top.addWidget(self.add_button)
+
+        self.table = QTableView()
+        self.table.setObjectName("gapsTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        header = self.table.horizontalHeader()
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(GapsTableModel.CRITERION, QHeaderView.ResizeMode.Stretch)
+        self.chart = IdleChart(self._draw_chart, "gapCanvas", 160)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(self.chart)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([600, 600])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(top)
+        layout.addWidget(self.splitter, 1)
+
+        self.refresher = IdleRefresher(
+            self, self.refresh, ("scoresChanged", "structureChanged", "frameworkChanged"),
+            REDRAW_DELAY_MS)
+        self.add_button.clicked.connect(lambda _c=False: self.add_consensus())
+        self.set_document(doc)
+
+    # -- document -------------------------------------------------------------------------
+    def set_document(self, doc: Document) -> None:
+        """Follow ``doc`` (no startup is shown until one is chosen)."""
+        self.doc = doc
+        self._startup_id = ""
+        self._excluded = set()
+        self.refresher.follow(doc)
+
+    def schedule(self, *_args: object) -> None:
+        """Recompute once things settle, if on screen (otherwise when next shown)."""
+        self.refresher.schedule()
+
+    def set_current(self, assessment_id: str) -> None:
+        """Show the startup of this assessment (the one chosen in the Compare view)."""
+        if self.doc is None:
+            return
+        try:
+            st, _ = self.doc.assessment(assessment_id)
+        except KeyError:
+            return
+        self.set_startup(st.id)
+
+    def set_startup(self, startup_id: str) -> None:
+        """Show one startup's gaps and consensus."""
+        if startup_id != self._startup_id:
+            self._startup_id = startup_id
+            self.schedule()
+
+    def startup_id(self) -> str:
+        """The startup shown ('' if none)."""
+        return self._startup_id
+
+    # -- assessors ------------------------------------------------------------------------
+    def _consensus_name(self) -> str:
+        return self.tr("Consensus")
+
+    def _default_excluded(self, a: Assessment) -> bool:
+        """Consensus assessments added earlier stay out of the next consensus by default."""
+        return a.role == "other" and a.assessor in (self._consensus_name(), "Consensus")
+
+    def chosen(self) -> list[Assessment]:
+        """The shown startup's assessments the consensus is over."""
+        if self.doc is None or not self._startup_id:
+            return []
+        try:
+            st = self.doc.startup(self._startup_id)
+        except KeyError:
+            return []
+        return [a for a in st.assessments if a.id not in self._excluded]
+
+    def set_chosen(self, assessment_id: str, on: bool) -> None:
+        """Include or leave out one assessment of the consensus."""
+        if on:
+            self._excluded.discard(assessment_id)
+        else:
+            self._excluded.add(assessment_id)
+        self.refresh()
+
+    def _fill_assessors_menu(self, startup: Startup) -> None:
+        self.assessors_menu.clear()
+        for a in startup.assessments:
+            action = QAction(a.label(), self.assessors_menu)
+            action.setCheckable(True)
+            action.setChecked(a.id not in self._excluded)
+            action.toggled.connect(lambda on, aid=a.id: self.set_chosen(aid, on))
+            self.assessors_menu.addAction(action)
+        n = len(self.chosen())
+        self.assessors_button.setText(self.tr("Consensus of {n} of {total}").format(
+            n=n, total=len(startup.assessments)))
+
+    # -- computing ------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Recompute and show the chosen startup's gaps now."""
+        doc = self.doc
+        st = None
+        if doc is not None and self._startup_id:
+            try:
+                st = doc.startup(self._startup_id)
+            except KeyError:
+                self._startup_id = ""
+        if doc is None or st is None:
+            self.gaps = None
+            self.model.set_rows([])
+            self.title_label.setText(html.escape(self.tr(
+                "Choose a startup in the table above to compare its assessors.")))
+            self.assessors_button.setVisible(False)
+            self.add_button.setEnabled(False)
+            self.chart.schedule()
+            return
+        for a in st.assessments:
+            if a.id not in self._excluded and self._default_excluded(a):
+                self._excluded.add(a.id)
+        self.gaps = startup_gaps(doc, st, self.chosen(), self._consensus_name(), self.lang)
+        self.model.set_rows(self.gaps.rows)
+        self.assessors_button.setVisible(True)
+        self._fill_assessors_menu(st)
+        self.add_button.setEnabled(len(self.gaps.chosen) >= 2)
+        self._show_title()
+        self.chart.schedule()
+
+    def _show_title(self) -> None:
+        g = self.gaps
+        if g is None:
+            return
+        name = f"<b>{html.escape(g.startup.name)}</b>"
+        if g.founder is None or g.investor is None:
+            missing = self.tr("a founder") if g.founder is None else self.tr("an investor")
+            line = self.tr("{name}: no gaps to show, as it has no assessment by {missing}.") \
+                .format(name=name, missing=missing)
+        else:
+            flagged = sum(r.flagged for r in g.rows)
+            line = self.tr("{name}: founder {founder} ({fdate}) against investor {investor} "
+                           "({idate}).").format(
+                name=name, founder=html.escape(g.founder.assessor or self.tr("unnamed")),
+                fdate=g.founder.date.isoformat(),
+                investor=html.escape(g.investor.assessor or self.tr("unnamed")),
+                idate=g.investor.date.isoformat())
+            if flagged == 1:
+                line += " " + self.tr("⚠ One criterion differs by two levels or more.")
+            elif flagged:
+                line += " " + self.tr("⚠ {n} criteria differ by two levels or more.").format(
+                    n=flagged)
+        self.title_label.setText(line)
+
+    def add_consensus(self) -> bool:
+        """Add the consensus of the chosen assessments to the startup (one undoable step).
+        Returns True when an assessment was added."""
+        g = self.gaps
+        if self.doc is None or g is None or g.consensus is None or len(g.chosen) < 2:
+            return False
+        cons = g.consensus.model_copy(deep=True)
+        self.doc.undo_stack.push(AddAssessment(self.doc, g.startup.id, cons,
+                                               self.tr("Add Consensus Assessment")))
+        self.assessmentAdded.emit(g.startup.id, cons.id)
+        return True
+
+    # -- chart ----------------------------------------------------------------------------
+    def _draw_chart(self, figure: Any) -> None:
+        from models.charts.drawing import gap_chart
+
+        ax = figure.add_subplot()
+        g = self.gaps
+        rows = [r for r in g.rows if r.gap is not None] if g is not None else []
+        if not rows:
+            ax.set_axis_off()
+            ax.text(0.5, 0.5, self.tr("No founder–investor gaps to chart."), ha="center",
+                    va="center", color="#6b6f76", transform=ax.transAxes)
+            return
+        fit = max(5, int((self.chart.height() - 70) // 15))
+        rows = rows[:fit]
+        gap_chart(ax, [r.name for r in rows], [r.gap for r in rows],  # type: ignore[misc]
+                  flagged=[r.flagged for r in rows],
+                  xlabel=self.tr("Investor level − founder level"),
+                  legend=(self.tr("gap"), self.tr("assessors differ by 2 levels or more")),
+                  label_limit=30, label_font=chart_fonts())

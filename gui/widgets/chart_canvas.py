@@ -1,0 +1,119 @@
+"""A matplotlib chart inside a widget, drawn on idle.
+
+:class:`IdleChart` holds a placeholder until its first draw, then a ``Figure`` (never pyplot) in
+a ``FigureCanvasQTAgg``; matplotlib is imported at that first draw, not when the module is
+imported. Every change asks for a redraw with :meth:`IdleChart.schedule`: a short single-shot
+timer coalesces a burst of changes into one redraw, which happens only while the chart is on
+screen (a hidden chart catches up when it is shown) and ends with ``draw_idle()``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+#: How long a chart waits after the last change before it redraws (milliseconds).
+REDRAW_DELAY_MS = 150
+_FONTS_FOUND: list[str] | None = None
+
+
+def chart_fonts() -> list[str]:
+    """Font families for chart text that exist on this machine (Latin first, then CJK), from
+    :func:`models.charts.fonts.font_families`. The first call also makes them matplotlib's default
+    family in this (GUI) process, so every label, title and legend renders Chinese."""
+    global _FONTS_FOUND
+    if _FONTS_FOUND is None:
+        import matplotlib as mpl
+
+        from models.charts.fonts import font_families
+
+        _FONTS_FOUND = font_families()
+        mpl.rcParams["font.family"] = list(_FONTS_FOUND)
+        mpl.rcParams["axes.unicode_minus"] = False
+    return list(_FONTS_FOUND)
+
+
+class IdleChart(QWidget):
+    """A chart drawn by ``draw(figure)`` on idle (see the module docstring).
+
+    Args:
+        draw: called with a cleared ``matplotlib.figure.Figure`` to draw the chart on it.
+        name: the canvas's object name (for tests and style sheets).
+        min_height: the smallest height of the canvas, in pixels at scale 1.
+
+    Attributes:
+        figure, canvas: the ``Figure`` and its ``FigureCanvasQTAgg`` (None before the first
+            draw).
+        draws: how many times the chart was drawn (tests use it to see redraws coalesce).
+    """
+
+    def __init__(self, draw: Callable[[Any], None], name: str, min_height: int = 160,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._draw_fn = draw
+        self._name = name
+        self._min_height = min_height
+        self.figure: Any = None
+        self.canvas: Any = None
+        self.draws = 0
+        self._dirty = True
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self.setMinimumHeight(min_height)
+        self.setMinimumWidth(round(min_height * 1.6))
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(REDRAW_DELAY_MS)
+        self._timer.timeout.connect(self.redraw)
+
+    def schedule(self, *_args: object) -> None:
+        """Ask for a redraw once things settle (drawn only while visible)."""
+        self._dirty = True
+        self._timer.start()
+
+    def is_pending(self) -> bool:
+        """True while a change waits to be drawn."""
+        return self._dirty
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Catch up with changes made while hidden."""
+        super().showEvent(event)
+        if self._dirty:
+            self._timer.start()
+
+    def _ensure_canvas(self) -> None:
+        if self.canvas is not None:
+            return
+        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+        from matplotlib.figure import Figure
+
+        chart_fonts()
+        self.figure = Figure(figsize=(5.0, 3.0), dpi=self.logicalDpiY() or 96)
+        self.figure.set_layout_engine("constrained")
+        self.canvas = FigureCanvasQTAgg(self.figure)
+        self.canvas.setObjectName(self._name)
+        self.canvas.setMinimumHeight(self._min_height)
+        self._layout.addWidget(self.canvas, 1)
+
+    def redraw(self) -> None:
+        """Draw now if visible (otherwise when next shown)."""
+        if not self.isVisible():
+            return
+        self._dirty = False
+        self._ensure_canvas()
+        self.figure.clear()
+        self._draw_fn(self.figure)
+        self.draws += 1
+        self.canvas.draw_idle()
+
+    def size_px(self) -> tuple[float, float]:
+        """The figure's current width and height in pixels (before the first draw: the
+        widget's size)."""
+        if self.figure is None:
+            return float(self.width()), float(self.height())
+        w, h = self.figure.get_size_inches()
+        return w * self.figure.dpi, h * self.figure.dpi

@@ -1,0 +1,347 @@
+"""Uncertainty: Monte Carlo over scores (from each score's confidence) and pillar weights.
+
+**Scores.** A score's confidence spreads it over its neighbouring levels:
+
+============  ============  ==========  ============
+confidence    one level     same level  one level
+              down                      up
+============  ============  ==========  ============
+``high``      0             1           0
+``medium``    0.1           0.8         0.1
+``low``       0.2           0.6         0.2
+============  ============  ==========  ============
+
+Levels stay within 1–5: the mass that would fall below 1 or above 5 stays on the boundary level
+(a ``medium`` 5 is 5 with probability 0.9 and 4 with 0.1). Unscored criteria stay unscored in
+every draw. Each draw picks its level from a 16-bit random integer, so the probabilities above
+hold to within 1/65,536. Draws are independent across criteria and assessments.
+
+**Weights (optional).** With a ``concentration`` ``c``, each draw also takes pillar weights from a
+Dirichlet distribution with ``α_p = c · W_p / ΣW`` over the enabled pillars: its mean is the
+current weights and the spread shrinks as ``c`` grows (``Var = w (1 - w) / (c + 1)``; at the
+default ``c = 50`` a 20 % weight has a standard deviation of about 5.6 points). Criterion
+weights inside a pillar stay fixed; disabled pillars stay out.
+
+**Ranks.** Rank 1 is the highest overall score. Overall scores that agree to within
+:data:`TIE_RESOLUTION` points count as tied, and every draw orders tied assessments at random, so
+tied assessments share those ranks evenly on average. Assessments with nothing scored have no
+rank. Percentiles use numpy's default (linear interpolation between draws).
+
+Everything is seeded (``numpy.random.default_rng(seed)``) and reproducible: the same inputs and
+seed give identical results. Draws are processed in chunks (a few million level draws each) so
+memory stays bounded, with no Python loop per draw: about 20 bytes of scratch per level draw in
+a chunk (some 80 MB) plus 8 bytes per assessment and draw for the percentiles (80 MB for
+5,000 assessments × 2,000 draws).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from models.core.framework import Framework
+from models.core.portfolio import CONFIDENCES, Assessment
+from models.engine.scoring import (
+    FrameworkArrays,
+    level_slopes,
+    score_levels,
+)
+
+#: Probabilities (one level down, same level, one level up) for each confidence.
+CONFIDENCE_SPREAD: dict[str, tuple[float, float, float]] = {
+    "high": (0.0, 1.0, 0.0),
+    "medium": (0.1, 0.8, 0.1),
+    "low": (0.2, 0.6, 0.2),
+}
+DEFAULT_DRAWS = 2000
+DEFAULT_SEED = 0
+#: Default Dirichlet concentration for uncertain pillar weights.
+DEFAULT_CONCENTRATION = 50.0
+#: Overall scores closer than this (in points, 0–100 scale) are ranked as ties.
+TIE_RESOLUTION = 1e-4
+#: Ranks whose probabilities are kept by default (``max_rank``).
+DEFAULT_MAX_RANK = 10
+#: Level draws (assessments × draws × criteria) per chunk; bounds the scratch memory.
+CHUNK_CELLS = 4_000_000
+
+_RESOLUTION = 65536  # 16-bit draws
+_TIE_BITS = 20
+_HIGH = CONFIDENCES.index("high")
+
+Progress = Callable[[int, int], None]
+
+
+def level_distribution(level: int, confidence: str) -> np.ndarray:
+    """Probabilities of levels 1–5 for a score of ``level`` given with ``confidence``.
+
+    Returns a ``(5,)`` array summing to 1 (index 0 = level 1), following
+    :data:`CONFIDENCE_SPREAD` with the mass beyond 1 or 5 kept on the boundary level.
+
+    Raises:
+        ValueError: ``level`` is not an integer 1–5 or ``confidence`` is unknown.
+    """
+    if confidence not in CONFIDENCE_SPREAD:
+        raise ValueError(f"unknown confidence '{confidence}'; expected one of {CONFIDENCES}")
+    if int(level) != level or not 1 <= level <= 5:
+        raise ValueError(f"level must be an integer 1–5, got {level!r}")
+    down, stay, up = CONFIDENCE_SPREAD[confidence]
+    out = np.zeros(5)
+    i = int(level) - 1
+    out[i] += stay
+    out[max(i - 1, 0)] += down
+    out[min(i + 1, 4)] += up
+    return out
+
+
+def confidence_matrix(assessments: Sequence[Assessment], framework: Framework) -> np.ndarray:
+    """``(n, m)`` int8 confidence codes in framework column order.
+
+    Codes index :data:`models.core.portfolio.CONFIDENCES` (0 = low, 1 = medium, 2 = high); a
+    criterion without a score gets ``high`` (it never moves anyway).
+    """
+    index = framework.criterion_index
+    code = {c: i for i, c in enumerate(CONFIDENCES)}
+    out = np.full((len(assessments), len(index)), _HIGH, dtype=np.int8)
+    rows: list[int] = []
+    cols: list[int] = []
+    vals: list[int] = []
+    for i, a in enumerate(assessments):
+        for cid, sc in a.scores.items():
+            if sc.value is not None and cid in index:
+                rows.append(i)
+                cols.append(index[cid])
+                vals.append(code[sc.confidence])
+    out[rows, cols] = vals
+    return out
+
+
+@dataclass(frozen=True)
+class Uncertainty:
+    """Monte Carlo results for ``n`` assessments (rows in the order they were given).
+
+    Attributes:
+        draws, seed: how many draws and which seed produced these figures.
+        concentration: the Dirichlet concentration of the pillar weights, or ``None`` when the
+            weights were held fixed.
+        top_k: the ``k`` of :attr:`p_top_k`.
+        overall: ``(n,)`` the deterministic overall score (0–100, NaN = nothing scored).
+        p10, p50, p90, mean: ``(n,)`` percentiles and mean of the overall over the draws.
+        rank_probabilities: ``(n, R)`` probability of holding rank ``r + 1`` (column ``r``);
+            ``R`` is ``max_rank`` capped at the number of ranked assessments. Each row sums to
+            1 when every rank is kept; each column sums to 1.
+        p_rank1: ``(n,)`` probability of rank 1; p_top_k: ``(n,)`` of a rank ≤ ``top_k``.
+        samples: ``(n, draws)`` every drawn overall, only when asked for (``keep_samples``).
+        weight_samples: ``(draws, k)`` the drawn pillar weights (shares summing to 1, 0 for
+            disabled pillars), only with ``keep_samples`` and a ``concentration``.
+    """
+
+    draws: int
+    seed: int
+    concentration: float | None
+    top_k: int
+    overall: np.ndarray
+    p10: np.ndarray
+    p50: np.ndarray
+    p90: np.ndarray
+    mean: np.ndarray
+    rank_probabilities: np.ndarray
+    p_rank1: np.ndarray
+    p_top_k: np.ndarray
+    samples: np.ndarray | None = None
+    weight_samples: np.ndarray | None = None
+
+
+def _thresholds(levels: np.ndarray, confidence: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """16-bit thresholds: a draw ``u`` moves down when ``u < lo`` and up when ``u > hi``."""
+    down = np.array([CONFIDENCE_SPREAD[c][0] for c in CONFIDENCES])
+    up = np.array([CONFIDENCE_SPREAD[c][2] for c in CONFIDENCES])
+    conf = np.asarray(confidence, dtype=np.intp)
+    scored = ~np.isnan(levels)
+    lo = np.rint(down[conf] * _RESOLUTION).astype(np.int64)
+    hi = (_RESOLUTION - 1) - np.rint(up[conf] * _RESOLUTION).astype(np.int64)
+    lo = np.where(scored & (np.nan_to_num(levels) > 1), lo, 0)
+    hi = np.where(scored & (np.nan_to_num(levels, nan=5.0) < 5), hi, _RESOLUTION - 1)
+    return lo.astype(np.uint16), hi.astype(np.uint16)
+
+
+def _pillar_weight_draws(
+    fa: FrameworkArrays, draws: int, concentration: float | None, rng: np.random.Generator
+) -> np.ndarray | None:
+    if concentration is None:
+        return None
+    enabled = fa.pillar_weight > 0
+    alpha = concentration * fa.pillar_weight[enabled] / fa.pillar_weight[enabled].sum()
+    out = np.zeros((draws, len(fa.pillar_weight)))
+    # a tiny floor keeps a weight that underflowed to 0 from dropping a pillar altogether
+    out[:, enabled] = np.maximum(rng.dirichlet(alpha, size=draws), np.finfo(float).tiny)
+    return out
+
+
+def simulate(
+    levels: np.ndarray,
+    confidence: np.ndarray,
+    framework: Framework | FrameworkArrays,
+    *,
+    draws: int = DEFAULT_DRAWS,
+    seed: int = DEFAULT_SEED,
+    concentration: float | None = None,
+    top_k: int = 3,
+    max_rank: int | None = DEFAULT_MAX_RANK,
+    keep_samples: bool = False,
+    progress: Progress | None = None,
+) -> Uncertainty:
+    """Monte Carlo of every assessment's overall score and rank.
+
+    Args:
+        levels: ``(n, m)`` levels 1–5 in framework column order (NaN = not scored), e.g. from
+            :func:`models.engine.scoring.level_matrix` (after
+            :func:`models.engine.scoring.apply_scenario`).
+        confidence: ``(n, m)`` confidence codes from :func:`confidence_matrix`.
+        framework: the framework (its current weights are the centre of the weight draws).
+        draws: number of draws, ≥ 1. seed: the random seed.
+        concentration: Dirichlet concentration for the pillar weights (> 0), e.g.
+            :data:`DEFAULT_CONCENTRATION`; ``None`` holds the weights fixed.
+        top_k: ``k`` for :attr:`Uncertainty.p_top_k`, ≥ 1.
+        max_rank: keep rank probabilities for ranks 1…``max_rank`` (``None`` = every rank;
+            that matrix is ``n × n``, so keep it for small portfolios).
+        keep_samples: also return every drawn overall (``n × draws`` floats).
+        progress: called as ``progress(done_draws, draws)`` after each chunk; it may raise
+            (e.g. to cancel) and the exception propagates.
+
+    Returns:
+        An :class:`Uncertainty`.
+
+    Raises:
+        ValueError: bad shapes, a level outside 1–5, an unknown confidence code, ``draws`` or
+            ``top_k`` below 1, ``max_rank`` below 1 or ``concentration`` not > 0.
+    """
+    fa = framework if isinstance(framework, FrameworkArrays) else FrameworkArrays.of(framework)
+    levels = np.asarray(levels, dtype=float)
+    confidence = np.asarray(confidence)
+    if confidence.shape != levels.shape:
+        raise ValueError(f"confidence has shape {confidence.shape}, levels {levels.shape}")
+    if confidence.size and (confidence.min() < 0 or confidence.max() >= len(CONFIDENCES)):
+        raise ValueError("confidence codes must be 0 (low), 1 (medium) or 2 (high)")
+    if draws < 1:
+        raise ValueError("draws must be at least 1")
+    if top_k < 1 or (max_rank is not None and max_rank < 1):
+        raise ValueError("top_k and max_rank must be at least 1")
+    if concentration is not None and not concentration > 0:
+        raise ValueError("concentration must be greater than 0")
+    table = score_levels(levels, fa)  # validates shape and range
+    n, m = levels.shape
+    base_rng = np.random.default_rng(seed)
+    level_rng, tie_rng, weight_rng = base_rng.spawn(3)
+    weights = _pillar_weight_draws(fa, draws, concentration, weight_rng)
+
+    valid = ~np.isnan(table.overall)
+    n_valid = int(valid.sum())
+    keep = n_valid if max_rank is None else min(n_valid, max(max_rank, top_k))
+    counts = np.zeros((n, keep), dtype=np.int64)
+    samples = np.empty((n, draws))
+    chunk = max(2, CHUNK_CELLS // max(1, n * m))
+    chunk = min(chunk - chunk % 2, draws + draws % 2)
+    # Layout (assessment, draw, criterion): each assessment's draws form one small matrix, so
+    # a batched matrix product turns level shifts into score shifts. Thresholds are tiled to
+    # the chunk's shape once, which keeps the comparisons contiguous.
+    lo, hi = _thresholds(levels, confidence)
+    lo_t = np.repeat(lo[:, None, :], chunk, axis=1)
+    hi_t = np.repeat(hi[:, None, :], chunk, axis=1)
+    slopes = level_slopes(levels, fa)  # (n, m) pillar points per level
+    has = ~np.isnan(table.pillars)
+    if weights is None:
+        # fixed weights: overall = overall₀ + Σ_c shift · slope · (pillar's share of the row)
+        share = np.where(has, fa.pillar_weight, 0.0)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            share = np.nan_to_num(share / share.sum(axis=1, keepdims=True))
+        coef = (slopes * share[:, fa.pillar_of])[:, :, None]
+    else:
+        # single precision is plenty here (the weights vary continuously anyway) and halves
+        # the memory traffic of the (n, c, m) @ (n, m, k) product
+        coef = (slopes[:, :, None] * fa.membership[None]).astype(np.float32)
+        base_pillars = np.nan_to_num(table.pillars)
+        has_f = has.astype(float)
+
+    done = 0
+    while done < draws:
+        c = min(chunk, draws - done)
+        u = level_rng.integers(0, _RESOLUTION, size=(n, c, m), dtype=np.uint16)
+        shift = (u > hi_t[:, :c]).view(np.int8) - (u < lo_t[:, :c]).view(np.int8)
+        del u
+        moved = np.matmul(shift.astype(coef.dtype), coef)  # (n, c, 1) or (n, c, k)
+        del shift
+        if weights is None:
+            overall = table.overall[:, None] + moved[:, :, 0]
+        else:
+            # models.engine.scoring.overall_from_pillars with each draw's own weights, where the
+            # pattern of scored pillars is fixed: Σ_k w·(P + ΔP) / Σ_k w·has. (einsum rather
+            # than a matrix product: multi-threaded BLAS slows these thin products down badly
+            # on a busy machine.)
+            w = weights[done:done + c]  # (c, k)
+            num = np.einsum("nk,ck->nc", base_pillars, w)
+            num += np.einsum("nck,ck->nc", moved, w.astype(np.float32))
+            with np.errstate(invalid="ignore", divide="ignore"):
+                overall = num / np.einsum("nk,ck->nc", has_f, w)
+        samples[:, done:done + c] = overall
+        if keep:
+            _count_ranks(overall.T, valid, tie_rng, counts)
+        done += c
+        if progress is not None:
+            progress(done, draws)
+
+    with np.errstate(invalid="ignore"):
+        mean = samples.mean(axis=1)
+    # percentiles partially sort their input: work in place unless the caller keeps the draws
+    pct = np.percentile(samples, [10.0, 50.0, 90.0], axis=1, overwrite_input=not keep_samples)
+    probs = counts / draws
+    p_rank1 = probs[:, 0] if keep else np.zeros(n)
+    p_top = probs[:, : min(top_k, keep)].sum(axis=1)
+    return Uncertainty(
+        draws=draws, seed=seed, concentration=concentration, top_k=top_k,
+        overall=table.overall, p10=pct[0], p50=pct[1], p90=pct[2], mean=mean,
+        rank_probabilities=probs, p_rank1=p_rank1, p_top_k=p_top,
+        samples=samples if keep_samples else None,
+        weight_samples=weights if keep_samples else None,
+    )
+
+
+def _count_ranks(
+    overall: np.ndarray, valid: np.ndarray, rng: np.random.Generator, counts: np.ndarray
+) -> None:
+    """Add one to ``counts[i, r]`` for every draw in which row ``i`` holds rank ``r + 1``."""
+    c, n = overall.shape
+    keep = counts.shape[1]
+    q = np.rint(np.where(valid, overall, 0.0) / TIE_RESOLUTION).astype(np.int64) + 1
+    q[:, ~valid] = 0  # nothing scored: below every ranked row
+    key = -((q << _TIE_BITS) + rng.integers(0, 1 << _TIE_BITS, size=(c, n)))
+    if keep < n:
+        top = np.argpartition(key, keep - 1, axis=1)[:, :keep]
+        order = np.take_along_axis(
+            top, np.argsort(np.take_along_axis(key, top, axis=1), axis=1), axis=1
+        )
+    else:
+        order = np.argsort(key, axis=1)[:, :keep]
+    if n * keep <= CHUNK_CELLS:
+        flat = (order * keep + np.arange(keep)).ravel()
+        counts += np.bincount(flat, minlength=n * keep).reshape(n, keep)
+    else:
+        np.add.at(counts, (order.ravel(), np.tile(np.arange(keep), c)), 1)
+
+
+def simulate_assessments(
+    assessments: Sequence[Assessment],
+    framework: Framework,
+    levels: np.ndarray | None = None,
+    **options: object,
+) -> Uncertainty:
+    """:func:`simulate` for assessment objects (their levels and confidences).
+
+    ``levels`` may replace the assessments' own levels (e.g. after a scenario); ``options``
+    are passed to :func:`simulate`.
+    """
+    from models.engine.scoring import level_matrix
+
+    lv = level_matrix(assessments, framework) if levels is None else levels
+    return simulate(lv, confidence_matrix(assessments, framework), framework, **options)  # type: ignore[arg-type]

@@ -1,0 +1,408 @@
+"""The scoring framework: pillars, criteria, rubrics, postures, deal-breakers and scenarios.
+
+A framework is data, not code. The default one ships as ``resources/frameworks/default.json``
+and a copy travels inside every saved portfolio, so an old file always re-computes the same way.
+The pillars and criteria follow the analysis in ``shared/source`` (cited as ¶1–¶6).
+
+Every human-readable text is a :data:`LocalText` mapping of language code to text; ``"en"`` is
+required and ``"zh_CN"`` optional.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from functools import cached_property
+from importlib import resources
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from models.core.errors import InputError, problems_from_validation
+
+FRAMEWORK_FORMAT = "beachhead.framework"
+FRAMEWORK_SCHEMA_VERSION = 1
+LANGUAGES = ("en", "zh_CN")
+
+Direction = Literal["benefit", "cost"]
+Op = Literal["<", "<=", ">", ">=", "=="]
+LocalText = dict[str, str]
+Paragraph = Annotated[int, Field(ge=1, le=6)]
+#: Weights are relative, and bounded so that no weight that passes validation can overflow or
+#: underflow the scoring arithmetic (sums of products over 100,000 startups stay far from
+#: both ends of a double, and no weight is subnormal): from 1/10,000 to 10,000.
+MIN_WEIGHT = 1e-4
+MAX_WEIGHT = 1e4
+PositiveWeight = Annotated[float, Field(ge=MIN_WEIGHT, le=MAX_WEIGHT, allow_inf_nan=False)]
+
+_ID = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+def text(value: LocalText, lang: str = "en") -> str:
+    """Pick ``value``'s text in ``lang``, falling back to English."""
+    return value.get(lang) or value["en"]
+
+
+def _check_text(value: LocalText) -> LocalText:
+    if not value.get("en", "").strip():
+        raise ValueError("needs a non-empty English text under the key 'en'")
+    unknown = set(value) - set(LANGUAGES)
+    if unknown:
+        raise ValueError(f"unknown language {sorted(unknown)}; expected one of {list(LANGUAGES)}")
+    return value
+
+
+def _check_id(v: str) -> str:
+    if not _ID.match(v):
+        raise ValueError("id must be lower case letters, digits or _, starting with a letter")
+    return v
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, validate_default=True)
+
+
+class Criterion(_Strict):
+    """One scored question.
+
+    Attributes:
+        id: ``pillar.slug``, unique in the framework; the part before the dot is its pillar's id.
+        name, question: short name and the question the assessor answers.
+        rubric: five texts, what a 1, 2, 3, 4 and 5 mean in observable terms (index 0 = level 1).
+        direction: ``benefit`` (a higher level is better for the startup) or ``cost``.
+        weight: relative weight inside its pillar, :data:`MIN_WEIGHT`–:data:`MAX_WEIGHT`
+            (normalised on use).
+        source: paragraphs of the article the criterion comes from (1–6).
+    """
+
+    id: str
+    name: LocalText
+    question: LocalText
+    rubric: list[LocalText] = Field(min_length=5, max_length=5)
+    direction: Direction
+    weight: PositiveWeight = 1.0
+    source: list[Paragraph] = Field(min_length=1)
+
+    _texts = field_validator("name", "question")(_check_text)
+
+    @field_validator("rubric")
+    @classmethod
+    def _rubric_texts(cls, v: list[LocalText]) -> list[LocalText]:
+        return [_check_text(level) for level in v]
+
+    @field_validator("id")
+    @classmethod
+    def _id_shape(cls, v: str) -> str:
+        parts = v.split(".")
+        if len(parts) != 2 or not all(_ID.match(p) for p in parts):
+            raise ValueError("criterion id must look like 'pillar.slug' (lower case, digits, _)")
+        return v
+
+    @property
+    def pillar_id(self) -> str:
+        """The id of the pillar this criterion belongs to."""
+        return self.id.split(".")[0]
+
+
+class Pillar(_Strict):
+    """A weighted group of criteria.
+
+    Attributes:
+        id: short lower-case id, the prefix of its criteria's ids.
+        direction: the direction of its criteria (informative: scores are favourability,
+            so a pillar's score is always higher-is-better for the startup).
+        weight: relative weight among enabled pillars, :data:`MIN_WEIGHT`–:data:`MAX_WEIGHT`.
+        enabled: a disabled pillar takes no part in the overall score or completeness.
+    """
+
+    id: str
+    name: LocalText
+    description: LocalText
+    direction: Direction
+    weight: PositiveWeight = 1.0
+    enabled: bool = True
+    source: list[Paragraph] = Field(min_length=1)
+    criteria: list[Criterion] = Field(min_length=1)
+
+    _texts = field_validator("name", "description")(_check_text)
+
+    _id = field_validator("id")(_check_id)
+
+
+class Condition(_Strict):
+    """One comparison inside a rule.
+
+    ``ref`` names what is compared: ``overall`` (0–100), ``pillar:ID`` (the pillar's score,
+    0–100, favourability) or ``criterion:ID`` (the raw level 1–5 as scored). A condition on
+    something not scored is never true.
+    """
+
+    ref: str
+    op: Op
+    value: float = Field(allow_inf_nan=False)
+
+    @model_validator(mode="after")
+    def _value_in_range(self) -> Condition:
+        low, high = (1, 5) if self.kind == "criterion" else (0, 100)
+        if not low <= self.value <= high:
+            raise ValueError(f"value: {self.value} is outside {low}–{high} for '{self.ref}'")
+        return self
+
+    @field_validator("ref")
+    @classmethod
+    def _ref_shape(cls, v: str) -> str:
+        if v != "overall" and not re.match(r"^(pillar|criterion):[a-z0-9_.]+$", v):
+            raise ValueError("ref must be 'overall', 'pillar:ID' or 'criterion:ID'")
+        return v
+
+    @property
+    def kind(self) -> str:
+        """``overall``, ``pillar`` or ``criterion``."""
+        return self.ref.split(":")[0]
+
+    @property
+    def target(self) -> str:
+        """The pillar or criterion id, or ``overall``."""
+        return self.ref.split(":", 1)[-1]
+
+
+class Rule(_Strict):
+    """A named rule that fires when all its conditions hold (postures, deal-breakers)."""
+
+    id: str
+    name: LocalText
+    description: LocalText
+    source: list[Paragraph] = Field(default_factory=list)
+    when: list[Condition] = Field(min_length=1)
+
+    _texts = field_validator("name", "description")(_check_text)
+    _id = field_validator("id")(_check_id)
+
+
+class Posture(Rule):
+    """A strategic posture (¶5's ways out). ``kind`` is ``strategy`` or ``warning``."""
+
+    kind: Literal["strategy", "warning"] = "strategy"
+
+
+class DealBreaker(Rule):
+    """A fatal weakness that a strong total must not hide."""
+
+
+class Scenario(_Strict):
+    """A market-level shift applied to every assessment at once.
+
+    ``shifts`` maps criterion id to a change in levels (e.g. +2); shifted scores are clamped
+    to 1–5 and unscored criteria stay unscored.
+    """
+
+    id: str
+    name: LocalText
+    description: LocalText
+    source: list[Paragraph] = Field(default_factory=list)
+    shifts: dict[str, Annotated[int, Field(ge=-4, le=4)]] = Field(min_length=1)
+
+    _texts = field_validator("name", "description")(_check_text)
+    _id = field_validator("id")(_check_id)
+
+
+class Framework(_Strict):
+    """A versioned set of pillars and criteria plus posture rules, deal-breakers and scenarios.
+
+    Validation guarantees: unique pillar, criterion, posture, deal-breaker and scenario ids;
+    every criterion id prefixed by its pillar's id; weights > 0; five rubric levels; rules and
+    scenarios reference only existing ids; at least one pillar enabled.
+
+    Raises ``pydantic.ValidationError`` on construction from bad data; use
+    :func:`load_framework` for an :class:`~models.core.errors.InputError` that names the file.
+    """
+
+    format: Literal["beachhead.framework"] = FRAMEWORK_FORMAT
+    schema_version: Literal[1] = FRAMEWORK_SCHEMA_VERSION
+    id: str
+    version: str
+    name: LocalText
+    description: LocalText
+    source: LocalText
+    paragraphs: dict[str, LocalText] = Field(default_factory=dict)
+    pillars: list[Pillar] = Field(min_length=1)
+    postures: list[Posture] = Field(default_factory=list)
+    deal_breakers: list[DealBreaker] = Field(default_factory=list)
+    scenarios: list[Scenario] = Field(default_factory=list)
+
+    _texts = field_validator("name", "description", "source")(_check_text)
+
+    @field_validator("paragraphs")
+    @classmethod
+    def _paragraph_keys(cls, v: dict[str, LocalText]) -> dict[str, LocalText]:
+        for key, value in v.items():
+            if key not in {str(i) for i in range(1, 7)}:
+                raise ValueError(f"paragraph '{key}' does not exist; the article has ¶1–¶6")
+            _check_text(value)
+        return v
+
+    def __hash__(self) -> int:
+        # equal frameworks share id and version, so this keeps the hash/equality contract
+        return hash((self.id, self.version))
+
+    @model_validator(mode="after")
+    def _cross_references(self) -> Framework:
+        _unique("pillars", [p.id for p in self.pillars])
+        crit_ids = [c.id for p in self.pillars for c in p.criteria]
+        _unique("criteria", crit_ids)
+        for i, pillar in enumerate(self.pillars):
+            for j, crit in enumerate(pillar.criteria):
+                if crit.pillar_id != pillar.id:
+                    raise ValueError(
+                        f"pillars[{i}].criteria[{j}].id: '{crit.id}' must start with "
+                        f"its pillar's id '{pillar.id}.'"
+                    )
+        if not any(p.enabled for p in self.pillars):
+            raise ValueError("pillars: at least one pillar must be enabled")
+        pillar_ids = {p.id for p in self.pillars}
+        crits = set(crit_ids)
+        for group in ("postures", "deal_breakers"):
+            rules: list[Rule] = getattr(self, group)
+            _unique(group, [r.id for r in rules])
+            for i, rule in enumerate(rules):
+                for j, cond in enumerate(rule.when):
+                    known = {"pillar": pillar_ids, "criterion": crits}.get(cond.kind)
+                    if known is not None and cond.target not in known:
+                        raise ValueError(
+                            f"{group}[{i}].when[{j}].ref: '{cond.ref}' names no {cond.kind} "
+                            "of this framework"
+                        )
+        posture_ids = {p.id for p in self.postures}
+        for i, rule in enumerate(self.deal_breakers):
+            if rule.id in posture_ids:
+                raise ValueError(
+                    f"deal_breakers[{i}].id: '{rule.id}' is already a posture's id; "
+                    "postures and deal-breakers need distinct ids"
+                )
+        _unique("scenarios", [s.id for s in self.scenarios])
+        for i, scen in enumerate(self.scenarios):
+            for cid in scen.shifts:
+                if cid not in crits:
+                    raise ValueError(f"scenarios[{i}].shifts: '{cid}' names no criterion")
+        return self
+
+    # -- convenient views (computed once; the model is frozen) ---------------------------
+    @cached_property
+    def criteria(self) -> list[Criterion]:
+        """All criteria in framework order (pillar by pillar)."""
+        return [c for p in self.pillars for c in p.criteria]
+
+    @cached_property
+    def criterion_ids(self) -> list[str]:
+        """Criterion ids in framework order."""
+        return [c.id for c in self.criteria]
+
+    @cached_property
+    def criterion_index(self) -> dict[str, int]:
+        """Criterion id → column position in score matrices."""
+        return {cid: i for i, cid in enumerate(self.criterion_ids)}
+
+    def criterion(self, cid: str) -> Criterion:
+        """The criterion with id ``cid``; raises ``KeyError`` if there is none."""
+        return self.criteria[self.criterion_index[cid]]
+
+    def pillar(self, pid: str) -> Pillar:
+        """The pillar with id ``pid``; raises ``KeyError`` if there is none."""
+        for p in self.pillars:
+            if p.id == pid:
+                return p
+        raise KeyError(pid)
+
+    def scenario(self, sid_or_name: str) -> Scenario:
+        """The scenario with this id or English name (case-insensitive); ``KeyError`` if none."""
+        key = sid_or_name.strip().casefold()
+        for s in self.scenarios:
+            if key in (s.id.casefold(), s.name["en"].casefold()):
+                return s
+        raise KeyError(sid_or_name)
+
+    def iter_rules(self) -> Iterator[Rule]:
+        """Postures then deal-breakers."""
+        yield from self.postures
+        yield from self.deal_breakers
+
+    def with_weights(
+        self,
+        pillar_weights: dict[str, float] | None = None,
+        criterion_weights: dict[str, float] | None = None,
+        enabled: dict[str, bool] | None = None,
+    ) -> Framework:
+        """A copy with some pillar weights, criterion weights or enabled flags changed.
+
+        Raises ``pydantic.ValidationError`` if a weight is outside :data:`MIN_WEIGHT`–
+        :data:`MAX_WEIGHT` or no pillar stays enabled.
+        """
+        data = self.model_dump(mode="python")
+        for p in data["pillars"]:
+            if pillar_weights and p["id"] in pillar_weights:
+                p["weight"] = pillar_weights[p["id"]]
+            if enabled and p["id"] in enabled:
+                p["enabled"] = enabled[p["id"]]
+            for c in p["criteria"]:
+                if criterion_weights and c["id"] in criterion_weights:
+                    c["weight"] = criterion_weights[c["id"]]
+        return Framework.model_validate(data)
+
+
+def _unique(what: str, ids: list[str]) -> None:
+    seen: set[str] = set()
+    for i in ids:
+        if i in seen:
+            raise ValueError(f"{what}: id '{i}' is used more than once")
+        seen.add(i)
+
+
+def parse_framework(data: object, source: str) -> Framework:
+    """Validate already-decoded JSON as a framework.
+
+    Raises:
+        InputError: naming ``source`` and the field path of every problem.
+    """
+    try:
+        return Framework.model_validate(data)
+    except ValidationError as exc:
+        raise InputError(problems_from_validation(source, exc)) from None
+
+
+def load_framework(path: str | Path) -> Framework:
+    """Read and validate a framework file (UTF-8 JSON).
+
+    Raises:
+        InputError: the file is missing, not JSON, or invalid (each problem names its field).
+    """
+    path = Path(path)
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError.single(str(path), "", f"cannot read the framework file ({exc})") from None
+    try:
+        data = json.loads(raw)
+    except json.JSONDecodeError as exc:
+        raise InputError.single(
+            str(path), f"line {exc.lineno}, column {exc.colno}", f"not valid JSON: {exc.msg}"
+        ) from None
+    return parse_framework(data, str(path))
+
+
+def save_framework(framework: Framework, path: str | Path) -> None:
+    """Write ``framework`` as UTF-8 JSON, atomically (see :mod:`models.files.atomic`)."""
+    from models.files.atomic import atomic_write_text
+
+    payload = json.dumps(
+        framework.model_dump(mode="json"), ensure_ascii=False, indent=2, allow_nan=False
+    )
+    atomic_write_text(path, payload + "\n")
+
+
+def default_framework() -> Framework:
+    """The framework shipped with Beachhead (``resources/frameworks/default.json``)."""
+    ref = resources.files("resources.frameworks").joinpath("default.json")
+    data = json.loads(ref.read_text(encoding="utf-8"))
+    return parse_framework(data, "resources/frameworks/default.json")

@@ -1,0 +1,5 @@
+"""Scoring: a framework's arrays, favourability, pillar and overall scores, rules
+(postures and deal-breakers), scenarios, and the sample portfolio.
+
+May import: :mod:`models.core`, :mod:`models.files`, numpy.
+"""

@@ -1,0 +1,149 @@
+"""The bundled sample portfolio and seeded synthetic portfolios for demos and benchmarks.
+
+The sample (``resources/samples/sample.json``) holds eight invented startups, one per archetype
+the article discusses (¶4–¶6): companionship app, ad-funded general chatbot, model-API
+provider, video-generation lab, AI-earphone maker, industry integrator, regulated vertical agent
+and a well-funded model lab biding its time. No real company is scored.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from importlib import resources
+
+import numpy as np
+
+from models.core.framework import Framework, default_framework
+from models.core.portfolio import CONFIDENCES, Portfolio
+
+SAMPLE_RESOURCE = "sample.json"
+
+
+def sample_portfolio(framework: Framework | None = None) -> Portfolio:
+    """The bundled sample portfolio, under ``framework`` (default: the shipped framework)."""
+    fw = framework or default_framework()
+    ref = resources.files("resources.samples").joinpath(SAMPLE_RESOURCE)
+    data = json.loads(ref.read_text(encoding="utf-8"))
+    return Portfolio.model_validate({"framework": fw.model_dump(mode="json"), **data})
+
+
+# Typical levels per archetype for synthetic data: criterion id → mean level (others 3).
+_ARCHETYPES: dict[str, dict[str, float]] = {
+    "companionship app": {
+        "niche.segment_focus": 4.3, "press.segment_attention": 2.0, "niche.customer_depth": 3.6,
+        "eco.distribution_independence": 2.8, "press.traffic_cost": 3.5,
+    },
+    "general chatbot": {
+        "niche.segment_focus": 1.5, "press.product_overlap": 4.7, "press.traffic_cost": 4.6,
+        "eco.distribution_independence": 1.6, "press.segment_attention": 4.6,
+    },
+    "model API": {
+        "press.price_pressure": 4.6, "tech.threshold": 2.2, "eco.allies": 3.4,
+        "press.product_overlap": 3.4, "cap.runway": 2.4,
+    },
+    "video generation": {
+        "tech.threshold": 4.2, "tech.disruption": 4.3, "tech.rd_efficiency": 2.0,
+        "press.segment_attention": 4.6, "cap.backing": 3.6,
+    },
+    "AI hardware": {
+        "eco.new_ecosystem": 4.6, "eco.distribution_independence": 3.8, "tech.disruption": 3.8,
+        "press.latent_entrant": 3.4,
+    },
+    "industry integrator": {
+        "niche.dirty_work": 4.7, "niche.customer_depth": 4.2, "niche.segment_focus": 3.8,
+        "press.segment_attention": 2.2, "press.price_pressure": 2.4, "tech.disruption": 2.3,
+    },
+    "regulated vertical agent": {
+        "niche.segment_focus": 4.5, "niche.dirty_work": 4.0, "niche.customer_depth": 3.8,
+        "press.product_overlap": 1.8, "press.latent_entrant": 2.4,
+    },
+}
+_SYLLABLES = ["ar", "bel", "cor", "da", "el", "fen", "gal", "hex", "io", "jun", "kai", "lum",
+              "mo", "nor", "or", "pal", "qi", "ren", "sol", "tor", "ul", "ven", "wen", "xi",
+              "yar", "zen"]
+_SUFFIXES = ["AI", "Labs", "Intelligence", "Works", "Systems", "Tech", "Mind", "Robotics"]
+_CN_NAMES = ["星澜", "云启", "墨言", "青禾", "知微", "远帆", "灵犀", "听松"]
+_STAGES = ["Seed", "Angel", "Series A", "Series B", "Series C"]
+_REGIONS = ["Beijing", "Shanghai", "Shenzhen", "Hangzhou", "Guangzhou", "Chengdu", "Singapore"]
+_ASSESSORS = ["Priya Raman", "Chen Jing", "Tomás Alves", "Zhao Lei", "Hannah Berg", "Wang Fang"]
+_RATIONALES = [
+    "Level {level}: {name} judged from the pitch deck and {n} customer calls.",
+    "Level {level}: based on {n} months of operating data shared in the data room.",
+    "Level {level}: partner discussion; {n} reference checks support it.",
+    "等级 {level}：依据 {n} 次客户访谈与财务数据判断。",
+]
+
+
+def synthetic_portfolio(
+    size: int, seed: int = 0, framework: Framework | None = None
+) -> Portfolio:
+    """``size`` invented startups with one fully scored investor assessment each.
+
+    Seeded and deterministic: the same ``size`` and ``seed`` always give the same portfolio.
+    Levels are drawn around an archetype's typical profile (±1 noise, clamped to 1–5); about
+    one startup in eight gets a Chinese name.
+
+    Raises:
+        ValueError: ``size`` is negative.
+    """
+    if size < 0:
+        raise ValueError("size must be zero or more")
+    fw = framework or default_framework()
+    rng = np.random.default_rng(seed)
+    crits = fw.criteria
+    names = list(_ARCHETYPES)
+    means = np.full((len(names), len(crits)), 3.0)
+    for a, arch in enumerate(names):
+        for cid, mean in _ARCHETYPES[arch].items():
+            means[a, fw.criterion_index[cid]] = mean
+    arch_of = rng.integers(0, len(names), size)
+    levels = np.clip(np.rint(means[arch_of] + rng.normal(0.0, 0.8, (size, len(crits)))), 1, 5)
+    conf = rng.integers(0, len(CONFIDENCES), (size, len(crits)))
+    rat = rng.integers(0, len(_RATIONALES), (size, len(crits)))
+    nums = rng.integers(2, 24, (size, len(crits)))
+    syl = rng.integers(0, len(_SYLLABLES), (size, 2))
+    suffix = rng.integers(0, len(_SUFFIXES), size)
+    chinese = rng.random(size) < 0.125
+    stage = rng.integers(0, len(_STAGES), size)
+    region = rng.integers(0, len(_REGIONS), size)
+    assessor = rng.integers(0, len(_ASSESSORS), size)
+    day = rng.integers(0, 365, size)
+    start = dt.date(2024, 1, 1)
+    crit_names = [c.name["en"] for c in crits]
+    startups = []
+    for i in range(size):
+        if chinese[i]:
+            name = f"{_CN_NAMES[syl[i, 0] % len(_CN_NAMES)]}智能 {i + 1}"
+        else:
+            stem = (_SYLLABLES[syl[i, 0]] + _SYLLABLES[syl[i, 1]]).capitalize()
+            name = f"{stem} {_SUFFIXES[suffix[i]]} {i + 1}"
+        scores = {
+            c.id: {
+                "value": int(levels[i, j]),
+                "confidence": CONFIDENCES[conf[i, j]],
+                "rationale": _RATIONALES[rat[i, j]].format(
+                    level=int(levels[i, j]), name=crit_names[j], n=int(nums[i, j])
+                ),
+                "evidence": "",
+            }
+            for j, c in enumerate(crits)
+        }
+        startups.append({
+            "id": f"syn{i + 1:06d}",
+            "name": name,
+            "sector": names[arch_of[i]],
+            "stage": _STAGES[stage[i]],
+            "region": _REGIONS[region[i]],
+            "tags": [names[arch_of[i]].split()[0]],
+            "notes": "Synthetic startup for demonstrations and benchmarks.",
+            "assessments": [{
+                "id": f"syn{i + 1:06d}-a1",
+                "assessor": _ASSESSORS[assessor[i]],
+                "role": "investor",
+                "date": (start + dt.timedelta(days=int(day[i]))).isoformat(),
+                "scores": scores,
+            }],
+        })
+    return Portfolio.model_validate({"framework": fw.model_dump(mode="json"),
+                                     "startups": startups})

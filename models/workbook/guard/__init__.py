@@ -1,0 +1,5 @@
+"""The hostile-file guard: before python-calamine reads a workbook, these modules inspect
+exactly the parts it will read and bound what it may allocate.
+
+May import: :mod:`models.core` (errors), defusedxml.
+"""

@@ -1,0 +1,331 @@
+"""Cell values in founders' workbooks: tolerant where people's typing varies, strict where a
+value would have to be guessed.
+
+Values arrive as python-calamine gives them: ``str`` (``""`` for an empty cell), ``float``,
+``int``, ``bool``, ``datetime.date``/``datetime``/``time``/``timedelta``. Nothing here guesses
+types from text the way ``pandas.read_excel`` does: ``"NA"``, ``"None"``, ``"null"`` and
+``"007"`` stay exactly those strings.
+
+* Scores are read exactly as the workbook's formulas count them (:func:`read_score`): only a
+  number that is a whole number from 1 to 5 (``4``, ``4.0``) is a score; an empty cell is
+  *not scored*; text (``"4"``, ``"4 - strong"``, ``"Level 4"``), ``0``, ``6``, ``4.5`` or
+  ``TRUE`` is not scored either, with a warning saying what to type; text that names several
+  levels (``"3 or 4"``, ``"3-4"``, ``"4 1/2"``) or none (``"strong"``) is refused.
+* Texts lose the control characters word processors paste (:func:`clean_cell_text`).
+* Confidence, role: case and surrounding spaces ignored; Simplified Chinese labels accepted.
+* Dates: real date cells, Excel serial numbers, ISO text (``2024-10-31``, ``2024/10/31``,
+  ``2024.10.31``, ``2024年10月31日``), day-month-year or month-day-year text when only one
+  reading is possible, and English month names (``31 Oct 2024``, ``October 31, 2024``).
+* Texts (rationale, evidence, notes) are kept exactly as typed; numbers in text cells are
+  written the way a spreadsheet shows them in General format (``7``, ``3.5``).
+
+:class:`models.workbook.importing.sheet_grid.SheetGrid` holds one sheet's values with its merged
+ranges and
+formula and error cells, and names cells (``Assessment!J14``) for problems.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import math
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from models.core.portfolio import CONFIDENCES, ROLES
+from models.workbook.xlsx_text import REPLACEMENT, clean_text
+
+#: Dates read from serial numbers or text must fall in these years.
+FIRST_YEAR, LAST_YEAR = 1990, 2100
+_EXCEL_EPOCH = dt.date(1899, 12, 30)
+EXPECTED_SCORE = "expected a whole number from 1 to 5, or an empty cell (not scored)"
+EXPECTED_DATE = "expected a date such as 2024-10-31"
+
+
+class CellError(ValueError):
+    """A cell's value cannot be used; the message says what is wrong and what was expected."""
+
+
+_HEADER_NOISE = re.compile(r"[\s_\-:*：]+")
+
+
+def header_key(value: object) -> str:
+    """A header or label compared loosely: case, spaces, ``_``, ``-``, ``:`` and ``*`` ignored
+    (``"Criterion ID"``, ``"criterion_id"`` and ``"CRITERION ID:"`` are the same)."""
+    if not isinstance(value, str):
+        return ""
+    return _header_key(value)
+
+
+@functools.lru_cache(maxsize=8192)
+def _header_key(value: str) -> str:
+    return _HEADER_NOISE.sub("", unicodedata.normalize("NFKC", value)).casefold()
+
+
+@functools.lru_cache(maxsize=65536)
+def identity_key(name: str) -> str:
+    """A startup or assessor name compared ignoring case and spacing (and full-width forms)."""
+    return "".join(unicodedata.normalize("NFKC", name).casefold().split())
+
+
+def as_text(value: object) -> str:
+    """A cell's value as the text it shows: strings exactly as typed, ``""`` for empty."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float):
+        if math.isfinite(value) and value.is_integer() and abs(value) < 1e15:
+            return str(int(value))
+        return repr(value)
+    if isinstance(value, dt.datetime):
+        return value.isoformat(sep=" ") if value.time() != dt.time() else value.date().isoformat()
+    if isinstance(value, (dt.date, dt.time)):
+        return value.isoformat()
+    if value is None:
+        return ""
+    return str(value)
+
+
+def as_name(value: object) -> str:
+    """:func:`as_text` without surrounding spaces (names, ids, short fields)."""
+    return as_text(value).strip()
+
+
+# C0 controls but tab, LF and CR; DEL and the C1 controls; what XML 1.0 cannot hold
+_UNWANTED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+_DEL_AND_C1 = re.compile("[\x7f-\x9f]")
+
+
+def clean_cell_text(value: str) -> tuple[str, str | None]:
+    """``value`` without the control characters word processors paste into cells (U+0000–
+    U+001F but tab, line feed and carriage return; U+007F–U+009F) and the characters XML
+    cannot hold: each becomes U+FFFD, the writer's own replacement
+    (:func:`models.workbook.xlsx_text.clean_text`), so a text imported once exports without a
+    warning ever after. Line breaks, tabs and emoji stay.
+
+    Returns:
+        ``(text, message)``; ``message`` says what was replaced, ``None`` when nothing was.
+    """
+    if _UNWANTED.search(value) is None:
+        return value, None
+    bad = _UNWANTED.findall(value)
+    text, problems = clean_text(_DEL_AND_C1.sub(REPLACEMENT, value))
+    codes = ", ".join(dict.fromkeys(f"U+{ord(c):04X}" for c in bad))
+    n = len(bad)
+    message = (f"replaced {n} control character{'s' if n > 1 else ''} ({codes}), which "
+               "word processors paste and workbooks cannot keep, with U+FFFD")
+    cut = [p for p in problems if p.startswith("cut")]
+    return text, "; ".join([message, *cut])
+
+
+def is_blank(value: object) -> bool:
+    """True for an empty cell or one holding only spaces."""
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+@dataclass(frozen=True)
+class ScoreReading:
+    """What a Score cell gives.
+
+    Attributes:
+        value: the level 1–5, or ``None`` (not scored).
+        warning: why a cell that is not empty is not scored (or is read with a caveat), in a
+            form that names what to type instead; ``None`` when all is well.
+    """
+
+    value: int | None
+    warning: str | None = None
+
+
+NOT_COUNTED = "not scored (the workbook's formulas do not count it either)"
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_OUT_OF_FIVE = re.compile(r"^(\D*)(\d+(?:\.\d+)?)\s*/\s*5(?:\.0+)?(\D*)$")
+_RANGE = re.compile(r"\d\s*(?:-|–|—|~|to|到|至)\s*\d", re.I)
+
+
+def read_score(value: object) -> ScoreReading:
+    """A Score cell read exactly as the workbook's formulas count it: only a *number* that is
+    a whole number from 1 to 5 is a score. Anything else that is not empty is not scored,
+    with a warning saying what to type instead: text (even ``"3"``, as in a cell formatted as
+    Text), a number outside 1–5 or with a fraction, a logical value.
+
+    A date is a number with a date format: it counts when that number is 1–5 (the formulas
+    see the number), with a warning about the format.
+
+    Raises:
+        CellError: text that cannot be read as one level: no number in it (``"strong"``), or
+            several (``"3 or 4"``, ``"3-4"``, ``"4 1/2"``, ``"3, 4"``); today's reading of
+            such text as its first number would be a guess.
+    """
+    if is_blank(value):
+        return ScoreReading(None)
+    if isinstance(value, bool):
+        return ScoreReading(None, f"{as_text(value)} is a logical value, not a number: "
+                                  f"{NOT_COUNTED}; type a whole number from 1 to 5")
+    if isinstance(value, (dt.date, dt.time, dt.timedelta)):
+        return _date_score(value)
+    if isinstance(value, (int, float)):
+        return _number_score(float(value), as_text(value))
+    return _text_score(str(value))
+
+
+def _number_score(x: float, shown: str) -> ScoreReading:
+    if math.isfinite(x) and x.is_integer() and 1 <= x <= 5:
+        return ScoreReading(int(x))
+    why = ("is not a whole number" if math.isfinite(x) and not x.is_integer()
+           else "is outside 1–5")
+    return ScoreReading(None, f"score {shown} {why}: {NOT_COUNTED}; {EXPECTED_SCORE}")
+
+
+def _date_score(value: dt.date | dt.time | dt.timedelta) -> ScoreReading:
+    """The number behind a date-formatted cell (Excel's 1900 date system, whose serials below
+    60 count from 1899-12-31: Excel takes 1900 for a leap year)."""
+    if isinstance(value, dt.timedelta):
+        serial = value.total_seconds() / 86400
+    elif isinstance(value, dt.time):
+        serial = (value.hour * 3600 + value.minute * 60 + value.second) / 86400
+    else:
+        day = value if isinstance(value, dt.datetime) else dt.datetime.combine(value, dt.time())
+        serial = (day - dt.datetime(1899, 12, 30)).total_seconds() / 86400
+        if serial < 61:
+            serial -= 1
+    reading = _number_score(serial, f"{serial:g}")
+    shown = as_text(value)
+    if reading.value is not None:
+        return ScoreReading(reading.value, f"the cell is formatted as a date or time (it shows "
+                            f"{shown}) but holds the number {reading.value}, which the "
+                            f"workbook's formulas count: read as {reading.value}; format the "
+                            "cell as a number")
+    return ScoreReading(None, f"a date or time ({shown}) is not a score: {NOT_COUNTED}; "
+                              f"{EXPECTED_SCORE}")
+
+
+def _text_score(raw: str) -> ScoreReading:
+    text = unicodedata.normalize("NFKC", raw).strip()
+    shown = raw.strip()
+    out_of_five = _OUT_OF_FIVE.match(text)
+    numbers = [out_of_five[2]] if out_of_five else _NUMBER.findall(text)
+    if not numbers:
+        raise CellError(f"'{shown}' is not a score; {EXPECTED_SCORE}")
+    if len(numbers) > 1 or _RANGE.search(text):
+        raise CellError(f"'{shown}' names more than one level; pick one level and type it as "
+                        f"a number: {EXPECTED_SCORE}")
+    return ScoreReading(None, f"the score '{shown}' is stored as text, which the workbook's "
+                              f"formulas do not count: not scored; retype it as a number "
+                              f"({numbers[0]}), in a cell not formatted as Text")
+
+
+_CONFIDENCE_ALIASES = {"低": "low", "中": "medium", "中等": "medium", "高": "high",
+                       "med": "medium", "mid": "medium"}
+_ROLE_ALIASES = {"创始人": "founder", "投资人": "investor", "投资者": "investor",
+                 "其他": "other"}
+
+
+def parse_confidence(value: object) -> str | None:
+    """``low``, ``medium`` or ``high`` (any case, or 低/中/高), ``None`` when empty.
+
+    Raises:
+        CellError: anything else.
+    """
+    if is_blank(value):
+        return None
+    key = as_name(value).casefold()
+    key = _CONFIDENCE_ALIASES.get(key, key)
+    if key in CONFIDENCES:
+        return key
+    raise CellError(f"confidence '{as_name(value)}' is not one of low, medium, high; "
+                    "expected low, medium, high or an empty cell (medium)")
+
+
+def parse_role(value: object) -> str | None:
+    """``founder``, ``investor`` or ``other`` (any case, or the Chinese labels), ``None`` when
+    empty.
+
+    Raises:
+        CellError: anything else.
+    """
+    if is_blank(value):
+        return None
+    key = as_name(value).casefold()
+    key = _ROLE_ALIASES.get(key, key)
+    if key in ROLES:
+        return key
+    raise CellError(f"role '{as_name(value)}' is not one of founder, investor, other; "
+                    "expected founder, investor or other")
+
+
+_ISO = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
+                  r"(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$")
+_DMY = re.compile(r"^(\d{1,2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{4})$")
+_NAMED = ("%d %b %Y", "%d %B %Y", "%b %d, %Y", "%B %d, %Y", "%b %d %Y", "%B %d %Y",
+          "%d-%b-%Y", "%d-%B-%Y")
+
+
+def parse_date(value: object) -> dt.date | None:
+    """The date in a cell, or ``None`` when it is empty (see the module description).
+
+    Raises:
+        CellError: not a date, an impossible date, or text that reads as two dates.
+    """
+    if is_blank(value):
+        return None
+    if isinstance(value, dt.datetime):
+        return _in_range(value.date(), as_text(value))
+    if isinstance(value, dt.date):
+        return _in_range(value, as_text(value))
+    if isinstance(value, (bool, dt.time, dt.timedelta)):
+        raise CellError(f"'{as_text(value)}' is not a date; {EXPECTED_DATE}")
+    if isinstance(value, (int, float)):
+        if not math.isfinite(value):
+            raise CellError(f"'{as_text(value)}' is not a date; {EXPECTED_DATE}")
+        try:
+            day = _EXCEL_EPOCH + dt.timedelta(days=int(value))
+        except OverflowError:
+            raise CellError(f"'{as_text(value)}' is not a date; {EXPECTED_DATE}") from None
+        return _in_range(day, as_text(value))
+    text = " ".join(str(value).split())
+    m = _ISO.match(text)
+    if m:
+        return _make(int(m[1]), int(m[2]), int(m[3]), text)
+    m = _DMY.match(text)
+    if m:
+        a, b, year = int(m[1]), int(m[2]), int(m[3])
+        if a > 12 >= b:
+            return _make(year, b, a, text)
+        if b > 12 >= a or a == b:
+            return _make(year, a, b, text)
+        raise CellError(f"'{text}' could be {a} {_month(b)} or {_month(a)} {b}; expected a "
+                        f"date that reads one way only: write {year:04d}-{b:02d}-{a:02d} or "
+                        f"{year:04d}-{a:02d}-{b:02d}")
+    for fmt in _NAMED:
+        try:
+            named = dt.datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+        return _in_range(named, text)
+    raise CellError(f"'{text}' is not a date; {EXPECTED_DATE}")
+
+
+def _month(n: int) -> str:
+    return dt.date(2000, n, 1).strftime("%B") if 1 <= n <= 12 else str(n)
+
+
+def _make(year: int, month: int, day: int, shown: str) -> dt.date:
+    try:
+        day_ = dt.date(year, month, day)
+    except ValueError:
+        raise CellError(f"'{shown}' is not a real date; {EXPECTED_DATE}") from None
+    return _in_range(day_, shown)
+
+
+def _in_range(day: dt.date, shown: str) -> dt.date:
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise CellError(f"'{shown}' is outside {FIRST_YEAR}–{LAST_YEAR}; {EXPECTED_DATE}")
+    return day
+
+
+def split_tags(value: object) -> list[str]:
+    """Tags separated by ``;`` (as the export writes them) or ``；``, each stripped."""
+    return [t.strip() for t in re.split(r"[;；]", as_text(value)) if t.strip()]

@@ -1,0 +1,134 @@
+"""Reading the weights on a workbook's Framework sheet.
+
+The sheet invites editing them, and the workbook's formulas re-score everything with what it
+holds, so an import reads them back: pillar weights (``Pillar weight``), criterion weights
+(``Weight``) and ``Enabled``, read the way the formulas read them (a pillar is enabled only
+when its cell reads ``yes``, in any case). Where they differ from the framework the file was
+read against they become :class:`~models.workbook.importing.report.WorkbookWeights`; what happens
+to them
+is decided on merging (:mod:`models.workbook.importing.merge`). A weight that is not a number in
+range is
+not taken (the framework's stays), with a note naming the cell.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING
+
+from models.core.framework import MAX_WEIGHT, MIN_WEIGHT, text
+from models.workbook.formulas import ENABLED
+from models.workbook.importing.cells import as_name, as_text, is_blank
+from models.workbook.importing.report import WorkbookWeights
+from models.workbook.importing.sheet_grid import SheetGrid
+
+if TYPE_CHECKING:
+    from models.workbook.importing.reader import WorkbookReader
+
+_ROWS = 200
+
+
+def read_weights(reader: WorkbookReader, grid: SheetGrid) -> WorkbookWeights | None:
+    """The Framework sheet's weights (:attr:`~WorkbookWeights.changes` lists how they differ
+    from ``reader.fw``, empty when they do not); ``None`` when the sheet has no weight
+    tables."""
+    fw = reader.fw
+    pillars = _table(reader, grid, "pillarid", ("pillarweight", "enabled"),
+                     {p.id for p in fw.pillars})
+    criteria = _table(reader, grid, "criterionid", ("weight",), set(fw.criterion_ids))
+    if not pillars and not criteria:
+        return None
+    out = WorkbookWeights({p.id: p.weight for p in fw.pillars},
+                          {c.id: c.weight for c in fw.criteria},
+                          {p.id: p.enabled for p in fw.pillars})
+    for p in fw.pillars:
+        row = pillars.get(p.id, {})
+        _weight(reader, out, out.pillar_weights, p.id, row.get("pillarweight"),
+                f"pillar '{p.id}' ({text(p.name)})")
+        _enabled(reader, out, p.id, text(p.name), row.get("enabled"))
+    for c in fw.criteria:
+        _weight(reader, out, out.criterion_weights, c.id, criteria.get(c.id, {}).get("weight"),
+                f"criterion '{c.id}'")
+    if not any(out.enabled.values()):
+        reader.note(grid.sheet, "every pillar is switched off on the Framework sheet, which no "
+                    "framework allows; the framework's Enabled flags are kept")
+        out.enabled = {p.id: p.enabled for p in fw.pillars}
+        out.changes = [c for c in out.changes if "switched" not in c]
+    return out
+
+
+Cell = tuple[object, str, bool, str | None]  # value, reference, formula, error
+
+
+def _table(reader: WorkbookReader, grid: SheetGrid, id_key: str, keys: tuple[str, ...],
+           known: set[str]) -> dict[str, dict[str, Cell]]:
+    """Id → {column key → cell} for the table headed by ``id_key`` (known ids only)."""
+    h = grid.find_header(id_key, _ROWS)
+    if h is None:
+        return {}
+    columns = grid.header_columns(h)
+    c_id = columns[id_key][0]
+    wanted = {k: columns[k][0] for k in keys if k in columns}
+    out: dict[str, dict[str, Cell]] = {}
+    for r in range(h + 1, min(grid.height, h + 1 + _ROWS)):
+        ident = as_name(grid.value(r, c_id))
+        if not ident:
+            break
+        if ident in known and ident not in out and not grid.is_formula(r, c_id):
+            out[ident] = {k: (grid.value(r, c), grid.ref(r, c), grid.is_formula(r, c),
+                              grid.error(r, c)) for k, c in wanted.items()}
+    return out
+
+
+def _usable(reader: WorkbookReader, cell: Cell | None, kept: str) -> object | None:
+    """The cell's value, or ``None`` (with a note) for a formula or an error."""
+    if cell is None:
+        return None
+    value, ref, formula, error = cell
+    if formula:
+        reader.note(ref, f"holds a formula; {kept}")
+        return None
+    if error is not None:
+        reader.note(ref, f"holds the error {error}; {kept}")
+        return None
+    return value
+
+
+def _weight(reader: WorkbookReader, out: WorkbookWeights, weights: dict[str, float],
+            ident: str, cell: Cell | None, what: str) -> None:
+    kept = f"the framework's weight ({weights[ident]:g}) is kept"
+    value = _usable(reader, cell, kept)
+    if value is None or cell is None:
+        return
+    ok = (isinstance(value, (int, float)) and not isinstance(value, bool)
+          and math.isfinite(value) and MIN_WEIGHT <= value <= MAX_WEIGHT)
+    if not ok:
+        shown = as_text(value) or "an empty cell"
+        reader.note(cell[1], f"the weight of {what} reads '{shown}', not a number from "
+                    f"{MIN_WEIGHT:g} to {MAX_WEIGHT:g}; {kept}")
+        return
+    new = float(value)  # type: ignore[arg-type]
+    old = weights[ident]
+    if not math.isclose(new, old, rel_tol=1e-12, abs_tol=1e-15):
+        weights[ident] = new
+        out.changes.append(f"{what} weight {old:g} → {new:g} ({cell[1]})")
+
+
+def _enabled(reader: WorkbookReader, out: WorkbookWeights, pid: str, name: str,
+             cell: Cell | None) -> None:
+    was = out.enabled[pid]
+    value = _usable(reader, cell, f"pillar '{pid}' stays {'on' if was else 'off'}")
+    if value is None or cell is None:
+        return
+    shown = as_text(value)
+    now = isinstance(value, str) and value.casefold() == ENABLED
+    if is_blank(value) or (not now and shown.strip().casefold() not in ("no", ENABLED)):
+        reader.note(cell[1], f"Enabled reads '{shown}'; the workbook's formulas switch a "
+                    f"pillar on only for '{ENABLED}', so pillar '{pid}' is read as off")
+    elif not now and shown.strip().casefold() == ENABLED:
+        reader.note(cell[1], f"Enabled reads '{shown}' (with spaces), which the workbook's "
+                    f"formulas do not take for '{ENABLED}': pillar '{pid}' is read as off")
+    if now != was:
+        out.enabled[pid] = now
+        out.changes.append(f"pillar '{pid}' ({name}) switched {'on' if now else 'off'} "
+                           f"({cell[1]})")

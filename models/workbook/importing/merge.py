@@ -1,0 +1,288 @@
+"""Merging what an import read into a portfolio: :func:`plan_merge` works out the changes
+without making them (the app applies them as one undoable command), :func:`merge_into` makes
+a new portfolio with them.
+
+**Startups keep their identity.** An imported startup joins a startup of the portfolio (or
+one imported earlier in the batch) that has the same id (a Beachhead export carries its
+startups' ids), else the same exact name; two startups one workbook keeps apart by their ids
+never end up in one. A startup whose name only looks like another's (the same after
+ignoring case and spacing: ``Acme`` and ``ACME ``) is added as a new startup, with a note
+naming both: it is never merged silently.
+
+**Duplicates are skipped and reported.** An assessment of the same startup, by the same
+assessor (ignoring case and spacing) on the same date as one in the portfolio, or one imported
+earlier in the batch, is not added; a note names both. Re-importing the same files is
+therefore harmless; a corrected file with the same date must replace the old assessment by
+hand (delete it, then import).
+
+**Weights.** A workbook whose Framework sheet holds other weights than the portfolio's
+framework (people edit them there, and the workbook's formulas re-score with them) is scored
+with those weights in the workbook. A *new* portfolio (``adopt_weights``) takes them, as a
+custom framework with an identity of its own
+(:func:`models.core.framework_identity.custom_framework`)
+so that it is never mistaken for the framework it came from; when the workbooks disagree, it
+keeps the framework's weights. An *existing* portfolio never has its framework changed by an
+import: it keeps its weights, and a note says which file holds which other weights.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from models.core.errors import InputError, Problem
+from models.core.framework import Framework
+from models.core.framework_identity import custom_framework
+from models.core.portfolio import Assessment, Portfolio, Startup, new_id
+from models.workbook.importing.cells import identity_key
+from models.workbook.importing.report import FileResult, ImportReport
+
+
+@dataclass
+class MergePlan:
+    """What merging a report into a portfolio does (the portfolio itself is not touched).
+
+    Attributes:
+        new_startups: startups to append, in order (fresh objects).
+        new_assessments: ``(existing startup id, assessment)`` pairs to append.
+        field_updates: ``(existing startup id, field, value)``: empty sector, stage, region,
+            notes or tags filled from the import.
+        duplicates: one notice per assessment skipped as a duplicate.
+        look_alikes: one notice per imported startup kept apart from a look-alike.
+        framework: the framework the merged portfolio takes (the workbooks' weights), or
+            ``None`` to keep the portfolio's.
+        weight_notes: what the workbooks' weights are and what became of them.
+    """
+
+    new_startups: list[Startup] = field(default_factory=list)
+    new_assessments: list[tuple[str, Assessment]] = field(default_factory=list)
+    field_updates: list[tuple[str, str, object]] = field(default_factory=list)
+    duplicates: list[Problem] = field(default_factory=list)
+    look_alikes: list[Problem] = field(default_factory=list)
+    framework: Framework | None = None
+    weight_notes: list[Problem] = field(default_factory=list)
+
+    @property
+    def added(self) -> int:
+        """Assessments added, to new and to existing startups."""
+        return len(self.new_assessments) + sum(len(s.assessments) for s in self.new_startups)
+
+    @property
+    def notices(self) -> list[Problem]:
+        """Every note of the merge: duplicates, look-alikes, weights."""
+        return [*self.duplicates, *self.look_alikes, *self.weight_notes]
+
+
+_FILLABLE = ("sector", "stage", "region", "notes", "tags")
+
+
+class _Index:
+    """The startups a merge can join: the portfolio's and the batch's new ones."""
+
+    def __init__(self, portfolio: Portfolio) -> None:
+        self.used = {s.id for s in portfolio.startups} | {
+            a.id for s in portfolio.startups for a in s.assessments}
+        self.by_id: dict[str, Startup] = {}
+        self.by_name: dict[str, Startup] = {}
+        self.by_key: dict[str, list[Startup]] = {}
+        self.where: dict[str, str] = {}
+        self.file: dict[str, str] = {}  # new startup id → the file it came from
+        # startup id → (file, workbook id) of the first imported startup that joined it
+        self.carried: dict[str, tuple[str, str]] = {}
+        self.seen: dict[tuple[str, str, dt.date], tuple[Assessment, str]] = {}
+        for st in portfolio.startups:
+            self.add(st, "in the portfolio")
+            for a in st.assessments:
+                self.seen.setdefault((st.id, identity_key(a.assessor), a.date),
+                                     (a, "in the portfolio"))
+
+    def add(self, st: Startup, where: str) -> None:
+        self.by_id.setdefault(st.id, st)
+        self.by_name.setdefault(st.name, st)
+        self.by_key.setdefault(identity_key(st.name), []).append(st)
+        self.where.setdefault(st.id, where)
+
+    def match(self, st: Startup, path: str, carried: bool) -> Startup | None:
+        """The startup ``st`` (from the file ``path``) joins: same id, else same exact name
+        unless that startup already stands for another startup of the same workbook."""
+        if carried and st.id in self.by_id:
+            return self.by_id[st.id]
+        target = self.by_name.get(st.name)
+        if target is None:
+            return None
+        other = self.carried.get(target.id)
+        if carried and other is not None and other[0] == path and other[1] != st.id:
+            return None
+        return target
+
+
+def plan_merge(portfolio: Portfolio, report: ImportReport, *,
+               adopt_weights: bool = False) -> MergePlan:
+    """Work out what :func:`merge_into` would do, without changing anything (see the module
+    description for the rules).
+
+    Args:
+        portfolio: the portfolio to merge into.
+        report: what was read.
+        adopt_weights: the portfolio is new: it takes the workbooks' weights when they
+            differ from its framework's (and agree with each other).
+
+    Raises:
+        InputError: the report holds refused files and ``skip_bad`` was not set (all or
+            nothing: every problem of every file is in the error).
+        ValueError: the report was read against another framework than the portfolio's.
+    """
+    if not report.importable:
+        raise InputError(report.problems)
+    fw, rfw = portfolio.framework, report.framework
+    if (fw.id, fw.version) != (rfw.id, rfw.version):
+        raise ValueError(f"the report was read for framework '{rfw.id}' {rfw.version}, the "
+                         f"portfolio uses '{fw.id}' {fw.version}")
+    plan = MergePlan()
+    index = _Index(portfolio)
+    filled: set[tuple[str, str]] = set()
+    new_ids: set[str] = set()
+    for result in report.imported:
+        for st in result.startups:
+            carried = st.id in result.workbook_ids
+            target = index.match(st, result.path, carried)
+            if target is None:
+                target = _new_startup(plan, index, result, st, carried)
+                new_ids.add(target.id)
+            elif carried:
+                index.carried.setdefault(target.id, (result.path, st.id))
+            _fill(plan, target, st, target.id in new_ids, filled)
+            _assessments(plan, index, result, st, target, target.id in new_ids)
+    _weights(plan, portfolio, report, adopt_weights)
+    return plan
+
+
+def _new_startup(plan: MergePlan, index: _Index, result: FileResult, st: Startup,
+                 carried: bool) -> Startup:
+    """A new startup for ``st`` (its workbook id kept when free), with a note for each
+    look-alike it is kept apart from."""
+    sid = st.id if carried and st.id not in index.used else new_id()
+    draft = st.model_copy(update={"id": sid, "assessments": []})
+    index.used.add(sid)
+    where = _origin(result, st)
+    for other in index.by_key.get(identity_key(st.name), []):
+        if index.file.get(other.id) == result.path:
+            continue  # the file's own look-alikes: the reader has noted them
+        how = ("has the same name as" if other.name == st.name
+               else "differs only in case or spacing from")
+        plan.look_alikes.append(Problem(result.path, where, (
+            f"'{st.name}' {how} '{other.name}' ({index.where[other.id]}), a different "
+            "startup by its id; it is imported as a startup of its own, not merged (if they "
+            "are one company, merge them in Beachhead)")))
+    plan.new_startups.append(draft)
+    index.add(draft, f"imported from {result.path}")
+    index.file[sid] = result.path
+    if carried:
+        index.carried[sid] = (result.path, st.id)
+    return draft
+
+
+def _origin(result: FileResult, st: Startup) -> str:
+    for a in st.assessments:
+        if a.id in result.origins:
+            return result.origins[a.id]
+    return ""
+
+
+def _fill(plan: MergePlan, target: Startup, st: Startup, is_new: bool,
+          filled: set[tuple[str, str]]) -> None:
+    """Empty fields of ``target`` filled from ``st``."""
+    for name in _FILLABLE:
+        value = getattr(st, name)
+        if not value or getattr(target, name):
+            continue
+        if is_new:
+            setattr(target, name, value)
+        elif (target.id, name) not in filled:
+            filled.add((target.id, name))
+            plan.field_updates.append((target.id, name, value))
+
+
+def _assessments(plan: MergePlan, index: _Index, result: FileResult, st: Startup,
+                 target: Startup, is_new: bool) -> None:
+    for a in st.assessments:
+        where = result.origins.get(a.id, "")
+        key = (target.id, identity_key(a.assessor), a.date)
+        if key in index.seen:
+            first, first_where = index.seen[key]
+            same = "the same" if first.scores == a.scores else "different"
+            plan.duplicates.append(Problem(result.path, where, (
+                f"'{target.name}' already has an assessment by "
+                f"{a.assessor or 'an unnamed assessor'} dated {a.date.isoformat()} "
+                f"{first_where}, with {same} scores; this one is skipped (not imported "
+                "twice; to replace it, delete the old assessment and import again)")))
+            continue
+        index.seen[key] = (a, f"(imported from {result.path}{', ' + where if where else ''})")
+        if is_new:
+            target.assessments.append(a)
+        else:
+            plan.new_assessments.append((target.id, a))
+
+
+def _weights(plan: MergePlan, portfolio: Portfolio, report: ImportReport,
+             adopt: bool) -> None:
+    fw = portfolio.framework
+    read = [f for f in report.imported if f.weights is not None]
+    changed = [f for f in read if f.weights and f.weights.changes]
+    if not changed:
+        return
+    same = len({f.weights.key() for f in read if f.weights}) == 1
+    ident = f"framework '{fw.id}' {fw.version}"
+    for f in changed:
+        assert f.weights is not None
+        head = f"the workbook's Framework sheet holds other weights than {ident}: " + "; ".join(
+            f.weights.changes)
+        if adopt and same:
+            plan.framework = custom_framework(f.weights.apply(fw),
+                                              f"Weights from {Path(f.path).stem}")
+            new = plan.framework
+            tail = (f"the new portfolio uses them, as framework '{new.id}' {new.version} "
+                    f"(custom weights based on {ident}), so it scores as the workbook does")
+        elif adopt:
+            tail = (f"the workbooks hold different weights, so the new portfolio keeps those "
+                    f"of {ident}; import the workbook on its own to use its weights")
+        else:
+            tail = ("the portfolio keeps its own weights (an import never changes a "
+                    "portfolio's framework), so Beachhead may score this workbook's startups "
+                    "differently from it; to use these weights, import it into a new "
+                    "portfolio or set them in the Framework view")
+        plan.weight_notes.append(Problem(f.path, "Framework", f"{head}; {tail}"))
+
+
+def merge_into(portfolio: Portfolio, report: ImportReport, *, adopt_weights: bool = False
+               ) -> tuple[Portfolio, list[Problem]]:
+    """A new portfolio: ``portfolio`` with the report's startups and assessments merged in
+    (and, with ``adopt_weights``, the workbooks' weights: see :func:`plan_merge`).
+
+    ``portfolio`` is not changed. Startups and assessments the merge does not touch are
+    shared with it, not copied (copy the result before editing both).
+
+    Returns:
+        ``(merged portfolio, notices)``: duplicates skipped, look-alikes kept apart, weights.
+
+    Raises:
+        InputError: refused files and no ``skip_bad`` (nothing is merged).
+        ValueError: the report was read against another framework.
+    """
+    plan = plan_merge(portfolio, report, adopt_weights=adopt_weights)
+    adds: dict[str, list[Assessment]] = {}
+    for sid, a in plan.new_assessments:
+        adds.setdefault(sid, []).append(a)
+    updates: dict[str, dict[str, object]] = {}
+    for sid, name, value in plan.field_updates:
+        updates.setdefault(sid, {})[name] = value
+    startups = []
+    for st in portfolio.startups:
+        if st.id in adds or st.id in updates:
+            st = st.model_copy(update={"assessments": [*st.assessments, *adds.get(st.id, [])],
+                                       **updates.get(st.id, {})})
+        startups.append(st)
+    startups.extend(plan.new_startups)
+    merged = Portfolio(framework=plan.framework or portfolio.framework, startups=startups)
+    return merged, plan.notices

@@ -1,0 +1,369 @@
+"""Reading one workbook that passed the guard: :func:`read_workbook`, and the
+:class:`WorkbookReader` that the founder-template
+(:mod:`models.workbook.importing.template_reader`), export
+(:mod:`models.workbook.importing.export_reader`) and Framework-sheet
+(:mod:`models.workbook.importing.framework_reader`) readers share: finding tables by their
+headers, reading cells (formulas refused, error cells and control characters reported),
+collecting problems and notes instead of stopping."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from io import BytesIO
+from pathlib import Path
+
+from python_calamine import CalamineError, CalamineWorkbook
+
+from models.core.errors import InputError, Problem
+from models.core.framework import Framework
+from models.core.portfolio import Score
+from models.workbook.guard.inspect import DEFAULT_LIMITS, Limits, WorkbookScan, inspect_workbook
+from models.workbook.importing.about_reader import (
+    TEMPLATE,
+    about_cells,
+    framework_matches,
+    workbook_kind,
+)
+from models.workbook.importing.cells import (
+    CellError,
+    as_name,
+    as_text,
+    clean_cell_text,
+    header_key,
+    is_blank,
+    parse_confidence,
+    read_score,
+)
+from models.workbook.importing.report import FileResult
+from models.workbook.importing.sheet_grid import SheetGrid
+from models.workbook.layout import column_letter
+
+#: At most this many problems are listed per file (then one line says how many more).
+MAX_PROBLEMS_PER_FILE = 100
+#: The header row of a table is looked for in this many rows from the top.
+HEADER_ROWS = 500
+#: In a workbook of a founder's own making, the table is looked for in this many sheets.
+MAX_DATA_SHEETS = 10
+
+FORMULA = ("holds a formula; expected a typed value (Beachhead reads what was typed, never a "
+           "formula's stored result)")
+LABELS = {
+    "startup": "Startup", "assessor": "Assessor", "role": "Role", "date": "Date",
+    "sector": "Sector", "stage": "Stage", "region": "Region", "tags": "Tags", "notes": "Notes",
+    "criterionid": "Criterion ID", "score": "Score", "confidence": "Confidence",
+    "rationale": "Rationale", "evidence": "Evidence", "frameworkid": "Framework ID",
+    "frameworkversion": "Framework version", "workbook": "Workbook",
+    "layoutversion": "Layout version", "startupid": "Startup ID", "pillarid": "Pillar ID",
+    "pillarweight": "Pillar weight", "weight": "Weight", "enabled": "Enabled",
+}
+FIELD_ALIASES = {"startupname": "startup", "company": "startup", "companyname": "startup"}
+SCORE_INPUTS = ("score", "confidence", "rationale", "evidence")
+_NOT_DATA_SHEETS = {"framework", "charts", "summary", "about"}
+_LABEL_MAX = 60  # longer texts are never labels or headers
+
+
+def read_workbook(
+    path: str | Path,
+    framework: Framework,
+    *,
+    limits: Limits = DEFAULT_LIMITS,
+    source: str | None = None,
+    today: dt.date | None = None,
+) -> FileResult:
+    """Read one founder template or Beachhead export; never raises for a bad file.
+
+    Args:
+        path: the file.
+        framework: the framework it must have been made for.
+        limits: the hostile-file limits.
+        source: how problems name the file (default: ``str(path)``).
+        today: the date given to an assessment whose date cell is empty (default: today).
+
+    Returns:
+        A :class:`FileResult`: startups when the file is good, problems when it is not.
+    """
+    source = source or str(path)
+    result = FileResult(source)
+    try:
+        scan = inspect_workbook(path, limits, source, sheets=sheets_to_read)
+        book = CalamineWorkbook.from_filelike(BytesIO(scan.data))
+        WorkbookReader(source, book, scan, framework, result, today or dt.date.today()).read()
+    except InputError as exc:
+        result.problems.extend(exc.problems)
+    except CalamineError as exc:
+        result.problems.append(Problem(source, "", f"the workbook cannot be read ({exc}); "
+                                       "expected an .xlsx file saved by Excel, LibreOffice or "
+                                       "Beachhead"))
+    except MemoryError:
+        result.problems.append(Problem(source, "", "reading the workbook needs more memory "
+                                       "than a workbook may take; refused (a damaged file, or "
+                                       "one built to exhaust memory)"))
+    except Exception as exc:  # never a traceback for a user's file
+        result.problems.append(Problem(source, "", f"the workbook cannot be read (unexpected "
+                                       f"{type(exc).__name__}: {exc})"))
+    if result.problems:
+        result.startups, result.origins, result.weights = [], {}, None
+        result.workbook_ids = set()
+        if len(result.problems) > MAX_PROBLEMS_PER_FILE:
+            more = len(result.problems) - MAX_PROBLEMS_PER_FILE
+            result.problems = result.problems[:MAX_PROBLEMS_PER_FILE]
+            result.problems.append(Problem(source, "", f"… and {more} more problems in this "
+                                           "file (fix the ones above and import it again)"))
+    return result
+
+
+def sheets_to_read(names: list[str]) -> list[str]:
+    """The worksheets the importer may read, given all of a workbook's sheet names: ``About``,
+    ``Assessment``, ``Scores``, ``Startups`` and ``Framework`` when present; when neither
+    ``Assessment`` nor ``Scores`` is there, the first :data:`MAX_DATA_SHEETS` other sheets but
+    ``Charts`` and ``Summary`` (where a founder's own table may be)."""
+    folded = {n.casefold().strip(): n for n in reversed(names)}
+    wanted = [folded[k] for k in ("about", "assessment", "scores", "startups", "framework")
+              if k in folded]
+    if "assessment" not in folded and "scores" not in folded:
+        others = [n for n in names if n.casefold().strip() not in _NOT_DATA_SHEETS]
+        wanted += others[:MAX_DATA_SHEETS]
+    return wanted
+
+
+class WorkbookReader:
+    """Reads one workbook that passed the guard; collects problems instead of stopping."""
+
+    def __init__(self, source: str, book: CalamineWorkbook, scan: WorkbookScan,
+                 framework: Framework, result: FileResult, today: dt.date) -> None:
+        self.source = source
+        self.book = book
+        self.scan = scan
+        self.fw = framework
+        self.result = result
+        self.today = today
+        self.ids = {cid.casefold(): cid for cid in framework.criterion_ids}
+        self.folded = {n.casefold().strip(): n for n in reversed(scan.names)}
+        self._cache: dict[tuple[str, object], object] = {}
+        self._grids: dict[str, SheetGrid] = {}
+
+    # -- the workbook -----------------------------------------------------------------------
+    def read(self) -> None:
+        """Read the whole workbook into :attr:`result`."""
+        from models.workbook.importing.export_reader import read_export
+        from models.workbook.importing.framework_reader import read_weights
+        from models.workbook.importing.template_reader import read_template
+
+        if list(self.book.sheet_names) != self.scan.names:
+            self.problem("", "the workbook's sheets read differently from one parser to the "
+                         "next (a tampered file); refused")
+            return
+        about = self.about()
+        kind = workbook_kind(self, about)
+        if kind is None:
+            return
+        self.result.kind = kind
+        if kind == TEMPLATE:
+            read_template(self, about)
+        else:
+            read_export(self, about)
+        if not self.result.problems and "framework" in self.folded:
+            self.result.weights = read_weights(self, self.grid(self.folded["framework"]))
+
+    def about(self) -> dict[str, tuple[object, str]]:
+        """About-sheet label → (value, cell)."""
+        return about_cells(self)
+
+    def framework_matches(self, fid: tuple[object, str] | None,
+                          fver: tuple[object, str] | None, where: str) -> bool:
+        """See :func:`models.workbook.importing.about_reader.framework_matches`."""
+        return framework_matches(self, fid, fver, where)
+
+    # -- problems and notes -----------------------------------------------------------------
+    def problem(self, where: str, message: str) -> None:
+        """The file cannot be imported: ``message`` says why, ``where`` is the sheet or cell."""
+        self.result.problems.append(Problem(self.source, where, message))
+
+    def note(self, where: str, message: str) -> None:
+        """Something worth knowing that does not stop the import."""
+        self.result.notes.append(Problem(self.source, where, message))
+
+    # -- sheets and tables ------------------------------------------------------------------
+    def grid(self, name: str) -> SheetGrid:
+        """The sheet ``name`` (read once), with the formula and error cells the guard found."""
+        if name in self._grids:
+            return self._grids[name]
+        sheet_scan = self.scan.sheets.get(name)
+        if sheet_scan is None:  # pragma: no cover - sheets_to_read chose it, so it was scanned
+            raise InputError.single(self.source, name, "this sheet was not checked; refused")
+        sheet = self.book.get_sheet_by_name(name)
+        grid = SheetGrid(name, sheet.to_python(skip_empty_area=False),
+                         sheet.merged_cell_ranges, sheet_scan.formulas,
+                         errors=sheet_scan.errors)
+        if sheet_scan.unplaced_formulas:
+            self.problem(name, f"{sheet_scan.unplaced_formulas} formula or error cells whose "
+                         "place cannot be told (no cell reference); save the workbook again in "
+                         "Excel or LibreOffice")
+        self._grids[name] = grid
+        return grid
+
+    def forget(self, name: str) -> None:
+        """Let the sheet ``name`` go (a sheet looked through for a table it does not hold)."""
+        self._grids.pop(name, None)
+
+    def labels(self, grid: SheetGrid, keys: Sequence[str], rows: range
+               ) -> dict[str, tuple[int, int]]:
+        """Label key → (row, column) of its value: the cell right of the label (or of the
+        merged range holding the label). The first label of each key wins."""
+        found: dict[str, tuple[int, int]] = {}
+        for r in rows:
+            row = grid.rows[r] if r < grid.height else []
+            for c, v in enumerate(row):
+                if not isinstance(v, str) or not v or len(v) > _LABEL_MAX:
+                    continue
+                key = header_key(v)
+                key = FIELD_ALIASES.get(key, key)
+                if key in keys and key not in found:
+                    found[key] = (r, grid.right_of(r, c))
+                    if len(found) == len(keys):
+                        return found
+        return found
+
+    def columns(self, grid: SheetGrid, h: int, required: Sequence[str],
+                optional: Sequence[str]) -> dict[str, int] | None:
+        """Header key → column of the table whose header is row ``h`` (``None``, with a
+        problem, when a required column is missing or an input column appears twice)."""
+        found = grid.header_columns(h)
+        width = len(grid.rows[h])
+        headers = ", ".join(as_name(v) for v in grid.rows[h] if as_name(v)) or "none"
+        out: dict[str, int] = {}
+        ok = True
+        for key in (*required, *optional):
+            cols = found.get(key)
+            if not cols:
+                if key in required:
+                    self.problem(grid.span_ref(h, 0, h, max(0, width - 1)),
+                                 f"the table has no '{LABELS[key]}' column (its headers: "
+                                 f"{headers}); expected a column headed '{LABELS[key]}'")
+                    ok = False
+                continue
+            if len(cols) > 1 and key in (*required, *SCORE_INPUTS):
+                self.problem(grid.ref(h, cols[1]), f"a second '{LABELS[key]}' column (the "
+                             f"first is column {column_letter(cols[0] + 1)}); expected one")
+                ok = False
+            out[key] = cols[0]
+        return out if ok else None
+
+    # -- cells ------------------------------------------------------------------------------
+    def cell(self, grid: SheetGrid, at: tuple[int, int] | None, *, filled: bool = False
+             ) -> object | None:
+        """The value at ``at`` (``""`` when ``at`` is ``None``), as :meth:`value`."""
+        if at is None:
+            return ""
+        return self.value(grid, *at, filled=filled)
+
+    def value(self, grid: SheetGrid, r: int, c: int, *, filled: bool = False) -> object | None:
+        """The value at ``(r, c)`` (of its merged range when ``filled``): ``None``, with a
+        problem, for a formula; ``""``, with a note, for an error cell; text without control
+        characters, with a note when some were replaced."""
+        if (r, c) in grid.formulas:
+            self.problem(grid.ref(r, c), FORMULA)
+            return None
+        if grid.errors and (r, c) in grid.errors:
+            self.note(grid.ref(r, c), f"holds the error {grid.errors[(r, c)]}; read as an "
+                      "empty cell")
+            return ""
+        v = grid.filled(r, c) if filled else grid.value(r, c)
+        return self.clean(grid, r, c, v) if v.__class__ is str and v else v
+
+    def clean(self, grid: SheetGrid, r: int, c: int, v: object) -> object:
+        """``v`` (from the cell at ``(r, c)``) without control characters (noted)."""
+        if isinstance(v, str) and v:
+            v, message = clean_cell_text(v)
+            if message:
+                self.note(grid.ref(r, c), message)
+        return v
+
+    def parsed(self, kind: str, parse: Callable[[object], object], value: object,
+               where: str | Callable[[], str]) -> object:
+        """``parse(value)``, each distinct value parsed (and reported) once per file;
+        ``CellError`` is reported at ``where`` (a cell, or a function giving it) and is
+        returned instead of a value."""
+        key = (kind, value if not isinstance(value, float) else repr(value))
+        if key in self._cache:
+            return self._cache[key]
+        try:
+            out: object = parse(value)
+        except CellError as exc:
+            self.problem(where() if callable(where) else where, str(exc))
+            out = exc
+        self._cache[key] = out
+        return out
+
+    def criterion(self, grid: SheetGrid, r: int, c_id: int, cols: dict[str, int]) -> str | None:
+        """The criterion id in row ``r`` (known to the framework), or ``None`` for a row to
+        skip (blank, or reported)."""
+        if grid.is_formula(r, c_id):
+            self.problem(grid.ref(r, c_id), FORMULA)
+            return None
+        text = as_name(grid.value(r, c_id))
+        if not text:
+            c_score = cols["score"]
+            if not is_blank(grid.value(r, c_score)) or grid.is_formula(r, c_score):
+                self.problem(grid.ref(r, c_score), "a score in a row without a Criterion ID; "
+                             f"expected the criterion's id in column {column_letter(c_id + 1)}")
+            return None
+        cid = self.ids.get(text.casefold())
+        if cid is None:
+            examples = ", ".join(self.fw.criterion_ids[:3])
+            self.problem(grid.ref(r, c_id), f"unknown criterion id '{text}'; expected one of the "
+                         f"{len(self.ids)} criterion ids of framework '{self.fw.id}' "
+                         f"{self.fw.version} ({examples}, …)")
+            return None
+        return cid
+
+    def score(self, grid: SheetGrid, r: int, cols: dict[str, int]) -> Score | None:
+        """The Score in row ``r``, or ``None`` when nothing was entered (or it is bad). A
+        score cell the workbook's formulas do not count is not scored, with a note."""
+        raw: dict[str, object] = {}
+        bad = False
+        for key in SCORE_INPUTS:
+            c = cols.get(key)
+            if c is None:
+                raw[key] = ""
+            elif key == "score":
+                raw[key] = self._score_cell(grid, r, c)
+                bad = bad or raw[key] is None
+            else:
+                raw[key] = self.value(grid, r, c)
+                bad = bad or raw[key] is None
+        try:
+            confidence = parse_confidence(raw["confidence"])
+        except CellError as exc:
+            self.problem(grid.ref(r, cols["confidence"]), str(exc))
+            return None
+        if bad:
+            return None
+        value = raw["score"]
+        rationale, evidence = as_text(raw["rationale"]), as_text(raw["evidence"])
+        if value == "" and confidence is None and not rationale and not evidence:
+            return None
+        return Score(value=value or None, confidence=confidence or "medium",
+                     rationale=rationale, evidence=evidence)
+
+    def _score_cell(self, grid: SheetGrid, r: int, c: int) -> int | str | None:
+        """The level in a Score cell; ``""`` when not scored; ``None`` (with a problem) when
+        the cell refuses the file."""
+        where = grid.ref(r, c)
+        if grid.is_formula(r, c):
+            self.problem(where, FORMULA)
+            return None
+        error = grid.error(r, c)
+        if error is not None:
+            self.note(where, f"the score holds the error {error}: not scored (the workbook's "
+                      "formulas do not count it either); type a whole number from 1 to 5")
+            return ""
+        try:
+            reading = read_score(grid.value(r, c))
+        except CellError as exc:
+            self.problem(where, str(exc))
+            return None
+        if reading.warning:
+            self.note(where, reading.warning)
+        return reading.value if reading.value is not None else ""

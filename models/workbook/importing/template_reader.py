@@ -1,0 +1,140 @@
+"""Reading a filled founder template (or a founder's own sheet laid out like one): one startup
+with one assessment. Startup fields are found by their labels, the criteria table by its
+``Criterion ID`` header (see :mod:`models.workbook.layout`)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from models.core.portfolio import Assessment, Score, Startup
+from models.workbook.importing.cells import (
+    CellError,
+    as_name,
+    as_text,
+    parse_date,
+    parse_role,
+    split_tags,
+)
+from models.workbook.importing.reader import HEADER_ROWS
+from models.workbook.importing.sheet_grid import SheetGrid
+
+if TYPE_CHECKING:
+    from models.workbook.importing.reader import WorkbookReader
+
+TEMPLATE_FIELDS = ("startup", "assessor", "role", "date", "sector", "stage", "region", "tags",
+                   "notes", "frameworkid", "frameworkversion")
+
+
+def read_template(reader: WorkbookReader, about: dict[str, tuple[object, str]]) -> None:
+    """Read the template's one startup and assessment into ``reader.result``."""
+    found = _criteria_table(reader)
+    if found is None:
+        return
+    grid, h = found
+    at = reader.labels(grid, TEMPLATE_FIELDS, range(h))
+    fid = about.get("frameworkid") or _at(grid, at, "frameworkid")
+    fver = about.get("frameworkversion") or _at(grid, at, "frameworkversion")
+    if not reader.framework_matches(fid, fver, grid.sheet):
+        return
+    cols = reader.columns(grid, h, ("criterionid", "score"),
+                          ("confidence", "rationale", "evidence"))
+    fields = _fields(reader, grid, at)
+    if cols is None:
+        return
+    scores = _score_rows(reader, grid, h, cols)
+    if reader.result.problems or fields is None:
+        return
+    missing = [cid for cid in reader.fw.criterion_ids if cid not in scores]
+    if missing:
+        reader.note(grid.sheet, f"{len(missing)} criteria of the framework have no row in the "
+                    f"table and are not scored: {', '.join(missing)}")
+    if not any(s.value is not None for s in scores.values()):
+        reader.note(grid.sheet, "no criterion is scored")
+    assessment = Assessment(assessor=fields["assessor"], role=fields["role"],
+                            date=fields["date"], scores=dict(scores))
+    startup = Startup(name=fields["startup"], sector=fields["sector"], stage=fields["stage"],
+                      region=fields["region"], tags=fields["tags"], notes=fields["notes"],
+                      assessments=[assessment])
+    reader.result.startups.append(startup)
+    reader.result.origins[assessment.id] = grid.sheet
+
+
+def _criteria_table(reader: WorkbookReader) -> tuple[SheetGrid, int] | None:
+    """The sheet and header row of the criteria table (``None``, with a problem, if none)."""
+    folded = reader.folded
+    candidates = ([folded["assessment"]] if "assessment" in folded else
+                  [n for n in reader.scan.sheets
+                   if n.casefold().strip() not in ("about", "framework")])
+    for name in candidates:
+        g = reader.grid(name)
+        row = g.find_header("criterionid", HEADER_ROWS)
+        if row is not None:
+            return g, row
+        reader.forget(name)
+    reader.problem(candidates[0] if candidates else "", f"no criteria table: no row with a "
+                   f"'Criterion ID' header in the first {HEADER_ROWS} rows; expected the "
+                   "template's table (Criterion ID, …, Score, Confidence, Rationale, Evidence)")
+    return None
+
+
+def _at(grid: SheetGrid, at: dict[str, tuple[int, int]], key: str
+        ) -> tuple[object, str] | None:
+    if key not in at:
+        return None
+    r, c = at[key]
+    return grid.value(r, c), grid.ref(r, c)
+
+
+def _fields(reader: WorkbookReader, grid: SheetGrid, at: dict[str, tuple[int, int]]
+            ) -> dict[str, object] | None:
+    """The startup and assessment fields above the table (``None`` when one is bad)."""
+    values = {key: reader.cell(grid, at.get(key)) for key in TEMPLATE_FIELDS}
+    if any(v is None for v in values.values()):
+        return None
+    if "startup" not in at:
+        reader.problem(grid.sheet, "no 'Startup' field above the criteria table; expected a "
+                       "cell reading 'Startup' with the startup's name right of it")
+        return None
+    name = as_text(values["startup"])
+    if not name.strip():
+        reader.problem(grid.ref(*at["startup"]), "the startup's name is empty; expected the "
+                       "name of the startup right of 'Startup'")
+        return None
+    where = {k: grid.ref(*at[k]) if k in at else grid.sheet for k in TEMPLATE_FIELDS}
+    role = reader.parsed("role", parse_role, values["role"], where["role"])
+    date = reader.parsed("date", parse_date, values["date"], where["date"])
+    if isinstance(role, CellError) or isinstance(date, CellError):
+        return None
+    if date is None:
+        date = reader.today
+        reader.note(where["date"], f"no date given; the assessment is dated today "
+                    f"({reader.today.isoformat()})")
+    return {
+        "startup": name, "assessor": as_name(values["assessor"]),
+        "role": role or "founder", "date": date,
+        "sector": as_name(values["sector"]), "stage": as_name(values["stage"]),
+        "region": as_name(values["region"]), "tags": split_tags(values["tags"]),
+        "notes": as_text(values["notes"]),
+    }
+
+
+def _score_rows(reader: WorkbookReader, grid: SheetGrid, h: int, cols: dict[str, int]
+                ) -> dict[str, Score]:
+    """A template's criteria rows: criterion id → Score (rows with nothing entered are
+    left out)."""
+    out: dict[str, Score] = {}
+    first_row: dict[str, int] = {}
+    c_id = cols["criterionid"]
+    for r in range(h + 1, grid.height):
+        cid = reader.criterion(grid, r, c_id, cols)
+        if cid is None:
+            continue
+        if cid in first_row:
+            reader.problem(grid.ref(r, c_id), f"criterion '{cid}' appears a second time (first "
+                           f"in row {first_row[cid] + 1}); expected one row per criterion")
+            continue
+        first_row[cid] = r
+        score = reader.score(grid, r, cols)
+        if score is not None:
+            out[cid] = score
+    return out

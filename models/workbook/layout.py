@@ -1,0 +1,207 @@
+"""Where everything is in Beachhead's workbooks: the contract between export, template and import.
+
+Sheet names, header texts and the labels in column A are fixed English strings whatever the
+``--lang``; only framework texts (pillar and criterion names, questions, rubric, rule names)
+and explanations follow the language. Row and column numbers below are 1-based.
+
+**Export** (``beachhead export``), sheets in this order:
+
+``Summary``
+    Row 1 headers: ``Startup``, ``Assessor``, ``Role``, ``Date``, ``Overall``, one column per
+    pillar headed by the pillar's name (framework order, the same order as the Framework
+    sheet's pillar table), ``Completeness``, ``Postures``, ``Deal-breakers``, ``Startup ID``
+    (the startup's identity as text, as on the Startups sheet). Row ``2 + i`` is
+    assessment ``i`` (document order: startups in order, each startup's assessments in
+    order). Overall, pillar, Completeness, Postures and Deal-breakers cells are formulas.
+``Scores``
+    Row 1 headers: ``Startup``, ``Assessor``, ``Role``, ``Date``, ``Pillar ID``,
+    ``Criterion ID``, ``Criterion``, ``Direction``, ``Weight``, ``Score``, ``Confidence``,
+    ``Favourability``, ``Rationale``, ``Evidence``, ``Startup ID`` (columns A–O). Rows belong
+    to a startup by ``Startup ID`` (by the exact ``Startup`` text in a workbook without the
+    column, layout 1); names that differ only in case or spacing are different startups.
+    Assessment ``i`` occupies
+    the ``m`` contiguous rows ``2 + i·m`` … ``1 + (i+1)·m`` (``m`` = number of criteria), one
+    per criterion in framework order. ``Score`` is a whole number 1–5 or empty as exported;
+    a cell edited to anything else (text, out of range, not whole) counts as not scored in
+    every formula (:mod:`models.workbook.formulas`). ``Weight`` and ``Favourability`` are
+    formulas (read weights from the Framework sheet instead). ``Startup ID`` is text.
+``Startups``
+    Row 1 headers: ``Startup ID``, ``Startup``, ``Sector``, ``Stage``, ``Region``, ``Tags``
+    (joined by ``"; "``), ``Notes``; one row per startup in document order.
+``Framework``
+    Pillar table: header row 1 ``Pillar ID``, ``Pillar``, ``Direction``, ``Pillar weight``,
+    ``Enabled`` (``yes``/``no``), one row per pillar from row 2. Criteria table: header in row
+    ``k + 3`` (``k`` pillars): ``Criterion ID``, ``Pillar ID``, ``Criterion``, ``Question``,
+    ``Direction``, ``Weight``, ``Level 1`` … ``Level 5``, ``Source`` (e.g. ``¶2, ¶4``), one
+    row per criterion below it. Find the tables by the header cells ``Pillar ID`` and
+    ``Criterion ID`` in column A. Weights and Enabled are plain values: the only inputs of
+    every formula besides the scores.
+``Charts``
+    Two native charts at the top (a radar of pillar scores for up to 12 startups and a bar
+    chart of overall scores for up to 30, highest overall at export time first, one
+    assessment per startup); below them, from row 68, their data block: header row
+    ``Startup``, pillar names, ``Overall``, then one row per charted startup whose cells are
+    formulas pointing at its Summary row. The charts' series carry their data as cached
+    values too.
+``Analysis``
+    Values, not formulas, at export time: Monte Carlo P10/P50/P90 and rank probabilities,
+    rank-reversal points and scenario effects, with the draws and seed; its layout is
+    documented in :mod:`models.workbook.analysis_sheet`. An importer can ignore it.
+``About``
+    Label/value pairs in columns A/B from row 1: ``Workbook`` (``beachhead.export``),
+    ``Layout version``, ``App version``, ``Framework ID``, ``Framework version``,
+    ``Framework``, ``Language``, ``Exported (UTC)``, ``Source article``, ``Startups``,
+    ``Assessments``; explanations below.
+
+**Founder template** (``beachhead template``), sheets ``Assessment``, ``Framework`` (as
+above, protected) and ``About`` (``Workbook`` reads ``beachhead.template``):
+
+``Assessment``
+    Title in A1. Label/value pairs in columns A/B from row 2: ``Startup``, ``Assessor``,
+    ``Role``, ``Date``, ``Sector``, ``Stage`` (inputs), then ``Framework ID`` and
+    ``Framework version``. Live results in columns C/D from row 2: ``Overall``, one row per
+    pillar (its name), ``Completeness``. The criteria table's header row is the row whose
+    column A reads ``Criterion ID`` (:data:`TEMPLATE_HEADERS`); one row per criterion in
+    framework order follows. Inputs are ``Score``, ``Confidence``, ``Rationale``,
+    ``Evidence``; ``Direction``, ``Weight`` and ``Favourability`` are helper columns.
+
+Both workbooks also carry the framework id and version, the workbook kind and the app version
+as workbook defined names (:data:`DEFINED_NAMES`) and as custom document properties
+(:data:`CUSTOM_PROPERTIES`).
+
+Every formula cell is stored with its value as Beachhead computes it (``<v>``; an empty
+result as an empty value), so a reader that does not recalculate reads the numbers; the
+workbook asks Excel to recalculate on opening. Text cells are inline strings (no
+shared-strings part); see :mod:`models.workbook.xlsx_text` (a carriage return is stored as
+``_x000D_`` and a literal ``_xHHHH_`` as ``_x005F_xHHHH_``, in text cells and in formulas'
+text values, as Excel does; calamine decodes both). Dates are numbers with a date format.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+#: 2: a ``Startup ID`` column at the end of Summary and Scores (layout 1 had none).
+LAYOUT_VERSION = 2
+EXPORT_KIND = "beachhead.export"
+TEMPLATE_KIND = "beachhead.template"
+
+SUMMARY = "Summary"
+SCORES = "Scores"
+STARTUPS = "Startups"
+FRAMEWORK = "Framework"
+CHARTS = "Charts"
+ANALYSIS = "Analysis"
+ABOUT = "About"
+ASSESSMENT = "Assessment"
+EXPORT_SHEETS = (SUMMARY, SCORES, STARTUPS, FRAMEWORK, CHARTS, ANALYSIS, ABOUT)
+TEMPLATE_SHEETS = (ASSESSMENT, FRAMEWORK, ABOUT)
+
+SUMMARY_HEAD = ("Startup", "Assessor", "Role", "Date", "Overall")
+SUMMARY_TAIL = ("Completeness", "Postures", "Deal-breakers", "Startup ID")
+SCORES_HEADERS = (
+    "Startup", "Assessor", "Role", "Date", "Pillar ID", "Criterion ID", "Criterion",
+    "Direction", "Weight", "Score", "Confidence", "Favourability", "Rationale", "Evidence",
+    "Startup ID",
+)
+STARTUPS_HEADERS = ("Startup ID", "Startup", "Sector", "Stage", "Region", "Tags", "Notes")
+PILLAR_HEADERS = ("Pillar ID", "Pillar", "Direction", "Pillar weight", "Enabled")
+LEVEL_HEADERS = tuple(f"Level {i}" for i in range(1, 6))
+CRITERIA_HEADERS = (
+    "Criterion ID", "Pillar ID", "Criterion", "Question", "Direction", "Weight",
+    *LEVEL_HEADERS, "Source",
+)
+TEMPLATE_FIELDS = ("Startup", "Assessor", "Role", "Date", "Sector", "Stage")
+TEMPLATE_HEADERS = (
+    "Criterion ID", "Pillar", "Criterion", "Question", *LEVEL_HEADERS,
+    "Score", "Confidence", "Rationale", "Evidence", "Direction", "Weight", "Favourability",
+)
+TAG_SEPARATOR = "; "
+
+# About-sheet labels (column A)
+ABOUT_WORKBOOK = "Workbook"
+ABOUT_LAYOUT = "Layout version"
+ABOUT_APP = "App version"
+ABOUT_FRAMEWORK_ID = "Framework ID"
+ABOUT_FRAMEWORK_VERSION = "Framework version"
+ABOUT_FRAMEWORK = "Framework"
+ABOUT_LANGUAGE = "Language"
+ABOUT_EXPORTED = "Exported (UTC)"
+ABOUT_SOURCE = "Source article"
+ABOUT_STARTUPS = "Startups"
+ABOUT_ASSESSMENTS = "Assessments"
+
+#: Defined names → the About-sheet label whose value (column B) they point at.
+DEFINED_NAMES = {
+    "Beachhead_Workbook": ABOUT_WORKBOOK,
+    "Beachhead_LayoutVersion": ABOUT_LAYOUT,
+    "Beachhead_AppVersion": ABOUT_APP,
+    "Beachhead_FrameworkId": ABOUT_FRAMEWORK_ID,
+    "Beachhead_FrameworkVersion": ABOUT_FRAMEWORK_VERSION,
+}
+#: Custom document property names → About-sheet label of the same value.
+CUSTOM_PROPERTIES = {
+    "Beachhead workbook": ABOUT_WORKBOOK,
+    "Beachhead layout version": ABOUT_LAYOUT,
+    "Beachhead app version": ABOUT_APP,
+    "Beachhead framework id": ABOUT_FRAMEWORK_ID,
+    "Beachhead framework version": ABOUT_FRAMEWORK_VERSION,
+}
+
+
+def column_letter(index: int) -> str:
+    """``1`` → ``A``, ``27`` → ``AA``."""
+    out = ""
+    while index > 0:
+        index, rem = divmod(index - 1, 26)
+        out = chr(65 + rem) + out
+    return out
+
+
+@dataclass(frozen=True)
+class FrameworkSheet:
+    """Row and cell positions on the Framework sheet of a framework with ``k`` pillars and
+    ``m`` criteria."""
+
+    pillars: int
+    criteria: int
+
+    @property
+    def pillar_header_row(self) -> int:
+        """Row of the pillar table's headers (1)."""
+        return 1
+
+    def pillar_row(self, i: int) -> int:
+        """Row of pillar ``i`` (0-based, framework order)."""
+        return 2 + i
+
+    @property
+    def criteria_header_row(self) -> int:
+        """Row of the criteria table's headers (one blank row after the pillars)."""
+        return self.pillars + 3
+
+    def criterion_row(self, j: int) -> int:
+        """Row of criterion ``j`` (0-based, framework order)."""
+        return self.criteria_header_row + 1 + j
+
+    def pillar_weight(self, i: int) -> str:
+        """Absolute reference to pillar ``i``'s weight, e.g. ``Framework!$D$2``."""
+        return f"{FRAMEWORK}!$D${self.pillar_row(i)}"
+
+    def pillar_enabled(self, i: int) -> str:
+        """Absolute reference to pillar ``i``'s Enabled cell."""
+        return f"{FRAMEWORK}!$E${self.pillar_row(i)}"
+
+    def criterion_weight(self, j: int) -> str:
+        """Absolute reference to criterion ``j``'s weight."""
+        return f"{FRAMEWORK}!$F${self.criterion_row(j)}"
+
+    @property
+    def pillar_weights(self) -> str:
+        """The whole pillar-weight column of the pillar table."""
+        return f"{FRAMEWORK}!$D$2:$D${self.pillar_row(self.pillars - 1)}"
+
+    @property
+    def pillar_enabled_range(self) -> str:
+        """The whole Enabled column of the pillar table."""
+        return f"{FRAMEWORK}!$E$2:$E${self.pillar_row(self.pillars - 1)}"

@@ -1,0 +1,304 @@
+"""Building blocks shared by the workbook export and the founder template, on XlsxWriter.
+
+* :func:`writing` opens a :class:`Book` whose file appears at its path only when everything
+  was written (:func:`models.files.atomic.atomic_output`): an exception on the way, such as
+  a cancelled export's, leaves the old file, or none, and no scratch files.
+* :class:`Sheet` writes one worksheet cell by cell with safe text (:mod:`models.workbook.xlsx_text`:
+  user text always through ``write_string``, quote prefix for formula-like text, warnings
+  naming the cell) and formulas written **with their value**, so that readers that do not
+  recalculate (previews, ``pandas.read_excel``, calamine) see the numbers.
+* Styles are plain dicts of XlsxWriter format properties; :meth:`Book.fmt` makes each
+  combination once.
+
+Every book is written in XlsxWriter's ``constant_memory`` mode: a row goes to a scratch file
+as soon as the next row starts, so what the writer holds does not grow with the portfolio
+(measured on the Scores sheet of 10,000 startups, 2.7 million cells: ~40 MB this way, ~340 MB
+with every cell held until the end; a whole 10,000-startup export peaks at ~270 MB, the
+portfolio itself ~250 of them). The price: rows must be written top to bottom, each row's
+height and cells before the next row; text is stored inline in its cell (no shared-strings
+part, so the file is ~10 % larger unpacked); and XlsxWriter cannot read cell values back to
+fill the charts' caches (it would leave them empty), so the charts get their cached data from
+the caller (:mod:`models.workbook.charts_sheet`).
+
+Type guessing is off (``strings_to_numbers``, ``strings_to_formulas``, ``strings_to_urls``)
+even though only ``write_string`` writes user text. Formula text is stored as built
+(:class:`FormulaSheet`): XlsxWriter's own preparation runs ~30 regular expressions per
+formula to rename newer Excel functions (~80 µs a formula, more than all the rest of an
+export) and would also rename words inside string literals; Beachhead's formulas use none of
+those functions (:mod:`models.workbook.formulas`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import math
+import tempfile
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
+from typing import Any, NamedTuple
+
+import xlsxwriter  # type: ignore[import-untyped]
+from xlsxwriter.exceptions import FileCreateError  # type: ignore[import-untyped]
+from xlsxwriter.worksheet import Worksheet  # type: ignore[import-untyped]
+
+from models.files.atomic import atomic_output
+from models.workbook.layout import column_letter
+from models.workbook.xlsx_text import TextWarning, cell_text, display_width, is_plain, ooxml_escape
+
+#: XlsxWriter format properties (``{"bold": True, "num_format": "0.0"}``).
+Style = Mapping[str, object]
+#: Where a text sits, for warnings: ``"M14"``, ``"A2:A19"`` or a function giving it.
+Where = str | Callable[[], str]
+#: A formula's cached value: a number, a text, or ``""`` for an empty result.
+Cached = float | int | str
+
+DATE_FORMAT = "yyyy-mm-dd"
+SCORE_FORMAT = "0.0"
+SHARE_FORMAT = "0.0%"
+BOLD: Style = {"bold": True}
+HEADER: Style = {"bold": True, "bg_color": "#DDE4EE", "text_wrap": True, "valign": "top"}
+INPUT: Style = {"bg_color": "#FFF2CC"}
+TITLE: Style = {"bold": True, "font_size": 14}
+SECTION: Style = {"bold": True, "font_size": 12}
+WRAP: Style = {"text_wrap": True, "valign": "top"}
+TOP: Style = {"valign": "top"}
+UNLOCKED: Style = {"locked": False}
+DATE: Style = {"num_format": DATE_FORMAT}
+SCORE: Style = {"num_format": SCORE_FORMAT}
+SHARE: Style = {"num_format": SHARE_FORMAT}
+# fixed anchors (no min-max normalisation): red at 0, amber at the middle, green at the top
+RED, AMBER, GREEN = "#F8696B", "#FFEB84", "#63BE7B"
+
+OPTIONS: dict[str, object] = {
+    "constant_memory": True,
+    "strings_to_numbers": False,
+    "strings_to_formulas": False,
+    "strings_to_urls": False,
+}
+
+
+class FormulaSheet(Worksheet):  # type: ignore[misc]
+    """A worksheet that stores formula text as given (only the leading ``=`` removed)."""
+
+    def _prepare_formula(self, formula: str, expand_future_functions: bool = False) -> str:
+        return formula[1:] if formula.startswith("=") else formula
+
+
+class Text(NamedTuple):
+    """A prepared text cell: the string to store and its format (None: default)."""
+
+    text: str
+    fmt: Any
+
+
+class Book:
+    """An XlsxWriter workbook being written, with its formats made once each."""
+
+    def __init__(self, target: str, scratch: str) -> None:
+        self.wb = xlsxwriter.Workbook(target, {**OPTIONS, "tmpdir": scratch})
+        self._formats: dict[tuple[tuple[str, object], ...], Any] = {}
+
+    def fmt(self, style: Style | None) -> Any:
+        """The XlsxWriter format for ``style`` (None for no style)."""
+        if not style:
+            return None
+        key = tuple(sorted(style.items()))
+        found = self._formats.get(key)
+        if found is None:
+            found = self._formats[key] = self.wb.add_format(dict(style))
+        return found
+
+    def sheet(self, name: str, warnings: list[TextWarning]) -> Sheet:
+        """Add the next worksheet (sheets appear in the order they are added)."""
+        return Sheet(self, self.wb.add_worksheet(name, worksheet_class=FormulaSheet), warnings)
+
+    def close(self) -> None:
+        """Write the file. Raises OSError when it cannot be written."""
+        try:
+            self.wb.close()
+        except FileCreateError as exc:
+            cause = exc.args[0] if exc.args else exc
+            raise cause if isinstance(cause, OSError) else OSError(str(exc)) from exc
+
+    def abandon(self) -> None:
+        """Close the scratch row files of a book that will not be written."""
+        for ws in self.wb.worksheets():
+            fh = getattr(ws, "row_data_fh", None)
+            if fh is not None and not fh.closed:
+                fh.close()
+
+
+@contextlib.contextmanager
+def writing(path: str | Path, finish: Callable[[Path], None] | None = None) -> Iterator[Book]:
+    """A :class:`Book` that becomes ``path`` (atomically) when the ``with`` block ends well.
+
+    ``finish(tmp)`` may rework the written file before it replaces ``path``. On an exception
+    nothing is written and the scratch files are removed.
+
+    Raises:
+        OSError: the folder is not writable, the disk is full… ``path`` is then untouched.
+    """
+    with atomic_output(path) as tmp, \
+            tempfile.TemporaryDirectory(prefix="beachhead-xlsx-") as scratch:
+        book = Book(str(tmp), scratch)
+        try:
+            yield book
+        except BaseException:
+            book.abandon()
+            raise
+        book.close()
+        if finish is not None:
+            finish(tmp)
+
+
+def cached(value: float | str | None) -> Cached:
+    """A formula's cached value: ``""`` for None or NaN (an empty result), else as is."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    x = float(value)
+    return "" if math.isnan(x) else x
+
+
+def round_half_away(x: float, decimals: int) -> float:
+    """``x`` rounded as a spreadsheet's ``ROUND`` does: halves away from zero, on the decimal
+    number ``x`` reads as (``2.675`` → ``2.68``, where Python's ``round`` gives 2.67)."""
+    step = Decimal(1).scaleb(-decimals)
+    return float(Decimal(repr(float(x))).quantize(step, rounding=ROUND_HALF_UP))
+
+
+class Sheet:
+    """One worksheet being written; rows and columns are 1-based, as a spreadsheet shows them.
+
+    Rows must be written top to bottom (see the module docstring).
+    """
+
+    def __init__(self, book: Book, ws: Any, warnings: list[TextWarning]) -> None:
+        self.book = book
+        self.ws = ws
+        self.title: str = ws.name
+        self.warnings = warnings
+
+    def prepare(self, value: str | None, where: Where, style: Style | None = None
+                ) -> Text | None:
+        """``value`` made safe for a string cell, warnings reported at ``where`` (once, however
+        many cells the result goes into); None for an empty text."""
+        if not value:
+            return None
+        if is_plain(value):
+            return Text(value, self.book.fmt(style))
+        ct = cell_text(value)
+        if ct.problems:
+            place = where() if callable(where) else where
+            self.warnings.extend(TextWarning(f"{self.title}!{place}", p) for p in ct.problems)
+        if ct.quote:
+            return Text(ct.text, self.book.fmt({**(style or {}), "quote_prefix": True}))
+        return Text(ct.text, self.book.fmt(style))
+
+    def put(self, r: int, c: int, text: Text | None) -> None:
+        """Write a prepared text (nothing for None)."""
+        if text is not None:
+            self.ws.write_string(r - 1, c - 1, text.text, text.fmt)
+
+    def text(self, r: int, c: int, value: str | None, style: Style | None = None,
+             where: Where | None = None) -> None:
+        """User or framework text at ``(r, c)``; an empty text leaves the cell blank (with
+        ``style``, if any)."""
+        t = self.prepare(value, where or f"{column_letter(c)}{r}", style)
+        if t is None:
+            self.blank(r, c, style)
+        else:
+            self.ws.write_string(r - 1, c - 1, t.text, t.fmt)
+
+    def number(self, r: int, c: int, value: float | None, style: Style | None = None) -> None:
+        """A number (blank for None or NaN)."""
+        if value is None or (isinstance(value, float) and math.isnan(value)):
+            self.blank(r, c, style)
+        else:
+            self.ws.write_number(r - 1, c - 1, value, self.book.fmt(style))
+
+    def formula(self, r: int, c: int, formula: str, value: float | str | None,
+                style: Style | None = None) -> None:
+        """A formula (``=…``) with its cached value (see :func:`cached`; a text value must be
+        clean, as :func:`~models.workbook.xlsx_text.clean_text` makes it)."""
+        value = cached(value)
+        if isinstance(value, str) and value:
+            value = ooxml_escape(value)
+        self.ws.write_formula(r - 1, c - 1, formula, self.book.fmt(style), value)
+
+    def date(self, r: int, c: int, value: dt.date | None, style: Style = DATE) -> None:
+        """A date with a date format (blank for None)."""
+        if value is None:
+            self.blank(r, c, style)
+        else:
+            self.ws.write_datetime(r - 1, c - 1, value, self.book.fmt(style))
+
+    def blank(self, r: int, c: int, style: Style | None = None) -> None:
+        """An empty cell; it exists only when it has a ``style``."""
+        if style:
+            self.ws.write_blank(r - 1, c - 1, None, self.book.fmt(style))
+
+    def value(self, r: int, c: int, value: object, style: Style | None = None) -> None:
+        """Text, a number or nothing, each the right way."""
+        if isinstance(value, str) or value is None:
+            self.text(r, c, value, style)
+        elif isinstance(value, (int, float)) and not isinstance(value, bool):
+            self.number(r, c, value, style)
+        else:
+            raise TypeError(f"cannot write a {type(value).__name__} value")
+
+    def header(self, r: int, names: Sequence[str], first: int = 1) -> None:
+        """A header row: bold on a light fill, wrapped."""
+        for i, name in enumerate(names):
+            self.text(r, first + i, name, HEADER)
+
+    def widths(self, widths: Sequence[float]) -> None:
+        """Column widths (Excel character units) from column A on."""
+        for i, w in enumerate(widths):
+            self.ws.set_column(i, i, w)
+
+    def height(self, r: int, points: float | None) -> None:
+        """Row ``r``'s height in points (nothing for None); before the row's cells."""
+        if points:
+            self.ws.set_row(r - 1, points)
+
+    def print_setup(self, *, landscape: bool = True,
+                    repeat: tuple[int, int] | None = None) -> None:
+        """Print one page wide (as many pages down as needed), repeating rows ``repeat``
+        (first, last; e.g. ``(1, 1)`` for a header) at the top of every page."""
+        if landscape:
+            self.ws.set_landscape()
+        else:
+            self.ws.set_portrait()
+        self.ws.fit_to_pages(1, 0)
+        if repeat:
+            self.ws.repeat_rows(repeat[0] - 1, repeat[1] - 1)
+
+
+def row_height(texts: Sequence[tuple[str, float]], line: float = 15.0) -> float | None:
+    """Row height (points) for wrapped ``(text, column width)`` pairs; None for one line."""
+    lines = 1
+    for value, width in texts:
+        if not value:
+            continue
+        per_line = max(1.0, (width - 1) * 1.25)  # proportional font: ~1.25 chars per unit
+        count = sum(max(1, math.ceil(display_width(part) / per_line))
+                    for part in value.split("\n"))
+        lines = max(lines, count)
+    return None if lines <= 1 else min(409.0, lines * line)
+
+
+def color_scale(points: Sequence[tuple[float, str]]) -> dict[str, object]:
+    """A 2- or 3-colour scale over fixed ``(value, colour)`` anchors, lowest first."""
+    names = ("min", "max") if len(points) == 2 else ("min", "mid", "max")
+    out: dict[str, object] = {"type": f"{len(points)}_color_scale"}
+    for name, (value, colour) in zip(names, points, strict=True):
+        out |= {f"{name}_type": "num", f"{name}_value": value, f"{name}_color": colour}
+    return out
+
+
+#: The score colour scale (0–100), as on the Summary sheet and the template.
+SCORE_SCALE = color_scale([(0, RED), (50, AMBER), (100, GREEN)])

@@ -1,0 +1,162 @@
+"""Explanations written into workbooks (About sheets, notes, chart titles, template
+instructions), in English and Simplified Chinese.
+
+Headers and the labels an importer reads are fixed English strings and live in
+:mod:`models.workbook.layout`, not here.
+"""
+
+from __future__ import annotations
+
+_FORMULAS_EN = [
+    ("Favourability",
+     "For a scored criterion: (score − 1) / 4 when higher is better for the startup "
+     "(benefit), (5 − score) / 4 when higher is worse (cost). 0 is the worst, 1 the best. "
+     "Empty when the criterion is not scored."),
+    ("Pillar score",
+     "100 × the weighted mean of the favourability of the pillar's scored criteria, weighted "
+     "by the criterion weights on the Framework sheet. Empty when none of its criteria is "
+     "scored."),
+    ("Overall",
+     "The weighted mean of the pillar scores, weighted by the pillar weights, over the "
+     "enabled pillars that have a score. Empty when nothing is scored."),
+    ("Completeness",
+     "The share of the total weight that is scored: each criterion carries (its pillar's "
+     "weight / all enabled pillar weights) × (its weight / its pillar's criterion weights). "
+     "Below 100 % the result is partial."),
+    ("Fixed anchors",
+     "Scores are on fixed scales, never rescaled against other startups: adding a startup "
+     "never changes another one's score."),
+    ("Postures, deal-breakers",
+     "The framework's rules, re-evaluated live on the pillar and criterion scores with the "
+     "same thresholds as Beachhead."),
+]
+_FORMULAS_ZH = [
+    ("有利度",
+     "已评分的指标：若分数越高对创业公司越有利（benefit），为 (分数 − 1) / 4；"
+     "若越高越不利（cost），为 (5 − 分数) / 4。0 最差，1 最好。未评分时为空。"),
+    ("支柱得分",
+     "该支柱已评分指标有利度的加权平均 × 100，权重为 Framework 表中的指标权重。"
+     "该支柱没有任何评分时为空。"),
+    ("总分",
+     "各支柱得分的加权平均，权重为支柱权重，只计入已启用且有得分的支柱。"
+     "没有任何评分时为空。"),
+    ("完整度",
+     "已评分部分占总权重的比例：每个指标占（所属支柱权重 / 全部已启用支柱权重）×"
+     "（指标权重 / 所属支柱指标权重之和）。低于 100% 时结果为部分结果。"),
+    ("固定标尺",
+     "所有分数都按固定标尺计算，不与其他创业公司做归一化："
+     "新增一家公司不会改变其他公司的分数。"),
+    ("姿态、致命缺陷",
+     "框架中的规则，按与 Beachhead 相同的阈值，根据支柱得分和指标分数实时重新判断。"),
+]
+
+TEXTS: dict[str, dict] = {
+    "en": {
+        "framework_notes": [
+            "Inputs: the yellow cells.",
+            "Pillar weight and Weight: any number, 0 or more; only ratios matter.",
+            "Enabled: yes or no; a disabled pillar leaves the overall score and completeness.",
+            "Every score on the Summary, Scores and Charts sheets re-computes at once.",
+        ],
+        "framework_locked": [
+            "The framework this template scores against.",
+            "Its weights are fixed here; an investor can change them in a full export.",
+        ],
+        "about_export": [
+            ("How the scores are computed", _FORMULAS_EN),
+            ("How to change weights", [
+                "On the Framework sheet, change a Pillar weight or a criterion Weight (yellow "
+                "cells): only the ratios between weights matter. Set a pillar's Enabled cell "
+                "to no to leave it out. Summary, Scores and Charts re-compute immediately.",
+                "To change a score, edit the Score cell (1 to 5, or empty) on the Scores "
+                "sheet.",
+                "Do not sort the Scores sheet: each Summary row reads a fixed block of Scores "
+                "rows (one row per criterion, in framework order). Sorting and filtering "
+                "Summary is safe.",
+                "The Charts sheet shows the startups with the highest overall score at export "
+                "time (one assessment each: the latest investor assessment, else the latest). "
+                "Its values follow later edits; the choice of startups does not.",
+            ]),
+        ],
+        "about_template": [
+            ("How to fill in this workbook", [
+                "Fill in the yellow cells of the Assessment sheet: the startup fields at the "
+                "top, then for every criterion a Score from 1 to 5 (pick the level whose "
+                "description fits best), your Confidence, a Rationale and the Evidence.",
+                "Leave a Score empty when you cannot judge it: the results then count only "
+                "what is scored, and Completeness shows how much is missing.",
+                "Save the file as .xlsx and send it back; it is read by 'beachhead import'.",
+            ]),
+            ("How the scores are computed", _FORMULAS_EN[:5]),
+        ],
+        "paragraphs_title": "The source article, paragraph by paragraph (cited as ¶1–¶6)",
+        "no_charts": "No assessment has a score yet: the charts appear in the next export.",
+        "charts_note": "The radar shows the first {radar} startups, the bars the first {bar}: "
+                       "highest overall score at export time first.",
+        "radar_title": "Pillar scores (0–100)",
+        "bar_title": "Overall score (0–100)",
+        "template_title": "Beachhead self-assessment: {framework}",
+        "template_instructions": [
+            "How to fill in",
+            "1. Fill in the yellow cells: the startup fields on the left, then each "
+            "criterion's row below.",
+            "2. Read the question and the five level descriptions; put the level that fits "
+            "best (1–5) in Score.",
+            "3. Higher is not always better: where Direction reads cost, a 5 is bad for the "
+            "startup.",
+            "4. Choose a Confidence and give a Rationale and Evidence a reader can check.",
+            "5. Leave a Score empty if you cannot judge it; Completeness shows what is missing.",
+            "6. The results on the left update as you type. Save as .xlsx and send it back.",
+        ],
+    },
+    "zh_CN": {
+        "framework_notes": [
+            "可修改：黄色单元格。",
+            "支柱权重和指标权重：0 或更大的任意数字，只有比例有意义。",
+            "Enabled：yes 或 no；停用的支柱不计入总分和完整度。",
+            "Summary、Scores 和 Charts 表中的所有分数都会立即重新计算。",
+        ],
+        "framework_locked": [
+            "本模板所用的评估框架。",
+            "此处权重固定；投资人可在完整导出的工作簿中修改。",
+        ],
+        "about_export": [
+            ("分数如何计算", _FORMULAS_ZH),
+            ("如何修改权重", [
+                "在 Framework 表中修改支柱权重（Pillar weight）或指标权重（Weight）"
+                "（黄色单元格），只有权重之间的比例有意义。把某支柱的 Enabled 改为 no "
+                "即可停用。Summary、Scores 和 Charts 会立即重新计算。",
+                "要修改评分，请编辑 Scores 表中的 Score 单元格（1 到 5，或留空）。",
+                "请勿对 Scores 表排序：Summary 的每一行读取 Scores 表中固定的一段行"
+                "（每个指标一行，按框架顺序）。对 Summary 排序和筛选是安全的。",
+                "Charts 表显示导出时总分最高的创业公司（每家一份评估：最近的投资人评估，"
+                "否则为最近的评估）。数值会随之后的修改更新，入选的公司不会变。",
+            ]),
+        ],
+        "about_template": [
+            ("如何填写本工作簿", [
+                "请填写 Assessment 表中的黄色单元格：顶部的公司信息，以及每个指标的 Score"
+                "（1 到 5，选择描述最贴切的等级）、Confidence（把握程度）、Rationale（理由）"
+                "和 Evidence（证据）。",
+                "无法判断的指标请留空 Score：结果只计算已评分部分，Completeness 显示缺少多少。",
+                "保存为 .xlsx 后发回；Beachhead 用 'beachhead import' 读取。",
+            ]),
+            ("分数如何计算", _FORMULAS_ZH[:5]),
+        ],
+        "paragraphs_title": "来源文章各段要点（引用为 ¶1–¶6）",
+        "no_charts": "还没有任何评分：图表将在下次导出时出现。",
+        "charts_note": "雷达图显示前 {radar} 家，柱状图显示前 {bar} 家：按导出时总分从高到低。",
+        "radar_title": "支柱得分（0–100）",
+        "bar_title": "总分（0–100）",
+        "template_title": "Beachhead 自评表：{framework}",
+        "template_instructions": [
+            "填写说明",
+            "1. 填写黄色单元格：左侧的公司信息，以及下方每个指标所在的行。",
+            "2. 阅读问题和五个等级的描述，在 Score 中填入最贴切的等级（1–5）。",
+            "3. 分数高不一定好：Direction 为 cost 的指标，5 分对创业公司最不利。",
+            "4. 选择 Confidence（把握程度），并写下可供核实的 Rationale 和 Evidence。",
+            "5. 无法判断的指标请留空 Score；Completeness 显示还缺少多少。",
+            "6. 左侧结果会随填写实时更新。保存为 .xlsx 后发回。",
+        ],
+    },
+}
