@@ -47,7 +47,7 @@ def make_files(folder: Path, count: int) -> list[Path]:
 
     from openpyxl import load_workbook
 
-    from models.core.framework import default_framework
+    from models.files.framework_file import default_framework
     from models.workbook.template import FIELDS_ROW, template_header_row, write_template
 
     fw = default_framework()
@@ -110,8 +110,8 @@ def _cpu() -> float:
 def main() -> None:
     """Print medians (wall and CPU) of the baseline, the import (two processes and one) and
     the merge, and the ratios to the baseline."""
-    from models.core.framework import default_framework
     from models.core.portfolio import Portfolio
+    from models.files.framework_file import default_framework
     from models.workbook.importing.batch import import_workbooks, merge_into
 
     fw = default_framework()

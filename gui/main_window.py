@@ -198,8 +198,8 @@ class MainWindow(QMainWindow):
             return
         from gui.document import Document
         from gui.views.assess.view import AssessView
-        from models.core.framework import default_framework
         from models.core.portfolio import Portfolio
+        from models.files.framework_file import default_framework
 
         self._doc = Document(Portfolio(framework=default_framework()), None, self)
         self._assess_view = AssessView(self._doc)
@@ -415,8 +415,8 @@ class MainWindow(QMainWindow):
         if not self.maybe_save():
             return
         from gui.document import Document
-        from models.core.framework import default_framework
         from models.core.portfolio import Portfolio
+        from models.files.framework_file import default_framework
 
         self._replace_document(Document(Portfolio(framework=default_framework()), None, self))
 

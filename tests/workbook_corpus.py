@@ -25,8 +25,9 @@ from pathlib import Path
 
 from openpyxl import Workbook, load_workbook
 
-from models.core.framework import Framework, default_framework
+from models.core.framework import Framework
 from models.core.portfolio import Assessment, Portfolio, Score, Startup
+from models.files.framework_file import default_framework
 from models.workbook.export import export_workbook
 from models.workbook.layout import LAYOUT_VERSION
 from models.workbook.template import FIELDS_ROW, template_header_row, write_template

@@ -128,7 +128,7 @@ def import_workbooks_job(paths: list[str], framework_json: str,
     in the report, naming the file, and the others are read; this job's process never reads one."""
     import json
 
-    from models.core.framework import parse_framework
+    from models.files.framework_file import parse_framework
     from models.workbook.importing.batch import import_workbooks
 
     framework = parse_framework(json.loads(framework_json), "framework")

@@ -547,7 +547,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_template(args: argparse.Namespace) -> int:
     """``beachhead template -o OUT.xlsx [--framework FILE]``: a founder template."""
-    from models.core.framework import default_framework, load_framework
+    from models.files.framework_file import default_framework, load_framework
     from models.workbook.template import write_template
 
     output = _xlsx_output(args.output)
@@ -577,8 +577,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     assessor and date) are skipped with a notice. The output is written atomically; the
     ``--into`` portfolio is read, never changed unless it is also ``-o``.
     """
-    from models.core.framework import default_framework
     from models.core.portfolio import Portfolio
+    from models.files.framework_file import default_framework
     from models.files.portfolio_file import load_portfolio, save_portfolio
     from models.workbook.guard.inspect import UnsafeXmlSetup
     from models.workbook.importing.batch import import_workbooks, merge_into
@@ -592,7 +592,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     if args.into:
         base = load_portfolio(args.into)
     else:
-        from models.core.framework import load_framework
+        from models.files.framework_file import load_framework
 
         fw = load_framework(args.framework) if args.framework else default_framework()
         base = Portfolio(framework=fw)

@@ -10,17 +10,12 @@ required and ``"zh_CN"`` optional.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator
 from functools import cached_property
-from importlib import resources
-from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
-
-from models.core.errors import InputError, problems_from_validation
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 FRAMEWORK_FORMAT = "beachhead.framework"
 FRAMEWORK_SCHEMA_VERSION = 1
@@ -216,7 +211,8 @@ class Framework(_Strict):
     scenarios reference only existing ids; at least one pillar enabled.
 
     Raises ``pydantic.ValidationError`` on construction from bad data; use
-    :func:`load_framework` for an :class:`~models.core.errors.InputError` that names the file.
+    :func:`models.files.framework_file.load_framework` for an
+    :class:`~models.core.errors.InputError` that names the file.
     """
 
     format: Literal["beachhead.framework"] = FRAMEWORK_FORMAT
@@ -357,52 +353,3 @@ def _unique(what: str, ids: list[str]) -> None:
         if i in seen:
             raise ValueError(f"{what}: id '{i}' is used more than once")
         seen.add(i)
-
-
-def parse_framework(data: object, source: str) -> Framework:
-    """Validate already-decoded JSON as a framework.
-
-    Raises:
-        InputError: naming ``source`` and the field path of every problem.
-    """
-    try:
-        return Framework.model_validate(data)
-    except ValidationError as exc:
-        raise InputError(problems_from_validation(source, exc)) from None
-
-
-def load_framework(path: str | Path) -> Framework:
-    """Read and validate a framework file (UTF-8 JSON).
-
-    Raises:
-        InputError: the file is missing, not JSON, or invalid (each problem names its field).
-    """
-    path = Path(path)
-    try:
-        raw = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError.single(str(path), "", f"cannot read the framework file ({exc})") from None
-    try:
-        data = json.loads(raw)
-    except json.JSONDecodeError as exc:
-        raise InputError.single(
-            str(path), f"line {exc.lineno}, column {exc.colno}", f"not valid JSON: {exc.msg}"
-        ) from None
-    return parse_framework(data, str(path))
-
-
-def save_framework(framework: Framework, path: str | Path) -> None:
-    """Write ``framework`` as UTF-8 JSON, atomically (see :mod:`models.files.atomic`)."""
-    from models.files.atomic import atomic_write_text
-
-    payload = json.dumps(
-        framework.model_dump(mode="json"), ensure_ascii=False, indent=2, allow_nan=False
-    )
-    atomic_write_text(path, payload + "\n")
-
-
-def default_framework() -> Framework:
-    """The framework shipped with Beachhead (``resources/frameworks/default.json``)."""
-    ref = resources.files("resources.frameworks").joinpath("default.json")
-    data = json.loads(ref.read_text(encoding="utf-8"))
-    return parse_framework(data, "resources/frameworks/default.json")

@@ -14,8 +14,9 @@ from importlib import resources
 
 import numpy as np
 
-from models.core.framework import Framework, default_framework
+from models.core.framework import Framework
 from models.core.portfolio import CONFIDENCES, Portfolio
+from models.files.framework_file import default_framework
 
 SAMPLE_RESOURCE = "sample.json"
 

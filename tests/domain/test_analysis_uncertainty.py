@@ -12,7 +12,6 @@ from hypothesis import strategies as st
 
 from models.analysis import uncertainty
 from models.analysis.uncertainty import confidence_matrix, level_distribution, simulate
-from models.core.framework import default_framework
 from models.core.portfolio import Assessment, Score
 from models.engine.sample import sample_portfolio
 from models.engine.scoring import (
@@ -22,6 +21,7 @@ from models.engine.scoring import (
     overall_from_pillars,
     score_levels,
 )
+from models.files.framework_file import default_framework
 from tests.helpers import tiny_framework
 
 LOW, MEDIUM, HIGH = 0, 1, 2

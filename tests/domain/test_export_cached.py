@@ -17,10 +17,10 @@ import pandas as pd
 import pytest
 from python_calamine import CalamineWorkbook
 
-from models.core.framework import default_framework
 from models.core.portfolio import Assessment, Portfolio, Score, Startup
 from models.engine.sample import sample_portfolio
 from models.engine.scoring import level_matrix, score_levels, score_portfolio
+from models.files.framework_file import default_framework
 from models.workbook.charts_sheet import BAR_MAX, CHART_DATA_ROW, RADAR_MAX, chart_rows
 from models.workbook.export import export_workbook
 from models.workbook.template import FIELDS_ROW, template_header_row, write_template

@@ -19,10 +19,10 @@ import pytest
 from openpyxl import load_workbook
 
 from models.cli import main as cli
-from models.core.framework import default_framework
 from models.core.portfolio import Assessment, Portfolio, Score, Startup
 from models.engine.sample import sample_portfolio, synthetic_portfolio
 from models.engine.scoring import level_matrix, score_levels, score_portfolio
+from models.files.framework_file import default_framework
 from models.files.portfolio_file import save_portfolio
 from models.workbook.export import export_workbook
 from models.workbook.layout import FrameworkSheet

@@ -12,8 +12,8 @@ from openpyxl import Workbook, load_workbook
 from python_calamine import CalamineWorkbook
 
 from models.cli import main as cli
-from models.core.framework import default_framework
 from models.core.portfolio import Assessment, Portfolio, Score, Startup
+from models.files.framework_file import default_framework
 from models.files.portfolio_file import save_portfolio
 from models.workbook.export import export_workbook
 from models.workbook.sheets import writing

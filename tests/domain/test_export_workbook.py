@@ -16,9 +16,9 @@ from openpyxl.chart import BarChart, RadarChart
 
 import models
 from models.cli import main as cli
-from models.core.framework import default_framework
 from models.core.portfolio import Assessment, Portfolio, Score, Startup
 from models.engine.sample import sample_portfolio
+from models.files.framework_file import default_framework
 from models.files.portfolio_file import save_portfolio
 from models.workbook.charts_sheet import CHART_DATA_ROW, chart_rows
 from models.workbook.export import export_workbook

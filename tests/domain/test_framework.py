@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from models.core.errors import InputError
-from models.core.framework import LANGUAGES, default_framework, load_framework, save_framework
+from models.core.framework import LANGUAGES
+from models.files.framework_file import default_framework, load_framework, save_framework
 
 SOURCE = Path(__file__).resolve().parents[3] / "shared" / "source" / "000_b8b817261007554c.txt"
 
@@ -165,7 +166,7 @@ def test_framework_is_hashable(fw):
 def test_weights_outside_the_documented_range_are_refused(weight):
     from pydantic import ValidationError
 
-    from models.core.framework import default_framework
+    from models.files.framework_file import default_framework
 
     fw = default_framework()
     with pytest.raises(ValidationError) as info:
@@ -176,9 +177,10 @@ def test_weights_outside_the_documented_range_are_refused(weight):
 
 
 def test_weights_at_the_bounds_score_exactly():
-    from models.core.framework import MAX_WEIGHT, MIN_WEIGHT, default_framework
+    from models.core.framework import MAX_WEIGHT, MIN_WEIGHT
     from models.core.portfolio import Assessment, Score, Startup
     from models.engine.scoring import score_assessment
+    from models.files.framework_file import default_framework
 
     fw = default_framework().with_weights(pillar_weights={"niche": MAX_WEIGHT, "tech": MIN_WEIGHT})
     levels = {c.id: 5 for p in fw.pillars for c in p.criteria if p.id == "niche"}

@@ -11,7 +11,8 @@ import pytest
 
 from models.cli import main as cli
 from models.cli.texts import LABELS
-from models.core.framework import default_framework, text
+from models.core.framework import text
+from models.files.framework_file import default_framework
 from models.workbook.texts import TEXTS
 
 _PLACEHOLDER = __import__("re").compile(r"\{[^{}]*\}")

@@ -12,8 +12,8 @@ import pytest
 from openpyxl import load_workbook
 
 from models.cli import main as cli
-from models.core.framework import default_framework
 from models.core.portfolio import Assessment, Portfolio, Score, Startup
+from models.files.framework_file import default_framework
 from models.files.portfolio_file import load_portfolio, save_portfolio
 from models.report.document import UnknownStartupError, select_assessments
 from models.workbook.export import export_workbook

@@ -12,8 +12,8 @@ import pytest
 
 from models.cli import main as cli
 from models.core.errors import InputError
-from models.core.framework import default_framework
 from models.core.portfolio import Assessment, Portfolio, Score, Startup
+from models.files.framework_file import default_framework
 from models.files.portfolio_file import dumps_portfolio, load_portfolio, save_portfolio
 from models.workbook.guard.inspect import require_defused_xml
 from models.workbook.importing.batch import (
@@ -243,7 +243,8 @@ def test_import_with_a_custom_framework(tmp_path):
     import datetime as dt
 
     from models.cli.main import main
-    from models.core.framework import Framework, default_framework, save_framework
+    from models.core.framework import Framework
+    from models.files.framework_file import default_framework, save_framework
     from models.files.portfolio_file import load_portfolio
     from tests.workbook_corpus import fill_template
 

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from models.core.framework import default_framework
 from models.core.portfolio import Assessment, Portfolio, Score, Startup
 from models.engine.sample import sample_portfolio
+from models.files.framework_file import default_framework
 from models.workbook.export import export_workbook
 from models.workbook.importing.batch import import_workbooks, merge_into
 from tests.libreoffice import convert

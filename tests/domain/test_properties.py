@@ -8,9 +8,9 @@ import numpy as np
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from models.core.framework import default_framework
 from models.core.portfolio import Assessment, Portfolio, Score, Startup
 from models.engine.scoring import score_levels, score_portfolio
+from models.files.framework_file import default_framework
 from models.files.portfolio_file import dumps_portfolio, parse_portfolio
 
 FW = default_framework()

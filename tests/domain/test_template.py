@@ -9,7 +9,7 @@ import pytest
 from openpyxl import load_workbook
 
 from models.cli import main as cli
-from models.core.framework import default_framework
+from models.files.framework_file import default_framework
 from models.workbook.layout import TEMPLATE_FIELDS, TEMPLATE_HEADERS, TEMPLATE_SHEETS
 from models.workbook.template import FIELDS_ROW, template_header_row, write_template
 from tests.helpers import tiny_framework

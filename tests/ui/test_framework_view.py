@@ -14,8 +14,9 @@ from gui.document import Document
 from gui.tables.weights import CriterionWeightsModel, PillarWeightsModel
 from gui.views.framework.framework_text import condition_text, rule_conditions
 from gui.views.framework.view import FrameworkView, scored_criteria_missing
-from models.core.framework import Framework, load_framework, save_framework
+from models.core.framework import Framework
 from models.engine.sample import sample_portfolio
+from models.files.framework_file import load_framework, save_framework
 
 
 @pytest.fixture

@@ -40,10 +40,11 @@ from gui.views.framework.framework_text import criterion_html, rules_html, scena
 from gui.views.framework.pairwise_editor import PairwisePanel
 from gui.widgets.weight_delegate import WeightDelegate
 from models.core.errors import InputError
-from models.core.framework import Framework, default_framework, load_framework, save_framework, text
+from models.core.framework import Framework, text
 from models.core.framework_identity import custom_framework
 from models.core.portfolio import Portfolio
 from models.core.rounding import fixed
+from models.files.framework_file import default_framework, load_framework, save_framework
 
 
 def scored_criteria_missing(portfolio: Portfolio, framework: Framework) -> list[str]:

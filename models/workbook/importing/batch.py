@@ -52,7 +52,8 @@ import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from models.core.framework import Framework, default_framework
+from models.core.framework import Framework
+from models.files.framework_file import default_framework
 from models.workbook.guard.inspect import DEFAULT_LIMITS, Limits, require_defused_xml
 from models.workbook.importing.merge import MergePlan, merge_into, plan_merge
 from models.workbook.importing.pool import read_in_processes

@@ -1,0 +1,65 @@
+"""Reading and writing framework files (UTF-8 JSON), and the framework Beachhead ships
+(``resources/frameworks/default.json``).
+
+Every problem is an :class:`~models.core.errors.InputError` naming the file and the field.
+Saving is atomic (:mod:`models.files.atomic`).
+"""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from models.core.errors import InputError, problems_from_validation
+from models.core.framework import Framework
+from models.files.atomic import atomic_write_text
+
+
+def parse_framework(data: object, source: str) -> Framework:
+    """Validate already-decoded JSON as a framework.
+
+    Raises:
+        InputError: naming ``source`` and the field path of every problem.
+    """
+    try:
+        return Framework.model_validate(data)
+    except ValidationError as exc:
+        raise InputError(problems_from_validation(source, exc)) from None
+
+
+def load_framework(path: str | Path) -> Framework:
+    """Read and validate a framework file (UTF-8 JSON).
+
+    Raises:
+        InputError: the file is missing, not JSON, or invalid (each problem names its field).
+    """
+    path = Path(path)
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError.single(str(path), "", f"cannot read the framework file ({exc})") from None
+    try:
+        data = json.loads(raw)
+    except json.JSONDecodeError as exc:
+        raise InputError.single(
+            str(path), f"line {exc.lineno}, column {exc.colno}", f"not valid JSON: {exc.msg}"
+        ) from None
+    return parse_framework(data, str(path))
+
+
+def save_framework(framework: Framework, path: str | Path) -> None:
+    """Write ``framework`` as UTF-8 JSON, atomically (see :mod:`models.files.atomic`)."""
+    payload = json.dumps(
+        framework.model_dump(mode="json"), ensure_ascii=False, indent=2, allow_nan=False
+    )
+    atomic_write_text(path, payload + "\n")
+
+
+def default_framework() -> Framework:
+    """The framework shipped with Beachhead (``resources/frameworks/default.json``)."""
+    ref = resources.files("resources.frameworks").joinpath("default.json")
+    data = json.loads(ref.read_text(encoding="utf-8"))
+    return parse_framework(data, "resources/frameworks/default.json")
