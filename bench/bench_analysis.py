@@ -14,8 +14,9 @@ import numpy as np
 from bench.common import median_ms
 from models.analysis.run import analyze_portfolio
 from models.analysis.uncertainty import CHUNK_CELLS, confidence_matrix, simulate
+from models.engine.arrays import FrameworkArrays, level_matrix
 from models.engine.sample import synthetic_portfolio
-from models.engine.scoring import FrameworkArrays, level_matrix, score_levels
+from models.engine.scores import score_levels
 
 SIZE = 5_000
 DRAWS = 2_000

@@ -13,8 +13,10 @@ import tempfile
 import numpy as np
 
 from bench.common import child_peak_rss_mb, median_ms
+from models.engine.arrays import FrameworkArrays, level_matrix
+from models.engine.results import score_portfolio
 from models.engine.sample import synthetic_portfolio
-from models.engine.scoring import FrameworkArrays, level_matrix, score_levels, score_portfolio
+from models.engine.scores import score_levels
 from models.files.portfolio_file import dumps_portfolio, load_portfolio, save_portfolio
 
 SIZE = 10_000

@@ -46,7 +46,9 @@ def _baseline_sheets(portfolio) -> list[tuple[str, Iterable[list[object]]]]:  # 
     import numpy as np
 
     from models.core.framework import text
-    from models.engine.scoring import level_matrix, rule_mask, score_levels
+    from models.engine.arrays import level_matrix
+    from models.engine.rules import rule_mask
+    from models.engine.scores import score_levels
 
     fw = portfolio.framework
     pairs = portfolio.assessments()

@@ -15,7 +15,7 @@ from PySide6.QtGui import QUndoStack
 from gui.i18n import language
 from models.core.framework import Framework, Scenario
 from models.core.portfolio import Assessment, Portfolio, Score, Startup
-from models.engine.scoring import Result, score_assessment, score_assessments
+from models.engine.results import Result, score_assessment, score_assessments
 from models.files.portfolio_file import load_portfolio, save_portfolio
 
 

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     import numpy as np
 
     from models.core.portfolio import Portfolio
-    from models.engine.scoring import FrameworkArrays
+    from models.engine.arrays import FrameworkArrays
 
 Progress = Callable[[int, int], None]
 
@@ -48,7 +48,8 @@ def uncertainty_inputs(portfolio: Portfolio, scenario_id: str | None = None
         KeyError: ``scenario_id`` names no scenario of the framework.
     """
     from models.analysis.uncertainty import confidence_matrix
-    from models.engine.scoring import FrameworkArrays, apply_scenario, level_matrix
+    from models.engine.arrays import FrameworkArrays, level_matrix
+    from models.engine.scenarios import apply_scenario
 
     fw = portfolio.framework
     assessments = [a for _, a in portfolio.assessments()]

@@ -28,7 +28,8 @@ from gui.tables.base import ReadOnlyTableModel
 from gui.widgets.palette import WARNING_BG, WARNING_FG
 from models.core.framework import Framework, text
 from models.core.rounding import fixed, percent
-from models.engine.scoring import Result, RuleHit
+from models.engine.results import Result
+from models.engine.rules import RuleHit
 
 if TYPE_CHECKING:
     import pandas as pd

@@ -24,8 +24,8 @@ from gui.tables.results import AssessmentIdRole, SortRole, StartupIdRole, search
 from gui.widgets.palette import STRATEGY_FG, WARNING_FG
 from models.core.framework import text
 from models.core.rounding import fixed
+from models.engine.results import Result
 from models.engine.scenarios import ScenarioImpact, portfolio_scenario_impacts
-from models.engine.scoring import Result
 
 _Index = QModelIndex | QPersistentModelIndex
 

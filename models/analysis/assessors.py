@@ -24,7 +24,8 @@ import numpy as np
 from models.analysis.uncertainty import confidence_matrix
 from models.core.framework import Framework, text
 from models.core.portfolio import CONFIDENCES, Assessment, Score, Startup
-from models.engine.scoring import favourability, level_matrix
+from models.engine.arrays import level_matrix
+from models.engine.scores import favourability
 
 #: Assessors whose levels differ by this many levels or more are flagged.
 DISAGREEMENT_LEVELS = 2

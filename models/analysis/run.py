@@ -25,8 +25,9 @@ from models.analysis.uncertainty import (
 )
 from models.core.framework import Scenario, text
 from models.core.portfolio import Assessment, Portfolio, Startup
-from models.engine.scenarios import ScenarioImpact, scenario_impacts
-from models.engine.scoring import FrameworkArrays, apply_scenario, level_matrix, score_levels
+from models.engine.arrays import FrameworkArrays, level_matrix
+from models.engine.scenarios import ScenarioImpact, apply_scenario, scenario_impacts
+from models.engine.scores import score_levels
 
 #: ``k`` of the "top k" probability the command line reports.
 TOP_K = 3

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from models.engine.scoring import overall_from_pillars
+from models.engine.scores import overall_from_pillars
 
 #: Default tornado step: ± 10 percentage points of share.
 TORNADO_STEP = 0.10

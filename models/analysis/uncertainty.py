@@ -43,11 +43,8 @@ import numpy as np
 
 from models.core.framework import Framework
 from models.core.portfolio import CONFIDENCES, Assessment
-from models.engine.scoring import (
-    FrameworkArrays,
-    level_slopes,
-    score_levels,
-)
+from models.engine.arrays import FrameworkArrays
+from models.engine.scores import level_slopes, score_levels
 
 #: Probabilities (one level down, same level, one level up) for each confidence.
 CONFIDENCE_SPREAD: dict[str, tuple[float, float, float]] = {
@@ -196,8 +193,8 @@ def simulate(
 
     Args:
         levels: ``(n, m)`` levels 1–5 in framework column order (NaN = not scored), e.g. from
-            :func:`models.engine.scoring.level_matrix` (after
-            :func:`models.engine.scoring.apply_scenario`).
+            :func:`models.engine.arrays.level_matrix` (after
+            :func:`models.engine.scenarios.apply_scenario`).
         confidence: ``(n, m)`` confidence codes from :func:`confidence_matrix`.
         framework: the framework (its current weights are the centre of the weight draws).
         draws: number of draws, ≥ 1. seed: the random seed.
@@ -275,7 +272,7 @@ def simulate(
         if weights is None:
             overall = table.overall[:, None] + moved[:, :, 0]
         else:
-            # models.engine.scoring.overall_from_pillars with each draw's own weights, where the
+            # models.engine.scores.overall_from_pillars with each draw's own weights, where the
             # pattern of scored pillars is fixed: Σ_k w·(P + ΔP) / Σ_k w·has. (einsum rather
             # than a matrix product: multi-threaded BLAS slows these thin products down badly
             # on a busy machine.)
@@ -341,7 +338,7 @@ def simulate_assessments(
     ``levels`` may replace the assessments' own levels (e.g. after a scenario); ``options``
     are passed to :func:`simulate`.
     """
-    from models.engine.scoring import level_matrix
+    from models.engine.arrays import level_matrix
 
     lv = level_matrix(assessments, framework) if levels is None else levels
     return simulate(lv, confidence_matrix(assessments, framework), framework, **options)  # type: ignore[arg-type]

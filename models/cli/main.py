@@ -244,7 +244,7 @@ def _check_output(args: argparse.Namespace) -> None:
 
 def cmd_score(args: argparse.Namespace) -> int:
     """``beachhead score FILE [--format table|csv|json] [--scenario NAME]``."""
-    from models.engine.scoring import score_portfolio
+    from models.engine.results import score_portfolio
     from models.files.portfolio_file import load_portfolio
 
     portfolio = load_portfolio(args.file)

@@ -1,7 +1,7 @@
 """The portfolio document: a framework copy, startups, their assessments and scores.
 
 These are plain pydantic v2 models with no behaviour beyond validation; scoring lives in
-:mod:`models.engine.scoring` and files in :mod:`models.files.portfolio_file`.
+:mod:`models.engine.results` and files in :mod:`models.files.portfolio_file`.
 """
 
 from __future__ import annotations

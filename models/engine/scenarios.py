@@ -1,10 +1,10 @@
 """Scenarios across a portfolio: every assessment's overall before and after, and rank change.
 
 A scenario shifts the same criteria for every assessment at once (clamped to 1–5, unscored
-criteria stay unscored; see :func:`models.engine.scoring.apply_scenario`). Ranks are competition
-ranks: 1 for the highest overall, tied assessments share the better rank and the next rank is
-skipped (1, 2, 2, 4); overall scores within :data:`RANK_TOLERANCE` points tie. Assessments with
-nothing scored have no rank (NaN).
+criteria stay unscored; see :func:`apply_scenario`). Ranks are competition ranks: 1 for the
+highest overall, tied assessments share the better rank and the next rank is skipped (1, 2, 2,
+4); overall scores within :data:`RANK_TOLERANCE` points tie. Assessments with nothing scored
+have no rank (NaN).
 """
 
 from __future__ import annotations
@@ -16,10 +16,26 @@ import numpy as np
 
 from models.core.framework import Framework, Scenario, text
 from models.core.portfolio import Portfolio
-from models.engine.scoring import FrameworkArrays, apply_scenario, level_matrix, score_levels
+from models.engine.arrays import FrameworkArrays, level_matrix
+from models.engine.scores import score_levels
 
 #: Overall scores closer than this (points) share a rank.
 RANK_TOLERANCE = 1e-9
+
+
+def apply_scenario(
+    levels: np.ndarray, framework: Framework, scenario: Scenario | None
+) -> np.ndarray:
+    """Shift every assessment's levels by ``scenario``'s shifts, clamped to 1–5.
+
+    Unscored criteria stay unscored. Returns a new matrix; ``levels`` is not changed.
+    """
+    if scenario is None:
+        return levels.copy()
+    shift = np.zeros(levels.shape[1])
+    for cid, delta in scenario.shifts.items():
+        shift[framework.criterion_index[cid]] = delta
+    return np.clip(levels + shift, 1.0, 5.0)
 
 
 def competition_ranks(overall: np.ndarray) -> np.ndarray:
@@ -68,7 +84,7 @@ def scenario_impacts(
     """Apply each scenario (default: all of the framework's) to a ``(n, m)`` level matrix.
 
     Raises:
-        ValueError: see :func:`models.engine.scoring.score_levels`.
+        ValueError: see :func:`models.engine.scores.score_levels`.
     """
     fa = FrameworkArrays.of(framework)
     before = score_levels(levels, fa).overall

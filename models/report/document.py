@@ -44,7 +44,9 @@ from models.analysis.uncertainty import DEFAULT_DRAWS, DEFAULT_SEED, confidence_
 from models.core.framework import Framework, Scenario, text
 from models.core.portfolio import Assessment, Portfolio, Startup
 from models.core.rounding import fixed, percent
-from models.engine.scoring import Result, apply_scenario, level_matrix, score_assessments
+from models.engine.arrays import level_matrix
+from models.engine.results import Result, score_assessments
+from models.engine.scenarios import apply_scenario
 from models.files.atomic import atomic_output
 from models.report.texts import labels
 

@@ -45,8 +45,9 @@ from models.analysis.sensitivity import Reversal, leader_reversals
 from models.analysis.uncertainty import Uncertainty, confidence_matrix, simulate
 from models.core.framework import Framework, text
 from models.core.portfolio import Assessment, Portfolio, Startup
+from models.engine.arrays import FrameworkArrays, level_matrix
 from models.engine.scenarios import ScenarioImpact, competition_ranks, portfolio_scenario_impacts
-from models.engine.scoring import FrameworkArrays, ScoreTable, level_matrix, score_levels
+from models.engine.scores import ScoreTable, score_levels
 from models.workbook.layout import ANALYSIS, column_letter
 from models.workbook.sheets import BOLD, SECTION, TITLE, Book, Sheet, round_half_away
 from models.workbook.xlsx_text import TextWarning, column_width

@@ -3,7 +3,7 @@
 The workbook is for people who never install Beachhead: every score in it is a live formula
 over the scores on the ``Scores`` sheet and the weights on the ``Framework`` sheet, so an
 investor who changes a weight, switches a pillar off or edits a score in Excel or LibreOffice
-sees everything re-score, and the numbers equal Beachhead's own (:mod:`models.engine.scoring`).
+sees everything re-score, and the numbers equal Beachhead's own (:mod:`models.engine.scores`).
 Every formula is also written **with its value** as Beachhead computes it, and the charts
 with their data, so mail and phone previews, Quick Look, ``pandas.read_excel`` and calamine,
 which do not recalculate, show the scores and charts too.

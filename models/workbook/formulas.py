@@ -1,4 +1,4 @@
-"""Spreadsheet formulas that reproduce :mod:`models.engine.scoring` cell by cell.
+"""Spreadsheet formulas that reproduce :mod:`models.engine.scores` cell by cell.
 
 Every builder returns formula text *without* the leading ``=``; arguments are cell or range
 references as they must appear in the formula (``Scores!$I$2:$I$4``, ``F2``). Only functions
@@ -35,7 +35,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from models.core.framework import Condition
-from models.engine.scoring import RULE_TOLERANCE
+from models.engine.rules import RULE_TOLERANCE
 from models.workbook.xlsx_text import formula_string
 
 #: The value of the Framework sheet's ``Enabled`` cell that enables a pillar.

@@ -1,6 +1,6 @@
 """What the export's sheet writers share: the portfolio's rows and Beachhead's own results.
 
-The engine (:mod:`models.engine.scoring`) scores every assessment once; the writers put its numbers
+The engine (:mod:`models.engine.results`) scores every assessment once; the writers put its numbers
 beside each formula as the formula's cached value, so a reader that does not recalculate sees
 exactly what Beachhead computes, and a spreadsheet that recalculates gets the same numbers.
 """
@@ -15,7 +15,9 @@ import numpy as np
 
 from models.core.framework import Framework, Rule, text
 from models.core.portfolio import Assessment, Portfolio, Startup
-from models.engine.scoring import ScoreTable, level_matrix, rule_mask, score_levels
+from models.engine.arrays import level_matrix
+from models.engine.rules import rule_mask
+from models.engine.scores import ScoreTable, score_levels
 from models.workbook.layout import FrameworkSheet
 
 #: Excel's day 0 for dates from 1900-03-01 on (its 1900 leap-year bug sits before that).

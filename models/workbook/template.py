@@ -23,7 +23,7 @@ import numpy as np
 
 from models.core.framework import Framework, text
 from models.core.portfolio import CONFIDENCES, ROLES
-from models.engine.scoring import score_levels
+from models.engine.scores import score_levels
 from models.workbook.about_sheet import about_values, set_workbook_identity, write_about_sheet
 from models.workbook.formulas import PillarRefs, completeness, favourability, overall
 from models.workbook.formulas import weighted_pillar as pillar_formula

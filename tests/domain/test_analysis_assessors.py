@@ -18,8 +18,8 @@ from models.analysis.assessors import (
     latest,
 )
 from models.core.portfolio import Assessment, Portfolio, Score, Startup
+from models.engine.arrays import level_matrix
 from models.engine.scenarios import competition_ranks, portfolio_scenario_impacts, scenario_impacts
-from models.engine.scoring import level_matrix
 from tests.helpers import tiny_framework
 
 FW = tiny_framework()  # a.x, a.y benefit (weights 1, 3); b.z, b.w cost

@@ -19,8 +19,9 @@ from models.analysis.sensitivity import (
 )
 from models.core.framework import Framework
 from models.core.portfolio import Assessment, Score
+from models.engine.arrays import FrameworkArrays, level_matrix
 from models.engine.sample import sample_portfolio
-from models.engine.scoring import FrameworkArrays, level_matrix, score_levels
+from models.engine.scores import score_levels
 from tests.helpers import tiny_framework
 
 EPS = 1e-7

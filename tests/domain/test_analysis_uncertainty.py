@@ -13,14 +13,9 @@ from hypothesis import strategies as st
 from models.analysis import uncertainty
 from models.analysis.uncertainty import confidence_matrix, level_distribution, simulate
 from models.core.portfolio import Assessment, Score
+from models.engine.arrays import FrameworkArrays, level_matrix
 from models.engine.sample import sample_portfolio
-from models.engine.scoring import (
-    FrameworkArrays,
-    level_matrix,
-    level_slopes,
-    overall_from_pillars,
-    score_levels,
-)
+from models.engine.scores import level_slopes, overall_from_pillars, score_levels
 from models.files.framework_file import default_framework
 from tests.helpers import tiny_framework
 

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from models.cli import main as cli
+from models.engine.results import score_portfolio
 from models.engine.sample import sample_portfolio
-from models.engine.scoring import score_portfolio
 from models.files.portfolio_file import save_portfolio
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -125,7 +125,7 @@ def test_entry_point_runs_without_qt(tmp_path):
         "import sys, runpy\n"
         "from gui.launcher import main\n"
         f"rc = main(['sample', '-o', {str(tmp_path / 's.beachhead')!r}])\n"
-        "import models.cli.main, models.engine.scoring, models.files.portfolio_file\n"
+        "import models.cli.main, models.engine.results, models.files.portfolio_file\n"
         "import models.engine.sample\n"
         "bad = [m for m in sys.modules if m.startswith(('PySide6', 'shiboken6', 'PyQt'))]\n"
         "assert rc == 0 and not bad, (rc, bad)\n"

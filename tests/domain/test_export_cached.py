@@ -18,8 +18,10 @@ import pytest
 from python_calamine import CalamineWorkbook
 
 from models.core.portfolio import Assessment, Portfolio, Score, Startup
+from models.engine.arrays import level_matrix
+from models.engine.results import score_portfolio
 from models.engine.sample import sample_portfolio
-from models.engine.scoring import level_matrix, score_levels, score_portfolio
+from models.engine.scores import score_levels
 from models.files.framework_file import default_framework
 from models.workbook.charts_sheet import BAR_MAX, CHART_DATA_ROW, RADAR_MAX, chart_rows
 from models.workbook.export import export_workbook

@@ -7,7 +7,7 @@ from openpyxl import load_workbook
 
 from models.core.framework import Condition
 from models.core.portfolio import Assessment, Portfolio, Score, Startup
-from models.engine.scoring import score_portfolio
+from models.engine.results import score_portfolio
 from models.workbook.export import export_workbook
 from models.workbook.formulas import (
     MAX_FORMULA_CHARS,

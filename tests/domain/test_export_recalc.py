@@ -20,8 +20,10 @@ from openpyxl import load_workbook
 
 from models.cli import main as cli
 from models.core.portfolio import Assessment, Portfolio, Score, Startup
+from models.engine.arrays import level_matrix
+from models.engine.results import score_portfolio
 from models.engine.sample import sample_portfolio, synthetic_portfolio
-from models.engine.scoring import level_matrix, score_levels, score_portfolio
+from models.engine.scores import score_levels
 from models.files.framework_file import default_framework
 from models.files.portfolio_file import save_portfolio
 from models.workbook.export import export_workbook

@@ -219,7 +219,8 @@ def test_charts_are_native_radar_and_bar(sample_export, wb):
 
 
 def test_chart_picks_one_assessment_per_startup_highest_first(sample_export):
-    from models.engine.scoring import level_matrix, score_levels
+    from models.engine.arrays import level_matrix
+    from models.engine.scores import score_levels
 
     port = sample_export[0]
     pairs = port.assessments()

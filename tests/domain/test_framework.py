@@ -179,7 +179,7 @@ def test_weights_outside_the_documented_range_are_refused(weight):
 def test_weights_at_the_bounds_score_exactly():
     from models.core.framework import MAX_WEIGHT, MIN_WEIGHT
     from models.core.portfolio import Assessment, Score, Startup
-    from models.engine.scoring import score_assessment
+    from models.engine.results import score_assessment
     from models.files.framework_file import default_framework
 
     fw = default_framework().with_weights(pillar_weights={"niche": MAX_WEIGHT, "tech": MIN_WEIGHT})

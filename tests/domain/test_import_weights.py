@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 
 from models.cli import main as cli
 from models.core.portfolio import Assessment, Portfolio, Score, Startup
-from models.engine.scoring import score_portfolio
+from models.engine.results import score_portfolio
 from models.files.framework_file import default_framework
 from models.files.portfolio_file import load_portfolio, save_portfolio
 from models.workbook.export import export_workbook

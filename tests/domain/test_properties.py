@@ -9,7 +9,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from models.core.portfolio import Assessment, Portfolio, Score, Startup
-from models.engine.scoring import score_levels, score_portfolio
+from models.engine.results import score_portfolio
+from models.engine.scores import score_levels
 from models.files.framework_file import default_framework
 from models.files.portfolio_file import dumps_portfolio, parse_portfolio
 

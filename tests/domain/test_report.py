@@ -22,8 +22,8 @@ from models.charts.fonts import CJK_FAMILIES, LATIN_FAMILIES, font_families, has
 from models.core.framework import text
 from models.core.portfolio import Assessment, Portfolio, Score, Startup
 from models.core.rounding import fixed
+from models.engine.results import score_portfolio
 from models.engine.sample import sample_portfolio
-from models.engine.scoring import score_portfolio
 from models.report import document as report_module
 from models.report.document import (
     MAX_GAPS,

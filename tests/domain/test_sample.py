@@ -6,8 +6,8 @@ import re
 
 import pytest
 
+from models.engine.results import score_portfolio
 from models.engine.sample import sample_portfolio, synthetic_portfolio
-from models.engine.scoring import score_portfolio
 
 
 @pytest.fixture(scope="module")

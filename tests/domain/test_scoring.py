@@ -9,15 +9,10 @@ import numpy as np
 import pytest
 
 from models.core.portfolio import Assessment, Portfolio, Score, Startup
-from models.engine.scoring import (
-    FrameworkArrays,
-    apply_scenario,
-    favourability,
-    level_matrix,
-    score_assessment,
-    score_levels,
-    score_portfolio,
-)
+from models.engine.arrays import FrameworkArrays, level_matrix
+from models.engine.results import score_assessment, score_portfolio
+from models.engine.scenarios import apply_scenario
+from models.engine.scores import favourability, score_levels
 from tests.helpers import tiny_framework
 
 

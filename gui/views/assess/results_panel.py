@@ -16,7 +16,7 @@ from gui.widgets.palette import STRATEGY_BG, STRATEGY_FG, WARNING_BG, WARNING_FG
 from gui.widgets.pillar_bars import PillarBars
 from models.core.framework import Framework, text
 from models.core.rounding import fixed, percent
-from models.engine.scoring import Result
+from models.engine.results import Result
 
 
 def _heading(title: str) -> QLabel:
@@ -26,7 +26,7 @@ def _heading(title: str) -> QLabel:
 
 
 class ResultsPanel(QScrollArea):
-    """Shows one :class:`~models.engine.scoring.Result` (or a hint when there is none)."""
+    """Shows one :class:`~models.engine.results.Result` (or a hint when there is none)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -56,7 +56,7 @@ from models.analysis.assessors import (
 )
 from models.core.framework import text
 from models.core.portfolio import Assessment, Startup
-from models.engine.scoring import level_matrix
+from models.engine.arrays import level_matrix
 
 _Index = QModelIndex | QPersistentModelIndex
 

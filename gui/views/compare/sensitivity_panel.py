@@ -48,7 +48,8 @@ from models.analysis.sensitivity import (
 )
 from models.core.framework import text
 from models.core.rounding import fixed, percent
-from models.engine.scoring import FrameworkArrays, Result
+from models.engine.arrays import FrameworkArrays
+from models.engine.results import Result
 
 _Index = QModelIndex | QPersistentModelIndex
 

@@ -62,7 +62,7 @@ from gui.widgets.chart_canvas import IdleChart, chart_fonts
 from models.analysis.uncertainty import DEFAULT_CONCENTRATION, DEFAULT_DRAWS, DEFAULT_SEED
 from models.core.framework import text
 from models.core.rounding import fixed, percent
-from models.engine.scoring import Result
+from models.engine.results import Result
 
 _Index = QModelIndex | QPersistentModelIndex
 

@@ -1,0 +1,109 @@
+"""Rules: which postures and deal-breakers fire for which assessment, and why.
+
+A rule fires when all its conditions hold; a condition on something not scored never holds.
+Comparisons allow :data:`RULE_TOLERANCE`, so a pillar computed as 62.49999999999999 meets
+``>= 62.5``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from models.core.framework import Condition, Framework, Rule, text
+from models.core.rounding import fixed
+from models.engine.scores import ScoreTable
+
+#: Tolerance for rule comparisons, so that a pillar computed as 62.49999999999999 meets ">= 62.5".
+RULE_TOLERANCE = 1e-9
+
+_SYMBOLS = {"<": "<", "<=": "≤", ">": ">", ">=": "≥", "==": "="}
+
+
+@dataclass(frozen=True)
+class RuleHit:
+    """A posture or deal-breaker that fired, with one reason per condition."""
+
+    id: str
+    name: str
+    kind: str
+    reasons: list[str]
+
+
+def rule_mask(table: ScoreTable, rules: Sequence[Rule]) -> np.ndarray:
+    """``(n, r)`` bool: which rules fire for which assessment (all conditions true)."""
+    out = np.ones((table.overall.shape[0], len(rules)), dtype=bool)
+    for j, rule in enumerate(rules):
+        for cond in rule.when:
+            out[:, j] &= _compare(_condition_values(table, cond), cond)
+    return out
+
+
+def _condition_values(table: ScoreTable, cond: Condition) -> np.ndarray:
+    fa = table.arrays
+    if cond.kind == "overall":
+        return table.overall
+    if cond.kind == "pillar":
+        return table.pillars[:, fa.pillar_ids.index(cond.target)]
+    return table.levels[:, fa.criterion_ids.index(cond.target)]
+
+
+def _compare(values: np.ndarray, cond: Condition) -> np.ndarray:
+    v, t = values, cond.value
+    with np.errstate(invalid="ignore"):
+        match cond.op:
+            case "<":
+                res = v < t - RULE_TOLERANCE
+            case "<=":
+                res = v <= t + RULE_TOLERANCE
+            case ">":
+                res = v > t + RULE_TOLERANCE
+            case ">=":
+                res = v >= t - RULE_TOLERANCE
+            case _:
+                res = np.abs(v - t) <= RULE_TOLERANCE
+    return res & ~np.isnan(v)
+
+
+def rule_hits(table: ScoreTable, rules: Sequence[Rule], framework: Framework,
+              lang: str) -> dict[int, list[RuleHit]]:
+    """Row → the rules that fired for it (in framework order), each with one reason per
+    condition in ``lang``; rows where nothing fired are left out.
+
+    Works rule by rule over the rows where the rule fired (found with one vectorised mask),
+    so no work is spent on rows and rules that did not fire.
+    """
+    by_row: dict[int, list[RuleHit]] = {}
+    mask = rule_mask(table, rules)
+    for j, rule in enumerate(rules):
+        rows = np.flatnonzero(mask[:, j]).tolist()
+        if not rows:
+            continue
+        name = text(rule.name, lang)
+        kind = getattr(rule, "kind", "deal_breaker")
+        parts = [_reasons(table, cond, rows, framework, lang) for cond in rule.when]
+        for k, row in enumerate(rows):
+            by_row.setdefault(row, []).append(RuleHit(rule.id, name, kind, [p[k] for p in parts]))
+    return by_row
+
+
+def _reasons(table: ScoreTable, cond: Condition, rows: list[int], framework: Framework,
+             lang: str) -> list[str]:
+    """``cond``'s reason for each of ``rows``: what is compared, its value and the bound."""
+    if cond.kind == "overall":
+        label = "Overall" if lang == "en" else "总分"
+    elif cond.kind == "pillar":
+        label = text(framework.pillar(cond.target).name, lang)
+    else:
+        label = text(framework.criterion(cond.target).name, lang)
+    bound = f"({_SYMBOLS[cond.op]} {_bound(cond.value)})"
+    values = _condition_values(table, cond)[rows]
+    shown = [str(int(v)) for v in values] if cond.kind == "criterion" \
+        else [fixed(v) for v in values]
+    return [f"{label} {v} {bound}" for v in shown]
+
+
+def _bound(x: float) -> str:
+    return fixed(x).rstrip("0").rstrip(".") if abs(x - round(x)) > 1e-9 else f"{x:.0f}"
