@@ -23,7 +23,7 @@ geometric mean of the indirect comparisons ``a_ik · a_kj`` over every third ite
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -151,26 +151,6 @@ def pairwise(matrix: object) -> PairwiseResult:
     return PairwiseResult(w, lam, ci, ri, cr, most_inconsistent(a, w) if n > 1 else None)
 
 
-def ahp_weights(matrix: object) -> tuple[np.ndarray, float]:
-    """Weights and consistency ratio of a pairwise comparison matrix (AHP).
-
-    Args:
-        matrix: ``n × n`` (1 ≤ n ≤ 15) positive reciprocal matrix, ``a_ij`` = how much more
-            important item ``i`` is than item ``j`` (Saaty's 1–9 scale), as nested sequences or
-            a numpy array.
-
-    Returns:
-        ``(weights, consistency_ratio)``: the principal eigenvector normalised to sum to 1,
-        shape ``(n,)``, and ``CR = CI / RI`` (0 for n ≤ 2; see the module notes for sources).
-
-    Raises:
-        ValueError: the matrix is not square, has a size outside 1–15, an entry that is not a
-            finite number > 0, or entries that are not reciprocal.
-    """
-    result = pairwise(matrix)
-    return result.weights, result.consistency_ratio
-
-
 def most_inconsistent(matrix: object, weights: np.ndarray | None = None) -> Judgement:
     """The judgement ``(i, j)``, ``i < j``, with the largest ``|ln(a_ij · w_j / w_i)|``.
 
@@ -237,32 +217,6 @@ def consistency_warning(
             f"about {implied}.")
 
 
-def matrix_from_judgements(n: int, judgements: Mapping[tuple[int, int], float]) -> np.ndarray:
-    """Build an ``n × n`` reciprocal matrix from judgements ``{(i, j): a_ij}`` (0-based).
-
-    Pairs not given are 1 (equal importance); ``(j, i)`` may be given instead of ``(i, j)``.
-
-    Raises:
-        ValueError: ``n`` outside 1–15, an index out of range or on the diagonal, a value
-            not > 0, or a pair given twice.
-    """
-    if not 1 <= n <= MAX_SIZE:
-        raise ValueError(f"size must be 1 to {MAX_SIZE}, got {n}")
-    a = np.ones((n, n))
-    seen: set[tuple[int, int]] = set()
-    for (i, j), v in judgements.items():
-        if not (0 <= i < n and 0 <= j < n) or i == j:
-            raise ValueError(f"judgement ({i}, {j}) does not name two different items")
-        if not (np.isfinite(v) and v > 0):
-            raise ValueError(f"judgement ({i}, {j}) is {v!r}; it must be > 0")
-        key = (min(i, j), max(i, j))
-        if key in seen:
-            raise ValueError(f"judgement ({i}, {j}) is given twice")
-        seen.add(key)
-        a[i, j], a[j, i] = v, 1.0 / v
-    return a
-
-
 def matrix_from_weights(weights: Sequence[float]) -> np.ndarray:
     """The perfectly consistent matrix ``a_ij = w_i / w_j`` for positive ``weights``.
 
@@ -276,4 +230,5 @@ def matrix_from_weights(weights: Sequence[float]) -> np.ndarray:
         raise ValueError(f"need 1 to {MAX_SIZE} weights")
     if not np.all(np.isfinite(w) & (w > 0)):
         raise ValueError("every weight must be > 0")
-    return w[:, None] / w[None, :]
+    ratios: np.ndarray = w[:, None] / w[None, :]
+    return ratios

@@ -9,10 +9,15 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from matplotlib.axes import Axes
 from matplotlib.lines import Line2D
 from matplotlib.patches import Polygon
+
+if TYPE_CHECKING:
+    from matplotlib.collections import PathCollection
+    from matplotlib.projections.polar import PolarAxes
 
 #: Colours for up to twelve series, distinguishable in print.
 SERIES_COLOURS = ("#2f6fb0", "#c8453b", "#3f9a5a", "#e5a935", "#7b4fa0", "#1f9aa8",
@@ -40,7 +45,7 @@ class RadarSeries:
 
 
 def radar(
-    ax: Axes,
+    ax: PolarAxes,
     labels: Sequence[str],
     series: Sequence[tuple[str, Sequence[float | None]]],
     *,
@@ -98,7 +103,7 @@ def position_map(
     groups: Sequence[str] | None = None,
     captions: Sequence[str] | None = None,
     label_font: str | Sequence[str] | None = None,
-):  # type: ignore[no-untyped-def]
+) -> PathCollection:
     """Draw a 2×2 position map of 0–100 scores: one bubble per item, quadrant lines at 50.
 
     Args:
@@ -131,8 +136,24 @@ def position_map(
     if captions is not None and len(captions) != 4:
         raise ValueError("captions needs four texts: top-left, top-right, bottom-left, "
                          "bottom-right")
+    _quadrants(ax, xlabel, ylabel, captions)
+    areas = [24.0 + 5.0 * max(0.0, min(100.0, s)) if s is not None else 24.0 for s in sizes]
+    bubbles = _bubbles(ax, x, y, areas, groups)
+    if highlight is not None and 0 <= highlight < n:
+        ax.scatter([x[highlight]], [y[highlight]], s=areas[highlight] + 60, facecolors="none",
+                   edgecolors="#222222", linewidths=1.6, zorder=4)
+        ax.annotate(labels[highlight], (x[highlight], y[highlight]), xytext=(8, 8),
+                    textcoords="offset points", fontsize="small", color="#222222",
+                    fontfamily=label_font, zorder=5,
+                    bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": "#cccccc",
+                          "alpha": 0.9})
+    return bubbles
+
+
+def _quadrants(ax: Axes, xlabel: str, ylabel: str, captions: Sequence[str] | None) -> None:
+    """The position map's frame: 0–100 axes, dashed quadrant lines at 50, axis titles and
+    the quadrant captions (in room kept above and below the data range)."""
     ax.set_xlim(-6, 106)
-    # room above and below the 0–100 range for the quadrant captions
     ax.set_ylim(-6 if captions is None else -14, 106 if captions is None else 114)
     ax.set_xticks([0, 25, 50, 75, 100])
     ax.set_yticks([0, 25, 50, 75, 100])
@@ -149,10 +170,15 @@ def position_map(
         for caption, (cx, cy, ha, va) in zip(captions, spots, strict=True):
             ax.text(cx, cy, caption, ha=ha, va=va, fontsize="small", color="#6b6f76",
                     style="italic", zorder=1)
+
+
+def _bubbles(ax: Axes, x: Sequence[float], y: Sequence[float], areas: list[float],
+             groups: Sequence[str] | None) -> PathCollection:
+    """One bubble per item, coloured by group with a legend entry per group."""
     order = list(dict.fromkeys(groups)) if groups is not None else []
     colour_of = {g: SERIES_COLOURS[k % len(SERIES_COLOURS)] for k, g in enumerate(order)}
-    colours = [colour_of[g] for g in groups] if groups is not None else [SERIES_COLOURS[0]] * n
-    areas = [24.0 + 5.0 * max(0.0, min(100.0, s)) if s is not None else 24.0 for s in sizes]
+    colours = [colour_of[g] for g in groups] if groups is not None else \
+        [SERIES_COLOURS[0]] * len(x)
     bubbles = ax.scatter(list(x), list(y), s=areas, c=colours or None, alpha=0.65,
                          edgecolors="white", linewidths=0.8, zorder=3)
     if order:
@@ -160,14 +186,6 @@ def position_map(
                    for g in order]
         ax.legend(handles=handles, loc="center left", bbox_to_anchor=(1.01, 0.5),
                   fontsize="small", frameon=False, handletextpad=0.3)
-    if highlight is not None and 0 <= highlight < n:
-        ax.scatter([x[highlight]], [y[highlight]], s=areas[highlight] + 60, facecolors="none",
-                   edgecolors="#222222", linewidths=1.6, zorder=4)
-        ax.annotate(labels[highlight], (x[highlight], y[highlight]), xytext=(8, 8),
-                    textcoords="offset points", fontsize="small", color="#222222",
-                    fontfamily=label_font, zorder=5,
-                    bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": "#cccccc",
-                          "alpha": 0.9})
     return bubbles
 
 
@@ -229,20 +247,7 @@ def rank_band_chart(
     if not (len(p10) == len(p50) == len(p90) == n) or (overall is not None and
                                                        len(overall) != n):
         raise ValueError("labels, p10, p50, p90 (and overall) must have the same length")
-    from matplotlib.collections import LineCollection
-
-    segments = [[(float(lo), i), (float(hi), i)] for i, (lo, hi) in enumerate(zip(p10, p90,
-                                                                             strict=True))]
-    colours = [("#1f4e80" if i == highlight else SERIES_COLOURS[0]) for i in range(n)]
-    bands = LineCollection(segments, colors=colours, linewidths=6, alpha=0.45,
-                           capstyle="butt", label=legend[0])
-    ax.add_collection(bands)
-    medians = ax.scatter(list(p50), list(range(n)), s=26, c=colours, zorder=3, label=legend[1])
-    if overall is not None:
-        xs = [v for v in overall if v is not None]
-        ys = [i for i, v in enumerate(overall) if v is not None]
-        ax.scatter(xs, ys, marker="|", s=90, color="#222222", linewidths=1.2, zorder=4,
-                   label=legend[2])
+    drawn = _bands(ax, p10, p50, p90, overall, highlight, legend)
     ax.set_xlim(0, 100)
     ax.set_xticks([0, 25, 50, 75, 100])
     ax.grid(axis="x", color="#e4e6ea", linewidth=0.8)
@@ -254,6 +259,28 @@ def rank_band_chart(
     if n:
         ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=3, fontsize="x-small",
                   frameon=False, handletextpad=0.4, columnspacing=1.2)
+    return drawn
+
+
+def _bands(ax: Axes, p10: Sequence[float], p50: Sequence[float], p90: Sequence[float],
+           overall: Sequence[float | None] | None, highlight: int | None,
+           legend: Sequence[str]) -> dict[str, object]:
+    """The rows of :func:`rank_band_chart`: P10–P90 bars, P50 dots and the entered scores."""
+    from matplotlib.collections import LineCollection
+
+    segments = [[(float(lo), i), (float(hi), i)] for i, (lo, hi) in enumerate(zip(p10, p90,
+                                                                             strict=True))]
+    colours = [("#1f4e80" if i == highlight else SERIES_COLOURS[0]) for i in range(len(p50))]
+    bands = LineCollection(segments, colors=colours, linewidths=6, alpha=0.45,
+                           capstyle="butt", label=legend[0])
+    ax.add_collection(bands)
+    medians = ax.scatter(list(p50), list(range(len(p50))), s=26, c=colours, zorder=3,
+                         label=legend[1])
+    if overall is not None:
+        xs = [v for v in overall if v is not None]
+        ys = [i for i, v in enumerate(overall) if v is not None]
+        ax.scatter(xs, ys, marker="|", s=90, color="#222222", linewidths=1.2, zorder=4,
+                   label=legend[2])
     return {"bands": bands, "medians": medians}
 
 
