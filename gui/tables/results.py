@@ -25,6 +25,13 @@ from PySide6.QtWidgets import QApplication, QStyle
 from gui.document import Document
 from gui.i18n import list_separator
 from gui.tables.base import ReadOnlyTableModel
+from gui.tables.roles import (
+    AssessmentIdRole,
+    AssessorRoleRole,
+    DealBreakerCountRole,
+    SortRole,
+    StartupIdRole,
+)
 from gui.widgets.palette import WARNING_BG, WARNING_FG
 from models.core.framework import Framework, text
 from models.core.rounding import fixed, percent
@@ -35,17 +42,6 @@ if TYPE_CHECKING:
     import pandas as pd
 
 _Index = QModelIndex | QPersistentModelIndex
-
-#: Raw value for sorting: float (None when empty) for numbers, case-folded text otherwise.
-SortRole = Qt.ItemDataRole.UserRole + 1
-#: The assessment id of the row.
-AssessmentIdRole = Qt.ItemDataRole.UserRole + 2
-#: The startup id of the row.
-StartupIdRole = Qt.ItemDataRole.UserRole + 3
-#: The assessor's role as stored (``founder``, ``investor``, ``other``), untranslated.
-AssessorRoleRole = Qt.ItemDataRole.UserRole + 4
-#: Number of deal-breakers the row triggers (int).
-DealBreakerCountRole = Qt.ItemDataRole.UserRole + 5
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,8 @@ from PySide6.QtCore import (
 
 from gui.document import Document
 from gui.tables.base import ReadOnlyTableModel
-from gui.tables.results import AssessmentIdRole, SortRole, StartupIdRole, search_text
+from gui.tables.results import search_text
+from gui.tables.roles import AssessmentIdRole, SortRole, StartupIdRole
 from gui.widgets.palette import STRATEGY_FG, WARNING_FG
 from models.core.framework import text
 from models.core.rounding import fixed

@@ -23,6 +23,7 @@ from PySide6.QtCore import (
 from gui.commands import ChangeFramework
 from gui.document import Document
 from gui.tables.base import ReadOnlyTableModel
+from gui.tables.roles import IdRole
 from models.core.framework import Criterion, Framework, Pillar, text
 from models.core.rounding import fixed, percent
 
@@ -31,9 +32,6 @@ _Index = QModelIndex | QPersistentModelIndex
 #: Smallest and largest weight the editors accept (weights must be > 0).
 MIN_WEIGHT = 0.01
 MAX_WEIGHT = 100.0
-
-#: The raw id of the row's pillar or criterion.
-IdRole = Qt.ItemDataRole.UserRole + 1
 
 
 def pillar_shares(framework: Framework) -> dict[str, float]:

@@ -10,12 +10,8 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 
 from gui import commands as cmd
 from gui.document import Document
-from gui.tables.results import (
-    AssessmentIdRole,
-    ResultsFilterProxy,
-    ResultsTableModel,
-    SortRole,
-)
+from gui.tables.results import ResultsFilterProxy, ResultsTableModel
+from gui.tables.roles import AssessmentIdRole, SortRole
 from gui.views.compare.view import CompareView
 from models.core.portfolio import Assessment
 from models.core.rounding import fixed

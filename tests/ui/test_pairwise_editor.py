@@ -10,8 +10,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox
 
 from gui.document import Document
+from gui.tables.roles import JudgementRole
 from gui.tables.weights import criterion_shares, pillar_shares
-from gui.views.framework.pairwise_editor import JudgementRole, PairwiseEditor, PairwiseMatrixModel
+from gui.views.framework.pairwise_editor import PairwiseEditor, PairwiseMatrixModel
 from gui.views.framework.view import FrameworkView
 from models.analysis.ahp import consistency_warning, pairwise
 from models.core.rounding import percent

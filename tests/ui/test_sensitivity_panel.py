@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 
 from gui import commands as cmd
 from gui.document import Document
-from gui.tables.results import AssessmentIdRole
+from gui.tables.roles import AssessmentIdRole
 from gui.views.compare.sensitivity_panel import ReversalsModel, SensitivityData, SensitivityPanel
 from gui.views.compare.view import CompareView
 from models.analysis.run import analyze_portfolio

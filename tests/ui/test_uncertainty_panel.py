@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt
 from gui import commands as cmd
 from gui.document import Document
 from gui.jobs import targets as job_targets
-from gui.tables.results import AssessmentIdRole
+from gui.tables.roles import AssessmentIdRole, SortRole
 from gui.views.compare.uncertainty_panel import STALE_FG, UncertaintyPanel, UncertaintyTableModel
 from gui.views.compare.view import CompareView
 from models.analysis.run import analyze_portfolio
@@ -111,7 +111,7 @@ def test_first_show_computes_once(qtbot, panel):
 
 def test_sorted_by_p50_descending(panel):
     panel.compute()
-    p50 = [panel.proxy.index(r, M.P50).data(Qt.ItemDataRole.UserRole + 1)
+    p50 = [panel.proxy.index(r, M.P50).data(SortRole)
            for r in range(panel.proxy.rowCount())]
     assert p50 == sorted(p50, reverse=True)
 

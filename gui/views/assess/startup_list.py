@@ -16,13 +16,10 @@ from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from gui.document import Document
+from gui.tables.roles import OverallRole, PillarsRole, StartupIdRole
 from gui.widgets.palette import score_colour
 from gui.widgets.pillar_bars import paint_mini_bars
 from models.core.rounding import fixed
-
-StartupIdRole = Qt.ItemDataRole.UserRole + 1
-OverallRole = Qt.ItemDataRole.UserRole + 2
-PillarsRole = Qt.ItemDataRole.UserRole + 3
 
 _Index = QModelIndex | QPersistentModelIndex
 

@@ -27,12 +27,12 @@ from gui import commands as cmd
 from gui.dialogs import ask
 from gui.document import Document
 from gui.i18n import language
+from gui.tables.roles import StartupIdRole
 from gui.views.assess.criterion_editor import CriterionEditor
 from gui.views.assess.results_panel import ResultsPanel
 from gui.views.assess.startup_list import (
     StartupDelegate,
     StartupFilterModel,
-    StartupIdRole,
     StartupListModel,
 )
 from models.core.framework import text

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 from gui.document import Document
 from gui.i18n import language
 from gui.tables.base import ReadOnlyTableModel
-from gui.tables.results import AssessmentIdRole, SortRole
+from gui.tables.roles import AssessmentIdRole, SortRole
 from gui.widgets.chart_canvas import REDRAW_DELAY_MS, IdleChart, chart_fonts
 from gui.widgets.idle_refresh import IdleRefresher
 from models.analysis.sensitivity import (

@@ -51,13 +51,8 @@ from gui.i18n import language
 from gui.jobs import targets as job_targets
 from gui.jobs.process import ProcessJob
 from gui.tables.base import ReadOnlyTableModel
-from gui.tables.results import (
-    AssessmentIdRole,
-    ResultsFilterProxy,
-    SortRole,
-    StartupIdRole,
-    search_text,
-)
+from gui.tables.results import ResultsFilterProxy, search_text
+from gui.tables.roles import AssessmentIdRole, SortRole, StartupIdRole
 from gui.widgets.chart_canvas import IdleChart, chart_fonts
 from models.analysis.uncertainty import DEFAULT_CONCENTRATION, DEFAULT_DRAWS, DEFAULT_SEED
 from models.core.framework import text

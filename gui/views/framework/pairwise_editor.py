@@ -47,6 +47,7 @@ from PySide6.QtWidgets import (
 from gui.commands import ChangeFramework
 from gui.document import Document
 from gui.i18n import language
+from gui.tables.roles import CustomJudgementRole, JudgementRole
 from gui.widgets.palette import STRATEGY_FG, WARNING_BG, WARNING_FG
 from models.analysis.ahp import (
     CR_THRESHOLD,
@@ -62,8 +63,6 @@ from models.core.rounding import percent
 
 _Index = QModelIndex | QPersistentModelIndex
 
-#: The judgement value (float) of a matrix cell, whatever its side of the diagonal.
-JudgementRole = Qt.ItemDataRole.UserRole + 20
 #: Applied weights are rounded to this many decimals (ratios change by < 0.01 %).
 WEIGHT_DECIMALS = 4
 _GREY = QColor("#8a8f98")
@@ -309,14 +308,14 @@ class JudgementDelegate(QStyledItemDelegate):
         editor.setProperty("loading", True)
         try:
             for k in range(editor.count() - 1, -1, -1):
-                if editor.itemData(k, Qt.ItemDataRole.UserRole + 1) == "custom":
+                if editor.itemData(k, CustomJudgementRole) == "custom":
                     editor.removeItem(k)
             pos = next((k for k in range(editor.count())
                         if abs(float(editor.itemData(k)) - v) < 1e-9), -1)
             if pos < 0:
                 pos = sum(1 for k in range(editor.count()) if float(editor.itemData(k)) < v)
                 editor.insertItem(pos, format_judgement(v), v)
-                editor.setItemData(pos, "custom", Qt.ItemDataRole.UserRole + 1)
+                editor.setItemData(pos, "custom", CustomJudgementRole)
             editor.setCurrentIndex(pos)
         finally:
             editor.setProperty("loading", False)

@@ -35,7 +35,8 @@ from gui.dialogs import ask
 from gui.document import Document
 from gui.i18n import language
 from gui.settings import AppSettings
-from gui.tables.weights import CriterionWeightsModel, IdRole, PillarWeightsModel
+from gui.tables.roles import IdRole
+from gui.tables.weights import CriterionWeightsModel, PillarWeightsModel
 from gui.views.framework.framework_text import criterion_html, rules_html, scenarios_html
 from gui.views.framework.pairwise_editor import PairwisePanel
 from gui.widgets.weight_delegate import WeightDelegate
