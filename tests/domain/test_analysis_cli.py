@@ -93,7 +93,7 @@ def test_analyze_bad_file(capsys, tmp_path):
 
 
 def test_analyze_reports_progress_on_long_work(capsys, sample_file, monkeypatch):
-    monkeypatch.setattr(cli, "_PROGRESS_WORK", 1)
+    monkeypatch.setattr("models.cli.analyze._PROGRESS_WORK", 1)
     code, out, err = run(capsys, "analyze", str(sample_file), "--draws", "100",
                          "--format", "json")
     assert code == 0 and json.loads(out)["draws"] == 100

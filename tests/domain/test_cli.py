@@ -260,7 +260,7 @@ def test_failed_write_is_one_line_naming_the_users_file(capsys, tmp_path, sample
 
 @pytest.mark.parametrize("command", ["analyze", "export", "report"])
 def test_help_states_the_draws_cap(capsys, command):
-    from models.cli.main import MAX_DRAWS
+    from models.cli.parser import MAX_DRAWS
 
     code, out, _ = run(capsys, command, "--help")
     assert code == 0

@@ -1,0 +1,167 @@
+"""The ``beachhead`` argument parser: one sub-parser per command, and the argument types
+(whole numbers, seeds, draws) that turn a bad value into a usage error (exit status 2)."""
+
+from __future__ import annotations
+
+import argparse
+from typing import TYPE_CHECKING
+
+from models import __version__
+from models.cli.analyze import cmd_analyze
+from models.cli.files import cmd_export, cmd_import, cmd_report, cmd_sample, cmd_template
+from models.cli.score import cmd_score
+
+#: Most Monte Carlo draws a command accepts (more adds nothing but memory and time).
+MAX_DRAWS = 100_000
+
+if TYPE_CHECKING:
+    Commands = argparse._SubParsersAction[argparse.ArgumentParser]
+
+
+def _positive_int(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a whole number") from None
+    if n < 0:
+        raise argparse.ArgumentTypeError("must be zero or more")
+    return n
+
+
+def _positive_float(value: str) -> float:
+    try:
+        x = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a number") from None
+    if not x > 0 or x == float("inf"):
+        raise argparse.ArgumentTypeError("must be a number greater than 0")
+    return x
+
+
+def _seed(value: str) -> int:
+    """A random seed: a whole number from 0 to 2**32 - 1."""
+    n = _positive_int(value)
+    if n >= 2**32:
+        raise argparse.ArgumentTypeError("must be below 4294967296")
+    return n
+
+
+def _draws(value: str) -> int:
+    """A number of Monte Carlo draws, 1 to :data:`MAX_DRAWS`."""
+    n = _positive_int(value)
+    if not 1 <= n <= MAX_DRAWS:
+        raise argparse.ArgumentTypeError(f"must be between 1 and {MAX_DRAWS:,}")
+    return n
+
+
+def _draws_or_none(value: str) -> int:
+    """Draws for the workbook's Analysis sheet: 0 (leave it out) to :data:`MAX_DRAWS`."""
+    n = _positive_int(value)
+    if n > MAX_DRAWS:
+        raise argparse.ArgumentTypeError(f"must be between 0 and {MAX_DRAWS:,}")
+    return n
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The ``beachhead`` argument parser with every headless subcommand."""
+    lang = argparse.ArgumentParser(add_help=False)
+    lang.add_argument("--lang", choices=["en", "zh_CN"], default="en",
+                      help="language of names and messages (default: en)")
+    parser = argparse.ArgumentParser(
+        prog="beachhead",
+        description="Score AI startups' strategic position against the big incumbents.",
+        parents=[lang],
+    )
+    parser.add_argument("--version", action="version", version=f"beachhead {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for add in (_score, _sample, _analyze, _export, _template, _import, _report):
+        add(sub, lang)
+    return parser
+
+
+def _score(sub: Commands, lang: argparse.ArgumentParser) -> None:
+    p = sub.add_parser("score", parents=[lang], help="score every assessment of a portfolio")
+    p.add_argument("file", metavar="FILE", help="a .beachhead portfolio")
+    p.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    p.add_argument("--scenario", metavar="NAME", help="apply a scenario (id or name)")
+    p.set_defaults(func=cmd_score)
+
+
+def _sample(sub: Commands, lang: argparse.ArgumentParser) -> None:
+    p = sub.add_parser("sample", parents=[lang], help="write the sample or a synthetic portfolio")
+    p.add_argument("-o", "--output", required=True, metavar="OUT.beachhead")
+    p.add_argument("--size", type=_positive_int, metavar="N",
+                   help="write N synthetic startups instead of the bundled sample")
+    p.add_argument("--seed", type=_seed, default=0, metavar="S",
+                   help="random seed for --size (default 0)")
+    p.set_defaults(func=cmd_sample)
+
+
+def _analyze(sub: Commands, lang: argparse.ArgumentParser) -> None:
+    p = sub.add_parser("analyze", parents=[lang],
+                       help="rank uncertainty, weight sensitivity and scenario shifts")
+    p.add_argument("file", metavar="FILE", help="a .beachhead portfolio")
+    p.add_argument("--draws", type=_draws, default=2000, metavar="N",
+                   help=f"Monte Carlo draws, 1 to {MAX_DRAWS:,} (default 2000)")
+    p.add_argument("--seed", type=_seed, default=0, metavar="S", help="random seed (default 0)")
+    p.add_argument("--scenario", metavar="NAME", help="analyse under a scenario (id or name)")
+    p.add_argument("--weight-concentration", type=_positive_float, metavar="C",
+                   help="also vary pillar weights: Dirichlet around the current weights with "
+                        "this concentration (e.g. 50; default: weights fixed)")
+    p.add_argument("--format", choices=["table", "json"], default="table")
+    p.set_defaults(func=cmd_analyze)
+
+
+def _export(sub: Commands, lang: argparse.ArgumentParser) -> None:
+    p = sub.add_parser("export", parents=[lang],
+                       help="write an Excel workbook whose scores are live formulas")
+    p.add_argument("file", metavar="FILE", help="a .beachhead portfolio")
+    p.add_argument("-o", "--output", required=True, metavar="OUT.xlsx")
+    p.add_argument("--draws", type=_draws_or_none, default=2000, metavar="N",
+                   help=f"Monte Carlo draws for the Analysis sheet, 0 to {MAX_DRAWS:,} (default "
+                        "2000, fewer for large portfolios; 0 leaves them out)")
+    p.add_argument("--seed", type=_seed, default=0, metavar="S",
+                   help="random seed for the Analysis sheet (default 0)")
+    p.set_defaults(func=cmd_export)
+
+
+def _template(sub: Commands, lang: argparse.ArgumentParser) -> None:
+    p = sub.add_parser("template", parents=[lang],
+                       help="write a fillable founder self-assessment workbook")
+    p.add_argument("-o", "--output", required=True, metavar="OUT.xlsx")
+    p.add_argument("--framework", metavar="FILE",
+                   help="a framework .json file (default: the framework Beachhead ships)")
+    p.set_defaults(func=cmd_template)
+
+
+def _import(sub: Commands, lang: argparse.ArgumentParser) -> None:
+    p = sub.add_parser("import", parents=[lang],
+                       help="read founders' filled templates and Beachhead exports")
+    p.add_argument("workbooks", nargs="+", metavar="WORKBOOK", help=".xlsx files to import")
+    p.add_argument("-o", "--output", required=True, metavar="OUT.beachhead",
+                   help="the portfolio to write (may be the same file as --into)")
+    p.add_argument("--into", metavar="EXISTING.beachhead",
+                   help="merge into this portfolio (its framework is used); it is only "
+                        "changed when it is also the output")
+    p.add_argument("--framework", metavar="FILE",
+                   help="for a new portfolio: the framework .json the workbooks were made "
+                        "with (default: the framework Beachhead ships)")
+    p.add_argument("--skip-bad", action="store_true",
+                   help="import the good workbooks and list the bad ones (default: one bad "
+                        "workbook means nothing is written)")
+    p.set_defaults(func=cmd_import)
+
+
+def _report(sub: Commands, lang: argparse.ArgumentParser) -> None:
+    p = sub.add_parser("report", parents=[lang],
+                       help="write a PDF report: a ranking page, then a page per assessment")
+    p.add_argument("file", metavar="FILE", help="a .beachhead portfolio")
+    p.add_argument("-o", "--output", required=True, metavar="OUT.pdf")
+    p.add_argument("--startup", action="append", metavar="NAME",
+                   help="report only this startup (name or id); repeat for several")
+    p.add_argument("--draws", type=_draws, default=2000, metavar="N",
+                   help=f"Monte Carlo draws behind the P10–P90 bands, 1 to {MAX_DRAWS:,} "
+                        "(default 2000)")
+    p.add_argument("--seed", type=_seed, default=0, metavar="S", help="random seed (default 0)")
+    p.add_argument("--scenario", metavar="NAME", help="apply a scenario (id or name)")
+    p.set_defaults(func=cmd_report)
