@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from dataclasses import dataclass
 from importlib import resources
 
 import numpy as np
@@ -74,6 +75,7 @@ _RATIONALES = [
     "Level {level}: partner discussion; {n} reference checks support it.",
     "等级 {level}：依据 {n} 次客户访谈与财务数据判断。",
 ]
+_FIRST_DAY = dt.date(2024, 1, 1)
 
 
 def synthetic_portfolio(
@@ -91,60 +93,87 @@ def synthetic_portfolio(
     if size < 0:
         raise ValueError("size must be zero or more")
     fw = framework or default_framework()
-    rng = np.random.default_rng(seed)
-    crits = fw.criteria
-    names = list(_ARCHETYPES)
-    means = np.full((len(names), len(crits)), 3.0)
-    for a, arch in enumerate(names):
-        for cid, mean in _ARCHETYPES[arch].items():
-            means[a, fw.criterion_index[cid]] = mean
-    arch_of = rng.integers(0, len(names), size)
-    levels = np.clip(np.rint(means[arch_of] + rng.normal(0.0, 0.8, (size, len(crits)))), 1, 5)
-    conf = rng.integers(0, len(CONFIDENCES), (size, len(crits)))
-    rat = rng.integers(0, len(_RATIONALES), (size, len(crits)))
-    nums = rng.integers(2, 24, (size, len(crits)))
-    syl = rng.integers(0, len(_SYLLABLES), (size, 2))
-    suffix = rng.integers(0, len(_SUFFIXES), size)
-    chinese = rng.random(size) < 0.125
-    stage = rng.integers(0, len(_STAGES), size)
-    region = rng.integers(0, len(_REGIONS), size)
-    assessor = rng.integers(0, len(_ASSESSORS), size)
-    day = rng.integers(0, 365, size)
-    start = dt.date(2024, 1, 1)
-    crit_names = [c.name["en"] for c in crits]
-    startups = []
-    for i in range(size):
-        if chinese[i]:
-            name = f"{_CN_NAMES[syl[i, 0] % len(_CN_NAMES)]}智能 {i + 1}"
-        else:
-            stem = (_SYLLABLES[syl[i, 0]] + _SYLLABLES[syl[i, 1]]).capitalize()
-            name = f"{stem} {_SUFFIXES[suffix[i]]} {i + 1}"
-        scores = {
-            c.id: {
-                "value": int(levels[i, j]),
-                "confidence": CONFIDENCES[conf[i, j]],
-                "rationale": _RATIONALES[rat[i, j]].format(
-                    level=int(levels[i, j]), name=crit_names[j], n=int(nums[i, j])
-                ),
-                "evidence": "",
-            }
-            for j, c in enumerate(crits)
-        }
-        startups.append({
-            "id": f"syn{i + 1:06d}",
-            "name": name,
-            "sector": names[arch_of[i]],
-            "stage": _STAGES[stage[i]],
-            "region": _REGIONS[region[i]],
-            "tags": [names[arch_of[i]].split()[0]],
-            "notes": "Synthetic startup for demonstrations and benchmarks.",
-            "assessments": [{
-                "id": f"syn{i + 1:06d}-a1",
-                "assessor": _ASSESSORS[assessor[i]],
-                "role": "investor",
-                "date": (start + dt.timedelta(days=int(day[i]))).isoformat(),
-                "scores": scores,
-            }],
-        })
+    draws = _Draws.of(np.random.default_rng(seed), size, fw)
+    crit_names = [c.name["en"] for c in fw.criteria]
+    startups = [_startup(i, draws, fw, crit_names) for i in range(size)]
     return Portfolio.model_validate({"framework": fw.model_dump(mode="json"),
                                      "startups": startups})
+
+
+@dataclass(frozen=True)
+class _Draws:
+    """Every random choice of a synthetic portfolio: one row per startup (and one column per
+    criterion for ``levels``, ``confidence``, ``rationale`` and ``numbers``)."""
+
+    archetype: np.ndarray
+    levels: np.ndarray
+    confidence: np.ndarray
+    rationale: np.ndarray
+    numbers: np.ndarray
+    syllables: np.ndarray
+    suffix: np.ndarray
+    chinese: np.ndarray
+    stage: np.ndarray
+    region: np.ndarray
+    assessor: np.ndarray
+    day: np.ndarray
+
+    @classmethod
+    def of(cls, rng: np.random.Generator, size: int, fw: Framework) -> _Draws:
+        """Draw from ``rng`` in a fixed order (the order is what keeps a seed's portfolio)."""
+        m = len(fw.criteria)
+        means = np.full((len(_ARCHETYPES), m), 3.0)
+        for a, profile in enumerate(_ARCHETYPES.values()):
+            for cid, mean in profile.items():
+                means[a, fw.criterion_index[cid]] = mean
+        archetype = rng.integers(0, len(_ARCHETYPES), size)
+        levels = np.clip(np.rint(means[archetype] + rng.normal(0.0, 0.8, (size, m))), 1, 5)
+        confidence = rng.integers(0, len(CONFIDENCES), (size, m))
+        rationale = rng.integers(0, len(_RATIONALES), (size, m))
+        numbers = rng.integers(2, 24, (size, m))
+        syllables = rng.integers(0, len(_SYLLABLES), (size, 2))
+        suffix = rng.integers(0, len(_SUFFIXES), size)
+        chinese = rng.random(size) < 0.125
+        stage = rng.integers(0, len(_STAGES), size)
+        region = rng.integers(0, len(_REGIONS), size)
+        assessor = rng.integers(0, len(_ASSESSORS), size)
+        day = rng.integers(0, 365, size)
+        return cls(archetype, levels, confidence, rationale, numbers, syllables, suffix, chinese,
+                   stage, region, assessor, day)
+
+
+def _startup(i: int, d: _Draws, fw: Framework, crit_names: list[str]) -> dict[str, object]:
+    """Startup ``i`` as portfolio JSON, with its one assessment."""
+    if d.chinese[i]:
+        name = f"{_CN_NAMES[d.syllables[i, 0] % len(_CN_NAMES)]}智能 {i + 1}"
+    else:
+        stem = (_SYLLABLES[d.syllables[i, 0]] + _SYLLABLES[d.syllables[i, 1]]).capitalize()
+        name = f"{stem} {_SUFFIXES[d.suffix[i]]} {i + 1}"
+    sector = list(_ARCHETYPES)[d.archetype[i]]
+    scores = {
+        c.id: {
+            "value": int(d.levels[i, j]),
+            "confidence": CONFIDENCES[d.confidence[i, j]],
+            "rationale": _RATIONALES[d.rationale[i, j]].format(
+                level=int(d.levels[i, j]), name=crit_names[j], n=int(d.numbers[i, j])
+            ),
+            "evidence": "",
+        }
+        for j, c in enumerate(fw.criteria)
+    }
+    return {
+        "id": f"syn{i + 1:06d}",
+        "name": name,
+        "sector": sector,
+        "stage": _STAGES[d.stage[i]],
+        "region": _REGIONS[d.region[i]],
+        "tags": [sector.split()[0]],
+        "notes": "Synthetic startup for demonstrations and benchmarks.",
+        "assessments": [{
+            "id": f"syn{i + 1:06d}-a1",
+            "assessor": _ASSESSORS[d.assessor[i]],
+            "role": "investor",
+            "date": (_FIRST_DAY + dt.timedelta(days=int(d.day[i]))).isoformat(),
+            "scores": scores,
+        }],
+    }
