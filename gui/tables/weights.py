@@ -24,26 +24,12 @@ from gui.commands import ChangeFramework
 from gui.document import Document
 from gui.tables.base import ReadOnlyTableModel
 from gui.tables.roles import IdRole
+from gui.widgets.weight_delegate import MAX_WEIGHT, MIN_WEIGHT
 from models.core.framework import Criterion, Framework, Pillar, text
 from models.core.rounding import fixed, percent
+from models.core.weight_shares import criterion_shares, pillar_shares
 
 _Index = QModelIndex | QPersistentModelIndex
-
-#: Smallest and largest weight the editors accept (weights must be > 0).
-MIN_WEIGHT = 0.01
-MAX_WEIGHT = 100.0
-
-
-def pillar_shares(framework: Framework) -> dict[str, float]:
-    """Each pillar's share (0–1) of the total weight of the enabled pillars; 0 when off."""
-    total = sum(p.weight for p in framework.pillars if p.enabled)
-    return {p.id: (p.weight / total if p.enabled else 0.0) for p in framework.pillars}
-
-
-def criterion_shares(pillar: Pillar) -> dict[str, float]:
-    """Each criterion's share (0–1) of its pillar's total criterion weight."""
-    total = sum(c.weight for c in pillar.criteria)
-    return {c.id: c.weight / total for c in pillar.criteria}
 
 
 class _WeightsModel(ReadOnlyTableModel):

@@ -10,9 +10,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.tables.weights import MAX_WEIGHT, MIN_WEIGHT
-
 _Index = QModelIndex | QPersistentModelIndex
+
+#: Smallest and largest weight the editors accept (weights must be > 0).
+MIN_WEIGHT = 0.01
+MAX_WEIGHT = 100.0
 
 
 class WeightDelegate(QStyledItemDelegate):

@@ -11,11 +11,11 @@ from PySide6.QtWidgets import QComboBox
 
 from gui.document import Document
 from gui.tables.roles import JudgementRole
-from gui.tables.weights import criterion_shares, pillar_shares
 from gui.views.framework.pairwise_editor import PairwiseEditor, PairwiseMatrixModel
 from gui.views.framework.view import FrameworkView
 from models.analysis.ahp import consistency_warning, pairwise
 from models.core.rounding import percent
+from models.core.weight_shares import criterion_shares, pillar_shares
 from models.engine.sample import sample_portfolio
 from tests.domain.test_weights import DRINKS, DRINKS_PUBLISHED, LEADER_CRITERIA
 

@@ -11,8 +11,9 @@ from PySide6.QtCore import Qt
 from gui import commands as cmd
 from gui.document import Document
 from gui.tables.roles import AssessmentIdRole
-from gui.views.compare.sensitivity_panel import ReversalsModel, SensitivityData, SensitivityPanel
+from gui.views.compare.sensitivity_panel import ReversalsModel, SensitivityPanel
 from gui.views.compare.view import CompareView
+from models.analysis.reversals import SensitivityData
 from models.analysis.run import analyze_portfolio
 from models.analysis.sensitivity import leader_reversals, overall_at_share, tornado
 from models.core.rounding import percent
@@ -108,7 +109,8 @@ def test_follows_weight_changes_on_idle(qtbot, panel, doc):
                 for r in s.reversals]
     assert [panel.model.reversal(r) for r in range(panel.model.rowCount())] == expected
     share_now = panel.model.value(0, R.CURRENT)
-    assert share_now == pytest.approx(SensitivityData.of(doc).sweeps[0].current)
+    data = SensitivityData.of(doc.framework, doc.results())
+    assert share_now == pytest.approx(data.sweeps[0].current)
 
 
 def test_tornado_chart_draws_for_the_compare_selection(qtbot, doc, scripted_ask):

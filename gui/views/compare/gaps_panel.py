@@ -1,6 +1,6 @@
 """The Compare view's Gaps tab: where the assessors of one startup disagree.
 
-For the startup of the assessment selected in the Compare view (:mod:`models.analysis.assessors`):
+For the startup of the assessment selected in the Compare view (:mod:`models.analysis.gaps`):
 
 * the per-criterion gap between its latest founder and latest investor assessment
   (``investor − founder`` in levels), largest first, as a table and a bar chart;
@@ -13,10 +13,8 @@ For the startup of the assessment selected in the Compare view (:mod:`models.ana
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass, field
 from typing import Any
 
-import numpy as np
 from PySide6.QtCore import (
     QModelIndex,
     QObject,
@@ -46,105 +44,10 @@ from gui.tables.base import ReadOnlyTableModel
 from gui.widgets.chart_canvas import REDRAW_DELAY_MS, IdleChart, chart_fonts
 from gui.widgets.idle_refresh import IdleRefresher
 from gui.widgets.palette import WARNING_BG, WARNING_FG
-from models.analysis.assessors import (
-    DISAGREEMENT_LEVELS,
-    Gap,
-    consensus,
-    disagreements,
-    founder_investor_gaps,
-    latest,
-)
-from models.core.framework import text
+from models.analysis.gaps import GapRow, StartupGaps, startup_gaps
 from models.core.portfolio import Assessment, Startup
-from models.engine.arrays import level_matrix
 
 _Index = QModelIndex | QPersistentModelIndex
-
-
-@dataclass(frozen=True)
-class GapRow:
-    """One criterion of the Gaps table.
-
-    Attributes:
-        criterion, name, pillar: the criterion's id, display name and pillar's display name.
-        founder, investor: the two levels compared (None when either did not score it).
-        gap: ``investor − founder`` (None unless both scored it).
-        spread: highest − lowest level among the chosen assessments that scored it.
-        flagged: the spread is two levels or more.
-        consensus: the consensus level (None when nobody chosen scored it).
-        levels: (assessment label, level) for every chosen assessment that scored it.
-    """
-
-    criterion: str
-    name: str
-    pillar: str
-    founder: int | None
-    investor: int | None
-    gap: int | None
-    spread: int
-    flagged: bool
-    consensus: int | None
-    levels: list[tuple[str, int]] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class StartupGaps:
-    """Everything the Gaps tab shows for one startup.
-
-    Attributes:
-        startup: the startup; founder, investor: the assessments compared (or None).
-        gaps: :func:`models.analysis.assessors.founder_investor_gaps`, largest first.
-        chosen: the assessments the consensus and the flags are over.
-        consensus: :func:`models.analysis.assessors.consensus` of ``chosen`` (None when none
-        chosen).
-        rows: the table's rows: the gaps in order, then every other criterion a chosen
-            assessment scored, in framework order.
-    """
-
-    startup: Startup
-    founder: Assessment | None
-    investor: Assessment | None
-    gaps: list[Gap]
-    chosen: list[Assessment]
-    consensus: Assessment | None
-    rows: list[GapRow]
-
-
-def startup_gaps(doc: Document, startup: Startup, chosen: list[Assessment],
-                 consensus_name: str = "Consensus", lang: str = "en") -> StartupGaps:
-    """Compute :class:`StartupGaps` for ``startup`` with the consensus over ``chosen``."""
-    fw = doc.framework
-    founder, investor = latest(startup, "founder"), latest(startup, "investor")
-    gaps = founder_investor_gaps(startup, fw, founder, investor, lang)
-    cons = consensus(chosen, fw, assessor=consensus_name) if chosen else None
-    flagged = {d.criterion for d in disagreements(chosen, fw, DISAGREEMENT_LEVELS, lang)}
-    levels = level_matrix(chosen, fw) if chosen else np.empty((0, len(fw.criteria)))
-    pair = level_matrix([a for a in (founder, investor) if a is not None], fw) \
-        if founder is not None and investor is not None else None
-    pillar_names = {p.id: text(p.name, lang) for p in fw.pillars}
-    order = [fw.criterion_index[g.criterion] for g in gaps]
-    scored_any = (~np.isnan(levels)).any(axis=0) if len(chosen) else np.zeros(len(fw.criteria),
-                                                                               bool)
-    order += [c for c in range(len(fw.criteria)) if scored_any[c] and c not in order]
-    labels = [a.label() for a in chosen]
-    rows = []
-    for c in order:
-        crit = fw.criteria[c]
-        col = levels[:, c] if len(chosen) else np.array([])
-        got = [(labels[i], int(v)) for i, v in enumerate(col) if not np.isnan(v)]
-        vals = [v for _, v in got]
-        f = i_ = None
-        if pair is not None:
-            f = None if np.isnan(pair[0, c]) else int(pair[0, c])
-            i_ = None if np.isnan(pair[1, c]) else int(pair[1, c])
-        sc = cons.scores.get(crit.id) if cons is not None else None
-        rows.append(GapRow(
-            criterion=crit.id, name=text(crit.name, lang), pillar=pillar_names[crit.pillar_id],
-            founder=f, investor=i_, gap=None if f is None or i_ is None else i_ - f,
-            spread=(max(vals) - min(vals)) if vals else 0, flagged=crit.id in flagged,
-            consensus=sc.value if sc is not None else None, levels=got,
-        ))
-    return StartupGaps(startup, founder, investor, gaps, list(chosen), cons, rows)
 
 
 class GapsTableModel(ReadOnlyTableModel):
@@ -395,7 +298,8 @@ class GapsPanel(QWidget):
         for a in st.assessments:
             if a.id not in self._excluded and self._default_excluded(a):
                 self._excluded.add(a.id)
-        self.gaps = startup_gaps(doc, st, self.chosen(), self._consensus_name(), self.lang)
+        self.gaps = startup_gaps(doc.framework, st, self.chosen(), self._consensus_name(),
+                                 self.lang)
         self.model.set_rows(self.gaps.rows)
         self.assessors_button.setVisible(True)
         self._fill_assessors_menu(st)

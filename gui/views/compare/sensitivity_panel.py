@@ -6,16 +6,16 @@ proportionally, changes which assessment leads the portfolio, the share at which
 the new leader. Right, a **tornado chart** of the selected assessment: its overall score with
 each pillar's share lowered and raised by ten points (:func:`models.analysis.sensitivity.tornado`).
 
-Both follow the document's current results (the active scenario included). They are cheap to
-compute (no Monte Carlo) and refresh on idle while the tab is on screen.
+Both follow the document's current results (the active scenario included,
+:mod:`models.analysis.reversals`). They are cheap to compute (no Monte Carlo) and refresh on idle
+while the tab is on screen.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import html
 from typing import Any
 
-import numpy as np
 from PySide6.QtCore import (
     QModelIndex,
     QObject,
@@ -39,61 +39,11 @@ from gui.tables.base import ReadOnlyTableModel
 from gui.tables.roles import AssessmentIdRole, SortRole
 from gui.widgets.chart_canvas import REDRAW_DELAY_MS, IdleChart, chart_fonts
 from gui.widgets.idle_refresh import IdleRefresher
-from models.analysis.sensitivity import (
-    TORNADO_STEP,
-    PillarSweep,
-    Reversal,
-    leader_reversals,
-    tornado,
-)
-from models.core.framework import text
+from models.analysis.reversals import SensitivityData
+from models.analysis.sensitivity import Reversal
 from models.core.rounding import fixed, percent
-from models.engine.arrays import FrameworkArrays
-from models.engine.results import Result
 
 _Index = QModelIndex | QPersistentModelIndex
-
-
-@dataclass(frozen=True)
-class SensitivityData:
-    """The document's results as the sensitivity functions need them.
-
-    Attributes:
-        results: the document's results (rows of ``pillars``).
-        pillar_ids: the framework's pillar ids; pillar_names: their display names.
-        pillars: ``(n, k)`` pillar scores (NaN = none); pillar_weight: ``(k,)`` (0 = off).
-        sweeps: one :class:`models.analysis.sensitivity.PillarSweep` per enabled pillar.
-    """
-
-    results: list[Result]
-    pillar_ids: list[str]
-    pillar_names: dict[str, str]
-    pillars: np.ndarray
-    pillar_weight: np.ndarray
-    sweeps: list[PillarSweep]
-
-    @classmethod
-    def of(cls, doc: Document, lang: str = "en") -> SensitivityData:
-        """Gather the data from ``doc``'s current results."""
-        fw = doc.framework
-        fa = FrameworkArrays.of(fw)
-        results = doc.results()
-        ids = list(fa.pillar_ids)
-        pillars = np.array([[np.nan if r.pillars.get(p) is None else r.pillars[p] for p in ids]
-                            for r in results], dtype=float).reshape(len(results), len(ids))
-        return cls(results, ids, {p.id: text(p.name, lang) for p in fw.pillars}, pillars,
-                   np.asarray(fa.pillar_weight, dtype=float),
-                   leader_reversals(pillars, fa.pillar_weight, ids))
-
-    def label(self, row: int) -> str:
-        """``startup (assessor)`` of a row."""
-        r = self.results[row]
-        return f"{r.startup} ({r.assessor})" if r.assessor else r.startup
-
-    @property
-    def reversals(self) -> list[Reversal]:
-        """Every leader change, pillar by pillar, by increasing share."""
-        return [r for s in self.sweeps for r in s.reversals]
 
 
 class ReversalsModel(ReadOnlyTableModel):
@@ -260,7 +210,7 @@ class SensitivityPanel(QWidget):
         """Recompute the reversal points and redraw the tornado chart now."""
         if self.doc is None:
             return
-        self.data = SensitivityData.of(self.doc, self.lang)
+        self.data = SensitivityData.of(self.doc.framework, self.doc.results(), self.lang)
         self.model.set_data(self.data)
         self.table.resizeColumnsToContents()
         header = self.table.horizontalHeader()
@@ -274,7 +224,7 @@ class SensitivityPanel(QWidget):
         d = self.data
         if d is None:
             return
-        lead = next((s.leader_now for s in d.sweeps if s.leader_now >= 0), -1)
+        lead = d.leader_now()
         if lead < 0:
             self.summary_label.setText(self.tr("No assessment has a score yet."))
             return
@@ -309,21 +259,9 @@ class SensitivityPanel(QWidget):
         """The tornado data of the selected assessment: ``{"label", "base", "pillars":
         [(name, share, low_share, high_share, low, high), ...]}``, or None when no assessment
         with a score is selected."""
-        d = self.data
-        if d is None:
+        if self.data is None:
             return None
-        row = next((i for i, r in enumerate(d.results) if r.assessment_id == self._current_aid),
-                   -1)
-        if row < 0 or np.isnan(d.pillars[row]).all():
-            return None
-        t = tornado(d.pillars[row:row + 1], d.pillar_weight, d.pillar_ids, TORNADO_STEP)
-        return {
-            "label": d.label(row),
-            "base": float(t.base[0]),
-            "pillars": [(d.pillar_names[p], float(t.share[j]), float(t.low_share[j]),
-                         float(t.high_share[j]), float(t.low[0, j]), float(t.high[0, j]))
-                        for j, p in enumerate(t.pillar_ids)],
-        }
+        return self.data.tornado_rows(self._current_aid)
 
     def _draw_tornado(self, figure: Any) -> None:
         from models.charts.drawing import tornado_chart
@@ -337,7 +275,7 @@ class SensitivityPanel(QWidget):
             return
         self.tornado_label.setText(self.tr(
             "<b>{name}</b>: overall {base} at the current weights; each bar moves one pillar's "
-            "share by ±10 points.").format(name=_escape(data["label"]),
+            "share by ±10 points.").format(name=html.escape(data["label"]),
                                            base=fixed(data['base'])))
         labels = [self.tr("{pillar} ({share} → {low}–{high})").format(
             pillar=name, share=percent(share), low=percent(lo), high=percent(hi))
@@ -347,9 +285,3 @@ class SensitivityPanel(QWidget):
                       xlabel=self.tr("Overall score"),
                       legend=(self.tr("share −10 points"), self.tr("share +10 points")),
                       label_limit=40, label_font=chart_fonts())
-
-
-def _escape(s: str) -> str:
-    import html
-
-    return html.escape(s)

@@ -14,10 +14,10 @@ from collections.abc import Sequence
 from PySide6.QtCore import QCoreApplication
 
 from gui.i18n import list_separator
-from gui.tables.weights import criterion_shares, pillar_shares
 from gui.widgets.palette import STRATEGY_BG, STRATEGY_FG, WARNING_BG, WARNING_FG
 from models.core.framework import Condition, Criterion, Framework, Posture, Rule, text
 from models.core.rounding import fixed, percent
+from models.core.weight_shares import criterion_shares, pillar_shares
 
 _SYMBOLS = {"<": "<", "<=": "≤", ">": ">", ">=": "≥", "==": "="}
 
