@@ -33,23 +33,13 @@ def dumps_portfolio(portfolio: Portfolio) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
 
 
-def atomic_write(path: Path, text: str, *, keep_backup: bool = True) -> None:
-    """Replace ``path`` with ``text`` (UTF-8), keeping the previous file as ``path + '.bak'``
-    when ``keep_backup``; see :mod:`models.files.atomic` for the durability rule.
-
-    Raises:
-        OSError: the folder is not writable, the disk is full, and so on.
-    """
-    atomic_write_text(path, text, keep_backup=keep_backup)
-
-
 def save_portfolio(portfolio: Portfolio, path: str | Path) -> None:
     """Save ``portfolio`` to ``path`` atomically, keeping the previous version as ``.bak``.
 
     Raises:
         OSError: the file cannot be written; the previous file is then left as it was.
     """
-    atomic_write(Path(path), dumps_portfolio(portfolio))
+    atomic_write_text(path, dumps_portfolio(portfolio), keep_backup=True)
 
 
 def parse_portfolio(data: Any, source: str) -> Portfolio:

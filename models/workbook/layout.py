@@ -150,7 +150,7 @@ CUSTOM_PROPERTIES = {
 
 
 def column_letter(index: int) -> str:
-    """``1`` → ``A``, ``27`` → ``AA``."""
+    """``1`` → ``A``, ``27`` → ``AA``, ``16384`` → ``XFD``."""
     out = ""
     while index > 0:
         index, rem = divmod(index - 1, 26)

@@ -9,7 +9,8 @@ from io import BytesIO
 import pytest
 
 from models.core.errors import InputError
-from models.workbook.guard.inspect import DEFAULT_LIMITS, Limits, column_name, inspect_bytes
+from models.workbook.guard.inspect import DEFAULT_LIMITS, Limits, inspect_bytes
+from models.workbook.layout import column_letter
 
 CT = (b'<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/'
       b'package/2006/content-types"/>')
@@ -142,7 +143,7 @@ def test_only_the_chosen_sheets_are_scanned():
 
 
 def test_column_names():
-    assert [column_name(n) for n in (1, 26, 27, 16384)] == ["A", "Z", "AA", "XFD"]
+    assert [column_letter(n) for n in (1, 26, 27, 16384)] == ["A", "Z", "AA", "XFD"]
 
 
 # -- references however written, parts found the way the reader finds them ----------------------

@@ -82,9 +82,10 @@ from models.workbook.guard.unpack import (
     structure_bytes,
     verify_member,
 )
+from models.workbook.layout import column_letter
 
 __all__ = ["DEFAULT_LIMITS", "Limits", "SheetScan", "UnsafeXmlSetup", "WorkbookScan",
-           "column_name", "inspect_bytes", "inspect_workbook", "refuse", "require_defused_xml"]
+           "inspect_bytes", "inspect_workbook", "refuse", "require_defused_xml"]
 
 
 
@@ -353,18 +354,9 @@ def _shared_strings(data: bytes, package: Package, source: str, limits: Limits,
     return scanner.strings
 
 
-def column_name(number: int) -> str:
-    """``1`` → ``A``, ``16384`` → ``XFD``."""
-    out = ""
-    while number > 0:
-        number, rem = divmod(number - 1, 26)
-        out = chr(65 + rem) + out
-    return out
-
-
 def _check_area(scan: SheetScan, source: str, limits: Limits) -> None:
     area = scan.area
-    corner = f"{column_name(scan.columns)}{scan.rows}" if area else "A1"
+    corner = f"{column_letter(scan.columns)}{scan.rows}" if area else "A1"
     if area > limits.sheet_cells:
         raise refuse(source, scan.name, f"the sheet's cells reach {corner} ({scan.rows:,} rows "
                      f"× {scan.columns:,} columns = {area:,} cells, {scan.cells:,} of them "

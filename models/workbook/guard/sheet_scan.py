@@ -190,18 +190,11 @@ class _Slicer:
         return out
 
 
-class SheetScanner:
-    """Streams one worksheet's XML into its :class:`SheetScan` (see the module description)."""
+class _Streamed:
+    """A scanner fed chunks of any size, which scans whole slices (see :class:`_Slicer`)."""
 
-    def __init__(self, scan: SheetScan) -> None:
-        self.scan = scan
+    def __init__(self) -> None:
         self.slicer = _Slicer()
-        self.max_row = 0  # 1-based bounds
-        self.max_col = 0
-        self.row = 0  # calamine's running row and column (0-based), or upper bounds of them
-        self.col = 0
-        self.cell: tuple[int, int] | None = None  # the cell last opened (exact path)
-        self.tail = b""  # the end of the previous slice, to place a formula's cell
 
     def feed(self, chunk: bytes) -> None:
         """Scan ``chunk`` (any size)."""
@@ -210,8 +203,29 @@ class SheetScanner:
             self._scan(text)
 
     def close(self) -> None:
-        """Scan what is left and fill in the bounds."""
+        """Scan what is left."""
         self._scan(self.slicer.feed(b"", final=True) or b"")
+
+    def _scan(self, text: bytes) -> None:
+        raise NotImplementedError
+
+
+class SheetScanner(_Streamed):
+    """Streams one worksheet's XML into its :class:`SheetScan` (see the module description)."""
+
+    def __init__(self, scan: SheetScan) -> None:
+        super().__init__()
+        self.scan = scan
+        self.max_row = 0  # 1-based bounds
+        self.max_col = 0
+        self.row = 0  # calamine's running row and column (0-based), or upper bounds of them
+        self.col = 0
+        self.cell: tuple[int, int] | None = None  # the cell last opened (exact path)
+        self.tail = b""  # the end of the previous slice, to place a formula's cell
+
+    def close(self) -> None:
+        """Scan what is left and fill in the bounds."""
+        super().close()
         self.scan.rows, self.scan.columns = self.max_row, self.max_col
 
     def _scan(self, text: bytes) -> None:
@@ -343,22 +357,14 @@ def _error_text(text: bytes, pos: int) -> str:
     return value or "an error value"
 
 
-class StringsScanner:
+class StringsScanner(_Streamed):
     """Streams the shared-strings part: how many strings it holds and the largest count it
     claims (calamine reserves room for ``uniqueCount`` strings before reading any)."""
 
     def __init__(self) -> None:
-        self.slicer = _Slicer()
+        super().__init__()
         self.strings = 0
         self.claimed = 0
-
-    def feed(self, chunk: bytes) -> None:
-        text = self.slicer.feed(chunk)
-        if text is not None:
-            self._scan(text)
-
-    def close(self) -> None:
-        self._scan(self.slicer.feed(b"", final=True) or b"")
 
     def _scan(self, text: bytes) -> None:
         self.strings += len(_SI.findall(text))

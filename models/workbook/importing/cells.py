@@ -40,6 +40,9 @@ from models.workbook.xlsx_text import REPLACEMENT, clean_text
 FIRST_YEAR, LAST_YEAR = 1990, 2100
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
 EXPECTED_SCORE = "expected a whole number from 1 to 5, or an empty cell (not scored)"
+#: The problem with a cell that holds a formula where a typed value is read.
+FORMULA = ("holds a formula; expected a typed value (Beachhead reads what was typed, never a "
+           "formula's stored result)")
 EXPECTED_DATE = "expected a date such as 2024-10-31"
 
 
@@ -229,14 +232,8 @@ def parse_confidence(value: object) -> str | None:
     Raises:
         CellError: anything else.
     """
-    if is_blank(value):
-        return None
-    key = as_name(value).casefold()
-    key = _CONFIDENCE_ALIASES.get(key, key)
-    if key in CONFIDENCES:
-        return key
-    raise CellError(f"confidence '{as_name(value)}' is not one of low, medium, high; "
-                    "expected low, medium, high or an empty cell (medium)")
+    return _one_of(value, "confidence", CONFIDENCES, _CONFIDENCE_ALIASES,
+                   "low, medium, high or an empty cell (medium)")
 
 
 def parse_role(value: object) -> str | None:
@@ -246,14 +243,20 @@ def parse_role(value: object) -> str | None:
     Raises:
         CellError: anything else.
     """
+    return _one_of(value, "role", ROLES, _ROLE_ALIASES, "founder, investor or other")
+
+
+def _one_of(value: object, what: str, choices: tuple[str, ...], aliases: dict[str, str],
+            expected: str) -> str | None:
+    """``value`` as one of ``choices`` (any case, or an alias); ``None`` when empty."""
     if is_blank(value):
         return None
     key = as_name(value).casefold()
-    key = _ROLE_ALIASES.get(key, key)
-    if key in ROLES:
+    key = aliases.get(key, key)
+    if key in choices:
         return key
-    raise CellError(f"role '{as_name(value)}' is not one of founder, investor, other; "
-                    "expected founder, investor or other")
+    raise CellError(f"{what} '{as_name(value)}' is not one of {', '.join(choices)}; "
+                    f"expected {expected}")
 
 
 _ISO = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"

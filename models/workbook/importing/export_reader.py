@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from models.core.portfolio import Assessment, Score, Startup
 from models.workbook.importing.cells import (
+    FORMULA,
     CellError,
     as_name,
     as_text,
@@ -24,7 +25,6 @@ from models.workbook.importing.cells import (
     parse_role,
     split_tags,
 )
-from models.workbook.importing.reader import FORMULA, HEADER_ROWS
 from models.workbook.importing.sheet_grid import SheetGrid
 
 if TYPE_CHECKING:
@@ -96,7 +96,7 @@ class _Startups:
                     "region, tags and notes are not imported (only their names and scores)")
             return
         grid = r_.grid(name)
-        h = grid.find_header("startup", HEADER_ROWS)
+        h = grid.find_header("startup")
         if h is None:
             r_.note(name, "no 'Startup' header found; sector, stage, region, tags and notes "
                     "are not imported")
@@ -133,7 +133,10 @@ def read_export(reader: WorkbookReader, about: dict[str, tuple[object, str]]) ->
     if not reader.framework_matches(about.get("frameworkid"), about.get("frameworkversion"),
                                     reader.folded.get("about", "")):
         return
-    found = _scores_table(reader)
+    found = reader.criteria_table(
+        "scores", ("about", "startups", "framework"), "scores", "the Scores sheet's header "
+        "(Startup, Assessor, Role, Date, …, Criterion ID, …, Score, Confidence, …, Rationale, "
+        "Evidence, Startup ID)")
     if found is None:
         return
     grid, h = found
@@ -151,24 +154,6 @@ def read_export(reader: WorkbookReader, about: dict[str, tuple[object, str]]) ->
         reader.note(grid.sheet, f"{undated} assessments have no date; they are dated today "
                     f"({reader.today.isoformat()})")
     _build(reader, startups, grid)
-
-
-def _scores_table(reader: WorkbookReader) -> tuple[SheetGrid, int] | None:
-    folded = reader.folded
-    candidates = ([folded["scores"]] if "scores" in folded else
-                  [n for n in reader.scan.sheets
-                   if n.casefold().strip() not in ("about", "startups", "framework")])
-    for name in candidates:
-        g = reader.grid(name)
-        row = g.find_header("criterionid", HEADER_ROWS)
-        if row is not None:
-            return g, row
-        reader.forget(name)
-    reader.problem(candidates[0] if candidates else "", "no scores table: no row with a "
-                   f"'Criterion ID' header in the first {HEADER_ROWS} rows; expected the "
-                   "Scores sheet's header (Startup, Assessor, Role, Date, …, Criterion ID, "
-                   "…, Score, Confidence, …, Rationale, Evidence, Startup ID)")
-    return None
 
 
 class _Rows:

@@ -26,6 +26,7 @@ from models.workbook.importing.about_reader import (
     workbook_kind,
 )
 from models.workbook.importing.cells import (
+    FORMULA,
     CellError,
     as_name,
     as_text,
@@ -36,18 +37,14 @@ from models.workbook.importing.cells import (
     read_score,
 )
 from models.workbook.importing.report import FileResult
-from models.workbook.importing.sheet_grid import SheetGrid
+from models.workbook.importing.sheet_grid import HEADER_ROWS, SheetGrid
 from models.workbook.layout import column_letter
 
 #: At most this many problems are listed per file (then one line says how many more).
 MAX_PROBLEMS_PER_FILE = 100
-#: The header row of a table is looked for in this many rows from the top.
-HEADER_ROWS = 500
 #: In a workbook of a founder's own making, the table is looked for in this many sheets.
 MAX_DATA_SHEETS = 10
 
-FORMULA = ("holds a formula; expected a typed value (Beachhead reads what was typed, never a "
-           "formula's stored result)")
 LABELS = {
     "startup": "Startup", "assessor": "Assessor", "role": "Role", "date": "Date",
     "sector": "Sector", "stage": "Stage", "region": "Region", "tags": "Tags", "notes": "Notes",
@@ -206,6 +203,24 @@ class WorkbookReader:
     def forget(self, name: str) -> None:
         """Let the sheet ``name`` go (a sheet looked through for a table it does not hold)."""
         self._grids.pop(name, None)
+
+    def criteria_table(self, sheet: str, skip: Sequence[str], what: str, expected: str
+                       ) -> tuple[SheetGrid, int] | None:
+        """The grid and header row of the table headed ``Criterion ID``: on the sheet named
+        ``sheet`` (any case) when there is one, else on the first other sheet, but those in
+        ``skip``, that holds it. ``None``, with a problem saying no ``what`` table was found
+        and what was ``expected``, when none does."""
+        candidates = ([self.folded[sheet]] if sheet in self.folded else
+                      [n for n in self.scan.sheets if n.casefold().strip() not in skip])
+        for name in candidates:
+            g = self.grid(name)
+            row = g.find_header("criterionid")
+            if row is not None:
+                return g, row
+            self.forget(name)
+        self.problem(candidates[0] if candidates else "", f"no {what} table: no row with a "
+                     f"'Criterion ID' header in the first {HEADER_ROWS} rows; expected {expected}")
+        return None
 
     def labels(self, grid: SheetGrid, keys: Sequence[str], rows: range
                ) -> dict[str, tuple[int, int]]:

@@ -9,6 +9,9 @@ from models.workbook.importing.cells import header_key
 from models.workbook.layout import column_letter
 from models.workbook.xlsx_text import quote_sheet
 
+#: The header row of a table is looked for in this many rows from the top.
+HEADER_ROWS = 500
+
 
 class SheetGrid:
     """One worksheet's values from python-calamine, 0-based and anchored at A1, with its merged
@@ -95,7 +98,7 @@ class SheetGrid:
         last = f"{column_letter(c1 + 1)}{r1 + 1}"
         return f"{self.prefix}{first}" if first == last else f"{self.prefix}{first}:{last}"
 
-    def find_header(self, required: str, max_rows: int = 500) -> int | None:
+    def find_header(self, required: str, max_rows: int = HEADER_ROWS) -> int | None:
         """The first row (0-based, among the first ``max_rows``) with a cell whose
         :func:`header_key` is ``required``."""
         for r, row in enumerate(self.rows[:max_rows]):

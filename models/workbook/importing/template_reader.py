@@ -15,7 +15,6 @@ from models.workbook.importing.cells import (
     parse_role,
     split_tags,
 )
-from models.workbook.importing.reader import HEADER_ROWS
 from models.workbook.importing.sheet_grid import SheetGrid
 
 if TYPE_CHECKING:
@@ -27,7 +26,9 @@ TEMPLATE_FIELDS = ("startup", "assessor", "role", "date", "sector", "stage", "re
 
 def read_template(reader: WorkbookReader, about: dict[str, tuple[object, str]]) -> None:
     """Read the template's one startup and assessment into ``reader.result``."""
-    found = _criteria_table(reader)
+    found = reader.criteria_table(
+        "assessment", ("about", "framework"), "criteria", "the template's table (Criterion ID, "
+        "…, Score, Confidence, Rationale, Evidence)")
     if found is None:
         return
     grid, h = found
@@ -57,24 +58,6 @@ def read_template(reader: WorkbookReader, about: dict[str, tuple[object, str]]) 
                       assessments=[assessment])
     reader.result.startups.append(startup)
     reader.result.origins[assessment.id] = grid.sheet
-
-
-def _criteria_table(reader: WorkbookReader) -> tuple[SheetGrid, int] | None:
-    """The sheet and header row of the criteria table (``None``, with a problem, if none)."""
-    folded = reader.folded
-    candidates = ([folded["assessment"]] if "assessment" in folded else
-                  [n for n in reader.scan.sheets
-                   if n.casefold().strip() not in ("about", "framework")])
-    for name in candidates:
-        g = reader.grid(name)
-        row = g.find_header("criterionid", HEADER_ROWS)
-        if row is not None:
-            return g, row
-        reader.forget(name)
-    reader.problem(candidates[0] if candidates else "", f"no criteria table: no row with a "
-                   f"'Criterion ID' header in the first {HEADER_ROWS} rows; expected the "
-                   "template's table (Criterion ID, …, Score, Confidence, Rationale, Evidence)")
-    return None
 
 
 def _at(grid: SheetGrid, at: dict[str, tuple[int, int]], key: str
