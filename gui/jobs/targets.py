@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import numpy as np
 
+    from models.analysis.uncertainty import Uncertainty
     from models.core.portfolio import Portfolio
     from models.engine.arrays import FrameworkArrays
 
@@ -42,21 +43,17 @@ def uncertainty_inputs(portfolio: Portfolio, scenario_id: str | None = None
                        ) -> tuple[list[str], np.ndarray, np.ndarray, FrameworkArrays]:
     """What a Monte Carlo run of ``portfolio`` needs, small and quick to send to a worker:
     the assessment ids (document order), the ``(n, m)`` levels with ``scenario_id`` applied,
-    the ``(n, m)`` confidence codes and the framework as arrays.
+    the ``(n, m)`` confidence codes and the framework as arrays
+    (:func:`models.analysis.run.prepare`).
 
     Raises:
         KeyError: ``scenario_id`` names no scenario of the framework.
     """
-    from models.analysis.uncertainty import confidence_matrix
-    from models.engine.arrays import FrameworkArrays, level_matrix
-    from models.engine.scenarios import apply_scenario
+    from models.analysis.run import prepare
 
-    fw = portfolio.framework
     assessments = [a for _, a in portfolio.assessments()]
-    scenario = fw.scenario(scenario_id) if scenario_id else None
-    levels = apply_scenario(level_matrix(assessments, fw), fw, scenario)
-    return ([a.id for a in assessments], levels, confidence_matrix(assessments, fw),
-            FrameworkArrays.of(fw))
+    prepared = prepare(portfolio.framework, assessments, scenario_id or None)
+    return [a.id for a in assessments], prepared.levels, prepared.confidence, prepared.arrays
 
 
 def uncertainty_job(levels: np.ndarray, confidence: np.ndarray, framework: FrameworkArrays,
@@ -68,9 +65,8 @@ def uncertainty_job(levels: np.ndarray, confidence: np.ndarray, framework: Frame
     come packed as integers with 0 for "not scored" (:func:`pack_levels`), eight times
     smaller to send.
 
-    The same computation as :func:`models.analysis.run.analyze_portfolio` (and so as
-    ``beachhead analyze``) for the same draws, seed and concentration, without the
-    sensitivity part.
+    :func:`models.analysis.run.run_uncertainty`, as for ``beachhead analyze`` with the same
+    draws, seed and concentration.
 
     Returns:
         ``{"draws", "seed", "concentration", "top_k", "overall", "p10", "p50", "p90",
@@ -82,41 +78,50 @@ def uncertainty_job(levels: np.ndarray, confidence: np.ndarray, framework: Frame
     """
     import numpy as np
 
-    from models.analysis.run import TOP_K
-    from models.analysis.uncertainty import simulate
+    from models.analysis.run import TOP_K, Prepared, run_uncertainty
 
     if np.issubdtype(levels.dtype, np.integer):
         levels = np.where(levels == 0, np.nan, levels.astype(float))
-    u = simulate(levels, confidence, framework, draws=draws, seed=seed,
-                 concentration=concentration, top_k=TOP_K, max_rank=TOP_K, progress=progress)
-    return {
-        "draws": u.draws, "seed": u.seed, "concentration": u.concentration, "top_k": u.top_k,
-        "overall": u.overall, "p10": u.p10, "p50": u.p50, "p90": u.p90,
-        "p_rank1": u.p_rank1, "p_top_k": u.p_top_k,
-    }
+    # the levels come with any scenario applied already: they are the ones to draw around
+    prepared = Prepared(raw=levels, levels=levels, confidence=confidence, arrays=framework)
+    return _figures(run_uncertainty(prepared, draws=draws, seed=seed,
+                                    concentration=concentration, max_rank=TOP_K,
+                                    progress=progress))
 
 
 def pack_levels(levels: np.ndarray) -> np.ndarray:
     """``levels`` (1–5, NaN = not scored) as ``int8`` with 0 for NaN."""
     import numpy as np
 
-    return np.nan_to_num(levels, nan=0.0).astype(np.int8)
+    packed: np.ndarray = np.nan_to_num(levels, nan=0.0).astype(np.int8)
+    return packed
 
 
 def uncertainty_figures(portfolio: Portfolio, *, draws: int, seed: int,
                         concentration: float | None = None, scenario_id: str | None = None,
                         progress: Progress | None = None) -> dict[str, object]:
     """Monte Carlo figures of every assessment of ``portfolio``, as the Compare view's
-    Uncertainty tab shows them: :func:`uncertainty_job` of :func:`uncertainty_inputs`, plus
-    ``"ids"`` (assessment ids, document order) and ``"scenario"`` (``scenario_id``).
+    Uncertainty tab shows them: those of :func:`uncertainty_job`, plus ``"ids"`` (assessment
+    ids, document order) and ``"scenario"`` (``scenario_id``).
 
     Raises:
         KeyError: ``scenario_id`` names no scenario of the framework.
         ValueError: see :func:`models.analysis.uncertainty.simulate`.
     """
-    ids, levels, confidence, fa = uncertainty_inputs(portfolio, scenario_id)
-    figures = uncertainty_job(levels, confidence, fa, draws, seed, concentration, progress)
-    return {"ids": ids, "scenario": scenario_id, **figures}
+    from models.analysis.run import TOP_K, run_uncertainty
+
+    u = run_uncertainty(portfolio, draws=draws, seed=seed, scenario=scenario_id or None,
+                        concentration=concentration, max_rank=TOP_K, progress=progress)
+    return {"ids": [a.id for _, a in portfolio.assessments()], "scenario": scenario_id,
+            **_figures(u)}
+
+
+def _figures(u: Uncertainty) -> dict[str, object]:
+    return {
+        "draws": u.draws, "seed": u.seed, "concentration": u.concentration, "top_k": u.top_k,
+        "overall": u.overall, "p10": u.p10, "p50": u.p50, "p90": u.p90,
+        "p_rank1": u.p_rank1, "p_top_k": u.p_top_k,
+    }
 
 
 def import_workbooks_job(paths: list[str], framework_json: str,

@@ -1,14 +1,20 @@
-"""The portfolio analysis behind ``beachhead analyze``, the workbook's Analysis sheet and the
-Compare view: uncertainty, leader reversals, tornado data and an optional scenario.
+"""The one analysis entry point: the Monte Carlo figures behind ``beachhead analyze``, the
+workbook's Analysis sheet, the PDF report and the Compare view, and the portfolio analysis
+that adds leader reversals, tornado data and a scenario's impact to them.
 
-:func:`analyze_portfolio` runs everything on the portfolio's own framework; the pieces live in
-:mod:`models.analysis.uncertainty`, :mod:`models.analysis.sensitivity` and
-:mod:`models.engine.scenarios`, and
-:meth:`PortfolioAnalysis.as_json` gives the command line's JSON document.
+* :func:`prepare` turns assessments into the arrays a Monte Carlo run works on (levels with
+  a scenario applied, confidence codes, the framework as arrays);
+* :func:`run_uncertainty` runs the Monte Carlo of
+  :func:`models.analysis.uncertainty.simulate` on a portfolio or on prepared arrays (which a
+  worker process receives);
+* :func:`analyze_portfolio` runs everything on the portfolio's own framework, with the pieces
+  of :mod:`models.analysis.sensitivity` and :mod:`models.engine.scenarios`;
+  :meth:`PortfolioAnalysis.as_json` gives the command line's JSON document.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -23,7 +29,7 @@ from models.analysis.uncertainty import (
     confidence_matrix,
     simulate,
 )
-from models.core.framework import Scenario, text
+from models.core.framework import Framework, Scenario, text
 from models.core.portfolio import Assessment, Portfolio, Startup
 from models.engine.arrays import FrameworkArrays, level_matrix
 from models.engine.scenarios import ScenarioImpact, apply_scenario, scenario_impacts
@@ -31,6 +37,81 @@ from models.engine.scores import score_levels
 
 #: ``k`` of the "top k" probability the command line reports.
 TOP_K = 3
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """The arrays of a Monte Carlo run, in framework column order, small and quick to send to
+    a worker process.
+
+    Attributes:
+        raw: ``(n, m)`` levels 1–5 as assessed (NaN = not scored).
+        levels: ``(n, m)`` the levels the draws spread around: ``raw`` with the scenario
+            applied (the same values without one).
+        confidence: ``(n, m)`` confidence codes
+            (:func:`models.analysis.uncertainty.confidence_matrix`).
+        arrays: the framework as arrays (its weights centre any weight draws).
+    """
+
+    raw: np.ndarray
+    levels: np.ndarray
+    confidence: np.ndarray
+    arrays: FrameworkArrays
+
+
+def prepare(framework: Framework, assessments: Sequence[Assessment],
+            scenario: Scenario | str | None = None) -> Prepared:
+    """The :class:`Prepared` arrays of ``assessments`` under ``framework``, with ``scenario``
+    (object, id or English name) applied to the levels.
+
+    Raises:
+        KeyError: ``scenario`` names no scenario of the framework.
+    """
+    if isinstance(scenario, str):
+        scenario = framework.scenario(scenario)
+    raw = level_matrix(assessments, framework)
+    return Prepared(raw=raw, levels=apply_scenario(raw, framework, scenario),
+                    confidence=confidence_matrix(assessments, framework),
+                    arrays=FrameworkArrays.of(framework))
+
+
+def run_uncertainty(
+    source: Portfolio | Prepared,
+    *,
+    draws: int = DEFAULT_DRAWS,
+    seed: int = DEFAULT_SEED,
+    scenario: Scenario | str | None = None,
+    concentration: float | None = None,
+    top_k: int = TOP_K,
+    max_rank: int | None = DEFAULT_MAX_RANK,
+    progress: Progress | None = None,
+) -> Uncertainty:
+    """Monte Carlo figures of every assessment of a portfolio (document order) or of the rows
+    of :class:`Prepared` arrays.
+
+    Args:
+        source: a portfolio, under its own framework, or arrays from :func:`prepare`.
+        draws, seed: how many draws, and the random seed.
+        scenario: applied to a portfolio's levels (object, id or English name); prepared
+            arrays already hold theirs, so it must be ``None`` with them.
+        concentration: Dirichlet concentration of the pillar weights, ``None`` to hold them
+            fixed. top_k, max_rank, progress: as for
+            :func:`models.analysis.uncertainty.simulate`.
+
+    Raises:
+        KeyError: ``scenario`` names no scenario of the framework.
+        ValueError: a scenario with prepared arrays, or see
+            :func:`models.analysis.uncertainty.simulate`.
+    """
+    if isinstance(source, Prepared):
+        if scenario is not None:
+            raise ValueError("prepared arrays already have their scenario applied")
+        prepared = source
+    else:
+        prepared = prepare(source.framework, [a for _, a in source.assessments()], scenario)
+    return simulate(prepared.levels, prepared.confidence, prepared.arrays, draws=draws,
+                    seed=seed, concentration=concentration, top_k=top_k, max_rank=max_rank,
+                    progress=progress)
 
 
 @dataclass(frozen=True)
@@ -130,7 +211,7 @@ def analyze_portfolio(
 
     With a ``scenario`` (object, id or English name) the uncertainty, reversals and tornado
     are computed on the shifted levels and :attr:`PortfolioAnalysis.scenario_impact` holds the
-    before/after comparison. Other arguments go to :func:`models.analysis.uncertainty.simulate`.
+    before/after comparison. Other arguments go to :func:`run_uncertainty`.
 
     Raises:
         KeyError: ``scenario`` names no scenario of the framework.
@@ -140,16 +221,12 @@ def analyze_portfolio(
     if isinstance(scenario, str):
         scenario = fw.scenario(scenario)
     pairs = portfolio.assessments()
-    assessments = [a for _, a in pairs]
-    fa = FrameworkArrays.of(fw)
-    raw = level_matrix(assessments, fw)
-    levels = apply_scenario(raw, fw, scenario)
-    unc = simulate(
-        levels, confidence_matrix(assessments, fw), fa, draws=draws, seed=seed,
-        concentration=concentration, top_k=top_k, max_rank=max_rank, progress=progress,
-    )
-    pillars = score_levels(levels, fa).pillars
-    impact = scenario_impacts(raw, fw, [scenario], lang)[0] if scenario else None
+    prepared = prepare(fw, [a for _, a in pairs], scenario)
+    unc = run_uncertainty(prepared, draws=draws, seed=seed, concentration=concentration,
+                          top_k=top_k, max_rank=max_rank, progress=progress)
+    fa = prepared.arrays
+    pillars = score_levels(prepared.levels, fa).pillars
+    impact = scenario_impacts(prepared.raw, fw, [scenario], lang)[0] if scenario else None
     return PortfolioAnalysis(
         pairs=pairs,
         scenario=scenario,

@@ -43,8 +43,8 @@ import numpy as np
 
 from models.core.framework import Framework
 from models.core.portfolio import CONFIDENCES, Assessment
-from models.engine.arrays import FrameworkArrays
-from models.engine.scores import level_slopes, score_levels
+from models.engine.arrays import FrameworkArrays, scored_cells
+from models.engine.scores import ScoreTable, level_slopes, score_levels
 
 #: Probabilities (one level down, same level, one level up) for each confidence.
 CONFIDENCE_SPREAD: dict[str, tuple[float, float, float]] = {
@@ -70,47 +70,16 @@ _HIGH = CONFIDENCES.index("high")
 Progress = Callable[[int, int], None]
 
 
-def level_distribution(level: int, confidence: str) -> np.ndarray:
-    """Probabilities of levels 1–5 for a score of ``level`` given with ``confidence``.
-
-    Returns a ``(5,)`` array summing to 1 (index 0 = level 1), following
-    :data:`CONFIDENCE_SPREAD` with the mass beyond 1 or 5 kept on the boundary level.
-
-    Raises:
-        ValueError: ``level`` is not an integer 1–5 or ``confidence`` is unknown.
-    """
-    if confidence not in CONFIDENCE_SPREAD:
-        raise ValueError(f"unknown confidence '{confidence}'; expected one of {CONFIDENCES}")
-    if int(level) != level or not 1 <= level <= 5:
-        raise ValueError(f"level must be an integer 1–5, got {level!r}")
-    down, stay, up = CONFIDENCE_SPREAD[confidence]
-    out = np.zeros(5)
-    i = int(level) - 1
-    out[i] += stay
-    out[max(i - 1, 0)] += down
-    out[min(i + 1, 4)] += up
-    return out
-
-
 def confidence_matrix(assessments: Sequence[Assessment], framework: Framework) -> np.ndarray:
     """``(n, m)`` int8 confidence codes in framework column order.
 
     Codes index :data:`models.core.portfolio.CONFIDENCES` (0 = low, 1 = medium, 2 = high); a
     criterion without a score gets ``high`` (it never moves anyway).
     """
-    index = framework.criterion_index
     code = {c: i for i, c in enumerate(CONFIDENCES)}
-    out = np.full((len(assessments), len(index)), _HIGH, dtype=np.int8)
-    rows: list[int] = []
-    cols: list[int] = []
-    vals: list[int] = []
-    for i, a in enumerate(assessments):
-        for cid, sc in a.scores.items():
-            if sc.value is not None and cid in index:
-                rows.append(i)
-                cols.append(index[cid])
-                vals.append(code[sc.confidence])
-    out[rows, cols] = vals
+    out = np.full((len(assessments), len(framework.criterion_index)), _HIGH, dtype=np.int8)
+    rows, cols, scores = scored_cells(assessments, framework)
+    out[rows, cols] = [code[sc.confidence] for sc in scores]
     return out
 
 
@@ -215,6 +184,31 @@ def simulate(
             ``top_k`` below 1, ``max_rank`` below 1 or ``concentration`` not > 0.
     """
     fa = framework if isinstance(framework, FrameworkArrays) else FrameworkArrays.of(framework)
+    levels, confidence = _checked(levels, confidence, draws, top_k, max_rank, concentration)
+    table = score_levels(levels, fa)  # validates shape and range
+    level_rng, tie_rng, weight_rng = np.random.default_rng(seed).spawn(3)
+    weights = _pillar_weight_draws(fa, draws, concentration, weight_rng)
+    ranks = _RankCounts(table.overall, top_k, max_rank, tie_rng)
+    drawer = _Drawer(levels, confidence, table, fa, weights, draws)
+    samples = drawer.run(level_rng, ranks.add, progress)
+    with np.errstate(invalid="ignore"):
+        mean = samples.mean(axis=1)
+    # percentiles partially sort their input: work in place unless the caller keeps the draws
+    pct = np.percentile(samples, [10.0, 50.0, 90.0], axis=1, overwrite_input=not keep_samples)
+    probs, p_rank1, p_top = ranks.probabilities(draws, top_k)
+    return Uncertainty(
+        draws=draws, seed=seed, concentration=concentration, top_k=top_k,
+        overall=table.overall, p10=pct[0], p50=pct[1], p90=pct[2], mean=mean,
+        rank_probabilities=probs, p_rank1=p_rank1, p_top_k=p_top,
+        samples=samples if keep_samples else None,
+        weight_samples=weights if keep_samples else None,
+    )
+
+
+def _checked(levels: np.ndarray, confidence: np.ndarray, draws: int, top_k: int,
+             max_rank: int | None, concentration: float | None) -> tuple[np.ndarray, np.ndarray]:
+    """``levels`` as floats and ``confidence`` as an array, once the arguments of
+    :func:`simulate` are checked (the levels' own range is checked by the scoring)."""
     levels = np.asarray(levels, dtype=float)
     confidence = np.asarray(confidence)
     if confidence.shape != levels.shape:
@@ -227,81 +221,105 @@ def simulate(
         raise ValueError("top_k and max_rank must be at least 1")
     if concentration is not None and not concentration > 0:
         raise ValueError("concentration must be greater than 0")
-    table = score_levels(levels, fa)  # validates shape and range
-    n, m = levels.shape
-    base_rng = np.random.default_rng(seed)
-    level_rng, tie_rng, weight_rng = base_rng.spawn(3)
-    weights = _pillar_weight_draws(fa, draws, concentration, weight_rng)
+    return levels, confidence
 
-    valid = ~np.isnan(table.overall)
-    n_valid = int(valid.sum())
-    keep = n_valid if max_rank is None else min(n_valid, max(max_rank, top_k))
-    counts = np.zeros((n, keep), dtype=np.int64)
-    samples = np.empty((n, draws))
-    chunk = max(2, CHUNK_CELLS // max(1, n * m))
-    chunk = min(chunk - chunk % 2, draws + draws % 2)
-    # Layout (assessment, draw, criterion): each assessment's draws form one small matrix, so
-    # a batched matrix product turns level shifts into score shifts. Thresholds are tiled to
-    # the chunk's shape once, which keeps the comparisons contiguous.
-    lo, hi = _thresholds(levels, confidence)
-    lo_t = np.repeat(lo[:, None, :], chunk, axis=1)
-    hi_t = np.repeat(hi[:, None, :], chunk, axis=1)
-    slopes = level_slopes(levels, fa)  # (n, m) pillar points per level
-    has = ~np.isnan(table.pillars)
-    if weights is None:
-        # fixed weights: overall = overall₀ + Σ_c shift · slope · (pillar's share of the row)
-        share = np.where(has, fa.pillar_weight, 0.0)
-        with np.errstate(invalid="ignore", divide="ignore"):
-            share = np.nan_to_num(share / share.sum(axis=1, keepdims=True))
-        coef = (slopes * share[:, fa.pillar_of])[:, :, None]
-    else:
-        # single precision is plenty here (the weights vary continuously anyway) and halves
-        # the memory traffic of the (n, c, m) @ (n, m, k) product
-        coef = (slopes[:, :, None] * fa.membership[None]).astype(np.float32)
-        base_pillars = np.nan_to_num(table.pillars)
-        has_f = has.astype(float)
 
-    done = 0
-    while done < draws:
-        c = min(chunk, draws - done)
-        u = level_rng.integers(0, _RESOLUTION, size=(n, c, m), dtype=np.uint16)
-        shift = (u > hi_t[:, :c]).view(np.int8) - (u < lo_t[:, :c]).view(np.int8)
-        del u
-        moved = np.matmul(shift.astype(coef.dtype), coef)  # (n, c, 1) or (n, c, k)
-        del shift
+class _Drawer:
+    """Draws the overall scores of every assessment, a chunk of draws at a time.
+
+    Layout (assessment, draw, criterion): each assessment's draws form one small matrix, so a
+    batched matrix product turns level shifts into score shifts. Thresholds are tiled to the
+    chunk's shape once, which keeps the comparisons contiguous.
+    """
+
+    def __init__(self, levels: np.ndarray, confidence: np.ndarray, table: ScoreTable,
+                 fa: FrameworkArrays, weights: np.ndarray | None, draws: int) -> None:
+        n, m = levels.shape
+        self.draws = draws
+        chunk = max(2, CHUNK_CELLS // max(1, n * m))
+        self.chunk = min(chunk - chunk % 2, draws + draws % 2)
+        lo, hi = _thresholds(levels, confidence)
+        self.lo = np.repeat(lo[:, None, :], self.chunk, axis=1)
+        self.hi = np.repeat(hi[:, None, :], self.chunk, axis=1)
+        self.base = table.overall
+        self.weights = weights
+        slopes = level_slopes(levels, fa)  # (n, m) pillar points per level
+        has = ~np.isnan(table.pillars)
         if weights is None:
-            overall = table.overall[:, None] + moved[:, :, 0]
-        else:
-            # models.engine.scores.overall_from_pillars with each draw's own weights, where the
-            # pattern of scored pillars is fixed: Σ_k w·(P + ΔP) / Σ_k w·has. (einsum rather
-            # than a matrix product: multi-threaded BLAS slows these thin products down badly
-            # on a busy machine.)
-            w = weights[done:done + c]  # (c, k)
-            num = np.einsum("nk,ck->nc", base_pillars, w)
-            num += np.einsum("nck,ck->nc", moved, w.astype(np.float32))
+            # fixed weights: overall = overall₀ + Σ_c shift · slope · (pillar's share of the row)
+            share = np.where(has, fa.pillar_weight, 0.0)
             with np.errstate(invalid="ignore", divide="ignore"):
-                overall = num / np.einsum("nk,ck->nc", has_f, w)
-        samples[:, done:done + c] = overall
-        if keep:
-            _count_ranks(overall.T, valid, tie_rng, counts)
-        done += c
-        if progress is not None:
-            progress(done, draws)
+                share = np.nan_to_num(share / share.sum(axis=1, keepdims=True))
+            self.coef = (slopes * share[:, fa.pillar_of])[:, :, None]
+        else:
+            # single precision is plenty here (the weights vary continuously anyway) and halves
+            # the memory traffic of the (n, c, m) @ (n, m, k) product
+            self.coef = (slopes[:, :, None] * fa.membership[None]).astype(np.float32)
+            self.base_pillars = np.nan_to_num(table.pillars)
+            self.has = has.astype(float)
 
-    with np.errstate(invalid="ignore"):
-        mean = samples.mean(axis=1)
-    # percentiles partially sort their input: work in place unless the caller keeps the draws
-    pct = np.percentile(samples, [10.0, 50.0, 90.0], axis=1, overwrite_input=not keep_samples)
-    probs = counts / draws
-    p_rank1 = probs[:, 0] if keep else np.zeros(n)
-    p_top = probs[:, : min(top_k, keep)].sum(axis=1)
-    return Uncertainty(
-        draws=draws, seed=seed, concentration=concentration, top_k=top_k,
-        overall=table.overall, p10=pct[0], p50=pct[1], p90=pct[2], mean=mean,
-        rank_probabilities=probs, p_rank1=p_rank1, p_top_k=p_top,
-        samples=samples if keep_samples else None,
-        weight_samples=weights if keep_samples else None,
-    )
+    def run(self, rng: np.random.Generator, each: Callable[[np.ndarray], None],
+            progress: Progress | None) -> np.ndarray:
+        """``(n, draws)`` every drawn overall score; ``each`` is given each chunk's ``(n, c)``
+        scores, then ``progress`` hears of the chunk."""
+        samples = np.empty((len(self.lo), self.draws))
+        done = 0
+        while done < self.draws:
+            c = min(self.chunk, self.draws - done)
+            overall = self.overall(rng, done, c)
+            samples[:, done:done + c] = overall
+            each(overall)
+            done += c
+            if progress is not None:
+                progress(done, self.draws)
+        return samples
+
+    def overall(self, rng: np.random.Generator, done: int, c: int) -> np.ndarray:
+        """``(n, c)`` overall scores of draws ``done`` to ``done + c``."""
+        n, _, m = self.lo.shape
+        u = rng.integers(0, _RESOLUTION, size=(n, c, m), dtype=np.uint16)
+        shift = (u > self.hi[:, :c]).view(np.int8) - (u < self.lo[:, :c]).view(np.int8)
+        del u
+        moved = np.matmul(shift.astype(self.coef.dtype), self.coef)  # (n, c, 1) or (n, c, k)
+        del shift
+        if self.weights is None:
+            overall: np.ndarray = self.base[:, None] + moved[:, :, 0]
+            return overall
+        # models.engine.scores.overall_from_pillars with each draw's own weights, where the
+        # pattern of scored pillars is fixed: Σ_k w·(P + ΔP) / Σ_k w·has. (einsum rather than a
+        # matrix product: multi-threaded BLAS slows these thin products down badly on a busy
+        # machine.)
+        w = self.weights[done:done + c]  # (c, k)
+        num = np.einsum("nk,ck->nc", self.base_pillars, w)
+        num += np.einsum("nck,ck->nc", moved, w.astype(np.float32))
+        with np.errstate(invalid="ignore", divide="ignore"):
+            overall = num / np.einsum("nk,ck->nc", self.has, w)
+        return overall
+
+
+class _RankCounts:
+    """How often each assessment holds each of the first ranks, draw by draw (rows without an
+    overall score hold none); ``max_rank`` and ``top_k`` say how many ranks are kept."""
+
+    def __init__(self, overall: np.ndarray, top_k: int, max_rank: int | None,
+                 rng: np.random.Generator) -> None:
+        self.valid = ~np.isnan(overall)
+        n_valid = int(self.valid.sum())
+        keep = n_valid if max_rank is None else min(n_valid, max(max_rank, top_k))
+        self.counts = np.zeros((len(overall), keep), dtype=np.int64)
+        self.rng = rng
+
+    def add(self, overall: np.ndarray) -> None:
+        """Count the ranks in a chunk's ``(n, c)`` overall scores."""
+        if self.counts.shape[1]:
+            _count_ranks(overall.T, self.valid, self.rng, self.counts)
+
+    def probabilities(self, draws: int, top_k: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """``(n, keep)`` rank probabilities, ``(n,)`` P(rank 1) and ``(n,)`` P(rank ≤ top_k)."""
+        keep = self.counts.shape[1]
+        probs = self.counts / draws
+        p_rank1 = probs[:, 0] if keep else np.zeros(len(probs))
+        return probs, p_rank1, probs[:, : min(top_k, keep)].sum(axis=1)
 
 
 def _count_ranks(
@@ -325,20 +343,3 @@ def _count_ranks(
         counts += np.bincount(flat, minlength=n * keep).reshape(n, keep)
     else:
         np.add.at(counts, (order.ravel(), np.tile(np.arange(keep), c)), 1)
-
-
-def simulate_assessments(
-    assessments: Sequence[Assessment],
-    framework: Framework,
-    levels: np.ndarray | None = None,
-    **options: object,
-) -> Uncertainty:
-    """:func:`simulate` for assessment objects (their levels and confidences).
-
-    ``levels`` may replace the assessments' own levels (e.g. after a scenario); ``options``
-    are passed to :func:`simulate`.
-    """
-    from models.engine.arrays import level_matrix
-
-    lv = level_matrix(assessments, framework) if levels is None else levels
-    return simulate(lv, confidence_matrix(assessments, framework), framework, **options)  # type: ignore[arg-type]

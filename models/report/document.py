@@ -40,13 +40,12 @@ from typing import Any
 import numpy as np
 
 from models.analysis.assessors import Gap, founder_investor_gaps, latest
-from models.analysis.uncertainty import DEFAULT_DRAWS, DEFAULT_SEED, confidence_matrix, simulate
+from models.analysis.run import prepare, run_uncertainty
+from models.analysis.uncertainty import DEFAULT_DRAWS, DEFAULT_SEED
 from models.core.framework import Framework, Scenario, text
 from models.core.portfolio import Assessment, Portfolio, Startup
 from models.core.rounding import fixed, percent
-from models.engine.arrays import level_matrix
 from models.engine.results import Result, score_assessments
-from models.engine.scenarios import apply_scenario
 from models.files.atomic import atomic_output
 from models.report.texts import labels
 
@@ -156,7 +155,7 @@ def write_report(
             assessments get a page.
         lang: ``en`` or ``zh_CN``, for the report's labels and the framework's texts.
         draws, seed: the Monte Carlo behind the P10–P90 bands
-            (:func:`models.analysis.uncertainty.simulate`, scores varying with their confidence).
+            (:func:`models.analysis.run.run_uncertainty`, scores varying with their confidence).
         scenario: a scenario (object, id or English name) applied to every score.
         progress: called as ``progress(done_pages, total_pages)`` after every page.
 
@@ -279,13 +278,10 @@ class _ReportData:
     @classmethod
     def build(cls, fw: Framework, pairs: list[tuple[Startup, Assessment]], lang: str,
               draws: int, seed: int, scenario: Scenario | None) -> _ReportData:
-        assessments = [a for _, a in pairs]
-        raw = level_matrix(assessments, fw)
-        levels = apply_scenario(raw, fw, scenario)
+        prepared = prepare(fw, [a for _, a in pairs], scenario)
         results = score_assessments(pairs, fw, scenario, lang)
         if pairs:
-            unc = simulate(levels, confidence_matrix(assessments, fw), fw, draws=draws,
-                           seed=seed, top_k=1, max_rank=1)
+            unc = run_uncertainty(prepared, draws=draws, seed=seed, top_k=1, max_rank=1)
             p10, p90 = unc.p10, unc.p90
         else:
             p10 = p90 = np.zeros(0)
@@ -296,7 +292,8 @@ class _ReportData:
             founder, investor = latest(st, "founder"), latest(st, "investor")
             gaps[st.id] = None if founder is None or investor is None else (
                 founder_investor_gaps(st, fw, founder, investor, lang), founder, investor)
-        return cls(fw, lang, pairs, results, raw, levels, p10, p90, draws, seed, scenario, gaps)
+        return cls(fw, lang, pairs, results, prepared.raw, prepared.levels, p10, p90, draws,
+                   seed, scenario, gaps)
 
     def band(self, i: int) -> tuple[float, float] | None:
         lo, hi = float(self.p10[i]), float(self.p90[i])

@@ -40,12 +40,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from models.analysis.run import TOP_K
+from models.analysis.run import TOP_K, prepare, run_uncertainty
 from models.analysis.sensitivity import Reversal, leader_reversals
-from models.analysis.uncertainty import Uncertainty, confidence_matrix, simulate
+from models.analysis.uncertainty import Uncertainty
 from models.core.framework import Framework, text
 from models.core.portfolio import Assessment, Portfolio, Startup
-from models.engine.arrays import FrameworkArrays, level_matrix
 from models.engine.scenarios import ScenarioImpact, competition_ranks, portfolio_scenario_impacts
 from models.engine.scores import ScoreTable, score_levels
 from models.workbook.layout import ANALYSIS, column_letter
@@ -145,15 +144,13 @@ class _Figures:
 def _figures(portfolio: Portfolio, lang: str, used: int, seed: int) -> _Figures:
     fw = portfolio.framework
     pairs = portfolio.assessments()
-    assessments = [a for _, a in pairs]
     n = len(pairs)
-    fa = FrameworkArrays.of(fw)
-    levels = level_matrix(assessments, fw)
-    table = score_levels(levels, fa)
+    prepared = prepare(fw, [a for _, a in pairs])
+    fa = prepared.arrays
+    table = score_levels(prepared.levels, fa)
     unc = None
     if used and n:
-        unc = simulate(levels, confidence_matrix(assessments, fw), fa, draws=used, seed=seed,
-                       top_k=TOP_K, max_rank=TOP_K)
+        unc = run_uncertainty(prepared, draws=used, seed=seed, max_rank=TOP_K)
     sweeps = leader_reversals(table.pillars, fa.pillar_weight, list(fa.pillar_ids)) if n \
         else []
     impacts = portfolio_scenario_impacts(portfolio, None, lang) if n else []

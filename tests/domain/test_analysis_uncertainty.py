@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from models.analysis import uncertainty
-from models.analysis.uncertainty import confidence_matrix, level_distribution, simulate
+from models.analysis.uncertainty import confidence_matrix, simulate
 from models.core.portfolio import Assessment, Score
 from models.engine.arrays import FrameworkArrays, level_matrix
 from models.engine.sample import sample_portfolio
@@ -30,22 +30,6 @@ def _assess(conf: str = "high", **levels: int | None) -> Assessment:
 
 
 # -- the confidence distributions -----------------------------------------------------------
-
-def test_level_distribution_by_confidence():
-    assert level_distribution(3, "high").tolist() == [0, 0, 1, 0, 0]
-    assert level_distribution(3, "medium") == pytest.approx([0, 0.1, 0.8, 0.1, 0])
-    assert level_distribution(3, "low") == pytest.approx([0, 0.2, 0.6, 0.2, 0])
-    # mass beyond the scale stays on the boundary level
-    assert level_distribution(5, "medium") == pytest.approx([0, 0, 0, 0.1, 0.9])
-    assert level_distribution(1, "low") == pytest.approx([0.8, 0.2, 0, 0, 0])
-    for conf in ("low", "medium", "high"):
-        for lv in range(1, 6):
-            assert level_distribution(lv, conf).sum() == pytest.approx(1.0)
-    with pytest.raises(ValueError):
-        level_distribution(0, "low")
-    with pytest.raises(ValueError):
-        level_distribution(3, "sure")
-
 
 def test_confidence_matrix_codes():
     fw = tiny_framework()
