@@ -18,12 +18,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import cast
 
 import numpy as np
 
 from models.analysis.uncertainty import confidence_matrix
 from models.core.framework import Framework, text
-from models.core.portfolio import CONFIDENCES, Assessment, Score, Startup
+from models.core.portfolio import CONFIDENCES, Assessment, Confidence, Score, Startup
 from models.engine.arrays import level_matrix
 from models.engine.scores import favourability
 
@@ -135,7 +136,7 @@ def consensus(
     conf = confidence_matrix(assessments, framework)
     med = consensus_levels(levels, benefit)
     scored = ~np.isnan(levels)
-    lowest = np.where(scored, conf, len(CONFIDENCES)).min(axis=0) if len(assessments) else None
+    lowest = np.where(scored, conf, len(CONFIDENCES)).min(axis=0, initial=len(CONFIDENCES))
     scores: dict[str, Score] = {}
     for c, crit in enumerate(framework.criteria):
         if np.isnan(med[c]):
@@ -143,7 +144,7 @@ def consensus(
         given = ", ".join(str(int(v)) for v in levels[scored[:, c], c])
         scores[crit.id] = Score(
             value=int(med[c]),
-            confidence=CONFIDENCES[int(lowest[c])],  # type: ignore[index]
+            confidence=cast("Confidence", CONFIDENCES[int(lowest[c])]),
             rationale=f"Consensus of {int(scored[:, c].sum())} assessments (levels {given}).",
         )
     when = date or max((a.date for a in assessments), default=dt.date.today())

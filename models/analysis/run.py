@@ -1,6 +1,6 @@
 """The one analysis entry point: the Monte Carlo figures behind ``beachhead analyze``, the
 workbook's Analysis sheet, the PDF report and the Compare view, and the portfolio analysis
-that adds leader reversals, tornado data and a scenario's impact to them.
+that adds leader reversals and a scenario's impact to them.
 
 * :func:`prepare` turns assessments into the arrays a Monte Carlo run works on (levels with
   a scenario applied, confidence codes, the framework as arrays);
@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from models.analysis.sensitivity import PillarSweep, Reversal, Tornado, leader_reversals, tornado
+from models.analysis.sensitivity import PillarSweep, Reversal, leader_reversals
 from models.analysis.uncertainty import (
     DEFAULT_DRAWS,
     DEFAULT_MAX_RANK,
@@ -123,7 +123,6 @@ class PortfolioAnalysis:
         scenario: the scenario applied to every figure, or ``None``.
         uncertainty: Monte Carlo figures (:class:`models.analysis.uncertainty.Uncertainty`).
         sweeps: one :class:`models.analysis.sensitivity.PillarSweep` per enabled pillar.
-        tornado: :class:`models.analysis.sensitivity.Tornado` data at ± 10 share points.
         scenario_impact: before/after and rank change of ``scenario`` (``None`` without one).
         pillar_names: pillar id → display name in the language asked for.
     """
@@ -132,7 +131,6 @@ class PortfolioAnalysis:
     scenario: Scenario | None
     uncertainty: Uncertainty
     sweeps: list[PillarSweep]
-    tornado: Tornado
     scenario_impact: ScenarioImpact | None
     pillar_names: dict[str, str]
 
@@ -209,7 +207,7 @@ def analyze_portfolio(
 ) -> PortfolioAnalysis:
     """Analyse every assessment of ``portfolio`` under its own framework.
 
-    With a ``scenario`` (object, id or English name) the uncertainty, reversals and tornado
+    With a ``scenario`` (object, id or English name) the uncertainty and reversals
     are computed on the shifted levels and :attr:`PortfolioAnalysis.scenario_impact` holds the
     before/after comparison. Other arguments go to :func:`run_uncertainty`.
 
@@ -232,7 +230,6 @@ def analyze_portfolio(
         scenario=scenario,
         uncertainty=unc,
         sweeps=leader_reversals(pillars, fa.pillar_weight, fa.pillar_ids),
-        tornado=tornado(pillars, fa.pillar_weight, fa.pillar_ids),
         scenario_impact=impact,
         pillar_names={p.id: text(p.name, lang) for p in fw.pillars},
     )

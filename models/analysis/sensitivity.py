@@ -46,7 +46,8 @@ def shares(pillar_weight: np.ndarray) -> np.ndarray:
     pw = np.asarray(pillar_weight, dtype=float)
     if not np.any(pw > 0):
         raise ValueError("at least one pillar needs a positive weight")
-    return np.where(pw > 0, pw, 0.0) / pw[pw > 0].sum()
+    share: np.ndarray = np.where(pw > 0, pw, 0.0) / pw[pw > 0].sum()
+    return share
 
 
 def reweighted(pillar_weight: np.ndarray, j: int, t: float | np.ndarray) -> np.ndarray:
@@ -74,7 +75,7 @@ def reweighted(pillar_weight: np.ndarray, j: int, t: float | np.ndarray) -> np.n
     others[j] = 0.0
     rest = others.sum()
     others = others / rest if rest > 0 else others
-    out = (1.0 - t)[..., None] * others
+    out: np.ndarray = (1.0 - t)[..., None] * others
     out[..., j] = t
     return out
 
@@ -155,12 +156,16 @@ def _fractional_forms(
     return a, b, c, d, both | only_j | only_rest
 
 
-def _value(a, b, c, d, t):  # type: ignore[no-untyped-def]
-    return (a + b * t) / (c + d * t)
+def _value(a: np.ndarray, b: np.ndarray, c: np.ndarray, d: np.ndarray, t: float) -> np.ndarray:
+    """``(a + b·t) / (c + d·t)``: each row's overall at share ``t``."""
+    value: np.ndarray = (a + b * t) / (c + d * t)
+    return value
 
 
-def _slope(a, b, c, d, t):  # type: ignore[no-untyped-def]
-    return (b * c - a * d) / (c + d * t) ** 2
+def _slope(a: np.ndarray, b: np.ndarray, c: np.ndarray, d: np.ndarray, t: float) -> np.ndarray:
+    """The derivative of :func:`_value` in ``t``."""
+    slope: np.ndarray = (b * c - a * d) / (c + d * t) ** 2
+    return slope
 
 
 def _first_crossing(
@@ -296,7 +301,8 @@ class Tornado:
 
     def swing(self) -> np.ndarray:
         """``(n, p)`` ``|high - low|``: how far each pillar's weight moves each assessment."""
-        return np.abs(self.high - self.low)
+        swing: np.ndarray = np.abs(self.high - self.low)
+        return swing
 
 
 def tornado(
