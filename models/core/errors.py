@@ -5,6 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pydantic import ValidationError
 
 
 @dataclass(frozen=True)
@@ -62,10 +66,10 @@ def format_location(loc: tuple[int | str, ...]) -> str:
 _PATH_PREFIX = re.compile(r"^([A-Za-z_][\w.\[\]]*): (.+)$", re.S)
 
 
-def problems_from_validation(source: str, exc: object) -> list[Problem]:
+def problems_from_validation(source: str, exc: ValidationError) -> list[Problem]:
     """Turn a ``pydantic.ValidationError`` into problems naming each field path."""
     problems = []
-    for err in exc.errors(include_url=False):  # type: ignore[attr-defined]
+    for err in exc.errors(include_url=False):
         loc = format_location(tuple(p for p in err["loc"] if not _is_union_tag(p)))
         msg = err["msg"]
         if err["type"] == "value_error":

@@ -13,12 +13,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import cached_property
-from typing import Annotated, Literal
+from typing import Annotated, Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-FRAMEWORK_FORMAT = "beachhead.framework"
-FRAMEWORK_SCHEMA_VERSION = 1
+FRAMEWORK_FORMAT: Final = "beachhead.framework"
+FRAMEWORK_SCHEMA_VERSION: Final = 1
 LANGUAGES = ("en", "zh_CN")
 
 Direction = Literal["benefit", "cost"]

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from typing import Annotated, Literal
+from typing import Annotated, Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from models.core.framework import Framework
 
-PORTFOLIO_FORMAT = "beachhead.portfolio"
-PORTFOLIO_SCHEMA_VERSION = 1
+PORTFOLIO_FORMAT: Final = "beachhead.portfolio"
+PORTFOLIO_SCHEMA_VERSION: Final = 1
 
 Role = Literal["founder", "investor", "other"]
 Confidence = Literal["low", "medium", "high"]

@@ -52,6 +52,7 @@ def _condition_values(table: ScoreTable, cond: Condition) -> np.ndarray:
 
 def _compare(values: np.ndarray, cond: Condition) -> np.ndarray:
     v, t = values, cond.value
+    res: np.ndarray
     with np.errstate(invalid="ignore"):
         match cond.op:
             case "<":
@@ -64,7 +65,8 @@ def _compare(values: np.ndarray, cond: Condition) -> np.ndarray:
                 res = v >= t - RULE_TOLERANCE
             case _:
                 res = np.abs(v - t) <= RULE_TOLERANCE
-    return res & ~np.isnan(v)
+    out: np.ndarray = res & ~np.isnan(v)
+    return out
 
 
 def rule_hits(table: ScoreTable, rules: Sequence[Rule], framework: Framework,

@@ -7,6 +7,8 @@ Headers and the labels an importer reads are fixed English strings and live in
 
 from __future__ import annotations
 
+from typing import Any
+
 _FORMULAS_EN = [
     ("Favourability",
      "For a scored criterion: (score − 1) / 4 when higher is better for the startup "
@@ -50,7 +52,7 @@ _FORMULAS_ZH = [
      "框架中的规则，按与 Beachhead 相同的阈值，根据支柱得分和指标分数实时重新判断。"),
 ]
 
-TEXTS: dict[str, dict] = {
+TEXTS: dict[str, dict[str, Any]] = {
     "en": {
         "framework_notes": [
             "Inputs: the yellow cells.",

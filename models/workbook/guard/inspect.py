@@ -57,6 +57,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
+from typing import TypeVar
 
 from models.workbook.guard.archive import check_directory, check_package_kind, check_signature
 from models.workbook.guard.parts import (
@@ -83,6 +84,8 @@ from models.workbook.guard.unpack import (
     verify_member,
 )
 from models.workbook.layout import column_letter
+
+T = TypeVar("T")
 
 __all__ = ["DEFAULT_LIMITS", "Limits", "SheetScan", "UnsafeXmlSetup", "WorkbookScan",
            "inspect_bytes", "inspect_workbook", "refuse", "require_defused_xml"]
@@ -285,7 +288,7 @@ def _package(data: bytes, names: PartNames, source: str, limits: Limits,
                    names.find(folder + "styles.xml"), parts)
 
 
-def _parsed(parse: Callable[[bytes], object], raw: bytes, source: str, part: str):  # type: ignore[no-untyped-def]
+def _parsed(parse: Callable[[bytes], T], raw: bytes, source: str, part: str) -> T:
     try:
         return parse(raw)
     except BadXml as exc:

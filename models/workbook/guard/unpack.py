@@ -10,8 +10,12 @@ import struct
 import zipfile
 import zlib
 from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
 
 from models.core.errors import InputError, Problem
+
+if TYPE_CHECKING:
+    from xml.etree.ElementTree import Element
 
 #: Unpacked bytes handed to the scanners at a time.
 SLICE = 1 << 20
@@ -147,12 +151,13 @@ class BadXml(Exception):
     """A structure part that does not parse (the caller names the file and part)."""
 
 
-def parse_xml(raw: bytes):  # type: ignore[no-untyped-def]
+def parse_xml(raw: bytes) -> Element:
     import defusedxml
     import defusedxml.ElementTree as safe_et
 
     try:
-        return safe_et.fromstring(raw)
+        root: Element = safe_et.fromstring(raw)
+        return root
     except defusedxml.DefusedXmlException:  # pragma: no cover - DTDs are refused earlier
         raise BadXml("the XML declares entities") from None
     except Exception as exc:  # ElementTree.ParseError and friends

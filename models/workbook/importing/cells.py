@@ -32,8 +32,9 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import cast
 
-from models.core.portfolio import CONFIDENCES, ROLES
+from models.core.portfolio import CONFIDENCES, ROLES, Confidence, Role
 from models.workbook.xlsx_text import REPLACEMENT, clean_text
 
 #: Dates read from serial numbers or text must fall in these years.
@@ -226,24 +227,25 @@ _ROLE_ALIASES = {"创始人": "founder", "投资人": "investor", "投资者": "
                  "其他": "other"}
 
 
-def parse_confidence(value: object) -> str | None:
+def parse_confidence(value: object) -> Confidence | None:
     """``low``, ``medium`` or ``high`` (any case, or 低/中/高), ``None`` when empty.
 
     Raises:
         CellError: anything else.
     """
-    return _one_of(value, "confidence", CONFIDENCES, _CONFIDENCE_ALIASES,
-                   "low, medium, high or an empty cell (medium)")
+    return cast("Confidence | None", _one_of(value, "confidence", CONFIDENCES,
+                _CONFIDENCE_ALIASES, "low, medium, high or an empty cell (medium)"))
 
 
-def parse_role(value: object) -> str | None:
+def parse_role(value: object) -> Role | None:
     """``founder``, ``investor`` or ``other`` (any case, or the Chinese labels), ``None`` when
     empty.
 
     Raises:
         CellError: anything else.
     """
-    return _one_of(value, "role", ROLES, _ROLE_ALIASES, "founder, investor or other")
+    return cast("Role | None", _one_of(value, "role", ROLES, _ROLE_ALIASES,
+                                       "founder, investor or other"))
 
 
 def _one_of(value: object, what: str, choices: tuple[str, ...], aliases: dict[str, str],

@@ -12,9 +12,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypedDict
 
-from models.core.portfolio import Assessment, Score, Startup
+from models.core.portfolio import Assessment, Role, Score, Startup, new_id
 from models.workbook.importing.cells import (
     FORMULA,
     CellError,
@@ -35,6 +35,16 @@ _FIELDS = ("sector", "stage", "region", "tags", "notes")
 _EMPTY = Score()
 
 
+class _Fields(TypedDict, total=False):
+    """A startup's fields from the Startups sheet."""
+
+    sector: str
+    stage: str
+    region: str
+    tags: list[str]
+    notes: str
+
+
 @dataclass
 class _Draft:
     """A startup being assembled from an export's rows."""
@@ -42,9 +52,9 @@ class _Draft:
     name: str
     sid: str | None
     where: str
-    fields: dict[str, object] = field(default_factory=dict)
+    fields: _Fields = field(default_factory=lambda: _Fields())
     # (assessor, role, date) → assessments, each a dict criterion → Score, with its rows
-    groups: dict[tuple[str, str, dt.date], list[tuple[dict[str, Score], list[int]]]] = field(
+    groups: dict[tuple[str, Role, dt.date], list[tuple[dict[str, Score], list[int]]]] = field(
         default_factory=dict)
 
 
@@ -121,11 +131,11 @@ class _Startups:
                     f"time (first {self.by_id[sid].where}); this row is left out")
             return
         draft = self.add(text, sid or None, grid.ref(r, cols["startup"]))
-        draft.fields = {
-            "sector": as_name(values.get("sector", "")), "stage": as_name(values.get("stage", "")),
-            "region": as_name(values.get("region", "")),
-            "tags": split_tags(values.get("tags", "")), "notes": as_text(values.get("notes", "")),
-        }
+        draft.fields = _Fields(
+            sector=as_name(values.get("sector", "")), stage=as_name(values.get("stage", "")),
+            region=as_name(values.get("region", "")),
+            tags=split_tags(values.get("tags", "")), notes=as_text(values.get("notes", "")),
+        )
 
 
 def read_export(reader: WorkbookReader, about: dict[str, tuple[object, str]]) -> None:
@@ -220,7 +230,7 @@ class _Rows:
         if date is None:
             undated.add((id(draft), identity_key(assessor), str(role)))
             date = reader.today
-        group = draft.groups.setdefault((assessor, str(role or "founder"), date), [])
+        group = draft.groups.setdefault((assessor, role or "founder", date), [])
         for scores, rows in group:  # noqa: B007 - the pair found is used below
             if cid not in scores:
                 break
@@ -239,14 +249,13 @@ def _build(reader: WorkbookReader, startups: _Startups, grid: SheetGrid) -> None
         assessments = []
         for (assessor, role, date), group in draft.groups.items():
             for scores, rows in group:
-                a = Assessment(assessor=assessor, role=role, date=date,  # type: ignore[arg-type]
+                a = Assessment(assessor=assessor, role=role, date=date,
                                scores={k: v for k, v in scores.items() if v is not _EMPTY})
                 assessments.append((rows[0], a))
                 result.origins[a.id] = grid.span_ref(min(rows), 0, max(rows), last_col)
         assessments.sort(key=lambda pair: pair[0])
-        extra = {"id": draft.sid} if draft.sid else {}
-        result.startups.append(Startup(name=draft.name, assessments=[a for _, a in assessments],
-                                       **extra, **draft.fields))  # type: ignore[arg-type]
+        result.startups.append(Startup(id=draft.sid or new_id(), name=draft.name,
+                                       assessments=[a for _, a in assessments], **draft.fields))
         if draft.sid:
             result.workbook_ids.add(draft.sid)
     _look_alikes(reader, startups.drafts)

@@ -100,14 +100,13 @@ def _weight(reader: WorkbookReader, out: WorkbookWeights, weights: dict[str, flo
     value = _usable(reader, cell, kept)
     if value is None or cell is None:
         return
-    ok = (isinstance(value, (int, float)) and not isinstance(value, bool)
-          and math.isfinite(value) and MIN_WEIGHT <= value <= MAX_WEIGHT)
-    if not ok:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) \
+            or not (math.isfinite(value) and MIN_WEIGHT <= value <= MAX_WEIGHT):
         shown = as_text(value) or "an empty cell"
         reader.note(cell[1], f"the weight of {what} reads '{shown}', not a number from "
                     f"{MIN_WEIGHT:g} to {MAX_WEIGHT:g}; {kept}")
         return
-    new = float(value)  # type: ignore[arg-type]
+    new = float(value)
     old = weights[ident]
     if not math.isclose(new, old, rel_tol=1e-12, abs_tol=1e-15):
         weights[ident] = new

@@ -12,6 +12,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from io import BytesIO
 from pathlib import Path
+from typing import TypeVar, cast
 
 from python_calamine import CalamineError, CalamineWorkbook
 
@@ -39,6 +40,8 @@ from models.workbook.importing.cells import (
 from models.workbook.importing.report import FileResult
 from models.workbook.importing.sheet_grid import HEADER_ROWS, SheetGrid
 from models.workbook.layout import column_letter
+
+T = TypeVar("T")
 
 #: At most this many problems are listed per file (then one line says how many more).
 MAX_PROBLEMS_PER_FILE = 100
@@ -295,16 +298,17 @@ class WorkbookReader:
                 self.note(grid.ref(r, c), message)
         return v
 
-    def parsed(self, kind: str, parse: Callable[[object], object], value: object,
-               where: str | Callable[[], str]) -> object:
+    def parsed(self, kind: str, parse: Callable[[object], T], value: object,
+               where: str | Callable[[], str]) -> T | CellError:
         """``parse(value)``, each distinct value parsed (and reported) once per file;
         ``CellError`` is reported at ``where`` (a cell, or a function giving it) and is
         returned instead of a value."""
         key = (kind, value if not isinstance(value, float) else repr(value))
         if key in self._cache:
-            return self._cache[key]
+            return cast("T | CellError", self._cache[key])
+        out: T | CellError
         try:
-            out: object = parse(value)
+            out = parse(value)
         except CellError as exc:
             self.problem(where() if callable(where) else where, str(exc))
             out = exc
@@ -355,11 +359,12 @@ class WorkbookReader:
             return None
         if bad:
             return None
-        value = raw["score"]
+        value = raw["score"]  # a level, or "" when not scored
         rationale, evidence = as_text(raw["rationale"]), as_text(raw["evidence"])
         if value == "" and confidence is None and not rationale and not evidence:
             return None
-        return Score(value=value or None, confidence=confidence or "medium",
+        level = value if isinstance(value, int) else None
+        return Score(value=level, confidence=confidence or "medium",
                      rationale=rationale, evidence=evidence)
 
     def _score_cell(self, grid: SheetGrid, r: int, c: int) -> int | str | None:

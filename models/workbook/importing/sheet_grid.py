@@ -27,7 +27,7 @@ class SheetGrid:
         max_merged_cells: merged cells indexed at most (clipped to the data first).
     """
 
-    def __init__(self, sheet: str, rows: list[list[object]],
+    def __init__(self, sheet: str, rows: Sequence[Sequence[object]],
                  merged: Sequence[tuple[tuple[int, int], tuple[int, int]]] | None = None,
                  formulas: set[tuple[int, int]] | frozenset[tuple[int, int]] = frozenset(),
                  max_merged_cells: int = 2_000_000,

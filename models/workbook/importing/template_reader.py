@@ -4,9 +4,11 @@ with one assessment. Startup fields are found by their labels, the criteria tabl
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from models.core.portfolio import Assessment, Score, Startup
+from models.core.portfolio import Assessment, Role, Score, Startup
 from models.workbook.importing.cells import (
     CellError,
     as_name,
@@ -22,6 +24,21 @@ if TYPE_CHECKING:
 
 TEMPLATE_FIELDS = ("startup", "assessor", "role", "date", "sector", "stage", "region", "tags",
                    "notes", "frameworkid", "frameworkversion")
+
+
+@dataclass(frozen=True)
+class _Fields:
+    """The startup and assessment fields above a template's criteria table."""
+
+    startup: str
+    assessor: str
+    role: Role
+    date: dt.date
+    sector: str
+    stage: str
+    region: str
+    tags: list[str]
+    notes: str
 
 
 def read_template(reader: WorkbookReader, about: dict[str, tuple[object, str]]) -> None:
@@ -51,10 +68,10 @@ def read_template(reader: WorkbookReader, about: dict[str, tuple[object, str]]) 
                     f"table and are not scored: {', '.join(missing)}")
     if not any(s.value is not None for s in scores.values()):
         reader.note(grid.sheet, "no criterion is scored")
-    assessment = Assessment(assessor=fields["assessor"], role=fields["role"],
-                            date=fields["date"], scores=dict(scores))
-    startup = Startup(name=fields["startup"], sector=fields["sector"], stage=fields["stage"],
-                      region=fields["region"], tags=fields["tags"], notes=fields["notes"],
+    assessment = Assessment(assessor=fields.assessor, role=fields.role, date=fields.date,
+                            scores=dict(scores))
+    startup = Startup(name=fields.startup, sector=fields.sector, stage=fields.stage,
+                      region=fields.region, tags=fields.tags, notes=fields.notes,
                       assessments=[assessment])
     reader.result.startups.append(startup)
     reader.result.origins[assessment.id] = grid.sheet
@@ -69,7 +86,7 @@ def _at(grid: SheetGrid, at: dict[str, tuple[int, int]], key: str
 
 
 def _fields(reader: WorkbookReader, grid: SheetGrid, at: dict[str, tuple[int, int]]
-            ) -> dict[str, object] | None:
+            ) -> _Fields | None:
     """The startup and assessment fields above the table (``None`` when one is bad)."""
     values = {key: reader.cell(grid, at.get(key)) for key in TEMPLATE_FIELDS}
     if any(v is None for v in values.values()):
@@ -92,13 +109,12 @@ def _fields(reader: WorkbookReader, grid: SheetGrid, at: dict[str, tuple[int, in
         date = reader.today
         reader.note(where["date"], f"no date given; the assessment is dated today "
                     f"({reader.today.isoformat()})")
-    return {
-        "startup": name, "assessor": as_name(values["assessor"]),
-        "role": role or "founder", "date": date,
-        "sector": as_name(values["sector"]), "stage": as_name(values["stage"]),
-        "region": as_name(values["region"]), "tags": split_tags(values["tags"]),
-        "notes": as_text(values["notes"]),
-    }
+    return _Fields(
+        startup=name, assessor=as_name(values["assessor"]), role=role or "founder", date=date,
+        sector=as_name(values["sector"]), stage=as_name(values["stage"]),
+        region=as_name(values["region"]), tags=split_tags(values["tags"]),
+        notes=as_text(values["notes"]),
+    )
 
 
 def _score_rows(reader: WorkbookReader, grid: SheetGrid, h: int, cols: dict[str, int]
