@@ -1,22 +1,25 @@
 """Undo commands: every edit of a portfolio is one of these, pushed on the document's stack.
 
 Each command names the change for the Edit menu ("Undo Score Runway"), and text edits merge
-while the user types in the same field, so one Undo removes a whole typed phrase.
+while the user types in the same field, so one Undo removes a whole typed phrase. The changes
+themselves are the document's ``apply_*`` methods, each an operation of :mod:`models.core.edits`.
 """
 
 from __future__ import annotations
 
-import copy
 from typing import ClassVar
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from gui.document import Document
+from models.core import edits
+from models.core.edits import RemovedScore
 from models.core.framework import Framework, text
-from models.core.portfolio import Assessment, Startup, new_id
+from models.core.portfolio import Assessment, Startup
 
 _MERGE_TEXT = 1001
+_MERGE_FRAMEWORK = 1002
 
 
 translate = QCoreApplication.translate
@@ -40,10 +43,7 @@ class SetScoreField(QUndoCommand):
                  value: object) -> None:
         super().__init__()
         self.doc, self.aid, self.cid, self.field = doc, assessment_id, criterion_id, field
-        _, a = doc.assessment(assessment_id)
-        old = a.scores.get(criterion_id)
-        default = {"value": None, "confidence": "medium", "rationale": "", "evidence": ""}
-        self.old = getattr(old, field) if old is not None else default[field]
+        self.old = edits.score_field(doc.assessment(assessment_id)[1], criterion_id, field)
         self.new = value
         name = text(doc.framework.criterion(criterion_id).name)
         self.setText(translate("Commands", "{what} {criterion}").format(
@@ -131,25 +131,6 @@ class RemoveStartup(QUndoCommand):
         self.doc.apply_insert_startup(self.index, self.startup)
 
 
-def duplicate_startup(startup: Startup, name: str) -> Startup:
-    """A deep copy of ``startup`` under ``name`` with fresh ids for it and its assessments."""
-    clone = startup.model_copy(deep=True)
-    clone.id = new_id()
-    clone.name = name
-    for a in clone.assessments:
-        a.id = new_id()
-    return clone
-
-
-def copy_assessment(assessment: Assessment, **changes: object) -> Assessment:
-    """A deep copy of ``assessment`` with a fresh id and the given fields changed."""
-    clone = assessment.model_copy(deep=True)
-    clone.id = new_id()
-    for field, value in changes.items():
-        setattr(clone, field, value)
-    return clone
-
-
 class AddAssessment(QUndoCommand):
     """Add an assessment to a startup (empty, or a copy of another as a starting point)."""
 
@@ -191,23 +172,18 @@ class ChangeFramework(QUndoCommand):
         super().__init__(label)
         self.doc, self.new, self.old = doc, framework, doc.framework
         self.merge_key = merge_key
-        self._removed: list[tuple[str, str, object]] = []
+        self._removed: list[RemovedScore] = []
 
     def redo(self) -> None:
-        # scores the new framework lacks are only ever empty ones; keep them for undo
-        known = set(self.new.criterion_ids)
-        self._removed = [(a.id, cid, copy.deepcopy(s)) for _, a in
-                         self.doc.portfolio.assessments() for cid, s in a.scores.items()
-                         if cid not in known]
-        self.doc.apply_framework(self.new)
+        # scores the new framework lacks are only ever blank ones; keep them for undo
+        self._removed = self.doc.apply_framework(self.new)
 
     def undo(self) -> None:
         self.doc.apply_framework(self.old)
-        for aid, cid, score in self._removed:
-            self.doc.assessment(aid)[1].scores[cid] = score  # type: ignore[assignment]
+        self.doc.restore_scores(self._removed)
 
     def id(self) -> int:
-        return 1002 if self.merge_key else -1
+        return _MERGE_FRAMEWORK if self.merge_key else -1
 
     def mergeWith(self, other: QUndoCommand) -> bool:
         if not isinstance(other, ChangeFramework) or other.merge_key != self.merge_key:
@@ -225,16 +201,12 @@ class ImportStartups(QUndoCommand):
                  field_updates: list[tuple[str, str, object]]) -> None:
         super().__init__(translate("Commands", "Import Workbooks"))
         self.doc, self.startups, self.assessments = doc, startups, assessments
-        self.updates = [(sid, name, value, getattr(doc.startup(sid), name))
-                        for sid, name, value in field_updates]
+        self.fields = list(field_updates)
+        self.old_fields = edits.startup_fields(doc.portfolio, self.fields)
 
     def redo(self) -> None:
-        for sid, name, value, _old in self.updates:
-            setattr(self.doc.startup(sid), name, value)
-        self.doc.apply_bulk_add(self.startups, self.assessments)
+        self.doc.apply_bulk_add(self.startups, self.assessments, self.fields)
 
     def undo(self) -> None:
-        for sid, name, _value, old in self.updates:
-            setattr(self.doc.startup(sid), name, old)
         self.doc.apply_bulk_remove({s.id for s in self.startups},
-                                   {a.id for _, a in self.assessments})
+                                   {a.id for _, a in self.assessments}, self.old_fields)

@@ -1,8 +1,8 @@
 """The open portfolio as the GUI sees it: the document, its undo stack and its live results.
 
 Every change goes through a :class:`~gui.commands` undo command, which calls one of the
-``apply_*`` methods here; those mutate the :class:`~models.core.portfolio.Portfolio`, re-score only
-what the change touches and emit the narrowest signal that says so.
+``apply_*`` methods here; each makes its change with an operation of :mod:`models.core.edits`,
+re-scores only what the change touches and emits the narrowest signal that says so.
 """
 
 from __future__ import annotations
@@ -13,8 +13,10 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from gui.i18n import language
+from models.core import edits
+from models.core.edits import FieldValue, RemovedScore
 from models.core.framework import Framework, Scenario
-from models.core.portfolio import Assessment, Portfolio, Score, Startup
+from models.core.portfolio import Assessment, Portfolio, Startup
 from models.engine.results import Result, score_assessment, score_assessments
 from models.files.portfolio_file import load_portfolio, save_portfolio
 
@@ -85,17 +87,11 @@ class Document(QObject):
 
     def startup(self, startup_id: str) -> Startup:
         """The startup with this id; ``KeyError`` if none."""
-        for s in self.portfolio.startups:
-            if s.id == startup_id:
-                return s
-        raise KeyError(startup_id)
+        return edits.startup_by_id(self.portfolio, startup_id)
 
     def startup_index(self, startup_id: str) -> int:
         """Position of the startup in the portfolio; ``KeyError`` if none."""
-        for i, s in enumerate(self.portfolio.startups):
-            if s.id == startup_id:
-                return i
-        raise KeyError(startup_id)
+        return edits.startup_index(self.portfolio, startup_id)
 
     def assessment(self, assessment_id: str) -> tuple[Startup, Assessment]:
         """(startup, assessment) for an assessment id; ``KeyError`` if none."""
@@ -142,10 +138,7 @@ class Document(QObject):
                           value: object) -> None:
         """Set one field (``value``, ``confidence``, ``rationale``, ``evidence``) of a score."""
         _, a = self._index[assessment_id]
-        score = a.scores.get(criterion_id)
-        if score is None:
-            score = a.scores[criterion_id] = Score()
-        setattr(score, field, value)
+        edits.set_score_field(a, criterion_id, field, value)
         if field == "value":
             self._rescore(assessment_id)
         self.scoresChanged.emit(assessment_id)
@@ -153,7 +146,7 @@ class Document(QObject):
     def apply_startup_field(self, startup_id: str, field: str, value: object) -> None:
         """Set a startup's ``name``, ``sector``, ``stage``, ``region``, ``tags`` or ``notes``."""
         st = self.startup(startup_id)
-        setattr(st, field, value)
+        edits.set_field(st, field, value)
         if field == "name":
             for a in st.assessments:
                 self._rescore(a.id)
@@ -162,13 +155,13 @@ class Document(QObject):
     def apply_assessment_field(self, assessment_id: str, field: str, value: object) -> None:
         """Set an assessment's ``assessor``, ``role`` or ``date``."""
         _, a = self._index[assessment_id]
-        setattr(a, field, value)
+        edits.set_field(a, field, value)
         self._rescore(assessment_id)
         self.structureChanged.emit()
 
     def apply_insert_startup(self, index: int, startup: Startup) -> None:
         """Insert ``startup`` (with its assessments) at ``index``."""
-        self.portfolio.startups.insert(index, startup)
+        edits.insert_startup(self.portfolio, index, startup)
         self._reindex()
         for a in startup.assessments:
             self._rescore(a.id)
@@ -176,8 +169,7 @@ class Document(QObject):
 
     def apply_remove_startup(self, startup_id: str) -> tuple[int, Startup]:
         """Remove a startup; returns (its former index, the startup) for undo."""
-        index = self.startup_index(startup_id)
-        st = self.portfolio.startups.pop(index)
+        index, st = edits.remove_startup(self.portfolio, startup_id)
         for a in st.assessments:
             self._results.pop(a.id, None)
         self._reindex()
@@ -187,8 +179,7 @@ class Document(QObject):
     def apply_insert_assessment(self, startup_id: str, index: int,
                                 assessment: Assessment) -> None:
         """Insert ``assessment`` into a startup at ``index``."""
-        st = self.startup(startup_id)
-        st.assessments.insert(index, assessment)
+        edits.insert_assessment(self.startup(startup_id), index, assessment)
         self._reindex()
         self._rescore(assessment.id)
         self.structureChanged.emit()
@@ -196,52 +187,39 @@ class Document(QObject):
     def apply_remove_assessment(self, assessment_id: str) -> tuple[str, int, Assessment]:
         """Remove an assessment; returns (startup id, former index, assessment) for undo."""
         st, a = self._index[assessment_id]
-        index = st.assessments.index(a)
-        st.assessments.pop(index)
+        index = edits.remove_assessment(st, a)
         self._results.pop(assessment_id, None)
         self._reindex()
         self.structureChanged.emit()
         return st.id, index, a
 
-    def apply_bulk_add(self, startups: list[Startup],
-                       assessments: list[tuple[str, Assessment]]) -> None:
-        """Append many startups, and assessments to existing startups, then re-score once
-        (an import of a thousand workbooks is one change, not a thousand)."""
-        self.portfolio.startups.extend(startups)
-        for sid, a in assessments:
-            self.startup(sid).assessments.append(a)
+    def apply_bulk_add(self, startups: list[Startup], assessments: list[tuple[str, Assessment]],
+                       fields: list[FieldValue] | None = None) -> None:
+        """Set ``fields`` of existing startups, append many startups, and assessments to
+        existing startups, then re-score once (an import of a thousand workbooks is one
+        change, not a thousand); see :func:`models.core.edits.add_many`."""
+        edits.add_many(self.portfolio, startups, assessments, fields or [])
         self._reindex()
         self.rescore_all()
         self.structureChanged.emit()
 
-    def apply_bulk_remove(self, startup_ids: set[str], assessment_ids: set[str]) -> None:
-        """Remove startups and assessments by id (the inverse of :meth:`apply_bulk_add`)."""
-        self.portfolio.startups[:] = [s for s in self.portfolio.startups
-                                      if s.id not in startup_ids]
-        for st in self.portfolio.startups:
-            st.assessments[:] = [a for a in st.assessments if a.id not in assessment_ids]
+    def apply_bulk_remove(self, startup_ids: set[str], assessment_ids: set[str],
+                          fields: list[FieldValue] | None = None) -> None:
+        """Set ``fields`` back, and remove startups and assessments by id (the inverse of
+        :meth:`apply_bulk_add`)."""
+        edits.remove_many(self.portfolio, startup_ids, assessment_ids, fields or [])
         self._reindex()
         self.rescore_all()
         self.structureChanged.emit()
 
-    def apply_framework(self, framework: Framework) -> None:
+    def apply_framework(self, framework: Framework) -> list[RemovedScore]:
         """Replace the portfolio's framework (weights or a whole new one) and re-score all.
+        Returns the blank scores of criteria the new framework lacks, taken out (for
+        :meth:`restore_scores`).
 
         Raises ``ValueError`` if a score names a criterion the new framework lacks.
         """
-        known = set(framework.criterion_ids)
-        for st, a in self.portfolio.assessments():
-            missing = [cid for cid, s in a.scores.items() if cid not in known and
-                       (s.value is not None or s.rationale or s.evidence)]
-            if missing:
-                raise ValueError(
-                    f"{st.name}: {a.label()} scores {', '.join(missing)}, which the new "
-                    "framework does not have"
-                )
-        for _, a in self.portfolio.assessments():
-            for cid in [c for c in a.scores if c not in known]:
-                del a.scores[cid]
-        self.portfolio.framework = framework
+        removed = edits.replace_framework(self.portfolio, framework)
         if self.scenario is not None:
             try:
                 self.scenario = framework.scenario(self.scenario.id)
@@ -250,3 +228,8 @@ class Document(QObject):
                 self.scenarioChanged.emit()
         self.rescore_all()
         self.frameworkChanged.emit()
+        return removed
+
+    def restore_scores(self, removed: list[RemovedScore]) -> None:
+        """Put back blank scores :meth:`apply_framework` took out (they change no result)."""
+        edits.restore_scores(self.portfolio, removed)

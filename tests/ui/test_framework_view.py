@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QAbstractItemDelegate, QDoubleSpinBox
 from gui.document import Document
 from gui.tables.weights import CriterionWeightsModel, PillarWeightsModel
 from gui.views.framework.framework_text import condition_text, rule_conditions
-from gui.views.framework.view import FrameworkView, scored_criteria_missing
+from gui.views.framework.view import FrameworkView
+from models.core.edits import scored_criteria_missing
 from models.core.framework import Framework
 from models.engine.sample import sample_portfolio
 from models.files.framework_file import load_framework, save_framework

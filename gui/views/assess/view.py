@@ -35,6 +35,7 @@ from gui.views.assess.startup_list import (
     StartupFilterModel,
     StartupListModel,
 )
+from models.core import edits
 from models.core.framework import text
 from models.core.portfolio import ROLES, Assessment, Startup
 
@@ -423,7 +424,7 @@ class AssessView(QWidget):
         name = ask.text(self, self.tr("Add startup"), self.tr("Name of the startup:"))
         if name is None or not name.strip():
             return
-        st = Startup(name=name.strip(), assessments=[Assessment(role="founder")])
+        st = edits.new_startup(name.strip())
         self.doc.undo_stack.push(cmd.AddStartup(self.doc, st))
         self.select_startup(st.id)
 
@@ -442,7 +443,7 @@ class AssessView(QWidget):
         st = self.current_startup()
         if st is None:
             return
-        clone = cmd.duplicate_startup(st, self.tr("{name} (copy)").format(name=st.name))
+        clone = edits.duplicate_startup(st, self.tr("{name} (copy)").format(name=st.name))
         index = self.doc.startup_index(st.id) + 1
         self.doc.undo_stack.push(cmd.AddStartup(self.doc, clone, index,
                                                 self.tr("Duplicate Startup")))
@@ -467,7 +468,7 @@ class AssessView(QWidget):
         st = self.current_startup()
         if st is None:
             return
-        a = Assessment(role="investor" if st.assessments else "founder")
+        a = edits.new_assessment(st)
         self.doc.undo_stack.push(cmd.AddAssessment(self.doc, st.id, a))
         self.select_startup(st.id, a.id)
 
@@ -476,7 +477,7 @@ class AssessView(QWidget):
         st, a = self.current_startup(), self.current_assessment()
         if st is None or a is None:
             return
-        clone = cmd.copy_assessment(a, date=dt.date.today(), assessor="")
+        clone = edits.copy_assessment(a, date=dt.date.today(), assessor="")
         self.doc.undo_stack.push(cmd.AddAssessment(self.doc, st.id, clone,
                                                    self.tr("Copy Assessment")))
         self.select_startup(st.id, clone.id)

@@ -40,25 +40,12 @@ from gui.tables.weights import CriterionWeightsModel, PillarWeightsModel
 from gui.views.framework.framework_text import criterion_html, rules_html, scenarios_html
 from gui.views.framework.pairwise_editor import PairwisePanel
 from gui.widgets.weight_delegate import WeightDelegate
+from models.core.edits import scored_criteria_missing
 from models.core.errors import InputError
 from models.core.framework import Framework, text
 from models.core.framework_identity import custom_framework
-from models.core.portfolio import Portfolio
 from models.core.rounding import fixed
 from models.files.framework_file import default_framework, load_framework, save_framework
-
-
-def scored_criteria_missing(portfolio: Portfolio, framework: Framework) -> list[str]:
-    """Lines naming each assessment that holds a score (level, rationale or evidence) for a
-    criterion ``framework`` lacks; empty when the framework can replace the portfolio's."""
-    known = set(framework.criterion_ids)
-    lines = []
-    for st, a in portfolio.assessments():
-        missing = [cid for cid, s in a.scores.items() if cid not in known and
-                   (s.value is not None or s.rationale or s.evidence)]
-        if missing:
-            lines.append(f"{st.name}, {a.label()}: {', '.join(missing)}")
-    return lines
 
 
 def _table(name: str) -> QTableView:
