@@ -9,7 +9,7 @@ screen (a hidden chart catches up when it is shown) and ends with ``draw_idle()`
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from PySide6.QtCore import QTimer
@@ -41,9 +41,16 @@ class IdleChart(QWidget):
     """A chart drawn by ``draw(figure)`` on idle (see the module docstring).
 
     Args:
-        draw: called with a cleared ``matplotlib.figure.Figure`` to draw the chart on it.
+        draw: called with the ``matplotlib.figure.Figure`` to draw the chart on it (cleared
+            first unless ``clear`` is False: then ``draw`` may update what it drew before).
         name: the canvas's object name (for tests and style sheets).
         min_height: the smallest height of the canvas, in pixels at scale 1.
+        min_width: the smallest width of the chart (default: 1.6 × ``min_height``).
+        figsize: the figure's size in inches before the layout gives it its own (sets the
+            canvas's size hint).
+        layout: the figure's layout engine (``constrained``), or None to place axes by hand.
+        events: matplotlib canvas events to follow, name → handler (e.g.
+            ``{"button_press_event": on_click}``), connected when the canvas is made.
 
     Attributes:
         figure, canvas: the ``Figure`` and its ``FigureCanvasQTAgg`` (None before the first
@@ -52,11 +59,18 @@ class IdleChart(QWidget):
     """
 
     def __init__(self, draw: Callable[[Any], None], name: str, min_height: int = 160,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, min_width: int | None = None,
+                 figsize: tuple[float, float] = (5.0, 3.0), layout: str | None = "constrained",
+                 clear: bool = True,
+                 events: Mapping[str, Callable[[Any], None]] | None = None) -> None:
         super().__init__(parent)
         self._draw_fn = draw
         self._name = name
         self._min_height = min_height
+        self._figsize = figsize
+        self._layout_engine = layout
+        self._clear = clear
+        self._events = dict(events or {})
         self.figure: Any = None
         self.canvas: Any = None
         self.draws = 0
@@ -64,7 +78,7 @@ class IdleChart(QWidget):
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self.setMinimumHeight(min_height)
-        self.setMinimumWidth(round(min_height * 1.6))
+        self.setMinimumWidth(round(min_height * 1.6) if min_width is None else min_width)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(REDRAW_DELAY_MS)
@@ -92,11 +106,14 @@ class IdleChart(QWidget):
         from matplotlib.figure import Figure
 
         chart_fonts()
-        self.figure = Figure(figsize=(5.0, 3.0), dpi=self.logicalDpiY() or 96)
-        self.figure.set_layout_engine("constrained")
+        self.figure = Figure(figsize=self._figsize, dpi=self.logicalDpiY() or 96)
+        if self._layout_engine is not None:
+            self.figure.set_layout_engine(self._layout_engine)
         self.canvas = FigureCanvasQTAgg(self.figure)
         self.canvas.setObjectName(self._name)
         self.canvas.setMinimumHeight(self._min_height)
+        for event, handler in self._events.items():
+            self.canvas.mpl_connect(event, handler)
         self._layout.addWidget(self.canvas, 1)
 
     def redraw(self) -> None:
@@ -105,15 +122,8 @@ class IdleChart(QWidget):
             return
         self._dirty = False
         self._ensure_canvas()
-        self.figure.clear()
+        if self._clear:
+            self.figure.clear()
         self._draw_fn(self.figure)
         self.draws += 1
         self.canvas.draw_idle()
-
-    def size_px(self) -> tuple[float, float]:
-        """The figure's current width and height in pixels (before the first draw: the
-        widget's size)."""
-        if self.figure is None:
-            return float(self.width()), float(self.height())
-        w, h = self.figure.get_size_inches()
-        return w * self.figure.dpi, h * self.figure.dpi

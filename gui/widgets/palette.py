@@ -12,7 +12,6 @@ WARNING_BG = QColor("#fdecea")
 WARNING_FG = QColor("#a4262c")
 STRATEGY_BG = QColor("#e8f3ec")
 STRATEGY_FG = QColor("#1d6b3a")
-ACCENT = QColor("#2f6fb0")
 
 _STOPS = ((0.0, QColor("#c8453b")), (50.0, QColor("#e5a935")), (100.0, QColor("#3f9a5a")))
 

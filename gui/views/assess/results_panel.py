@@ -1,17 +1,20 @@
 """Live results of the chosen assessment: overall score, completeness, pillar bars, a radar,
 postures with their reasons, deal-breakers and the three improvements worth most.
 
-The painted bars update on every edit; the matplotlib radar is created after the window first
-shows and redrawn only when the application is idle (``draw_idle`` behind a short timer).
+The painted bars update on every edit; the matplotlib radar (an
+:class:`~gui.widgets.chart_canvas.IdleChart`) is created after the window first shows and
+redrawn only when the application is idle.
 """
 
 from __future__ import annotations
 
 import html
+from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
+from gui.widgets.chart_canvas import IdleChart
 from gui.widgets.palette import STRATEGY_BG, STRATEGY_FG, WARNING_BG, WARNING_FG, score_colour
 from gui.widgets.pillar_bars import PillarBars
 from models.core.framework import Framework, text
@@ -70,61 +73,50 @@ class ResultsPanel(QScrollArea):
         layout.addStretch(1)
         self._framework: Framework | None = None
         self._result: Result | None = None
-        self._canvas = None
-        self._figure = None
+        self.radar: IdleChart | None = None
         self._radar_names: tuple[str, ...] = ()
-        self._radar_series = None
-        self._radar_timer = QTimer(self)
-        self._radar_timer.setSingleShot(True)
-        self._radar_timer.setInterval(150)
-        self._radar_timer.timeout.connect(self._draw_radar)
+        self._radar_series: Any = None
         self.show_result(None, None)
 
     # -- radar (matplotlib, created lazily after first paint) ------------------------------
     def enable_radar(self) -> None:
-        """Create the radar canvas (imports matplotlib); call once the window is visible."""
-        if self._canvas is not None:
+        """Create the radar chart and draw it (imports matplotlib); call once the window is
+        visible."""
+        if self.radar is not None:
             return
-        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
-        from matplotlib.figure import Figure
+        self.radar = IdleChart(self._draw_radar, "radarCanvas", 240, min_width=0,
+                               figsize=(3.2, 3.0), layout=None, clear=False)
+        self.radar_host.addWidget(self.radar)
+        self.radar.show()
+        self.radar.redraw()
 
-        from gui.widgets.chart_canvas import chart_fonts
-
-        chart_fonts()
-        self._figure = Figure(figsize=(3.2, 3.0), dpi=self.logicalDpiY() or 96)
-        self._canvas = FigureCanvasQTAgg(self._figure)
-        self._canvas.setMinimumHeight(240)
-        self._canvas.setObjectName("radarCanvas")
-        self.radar_host.addWidget(self._canvas)
-        self._draw_radar()
-
-    def _draw_radar(self) -> None:
+    def _draw_radar(self, figure: Any) -> None:
         """Update the radar: new values in place, a full replot only when the pillars change."""
-        if self._canvas is None or self._figure is None:
-            return
         r, fw = self._result, self._framework
         pillars = [p for p in fw.pillars if p.enabled] if fw is not None else []
         names = tuple(text(p.name, self._lang) for p in pillars)
         values = [r.pillars.get(p.id) for p in pillars] if r is not None else None
         if len(names) < 3 or values is None:
             if self._radar_names:
-                self._figure.clear()
+                figure.clear()
                 self._radar_names, self._radar_series = (), None
-                self._canvas.draw_idle()
             return
         if names != self._radar_names:
             from models.charts.drawing import radar
 
-            self._figure.clear()
+            figure.clear()
             # polar tick labels sit outside the axes: leave a margin for them
-            ax = self._figure.add_axes((0.2, 0.14, 0.6, 0.72), projection="polar")
+            ax = figure.add_axes((0.2, 0.14, 0.6, 0.72), projection="polar")
             (self._radar_series,) = radar(ax, [n.replace(" ", "\n") for n in names],
                                           [("", values)])
             ax.tick_params(axis="x", labelsize=7, pad=2)
             self._radar_names = names
         else:
             self._radar_series.set_values(values)
-        self._canvas.draw_idle()
+
+    def _schedule_radar(self) -> None:
+        if self.radar is not None:
+            self.radar.schedule()
 
     # -- display --------------------------------------------------------------------------
     def show_result(self, result: Result | None, framework: Framework | None,
@@ -138,7 +130,7 @@ class ResultsPanel(QScrollArea):
             self.bars.set_scores([])
             for label in (self.postures_label, self.breakers_label, self.improvements_label):
                 label.setText("")
-            self._radar_timer.start()
+            self._schedule_radar()
             return
         colour = score_colour(result.overall).name()
         shown = "–" if result.overall is None else fixed(result.overall)
@@ -169,7 +161,7 @@ class ResultsPanel(QScrollArea):
             self.improvements_label.setText(f"<ol style='margin-left:-20px'>{items}</ol>")
         else:
             self.improvements_label.setText("<i>" + self.tr("Nothing left to improve.") + "</i>")
-        self._radar_timer.start()
+        self._schedule_radar()
 
     def _rules_html(self, hits, warning: bool = False) -> str:  # type: ignore[no-untyped-def]
         blocks = []
