@@ -59,7 +59,7 @@ def _pillar_table(sh: Sheet, framework: Framework, lang: str, geo: FrameworkShee
     if len(notes) > geo.pillars + 2:  # the notes sit beside the pillar table
         notes = [" ".join(notes)]
     notes += [""] * (geo.pillars + 2 - len(notes))
-    sh.header(1, PILLAR_HEADERS)
+    sh.header(geo.pillar_header_row, PILLAR_HEADERS)
     sh.text(1, 7, notes[0], BOLD)
     for i, p in enumerate(framework.pillars):
         r = geo.pillar_row(i)

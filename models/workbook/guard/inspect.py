@@ -176,14 +176,12 @@ class WorkbookScan:
             (see the module description); never the file itself.
         sheets: scanned worksheet name → :class:`SheetScan`, in workbook order.
         names: every sheet's name, in workbook order (scanned or not).
-        unpacked: total unpacked bytes of the file.
         strings: shared strings in the workbook.
     """
 
     data: bytes
     sheets: dict[str, SheetScan]
     names: list[str]
-    unpacked: int
     strings: int = 0
 
 
@@ -249,7 +247,7 @@ def inspect_bytes(data: bytes, source: str, limits: Limits = DEFAULT_LIMITS,
     if package.styles is not None:
         _, packed = verify_member(data, package.styles, source)
         out.copy("xl/styles.xml", package.styles, packed)
-    return WorkbookScan(out.finish(), scans, names, sum(i.file_size for i in infos), strings)
+    return WorkbookScan(out.finish(), scans, names, strings)
 
 
 def _package(data: bytes, names: PartNames, source: str, limits: Limits,
@@ -284,7 +282,7 @@ def _package(data: bytes, names: PartNames, source: str, limits: Limits,
         raise refuse(source, exc.part, str(exc)) from None
     out.store("_rels/.rels", root_relationships())
     out.copy(CANONICAL_WORKBOOK, workbook, packed)
-    return Package(folder, workbook, rels, names.find(folder + "sharedStrings.xml"),
+    return Package(folder, workbook, names.find(folder + "sharedStrings.xml"),
                    names.find(folder + "styles.xml"), parts)
 
 

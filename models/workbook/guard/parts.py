@@ -27,7 +27,6 @@ from __future__ import annotations
 import struct
 import zipfile
 import zlib
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from xml.sax.saxutils import quoteattr
 
@@ -84,14 +83,13 @@ class Package:
 
     Attributes:
         folder: the workbook's folder, e.g. ``xl/``.
-        workbook, workbook_rels: the workbook part and its relationships.
+        workbook: the workbook part.
         shared_strings, styles: those parts, or ``None`` when absent.
         sheets: every sheet, in workbook order.
     """
 
     folder: str
     workbook: zipfile.ZipInfo
-    workbook_rels: zipfile.ZipInfo
     shared_strings: zipfile.ZipInfo | None
     styles: zipfile.ZipInfo | None
     sheets: list[SheetPart] = field(default_factory=list)
@@ -119,10 +117,6 @@ class PackageError(ValueError):
     def __init__(self, part: str, message: str) -> None:
         super().__init__(message)
         self.part = part
-
-
-Relationships = Callable[[bytes], tuple[tuple[tuple[str, str], ...], ...]]
-SheetIds = Callable[[bytes], tuple[tuple[str, str], ...]]
 
 
 def office_document(rels: tuple[tuple[tuple[str, str], ...], ...]) -> str | None:

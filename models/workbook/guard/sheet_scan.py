@@ -42,7 +42,6 @@ CARRY_MAX = 16 * MIB
 #: formula unplaced, and the importer refuses a sheet with unplaced formulas).
 TAG_WINDOW = 2048
 
-_WS = rb"[ \t\r\n]"  # where quick-xml ends an element name
 _AWS = rb"[ \t\n\x0c\r]"  # what calamine's attribute reader skips (Rust's ASCII white space)
 _PREFIX = rb"(?:[^ \t\r\n/>:<]*:)?"  # any prefix, up to the first colon
 _END = rb"(?=[ \t\r\n/>])"
