@@ -4,7 +4,7 @@ Left, the weights: pillars (switch on/off, weight, share) and the criteria of th
 (weight, share of the pillar and of the total), with their sums; every edit is an undo command.
 Right, the texts: the chosen criterion in full (question, rubric, source paragraphs), the
 postures, the deal-breakers and the scenarios, and the pairwise (AHP) weights editor
-(:mod:`gui.views.framework.pairwise_editor`). At the top, the framework's name, id and version,
+(:mod:`gui.views.framework.pairwise_panel`). At the top, the framework's name, id and version,
 the active scenario (applied everywhere) and buttons to save the framework to a file or load
 another one into the portfolio.
 """
@@ -38,7 +38,7 @@ from gui.settings import AppSettings
 from gui.tables.roles import IdRole
 from gui.tables.weights import CriterionWeightsModel, PillarWeightsModel
 from gui.views.framework.framework_text import criterion_html, rules_html, scenarios_html
-from gui.views.framework.pairwise_editor import PairwisePanel
+from gui.views.framework.pairwise_panel import PairwisePanel
 from gui.widgets.weight_delegate import WeightDelegate
 from models.core.edits import scored_criteria_missing
 from models.core.errors import InputError
