@@ -33,9 +33,9 @@ def poppler(tool: str) -> str:
 
 def need_cjk_font() -> None:
     """Fail under CI, else skip, when no font that covers Chinese is installed."""
-    from models.charts.fonts import has_cjk_font
+    from models.charts.fonts import installed_cjk_families
 
-    if not has_cjk_font():
+    if not installed_cjk_families():
         _missing("a CJK font", "fonts-noto-cjk")
 
 

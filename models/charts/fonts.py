@@ -10,7 +10,7 @@ On Debian and Ubuntu the CJK fonts come from the ``fonts-noto-cjk`` package
 (``scripts/system-deps.sh test`` installs it). For pictographs (emoji in a startup's name, say)
 the report also falls back to a monochrome symbol font (``fonts-symbola``), since matplotlib
 cannot draw colour-emoji fonts; a character that no installed font has is drawn as
-:data:`MISSING_GLYPH` instead (see :func:`models.report.document`'s text metrics).
+:data:`MISSING_GLYPH` instead (see :class:`models.report.metrics.Metrics`).
 """
 
 from __future__ import annotations
@@ -46,11 +46,6 @@ def installed_cjk_families() -> list[str]:
     """The families of :data:`CJK_FAMILIES` that matplotlib finds on this machine, in order."""
     found = _installed()
     return [f for f in CJK_FAMILIES if f in found]
-
-
-def has_cjk_font() -> bool:
-    """True when at least one font that covers Chinese is installed."""
-    return bool(installed_cjk_families())
 
 
 def font_families(symbols: bool = False) -> list[str]:

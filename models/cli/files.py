@@ -200,7 +200,8 @@ def cmd_report(args: argparse.Namespace) -> int:
     The PDF is written atomically: on any failure a previous file stays as it was.
     """
     from models.files.portfolio_file import load_portfolio
-    from models.report.document import UnknownStartupError, write_report
+    from models.report.data import UnknownStartupError
+    from models.report.document import write_report
 
     output = _output(args.output, "a .pdf")
     portfolio = load_portfolio(args.file)

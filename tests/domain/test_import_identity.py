@@ -15,7 +15,7 @@ from models.cli import main as cli
 from models.core.portfolio import Assessment, Portfolio, Score, Startup
 from models.files.framework_file import default_framework
 from models.files.portfolio_file import load_portfolio, save_portfolio
-from models.report.document import UnknownStartupError, select_assessments
+from models.report.data import UnknownStartupError, select_assessments
 from models.workbook.export import export_workbook
 from models.workbook.importing.batch import import_workbooks, merge_into, plan_merge, read_workbook
 from tests.workbook_corpus import fill_template

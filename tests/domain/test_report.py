@@ -18,19 +18,17 @@ import matplotlib as mpl
 import pytest
 
 from models.analysis.assessors import founder_investor_gaps
-from models.charts.fonts import CJK_FAMILIES, LATIN_FAMILIES, font_families, has_cjk_font
+from models.charts.fonts import CJK_FAMILIES, LATIN_FAMILIES, font_families, installed_cjk_families
 from models.core.framework import text
 from models.core.portfolio import Assessment, Portfolio, Score, Startup
 from models.core.rounding import fixed
 from models.engine.results import score_portfolio
 from models.engine.sample import sample_portfolio
-from models.report import document as report_module
-from models.report.document import (
-    MAX_GAPS,
-    UnknownStartupError,
-    select_assessments,
-    write_report,
-)
+from models.report import assessment_page
+from models.report.assessment_blocks import MAX_GAPS
+from models.report.data import UnknownStartupError, select_assessments
+from models.report.document import write_report
+from models.report.metrics import Metrics
 from models.report.texts import LABELS, labels
 from tests.helpers import tiny_framework
 from tests.pdftext import need_cjk_font, pdf_fonts, pdf_pages
@@ -174,8 +172,8 @@ def test_failure_mid_way_keeps_the_previous_file(tmp_path, monkeypatch):
             raise RuntimeError("disk on fire")
         return original(*args, **kwargs)
 
-    original = report_module._criteria_table
-    monkeypatch.setattr(report_module, "_criteria_table", broken)
+    original = assessment_page.criteria_table
+    monkeypatch.setattr(assessment_page, "criteria_table", broken)
     with pytest.raises(RuntimeError, match="disk on fire"):
         write_report(sample_portfolio(), out, startups=["Chattersky", "Tokenforge"],
                      draws=DRAWS)
@@ -334,14 +332,14 @@ def test_font_families():
     fams = font_families()
     assert fams[0] in LATIN_FAMILIES
     assert fams is not font_families()  # a fresh list each time
-    if has_cjk_font():
+    if installed_cjk_families():
         assert len(fams) == 2 and fams[1] in CJK_FAMILIES
     else:
         assert fams == [fams[0]]
 
 
 def test_fit_and_wrap():
-    m = report_module._Metrics(font_families())
+    m = Metrics(font_families())
     s = "The product serves everyone with everything; the exam-prep cohort is small."
     assert m.fit(s, 8, 1000) == s
     short = m.fit(s, 8, 120)

@@ -116,12 +116,12 @@ def test_interrupted_report_keeps_the_previous_file(capsys, sample_file, tmp_pat
                                                     monkeypatch):
     out = tmp_path / "r.pdf"
     out.write_bytes(b"%PDF previous")
-    import models.report.document as report
+    import models.report.assessment_page as report
 
     def interrupted(*args, **kwargs):  # type: ignore[no-untyped-def]
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(report, "_gaps_block", interrupted)
+    monkeypatch.setattr(report, "gaps_block", interrupted)
     code, _, err = run(capsys, "report", str(sample_file), "-o", str(out),
                        "--startup", "Tokenforge", "--draws", DRAWS)
     assert code == 130 and "interrupted" in err
