@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from models.core.framework import Framework
+
+if TYPE_CHECKING:
+    import pytest
 
 
 def t(s: str) -> dict[str, str]:
@@ -46,3 +51,12 @@ def tiny_framework(**overrides) -> Framework:
     }
     data.update(overrides)
     return Framework.model_validate(data)
+
+
+def run_cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    """Run the command line with ``args``; returns its exit status, stdout and stderr."""
+    from models.cli import main as cli
+
+    code = cli.main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err

@@ -3,31 +3,17 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
 from models.analysis.run import analyze_portfolio
-from models.cli import main as cli
 from models.engine.sample import sample_portfolio
-
-
-@pytest.fixture(scope="module")
-def sample_file(tmp_path_factory) -> Path:
-    p = tmp_path_factory.mktemp("analyze") / "sample.beachhead"
-    assert cli.main(["sample", "-o", str(p)]) == 0
-    return p
-
-
-def run(capsys, *args: str) -> tuple[int, str, str]:
-    code = cli.main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
+from tests.helpers import run_cli
 
 
 def test_analyze_json_document(capsys, sample_file):
-    code, out, _ = run(capsys, "analyze", str(sample_file), "--format", "json",
-                       "--draws", "300", "--seed", "4")
+    code, out, _ = run_cli(capsys, "analyze", str(sample_file), "--format", "json",
+                           "--draws", "300", "--seed", "4")
     assert code == 0
     doc = json.loads(out)
     assert doc["draws"] == 300 and doc["seed"] == 4
@@ -51,22 +37,22 @@ def test_analyze_json_document(capsys, sample_file):
 
 def test_analyze_is_reproducible_and_seed_dependent(capsys, sample_file):
     args = ("analyze", str(sample_file), "--format", "json", "--draws", "200")
-    _, first, _ = run(capsys, *args)
-    _, again, _ = run(capsys, *args)
-    _, other, _ = run(capsys, *args, "--seed", "1")
+    _, first, _ = run_cli(capsys, *args)
+    _, again, _ = run_cli(capsys, *args)
+    _, other, _ = run_cli(capsys, *args, "--seed", "1")
     assert first == again
     assert json.loads(first)["assessments"] != json.loads(other)["assessments"]
 
 
 def test_analyze_table_with_scenario_and_weights(capsys, sample_file):
-    code, out, _ = run(capsys, "analyze", str(sample_file), "--draws", "200",
-                       "--scenario", "A sleeping giant enters", "--weight-concentration", "50")
+    code, out, _ = run_cli(capsys, "analyze", str(sample_file), "--draws", "200",
+                           "--scenario", "A sleeping giant enters", "--weight-concentration", "50")
     assert code == 0
     assert "scenario: " in out and "concentration 50" in out
     assert "P(rank 1)" in out and "Rank change" in out
     assert "Leader changes" in out and "Gearloom Systems (Zhang Hao)" in out
-    code, out, _ = run(capsys, "analyze", str(sample_file), "--draws", "50",
-                       "--scenario", "sleeping_giant_enters", "--format", "json")
+    code, out, _ = run_cli(capsys, "analyze", str(sample_file), "--draws", "50",
+                           "--scenario", "sleeping_giant_enters", "--format", "json")
     doc = json.loads(out)
     assert doc["scenario"]["id"] == "sleeping_giant_enters"
     assert all("rank_change" in r and "overall_before" in r for r in doc["assessments"])
@@ -79,22 +65,22 @@ def test_analyze_table_with_scenario_and_weights(capsys, sample_file):
     (["--format", "csv"], 2, "invalid choice"),
 ])
 def test_analyze_usage_errors(capsys, sample_file, args, status, message):
-    code, _, err = run(capsys, "analyze", str(sample_file), *args)
+    code, _, err = run_cli(capsys, "analyze", str(sample_file), *args)
     assert code == status and message in err
 
 
 def test_analyze_bad_file(capsys, tmp_path):
     bad = tmp_path / "bad.beachhead"
     bad.write_text("{not json", encoding="utf-8")
-    code, out, err = run(capsys, "analyze", str(bad))
+    code, out, err = run_cli(capsys, "analyze", str(bad))
     assert code == 1 and out == "" and str(bad) in err
-    code, _, err = run(capsys, "analyze", str(tmp_path / "missing.beachhead"))
+    code, _, err = run_cli(capsys, "analyze", str(tmp_path / "missing.beachhead"))
     assert code == 1 and "missing.beachhead" in err
 
 
 def test_analyze_reports_progress_on_long_work(capsys, sample_file, monkeypatch):
     monkeypatch.setattr("models.cli.analyze._PROGRESS_WORK", 1)
-    code, out, err = run(capsys, "analyze", str(sample_file), "--draws", "100",
-                         "--format", "json")
+    code, out, err = run_cli(capsys, "analyze", str(sample_file), "--draws", "100",
+                             "--format", "json")
     assert code == 0 and json.loads(out)["draws"] == 100
     assert "analysing 13 assessments × 100 draws" in err and "100%" in err

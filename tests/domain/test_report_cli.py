@@ -2,27 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from models.cli import main as cli
+from tests.helpers import run_cli
 from tests.pdftext import pdf_pages
 
 DRAWS = "200"
-
-
-@pytest.fixture(scope="module")
-def sample_file(tmp_path_factory) -> Path:
-    p = tmp_path_factory.mktemp("report-cli") / "sample.beachhead"
-    assert cli.main(["sample", "-o", str(p)]) == 0
-    return p
-
-
-def run(capsys, *args: str) -> tuple[int, str, str]:
-    code = cli.main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_report_is_a_headless_command():
@@ -31,9 +17,9 @@ def test_report_is_a_headless_command():
 
 def test_report_writes_selected_startups(capsys, sample_file, tmp_path):
     out = tmp_path / "two.pdf"
-    code, stdout, err = run(capsys, "report", str(sample_file), "-o", str(out),
-                            "--startup", "Tokenforge", "--startup", "lumenreel",
-                            "--draws", DRAWS, "--seed", "3")
+    code, stdout, err = run_cli(capsys, "report", str(sample_file), "-o", str(out),
+                                "--startup", "Tokenforge", "--startup", "lumenreel",
+                                "--draws", DRAWS, "--seed", "3")
     assert code == 0, err
     assert stdout == ""
     assert err.splitlines() == [f"wrote {out}: 3 pages (2 assessments)"]  # short: no progress
@@ -45,9 +31,9 @@ def test_report_writes_selected_startups(capsys, sample_file, tmp_path):
 
 def test_report_in_chinese_with_a_scenario(capsys, sample_file, tmp_path):
     out = tmp_path / "zh.pdf"
-    code, _, err = run(capsys, "report", str(sample_file), "-o", str(out), "--lang", "zh_CN",
-                       "--startup", "Tokenforge", "--scenario", "Financing thaw",
-                       "--draws", DRAWS)
+    code, _, err = run_cli(capsys, "report", str(sample_file), "-o", str(out), "--lang", "zh_CN",
+                           "--startup", "Tokenforge", "--scenario", "Financing thaw",
+                           "--draws", DRAWS)
     assert code == 0, err
     text = "".join(pdf_pages(out)).replace(" ", "")
     assert "组合排名" in text and "评估指标" in text and "融资回暖" in text
@@ -55,8 +41,8 @@ def test_report_in_chinese_with_a_scenario(capsys, sample_file, tmp_path):
 
 def test_unknown_startup_is_bad_input_naming_it(capsys, sample_file, tmp_path):
     out = tmp_path / "none.pdf"
-    code, _, err = run(capsys, "report", str(sample_file), "-o", str(out),
-                       "--startup", "Chattersky", "--startup", "No Such Co")
+    code, _, err = run_cli(capsys, "report", str(sample_file), "-o", str(out),
+                           "--startup", "Chattersky", "--startup", "No Such Co")
     assert code == 1
     assert err.strip().splitlines() == [
         f"{sample_file}: --startup: no startup named 'No Such Co'"]
@@ -70,7 +56,7 @@ def test_unknown_startup_is_bad_input_naming_it(capsys, sample_file, tmp_path):
 ])
 def test_usage_errors(capsys, sample_file, tmp_path, args, message):
     args = [a if not a.startswith("x.") else str(tmp_path / a) for a in args]
-    code, _, err = run(capsys, "report", str(sample_file), *args)
+    code, _, err = run_cli(capsys, "report", str(sample_file), *args)
     assert code == 2
     assert message in err
 
@@ -79,7 +65,7 @@ def test_usage_errors(capsys, sample_file, tmp_path, args, message):
 def test_argument_errors_exit_2(capsys, sample_file, tmp_path, args):
     # [] lacks the required -o
     extra = ["-o", str(tmp_path / "x.pdf")] if args else []
-    code, _, err = run(capsys, "report", str(sample_file), *extra, *args)
+    code, _, err = run_cli(capsys, "report", str(sample_file), *extra, *args)
     assert code == 2
     assert "usage:" in err
 
@@ -87,7 +73,7 @@ def test_argument_errors_exit_2(capsys, sample_file, tmp_path, args):
 def test_bad_portfolio_is_bad_input(capsys, tmp_path):
     bad = tmp_path / "bad.beachhead"
     bad.write_text("{not json", encoding="utf-8")
-    code, _, err = run(capsys, "report", str(bad), "-o", str(tmp_path / "r.pdf"))
+    code, _, err = run_cli(capsys, "report", str(bad), "-o", str(tmp_path / "r.pdf"))
     assert code == 1
     assert str(bad) in err and "not valid JSON" in err
     assert not (tmp_path / "r.pdf").exists()
@@ -95,8 +81,8 @@ def test_bad_portfolio_is_bad_input(capsys, tmp_path):
 
 def test_unwritable_output_is_bad_input_and_leaves_nothing(capsys, sample_file, tmp_path):
     out = tmp_path / "missing-folder" / "r.pdf"
-    code, _, err = run(capsys, "report", str(sample_file), "-o", str(out),
-                       "--startup", "Tokenforge", "--draws", DRAWS)
+    code, _, err = run_cli(capsys, "report", str(sample_file), "-o", str(out),
+                           "--startup", "Tokenforge", "--draws", DRAWS)
     assert code == 1
     assert "missing-folder" in err
     assert not out.parent.exists()
@@ -105,8 +91,8 @@ def test_unwritable_output_is_bad_input_and_leaves_nothing(capsys, sample_file, 
 def test_progress_on_long_reports(capsys, sample_file, tmp_path, monkeypatch):
     monkeypatch.setattr("models.cli.files.REPORT_PROGRESS_PAGES", 3)
     out = tmp_path / "p.pdf"
-    code, _, err = run(capsys, "report", str(sample_file), "-o", str(out),
-                       "--startup", "Chattersky", "--startup", "Tokenforge", "--draws", DRAWS)
+    code, _, err = run_cli(capsys, "report", str(sample_file), "-o", str(out),
+                           "--startup", "Chattersky", "--startup", "Tokenforge", "--draws", DRAWS)
     assert code == 0
     assert [line.strip() for line in err.splitlines()[:-1]] == ["writing 4 pages…",
                                                                 "page 4 of 4"]
@@ -122,8 +108,8 @@ def test_interrupted_report_keeps_the_previous_file(capsys, sample_file, tmp_pat
         raise KeyboardInterrupt
 
     monkeypatch.setattr(report, "gaps_block", interrupted)
-    code, _, err = run(capsys, "report", str(sample_file), "-o", str(out),
-                       "--startup", "Tokenforge", "--draws", DRAWS)
+    code, _, err = run_cli(capsys, "report", str(sample_file), "-o", str(out),
+                           "--startup", "Tokenforge", "--draws", DRAWS)
     assert code == 130 and "interrupted" in err
     assert out.read_bytes() == b"%PDF previous"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["r.pdf"]
