@@ -3,6 +3,8 @@ tests replace with scripted answers (pytest-qt's advice for modal dialogs)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
@@ -72,3 +74,10 @@ class Ask:
 
 #: The application's dialogs; tests assign a scripted replacement.
 ask = Ask()
+
+
+def with_suffix(chosen: str, suffix: str) -> Path:
+    """The file a save dialog returned, with ``suffix`` (``.json``, …) added when the name
+    ends otherwise (case aside)."""
+    path = Path(chosen)
+    return path if path.suffix.lower() == suffix else path.with_name(path.name + suffix)

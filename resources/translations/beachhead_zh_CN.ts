@@ -648,6 +648,69 @@ Import the {good} good one(s) and leave the others out?</source>
     </message>
 </context>
 <context>
+    <name>FrameworkFiles</name>
+    <message>
+        <source>Name Framework {name}</source>
+        <translation>命名框架 {name}</translation>
+    </message>
+    <message>
+        <source>Name the custom framework</source>
+        <translation>为自定义框架命名</translation>
+    </message>
+    <message>
+        <source>These weights differ from {id} {version}, so the file gets its own name, id and version. Name:</source>
+        <translation>这些权重与 {id} {version} 不同，因此文件将使用自己的名称、ID 和版本。名称：</translation>
+    </message>
+    <message>
+        <source>{name} (custom weights)</source>
+        <translation>{name}（自定义权重）</translation>
+    </message>
+    <message>
+        <source>Save framework as</source>
+        <translation>框架另存为</translation>
+    </message>
+    <message>
+        <source>Beachhead frameworks (*.json)</source>
+        <translation>Beachhead 框架 (*.json)</translation>
+    </message>
+    <message>
+        <source>Cannot save the framework</source>
+        <translation>无法保存框架</translation>
+    </message>
+    <message>
+        <source>The framework could not be written to {path}.</source>
+        <translation>无法将框架写入 {path}。</translation>
+    </message>
+    <message>
+        <source>Load framework</source>
+        <translation>载入框架</translation>
+    </message>
+    <message>
+        <source>Beachhead frameworks (*.json);;All files (*)</source>
+        <translation>Beachhead 框架 (*.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Cannot load the framework</source>
+        <translation>无法载入框架</translation>
+    </message>
+    <message>
+        <source>{file} is not a framework Beachhead can use, so nothing was changed.</source>
+        <translation>{file} 不是 Beachhead 可用的框架，因此未作任何更改。</translation>
+    </message>
+    <message>
+        <source>Load Framework {name}</source>
+        <translation>载入框架 {name}</translation>
+    </message>
+    <message>
+        <source>The framework “{name}” lacks criteria that this portfolio has already scored, so it cannot replace the current one. Nothing was changed.</source>
+        <translation>框架“{name}”缺少此组合已评分的评估标准，因此不能替换当前框架。未作任何更改。</translation>
+    </message>
+    <message>
+        <source>This portfolio already uses exactly this framework.</source>
+        <translation>此组合已经在使用这个框架。</translation>
+    </message>
+</context>
+<context>
     <name>FrameworkText</name>
     <message>
         <source>Overall</source>
@@ -819,66 +882,6 @@ Import the {good} good one(s) and leave the others out?</source>
     <message>
         <source>Change not made</source>
         <translation>未作更改</translation>
-    </message>
-    <message>
-        <source>Name the custom framework</source>
-        <translation>为自定义框架命名</translation>
-    </message>
-    <message>
-        <source>These weights differ from {id} {version}, so the file gets its own name, id and version. Name:</source>
-        <translation>这些权重与 {id} {version} 不同，因此文件将使用自己的名称、ID 和版本。名称：</translation>
-    </message>
-    <message>
-        <source>{name} (custom weights)</source>
-        <translation>{name}（自定义权重）</translation>
-    </message>
-    <message>
-        <source>Save framework as</source>
-        <translation>框架另存为</translation>
-    </message>
-    <message>
-        <source>Beachhead frameworks (*.json)</source>
-        <translation>Beachhead 框架 (*.json)</translation>
-    </message>
-    <message>
-        <source>Cannot save the framework</source>
-        <translation>无法保存框架</translation>
-    </message>
-    <message>
-        <source>The framework could not be written to {path}.</source>
-        <translation>无法将框架写入 {path}。</translation>
-    </message>
-    <message>
-        <source>Name Framework {name}</source>
-        <translation>命名框架 {name}</translation>
-    </message>
-    <message>
-        <source>Load framework</source>
-        <translation>载入框架</translation>
-    </message>
-    <message>
-        <source>Beachhead frameworks (*.json);;All files (*)</source>
-        <translation>Beachhead 框架 (*.json);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <source>Cannot load the framework</source>
-        <translation>无法载入框架</translation>
-    </message>
-    <message>
-        <source>{file} is not a framework Beachhead can use, so nothing was changed.</source>
-        <translation>{file} 不是 Beachhead 可用的框架，因此未作任何更改。</translation>
-    </message>
-    <message>
-        <source>The framework “{name}” lacks criteria that this portfolio has already scored, so it cannot replace the current one. Nothing was changed.</source>
-        <translation>框架“{name}”缺少此组合已评分的评估标准，因此不能替换当前框架。未作任何更改。</translation>
-    </message>
-    <message>
-        <source>This portfolio already uses exactly this framework.</source>
-        <translation>此组合已经在使用这个框架。</translation>
-    </message>
-    <message>
-        <source>Load Framework {name}</source>
-        <translation>载入框架 {name}</translation>
     </message>
 </context>
 <context>

@@ -244,7 +244,7 @@ def test_load_framework_replaces_it_undoably(view, doc, scripted_ask, tmp_path):
     old = doc.framework
     before = _overalls(doc)
     scripted_ask.queue("open_file", str(path))
-    assert view.load_framework()
+    assert view.files.load()
     assert doc.framework.id == "custom" and doc.framework.pillars[0].weight == 3.0
     assert "custom" in view.identity_label.text()
     assert _overalls(doc) != before
@@ -261,10 +261,10 @@ def test_load_framework_refuses_a_bad_file(view, doc, scripted_ask, tmp_path):
     bad.write_text("{not json", encoding="utf-8")
     old = doc.framework
     scripted_ask.queue("open_file", str(bad))
-    assert not view.load_framework()
+    assert not view.files.load()
     invalid = tmp_path / "invalid.json"
     invalid.write_text(json.dumps({"format": "beachhead.framework"}), encoding="utf-8")
-    assert not view.load_framework(str(invalid))
+    assert not view.files.load(str(invalid))
     assert doc.framework is old and doc.undo_stack.count() == 0
     errors = scripted_ask.errors()
     assert len(errors) == 2
@@ -277,19 +277,19 @@ def test_load_framework_refuses_one_lacking_scored_criteria(view, doc, scripted_
     path = tmp_path / "smaller.json"
     save_framework(smaller, path)
     old = doc.framework
-    assert not view.load_framework(str(path))
+    assert not view.files.load(str(path))
     assert doc.framework is old and doc.undo_stack.count() == 0
     assert any("lacks criteria" in e for e in scripted_ask.errors())
 
 
 def test_load_cancelled_changes_nothing(view, doc, scripted_ask):
-    assert not view.load_framework()  # the scripted dialog answers '' (cancel)
+    assert not view.files.load()  # the scripted dialog answers '' (cancel)
     assert doc.undo_stack.count() == 0
 
 
 def test_save_framework_as_writes_a_loadable_file(view, doc, scripted_ask, tmp_path):
     scripted_ask.queue("save_file", str(tmp_path / "mine"))
-    assert view.save_framework_as()
+    assert view.files.save_as()
     saved = load_framework(tmp_path / "mine.json")
     assert saved == doc.framework  # unchanged weights: the shipped identity stays
     assert not any(kind == "text" for kind, _ in scripted_ask.asked)
@@ -299,10 +299,10 @@ def test_saving_changed_weights_asks_for_a_name_and_gives_a_new_identity(
         view, doc, scripted_ask, tmp_path):
     shipped = doc.framework
     view.pillar_model.setData(view.pillar_model.index(0, view.pillar_model.WEIGHT), 2.0)
-    assert view.is_framework_modified()
+    assert view.files.is_modified()
     scripted_ask.queue("text", "Deep-tech tilt")
     scripted_ask.queue("save_file", str(tmp_path / "mine"))
-    assert view.save_framework_as()
+    assert view.files.save_as()
     saved = load_framework(tmp_path / "mine.json")
     assert saved.pillars[0].weight == 2.0
     assert saved.id == "custom.deep-tech-tilt" and saved.name["en"] == "Deep-tech tilt"
@@ -310,7 +310,7 @@ def test_saving_changed_weights_asks_for_a_name_and_gives_a_new_identity(
     assert shipped.id in saved.description["en"]
     # the portfolio adopts the new identity in one undoable step
     assert doc.framework == saved
-    assert not view.is_framework_modified()
+    assert not view.files.is_modified()
     assert doc.undo_stack.undoText().startswith("Name Framework")
     doc.undo_stack.undo()
     assert doc.framework.id == shipped.id and doc.framework.pillars[0].weight == 2.0
@@ -319,14 +319,14 @@ def test_saving_changed_weights_asks_for_a_name_and_gives_a_new_identity(
 def test_cancelling_the_name_saves_nothing(view, doc, scripted_ask, tmp_path):
     view.pillar_model.setData(view.pillar_model.index(0, view.pillar_model.WEIGHT), 2.0)
     scripted_ask.queue("save_file", str(tmp_path / "mine"))  # never asked
-    assert not view.save_framework_as()  # the scripted name dialog answers None (cancel)
+    assert not view.files.save_as()  # the scripted name dialog answers None (cancel)
     assert not (tmp_path / "mine.json").exists()
     assert [k for k, _ in scripted_ask.asked] == ["text"]
 
 
 def test_save_framework_reports_a_write_error(view, scripted_ask, tmp_path):
     scripted_ask.queue("save_file", str(tmp_path / "missing-folder" / "x.json"))
-    assert not view.save_framework_as()
+    assert not view.files.save_as()
     assert any("could not be written" in e for e in scripted_ask.errors())
 
 

@@ -6,13 +6,12 @@ Right, the texts: the chosen criterion in full (question, rubric, source paragra
 postures, the deal-breakers and the scenarios, and the pairwise (AHP) weights editor
 (:mod:`gui.views.framework.pairwise_panel`). At the top, the framework's name, id and version,
 the active scenario (applied everywhere) and buttons to save the framework to a file or load
-another one into the portfolio.
+another one into the portfolio (:mod:`gui.views.framework.framework_files`).
 """
 
 from __future__ import annotations
 
 import html
-from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QMetaObject, QModelIndex, QObject, Qt
 from PySide6.QtWidgets import (
@@ -30,22 +29,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.commands import ChangeFramework
 from gui.dialogs import ask
 from gui.document import Document
 from gui.i18n import language
-from gui.settings import AppSettings
 from gui.tables.roles import IdRole
 from gui.tables.weights import CriterionWeightsModel, PillarWeightsModel
+from gui.views.framework.framework_files import FrameworkFiles
 from gui.views.framework.framework_text import criterion_html, rules_html, scenarios_html
 from gui.views.framework.pairwise_panel import PairwisePanel
 from gui.widgets.weight_delegate import WeightDelegate
-from models.core.edits import scored_criteria_missing
-from models.core.errors import InputError
-from models.core.framework import Framework, text
-from models.core.framework_identity import custom_framework
+from models.core.framework import text
 from models.core.rounding import fixed
-from models.files.framework_file import default_framework, load_framework, save_framework
 
 
 def _table(name: str) -> QTableView:
@@ -63,7 +57,12 @@ def _table(name: str) -> QTableView:
 
 
 class FrameworkView(QWidget):
-    """Read and adjust the portfolio's framework (see the module docstring)."""
+    """Read and adjust the portfolio's framework (see the module docstring).
+
+    Attributes:
+        files: saves the framework to a file and loads another
+            (:class:`~gui.views.framework.framework_files.FrameworkFiles`).
+    """
 
     def __init__(self, doc: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -74,9 +73,28 @@ class FrameworkView(QWidget):
         self._connections: list[QMetaObject.Connection] = []
         self._criterion_id = ""
         self._selecting = False
-        self._baseline: Framework | None = None
+        self.files = FrameworkFiles(self, self.lang)
+        top = self._build_header()
+        left = self._build_weights()
+        self.tabs = self._build_texts(doc)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.tabs)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([620, 640])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(top)
+        layout.addWidget(self.splitter, 1)
+        self.scenario_combo.activated.connect(self._scenario_chosen)
+        self.save_button.clicked.connect(self.files.save_as)
+        self.load_button.clicked.connect(self.files.load)
+        self.set_document(doc)
 
-        # header
+    def _build_header(self) -> QHBoxLayout:
+        """The framework's name, id and version, the active scenario, Save and Load."""
         self.title_label = QLabel()
         self.title_label.setObjectName("frameworkTitle")
         self.title_label.setTextFormat(Qt.TextFormat.RichText)
@@ -108,8 +126,10 @@ class FrameworkView(QWidget):
         top.addSpacing(12)
         top.addWidget(self.save_button)
         top.addWidget(self.load_button)
+        return top
 
-        # weights
+    def _build_weights(self) -> QWidget:
+        """The pillar and criterion weight tables with their sums and a note."""
         self.pillar_table = _table("pillarWeights")
         self.criterion_table = _table("criterionWeights")
         # one delegate per table: a delegate's commitData reaches every view it serves
@@ -138,8 +158,11 @@ class FrameworkView(QWidget):
         ll.addSpacing(6)
         ll.addWidget(self.weights_note)
         ll.addStretch(1)
+        return left
 
-        # texts
+    def _build_texts(self, doc: Document) -> QTabWidget:
+        """The tabs: the chosen criterion, pairwise weights, postures, deal-breakers and
+        scenarios."""
         self.criterion_text = QTextBrowser()
         self.criterion_text.setObjectName("criterionText")
         self.postures_text = QTextBrowser()
@@ -148,31 +171,15 @@ class FrameworkView(QWidget):
         self.breakers_text.setObjectName("dealBreakersText")
         self.scenarios_text = QTextBrowser()
         self.scenarios_text.setObjectName("scenariosText")
-        self.tabs = QTabWidget()
-        self.tabs.addTab(self.criterion_text, self.tr("Criterion"))
+        tabs = QTabWidget()
+        tabs.addTab(self.criterion_text, self.tr("Criterion"))
         self.pairwise_panel = PairwisePanel(doc)
         self.pairwise_panel.setObjectName("pairwisePanel")
-        self.tabs.addTab(self.pairwise_panel, self.tr("Pairwise weights"))
-        self.tabs.addTab(self.postures_text, self.tr("Postures"))
-        self.tabs.addTab(self.breakers_text, self.tr("Deal-breakers"))
-        self.tabs.addTab(self.scenarios_text, self.tr("Scenarios"))
-
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.setChildrenCollapsible(False)
-        self.splitter.addWidget(left)
-        self.splitter.addWidget(self.tabs)
-        self.splitter.setStretchFactor(0, 1)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([620, 640])
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 6, 6, 6)
-        layout.addLayout(top)
-        layout.addWidget(self.splitter, 1)
-
-        self.scenario_combo.activated.connect(self._scenario_chosen)
-        self.save_button.clicked.connect(self.save_framework_as)
-        self.load_button.clicked.connect(self.load_framework)
-        self.set_document(doc)
+        tabs.addTab(self.pairwise_panel, self.tr("Pairwise weights"))
+        tabs.addTab(self.postures_text, self.tr("Postures"))
+        tabs.addTab(self.breakers_text, self.tr("Deal-breakers"))
+        tabs.addTab(self.scenarios_text, self.tr("Scenarios"))
+        return tabs
 
     # -- document -----------------------------------------------------------------------------
     def set_document(self, doc: Document) -> None:
@@ -204,7 +211,7 @@ class FrameworkView(QWidget):
             self.criterion_model.modelReset.connect(self._criteria_reset),
         ]
         self._criterion_id = ""
-        self._baseline = doc.framework
+        self.files.set_document(doc)
         if self.pairwise_panel.doc is not doc:
             self.pairwise_panel.set_document(doc)
         self._framework_changed()
@@ -365,102 +372,3 @@ class FrameworkView(QWidget):
         if scenario_id != current:
             self.doc.set_scenario(scenario_id)
         self._show_scenario()
-
-    def _settings(self) -> AppSettings:
-        return AppSettings()
-
-    def is_framework_modified(self) -> bool:
-        """True when the portfolio's framework differs from the framework its id and version
-        name: the shipped one, or the one the portfolio had when opened or loaded."""
-        if self.doc is None:
-            return False
-        fw = self.doc.framework
-        shipped = default_framework()
-        refs = [r for r in (shipped, self._baseline) if r is not None and
-                (r.id, r.version) == (fw.id, fw.version)]
-        return any(r != fw for r in refs)
-
-    def save_framework_as(self) -> bool:
-        """Ask where, then write the portfolio's framework (with its weights) as a framework
-        file. A framework whose weights changed is first given a name, and with it a new id
-        (``custom.<name>``) and version that the portfolio adopts (one undoable step), so two
-        different weightings never share an identity. Returns True when a file was written."""
-        if self.doc is None:
-            return False
-        fw = self.doc.framework
-        renamed: Framework | None = None
-        if self.is_framework_modified():
-            name = ask.text(self, self.tr("Name the custom framework"), self.tr(
-                "These weights differ from {id} {version}, so the file gets its own name, id "
-                "and version. Name:").format(id=fw.id, version=fw.version),
-                self.tr("{name} (custom weights)").format(name=text(fw.name, self.lang)))
-            if name is None or not name.strip():
-                return False
-            renamed = custom_framework(fw, name.strip())
-            fw = renamed
-        settings = self._settings()
-        folder = Path(settings.last_folder or Path.home())
-        path = ask.save_file(self, self.tr("Save framework as"),
-                             str(folder / f"{fw.id}-{fw.version}.json"),
-                             self.tr("Beachhead frameworks (*.json)"))
-        if not path:
-            return False
-        target = Path(path)
-        if target.suffix.lower() != ".json":
-            target = target.with_name(target.name + ".json")
-        try:
-            save_framework(fw, target)
-        except OSError as exc:
-            from models.core.errors import write_failure
-
-            ask.error(self, self.tr("Cannot save the framework"),
-                      self.tr("The framework could not be written to {path}.").format(
-                          path=str(target)), details=write_failure(exc, target))
-            return False
-        settings.last_folder = str(target.parent)
-        if renamed is not None:
-            self._baseline = renamed
-            self.doc.undo_stack.push(ChangeFramework(
-                self.doc, renamed, self.tr("Name Framework {name}").format(
-                    name=text(renamed.name, self.lang))))
-        return True
-
-    def load_framework(self, path: str | None = None) -> bool:
-        """Replace the portfolio's framework with one read from a file (asked for when
-        ``path`` is None), as one undoable step. A file that is not a valid framework, or a
-        framework lacking criteria this portfolio has scored, is refused with a plain-language
-        message and nothing changes. Returns True when the framework was replaced."""
-        if self.doc is None:
-            return False
-        settings = self._settings()
-        if path is None:
-            path = ask.open_file(self, self.tr("Load framework"),
-                                 settings.last_folder or str(Path.home()),
-                                 self.tr("Beachhead frameworks (*.json);;All files (*)"))
-            if not path:
-                return False
-        source = Path(path)
-        try:
-            fw = load_framework(source)
-        except InputError as exc:
-            ask.error(self, self.tr("Cannot load the framework"),
-                      self.tr("{file} is not a framework Beachhead can use, so nothing was "
-                              "changed.").format(file=source.name), details=str(exc))
-            return False
-        settings.last_folder = str(source.parent)
-        missing = scored_criteria_missing(self.doc.portfolio, fw)
-        if missing:
-            ask.error(self, self.tr("Cannot load the framework"),
-                      self.tr("The framework “{name}” lacks criteria that this portfolio has "
-                              "already scored, so it cannot replace the current one. Nothing "
-                              "was changed.").format(name=text(fw.name, self.lang)),
-                      details="\n".join(missing))
-            return False
-        if fw == self.doc.framework:
-            ask.info(self, self.tr("Load framework"),
-                     self.tr("This portfolio already uses exactly this framework."))
-            return False
-        self._baseline = fw
-        self.doc.undo_stack.push(ChangeFramework(
-            self.doc, fw, self.tr("Load Framework {name}").format(name=text(fw.name, self.lang))))
-        return True

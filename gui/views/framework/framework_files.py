@@ -1,0 +1,158 @@
+"""The Framework view's framework files: save the portfolio's framework (with its weights) as
+a framework file, or load one into the portfolio as one undoable step.
+
+A framework whose weights differ from the framework its id and version name is given a name
+of its own before it is saved, and with it a new id and version, so two different weightings
+never share an identity.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QWidget
+
+from gui.commands import ChangeFramework
+from gui.dialogs import ask, with_suffix
+from gui.document import Document
+from gui.settings import AppSettings
+from models.core.edits import scored_criteria_missing
+from models.core.errors import InputError, write_failure
+from models.core.framework import Framework, text
+from models.core.framework_identity import custom_framework
+from models.files.framework_file import default_framework, load_framework, save_framework
+
+
+class FrameworkFiles(QObject):
+    """Saves and loads the framework of a document, asking the user through dialogs parented
+    to ``view``.
+
+    The *baseline* is the framework the portfolio had when opened, loaded or last named: with
+    the shipped framework, it tells whether the weights were changed (:meth:`is_modified`).
+    """
+
+    def __init__(self, view: QWidget, lang: str) -> None:
+        super().__init__(view)
+        self.view = view
+        self.lang = lang
+        self.doc: Document | None = None
+        self._baseline: Framework | None = None
+
+    def set_document(self, doc: Document) -> None:
+        """Save and load ``doc``'s framework from now on; its framework is the baseline."""
+        self.doc = doc
+        self._baseline = doc.framework
+
+    def is_modified(self) -> bool:
+        """True when the portfolio's framework differs from the framework its id and version
+        name: the shipped one, or the one the portfolio had when opened or loaded."""
+        if self.doc is None:
+            return False
+        fw = self.doc.framework
+        shipped = default_framework()
+        refs = [r for r in (shipped, self._baseline) if r is not None and
+                (r.id, r.version) == (fw.id, fw.version)]
+        return any(r != fw for r in refs)
+
+    # -- save -------------------------------------------------------------------------------
+    def save_as(self) -> bool:
+        """Ask where, then write the portfolio's framework (with its weights) as a framework
+        file. A framework whose weights changed is first given a name, and with it a new id
+        (``custom.<name>``) and version that the portfolio adopts (one undoable step).
+        Returns True when a file was written."""
+        if self.doc is None:
+            return False
+        fw = self.doc.framework
+        renamed: Framework | None = None
+        if self.is_modified():
+            renamed = self._ask_name(fw)
+            if renamed is None:
+                return False
+            fw = renamed
+        settings = AppSettings()
+        target = self._ask_target(fw, settings)
+        if target is None or not self._write(fw, target):
+            return False
+        settings.last_folder = str(target.parent)
+        if renamed is not None:
+            self._baseline = renamed
+            self.doc.undo_stack.push(ChangeFramework(
+                self.doc, renamed, self.tr("Name Framework {name}").format(
+                    name=text(renamed.name, self.lang))))
+        return True
+
+    def _ask_name(self, fw: Framework) -> Framework | None:
+        """``fw`` under the name the user gives it (None when cancelled)."""
+        name = ask.text(self.view, self.tr("Name the custom framework"), self.tr(
+            "These weights differ from {id} {version}, so the file gets its own name, id "
+            "and version. Name:").format(id=fw.id, version=fw.version),
+            self.tr("{name} (custom weights)").format(name=text(fw.name, self.lang)))
+        if name is None or not name.strip():
+            return None
+        return custom_framework(fw, name.strip())
+
+    def _ask_target(self, fw: Framework, settings: AppSettings) -> Path | None:
+        folder = Path(settings.last_folder or Path.home())
+        path = ask.save_file(self.view, self.tr("Save framework as"),
+                             str(folder / f"{fw.id}-{fw.version}.json"),
+                             self.tr("Beachhead frameworks (*.json)"))
+        return with_suffix(path, ".json") if path else None
+
+    def _write(self, fw: Framework, target: Path) -> bool:
+        try:
+            save_framework(fw, target)
+        except OSError as exc:
+            ask.error(self.view, self.tr("Cannot save the framework"),
+                      self.tr("The framework could not be written to {path}.").format(
+                          path=str(target)), details=write_failure(exc, target))
+            return False
+        return True
+
+    # -- load -------------------------------------------------------------------------------
+    def load(self, path: str | None = None) -> bool:
+        """Replace the portfolio's framework with one read from a file (asked for when
+        ``path`` is None), as one undoable step. A file that is not a valid framework, or a
+        framework lacking criteria this portfolio has scored, is refused with a plain-language
+        message and nothing changes. Returns True when the framework was replaced."""
+        if self.doc is None:
+            return False
+        settings = AppSettings()
+        if path is None:
+            path = ask.open_file(self.view, self.tr("Load framework"),
+                                 settings.last_folder or str(Path.home()),
+                                 self.tr("Beachhead frameworks (*.json);;All files (*)"))
+            if not path:
+                return False
+        source = Path(path)
+        try:
+            fw = load_framework(source)
+        except InputError as exc:
+            ask.error(self.view, self.tr("Cannot load the framework"),
+                      self.tr("{file} is not a framework Beachhead can use, so nothing was "
+                              "changed.").format(file=source.name), details=str(exc))
+            return False
+        settings.last_folder = str(source.parent)
+        if not self._can_replace(fw):
+            return False
+        self._baseline = fw
+        self.doc.undo_stack.push(ChangeFramework(
+            self.doc, fw, self.tr("Load Framework {name}").format(name=text(fw.name, self.lang))))
+        return True
+
+    def _can_replace(self, fw: Framework) -> bool:
+        """True when ``fw`` can replace the portfolio's framework; else says why not."""
+        assert self.doc is not None
+        missing = scored_criteria_missing(self.doc.portfolio, fw)
+        if missing:
+            ask.error(self.view, self.tr("Cannot load the framework"),
+                      self.tr("The framework “{name}” lacks criteria that this portfolio has "
+                              "already scored, so it cannot replace the current one. Nothing "
+                              "was changed.").format(name=text(fw.name, self.lang)),
+                      details="\n".join(missing))
+            return False
+        if fw == self.doc.framework:
+            ask.info(self.view, self.tr("Load framework"),
+                     self.tr("This portfolio already uses exactly this framework."))
+            return False
+        return True
