@@ -256,6 +256,19 @@ def test_load_framework_replaces_it_undoably(view, doc, scripted_ask, tmp_path):
     assert doc.framework.id == "custom"
 
 
+def test_the_buttons_ask_for_a_file(view, doc, scripted_ask, tmp_path):
+    data = doc.framework.model_dump(mode="json")
+    data["id"], data["version"] = "custom", "2.0"
+    path = tmp_path / "custom.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    scripted_ask.queue("open_file", str(path))
+    view.load_button.click()
+    assert doc.framework.id == "custom"
+    scripted_ask.queue("save_file", str(tmp_path / "again"))
+    view.save_button.click()
+    assert load_framework(tmp_path / "again.json") == doc.framework
+
+
 def test_load_framework_refuses_a_bad_file(view, doc, scripted_ask, tmp_path):
     bad = tmp_path / "bad.json"
     bad.write_text("{not json", encoding="utf-8")

@@ -89,8 +89,8 @@ class FrameworkView(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.splitter, 1)
         self.scenario_combo.activated.connect(self._scenario_chosen)
-        self.save_button.clicked.connect(self.files.save_as)
-        self.load_button.clicked.connect(self.files.load)
+        self.save_button.clicked.connect(lambda _c=False: self.files.save_as())
+        self.load_button.clicked.connect(lambda _c=False: self.files.load())
         self.set_document(doc)
 
     def _build_header(self) -> QHBoxLayout:
