@@ -15,25 +15,13 @@ from models.cli import main as cli
 from models.engine.results import score_portfolio
 from models.engine.sample import sample_portfolio
 from models.files.portfolio_file import save_portfolio
+from tests.helpers import run_cli
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.fixture(scope="module")
-def sample_file(tmp_path_factory) -> Path:
-    p = tmp_path_factory.mktemp("cli") / "sample.beachhead"
-    assert cli.main(["sample", "-o", str(p)]) == 0
-    return p
-
-
-def run(capsys, *args: str) -> tuple[int, str, str]:
-    code = cli.main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
 def test_score_json_has_every_assessment(capsys, sample_file):
-    code, out, _ = run(capsys, "score", str(sample_file), "--format", "json")
+    code, out, _ = run_cli(capsys, "score", str(sample_file), "--format", "json")
     assert code == 0
     rows = json.loads(out)
     expected = score_portfolio(sample_portfolio())
@@ -50,19 +38,19 @@ def test_score_json_has_every_assessment(capsys, sample_file):
 
 
 def test_score_csv_and_table(capsys, sample_file):
-    code, out, _ = run(capsys, "score", str(sample_file), "--format", "csv")
+    code, out, _ = run_cli(capsys, "score", str(sample_file), "--format", "csv")
     assert code == 0
     rows = list(csv.DictReader(io.StringIO(out)))
     assert len(rows) == 13
     assert rows[0].keys() >= {"startup", "overall", "pillars.niche", "completeness", "postures"}
     assert float(rows[0]["completeness"]) == 1.0
-    code, out, _ = run(capsys, "score", str(sample_file))
+    code, out, _ = run_cli(capsys, "score", str(sample_file))
     assert code == 0 and "Chattersky" in out and "Head-on without a niche" in out
 
 
 def test_score_with_scenario(capsys, sample_file):
-    _, base, _ = run(capsys, "score", str(sample_file), "--format", "json")
-    code, out, _ = run(capsys, "score", str(sample_file), "--format", "json",
+    _, base, _ = run_cli(capsys, "score", str(sample_file), "--format", "json")
+    code, out, _ = run_cli(capsys, "score", str(sample_file), "--format", "json",
                        "--scenario", "Financing thaw")
     assert code == 0
     before, after = json.loads(base), json.loads(out)
@@ -73,12 +61,12 @@ def test_score_with_scenario(capsys, sample_file):
 
 
 def test_usage_errors_exit_2(capsys, sample_file):
-    assert run(capsys, "score")[0] == 2
-    assert run(capsys, "score", str(sample_file), "--format", "xml")[0] == 2
-    code, _, err = run(capsys, "score", str(sample_file), "--scenario", "nope")
+    assert run_cli(capsys, "score")[0] == 2
+    assert run_cli(capsys, "score", str(sample_file), "--format", "xml")[0] == 2
+    code, _, err = run_cli(capsys, "score", str(sample_file), "--scenario", "nope")
     assert code == 2 and "financing_thaw" in err
-    assert run(capsys)[0] == 2
-    assert run(capsys, "sample", "-o", "x", "--size", "-3")[0] == 2
+    assert run_cli(capsys)[0] == 2
+    assert run_cli(capsys, "sample", "-o", "x", "--size", "-3")[0] == 2
 
 
 def test_bad_input_exit_1_one_line_per_problem(capsys, tmp_path, sample_file):
@@ -87,33 +75,33 @@ def test_bad_input_exit_1_one_line_per_problem(capsys, tmp_path, sample_file):
     doc["startups"][1]["name"] = "   "
     bad = tmp_path / "bad.beachhead"
     bad.write_text(json.dumps(doc), encoding="utf-8")
-    code, out, err = run(capsys, "score", str(bad))
+    code, out, err = run_cli(capsys, "score", str(bad))
     assert code == 1 and out == ""
     lines = err.strip().splitlines()
     assert len(lines) == 2
     assert all(line.startswith(str(bad)) for line in lines)
     assert "startups[0].assessments[0].scores.cap.runway.value" in err
     assert "startups[1].name" in err
-    code, _, err = run(capsys, "score", str(tmp_path / "missing.beachhead"))
+    code, _, err = run_cli(capsys, "score", str(tmp_path / "missing.beachhead"))
     assert code == 1 and "cannot open" in err and "Traceback" not in err
 
 
 def test_sample_size_and_seed(capsys, tmp_path):
     a, b = tmp_path / "a.beachhead", tmp_path / "b.beachhead"
-    assert run(capsys, "sample", "-o", str(a), "--size", "30", "--seed", "7")[0] == 0
-    assert run(capsys, "sample", "-o", str(b), "--size", "30", "--seed", "7")[0] == 0
+    assert run_cli(capsys, "sample", "-o", str(a), "--size", "30", "--seed", "7")[0] == 0
+    assert run_cli(capsys, "sample", "-o", str(b), "--size", "30", "--seed", "7")[0] == 0
     assert a.read_bytes() == b.read_bytes()
-    code, out, _ = run(capsys, "score", str(a), "--format", "json")
+    code, out, _ = run_cli(capsys, "score", str(a), "--format", "json")
     assert code == 0 and len(json.loads(out)) == 30
 
 
 def test_unwritable_output_is_bad_input(capsys, tmp_path):
-    code, _, err = run(capsys, "sample", "-o", str(tmp_path / "no" / "such" / "dir.beachhead"))
+    code, _, err = run_cli(capsys, "sample", "-o", str(tmp_path / "no" / "such" / "dir.beachhead"))
     assert code == 1 and "Traceback" not in err
 
 
 def test_lang_zh_cn(capsys, sample_file):
-    code, out, _ = run(capsys, "score", str(sample_file), "--format", "json", "--lang", "zh_CN")
+    code, out, _ = run_cli(capsys, "score", str(sample_file), "--format", "json", "--lang", "zh_CN")
     assert code == 0
     names = {n for r in json.loads(out) for n in r["postures"]}
     assert names and all(any("\u4e00" <= ch <= "\u9fff" for ch in n) for n in names)
@@ -158,18 +146,18 @@ def test_seed_and_draws_are_checked(capsys, sample_file):
                  ["analyze", str(sample_file), "--draws", "99999999999"],
                  ["analyze", str(sample_file), "--draws", "0"],
                  ["sample", "-o", "x.beachhead", "--seed", "-1"]):
-        code, _, err = run(capsys, *args)
+        code, _, err = run_cli(capsys, *args)
         assert code == 2 and "Traceback" not in err, args
 
 
 def test_outputs_in_missing_folders_or_over_the_input(capsys, tmp_path, sample_file):
-    code, _, err = run(capsys, "export", str(sample_file), "-o",
+    code, _, err = run_cli(capsys, "export", str(sample_file), "-o",
                        str(tmp_path / "nowhere" / "x.xlsx"))
     assert code == 1 and err.startswith(str(tmp_path / "nowhere" / "x.xlsx"))
     assert "does not exist" in err and ".tmp" not in err
     same = tmp_path / "same.xlsx"
     same.write_bytes(sample_file.read_bytes())
-    code, _, err = run(capsys, "export", str(same), "-o", str(same))
+    code, _, err = run_cli(capsys, "export", str(same), "-o", str(same))
     assert code == 2 and "also the input" in err
     assert same.read_bytes() == sample_file.read_bytes()
 
@@ -177,7 +165,7 @@ def test_outputs_in_missing_folders_or_over_the_input(capsys, tmp_path, sample_f
 def test_deeply_nested_json_is_bad_input(capsys, tmp_path):
     deep = tmp_path / "deep.beachhead"
     deep.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
-    code, _, err = run(capsys, "score", str(deep))
+    code, _, err = run_cli(capsys, "score", str(deep))
     assert code == 1 and "nested too deeply" in err
 
 
@@ -189,7 +177,7 @@ def test_csv_never_starts_a_cell_with_a_formula(capsys, tmp_path):
         Assessment(assessor="@admin")]))
     path = tmp_path / "evil.beachhead"
     save_portfolio(p, path)
-    code, out, _ = run(capsys, "score", str(path), "--format", "csv")
+    code, out, _ = run_cli(capsys, "score", str(path), "--format", "csv")
     assert code == 0
     row = list(csv.DictReader(io.StringIO(out)))[-1]
     assert row["startup"] == "'=HYPERLINK(\"http://x\",\"y\")" and row["assessor"] == "'@admin"
@@ -198,7 +186,7 @@ def test_csv_never_starts_a_cell_with_a_formula(capsys, tmp_path):
 def test_table_rounds_halves_away_from_zero_like_a_spreadsheet(capsys, sample_file):
     # Gearloom's second assessment scores exactly 59.25 overall (hand-checked in
     # tests/domain/test_rounding.py's way: Python's own format would print 59.2)
-    code, out, _ = run(capsys, "score", str(sample_file))
+    code, out, _ = run_cli(capsys, "score", str(sample_file))
     assert code == 0
     assert "59.3" in out and "59.2" not in out
     assert "24.3" in out and "67.3" in out and "41.3" in out
@@ -220,14 +208,14 @@ def test_framework_names_that_look_like_formulas_are_escaped(capsys, tmp_path):
                    scores={k: Score(value=v) for k, v in levels.items()})])])
     path = tmp_path / "f.beachhead"
     save_portfolio(port, path)
-    code, out, _ = run(capsys, "score", str(path), "--format", "csv")
+    code, out, _ = run_cli(capsys, "score", str(path), "--format", "csv")
     assert code == 0
     row = next(csv.DictReader(io.StringIO(out)))
     assert row["startup"] == "'-Minus"
     assert row["assessor"] == "'@bob"
     assert row["postures"] == "'=HYPERLINK(\"http://x\")"
     assert row["deal_breakers"] == "'+fatal"
-    code, out, _ = run(capsys, "score", str(path))
+    code, out, _ = run_cli(capsys, "score", str(path))
     body = out.splitlines()[2]
     assert body.startswith("'-Minus")
     assert "'=HYPERLINK" in body and "'+fatal" in body and "'@bob" in body
@@ -250,7 +238,7 @@ def test_failed_write_is_one_line_naming_the_users_file(capsys, tmp_path, sample
         raise OSError(code, os_module.strerror(code), src)
 
     monkeypatch.setattr(atomic_file.os, "replace", refuse)
-    status, _, err = run(capsys, "export", str(sample_file), "-o", str(out))
+    status, _, err = run_cli(capsys, "export", str(sample_file), "-o", str(out))
     assert status == 1
     lines = err.strip().splitlines()
     assert lines[-1].startswith(f"{out}: could not be written: {words}")
@@ -262,6 +250,6 @@ def test_failed_write_is_one_line_naming_the_users_file(capsys, tmp_path, sample
 def test_help_states_the_draws_cap(capsys, command):
     from models.cli.parser import MAX_DRAWS
 
-    code, out, _ = run(capsys, command, "--help")
+    code, out, _ = run_cli(capsys, command, "--help")
     assert code == 0
     assert f"{MAX_DRAWS:,}" in " ".join(out.split())
