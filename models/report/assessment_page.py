@@ -29,7 +29,7 @@ from models.report.page import (
 from models.report.texts import labels
 
 #: Width of the score block's left column (overall, band, improvements).
-SCORE_COLUMN = 258.0
+_SCORE_COLUMN = 258.0
 
 
 class AssessmentSheet:
@@ -44,7 +44,7 @@ class AssessmentSheet:
         self.header_end = 104.0 if data.scenario is not None else 93.0
         self.top = self.header_end + 8
         # the band strip: a 0–100 track, the P10–P90 band and the overall as a dot
-        ax = self.page.axes(LEFT + 2, self.top + 51, SCORE_COLUMN - 14, 14)
+        ax = self.page.axes(LEFT + 2, self.top + 51, _SCORE_COLUMN - 14, 14)
         ax.set_xlim(0, 100)
         ax.set_ylim(0, 1)
         ax.set_yticks([])
@@ -59,7 +59,7 @@ class AssessmentSheet:
                               markeredgecolor="white", markeredgewidth=0.8, clip_on=False)
         # the pillars: a radar with three or more enabled pillars, bars otherwise
         self.pillars = [p for p in data.framework.pillars if p.enabled]
-        self.chart_x = LEFT + SCORE_COLUMN + 22
+        self.chart_x = LEFT + _SCORE_COLUMN + 22
         self.chart_w = RIGHT - self.chart_x
         n = len(self.pillars)
         if n >= 3:
@@ -101,12 +101,12 @@ class AssessmentSheet:
         facts = [(lab["sector"], st.sector), (lab["stage"], st.stage),
                  (lab["region"], st.region)]
         page.text(LEFT, 71, "   ·   ".join(lab["fact"].format(label=k, value=v or lab["none"])
-                                            for k, v in facts), size=8.2, color=MUTED,
+                                           for k, v in facts), size=8.2, color=MUTED,
                   width=width)
         who = [(lab["assessor"], a.assessor or lab["unnamed"]),
                (lab["role"], role_text(data.lang, a.role)), (lab["date"], a.date.isoformat())]
         page.text(LEFT, 84, "   ·   ".join(lab["fact"].format(label=k, value=v)
-                                            for k, v in who), size=8.2, color=MUTED,
+                                           for k, v in who), size=8.2, color=MUTED,
                   width=width)
         if data.scenario is not None:
             page.text(LEFT, 97, lab["scenario_applied"].format(
@@ -157,16 +157,16 @@ class AssessmentSheet:
         y += 13
         if not res.improvements:
             page.text(LEFT, y, lab["no_improvements"], size=7.6, color=MUTED,
-                      width=SCORE_COLUMN)
+                      width=_SCORE_COLUMN)
             y += 11
         for imp in res.improvements:
             gain = lab["gain"].format(gain=fixed(imp.gain))
             gain_w = page.m.width(gain, 7.6, True)
             page.text(LEFT + 8, y, lab["improvement"].format(
                 name=imp.name, start=imp.from_level, end=imp.to_level), size=7.6,
-                width=SCORE_COLUMN - gain_w - 16)
+                width=_SCORE_COLUMN - gain_w - 16)
             page.rect(LEFT, y - 5.2, 3.2, 3.2, GREEN)
-            page.text(LEFT + SCORE_COLUMN, y, gain, size=7.6, bold=True, color=GREEN,
+            page.text(LEFT + _SCORE_COLUMN, y, gain, size=7.6, bold=True, color=GREEN,
                       ha="right")
             y += 11.5
         return max(y, top + 184)

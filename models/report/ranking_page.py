@@ -34,6 +34,8 @@ MAX_RANKING_ROWS = 32
 
 
 def ranking_page(data: ReportData, m: Metrics, total: int) -> Any:
+    """Draw page 1 of ``total``: title, method, then the ranking as a chart and a table;
+    returns its Figure."""
     lab = labels(data.lang)
     fw = data.framework
     page = Page(m)
