@@ -1,5 +1,5 @@
 """The Compare view's table of results: a Qt table model over a pandas frame with one row per
-assessment, and the sort/filter proxy in front of it.
+assessment (the sort/filter proxy in front of it is :mod:`gui.tables.results_proxy`).
 
 pandas is imported lazily (inside the functions that build frames) because this module is
 imported only after the window's first paint, and the model may be created even later.
@@ -8,30 +8,15 @@ imported only after the window's first paint, and the model may be created even 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import (
-    QAbstractItemModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-)
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
 from gui.document import Document
 from gui.i18n import list_separator
-from gui.tables.base import ReadOnlyTableModel
-from gui.tables.roles import (
-    AssessmentIdRole,
-    AssessorRoleRole,
-    DealBreakerCountRole,
-    SortRole,
-    StartupIdRole,
-)
+from gui.tables.base import Column, ResultRowsModel
 from gui.widgets.palette import WARNING_BG, WARNING_FG
 from models.core.framework import Framework, text
 from models.core.rounding import fixed, percent
@@ -41,25 +26,13 @@ from models.engine.rules import RuleHit
 if TYPE_CHECKING:
     import pandas as pd
 
-_Index = QModelIndex | QPersistentModelIndex
 
-
-@dataclass(frozen=True)
-class Column:
-    """One column of the table.
-
-    Attributes:
-        key: the frame's column name (``overall``, ``pillar:niche``, ...).
-        header: the header text (may hold a line break so long names take two lines).
-        kind: ``text``, ``score`` (0–100, one decimal), ``share`` (0–1 shown as a percentage)
-            or ``rules`` (names of fired rules).
-        tooltip: the header's tooltip.
-    """
-
-    key: str
-    header: str
-    kind: str
-    tooltip: str = ""
+def role_label(role: str) -> str:
+    """The translated name of an assessor role (``founder``, ``investor``, ``other``)."""
+    translate = QCoreApplication.translate
+    return {"founder": translate("ResultsTableModel", "founder"),
+            "investor": translate("ResultsTableModel", "investor"),
+            "other": translate("ResultsTableModel", "other")}.get(role, role)
 
 
 def _nan_to_none(value: Any) -> Any:
@@ -74,13 +47,6 @@ def _wrap_header(name: str, limit: int = 11) -> str:
     return f"{head}\n{tail}"
 
 
-def search_text(r: Result) -> str:
-    """Case-folded text the filter box searches: startup, assessor, posture and deal-breaker
-    names."""
-    return " ".join([r.startup, r.assessor, *(h.name for h in r.postures),
-                     *(h.name for h in r.deal_breakers)]).casefold()
-
-
 def _hits_text(hits: Sequence[RuleHit]) -> str:
     return list_separator().join(h.name for h in hits)
 
@@ -89,7 +55,7 @@ def _hits_tooltip(hits: Sequence[RuleHit], because: str) -> str:
     return "\n".join(f"{h.name}: {because} " + "; ".join(h.reasons) for h in hits)
 
 
-class ResultsTableModel(ReadOnlyTableModel):
+class ResultsTableModel(ResultRowsModel):
     """One row per assessment of a :class:`~gui.document.Document`, in document order.
 
     Columns: Startup, Assessor, Role, Date, Overall, one per pillar (favourability scores
@@ -98,12 +64,11 @@ class ResultsTableModel(ReadOnlyTableModel):
 
     The data lives in a pandas frame (:attr:`frame`) built from ``doc.results()``, with the
     hidden columns ``assessment_id`` and ``startup_id``. Roles: ``DisplayRole`` formatted text
-    (scores with one decimal, "–" when empty); :data:`SortRole` the raw number (None when
+    (scores with one decimal, "–" when empty); ``SortRole`` the raw number (None when
     empty) or case-folded text; ``ToolTipRole`` full texts and posture/deal-breaker reasons;
     ``ForegroundRole``/``BackgroundRole`` warning colours on triggered deal-breakers (and a
-    warning icon, ``DecorationRole``, beside the startup's name); and
-    :data:`AssessmentIdRole`, :data:`StartupIdRole`, :data:`AssessorRoleRole`,
-    :data:`DealBreakerCountRole`.
+    warning icon, ``DecorationRole``, beside the startup's name); and the ids of
+    :class:`~gui.tables.base.ResultRowsModel`.
 
     Updates: ``doc.scoresChanged(id)`` rewrites that row only and emits ``dataChanged`` over
     just the cells whose value changed. A change of framework, results or structure rebuilds
@@ -118,7 +83,6 @@ class ResultsTableModel(ReadOnlyTableModel):
         self.lang = lang
         self.columns: list[Column] = []
         self.frame: pd.DataFrame = self._build_frame([])
-        self._results: list[Result] = []
         self._row_of: dict[str, int] = {}
         self._cells: list[list[Any]] = []  # column-major copy of the frame, for fast reads
         self._breakers_column = -1
@@ -139,10 +103,10 @@ class ResultsTableModel(ReadOnlyTableModel):
     # -- building ---------------------------------------------------------------------------
     def _make_columns(self, fw: Framework) -> list[Column]:
         cols = [
-            Column("startup", self.tr("Startup"), "text"),
-            Column("assessor", self.tr("Assessor"), "text"),
-            Column("role", self.tr("Role"), "text", self.tr("Founder, investor or other")),
-            Column("date", self.tr("Date"), "text", self.tr("Date of the assessment")),
+            Column("startup", self.tr("Startup")),
+            Column("assessor", self.tr("Assessor")),
+            Column("role", self.tr("Role"), tooltip=self.tr("Founder, investor or other")),
+            Column("date", self.tr("Date"), tooltip=self.tr("Date of the assessment")),
             Column("overall", self.tr("Overall"), "score",
                    self.tr("Overall score, 0–100: the pillar-weighted mean of the pillar scores")),
         ]
@@ -192,7 +156,7 @@ class ResultsTableModel(ReadOnlyTableModel):
         rows = [self._row_values(r) for r in results]
         frame = pd.DataFrame(rows, columns=keys)
         for col in self.columns:
-            if col.kind in ("score", "share"):
+            if col.numeric:
                 frame[col.key] = frame[col.key].astype(float)
             else:
                 frame[col.key] = frame[col.key].astype(object)
@@ -264,10 +228,6 @@ class ResultsTableModel(ReadOnlyTableModel):
             self.dataChanged.emit(self.index(row, min(changed)), self.index(row, max(changed)))
 
     # -- lookups ------------------------------------------------------------------------------
-    def result(self, row: int) -> Result:
-        """The result shown in ``row``."""
-        return self._results[row]
-
     def row_of(self, assessment_id: str) -> int:
         """The row of an assessment, or -1."""
         return self._row_of.get(assessment_id, -1)
@@ -284,51 +244,20 @@ class ResultsTableModel(ReadOnlyTableModel):
         return self._cells[column][row]
 
     def sort_key(self, row: int, column: int) -> Any:
-        """What :data:`SortRole` returns: a float or None for numbers, case-folded text."""
+        """A float or None for numbers, case-folded text otherwise; deal-breakers sort by
+        their count."""
         v = self.value(row, column)
-        if self.columns[column].kind in ("score", "share"):
+        if self.columns[column].numeric:
             return v
         if column == self._breakers_column:
             return len(self._results[row].deal_breakers)
         return "" if v is None else str(v).casefold()
 
-    def search_text(self, row: int) -> str:
-        """Case-folded text that the filter box searches (see :func:`search_text`)."""
-        return search_text(self._results[row])
-
     # -- Qt model interface ---------------------------------------------------------------------
-    def row_count(self) -> int:
-        return len(self._results)
-
-    def column_count(self) -> int:
-        return len(self.columns)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.columns):
-            return None
-        col = self.columns[section]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return col.header
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return col.tooltip or None
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row, column = index.row(), index.column()
-        if not (0 <= row < len(self._results) and 0 <= column < len(self.columns)):
-            return None
+    def row_cell(self, row: int, column: int, role: int) -> Any:
         col = self.columns[column]
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, column, col)
-        if role == SortRole:
-            return self.sort_key(row, column)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            if col.kind in ("score", "share"):
-                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         r = self._results[row]
         if role == Qt.ItemDataRole.DecorationRole:
             if col.key == "startup" and r.deal_breakers:
@@ -342,15 +271,6 @@ class ResultsTableModel(ReadOnlyTableModel):
             if col.key == "completeness" and r.partial and \
                     role == Qt.ItemDataRole.ForegroundRole:
                 return WARNING_FG
-            return None
-        if role == AssessmentIdRole:
-            return r.assessment_id
-        if role == StartupIdRole:
-            return r.startup_id
-        if role == AssessorRoleRole:
-            return r.role
-        if role == DealBreakerCountRole:
-            return len(r.deal_breakers)
         return None
 
     def _display(self, row: int, column: int, col: Column) -> str:
@@ -360,15 +280,10 @@ class ResultsTableModel(ReadOnlyTableModel):
         if col.kind == "share":
             return "–" if v is None else percent(v)
         if col.key == "role":
-            return self.role_label(str(v))
+            return role_label(str(v))
         if col.key == "deal_breakers" and v:
             return f"⚠ {v}"
         return "" if v is None else str(v)
-
-    def role_label(self, role: str) -> str:
-        """The translated name of an assessor role."""
-        return {"founder": self.tr("founder"), "investor": self.tr("investor"),
-                "other": self.tr("other")}.get(role, role)
 
     def _tooltip(self, row: int, column: int, col: Column, r: Result) -> str | None:
         because = self.tr("because")
@@ -404,90 +319,3 @@ def _warning_icon() -> QIcon:
     return _WARNING_ICON
 
 
-class RowSource(Protocol):
-    """What :class:`ResultsFilterProxy` needs of its source model: one assessment per row."""
-
-    def result(self, row: int) -> Result: ...
-
-    def search_text(self, row: int) -> str: ...
-
-    def sort_key(self, row: int, column: int) -> Any: ...
-
-
-class ResultsFilterProxy(QSortFilterProxyModel):
-    """Sorts rows by raw value (empty values always last) and filters them by a text fragment
-    (startup, assessor, posture or deal-breaker names), by assessor role and, optionally, to
-    the rows that trigger a deal-breaker.
-
-    The source is a :class:`ResultsTableModel` or any model with one assessment per row that
-    offers the :class:`RowSource` methods (e.g. the scenario table).
-    """
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._text = ""
-        self._role = ""
-        self._deal_breakers_only = False
-        self._source: RowSource | None = None
-        self.setSortRole(SortRole)
-        self.setDynamicSortFilter(True)
-
-    # -- filter settings ------------------------------------------------------------------------
-    def set_text(self, fragment: str) -> None:
-        """Show only rows whose startup, assessor or postures contain ``fragment`` (any case)."""
-        fragment = fragment.strip().casefold()
-        if fragment != self._text:
-            self._change_filter(lambda: setattr(self, "_text", fragment))
-
-    def set_role(self, role: str) -> None:
-        """Show only assessments by this role (``founder``, ``investor``, ``other``; '' = all)."""
-        if role != self._role:
-            self._change_filter(lambda: setattr(self, "_role", role))
-
-    def set_deal_breakers_only(self, on: bool) -> None:
-        """Show only assessments that trigger at least one deal-breaker."""
-        if on != self._deal_breakers_only:
-            self._change_filter(lambda: setattr(self, "_deal_breakers_only", on))
-
-    def _change_filter(self, change) -> None:  # type: ignore[no-untyped-def]
-        if hasattr(self, "beginFilterChange"):  # Qt ≥ 6.9
-            self.beginFilterChange()
-            change()
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-        else:  # pragma: no cover - older Qt
-            change()
-            self.invalidateRowsFilter()
-
-    # -- QSortFilterProxyModel ------------------------------------------------------------------
-    def setSourceModel(self, model: QAbstractItemModel | None) -> None:
-        """Use ``model`` (a :class:`RowSource` to sort and filter by assessment)."""
-        self._source = model if hasattr(model, "sort_key") and hasattr(model, "result") \
-            else None
-        super().setSourceModel(model)
-
-    def _model(self) -> RowSource | None:
-        return self._source
-
-    def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
-        model = self._model()
-        if model is None or source_parent.isValid():
-            return True
-        r = model.result(source_row)
-        if self._role and r.role != self._role:
-            return False
-        if self._deal_breakers_only and not r.deal_breakers:
-            return False
-        return not self._text or self._text in model.search_text(source_row)
-
-    def lessThan(self, left: _Index, right: _Index) -> bool:
-        model = self._model()
-        if model is None:
-            return super().lessThan(left, right)
-        a = model.sort_key(left.row(), left.column())
-        b = model.sort_key(right.row(), right.column())
-        if a is None or b is None:
-            # empty values go last whichever way the column is sorted
-            if a is None and b is None:
-                return False
-            return (a is None) == (self.sortOrder() == Qt.SortOrder.DescendingOrder)
-        return a < b

@@ -8,41 +8,28 @@ edit would cost time nobody sees, so the Compare view calls :meth:`ScenarioDelta
 
 from __future__ import annotations
 
-import math
 from typing import Any
 
-from PySide6.QtCore import (
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QObject, Qt
 
 from gui.document import Document
-from gui.tables.base import ReadOnlyTableModel
-from gui.tables.results import search_text
-from gui.tables.roles import AssessmentIdRole, SortRole, StartupIdRole
+from gui.tables.base import Column, ResultRowsModel, number_or_none
+from gui.tables.results import role_label
 from gui.widgets.palette import STRATEGY_FG, WARNING_FG
 from models.core.framework import text
 from models.core.rounding import fixed
-from models.engine.results import Result
 from models.engine.scenarios import ScenarioImpact, portfolio_scenario_impacts
 
-_Index = QModelIndex | QPersistentModelIndex
 
-
-def _num(x: float) -> float | None:
-    return None if math.isnan(x) else float(x)
-
-
-class ScenarioDeltasModel(ReadOnlyTableModel):
+class ScenarioDeltasModel(ResultRowsModel):
     """One row per assessment (document order) under the chosen scenario.
 
     Columns: Startup, Assessor, Role, Overall as entered, Overall under the scenario, Change,
-    Rank as entered, Rank under the scenario, Rank change (positive = moves up). Ranks are
-    competition ranks over the whole portfolio (1 = highest). Roles as in
-    :class:`~gui.tables.results.ResultsTableModel`: ``DisplayRole`` text, :data:`SortRole` raw
-    numbers (None when empty), ``ForegroundRole`` green for gains and red for losses.
+    Rank as entered, Rank under the scenario, Rank change (positive = moves up); the numbers
+    are the :class:`~models.engine.scenarios.ScenarioImpact` arrays of the columns' keys. Ranks
+    are competition ranks over the whole portfolio (1 = highest). ``DisplayRole`` is text,
+    ``SortRole`` the raw numbers (None when empty), ``ForegroundRole`` green for gains and red
+    for losses.
     """
 
     (STARTUP, ASSESSOR, ROLE, BEFORE, AFTER, DELTA,
@@ -52,11 +39,29 @@ class ScenarioDeltasModel(ReadOnlyTableModel):
         super().__init__(parent)
         self.doc = doc
         self.lang = lang
+        self.columns = self._columns()
         scenarios = doc.framework.scenarios
         self.scenario_id = scenarios[0].id if scenarios else ""
-        self._results: list[Result] = []
         self._impact: ScenarioImpact | None = None
         self._load()
+
+    def _columns(self) -> list[Column]:
+        return [
+            Column("startup", self.tr("Startup")),
+            Column("assessor", self.tr("Assessor")),
+            Column("role", self.tr("Role")),
+            Column("before", self.tr("Overall\nas entered"), "number",
+                   self.tr("Overall score with the levels as scored")),
+            Column("after", self.tr("Overall\nunder scenario"), "number",
+                   self.tr("Overall score with the scenario's shifts applied")),
+            Column("delta", self.tr("Change"), "number",
+                   self.tr("Points gained (+) or lost (−) under the scenario")),
+            Column("rank_before", self.tr("Rank\nas entered"), "number",
+                   self.tr("Rank in the portfolio (1 = highest overall)")),
+            Column("rank_after", self.tr("Rank\nunder scenario"), "number"),
+            Column("rank_change", self.tr("Rank\nchange"), "number",
+                   self.tr("Places moved up (+) or down (−) under the scenario")),
+        ]
 
     # -- data -----------------------------------------------------------------------------
     def _load(self) -> None:
@@ -87,34 +92,16 @@ class ScenarioDeltasModel(ReadOnlyTableModel):
             self.endResetModel()
             return
         self._load()
-        if self._results:
-            self.dataChanged.emit(self.index(0, 0),
-                                  self.index(len(self._results) - 1, self.columnCount() - 1))
-
-    def result(self, row: int) -> Result:
-        """The document's result for ``row`` (names, role, postures)."""
-        return self._results[row]
-
-    def search_text(self, row: int) -> str:
-        """What the filter box searches (see :func:`gui.tables.results.search_text`)."""
-        return search_text(self._results[row])
+        self.emit_all_changed()
 
     def value(self, row: int, column: int) -> Any:
         """The raw value of a cell: text, or a float (None when empty)."""
-        r = self._results[row]
-        if column == self.STARTUP:
-            return r.startup
-        if column == self.ASSESSOR:
-            return r.assessor
-        if column == self.ROLE:
-            return r.role
-        imp = self._impact
-        if imp is None:
+        col = self.columns[column]
+        if not col.numeric:
+            return getattr(self._results[row], col.key)
+        if self._impact is None:
             return None
-        arrays = {self.BEFORE: imp.before, self.AFTER: imp.after, self.DELTA: imp.delta,
-                  self.RANK_BEFORE: imp.rank_before, self.RANK_AFTER: imp.rank_after,
-                  self.RANK_CHANGE: imp.rank_change}
-        return _num(arrays[column][row])
+        return number_or_none(getattr(self._impact, col.key)[row])
 
     def sort_key(self, row: int, column: int) -> Any:
         """A float or None for numbers, case-folded text otherwise."""
@@ -122,71 +109,33 @@ class ScenarioDeltasModel(ReadOnlyTableModel):
         return v.casefold() if isinstance(v, str) else v
 
     # -- Qt model interface ---------------------------------------------------------------
-    def row_count(self) -> int:
-        return len(self._results)
-
-    def column_count(self) -> int:
-        return 9
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < 9:
-            return None
+    def row_cell(self, row: int, column: int, role: int) -> Any:
+        v = self.value(row, column)
         if role == Qt.ItemDataRole.DisplayRole:
-            return (self.tr("Startup"), self.tr("Assessor"), self.tr("Role"),
-                    self.tr("Overall\nas entered"), self.tr("Overall\nunder scenario"),
-                    self.tr("Change"), self.tr("Rank\nas entered"),
-                    self.tr("Rank\nunder scenario"), self.tr("Rank\nchange"))[section]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return {
-                self.BEFORE: self.tr("Overall score with the levels as scored"),
-                self.AFTER: self.tr("Overall score with the scenario's shifts applied"),
-                self.DELTA: self.tr("Points gained (+) or lost (−) under the scenario"),
-                self.RANK_BEFORE: self.tr("Rank in the portfolio (1 = highest overall)"),
-                self.RANK_CHANGE: self.tr("Places moved up (+) or down (−) under the "
-                                          "scenario"),
-            }.get(section)
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._results):
-            return None
-        row, col = index.row(), index.column()
-        if not 0 <= col < 9:
-            return None
-        if role == SortRole:
-            return self.sort_key(row, col)
-        if role == AssessmentIdRole:
-            return self._results[row].assessment_id
-        if role == StartupIdRole:
-            return self._results[row].startup_id
-        v = self.value(row, col)
-        if role == Qt.ItemDataRole.DisplayRole:
-            if col == self.ROLE:
-                return {"founder": self.tr("founder"), "investor": self.tr("investor"),
-                        "other": self.tr("other")}.get(v, v)
-            if col < self.BEFORE:
-                return v
-            if v is None:
-                return "–"
-            if col in (self.BEFORE, self.AFTER):
-                return fixed(v)
-            if col == self.DELTA:
-                return f"{v:+.1f}".replace("-", "−") if abs(v) >= 0.05 else "0.0"
-            if col == self.RANK_CHANGE:
-                return f"{v:+.0f}".replace("-", "−") if v else "0"
-            return fixed(v, 0)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            if col >= self.BEFORE:
-                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ForegroundRole and col in (self.DELTA, self.RANK_CHANGE):
+            return self._display(column, v)
+        if role == Qt.ItemDataRole.ForegroundRole and column in (self.DELTA, self.RANK_CHANGE):
             if v is None or abs(v) < 0.05:
                 return None
             return STRATEGY_FG if v > 0 else WARNING_FG
-        if role == Qt.ItemDataRole.ToolTipRole and col in (self.STARTUP, self.ASSESSOR):
+        if role == Qt.ItemDataRole.ToolTipRole and column in (self.STARTUP, self.ASSESSOR):
             return v or None
         return None
+
+    @classmethod
+    def _display(cls, column: int, v: Any) -> Any:
+        if column == cls.ROLE:
+            return role_label(v)
+        if column < cls.BEFORE:
+            return v
+        if v is None:
+            return "–"
+        if column in (cls.BEFORE, cls.AFTER):
+            return fixed(v)
+        if column == cls.DELTA:
+            return f"{v:+.1f}".replace("-", "−") if abs(v) >= 0.05 else "0.0"
+        if column == cls.RANK_CHANGE:
+            return f"{v:+.0f}".replace("-", "−") if v else "0"
+        return fixed(v, 0)
 
     def scenario_description(self) -> str:
         """The chosen scenario's description ('' when the framework has none)."""

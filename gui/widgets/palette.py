@@ -1,5 +1,6 @@
 """Colours shared by Beachhead's widgets: a score's colour from red (0) through amber to green
-(100), and the warning colours of deal-breakers and warning postures."""
+(100), the warning colours of deal-breakers and warning postures, and the grey of stale
+figures."""
 
 from __future__ import annotations
 
@@ -12,6 +13,8 @@ WARNING_BG = QColor("#fdecea")
 WARNING_FG = QColor("#a4262c")
 STRATEGY_BG = QColor("#e8f3ec")
 STRATEGY_FG = QColor("#1d6b3a")
+#: Figures that no longer match the document (greyed out).
+STALE_FG = QColor("#9a9ea6")
 
 _STOPS = ((0.0, QColor("#c8453b")), (50.0, QColor("#e5a935")), (100.0, QColor("#3f9a5a")))
 

@@ -222,7 +222,6 @@
     <name>CompareView</name>
     <message>
         <source>Filter by startup, assessor or posture</source>
-        <extracomment>How long the map waits after the last change before it redraws (milliseconds). Widest a text column may start (pixels at scale 1); longer texts are elided, full on hover.</extracomment>
         <translation>按初创公司、评估人或战略姿态筛选</translation>
     </message>
     <message>
@@ -236,18 +235,6 @@
     <message>
         <source>Role</source>
         <translation>角色</translation>
-    </message>
-    <message>
-        <source>Horizontal axis</source>
-        <translation>横轴</translation>
-    </message>
-    <message>
-        <source>Vertical axis</source>
-        <translation>纵轴</translation>
-    </message>
-    <message>
-        <source>Scenario</source>
-        <translation>情景</translation>
     </message>
     <message>
         <source>Map</source>
@@ -270,102 +257,12 @@
         <translation>差距</translation>
     </message>
     <message>
-        <source>founder</source>
-        <translation>创始人</translation>
-    </message>
-    <message>
-        <source>investor</source>
-        <translation>投资人</translation>
-    </message>
-    <message>
-        <source>other</source>
-        <translation>其他</translation>
-    </message>
-    <message>
-        <source>Overall</source>
-        <translation>总分</translation>
-    </message>
-    <message>
-        <source>{name} (switched off)</source>
-        <translation>{name}（已关闭）</translation>
-    </message>
-    <message>
-        <source>This framework has no scenarios.</source>
-        <translation>此框架没有情景。</translation>
-    </message>
-    <message>
-        <source>Changes are against the scores as entered; ranks are over the whole portfolio.</source>
-        <translation>变化相对于录入的评分；排名基于整个组合。</translation>
-    </message>
-    <message>
         <source>Scenario: {name}</source>
         <translation>情景：{name}</translation>
     </message>
     <message>
         <source>{shown} of {total} assessments</source>
         <translation>显示 {shown} / {total} 项评估</translation>
-    </message>
-    <message>
-        <source>Overall score
-(100 = best for the startup)</source>
-        <translation>总分
-（100 = 对初创公司最有利）</translation>
-    </message>
-    <message>
-        <source>{name}
-(100 = least, best for the startup)</source>
-        <translation>{name}
-（100 = 最少，对初创公司最有利）</translation>
-    </message>
-    <message>
-        <source>{name}
-(100 = best for the startup)</source>
-        <translation>{name}
-（100 = 对初创公司最有利）</translation>
-    </message>
-    <message>
-        <source>overall</source>
-        <translation>总分</translation>
-    </message>
-    <message>
-        <source>Little pressure, easy to copy</source>
-        <translation>压力小，易被复制</translation>
-    </message>
-    <message>
-        <source>Beachhead: hard to copy, little pressure</source>
-        <translation>滩头阵地：难以复制，压力小</translation>
-    </message>
-    <message>
-        <source>Exposed: easy to copy, under pressure</source>
-        <translation>暴露：易被复制，承受压力</translation>
-    </message>
-    <message>
-        <source>Hard to copy, under pressure</source>
-        <translation>难以复制，承受压力</translation>
-    </message>
-    <message>
-        <source>Strong on {y} only</source>
-        <translation>仅在{y}上表现强</translation>
-    </message>
-    <message>
-        <source>Strong on both</source>
-        <translation>两者皆强</translation>
-    </message>
-    <message>
-        <source>Weak on both</source>
-        <translation>两者皆弱</translation>
-    </message>
-    <message>
-        <source>Strong on {x} only</source>
-        <translation>仅在{x}上表现强</translation>
-    </message>
-    <message>
-        <source>Bubble size: overall score. Hover a bubble for its name; click it to select the assessment.</source>
-        <translation>气泡大小：总分。悬停气泡查看名称；点击选择该评估。</translation>
-    </message>
-    <message>
-        <source>{n} not shown: unscored on an axis.</source>
-        <translation>{n} 项未显示：某一坐标轴未评分。</translation>
     </message>
 </context>
 <context>
@@ -438,28 +335,24 @@
         <translation>权重</translation>
     </message>
     <message>
-        <source>In pillar</source>
-        <translation>支柱内</translation>
-    </message>
-    <message>
-        <source>Of total</source>
-        <translation>占总分</translation>
-    </message>
-    <message>
         <source>Relative weight inside the pillar; double-click to edit</source>
         <translation>支柱内的相对权重；双击编辑</translation>
+    </message>
+    <message>
+        <source>In pillar</source>
+        <translation>支柱内</translation>
     </message>
     <message>
         <source>Share of the pillar&apos;s score</source>
         <translation>占支柱得分的比例</translation>
     </message>
     <message>
-        <source>Share of the overall score (0 when the pillar is off)</source>
-        <translation>占总分的比例（支柱关闭时为 0）</translation>
+        <source>Of total</source>
+        <translation>占总分</translation>
     </message>
     <message>
-        <source>A weight must be a number from {low} to {high}.</source>
-        <translation>权重必须是 {low} 到 {high} 之间的数字。</translation>
+        <source>Share of the overall score (0 when the pillar is off)</source>
+        <translation>占总分的比例（支柱关闭时为 0）</translation>
     </message>
     <message>
         <source>Weight {name}</source>
@@ -887,12 +780,12 @@ Import the {good} good one(s) and leave the others out?</source>
 <context>
     <name>GapsPanel</name>
     <message>
-        <source>The assessments the consensus and the flags are computed over</source>
-        <translation>用于计算共识和标记的评估</translation>
-    </message>
-    <message>
         <source>Add consensus as assessment</source>
         <translation>将共识添加为评估</translation>
+    </message>
+    <message>
+        <source>The assessments the consensus and the flags are computed over</source>
+        <translation>用于计算共识和标记的评估</translation>
     </message>
     <message>
         <source>Add the consensus to this startup as a new assessment (undoable)</source>
@@ -978,20 +871,20 @@ Import the {good} good one(s) and leave the others out?</source>
         <translation>差距</translation>
     </message>
     <message>
-        <source>Spread</source>
-        <translation>分歧</translation>
-    </message>
-    <message>
-        <source>Consensus</source>
-        <translation>共识</translation>
-    </message>
-    <message>
         <source>Investor level minus founder level</source>
         <translation>投资人级别减去创始人级别</translation>
     </message>
     <message>
+        <source>Spread</source>
+        <translation>分歧</translation>
+    </message>
+    <message>
         <source>Highest minus lowest level among the chosen assessors; ⚠ marks two levels or more</source>
         <translation>所选评估人中最高与最低级别之差；⚠ 表示相差两个级别或以上</translation>
+    </message>
+    <message>
+        <source>Consensus</source>
+        <translation>共识</translation>
     </message>
     <message>
         <source>Median level of the chosen assessors (on an even count, the middle level less favourable to the startup)</source>
@@ -1305,20 +1198,20 @@ weight</source>
         <translation>开启</translation>
     </message>
     <message>
-        <source>Weight</source>
-        <translation>权重</translation>
-    </message>
-    <message>
-        <source>Share</source>
-        <translation>比例</translation>
-    </message>
-    <message>
         <source>A switched-off pillar takes no part in the overall score</source>
         <translation>已关闭的支柱不计入总分</translation>
     </message>
     <message>
+        <source>Weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
         <source>Relative weight; double-click to edit</source>
         <translation>相对权重；双击编辑</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>比例</translation>
     </message>
     <message>
         <source>Share of the overall score: the weight divided by the sum of the weights of the pillars switched on</source>
@@ -1337,6 +1230,10 @@ weight</source>
         <translation>关</translation>
     </message>
     <message>
+        <source>Weight {name}</source>
+        <translation>设置权重 {name}</translation>
+    </message>
+    <message>
         <source>“{name}” is the only pillar switched on. At least one pillar must count towards the overall score; switch another one on first.</source>
         <translation>“{name}”是唯一开启的支柱。至少要有一个支柱计入总分；请先开启另一个支柱。</translation>
     </message>
@@ -1348,13 +1245,86 @@ weight</source>
         <source>Switch Off {name}</source>
         <translation>关闭 {name}</translation>
     </message>
+</context>
+<context>
+    <name>PositionMap</name>
     <message>
-        <source>A weight must be a number from {low} to {high}.</source>
-        <translation>权重必须是 {low} 到 {high} 之间的数字。</translation>
+        <source>Horizontal axis</source>
+        <translation>横轴</translation>
     </message>
     <message>
-        <source>Weight {name}</source>
-        <translation>设置权重 {name}</translation>
+        <source>Vertical axis</source>
+        <translation>纵轴</translation>
+    </message>
+    <message>
+        <source>Overall</source>
+        <translation>总分</translation>
+    </message>
+    <message>
+        <source>{name} (switched off)</source>
+        <translation>{name}（已关闭）</translation>
+    </message>
+    <message>
+        <source>Overall score
+(100 = best for the startup)</source>
+        <translation>总分
+（100 = 对初创公司最有利）</translation>
+    </message>
+    <message>
+        <source>{name}
+(100 = least, best for the startup)</source>
+        <translation>{name}
+（100 = 最少，对初创公司最有利）</translation>
+    </message>
+    <message>
+        <source>{name}
+(100 = best for the startup)</source>
+        <translation>{name}
+（100 = 对初创公司最有利）</translation>
+    </message>
+    <message>
+        <source>overall</source>
+        <translation>总分</translation>
+    </message>
+    <message>
+        <source>Little pressure, easy to copy</source>
+        <translation>压力小，易被复制</translation>
+    </message>
+    <message>
+        <source>Beachhead: hard to copy, little pressure</source>
+        <translation>滩头阵地：难以复制，压力小</translation>
+    </message>
+    <message>
+        <source>Exposed: easy to copy, under pressure</source>
+        <translation>暴露：易被复制，承受压力</translation>
+    </message>
+    <message>
+        <source>Hard to copy, under pressure</source>
+        <translation>难以复制，承受压力</translation>
+    </message>
+    <message>
+        <source>Strong on {y} only</source>
+        <translation>仅在{y}上表现强</translation>
+    </message>
+    <message>
+        <source>Strong on both</source>
+        <translation>两者皆强</translation>
+    </message>
+    <message>
+        <source>Weak on both</source>
+        <translation>两者皆弱</translation>
+    </message>
+    <message>
+        <source>Strong on {x} only</source>
+        <translation>仅在{x}上表现强</translation>
+    </message>
+    <message>
+        <source>Bubble size: overall score. Hover a bubble for its name; click it to select the assessment.</source>
+        <translation>气泡大小：总分。悬停气泡查看名称；点击选择该评估。</translation>
+    </message>
+    <message>
+        <source>{n} not shown: unscored on an axis.</source>
+        <translation>{n} 项未显示：某一坐标轴未评分。</translation>
     </message>
 </context>
 <context>
@@ -1362,6 +1332,42 @@ weight</source>
     <message>
         <source>The background task stopped unexpectedly (exit code {code}).</source>
         <translation>后台任务意外停止（退出码 {code}）。</translation>
+    </message>
+</context>
+<context>
+    <name>RankBandChart</name>
+    <message>
+        <source>No figures yet.</source>
+        <extracomment>Most assessments the band chart shows (the highest P50 first; the selected one always).</extracomment>
+        <translation>尚无结果。</translation>
+    </message>
+    <message>
+        <source>No assessment with a score.</source>
+        <translation>没有带评分的评估。</translation>
+    </message>
+    <message>
+        <source>Overall score: P10–P90 band, dot = P50</source>
+        <translation>总分：P10–P90 区间，圆点 = P50</translation>
+    </message>
+    <message>
+        <source>P10–P90</source>
+        <translation>P10–P90</translation>
+    </message>
+    <message>
+        <source>P50</source>
+        <translation>P50</translation>
+    </message>
+    <message>
+        <source>as scored</source>
+        <translation>按所评</translation>
+    </message>
+    <message>
+        <source>Out of date</source>
+        <translation>已过时</translation>
+    </message>
+    <message>
+        <source>{shown} of {total}, in the table&apos;s order</source>
+        <translation>{total} 项中的 {shown} 项，按表格顺序</translation>
     </message>
 </context>
 <context>
@@ -1422,8 +1428,19 @@ weight</source>
 <context>
     <name>ResultsTableModel</name>
     <message>
+        <source>founder</source>
+        <translation>创始人</translation>
+    </message>
+    <message>
+        <source>investor</source>
+        <translation>投资人</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
         <source>Startup</source>
-        <extracomment>Raw value for sorting: float (None when empty) for numbers, case-folded text otherwise. The assessment id of the row. The startup id of the row. The assessor&apos;s role as stored (``founder``, ``investor``, ``other``), untranslated. Number of deal-breakers the row triggers (int).</extracomment>
         <translation>初创公司</translation>
     </message>
     <message>
@@ -1475,6 +1492,10 @@ weight</source>
         <translation>完整度：已评分部分占总权重的比例；低于 100% 时结果为部分结果</translation>
     </message>
     <message>
+        <source>Deal-breakers</source>
+        <translation>致命缺陷</translation>
+    </message>
+    <message>
         <source>Fatal weaknesses triggered (hover a cell for the reasons)</source>
         <translation>触发的致命弱点（悬停单元格查看原因）</translation>
     </message>
@@ -1485,18 +1506,6 @@ weight</source>
     <message>
         <source>Strategic postures that fit (hover a cell for the reasons)</source>
         <translation>适用的战略姿态（悬停单元格查看原因）</translation>
-    </message>
-    <message>
-        <source>founder</source>
-        <translation>创始人</translation>
-    </message>
-    <message>
-        <source>investor</source>
-        <translation>投资人</translation>
-    </message>
-    <message>
-        <source>other</source>
-        <translation>其他</translation>
     </message>
     <message>
         <source>because</source>
@@ -1522,10 +1531,6 @@ weight</source>
         <source>Under the scenario “{name}”</source>
         <translation>在情景“{name}”下</translation>
     </message>
-    <message>
-        <source>Deal-breakers</source>
-        <translation>致命缺陷</translation>
-    </message>
 </context>
 <context>
     <name>ReversalsModel</name>
@@ -1538,8 +1543,16 @@ weight</source>
         <translation>当前比例</translation>
     </message>
     <message>
+        <source>The pillar&apos;s current share of the enabled pillars&apos; weight</source>
+        <translation>该支柱在已开启支柱权重中的当前比例</translation>
+    </message>
+    <message>
         <source>Leader changes at</source>
         <translation>领先者改变于</translation>
+    </message>
+    <message>
+        <source>As the pillar&apos;s share grows past this value (the other pillars rescaled proportionally), the leader changes</source>
+        <translation>当该支柱的比例增长超过此值（其他支柱按比例缩放）时，领先者改变</translation>
     </message>
     <message>
         <source>Leader before</source>
@@ -1548,14 +1561,6 @@ weight</source>
     <message>
         <source>New leader</source>
         <translation>新领先者</translation>
-    </message>
-    <message>
-        <source>The pillar&apos;s current share of the enabled pillars&apos; weight</source>
-        <translation>该支柱在已开启支柱权重中的当前比例</translation>
-    </message>
-    <message>
-        <source>As the pillar&apos;s share grows past this value (the other pillars rescaled proportionally), the leader changes</source>
-        <translation>当该支柱的比例增长超过此值（其他支柱按比例缩放）时，领先者改变</translation>
     </message>
 </context>
 <context>
@@ -1579,20 +1584,36 @@ as entered</source>
 （按录入）</translation>
     </message>
     <message>
+        <source>Overall score with the levels as scored</source>
+        <translation>按所评级别计算的总分</translation>
+    </message>
+    <message>
         <source>Overall
 under scenario</source>
         <translation>总分
 （情景下）</translation>
     </message>
     <message>
+        <source>Overall score with the scenario&apos;s shifts applied</source>
+        <translation>应用情景变化后的总分</translation>
+    </message>
+    <message>
         <source>Change</source>
         <translation>变化</translation>
+    </message>
+    <message>
+        <source>Points gained (+) or lost (−) under the scenario</source>
+        <translation>情景下得分增加 (+) 或减少 (−) 的分数</translation>
     </message>
     <message>
         <source>Rank
 as entered</source>
         <translation>排名
 （按录入）</translation>
+    </message>
+    <message>
+        <source>Rank in the portfolio (1 = highest overall)</source>
+        <translation>在组合中的排名（1 = 总分最高）</translation>
     </message>
     <message>
         <source>Rank
@@ -1607,36 +1628,23 @@ change</source>
 变化</translation>
     </message>
     <message>
-        <source>Overall score with the levels as scored</source>
-        <translation>按所评级别计算的总分</translation>
-    </message>
-    <message>
-        <source>Overall score with the scenario&apos;s shifts applied</source>
-        <translation>应用情景变化后的总分</translation>
-    </message>
-    <message>
-        <source>Points gained (+) or lost (−) under the scenario</source>
-        <translation>情景下得分增加 (+) 或减少 (−) 的分数</translation>
-    </message>
-    <message>
-        <source>Rank in the portfolio (1 = highest overall)</source>
-        <translation>在组合中的排名（1 = 总分最高）</translation>
-    </message>
-    <message>
         <source>Places moved up (+) or down (−) under the scenario</source>
         <translation>情景下排名上升 (+) 或下降 (−) 的位数</translation>
     </message>
+</context>
+<context>
+    <name>ScenarioPage</name>
     <message>
-        <source>founder</source>
-        <translation>创始人</translation>
+        <source>Scenario</source>
+        <translation>情景</translation>
     </message>
     <message>
-        <source>investor</source>
-        <translation>投资人</translation>
+        <source>This framework has no scenarios.</source>
+        <translation>此框架没有情景。</translation>
     </message>
     <message>
-        <source>other</source>
-        <translation>其他</translation>
+        <source>Changes are against the scores as entered; ranks are over the whole portfolio.</source>
+        <translation>变化相对于录入的评分；排名基于整个组合。</translation>
     </message>
 </context>
 <context>
@@ -1700,36 +1708,13 @@ change</source>
 <context>
     <name>UncertaintyPanel</name>
     <message>
-        <source>How many random draws the estimate uses; more draws give steadier figures and take longer</source>
-        <translation>估计所用的随机抽样次数；次数越多结果越稳定，耗时也越长</translation>
-    </message>
-    <message>
-        <source>The same seed gives the same figures</source>
-        <translation>相同的种子给出相同的结果</translation>
-    </message>
-    <message>
-        <source>Uncertain pillar weights, concentration</source>
-        <translation>不确定的支柱权重，集中度</translation>
-    </message>
-    <message>
-        <source>Also draw the pillar weights around their current values (Dirichlet); a larger concentration keeps them closer (at 50, a 20 % weight varies by about ±6 points)</source>
-        <translation>同时围绕当前值抽取支柱权重（Dirichlet 分布）；集中度越大越接近当前值（为 50 时，20 % 的权重约变动 ±6 个百分点）</translation>
-    </message>
-    <message>
         <source>Compute</source>
+        <extracomment>Portfolios with fewer assessments than this compute on the UI thread (a few milliseconds). Widest the startup and assessor columns start (pixels at scale 1).</extracomment>
         <translation>计算</translation>
     </message>
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
-    </message>
-    <message>
-        <source>Draws</source>
-        <translation>抽样次数</translation>
-    </message>
-    <message>
-        <source>Seed</source>
-        <translation>种子</translation>
     </message>
     <message>
         <source>Cannot compute the uncertainty</source>
@@ -1771,44 +1756,38 @@ change</source>
         <source>Each score is spread over its neighbouring levels by its confidence.</source>
         <translation>每个评分按其置信度分散到相邻级别。</translation>
     </message>
+</context>
+<context>
+    <name>UncertaintySettings</name>
     <message>
-        <source>No figures yet.</source>
-        <translation>尚无结果。</translation>
+        <source>Uncertain pillar weights, concentration</source>
+        <translation>不确定的支柱权重，集中度</translation>
     </message>
     <message>
-        <source>No assessment with a score.</source>
-        <translation>没有带评分的评估。</translation>
+        <source>Draws</source>
+        <translation>抽样次数</translation>
     </message>
     <message>
-        <source>Overall score: P10–P90 band, dot = P50</source>
-        <translation>总分：P10–P90 区间，圆点 = P50</translation>
+        <source>Seed</source>
+        <translation>种子</translation>
     </message>
     <message>
-        <source>P10–P90</source>
-        <translation>P10–P90</translation>
+        <source>How many random draws the estimate uses; more draws give steadier figures and take longer</source>
+        <translation>估计所用的随机抽样次数；次数越多结果越稳定，耗时也越长</translation>
     </message>
     <message>
-        <source>P50</source>
-        <translation>P50</translation>
+        <source>The same seed gives the same figures</source>
+        <translation>相同的种子给出相同的结果</translation>
     </message>
     <message>
-        <source>as scored</source>
-        <translation>按所评</translation>
-    </message>
-    <message>
-        <source>Out of date</source>
-        <translation>已过时</translation>
-    </message>
-    <message>
-        <source>{shown} of {total}, in the table&apos;s order</source>
-        <translation>{total} 项中的 {shown} 项，按表格顺序</translation>
+        <source>Also draw the pillar weights around their current values (Dirichlet); a larger concentration keeps them closer (at 50, a 20 % weight varies by about ±6 points)</source>
+        <translation>同时围绕当前值抽取支柱权重（Dirichlet 分布）；集中度越大越接近当前值（为 50 时，20 % 的权重约变动 ±6 个百分点）</translation>
     </message>
 </context>
 <context>
     <name>UncertaintyTableModel</name>
     <message>
         <source>Startup</source>
-        <extracomment>Portfolios with fewer assessments than this compute on the UI thread (a few milliseconds). Most assessments the band chart shows (the highest P50 first; the selected one always). Colour of stale figures.</extracomment>
         <translation>初创公司</translation>
     </message>
     <message>
@@ -1820,44 +1799,44 @@ change</source>
         <translation>总分</translation>
     </message>
     <message>
-        <source>P10</source>
-        <translation>P10</translation>
-    </message>
-    <message>
-        <source>P50</source>
-        <translation>P50</translation>
-    </message>
-    <message>
-        <source>P90</source>
-        <translation>P90</translation>
-    </message>
-    <message>
-        <source>P(rank 1)</source>
-        <translation>P(排名第 1)</translation>
-    </message>
-    <message>
-        <source>P(top 3)</source>
-        <translation>P(前 3 名)</translation>
-    </message>
-    <message>
         <source>Overall score with the levels as scored</source>
         <translation>按所评级别计算的总分</translation>
+    </message>
+    <message>
+        <source>P10</source>
+        <translation>P10</translation>
     </message>
     <message>
         <source>In 10 % of the draws the overall score is lower than this</source>
         <translation>在 10 % 的抽样中，总分低于此值</translation>
     </message>
     <message>
+        <source>P50</source>
+        <translation>P50</translation>
+    </message>
+    <message>
         <source>The median overall score over the draws</source>
         <translation>各次抽样总分的中位数</translation>
+    </message>
+    <message>
+        <source>P90</source>
+        <translation>P90</translation>
     </message>
     <message>
         <source>In 10 % of the draws the overall score is higher than this</source>
         <translation>在 10 % 的抽样中，总分高于此值</translation>
     </message>
     <message>
+        <source>P(rank 1)</source>
+        <translation>P(排名第 1)</translation>
+    </message>
+    <message>
         <source>Share of the draws in which this assessment ranks first in the portfolio</source>
         <translation>此评估在组合中排名第一的抽样比例</translation>
+    </message>
+    <message>
+        <source>P(top 3)</source>
+        <translation>P(前 3 名)</translation>
     </message>
     <message>
         <source>Share of the draws in which this assessment ranks among the first three</source>
@@ -1868,7 +1847,7 @@ change</source>
     <name>_WeightsModel</name>
     <message>
         <source>benefit</source>
-        <extracomment>Smallest and largest weight the editors accept (weights must be &gt; 0). The raw id of the row&apos;s pillar or criterion. Column names (untranslated; subclasses return translated headers).</extracomment>
+        <extracomment>The column of the editable weight.</extracomment>
         <translation>收益型</translation>
     </message>
     <message>
@@ -1882,6 +1861,10 @@ change</source>
     <message>
         <source>A higher level is worse for the startup; its score is inverted, so a higher score still means better for the startup.</source>
         <translation>级别越高对初创公司越不利；其得分被反转，因此得分越高仍表示对初创公司越有利。</translation>
+    </message>
+    <message>
+        <source>A weight must be a number from {low} to {high}.</source>
+        <translation>权重必须是 {low} 到 {high} 之间的数字。</translation>
     </message>
 </context>
 </TS>

@@ -10,7 +10,8 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 
 from gui import commands as cmd
 from gui.document import Document
-from gui.tables.results import ResultsFilterProxy, ResultsTableModel
+from gui.tables.results import ResultsTableModel
+from gui.tables.results_proxy import ResultsFilterProxy
 from gui.tables.roles import AssessmentIdRole, SortRole
 from gui.views.compare.view import CompareView
 from models.core.portfolio import Assessment
@@ -261,54 +262,58 @@ def test_selection_survives_a_weight_change(qtbot, view, doc):
 
 
 def test_map_data_matches_results(view, doc):
-    assert view.axis_keys() == ("pillar:tech", "pillar:press")
-    points = view.map_points()
+    assert view.map.axis_keys() == ("pillar:tech", "pillar:press")
+    points = view.map.map_points()
     results = _result_by_id(doc)
     assert len(points) == 13
     for p in points:
         r = results[p.assessment_id]
         assert (p.x, p.y, p.size) == (r.pillars["tech"], r.pillars["press"], r.overall)
         assert p.startup_id == r.startup_id and r.startup in p.label
-    view.set_axes("overall", "pillar:niche")
-    for p in view.map_points():
+    view.map.set_axes("overall", "pillar:niche")
+    for p in view.map.map_points():
         r = results[p.assessment_id]
         assert (p.x, p.y) == (r.overall, r.pillars["niche"])
     view.filter_edit.setText("chattersky")
-    assert {p.assessment_id for p in view.map_points()} == set(_proxy_ids(view.proxy))
+    assert {p.assessment_id for p in view.map.map_points()} == set(_proxy_ids(view.proxy))
 
 
 def test_map_skips_assessments_unscored_on_an_axis(view, doc):
     st = doc.portfolio.startups[0]
     doc.undo_stack.push(cmd.AddAssessment(doc, st.id, Assessment(assessor="Empty")))
     assert view.proxy.rowCount() == 14
-    assert len(view.map_points()) == 13
+    assert len(view.map.map_points()) == 13
 
 
 def test_map_draws_on_idle_and_a_click_activates_a_bubble(qtbot, view, doc):
     view.show()
     qtbot.waitExposed(view)
-    qtbot.waitUntil(lambda: view._bubbles is not None, timeout=3000)
-    assert len(view._bubbles.get_offsets()) == len(view.map_points())
-    # a change schedules one redraw after the debounce, not one per keystroke
+    chart = view.map.chart
+    qtbot.waitUntil(lambda: chart.draws >= 1 and not chart.is_pending(), timeout=3000)
+    assert view.map.drawn_points() == view.map.map_points()
+    # a burst of changes schedules one redraw after the debounce, not one per keystroke
+    draws = chart.draws
     view.filter_edit.setText("c")
     view.filter_edit.setText("ch")
-    assert view._map_timer.isActive()
-    qtbot.waitUntil(lambda: not view._map_timer.isActive(), timeout=3000)
-    assert len(view._bubbles.get_offsets()) == len(view.map_points())
+    assert chart.is_pending() and chart.draws == draws
+    qtbot.waitUntil(lambda: not chart.is_pending(), timeout=3000)
+    assert chart.draws == draws + 1
+    assert view.map.drawn_points() == view.map.map_points()
     view.filter_edit.clear()
-    qtbot.waitUntil(lambda: len(view._bubbles.get_offsets()) == 13, timeout=3000)
-    view._canvas.draw()
+    qtbot.waitUntil(lambda: len(view.map.drawn_points()) == 13, timeout=3000)
+    chart.canvas.draw()
 
     from matplotlib.backend_bases import MouseEvent
 
-    point = view._points[0]
-    ax = view._figure.axes[0]
+    points = view.map.drawn_points()
+    point = points[0]
+    ax = chart.figure.axes[0]
     x, y = ax.transData.transform((point.x, point.y))
-    event = MouseEvent("button_press_event", view._canvas, x, y, button=1)
+    event = MouseEvent("button_press_event", chart.canvas, x, y, button=1)
     with qtbot.waitSignal(view.assessmentActivated) as blocker:
-        view._canvas.callbacks.process("button_press_event", event)
+        chart.canvas.callbacks.process("button_press_event", event)
     hit = blocker.args[1]
-    assert hit in {p.assessment_id for p in view._points
+    assert hit in {p.assessment_id for p in points
                    if math.isclose(p.x, point.x) and math.isclose(p.y, point.y)}
     assert view.current_assessment_id() == hit
 
@@ -351,8 +356,8 @@ def test_scenario_table_matches_the_analysis(qtbot, view, doc):
     from models.engine.scenarios import portfolio_scenario_impacts
 
     view.show_scenario_deltas("sleeping_giant_enters")
-    qtbot.waitUntil(lambda: not view._scenario_timer.isActive(), timeout=3000)
-    model = view.scenario_model
+    assert view.tabs.currentWidget() is view.scenarios
+    model = view.scenarios.model
     assert model.scenario_id == "sleeping_giant_enters"
     impact = portfolio_scenario_impacts(doc.portfolio, ["sleeping_giant_enters"])[0]
     for row in range(model.rowCount()):
@@ -361,10 +366,10 @@ def test_scenario_table_matches_the_analysis(qtbot, view, doc):
         assert model.value(row, ScenarioDeltasModel.RANK_CHANGE) == impact.rank_change[row]
     # the document's active scenario is untouched: this tab only compares
     assert doc.scenario is None
-    assert "giant" in view.scenario_note.text().lower()
+    assert "giant" in view.scenarios.note.text().lower()
     # the view's filters apply here too
     view.filter_edit.setText("chattersky")
-    assert view.scenario_proxy.rowCount() == 2
+    assert view.scenarios.proxy.rowCount() == 2
 
 
 def test_scenario_table_follows_score_edits_while_shown(qtbot, view, doc):
@@ -376,16 +381,16 @@ def test_scenario_table_follows_score_edits_while_shown(qtbot, view, doc):
     row = 0  # rows follow document order
     aid = doc.results()[row].assessment_id
     doc.undo_stack.push(cmd.SetScoreField(doc, aid, "niche.segment_focus", "value", 1))
-    qtbot.waitUntil(lambda: view.scenario_model.value(row, ScenarioDeltasModel.BEFORE) ==
+    qtbot.waitUntil(lambda: view.scenarios.model.value(row, ScenarioDeltasModel.BEFORE) ==
                     pytest.approx(doc.result(aid).overall), timeout=3000)
 
 
 def test_choosing_a_row_in_the_scenario_table_activates_it(qtbot, view, doc):
     view.show_scenario_deltas("open_source_price_war")
-    index = view.scenario_proxy.index(1, 0)
+    index = view.scenarios.proxy.index(1, 0)
     aid = index.data(AssessmentIdRole)
     with qtbot.waitSignal(view.assessmentActivated) as blocker:
-        view.scenario_table.setCurrentIndex(index)
+        view.scenarios.table.setCurrentIndex(index)
     assert blocker.args == [doc.assessment(aid)[0].id, aid]
 
 

@@ -8,7 +8,8 @@ import pytest
 from PySide6.QtCore import Qt
 
 from gui.document import Document
-from gui.views.compare.gaps_panel import GapsPanel, GapsTableModel
+from gui.tables.gaps import GapsTableModel
+from gui.views.compare.gaps_panel import GapsPanel
 from gui.views.compare.view import CompareView
 from gui.widgets.palette import WARNING_FG
 from models.analysis.assessors import consensus, disagreements, founder_investor_gaps

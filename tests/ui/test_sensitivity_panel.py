@@ -10,8 +10,9 @@ from PySide6.QtCore import Qt
 
 from gui import commands as cmd
 from gui.document import Document
+from gui.tables.reversals import ReversalsModel
 from gui.tables.roles import AssessmentIdRole
-from gui.views.compare.sensitivity_panel import ReversalsModel, SensitivityPanel
+from gui.views.compare.sensitivity_panel import SensitivityPanel
 from gui.views.compare.view import CompareView
 from models.analysis.reversals import SensitivityData
 from models.analysis.run import analyze_portfolio

@@ -15,8 +15,10 @@ from gui import commands as cmd
 from gui.document import Document
 from gui.jobs import targets as job_targets
 from gui.tables.roles import AssessmentIdRole, SortRole
-from gui.views.compare.uncertainty_panel import STALE_FG, UncertaintyPanel, UncertaintyTableModel
+from gui.tables.uncertainty import UncertaintyTableModel
+from gui.views.compare.uncertainty_panel import UncertaintyPanel
 from gui.views.compare.view import CompareView
+from gui.widgets.palette import STALE_FG
 from models.analysis.run import analyze_portfolio
 from models.core.rounding import fixed, percent
 from models.engine.sample import sample_portfolio
@@ -65,7 +67,7 @@ def test_model_passes_qt_model_tester(qtmodeltester, panel):
 
 
 def test_table_equals_the_analysis_for_the_sample(panel, doc):
-    assert panel.settings() == {"draws": 2000, "seed": 0, "concentration": None}
+    assert panel.run_settings.settings() == {"draws": 2000, "seed": 0, "concentration": None}
     assert panel.compute()
     expected = _expected(doc, draws=2000, seed=0)
     assert panel.model.rowCount() == 13
@@ -84,7 +86,7 @@ def test_table_equals_the_analysis_for_the_sample(panel, doc):
 
 
 def test_seed_and_weight_uncertainty_follow_the_settings(panel, doc):
-    panel.set_settings(draws=500, seed=7, concentration=50.0)
+    panel.run_settings.set_settings(draws=500, seed=7, concentration=50.0)
     panel.compute()
     expected = _expected(doc, draws=500, seed=7, concentration=50.0)
     for aid, values in expected.items():
@@ -159,7 +161,7 @@ def test_other_changes_make_the_figures_stale(panel, doc, change):
     elif change == "scenario":
         doc.set_scenario(doc.framework.scenarios[0].id)
     elif change == "settings":
-        panel.seed_spin.setValue(3)
+        panel.run_settings.set_settings(seed=3)
     else:
         st, _ = doc.assessment(doc.results()[0].assessment_id)
         doc.undo_stack.push(cmd.SetStartupField(doc, st.id, "name", "Renamed"))
@@ -201,7 +203,7 @@ def test_cancel_keeps_the_previous_figures(qtbot, panel):
     panel.compute()
     figures = panel.model.figures
     panel.inline_limit = 0
-    panel.seed_spin.setValue(5)
+    panel.run_settings.set_settings(seed=5)
     panel.compute()
     panel.cancel()
     assert panel.job is None
@@ -233,7 +235,7 @@ def test_band_chart_draws_on_idle_and_follows_the_selection(qtbot, view, doc):
     labels = [t.get_text() for t in ax.get_yticklabels()]
     assert len(labels) == 13
     # top row = highest P50, as in the table
-    first = panel.model.result(panel.chart_rows()[0])
+    first = panel.model.result(panel.chart.shown_rows()[0])
     assert labels[0].startswith(first.startup)
     draws = panel.chart.draws
     aid = doc.results()[5].assessment_id

@@ -15,23 +15,14 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from PySide6.QtCore import (
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QMenu,
     QPushButton,
-    QSplitter,
-    QTableView,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -40,103 +31,21 @@ from PySide6.QtWidgets import (
 from gui.commands import AddAssessment
 from gui.document import Document
 from gui.i18n import language
-from gui.tables.base import ReadOnlyTableModel
+from gui.tables.gaps import GapsTableModel
 from gui.widgets.chart_canvas import REDRAW_DELAY_MS, IdleChart, chart_fonts
 from gui.widgets.idle_refresh import IdleRefresher
-from gui.widgets.palette import WARNING_BG, WARNING_FG
-from models.analysis.gaps import GapRow, StartupGaps, startup_gaps
+from gui.widgets.panes import splitter
+from gui.widgets.table_view import table_view
+from models.analysis.gaps import StartupGaps, startup_gaps
 from models.core.portfolio import Assessment, Startup
-
-_Index = QModelIndex | QPersistentModelIndex
-
-
-class GapsTableModel(ReadOnlyTableModel):
-    """The Gaps table: Criterion, Founder, Investor, Gap, Spread, Consensus.
-
-    Gaps read ``+2`` / ``−1`` (investor − founder); a spread of two levels or more reads
-    ``⚠ 3`` in the warning colours, with every assessor's level in its tooltip.
-    """
-
-    CRITERION, FOUNDER, INVESTOR, GAP, SPREAD, CONSENSUS = range(6)
-    COLUMNS = 6
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[GapRow] = []
-
-    def set_rows(self, rows: list[GapRow]) -> None:
-        """Show ``rows`` (a reset)."""
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row(self, row: int) -> GapRow:
-        """The :class:`GapRow` shown in ``row``."""
-        return self._rows[row]
-
-    def row_count(self) -> int:
-        return len(self._rows)
-
-    def column_count(self) -> int:
-        return self.COLUMNS
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < self.COLUMNS:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return (self.tr("Criterion"), self.tr("Founder"), self.tr("Investor"),
-                    self.tr("Gap"), self.tr("Spread"), self.tr("Consensus"))[section]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return {
-                self.GAP: self.tr("Investor level minus founder level"),
-                self.SPREAD: self.tr("Highest minus lowest level among the chosen assessors; "
-                                     "⚠ marks two levels or more"),
-                self.CONSENSUS: self.tr("Median level of the chosen assessors (on an even "
-                                        "count, the middle level less favourable to the "
-                                        "startup)"),
-            }.get(section)
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows) or \
-                not 0 <= index.column() < self.COLUMNS:
-            return None
-        r, col = self._rows[index.row()], index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            if col == self.CRITERION:
-                return r.name
-            if col == self.GAP:
-                if r.gap is None:
-                    return "–"
-                return f"{r.gap:+d}".replace("-", "−") if r.gap else "0"
-            if col == self.SPREAD:
-                return f"⚠ {r.spread}" if r.flagged else str(r.spread)
-            v = {self.FOUNDER: r.founder, self.INVESTOR: r.investor,
-                 self.CONSENSUS: r.consensus}[col]
-            return "–" if v is None else str(v)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            if col == self.CRITERION:
-                return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if r.flagged and col in (self.GAP, self.SPREAD):
-            if role == Qt.ItemDataRole.ForegroundRole:
-                return WARNING_FG
-            if role == Qt.ItemDataRole.BackgroundRole:
-                return WARNING_BG
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if col == self.CRITERION:
-                return f"{r.name} ({r.pillar})"
-            if col in (self.SPREAD, self.CONSENSUS) and r.levels:
-                return "\n".join(f"{who}: {level}" for who, level in r.levels)
-        return None
 
 
 class GapsPanel(QWidget):
     """The Gaps tab (see the module docstring).
 
     Attributes:
-        model: the :class:`GapsTableModel`; gaps: what is shown (None without a startup).
+        model: the :class:`~gui.tables.gaps.GapsTableModel`; gaps: what is shown (None
+            without a startup).
 
     Signals:
         assessmentAdded(str, str): a consensus assessment was added; arguments are the
@@ -155,17 +64,36 @@ class GapsPanel(QWidget):
         self.model = GapsTableModel(self)
 
         self.title_label = QLabel()
+        self.assessors_button = QToolButton()
+        self.assessors_menu = QMenu(self)
+        self.add_button = QPushButton(self.tr("Add consensus as assessment"))
+        top = self._build_top()
+        self.table = table_view("gapsTable", self.model)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(GapsTableModel.CRITERION, QHeaderView.ResizeMode.Stretch)
+        self.chart = IdleChart(self._draw_chart, "gapCanvas", 160)
+        self.splitter = splitter(Qt.Orientation.Horizontal, (self.table, self.chart), (1, 1),
+                                 (600, 600))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(top)
+        layout.addWidget(self.splitter, 1)
+        self.refresher = IdleRefresher(
+            self, self.refresh, ("scoresChanged", "structureChanged", "frameworkChanged"),
+            REDRAW_DELAY_MS)
+        self.add_button.clicked.connect(lambda _c=False: self.add_consensus())
+        self.set_document(doc)
+
+    def _build_top(self) -> QHBoxLayout:
         self.title_label.setObjectName("gapsTitle")
         self.title_label.setWordWrap(True)
         self.title_label.setTextFormat(Qt.TextFormat.RichText)
-        self.assessors_button = QToolButton()
         self.assessors_button.setObjectName("consensusAssessors")
         self.assessors_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.assessors_menu = QMenu(self)
         self.assessors_button.setMenu(self.assessors_menu)
         self.assessors_button.setToolTip(self.tr("The assessments the consensus and the flags "
                                                  "are computed over"))
-        self.add_button = QPushButton(self.tr("Add consensus as assessment"))
         self.add_button.setObjectName("addConsensus")
         self.add_button.setToolTip(self.tr("Add the consensus to this startup as a new "
                                            "assessment (undoable)"))
@@ -173,38 +101,7 @@ class GapsPanel(QWidget):
         top.addWidget(self.title_label, 1)
         top.addWidget(self.assessors_button)
         top.addWidget(self.add_button)
-
-        self.table = QTableView()
-        self.table.setObjectName("gapsTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
-        header = self.table.horizontalHeader()
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(GapsTableModel.CRITERION, QHeaderView.ResizeMode.Stretch)
-        self.chart = IdleChart(self._draw_chart, "gapCanvas", 160)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.setChildrenCollapsible(False)
-        self.splitter.addWidget(self.table)
-        self.splitter.addWidget(self.chart)
-        self.splitter.setStretchFactor(0, 1)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([600, 600])
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.addLayout(top)
-        layout.addWidget(self.splitter, 1)
-
-        self.refresher = IdleRefresher(
-            self, self.refresh, ("scoresChanged", "structureChanged", "frameworkChanged"),
-            REDRAW_DELAY_MS)
-        self.add_button.clicked.connect(lambda _c=False: self.add_consensus())
-        self.set_document(doc)
+        return top
 
     # -- document -------------------------------------------------------------------------
     def set_document(self, doc: Document) -> None:

@@ -16,119 +16,19 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from PySide6.QtCore import (
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
-    QLabel,
-    QSplitter,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtWidgets import QHeaderView, QLabel, QVBoxLayout, QWidget
 
 from gui.document import Document
 from gui.i18n import language
-from gui.tables.base import ReadOnlyTableModel
-from gui.tables.roles import AssessmentIdRole, SortRole
+from gui.tables.reversals import ReversalsModel
+from gui.tables.roles import AssessmentIdRole
 from gui.widgets.chart_canvas import REDRAW_DELAY_MS, IdleChart, chart_fonts
 from gui.widgets.idle_refresh import IdleRefresher
+from gui.widgets.panes import column, splitter
+from gui.widgets.table_view import fit_columns, table_view
 from models.analysis.reversals import SensitivityData
-from models.analysis.sensitivity import Reversal
 from models.core.rounding import fixed, percent
-
-_Index = QModelIndex | QPersistentModelIndex
-
-
-class ReversalsModel(ReadOnlyTableModel):
-    """One row per rank-reversal point: Pillar, Current share, Leader changes at, Leader
-    before, New leader.
-
-    ``DisplayRole`` shows shares as percentages; :data:`~gui.tables.results.SortRole` gives raw
-    values; :data:`~gui.tables.results.AssessmentIdRole` the new leader's assessment id.
-    """
-
-    PILLAR, CURRENT, AT, BEFORE, NEW = range(5)
-    COLUMNS = 5
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._data: SensitivityData | None = None
-        self._rows: list[tuple[Reversal, float]] = []
-
-    def set_data(self, data: SensitivityData | None) -> None:
-        """Show the reversals of ``data`` (a reset)."""
-        self.beginResetModel()
-        self._data = data
-        self._rows = [] if data is None else [
-            (r, s.current) for s in data.sweeps for r in s.reversals]
-        self.endResetModel()
-
-    def reversal(self, row: int) -> Reversal:
-        """The reversal shown in ``row``."""
-        return self._rows[row][0]
-
-    def value(self, row: int, column: int) -> Any:
-        """The raw value of a cell (text, or a share 0–1)."""
-        assert self._data is not None
-        r, current = self._rows[row]
-        if column == self.PILLAR:
-            return self._data.pillar_names.get(r.pillar, r.pillar)
-        if column == self.CURRENT:
-            return current
-        if column == self.AT:
-            return r.weight
-        if column == self.BEFORE:
-            return self._data.label(r.previous_leader)
-        return self._data.label(r.new_leader)
-
-    def row_count(self) -> int:
-        return len(self._rows)
-
-    def column_count(self) -> int:
-        return self.COLUMNS
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < self.COLUMNS:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return (self.tr("Pillar"), self.tr("Share now"), self.tr("Leader changes at"),
-                    self.tr("Leader before"), self.tr("New leader"))[section]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return {
-                self.CURRENT: self.tr("The pillar's current share of the enabled pillars' "
-                                      "weight"),
-                self.AT: self.tr("As the pillar's share grows past this value (the other "
-                                 "pillars rescaled proportionally), the leader changes"),
-            }.get(section)
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows) or \
-                not 0 <= index.column() < self.COLUMNS or self._data is None:
-            return None
-        row, col = index.row(), index.column()
-        if role == AssessmentIdRole:
-            return self._data.results[self._rows[row][0].new_leader].assessment_id
-        v = self.value(row, col)
-        if role == SortRole:
-            return v.casefold() if isinstance(v, str) else v
-        if role == Qt.ItemDataRole.DisplayRole:
-            return percent(v, 1) if col in (self.CURRENT, self.AT) else v
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            if col in (self.CURRENT, self.AT):
-                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ToolTipRole and col in (self.BEFORE, self.NEW):
-            return v
-        return None
 
 
 class SensitivityPanel(QWidget):
@@ -151,17 +51,8 @@ class SensitivityPanel(QWidget):
         self.summary_label = QLabel()
         self.summary_label.setObjectName("sensitivitySummary")
         self.summary_label.setWordWrap(True)
-        self.table = QTableView()
-        self.table.setObjectName("reversalsTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.table = table_view("reversalsTable", self.model)
         header = self.table.horizontalHeader()
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
@@ -169,28 +60,13 @@ class SensitivityPanel(QWidget):
         self.tornado_label.setObjectName("tornadoTitle")
         self.tornado_label.setWordWrap(True)
         self.chart = IdleChart(self._draw_tornado, "tornadoCanvas", 160)
-
-        left = QWidget()
-        ll = QVBoxLayout(left)
-        ll.setContentsMargins(0, 0, 0, 0)
-        ll.addWidget(self.summary_label)
-        ll.addWidget(self.table, 1)
-        right = QWidget()
-        rl = QVBoxLayout(right)
-        rl.setContentsMargins(0, 0, 0, 0)
-        rl.addWidget(self.tornado_label)
-        rl.addWidget(self.chart, 1)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.setChildrenCollapsible(False)
-        self.splitter.addWidget(left)
-        self.splitter.addWidget(right)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([620, 580])
+        self.splitter = splitter(
+            Qt.Orientation.Horizontal, (column(self.summary_label, self.table),
+                                        column(self.tornado_label, self.chart)),
+            (3, 2), (620, 580))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.splitter, 1)
-
         self.refresher = IdleRefresher(
             self, self.refresh, ("scoresChanged", "structureChanged", "resultsChanged"),
             REDRAW_DELAY_MS)
@@ -212,11 +88,7 @@ class SensitivityPanel(QWidget):
             return
         self.data = SensitivityData.of(self.doc.framework, self.doc.results(), self.lang)
         self.model.set_data(self.data)
-        self.table.resizeColumnsToContents()
-        header = self.table.horizontalHeader()
-        limit = round(170 * max(1.0, self.logicalDpiX() / 96))
-        for c in (ReversalsModel.PILLAR, ReversalsModel.BEFORE):
-            header.resizeSection(c, min(header.sectionSize(c), limit))
+        fit_columns(self.table, (ReversalsModel.PILLAR, ReversalsModel.BEFORE))
         self._show_summary()
         self.chart.schedule()
 

@@ -1,242 +1,53 @@
 """The Compare view's Uncertainty tab: how sure each overall score and rank is.
 
 A Monte Carlo run (:mod:`models.analysis.uncertainty`) spreads every score over its neighbouring
-levels
-according to its confidence, and optionally the pillar weights around their current values
-(Dirichlet); the tab shows each assessment's P10, P50 and P90 overall score, its probability of
-ranking first and of ranking in the top three (a sortable table), and the P10–P90 bands as a
-chart.
+levels according to its confidence, and optionally the pillar weights around their current
+values (Dirichlet); the tab shows each assessment's P10, P50 and P90 overall score, its
+probability of ranking first and of ranking in the top three (a sortable table,
+:class:`~gui.tables.uncertainty.UncertaintyTableModel`), and the P10–P90 bands as a chart.
 
 A run takes a moment for a large portfolio (1–2 s for 5,000 assessments), so it is never
 repeated on every keystroke: small portfolios (under :data:`INLINE_LIMIT` assessments) compute
 at once when asked, larger ones in a worker process (:class:`gui.jobs.process.ProcessJob`) with
-progress
-and Cancel. Once scores, confidences, weights, the scenario or the settings change, the figures
-go **stale**: greyed, with a note and a Recompute button.
+progress and Cancel. Once scores, confidences, weights, the scenario or the settings change, the
+figures go **stale**: greyed, with a note and a Recompute button.
 """
 
 from __future__ import annotations
 
-import math
 from typing import Any
 
-import numpy as np
-from PySide6.QtCore import (
-    QMetaObject,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
-from PySide6.QtGui import QColor, QShowEvent
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QCheckBox,
-    QDoubleSpinBox,
-    QHBoxLayout,
-    QLabel,
-    QProgressBar,
-    QPushButton,
-    QSpinBox,
-    QSplitter,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QMetaObject, QModelIndex, QObject, Qt, Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
 from gui.dialogs import ask
 from gui.document import Document
 from gui.i18n import language
 from gui.jobs import targets as job_targets
 from gui.jobs.process import ProcessJob
-from gui.tables.base import ReadOnlyTableModel
-from gui.tables.results import ResultsFilterProxy, search_text
-from gui.tables.roles import AssessmentIdRole, SortRole, StartupIdRole
-from gui.widgets.chart_canvas import IdleChart, chart_fonts
-from models.analysis.uncertainty import DEFAULT_CONCENTRATION, DEFAULT_DRAWS, DEFAULT_SEED
+from gui.tables.results_proxy import ResultsFilterProxy
+from gui.tables.roles import AssessmentIdRole
+from gui.tables.uncertainty import UncertaintyTableModel
+from gui.views.compare.rank_bands import RankBandChart
+from gui.views.compare.uncertainty_settings import UncertaintySettings
+from gui.widgets.panes import splitter
+from gui.widgets.table_view import fit_columns, table_view
 from models.core.framework import text
-from models.core.rounding import fixed, percent
 from models.engine.results import Result
-
-_Index = QModelIndex | QPersistentModelIndex
 
 #: Portfolios with fewer assessments than this compute on the UI thread (a few milliseconds).
 INLINE_LIMIT = 500
-#: Most assessments the band chart shows (the highest P50 first; the selected one always).
-CHART_MAX = 40
-#: Colour of stale figures.
-STALE_FG = QColor("#9a9ea6")
-
-
-def _num(x: Any) -> float | None:
-    return None if x is None or math.isnan(x) else float(x)
-
-
-class UncertaintyTableModel(ReadOnlyTableModel):
-    """One row per assessment of the last run: Startup, Assessor, Overall (as scored), P10,
-    P50, P90, P(rank 1), P(top 3).
-
-    ``DisplayRole`` is formatted text (scores with one decimal, probabilities as
-    percentages), :data:`~gui.tables.results.SortRole` the raw number (None when empty),
-    ``ForegroundRole`` grey while the figures are stale. The rows are a snapshot taken when
-    the run started, so they stay valid whatever happens to the document afterwards; the model
-    offers the :class:`~gui.tables.results.RowSource` methods, so the Compare view's filters
-    apply to it.
-    """
-
-    STARTUP, ASSESSOR, OVERALL, P10, P50, P90, P_RANK1, P_TOP3 = range(8)
-    COLUMNS = 8
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._results: list[Result] = []
-        self._figures: dict[str, Any] = {}
-        self._rows: dict[str, int] = {}
-        # per row: the raw values, and the sort keys (case-folded text), built once per run
-        self._values: list[tuple[Any, ...]] = []
-        self._keys: list[tuple[Any, ...]] = []
-        self.stale = False
-
-    # -- data -----------------------------------------------------------------------------
-    def set_figures(self, results: list[Result], figures: dict[str, Any]) -> None:
-        """Show a run's figures (:func:`gui.jobs.targets.uncertainty_figures`) for ``results``
-        (the document's results when the run started, same order); clears staleness."""
-        if [r.assessment_id for r in results] != list(figures["ids"]):
-            raise ValueError("figures and results describe different assessments")
-        columns = []
-        for key in ("overall", "p10", "p50", "p90", "p_rank1", "p_top_k"):
-            col = np.asarray(figures[key], dtype=float)
-            columns.append([None if math.isnan(x) else x for x in col.tolist()])
-        scored = [v is not None for v in columns[2]]
-        # nothing scored: no rank at all
-        columns[4] = [v if ok else None for v, ok in zip(columns[4], scored, strict=True)]
-        columns[5] = [v if ok else None for v, ok in zip(columns[5], scored, strict=True)]
-        values = [(r.startup, r.assessor, *cells)
-                  for r, cells in zip(results, zip(*columns, strict=True), strict=True)]
-        self.beginResetModel()
-        self._results = list(results)
-        self._figures = dict(figures)
-        self._rows = {r.assessment_id: i for i, r in enumerate(results)}
-        self._values = values
-        self._keys = [(v[0].casefold(), v[1].casefold(), *v[2:]) for v in values]
-        self.stale = False
-        self.endResetModel()
-
-    def clear(self) -> None:
-        """Forget the figures (e.g. another portfolio was opened)."""
-        self.beginResetModel()
-        self._results, self._figures, self._rows = [], {}, {}
-        self._values, self._keys = [], []
-        self.stale = False
-        self.endResetModel()
-
-    def set_stale(self, stale: bool) -> None:
-        """Grey the figures out (or back in)."""
-        if stale == self.stale:
-            return
-        self.stale = stale
-        if self._results:
-            self.dataChanged.emit(self.index(0, 0),
-                                  self.index(len(self._results) - 1, self.COLUMNS - 1),
-                                  [Qt.ItemDataRole.ForegroundRole])
-
-    @property
-    def figures(self) -> dict[str, Any]:
-        """The last run's figures ({} before the first)."""
-        return self._figures
-
-    def row_of(self, assessment_id: str) -> int:
-        """The row of an assessment, or -1."""
-        return self._rows.get(assessment_id, -1)
-
-    def results(self) -> list[Result]:
-        """The rows' results, as the document had them when the run started."""
-        return list(self._results)
-
-    def result(self, row: int) -> Result:
-        """The document's result for ``row`` when the run started."""
-        return self._results[row]
-
-    def search_text(self, row: int) -> str:
-        """What the filter box searches (see :func:`gui.tables.results.search_text`)."""
-        return search_text(self._results[row])
-
-    def value(self, row: int, column: int) -> Any:
-        """The raw value of a cell: text, or a float (None when empty; the rank
-        probabilities are None too for an assessment with nothing scored)."""
-        return self._values[row][column]
-
-    def sort_key(self, row: int, column: int) -> Any:
-        """A float or None for numbers, case-folded text otherwise."""
-        return self._keys[row][column]
-
-    # -- Qt model interface ---------------------------------------------------------------
-    def row_count(self) -> int:
-        return len(self._results)
-
-    def column_count(self) -> int:
-        return self.COLUMNS
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < self.COLUMNS:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return (self.tr("Startup"), self.tr("Assessor"), self.tr("Overall"), self.tr("P10"),
-                    self.tr("P50"), self.tr("P90"), self.tr("P(rank 1)"),
-                    self.tr("P(top 3)"))[section]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return {
-                self.OVERALL: self.tr("Overall score with the levels as scored"),
-                self.P10: self.tr("In 10 % of the draws the overall score is lower than this"),
-                self.P50: self.tr("The median overall score over the draws"),
-                self.P90: self.tr("In 10 % of the draws the overall score is higher than this"),
-                self.P_RANK1: self.tr("Share of the draws in which this assessment ranks first "
-                                      "in the portfolio"),
-                self.P_TOP3: self.tr("Share of the draws in which this assessment ranks among "
-                                     "the first three"),
-            }.get(section)
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._results):
-            return None
-        row, col = index.row(), index.column()
-        if not 0 <= col < self.COLUMNS:
-            return None
-        if role == SortRole:
-            return self.sort_key(row, col)
-        if role == AssessmentIdRole:
-            return self._results[row].assessment_id
-        if role == StartupIdRole:
-            return self._results[row].startup_id
-        if role == Qt.ItemDataRole.ForegroundRole:
-            return STALE_FG if self.stale else None
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            if col >= self.OVERALL:
-                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        v = self.value(row, col)
-        if role == Qt.ItemDataRole.DisplayRole:
-            if col < self.OVERALL:
-                return v
-            if v is None:
-                return "–"
-            if col in (self.P_RANK1, self.P_TOP3):
-                return percent(v, 1)
-            return fixed(v)
-        if role == Qt.ItemDataRole.ToolTipRole and col < self.OVERALL:
-            return v or None
-        return None
+#: Widest the startup and assessor columns start (pixels at scale 1).
+NAME_COLUMN_MAX = 130
 
 
 class UncertaintyPanel(QWidget):
     """The Uncertainty tab (see the module docstring).
 
     Attributes:
-        model: the :class:`UncertaintyTableModel`; proxy: the sorting and filtering proxy in
-            front of it (the Compare view drives its filters).
+        model: the :class:`~gui.tables.uncertainty.UncertaintyTableModel`; proxy: the sorting
+            and filtering proxy in front of it (the Compare view drives its filters).
         job: the running :class:`~gui.jobs.process.ProcessJob`, if any.
         inline_limit: portfolios smaller than this compute on the UI thread.
 
@@ -255,7 +66,7 @@ class UncertaintyPanel(QWidget):
         self.job: ProcessJob | None = None
         self.inline_limit = INLINE_LIMIT
         self._connections: list[QMetaObject.Connection] = []
-        self._signatures: dict[str, tuple] = {}
+        self._signatures: dict[str, tuple[Any, ...]] = {}
         self._changed_while_running = False
         self._pending_results: list[Result] = []
         self._pending_extra: dict[str, Any] = {}
@@ -264,30 +75,28 @@ class UncertaintyPanel(QWidget):
         self.model = UncertaintyTableModel(self)
         self.proxy = ResultsFilterProxy(self)
         self.proxy.setSourceModel(self.model)
+        controls = self._build_controls()
+        self.status_label = QLabel()
+        self.status_label.setObjectName("uncertaintyStatus")
+        self.status_label.setWordWrap(True)
+        self.table = table_view("uncertaintyTable", self.proxy, sortable=True)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setResizeContentsPrecision(60)
+        self.table.sortByColumn(UncertaintyTableModel.P50, Qt.SortOrder.DescendingOrder)
+        self.chart = RankBandChart(self.model, self.proxy)
+        self.splitter = splitter(Qt.Orientation.Horizontal, (self.table, self.chart), (3, 2),
+                                 (680, 560))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(controls)
+        layout.addWidget(self.status_label)
+        layout.addWidget(self.splitter, 1)
+        self._connect_widgets()
+        self.set_document(doc)
 
-        # controls
-        self.draws_spin = QSpinBox()
-        self.draws_spin.setObjectName("drawsSpin")
-        self.draws_spin.setRange(100, 100_000)
-        self.draws_spin.setSingleStep(500)
-        self.draws_spin.setValue(DEFAULT_DRAWS)
-        self.draws_spin.setToolTip(self.tr("How many random draws the estimate uses; more draws "
-                                           "give steadier figures and take longer"))
-        self.seed_spin = QSpinBox()
-        self.seed_spin.setObjectName("seedSpin")
-        self.seed_spin.setRange(0, 2_147_483_647)
-        self.seed_spin.setValue(DEFAULT_SEED)
-        self.seed_spin.setToolTip(self.tr("The same seed gives the same figures"))
-        self.weights_check = QCheckBox(self.tr("Uncertain pillar weights, concentration"))
-        self.weights_check.setToolTip(self.tr(
-            "Also draw the pillar weights around their current values (Dirichlet); a larger "
-            "concentration keeps them closer (at 50, a 20 % weight varies by about ±6 points)"))
-        self.concentration_spin = QDoubleSpinBox()
-        self.concentration_spin.setObjectName("concentrationSpin")
-        self.concentration_spin.setRange(1.0, 10_000.0)
-        self.concentration_spin.setDecimals(0)
-        self.concentration_spin.setValue(DEFAULT_CONCENTRATION)
-        self.concentration_spin.setEnabled(False)
+    def _build_controls(self) -> QHBoxLayout:
+        self.run_settings = UncertaintySettings()
         self.compute_button = QPushButton(self.tr("Compute"))
         self.compute_button.setObjectName("computeButton")
         self.cancel_button = QPushButton(self.tr("Cancel"))
@@ -296,64 +105,21 @@ class UncertaintyPanel(QWidget):
         self.progress_bar.setMaximumWidth(160)
         self.progress_bar.setVisible(False)
         controls = QHBoxLayout()
-        controls.addWidget(QLabel(self.tr("Draws")))
-        controls.addWidget(self.draws_spin)
+        controls.addWidget(self.run_settings)
         controls.addSpacing(8)
-        controls.addWidget(QLabel(self.tr("Seed")))
-        controls.addWidget(self.seed_spin)
-        controls.addSpacing(8)
-        controls.addWidget(self.weights_check)
-        controls.addWidget(self.concentration_spin)
-        controls.addSpacing(8)
-        controls.addWidget(self.compute_button)
-        controls.addWidget(self.progress_bar)
-        controls.addWidget(self.cancel_button)
+        for w in (self.compute_button, self.progress_bar, self.cancel_button):
+            controls.addWidget(w)
         controls.addStretch(1)
-        self.status_label = QLabel()
-        self.status_label.setObjectName("uncertaintyStatus")
-        self.status_label.setWordWrap(True)
+        return controls
 
-        self.table = QTableView()
-        self.table.setObjectName("uncertaintyTable")
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
-        header = self.table.horizontalHeader()
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        header.setStretchLastSection(False)
-        header.setResizeContentsPrecision(60)
-        self.table.sortByColumn(UncertaintyTableModel.P50, Qt.SortOrder.DescendingOrder)
+    def _connect_widgets(self) -> None:
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
-        self.chart = IdleChart(self._draw_chart, "uncertaintyCanvas", 160)
-
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.setChildrenCollapsible(False)
-        self.splitter.addWidget(self.table)
-        self.splitter.addWidget(self.chart)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([680, 560])
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.addLayout(controls)
-        layout.addWidget(self.status_label)
-        layout.addWidget(self.splitter, 1)
-
         self.compute_button.clicked.connect(lambda _c=False: self.compute())
         self.cancel_button.clicked.connect(self.cancel)
-        self.weights_check.toggled.connect(self.concentration_spin.setEnabled)
-        for sig in (self.draws_spin.valueChanged, self.seed_spin.valueChanged,
-                    self.weights_check.toggled, self.concentration_spin.valueChanged):
-            sig.connect(self._settings_changed)
+        self.run_settings.changed.connect(self._settings_changed)
         for sig in (self.proxy.modelReset, self.proxy.layoutChanged, self.proxy.rowsInserted,
                     self.proxy.rowsRemoved):
             sig.connect(self.chart.schedule)
-        self.set_document(doc)
 
     # -- document -------------------------------------------------------------------------
     def set_document(self, doc: Document) -> None:
@@ -380,7 +146,7 @@ class UncertaintyPanel(QWidget):
         if not self.model.figures and self.job is None:
             self.compute()
 
-    def _signature(self, assessment_id: str) -> tuple:
+    def _signature(self, assessment_id: str) -> tuple[Any, ...]:
         """What the figures depend on in one assessment: its levels and confidences."""
         assert self.doc is not None
         _, a = self.doc.assessment(assessment_id)
@@ -425,35 +191,13 @@ class UncertaintyPanel(QWidget):
         return self.model.stale
 
     # -- computing ------------------------------------------------------------------------
-    def settings(self) -> dict[str, Any]:
-        """The run settings: ``draws``, ``seed`` and ``concentration`` (None = fixed weights)."""
-        return {
-            "draws": self.draws_spin.value(),
-            "seed": self.seed_spin.value(),
-            "concentration": (self.concentration_spin.value() if self.weights_check.isChecked()
-                              else None),
-        }
-
-    def set_settings(self, draws: int | None = None, seed: int | None = None,
-                     concentration: float | bool | None = False) -> None:
-        """Change the run settings (``concentration=None`` fixes the weights; ``False``, the
-        default, leaves that setting alone)."""
-        if draws is not None:
-            self.draws_spin.setValue(draws)
-        if seed is not None:
-            self.seed_spin.setValue(seed)
-        if concentration is not False:
-            self.weights_check.setChecked(concentration is not None)
-            if concentration is not None:
-                self.concentration_spin.setValue(float(concentration))
-
     def compute(self) -> bool:
         """Start a run with the current settings: at once for a small portfolio, in a worker
         process otherwise. Returns False if a run is already going."""
         doc = self.doc
         if doc is None or self.job is not None:
             return False
-        s = self.settings()
+        s = self.run_settings.settings()
         scenario_id = doc.scenario.id if doc.scenario is not None else None
         self._pending_results = doc.results()
         self._changed_while_running = False
@@ -522,8 +266,9 @@ class UncertaintyPanel(QWidget):
         present = {a.id for _, a in self.doc.portfolio.assessments()}
         self._signatures = {r.assessment_id: self._signature(r.assessment_id)
                             for r in self._pending_results if r.assessment_id in present}
-        if self._changed_while_running or self.settings()["draws"] != figures["draws"] or \
-                self.settings()["seed"] != figures["seed"]:
+        now = self.run_settings.settings()
+        if self._changed_while_running or (now["draws"], now["seed"]) != (figures["draws"],
+                                                                          figures["seed"]):
             self.model.set_stale(True)
         self._fit_columns()
         self._select_current()
@@ -573,14 +318,10 @@ class UncertaintyPanel(QWidget):
             self.compute_button.setText(self.tr("Recompute"))
 
     def _fit_columns(self) -> None:
-        if self._columns_fitted:
-            return
-        self._columns_fitted = True
-        self.table.resizeColumnsToContents()
-        header = self.table.horizontalHeader()
-        limit = round(130 * max(1.0, self.logicalDpiX() / 96))
-        for c in (UncertaintyTableModel.STARTUP, UncertaintyTableModel.ASSESSOR):
-            header.resizeSection(c, min(header.sectionSize(c), limit))
+        if not self._columns_fitted:
+            self._columns_fitted = True
+            fit_columns(self.table, (UncertaintyTableModel.STARTUP, UncertaintyTableModel.ASSESSOR),
+                        NAME_COLUMN_MAX)
 
     # -- selection ------------------------------------------------------------------------
     def set_current(self, assessment_id: str) -> None:
@@ -589,7 +330,7 @@ class UncertaintyPanel(QWidget):
             return
         self._current_aid = assessment_id
         self._select_current()
-        self.chart.schedule()
+        self.chart.set_current(assessment_id)
 
     def _select_current(self) -> None:
         row = self.model.row_of(self._current_aid)
@@ -613,60 +354,5 @@ class UncertaintyPanel(QWidget):
         aid = current.data(AssessmentIdRole)
         if aid and aid != self._current_aid:
             self._current_aid = aid
-            self.chart.schedule()
+            self.chart.set_current(aid)
             self.assessmentChosen.emit(aid)
-
-    # -- chart ----------------------------------------------------------------------------
-    def chart_rows(self) -> list[int]:
-        """Model rows the band chart shows, top first: the table's order (the filters and
-        sorting apply), at most as many as fit (up to :data:`CHART_MAX`), and always the
-        selected assessment."""
-        rows = [self.proxy.mapToSource(self.proxy.index(r, 0)).row()
-                for r in range(self.proxy.rowCount())]
-        if not self.model.figures:
-            return []
-        p50 = self.model.figures["p50"]
-        rows = [r for r in rows if not math.isnan(float(p50[r]))]
-        fit = max(5, min(CHART_MAX, int((self.chart.height() - 70) // 15)))
-        shown = rows[:fit]
-        cur = self.model.row_of(self._current_aid)
-        if cur in rows and cur not in shown and shown:
-            shown[-1] = cur
-        return shown
-
-    def _draw_chart(self, figure: Any) -> None:
-        from models.charts.drawing import rank_band_chart
-
-        ax = figure.add_subplot()
-        rows = self.chart_rows()
-        f = self.model.figures
-        if not rows:
-            ax.set_axis_off()
-            ax.text(0.5, 0.5, self.tr("No figures yet.") if not f else
-                    self.tr("No assessment with a score."), ha="center", va="center",
-                    color="#6b6f76", transform=ax.transAxes)
-            return
-        labels = []
-        for r in rows:
-            res = self.model.result(r)
-            labels.append(f"{res.startup} ({res.assessor})" if res.assessor else res.startup)
-        cur = self.model.row_of(self._current_aid)
-        rank_band_chart(
-            ax, labels, [float(f["p10"][r]) for r in rows], [float(f["p50"][r]) for r in rows],
-            [float(f["p90"][r]) for r in rows],
-            overall=[_num(float(f["overall"][r])) for r in rows],
-            highlight=rows.index(cur) if cur in rows else None,
-            xlabel=self.tr("Overall score: P10–P90 band, dot = P50"),
-            legend=(self.tr("P10–P90"), self.tr("P50"), self.tr("as scored")),
-            label_limit=26, label_font=chart_fonts())
-        if self.model.stale:
-            for artist in (*ax.collections, *ax.lines):
-                artist.set_alpha(0.15)
-            ax.text(0.5, 0.5, self.tr("Out of date"), transform=ax.transAxes, ha="center",
-                    va="center", fontsize="large", color="#8a6d00", alpha=0.8)
-        shown = len(rows)
-        total = int(np.count_nonzero(~np.isnan(np.asarray(f["p50"], dtype=float))))
-        if shown < total:
-            ax.set_title(self.tr("{shown} of {total}, in the table's order").format(
-                shown=shown, total=total), fontsize="x-small", color="#6b6f76", loc="right",
-                pad=14)
