@@ -1,5 +1,6 @@
-"""Small widgets and helpers shared by the views: the idle-drawn matplotlib canvas, painted
-pillar bars, the colour palette, the weight spin box and the idle-refresh timer.
+"""Small widgets and helpers shared by the views: the idle-drawn matplotlib canvas (the one
+chart canvas), painted pillar bars, the colour palette, the weight spin box, the idle-refresh
+timer, the tables' view and column fitting, and splitters of panes.
 
 May import: Qt and :mod:`models`; not the views.
 """

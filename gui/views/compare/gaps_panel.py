@@ -111,10 +111,6 @@ class GapsPanel(QWidget):
         self._excluded = set()
         self.refresher.follow(doc)
 
-    def schedule(self, *_args: object) -> None:
-        """Recompute once things settle, if on screen (otherwise when next shown)."""
-        self.refresher.schedule()
-
     def set_current(self, assessment_id: str) -> None:
         """Show the startup of this assessment (the one chosen in the Compare view)."""
         if self.doc is None:
@@ -129,7 +125,7 @@ class GapsPanel(QWidget):
         """Show one startup's gaps and consensus."""
         if startup_id != self._startup_id:
             self._startup_id = startup_id
-            self.schedule()
+            self.refresher.schedule()
 
     def startup_id(self) -> str:
         """The startup shown ('' if none)."""

@@ -78,10 +78,6 @@ class SensitivityPanel(QWidget):
         self.doc = doc
         self.refresher.follow(doc)
 
-    def schedule(self, *_args: object) -> None:
-        """Recompute once things settle, if on screen (otherwise when next shown)."""
-        self.refresher.schedule()
-
     def refresh(self) -> None:
         """Recompute the reversal points and redraw the tornado chart now."""
         if self.doc is None:
