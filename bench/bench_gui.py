@@ -99,7 +99,7 @@ def editing() -> None:
     w.resize(1280, 800)
     w.show()
     doc = Document(synthetic_portfolio(500, seed=2), None, w)
-    w._replace_document(doc)
+    w.replace_document(doc)
     w.late_start()
     views = ["assess"]
     if w.ensure_compare_view() is not None:

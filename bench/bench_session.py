@@ -127,27 +127,27 @@ def _session(window, answers: dict[str, list[object]], target: Path,  # type: ig
                     yield "delete startup"
             if step % 6 == 3:
                 for _ in range(4):
-                    window.undo_action.trigger()
+                    window.menus.undo_action.trigger()
                     yield "undo"
                 for _ in range(4):
-                    window.redo_action.trigger()
+                    window.menus.redo_action.trigger()
                     yield "redo"
             if step % 12 == 11:
                 if not saved:
                     answers.setdefault("save_file", []).append(str(target))
-                    window.save_as_action.trigger()
+                    window.menus.save_as_action.trigger()
                     saved = True
                 else:
-                    window.save_action.trigger()
+                    window.menus.save_action.trigger()
                 yield "save"
         if block == 0:  # once, in the first block (which the later ones are compared with)
-            window.view_actions[1].trigger()  # View ▸ Compare, then back to Assess
+            window.menus.view_actions[1].trigger()  # View ▸ Compare, then back to Assess
             yield "compare view"
-            window.view_actions[0].trigger()
+            window.menus.view_actions[0].trigger()
             yield "assess view"
-            window.language_actions["zh_CN"].trigger()  # View ▸ Language and back
+            window.menus.language_actions["zh_CN"].trigger()  # View ▸ Language and back
             yield "language"
-            window.language_actions["en"].trigger()
+            window.menus.language_actions["en"].trigger()
             yield "language"
         yield "end of block"
 
@@ -195,7 +195,7 @@ def _run(tmp: Path) -> None:
                         RecoveryStore(tmp / "recovery"))
     window.resize(1280, 800)
     window.show()
-    window.open_document(sample)
+    window.files.open_document(sample)
     window.late_start()
     window.activateWindow()
     for _ in range(20):

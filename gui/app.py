@@ -10,9 +10,13 @@ import sys
 import traceback
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSize, QTimer
 from PySide6.QtWidgets import QApplication
+
+if TYPE_CHECKING:
+    from gui.main_window import MainWindow
 
 log = logging.getLogger("beachhead")
 
@@ -134,25 +138,28 @@ def run(argv: Sequence[str] | None = None) -> int:
     if args.screenshot:
         return _screenshot(app, window, args)
     window.show()
-    QTimer.singleShot(0, lambda: _open_initial(window, args.file))
+    QTimer.singleShot(0, lambda: open_initial(window, args.file))
     return app.exec()
 
 
-def _open_initial(window, file: str | None) -> None:  # type: ignore[no-untyped-def]
-    if window.offer_recovery():
+def open_initial(window: MainWindow, file: str | None) -> None:
+    """What the window opens at start: an earlier session's unsaved work if the user takes it
+    back, else ``file``, else the bundled sample the first time, else the last file."""
+    files = window.files
+    if files.offer_recovery():
         return
     if file:
-        window.open_document(Path(file))
+        files.open_document(Path(file))
         return
     settings = window.settings
     if not settings.started_before:
         settings.started_before = True
-        window.open_document(_bundled_sample_path())
+        files.open_document(_bundled_sample_path())
     elif settings.recent_files and Path(settings.recent_files[0]).exists():
-        window.open_document(Path(settings.recent_files[0]))
+        files.open_document(Path(settings.recent_files[0]))
 
 
-def _screenshot(app: QApplication, window, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+def _screenshot(app: QApplication, window: MainWindow, args: argparse.Namespace) -> int:
     from models.core.errors import InputError
 
     path = Path(args.file) if args.file else _bundled_sample_path()
@@ -163,7 +170,7 @@ def _screenshot(app: QApplication, window, args: argparse.Namespace) -> int:  # 
     except InputError as exc:
         print(exc, file=sys.stderr)
         return 1
-    window._replace_document(doc)
+    window.replace_document(doc)
     window.resize(args.size or QSize(1280, 800))
     window.show()
     window.late_start()

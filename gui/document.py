@@ -18,6 +18,7 @@ from models.core.edits import FieldValue, RemovedScore
 from models.core.framework import Framework, Scenario
 from models.core.portfolio import Assessment, Portfolio, Startup
 from models.engine.results import Result, score_assessment, score_assessments
+from models.files.framework_file import default_framework
 from models.files.portfolio_file import load_portfolio, save_portfolio
 
 
@@ -53,6 +54,11 @@ class Document(QObject):
         self.rescore_all()
 
     # -- files ----------------------------------------------------------------------------
+    @classmethod
+    def new(cls, parent: QObject | None = None) -> Document:
+        """An empty portfolio with the default framework, never saved."""
+        return cls(Portfolio(framework=default_framework()), None, parent)
+
     @classmethod
     def load(cls, path: Path, parent: QObject | None = None) -> Document:
         """Open ``path``; raises :class:`~models.core.errors.InputError` for a bad file."""

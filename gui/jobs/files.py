@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QProgressDialog
 
-from gui.dialogs import ask
+from gui.dialogs import ask, with_suffix
 from gui.jobs import targets as job_targets
 from gui.jobs.process import ProcessJob
 
@@ -49,9 +49,8 @@ class FileJobs(QObject):
         self.report_action.setShortcut(QKeySequence("Ctrl+R"))
         self.report_action.triggered.connect(lambda _c=False: self.export_report())
         self.retranslate()
-        window.add_file_action(self.import_action)
-        window.add_file_action(self.export_action)
-        window.add_file_action(self.report_action)
+        for action in (self.import_action, self.export_action, self.report_action):
+            window.menus.add_file_action(action)
 
     def retranslate(self) -> None:
         """Set the actions' texts in the interface language now installed."""
@@ -68,34 +67,38 @@ class FileJobs(QObject):
     # -- export ---------------------------------------------------------------------------
     def export_workbook(self, target: Path | None = None) -> bool:
         """Ask where to write (unless ``target``), then export in the background."""
-        w = self.window
-        if self.job is not None and self.job.is_running():
-            return False
-        if target is None:
-            target = self._ask_target(self.tr("Export workbook"), ".xlsx",
-                                      self.tr("Excel workbooks (*.xlsx)"))
-            if target is None:
-                return False
-        if not self._writable(target):
+        out = self._output(target, self.tr("Export workbook"), ".xlsx",
+                           self.tr("Excel workbooks (*.xlsx)"))
+        if out is None:
             return False
         from models.files.portfolio_file import dumps_portfolio
 
+        w = self.window
         self._start(
             self.tr("Exporting workbook…"), job_targets.export_workbook_job,
-            (dumps_portfolio(w.doc.portfolio), str(target), w.lang), target,
-            lambda result: self._export_done(result, target))
+            (dumps_portfolio(w.doc.portfolio), str(out), w.lang), out,
+            lambda result: self._export_done(result, out))
         return True
+
+    def _busy(self) -> bool:
+        return self.job is not None and self.job.is_running()
+
+    def _output(self, target: Path | None, title: str, suffix: str,
+                filters: str) -> Path | None:
+        """The file a job is to write: ``target``, else the one the user chooses; None when
+        a job is running, the user cancels, or the folder cannot be written (said so)."""
+        if self._busy():
+            return None
+        if target is None:
+            target = self._ask_target(title, suffix, filters)
+        return target if target is not None and self._writable(target) else None
 
     def _ask_target(self, title: str, suffix: str, filters: str) -> Path | None:
         w = self.window
         base = w.doc.path.with_suffix(suffix) if w.doc.path else \
             Path(w.settings.last_folder or Path.home()) / f"portfolio{suffix}"
         chosen = ask.save_file(w, title, str(base), filters)
-        if not chosen:
-            return None
-        target = Path(chosen)
-        return target if target.suffix.lower() == suffix else target.with_name(
-            target.name + suffix)
+        return with_suffix(chosen, suffix) if chosen else None
 
     def _writable(self, target: Path) -> bool:
         """True when ``target``'s folder exists and can be written; else says so."""
@@ -115,23 +118,18 @@ class FileJobs(QObject):
                       ) -> bool:
         """Ask where to write (unless ``target``), then write the PDF report in the
         background: a ranking page, then a page per assessment (of ``startups`` if given)."""
-        w = self.window
-        if self.job is not None and self.job.is_running():
-            return False
-        if target is None:
-            target = self._ask_target(self.tr("Export report"), ".pdf",
-                                      self.tr("PDF documents (*.pdf)"))
-            if target is None:
-                return False
-        if not self._writable(target):
+        out = self._output(target, self.tr("Export report"), ".pdf",
+                           self.tr("PDF documents (*.pdf)"))
+        if out is None:
             return False
         from models.files.portfolio_file import dumps_portfolio
 
+        w = self.window
         scenario = w.doc.scenario.id if w.doc.scenario else None
         self._start(
             self.tr("Writing report…"), job_targets.report_job,
-            (dumps_portfolio(w.doc.portfolio), str(target), w.lang, startups, scenario),
-            target, lambda result: self._file_done(result, target))
+            (dumps_portfolio(w.doc.portfolio), str(out), w.lang, startups, scenario),
+            out, lambda result: self._file_done(result, out))
         return True
 
     def _file_done(self, result: dict[str, Any], target: Path) -> None:
@@ -153,7 +151,7 @@ class FileJobs(QObject):
         """Ask for workbooks (unless ``paths``), read them in the background, then add them
         to the portfolio as one undoable change."""
         w = self.window
-        if self.job is not None and self.job.is_running():
+        if self._busy():
             return False
         if paths is None:
             chosen = ask.open_files(w, self.tr("Import workbooks"), w.settings.last_folder,

@@ -76,6 +76,11 @@ class ProcessJob(QObject):
         """True until the job finished, failed or was cancelled."""
         return not self._done
 
+    @property
+    def pid(self) -> int | None:
+        """The worker process's id (None before :meth:`start`)."""
+        return self._process.pid
+
     def cancel(self) -> None:
         """Stop the worker at once; its temporary output is the caller's to remove."""
         if self._done:
@@ -85,22 +90,14 @@ class ProcessJob(QObject):
         self._process.join(5)
         self.cancelled.emit()
 
-    def wait(self, timeout_ms: int = 60_000) -> None:
-        """Block until the job ends (for tests and command-line use); polls the queue."""
-        import time
-
-        deadline = time.monotonic() + timeout_ms / 1000
-        while not self._done and time.monotonic() < deadline:
-            self._poll(block=True)
-
     def _finish(self) -> None:
         self._done = True
         self._timer.stop()
 
-    def _poll(self, block: bool = False) -> None:
+    def _poll(self) -> None:
         while not self._done:
             try:
-                msg = self._queue.get(timeout=0.05) if block else self._queue.get_nowait()
+                msg = self._queue.get_nowait()
             except queue.Empty:
                 if not self._process.is_alive() and self._process.exitcode not in (None, 0):
                     self._finish()

@@ -899,27 +899,7 @@ Import the {good} good one(s) and leave the others out?</source>
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
-    <message>
-        <source>Loading…</source>
-        <translation>正在加载…</translation>
-    </message>
-    <message>
-        <source>Assess</source>
-        <translation>评估</translation>
-    </message>
-    <message>
-        <source>Compare</source>
-        <translation>比较</translation>
-    </message>
-    <message>
-        <source>Framework</source>
-        <translation>框架</translation>
-    </message>
-    <message>
-        <source>Beachhead</source>
-        <translation>Beachhead</translation>
-    </message>
+    <name>MainMenus</name>
     <message>
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
@@ -992,6 +972,29 @@ Import the {good} good one(s) and leave the others out?</source>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>Assess</source>
+        <translation>评估</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <source>Framework</source>
+        <translation>框架</translation>
+    </message>
+    <message>
+        <source>Beachhead</source>
+        <translation>Beachhead</translation>
+    </message>
     <message>
         <source>{name}[*] — Beachhead</source>
         <translation>{name}[*] — Beachhead</translation>
@@ -1003,58 +1006,6 @@ Import the {good} good one(s) and leave the others out?</source>
     <message>
         <source>scenario: {name}</source>
         <translation>情景：{name}</translation>
-    </message>
-    <message>
-        <source>Open portfolio</source>
-        <translation>打开组合</translation>
-    </message>
-    <message>
-        <source>Beachhead portfolios (*.beachhead)</source>
-        <translation>Beachhead 组合 (*.beachhead)</translation>
-    </message>
-    <message>
-        <source>Cannot open portfolio</source>
-        <translation>无法打开组合</translation>
-    </message>
-    <message>
-        <source>{name} could not be opened.</source>
-        <translation>无法打开 {name}。</translation>
-    </message>
-    <message>
-        <source>Save portfolio</source>
-        <translation>保存组合</translation>
-    </message>
-    <message>
-        <source>Cannot save</source>
-        <translation>无法保存</translation>
-    </message>
-    <message>
-        <source>The portfolio could not be saved to {path}; the previous file is unchanged.</source>
-        <translation>无法将组合保存到 {path}；原文件保持不变。</translation>
-    </message>
-    <message>
-        <source>Saved {name}</source>
-        <translation>已保存 {name}</translation>
-    </message>
-    <message>
-        <source>an unsaved portfolio</source>
-        <translation>未保存的组合</translation>
-    </message>
-    <message>
-        <source>Recover unsaved work</source>
-        <translation>恢复未保存的工作</translation>
-    </message>
-    <message>
-        <source>Beachhead did not close properly last time. Restore the unsaved changes to {name} from {time}?</source>
-        <translation>Beachhead 上次没有正常关闭。是否从 {time} 的副本恢复对 {name} 的未保存更改？</translation>
-    </message>
-    <message>
-        <source>Cannot recover</source>
-        <translation>无法恢复</translation>
-    </message>
-    <message>
-        <source>The recovery copy could not be read.</source>
-        <translation>无法读取恢复副本。</translation>
     </message>
 </context>
 <context>
@@ -1244,6 +1195,61 @@ weight</source>
     <message>
         <source>Switch Off {name}</source>
         <translation>关闭 {name}</translation>
+    </message>
+</context>
+<context>
+    <name>PortfolioFiles</name>
+    <message>
+        <source>Open portfolio</source>
+        <translation>打开组合</translation>
+    </message>
+    <message>
+        <source>Beachhead portfolios (*.beachhead)</source>
+        <translation>Beachhead 组合 (*.beachhead)</translation>
+    </message>
+    <message>
+        <source>Cannot open portfolio</source>
+        <translation>无法打开组合</translation>
+    </message>
+    <message>
+        <source>{name} could not be opened.</source>
+        <translation>无法打开 {name}。</translation>
+    </message>
+    <message>
+        <source>Save portfolio</source>
+        <translation>保存组合</translation>
+    </message>
+    <message>
+        <source>Cannot save</source>
+        <translation>无法保存</translation>
+    </message>
+    <message>
+        <source>The portfolio could not be saved to {path}; the previous file is unchanged.</source>
+        <translation>无法将组合保存到 {path}；原文件保持不变。</translation>
+    </message>
+    <message>
+        <source>Saved {name}</source>
+        <translation>已保存 {name}</translation>
+    </message>
+    <message>
+        <source>an unsaved portfolio</source>
+        <translation>未保存的组合</translation>
+    </message>
+    <message>
+        <source>Recover unsaved work</source>
+        <translation>恢复未保存的工作</translation>
+    </message>
+    <message>
+        <source>Beachhead did not close properly last time. Restore the unsaved changes to {name} from {time}?</source>
+        <translation>Beachhead 上次没有正常关闭。是否从 {time} 的副本恢复对 {name} 的未保存更改？</translation>
+    </message>
+    <message>
+        <source>Cannot recover</source>
+        <translation>无法恢复</translation>
+    </message>
+    <message>
+        <source>The recovery copy could not be read.</source>
+        <translation>无法读取恢复副本。</translation>
     </message>
 </context>
 <context>

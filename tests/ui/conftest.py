@@ -1,15 +1,31 @@
-"""GUI test fixtures: an isolated settings store and data folder, Qt warnings as failures, and
-a scripted replacement for every modal dialog."""
+"""GUI test fixtures: an isolated settings store and data folder, Qt warnings as failures, a
+scripted replacement for every modal dialog, and main windows on a copy of the sample."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, QStandardPaths, QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import (
+    QMimeData,
+    QPoint,
+    QPointF,
+    QSettings,
+    QStandardPaths,
+    Qt,
+    QtMsgType,
+    QUrl,
+    qInstallMessageHandler,
+)
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
 
 from gui import dialogs
+from gui.main_window import MainWindow
+from gui.recovery import RecoveryStore
+from gui.settings import AppSettings
+from models.engine.sample import sample_portfolio
+from models.files.portfolio_file import save_portfolio
 
 # Messages Qt prints in an offscreen session that say nothing about our code.
 _HARMLESS = (
@@ -107,3 +123,56 @@ def scripted_ask(monkeypatch: pytest.MonkeyPatch) -> ScriptedAsk:
         if isinstance(getattr(mod, "ask", None), dialogs.Ask):
             monkeypatch.setattr(mod, "ask", fake)
     return fake
+
+
+@pytest.fixture
+def sample_file(tmp_path: Path) -> Path:
+    """A copy of the bundled sample portfolio in the test's folder."""
+    p = tmp_path / "sample.beachhead"
+    save_portfolio(sample_portfolio(), p)
+    return p
+
+
+@pytest.fixture
+def make_window(qtbot, tmp_path: Path, scripted_ask: ScriptedAsk  # type: ignore[no-untyped-def]
+                ) -> Callable[[], MainWindow]:
+    """Makes main windows with the test's settings, recovery folder (``recovery`` in the
+    test's folder) and scripted dialogs; pytest-qt closes them at the end."""
+    def make() -> MainWindow:
+        w = MainWindow(AppSettings(), RecoveryStore(tmp_path / "recovery"))
+        qtbot.addWidget(w)
+        return w
+
+    return make
+
+
+@pytest.fixture
+def window(qtbot, make_window: Callable[[], MainWindow],  # type: ignore[no-untyped-def]
+           sample_file: Path) -> MainWindow:
+    """A main window showing a copy of the sample portfolio."""
+    w = make_window()
+    assert w.files.open_document(sample_file)
+    w.show()
+    qtbot.waitExposed(w)
+    return w
+
+
+def _drop_files(window: MainWindow, paths: list[Path]) -> bool:
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    enter = QDragEnterEvent(QPoint(10, 10), Qt.DropAction.CopyAction, mime,
+                            Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    window.dragEnterEvent(enter)
+    if not enter.isAccepted():
+        return False
+    drop = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime,
+                      Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    window.dropEvent(drop)
+    return True
+
+
+@pytest.fixture
+def drop() -> Callable[[MainWindow, list[Path]], bool]:
+    """Drags files onto a window and drops them: ``drop(window, paths)``, False when the
+    window refuses them."""
+    return _drop_files

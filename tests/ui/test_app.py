@@ -11,8 +11,6 @@ import pytest
 from PySide6.QtGui import QImage
 
 from gui import app as app_module
-from gui.main_window import MainWindow
-from gui.recovery import RecoveryStore
 from gui.settings import AppSettings
 from models.engine.sample import sample_portfolio
 from models.files.portfolio_file import save_portfolio
@@ -20,38 +18,34 @@ from models.files.portfolio_file import save_portfolio
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def test_first_start_opens_sample_then_last_file(qtbot, tmp_path, scripted_ask):
-    w = MainWindow(AppSettings(), RecoveryStore(tmp_path / "r"))
-    qtbot.addWidget(w)
-    app_module._open_initial(w, None)
+def test_first_start_opens_sample_then_last_file(make_window, tmp_path):
+    w = make_window()
+    app_module.open_initial(w, None)
     assert w.doc.path is not None and w.doc.path.name == "sample.beachhead"
     assert len(w.doc.portfolio.startups) == 8
     other = tmp_path / "mine.beachhead"
     save_portfolio(sample_portfolio().model_copy(update={"startups": []}), other)
-    w.open_document(other)
-    w2 = MainWindow(AppSettings(), RecoveryStore(tmp_path / "r"))
-    qtbot.addWidget(w2)
-    app_module._open_initial(w2, None)
+    w.files.open_document(other)
+    w2 = make_window()
+    app_module.open_initial(w2, None)
     assert w2.doc.path == other
 
 
-def test_window_geometry_is_remembered(qtbot, tmp_path, scripted_ask):
-    w = MainWindow(AppSettings(), RecoveryStore(tmp_path / "r"))
-    qtbot.addWidget(w)
+def test_window_geometry_is_remembered(qtbot, make_window):
+    w = make_window()
     w.show()
     qtbot.waitExposed(w)
     w.resize(790, 570)
     qtbot.waitUntil(lambda: w.width() == 790)
     w.close()
     assert AppSettings().geometry is not None
-    w2 = MainWindow(AppSettings(), RecoveryStore(tmp_path / "r"))
-    qtbot.addWidget(w2)
+    w2 = make_window()
     assert (w2.width(), w2.height()) == (790, 570)
 
 
-def test_crash_handler_saves_recovery_and_explains(qtbot, tmp_path, scripted_ask, monkeypatch):
-    w = MainWindow(AppSettings(), RecoveryStore(tmp_path / "r"))
-    qtbot.addWidget(w)
+def test_crash_handler_saves_recovery_and_explains(make_window, tmp_path, scripted_ask,
+                                                   monkeypatch):
+    w = make_window()
     w.doc.portfolio.startups.extend(sample_portfolio().startups[:1])
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
     app_module.install_crash_handler(lambda: w)
@@ -61,7 +55,7 @@ def test_crash_handler_saves_recovery_and_explains(qtbot, tmp_path, scripted_ask
         sys.excepthook(*sys.exc_info())
     (message,) = scripted_ask.errors()
     assert "recovery copy was saved" in message and "Traceback" not in message
-    assert list((tmp_path / "r").glob("*.beachhead"))
+    assert list((tmp_path / "recovery").glob("*.beachhead"))
 
 
 @pytest.mark.parametrize("view", ["assess", "compare", "framework"])

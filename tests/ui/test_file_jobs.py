@@ -3,26 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import signal
 from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
 
-from gui.main_window import MainWindow
-from gui.recovery import RecoveryStore
-from gui.settings import AppSettings
-from models.engine.sample import sample_portfolio, synthetic_portfolio
+from models.engine.sample import synthetic_portfolio
 from models.files.portfolio_file import save_portfolio
-
-
-@pytest.fixture
-def window(qtbot, tmp_path, scripted_ask) -> MainWindow:
-    w = MainWindow(AppSettings(), RecoveryStore(tmp_path / "recovery"))
-    qtbot.addWidget(w)
-    src = tmp_path / "sample.beachhead"
-    save_portfolio(sample_portfolio(), src)
-    assert w.open_document(src)
-    return w
 
 
 def test_export_from_menu_writes_workbook(window, qtbot, tmp_path, scripted_ask):
@@ -41,12 +30,11 @@ def test_export_from_menu_writes_workbook(window, qtbot, tmp_path, scripted_ask)
     assert scripted_ask.errors() == []
 
 
-def test_cancelled_export_leaves_nothing(qtbot, tmp_path, scripted_ask):
-    w = MainWindow(AppSettings(), RecoveryStore(tmp_path / "recovery"))
-    qtbot.addWidget(w)
+def test_cancelled_export_leaves_nothing(qtbot, tmp_path, make_window):
+    w = make_window()
     big = tmp_path / "big.beachhead"
     save_portfolio(synthetic_portfolio(3000, seed=1), big)
-    assert w.open_document(big)
+    assert w.files.open_document(big)
     out_dir = tmp_path / "out"
     out_dir.mkdir()
     target = out_dir / "big.xlsx"
@@ -118,11 +106,9 @@ def test_import_with_a_bad_file_asks_and_can_skip(window, qtbot, tmp_path, scrip
 
 
 @pytest.mark.filterwarnings("ignore:Function.*QDragEnterEvent:DeprecationWarning")
-def test_dropping_workbooks_imports_them(window, qtbot, tmp_path):
-    from tests.ui.test_main_window import _drop
-
+def test_dropping_workbooks_imports_them(window, qtbot, tmp_path, drop):
     wb = _founder_workbook(tmp_path / "dropped.xlsx", "Dropped AI")
-    assert _drop(window, [wb])
+    assert drop(window, [wb])
     qtbot.waitUntil(lambda: window.doc.portfolio.find_startup("Dropped AI") is not None,
                     timeout=60_000)
 
@@ -181,7 +167,7 @@ def test_when_the_import_process_dies_the_workbooks_are_named(window, qtbot, tmp
     a = _founder_workbook(tmp_path / "a.xlsx", "Nova Robotics")
     window.file_jobs.import_workbooks([a])
     job = window.file_jobs.job
-    job._process.kill()  # the job's own process, not a reader: nothing can be attributed
+    os.kill(job.pid, signal.SIGKILL)  # the job's own process, not a reader's: nothing to name
     qtbot.waitUntil(lambda: not job.is_running(), timeout=60_000)
     (error,) = scripted_ask.errors()
     assert error.startswith("The import failed: The import stopped unexpectedly (")

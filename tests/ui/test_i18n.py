@@ -16,9 +16,6 @@ from PySide6.QtWidgets import QGroupBox, QMessageBox
 
 from gui.document import Document
 from gui.i18n import install_language, language, qm_path
-from gui.main_window import MainWindow
-from gui.recovery import RecoveryStore
-from gui.settings import AppSettings
 from models.engine.sample import sample_portfolio
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -187,33 +184,32 @@ def english_afterwards():  # type: ignore[no-untyped-def]
 
 
 def test_view_language_switches_the_running_window_and_keeps_the_document(
-        qtbot, tmp_path, scripted_ask, built_qm, english_afterwards) -> None:  # type: ignore[no-untyped-def]
-    settings = AppSettings()
-    w = MainWindow(settings, RecoveryStore(tmp_path / "recovery"))
-    qtbot.addWidget(w)
+        qtbot, make_window, built_qm, english_afterwards) -> None:  # type: ignore[no-untyped-def]
+    w = make_window()
+    settings = w.settings
     w.show()
     qtbot.waitExposed(w)
     doc = Document(sample_portfolio(), None, w)
-    w._replace_document(doc)
+    w.replace_document(doc)
     w.show_view("compare")
     st = doc.portfolio.startups[1]
     w.assess_view.select_startup(st.id)
     w.assess_view.set_level(doc.framework.criteria[0].id, 2)
     depth = doc.undo_stack.count()
     assert depth > 0
-    assert w.file_menu.title() == "&File"
+    assert w.menus.file_menu.title() == "&File"
     assert w.assess_view.add_button.text() == "Add"
 
-    w.language_actions["zh_CN"].trigger()
+    w.menus.language_actions["zh_CN"].trigger()
     assert language() == "zh_CN" and settings.language == "zh_CN"
-    assert w.file_menu.title() == "文件(&F)"
+    assert w.menus.file_menu.title() == "文件(&F)"
     assert w.assess_view.add_button.text() == "添加"
     assert w.tabs.tabText(0) == "评估" and w.tabs.currentIndex() == 1
     assert w.compare_view is not None and w.compare_view.lang == "zh_CN"
     assert w.doc is doc and doc.undo_stack.count() == depth
     assert w.assess_view.current_startup().id == st.id
-    assert "文件" not in w.undo_action.text() and "撤销" in w.undo_action.text()
-    assert w.language_actions["zh_CN"].isChecked()
+    assert "文件" not in w.menus.undo_action.text() and "撤销" in w.menus.undo_action.text()
+    assert w.menus.language_actions["zh_CN"].isChecked()
     # Qt's own texts too: standard buttons
     box = QMessageBox(w)
     box.setStandardButtons(QMessageBox.StandardButton.Save)
@@ -228,11 +224,11 @@ def test_view_language_switches_the_running_window_and_keeps_the_document(
 
     doc.undo_stack.undo()
     assert doc.undo_stack.index() == depth - 1
-    w.language_actions["en"].trigger()
-    assert w.file_menu.title() == "&File"
+    w.menus.language_actions["en"].trigger()
+    assert w.menus.file_menu.title() == "&File"
     assert w.assess_view.add_button.text() == "Add"
     assert w.doc is doc and doc.undo_stack.count() == depth
-    assert "&Export Workbook…" in [a.text() for a in w.file_menu.actions()]
+    assert "&Export Workbook…" in [a.text() for a in w.menus.file_menu.actions()]
     doc.undo_stack.setClean()
 
 
@@ -247,7 +243,7 @@ def test_choose_language_prefers_the_command_line_then_the_setting(monkeypatch) 
 
 
 def test_charts_in_chinese_draw_without_missing_glyphs(
-        qtbot, tmp_path, scripted_ask, built_qm, english_afterwards) -> None:  # type: ignore[no-untyped-def]
+        qtbot, make_window, built_qm, english_afterwards) -> None:  # type: ignore[no-untyped-def]
     """Every chart of the window, drawn in Chinese, raises no warning ("Glyph … missing from
     font" included)."""
     import warnings
@@ -258,12 +254,11 @@ def test_charts_in_chinese_draw_without_missing_glyphs(
     install_language("zh_CN")
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        w = MainWindow(AppSettings(), RecoveryStore(tmp_path / "recovery"))
-        qtbot.addWidget(w)
+        w = make_window()
         w.resize(1280, 800)
         w.show()
         qtbot.waitExposed(w)
-        w._replace_document(Document(sample_portfolio(), None, w))
+        w.replace_document(Document(sample_portfolio(), None, w))
         w.assess_view.results_panel.enable_radar()
         w.show_view("compare")
         compare = w.compare_view

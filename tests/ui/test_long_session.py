@@ -28,10 +28,7 @@ from PySide6.QtWidgets import QApplication
 
 from gui.i18n import install_language
 from gui.main_window import MainWindow
-from gui.recovery import RecoveryStore
-from gui.settings import AppSettings
-from models.engine.sample import sample_portfolio
-from models.files.portfolio_file import load_portfolio, save_portfolio
+from models.files.portfolio_file import load_portfolio
 
 EDITS = 2000  # score edits made by key presses
 UNDO_REDO = 200  # undo and redo steps through the Edit menu's actions
@@ -103,165 +100,176 @@ def _none_refs() -> int:
 
 
 @pytest.fixture
-def sample_file(tmp_path: Path) -> Path:
-    p = tmp_path / "sample.beachhead"
-    save_portfolio(sample_portfolio(), p)
-    return p
-
-
-@pytest.fixture
-def window(qtbot, tmp_path, scripted_ask, sample_file) -> Iterator[MainWindow]:
-    w = MainWindow(AppSettings(), RecoveryStore(tmp_path / "recovery"))
-    qtbot.addWidget(w)
-    assert w.open_document(sample_file)
-    w.show()
-    qtbot.waitExposed(w)
-    w.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is w)
-    yield w
+def active_window(window: MainWindow, qtbot) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
+    """The window on a copy of the sample, active (it takes the key presses)."""
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    yield window
     install_language("en")  # the translators are process-wide
-    w.doc.undo_stack.setClean()
+    window.doc.undo_stack.setClean()
 
 
-@pytest.mark.slow
-def test_long_session(window: MainWindow, qtbot, scripted_ask, sample_file, tmp_path) -> None:
-    rng = random.Random(SEED)
-    start = time.perf_counter()
-    # a look at View ▸ Compare first: from then on every edit updates its table too, and the
-    # imports and caches of its first showing are not counted as the session's references
-    window.view_actions[1].trigger()
-    QTest.qWait(50)
-    assert window.compare_view is not None and window.compare_view.isVisible()
-    window.view_actions[0].trigger()
-    none_before = _none_refs()
-    original = load_portfolio(sample_file)
-    expected = Expected(levels=_levels_of(original),
-                        startups=[(s.id, s.name) for s in original.startups])
-    criteria = list(window.doc.framework.criterion_ids)
-    target = tmp_path / "session.beachhead"
-    counts = {"edits": 0, "undo": 0, "redo": 0, "added": 0, "deleted": 0, "saves": 0}
-    added: list[tuple[str, str]] = []  # (id, name) of every startup added
-    languages: list[str] = []
+class Session:
+    """A user's session in ``window``, one action at a time the way a user takes it (keys,
+    the Assess view's buttons, the menus' actions), with what each action should do kept in
+    ``expected`` and counted in :attr:`counts`."""
 
-    def focused_editor():  # type: ignore[no-untyped-def]
+    def __init__(self, window: MainWindow, scripted_ask, expected: Expected,  # type: ignore[no-untyped-def]
+                 target: Path) -> None:
+        self.window, self.ask, self.expected, self.target = window, scripted_ask, expected, target
+        self.rng = random.Random(SEED)
+        self.criteria = list(window.doc.framework.criterion_ids)
+        self.counts = {"edits": 0, "undo": 0, "redo": 0, "added": 0, "deleted": 0, "saves": 0}
+        self.added: list[tuple[str, str]] = []  # (id, name) of every startup added
+        self.languages: list[str] = []  # File menu's title after each language switch
+
+    def run(self) -> None:
+        """The whole session: blocks of key presses on startups of the sample and on
+        startups added (each deleted again), with undo and redo, saves and two language
+        switches in between, then a last save."""
+        sample_ids = [sid for sid, _ in self.expected.startups]
+        counts, block = self.counts, 0
+        while counts["edits"] < EDITS or counts["added"] < STARTUPS or self.pending():
+            block += 1
+            # a startup of the sample, or one added during the session
+            if counts["added"] < STARTUPS and block % 2 == 0:
+                self.add_startup()
+            else:
+                self.choose_startup(self.rng.choice(sample_ids))
+            self.press_keys(self.rng.randint(8, 16))
+            if block % 4 == 1 and counts["undo"] + counts["redo"] < UNDO_REDO:
+                # all undone and all redone (across startups added and deleted), or a few
+                # score edits undone and then dropped by the next edit
+                self.undo_redo(*((12, 12) if block % 8 == 1 else (6, 2)))
+            if block % 3 == 0 and self.pending():
+                self.delete_startup()
+            if block % 8 == 0 and counts["saves"] < SAVES - 1:
+                self.save()
+            if block in (60, 90):
+                self.switch_language("zh_CN" if block == 60 else "en")
+            if block % 7 == 0:
+                QTest.qWait(20)  # a pause: timers and idle redraws run
+        self.save()
+
+    def focused_editor(self):  # type: ignore[no-untyped-def]
         widget = QApplication.focusWidget()
-        editors = window.assess_view.editors
+        editors = self.window.assess_view.editors
         cid = next((c for c, e in editors.items() if e is widget), None)
         assert cid is not None, f"the focus is on {widget!r}, not on a criterion"
         return cid, widget
 
-    def press_keys(n_edits: int) -> None:
+    def press_keys(self, n_edits: int) -> None:
         """Score ``n_edits`` times with keys 1–5, 0 and Delete on the focused criterion,
         moving with the arrow keys in between."""
-        view = window.assess_view
+        rng, criteria = self.rng, self.criteria
+        view = self.window.assess_view
         aid = view.current_assessment_id()
         position = rng.randrange(len(criteria))
         view.focus_criterion(criteria[position])
         done = 0
         while done < n_edits:
-            cid, editor = focused_editor()
+            cid, editor = self.focused_editor()
             assert cid == criteria[position]
             if rng.random() < 0.3:
                 key = rng.choice(list(MOVES))
                 QTest.keyClick(editor, key)
                 position = min(max(position + MOVES[key], 0), len(criteria) - 1)
                 continue
-            current = expected.levels[aid].get(cid)
+            current = self.expected.levels[aid].get(cid)
             if current is not None and rng.random() < 0.1:
                 key, level = rng.choice(CLEARS), None
             else:
                 level = rng.choice([v for v in DIGITS if v != current])
                 key = DIGITS[level]
             QTest.keyClick(editor, key)
-            expected.push(("score", aid, cid, current, level))
-            counts["edits"] += 1
+            self.expected.push(("score", aid, cid, current, level))
+            self.counts["edits"] += 1
             done += 1
 
-    def choose_startup(startup_id: str) -> None:
-        window.assess_view.select_startup(startup_id)
-        assert window.assess_view.current_startup().id == startup_id
+    def choose_startup(self, startup_id: str) -> None:
+        self.window.assess_view.select_startup(startup_id)
+        assert self.window.assess_view.current_startup().id == startup_id
 
-    def undo_redo(undos: int, redos: int) -> None:
+    def undo_redo(self, undos: int, redos: int) -> None:
+        """Edit ▸ Undo ``undos`` times, then Edit ▸ Redo ``redos`` times."""
+        menus = self.window.menus
         for _ in range(undos):
-            window.undo_action.trigger()
-            expected.undo()
-            counts["undo"] += 1
+            menus.undo_action.trigger()
+            self.expected.undo()
+            self.counts["undo"] += 1
         for _ in range(redos):
-            window.redo_action.trigger()
-            expected.redo()
-            counts["redo"] += 1
+            menus.redo_action.trigger()
+            self.expected.redo()
+            self.counts["redo"] += 1
 
-    def add_startup() -> None:
-        n = counts["added"]
-        name = f"Session Startup {n:02d}"
-        scripted_ask.queue("text", name)
-        window.assess_view.add_button.click()
-        st = window.assess_view.current_startup()
+    def add_startup(self) -> None:
+        name = f"Session Startup {self.counts['added']:02d}"
+        self.ask.queue("text", name)
+        self.window.assess_view.add_button.click()
+        st = self.window.assess_view.current_startup()
         assert st.name == name
         (aid,) = [a.id for a in st.assessments]
-        expected.push(("add", len(expected.startups), (st.id, name), {aid: {}}))
-        added.append((st.id, name))
-        counts["added"] += 1
+        self.expected.push(("add", len(self.expected.startups), (st.id, name), {aid: {}}))
+        self.added.append((st.id, name))
+        self.counts["added"] += 1
 
-    def pending() -> list[tuple[str, str]]:
+    def pending(self) -> list[tuple[str, str]]:
         """Startups added during the session that are still in the portfolio."""
-        return [s for s in added if s in expected.startups]
+        return [s for s in self.added if s in self.expected.startups]
 
-    def delete_startup() -> None:
-        startup = pending()[0]
-        choose_startup(startup[0])
-        scripted_ask.queue("confirm", True)
-        position = expected.startups.index(startup)
-        window.assess_view.delete_button.click()
-        expected.push(("delete", position, startup, {}))
-        counts["deleted"] += 1
+    def delete_startup(self) -> None:
+        startup = self.pending()[0]
+        self.choose_startup(startup[0])
+        self.ask.queue("confirm", True)
+        position = self.expected.startups.index(startup)
+        self.window.assess_view.delete_button.click()
+        self.expected.push(("delete", position, startup, {}))
+        self.counts["deleted"] += 1
 
-    def save() -> None:
-        if counts["saves"] == 0:
-            scripted_ask.queue("save_file", str(target.with_suffix("")))
-            window.save_as_action.trigger()
+    def save(self) -> None:
+        """File ▸ Save (the first time File ▸ Save As, to a new file)."""
+        menus = self.window.menus
+        if self.counts["saves"] == 0:
+            self.ask.queue("save_file", str(self.target.with_suffix("")))
+            menus.save_as_action.trigger()
         else:
-            window.save_action.trigger()
-        assert window.doc.path == target and not window.isWindowModified()
-        counts["saves"] += 1
+            menus.save_action.trigger()
+        assert self.window.doc.path == self.target and not self.window.isWindowModified()
+        self.counts["saves"] += 1
 
-    def switch_language(lang: str) -> None:
+    def switch_language(self, lang: str) -> None:
+        window = self.window
         depth = window.doc.undo_stack.count()
         old_views = [window.assess_view, window.compare_view]
-        window.language_actions[lang].trigger()
+        window.menus.language_actions[lang].trigger()
         assert window.lang == lang and window.doc.undo_stack.count() == depth
-        languages.append(window.file_menu.title())
+        self.languages.append(window.menus.file_menu.title())
         QTest.qWait(10)  # the event loop deletes the replaced views...
         assert not any(shiboken6.isValid(v) for v in old_views)  # ...and nothing keeps them
 
-    sample_ids = [sid for sid, _ in expected.startups]
-    block = 0
-    while counts["edits"] < EDITS or counts["added"] < STARTUPS or pending():
-        block += 1
-        # a startup of the sample, or one added during the session
-        if counts["added"] < STARTUPS and block % 2 == 0:
-            add_startup()
-        else:
-            choose_startup(rng.choice(sample_ids))
-        press_keys(rng.randint(8, 16))
-        if block % 4 == 1 and counts["undo"] + counts["redo"] < UNDO_REDO:
-            # all undone and all redone (across startups added and deleted), or a few
-            # score edits undone and then dropped by the next edit
-            undo_redo(*((12, 12) if block % 8 == 1 else (6, 2)))
-        if block % 3 == 0 and pending():
-            delete_startup()
-        if block % 8 == 0 and counts["saves"] < SAVES - 1:
-            save()
-        if block == 60:
-            switch_language("zh_CN")
-        if block == 90:
-            switch_language("en")
-        if block % 7 == 0:
-            QTest.qWait(20)  # a pause: timers and idle redraws run
-    save()
+
+@pytest.mark.slow
+def test_long_session(active_window: MainWindow, scripted_ask, sample_file,  # type: ignore[no-untyped-def]
+                      tmp_path) -> None:
+    window = active_window
+    start = time.perf_counter()
+    # a look at View ▸ Compare first: from then on every edit updates its table too, and the
+    # imports and caches of its first showing are not counted as the session's references
+    window.menus.view_actions[1].trigger()
+    QTest.qWait(50)
+    assert window.compare_view is not None and window.compare_view.isVisible()
+    window.menus.view_actions[0].trigger()
+    none_before = _none_refs()
+    original = load_portfolio(sample_file)
+    expected = Expected(levels=_levels_of(original),
+                        startups=[(s.id, s.name) for s in original.startups])
+    target = tmp_path / "session.beachhead"
+    session = Session(window, scripted_ask, expected, target)
+    session.run()
     elapsed = time.perf_counter() - start
 
     # everything the session set out to do was done, the way a user would have done it
+    counts, languages = session.counts, session.languages
     assert counts["edits"] >= EDITS and counts["saves"] == SAVES
     assert counts["undo"] + counts["redo"] >= UNDO_REDO
     assert counts["added"] == STARTUPS and counts["deleted"] >= STARTUPS

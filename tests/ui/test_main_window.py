@@ -3,38 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from gui import commands as cmd
 from gui.document import Document
 from gui.main_window import MainWindow
-from gui.recovery import RecoveryStore
-from gui.settings import AppSettings
 from gui.views.assess.startup_list import OverallRole, StartupListModel
 from models.engine.sample import sample_portfolio
 from models.files.portfolio_file import load_portfolio, save_portfolio
-
-
-@pytest.fixture
-def sample_file(tmp_path: Path) -> Path:
-    p = tmp_path / "sample.beachhead"
-    save_portfolio(sample_portfolio(), p)
-    return p
-
-
-@pytest.fixture
-def window(qtbot, tmp_path, scripted_ask, sample_file) -> MainWindow:
-    w = MainWindow(AppSettings(), RecoveryStore(tmp_path / "recovery"))
-    qtbot.addWidget(w)
-    assert w.open_document(sample_file)
-    w.show()
-    qtbot.waitExposed(w)
-    return w
 
 
 def _pick(window: MainWindow, name: str) -> None:
@@ -65,7 +44,7 @@ def test_keyboard_scoring_and_undo(window, qtbot):
     # +1 level on a 3-criterion pillar of five: 25 · 1/3 · 1/5 = 1.6667 points
     assert window.doc.result(a.id).overall == pytest.approx(before + 25 / 15)
     assert window.isWindowModified()
-    assert window.undo_action.text().endswith("Segment focus")
+    assert window.menus.undo_action.text().endswith("Segment focus")
     QTest.keyClick(editor, Qt.Key.Key_0)
     assert a.level("niche.segment_focus") is None
     assert editor.status_label.text() == "not scored"
@@ -201,10 +180,10 @@ def test_close_with_unsaved_changes(window, scripted_ask, sample_file, answer, c
 def test_new_and_open_ask_once_and_respect_cancel(window, scripted_ask, tmp_path):
     window.assess_view.set_level("cap.runway", 2)
     scripted_ask.queue("save_changes", "cancel")
-    window.new_document()
+    window.files.new_document()
     assert window.doc.portfolio.startups  # still the sample
     scripted_ask.queue("save_changes", "discard")
-    window.new_document()
+    window.files.new_document()
     assert window.doc.portfolio.startups == [] and not window.isWindowModified()
     assert [k for k, _ in scripted_ask.asked].count("save_changes") == 2
     window.close()  # nothing unsaved: no question
@@ -212,12 +191,12 @@ def test_new_and_open_ask_once_and_respect_cancel(window, scripted_ask, tmp_path
 
 
 def test_save_as_new_file_and_recent(window, scripted_ask, tmp_path):
-    window.new_document()
+    window.files.new_document()
     scripted_ask.queue("text", "Solo AI")
     window.assess_view.add_startup()
     target = tmp_path / "solo"
     scripted_ask.queue("save_file", str(target))
-    assert window.save()
+    assert window.files.save()
     saved = tmp_path / "solo.beachhead"
     assert load_portfolio(saved).startups[0].name == "Solo AI"
     assert window.settings.recent_files[0] == str(saved.resolve())
@@ -227,28 +206,26 @@ def test_save_as_new_file_and_recent(window, scripted_ask, tmp_path):
 def test_open_bad_file_shows_message(window, scripted_ask, tmp_path):
     bad = tmp_path / "bad.beachhead"
     bad.write_text("{}", encoding="utf-8")
-    assert not window.open_document(bad)
+    assert not window.files.open_document(bad)
     assert scripted_ask.errors() and "could not be opened" in scripted_ask.errors()[0]
     assert window.doc.portfolio.startups  # the sample stays open
 
 
-def test_autosave_and_recovery(qtbot, tmp_path, scripted_ask, sample_file):
+def test_autosave_and_recovery(make_window, tmp_path, scripted_ask, sample_file):
     store = tmp_path / "recovery"
-    w1 = MainWindow(AppSettings(), RecoveryStore(store))
-    qtbot.addWidget(w1)
-    w1.open_document(sample_file)
-    w1.autosave()
+    w1 = make_window()
+    w1.files.open_document(sample_file)
+    w1.files.autosave()
     assert not list(store.glob("*.beachhead"))  # nothing unsaved, nothing written
     _pick(w1, "Tokenforge")
     w1.assess_view.set_level("cap.runway", 4)
-    w1.autosave()
+    w1.files.autosave()
     assert len(list(store.glob("*.beachhead"))) == 1
     # simulate a crash: the window goes away without closeEvent
     w1.hide()
-    w2 = MainWindow(AppSettings(), RecoveryStore(store))
-    qtbot.addWidget(w2)
+    w2 = make_window()
     scripted_ask.queue("confirm", True)
-    assert w2.offer_recovery()
+    assert w2.files.offer_recovery()
     st = w2.doc.portfolio.find_startup("Tokenforge")
     assert st.assessments[0].level("cap.runway") == 4
     assert w2.doc.path == sample_file and w2.isWindowModified()
@@ -259,27 +236,13 @@ def test_autosave_and_recovery(qtbot, tmp_path, scripted_ask, sample_file):
     w1.doc.undo_stack.setClean()
 
 
-def _drop(window: MainWindow, paths: list[Path]) -> bool:
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
-    enter = QDragEnterEvent(QPoint(10, 10), Qt.DropAction.CopyAction, mime,
-                            Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
-    window.dragEnterEvent(enter)
-    if not enter.isAccepted():
-        return False
-    drop = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime,
-                      Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
-    window.dropEvent(drop)
-    return True
-
-
 # Qt marks the QPoint constructor of QDragEnterEvent deprecated but offers no other one.
 @pytest.mark.filterwarnings("ignore:Function.*QDragEnterEvent:DeprecationWarning")
-def test_drop_portfolio_opens_it(window, qtbot, tmp_path):
+def test_drop_portfolio_opens_it(window, qtbot, tmp_path, drop):
     other = tmp_path / "other.beachhead"
     save_portfolio(sample_portfolio().model_copy(update={"startups": []}), other)
-    assert not _drop(window, [tmp_path / "notes.txt"])
-    assert _drop(window, [other])
+    assert not drop(window, [tmp_path / "notes.txt"])
+    assert drop(window, [other])
     qtbot.waitUntil(lambda: window.doc.path == other)
     assert window.doc.portfolio.startups == []
 
