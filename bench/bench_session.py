@@ -99,7 +99,7 @@ def _session(window, answers: dict[str, list[object]], target: Path,  # type: ig
             else:
                 window.assess_view.select_startup(rng.choice(sample_ids))
             view = window.assess_view
-            view.focus_criterion(rng.choice(criteria))
+            view.criteria.focus_criterion(rng.choice(criteria))
             done = 0
             while done < 10:
                 editor = QApplication.focusWidget()

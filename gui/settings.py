@@ -37,16 +37,6 @@ class AppSettings:
         self._s.setValue("window/geometry", value)
 
     @property
-    def window_state(self) -> QByteArray | None:
-        """The main window's saved splitter/dock state, or ``None``."""
-        v = self._s.value("window/state")
-        return v if isinstance(v, QByteArray) and not v.isEmpty() else None
-
-    @window_state.setter
-    def window_state(self, value: QByteArray) -> None:
-        self._s.setValue("window/state", value)
-
-    @property
     def recent_files(self) -> list[str]:
         """Recently opened or saved portfolios, most recent first (at most 10)."""
         v = self._s.value("files/recent", [])

@@ -51,66 +51,6 @@
         <translation>删除所选初创公司</translation>
     </message>
     <message>
-        <source>New assessment</source>
-        <translation>新建评估</translation>
-    </message>
-    <message>
-        <source>Copy</source>
-        <translation>复制</translation>
-    </message>
-    <message>
-        <source>Start a new assessment from a copy of this one</source>
-        <translation>以此评估的副本开始新的评估</translation>
-    </message>
-    <message>
-        <source>Delete this assessment</source>
-        <translation>删除此评估</translation>
-    </message>
-    <message>
-        <source>Assessor name</source>
-        <translation>评估人姓名</translation>
-    </message>
-    <message>
-        <source>Assessment</source>
-        <translation>评估</translation>
-    </message>
-    <message>
-        <source>Role</source>
-        <translation>角色</translation>
-    </message>
-    <message>
-        <source>Date</source>
-        <translation>日期</translation>
-    </message>
-    <message>
-        <source>Assessor</source>
-        <translation>评估人</translation>
-    </message>
-    <message>
-        <source>founder</source>
-        <translation>创始人</translation>
-    </message>
-    <message>
-        <source>investor</source>
-        <translation>投资人</translation>
-    </message>
-    <message>
-        <source>other</source>
-        <translation>其他</translation>
-    </message>
-    <message>
-        <source>{who} ({role}, {date})</source>
-        <translation>{who}（{role}，{date}）</translation>
-    </message>
-    <message>
-        <source>unnamed</source>
-        <translation>未命名</translation>
-    </message>
-    <message>
-        <source>(switched off)</source>
-        <translation>（已关闭）</translation>
-    </message>
-    <message>
         <source>No startup yet. Add one with the Add button, or import founders&apos; workbooks from the File menu.</source>
         <translation>还没有初创公司。请用“添加”按钮添加，或从“文件”菜单导入创始人的工作簿。</translation>
     </message>
@@ -161,6 +101,69 @@
     <message>
         <source>Delete the assessment {label}? You can undo this.</source>
         <translation>删除评估 {label}？此操作可以撤销。</translation>
+    </message>
+</context>
+<context>
+    <name>AssessmentHeader</name>
+    <message>
+        <source>New assessment</source>
+        <translation>新建评估</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Start a new assessment from a copy of this one</source>
+        <translation>以此评估的副本开始新的评估</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Delete this assessment</source>
+        <translation>删除此评估</translation>
+    </message>
+    <message>
+        <source>Assessment</source>
+        <translation>评估</translation>
+    </message>
+    <message>
+        <source>Assessor name</source>
+        <translation>评估人姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Assessor</source>
+        <translation>评估人</translation>
+    </message>
+    <message>
+        <source>founder</source>
+        <translation>创始人</translation>
+    </message>
+    <message>
+        <source>investor</source>
+        <translation>投资人</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>{who} ({role}, {date})</source>
+        <translation>{who}（{role}，{date}）</translation>
+    </message>
+    <message>
+        <source>unnamed</source>
+        <translation>未命名</translation>
     </message>
 </context>
 <context>
@@ -263,6 +266,13 @@
     <message>
         <source>{shown} of {total} assessments</source>
         <translation>显示 {shown} / {total} 项评估</translation>
+    </message>
+</context>
+<context>
+    <name>CriteriaPanel</name>
+    <message>
+        <source>(switched off)</source>
+        <translation>（已关闭）</translation>
     </message>
 </context>
 <context>

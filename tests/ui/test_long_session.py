@@ -153,7 +153,7 @@ class Session:
 
     def focused_editor(self):  # type: ignore[no-untyped-def]
         widget = QApplication.focusWidget()
-        editors = self.window.assess_view.editors
+        editors = self.window.assess_view.criteria.editors
         cid = next((c for c, e in editors.items() if e is widget), None)
         assert cid is not None, f"the focus is on {widget!r}, not on a criterion"
         return cid, widget
@@ -165,7 +165,7 @@ class Session:
         view = self.window.assess_view
         aid = view.current_assessment_id()
         position = rng.randrange(len(criteria))
-        view.focus_criterion(criteria[position])
+        view.criteria.focus_criterion(criteria[position])
         done = 0
         while done < n_edits:
             cid, editor = self.focused_editor()
@@ -285,7 +285,7 @@ def test_long_session(active_window: MainWindow, scripted_ask, sample_file,  # t
     assert _levels_of(load_portfolio(target)) == want
     # the editors on screen show the current assessment's levels
     view = window.assess_view
-    shown = {cid: e.level() for cid, e in view.editors.items() if e.level() is not None}
+    shown = {cid: e.level() for cid, e in view.criteria.editors.items() if e.level() is not None}
     assert shown == want[view.current_assessment_id()]
     # no reference lost on the way: a binding that drops one per call would be thousands down
     # (from Python 3.12 on None is immortal and its count means nothing)

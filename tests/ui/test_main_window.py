@@ -37,8 +37,8 @@ def test_keyboard_scoring_and_undo(window, qtbot):
     view = window.assess_view
     a = view.current_assessment()
     before = window.doc.result(a.id).overall
-    editor = view.editors["niche.segment_focus"]
-    view.focus_criterion("niche.segment_focus")
+    editor = view.criteria.editors["niche.segment_focus"]
+    view.criteria.focus_criterion("niche.segment_focus")
     QTest.keyClick(editor, Qt.Key.Key_5)
     assert a.level("niche.segment_focus") == 5
     # +1 level on a 3-criterion pillar of five: 25 · 1/3 · 1/5 = 1.6667 points
@@ -49,9 +49,9 @@ def test_keyboard_scoring_and_undo(window, qtbot):
     assert a.level("niche.segment_focus") is None
     assert editor.status_label.text() == "not scored"
     QTest.keyClick(editor, Qt.Key.Key_Down)
-    assert view.editors["niche.dirty_work"].hasFocus() or QTest.qWaitFor(
-        lambda: view.editors["niche.dirty_work"].hasFocus(), 500)
-    QTest.keyClick(view.editors["niche.dirty_work"], Qt.Key.Key_Delete)
+    assert view.criteria.editors["niche.dirty_work"].hasFocus() or QTest.qWaitFor(
+        lambda: view.criteria.editors["niche.dirty_work"].hasFocus(), 500)
+    QTest.keyClick(view.criteria.editors["niche.dirty_work"], Qt.Key.Key_Delete)
     assert a.level("niche.dirty_work") is None
     stack = window.doc.undo_stack
     stack.undo()
@@ -70,7 +70,7 @@ def test_text_edits_merge_into_one_undo(window):
     view = window.assess_view
     a = view.current_assessment()
     old = a.scores["eco.allies"].rationale
-    editor = view.editors["eco.allies"]
+    editor = view.criteria.editors["eco.allies"]
     editor.rationale.setFocus()
     editor.rationale.clear()
     QTest.keyClicks(editor.rationale, "No allies")
@@ -82,7 +82,7 @@ def test_text_edits_merge_into_one_undo(window):
 
 def test_hover_shows_rubric_of_level(window):
     _pick(window, "Tokenforge")
-    editor = window.assess_view.editors["cap.runway"]
+    editor = window.assess_view.criteria.editors["cap.runway"]
     editor.hover_level(5)
     assert "Level 5" in editor.rubric_text()
     assert editor.criterion.rubric[4]["en"][:20] in editor.rubric_text()
@@ -138,7 +138,7 @@ def test_assessment_commands(window, scripted_ask):
     view.new_assessment()
     empty = view.current_assessment()
     assert empty.scores == {} and empty.role == "investor"
-    assert not view.criteria_scroll.isHidden()
+    assert not view.criteria.isHidden()
     doc.undo_stack.push(cmd.SetAssessmentField(doc, empty.id, "assessor", "Kim"))
     assert doc.assessment(empty.id)[1].assessor == "Kim"
     scripted_ask.queue("confirm", True)

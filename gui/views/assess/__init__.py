@@ -1,2 +1,3 @@
-"""The Assess view: the startup list, the criterion editor and the live results panel.
+"""The Assess view: the startup list, the assessment's header, the criteria with an editor for
+each, and the live results panel.
 """

@@ -58,7 +58,16 @@ class CriterionEditor(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
+        self._build_labels(framework)
+        levels = self._build_levels()
+        texts = self._build_texts()
+        self._lay_out(levels, texts)
+        self.show_score(None)
 
+    def _build_labels(self, framework: Framework) -> None:
+        """The criterion's name (its direction on hover), source paragraphs, status and
+        question."""
+        criterion, lang = self.criterion, self.lang
         self.name_label = QLabel(f"<b>{text(criterion.name, lang)}</b>")
         direction = (self.tr("benefit: a higher level is better for the startup")
                      if criterion.direction == "benefit"
@@ -76,6 +85,8 @@ class CriterionEditor(QFrame):
         self.question_label.setWordWrap(True)
         self.question_label.setObjectName("questionLabel")
 
+    def _build_levels(self) -> QHBoxLayout:
+        """The five level buttons, Clear and the confidence."""
         self.buttons = QButtonGroup(self)
         self.buttons.setExclusive(False)
         levels = QHBoxLayout()
@@ -86,7 +97,7 @@ class CriterionEditor(QFrame):
             b.setCheckable(True)
             b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             b.setMinimumWidth(34)
-            b.setToolTip(text(criterion.rubric[lvl - 1], lang))
+            b.setToolTip(text(self.criterion.rubric[lvl - 1], self.lang))
             b.installEventFilter(self)
             self.buttons.addButton(b, lvl)
             levels.addWidget(b)
@@ -104,32 +115,37 @@ class CriterionEditor(QFrame):
             self.confidence.addItem(self._confidence_label(c), c)
         self.confidence.activated.connect(
             lambda i: self.fieldEdited.emit("confidence", self.confidence.itemData(i)))
+        self.confidence.installEventFilter(self)
         levels.addWidget(self.confidence)
         levels.addStretch(1)
+        return levels
 
+    def _build_texts(self) -> QGridLayout:
+        """The rubric text of the hovered or chosen level, the rationale and the evidence."""
         self.rubric_label = QLabel()
         self.rubric_label.setWordWrap(True)
         self.rubric_label.setObjectName("rubricLabel")
         self.rubric_label.setTextFormat(Qt.TextFormat.RichText)
-
         self.rationale = QLineEdit()
         self.rationale.setPlaceholderText(self.tr("Rationale: why this level?"))
         self.rationale.textEdited.connect(lambda t: self.fieldEdited.emit("rationale", t))
         self.evidence = QLineEdit()
         self.evidence.setPlaceholderText(self.tr("Evidence: document, data or link"))
         self.evidence.textEdited.connect(lambda t: self.fieldEdited.emit("evidence", t))
-        for w in (self.rationale, self.evidence, self.confidence):
+        for w in (self.rationale, self.evidence):
             w.installEventFilter(self)
-
-        head = QHBoxLayout()
-        head.addWidget(self.name_label, 1)
-        head.addWidget(self.status_label)
-        head.addWidget(self.source_label)
         texts = QGridLayout()
         texts.addWidget(self.rationale, 0, 0)
         texts.addWidget(self.evidence, 0, 1)
         texts.setColumnStretch(0, 3)
         texts.setColumnStretch(1, 2)
+        return texts
+
+    def _lay_out(self, levels: QHBoxLayout, texts: QGridLayout) -> None:
+        head = QHBoxLayout()
+        head.addWidget(self.name_label, 1)
+        head.addWidget(self.status_label)
+        head.addWidget(self.source_label)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 8)
         layout.setSpacing(4)
@@ -138,7 +154,6 @@ class CriterionEditor(QFrame):
         layout.addLayout(levels)
         layout.addWidget(self.rubric_label)
         layout.addLayout(texts)
-        self.show_score(None)
 
     def _confidence_label(self, c: str) -> str:
         return {"low": self.tr("low"), "medium": self.tr("medium"), "high": self.tr("high")}[c]

@@ -1,23 +1,20 @@
-"""The Assess view: startups on the left, the chosen assessment's criteria in the middle, live
-results on the right. Every edit becomes an undo command on the document's stack."""
+"""The Assess view: startups on the left (:mod:`~gui.views.assess.startup_list`), the chosen
+assessment's head (:mod:`~gui.views.assess.assessment_header`) and criteria
+(:mod:`~gui.views.assess.criteria_panel`) in the middle, live results on the right
+(:mod:`~gui.views.assess.results_panel`). Every edit becomes an undo command on the document's
+stack."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QObject, Qt, Signal
 from PySide6.QtWidgets import (
-    QComboBox,
-    QDateEdit,
-    QFormLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListView,
     QPushButton,
-    QScrollArea,
-    QSizePolicy,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -28,7 +25,8 @@ from gui.dialogs import ask
 from gui.document import Document
 from gui.i18n import language
 from gui.tables.roles import StartupIdRole
-from gui.views.assess.criterion_editor import CriterionEditor
+from gui.views.assess.assessment_header import AssessmentHeader
+from gui.views.assess.criteria_panel import CriteriaPanel
 from gui.views.assess.results_panel import ResultsPanel
 from gui.views.assess.startup_list import (
     StartupDelegate,
@@ -36,8 +34,7 @@ from gui.views.assess.startup_list import (
     StartupListModel,
 )
 from models.core import edits
-from models.core.framework import text
-from models.core.portfolio import ROLES, Assessment, Startup
+from models.core.portfolio import Assessment, Startup
 
 
 class AssessView(QWidget):
@@ -54,12 +51,28 @@ class AssessView(QWidget):
     def __init__(self, doc: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.lang = language()
-        self.editors: dict[str, CriterionEditor] = {}
         self._startup_id = ""
         self._assessment_id = ""
         self._announced = ""
+        left = self._build_startup_list()
+        middle = self._build_middle()
+        self.results_panel = ResultsPanel()
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(middle)
+        self.splitter.addWidget(self.results_panel)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 6)
+        self.splitter.setStretchFactor(2, 3)
+        self.splitter.setSizes([240, 680, 340])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.splitter)
+        self._connect()
+        self.set_document(doc)
 
-        # left: startup list
+    def _build_startup_list(self) -> QWidget:
+        """Left: the startups, a filter, and Add, Rename, Duplicate and Delete."""
         self.filter_edit = QLineEdit()
         self.filter_edit.setPlaceholderText(self.tr("Filter startups by name"))
         self.filter_edit.setClearButtonEnabled(True)
@@ -87,113 +100,36 @@ class AssessView(QWidget):
         row2.addWidget(self.delete_button)
         left_layout.addLayout(row1)
         left_layout.addLayout(row2)
+        return left
 
-        # middle: assessment header and criteria
-        self.title_label = QLabel()
-        self.title_label.setObjectName("startupTitle")
-        self.facts_label = QLabel()
-        self.facts_label.setObjectName("startupFacts")
-        # long names wrap instead of widening the middle column and squeezing the results
-        for label in (self.title_label, self.facts_label):
-            label.setWordWrap(True)
-            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.assessment_combo = QComboBox()
-        self.assessment_combo.setMinimumContentsLength(24)
-        self.assessment_combo.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.new_assessment_button = QPushButton(self.tr("New assessment"))
-        self.copy_assessment_button = QPushButton(self.tr("Copy"))
-        self.copy_assessment_button.setToolTip(
-            self.tr("Start a new assessment from a copy of this one"))
-        self.delete_assessment_button = QPushButton(self.tr("Delete"))
-        self.delete_assessment_button.setToolTip(self.tr("Delete this assessment"))
-        self.assessor_edit = QLineEdit()
-        self.assessor_edit.setPlaceholderText(self.tr("Assessor name"))
-        self.role_combo = QComboBox()
-        for role in ROLES:
-            self.role_combo.addItem(self._role_label(role), role)
-        self.date_edit = QDateEdit()
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("yyyy-MM-dd")
-        header = QWidget()
-        hl = QVBoxLayout(header)
-        hl.setContentsMargins(0, 0, 0, 0)
-        hl.addWidget(self.title_label)
-        hl.addWidget(self.facts_label)
-        sel = QHBoxLayout()
-        sel.addWidget(QLabel(self.tr("Assessment")))
-        sel.addWidget(self.assessment_combo, 1)
-        sel.addWidget(self.new_assessment_button)
-        sel.addWidget(self.copy_assessment_button)
-        sel.addWidget(self.delete_assessment_button)
-        hl.addLayout(sel)
-        meta = QFormLayout()
-        meta.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        who = QHBoxLayout()
-        who.addWidget(self.assessor_edit, 2)
-        who.addWidget(QLabel(self.tr("Role")))
-        who.addWidget(self.role_combo)
-        who.addWidget(QLabel(self.tr("Date")))
-        who.addWidget(self.date_edit)
-        meta.addRow(self.tr("Assessor"), who)
-        hl.addLayout(meta)
-
-        self.criteria_host = QWidget()
-        self.criteria_layout = QVBoxLayout(self.criteria_host)
-        self.criteria_layout.setSpacing(8)
-        self.criteria_scroll = QScrollArea()
-        self.criteria_scroll.setWidgetResizable(True)
-        self.criteria_scroll.setWidget(self.criteria_host)
-        self.criteria_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    def _build_middle(self) -> QWidget:
+        """Middle: the assessment's head, then its criteria (or why there are none)."""
+        self.header = AssessmentHeader()
+        self.criteria = CriteriaPanel()
         self.empty_label = QLabel()
         self.empty_label.setWordWrap(True)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         middle = QWidget()
         ml = QVBoxLayout(middle)
         ml.setContentsMargins(0, 0, 0, 0)
-        ml.addWidget(header)
+        ml.addWidget(self.header)
         ml.addWidget(self.empty_label)
-        ml.addWidget(self.criteria_scroll, 1)
-        self.header = header
+        ml.addWidget(self.criteria, 1)
+        return middle
 
-        # right: results
-        self.results_panel = ResultsPanel()
-
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(left)
-        self.splitter.addWidget(middle)
-        self.splitter.addWidget(self.results_panel)
-        self.splitter.setStretchFactor(0, 2)
-        self.splitter.setStretchFactor(1, 6)
-        self.splitter.setStretchFactor(2, 3)
-        self.splitter.setSizes([240, 680, 340])
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 6, 6, 6)
-        layout.addWidget(self.splitter)
-
+    def _connect(self) -> None:
         self.filter_edit.textChanged.connect(self._filter)
         self.add_button.clicked.connect(self.add_startup)
         self.rename_button.clicked.connect(self.rename_startup)
         self.duplicate_button.clicked.connect(self.duplicate_startup)
         self.delete_button.clicked.connect(self.delete_startup)
-        self.new_assessment_button.clicked.connect(self.new_assessment)
-        self.copy_assessment_button.clicked.connect(self.copy_assessment)
-        self.delete_assessment_button.clicked.connect(self.delete_assessment)
-        self.assessment_combo.activated.connect(self._assessment_chosen)
-        self.assessor_edit.editingFinished.connect(self._assessor_edited)
-        self.role_combo.activated.connect(
-            lambda i: self._meta_edited("role", self.role_combo.itemData(i)))
-        self.date_edit.dateChanged.connect(self._date_edited)
-        self.set_document(doc)
-
-    def _role_label(self, role: str) -> str:
-        return {"founder": self.tr("founder"), "investor": self.tr("investor"),
-                "other": self.tr("other")}[role]
-
-    def _assessment_label(self, a: Assessment) -> str:
-        return self.tr("{who} ({role}, {date})").format(
-            who=a.assessor or self.tr("unnamed"), role=self._role_label(a.role),
-            date=a.date.isoformat())
+        self.header.new_assessment_button.clicked.connect(self.new_assessment)
+        self.header.copy_assessment_button.clicked.connect(self.copy_assessment)
+        self.header.delete_assessment_button.clicked.connect(self.delete_assessment)
+        self.header.assessmentChosen.connect(self.select_assessment)
+        self.header.fieldEdited.connect(self._meta_edited)
+        self.criteria.levelRequested.connect(self.set_level)
+        self.criteria.fieldEdited.connect(self._field_edited)
 
     # -- document -------------------------------------------------------------------------
     def set_document(self, doc: Document) -> None:
@@ -222,29 +158,7 @@ class AssessView(QWidget):
         self.select_startup(first)
 
     def _build_editors(self) -> None:
-        while self.criteria_layout.count():
-            item = self.criteria_layout.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
-        self.editors = {}
-        fw = self.doc.framework
-        for pillar in fw.pillars:
-            box = QGroupBox(text(pillar.name, self.lang) +
-                            ("" if pillar.enabled else "  " + self.tr("(switched off)")))
-            box.setToolTip(text(pillar.description, self.lang))
-            box.setObjectName(f"pillar_{pillar.id}")
-            bl = QVBoxLayout(box)
-            bl.setSpacing(6)
-            for crit in pillar.criteria:
-                editor = CriterionEditor(crit, fw, self.lang)
-                editor.levelRequested.connect(lambda lvl, c=crit.id: self.set_level(c, lvl))
-                editor.fieldEdited.connect(
-                    lambda field, value, c=crit.id: self._field_edited(c, field, value))
-                editor.moveRequested.connect(lambda step, c=crit.id: self._move(c, step))
-                self.editors[crit.id] = editor
-                bl.addWidget(editor)
-            self.criteria_layout.addWidget(box)
-        self.criteria_layout.addStretch(1)
+        self.criteria.build(self.doc.framework, self.lang)
         self._show_assessment()
 
     # -- selection ------------------------------------------------------------------------
@@ -298,38 +212,13 @@ class AssessView(QWidget):
         self._assessment_id = assessment_id
         self._show_assessment()
 
-    def _assessment_chosen(self, index: int) -> None:
-        self.select_assessment(self.assessment_combo.itemData(index))
-
     # -- display --------------------------------------------------------------------------
     def _show_assessment(self) -> None:
         st, a = self.current_startup(), self.current_assessment()
         has_startup, has_assessment = st is not None, a is not None
-        for w in (self.rename_button, self.duplicate_button, self.delete_button,
-                  self.new_assessment_button):
+        for w in (self.rename_button, self.duplicate_button, self.delete_button):
             w.setEnabled(has_startup)
-        for w in (self.copy_assessment_button, self.delete_assessment_button,
-                  self.assessor_edit, self.role_combo, self.date_edit, self.assessment_combo):
-            w.setEnabled(has_assessment)
-        self.title_label.setText(f"<span style='font-size:15pt; font-weight:600'>"
-                                 f"{_escape(st.name) if st else ''}</span>")
-        self.facts_label.setText(" · ".join(x for x in (st.sector, st.stage, st.region) if x)
-                                 if st else "")
-        self.assessment_combo.blockSignals(True)
-        self.assessment_combo.clear()
-        if st:
-            for item in st.assessments:
-                self.assessment_combo.addItem(self._assessment_label(item), item.id)
-            self.assessment_combo.setCurrentIndex(self.assessment_combo.findData(
-                self._assessment_id))
-        self.assessment_combo.blockSignals(False)
-        if a is not None:
-            if self.assessor_edit.text() != a.assessor:
-                self.assessor_edit.setText(a.assessor)
-            self.role_combo.setCurrentIndex(self.role_combo.findData(a.role))
-            self.date_edit.blockSignals(True)
-            self.date_edit.setDate(QDate(a.date.year, a.date.month, a.date.day))
-            self.date_edit.blockSignals(False)
+        self.header.show_assessment(st, a)
         if not has_startup:
             self.empty_label.setText(self.tr(
                 "No startup yet. Add one with the Add button, or import founders' workbooks "
@@ -338,9 +227,8 @@ class AssessView(QWidget):
             self.empty_label.setText(self.tr(
                 "This startup has no assessment yet. Start one with New assessment."))
         self.empty_label.setVisible(not has_assessment)
-        self.criteria_scroll.setVisible(has_assessment)
-        for cid, editor in self.editors.items():
-            editor.show_score(a.scores.get(cid) if a else None)
+        self.criteria.setVisible(has_assessment)
+        self.criteria.show_scores(a)
         self._show_result()
         if self._assessment_id != self._announced:
             self._announced = self._assessment_id
@@ -361,8 +249,7 @@ class AssessView(QWidget):
         a = self.current_assessment()
         if a is None:
             return
-        for cid, editor in self.editors.items():
-            editor.show_score(a.scores.get(cid))
+        self.criteria.show_scores(a)
         self._show_result()
 
     def _structure_changed(self) -> None:
@@ -393,26 +280,6 @@ class AssessView(QWidget):
         if a is None:
             return
         self.doc.undo_stack.push(cmd.SetScoreField(self.doc, a.id, criterion_id, field, value))
-
-    def _move(self, criterion_id: str, step: int) -> None:
-        ids = list(self.editors)
-        i = ids.index(criterion_id) + step
-        if 0 <= i < len(ids):
-            editor = self.editors[ids[i]]
-            editor.setFocus(Qt.FocusReason.OtherFocusReason)
-            self.criteria_scroll.ensureWidgetVisible(editor, 0, 40)
-
-    def focus_criterion(self, criterion_id: str) -> None:
-        """Give keyboard focus to a criterion's editor."""
-        self._move(criterion_id, 0)
-
-    def _assessor_edited(self) -> None:
-        a = self.current_assessment()
-        if a is not None and self.assessor_edit.text() != a.assessor:
-            self._meta_edited("assessor", self.assessor_edit.text())
-
-    def _date_edited(self, date: QDate) -> None:
-        self._meta_edited("date", dt.date(date.year(), date.month(), date.day()))
 
     def _meta_edited(self, field: str, value: object) -> None:
         a = self.current_assessment()
@@ -489,15 +356,9 @@ class AssessView(QWidget):
             return
         if not ask.confirm(self, self.tr("Delete assessment"),
                            self.tr("Delete the assessment {label}? You can undo this.").format(
-                               label=self._assessment_label(a))):
+                               label=self.header.assessment_label(a))):
             return
         self.doc.undo_stack.push(cmd.RemoveAssessment(self.doc, a.id))
 
     def _filter(self, fragment: str) -> None:
         self.proxy.setFilterFixedString(fragment)
-
-
-def _escape(s: str) -> str:
-    import html
-
-    return html.escape(s)

@@ -1,0 +1,142 @@
+"""The head of the Assess view's middle column: the chosen startup's name and facts, which of
+its assessments is shown (with New, Copy and Delete), and that assessment's assessor, role and
+date. It never changes the document itself: it asks the view, which pushes undo commands."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models.core.portfolio import ROLES, Assessment, Startup
+
+
+class AssessmentHeader(QWidget):
+    """A startup's name and facts and the assessment on screen, with its assessor, role and
+    date.
+
+    Signals:
+        assessmentChosen(str): the user chose another assessment (its id).
+        fieldEdited(str, object): the user changed the assessment's ``assessor``, ``role``
+            or ``date`` (a :class:`datetime.date`).
+    """
+
+    assessmentChosen = Signal(str)
+    fieldEdited = Signal(str, object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title_label = QLabel()
+        self.title_label.setObjectName("startupTitle")
+        self.facts_label = QLabel()
+        self.facts_label.setObjectName("startupFacts")
+        # long names wrap instead of widening the middle column and squeezing the results
+        for label in (self.title_label, self.facts_label):
+            label.setWordWrap(True)
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.title_label)
+        layout.addWidget(self.facts_label)
+        layout.addLayout(self._build_choice())
+        layout.addLayout(self._build_fields())
+        self.assessment_combo.activated.connect(
+            lambda i: self.assessmentChosen.emit(self.assessment_combo.itemData(i)))
+        self.assessor_edit.editingFinished.connect(
+            lambda: self.fieldEdited.emit("assessor", self.assessor_edit.text()))
+        self.role_combo.activated.connect(
+            lambda i: self.fieldEdited.emit("role", self.role_combo.itemData(i)))
+        self.date_edit.dateChanged.connect(
+            lambda d: self.fieldEdited.emit("date", dt.date(d.year(), d.month(), d.day())))
+
+    def _build_choice(self) -> QHBoxLayout:
+        """Which assessment is shown, and New, Copy and Delete."""
+        self.assessment_combo = QComboBox()
+        self.assessment_combo.setMinimumContentsLength(24)
+        self.assessment_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.new_assessment_button = QPushButton(self.tr("New assessment"))
+        self.copy_assessment_button = QPushButton(self.tr("Copy"))
+        self.copy_assessment_button.setToolTip(
+            self.tr("Start a new assessment from a copy of this one"))
+        self.delete_assessment_button = QPushButton(self.tr("Delete"))
+        self.delete_assessment_button.setToolTip(self.tr("Delete this assessment"))
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("Assessment")))
+        row.addWidget(self.assessment_combo, 1)
+        row.addWidget(self.new_assessment_button)
+        row.addWidget(self.copy_assessment_button)
+        row.addWidget(self.delete_assessment_button)
+        return row
+
+    def _build_fields(self) -> QFormLayout:
+        """The assessment's assessor, role and date."""
+        self.assessor_edit = QLineEdit()
+        self.assessor_edit.setPlaceholderText(self.tr("Assessor name"))
+        self.role_combo = QComboBox()
+        for role in ROLES:
+            self.role_combo.addItem(self.role_label(role), role)
+        self.date_edit = QDateEdit()
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat("yyyy-MM-dd")
+        meta = QFormLayout()
+        meta.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        who = QHBoxLayout()
+        who.addWidget(self.assessor_edit, 2)
+        who.addWidget(QLabel(self.tr("Role")))
+        who.addWidget(self.role_combo)
+        who.addWidget(QLabel(self.tr("Date")))
+        who.addWidget(self.date_edit)
+        meta.addRow(self.tr("Assessor"), who)
+        return meta
+
+    def role_label(self, role: str) -> str:
+        """An assessor's role (``founder``, ``investor``, ``other``) in the interface
+        language."""
+        return {"founder": self.tr("founder"), "investor": self.tr("investor"),
+                "other": self.tr("other")}[role]
+
+    def assessment_label(self, a: Assessment) -> str:
+        """``assessor (role, date)`` in the interface language."""
+        return self.tr("{who} ({role}, {date})").format(
+            who=a.assessor or self.tr("unnamed"), role=self.role_label(a.role),
+            date=a.date.isoformat())
+
+    def show_assessment(self, st: Startup | None, a: Assessment | None) -> None:
+        """Show startup ``st`` (None: no startup) with its assessment ``a`` (None: none)."""
+        self.new_assessment_button.setEnabled(st is not None)
+        for w in (self.copy_assessment_button, self.delete_assessment_button,
+                  self.assessor_edit, self.role_combo, self.date_edit, self.assessment_combo):
+            w.setEnabled(a is not None)
+        self.title_label.setText(f"<span style='font-size:15pt; font-weight:600'>"
+                                 f"{html.escape(st.name) if st else ''}</span>")
+        self.facts_label.setText(" · ".join(x for x in (st.sector, st.stage, st.region) if x)
+                                 if st else "")
+        self.assessment_combo.blockSignals(True)
+        self.assessment_combo.clear()
+        if st:
+            for item in st.assessments:
+                self.assessment_combo.addItem(self.assessment_label(item), item.id)
+            self.assessment_combo.setCurrentIndex(self.assessment_combo.findData(
+                a.id if a is not None else ""))
+        self.assessment_combo.blockSignals(False)
+        if a is not None:
+            if self.assessor_edit.text() != a.assessor:
+                self.assessor_edit.setText(a.assessor)
+            self.role_combo.setCurrentIndex(self.role_combo.findData(a.role))
+            self.date_edit.blockSignals(True)
+            self.date_edit.setDate(QDate(a.date.year, a.date.month, a.date.day))
+            self.date_edit.blockSignals(False)
