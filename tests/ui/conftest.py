@@ -21,6 +21,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 
 from gui import dialogs
+from gui.document import Document
 from gui.main_window import MainWindow
 from gui.recovery import RecoveryStore
 from gui.settings import AppSettings
@@ -123,6 +124,12 @@ def scripted_ask(monkeypatch: pytest.MonkeyPatch) -> ScriptedAsk:
         if isinstance(getattr(mod, "ask", None), dialogs.Ask):
             monkeypatch.setattr(mod, "ask", fake)
     return fake
+
+
+@pytest.fixture
+def doc(qapp) -> Document:  # type: ignore[no-untyped-def]
+    """A document on the sample portfolio, with no window."""
+    return Document(sample_portfolio())
 
 
 @pytest.fixture

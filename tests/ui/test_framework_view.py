@@ -21,11 +21,6 @@ from models.files.framework_file import load_framework, save_framework
 
 
 @pytest.fixture
-def doc(qapp) -> Document:
-    return Document(sample_portfolio())
-
-
-@pytest.fixture
 def view(qtbot, doc, scripted_ask) -> FrameworkView:
     v = FrameworkView(doc)
     qtbot.addWidget(v)

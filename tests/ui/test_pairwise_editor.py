@@ -9,7 +9,6 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox
 
-from gui.document import Document
 from gui.tables.roles import JudgementRole
 from gui.views.framework.pairwise_editor import PairwiseEditor
 from gui.views.framework.pairwise_model import PairwiseMatrixModel
@@ -17,15 +16,9 @@ from gui.views.framework.view import FrameworkView
 from models.analysis.ahp import consistency_warning, pairwise
 from models.core.rounding import percent
 from models.core.weight_shares import criterion_shares, pillar_shares
-from models.engine.sample import sample_portfolio
 from tests.domain.test_weights import DRINKS, DRINKS_PUBLISHED, LEADER_CRITERIA
 
 DRINK_NAMES = ["Coffee", "Wine", "Tea", "Beer", "Sodas", "Milk", "Water"]
-
-
-@pytest.fixture
-def doc(qapp) -> Document:
-    return Document(sample_portfolio())
 
 
 @pytest.fixture
