@@ -39,9 +39,9 @@ from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any, NamedTuple
 
-import xlsxwriter  # type: ignore[import-untyped]
-from xlsxwriter.exceptions import FileCreateError  # type: ignore[import-untyped]
-from xlsxwriter.worksheet import Worksheet  # type: ignore[import-untyped]
+import xlsxwriter
+from xlsxwriter.exceptions import FileCreateError
+from xlsxwriter.worksheet import Worksheet
 
 from models.files.atomic import atomic_output
 from models.workbook.layout import column_letter
