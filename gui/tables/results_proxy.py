@@ -5,7 +5,7 @@ to each through one of these."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, Protocol
+from typing import Any, Protocol, cast
 
 from PySide6.QtCore import QAbstractItemModel, QObject, QSortFilterProxyModel, Qt
 
@@ -71,9 +71,9 @@ class ResultsFilterProxy(QSortFilterProxyModel):
     # -- QSortFilterProxyModel ------------------------------------------------------------------
     def setSourceModel(self, model: QAbstractItemModel | None) -> None:
         """Use ``model`` (a :class:`RowSource` to sort and filter by assessment)."""
-        self._source = model if hasattr(model, "sort_key") and hasattr(model, "result") \
-            else None
-        super().setSourceModel(model)
+        self._source = cast(RowSource, model) \
+            if hasattr(model, "sort_key") and hasattr(model, "result") else None
+        super().setSourceModel(model)  # type: ignore[arg-type]  # None detaches the source
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         model = self._source

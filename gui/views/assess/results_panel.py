@@ -20,6 +20,7 @@ from gui.widgets.pillar_bars import PillarBars
 from models.core.framework import Framework, text
 from models.core.rounding import fixed, percent
 from models.engine.results import Result
+from models.engine.rules import RuleHit
 
 
 def _heading(title: str) -> QLabel:
@@ -163,7 +164,7 @@ class ResultsPanel(QScrollArea):
             self.improvements_label.setText("<i>" + self.tr("Nothing left to improve.") + "</i>")
         self._schedule_radar()
 
-    def _rules_html(self, hits, warning: bool = False) -> str:  # type: ignore[no-untyped-def]
+    def _rules_html(self, hits: list[RuleHit], warning: bool = False) -> str:
         blocks = []
         because = self.tr("because")
         for h in hits:
