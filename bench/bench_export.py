@@ -3,7 +3,7 @@
 Each startup has one fully scored assessment (18 criteria), so 10,000 startups make a Scores
 sheet of 180,000 rows. In the same run, two baselines write the same cell values and nothing
 else (no styles, no formulas but the computed numbers, no validations, no charts): openpyxl's
-write-only mode, the reference of the goal (issue 3: the export takes at most 1.3 × as long,
+write-only mode, the reference of the goal (the export takes at most 1.3 × as long,
 and peaks at no more than 300 MB at 10,000 startups), and XlsxWriter in ``constant_memory``
 mode, the export's own writer, which shows what the formulas, styles and extra sheets cost.
 

@@ -15,7 +15,7 @@ In the same run, alternating rounds time:
 * **merge**: :func:`models.workbook.importing.batch.merge_into` of the 1,000 startups into an empty
   portfolio.
 
-Goal (issue 4): the import takes at most 3 × the baseline (two cores may be used).
+Goal: the import takes at most 3 × the baseline (two cores may be used).
 Run with ``python bench/run.py import`` (``BENCH_IMPORT_FILES`` and ``BENCH_IMPORT_ROUNDS``
 change the batch and the rounds).
 """

@@ -1,4 +1,4 @@
-"""The headless command line (DESIGN §5). Imports no Qt.
+"""The headless command line (the README's "Command line"). Imports no Qt.
 
 Exit status: 0 on success, 1 when an input is bad (one line per problem on stderr: file,
 place, why), 2 on usage errors. The commands are in :mod:`models.cli.score`,

@@ -1,6 +1,6 @@
 """Safe text for Excel workbooks: user text stays text, XML never sees a forbidden character.
 
-Rules (DESIGN §4, issue 3), for the writers (:mod:`models.workbook.sheets` on XlsxWriter):
+Rules (the README's "The workbook"), for the writers (:mod:`models.workbook.sheets` on XlsxWriter):
 
 * User text is always written as a string cell (``write_string``), never through a call that
   guesses types, so ``=1+1``, ``0012`` or ``http://…`` stay the text they are. Text that

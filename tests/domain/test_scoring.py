@@ -1,4 +1,4 @@
-"""Scoring maths against hand-computed values (DESIGN §3)."""
+"""Scoring maths against hand-computed values (the README's "How scores are computed")."""
 
 from __future__ import annotations
 
