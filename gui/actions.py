@@ -6,6 +6,7 @@ language changes."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -67,7 +68,7 @@ class MainMenus(QObject):
         for i, name in enumerate((self.tr("&Assess"), self.tr("&Compare"),
                                   self.tr("&Framework"))):
             self.view_actions.append(self._action(
-                name, lambda i=i: w.tabs.setCurrentIndex(i), f"Ctrl+{i + 1}"))
+                name, partial(w.tabs.setCurrentIndex, i), f"Ctrl+{i + 1}"))
         self.language_actions: dict[str, QAction] = {}
         for lang, label in LANGUAGES.items():
             # each language is named in itself, so anyone can find their own

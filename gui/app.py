@@ -8,9 +8,10 @@ import logging
 import os
 import sys
 import traceback
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from types import TracebackType
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QCoreApplication, QSize, QTimer
 from PySide6.QtWidgets import QApplication
@@ -71,14 +72,15 @@ def _bundled_sample_path() -> Path:
     return path
 
 
-def install_crash_handler(window_getter) -> None:  # type: ignore[no-untyped-def]
+def install_crash_handler(window_getter: Callable[[], MainWindow | None]) -> None:
     """Log unexpected exceptions, save a recovery copy and tell the user — never a bare
     traceback, never a silent exit."""
     from gui.recovery import data_folder
 
     log_path = data_folder() / "beachhead.log"
 
-    def handler(exc_type, exc, tb) -> None:  # type: ignore[no-untyped-def]
+    def handler(exc_type: type[BaseException], exc: BaseException,
+                tb: TracebackType | None) -> None:
         details = "".join(traceback.format_exception(exc_type, exc, tb))
         try:
             with open(log_path, "a", encoding="utf-8") as fh:
@@ -122,7 +124,7 @@ def run(argv: Sequence[str] | None = None) -> int:
         print("beachhead: no display to open the window on. Run it in a desktop session, use "
               "--screenshot OUT.png, or set QT_QPA_PLATFORM=offscreen.", file=sys.stderr)
         return 1
-    app = QApplication.instance() or QApplication([sys.argv[0]])
+    app = cast(QApplication, QApplication.instance() or QApplication([sys.argv[0]]))
     app.setOrganizationName("Beachhead")
     app.setApplicationName("Beachhead")
     app.setApplicationDisplayName("Beachhead")

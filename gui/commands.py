@@ -7,9 +7,7 @@ themselves are the document's ``apply_*`` methods, each an operation of :mod:`mo
 
 from __future__ import annotations
 
-from typing import ClassVar
-
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from gui.document import Document
@@ -25,19 +23,16 @@ _MERGE_FRAMEWORK = 1002
 translate = QCoreApplication.translate
 
 
-def tr(source: str) -> str:
-    """Translate a command label already marked with ``QT_TRANSLATE_NOOP("Commands", …)``."""
-    return QCoreApplication.translate("Commands", source)
+def _field_label(field: str) -> str:
+    """A score's field (``value``, …) as the Edit menu names it ("Undo Score Runway")."""
+    return {"value": translate("Commands", "Score"),
+            "confidence": translate("Commands", "Confidence"),
+            "rationale": translate("Commands", "Rationale"),
+            "evidence": translate("Commands", "Evidence")}[field]
 
 
 class SetScoreField(QUndoCommand):
     """Change one field of one criterion's score: level, confidence, rationale or evidence."""
-
-    FIELD_LABELS: ClassVar[dict[str, str]] = {
-        "value": QT_TRANSLATE_NOOP("Commands", "Score"),
-        "confidence": QT_TRANSLATE_NOOP("Commands", "Confidence"),
-        "rationale": QT_TRANSLATE_NOOP("Commands", "Rationale"),
-        "evidence": QT_TRANSLATE_NOOP("Commands", "Evidence")}
 
     def __init__(self, doc: Document, assessment_id: str, criterion_id: str, field: str,
                  value: object) -> None:
@@ -47,7 +42,7 @@ class SetScoreField(QUndoCommand):
         self.new = value
         name = text(doc.framework.criterion(criterion_id).name)
         self.setText(translate("Commands", "{what} {criterion}").format(
-            what=tr(self.FIELD_LABELS[field]), criterion=name))
+            what=_field_label(field), criterion=name))
 
     def redo(self) -> None:
         self.doc.apply_score_field(self.aid, self.cid, self.field, self.new)

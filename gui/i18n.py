@@ -34,7 +34,7 @@ def choose_language(requested: str | None, remembered: str | None) -> str:
     else the system locale."""
     for lang in (requested, remembered):
         if lang in LANGUAGES:
-            return lang  # type: ignore[return-value]
+            return lang
     return system_language()
 
 

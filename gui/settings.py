@@ -42,7 +42,8 @@ class AppSettings:
         v = self._s.value("files/recent", [])
         if isinstance(v, str):
             v = [v]
-        return [str(x) for x in (v or [])][:MAX_RECENT]
+        values = v if isinstance(v, list | tuple) else []
+        return [str(x) for x in values][:MAX_RECENT]
 
     def add_recent_file(self, path: Path | str) -> None:
         """Put ``path`` at the top of the recent files."""

@@ -20,7 +20,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 _POLL_MS = 50
 
 
-def _run(target: Callable[..., Any], args: tuple, q: mp.Queue) -> None:  # type: ignore[type-arg]
+def _run(target: Callable[..., Any], args: tuple, q: mp.Queue) -> None:
     def progress(done: int, total: int) -> None:
         q.put(("progress", done, total))
 

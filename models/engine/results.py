@@ -62,7 +62,8 @@ class Result:
         return self.completeness < 1.0 - 1e-12
 
     def as_json(self) -> dict[str, object]:
-        """The command line's JSON object for this result (``score --format json``; see the README's "Command line")."""
+        """The command line's JSON object for this result (``score --format json``; see the
+        README's "Command line")."""
         return {
             "startup": self.startup,
             "assessor": self.assessor,

@@ -1,6 +1,7 @@
 """Scores: favourability, pillar and overall scores, completeness and the gain of one level.
 
-The maths (the README's "How scores are computed"), for a criterion scored ``s`` (an integer level 1–5):
+The maths (the README's "How scores are computed"), for a criterion scored ``s`` (an integer
+level 1–5):
 
 * favourability ``f = (s - 1) / 4`` for a *benefit* criterion and ``f = (5 - s) / 4`` for a
   *cost* criterion, so 0 is the worst and 1 the best for the startup;

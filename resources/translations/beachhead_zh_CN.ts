@@ -1022,7 +1022,6 @@ Import the {good} good one(s) and leave the others out?</source>
     <name>PairwiseEditor</name>
     <message>
         <source>equally important</source>
-        <extracomment>The judgement value (float) of a matrix cell, whatever its side of the diagonal. Applied weights are rounded to this many decimals (ratios change by &lt; 0.01 %).</extracomment>
         <translation>同等重要</translation>
     </message>
     <message>

@@ -42,8 +42,9 @@ class CriteriaPanel(QScrollArea):
         """Show ``framework``'s criteria (replacing any shown), with nothing scored."""
         while self._layout.count():
             item = self._layout.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
         self.editors = {}
         for pillar in framework.pillars:
             box = QGroupBox(text(pillar.name, lang) +

@@ -32,7 +32,7 @@ class StartupListModel(QAbstractListModel):
     ``ToolTipRole`` sector, stage and the assessment shown.
     """
 
-    def __init__(self, doc: Document, parent=None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, doc: Document, parent=None) -> None:
         super().__init__(parent)
         self.doc = doc
         doc.structureChanged.connect(self._reset)
@@ -43,7 +43,7 @@ class StartupListModel(QAbstractListModel):
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.doc.portfolio.startups)
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):  # type: ignore[no-untyped-def]
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self.doc.portfolio.startups):
             return None
         st = self.doc.portfolio.startups[index.row()]
@@ -91,7 +91,7 @@ class StartupListModel(QAbstractListModel):
 class StartupFilterModel(QSortFilterProxyModel):
     """Filters the startup list by a case-insensitive name fragment."""
 
-    def __init__(self, parent=None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.setFilterRole(Qt.ItemDataRole.DisplayRole)

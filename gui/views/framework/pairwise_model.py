@@ -67,7 +67,7 @@ class PairwiseMatrixModel(QAbstractTableModel):
         if matrix is not None:
             self.matrix = np.array(matrix, dtype=float)
         else:
-            self.matrix = matrix_from_weights(w) if len(w) else np.ones((0, 0))
+            self.matrix = matrix_from_weights(w.tolist()) if len(w) else np.ones((0, 0))
         self._result = pairwise(self.matrix) if len(w) else None
         self.endResetModel()
         self.matrixChanged.emit()
