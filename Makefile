@@ -39,9 +39,8 @@ run: install
 	  QT_QPA_PLATFORM=offscreen $(BIN)/beachhead --screenshot $(OUT)/beachhead.png; \
 	fi
 
-test: install
+test: lint
 	scripts/system-deps.sh test
-	$(BIN)/ruff check .
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -n 2 -q
 
 bench: install
@@ -55,8 +54,13 @@ screenshots: install
 	    --startup "Gearloom Systems" --size 1280x800 || exit 1; \
 	done
 
+# ruff; mypy --strict on the domain, mypy's looser defaults on the window (pyproject.toml);
+# import-linter's contracts (no Qt in models, the domain's layers, no cycles).
 lint: install
 	$(BIN)/ruff check .
+	$(BIN)/mypy --strict models
+	$(BIN)/mypy --follow-imports=silent gui
+	$(BIN)/lint-imports
 
 clean:
 	rm -rf $(VENV) $(OUT) .pytest_cache .ruff_cache .hypothesis
