@@ -133,6 +133,17 @@ def doc(qapp) -> Document:  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
+def compare_view(qtbot, doc: Document, scripted_ask: ScriptedAsk):  # type: ignore[no-untyped-def]
+    """The Compare view on :func:`doc`, at 1280×800."""
+    from gui.views.compare.view import CompareView
+
+    v = CompareView(doc)
+    qtbot.addWidget(v)
+    v.resize(1280, 800)
+    return v
+
+
+@pytest.fixture
 def sample_file(tmp_path: Path) -> Path:
     """A copy of the bundled sample portfolio in the test's folder."""
     p = tmp_path / "sample.beachhead"

@@ -20,16 +20,8 @@ from models.engine.sample import sample_portfolio
 
 
 @pytest.fixture
-def doc(qapp) -> Document:
-    return Document(sample_portfolio())
-
-
-@pytest.fixture
-def view(qtbot, doc, scripted_ask) -> CompareView:
-    v = CompareView(doc)
-    qtbot.addWidget(v)
-    v.resize(1280, 800)
-    return v
+def view(compare_view: CompareView) -> CompareView:
+    return compare_view
 
 
 def _proxy_ids(proxy: ResultsFilterProxy) -> list[str]:

@@ -13,14 +13,8 @@ from gui.views.compare.gaps_panel import GapsPanel
 from gui.views.compare.view import CompareView
 from gui.widgets.palette import WARNING_FG
 from models.analysis.assessors import consensus, disagreements, founder_investor_gaps
-from models.engine.sample import sample_portfolio
 
 G = GapsTableModel
-
-
-@pytest.fixture
-def doc(qapp) -> Document:
-    return Document(sample_portfolio())
 
 
 @pytest.fixture

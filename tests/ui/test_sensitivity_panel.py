@@ -19,15 +19,9 @@ from models.analysis.run import analyze_portfolio
 from models.analysis.sensitivity import leader_reversals, overall_at_share, tornado
 from models.core.rounding import percent
 from models.engine.arrays import FrameworkArrays, level_matrix
-from models.engine.sample import sample_portfolio
 from models.engine.scores import score_levels
 
 R = ReversalsModel
-
-
-@pytest.fixture
-def doc(qapp) -> Document:
-    return Document(sample_portfolio())
 
 
 @pytest.fixture

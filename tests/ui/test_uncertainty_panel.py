@@ -21,14 +21,14 @@ from gui.views.compare.view import CompareView
 from gui.widgets.palette import STALE_FG
 from models.analysis.run import analyze_portfolio
 from models.core.rounding import fixed, percent
-from models.engine.sample import sample_portfolio
-
-M = UncertaintyTableModel
 
 
 @pytest.fixture
-def doc(qapp) -> Document:
-    return Document(sample_portfolio())
+def view(compare_view: CompareView) -> CompareView:
+    return compare_view
+
+
+M = UncertaintyTableModel
 
 
 @pytest.fixture
@@ -37,14 +37,6 @@ def panel(qtbot, doc, scripted_ask) -> UncertaintyPanel:
     qtbot.addWidget(p)
     p.resize(1200, 420)
     return p
-
-
-@pytest.fixture
-def view(qtbot, doc, scripted_ask) -> CompareView:
-    v = CompareView(doc)
-    qtbot.addWidget(v)
-    v.resize(1280, 800)
-    return v
 
 
 def _row_values(model: UncertaintyTableModel, aid: str) -> list[float | None]:
