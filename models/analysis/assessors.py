@@ -7,7 +7,8 @@
 * **Consensus**: per criterion, the median level of the chosen assessments that scored it. With
   an even count the two middle levels may differ; the consensus then takes the one *less*
   favourable to the startup (the lower level of a benefit criterion, the higher level of a cost
-  criterion), a prudent choice that never rounds a disagreement in the startup's favour. Its
+  criterion), a prudent choice that never rounds a disagreement in the startup's favour (the
+  same rule as the investor view, :func:`models.engine.perspectives.prudent_median`). Its
   confidence is the lowest confidence among the scores it summarises.
 * **Disagreement**: a criterion whose levels differ by :data:`DISAGREEMENT_LEVELS` (2) or more
   between the highest and the lowest assessor.
@@ -26,6 +27,7 @@ from models.analysis.uncertainty import confidence_matrix
 from models.core.framework import Framework, text
 from models.core.portfolio import CONFIDENCES, Assessment, Confidence, Score, Startup
 from models.engine.arrays import level_matrix
+from models.engine.perspectives import latest_assessment, prudent_median
 from models.engine.scores import favourability
 
 #: Assessors whose levels differ by this many levels or more are flagged.
@@ -34,12 +36,8 @@ DISAGREEMENT_LEVELS = 2
 
 def latest(startup: Startup, role: str) -> Assessment | None:
     """The most recent assessment of ``startup`` by ``role`` (latest date; on the same date the
-    later one in the list), or ``None``."""
-    best: Assessment | None = None
-    for a in startup.assessments:
-        if a.role == role and (best is None or a.date >= best.date):
-            best = a
-    return best
+    later one in the list), or ``None`` (:func:`models.engine.perspectives.latest_assessment`)."""
+    return latest_assessment(startup.assessments, lambda a: a.role == role)
 
 
 @dataclass(frozen=True)
@@ -99,24 +97,9 @@ def founder_investor_gaps(
     return out
 
 
-def consensus_levels(levels: np.ndarray, benefit: np.ndarray) -> np.ndarray:
-    """Per-column consensus of an ``(a, m)`` level matrix (NaN = not scored).
-
-    Returns ``(m,)``: the median of each column's scored levels; with an even count, the
-    middle level less favourable to the startup (lower for benefit columns, higher for cost
-    columns); NaN where nobody scored the column.
-    """
-    levels = np.asarray(levels, dtype=float)
-    ordered = np.sort(levels, axis=0)  # NaN sort last
-    count = (~np.isnan(levels)).sum(axis=0)
-    lower = np.clip((count - 1) // 2, 0, None)
-    upper = np.clip(count // 2, 0, None)
-    cols = np.arange(levels.shape[1])
-    if levels.shape[0] == 0:
-        return np.full(levels.shape[1], np.nan)
-    lo = ordered[np.minimum(lower, levels.shape[0] - 1), cols]
-    hi = ordered[np.minimum(upper, levels.shape[0] - 1), cols]
-    return np.where(count > 0, np.where(benefit, lo, hi), np.nan)
+#: Per-column consensus of an ``(a, m)`` level matrix: the investor view's prudent median
+#: (:func:`models.engine.perspectives.prudent_median`), one rule for both.
+consensus_levels = prudent_median
 
 
 def consensus(

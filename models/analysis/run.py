@@ -84,6 +84,7 @@ def run_uncertainty(
     concentration: float | None = None,
     top_k: int = TOP_K,
     max_rank: int | None = DEFAULT_MAX_RANK,
+    keep_samples: bool = False,
     progress: Progress | None = None,
 ) -> Uncertainty:
     """Monte Carlo figures of every assessment of a portfolio (document order) or of the rows
@@ -95,7 +96,7 @@ def run_uncertainty(
         scenario: applied to a portfolio's levels (object, id or English name); prepared
             arrays already hold theirs, so it must be ``None`` with them.
         concentration: Dirichlet concentration of the pillar weights, ``None`` to hold them
-            fixed. top_k, max_rank, progress: as for
+            fixed. top_k, max_rank, keep_samples, progress: as for
             :func:`models.analysis.uncertainty.simulate`.
 
     Raises:
@@ -111,7 +112,7 @@ def run_uncertainty(
         prepared = prepare(source.framework, [a for _, a in source.assessments()], scenario)
     return simulate(prepared.levels, prepared.confidence, prepared.arrays, draws=draws,
                     seed=seed, concentration=concentration, top_k=top_k, max_rank=max_rank,
-                    progress=progress)
+                    keep_samples=keep_samples, progress=progress)
 
 
 @dataclass(frozen=True)

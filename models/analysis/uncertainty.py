@@ -36,14 +36,15 @@ a chunk (some 80 MB) plus 8 bytes per assessment and draw for the percentiles (8
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
 
 from models.core.framework import Framework
-from models.core.portfolio import CONFIDENCES, Assessment
-from models.engine.arrays import FrameworkArrays, scored_cells
+from models.core.portfolio import CONFIDENCES
+from models.engine.arrays import FrameworkArrays
+from models.engine.arrays import confidence_matrix as confidence_matrix
 from models.engine.scores import ScoreTable, level_slopes, score_levels
 
 #: Probabilities (one level down, same level, one level up) for each confidence.
@@ -65,22 +66,8 @@ CHUNK_CELLS = 4_000_000
 
 _RESOLUTION = 65536  # 16-bit draws
 _TIE_BITS = 20
-_HIGH = CONFIDENCES.index("high")
 
 Progress = Callable[[int, int], None]
-
-
-def confidence_matrix(assessments: Sequence[Assessment], framework: Framework) -> np.ndarray:
-    """``(n, m)`` int8 confidence codes in framework column order.
-
-    Codes index :data:`models.core.portfolio.CONFIDENCES` (0 = low, 1 = medium, 2 = high); a
-    criterion without a score gets ``high`` (it never moves anyway).
-    """
-    code = {c: i for i, c in enumerate(CONFIDENCES)}
-    out = np.full((len(assessments), len(framework.criterion_index)), _HIGH, dtype=np.int8)
-    rows, cols, scores = scored_cells(assessments, framework)
-    out[rows, cols] = [code[sc.confidence] for sc in scores]
-    return out
 
 
 @dataclass(frozen=True)

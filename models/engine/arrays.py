@@ -1,4 +1,5 @@
-"""A framework flattened into numpy arrays, and assessments as ``(n, m)`` matrices of levels.
+"""A framework flattened into numpy arrays, and assessments as ``(n, m)`` matrices of levels
+and of confidence codes.
 
 Columns are criteria in framework order; ``NaN`` marks a criterion that is not scored.
 """
@@ -11,7 +12,9 @@ from dataclasses import dataclass
 import numpy as np
 
 from models.core.framework import Framework
-from models.core.portfolio import Assessment, Score
+from models.core.portfolio import CONFIDENCES, Assessment, Score
+
+_HIGH = CONFIDENCES.index("high")
 
 
 @dataclass(frozen=True)
@@ -87,4 +90,17 @@ def level_matrix(assessments: Sequence[Assessment], framework: Framework) -> np.
     out = np.full((len(assessments), len(framework.criterion_index)), np.nan)
     rows, cols, scores = scored_cells(assessments, framework)
     out[rows, cols] = [sc.value for sc in scores]
+    return out
+
+
+def confidence_matrix(assessments: Sequence[Assessment], framework: Framework) -> np.ndarray:
+    """``(n, m)`` int8 confidence codes in framework column order.
+
+    Codes index :data:`models.core.portfolio.CONFIDENCES` (0 = low, 1 = medium, 2 = high); a
+    criterion without a score gets ``high`` (it never moves anyway).
+    """
+    code = {c: i for i, c in enumerate(CONFIDENCES)}
+    out = np.full((len(assessments), len(framework.criterion_index)), _HIGH, dtype=np.int8)
+    rows, cols, scores = scored_cells(assessments, framework)
+    out[rows, cols] = [code[sc.confidence] for sc in scores]
     return out
