@@ -62,6 +62,18 @@ def _draws_or_none(value: str) -> int:
     return n
 
 
+def _perspective(value: str) -> str:
+    """``investor``, ``founder``, ``latest``, ``assessor:NAME`` or ``assessments``."""
+    from models.engine.perspectives import Perspective
+
+    if value != "assessments":
+        try:
+            Perspective.parse(value)
+        except ValueError as exc:
+            raise argparse.ArgumentTypeError(f"{exc}, or assessments") from None
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The ``beachhead`` argument parser with every headless subcommand."""
     lang = argparse.ArgumentParser(add_help=False)
@@ -80,8 +92,19 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _score(sub: Commands, lang: argparse.ArgumentParser) -> None:
-    p = sub.add_parser("score", parents=[lang], help="score every assessment of a portfolio")
+    p = sub.add_parser("score", parents=[lang],
+                       help="rank the startups of a portfolio under a perspective")
     p.add_argument("file", metavar="FILE", help="a .beachhead portfolio")
+    p.add_argument("--perspective", type=_perspective, default="investor", metavar="P",
+                   help="investor (default: median of each investor's latest assessment), "
+                        "founder, latest, assessor:NAME, or assessments (one row per "
+                        "assessment, no ranking)")
+    p.add_argument("--ignore-gates", action="store_true",
+                   help="rank startups with a deal-breaker among the others, by overall alone")
+    p.add_argument("--draws", type=_draws, default=2000, metavar="N",
+                   help=f"Monte Carlo draws behind the P10–P90 bands, 1 to {MAX_DRAWS:,} "
+                        "(default 2000)")
+    p.add_argument("--seed", type=_seed, default=0, metavar="S", help="random seed (default 0)")
     p.add_argument("--format", choices=["table", "csv", "json"], default="table")
     p.add_argument("--scenario", metavar="NAME", help="apply a scenario (id or name)")
     p.set_defaults(func=cmd_score)

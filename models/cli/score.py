@@ -1,22 +1,44 @@
-"""``beachhead score``: every assessment's overall, pillars, completeness, postures,
-deal-breakers and top improvements, as a table, CSV or JSON on standard output."""
+"""``beachhead score``: the startups ranked under a perspective (rank, gated, overall, pillars,
+completeness, P10–P90, founder gap), or with ``--perspective assessments`` every assessment's
+overall, pillars, completeness, postures, deal-breakers and top improvements; as a table, CSV
+or JSON on standard output."""
 
 from __future__ import annotations
 
 import argparse
 import json
+from typing import TYPE_CHECKING
 
 from models.cli.common import EXIT_OK, scenario_named, stdout
+from models.cli.ranking_tables import ranking_csv, ranking_rows, ranking_table
 from models.cli.tables import score_csv, score_table
+from models.cli.texts import label
+
+if TYPE_CHECKING:
+    from models.core.framework import Scenario
+    from models.core.portfolio import Portfolio
+    from models.engine.perspectives import Perspective
 
 
 def cmd_score(args: argparse.Namespace) -> int:
-    """``beachhead score FILE [--format table|csv|json] [--scenario NAME]``."""
-    from models.engine.results import score_portfolio
+    """``beachhead score FILE [--perspective P] [--ignore-gates] [--draws N] [--seed S]
+    [--format table|csv|json] [--scenario NAME]``."""
     from models.files.portfolio_file import load_portfolio
 
     portfolio = load_portfolio(args.file)
     scenario = scenario_named(portfolio.framework, args.scenario)
+    if args.perspective == "assessments":
+        _score_assessments(args, portfolio, scenario)
+    else:
+        _score_startups(args, portfolio, scenario)
+    return EXIT_OK
+
+
+def _score_assessments(args: argparse.Namespace, portfolio: Portfolio,
+                       scenario: Scenario | None) -> None:
+    """One row per assessment, in document order."""
+    from models.engine.results import score_portfolio
+
     results = score_portfolio(portfolio, scenario, lang=args.lang)
     rows = [r.as_json() for r in results]
     out = stdout()
@@ -26,4 +48,31 @@ def cmd_score(args: argparse.Namespace) -> int:
         out.write(score_csv(rows, [p.id for p in portfolio.framework.pillars]))
     else:
         out.write(score_table(rows, portfolio.framework, args.lang))
-    return EXIT_OK
+
+
+def _score_startups(args: argparse.Namespace, portfolio: Portfolio,
+                    scenario: Scenario | None) -> None:
+    """One row per startup under the perspective, best first."""
+    from models.analysis.perspective_bands import perspective_bands
+    from models.engine.ranking import rank_startups
+
+    ranking = rank_startups(portfolio, args.perspective, scenario=scenario,
+                            ignore_gates=args.ignore_gates, lang=args.lang)
+    bands = perspective_bands(ranking.view, portfolio.framework, draws=args.draws,
+                              seed=args.seed, scenario=scenario)
+    rows = ranking_rows(ranking, bands)
+    out = stdout()
+    if args.format == "json":
+        out.write(json.dumps(rows, ensure_ascii=False, indent=2, allow_nan=False) + "\n")
+    elif args.format == "csv":
+        out.write(ranking_csv(rows, [p.id for p in portfolio.framework.pillars]))
+    else:
+        head = label("ranking_head", args.lang).format(
+            file=args.file, n=len(rows), perspective=_described(ranking.perspective, args.lang),
+            draws=bands.draws, seed=bands.seed,
+            gates=label("ignoring_gates", args.lang) if args.ignore_gates else "")
+        out.write(ranking_table(rows, portfolio.framework, head, args.lang))
+
+
+def _described(perspective: Perspective, lang: str) -> str:
+    return label(f"perspective_{perspective.kind}", lang).format(name=perspective.assessor)

@@ -39,6 +39,17 @@ LABELS: dict[str, dict[str, str]] = {
         "analysing": "analysing {n} assessments × {draws} draws…",
         "writing_pages": "writing {n} pages…",
         "page_of": "  page {done} of {total}",
+        "rank": "Rank",
+        "gated": "Gated by",
+        "founder_gap": "Founder gap",
+        "used": "Used",
+        "perspective_investor": "investor view (median of each investor's latest assessment)",
+        "perspective_founder": "founder view (latest founder assessment)",
+        "perspective_latest": "latest assessment",
+        "perspective_assessor": "assessor {name} (latest assessment)",
+        "ranking_head": "{file}: {n} startups, {perspective}; P10–P90 from {draws} draws, "
+                        "seed {seed}{gates}",
+        "ignoring_gates": "; deal-breakers not gating",
     },
     "zh_CN": {
         "startup": "初创公司",
@@ -73,6 +84,17 @@ LABELS: dict[str, dict[str, str]] = {
         "analysing": "正在分析 {n} 项评估 × {draws} 次抽样…",
         "writing_pages": "正在写入 {n} 页…",
         "page_of": "  第 {done} 页，共 {total} 页",
+        "rank": "排名",
+        "gated": "致命缺陷",
+        "founder_gap": "与创始人差距",
+        "used": "评估数",
+        "perspective_investor": "投资人视角（每位投资人最新评估的中位数）",
+        "perspective_founder": "创始人视角（最新的创始人评估）",
+        "perspective_latest": "最新评估",
+        "perspective_assessor": "评估人 {name}（最新评估）",
+        "ranking_head": "{file}：{n} 家初创公司，{perspective}；P10–P90 来自 {draws} 次抽样，"
+                        "种子 {seed}{gates}",
+        "ignoring_gates": "；致命缺陷不影响排序",
     },
 }
 

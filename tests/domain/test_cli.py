@@ -18,10 +18,12 @@ from models.files.portfolio_file import save_portfolio
 from tests.helpers import run_cli
 
 ROOT = Path(__file__).resolve().parents[2]
+#: The per-assessment output of ``score`` (its behaviour before perspectives).
+OLD = ("--perspective", "assessments")
 
 
 def test_score_json_has_every_assessment(capsys, sample_file):
-    code, out, _ = run_cli(capsys, "score", str(sample_file), "--format", "json")
+    code, out, _ = run_cli(capsys, "score", str(sample_file), *OLD, "--format", "json")
     assert code == 0
     rows = json.loads(out)
     expected = score_portfolio(sample_portfolio())
@@ -38,19 +40,19 @@ def test_score_json_has_every_assessment(capsys, sample_file):
 
 
 def test_score_csv_and_table(capsys, sample_file):
-    code, out, _ = run_cli(capsys, "score", str(sample_file), "--format", "csv")
+    code, out, _ = run_cli(capsys, "score", str(sample_file), *OLD, "--format", "csv")
     assert code == 0
     rows = list(csv.DictReader(io.StringIO(out)))
     assert len(rows) == 13
     assert rows[0].keys() >= {"startup", "overall", "pillars.niche", "completeness", "postures"}
     assert float(rows[0]["completeness"]) == 1.0
-    code, out, _ = run_cli(capsys, "score", str(sample_file))
+    code, out, _ = run_cli(capsys, "score", str(sample_file), *OLD)
     assert code == 0 and "Chattersky" in out and "Head-on without a niche" in out
 
 
 def test_score_with_scenario(capsys, sample_file):
-    _, base, _ = run_cli(capsys, "score", str(sample_file), "--format", "json")
-    code, out, _ = run_cli(capsys, "score", str(sample_file), "--format", "json",
+    _, base, _ = run_cli(capsys, "score", str(sample_file), *OLD, "--format", "json")
+    code, out, _ = run_cli(capsys, "score", str(sample_file), *OLD, "--format", "json",
                        "--scenario", "Financing thaw")
     assert code == 0
     before, after = json.loads(base), json.loads(out)
@@ -91,7 +93,7 @@ def test_sample_size_and_seed(capsys, tmp_path):
     assert run_cli(capsys, "sample", "-o", str(a), "--size", "30", "--seed", "7")[0] == 0
     assert run_cli(capsys, "sample", "-o", str(b), "--size", "30", "--seed", "7")[0] == 0
     assert a.read_bytes() == b.read_bytes()
-    code, out, _ = run_cli(capsys, "score", str(a), "--format", "json")
+    code, out, _ = run_cli(capsys, "score", str(a), *OLD, "--format", "json")
     assert code == 0 and len(json.loads(out)) == 30
 
 
@@ -101,7 +103,8 @@ def test_unwritable_output_is_bad_input(capsys, tmp_path):
 
 
 def test_lang_zh_cn(capsys, sample_file):
-    code, out, _ = run_cli(capsys, "score", str(sample_file), "--format", "json", "--lang", "zh_CN")
+    code, out, _ = run_cli(capsys, "score", str(sample_file), *OLD, "--format", "json",
+                           "--lang", "zh_CN")
     assert code == 0
     names = {n for r in json.loads(out) for n in r["postures"]}
     assert names and all(any("\u4e00" <= ch <= "\u9fff" for ch in n) for n in names)
@@ -177,7 +180,7 @@ def test_csv_never_starts_a_cell_with_a_formula(capsys, tmp_path):
         Assessment(assessor="@admin")]))
     path = tmp_path / "evil.beachhead"
     save_portfolio(p, path)
-    code, out, _ = run_cli(capsys, "score", str(path), "--format", "csv")
+    code, out, _ = run_cli(capsys, "score", str(path), *OLD, "--format", "csv")
     assert code == 0
     row = list(csv.DictReader(io.StringIO(out)))[-1]
     assert row["startup"] == "'=HYPERLINK(\"http://x\",\"y\")" and row["assessor"] == "'@admin"
@@ -186,7 +189,7 @@ def test_csv_never_starts_a_cell_with_a_formula(capsys, tmp_path):
 def test_table_rounds_halves_away_from_zero_like_a_spreadsheet(capsys, sample_file):
     # Gearloom's second assessment scores exactly 59.25 overall (hand-checked in
     # tests/domain/test_rounding.py's way: Python's own format would print 59.2)
-    code, out, _ = run_cli(capsys, "score", str(sample_file))
+    code, out, _ = run_cli(capsys, "score", str(sample_file), *OLD)
     assert code == 0
     assert "59.3" in out and "59.2" not in out
     assert "24.3" in out and "67.3" in out and "41.3" in out
@@ -208,14 +211,14 @@ def test_framework_names_that_look_like_formulas_are_escaped(capsys, tmp_path):
                    scores={k: Score(value=v) for k, v in levels.items()})])])
     path = tmp_path / "f.beachhead"
     save_portfolio(port, path)
-    code, out, _ = run_cli(capsys, "score", str(path), "--format", "csv")
+    code, out, _ = run_cli(capsys, "score", str(path), *OLD, "--format", "csv")
     assert code == 0
     row = next(csv.DictReader(io.StringIO(out)))
     assert row["startup"] == "'-Minus"
     assert row["assessor"] == "'@bob"
     assert row["postures"] == "'=HYPERLINK(\"http://x\")"
     assert row["deal_breakers"] == "'+fatal"
-    code, out, _ = run_cli(capsys, "score", str(path))
+    code, out, _ = run_cli(capsys, "score", str(path), *OLD)
     body = out.splitlines()[2]
     assert body.startswith("'-Minus")
     assert "'=HYPERLINK" in body and "'+fatal" in body and "'@bob" in body

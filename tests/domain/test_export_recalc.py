@@ -291,7 +291,8 @@ def test_recalculated_summary_equals_score_command(recalculated, tmp_path):
     save_portfolio(port, doc)
     buf = io.StringIO()
     with redirect_stdout(buf):
-        assert cli.main(["score", str(doc), "--format", "json"]) == 0
+        assert cli.main(["score", str(doc), "--perspective", "assessments",
+                         "--format", "json"]) == 0
     expected = json.loads(buf.getvalue())
     _, rows = _summary(path)
     names = {p.id: p.name["en"] for p in port.framework.pillars}

@@ -33,7 +33,8 @@ def test_cli_labels_exist_in_both_languages_with_the_same_placeholders() -> None
 
 
 def test_score_table_headers_and_roles_are_chinese_with_lang_zh_cn(capsys, sample_file) -> None:  # type: ignore[no-untyped-def]
-    assert cli.main(["score", str(sample_file), "--lang", "zh_CN"]) == 0
+    assert cli.main(["score", str(sample_file), "--perspective", "assessments",
+                     "--lang", "zh_CN"]) == 0
     head, _rule, first, *_ = capsys.readouterr().out.splitlines()
     for word in ("初创公司", "评估人", "角色", "总分", "战略姿态", "致命缺陷", "细分定位"):
         assert word in head
@@ -42,7 +43,8 @@ def test_score_table_headers_and_roles_are_chinese_with_lang_zh_cn(capsys, sampl
 
 
 def test_score_json_keys_stay_english_with_lang_zh_cn(capsys, sample_file) -> None:  # type: ignore[no-untyped-def]
-    assert cli.main(["score", str(sample_file), "--lang", "zh_CN", "--format", "json"]) == 0
+    assert cli.main(["score", str(sample_file), "--perspective", "assessments", "--lang", "zh_CN",
+                     "--format", "json"]) == 0
     rows = json.loads(capsys.readouterr().out)
     assert {"startup", "assessor", "role", "overall", "pillars"} <= set(rows[0])
     assert rows[0]["role"] in ("founder", "investor", "other")
@@ -56,7 +58,7 @@ def test_analyze_table_is_chinese_with_lang_zh_cn(capsys, sample_file) -> None: 
 
 
 def test_english_tables_are_unchanged(capsys, sample_file) -> None:  # type: ignore[no-untyped-def]
-    assert cli.main(["score", str(sample_file)]) == 0
+    assert cli.main(["score", str(sample_file), "--perspective", "assessments"]) == 0
     head = capsys.readouterr().out.splitlines()[0]
     assert head.split()[:4] == ["Startup", "Assessor", "Role", "Overall"]
 
