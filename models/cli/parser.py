@@ -18,11 +18,15 @@ if TYPE_CHECKING:
     Commands = argparse._SubParsersAction[argparse.ArgumentParser]
 
 
-def _positive_int(value: str) -> int:
+def _whole_number(value: str) -> int:
     try:
-        n = int(value)
+        return int(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"'{value}' is not a whole number") from None
+
+
+def _positive_int(value: str) -> int:
+    n = _whole_number(value)
     if n < 0:
         raise argparse.ArgumentTypeError("must be zero or more")
     return n
@@ -48,7 +52,7 @@ def _seed(value: str) -> int:
 
 def _draws(value: str) -> int:
     """A number of Monte Carlo draws, 1 to :data:`MAX_DRAWS`."""
-    n = _positive_int(value)
+    n = _whole_number(value)
     if not 1 <= n <= MAX_DRAWS:
         raise argparse.ArgumentTypeError(f"must be between 1 and {MAX_DRAWS:,}")
     return n
@@ -56,8 +60,8 @@ def _draws(value: str) -> int:
 
 def _draws_or_none(value: str) -> int:
     """Draws for the workbook's Analysis sheet: 0 (leave it out) to :data:`MAX_DRAWS`."""
-    n = _positive_int(value)
-    if n > MAX_DRAWS:
+    n = _whole_number(value)
+    if not 0 <= n <= MAX_DRAWS:
         raise argparse.ArgumentTypeError(f"must be between 0 and {MAX_DRAWS:,}")
     return n
 

@@ -61,6 +61,7 @@ def test_analyze_table_with_scenario_and_weights(capsys, sample_file):
 @pytest.mark.parametrize("args, status, message", [
     (["--scenario", "nope"], 2, "unknown scenario"),
     (["--draws", "0"], 2, "between 1 and 100,000"),
+    (["--draws", "-1"], 2, "between 1 and 100,000"),
     (["--weight-concentration", "-1"], 2, "greater than 0"),
     (["--format", "csv"], 2, "invalid choice"),
 ])

@@ -153,6 +153,14 @@ def test_seed_and_draws_are_checked(capsys, sample_file):
         assert code == 2 and "Traceback" not in err, args
 
 
+@pytest.mark.parametrize("command", ["export", "report"])
+def test_negative_draws_name_the_command_range(capsys, tmp_path, sample_file, command):
+    out = tmp_path / ("x.xlsx" if command == "export" else "x.pdf")
+    code, _, err = run_cli(capsys, command, str(sample_file), "-o", str(out), "--draws", "-1")
+    low = "0" if command == "export" else "1"
+    assert code == 2 and f"must be between {low} and 100,000" in err
+
+
 def test_outputs_in_missing_folders_or_over_the_input(capsys, tmp_path, sample_file):
     code, _, err = run_cli(capsys, "export", str(sample_file), "-o",
                        str(tmp_path / "nowhere" / "x.xlsx"))
