@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from models.core.framework import Framework, text
+from models.core.framework import MAX_WEIGHT, MIN_WEIGHT, Framework, text
 from models.workbook.formulas import DISABLED, ENABLED
 from models.workbook.layout import (
     CRITERIA_HEADERS,
@@ -100,6 +100,7 @@ def _validations(sh: Sheet, geo: FrameworkSheet) -> None:
         "error_title": "Enabled", "error_message": f"Type {ENABLED} or {DISABLED}."})
     crit_first, crit_last = geo.criterion_row(0), geo.criterion_row(geo.criteria - 1)
     sh.ws.data_validation(first, 3, last, 3, {
-        "validate": "decimal", "criteria": ">=", "value": 0, "ignore_blank": False,
-        "error_title": "Weight", "error_message": "A weight is a number, 0 or more.",
+        "validate": "decimal", "criteria": "between", "minimum": MIN_WEIGHT,
+        "maximum": MAX_WEIGHT, "ignore_blank": False, "error_title": "Weight",
+        "error_message": f"A weight is a number from {MIN_WEIGHT:g} to {MAX_WEIGHT:g}.",
         "multi_range": f"D{first + 1}:D{last + 1} F{crit_first}:F{crit_last}"})

@@ -56,7 +56,7 @@ TEXTS: dict[str, dict[str, Any]] = {
     "en": {
         "framework_notes": [
             "Inputs: the yellow cells.",
-            "Pillar weight and Weight: any number, 0 or more; only ratios matter.",
+            "Pillar weight and Weight: a number from 0.0001 to 10000; only ratios matter.",
             "Enabled: yes or no; a disabled pillar leaves the overall score and completeness.",
             "Every score on the Summary, Scores and Charts sheets re-computes at once.",
         ],
@@ -114,7 +114,7 @@ TEXTS: dict[str, dict[str, Any]] = {
     "zh_CN": {
         "framework_notes": [
             "可修改：黄色单元格。",
-            "支柱权重和指标权重：0 或更大的任意数字，只有比例有意义。",
+            "支柱权重和指标权重：0.0001 到 10000 之间的数字，只有比例有意义。",
             "Enabled：yes 或 no；停用的支柱不计入总分和完整度。",
             "Summary、Scores 和 Charts 表中的所有分数都会立即重新计算。",
         ],

@@ -16,6 +16,7 @@ from openpyxl.chart import BarChart, RadarChart
 
 import models
 from models.cli import main as cli
+from models.core.framework import MAX_WEIGHT, MIN_WEIGHT
 from models.core.portfolio import Assessment, Portfolio, Score, Startup
 from models.engine.sample import sample_portfolio
 from models.files.framework_file import default_framework
@@ -95,6 +96,17 @@ def test_framework_tables(wb):
     kinds = {dv.type: str(dv.sqref) for dv in ws.data_validations.dataValidation}
     assert kinds["list"] == f"E2:E{1 + len(fw.pillars)}"
     assert "D2:D6" in kinds["decimal"] and f"F{geo.criterion_row(0)}" in kinds["decimal"]
+
+
+def test_the_weight_cells_accept_only_weights_the_import_keeps(wb):
+    """The Framework sheet must not invite a weight (0, 50,000) that the import then refuses,
+    keeping the framework's weight: the portfolio would score otherwise than the workbook."""
+    ws = wb["Framework"]
+    weight = next(dv for dv in ws.data_validations.dataValidation if dv.type == "decimal")
+    assert weight.operator in (None, "between")  # "between" is the default, left unwritten
+    assert float(weight.formula1) == MIN_WEIGHT and float(weight.formula2) == MAX_WEIGHT
+    notes = " ".join(str(c.value) for c in ws["G"] if c.value)
+    assert "0 or more" not in notes and f"{MIN_WEIGHT:g} to {MAX_WEIGHT:g}" in notes
 
 
 def test_scores_are_contiguous_blocks_with_live_formulas(sample_export, wb):
