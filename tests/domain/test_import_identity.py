@@ -157,3 +157,30 @@ def test_cli_report_startup_needs_the_exact_name_among_look_alikes(tmp_path, cap
     assert cli.main(["report", str(src), "-o", str(out), "--startup", "ACME ",
                      "--draws", "10"]) == 0
     assert out.read_bytes().startswith(b"%PDF")
+
+
+def test_a_startup_id_not_on_the_startups_sheet_is_refused_naming_the_cell(tmp_path):
+    port = _portfolio("Acme", "Beta")
+    path = tmp_path / "e.xlsx"
+    export_workbook(port, path)
+    wb = load_workbook(path)
+    wb["Scores"]["O2"] = "s99"  # one score row of Acme's assessment points nowhere
+    wb.save(path)
+    result = read_workbook(path, FW)
+    assert not result.ok
+    assert [str(p) for p in result.problems] == [
+        f"{path}: Scores!O2: startup id 's99' is not on the Startups sheet; put back the "
+        "row's id (or the startup's row on Startups)"]
+
+
+def test_an_export_without_its_scores_sheet_says_so(tmp_path):
+    path = tmp_path / "e.xlsx"
+    export_workbook(_portfolio("Acme"), path)
+    wb = load_workbook(path)
+    for name in ("Scores", "Analysis"):
+        del wb[name]
+    wb.save(path)
+    result = read_workbook(path, FW)
+    assert not result.ok
+    assert str(result.problems[0]).startswith(
+        f"{path}: the workbook has no Scores sheet, and no other sheet holds its table")

@@ -67,6 +67,7 @@ class _Startups:
         self.by_id: dict[str, _Draft] = {}
         self.by_name: dict[str, list[_Draft]] = {}
         self._seen: dict[tuple[str, str], _Draft] = {}
+        self.listed = False  # the Startups sheet was read: every Startup ID must be on it
 
     def add(self, name: str, sid: str | None, where: str) -> _Draft:
         draft = _Draft(name, sid, where)
@@ -76,13 +77,18 @@ class _Startups:
         self.by_name.setdefault(name, []).append(draft)
         return draft
 
-    def for_row(self, sid: str, name: str, where: str) -> _Draft:
-        """The startup a Scores row belongs to (made on first sight)."""
+    def for_row(self, sid: str, name: str, where: str, id_cell: str) -> _Draft:
+        """The startup a Scores row belongs to (made on first sight); ``where`` is the row's
+        Startup cell, ``id_cell`` its Startup ID cell."""
         key = (sid, name)
         draft = self._seen.get(key)
         if draft is not None:
             return draft
-        if sid:
+        if sid and self.listed and sid not in self.by_id:
+            self.reader.problem(id_cell, f"startup id '{sid}' is not on the Startups sheet; "
+                                "put back the row's id (or the startup's row on Startups)")
+            draft = self.by_name.get(name, [None])[0] or self.add(name, sid, where)
+        elif sid:
             draft = self.by_id.get(sid) or self.add(name, sid, where)
             if name and name != draft.name:
                 self.reader.note(where, f"this row names startup id '{sid}' '{name}', but it "
@@ -116,6 +122,7 @@ class _Startups:
             return
         for r in range(h + 1, grid.height):
             self._startup_row(grid, r, cols)
+        self.listed = "startupid" in cols
 
     def _startup_row(self, grid: SheetGrid, r: int, cols: dict[str, int]) -> None:
         r_ = self.reader
@@ -225,7 +232,8 @@ class _Rows:
         score = reader.score(grid, r, self.cols)
         if isinstance(role, CellError) or isinstance(date, CellError):
             return
-        draft = self.startups.for_row(sid, name, grid.ref(r, self.cols["startup"]))
+        draft = self.startups.for_row(sid, name, grid.ref(r, self.cols["startup"]),
+                                      self._where("startupid", r)())
         assessor = as_name(keys["assessor"])
         if date is None:
             undated.add((id(draft), identity_key(assessor), str(role)))

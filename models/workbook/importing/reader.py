@@ -221,8 +221,12 @@ class WorkbookReader:
             if row is not None:
                 return g, row
             self.forget(name)
-        self.problem(candidates[0] if candidates else "", f"no {what} table: no row with a "
-                     f"'Criterion ID' header in the first {HEADER_ROWS} rows; expected {expected}")
+        if sheet not in self.folded:
+            self.problem("", f"the workbook has no {sheet.capitalize()} sheet, and no other "
+                         f"sheet holds its table ({expected})")
+        else:
+            self.problem(candidates[0], f"no {what} table: no row with a 'Criterion ID' "
+                         f"header in the first {HEADER_ROWS} rows; expected {expected}")
         return None
 
     def labels(self, grid: SheetGrid, keys: Sequence[str], rows: range
