@@ -10,28 +10,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-import numpy as np
-
-from models.core.framework import Framework, Scenario, text
+from models.core.framework import Framework, Scenario
 from models.core.portfolio import Assessment, Portfolio, Startup
 from models.engine.arrays import level_matrix
+from models.engine.improvements import TOP_IMPROVEMENTS, Improvement, improvements
 from models.engine.rules import RuleHit, rule_hits
 from models.engine.scenarios import apply_scenario
-from models.engine.scores import ScoreTable, score_levels
+from models.engine.scores import score_levels
 
-#: How many improvements a result lists.
-TOP_IMPROVEMENTS = 3
-
-
-@dataclass(frozen=True)
-class Improvement:
-    """Moving ``criterion`` from ``from_level`` to ``to_level`` raises the overall by ``gain``."""
-
-    criterion: str
-    name: str
-    from_level: int
-    to_level: int
-    gain: float
+__all__ = ["TOP_IMPROVEMENTS", "Improvement", "Result", "score_assessment",
+           "score_assessments", "score_portfolio"]
 
 
 @dataclass(frozen=True)
@@ -75,7 +63,8 @@ class Result:
             "postures": [h.name for h in self.postures],
             "deal_breakers": [h.name for h in self.deal_breakers],
             "top_improvements": [
-                {"criterion": i.criterion, "gain": i.gain} for i in self.improvements
+                {"criterion": i.criterion, "gain": i.gain, "fixes": i.fixes, "needs": i.needs}
+                for i in self.improvements
             ],
         }
 
@@ -96,7 +85,7 @@ def score_assessments(
     table = score_levels(levels, framework)
     postures = rule_hits(table, framework.postures, framework, lang)
     breakers = rule_hits(table, framework.deal_breakers, framework, lang)
-    improvements = _improvements(table, framework, lang)
+    improved = improvements(table, framework, breakers, lang)
     pids = table.arrays.pillar_ids
     overall = table.overall.tolist()
     pillars = table.pillars.tolist()
@@ -115,28 +104,10 @@ def score_assessments(
             completeness=completeness[i],
             postures=postures.get(i, []),
             deal_breakers=breakers.get(i, []),
-            improvements=improvements[i],
+            improvements=improved[i],
             scenario=scen,
         )
         for i, (st, a) in enumerate(pairs)
-    ]
-
-
-def _improvements(table: ScoreTable, framework: Framework, lang: str) -> list[list[Improvement]]:
-    """Every row's top improvements at once: best gains first, ties in framework order; only
-    those that raise the overall."""
-    gains = np.nan_to_num(table.gains, nan=-1.0)
-    top_index = np.argsort(-gains, axis=1, kind="stable")[:, :TOP_IMPROVEMENTS]
-    top_gain = np.take_along_axis(gains, top_index, axis=1).tolist()
-    top_level = np.take_along_axis(np.nan_to_num(table.levels), top_index, axis=1).tolist()
-    top = top_index.tolist()
-    step = np.where(table.arrays.benefit, 1, -1).tolist()
-    crits = framework.criteria
-    names = [text(c.name, lang) for c in crits]
-    return [
-        [Improvement(crits[c].id, names[c], int(lv), int(lv) + step[c], g)
-         for c, g, lv in zip(top[i], top_gain[i], top_level[i], strict=True) if g > 0]
-        for i in range(len(top))
     ]
 
 

@@ -37,7 +37,7 @@ def rule_mask(table: ScoreTable, rules: Sequence[Rule]) -> np.ndarray:
     out = np.ones((table.overall.shape[0], len(rules)), dtype=bool)
     for j, rule in enumerate(rules):
         for cond in rule.when:
-            out[:, j] &= _compare(_condition_values(table, cond), cond)
+            out[:, j] &= condition_holds(_condition_values(table, cond), cond)
     return out
 
 
@@ -50,7 +50,8 @@ def _condition_values(table: ScoreTable, cond: Condition) -> np.ndarray:
     return table.levels[:, fa.criterion_ids.index(cond.target)]
 
 
-def _compare(values: np.ndarray, cond: Condition) -> np.ndarray:
+def condition_holds(values: np.ndarray, cond: Condition) -> np.ndarray:
+    """Where ``cond`` holds for ``values`` (never where a value is NaN, i.e. not scored)."""
     v, t = values, cond.value
     res: np.ndarray
     with np.errstate(invalid="ignore"):
@@ -100,12 +101,13 @@ def _reasons(table: ScoreTable, cond: Condition, rows: list[int], framework: Fra
         label = text(framework.pillar(cond.target).name, lang)
     else:
         label = text(framework.criterion(cond.target).name, lang)
-    bound = f"({_SYMBOLS[cond.op]} {_bound(cond.value)})"
+    bound = f"({_SYMBOLS[cond.op]} {bound_text(cond.value)})"
     values = _condition_values(table, cond)[rows]
     shown = [str(int(v)) for v in values] if cond.kind == "criterion" \
         else [fixed(v) for v in values]
     return [f"{label} {v} {bound}" for v in shown]
 
 
-def _bound(x: float) -> str:
+def bound_text(x: float) -> str:
+    """A rule's bound as written: 62.5, 30 (no trailing zeros)."""
     return fixed(x).rstrip("0").rstrip(".") if abs(x - round(x)) > 1e-9 else f"{x:.0f}"

@@ -155,21 +155,37 @@ class AssessmentSheet:
         y += 20
         page.text(LEFT, y, lab["improvements"], size=9, bold=True, color=INK)
         y += 13
-        if not res.improvements:
-            page.text(LEFT, y, lab["no_improvements"], size=7.6, color=MUTED,
-                      width=_SCORE_COLUMN)
-            y += 11
-        for imp in res.improvements:
-            gain = lab["gain"].format(gain=fixed(imp.gain))
-            gain_w = page.m.width(gain, 7.6, True)
-            page.text(LEFT + 8, y, lab["improvement"].format(
-                name=imp.name, start=imp.from_level, end=imp.to_level), size=7.6,
-                width=_SCORE_COLUMN - gain_w - 16)
-            page.rect(LEFT, y - 5.2, 3.2, 3.2, GREEN)
-            page.text(LEFT + _SCORE_COLUMN, y, gain, size=7.6, bold=True, color=GREEN,
-                      ha="right")
-            y += 11.5
+        y = self._improvements(res, y)
         return max(y, top + 184)
+
+    def _improvements(self, res: Result, y: float) -> float:
+        """The fixes of triggered deal-breakers, then the best one-level moves; returns the
+        next baseline."""
+        page, lab = self.page, labels(self.data.lang)
+        if res.completeness <= 0 or not res.improvements:
+            page.text(LEFT, y, lab["score_first" if res.completeness <= 0 else "no_improvements"],
+                      size=7.6, color=MUTED, width=_SCORE_COLUMN)
+            return y + 11
+        for imp in res.improvements:
+            page.rect(LEFT, y - 5.2, 3.2, 3.2, AMBER if imp.fixes is not None else GREEN)
+            if imp.needs is not None:
+                page.text(LEFT + 8, y, lab["needs"].format(condition=imp.needs), size=7.6,
+                          width=_SCORE_COLUMN - 8)
+            else:
+                sign = "+" if imp.gain >= 0 else ""
+                gain = lab["gain"].format(gain=fixed(imp.gain)).replace("+", sign, 1)
+                gain_w = page.m.width(gain, 7.6, True)
+                page.text(LEFT + 8, y, lab["improvement"].format(
+                    name=imp.name, start=imp.from_level, end=imp.to_level), size=7.6,
+                    width=_SCORE_COLUMN - gain_w - 16)
+                page.text(LEFT + _SCORE_COLUMN, y, gain, size=7.6, bold=True, color=GREEN,
+                          ha="right")
+            if imp.fixes is not None:
+                y += 10
+                page.text(LEFT + 8, y, lab["fixes"].format(name=imp.fixes), size=7,
+                          color=AMBER, width=_SCORE_COLUMN - 8)
+            y += 11.5
+        return y
 
     def _pillar_chart(self, res: Result) -> None:
         data, page = self.data, self.page

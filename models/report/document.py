@@ -10,7 +10,7 @@ charts:
   deal-breakers and the page of each assessment): :mod:`models.report.ranking_page`;
 * every other page shows one assessment: the startup's facts, the overall score and its band,
   a pillar radar (:func:`models.charts.drawing.radar`), the criteria with score, confidence and a
-  one-line rationale, postures with their reasons, deal-breakers, the top three improvements
+  one-line rationale, postures with their reasons, deal-breakers, what would raise the score most
   and, when the startup has both, the founder–investor gaps (:mod:`models.analysis.assessors`):
   :mod:`models.report.assessment_page` and :mod:`models.report.assessment_blocks`.
 

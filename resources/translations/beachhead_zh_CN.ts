@@ -1436,6 +1436,18 @@ weight</source>
         <translation>已无可改进之处。</translation>
     </message>
     <message>
+        <source>Score criteria first to see what would raise the score.</source>
+        <translation>请先为评估标准打分，才能看到哪些改进最能提高总分。</translation>
+    </message>
+    <message>
+        <source>Needs {condition}</source>
+        <translation>需要 {condition}</translation>
+    </message>
+    <message>
+        <source>Fixes deal-breaker {name}</source>
+        <translation>可解除致命缺陷“{name}”</translation>
+    </message>
+    <message>
         <source>because</source>
         <translation>原因：</translation>
     </message>

@@ -34,7 +34,8 @@ def test_score_json_has_every_assessment(capsys, sample_file):
         assert set(row) == keys
         assert row["overall"] == res.overall
         assert set(row["pillars"]) == {"niche", "tech", "eco", "press", "cap"}
-        assert all(set(t) == {"criterion", "gain"} for t in row["top_improvements"])
+        assert all(set(t) == {"criterion", "gain", "fixes", "needs"}
+                   for t in row["top_improvements"])
     chat = next(r for r in rows if r["startup"] == "Chattersky" and r["role"] == "investor")
     assert chat["overall"] == pytest.approx((0 + 18.75 + 25 / 3 + 5 + 25) / 5)
 

@@ -1,5 +1,6 @@
 """Live results of the chosen assessment: overall score, completeness, pillar bars, a radar,
-postures with their reasons, deal-breakers and the three improvements worth most.
+postures with their reasons, deal-breakers and what would raise the score most (the fix of
+each triggered deal-breaker first, then the three best one-level moves).
 
 The painted bars update on every edit; the matplotlib radar (an
 :class:`~gui.widgets.chart_canvas.IdleChart`) is created after the window first shows and
@@ -155,14 +156,29 @@ class ResultsPanel(QScrollArea):
                                     "<i>" + self.tr("None triggered.") + "</i>")
         self.postures_label.setText(self._rules_html(result.postures) or
                                     "<i>" + self.tr("No posture fits yet.") + "</i>")
-        if result.improvements:
-            items = "".join(
-                f"<li>{html.escape(i.name)}: {i.from_level} → {i.to_level} "
-                f"<b>+{fixed(i.gain)}</b></li>" for i in result.improvements)
-            self.improvements_label.setText(f"<ol style='margin-left:-20px'>{items}</ol>")
-        else:
-            self.improvements_label.setText("<i>" + self.tr("Nothing left to improve.") + "</i>")
+        self.improvements_label.setText(self._improvements_html(result))
         self._schedule_radar()
+
+    def _improvements_html(self, result: Result) -> str:
+        """The fixes of triggered deal-breakers first, then the best one-level moves."""
+        if result.completeness <= 0:
+            return "<i>" + self.tr("Score criteria first to see what would raise the score.") \
+                + "</i>"
+        if not result.improvements:
+            return "<i>" + self.tr("Nothing left to improve.") + "</i>"
+        items = []
+        for i in result.improvements:
+            if i.needs is not None:
+                item = html.escape(self.tr("Needs {condition}").format(condition=i.needs))
+            else:
+                sign = "+" if i.gain >= 0 else ""
+                item = (f"{html.escape(i.name)}: {i.from_level} → {i.to_level} "
+                        f"<b>{sign}{fixed(i.gain)}</b>")
+            if i.fixes is not None:
+                fixes = self.tr("Fixes deal-breaker {name}").format(name=i.fixes)
+                item += f"<br><span style='color:{WARNING_FG.name()}'>⚠ {html.escape(fixes)}</span>"
+            items.append(f"<li>{item}</li>")
+        return f"<ol style='margin-left:-20px'>{''.join(items)}</ol>"
 
     def _rules_html(self, hits: list[RuleHit], warning: bool = False) -> str:
         blocks = []
