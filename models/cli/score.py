@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import argparse
 import json
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from models.cli.common import EXIT_OK, scenario_named, stdout
 from models.cli.ranking_tables import ranking_csv, ranking_rows, ranking_table
@@ -41,13 +42,8 @@ def _score_assessments(args: argparse.Namespace, portfolio: Portfolio,
 
     results = score_portfolio(portfolio, scenario, lang=args.lang)
     rows = [r.as_json() for r in results]
-    out = stdout()
-    if args.format == "json":
-        out.write(json.dumps(rows, ensure_ascii=False, indent=2, allow_nan=False) + "\n")
-    elif args.format == "csv":
-        out.write(score_csv(rows, [p.id for p in portfolio.framework.pillars]))
-    else:
-        out.write(score_table(rows, portfolio.framework, args.lang))
+    _write(args.format, rows, lambda: score_csv(rows, [p.id for p in portfolio.framework.pillars]),
+           lambda: score_table(rows, portfolio.framework, args.lang))
 
 
 def _score_startups(args: argparse.Namespace, portfolio: Portfolio,
@@ -61,17 +57,26 @@ def _score_startups(args: argparse.Namespace, portfolio: Portfolio,
     bands = perspective_bands(ranking.view, portfolio.framework, draws=args.draws,
                               seed=args.seed, scenario=scenario)
     rows = ranking_rows(ranking, bands)
-    out = stdout()
-    if args.format == "json":
-        out.write(json.dumps(rows, ensure_ascii=False, indent=2, allow_nan=False) + "\n")
-    elif args.format == "csv":
-        out.write(ranking_csv(rows, [p.id for p in portfolio.framework.pillars]))
-    else:
+
+    def table() -> str:
         head = label("ranking_head", args.lang).format(
             file=args.file, n=len(rows), perspective=_described(ranking.perspective, args.lang),
             draws=bands.draws, seed=bands.seed,
             gates=label("ignoring_gates", args.lang) if args.ignore_gates else "")
-        out.write(ranking_table(rows, portfolio.framework, head, args.lang))
+        return ranking_table(rows, portfolio.framework, head, args.lang)
+
+    _write(args.format, rows,
+           lambda: ranking_csv(rows, [p.id for p in portfolio.framework.pillars]), table)
+
+
+def _write(fmt: str, rows: list[dict[str, Any]], csv_text: Callable[[], str],
+           table_text: Callable[[], str]) -> None:
+    """``rows`` on standard output as JSON, or the CSV or table text made on demand."""
+    out = stdout()
+    if fmt == "json":
+        out.write(json.dumps(rows, ensure_ascii=False, indent=2, allow_nan=False) + "\n")
+    else:
+        out.write(csv_text() if fmt == "csv" else table_text())
 
 
 def _described(perspective: Perspective, lang: str) -> str:
