@@ -6,6 +6,7 @@ end, as one undoable command."""
 
 from __future__ import annotations
 
+import errno
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -107,7 +108,7 @@ class FileJobs(QObject):
             return True
         from models.core.errors import write_failure
 
-        code = 13 if folder.is_dir() else 2  # EACCES, ENOENT
+        code = errno.EACCES if folder.is_dir() else errno.ENOENT
         ask.error(self.window, self.tr("Cannot export"), self.tr(
             "The file cannot be written in {folder}.").format(folder=folder),
             write_failure(OSError(code, os.strerror(code), str(target)), target))

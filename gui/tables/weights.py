@@ -45,9 +45,12 @@ class _WeightsModel(ReadOnlyTableModel):
             doc.frameworkChanged.connect(self.refresh)]
 
     def _columns(self) -> list[Column]:
+        """The table's columns (each subclass declares its own; Qt's metaclass rules out
+        ``abc.abstractmethod`` here)."""
         raise NotImplementedError
 
     def _current_ids(self) -> list[str]:
+        """The ids of the rows the framework holds now (each subclass says which)."""
         raise NotImplementedError
 
     def detach(self) -> None:

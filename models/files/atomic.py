@@ -117,8 +117,7 @@ def _temporary(path: Path) -> tuple[int, str]:
     except OSError as exc:
         raise _named(exc, path) from None
     _try_lock(fd)
-    os.fchmod(fd, new_file_mode(path)) if hasattr(os, "fchmod") else os.chmod(
-        name, new_file_mode(path))
+    os.chmod(name, new_file_mode(path))
     return fd, name
 
 

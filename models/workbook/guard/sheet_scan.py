@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import functools
 import re
+from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 
 MIB = 1 << 20
@@ -189,7 +190,7 @@ class _Slicer:
         return out
 
 
-class _Streamed:
+class _Streamed(ABC):
     """A scanner fed chunks of any size, which scans whole slices (see :class:`_Slicer`)."""
 
     def __init__(self) -> None:
@@ -205,8 +206,9 @@ class _Streamed:
         """Scan what is left."""
         self._scan(self.slicer.feed(b"", final=True) or b"")
 
+    @abstractmethod
     def _scan(self, text: bytes) -> None:
-        raise NotImplementedError
+        """Scan one whole slice."""
 
 
 class SheetScanner(_Streamed):
