@@ -17,6 +17,8 @@ from typing import Annotated, Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from models.core.decisions import DecisionThresholds
+
 FRAMEWORK_FORMAT: Final = "beachhead.framework"
 FRAMEWORK_SCHEMA_VERSION: Final = 1
 LANGUAGES = ("en", "zh_CN")
@@ -125,6 +127,18 @@ class Pillar(_Strict):
 
     _id = field_validator("id")(_check_id)
 
+    def score_name(self, lang: str = "en") -> str:
+        """The pillar's name where its 0–100 score is shown, saying which way is good: a cost
+        pillar's score is favourability, so "Incumbent pressure (100 = least)"."""
+        name = text(self.name, lang)
+        if self.direction == "benefit":
+            return name
+        return _COST_SCALE.get(lang, _COST_SCALE["en"]).format(name=name)
+
+
+#: How a cost pillar's 0–100 score is labelled, per language (100 = the least of the cost).
+_COST_SCALE: dict[str, str] = {"en": "{name} (100 = least)", "zh_CN": "{name}（100 = 最小）"}
+
 
 class Condition(_Strict):
     """One comparison inside a rule.
@@ -227,6 +241,7 @@ class Framework(_Strict):
     postures: list[Posture] = Field(default_factory=list)
     deal_breakers: list[DealBreaker] = Field(default_factory=list)
     scenarios: list[Scenario] = Field(default_factory=list)
+    decision_thresholds: DecisionThresholds = Field(default_factory=DecisionThresholds)
 
     _texts = field_validator("name", "description", "source")(_check_text)
 

@@ -12,10 +12,12 @@ from typing import Annotated, Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from models.core.decisions import Decision
 from models.core.framework import Framework
 
 PORTFOLIO_FORMAT: Final = "beachhead.portfolio"
-PORTFOLIO_SCHEMA_VERSION: Final = 1
+#: 2 added each startup's decisions (a schema-1 file has none and reads unchanged).
+PORTFOLIO_SCHEMA_VERSION: Final = 2
 
 Role = Literal["founder", "investor", "other"]
 Confidence = Literal["low", "medium", "high"]
@@ -74,7 +76,8 @@ class Assessment(_Model):
 
 
 class Startup(_Model):
-    """A company being assessed, with its assessments (oldest first)."""
+    """A company being assessed, with its assessments and its decisions (each oldest first;
+    the last decision is the startup's current status)."""
 
     id: str = Field(default_factory=new_id)
     name: str = Field(min_length=1)
@@ -84,6 +87,12 @@ class Startup(_Model):
     tags: list[str] = Field(default_factory=list)
     notes: str = ""
     assessments: list[Assessment] = Field(default_factory=list)
+    decisions: list[Decision] = Field(default_factory=list)
+
+    @property
+    def decision(self) -> Decision | None:
+        """The current decision (the last one taken), or ``None``."""
+        return self.decisions[-1] if self.decisions else None
 
     @field_validator("name")
     @classmethod
@@ -101,7 +110,7 @@ class Portfolio(_Model):
     """
 
     format: Literal["beachhead.portfolio"] = PORTFOLIO_FORMAT
-    schema_version: Literal[1] = PORTFOLIO_SCHEMA_VERSION
+    schema_version: Literal[2] = PORTFOLIO_SCHEMA_VERSION
     framework: Framework
     startups: list[Startup] = Field(default_factory=list)
 

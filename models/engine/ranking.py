@@ -12,6 +12,9 @@ A startup with a triggered deal-breaker is **gated**. The order:
 Ties (overall scores equal to 9 decimals) go to the higher completeness, then to the name in
 alphabetical order ignoring case, then to the startup id. Ranks are positions 1, 2, 3, …
 
+Each row carries the startup's current decision status and the decision the framework's
+thresholds suggest for its overall score and gate (:mod:`models.core.decisions`).
+
 ``founder_gap`` is the overall under the perspective minus the overall under the founder view
 (the same scenario), ``None`` when either is missing.
 """
@@ -22,6 +25,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from models.core.decisions import suggest_decision
 from models.core.framework import Framework, Scenario
 from models.core.portfolio import Portfolio
 from models.engine.perspectives import Perspective, PerspectiveLevels, perspective_levels
@@ -44,6 +48,8 @@ class RankedStartup:
         overall, pillars: 0–100, ``None`` when nothing relevant is scored.
         completeness: 0–1. assessments: how many assessments the view is made of.
         founder_gap: overall minus the founder view's overall, or ``None``.
+        status: the current decision's status, ``None`` when no decision was taken.
+        suggested: ``pursue``, ``watch`` or ``pass`` from the thresholds (``None`` unscored).
     """
 
     rank: int
@@ -57,6 +63,8 @@ class RankedStartup:
     completeness: float
     assessments: int
     founder_gap: float | None
+    status: str | None
+    suggested: str | None
 
 
 @dataclass(frozen=True)
@@ -104,13 +112,16 @@ def rank_startups(portfolio: Portfolio, perspective: Perspective | str = "invest
     for rank, i in enumerate(order, start=1):
         st = view.startups[i]
         ov, fo = overall[i], founder_overall[i]
+        gated = bool(breakers.get(i))
         rows.append(RankedStartup(
-            rank=rank, row=i, startup_id=st.id, startup=st.name, gated=bool(breakers.get(i)),
+            rank=rank, row=i, startup_id=st.id, startup=st.name, gated=gated,
             deal_breakers=[h.name for h in breakers.get(i, [])], overall=ov,
             pillars={p: None if v != v else v
                      for p, v in zip(table.arrays.pillar_ids, pillars[i], strict=True)},
             completeness=completeness[i], assessments=count[i],
             founder_gap=None if ov is None or fo is None else ov - fo,
+            status=st.decision.status if st.decision else None,
+            suggested=suggest_decision(ov, gated, fw.decision_thresholds),
         ))
     return Ranking(view.perspective, ignore_gates, scenario, rows, view, table)
 

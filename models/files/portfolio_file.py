@@ -21,7 +21,10 @@ from models.core.portfolio import PORTFOLIO_FORMAT, PORTFOLIO_SCHEMA_VERSION, Po
 from models.files.atomic import atomic_write_text
 
 #: ``MIGRATIONS[n]`` turns a decoded document of schema version ``n`` into version ``n + 1``.
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {
+    # schema 2 added startups' decisions, which a schema-1 document simply has none of
+    1: lambda data: data,
+}
 
 
 def dumps_portfolio(portfolio: Portfolio) -> str:

@@ -223,7 +223,7 @@ def test_cli_json_rows_on_the_sample(capsys, sample_file):
     assert [r["rank"] for r in rows] == list(range(1, 9))
     assert set(rows[0]) == {"rank", "startup_id", "startup", "gated", "deal_breakers",
                             "overall", "pillars", "completeness", "assessments", "p10", "p90",
-                            "founder_gap"}
+                            "founder_gap", "status", "suggested"}
     gated = [r["gated"] for r in rows]
     assert gated == sorted(gated)  # ungated first
     assert {r["startup"] for r in rows if r["gated"]} == {"Tokenforge", "Chattersky"}
@@ -235,6 +235,7 @@ def test_cli_json_rows_on_the_sample(capsys, sample_file):
     chat = next(r for r in rows if r["startup"] == "Chattersky")
     assert chat["overall"] == pytest.approx((0 + 18.75 + 25 / 3 + 5 + 25) / 5)
     assert chat["deal_breakers"] == ["Head-on without a niche"]
+    assert chat["suggested"] == "pass" and chat["status"] is None  # gated: pass whatever the score
     assert next(r for r in rows if r["startup_id"] == "s03")["founder_gap"] is None
 
 

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
+from pathlib import Path
 
 import pytest
 
+from models.core.decisions import Decision
 from models.core.errors import InputError
 from models.core.portfolio import Assessment, Portfolio, Score, Startup
 from models.files import atomic as atomic_file
@@ -34,7 +37,7 @@ def test_round_trip_is_byte_identical(tmp_path, portfolio):
     assert p.read_bytes() == first
     assert (tmp_path / "p.beachhead.bak").read_bytes() == first
     doc = json.loads(first)
-    assert doc["format"] == "beachhead.portfolio" and doc["schema_version"] == 1
+    assert doc["format"] == "beachhead.portfolio" and doc["schema_version"] == 2
     assert "Acme 智能" in first.decode("utf-8")  # real Unicode, not \u escapes
 
 
@@ -81,7 +84,7 @@ def test_newer_schema_is_refused_with_versions(tmp_path, portfolio):
     with pytest.raises(InputError) as e:
         load_portfolio(_write(tmp_path, doc))
     msg = str(e.value)
-    assert "schema_version" in msg and "version 7" in msg and "up to 1" in msg
+    assert "schema_version" in msg and "version 7" in msg and "up to 2" in msg
 
 
 def test_older_schema_is_migrated(tmp_path, portfolio, monkeypatch):
@@ -93,10 +96,37 @@ def test_older_schema_is_migrated(tmp_path, portfolio, monkeypatch):
         d["startups"] = d.pop("companies")
         return d
 
-    monkeypatch.setattr(storage, "PORTFOLIO_SCHEMA_VERSION", 1)
     monkeypatch.setitem(storage.MIGRATIONS, 0, v0_to_v1)
-    loaded = load_portfolio(_write(tmp_path, doc))
+    loaded = load_portfolio(_write(tmp_path, doc))  # 0 → 1 (this test's step) → 2
     assert loaded.startups[0].name == "Acme 智能"
+
+
+def test_schema_1_file_reads_with_no_decisions_and_saves_as_2(tmp_path, portfolio):
+    doc = _doc(portfolio)
+    doc["schema_version"] = 1
+    for st in doc["startups"]:
+        del st["decisions"]
+    path = Path(_write(tmp_path, doc))
+    before = path.read_bytes()
+    loaded = load_portfolio(path)
+    assert path.read_bytes() == before  # reading never rewrites the file
+    assert [s.decisions for s in loaded.startups] == [[] for _ in loaded.startups]
+    assert loaded.startups[0].decision is None
+    loaded.startups[0].decisions.append(Decision(status="watch", date=dt.date(2026, 3, 1),
+                                                 by="IC", rationale="wait for the round"))
+    save_portfolio(loaded, path)
+    again = load_portfolio(path)
+    assert again.schema_version == 2
+    assert again.startups[0].decision == Decision(status="watch", date=dt.date(2026, 3, 1),
+                                                  by="IC", rationale="wait for the round")
+
+
+def test_unknown_decision_status_names_its_field(tmp_path, portfolio):
+    doc = _doc(portfolio)
+    doc["startups"][0]["decisions"] = [{"status": "maybe", "date": "2026-03-01"}]
+    with pytest.raises(InputError) as e:
+        load_portfolio(_write(tmp_path, doc))
+    assert "startups[0].decisions[0].status" in {p.location for p in e.value.problems}
 
 
 def test_field_errors_name_the_path(tmp_path, portfolio):
