@@ -12,6 +12,7 @@ from PySide6.QtGui import QUndoCommand
 
 from gui.document import Document
 from models.core import edits
+from models.core.decisions import Decision
 from models.core.edits import RemovedScore
 from models.core.framework import Framework, text
 from models.core.portfolio import Assessment, Startup
@@ -92,6 +93,24 @@ class SetAssessmentField(QUndoCommand):
 
     def undo(self) -> None:
         self.doc.apply_assessment_field(self.aid, self.field, self.old)
+
+
+class SetDecisions(QUndoCommand):
+    """Take a decision about a startup, or change or withdraw its decisions: the command
+    holds the whole list before and after (oldest first)."""
+
+    def __init__(self, doc: Document, startup_id: str, decisions: list[Decision],
+                 label: str | None = None) -> None:
+        super().__init__(label or translate("Commands", "Decide"))
+        self.doc, self.sid = doc, startup_id
+        self.old = [d.model_copy() for d in doc.startup(startup_id).decisions]
+        self.new = [d.model_copy() for d in decisions]
+
+    def redo(self) -> None:
+        self.doc.apply_decisions(self.sid, self.new)
+
+    def undo(self) -> None:
+        self.doc.apply_decisions(self.sid, self.old)
 
 
 class AddStartup(QUndoCommand):

@@ -14,9 +14,11 @@ from PySide6.QtGui import QUndoStack
 
 from gui.i18n import language
 from models.core import edits
+from models.core.decisions import Decision
 from models.core.edits import FieldValue, RemovedScore
 from models.core.framework import Framework, Scenario
 from models.core.portfolio import Assessment, Portfolio, Startup
+from models.engine.perspectives import Perspective
 from models.engine.results import Result, score_assessment, score_assessments
 from models.files.framework_file import default_framework
 from models.files.portfolio_file import load_portfolio, save_portfolio
@@ -31,6 +33,9 @@ class Document(QObject):
         frameworkChanged(): weights, enabled pillars or the whole framework changed.
         resultsChanged(): results were recomputed for everything (framework, scenario, load).
         scenarioChanged(): the active scenario changed.
+        perspectiveChanged(): the perspective rankings use, or whether they ignore gates,
+            changed (a view setting, not an edit of the document).
+        decisionsChanged(str): a startup's decisions changed; argument = its id.
         pathChanged(): the document was saved under, or loaded from, another path.
     """
 
@@ -39,6 +44,8 @@ class Document(QObject):
     frameworkChanged = Signal()
     resultsChanged = Signal()
     scenarioChanged = Signal()
+    perspectiveChanged = Signal()
+    decisionsChanged = Signal(str)
     pathChanged = Signal()
 
     def __init__(self, portfolio: Portfolio, path: Path | None = None,
@@ -48,6 +55,10 @@ class Document(QObject):
         self.path = path
         self.undo_stack = QUndoStack(self)
         self.scenario: Scenario | None = None
+        #: the perspective every ranking uses (:mod:`models.engine.perspectives`)
+        self.perspective = "investor"
+        #: rank startups with a deal-breaker among the others, by overall alone
+        self.ignore_gates = False
         self._results: dict[str, Result] = {}
         self._index: dict[str, tuple[Startup, Assessment]] = {}
         self._reindex()
@@ -139,6 +150,17 @@ class Document(QObject):
         self.rescore_all()
         self.scenarioChanged.emit()
 
+    def set_perspective(self, perspective: str, ignore_gates: bool | None = None) -> None:
+        """Rank under ``perspective`` (``investor``, ``founder``, ``latest`` or
+        ``assessor:NAME``), and ignore gates or not (unchanged when ``None``); not an edit of
+        the document. Raises ``ValueError`` for an unknown perspective."""
+        Perspective.parse(perspective)
+        gates = self.ignore_gates if ignore_gates is None else ignore_gates
+        if (perspective, gates) == (self.perspective, self.ignore_gates):
+            return
+        self.perspective, self.ignore_gates = perspective, gates
+        self.perspectiveChanged.emit()
+
     # -- mutations (called by undo commands only) -----------------------------------------
     def apply_score_field(self, assessment_id: str, criterion_id: str, field: str,
                           value: object) -> None:
@@ -164,6 +186,12 @@ class Document(QObject):
         edits.set_field(a, field, value)
         self._rescore(assessment_id)
         self.structureChanged.emit()
+
+    def apply_decisions(self, startup_id: str, decisions: list[Decision]) -> list[Decision]:
+        """Replace a startup's decisions (oldest first); returns the previous ones."""
+        old = edits.set_decisions(self.startup(startup_id), decisions)
+        self.decisionsChanged.emit(startup_id)
+        return old
 
     def apply_insert_startup(self, index: int, startup: Startup) -> None:
         """Insert ``startup`` (with its assessments) at ``index``."""

@@ -1,6 +1,6 @@
 """The commands that write files: ``sample`` (a portfolio), ``export`` (a workbook with live
-formulas), ``template`` (a founder's workbook), ``import`` (workbooks into a portfolio) and
-``report`` (a PDF). Each output is written atomically; messages go to stderr."""
+formulas), ``template`` (a founder's workbook), and ``import`` (workbooks into a
+portfolio). Each output is written atomically; messages go to stderr."""
 
 from __future__ import annotations
 
@@ -15,10 +15,9 @@ from models.cli.common import (
     EXIT_OK,
     UsageError,
     progress_printer,
-    scenario_named,
 )
 from models.cli.texts import label
-from models.core.errors import InputError, Problem
+from models.core.errors import Problem
 
 if TYPE_CHECKING:
     from models.core.portfolio import Portfolio
@@ -26,11 +25,9 @@ if TYPE_CHECKING:
 
 #: From this many workbooks on, ``import`` reports progress on stderr.
 _IMPORT_PROGRESS_FILES = 20
-#: Reports with at least this many pages show progress on stderr.
-REPORT_PROGRESS_PAGES = 30
 
 
-def _output(path: str, kind: str) -> Path:
+def output_path(path: str, kind: str) -> Path:
     """``path`` as the output file, whose suffix must be the last word of ``kind`` (e.g.
     ``"an .xlsx"``), in any case."""
     out = Path(path)
@@ -80,7 +77,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     from models.files.portfolio_file import load_portfolio
     from models.workbook.export import export_workbook
 
-    output = _output(args.output, "an .xlsx")
+    output = output_path(args.output, "an .xlsx")
     portfolio = load_portfolio(args.file)
 
     def progress(done: int, total: int) -> None:  # called every 1,000 assessments
@@ -102,7 +99,7 @@ def cmd_template(args: argparse.Namespace) -> int:
     from models.files.framework_file import default_framework, load_framework
     from models.workbook.template import write_template
 
-    output = _output(args.output, "an .xlsx")
+    output = output_path(args.output, "an .xlsx")
     framework = load_framework(args.framework) if args.framework else default_framework()
     warnings = write_template(framework, output, lang=args.lang)
     _print_warnings(output, warnings)
@@ -128,7 +125,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     from models.workbook.importing.batch import import_workbooks, merge_into
     from models.workbook.importing.pool import ReaderStartError
 
-    output = _output(args.output, "a .beachhead")
+    output = output_path(args.output, "a .beachhead")
     base = _import_base(args)
     total = len(args.workbooks)
     progress = None
@@ -188,53 +185,3 @@ def _importable(report: ImportReport, total: int) -> bool:
         print("nothing written: no workbook could be imported", file=sys.stderr)
         return False
     return True
-
-
-# -- report ---------------------------------------------------------------------------------
-
-def cmd_report(args: argparse.Namespace) -> int:
-    """``beachhead report FILE -o OUT.pdf [--startup NAME]... [--draws N] [--seed S]
-    [--scenario NAME]``: a ranking page, then one page per assessment.
-
-    A ``--startup`` that names no startup is bad input (exit status 1, one line per name).
-    The PDF is written atomically: on any failure a previous file stays as it was.
-    """
-    from models.files.portfolio_file import load_portfolio
-    from models.report.data import UnknownStartupError
-    from models.report.document import write_report
-
-    output = _output(args.output, "a .pdf")
-    portfolio = load_portfolio(args.file)
-    scenario = scenario_named(portfolio.framework, args.scenario)
-
-    def progress(done: int, total: int) -> None:
-        if total < REPORT_PROGRESS_PAGES:
-            return
-        if done == 1:
-            print(label("writing_pages", args.lang).format(n=total), file=sys.stderr,
-                  flush=True)
-        if done % 10 == 0 or done == total:
-            print(label("page_of", args.lang).format(done=done, total=total),
-                  file=sys.stderr, flush=True)
-
-    try:
-        result = write_report(portfolio, output, startups=args.startup, lang=args.lang,
-                              draws=args.draws, seed=args.seed, scenario=scenario,
-                              progress=progress)
-    except UnknownStartupError as exc:
-        raise InputError([Problem(args.file, "--startup", _no_startup(portfolio, name))
-                          for name in exc.names]) from None
-    print(label("wrote_report", args.lang).format(path=output, pages=result.pages,
-                                                 n=result.assessments), file=sys.stderr)
-    return EXIT_OK
-
-
-def _no_startup(portfolio: Portfolio, name: str) -> str:
-    """Why ``--startup name`` chose no startup: none has the name, or several only look like
-    it (an exact name or an id is needed then)."""
-    alike = portfolio.startups_named_like(name)
-    if len(alike) < 2:
-        return f"no startup named '{name}'"
-    names = ", ".join(f"'{s.name}' (id {s.id})" for s in alike)
-    return (f"no startup is named exactly '{name}', and {len(alike)} differ from it only in "
-            f"case or spacing: {names}; give the exact name or the id")

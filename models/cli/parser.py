@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 
 from models import __version__
 from models.cli.analyze import cmd_analyze
-from models.cli.files import cmd_export, cmd_import, cmd_report, cmd_sample, cmd_template
+from models.cli.files import cmd_export, cmd_import, cmd_sample, cmd_template
+from models.cli.report import cmd_report
 from models.cli.score import cmd_score
 
 #: Most Monte Carlo draws a command accepts (more adds nothing but memory and time).
@@ -78,6 +79,27 @@ def _perspective(value: str) -> str:
     return value
 
 
+def _ranking_options(p: argparse.ArgumentParser, what: str) -> None:
+    """``--perspective`` and ``--ignore-gates`` for a command that ranks startups."""
+    p.add_argument("--perspective", type=_perspective_name, default="investor", metavar="P",
+                   help=f"the perspective {what} ranks startups under: investor (default: the "
+                        "median of each investor's latest assessment), founder, latest or "
+                        "assessor:NAME")
+    p.add_argument("--ignore-gates", action="store_true",
+                   help="rank startups with a deal-breaker among the others, by overall alone")
+
+
+def _perspective_name(value: str) -> str:
+    """``investor``, ``founder``, ``latest`` or ``assessor:NAME``."""
+    from models.engine.perspectives import Perspective
+
+    try:
+        Perspective.parse(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The ``beachhead`` argument parser with every headless subcommand."""
     lang = argparse.ArgumentParser(add_help=False)
@@ -136,6 +158,7 @@ def _analyze(sub: Commands, lang: argparse.ArgumentParser) -> None:
                    help="also vary pillar weights: Dirichlet around the current weights with "
                         "this concentration (e.g. 50; default: weights fixed)")
     p.add_argument("--format", choices=["table", "json"], default="table")
+    _ranking_options(p, "the analysis")
     p.set_defaults(func=cmd_analyze)
 
 
@@ -149,6 +172,7 @@ def _export(sub: Commands, lang: argparse.ArgumentParser) -> None:
                         "2000, fewer for large portfolios; 0 leaves them out)")
     p.add_argument("--seed", type=_seed, default=0, metavar="S",
                    help="random seed for the Analysis sheet (default 0)")
+    _ranking_options(p, "the Summary sheet")
     p.set_defaults(func=cmd_export)
 
 
@@ -191,4 +215,7 @@ def _report(sub: Commands, lang: argparse.ArgumentParser) -> None:
                         "(default 2000)")
     p.add_argument("--seed", type=_seed, default=0, metavar="S", help="random seed (default 0)")
     p.add_argument("--scenario", metavar="NAME", help="apply a scenario (id or name)")
+    p.add_argument("--top", type=_positive_int, metavar="N",
+                   help="report only the N best-ranked startups under the perspective")
+    _ranking_options(p, "the report")
     p.set_defaults(func=cmd_report)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from models.core.decisions import Decision
 from models.core.framework import Framework
 from models.core.portfolio import Assessment, Portfolio, Score, Startup, new_id
 
@@ -195,3 +196,13 @@ def restore_scores(portfolio: Portfolio, removed: Iterable[RemovedScore]) -> Non
     index = {a.id: a for _, a in portfolio.assessments()}
     for aid, cid, score in removed:
         index[aid].scores[cid] = score
+
+
+# -- decisions ---------------------------------------------------------------------------------
+
+def set_decisions(startup: Startup, decisions: list[Decision]) -> list[Decision]:
+    """Replace a startup's decisions (oldest first) with copies of ``decisions``; returns the
+    previous list, for undo."""
+    old = startup.decisions
+    startup.decisions = [d.model_copy() for d in decisions]
+    return old

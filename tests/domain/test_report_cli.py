@@ -89,7 +89,7 @@ def test_unwritable_output_is_bad_input_and_leaves_nothing(capsys, sample_file, 
 
 
 def test_progress_on_long_reports(capsys, sample_file, tmp_path, monkeypatch):
-    monkeypatch.setattr("models.cli.files.REPORT_PROGRESS_PAGES", 3)
+    monkeypatch.setattr("models.cli.report.REPORT_PROGRESS_PAGES", 3)
     out = tmp_path / "p.pdf"
     code, _, err = run_cli(capsys, "report", str(sample_file), "-o", str(out),
                            "--startup", "Chattersky", "--startup", "Tokenforge", "--draws", DRAWS)

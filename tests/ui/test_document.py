@@ -1,0 +1,43 @@
+"""The document's view settings (perspective) and its undoable decisions."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from gui.commands import SetDecisions
+from models.core.decisions import Decision
+
+
+def test_decisions_are_undoable_and_signalled(doc, qtbot):
+    st = doc.portfolio.startups[0]
+    first = Decision(status="screening", date=dt.date(2026, 1, 5), by="Ana")
+    second = Decision(status="committee", date=dt.date(2026, 2, 1), by="IC", rationale="moat")
+    with qtbot.waitSignal(doc.decisionsChanged) as sig:
+        doc.undo_stack.push(SetDecisions(doc, st.id, [first]))
+    assert sig.args == [st.id]
+    doc.undo_stack.push(SetDecisions(doc, st.id, [first, second]))
+    assert doc.startup(st.id).decision == second
+    assert doc.undo_stack.undoText() == "Decide" and doc.is_modified()
+    doc.undo_stack.undo()
+    assert doc.startup(st.id).decisions == [first]
+    doc.undo_stack.undo()
+    assert doc.startup(st.id).decisions == [] and not doc.is_modified()
+    doc.undo_stack.redo()
+    doc.undo_stack.redo()
+    assert [d.status for d in doc.startup(st.id).decisions] == ["screening", "committee"]
+
+
+def test_perspective_is_a_view_setting(doc, qtbot):
+    assert (doc.perspective, doc.ignore_gates) == ("investor", False)
+    with qtbot.waitSignal(doc.perspectiveChanged):
+        doc.set_perspective("assessor:Lena Park")
+    with qtbot.assertNotEmitted(doc.perspectiveChanged):
+        doc.set_perspective("assessor:Lena Park")
+    with qtbot.waitSignal(doc.perspectiveChanged):
+        doc.set_perspective("assessor:Lena Park", ignore_gates=True)
+    assert doc.ignore_gates and not doc.is_modified()
+    with pytest.raises(ValueError, match="unknown perspective"):
+        doc.set_perspective("partners")
+    assert doc.perspective == "assessor:Lena Park"
