@@ -19,6 +19,7 @@ from models.core.edits import FieldValue, RemovedScore
 from models.core.framework import Framework, Scenario
 from models.core.portfolio import Assessment, Portfolio, Startup
 from models.engine.perspectives import Perspective
+from models.engine.ranking import Ranking, rank_startups
 from models.engine.results import Result, score_assessment, score_assessments
 from models.files.framework_file import default_framework
 from models.files.portfolio_file import load_portfolio, save_portfolio
@@ -61,6 +62,11 @@ class Document(QObject):
         self.ignore_gates = False
         self._results: dict[str, Result] = {}
         self._index: dict[str, tuple[Startup, Assessment]] = {}
+        self._ranking: Ranking | None = None
+        for signal in (self.scoresChanged, self.structureChanged, self.frameworkChanged,
+                       self.resultsChanged, self.scenarioChanged, self.perspectiveChanged,
+                       self.decisionsChanged):
+            signal.connect(self._drop_ranking)  # first connected: views see a fresh ranking
         self._reindex()
         self.rescore_all()
 
@@ -149,6 +155,19 @@ class Document(QObject):
         self.scenario = self.framework.scenario(scenario_id) if scenario_id else None
         self.rescore_all()
         self.scenarioChanged.emit()
+
+    def ranking(self) -> Ranking:
+        """The startups ranked under the perspective, the scenario and the gates setting
+        (:func:`models.engine.ranking.rank_startups`); computed when first asked for after a
+        change, then kept."""
+        if self._ranking is None:
+            self._ranking = rank_startups(self.portfolio, self.perspective,
+                                          scenario=self.scenario,
+                                          ignore_gates=self.ignore_gates, lang=language())
+        return self._ranking
+
+    def _drop_ranking(self, *_: object) -> None:
+        self._ranking = None
 
     def set_perspective(self, perspective: str, ignore_gates: bool | None = None) -> None:
         """Rank under ``perspective`` (``investor``, ``founder``, ``latest`` or

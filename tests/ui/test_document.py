@@ -41,3 +41,23 @@ def test_perspective_is_a_view_setting(doc, qtbot):
     with pytest.raises(ValueError, match="unknown perspective"):
         doc.set_perspective("partners")
     assert doc.perspective == "assessor:Lena Park"
+
+
+def test_ranking_follows_edits_and_the_perspective(doc):
+    from gui.commands import SetScoreField
+
+    first = doc.ranking()
+    assert doc.ranking() is first  # kept until something changes
+    assert len(first.rows) == len(doc.portfolio.startups)
+    doc.set_perspective("founder")
+    founder = doc.ranking()
+    assert founder is not first and founder.perspective.kind == "founder"
+    leader = founder.rows[0]
+    st = doc.startup(leader.startup_id)
+    own = next(a for a in st.assessments if a.role == "founder")
+    cid = doc.framework.criterion_ids[0]
+    doc.undo_stack.push(SetScoreField(doc, own.id, cid, "value", 1))
+    after = {r.startup_id: r for r in doc.ranking().rows}[st.id]
+    assert after.overall != leader.overall
+    doc.undo_stack.undo()
+    assert {r.startup_id: r for r in doc.ranking().rows}[st.id].overall == leader.overall
