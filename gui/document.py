@@ -13,13 +13,14 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from gui.i18n import language
+from gui.ranking_cache import RankingCache, RankingSettings
 from models.core import edits
 from models.core.decisions import Decision
 from models.core.edits import FieldValue, RemovedScore
 from models.core.framework import Framework, Scenario
 from models.core.portfolio import Assessment, Portfolio, Startup
 from models.engine.perspectives import Perspective
-from models.engine.ranking import Ranking, rank_startups
+from models.engine.ranking import Ranking
 from models.engine.results import Result, score_assessment, score_assessments
 from models.files.framework_file import default_framework
 from models.files.portfolio_file import load_portfolio, save_portfolio
@@ -62,11 +63,15 @@ class Document(QObject):
         self.ignore_gates = False
         self._results: dict[str, Result] = {}
         self._index: dict[str, tuple[Startup, Assessment]] = {}
-        self._ranking: Ranking | None = None
-        for signal in (self.scoresChanged, self.structureChanged, self.frameworkChanged,
-                       self.resultsChanged, self.scenarioChanged, self.perspectiveChanged,
-                       self.decisionsChanged):
-            signal.connect(self._drop_ranking)  # first connected: views see a fresh ranking
+        self._ranking = RankingCache()
+        self._one_startup_changed = False
+        # connected first, so views that ask for the ranking see it up to date
+        for signal in (self.frameworkChanged, self.resultsChanged, self.scenarioChanged,
+                       self.perspectiveChanged):
+            signal.connect(self._drop_ranking)
+        self.structureChanged.connect(self._structure_changed)
+        self.scoresChanged.connect(self._assessment_changed)
+        self.decisionsChanged.connect(self._ranking.touch)
         self._reindex()
         self.rescore_all()
 
@@ -140,6 +145,7 @@ class Document(QObject):
         pairs = self.portfolio.assessments()
         results = score_assessments(pairs, self.framework, self.scenario, language())
         self._results = {r.assessment_id: r for r in results}
+        self._ranking.drop()  # even with signals blocked (a language switch)
         self.resultsChanged.emit()
 
     def _rescore(self, assessment_id: str) -> None:
@@ -159,15 +165,32 @@ class Document(QObject):
     def ranking(self) -> Ranking:
         """The startups ranked under the perspective, the scenario and the gates setting
         (:func:`models.engine.ranking.rank_startups`); computed when first asked for after a
-        change, then kept."""
-        if self._ranking is None:
-            self._ranking = rank_startups(self.portfolio, self.perspective,
-                                          scenario=self.scenario,
-                                          ignore_gates=self.ignore_gates, lang=language())
-        return self._ranking
+        change, then kept. After an edit of one startup only that startup is ranked again
+        (:mod:`gui.ranking_cache`). A ranking returned is never changed afterwards."""
+        return self._ranking.ranking(self.portfolio, RankingSettings(
+            self.perspective, self.scenario, self.ignore_gates, language()))
 
     def _drop_ranking(self, *_: object) -> None:
-        self._ranking = None
+        self._ranking.drop()
+
+    def _assessment_changed(self, assessment_id: str) -> None:
+        pair = self._index.get(assessment_id)
+        if pair is None:
+            self._ranking.drop()
+        else:
+            self._ranking.touch(pair[0].id)
+
+    def _structure_changed(self) -> None:
+        """Startups or assessments added or removed: rank again; one startup's name or one
+        assessment's assessor, role or date changed: rank that startup again."""
+        if not self._one_startup_changed:
+            self._ranking.drop()
+        self._one_startup_changed = False
+
+    def _changed_one_startup(self, startup_id: str) -> None:
+        """Call just before ``structureChanged`` when only this startup changed."""
+        self._ranking.touch(startup_id)
+        self._one_startup_changed = True
 
     def set_perspective(self, perspective: str, ignore_gates: bool | None = None) -> None:
         """Rank under ``perspective`` (``investor``, ``founder``, ``latest`` or
@@ -197,13 +220,15 @@ class Document(QObject):
         if field == "name":
             for a in st.assessments:
                 self._rescore(a.id)
+        self._changed_one_startup(startup_id)
         self.structureChanged.emit()
 
     def apply_assessment_field(self, assessment_id: str, field: str, value: object) -> None:
         """Set an assessment's ``assessor``, ``role`` or ``date``."""
-        _, a = self._index[assessment_id]
+        st, a = self._index[assessment_id]
         edits.set_field(a, field, value)
         self._rescore(assessment_id)
+        self._changed_one_startup(st.id)
         self.structureChanged.emit()
 
     def apply_decisions(self, startup_id: str, decisions: list[Decision]) -> list[Decision]:
