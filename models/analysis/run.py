@@ -7,9 +7,10 @@ that adds leader reversals and a scenario's impact to them.
 * :func:`run_uncertainty` runs the Monte Carlo of
   :func:`models.analysis.uncertainty.simulate` on a portfolio or on prepared arrays (which a
   worker process receives);
-* :func:`analyze_portfolio` runs everything on the portfolio's own framework, with the pieces
-  of :mod:`models.analysis.sensitivity` and :mod:`models.engine.scenarios`;
-  :meth:`PortfolioAnalysis.as_json` gives the command line's JSON document.
+* :func:`analyze_portfolio` runs everything on every *assessment* (an audit of the assessments
+  one by one), with the pieces of :mod:`models.analysis.sensitivity` and
+  :mod:`models.engine.scenarios`. Rankings rank startups: ``beachhead analyze`` uses
+  :func:`models.analysis.startups.analyze_startups`, one row per startup under a perspective.
 """
 
 from __future__ import annotations
@@ -86,6 +87,7 @@ def run_uncertainty(
     max_rank: int | None = DEFAULT_MAX_RANK,
     keep_samples: bool = False,
     progress: Progress | None = None,
+    behind: np.ndarray | None = None,
 ) -> Uncertainty:
     """Monte Carlo figures of every assessment of a portfolio (document order) or of the rows
     of :class:`Prepared` arrays.
@@ -96,7 +98,7 @@ def run_uncertainty(
         scenario: applied to a portfolio's levels (object, id or English name); prepared
             arrays already hold theirs, so it must be ``None`` with them.
         concentration: Dirichlet concentration of the pillar weights, ``None`` to hold them
-            fixed. top_k, max_rank, keep_samples, progress: as for
+            fixed. top_k, max_rank, keep_samples, progress, behind: as for
             :func:`models.analysis.uncertainty.simulate`.
 
     Raises:
@@ -112,7 +114,7 @@ def run_uncertainty(
         prepared = prepare(source.framework, [a for _, a in source.assessments()], scenario)
     return simulate(prepared.levels, prepared.confidence, prepared.arrays, draws=draws,
                     seed=seed, concentration=concentration, top_k=top_k, max_rank=max_rank,
-                    keep_samples=keep_samples, progress=progress)
+                    keep_samples=keep_samples, progress=progress, behind=behind)
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,9 @@ weights inside a pillar stay fixed; disabled pillars stay out.
 **Ranks.** Rank 1 is the highest overall score. Overall scores that agree to within
 :data:`TIE_RESOLUTION` points count as tied, and every draw orders tied assessments at random, so
 tied assessments share those ranks evenly on average. Assessments with nothing scored have no
-rank. Percentiles use numpy's default (linear interpolation between draws).
+rank. Rows marked ``behind`` (gated startups, :mod:`models.analysis.startups`) rank after every
+row not so marked in every draw, and among themselves by their overall. Percentiles use numpy's
+default (linear interpolation between draws).
 
 Everything is seeded (``numpy.random.default_rng(seed)``) and reproducible: the same inputs and
 seed give identical results. Draws are processed in chunks (a few million level draws each) so
@@ -66,6 +68,9 @@ CHUNK_CELLS = 4_000_000
 
 _RESOLUTION = 65536  # 16-bit draws
 _TIE_BITS = 20
+#: Added to the quantised overall of rows not ``behind``: above any quantised 0–100 score
+#: (100 / TIE_RESOLUTION + 1 < 2**20).
+_AHEAD = 1 << 21
 
 Progress = Callable[[int, int], None]
 
@@ -144,6 +149,7 @@ def simulate(
     max_rank: int | None = DEFAULT_MAX_RANK,
     keep_samples: bool = False,
     progress: Progress | None = None,
+    behind: np.ndarray | None = None,
 ) -> Uncertainty:
     """Monte Carlo of every assessment's overall score and rank.
 
@@ -162,20 +168,21 @@ def simulate(
         keep_samples: also return every drawn overall (``n × draws`` floats).
         progress: called as ``progress(done_draws, draws)`` after each chunk; it may raise
             (e.g. to cancel) and the exception propagates.
+        behind: ``(n,)`` flags: rows ranked after all others in each draw (gated startups).
 
     Returns:
         An :class:`Uncertainty`.
 
     Raises:
         ValueError: bad shapes, a level outside 1–5, an unknown confidence code, ``draws`` or
-            ``top_k`` below 1, ``max_rank`` below 1 or ``concentration`` not > 0.
+            ``top_k`` below 1, ``max_rank`` below 1, ``concentration`` not > 0, bad ``behind``.
     """
     fa = framework if isinstance(framework, FrameworkArrays) else FrameworkArrays.of(framework)
     levels, confidence = _checked(levels, confidence, draws, top_k, max_rank, concentration)
     table = score_levels(levels, fa)  # validates shape and range
     level_rng, tie_rng, weight_rng = np.random.default_rng(seed).spawn(3)
     weights = _pillar_weight_draws(fa, draws, concentration, weight_rng)
-    ranks = _RankCounts(table.overall, top_k, max_rank, tie_rng)
+    ranks = _RankCounts(table.overall, top_k, max_rank, tie_rng, behind)
     drawer = _Drawer(levels, confidence, table, fa, weights, draws)
     samples = drawer.run(level_rng, ranks.add, progress)
     with np.errstate(invalid="ignore"):
@@ -289,8 +296,11 @@ class _RankCounts:
     overall score hold none); ``max_rank`` and ``top_k`` say how many ranks are kept."""
 
     def __init__(self, overall: np.ndarray, top_k: int, max_rank: int | None,
-                 rng: np.random.Generator) -> None:
+                 rng: np.random.Generator, behind: np.ndarray | None = None) -> None:
         self.valid = ~np.isnan(overall)
+        self.ahead = None if behind is None else ~np.asarray(behind, dtype=bool)
+        if self.ahead is not None and self.ahead.shape != overall.shape:
+            raise ValueError(f"behind has shape {self.ahead.shape}, overall {overall.shape}")
         n_valid = int(self.valid.sum())
         keep = n_valid if max_rank is None else min(n_valid, max(max_rank, top_k))
         self.counts = np.zeros((len(overall), keep), dtype=np.int64)
@@ -299,7 +309,7 @@ class _RankCounts:
     def add(self, overall: np.ndarray) -> None:
         """Count the ranks in a chunk's ``(n, c)`` overall scores."""
         if self.counts.shape[1]:
-            _count_ranks(overall.T, self.valid, self.rng, self.counts)
+            _count_ranks(overall.T, self.valid, self.rng, self.counts, self.ahead)
 
     def probabilities(self, draws: int, top_k: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """``(n, keep)`` rank probabilities, ``(n,)`` P(rank 1) and ``(n,)`` P(rank ≤ top_k)."""
@@ -310,12 +320,16 @@ class _RankCounts:
 
 
 def _count_ranks(
-    overall: np.ndarray, valid: np.ndarray, rng: np.random.Generator, counts: np.ndarray
+    overall: np.ndarray, valid: np.ndarray, rng: np.random.Generator, counts: np.ndarray,
+    ahead: np.ndarray | None = None,
 ) -> None:
-    """Add one to ``counts[i, r]`` for every draw in which row ``i`` holds rank ``r + 1``."""
+    """Add one to ``counts[i, r]`` for every draw in which row ``i`` holds rank ``r + 1``
+    (rows in ``ahead``, when given, before every other row)."""
     c, n = overall.shape
     keep = counts.shape[1]
     q = np.rint(np.where(valid, overall, 0.0) / TIE_RESOLUTION).astype(np.int64) + 1
+    if ahead is not None:
+        q[:, ahead] += _AHEAD
     q[:, ~valid] = 0  # nothing scored: below every ranked row
     key = -((q << _TIE_BITS) + rng.integers(0, 1 << _TIE_BITS, size=(c, n)))
     if keep < n:
