@@ -1,5 +1,6 @@
-"""``beachhead analyze``: Monte Carlo uncertainty of every assessment's overall and rank,
-pillar-weight sweeps and a scenario's shifts, as a table or JSON on standard output."""
+"""``beachhead analyze``: the startups ranked under a perspective with the Monte Carlo
+uncertainty of each one's overall and rank, pillar-weight sweeps and a scenario's shifts, as a
+table or JSON on standard output."""
 
 from __future__ import annotations
 
@@ -11,32 +12,36 @@ from models.cli.common import EXIT_OK, progress_printer, scenario_named, stdout
 from models.cli.tables import analysis_table
 from models.cli.texts import label
 
-#: Monte Carlo work (assessments × draws) above which ``analyze`` reports progress.
+#: Monte Carlo work (startups × draws) above which ``analyze`` reports progress.
 _PROGRESS_WORK = 1_000_000
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:
-    """``beachhead analyze FILE [--draws N] [--seed S] [--scenario NAME] [--format table|json]``.
+    """``beachhead analyze FILE [--perspective P] [--ignore-gates] [--draws N] [--seed S]
+    [--scenario NAME] [--weight-concentration C] [--format table|json]``.
 
-    JSON: ``{"draws", "seed", "weight_concentration", "scenario", "assessments": [{"startup",
-    "assessor", "role", "overall", "p10", "p50", "p90", "p_rank1", "p_top3"}...], "reversals":
-    [{"pillar", "weight", "new_leader", ...}...], "current_weights"}`` (see
-    :meth:`models.analysis.run.PortfolioAnalysis.as_json`).
+    JSON: ``{"perspective", "ignore_gates", "draws", "resamples", "seed",
+    "weight_concentration", "top_k", "scenario", "startups": [{"rank", "startup_id",
+    "startup", "gated", "deal_breakers", "status", "suggested", "overall", "p10", "p50", "p90",
+    "p_rank1", "p_top3", "founder_gap", "assessments"}...], "reversals": [{"pillar", "weight",
+    "new_leader", "new_leader_id", ...}...], "current_weights"}`` (see
+    :meth:`models.analysis.startups.StartupAnalysis.as_json`).
     """
-    from models.analysis.run import analyze_portfolio
+    from models.analysis.startups import analyze_startups
     from models.files.portfolio_file import load_portfolio
 
     portfolio = load_portfolio(args.file)
     scenario = scenario_named(portfolio.framework, args.scenario)
-    n = len(portfolio.assessments())
+    n = len(portfolio.startups)
     progress = None
     if n * args.draws >= _PROGRESS_WORK:
-        print(label("analysing", args.lang).format(n=n, draws=args.draws), file=sys.stderr,
-              flush=True)
+        print(label("analysing_startups", args.lang).format(n=n, draws=args.draws),
+              file=sys.stderr, flush=True)
         progress = progress_printer()
-    result = analyze_portfolio(
-        portfolio, draws=args.draws, seed=args.seed, scenario=scenario,
-        concentration=args.weight_concentration, progress=progress, lang=args.lang,
+    result = analyze_startups(
+        portfolio, args.perspective, draws=args.draws, seed=args.seed, scenario=scenario,
+        concentration=args.weight_concentration, ignore_gates=args.ignore_gates,
+        progress=progress, lang=args.lang,
     )
     out = stdout()
     if args.format == "json":

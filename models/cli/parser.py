@@ -148,7 +148,8 @@ def _sample(sub: Commands, lang: argparse.ArgumentParser) -> None:
 
 def _analyze(sub: Commands, lang: argparse.ArgumentParser) -> None:
     p = sub.add_parser("analyze", parents=[lang],
-                       help="rank uncertainty, weight sensitivity and scenario shifts")
+                       help="the startups ranked under a perspective: how sure each rank is "
+                            "(P10-P90, P(rank 1), P(top 3)), weight sensitivity, scenario shifts")
     p.add_argument("file", metavar="FILE", help="a .beachhead portfolio")
     p.add_argument("--draws", type=_draws, default=2000, metavar="N",
                    help=f"Monte Carlo draws, 1 to {MAX_DRAWS:,} (default 2000)")

@@ -9,12 +9,14 @@ import unicodedata
 from typing import TYPE_CHECKING, Any, cast
 
 from models.cli.texts import label, role
+from models.core.decisions import status_name
 from models.core.framework import text
 from models.core.rounding import fixed, percent
 
 if TYPE_CHECKING:
-    from models.analysis.run import PortfolioAnalysis
+    from models.analysis.startups import StartupAnalysis
     from models.core.framework import Framework
+    from models.engine.perspectives import Perspective
 
 #: A row of ``score --format json`` (:meth:`models.engine.results.Result.as_json`).
 Row = dict[str, Any]
@@ -99,59 +101,76 @@ def score_table(rows: list[Row], framework: Framework, lang: str) -> str:
     return "\n".join(grid(head, body, numeric)) + "\n"
 
 
-def analysis_table(result: PortfolioAnalysis, file: str, lang: str = "en") -> str:
-    """``analyze --format table``: the uncertainty of every assessment (highest median
-    first), then the leader changes of the weight sweeps."""
+def perspective_text(perspective: Perspective, lang: str) -> str:
+    """A perspective described for a table heading (``investor view (median of …)``)."""
+    return label(f"perspective_{perspective.kind}", lang).format(name=perspective.assessor)
+
+
+def analysis_table(result: StartupAnalysis, file: str, lang: str = "en") -> str:
+    """``analyze --format table``: a heading saying what was drawn (perspective, draws,
+    resamples, seed, gates), one line per startup in the ranking's order, then the leader
+    changes of the weight sweeps."""
     u = result.uncertainty
     what = label("analysis_vary", lang)
+    if result.resamples > 1:
+        what += label("analysis_resampled", lang).format(resamples=result.resamples,
+                                                         per=u.draws // result.resamples)
     if u.concentration is not None:
         what += label("analysis_weights", lang).format(c=u.concentration)
-    lines = [label("analysis_head", lang).format(file=file, n=len(result.pairs), draws=u.draws,
-                                                 seed=u.seed, what=what)]
+    gates = label("ignoring_gates" if result.ranking.ignore_gates else "gating", lang)
+    lines = [label("analysis_startups_head", lang).format(
+        file=file, n=len(result.startups), perspective=perspective_text(result.perspective, lang),
+        draws=u.draws, seed=u.seed, what=what, gates=gates)]
     if result.scenario is not None:
         lines.append(label("scenario", lang).format(name=text(result.scenario.name, lang),
                                                     id=result.scenario.id))
     lines.append("")
-    lines += _uncertainty_lines(result, lang)
+    lines += _startup_lines(result, lang)
     lines.append("")
     lines.append(label("reversals", lang))
     lines += _reversal_lines(result, lang)
     return "\n".join(lines) + "\n"
 
 
-def _uncertainty_lines(result: PortfolioAnalysis, lang: str) -> list[str]:
+def _startup_lines(result: StartupAnalysis, lang: str) -> list[str]:
     top_k = result.uncertainty.top_k
-    head = [label("startup", lang), label("assessor", lang), label("role", lang),
+    head = [label("rank", lang), label("startup", lang), label("gated", lang),
             label("overall", lang), "P10", "P50", "P90", label("p_rank1", lang),
-            label("p_top", lang).format(k=top_k)]
-    scen = result.scenario_impact is not None
+            label("p_top", lang).format(k=top_k), label("founder_gap", lang),
+            label("status", lang)]
+    scen = result.scenario is not None
     if scen:
         head += [label("before", lang), label("rank_change", lang)]
-    rows = cast("list[Row]", result.as_json()["assessments"])
-    order = sorted(range(len(rows)), key=lambda i: (
-        -(rows[i]["p50"] if rows[i]["p50"] is not None else -1.0), -(rows[i]["p_rank1"] or 0.0)))
     body = []
-    for i in order:
-        r = rows[i]
-        cells = [csv_text(r["startup"]), csv_text(r["assessor"]), role(r["role"], lang),
-                 num(r["overall"], 1),
-                 num(r["p10"], 1),
-                 num(r["p50"], 1), num(r["p90"], 1), _pct(r["p_rank1"]), _pct(r[f"p_top{top_k}"])]
+    for r in cast("list[Row]", result.as_json()["startups"]):
+        cells = [str(r["rank"]), csv_text(r["startup"]),
+                 csv_text(", ".join(r["deal_breakers"])) or "-", num(r["overall"], 1),
+                 num(r["p10"], 1), num(r["p50"], 1), num(r["p90"], 1), _pct(r["p_rank1"]),
+                 _pct(r[f"p_top{top_k}"]), signed(r["founder_gap"]),
+                 status_name(r["status"], lang) if r["status"] else "-"]
         if scen:
             change = r["rank_change"]
-            cells += [num(r["overall_before"], 1),
-                      "" if change is None else (f"+{change}" if change > 0 else str(change))]
+            cells += [num(r["overall_before"], 1), f"+{change}" if change > 0 else str(change)]
         body.append(cells)
-    return grid(head, body, set(range(3, len(head))))
+    return grid(head, body, {0, *range(3, 10), *range(11, len(head))})
 
 
-def _reversal_lines(result: PortfolioAnalysis, lang: str) -> list[str]:
+def _reversal_lines(result: StartupAnalysis, lang: str) -> list[str]:
     body = []
     for sweep in result.sweeps:
         for r in sweep.reversals:
             body.append([result.pillar_names[r.pillar], _pct(sweep.current), _pct(r.weight),
-                         result.label(r.new_leader), result.label(r.previous_leader)])
+                         csv_text(result.label(r.new_leader)),
+                         csv_text(result.label(r.previous_leader))])
     if not body:
-        return [label("no_reversal", lang)]
+        return [label("no_reversal_startup", lang)]
     return grid([label("pillar", lang), label("now", lang), label("at", lang),
                  label("new_leader", lang), label("previous_leader", lang)], body, {1, 2})
+
+
+def signed(x: float | None) -> str:
+    """A gap with one decimal and its sign (``+2.5``, ``-1.0``, ``0.0``); empty for ``None``."""
+    if x is None:
+        return ""
+    shown = fixed(x, 1)
+    return shown if shown.startswith("-") or float(shown) == 0 else "+" + shown

@@ -52,6 +52,12 @@ LABELS: dict[str, dict[str, str]] = {
         "ranking_head": "{file}: {n} startups, {perspective}; P10–P90 from {draws} draws, "
                         "seed {seed}{gates}",
         "ignoring_gates": "; deal-breakers not gating",
+        "gating": "; gated startups rank after the others",
+        "analysis_startups_head": "{file}: {n} startups, {perspective}; {draws} draws, seed "
+                                  "{seed}; {what}{gates}",
+        "analysis_resampled": "; investors resampled ({resamples} resamples × {per} draws)",
+        "no_reversal_startup": "  none: the same startup leads at every pillar weight",
+        "analysing_startups": "analysing {n} startups × {draws} draws…",
     },
     "zh_CN": {
         "startup": "初创公司",
@@ -99,6 +105,12 @@ LABELS: dict[str, dict[str, str]] = {
         "ranking_head": "{file}：{n} 家初创公司，{perspective}；P10–P90 来自 {draws} 次抽样，"
                         "种子 {seed}{gates}",
         "ignoring_gates": "；致命缺陷不影响排序",
+        "gating": "；触发致命缺陷的公司排在其他公司之后",
+        "analysis_startups_head": "{file}：{n} 家初创公司，{perspective}；{draws} 次抽样，"
+                                  "种子 {seed}；{what}{gates}",
+        "analysis_resampled": "；对投资人重新抽样（{resamples} 次重抽 × 每次 {per} 次抽样）",
+        "no_reversal_startup": "  无：在任何支柱权重下领先的公司都不变",
+        "analysing_startups": "正在分析 {n} 家初创公司 × {draws} 次抽样…",
     },
 }
 
