@@ -3,7 +3,10 @@
 The sample (``resources/samples/sample.json``) holds eight invented startups, one per archetype
 the article discusses (¶4–¶6): companionship app, ad-funded general chatbot, model-API
 provider, video-generation lab, AI-earphone maker, industry integrator, regulated vertical agent
-and a well-funded model lab biding its time. No real company is scored.
+and a well-funded model lab biding its time. No real company is scored. Four of them carry
+decisions, so a first look shows the statuses: the integrator was invested in (after screening
+and diligence), the regulated agent is in committee, the chatbot was passed and the video lab
+is in screening; the others have none yet.
 """
 
 from __future__ import annotations

@@ -235,7 +235,8 @@ def test_cli_json_rows_on_the_sample(capsys, sample_file):
     chat = next(r for r in rows if r["startup"] == "Chattersky")
     assert chat["overall"] == pytest.approx((0 + 18.75 + 25 / 3 + 5 + 25) / 5)
     assert chat["deal_breakers"] == ["Head-on without a niche"]
-    assert chat["suggested"] == "pass" and chat["status"] is None  # gated: pass whatever the score
+    assert chat["suggested"] == "pass"  # gated: pass whatever the score
+    assert chat["status"] == "passed"  # the sample passed on it
     assert next(r for r in rows if r["startup_id"] == "s03")["founder_gap"] is None
 
 

@@ -80,6 +80,36 @@ def test_archetypes_differ_as_the_article_argues(results):
     assert all(chatbot < r.overall for k, r in results.items() if k[0] != "Chattersky")
 
 
+def test_sample_decisions_show_the_process(sample):
+    current = {s.name: s.decision.status if s.decision else None for s in sample.startups}
+    assert current == {"栖语科技": None, "Chattersky": "passed", "Tokenforge": None,
+                       "Lumenreel": "screening", "听澜科技": None,
+                       "Gearloom Systems": "invested", "衡策智能": "committee",
+                       "Summitcore AI": None}
+    gear = sample.find_startup("Gearloom Systems")
+    assert [d.status for d in gear.decisions] == ["screening", "diligence", "invested"]
+    assert [d.date for d in gear.decisions] == sorted(d.date for d in gear.decisions)
+    committee = sample.find_startup("衡策智能").decision
+    assert committee.by == "陈屹，远帆资本" and "67.3" in committee.rationale
+    for st in sample.startups:
+        for d in st.decisions:
+            assert d.by and d.rationale.strip(), st.name
+            # a decision follows the assessments it rests on
+            assert d.date >= min(a.date for a in st.assessments), st.name
+
+
+def test_sample_decisions_agree_with_the_investor_view(sample):
+    from models.engine.ranking import rank_startups
+
+    rows = {r.startup: r for r in rank_startups(sample).rows}
+    # the committee's rationale quotes the investor view's overall: (91.67 + 56.25 + 50 + 80
+    # + 58.33) / 5 = 67.25, shown 67.3; the passed chatbot is gated
+    assert rows["衡策智能"].overall == pytest.approx(67.25)
+    assert rows["衡策智能"].status == "committee" and rows["衡策智能"].suggested == "pursue"
+    assert rows["Chattersky"].gated and rows["Chattersky"].status == "passed"
+    assert rows["Gearloom Systems"].overall == pytest.approx(67.0)
+
+
 def test_synthetic_is_seeded_and_varied():
     a = synthetic_portfolio(50, seed=4)
     b = synthetic_portfolio(50, seed=4)
