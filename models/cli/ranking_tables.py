@@ -7,10 +7,10 @@ import csv
 import io
 from typing import TYPE_CHECKING, Any
 
-from models.cli.tables import csv_text, grid, num
+from models.cli.tables import csv_text, grid, num, signed
 from models.cli.texts import label
 from models.core.decisions import status_name, suggestion_name
-from models.core.rounding import fixed, percent
+from models.core.rounding import percent
 
 if TYPE_CHECKING:
     from models.analysis.perspective_bands import Bands
@@ -73,7 +73,7 @@ def ranking_table(rows: list[Row], framework: Framework, head: str, lang: str) -
             csv_text(", ".join(r["deal_breakers"])) or "-",
             num(r["overall"], 1), *(num(r["pillars"][p.id], 1) for p in pillars),
             percent(r["completeness"]), num(r["p10"], 1), num(r["p90"], 1),
-            _signed(r["founder_gap"]),
+            signed(r["founder_gap"]),
             str(r["assessments"]),
             status_name(r["status"], lang) if r["status"] else "-",
             suggestion_name(r["suggested"], lang) if r["suggested"] else "-",
@@ -81,10 +81,3 @@ def ranking_table(rows: list[Row], framework: Framework, head: str, lang: str) -
     numeric = {0, *range(3, len(cols) - 2)}
     return "\n".join([head, "", *grid(cols, body, numeric)]) + "\n"
 
-
-def _signed(x: float | None) -> str:
-    """A gap with one decimal and its sign (``+2.5``, ``-1.0``, ``0.0``); empty for ``None``."""
-    if x is None:
-        return ""
-    shown = fixed(x, 1)
-    return shown if shown.startswith("-") or float(shown) == 0 else "+" + shown

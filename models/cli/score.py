@@ -12,13 +12,12 @@ from typing import TYPE_CHECKING, Any
 
 from models.cli.common import EXIT_OK, scenario_named, stdout
 from models.cli.ranking_tables import ranking_csv, ranking_rows, ranking_table
-from models.cli.tables import score_csv, score_table
+from models.cli.tables import perspective_text, score_csv, score_table
 from models.cli.texts import label
 
 if TYPE_CHECKING:
     from models.core.framework import Scenario
     from models.core.portfolio import Portfolio
-    from models.engine.perspectives import Perspective
 
 
 def cmd_score(args: argparse.Namespace) -> int:
@@ -60,7 +59,8 @@ def _score_startups(args: argparse.Namespace, portfolio: Portfolio,
 
     def table() -> str:
         head = label("ranking_head", args.lang).format(
-            file=args.file, n=len(rows), perspective=_described(ranking.perspective, args.lang),
+            file=args.file, n=len(rows),
+            perspective=perspective_text(ranking.perspective, args.lang),
             draws=bands.draws, seed=bands.seed,
             gates=label("ignoring_gates", args.lang) if args.ignore_gates else "")
         return ranking_table(rows, portfolio.framework, head, args.lang)
@@ -78,6 +78,3 @@ def _write(fmt: str, rows: list[dict[str, Any]], csv_text: Callable[[], str],
     else:
         out.write(csv_text() if fmt == "csv" else table_text())
 
-
-def _described(perspective: Perspective, lang: str) -> str:
-    return label(f"perspective_{perspective.kind}", lang).format(name=perspective.assessor)
