@@ -220,6 +220,10 @@
         <source>Import Workbooks</source>
         <translation>导入工作簿</translation>
     </message>
+    <message>
+        <source>Decide</source>
+        <translation>决定</translation>
+    </message>
 </context>
 <context>
     <name>CompareView</name>
@@ -367,6 +371,144 @@
     <message>
         <source>Weight {name}</source>
         <translation>设置权重 {name}</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionPanel</name>
+    <message>
+        <source>Take suggestion</source>
+        <translation>采纳建议</translation>
+    </message>
+    <message>
+        <source>Take the status the suggestion names, with a rationale saying why</source>
+        <translation>采用建议对应的状态，并附上说明原因的理由</translation>
+    </message>
+    <message>
+        <source>No decision yet</source>
+        <translation>尚无决定</translation>
+    </message>
+    <message>
+        <source>Choosing a status takes a new decision, dated today; the current one moves to the history</source>
+        <translation>选择状态即作出一项新的决定（日期为今天）；当前决定移入历史记录</translation>
+    </message>
+    <message>
+        <source>Who decided</source>
+        <translation>决定人</translation>
+    </message>
+    <message>
+        <source>Rationale: why this decision?</source>
+        <translation>理由：为何作此决定？</translation>
+    </message>
+    <message>
+        <source>Withdraw</source>
+        <translation>撤回</translation>
+    </message>
+    <message>
+        <source>Remove the current decision; the one before it is current again</source>
+        <translation>删除当前决定；之前的决定重新成为当前决定</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>决定</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>决定人</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>No decision taken yet.</source>
+        <translation>尚未作出决定。</translation>
+    </message>
+    <message>
+        <source>since {date}</source>
+        <translation>自 {date} 起</translation>
+    </message>
+    <message>
+        <source>Decide: {status}</source>
+        <translation>决定：{status}</translation>
+    </message>
+    <message>
+        <source>Take Suggestion: {status}</source>
+        <translation>采纳建议：{status}</translation>
+    </message>
+    <message>
+        <source>Withdraw Decision</source>
+        <translation>撤回决定</translation>
+    </message>
+    <message>
+        <source>Decision Date</source>
+        <translation>决定日期</translation>
+    </message>
+    <message>
+        <source>Decision By</source>
+        <translation>决定人</translation>
+    </message>
+    <message>
+        <source>Decision Rationale</source>
+        <translation>决定理由</translation>
+    </message>
+</context>
+<context>
+    <name>Decisions</name>
+    <message>
+        <source>gated by {names}</source>
+        <translation>触发致命缺陷：{names}</translation>
+    </message>
+    <message>
+        <source>overall {overall} ≥ {pursue}</source>
+        <translation>总分 {overall} ≥ {pursue}</translation>
+    </message>
+    <message>
+        <source>overall {overall} ≥ {watch}, below {pursue}</source>
+        <translation>总分 {overall} ≥ {watch}，低于 {pursue}</translation>
+    </message>
+    <message>
+        <source>overall {overall} &lt; {watch}</source>
+        <translation>总分 {overall} &lt; {watch}</translation>
+    </message>
+    <message>
+        <source>{name}&apos;s view</source>
+        <translation>{name}的视角</translation>
+    </message>
+    <message>
+        <source>the investor view</source>
+        <translation>投资人视角</translation>
+    </message>
+    <message>
+        <source>the founder view</source>
+        <translation>创始人视角</translation>
+    </message>
+    <message>
+        <source>the latest assessment</source>
+        <translation>最新评估</translation>
+    </message>
+    <message>
+        <source>No suggestion: nothing is scored under {view} yet.</source>
+        <translation>暂无建议：{view}下尚无评分。</translation>
+    </message>
+    <message>
+        <source>Suggested under {view}: {suggestion} ({reason})</source>
+        <translation>{view}下的建议：{suggestion}（{reason}）</translation>
+    </message>
+    <message>
+        <source>Suggested by the framework under {view}: {suggestion} ({reason}).</source>
+        <translation>框架在{view}下的建议：{suggestion}（{reason}）。</translation>
+    </message>
+    <message>
+        <source>… and {n} earlier</source>
+        <translation>…… 另有 {n} 条更早的决定</translation>
+    </message>
+    <message>
+        <source>Earlier decisions</source>
+        <translation>更早的决定</translation>
     </message>
 </context>
 <context>
@@ -1730,6 +1872,22 @@ change</source>
     <message>
         <source>Shown</source>
         <translation>显示</translation>
+    </message>
+    <message>
+        <source>Rank {rank} of {n}</source>
+        <translation>排名 {rank} / {n}</translation>
+    </message>
+    <message>
+        <source>Nothing scored under this perspective</source>
+        <translation>在此视角下尚无评分</translation>
+    </message>
+    <message>
+        <source>Decision: {status} ({date})</source>
+        <translation>决定：{status}（{date}）</translation>
+    </message>
+    <message>
+        <source>Gated by {names}</source>
+        <translation>触发致命缺陷：{names}</translation>
     </message>
 </context>
 <context>
