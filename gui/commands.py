@@ -19,6 +19,7 @@ from models.core.portfolio import Assessment, Startup
 
 _MERGE_TEXT = 1001
 _MERGE_FRAMEWORK = 1002
+_MERGE_DECISION = 1003
 
 
 translate = QCoreApplication.translate
@@ -97,12 +98,15 @@ class SetAssessmentField(QUndoCommand):
 
 class SetDecisions(QUndoCommand):
     """Take a decision about a startup, or change or withdraw its decisions: the command
-    holds the whole list before and after (oldest first)."""
+    holds the whole list before and after (oldest first).
+
+    With a ``merge_key`` (e.g. ``"rationale"``), consecutive changes of the same startup with
+    the same key merge, so typing a decision's rationale is one undo step."""
 
     def __init__(self, doc: Document, startup_id: str, decisions: list[Decision],
-                 label: str | None = None) -> None:
+                 label: str | None = None, merge_key: str | None = None) -> None:
         super().__init__(label or translate("Commands", "Decide"))
-        self.doc, self.sid = doc, startup_id
+        self.doc, self.sid, self.merge_key = doc, startup_id, merge_key
         self.old = [d.model_copy() for d in doc.startup(startup_id).decisions]
         self.new = [d.model_copy() for d in decisions]
 
@@ -111,6 +115,16 @@ class SetDecisions(QUndoCommand):
 
     def undo(self) -> None:
         self.doc.apply_decisions(self.sid, self.old)
+
+    def id(self) -> int:
+        return _MERGE_DECISION if self.merge_key else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, SetDecisions) or (other.sid, other.merge_key) != (
+                self.sid, self.merge_key):
+            return False
+        self.new = other.new
+        return True
 
 
 class AddStartup(QUndoCommand):

@@ -19,11 +19,16 @@ AssessmentIdRole = _USER + 2
 StartupIdRole = _USER + 3
 #: The raw id of the row's pillar or criterion (the weight tables).
 IdRole = _USER + 4
-#: The overall score of a startup's latest assessment (float or None; the startup list).
+#: A startup's overall score under the perspective (float or None; the startup list).
 OverallRole = _USER + 5
-#: The pillar scores of a startup's latest assessment (list; the startup list).
+#: A startup's pillar scores under the perspective (list; the startup list).
 PillarsRole = _USER + 6
 #: The judgement value (float) of a pairwise matrix cell, whatever its side of the diagonal.
 JudgementRole = _USER + 7
 #: Marks the item a judgement editor adds for a value off the Saaty scale (``"custom"``).
 CustomJudgementRole = _USER + 8
+#: A startup's current decision status (``screening``, …) or None (the startup list).
+StatusRole = _USER + 9
+#: The names of the deal-breakers that gate a startup (list, empty when it is not gated; the
+#: startup list).
+GatedRole = _USER + 10

@@ -3,8 +3,8 @@ every edit (the matplotlib radar is redrawn only when the application is idle)."
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QPainter, QPalette
+from PySide6.QtCore import QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QPainter, QPalette, QResizeEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from gui.widgets.palette import UNSCORED, score_colour
@@ -31,9 +31,15 @@ def paint_mini_bars(painter: QPainter, rect: QRectF, scores: list[float | None])
 
 
 class PillarBars(QWidget):
-    """Labelled horizontal bars, 0–100, one per pillar; ``None`` shows "not scored"."""
+    """Labelled horizontal bars, 0–100, one per pillar; ``None`` shows "not scored".
+
+    A label too long for its column (a cost pillar's "Incumbent pressure (100 = least)" in a
+    narrow panel) wraps onto a second line, and its row grows to fit.
+    """
 
     ROW = 22
+    #: The labels' column takes at most this share of the width.
+    LABEL_SHARE = 0.5
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -43,10 +49,10 @@ class PillarBars(QWidget):
     def set_scores(self, rows: list[tuple[str, float | None]]) -> None:
         """Show ``rows`` as (pillar name, score 0–100 or None)."""
         if rows != self._rows:
-            changed_count = len(rows) != len(self._rows)
+            changed_names = [n for n, _ in rows] != [n for n, _ in self._rows]
             self._rows = list(rows)
-            if changed_count:
-                self.updateGeometry()
+            if changed_names:
+                self._fit_height()
             self.update()
 
     def scores(self) -> list[tuple[str, float | None]]:
@@ -54,30 +60,60 @@ class PillarBars(QWidget):
         return list(self._rows)
 
     def sizeHint(self) -> QSize:
-        return QSize(260, self._row_height() * max(1, len(self._rows)) + 4)
+        return QSize(260, self.heightForWidth(self.width() or 260))
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(160, self.sizeHint().height())
+        return QSize(160, self.minimumHeight())
 
-    def _row_height(self) -> int:
-        return max(self.ROW, self.fontMetrics().height() + 8)
+    def heightForWidth(self, width: int) -> int:
+        """The height the rows need at ``width`` (labels wrapped as they will be drawn)."""
+        return sum(h for _, h in self._row_heights(width)[1]) + 4
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self._fit_height()
+
+    def _fit_height(self) -> None:
+        """Ask the layout for the height the rows need at the present width (wrapped labels
+        make rows taller in a narrow panel)."""
+        height = self.heightForWidth(self.width() or 260)
+        if height != self.minimumHeight():
+            self.setMinimumHeight(height)
+        self.updateGeometry()
+
+    def _label_width(self, width: int) -> int:
+        fm = self.fontMetrics()
+        longest = max((fm.horizontalAdvance(n) for n, _ in self._rows), default=0)
+        return int(min(longest + 10, width * self.LABEL_SHARE))
+
+    def _row_heights(self, width: int) -> tuple[int, list[tuple[str, int]]]:
+        """The label column's width, and each row's label with the row's height."""
+        fm = self.fontMetrics()
+        label_w = self._label_width(width)
+        single = max(self.ROW, fm.height() + 8)
+        rows = []
+        for name, _ in self._rows:
+            box = fm.boundingRect(QRect(0, 0, max(1, label_w - 6), 1000),
+                                  int(Qt.TextFlag.TextWordWrap), name)
+            rows.append((name, max(single, box.height() + 8)))
+        return label_w, rows
 
     def paintEvent(self, _event) -> None:
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         fm = self.fontMetrics()
-        label_w = min(max((fm.horizontalAdvance(n) for n, _ in self._rows), default=0) + 10,
-                      self.width() // 2)
+        label_w, heights = self._row_heights(self.width())
         value_w = fm.horizontalAdvance("100.0") + 8
-        rh = self._row_height()
         text_colour = self.palette().color(QPalette.ColorRole.WindowText)
-        for i, (name, score) in enumerate(self._rows):
-            y = 2 + i * rh
+        y = 2
+        for (name, rh), (_, score) in zip(heights, self._rows, strict=True):
             p.setPen(text_colour)
-            p.drawText(QRectF(0, y, label_w - 6, rh), Qt.AlignmentFlag.AlignVCenter |
-                       Qt.AlignmentFlag.AlignLeft,
-                       fm.elidedText(name, Qt.TextElideMode.ElideRight, label_w - 6))
-            bar = QRectF(label_w, y + 5, max(10, self.width() - label_w - value_w), rh - 10)
+            p.drawText(QRectF(0, y, label_w - 6, rh), int(Qt.AlignmentFlag.AlignVCenter |
+                       Qt.AlignmentFlag.AlignLeft) | int(Qt.TextFlag.TextWordWrap), name)
+            bar_h = self.ROW - 10
+            bar = QRectF(label_w, y + (rh - bar_h) / 2,
+                         max(10, self.width() - label_w - value_w), bar_h)
             p.setPen(Qt.PenStyle.NoPen)
             p.setBrush(UNSCORED.lighter(130))
             p.drawRoundedRect(bar, 3, 3)
@@ -89,4 +125,5 @@ class PillarBars(QWidget):
             shown = "–" if score is None else fixed(score)
             p.drawText(QRectF(self.width() - value_w, y, value_w, rh),
                        Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, shown)
+            y += rh
         p.end()

@@ -57,6 +57,7 @@ class ResultsPanel(QScrollArea):
             label.setTextFormat(Qt.TextFormat.RichText)
             label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         layout = QVBoxLayout(body)
+        self._layout = layout
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(_heading(self.tr("Overall score")))
         layout.addWidget(self.overall_label)
@@ -80,6 +81,12 @@ class ResultsPanel(QScrollArea):
         self._radar_series: Any = None
         self.show_result(None, None)
 
+    def insert_section(self, widget: QWidget) -> None:
+        """Put ``widget`` above the results (the view's decision panel), scrolling with
+        them."""
+        self._layout.insertWidget(0, widget)
+        self._layout.insertSpacing(1, 6)
+
     # -- radar (matplotlib, created lazily after first paint) ------------------------------
     def enable_radar(self) -> None:
         """Create the radar chart and draw it (imports matplotlib); call once the window is
@@ -96,7 +103,7 @@ class ResultsPanel(QScrollArea):
         """Update the radar: new values in place, a full replot only when the pillars change."""
         r, fw = self._result, self._framework
         pillars = [p for p in fw.pillars if p.enabled] if fw is not None else []
-        names = tuple(text(p.name, self._lang) for p in pillars)
+        names = tuple(p.score_name(self._lang) for p in pillars)
         values = [r.pillars.get(p.id) for p in pillars] if r is not None else None
         if len(names) < 3 or values is None:
             if self._radar_names:
@@ -105,11 +112,12 @@ class ResultsPanel(QScrollArea):
             return
         if names != self._radar_names:
             from models.charts.drawing import radar
+            from models.charts.labels import spoke_label
 
             figure.clear()
             # polar tick labels sit outside the axes: leave a margin for them
             ax = figure.add_axes((0.2, 0.14, 0.6, 0.72), projection="polar")
-            (self._radar_series,) = radar(ax, [n.replace(" ", "\n") for n in names],
+            (self._radar_series,) = radar(ax, [spoke_label(n) for n in names],
                                           [("", values)])
             ax.tick_params(axis="x", labelsize=7, pad=2)
             self._radar_names = names
@@ -150,7 +158,7 @@ class ResultsPanel(QScrollArea):
                 self.tr("Scenario applied: {name}").format(name=text(scen.name, lang)))
         else:
             self.scenario_label.setText("")
-        self.bars.set_scores([(text(p.name, lang), result.pillars.get(p.id))
+        self.bars.set_scores([(p.score_name(lang), result.pillars.get(p.id))
                               for p in framework.pillars if p.enabled])
         self.breakers_label.setText(self._rules_html(result.deal_breakers, warning=True) or
                                     "<i>" + self.tr("None triggered.") + "</i>")

@@ -1,5 +1,11 @@
-"""The startup list of the Assess view: a thin list model over the document's startups and a
-delegate that paints each startup's name, overall score and a small pillar bar."""
+"""The startup list of the Assess view: a thin list model over the document's startups (in
+document order) and a delegate that paints each startup's name, its overall score and a small
+bar per pillar under the window's perspective, its decision status, and a mark when a
+deal-breaker gates it.
+
+The figures are the rows of the document's ranking (:meth:`gui.document.Document.ranking`), one
+per startup, so the list agrees with every other ranking in the window.
+"""
 
 from __future__ import annotations
 
@@ -12,36 +18,55 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QPainter, QPalette
+from PySide6.QtGui import QFont, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from gui.document import Document
-from gui.tables.roles import OverallRole, PillarsRole, StartupIdRole
-from gui.widgets.palette import score_colour
+from gui.i18n import language, list_separator
+from gui.tables.roles import GatedRole, OverallRole, PillarsRole, StartupIdRole, StatusRole
+from gui.views.assess.decision_texts import status_colour
+from gui.widgets.palette import WARNING_FG, score_colour
 from gui.widgets.pillar_bars import paint_mini_bars
+from models.core.decisions import status_name
 from models.core.rounding import fixed
+from models.engine.ranking import RankedStartup, Ranking
 
 _Index = QModelIndex | QPersistentModelIndex
+#: What the gate mark is drawn as, before the overall score.
+GATE_MARK = "⚠"
 
 
 class StartupListModel(QAbstractListModel):
     """One row per startup of the document, in document order.
 
-    Roles: ``DisplayRole`` name; ``StartupIdRole`` id; ``OverallRole`` the overall score of the
-    startup's latest assessment (float or None); ``PillarsRole`` its pillar scores (list);
-    ``ToolTipRole`` sector, stage and the assessment shown.
+    Roles: ``DisplayRole`` name; ``StartupIdRole`` id; ``OverallRole`` the overall score under
+    the perspective (float or None); ``PillarsRole`` the enabled pillars' scores (list, the
+    framework's order); ``StatusRole`` the current decision's status (or None);
+    ``GatedRole`` the names of the deal-breakers that gate it (empty when none);
+    ``ToolTipRole`` sector, stage, rank, decision and the gate's reason.
     """
 
     def __init__(self, doc: Document, parent=None) -> None:
         super().__init__(parent)
         self.doc = doc
+        self._ranking: Ranking | None = None
+        self._rows: dict[str, RankedStartup] = {}
         doc.structureChanged.connect(self._reset)
-        doc.resultsChanged.connect(self._all_changed)
-        doc.frameworkChanged.connect(self._all_changed)
+        for signal in (doc.resultsChanged, doc.frameworkChanged, doc.perspectiveChanged):
+            signal.connect(self._all_changed)
         doc.scoresChanged.connect(self._scores_changed)
+        doc.decisionsChanged.connect(self._startup_changed)
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.doc.portfolio.startups)
+
+    def ranked(self, startup_id: str) -> RankedStartup | None:
+        """The startup's row of the document's ranking (None if it has none)."""
+        ranking = self.doc.ranking()
+        if ranking is not self._ranking:
+            self._ranking = ranking
+            self._rows = {r.startup_id: r for r in ranking.rows}
+        return self._rows.get(startup_id)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self.doc.portfolio.startups):
@@ -51,18 +76,40 @@ class StartupListModel(QAbstractListModel):
             return st.name
         if role == StartupIdRole:
             return st.id
-        a = self.doc.primary_assessment(st)
-        result = self.doc.result(a.id) if a else None
+        if role not in (OverallRole, PillarsRole, StatusRole, GatedRole,
+                        Qt.ItemDataRole.ToolTipRole):
+            return None
+        row = self.ranked(st.id)
         if role == OverallRole:
-            return result.overall if result else None
+            return row.overall if row else None
         if role == PillarsRole:
-            return list(result.pillars.values()) if result else []
-        if role == Qt.ItemDataRole.ToolTipRole:
-            facts = " · ".join(x for x in (st.sector, st.stage, st.region) if x)
-            shown = a.label() if a else self.tr("no assessment yet")
-            shown_label = self.tr("Shown")
-            return f"{st.name}\n{facts}\n{shown_label}: {shown}".replace("\n\n", "\n")
-        return None
+            return [row.pillars.get(p.id) for p in self.doc.framework.pillars
+                    if p.enabled] if row else []
+        if role == StatusRole:
+            return st.decision.status if st.decision else None
+        if role == GatedRole:
+            return list(row.deal_breakers) if row and row.gated else []
+        return self._tooltip(index.row(), row)
+
+    def _tooltip(self, position: int, row: RankedStartup | None) -> str:
+        st = self.doc.portfolio.startups[position]
+        lines = [st.name]
+        facts = " · ".join(x for x in (st.sector, st.stage, st.region) if x)
+        if facts:
+            lines.append(facts)
+        if row is not None and row.overall is not None:
+            lines.append(self.tr("Rank {rank} of {n}").format(rank=row.rank,
+                                                               n=len(self.doc.portfolio.startups)))
+        elif row is not None:
+            lines.append(self.tr("Nothing scored under this perspective"))
+        if st.decision is not None:
+            lines.append(self.tr("Decision: {status} ({date})").format(
+                status=status_name(st.decision.status, language()),
+                date=st.decision.date.isoformat()))
+        if row is not None and row.gated:
+            lines.append(self.tr("Gated by {names}").format(
+                names=list_separator().join(row.deal_breakers)))
+        return "\n".join(lines)
 
     def row_of(self, startup_id: str) -> int:
         """The row of a startup, or -1."""
@@ -78,14 +125,20 @@ class StartupListModel(QAbstractListModel):
     def _all_changed(self) -> None:
         n = self.rowCount()
         if n:
-            self.dataChanged.emit(self.index(0), self.index(n - 1), [OverallRole, PillarsRole])
+            self.dataChanged.emit(self.index(0), self.index(n - 1))
 
     def _scores_changed(self, assessment_id: str) -> None:
-        st, _ = self.doc.assessment(assessment_id)
-        row = self.row_of(st.id)
+        try:
+            st, _ = self.doc.assessment(assessment_id)
+        except KeyError:
+            return
+        self._startup_changed(st.id)
+
+    def _startup_changed(self, startup_id: str) -> None:
+        row = self.row_of(startup_id)
         if row >= 0:
             idx = self.index(row)
-            self.dataChanged.emit(idx, idx, [OverallRole, PillarsRole])
+            self.dataChanged.emit(idx, idx)
 
 
 class StartupFilterModel(QSortFilterProxyModel):
@@ -98,7 +151,8 @@ class StartupFilterModel(QSortFilterProxyModel):
 
 
 class StartupDelegate(QStyledItemDelegate):
-    """Paints name (left), overall score (right) and a mini pillar bar under the name."""
+    """Paints the name and the overall score (after a gate mark when gated) on the first line,
+    the pillar bars and the decision status on the second."""
 
     def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
         h = option.fontMetrics.height()
@@ -112,24 +166,48 @@ class StartupDelegate(QStyledItemDelegate):
         if style:
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
         selected = bool(opt.state & QStyle.StateFlag.State_Selected)
-        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        text_colour = opt.palette.color(QPalette.ColorRole.HighlightedText if selected
+                                        else QPalette.ColorRole.Text)
         fm = opt.fontMetrics
         r = QRectF(opt.rect).adjusted(8, 4, -8, -4)
         overall = index.data(OverallRole)
-        score_w = fm.horizontalAdvance("100.0") + 6
+        gated = bool(index.data(GatedRole))
+        score_text = "–" if overall is None else fixed(overall)
+        if gated:
+            score_text = f"{GATE_MARK} {score_text}"
+        score_w = max(fm.horizontalAdvance(score_text), fm.horizontalAdvance("100.0")) + 6
         painter.save()
-        painter.setPen(opt.palette.color(role))
+        painter.setPen(text_colour)
         name = fm.elidedText(str(index.data()), Qt.TextElideMode.ElideRight,
                              int(r.width() - score_w))
         painter.drawText(QRectF(r.left(), r.top(), r.width() - score_w, fm.height()),
                          Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, name)
-        if overall is not None:
-            painter.setPen(opt.palette.color(role) if selected else score_colour(overall)
-                           .darker(130))
+        if not selected:
+            painter.setPen(WARNING_FG if gated else score_colour(overall).darker(130)
+                           if overall is not None else text_colour)
         painter.drawText(QRectF(r.right() - score_w, r.top(), score_w, fm.height()),
                          Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                         "–" if overall is None else fixed(overall))
-        bars = QRectF(r.left(), r.top() + fm.height() + 4, min(120.0, r.width() - score_w),
-                      r.height() - fm.height() - 4)
+                         score_text)
+        top = r.top() + fm.height() + 4
+        bars = QRectF(r.left(), top, min(120.0, r.width() / 2), r.height() - fm.height() - 4)
         paint_mini_bars(painter, bars, index.data(PillarsRole) or [])
+        status = index.data(StatusRole)
+        if status:
+            self._paint_status(painter, opt, QRectF(bars.right() + 6, top - 2,
+                                                    r.right() - bars.right() - 6,
+                                                    bars.height() + 4), status, selected)
         painter.restore()
+
+    def _paint_status(self, painter: QPainter, opt: QStyleOptionViewItem, rect: QRectF,
+                      status: str, selected: bool) -> None:
+        """The decision status, small, right-aligned in its colour."""
+        font = QFont(opt.font)
+        font.setPointSizeF(max(6.0, font.pointSizeF() * 0.85))
+        painter.setFont(font)
+        colour = opt.palette.color(QPalette.ColorRole.HighlightedText) if selected \
+            else status_colour(status)
+        painter.setPen(colour)
+        label = painter.fontMetrics().elidedText(status_name(status, language()),
+                                                 Qt.TextElideMode.ElideRight, int(rect.width()))
+        painter.drawText(rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                         label)

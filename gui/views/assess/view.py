@@ -27,6 +27,7 @@ from gui.i18n import language
 from gui.tables.roles import StartupIdRole
 from gui.views.assess.assessment_header import AssessmentHeader
 from gui.views.assess.criteria_panel import CriteriaPanel
+from gui.views.assess.decision_panel import DecisionPanel
 from gui.views.assess.results_panel import ResultsPanel
 from gui.views.assess.startup_list import (
     StartupDelegate,
@@ -57,6 +58,8 @@ class AssessView(QWidget):
         left = self._build_startup_list()
         middle = self._build_middle()
         self.results_panel = ResultsPanel()
+        self.decision_panel = DecisionPanel(doc)
+        self.results_panel.insert_section(self.decision_panel)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(left)
         self.splitter.addWidget(middle)
@@ -153,6 +156,7 @@ class AssessView(QWidget):
         ]
         self._startup_id = ""
         self._assessment_id = ""
+        self.decision_panel.set_document(doc)
         self._build_editors()
         first = doc.portfolio.startups[0].id if doc.portfolio.startups else ""
         self.select_startup(first)
@@ -205,6 +209,7 @@ class AssessView(QWidget):
             primary = self.doc.primary_assessment(st)
             self._assessment_id = primary.id if primary else ""
         self._show_assessment()
+        self.decision_panel.show_startup(startup_id)
         self.startupSelected.emit(startup_id)
 
     def select_assessment(self, assessment_id: str) -> None:

@@ -1,0 +1,328 @@
+"""The decision about the chosen startup, at the top of the Assess view's results: its current
+status (with date, who and rationale), the earlier ones, and the decision the framework's
+thresholds suggest for its overall score under the window's perspective.
+
+Every change is one undo command (:class:`gui.commands.SetDecisions`) on the document's stack:
+
+* choosing a status takes a **new** decision (dated today, by the last name used) after the
+  current one, so the history keeps every step;
+* the date, who and rationale edit the **current** decision; typing in one of them merges into
+  one undo step;
+* *Take suggestion* takes the status the suggestion names (:data:`SUGGESTED_STATUS`) with a
+  rationale saying why;
+* *Withdraw* removes the current decision (the one before it is current again).
+
+The suggestion follows the perspective, the scores and the framework (the document's ranking
+is brought up to date one startup at a time, so this costs little after an edit).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from typing import cast
+
+from PySide6.QtCore import QDate, QMetaObject, QObject, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui import commands as cmd
+from gui.document import Document
+from gui.i18n import language
+from gui.views.assess import decision_texts as texts
+from models.core.decisions import STATUSES, SUGGESTED_STATUS, Decision, Status, status_name
+from models.core.portfolio import Startup
+from models.engine.perspectives import Perspective
+from models.engine.ranking import RankedStartup
+
+#: Lines the rationale box shows before it scrolls (it grows from two up to these).
+RATIONALE_LINES = (2, 8)
+
+
+class DecisionPanel(QFrame):
+    """The chosen startup's decision; see the module notes.
+
+    Attributes:
+        last_who: the name given to the last decision taken or edited here (a new decision's
+            default "who"); empty until one is.
+    """
+
+    def __init__(self, doc: Document, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("decisionPanel")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.lang = language()
+        self.last_who = ""
+        self._startup_id = ""
+        self._row: RankedStartup | None = None
+        self._perspective = Perspective("investor")
+        self._filling = False
+        self._connections: list[QMetaObject.Connection] = []
+        self._build()
+        self.set_document(doc)
+
+    def _build(self) -> None:
+        self.current_label = QLabel()
+        self.current_label.setObjectName("decisionCurrent")
+        self.current_label.setWordWrap(True)
+        self.suggestion_label = QLabel()
+        self.suggestion_label.setObjectName("decisionSuggestion")
+        self.suggestion_label.setWordWrap(True)
+        self.take_button = QPushButton(self.tr("Take suggestion"))
+        self.take_button.setToolTip(self.tr(
+            "Take the status the suggestion names, with a rationale saying why"))
+        self.status_combo = QComboBox()
+        self.status_combo.setPlaceholderText(self.tr("No decision yet"))
+        for status in STATUSES:
+            self.status_combo.addItem(status_name(status, self.lang), status)
+        self.status_combo.setToolTip(self.tr("Choosing a status takes a new decision, dated "
+                                             "today; the current one moves to the history"))
+        self.date_edit = QDateEdit()
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat("yyyy-MM-dd")
+        self.who_edit = QLineEdit()
+        self.who_edit.setPlaceholderText(self.tr("Who decided"))
+        self.rationale_edit = QPlainTextEdit()
+        self.rationale_edit.setPlaceholderText(self.tr("Rationale: why this decision?"))
+        self.rationale_edit.setTabChangesFocus(True)
+        # the document's undo stack holds the history: Edit ▸ Undo undoes typed text too
+        self.rationale_edit.setUndoRedoEnabled(False)
+        self.rationale_edit.setSizePolicy(QSizePolicy.Policy.Expanding,
+                                          QSizePolicy.Policy.Fixed)
+        self.withdraw_button = QPushButton(self.tr("Withdraw"))
+        self.withdraw_button.setToolTip(self.tr(
+            "Remove the current decision; the one before it is current again"))
+        self.history_label = QLabel()
+        self.history_label.setWordWrap(True)
+        self.history_label.setTextFormat(Qt.TextFormat.RichText)
+        self._lay_out()
+        self._grow_rationale()
+        self.status_combo.activated.connect(
+            lambda i: self.set_status(self.status_combo.itemData(i)))
+        self.take_button.clicked.connect(lambda _c=False: self.take_suggestion())
+        self.withdraw_button.clicked.connect(lambda _c=False: self.withdraw())
+        self.date_edit.dateChanged.connect(
+            lambda d: self._edited("date", dt.date(d.year(), d.month(), d.day())))
+        self.who_edit.textEdited.connect(lambda t: self._edited("by", t))
+        self.rationale_edit.textChanged.connect(
+            lambda: self._edited("rationale", self.rationale_edit.toPlainText()))
+        self.rationale_edit.document().contentsChanged.connect(self._grow_rationale)
+
+    def _lay_out(self) -> None:
+        heading = QLabel("<b>" + html.escape(self.tr("Decision")) + "</b>")
+        heading.setObjectName("sectionHeading")
+        self.status_combo.setMinimumContentsLength(6)
+        self.status_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        status = QHBoxLayout()
+        status.addWidget(self.status_combo, 1)
+        status.addWidget(self.date_edit)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow(self.tr("Status"), status)
+        form.addRow(self.tr("By"), self.who_edit)
+        form.addRow(self.tr("Why"), self.rationale_edit)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.take_button)
+        buttons.addWidget(self.withdraw_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 6)
+        layout.setSpacing(4)
+        layout.addWidget(heading)
+        layout.addWidget(self.current_label)
+        layout.addWidget(self.suggestion_label)
+        layout.addLayout(form)
+        layout.addLayout(buttons)
+        layout.addWidget(self.history_label)
+
+    # -- document -------------------------------------------------------------------------
+    def set_document(self, doc: Document) -> None:
+        """Follow ``doc`` (its decisions, perspective and scores) instead of the previous one."""
+        for connection in self._connections:
+            QObject.disconnect(connection)
+        self.doc = doc
+        self._connections = [doc.decisionsChanged.connect(self._decisions_changed)]
+        for signal in (doc.perspectiveChanged, doc.scoresChanged, doc.resultsChanged,
+                       doc.frameworkChanged, doc.structureChanged):
+            self._connections.append(signal.connect(self.refresh))
+        self._startup_id = ""
+        self.show_startup("")
+
+    def show_startup(self, startup_id: str) -> None:
+        """Show the decisions of the startup ``startup_id`` ('' for none)."""
+        self._startup_id = startup_id
+        self.refresh()
+
+    def startup(self) -> Startup | None:
+        """The startup shown, if any."""
+        try:
+            return self.doc.startup(self._startup_id) if self._startup_id else None
+        except KeyError:
+            return None
+
+    def _decisions_changed(self, startup_id: str) -> None:
+        if startup_id == self._startup_id:
+            self.refresh()
+
+    def refresh(self, *_args: object) -> None:
+        """Read the startup's row of the ranking (its suggestion) again, then show all."""
+        st = self.startup()
+        self._row = None
+        ranking = self.doc.ranking()
+        self._perspective = ranking.perspective
+        if st is not None:
+            self._row = next((r for r in ranking.rows if r.startup_id == st.id), None)
+        self._show()
+
+    # -- display --------------------------------------------------------------------------
+    def _show(self) -> None:
+        st = self.startup()
+        current = st.decision if st is not None else None
+        for w in (self.date_edit, self.who_edit, self.rationale_edit, self.withdraw_button):
+            w.setEnabled(current is not None)
+        self.status_combo.setEnabled(st is not None)
+        self.current_label.setText(self._current_html(current))
+        self.suggestion_label.setText(
+            texts.suggestion_line(self._row, self._perspective,
+                                  self.doc.framework.decision_thresholds, self.lang)
+            if st is not None else "")
+        self.take_button.setEnabled(self._can_take())
+        self.history_label.setText(texts.history_html(st.decisions, self.lang) if st else "")
+        self.history_label.setVisible(bool(st and len(st.decisions) > 1))
+        self._fill(current)
+
+    def _current_html(self, current: Decision | None) -> str:
+        if self.startup() is None:
+            return ""
+        if current is None:
+            return "<i>" + html.escape(self.tr("No decision taken yet.")) + "</i>"
+        colour = texts.status_colour(current.status).name()
+        since = self.tr("since {date}").format(date=current.date.isoformat())
+        return (f"<span style='font-size:13pt; font-weight:600; color:{colour}'>"
+                f"{html.escape(status_name(current.status, self.lang))}</span> "
+                f"<span style='color:#777'>{html.escape(since)}</span>")
+
+    def _fill(self, current: Decision | None) -> None:
+        """Put the current decision in the editors without taking them for edits."""
+        self._filling = True
+        try:
+            self.status_combo.setCurrentIndex(
+                -1 if current is None else self.status_combo.findData(current.status))
+            day = current.date if current is not None else dt.date.today()
+            self.date_edit.setDate(QDate(day.year, day.month, day.day))
+            who = current.by if current is not None else ""
+            if self.who_edit.text() != who:
+                self.who_edit.setText(who)
+            why = current.rationale if current is not None else ""
+            if self.rationale_edit.toPlainText() != why:
+                self.rationale_edit.setPlainText(why)
+        finally:
+            self._filling = False
+
+    def _grow_rationale(self) -> None:
+        """Fit the rationale box to its text, between :data:`RATIONALE_LINES` lines."""
+        lines = max(1, self.rationale_edit.document().size().toSize().height())
+        low, high = RATIONALE_LINES
+        shown = min(high, max(low, lines))
+        fm = self.rationale_edit.fontMetrics()
+        margins = self.rationale_edit.contentsMargins()
+        frame = 2 * self.rationale_edit.frameWidth() + margins.top() + margins.bottom()
+        height = shown * fm.lineSpacing() + frame + 2 * int(
+            self.rationale_edit.document().documentMargin())
+        if self.rationale_edit.height() != height:
+            self.rationale_edit.setFixedHeight(height)
+
+    def suggestion(self) -> str | None:
+        """The suggestion shown (``pursue``, ``watch``, ``pass``), or None."""
+        return self._row.suggested if self._row is not None else None
+
+    def _can_take(self) -> bool:
+        st, suggested = self.startup(), self.suggestion()
+        if st is None or suggested is None:
+            return False
+        return st.decision is None or st.decision.status != SUGGESTED_STATUS[suggested]
+
+    # -- edits ----------------------------------------------------------------------------
+    def default_who(self) -> str:
+        """Who a new decision is by: the last name used here, else the assessor of the
+        startup's latest assessment that is not a founder's ('' when there is none)."""
+        if self.last_who:
+            return self.last_who
+        st = self.startup()
+        others = [a for a in st.assessments if a.role != "founder"] if st else []
+        return max(reversed(others), key=lambda a: a.date).assessor if others else ""
+
+    def _push(self, decisions: list[Decision], label: str, merge_key: str | None = None) -> None:
+        st = self.startup()
+        if st is not None:
+            self.doc.undo_stack.push(cmd.SetDecisions(self.doc, st.id, decisions, label,
+                                                      merge_key))
+
+    def set_status(self, status: str, rationale: str = "", label: str | None = None) -> None:
+        """Take a new decision with ``status`` (dated today, by :meth:`default_who`) after the
+        current one; nothing happens when the status is already current."""
+        st = self.startup()
+        if st is None or (st.decision is not None and st.decision.status == status):
+            self._show()
+            return
+        who = self.default_who()
+        decision = Decision(status=cast(Status, status), date=dt.date.today(), by=who,
+                            rationale=rationale)
+        self._push([*st.decisions, decision], label or self.tr("Decide: {status}").format(
+            status=status_name(status, self.lang)))
+        if who:
+            self.last_who = who
+
+    def take_suggestion(self) -> None:
+        """Take the status the suggestion names, with a rationale saying why."""
+        row, suggested = self._row, self.suggestion()
+        if row is None or suggested is None or not self._can_take():
+            return
+        status = SUGGESTED_STATUS[suggested]
+        why = texts.suggestion_rationale(row, self._perspective,
+                                         self.doc.framework.decision_thresholds, self.lang)
+        self.set_status(status, why, self.tr("Take Suggestion: {status}").format(
+            status=status_name(status, self.lang)))
+
+    def withdraw(self) -> None:
+        """Remove the current decision."""
+        st = self.startup()
+        if st is not None and st.decisions:
+            self._push(st.decisions[:-1], self.tr("Withdraw Decision"))
+
+    def set_date(self, date: dt.date) -> None:
+        """Change the current decision's date."""
+        self._edited("date", date)
+
+    def set_who(self, name: str) -> None:
+        """Change who took the current decision."""
+        self._edited("by", name)
+
+    def set_rationale(self, rationale: str) -> None:
+        """Change the current decision's rationale (typing merges into one undo step)."""
+        self._edited("rationale", rationale)
+
+    def _edited(self, field: str, value: object) -> None:
+        st = self.startup()
+        if self._filling or st is None or st.decision is None or \
+                getattr(st.decision, field) == value:
+            return
+        changed = st.decision.model_copy(update={field: value})
+        label = {"date": self.tr("Decision Date"), "by": self.tr("Decision By"),
+                 "rationale": self.tr("Decision Rationale")}[field]
+        self._push([*st.decisions[:-1], changed], label, merge_key=field)
+        if field == "by":
+            self.last_who = str(value)
