@@ -691,6 +691,10 @@ Import the {good} good one(s) and leave the others out?</source>
         <source>Cancelled; nothing was written.</source>
         <translation>已取消；未写入任何内容。</translation>
     </message>
+    <message>
+        <source>Write a PDF ranking the startups, with a page per startup: all of them, those selected, or the best under the perspective</source>
+        <translation>写出 PDF：对初创公司排名，每家公司一页；可选全部、所选公司或当前视角下排名靠前的公司</translation>
+    </message>
 </context>
 <context>
     <name>FrameworkFiles</name>
@@ -1525,6 +1529,53 @@ weight</source>
     <message>
         <source>{shown} of {total}, in the table&apos;s order</source>
         <translation>{total} 项中的 {shown} 项，按表格顺序</translation>
+    </message>
+</context>
+<context>
+    <name>ReportOptionsDialog</name>
+    <message>
+        <source>Export report</source>
+        <translation>导出报告</translation>
+    </message>
+    <message>
+        <source>All {n} startups</source>
+        <translation>全部 {n} 家初创公司</translation>
+    </message>
+    <message>
+        <source>The {n} selected startup(s)</source>
+        <translation>所选的 {n} 家初创公司</translation>
+    </message>
+    <message>
+        <source>The best</source>
+        <translation>排名前</translation>
+    </message>
+    <message>
+        <source>Gated startups rank among the others, by overall score.</source>
+        <translation>触发致命缺陷的公司与其他公司一起按总分排序。</translation>
+    </message>
+    <message>
+        <source>Startups with a triggered deal-breaker rank after the others.</source>
+        <translation>触发致命缺陷的公司排在其他公司之后。</translation>
+    </message>
+    <message>
+        <source>Startups are ranked under {view}. {gates}</source>
+        <translation>初创公司按{view}排名。{gates}</translation>
+    </message>
+    <message>
+        <source>and {n} more</source>
+        <translation>等另外 {n} 家</translation>
+    </message>
+    <message>
+        <source>Select startups in the Assess list (Ctrl+click for several) or in the Compare table first.</source>
+        <translation>请先在“评估”列表（按住 Ctrl 单击可多选）或“比较”表格中选择初创公司。</translation>
+    </message>
+    <message>
+        <source>Which startups should the report cover?</source>
+        <translation>报告应包含哪些初创公司？</translation>
+    </message>
+    <message>
+        <source>under the perspective</source>
+        <translation>家（按当前视角）</translation>
     </message>
 </context>
 <context>
