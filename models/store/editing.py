@@ -1,0 +1,172 @@
+"""The workspace's edits: the operations of :mod:`models.core.edits`, each one transaction
+that writes the change and its change-log rows together (who, when, old and new values, an
+optional comment), durable when the call returns.
+
+Several edits inside :meth:`WorkspaceEdits.transaction` make one transaction and one group
+of the log (an undo step, an import); an edit that fails inside it is taken back alone.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+from collections.abc import Iterable, Iterator, Sequence
+
+import sqlalchemy as sa
+
+from models.core.decisions import Decision
+from models.core.edits import FieldValue, RemovedScore
+from models.core.framework import Framework
+from models.core.portfolio import Assessment, Startup
+from models.store import field_edits, item_edits
+from models.store.changelog import Recorder, last_moment, new_group
+from models.store.migrate import writing
+from models.store.opening import now
+from models.store.schema import PORTFOLIO_ROW, portfolio
+from models.store.writes import Tx
+
+
+class WorkspaceEdits:
+    """The edit methods of :class:`models.store.workspace.Workspace`."""
+
+    who: str
+    _conn: sa.Connection
+    _tx: Tx | None = None
+
+    @contextlib.contextmanager
+    def transaction(self, comment: str | None = None) -> Iterator[None]:
+        """Make the edits inside one transaction and one group of the change log, with
+        ``comment`` on each change (an edit's own comment takes its place)."""
+        with self._write(comment):
+            yield
+
+    @contextlib.contextmanager
+    def _write(self, comment: str | None) -> Iterator[Tx]:
+        if self._tx is not None:
+            yield from _nested(self._tx, comment)
+            return
+        with writing(self._conn) as conn:
+            # the first write: on any database it makes concurrent writers queue here
+            conn.execute(sa.update(portfolio).where(portfolio.c.id == PORTFOLIO_ROW)
+                         .values(revision=portfolio.c.revision + 1))
+            tx = Tx(conn, Recorder(new_group(), _moment_after(last_moment(conn)), self.who,
+                                   comment))
+            self._tx = tx
+            try:
+                yield tx
+                tx.log.flush(conn)
+            finally:
+                self._tx = None
+
+    # -- one value -----------------------------------------------------------------------------
+    def set_score_field(self, assessment_id: str, criterion_id: str, field: str,
+                        value: object, comment: str | None = None) -> None:
+        """Set ``value``, ``confidence``, ``rationale`` or ``evidence`` of a criterion's
+        score (the score is added if the criterion has none)."""
+        with self._write(comment) as tx:
+            field_edits.set_score_field(tx, assessment_id, criterion_id, field, value)
+
+    def set_startup_field(self, startup_id: str, field: str, value: object,
+                          comment: str | None = None) -> None:
+        """Set a startup's ``name``, ``sector``, ``stage``, ``region``, ``tags`` or
+        ``notes``."""
+        with self._write(comment) as tx:
+            field_edits.set_startup_field(tx, startup_id, field, value)
+
+    def set_startup_fields(self, values: Iterable[FieldValue],
+                           comment: str | None = None) -> None:
+        """Set fields of several startups at once, each named by its startup's id."""
+        with self._write(comment) as tx:
+            for sid, field, value in values:
+                field_edits.set_startup_field(tx, sid, field, value)
+
+    def set_assessment_field(self, assessment_id: str, field: str, value: object,
+                             comment: str | None = None) -> None:
+        """Set an assessment's ``assessor``, ``role`` or ``date``."""
+        with self._write(comment) as tx:
+            field_edits.set_assessment_field(tx, assessment_id, field, value)
+
+    def replace_framework(self, framework: Framework,
+                          comment: str | None = None) -> list[RemovedScore]:
+        """Give the portfolio ``framework``; returns the blank scores taken out (see
+        :func:`models.store.field_edits.replace_framework`)."""
+        with self._write(comment) as tx:
+            return field_edits.replace_framework(tx, framework)
+
+    def restore_scores(self, removed: Iterable[RemovedScore],
+                       comment: str | None = None) -> None:
+        """Put back the scores :meth:`replace_framework` took out."""
+        with self._write(comment) as tx:
+            field_edits.restore_scores(tx, removed)
+
+    # -- whole items ---------------------------------------------------------------------------
+    def insert_startup(self, index: int, startup: Startup,
+                       comment: str | None = None) -> int:
+        """Insert ``startup`` (with its assessments and decisions) at ``index``; returns
+        the position it took."""
+        with self._write(comment) as tx:
+            return item_edits.insert_startup(tx, index, startup)
+
+    def remove_startup(self, startup_id: str,
+                       comment: str | None = None) -> tuple[int, Startup]:
+        """Remove a startup with everything in it; returns its former position and it."""
+        with self._write(comment) as tx:
+            return item_edits.remove_startup(tx, startup_id)
+
+    def insert_assessment(self, startup_id: str, index: int, assessment: Assessment,
+                          comment: str | None = None) -> int:
+        """Insert ``assessment`` into a startup at ``index``; returns the position it
+        took."""
+        with self._write(comment) as tx:
+            return item_edits.insert_assessment(tx, startup_id, index, assessment)
+
+    def remove_assessment(self, assessment_id: str,
+                          comment: str | None = None) -> tuple[str, int, Assessment]:
+        """Remove an assessment; returns its startup's id, its former position and it."""
+        with self._write(comment) as tx:
+            return item_edits.remove_assessment(tx, assessment_id)
+
+    def set_decisions(self, startup_id: str, decisions: Sequence[Decision],
+                      comment: str | None = None) -> list[Decision]:
+        """Replace a startup's decisions (oldest first); returns the previous ones."""
+        with self._write(comment) as tx:
+            return item_edits.set_decisions(tx, startup_id, decisions)
+
+    def add_many(self, startups: Sequence[Startup],
+                 assessments: Sequence[tuple[str, Assessment]] = (),
+                 fields: Iterable[FieldValue] = (), comment: str | None = None) -> None:
+        """Set fields of existing startups, append startups, and append assessments to
+        existing startups, as one transaction (an import)."""
+        with self._write(comment) as tx:
+            item_edits.add_many(tx, startups, assessments, fields)
+
+    def remove_many(self, startup_ids: Iterable[str], assessment_ids: Iterable[str] = (),
+                    fields: Iterable[FieldValue] = (), comment: str | None = None) -> None:
+        """Set fields of startups, then remove startups and assessments by id, as one
+        transaction (the undo of an import)."""
+        with self._write(comment) as tx:
+            item_edits.remove_many(tx, startup_ids, assessment_ids, fields)
+
+
+def _moment_after(last: dt.datetime | None) -> dt.datetime:
+    """Now, or a microsecond after the log's newest change if the clock says otherwise: each
+    transaction has its own moment, later than every one before it, so an as-of view at a
+    change's moment shows exactly the changes up to that one."""
+    at = now()
+    return at if last is None or at > last else last + dt.timedelta(microseconds=1)
+
+
+def _nested(tx: Tx, comment: str | None) -> Iterator[Tx]:
+    """An edit inside an open transaction: a savepoint, so that a failed edit is taken back
+    alone, with its own comment on its changes."""
+    saved, noted = tx.log.comment, len(tx.log.rows)
+    if comment is not None:
+        tx.log.comment = comment
+    try:
+        with tx.conn.begin_nested():
+            yield tx
+    except BaseException:
+        del tx.log.rows[noted:]
+        raise
+    finally:
+        tx.log.comment = saved

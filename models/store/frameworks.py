@@ -1,0 +1,52 @@
+"""Framework versions: every framework a workspace has used, kept as its JSON document under
+a content hash, so that one framework is stored once however often it comes back (an undone
+weight change points the portfolio back at the row it had)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+
+import sqlalchemy as sa
+
+from models.core.framework import Framework
+from models.store.schema import PORTFOLIO_ROW, framework_versions, portfolio
+
+
+def content_hash(framework: Framework) -> str:
+    """SHA-256 of the framework's canonical JSON (sorted keys, no spaces)."""
+    data = framework.model_dump(mode="json")
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def framework_version(conn: sa.Connection, framework: Framework, at: dt.datetime,
+                      who: str) -> int:
+    """The id of ``framework``'s version row, added now if the workspace lacks it."""
+    digest = content_hash(framework)
+    found = conn.execute(sa.select(framework_versions.c.id)
+                         .where(framework_versions.c.content_hash == digest)).scalar()
+    if found is not None:
+        return int(found)
+    new = conn.execute(sa.insert(framework_versions).values(
+        framework_id=framework.id, version=framework.version, content_hash=digest,
+        document=framework.model_dump(mode="json"), added_at=at, added_by=who))
+    key = new.inserted_primary_key
+    assert key is not None
+    return int(key[0])
+
+
+def read_framework(conn: sa.Connection, version_id: int) -> Framework:
+    """The framework of version row ``version_id`` (``KeyError`` if there is none)."""
+    doc = conn.execute(sa.select(framework_versions.c.document)
+                       .where(framework_versions.c.id == version_id)).scalar()
+    if doc is None:
+        raise KeyError(f"framework version {version_id}")
+    return Framework.model_validate(doc)
+
+
+def current_version(conn: sa.Connection) -> int:
+    """The id of the portfolio's current framework version."""
+    return int(conn.execute(sa.select(portfolio.c.framework_version_id)
+                            .where(portfolio.c.id == PORTFOLIO_ROW)).scalar_one())

@@ -1,0 +1,196 @@
+"""A workspace: a portfolio kept in an SQLite file, every edit a transaction, every change
+remembered.
+
+>>> ws = Workspace.create("deals.beachhead", portfolio, who="Ann")   # doctest: +SKIP
+>>> ws.set_score_field(assessment_id, "niche.segment_focus", "value", 4)
+>>> ws.load()                              # the portfolio as it is now
+>>> ws.changes(startup_id=...)             # its history, newest first
+>>> ws.as_of(last_monday)                  # the portfolio as it stood then
+
+A :class:`Workspace` holds one connection and is used from one thread at a time; each window,
+thread or process opens its own. Two of them on one file are safe: writers queue for SQLite's
+lock, readers never wait, and :meth:`Workspace.data_version` tells one of them that another
+committed. ``docs/workspace.md`` describes the file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+import sqlalchemy as sa
+
+from models.core.errors import InputError
+from models.core.framework import Framework
+from models.core.portfolio import Portfolio
+from models.files.atomic import atomic_output
+from models.files.portfolio_file import save_portfolio
+from models.store import migrate, opening
+from models.store.changelog import Change, changes_after, query_changes
+from models.store.editing import WorkspaceEdits
+from models.store.frameworks import current_version, read_framework
+from models.store.loading import read_portfolio
+from models.store.replay import Replay
+from models.store.schema import PORTFOLIO_ROW, portfolio
+from models.store.sqlite import pragma
+
+
+class Workspace(WorkspaceEdits):
+    """An open workspace file (see the module notes). Make one with :meth:`create` or
+    :meth:`open`; close it with :meth:`close` or a ``with`` block.
+
+    Attributes:
+        path: the file, as it was named.
+        who: the name every change made through this object is recorded under.
+    """
+
+    def __init__(self, path: Path, engine: sa.Engine, conn: sa.Connection, who: str) -> None:
+        self.path = path
+        self.who = who
+        self._engine = engine
+        self._conn = conn
+
+    # -- files ---------------------------------------------------------------------------------
+    @classmethod
+    def create(cls, path: str | Path, content: Portfolio, who: str | None = None, *,
+               overwrite: bool = False, source: tuple[str, str] | None = None) -> Workspace:
+        """Write a new workspace holding ``content`` to ``path`` and open it.
+
+        The file appears whole or not at all (it is built beside ``path`` and renamed).
+        ``source`` is the name and SHA-256 of the JSON file it is converted from.
+
+        Raises:
+            InputError: ``path`` exists (and ``overwrite`` is off) or is a workspace in use.
+            pydantic.ValidationError: ``content`` is not a valid portfolio.
+            OSError: the file cannot be written (naming ``path``).
+        """
+        target = Path(path)
+        opening.check_replaceable(target, overwrite)
+        checked = Portfolio.model_validate(content.model_dump())
+        who = who or opening.default_user()
+        with atomic_output(target) as tmp:
+            opening.build(tmp, checked, who, source)
+        return cls.open(target, who)
+
+    @classmethod
+    def open(cls, path: str | Path, who: str | None = None, *,
+             scripts: Path = migrate.SCRIPTS) -> Workspace:
+        """Open the workspace at ``path``, migrating an older schema in place after a backup
+        copy ``FILE.bak-<revision>``; changes are recorded under ``who`` (default: the
+        operating system's user name).
+
+        Raises:
+            InputError: no such file, a JSON portfolio, not a Beachhead workspace, or one
+                from a newer Beachhead (both revisions named).
+        """
+        target = Path(path)
+        engine, conn = opening.connect(target, scripts)
+        return cls(target, engine, conn, who or opening.default_user())
+
+    def close(self) -> None:
+        """Close the file (the last connection to close folds the ``-wal`` file back in)."""
+        self._conn.close()
+        self._engine.dispose()
+
+    def __enter__(self) -> Workspace:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.close()
+
+    def copy_to(self, dest: str | Path, *, overwrite: bool = True) -> Path:
+        """Write a consistent copy of the workspace (its committed state) to ``dest``
+        (``VACUUM INTO``: compact, and the source stays open for edits meanwhile).
+
+        Raises:
+            InputError: ``dest`` is this workspace itself, is a workspace in use, or exists
+                while ``overwrite`` is off.
+            OSError: the copy cannot be written (naming ``dest``).
+        """
+        target = Path(dest)
+        self._refuse_self(target)
+        opening.check_replaceable(target, overwrite)
+        migrate.snapshot(self._conn, target)
+        return target
+
+    def export_json(self, path: str | Path) -> None:
+        """Write the portfolio as a JSON portfolio document (the interchange format that
+        :func:`models.files.portfolio_file.load_portfolio` reads)."""
+        target = Path(path)
+        self._refuse_self(target)
+        save_portfolio(self.load(), target)
+
+    def _refuse_self(self, target: Path) -> None:
+        mine = os.path.realpath(self.path)
+        if os.path.realpath(target) == mine or (target.exists() and
+                                                os.path.samefile(target, mine)):
+            raise InputError.single(str(target), "", "is this workspace itself; choose "
+                                    "another file")
+
+    # -- reading -------------------------------------------------------------------------------
+    def load(self) -> Portfolio:
+        """The portfolio as it is now (one consistent moment, even while others write)."""
+        with self._conn.begin():
+            return read_portfolio(self._conn)
+
+    def framework(self) -> Framework:
+        """The portfolio's current framework."""
+        with self._conn.begin():
+            return read_framework(self._conn, current_version(self._conn))
+
+    def info(self) -> dict[str, Any]:
+        """The portfolio row: ``revision`` (one more per committed edit), ``created_at``,
+        ``created_by``, ``source_name`` and ``source_sha256`` (the JSON file it was converted
+        from, if any)."""
+        with self._conn.begin():
+            row = self._conn.execute(sa.select(portfolio).where(
+                portfolio.c.id == PORTFOLIO_ROW)).mappings().one()
+        return dict(row)
+
+    def changes(self, startup_id: str | None = None, assessment_id: str | None = None,
+                since: dt.datetime | None = None, until: dt.datetime | None = None,
+                limit: int | None = None) -> list[Change]:
+        """The change log, newest first: of one startup (its assessments and scores
+        included) and/or one assessment, from ``since`` to ``until`` (both included)."""
+        with self._conn.begin():
+            return query_changes(self._conn, startup_id=startup_id,
+                                 assessment_id=assessment_id, since=since, until=until,
+                                 limit=limit)
+
+    def as_of(self, moment: dt.datetime) -> Portfolio:
+        """The portfolio as it stood at ``moment`` (an aware datetime): the current one with
+        every change made after ``moment`` taken back (:mod:`models.store.replay`).
+
+        Raises:
+            InputError: ``moment`` is before the workspace was created (it holds nothing
+                earlier).
+        """
+        if moment.tzinfo is None:
+            raise ValueError(f"{moment.isoformat()}: a moment needs its time zone")
+        with self._conn.begin():
+            created: dt.datetime = self._conn.execute(sa.select(portfolio.c.created_at)
+                                                      ).scalar_one()
+            if moment < created:
+                raise InputError.single(
+                    str(self.path), "as of", f"{moment.isoformat()} is before the workspace "
+                    f"was created ({created.isoformat()}); it holds nothing earlier")
+            current = read_portfolio(self._conn)
+            taken = changes_after(self._conn, moment)
+            cache: dict[int, Framework] = {}
+
+            def framework(version: int) -> Framework:
+                if version not in cache:
+                    cache[version] = read_framework(self._conn, version)
+                return cache[version]
+
+            return Replay(current, framework).take_back(taken)
+
+    def data_version(self) -> int:
+        """SQLite's ``PRAGMA data_version``: it changes when another connection (another
+        window, thread or process) commits to the file, and not for this workspace's own
+        edits; poll it to notice others' changes."""
+        return pragma(self._conn, "data_version")

@@ -1,0 +1,109 @@
+"""Schema revisions: the migrations create exactly the schema the code describes; an older
+workspace is migrated in place after a backup copy; one from a newer Beachhead is refused
+with both revisions named. The newer revision here is a test's own, in a copy of the
+migrations folder."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+
+from models.core.errors import InputError
+from models.store import migrate
+from models.store.schema import metadata
+from models.store.sqlite import integrity_check
+from models.store.workspace import Workspace
+from tests.domain.test_store_workspace import make, rich_portfolio
+
+#: A second revision that rebuilds the startups table (as SQLite does for most changes) with
+#: one more column: rebuilding must not cascade into the assessments that refer to it.
+_REVISION_2 = '''
+"""Startups get a website."""
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0002"
+down_revision = "0001"
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    with op.batch_alter_table("startups", recreate="always") as batch:
+        batch.add_column(sa.Column("website", sa.Text, nullable=True))
+
+
+def downgrade():
+    with op.batch_alter_table("startups", recreate="always") as batch:
+        batch.drop_column("website")
+'''
+
+
+@pytest.fixture
+def newer_scripts(tmp_path) -> Path:
+    """The shipped migrations plus a revision 0002."""
+    scripts = tmp_path / "migrations"
+    shutil.copytree(migrate.SCRIPTS, scripts, ignore=shutil.ignore_patterns("__pycache__"))
+    (scripts / "versions" / "v0002_website.py").write_text(_REVISION_2, encoding="utf-8")
+    return scripts
+
+
+def _columns(path: Path, table: str) -> list[str]:
+    engine = sa.create_engine(f"sqlite:///{path}")
+    try:
+        return [c["name"] for c in sa.inspect(engine).get_columns(table)]
+    finally:
+        engine.dispose()
+
+
+def test_the_head_constant_is_the_newest_revision():
+    assert migrate.revisions() == ["0001"] and migrate.HEAD == "0001"
+
+
+def test_the_migrations_create_the_schema_the_code_describes(tmp_path):
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    make(tmp_path).close()
+    engine = sa.create_engine(f"sqlite:///{tmp_path / 'w.beachhead'}")
+    with engine.connect() as conn:
+        context = MigrationContext.configure(conn, opts={"compare_type": True})
+        assert compare_metadata(context, metadata) == []
+    engine.dispose()
+
+
+def test_an_older_workspace_is_migrated_in_place_after_a_backup(tmp_path, newer_scripts):
+    path = tmp_path / "w.beachhead"
+    with make(tmp_path) as ws:
+        ws.set_startup_field("s2", "notes", "before the upgrade")
+        before, history = ws.load(), ws.changes()
+    with Workspace.open(path, scripts=newer_scripts) as ws:
+        assert ws.load() == before  # every assessment is still there
+        assert ws.changes() == history
+        ws.set_startup_field("s2", "notes", "after the upgrade")
+    assert "website" in _columns(path, "startups")
+    assert int.from_bytes(path.read_bytes()[60:64], "big") == 2  # user_version
+    backup = tmp_path / "w.beachhead.bak-0001"
+    assert integrity_check(path) == "ok" and integrity_check(backup) == "ok"
+    assert "website" not in _columns(backup, "startups")
+    with Workspace.open(backup) as old:
+        assert old.load() == before and old.load().startups[1].notes == "before the upgrade"
+
+
+def test_a_workspace_from_a_newer_beachhead_is_refused_naming_both_revisions(
+        tmp_path, newer_scripts):
+    path = tmp_path / "w.beachhead"
+    Workspace.create(path, rich_portfolio()).close()
+    Workspace.open(path, scripts=newer_scripts).close()
+    original = path.read_bytes()
+    with pytest.raises(InputError) as e:
+        Workspace.open(path)
+    (problem,) = e.value.problems
+    assert problem.source == str(path)
+    assert "schema revision 0002" in problem.message and "up to 0001" in problem.message
+    assert "newer Beachhead" in problem.message
+    assert path.read_bytes() == original
+    assert not (tmp_path / "w.beachhead.bak-0002").exists()
