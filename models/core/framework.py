@@ -5,60 +5,45 @@ and a copy travels inside every saved portfolio, so an old file always re-comput
 The pillars and criteria follow the analysis in ``shared/source`` (cited as ¶1–¶6).
 
 Every human-readable text is a :data:`LocalText` mapping of language code to text; ``"en"`` is
-required and ``"zh_CN"`` optional.
+required and ``"zh_CN"`` optional. The shared pieces (texts, ids, :class:`Condition`) live in
+:mod:`models.core.framework_base`, scenarios and their exposure rules in
+:mod:`models.core.scenario`; both are importable from here.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from functools import cached_property
 from typing import Annotated, Final, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import Field, field_validator, model_validator
 
 from models.core.decisions import DecisionThresholds
+from models.core.framework_base import ID_PATTERN, unknown_ref
+from models.core.framework_base import LANGUAGES as LANGUAGES
+from models.core.framework_base import Condition as Condition
+from models.core.framework_base import LocalText as LocalText
+from models.core.framework_base import Op as Op
+from models.core.framework_base import Paragraph as Paragraph
+from models.core.framework_base import Strict as _Strict
+from models.core.framework_base import check_id as _check_id
+from models.core.framework_base import check_text as _check_text
+from models.core.framework_base import check_unique as _unique
+from models.core.framework_base import text as text
+from models.core.scenario import ExposureRule as ExposureRule
+from models.core.scenario import Scenario as Scenario
+from models.core.scenario import check_scenarios
 
 FRAMEWORK_FORMAT: Final = "beachhead.framework"
 FRAMEWORK_SCHEMA_VERSION: Final = 1
-LANGUAGES = ("en", "zh_CN")
 
 Direction = Literal["benefit", "cost"]
-Op = Literal["<", "<=", ">", ">=", "=="]
-LocalText = dict[str, str]
-Paragraph = Annotated[int, Field(ge=1, le=6)]
 #: Weights are relative, and bounded so that no weight that passes validation can overflow or
 #: underflow the scoring arithmetic (sums of products over 100,000 startups stay far from
 #: both ends of a double, and no weight is subnormal): from 1/10,000 to 10,000.
 MIN_WEIGHT = 1e-4
 MAX_WEIGHT = 1e4
 PositiveWeight = Annotated[float, Field(ge=MIN_WEIGHT, le=MAX_WEIGHT, allow_inf_nan=False)]
-
-_ID = re.compile(r"^[a-z][a-z0-9_]*$")
-
-
-def text(value: LocalText, lang: str = "en") -> str:
-    """Pick ``value``'s text in ``lang``, falling back to English."""
-    return value.get(lang) or value["en"]
-
-
-def _check_text(value: LocalText) -> LocalText:
-    if not value.get("en", "").strip():
-        raise ValueError("needs a non-empty English text under the key 'en'")
-    unknown = set(value) - set(LANGUAGES)
-    if unknown:
-        raise ValueError(f"unknown language {sorted(unknown)}; expected one of {list(LANGUAGES)}")
-    return value
-
-
-def _check_id(v: str) -> str:
-    if not _ID.match(v):
-        raise ValueError("id must be lower case letters, digits or _, starting with a letter")
-    return v
-
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, validate_default=True)
 
 
 class Criterion(_Strict):
@@ -93,7 +78,7 @@ class Criterion(_Strict):
     @classmethod
     def _id_shape(cls, v: str) -> str:
         parts = v.split(".")
-        if len(parts) != 2 or not all(_ID.match(p) for p in parts):
+        if len(parts) != 2 or not all(ID_PATTERN.match(p) for p in parts):
             raise ValueError("criterion id must look like 'pillar.slug' (lower case, digits, _)")
         return v
 
@@ -140,43 +125,6 @@ class Pillar(_Strict):
 _COST_SCALE: dict[str, str] = {"en": "{name} (100 = least)", "zh_CN": "{name}（100 = 最小）"}
 
 
-class Condition(_Strict):
-    """One comparison inside a rule.
-
-    ``ref`` names what is compared: ``overall`` (0–100), ``pillar:ID`` (the pillar's score,
-    0–100, favourability) or ``criterion:ID`` (the raw level 1–5 as scored). A condition on
-    something not scored is never true.
-    """
-
-    ref: str
-    op: Op
-    value: float = Field(allow_inf_nan=False)
-
-    @model_validator(mode="after")
-    def _value_in_range(self) -> Condition:
-        low, high = (1, 5) if self.kind == "criterion" else (0, 100)
-        if not low <= self.value <= high:
-            raise ValueError(f"value: {self.value} is outside {low}–{high} for '{self.ref}'")
-        return self
-
-    @field_validator("ref")
-    @classmethod
-    def _ref_shape(cls, v: str) -> str:
-        if v != "overall" and not re.match(r"^(pillar|criterion):[a-z0-9_.]+$", v):
-            raise ValueError("ref must be 'overall', 'pillar:ID' or 'criterion:ID'")
-        return v
-
-    @property
-    def kind(self) -> str:
-        """``overall``, ``pillar`` or ``criterion``."""
-        return self.ref.split(":")[0]
-
-    @property
-    def target(self) -> str:
-        """The pillar or criterion id, or ``overall``."""
-        return self.ref.split(":", 1)[-1]
-
-
 class Rule(_Strict):
     """A named rule that fires when all its conditions hold (postures, deal-breakers)."""
 
@@ -198,23 +146,6 @@ class Posture(Rule):
 
 class DealBreaker(Rule):
     """A fatal weakness that a strong total must not hide."""
-
-
-class Scenario(_Strict):
-    """A market-level shift applied to every assessment at once.
-
-    ``shifts`` maps criterion id to a change in levels (e.g. +2); shifted scores are clamped
-    to 1–5 and unscored criteria stay unscored.
-    """
-
-    id: str
-    name: LocalText
-    description: LocalText
-    source: list[Paragraph] = Field(default_factory=list)
-    shifts: dict[str, Annotated[int, Field(ge=-4, le=4)]] = Field(min_length=1)
-
-    _texts = field_validator("name", "description")(_check_text)
-    _id = field_validator("id")(_check_id)
 
 
 class Framework(_Strict):
@@ -279,12 +210,9 @@ class Framework(_Strict):
             _unique(group, [r.id for r in rules])
             for i, rule in enumerate(rules):
                 for j, cond in enumerate(rule.when):
-                    known = {"pillar": pillar_ids, "criterion": crits}.get(cond.kind)
-                    if known is not None and cond.target not in known:
-                        raise ValueError(
-                            f"{group}[{i}].when[{j}].ref: '{cond.ref}' names no {cond.kind} "
-                            "of this framework"
-                        )
+                    problem = unknown_ref(cond, pillar_ids, crits)
+                    if problem:
+                        raise ValueError(f"{group}[{i}].when[{j}].ref: {problem}")
         posture_ids = {p.id for p in self.postures}
         for i, rule in enumerate(self.deal_breakers):
             if rule.id in posture_ids:
@@ -292,11 +220,7 @@ class Framework(_Strict):
                     f"deal_breakers[{i}].id: '{rule.id}' is already a posture's id; "
                     "postures and deal-breakers need distinct ids"
                 )
-        _unique("scenarios", [s.id for s in self.scenarios])
-        for i, scen in enumerate(self.scenarios):
-            for cid in scen.shifts:
-                if cid not in crits:
-                    raise ValueError(f"scenarios[{i}].shifts: '{cid}' names no criterion")
+        check_scenarios(self.scenarios, pillar_ids, crits)
         return self
 
     # -- convenient views (computed once; the model is frozen) ---------------------------
@@ -361,10 +285,3 @@ class Framework(_Strict):
                     c["weight"] = criterion_weights[c["id"]]
         return Framework.model_validate(data)
 
-
-def _unique(what: str, ids: list[str]) -> None:
-    seen: set[str] = set()
-    for i in ids:
-        if i in seen:
-            raise ValueError(f"{what}: id '{i}' is used more than once")
-        seen.add(i)

@@ -1,10 +1,28 @@
-"""Scenarios across a portfolio: every assessment's overall before and after, and rank change.
+"""Scenarios across a portfolio: shifted levels, every row's overall before and after, and rank
+change.
 
-A scenario shifts the same criteria for every assessment at once (clamped to 1–5, unscored
-criteria stay unscored; see :func:`apply_scenario`). Ranks are competition ranks: 1 for the
-highest overall, tied assessments share the better rank and the next rank is skipped (1, 2, 2,
-4); overall scores within :data:`RANK_TOLERANCE` points tie. Assessments with nothing scored
-have no rank (NaN).
+**The shift of a row.** A scenario (:class:`models.core.scenario.Scenario`) has base shifts
+``b`` (criterion → levels) and exposure rules ``r = 1…R``, each with conditions and shifts
+``e_r``. For a row ``i`` (a startup under a perspective, or an assessment) with levels ``s_i``:
+
+* ``x_ir`` = 1 when rule ``r`` holds for row ``i`` (all of its conditions, or any one of them
+  when its ``match`` is ``any``), else 0. Conditions are evaluated on the row's levels **before**
+  the scenario: a criterion's level 1–5 as scored, a pillar's 0–100 score or the overall score
+  computed from those levels (:mod:`models.engine.scores`), with the tolerance and the
+  "never on something unscored" rule of postures (:func:`models.engine.rules.condition_holds`);
+* the shift of criterion ``c`` is ``d_ic = b_c + Σ_r x_ir · e_rc``: matching rules add up, in
+  any order, and no rule sees another's shift;
+* the shifted level is ``clamp(s_ic + d_ic, 1, 5)``, clamped once after the sum (so +1 then
+  +1 on a 4 gives 5, and a −2 on a 5 with a +1 elsewhere still gives 3); an unscored criterion
+  stays unscored.
+
+A scenario without exposure rules shifts every row alike, as frameworks written before
+exposure existed always did. Everything is one pass of numpy over the ``(n, m)`` level matrix:
+a boolean ``(n, R)`` matrix of rules that hold times the ``(R, m)`` matrix of their shifts.
+
+**Ranks** are competition ranks: 1 for the highest overall, tied rows share the better rank
+and the next rank is skipped (1, 2, 2, 4); overall scores within :data:`RANK_TOLERANCE` points
+tie. Rows with nothing scored have no rank (NaN).
 """
 
 from __future__ import annotations
@@ -14,28 +32,106 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from models.core.framework import Framework, Scenario, text
+from models.core.framework import Condition, Framework, Scenario, text
 from models.core.portfolio import Portfolio
 from models.engine.arrays import FrameworkArrays, level_matrix
-from models.engine.scores import score_levels
+from models.engine.rules import condition_holds
+from models.engine.scores import ScoreTable, score_levels
 
 #: Overall scores closer than this (points) share a rank.
 RANK_TOLERANCE = 1e-9
 
 
+def exposure_mask(levels: np.ndarray, framework: Framework,
+                  scenario: Scenario | None) -> np.ndarray:
+    """``(n, R)`` bool: which of ``scenario``'s exposure rules hold for which row of the
+    ``(n, m)`` level matrix (before any shift; see the module notes). ``(n, 0)`` without a
+    scenario or exposure rules.
+
+    Raises:
+        ValueError: a rule tests a pillar or the overall score and ``levels`` cannot be scored
+            (see :func:`models.engine.scores.score_levels`).
+    """
+    levels = np.asarray(levels, dtype=float)
+    rules = scenario.exposure if scenario is not None else []
+    out = np.zeros((levels.shape[0], len(rules)), dtype=bool)
+    if not rules:
+        return out
+    needs_scores = any(c.kind != "criterion" for r in rules for c in r.when)
+    table = score_levels(levels, framework) if needs_scores else None
+    for j, rule in enumerate(rules):
+        holds = [condition_holds(_values(levels, framework, table, c), c) for c in rule.when]
+        out[:, j] = np.logical_or.reduce(holds) if rule.match == "any" \
+            else np.logical_and.reduce(holds)
+    return out
+
+
+def _values(levels: np.ndarray, framework: Framework, table: ScoreTable | None,
+            cond: Condition) -> np.ndarray:
+    """The ``(n,)`` values ``cond`` compares: a criterion's levels, a pillar's or the overall
+    score (``table`` holds the scores when a condition needs them)."""
+    if cond.kind == "criterion":
+        return levels[:, framework.criterion_index[cond.target]]
+    assert table is not None
+    if cond.kind == "pillar":
+        return table.pillars[:, table.arrays.pillar_ids.index(cond.target)]
+    return table.overall
+
+
+def scenario_shifts(levels: np.ndarray, framework: Framework,
+                    scenario: Scenario | None) -> np.ndarray:
+    """``(n, m)`` the shift ``d`` of every row and criterion, before clamping: the base shifts
+    plus those of every exposure rule that holds for the row (0 without a scenario)."""
+    levels = np.asarray(levels, dtype=float)
+    m = len(framework.criterion_index)
+    if scenario is None:
+        return np.zeros((levels.shape[0], m))
+    base = _shift_vector(scenario.shifts, framework)
+    if not scenario.exposure:
+        return np.broadcast_to(base, (levels.shape[0], m)).copy()
+    extra = np.stack([_shift_vector(r.shifts, framework) for r in scenario.exposure])
+    mask = exposure_mask(levels, framework, scenario).astype(float)
+    shifts: np.ndarray = base + mask @ extra
+    return shifts
+
+
+def _shift_vector(shifts: dict[str, int], framework: Framework) -> np.ndarray:
+    out = np.zeros(len(framework.criterion_index))
+    for cid, delta in shifts.items():
+        out[framework.criterion_index[cid]] = delta
+    return out
+
+
 def apply_scenario(
     levels: np.ndarray, framework: Framework, scenario: Scenario | None
 ) -> np.ndarray:
-    """Shift every assessment's levels by ``scenario``'s shifts, clamped to 1–5.
+    """Shift every row's levels by ``scenario``: the base shifts plus the shifts of the exposure
+    rules that hold for that row, summed, then clamped to 1–5 (see the module notes).
 
     Unscored criteria stay unscored. Returns a new matrix; ``levels`` is not changed.
+
+    Raises:
+        ValueError: see :func:`exposure_mask`.
     """
+    levels = np.asarray(levels, dtype=float)
     if scenario is None:
         return levels.copy()
-    shift = np.zeros(levels.shape[1])
-    for cid, delta in scenario.shifts.items():
-        shift[framework.criterion_index[cid]] = delta
-    return np.clip(levels + shift, 1.0, 5.0)
+    shifted: np.ndarray = np.clip(levels + scenario_shifts(levels, framework, scenario), 1.0, 5.0)
+    return shifted
+
+
+def exposure_hits(levels: np.ndarray, framework: Framework, scenario: Scenario | None,
+                  lang: str = "en") -> list[list[str]]:
+    """For each row of ``levels``, the names (in ``lang``) of ``scenario``'s exposure rules that
+    hold for it, in the scenario's order: why one startup moved more than another. Rows that no
+    rule hits get an empty list.
+
+    Raises:
+        ValueError: see :func:`exposure_mask`.
+    """
+    mask = exposure_mask(levels, framework, scenario)
+    names = [text(r.name, lang) for r in scenario.exposure] if scenario is not None else []
+    return [[names[j] for j in np.flatnonzero(row)] for row in mask]
 
 
 def competition_ranks(overall: np.ndarray) -> np.ndarray:
@@ -55,14 +151,16 @@ def competition_ranks(overall: np.ndarray) -> np.ndarray:
 
 @dataclass(frozen=True)
 class ScenarioImpact:
-    """One scenario applied to ``n`` assessments (rows in the order given).
+    """One scenario applied to ``n`` rows (in the order given).
 
     Attributes:
         scenario, name: the scenario's id and display name.
         before, after: ``(n,)`` overall 0–100 without and with the scenario (NaN = nothing
             scored). delta: ``after − before``.
         rank_before, rank_after: ``(n,)`` competition ranks (NaN = unranked).
-        rank_change: ``rank_before − rank_after``: positive when the assessment moves up.
+        rank_change: ``rank_before − rank_after``: positive when the row moves up.
+        exposure: per row, the names of the exposure rules that hold for it
+            (:func:`exposure_hits`).
     """
 
     scenario: str
@@ -73,6 +171,7 @@ class ScenarioImpact:
     rank_before: np.ndarray
     rank_after: np.ndarray
     rank_change: np.ndarray
+    exposure: list[list[str]]
 
 
 def scenario_impacts(
@@ -97,6 +196,7 @@ def scenario_impacts(
             scenario=scen.id, name=text(scen.name, lang), before=before, after=after,
             delta=after - before, rank_before=rank_before, rank_after=rank_after,
             rank_change=rank_before - rank_after,
+            exposure=exposure_hits(levels, framework, scen, lang),
         ))
     return out
 

@@ -834,8 +834,8 @@ Import the {good} good one(s) and leave the others out?</source>
         <translation>致命缺陷</translation>
     </message>
     <message>
-        <source>A scenario shifts the levels of every assessment at once (clamped to 1–5; unscored criteria stay unscored). Choose one as the active scenario above to see its effect everywhere.</source>
-        <translation>情景会同时移动所有评估的级别（限制在 1–5 之间；未评分的标准仍未评分）。在上方选择一个作为当前情景，即可在所有地方看到其影响。</translation>
+        <source>Choose one as the active scenario above to see its effect everywhere.</source>
+        <translation>在上方选择一个作为当前情景，即可在所有地方看到其影响。</translation>
     </message>
     <message>
         <source>better for the startup</source>

@@ -43,7 +43,9 @@ def _without_criterion(fw: Framework, cid: str) -> Framework:
                        if all(c["ref"] != f"criterion:{cid}" for c in r["when"])]
     for s in data["scenarios"]:
         s["shifts"].pop(cid, None)
-    data["scenarios"] = [s for s in data["scenarios"] if s["shifts"]]
+        s["exposure"] = [r for r in s["exposure"] if cid not in r["shifts"]
+                         and all(c["ref"] != f"criterion:{cid}" for c in r["when"])]
+    data["scenarios"] = [s for s in data["scenarios"] if s["shifts"] or s["exposure"]]
     return Framework.model_validate(data)
 
 

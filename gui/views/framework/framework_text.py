@@ -1,6 +1,7 @@
 """Readable renderings of a framework for the Framework view: a criterion with its question,
 rubric and source paragraphs; postures and deal-breakers with their conditions spelt out
-("Niche position ≥ 62.5 and Segment focus ≥ 4"); scenarios with their shifts.
+("Niche position ≥ 62.5 and Segment focus ≥ 4"); scenarios with their base shifts and exposure
+rules, in the words of :mod:`models.engine.scenario_text`.
 
 Everything returns HTML for a ``QTextBrowser``; user-visible words go through
 ``QCoreApplication.translate`` (context ``FrameworkText``).
@@ -18,6 +19,12 @@ from gui.widgets.palette import STRATEGY_BG, STRATEGY_FG, WARNING_BG, WARNING_FG
 from models.core.framework import Condition, Criterion, Framework, Posture, Rule, text
 from models.core.rounding import fixed, percent
 from models.core.weight_shares import criterion_shares, pillar_shares
+from models.engine.scenario_text import (
+    ScenarioExplanation,
+    ShiftText,
+    criterion_shift_summary,
+    explain_scenario,
+)
 
 _SYMBOLS = {"<": "<", "<=": "≤", ">": ">", ">=": "≥", "==": "="}
 
@@ -92,8 +99,8 @@ def criterion_html(criterion: Criterion, framework: Framework, lang: str = "en")
         for i, level in enumerate(criterion.rubric, start=1))
     used = [text(r.name, lang) for r in framework.iter_rules()
             if any(c.kind == "criterion" and c.target == criterion.id for c in r.when)]
-    shifted = [f"{text(s.name, lang)} ({s.shifts[criterion.id]:+d})"
-               for s in framework.scenarios if criterion.id in s.shifts]
+    shifted = [f"{text(s.name, lang)} ({summary})" for s in framework.scenarios
+               if (summary := criterion_shift_summary(s, criterion.id, lang))]
     extra = ""
     if used:
         label = translate("FrameworkText", "Used by")
@@ -139,7 +146,7 @@ def rules_html(rules: Sequence[Rule], framework: Framework, lang: str = "en") ->
         bg = (WARNING_BG if warning else STRATEGY_BG).name()
         fg = (WARNING_FG if warning else STRATEGY_FG).name()
         mark = "⚠ " if warning else ""
-        source = (" · " + ", ".join(f"¶{n}" for n in rule.source)) if rule.source else ""
+        source = _sources(rule.source)
         blocks.append(
             f"<table width='100%' cellpadding='6' cellspacing='0' style='background:{bg}; "
             f"margin-bottom:6px'><tr><td>"
@@ -152,30 +159,44 @@ def rules_html(rules: Sequence[Rule], framework: Framework, lang: str = "en") ->
     return "".join(blocks)
 
 
+def _sources(numbers: Sequence[int]) -> str:
+    return (" · " + ", ".join(f"¶{n}" for n in numbers)) if numbers else ""
+
+
+def _shifts_html(shifts: Sequence[ShiftText], separator: str) -> str:
+    """Shifts in bold, each followed by whether it helps the startup, coloured."""
+    out = []
+    for s in shifts:
+        effect = (translate("FrameworkText", "better for the startup") if s.better
+                  else translate("FrameworkText", "worse for the startup"))
+        colour = (STRATEGY_FG if s.better else WARNING_FG).name()
+        out.append(f"<b>{_e(s.text)}</b> <span style='color:{colour}'>({_e(effect)})</span>")
+    return _e(separator).join(out)
+
+
+def _scenario_html(ex: ScenarioExplanation) -> str:
+    """One explained scenario: name and sources, description, base shifts, exposure rules."""
+    base = (f"{_e(ex.base_head)}{_shifts_html(ex.base, ex.separator)}" if ex.base
+            else _e(ex.base_text))
+    rules = "".join(
+        f"<li><b>{_e(r.name)}</b><span style='color:#666'>{_e(_sources(r.source))}</span>"
+        f"<br/>{_e(r.description)}<br/>{_e(r.head)}{_shifts_html(r.shifts, ex.separator)}</li>"
+        for r in ex.exposure)
+    exposure = (f"<p style='margin-bottom:0'>{_e(ex.exposure_heading)}</p>"
+                f"<ul style='margin-top:2px'>{rules}</ul>") if ex.exposure else ""
+    return (f"<p style='margin-bottom:2px'><b>{_e(ex.name)}</b>"
+            f"<span style='color:#666'>{_e(_sources(ex.source))}</span><br/>"
+            f"{_e(ex.description)}</p><p style='margin:2px 0'>{base}</p>{exposure}")
+
+
 def scenarios_html(framework: Framework, lang: str = "en") -> str:
-    """Every scenario with its description and the level shifts it applies."""
+    """Every scenario explained (:func:`models.engine.scenario_text.explain_scenario`): its
+    description, the shifts every startup gets, each exposure rule with its conditions and
+    extra shifts, and how they combine."""
     if not framework.scenarios:
         return "<p><i>" + _e(translate("FrameworkText", "None in this framework.")) + "</i></p>"
-    note = translate("FrameworkText",
-                     "A scenario shifts the levels of every assessment at once (clamped to 1–5; "
-                     "unscored criteria stay unscored). Choose one as the active scenario above "
-                     "to see its effect everywhere.")
-    blocks = [f"<p style='color:#555'>{_e(note)}</p>"]
-    for s in framework.scenarios:
-        shifts = []
-        for cid, delta in s.shifts.items():
-            crit = framework.criterion(cid)
-            better = (delta > 0) == (crit.direction == "benefit")
-            effect = (translate("FrameworkText", "better for the startup") if better
-                      else translate("FrameworkText", "worse for the startup"))
-            colour = STRATEGY_FG.name() if better else WARNING_FG.name()
-            shifts.append(
-                f"<li>{_e(text(crit.name, lang))} <b>{delta:+d}</b> "
-                f"<span style='color:{colour}'>({_e(effect)})</span></li>")
-        source = (" · " + ", ".join(f"¶{n}" for n in s.source)) if s.source else ""
-        blocks.append(
-            f"<p style='margin-bottom:2px'><b>{_e(text(s.name, lang))}</b>"
-            f"<span style='color:#666'>{_e(source)}</span><br/>"
-            f"{_e(text(s.description, lang))}</p>"
-            f"<ul style='margin-top:2px'>{''.join(shifts)}</ul>")
-    return "".join(blocks)
+    hint = translate("FrameworkText",
+                     "Choose one as the active scenario above to see its effect everywhere.")
+    explained = [explain_scenario(framework, s, lang) for s in framework.scenarios]
+    note = f"<p style='color:#555'>{_e(explained[0].combine)} {_e(hint)}</p>"
+    return note + "<hr/>".join(_scenario_html(ex) for ex in explained)
