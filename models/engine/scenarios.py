@@ -130,8 +130,12 @@ def exposure_hits(levels: np.ndarray, framework: Framework, scenario: Scenario |
         ValueError: see :func:`exposure_mask`.
     """
     mask = exposure_mask(levels, framework, scenario)
-    names = [text(r.name, lang) for r in scenario.exposure] if scenario is not None else []
-    return [[names[j] for j in np.flatnonzero(row)] for row in mask]
+    out: list[list[str]] = [[] for _ in range(mask.shape[0])]
+    for j, rule in enumerate(scenario.exposure if scenario is not None else []):
+        name = text(rule.name, lang)
+        for i in np.flatnonzero(mask[:, j]).tolist():  # only the rows the rule hits
+            out[i].append(name)
+    return out
 
 
 def competition_ranks(overall: np.ndarray) -> np.ndarray:
