@@ -88,13 +88,6 @@ class Scenario(Strict):
         check_unique("exposure", [r.id for r in self.exposure])
         return self
 
-    def criteria(self) -> list[str]:
-        """Every criterion id the scenario may shift (base shifts first, then exposure's)."""
-        out = list(self.shifts)
-        for rule in self.exposure:
-            out += [cid for cid in rule.shifts if cid not in out]
-        return out
-
 
 def check_scenarios(scenarios: list[Scenario], pillar_ids: set[str],
                     criterion_ids: set[str]) -> None:

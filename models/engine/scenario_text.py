@@ -63,7 +63,7 @@ _WORDS: dict[str, dict[str, str]] = {
 }
 
 
-def words(lang: str) -> dict[str, str]:
+def _words(lang: str) -> dict[str, str]:
     """The connecting words in ``lang`` (English for a language without its own)."""
     return _WORDS.get(lang, _WORDS["en"])
 
@@ -130,7 +130,7 @@ def condition_words(cond: Condition, framework: Framework, lang: str = "en") -> 
     ``Niche position scores below 50`` (a pillar's 0–100 score, named as
     :meth:`~models.core.framework.Pillar.score_name` names it, and marked "(pillar)" when a
     criterion has the same name)."""
-    w = words(lang)
+    w = _words(lang)
     value = bound_text(cond.value)
     if cond.kind == "criterion":
         name = text(framework.criterion(cond.target).name, lang)
@@ -145,7 +145,7 @@ def condition_words(cond: Condition, framework: Framework, lang: str = "en") -> 
 
 def rule_condition_words(rule: ExposureRule, framework: Framework, lang: str = "en") -> str:
     """All of ``rule``'s conditions in words, joined by "and" (or "or" for ``match: any``)."""
-    return words(lang)[rule.match].join(condition_words(c, framework, lang) for c in rule.when)
+    return _words(lang)[rule.match].join(condition_words(c, framework, lang) for c in rule.when)
 
 
 def _shift_texts(shifts: dict[str, int], framework: Framework, lang: str,
@@ -153,7 +153,7 @@ def _shift_texts(shifts: dict[str, int], framework: Framework, lang: str,
     out = []
     for cid, delta in shifts.items():
         crit = framework.criterion(cid)
-        line = words(lang)[key].format(name=text(crit.name, lang), delta=f"{delta:+d}")
+        line = _words(lang)[key].format(name=text(crit.name, lang), delta=f"{delta:+d}")
         out.append(ShiftText(cid, delta, (delta > 0) == (crit.direction == "benefit"), line))
     return out
 
@@ -166,7 +166,7 @@ def explain_scenario(framework: Framework, scenario: Scenario | str,
         KeyError: ``scenario`` names no scenario of the framework.
     """
     scen = framework.scenario(scenario) if isinstance(scenario, str) else scenario
-    w = words(lang)
+    w = _words(lang)
     base = _shift_texts(scen.shifts, framework, lang, "base_shift")
     base_text = w["base"].format(shifts=w["list"].join(s.text for s in base)) if base \
         else w["no_base"]
@@ -190,7 +190,7 @@ def explain_scenario(framework: Framework, scenario: Scenario | str,
 def criterion_shift_summary(scenario: Scenario, criterion_id: str, lang: str = "en") -> str | None:
     """How ``scenario`` moves one criterion, in short: ``+1; by exposure +1, +2`` (the base
     shift, then each exposure rule's), or ``None`` when it never moves it."""
-    w = words(lang)
+    w = _words(lang)
     extra = [f"{r.shifts[criterion_id]:+d}" for r in scenario.exposure if criterion_id in r.shifts]
     base = scenario.shifts.get(criterion_id)
     if not extra:
