@@ -30,6 +30,13 @@ def paint_mini_bars(painter: QPainter, rect: QRectF, scores: list[float | None])
     painter.restore()
 
 
+def _break_before_note(name: str) -> str:
+    """``name`` with its closing parenthesis (a cost pillar's "(100 = least)") on a line of
+    its own."""
+    at = max(name.rfind(" ("), name.rfind("（"))
+    return f"{name[:at].rstrip()}\n{name[at:].strip()}" if at > 0 else name
+
+
 class PillarBars(QWidget):
     """Labelled horizontal bars, 0–100, one per pillar; ``None`` shows "not scored".
 
@@ -94,9 +101,11 @@ class PillarBars(QWidget):
         single = max(self.ROW, fm.height() + 8)
         rows = []
         for name, _ in self._rows:
+            shown = _break_before_note(name) if fm.horizontalAdvance(name) > label_w - 6 \
+                else name
             box = fm.boundingRect(QRect(0, 0, max(1, label_w - 6), 1000),
-                                  int(Qt.TextFlag.TextWordWrap), name)
-            rows.append((name, max(single, box.height() + 8)))
+                                  int(Qt.TextFlag.TextWordWrap), shown)
+            rows.append((shown, max(single, box.height() + 8)))
         return label_w, rows
 
     def paintEvent(self, _event) -> None:

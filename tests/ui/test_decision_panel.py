@@ -77,11 +77,20 @@ def test_same_status_again_changes_nothing_and_withdraw_goes_back(panel, doc):
     before = doc.undo_stack.count()
     panel.set_status("invested")  # the sample's current status
     assert doc.undo_stack.count() == before
+    # pursue suggested (67.0 ≥ 65) and the startup is past diligence: nothing to take
+    assert panel.suggestion() == "pursue" and not panel.take_button.isEnabled()
+    assert panel.history_button.text() == "Earlier decisions (2)"
+    assert panel.history_label.isHidden()
+    panel.history_button.click()
+    assert panel.history_label.isVisible()
+    assert panel.history_label.text().index("2024-10-29 · Diligence") < \
+        panel.history_label.text().index("2024-10-03 · Screening")  # newest first
     assert panel.rationale_edit.toPlainText().startswith("Series A ticket approved")
     panel.withdraw()
     assert doc.startup(sid).decision.status == "diligence"
     assert doc.undo_stack.undoText() == "Withdraw Decision"
     assert panel.status_combo.currentData() == "diligence"
+    assert panel.history_button.text() == "Earlier decisions (1)"
     doc.undo_stack.undo()
     assert doc.startup(sid).decision.status == "invested"
 
@@ -157,15 +166,23 @@ def test_typing_a_rationale_is_one_undo_step(window, qtbot):
     assert edit.toPlainText() == expected[: -len(" Check the burn.")]
 
 
-def test_the_rationale_box_grows_with_its_text(panel, doc):
+def test_the_rationale_box_grows_with_its_text(panel, doc, qtbot):
     panel.show_startup(_sid(doc, "Gearloom Systems"))
-    short = panel.rationale_edit.height()
+    edit = panel.rationale_edit
+    panel.set_rationale("one line")
+    short = edit.height()
     panel.set_rationale("\n".join(f"line {i}" for i in range(6)))
-    assert panel.rationale_edit.height() > short
-    tall = panel.rationale_edit.height()
+    assert edit.height() > short
+    panel.set_rationale("\n".join(f"line {i}" for i in range(9)))
+    tall = edit.height()
     panel.set_rationale("\n".join(f"line {i}" for i in range(30)))
-    assert panel.rationale_edit.height() == tall + 2 * panel.rationale_edit.fontMetrics() \
-        .lineSpacing()  # at most eight lines, then it scrolls
+    assert edit.height() == tall  # at most eight lines, then it scrolls
+    assert edit.verticalScrollBar().maximum() > 0
+    # a narrower box wraps a long line onto more lines, and grows again
+    panel.set_rationale("word " * 40)
+    wide = edit.height()
+    panel.resize(220, 420)
+    qtbot.waitUntil(lambda: edit.height() > wide)
 
 
 def _investor(doc: Document, name: str, assessor: str, level: int) -> Assessment:

@@ -9,7 +9,8 @@ Every change is one undo command (:class:`gui.commands.SetDecisions`) on the doc
 * the date, who and rationale edit the **current** decision; typing in one of them merges into
   one undo step;
 * *Take suggestion* takes the status the suggestion names (:data:`SUGGESTED_STATUS`) with a
-  rationale saying why;
+  rationale saying why, while the startup does not follow the suggestion yet (a startup in
+  diligence, committee or invested already follows "pursue");
 * *Withdraw* removes the current decision (the one before it is current again).
 
 The suggestion follows the perspective, the scores and the framework (the document's ranking
@@ -22,7 +23,8 @@ import datetime as dt
 import html
 from typing import cast
 
-from PySide6.QtCore import QDate, QMetaObject, QObject, Qt
+from PySide6.QtCore import QDate, QEvent, QMetaObject, QObject, Qt, QTimer
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -34,6 +36,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSizePolicy,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -104,9 +107,16 @@ class DecisionPanel(QFrame):
         self.withdraw_button = QPushButton(self.tr("Withdraw"))
         self.withdraw_button.setToolTip(self.tr(
             "Remove the current decision; the one before it is current again"))
+        self.history_button = QToolButton()
+        self.history_button.setCheckable(True)
+        self.history_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.history_button.setAutoRaise(True)
+        self.history_button.setArrowType(Qt.ArrowType.RightArrow)
+        self.history_button.toggled.connect(self._show_history)
         self.history_label = QLabel()
         self.history_label.setWordWrap(True)
         self.history_label.setTextFormat(Qt.TextFormat.RichText)
+        self.history_label.setVisible(False)
         self._lay_out()
         self._grow_rationale()
         self.status_combo.activated.connect(
@@ -118,7 +128,9 @@ class DecisionPanel(QFrame):
         self.who_edit.textEdited.connect(lambda t: self._edited("by", t))
         self.rationale_edit.textChanged.connect(
             lambda: self._edited("rationale", self.rationale_edit.toPlainText()))
+        # the wrapped line count changes with the text and with the box's width
         self.rationale_edit.document().contentsChanged.connect(self._grow_rationale)
+        self.rationale_edit.installEventFilter(self)
 
     def _lay_out(self) -> None:
         heading = QLabel("<b>" + html.escape(self.tr("Decision")) + "</b>")
@@ -146,6 +158,7 @@ class DecisionPanel(QFrame):
         layout.addWidget(self.suggestion_label)
         layout.addLayout(form)
         layout.addLayout(buttons)
+        layout.addWidget(self.history_button)
         layout.addWidget(self.history_label)
 
     # -- document -------------------------------------------------------------------------
@@ -174,8 +187,9 @@ class DecisionPanel(QFrame):
             return None
 
     def _decisions_changed(self, startup_id: str) -> None:
+        # the suggestion does not depend on decisions: no need to rank again
         if startup_id == self._startup_id:
-            self.refresh()
+            self._show()
 
     def refresh(self, *_args: object) -> None:
         """Read the startup's row of the ranking (its suggestion) again, then show all."""
@@ -200,9 +214,19 @@ class DecisionPanel(QFrame):
                                   self.doc.framework.decision_thresholds, self.lang)
             if st is not None else "")
         self.take_button.setEnabled(self._can_take())
+        earlier = len(st.decisions) - 1 if st else 0
         self.history_label.setText(texts.history_html(st.decisions, self.lang) if st else "")
-        self.history_label.setVisible(bool(st and len(st.decisions) > 1))
+        self.history_button.setText(self.tr("Earlier decisions ({n})").format(n=earlier))
+        self.history_button.setVisible(earlier > 0)
+        self._show_history()
         self._fill(current)
+
+    def _show_history(self, *_args: object) -> None:
+        """The earlier decisions, shown while their button is down."""
+        shown = self.history_button.isChecked() and not self.history_button.isHidden()
+        self.history_button.setArrowType(Qt.ArrowType.DownArrow if shown
+                                         else Qt.ArrowType.RightArrow)
+        self.history_label.setVisible(shown)
 
     def _current_html(self, current: Decision | None) -> str:
         if self.startup() is None:
@@ -232,28 +256,41 @@ class DecisionPanel(QFrame):
         finally:
             self._filling = False
 
-    def _grow_rationale(self) -> None:
-        """Fit the rationale box to its text, between :data:`RATIONALE_LINES` lines."""
-        lines = max(1, self.rationale_edit.document().size().toSize().height())
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if obj is self.rationale_edit and event.type() == QEvent.Type.Resize and \
+                isinstance(event, QResizeEvent) and \
+                event.size().width() != event.oldSize().width():
+            # after the box has laid its text out again at the new width
+            QTimer.singleShot(0, self._grow_rationale)
+        return super().eventFilter(obj, event)
+
+    def _grow_rationale(self, *_args: object) -> None:
+        """Fit the rationale box to its text as laid out (Chinese lines are taller than the
+        interface font's), between :data:`RATIONALE_LINES` lines."""
+        edit = self.rationale_edit
+        layout = edit.document().documentLayout()
+        text_height, block = 0.0, edit.document().begin()
+        while block.isValid():
+            text_height += layout.blockBoundingRect(block).height()
+            block = block.next()
+        line = edit.fontMetrics().lineSpacing()
         low, high = RATIONALE_LINES
-        shown = min(high, max(low, lines))
-        fm = self.rationale_edit.fontMetrics()
-        margins = self.rationale_edit.contentsMargins()
-        frame = 2 * self.rationale_edit.frameWidth() + margins.top() + margins.bottom()
-        height = shown * fm.lineSpacing() + frame + 2 * int(
-            self.rationale_edit.document().documentMargin())
-        if self.rationale_edit.height() != height:
-            self.rationale_edit.setFixedHeight(height)
+        shown = min(high * line, max(low * line, text_height))
+        frame = 2 * edit.frameWidth() + 2 * edit.document().documentMargin()
+        height = int(shown + frame + 0.999)
+        if edit.height() != height:
+            edit.setFixedHeight(height)
 
     def suggestion(self) -> str | None:
         """The suggestion shown (``pursue``, ``watch``, ``pass``), or None."""
         return self._row.suggested if self._row is not None else None
 
     def _can_take(self) -> bool:
+        """A suggestion to take: the startup does not follow it yet."""
         st, suggested = self.startup(), self.suggestion()
         if st is None or suggested is None:
             return False
-        return st.decision is None or st.decision.status != SUGGESTED_STATUS[suggested]
+        return st.decision is None or not texts.follows(st.decision.status, suggested)
 
     # -- edits ----------------------------------------------------------------------------
     def default_who(self) -> str:
@@ -317,12 +354,13 @@ class DecisionPanel(QFrame):
 
     def _edited(self, field: str, value: object) -> None:
         st = self.startup()
-        if self._filling or st is None or st.decision is None or \
-                getattr(st.decision, field) == value:
+        if self._filling or st is None or st.decision is None:
+            return
+        if field == "by":
+            self.last_who = str(value)
+        if getattr(st.decision, field) == value:
             return
         changed = st.decision.model_copy(update={field: value})
         label = {"date": self.tr("Decision Date"), "by": self.tr("Decision By"),
                  "rationale": self.tr("Decision Rationale")}[field]
         self._push([*st.decisions[:-1], changed], label, merge_key=field)
-        if field == "by":
-            self.last_who = str(value)

@@ -91,6 +91,20 @@ def suggestion_rationale(row: RankedStartup, perspective: Perspective,
         reason=suggestion_reason(row, thresholds))
 
 
+#: The statuses that follow each suggestion: a startup already past diligence still follows
+#: "pursue".
+FOLLOWS: dict[str, frozenset[str]] = {
+    "pursue": frozenset({"diligence", "committee", "invested"}),
+    "watch": frozenset({"watch"}), "pass": frozenset({"passed"}),
+}
+
+
+def follows(status: str | None, suggestion: str) -> bool:
+    """True when a startup at ``status`` already follows ``suggestion`` (taking it would
+    change nothing, or move an invested startup back to diligence)."""
+    return status in FOLLOWS[suggestion]
+
+
 def decision_line(d: Decision, lang: str) -> str:
     """``date · status · who`` of one decision (who left out when empty)."""
     parts = [d.date.isoformat(), status_name(d.status, lang)]
@@ -115,5 +129,4 @@ def history_html(decisions: list[Decision], lang: str) -> str:
     more = len(earlier) - HISTORY_SHOWN
     tail = ("<li><i>" + html.escape(translate("Decisions", "… and {n} earlier").format(n=more))
             + "</i></li>") if more > 0 else ""
-    title = html.escape(translate("Decisions", "Earlier decisions"))
-    return f"<b>{title}</b><ul style='margin-left:-24px'>{''.join(items)}{tail}</ul>"
+    return f"<ul style='margin-left:-24px; margin-top:0px'>{''.join(items)}{tail}</ul>"

@@ -55,6 +55,7 @@ class AssessView(QWidget):
         self._startup_id = ""
         self._assessment_id = ""
         self._announced = ""
+        self._selecting = False
         left = self._build_startup_list()
         middle = self._build_middle()
         self.results_panel = ResultsPanel()
@@ -82,6 +83,8 @@ class AssessView(QWidget):
         self.list_view = QListView()
         self.list_view.setItemDelegate(StartupDelegate(self.list_view))
         self.list_view.setUniformItemSizes(True)
+        # several startups can be selected (Ctrl/Shift+click) for a report of them
+        self.list_view.setSelectionMode(QListView.SelectionMode.ExtendedSelection)
         self.list_view.setObjectName("startupList")
         self.add_button = QPushButton(self.tr("Add"))
         self.rename_button = QPushButton(self.tr("Rename"))
@@ -180,6 +183,12 @@ class AssessView(QWidget):
         except KeyError:
             return None
 
+    def selected_startup_ids(self) -> list[str]:
+        """The ids of the startups selected in the list (the chosen one at least)."""
+        rows = self.list_view.selectionModel().selectedRows()
+        ids = [i.data(StartupIdRole) for i in rows]
+        return ids or ([self._startup_id] if self._startup_id else [])
+
     def select_startup(self, startup_id: str, assessment_id: str | None = None) -> None:
         """Choose a startup (and optionally one of its assessments)."""
         row = self.model.row_of(startup_id) if startup_id else -1
@@ -188,12 +197,18 @@ class AssessView(QWidget):
             if not proxy_index.isValid():
                 self.filter_edit.clear()
                 proxy_index = self.proxy.mapFromSource(self.model.index(row))
-            self.list_view.selectionModel().setCurrentIndex(
-                proxy_index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+            self._selecting = True  # shown once, below, not also from the list's signal
+            try:
+                self.list_view.selectionModel().setCurrentIndex(
+                    proxy_index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+            finally:
+                self._selecting = False
             self.list_view.scrollTo(proxy_index)
         self._set_startup(startup_id if row >= 0 else "", assessment_id)
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self._selecting:
+            return
         sid = current.data(StartupIdRole) if current.isValid() else ""
         if sid != self._startup_id:
             self._set_startup(sid or "")
