@@ -455,6 +455,10 @@
         <source>Decision Rationale</source>
         <translation>决定理由</translation>
     </message>
+    <message>
+        <source>Earlier decisions ({n})</source>
+        <translation>以往的决定（{n}）</translation>
+    </message>
 </context>
 <context>
     <name>Decisions</name>
@@ -505,10 +509,6 @@
     <message>
         <source>… and {n} earlier</source>
         <translation>…… 另有 {n} 条更早的决定</translation>
-    </message>
-    <message>
-        <source>Earlier decisions</source>
-        <translation>更早的决定</translation>
     </message>
 </context>
 <context>
