@@ -20,6 +20,7 @@ from models.core.framework import Framework
 from models.core.portfolio import Assessment, Startup
 from models.store import field_edits, item_edits
 from models.store.changelog import Recorder, last_moment, new_group
+from models.store.frameworks import Frameworks
 from models.store.migrate import writing
 from models.store.opening import now
 from models.store.schema import PORTFOLIO_ROW, portfolio
@@ -31,6 +32,7 @@ class WorkspaceEdits:
 
     who: str
     _conn: sa.Connection
+    _frameworks: Frameworks
     _tx: Tx | None = None
 
     @contextlib.contextmanager
@@ -50,7 +52,7 @@ class WorkspaceEdits:
             conn.execute(sa.update(portfolio).where(portfolio.c.id == PORTFOLIO_ROW)
                          .values(revision=portfolio.c.revision + 1))
             tx = Tx(conn, Recorder(new_group(), _moment_after(last_moment(conn)), self.who,
-                                   comment))
+                                   comment), self._frameworks)
             self._tx = tx
             try:
                 yield tx

@@ -46,6 +46,27 @@ def read_framework(conn: sa.Connection, version_id: int) -> Framework:
     return Framework.model_validate(doc)
 
 
+class Frameworks:
+    """The framework versions one workspace has read, by row id. A version row never changes
+    once committed, so what was read stays true; versions a transaction adds are kept by that
+    transaction only (:class:`models.store.writes.Tx`) until it commits, since a rolled-back
+    row's id may be given to another framework later."""
+
+    def __init__(self) -> None:
+        self._read: dict[int, Framework] = {}
+
+    def get(self, conn: sa.Connection, version_id: int) -> Framework:
+        """The framework of version row ``version_id``."""
+        if version_id not in self._read:
+            self._read[version_id] = read_framework(conn, version_id)
+        return self._read[version_id]
+
+    def current(self, conn: sa.Connection) -> tuple[int, Framework]:
+        """The portfolio's current framework version: its row id and its framework."""
+        version = current_version(conn)
+        return version, self.get(conn, version)
+
+
 def current_version(conn: sa.Connection) -> int:
     """The id of the portfolio's current framework version."""
     return int(conn.execute(sa.select(portfolio.c.framework_version_id)

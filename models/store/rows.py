@@ -5,8 +5,8 @@ Writing checks first: :func:`checked_startup` validates a startup afresh and
 file is valid. Reading can then skip validation: :func:`construct` builds a model from values
 read back, as :meth:`pydantic.BaseModel.model_construct` does but without its per-field
 bookkeeping (measured on 180,000 scores: ``model_construct`` 1.0 s, full validation 0.6 s,
-this 0.27 s). The objects behave as validated ones: equal, dumped and assigned (assignment is
-validated) alike.
+this 0.27 s) and with less memory. The objects behave as validated ones: equal, dumped,
+copied and assigned (assignment is validated) alike.
 """
 
 from __future__ import annotations
@@ -29,11 +29,21 @@ ASSESSMENT_FIELDS: tuple[str, ...] = ("assessor", "role", "date")
 SCORE_FIELDS: tuple[str, ...] = ("value", "confidence", "rationale", "evidence")
 
 
+#: One set of field names per class, shared by the instances :func:`construct` makes: every
+#: field of theirs is set, and pydantic only ever adds names to the set (on assignment), which
+#: then changes nothing. A set per score would take 40 MB at 10,000 startups.
+_EVERY_FIELD: dict[type[BaseModel], set[str]] = {}
+
+
 def construct(cls: type[M], values: dict[str, Any]) -> M:
-    """A ``cls`` holding ``values`` (every field, already valid), without validation."""
+    """A ``cls`` holding ``values`` (every one of its fields, already valid), without
+    validation."""
+    every = _EVERY_FIELD.get(cls)
+    if every is None:
+        every = _EVERY_FIELD[cls] = set(cls.model_fields)
     obj = cls.__new__(cls)
     _set(obj, "__dict__", values)
-    _set(obj, "__pydantic_fields_set__", set(values))
+    _set(obj, "__pydantic_fields_set__", every)
     _set(obj, "__pydantic_extra__", None)
     _set(obj, "__pydantic_private__", None)
     return obj

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from functools import partial
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -31,7 +32,7 @@ from models.files.portfolio_file import save_portfolio
 from models.store import migrate, opening
 from models.store.changelog import Change, changes_after, query_changes
 from models.store.editing import WorkspaceEdits
-from models.store.frameworks import current_version, read_framework
+from models.store.frameworks import Frameworks
 from models.store.loading import read_portfolio
 from models.store.replay import Replay
 from models.store.schema import PORTFOLIO_ROW, portfolio
@@ -52,6 +53,7 @@ class Workspace(WorkspaceEdits):
         self.who = who
         self._engine = engine
         self._conn = conn
+        self._frameworks = Frameworks()
 
     # -- files ---------------------------------------------------------------------------------
     @classmethod
@@ -135,12 +137,12 @@ class Workspace(WorkspaceEdits):
     def load(self) -> Portfolio:
         """The portfolio as it is now (one consistent moment, even while others write)."""
         with self._conn.begin():
-            return read_portfolio(self._conn)
+            return read_portfolio(self._conn, self._frameworks)
 
     def framework(self) -> Framework:
         """The portfolio's current framework."""
         with self._conn.begin():
-            return read_framework(self._conn, current_version(self._conn))
+            return self._frameworks.current(self._conn)[1]
 
     def info(self) -> dict[str, Any]:
         """The portfolio row: ``revision`` (one more per committed edit), ``created_at``,
@@ -178,16 +180,9 @@ class Workspace(WorkspaceEdits):
                 raise InputError.single(
                     str(self.path), "as of", f"{moment.isoformat()} is before the workspace "
                     f"was created ({created.isoformat()}); it holds nothing earlier")
-            current = read_portfolio(self._conn)
+            current = read_portfolio(self._conn, self._frameworks)
             taken = changes_after(self._conn, moment)
-            cache: dict[int, Framework] = {}
-
-            def framework(version: int) -> Framework:
-                if version not in cache:
-                    cache[version] = read_framework(self._conn, version)
-                return cache[version]
-
-            return Replay(current, framework).take_back(taken)
+            return Replay(current, partial(self._frameworks.get, self._conn)).take_back(taken)
 
     def data_version(self) -> int:
         """SQLite's ``PRAGMA data_version``: it changes when another connection (another

@@ -17,7 +17,7 @@ from models.core.framework import Framework
 from models.core.portfolio import Assessment, Startup
 from models.store import rows
 from models.store.changelog import Recorder
-from models.store.frameworks import current_version, read_framework
+from models.store.frameworks import Frameworks
 from models.store.loading import chunks
 from models.store.schema import assessments, decisions, scores, startups
 
@@ -28,13 +28,13 @@ class Tx:
 
     conn: sa.Connection
     log: Recorder
+    frameworks: Frameworks
     _framework: tuple[int, Framework] | None = field(default=None, repr=False)
 
     def framework(self) -> tuple[int, Framework]:
         """The current framework version's id and framework (read once per transaction)."""
         if self._framework is None:
-            version = current_version(self.conn)
-            self._framework = version, read_framework(self.conn, version)
+            self._framework = self.frameworks.current(self.conn)
         return self._framework
 
     def framework_changed(self, version: int, framework: Framework) -> None:

@@ -80,6 +80,11 @@ def test_loaded_models_behave_as_validated_ones(tmp_path):
     assert a.date == dt.date(2025, 2, 3)
     assert loaded.model_copy(deep=True) == loaded
     assert Portfolio.model_validate(loaded.model_dump()) == loaded
+    other = loaded.startups[2].assessments[0].scores["a.x"]
+    a.scores["b.z"].rationale = "changed"
+    assert other.model_fields_set == {"value", "confidence", "rationale", "evidence"}
+    assert other.rationale == "" and a.scores["b.z"].rationale == "changed"
+    assert other.model_copy(update={"value": 2}).value == 2 and other.value == 1
 
 
 def test_create_checks_its_content_and_refuses_an_existing_file(tmp_path):
