@@ -26,6 +26,8 @@ class MainMenus(QObject):
     Attributes:
         new_action, open_action, save_action, save_as_action, quit_action: File's own.
         view_actions: View ▸ Assess, Compare and Framework, in that order.
+        perspective_menu: View ▸ Perspective, filled as it opens by the window's
+            perspective bar.
         language_actions: View ▸ Language's actions by language (``en``, ``zh_CN``).
         undo_action, redo_action: Edit's, for the undo stack bound last (None before).
         file_menu, recent_menu, edit_menu, view_menu, language_menu: the menus.
@@ -97,6 +99,9 @@ class MainMenus(QObject):
         for action in self.view_actions:
             self.view_menu.addAction(action)
         self.view_menu.addSeparator()
+        self.perspective_menu = self.view_menu.addMenu(self.tr("&Perspective"))
+        self.perspective_menu.aboutToShow.connect(
+            lambda: self.window.perspective_bar.fill_menu(self.perspective_menu))
         self.language_menu = self.view_menu.addMenu(self.tr("&Language"))
         for action in self.language_actions.values():
             self.language_menu.addAction(action)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
 
 from gui.actions import MainMenus
 from gui.i18n import install_language, language
+from gui.perspective import PerspectiveBar
 from gui.portfolio_files import PortfolioFiles
 from gui.recovery import RecoveryStore
 from gui.settings import AppSettings
@@ -49,6 +50,8 @@ class MainWindow(QMainWindow):
 
     Attributes:
         menus: the menus and their actions (:class:`~gui.actions.MainMenus`).
+        perspective_bar: the one perspective selector every view follows
+            (:class:`~gui.perspective.PerspectiveBar`).
         files: the portfolio's file (:class:`~gui.portfolio_files.PortfolioFiles`).
         file_jobs: import, export and report (:class:`~gui.jobs.files.FileJobs`).
 
@@ -78,6 +81,8 @@ class MainWindow(QMainWindow):
         self.status_label = QLabel()
         self.statusBar().addPermanentWidget(self.status_label)
         self.files = PortfolioFiles(self)
+        self.perspective_bar = PerspectiveBar(self.settings, self)
+        self.addToolBar(self.perspective_bar)
         self.menus = MainMenus(self)
         from gui.jobs.files import FileJobs
 
@@ -137,6 +142,7 @@ class MainWindow(QMainWindow):
         doc.structureChanged.connect(self._update_status)
         doc.scenarioChanged.connect(self._update_status)
         doc.pathChanged.connect(self.update_title)
+        self.perspective_bar.set_document(doc)
         self.assess_view.set_document(doc)
         for view in (self.compare_view, self.framework_view):
             if view is not None:
@@ -185,6 +191,7 @@ class MainWindow(QMainWindow):
         install_language(lang)
         self.lang = lang
         self.menus.rebuild()
+        self.perspective_bar.retranslate()
         self.file_jobs.retranslate()
         if self._doc is not None:
             # results carry posture and deal-breaker names: score again in the new language

@@ -82,3 +82,21 @@ class AppSettings:
     @language.setter
     def language(self, value: str) -> None:
         self._s.setValue("app/language", value)
+
+    @property
+    def perspective(self) -> str:
+        """The perspective rankings use (``investor`` unless another was chosen)."""
+        return str(self._s.value("ranking/perspective", "investor") or "investor")
+
+    @perspective.setter
+    def perspective(self, value: str) -> None:
+        self._s.setValue("ranking/perspective", value)
+
+    @property
+    def ignore_gates(self) -> bool:
+        """Whether rankings ignore deal-breakers (rank gated startups among the others)."""
+        return str(self._s.value("ranking/ignore_gates", "false")).lower() == "true"
+
+    @ignore_gates.setter
+    def ignore_gates(self, value: bool) -> None:
+        self._s.setValue("ranking/ignore_gates", "true" if value else "false")
