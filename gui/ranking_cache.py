@@ -16,6 +16,7 @@ A ranking handed out is never changed afterwards: an update builds a new
 from __future__ import annotations
 
 import bisect
+import copy
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -49,6 +50,7 @@ class RankingCache:
     def __init__(self) -> None:
         self._ranking: Ranking | None = None
         self._keys: list[tuple[Any, ...]] = []
+        self._row_of: dict[str, RankedStartup] = {}
         self._stale: set[str] = set()
         self._settings: RankingSettings | None = None
 
@@ -79,6 +81,7 @@ class RankingCache:
                                           scenario=settings.scenario,
                                           ignore_gates=settings.ignore_gates, lang=settings.lang)
             self._keys = [_key(r, settings.ignore_gates) for r in self._ranking.rows]
+            self._row_of = {r.startup_id: r for r in self._ranking.rows}
             self._settings = settings
         return self._ranking
 
@@ -86,10 +89,9 @@ class RankingCache:
         old = self._ranking
         assert old is not None
         rows, keys = list(old.rows), list(self._keys)
-        where = {r.startup_id: i for i, r in enumerate(rows)}
         view, table = _Arrays.of_view(old.view), _Arrays.of_table(old.table)
         for sid in sorted(self._stale):
-            pos = where[sid]
+            pos = bisect.bisect_left(keys, _key(self._row_of[sid], settings.ignore_gates))
             doc_row = rows[pos].row
             st = portfolio.startups[doc_row]
             if st.id != sid:
@@ -109,12 +111,20 @@ class RankingCache:
             lo, hi = min(pos, at), max(pos, at)
             for i in range(lo, hi + 1):
                 if rows[i].rank != i + 1:
-                    rows[i] = replace(rows[i], rank=i + 1)
-                where[rows[i].startup_id] = i
+                    rows[i] = _ranked(rows[i], i + 1)
+                self._row_of[rows[i].startup_id] = rows[i]
         self._stale.clear()
         self._keys = keys
         self._ranking = Ranking(old.perspective, old.ignore_gates, old.scenario, rows,
                                 view.build(old.view), table.build(old.table))
+
+
+def _ranked(row: RankedStartup, rank: int) -> RankedStartup:
+    """``row`` at another rank (a copy: rows are frozen; ``dataclasses.replace`` would run
+    ``__init__`` again, ten times slower when a startup passes thousands of others)."""
+    moved = copy.copy(row)
+    object.__setattr__(moved, "rank", rank)
+    return moved
 
 
 def _key(row: RankedStartup, ignore_gates: bool) -> tuple[Any, ...]:

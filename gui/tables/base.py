@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from gui.tables.roles import AssessmentIdRole, SortRole, StartupIdRole
+from models.core.rounding import fixed
 from models.engine.results import Result
 
 #: Either kind of model index (what Qt passes to a model's methods).
@@ -45,6 +46,15 @@ class Column:
     def numeric(self) -> bool:
         """True for a column of numbers."""
         return self.kind in NUMERIC_KINDS
+
+
+def signed(value: float) -> str:
+    """A difference with one decimal and its sign: ``+2.5``, ``−1.0``, ``0.0`` (rounded as
+    every shown number, :func:`models.core.rounding.fixed`)."""
+    shown = fixed(value)
+    if shown.startswith("-"):
+        return "−" + shown[1:]
+    return shown if shown == "0.0" else "+" + shown
 
 
 def number_or_none(x: Any) -> float | None:

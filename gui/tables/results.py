@@ -261,7 +261,7 @@ class ResultsTableModel(ResultRowsModel):
         r = self._results[row]
         if role == Qt.ItemDataRole.DecorationRole:
             if col.key == "startup" and r.deal_breakers:
-                return _warning_icon()
+                return warning_icon()
             return None
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(row, column, col, r)
@@ -310,7 +310,7 @@ class ResultsTableModel(ResultRowsModel):
 _WARNING_ICON: QIcon | None = None
 
 
-def _warning_icon() -> QIcon:
+def warning_icon() -> QIcon:
     """The style's warning icon (marks startups with a deal-breaker)."""
     global _WARNING_ICON
     if _WARNING_ICON is None:

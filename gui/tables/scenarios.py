@@ -1,39 +1,53 @@
-"""The Compare view's scenario table: each assessment's overall score and rank as entered and
-under one of the framework's scenarios, with the change (from :mod:`models.engine.scenarios`).
+"""The Compare view's scenario table: each startup's overall score and rank under the window's
+perspective, as scored and under one of the framework's scenarios, with the changes.
 
-The model does not follow the document by itself: recomputing every scenario on each score
-edit would cost time nobody sees, so the Compare view calls :meth:`ScenarioDeltasModel.refresh`
-(debounced) while the table is on screen.
+Both rankings are :func:`models.engine.ranking.rank_startups` (the ranking the Startups page
+shows, its gates and ties included), so a rank change here is a move in that list. The model
+does not follow the document by itself: recomputing a scenario on each score edit would cost
+time nobody sees, so the Compare view calls :meth:`ScenarioDeltasModel.refresh` (debounced)
+while the table is on screen.
 """
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
+import numpy as np
 from PySide6.QtCore import QObject, Qt
 
 from gui.document import Document
-from gui.tables.base import Column, ResultRowsModel, number_or_none
-from gui.tables.results import role_label
+from gui.i18n import language
+from gui.tables.base import Column, signed
+from gui.tables.roles import SortRole, StartupIdRole
+from gui.tables.sorted_rows import SortedRowsModel, text_keys
 from gui.widgets.palette import STRATEGY_FG, WARNING_FG
 from models.core.framework import text
 from models.core.rounding import fixed
-from models.engine.scenarios import ScenarioImpact, portfolio_scenario_impacts
+from models.engine.ranking import Ranking, rank_startups
 
 
-class ScenarioDeltasModel(ResultRowsModel):
-    """One row per assessment (document order) under the chosen scenario.
+def _by_row(ranking: Ranking, n: int) -> tuple[np.ndarray, np.ndarray, list[bool]]:
+    """Overall, rank and gate of each startup (document order)."""
+    overall, rank, gated = np.full(n, np.nan), np.full(n, np.nan), [False] * n
+    for r in ranking.rows:
+        overall[r.row] = np.nan if r.overall is None else r.overall
+        rank[r.row] = r.rank
+        gated[r.row] = r.gated
+    return overall, rank, gated
 
-    Columns: Startup, Assessor, Role, Overall as entered, Overall under the scenario, Change,
-    Rank as entered, Rank under the scenario, Rank change (positive = moves up); the numbers
-    are the :class:`~models.engine.scenarios.ScenarioImpact` arrays of the columns' keys. Ranks
-    are competition ranks over the whole portfolio (1 = highest). ``DisplayRole`` is text,
-    ``SortRole`` the raw numbers (None when empty), ``ForegroundRole`` green for gains and red
-    for losses.
+
+class ScenarioDeltasModel(SortedRowsModel):
+    """One row per startup under the chosen scenario.
+
+    Columns: Startup, Overall as scored, Overall under the scenario, Change, Rank as scored,
+    Rank under the scenario, Rank change (positive = moves up). An unscored startup has no
+    overall; its ranks are its places at the end of the list. ``DisplayRole`` is text,
+    ``SortRole`` the raw numbers, ``ForegroundRole`` green for gains and red for losses (and
+    for a startup that a deal-breaker gates under the scenario but not as scored).
     """
 
-    (STARTUP, ASSESSOR, ROLE, BEFORE, AFTER, DELTA,
-     RANK_BEFORE, RANK_AFTER, RANK_CHANGE) = range(9)
+    STARTUP, BEFORE, AFTER, DELTA, RANK_BEFORE, RANK_AFTER, RANK_CHANGE = range(7)
 
     def __init__(self, doc: Document, parent: QObject | None = None, lang: str = "en") -> None:
         super().__init__(parent)
@@ -42,38 +56,68 @@ class ScenarioDeltasModel(ResultRowsModel):
         self.columns = self._columns()
         scenarios = doc.framework.scenarios
         self.scenario_id = scenarios[0].id if scenarios else ""
-        self._impact: ScenarioImpact | None = None
-        self._load()
+        self._ids: list[str] = []
+        self._names: list[str] = []
+        self._gated: list[tuple[bool, bool]] = []
+        self._values: list[np.ndarray] = []
+        self._name_keys = np.zeros(0)
+        self._visible_ids: set[str] | None = None
+        self.sort_column = self.RANK_AFTER
 
     def _columns(self) -> list[Column]:
         return [
             Column("startup", self.tr("Startup")),
-            Column("assessor", self.tr("Assessor")),
-            Column("role", self.tr("Role")),
-            Column("before", self.tr("Overall\nas entered"), "number",
-                   self.tr("Overall score with the levels as scored")),
+            Column("before", self.tr("Overall\nas scored"), "number",
+                   self.tr("Overall score under the perspective, as scored")),
             Column("after", self.tr("Overall\nunder scenario"), "number",
                    self.tr("Overall score with the scenario's shifts applied")),
             Column("delta", self.tr("Change"), "number",
                    self.tr("Points gained (+) or lost (−) under the scenario")),
-            Column("rank_before", self.tr("Rank\nas entered"), "number",
-                   self.tr("Rank in the portfolio (1 = highest overall)")),
-            Column("rank_after", self.tr("Rank\nunder scenario"), "number"),
+            Column("rank_before", self.tr("Rank\nas scored"), "number",
+                   self.tr("Position in the ranking as scored (gated startups after the "
+                           "others)")),
+            Column("rank_after", self.tr("Rank\nunder scenario"), "number",
+                   self.tr("Position in the ranking under the scenario")),
             Column("rank_change", self.tr("Rank\nchange"), "number",
                    self.tr("Places moved up (+) or down (−) under the scenario")),
         ]
 
     # -- data -----------------------------------------------------------------------------
+    def _rankings(self) -> tuple[Ranking, Ranking | None]:
+        doc = self.doc
+        before = doc.ranking() if doc.scenario is None else rank_startups(
+            doc.portfolio, doc.perspective, ignore_gates=doc.ignore_gates, lang=language())
+        if not self.scenario_id:
+            return before, None
+        return before, rank_startups(doc.portfolio, doc.perspective, scenario=self.scenario_id,
+                                     ignore_gates=doc.ignore_gates, lang=language())
+
     def _load(self) -> None:
-        self._results = self.doc.results()
         fw = self.doc.framework
         if self.scenario_id not in {s.id for s in fw.scenarios}:
             self.scenario_id = fw.scenarios[0].id if fw.scenarios else ""
-        if self.scenario_id:
-            self._impact = portfolio_scenario_impacts(self.doc.portfolio, [self.scenario_id],
-                                                      self.lang)[0]
-        else:
-            self._impact = None
+        before, after = self._rankings()
+        startups = before.view.startups
+        n = len(startups)
+        self._ids = [s.id for s in startups]
+        self._names = [s.name for s in startups]
+        b_overall, b_rank, b_gated = _by_row(before, n)
+        a_overall, a_rank, a_gated = _by_row(after, n) if after is not None else (
+            np.full(n, np.nan), np.full(n, np.nan), [False] * n)
+        self._gated = list(zip(b_gated, a_gated, strict=True))
+        self._values = [np.zeros(n), b_overall, a_overall, a_overall - b_overall, b_rank,
+                        a_rank, b_rank - a_rank]
+        self._name_keys = text_keys(self._names)
+
+    def set_document(self, doc: Document) -> None:
+        """Show ``doc``'s startups (empty until the next :meth:`refresh`)."""
+        self.beginResetModel()
+        self.doc = doc
+        self._ids, self._names, self._gated, self._values = [], [], [], []
+        self._name_keys = np.zeros(0)
+        self._visible = None
+        self.rebuild_order()
+        self.endResetModel()
 
     def set_scenario(self, scenario_id: str) -> None:
         """Show the effect of another scenario (by id)."""
@@ -82,57 +126,97 @@ class ScenarioDeltasModel(ResultRowsModel):
             self.refresh()
 
     def refresh(self) -> None:
-        """Recompute from the document: ``dataChanged`` when the rows are the same ones,
+        """Recompute from the document: sorted again when the startups are the same ones,
         otherwise a reset."""
-        old = [r.assessment_id for r in self._results]
-        new = [a.id for _, a in self.doc.portfolio.assessments()]
-        if old != new:
+        if [s.id for s in self.doc.portfolio.startups] != self._ids:
             self.beginResetModel()
             self._load()
+            self._visible = self._mask()
+            self.rebuild_order()
             self.endResetModel()
             return
         self._load()
+        self.reorder()
         self.emit_all_changed()
 
-    def value(self, row: int, column: int) -> Any:
-        """The raw value of a cell: text, or a float (None when empty)."""
-        col = self.columns[column]
-        if not col.numeric:
-            return getattr(self._results[row], col.key)
-        if self._impact is None:
-            return None
-        return number_or_none(getattr(self._impact, col.key)[row])
+    def set_visible_ids(self, ids: set[str] | None) -> None:
+        """Show only these startups (``None``: all); ranks stay those of every startup."""
+        self._visible_ids = ids
+        self.set_visible(self._mask())
 
-    def sort_key(self, row: int, column: int) -> Any:
-        """A float or None for numbers, case-folded text otherwise."""
-        v = self.value(row, column)
-        return v.casefold() if isinstance(v, str) else v
+    def _mask(self) -> np.ndarray | None:
+        ids = self._visible_ids
+        return None if ids is None else np.array([sid in ids for sid in self._ids], dtype=bool)
+
+    def startup_id(self, row: int) -> str:
+        """The startup of view row ``row``."""
+        return self._ids[self.source_row(row)]
+
+    def row_of(self, startup_id: str) -> int:
+        """The view row of a startup, or -1."""
+        return self.view_row(self._ids.index(startup_id)) if startup_id in self._ids else -1
+
+    def value(self, row: int, column: int) -> Any:
+        """The raw value of a cell (view row): the name, or a float (None when empty)."""
+        src = self.source_row(row)
+        if column == self.STARTUP:
+            return self._names[src]
+        v = float(self._values[column][src])
+        return None if math.isnan(v) else v
+
+    # -- sorting --------------------------------------------------------------------------
+    def source_count(self) -> int:
+        return len(self._ids)
+
+    def sort_keys(self, column: int) -> np.ndarray:
+        return self._name_keys if column == self.STARTUP else self._values[column]
+
+    def tie_keys(self) -> np.ndarray:
+        return self._values[self.RANK_BEFORE]
 
     # -- Qt model interface ---------------------------------------------------------------
-    def row_cell(self, row: int, column: int, role: int) -> Any:
-        v = self.value(row, column)
+    def source_cell(self, source_row: int, column: int, role: int) -> Any:
+        if role == StartupIdRole:
+            return self._ids[source_row]
+        if role == SortRole:
+            v = float(self.sort_keys(column)[source_row])
+            return None if math.isnan(v) else v
+        if column == self.STARTUP:
+            name = self._names[source_row]
+            gated_before, gated_after = self._gated[source_row]
+            if role == Qt.ItemDataRole.DisplayRole:
+                return ("⚠ " if gated_after else "") + name
+            if role == Qt.ItemDataRole.ForegroundRole and gated_after and not gated_before:
+                return WARNING_FG
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return self._gate_tip(name, gated_before, gated_after)
+            return None
+        v = float(self._values[column][source_row])
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(column, v)
+            return self._display(column, None if math.isnan(v) else v)
         if role == Qt.ItemDataRole.ForegroundRole and column in (self.DELTA, self.RANK_CHANGE):
-            if v is None or abs(v) < 0.05:
+            if math.isnan(v) or abs(v) < 0.05:
                 return None
             return STRATEGY_FG if v > 0 else WARNING_FG
-        if role == Qt.ItemDataRole.ToolTipRole and column in (self.STARTUP, self.ASSESSOR):
-            return v or None
         return None
 
+    def _gate_tip(self, name: str, before: bool, after: bool) -> str:
+        if after and not before:
+            return self.tr("{name}: a deal-breaker fires under the scenario").format(name=name)
+        if before and not after:
+            return self.tr("{name}: the scenario lifts its deal-breaker").format(name=name)
+        if after:
+            return self.tr("{name}: gated as scored and under the scenario").format(name=name)
+        return name
+
     @classmethod
-    def _display(cls, column: int, v: Any) -> Any:
-        if column == cls.ROLE:
-            return role_label(v)
-        if column < cls.BEFORE:
-            return v
+    def _display(cls, column: int, v: float | None) -> str:
         if v is None:
             return "–"
         if column in (cls.BEFORE, cls.AFTER):
             return fixed(v)
         if column == cls.DELTA:
-            return f"{v:+.1f}".replace("-", "−") if abs(v) >= 0.05 else "0.0"
+            return signed(v)
         if column == cls.RANK_CHANGE:
             return f"{v:+.0f}".replace("-", "−") if v else "0"
         return fixed(v, 0)

@@ -167,6 +167,33 @@
     </message>
 </context>
 <context>
+    <name>AssessmentsPage</name>
+    <message>
+        <source>Only with deal-breakers</source>
+        <translation>仅显示有致命缺陷的</translation>
+    </message>
+    <message>
+        <source>Filter by startup, assessor or posture</source>
+        <translation>按初创公司、评估人或战略姿态筛选</translation>
+    </message>
+    <message>
+        <source>All roles</source>
+        <translation>所有角色</translation>
+    </message>
+    <message>
+        <source>Every assessment as scored, for audit; rankings are on the Startups page.</source>
+        <translation>每项评估的原始评分，供核查之用；排名见“初创公司”页。</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>{shown} of {total} assessments</source>
+        <translation>显示 {shown} / {total} 项评估</translation>
+    </message>
+</context>
+<context>
     <name>Commands</name>
     <message>
         <source>Score</source>
@@ -228,20 +255,12 @@
 <context>
     <name>CompareView</name>
     <message>
-        <source>Filter by startup, assessor or posture</source>
-        <translation>按初创公司、评估人或战略姿态筛选</translation>
+        <source>Startups</source>
+        <translation>初创公司</translation>
     </message>
     <message>
-        <source>All roles</source>
-        <translation>所有角色</translation>
-    </message>
-    <message>
-        <source>Only with deal-breakers</source>
-        <translation>仅显示有致命缺陷的</translation>
-    </message>
-    <message>
-        <source>Role</source>
-        <translation>角色</translation>
+        <source>Assessments (audit)</source>
+        <translation>评估（核查）</translation>
     </message>
     <message>
         <source>Map</source>
@@ -266,10 +285,6 @@
     <message>
         <source>Scenario: {name}</source>
         <translation>情景：{name}</translation>
-    </message>
-    <message>
-        <source>{shown} of {total} assessments</source>
-        <translation>显示 {shown} / {total} 项评估</translation>
     </message>
 </context>
 <context>
@@ -377,6 +392,7 @@
     <name>DecisionPanel</name>
     <message>
         <source>Take suggestion</source>
+        <extracomment>Lines the rationale box shows before it scrolls (it grows from two up to these).</extracomment>
         <translation>采纳建议</translation>
     </message>
     <message>
@@ -424,6 +440,10 @@
         <translation>理由</translation>
     </message>
     <message>
+        <source>Earlier decisions ({n})</source>
+        <translation>以往的决定（{n}）</translation>
+    </message>
+    <message>
         <source>No decision taken yet.</source>
         <translation>尚未作出决定。</translation>
     </message>
@@ -455,15 +475,12 @@
         <source>Decision Rationale</source>
         <translation>决定理由</translation>
     </message>
-    <message>
-        <source>Earlier decisions ({n})</source>
-        <translation>以往的决定（{n}）</translation>
-    </message>
 </context>
 <context>
     <name>Decisions</name>
     <message>
         <source>gated by {names}</source>
+        <extracomment>How many earlier decisions the history shows before it says how many more there are.</extracomment>
         <translation>触发致命缺陷：{names}</translation>
     </message>
     <message>
@@ -508,6 +525,7 @@
     </message>
     <message>
         <source>… and {n} earlier</source>
+        <extracomment>The statuses that follow each suggestion: a startup already past diligence still follows &quot;pursue&quot;.</extracomment>
         <translation>…… 另有 {n} 条更早的决定</translation>
     </message>
 </context>
@@ -530,6 +548,7 @@
     <name>Document</name>
     <message>
         <source>Untitled</source>
+        <extracomment>the perspective every ranking uses (:mod:`models.engine.perspectives`) rank startups with a deal-breaker among the others, by overall alone</extracomment>
         <translation>未命名</translation>
     </message>
 </context>
@@ -554,10 +573,6 @@
     <message>
         <source>Export &amp;Report…</source>
         <translation>导出报告(&amp;R)…</translation>
-    </message>
-    <message>
-        <source>Write a PDF with a ranking page and one page per assessment</source>
-        <translation>写出 PDF：一页排名，每项评估一页</translation>
     </message>
     <message>
         <source>Export workbook</source>
@@ -1113,6 +1128,10 @@ Import the {good} good one(s) and leave the others out?</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
+        <source>&amp;Perspective</source>
+        <translation>视角(&amp;P)</translation>
+    </message>
+    <message>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
@@ -1290,6 +1309,57 @@ weight</source>
     </message>
 </context>
 <context>
+    <name>Perspective</name>
+    <message>
+        <source>Assessor: {name}</source>
+        <extracomment>The perspectives offered before any assessor&apos;s name.</extracomment>
+        <translation>评估人：{name}</translation>
+    </message>
+    <message>
+        <source>Investor view</source>
+        <translation>投资人视角</translation>
+    </message>
+    <message>
+        <source>Founder view</source>
+        <translation>创始人视角</translation>
+    </message>
+    <message>
+        <source>Latest assessment</source>
+        <translation>最新评估</translation>
+    </message>
+    <message>
+        <source>The latest assessment by {name}.</source>
+        <translation>{name} 的最新评估。</translation>
+    </message>
+    <message>
+        <source>Per criterion, the median of each investor&apos;s latest assessment (the less favourable middle level on an even count).</source>
+        <translation>每项标准取每位投资人最新评估的中位数（人数为偶数时取两个中间等级中较不利的一个）。</translation>
+    </message>
+    <message>
+        <source>The latest founder assessment.</source>
+        <translation>最新的创始人评估。</translation>
+    </message>
+    <message>
+        <source>The latest assessment, whoever made it.</source>
+        <translation>最新的评估，不论评估人是谁。</translation>
+    </message>
+</context>
+<context>
+    <name>PerspectiveBar</name>
+    <message>
+        <source>Perspective</source>
+        <translation>视角</translation>
+    </message>
+    <message>
+        <source>Rank ignoring deal-breakers</source>
+        <translation>排名时忽略致命缺陷</translation>
+    </message>
+    <message>
+        <source>Rank startups with a deal-breaker by their overall score among the others (they stay marked); otherwise they rank after every startup without one</source>
+        <translation>触发致命缺陷的初创公司与其他公司一起按总分排名（仍有标记）；否则排在所有未触发的公司之后</translation>
+    </message>
+</context>
+<context>
     <name>PillarWeightsModel</name>
     <message>
         <source>Pillar</source>
@@ -1411,6 +1481,7 @@ weight</source>
     <name>PositionMap</name>
     <message>
         <source>Horizontal axis</source>
+        <extracomment>The bubbles&apos; groups, in the order they take their colours. Most bubbles drawn: the table&apos;s first ones (and always the current startup). Ten thousand bubbles say nothing one can read and take seconds to draw.</extracomment>
         <translation>横轴</translation>
     </message>
     <message>
@@ -1424,6 +1495,14 @@ weight</source>
     <message>
         <source>{name} (switched off)</source>
         <translation>{name}（已关闭）</translation>
+    </message>
+    <message>
+        <source>Gated by a deal-breaker</source>
+        <translation>触发致命缺陷</translation>
+    </message>
+    <message>
+        <source>No deal-breaker</source>
+        <translation>无致命缺陷</translation>
     </message>
     <message>
         <source>Overall score
@@ -1480,8 +1559,12 @@ weight</source>
         <translation>仅在{x}上表现强</translation>
     </message>
     <message>
-        <source>Bubble size: overall score. Hover a bubble for its name; click it to select the assessment.</source>
-        <translation>气泡大小：总分。悬停气泡查看名称；点击选择该评估。</translation>
+        <source>One bubble per startup; size: overall score. Hover a bubble for its name; click it to select the startup.</source>
+        <translation>每家初创公司一个气泡；大小：总分。将鼠标悬停在气泡上可查看名称；点击可选中该公司。</translation>
+    </message>
+    <message>
+        <source>The table&apos;s first {n} are shown; filter or sort the table to see others.</source>
+        <translation>显示表格中的前 {n} 家；筛选或排序表格可查看其他公司。</translation>
     </message>
     <message>
         <source>{n} not shown: unscored on an axis.</source>
@@ -1499,12 +1582,12 @@ weight</source>
     <name>RankBandChart</name>
     <message>
         <source>No figures yet.</source>
-        <extracomment>Most assessments the band chart shows (the highest P50 first; the selected one always).</extracomment>
+        <extracomment>Most startups the band chart shows (the table&apos;s first; the selected one always).</extracomment>
         <translation>尚无结果。</translation>
     </message>
     <message>
-        <source>No assessment with a score.</source>
-        <translation>没有带评分的评估。</translation>
+        <source>No startup with a score.</source>
+        <translation>没有已评分的初创公司。</translation>
     </message>
     <message>
         <source>Overall score: P10–P90 band, dot = P50</source>
@@ -1535,6 +1618,7 @@ weight</source>
     <name>ReportOptionsDialog</name>
     <message>
         <source>Export report</source>
+        <extracomment>The scopes of a report. How many selected names the dialog spells out before it says how many more there are. The top N offered first.</extracomment>
         <translation>导出报告</translation>
     </message>
     <message>
@@ -1790,22 +1874,14 @@ weight</source>
         <translation>初创公司</translation>
     </message>
     <message>
-        <source>Assessor</source>
-        <translation>评估人</translation>
-    </message>
-    <message>
-        <source>Role</source>
-        <translation>角色</translation>
-    </message>
-    <message>
         <source>Overall
-as entered</source>
+as scored</source>
         <translation>总分
-（按录入）</translation>
+（原评分）</translation>
     </message>
     <message>
-        <source>Overall score with the levels as scored</source>
-        <translation>按所评级别计算的总分</translation>
+        <source>Overall score under the perspective, as scored</source>
+        <translation>该视角下按原评分计算的总分</translation>
     </message>
     <message>
         <source>Overall
@@ -1827,19 +1903,35 @@ under scenario</source>
     </message>
     <message>
         <source>Rank
-as entered</source>
+as scored</source>
         <translation>排名
-（按录入）</translation>
+（原评分）</translation>
     </message>
     <message>
-        <source>Rank in the portfolio (1 = highest overall)</source>
-        <translation>在组合中的排名（1 = 总分最高）</translation>
+        <source>Position in the ranking as scored (gated startups after the others)</source>
+        <translation>按原评分的排名位置（触发致命缺陷的公司排在其他公司之后）</translation>
+    </message>
+    <message>
+        <source>{name}: a deal-breaker fires under the scenario</source>
+        <translation>{name}：在该情景下触发致命缺陷</translation>
+    </message>
+    <message>
+        <source>{name}: the scenario lifts its deal-breaker</source>
+        <translation>{name}：该情景解除了其致命缺陷</translation>
+    </message>
+    <message>
+        <source>{name}: gated as scored and under the scenario</source>
+        <translation>{name}：按原评分和在该情景下均触发致命缺陷</translation>
     </message>
     <message>
         <source>Rank
 under scenario</source>
         <translation>排名
 （情景下）</translation>
+    </message>
+    <message>
+        <source>Position in the ranking under the scenario</source>
+        <translation>该情景下的排名位置</translation>
     </message>
     <message>
         <source>Rank
@@ -1863,16 +1955,12 @@ change</source>
         <translation>此框架没有情景。</translation>
     </message>
     <message>
-        <source>Changes are against the scores as entered; ranks are over the whole portfolio.</source>
-        <translation>变化相对于录入的评分；排名基于整个组合。</translation>
+        <source>Changes are against the scores as entered, under the window&apos;s perspective; ranks are places in the ranking of every startup (gated ones after the others), whatever the filter shows.</source>
+        <translation>变化相对于窗口当前视角下的原评分；排名是在全部初创公司中的位置（触发致命缺陷的排在其他公司之后），与筛选显示的行无关。</translation>
     </message>
 </context>
 <context>
     <name>SensitivityPanel</name>
-    <message>
-        <source>No assessment has a score yet.</source>
-        <translation>还没有任何评估有评分。</translation>
-    </message>
     <message>
         <source>Leader at the current weights: {name}.</source>
         <translation>当前权重下的领先者：{name}。</translation>
@@ -1890,8 +1978,12 @@ change</source>
         <translation>以下支柱不会改变领先者：{names}。</translation>
     </message>
     <message>
-        <source>Choose an assessment with a score to see how the pillar weights move it.</source>
-        <translation>选择一项有评分的评估，查看支柱权重如何影响它。</translation>
+        <source>No startup has a score yet.</source>
+        <translation>还没有已评分的初创公司。</translation>
+    </message>
+    <message>
+        <source>Choose a startup with a score to see how the pillar weights move it.</source>
+        <translation>选择一家已评分的初创公司，查看支柱权重如何影响它。</translation>
     </message>
     <message>
         <source>&lt;b&gt;{name}&lt;/b&gt;: overall {base} at the current weights; each bar moves one pillar&apos;s share by ±10 points.</source>
@@ -1917,15 +2009,8 @@ change</source>
 <context>
     <name>StartupListModel</name>
     <message>
-        <source>no assessment yet</source>
-        <translation>尚无评估</translation>
-    </message>
-    <message>
-        <source>Shown</source>
-        <translation>显示</translation>
-    </message>
-    <message>
         <source>Rank {rank} of {n}</source>
+        <extracomment>What the gate mark is drawn as, before the overall score.</extracomment>
         <translation>排名 {rank} / {n}</translation>
     </message>
     <message>
@@ -1942,10 +2027,148 @@ change</source>
     </message>
 </context>
 <context>
+    <name>StartupRankingModel</name>
+    <message>
+        <source>Rank</source>
+        <extracomment>The status filter&apos;s value for startups without a decision.</extracomment>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <source>Position under the perspective: ungated startups by overall score, then gated ones, then unscored ones</source>
+        <translation>该视角下的位置：先是未触发致命缺陷的公司（按总分），然后是触发的，最后是未评分的</translation>
+    </message>
+    <message>
+        <source>Startup</source>
+        <translation>初创公司</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>The current decision</source>
+        <translation>当前决定</translation>
+    </message>
+    <message>
+        <source>Suggested</source>
+        <translation>建议</translation>
+    </message>
+    <message>
+        <source>The decision the framework&apos;s thresholds suggest for the overall score (pass when gated)</source>
+        <translation>框架阈值根据总分给出的建议决定（触发致命缺陷时为放弃）</translation>
+    </message>
+    <message>
+        <source>Gated by</source>
+        <translation>致命缺陷</translation>
+    </message>
+    <message>
+        <source>Deal-breakers that fired under the perspective; a gated startup ranks after every ungated one unless deal-breakers are ignored</source>
+        <translation>该视角下触发的致命缺陷；除非忽略致命缺陷，触发的公司排在所有未触发的公司之后</translation>
+    </message>
+    <message>
+        <source>Overall</source>
+        <translation>总分</translation>
+    </message>
+    <message>
+        <source>Overall score 0–100 under the perspective</source>
+        <translation>该视角下的总分 0–100</translation>
+    </message>
+    <message>
+        <source>{name}: score 0–100, higher is better for the startup</source>
+        <translation>{name}：得分 0–100，越高对初创公司越有利</translation>
+    </message>
+    <message>
+        <source>This pillar is switched off and takes no part in the overall.</source>
+        <translation>此支柱已关闭，不计入总分。</translation>
+    </message>
+    <message>
+        <source>Scored</source>
+        <translation>已评分</translation>
+    </message>
+    <message>
+        <source>Completeness: the share of the total weight that is scored</source>
+        <translation>完成度：已评分部分占总权重的比例</translation>
+    </message>
+    <message>
+        <source>Founder
+gap</source>
+        <translation>与创始人
+差距</translation>
+    </message>
+    <message>
+        <source>Overall under the perspective minus overall under the founder view: negative when the founder sees more than the perspective</source>
+        <translation>该视角下的总分减去创始人视角下的总分：创始人评分更高时为负</translation>
+    </message>
+    <message>
+        <source>Used</source>
+        <translation>评估数</translation>
+    </message>
+    <message>
+        <source>How many assessments the perspective is made of</source>
+        <translation>该视角所依据的评估数量</translation>
+    </message>
+    <message>
+        <source>Ranked by its overall among the others: deal-breakers are ignored.</source>
+        <translation>与其他公司一起按总分排名：已忽略致命缺陷。</translation>
+    </message>
+    <message>
+        <source>Ranked after every ungated startup.</source>
+        <translation>排在所有未触发致命缺陷的公司之后。</translation>
+    </message>
+    <message>
+        <source>{name} is gated by:
+{names}
+{note}</source>
+        <translation>{name} 触发了致命缺陷：
+{names}
+{note}</translation>
+    </message>
+    <message>
+        <source>{n} assessment(s) make up the {perspective}</source>
+        <translation>{perspective}由 {n} 项评估构成</translation>
+    </message>
+    <message>
+        <source>Under the scenario “{name}”</source>
+        <translation>在情景“{name}”下</translation>
+    </message>
+</context>
+<context>
+    <name>StartupsPage</name>
+    <message>
+        <source>Filter by startup or deal-breaker</source>
+        <extracomment>Widest the startup and &quot;Gated by&quot; columns start (pixels at scale 1).</extracomment>
+        <translation>按初创公司或致命缺陷筛选</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>所有状态</translation>
+    </message>
+    <message>
+        <source>No decision yet</source>
+        <translation>尚无决定</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>{total} startups, {perspective}</source>
+        <translation>{total} 家初创公司，{perspective}</translation>
+    </message>
+    <message>
+        <source>{shown} of {total} startups shown, {perspective}; ranks and probabilities are over all {total}</source>
+        <translation>显示 {shown} / {total} 家初创公司，{perspective}；排名和概率均基于全部 {total} 家</translation>
+    </message>
+    <message>
+        <source>deal-breakers ignored</source>
+        <translation>已忽略致命缺陷</translation>
+    </message>
+</context>
+<context>
     <name>UncertaintyPanel</name>
     <message>
         <source>Compute</source>
-        <extracomment>Portfolios with fewer assessments than this compute on the UI thread (a few milliseconds). Widest the startup and assessor columns start (pixels at scale 1).</extracomment>
+        <extracomment>Portfolios with fewer startups than this compute on the UI thread (a few milliseconds). Widest the startup column starts (pixels at scale 1).</extracomment>
         <translation>计算</translation>
     </message>
     <message>
@@ -1957,12 +2180,32 @@ change</source>
         <translation>无法计算不确定性</translation>
     </message>
     <message>
-        <source>Computing {n} assessments × {draws} draws…</source>
-        <translation>正在计算 {n} 项评估 × {draws} 次抽样…</translation>
+        <source>Computing {n} startups × {draws} draws…</source>
+        <translation>正在计算 {n} 家初创公司 × {draws} 次抽样…</translation>
     </message>
     <message>
-        <source>Each score is spread over its neighbouring levels by its confidence (high: exact; medium: ±1 level with 10 % each; low: 20 % each). Press Compute.</source>
-        <translation>每个评分按其置信度分散到相邻级别（高：精确；中：±1 级各 10 %；低：各 20 %）。请按“计算”。</translation>
+        <source>Each score is spread over its neighbouring levels by its confidence (high: exact; medium: ±1 level with 10 % each; low: 20 % each); under the investor view the investors are resampled too. Press Compute.</source>
+        <translation>每项评分按其置信度分散到相邻等级（高：不变；中：±1 级各 10%；低：各 20%）；在投资人视角下还会对投资人重新抽样。请按“计算”。</translation>
+    </message>
+    <message>
+        <source>Out of date: scores, weights, the perspective or settings changed since these figures were computed. Press Recompute. (Last run: {what})</source>
+        <translation>已过期：计算这些数字之后，评分、权重、视角或设置已更改。请按“重新计算”。（上次运行：{what}）</translation>
+    </message>
+    <message>
+        <source>{perspective}: {draws} draws, seed {seed}, {weights}.</source>
+        <translation>{perspective}：{draws} 次抽样，种子 {seed}，{weights}。</translation>
+    </message>
+    <message>
+        <source>The investors were resampled {n} times.</source>
+        <translation>投资人被重新抽样 {n} 次。</translation>
+    </message>
+    <message>
+        <source>P(rank 1) and P(top 3) are over all {n} startups ranked</source>
+        <translation>P(排名第 1) 和 P(前 3 名) 基于全部 {n} 家参与排名的初创公司</translation>
+    </message>
+    <message>
+        <source>; the filter shows {shown} of them but changes no figure.</source>
+        <translation>；筛选显示其中 {shown} 家，但不改变任何数字。</translation>
     </message>
     <message>
         <source>pillar weights fixed</source>
@@ -1973,24 +2216,12 @@ change</source>
         <translation>围绕当前值抽取支柱权重（集中度 {c:g}）</translation>
     </message>
     <message>
-        <source>{draws} draws, seed {seed}, {weights}.</source>
-        <translation>{draws} 次抽样，种子 {seed}，{weights}。</translation>
-    </message>
-    <message>
         <source>Under the scenario “{name}”.</source>
         <translation>在情景“{name}”下。</translation>
     </message>
     <message>
-        <source>Out of date: scores, weights or settings changed since these figures were computed. Press Recompute. (Last run: {what})</source>
-        <translation>已过时：自计算这些结果以来，评分、权重或设置已更改。请按“重新计算”。（上次运行：{what}）</translation>
-    </message>
-    <message>
         <source>Recompute</source>
         <translation>重新计算</translation>
-    </message>
-    <message>
-        <source>Each score is spread over its neighbouring levels by its confidence.</source>
-        <translation>每个评分按其置信度分散到相邻级别。</translation>
     </message>
 </context>
 <context>
@@ -2027,16 +2258,20 @@ change</source>
         <translation>初创公司</translation>
     </message>
     <message>
-        <source>Assessor</source>
-        <translation>评估人</translation>
-    </message>
-    <message>
         <source>Overall</source>
         <translation>总分</translation>
     </message>
     <message>
-        <source>Overall score with the levels as scored</source>
-        <translation>按所评级别计算的总分</translation>
+        <source>Rank</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <source>Position in the ranking the figures were computed for</source>
+        <translation>计算这些数字时所依据的排名位置</translation>
+    </message>
+    <message>
+        <source>Overall score under the perspective, as scored</source>
+        <translation>该视角下按原评分计算的总分</translation>
     </message>
     <message>
         <source>P10</source>
@@ -2067,16 +2302,20 @@ change</source>
         <translation>P(排名第 1)</translation>
     </message>
     <message>
-        <source>Share of the draws in which this assessment ranks first in the portfolio</source>
-        <translation>此评估在组合中排名第一的抽样比例</translation>
+        <source>Share of the draws in which this startup ranks first among the startups ranked</source>
+        <translation>在参与排名的初创公司中，该公司排名第一的抽样比例</translation>
+    </message>
+    <message>
+        <source>Share of the draws in which this startup ranks among the first three</source>
+        <translation>该公司排名前三的抽样比例</translation>
+    </message>
+    <message>
+        <source>{name}: gated by {names}</source>
+        <translation>{name}：触发致命缺陷 {names}</translation>
     </message>
     <message>
         <source>P(top 3)</source>
         <translation>P(前 3 名)</translation>
-    </message>
-    <message>
-        <source>Share of the draws in which this assessment ranks among the first three</source>
-        <translation>此评估排名前三的抽样比例</translation>
     </message>
 </context>
 <context>

@@ -1,3 +1,4 @@
-"""The Compare view: results table, 2×2 map, scenario deltas, and the Uncertainty,
-Sensitivity and Gaps tabs.
+"""The Compare view: the startups ranked under the window's perspective and every assessment
+for audit, a 2×2 map of the startups, scenario deltas, and the Uncertainty, Sensitivity and
+Gaps tabs.
 """

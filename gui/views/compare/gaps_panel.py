@@ -1,6 +1,6 @@
 """The Compare view's Gaps tab: where the assessors of one startup disagree.
 
-For the startup of the assessment selected in the Compare view (:mod:`models.analysis.gaps`):
+For the startup selected in the Compare view (:mod:`models.analysis.gaps`):
 
 * the per-criterion gap between its latest founder and latest investor assessment
   (``investor − founder`` in levels), largest first, as a table and a bar chart;
@@ -110,16 +110,6 @@ class GapsPanel(QWidget):
         self._startup_id = ""
         self._excluded = set()
         self.refresher.follow(doc)
-
-    def set_current(self, assessment_id: str) -> None:
-        """Show the startup of this assessment (the one chosen in the Compare view)."""
-        if self.doc is None:
-            return
-        try:
-            st, _ = self.doc.assessment(assessment_id)
-        except KeyError:
-            return
-        self.set_startup(st.id)
 
     def set_startup(self, startup_id: str) -> None:
         """Show one startup's gaps and consensus."""

@@ -1,6 +1,7 @@
 """The Compare view's Map tab: a 2×2 position map of two chosen scores (technology threshold
-against incumbent pressure by default) with one bubble per assessment the filters let through,
-sized by its overall score and coloured by the assessor's role.
+against incumbent pressure by default) with one bubble per startup under the window's
+perspective that the filters let through, sized by its overall score and coloured by the
+startups a deal-breaker gates apart from the others.
 
 The map is an :class:`~gui.widgets.chart_canvas.IdleChart`: matplotlib is imported when it is
 first drawn, and it is redrawn on idle, never synchronously per keystroke or edit.
@@ -15,8 +16,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QToolTip, QVBoxLayout, QWidget
 
-from gui.tables.results import ResultsTableModel, role_label
-from gui.tables.results_proxy import ResultsFilterProxy
+from gui.tables.ranking import StartupRankingModel
 from gui.widgets.chart_canvas import IdleChart, chart_fonts
 from models.core.framework import Framework, text
 from models.core.rounding import fixed
@@ -27,13 +27,11 @@ class MapPoint:
     """One bubble of the position map.
 
     Attributes:
-        assessment_id, startup_id: what the bubble stands for.
-        label: startup name and assessor, shown on hover.
+        startup_id: the startup the bubble stands for; label: its name, shown on hover.
         x, y: the two chosen scores (0–100); size: the overall score (None if none).
-        group: the assessor's role (colours the bubble).
+        group: ``gated`` when a deal-breaker fired, else ``open`` (colours the bubble).
     """
 
-    assessment_id: str
     startup_id: str
     label: str
     x: float
@@ -42,23 +40,30 @@ class MapPoint:
     group: str
 
 
+#: The bubbles' groups, in the order they take their colours.
+GROUPS = ("open", "gated")
+#: Most bubbles drawn: the table's first ones (and always the current startup). Ten thousand
+#: bubbles say nothing one can read and take seconds to draw.
+MAP_MAX = 400
+
+
 class PositionMap(QWidget):
-    """The Map tab: the axis choices, a note and the map of the rows ``proxy`` shows (in the
-    table's order), the current assessment ringed and named.
+    """The Map tab: the axis choices, a note and the map of the startups ``model`` shows, the
+    current startup ringed and named.
 
     Signals:
-        assessmentChosen(str): the user clicked a bubble; argument = its assessment id.
+        startupChosen(str): the user clicked a bubble; argument = its startup id.
     """
 
-    assessmentChosen = Signal(str)
+    startupChosen = Signal(str)
 
-    def __init__(self, proxy: ResultsFilterProxy, lang: str,
+    def __init__(self, model: StartupRankingModel, lang: str,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.proxy = proxy
+        self.model = model
         self.lang = lang
         self.framework: Framework | None = None
-        self._current_aid = ""
+        self._current_sid = ""
         self._points: list[MapPoint] = []
         self._bubbles: Any = None
         self.x_combo = QComboBox()
@@ -70,8 +75,7 @@ class PositionMap(QWidget):
         self._build()
         self.x_combo.currentIndexChanged.connect(self.schedule)
         self.y_combo.currentIndexChanged.connect(self.schedule)
-        for sig in (proxy.rowsInserted, proxy.rowsRemoved, proxy.modelReset,
-                    proxy.layoutChanged, proxy.dataChanged):
+        for sig in (model.modelReset, model.layoutChanged, model.dataChanged):
             sig.connect(self.schedule)
 
     def _build(self) -> None:
@@ -115,10 +119,10 @@ class PositionMap(QWidget):
             combo.blockSignals(False)
         self.schedule()
 
-    def set_current(self, assessment_id: str) -> None:
-        """Ring and name this assessment's bubble ('' for none)."""
-        if assessment_id != self._current_aid:
-            self._current_aid = assessment_id
+    def set_current(self, startup_id: str) -> None:
+        """Ring and name this startup's bubble ('' for none)."""
+        if startup_id != self._current_sid:
+            self._current_sid = startup_id
             self.schedule()
 
     def axis_keys(self) -> tuple[str, str]:
@@ -135,25 +139,39 @@ class PositionMap(QWidget):
 
     # -- points -----------------------------------------------------------------------------
     def map_points(self) -> list[MapPoint]:
-        """The bubbles the map shows: the rows that pass the filters, in table order, minus
-        those lacking a score on either axis."""
-        model = self.proxy.sourceModel()
-        if not isinstance(model, ResultsTableModel):
-            return []
+        """The bubbles the map shows: the startups the table shows, in its order, minus those
+        lacking a score on either axis, at most :data:`MAP_MAX` of them (the current startup
+        always); grouped (:data:`GROUPS`), in table order within each group."""
+        model = self.model
         x_key, y_key = self.axis_keys()
-        xc, yc = model.column_of(x_key), model.column_of(y_key)
-        oc = model.column_of("overall")
-        points = []
-        for prow in range(self.proxy.rowCount()):
-            row = self.proxy.mapToSource(self.proxy.index(prow, 0)).row()
-            x, y = model.value(row, xc), model.value(row, yc)
+        points: list[MapPoint] = []
+        current = model.row_of(self._current_sid) if self._current_sid else -1
+        for row in range(model.rowCount()):
+            if len(points) >= MAP_MAX and row != current:
+                if current < row:
+                    break
+                continue
+            x, y = model.value(row, x_key), model.value(row, y_key)
             if x is None or y is None:
                 continue
-            r = model.result(row)
-            label = f"{r.startup} — {r.assessor}" if r.assessor else r.startup
-            points.append(MapPoint(r.assessment_id, r.startup_id, label, x, y,
-                                   model.value(row, oc), r.role))
-        return points
+            r = model.ranked(row)
+            points.append(MapPoint(r.startup_id, r.startup, x, y, r.overall,
+                                   "gated" if r.gated else "open"))
+        return sorted(points, key=lambda p: GROUPS.index(p.group))
+
+    def unplaced(self) -> tuple[int, int]:
+        """How many rows of the table the map leaves out: (unscored on an axis, beyond the
+        first :data:`MAP_MAX`)."""
+        model = self.model
+        x_key, y_key = self.axis_keys()
+        unscored = sum(model.value(r, x_key) is None or model.value(r, y_key) is None
+                       for r in range(model.rowCount()))
+        return unscored, max(0, model.rowCount() - unscored - len(self._points))
+
+    def _group_label(self, group: str) -> str:
+        if group == "gated":
+            return self.tr("Gated by a deal-breaker")
+        return self.tr("No deal-breaker")
 
     def drawn_points(self) -> list[MapPoint]:
         """The bubbles on the map as last drawn ([] before the first draw)."""
@@ -196,18 +214,21 @@ class PositionMap(QWidget):
         pts = self._points
         x_key, y_key = self.axis_keys()
         ax = figure.add_subplot()
-        highlight = next((i for i, p in enumerate(pts) if p.assessment_id == self._current_aid),
+        highlight = next((i for i, p in enumerate(pts) if p.startup_id == self._current_sid),
                          None)
         self._bubbles = position_map(
             ax, [p.x for p in pts], [p.y for p in pts], [p.size for p in pts],
             [p.label for p in pts], self._axis_label(x_key), self._axis_label(y_key),
-            highlight, groups=[role_label(p.group) for p in pts],
+            highlight, groups=[self._group_label(p.group) for p in pts],
             captions=self._captions(x_key, y_key), label_font=chart_fonts())
-        hidden = self.proxy.rowCount() - len(pts)
-        note = self.tr("Bubble size: overall score. Hover a bubble for its name; click it to "
-                       "select the assessment.")
-        if hidden:
-            note += " " + self.tr("{n} not shown: unscored on an axis.").format(n=hidden)
+        unscored, beyond = self.unplaced()
+        note = self.tr("One bubble per startup; size: overall score. Hover a bubble for its "
+                       "name; click it to select the startup.")
+        if beyond:
+            note += " " + self.tr("The table's first {n} are shown; filter or sort the table "
+                                  "to see others.").format(n=len(pts))
+        if unscored:
+            note += " " + self.tr("{n} not shown: unscored on an axis.").format(n=unscored)
         self.note.setText(note)
 
     def _point_at(self, event: Any) -> int | None:
@@ -234,4 +255,4 @@ class PositionMap(QWidget):
     def _click(self, event: Any) -> None:
         i = self._point_at(event)
         if i is not None:
-            self.assessmentChosen.emit(self._points[i].assessment_id)
+            self.startupChosen.emit(self._points[i].startup_id)

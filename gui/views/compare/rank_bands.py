@@ -1,5 +1,5 @@
-"""The Uncertainty tab's chart: each assessment's P10–P90 band of overall scores with its P50
-and its score as entered, in the table's order, the selected assessment in bold."""
+"""The Uncertainty tab's chart: each startup's P10–P90 band of overall scores with its P50 and
+its score as entered, in the table's order, the selected startup in bold."""
 
 from __future__ import annotations
 
@@ -10,44 +10,41 @@ import numpy as np
 from PySide6.QtWidgets import QWidget
 
 from gui.tables.base import number_or_none
-from gui.tables.results_proxy import ResultsFilterProxy
 from gui.tables.uncertainty import UncertaintyTableModel
 from gui.widgets.chart_canvas import IdleChart, chart_fonts
 
-#: Most assessments the band chart shows (the highest P50 first; the selected one always).
+#: Most startups the band chart shows (the table's first; the selected one always).
 CHART_MAX = 40
 
 
 class RankBandChart(IdleChart):
-    """The bands of the rows ``proxy`` shows of ``model`` (greyed while the figures are
-    stale), drawn on idle."""
+    """The bands of the rows ``model`` shows (greyed while the figures are stale), drawn on
+    idle."""
 
-    def __init__(self, model: UncertaintyTableModel, proxy: ResultsFilterProxy,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, model: UncertaintyTableModel, parent: QWidget | None = None) -> None:
         super().__init__(self._draw, "uncertaintyCanvas", 160, parent)
         self.model = model
-        self.proxy = proxy
-        self._current_aid = ""
+        self._current_sid = ""
 
-    def set_current(self, assessment_id: str) -> None:
-        """Write this assessment's name in bold (and always show its band)."""
-        if assessment_id != self._current_aid:
-            self._current_aid = assessment_id
+    def set_current(self, startup_id: str) -> None:
+        """Write this startup's name in bold (and always show its band)."""
+        if startup_id != self._current_sid:
+            self._current_sid = startup_id
             self.schedule()
 
     def shown_rows(self) -> list[int]:
-        """Model rows the chart shows, top first: the table's order (the filters and sorting
-        apply), at most as many as fit (up to :data:`CHART_MAX`), and always the selected
-        assessment."""
-        rows = [self.proxy.mapToSource(self.proxy.index(r, 0)).row()
-                for r in range(self.proxy.rowCount())]
+        """Source rows the chart shows, top first: the table's order (the filters and
+        sorting apply), at most as many as fit (up to :data:`CHART_MAX`), and always the
+        selected startup."""
         if not self.model.figures:
             return []
         p50 = self.model.figures["p50"]
-        rows = [r for r in rows if not math.isnan(float(p50[r]))]
+        rows = [int(r) for r in self.model.shown_source_rows()
+                if not math.isnan(float(p50[r]))]
         fit = max(5, min(CHART_MAX, int((self.height() - 70) // 15)))
         shown = rows[:fit]
-        cur = self.model.row_of(self._current_aid)
+        view_row = self.model.row_of(self._current_sid)
+        cur = self.model.source_row(view_row) if view_row >= 0 else -1
         if cur in rows and cur not in shown and shown:
             shown[-1] = cur
         return shown
@@ -61,14 +58,13 @@ class RankBandChart(IdleChart):
         if not rows:
             ax.set_axis_off()
             ax.text(0.5, 0.5, self.tr("No figures yet.") if not f else
-                    self.tr("No assessment with a score."), ha="center", va="center",
+                    self.tr("No startup with a score."), ha="center", va="center",
                     color="#6b6f76", transform=ax.transAxes)
             return
-        labels = []
-        for r in rows:
-            res = self.model.result(r)
-            labels.append(f"{res.startup} ({res.assessor})" if res.assessor else res.startup)
-        cur = self.model.row_of(self._current_aid)
+        names = self.model.startup_names()
+        labels = [names[r] for r in rows]
+        view_row = self.model.row_of(self._current_sid)
+        cur = self.model.source_row(view_row) if view_row >= 0 else -1
         rank_band_chart(
             ax, labels, [float(f["p10"][r]) for r in rows], [float(f["p50"][r]) for r in rows],
             [float(f["p90"][r]) for r in rows],

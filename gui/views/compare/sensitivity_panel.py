@@ -1,13 +1,16 @@
-"""The Compare view's Sensitivity tab: how much the ranking depends on the pillar weights.
+"""The Compare view's Sensitivity tab: how much the ranking of startups depends on the pillar
+weights.
 
 Left, the **rank-reversal points** (:func:`models.analysis.sensitivity.leader_reversals`): for each
 pillar whose share of the weight, moved from 0 to 100 % with the others rescaled
-proportionally, changes which assessment leads the portfolio, the share at which it happens and
-the new leader. Right, a **tornado chart** of the selected assessment: its overall score with
-each pillar's share lowered and raised by ten points (:func:`models.analysis.sensitivity.tornado`).
+proportionally, changes which startup leads the ranking under the window's perspective (gated
+startups never lead while an ungated one is scored, unless gates are ignored), the share at
+which it happens and the new leader. Right, a **tornado chart** of the selected startup: its
+overall score with each pillar's share lowered and raised by ten points
+(:func:`models.analysis.sensitivity.tornado`).
 
-Both follow the document's current results (the active scenario included,
-:mod:`models.analysis.reversals`). They are cheap to compute (no Monte Carlo) and refresh on idle
+Both follow the document's current ranking (:class:`~gui.tables.reversals.StartupSensitivity`,
+the active scenario included). They are cheap to compute (no Monte Carlo) and refresh on idle
 while the tab is on screen.
 """
 
@@ -21,13 +24,12 @@ from PySide6.QtWidgets import QHeaderView, QLabel, QVBoxLayout, QWidget
 
 from gui.document import Document
 from gui.i18n import language
-from gui.tables.reversals import ReversalsModel
-from gui.tables.roles import AssessmentIdRole
+from gui.tables.reversals import ReversalsModel, StartupSensitivity
+from gui.tables.roles import StartupIdRole
 from gui.widgets.chart_canvas import REDRAW_DELAY_MS, IdleChart, chart_fonts
 from gui.widgets.idle_refresh import IdleRefresher
 from gui.widgets.panes import column, splitter
 from gui.widgets.table_view import fit_columns, table_view
-from models.analysis.reversals import SensitivityData
 from models.core.rounding import fixed, percent
 
 
@@ -35,18 +37,17 @@ class SensitivityPanel(QWidget):
     """The Sensitivity tab (see the module docstring).
 
     Signals:
-        assessmentChosen(str): the user chose a reversal; argument = the new leader's
-            assessment id.
+        startupChosen(str): the user chose a reversal; argument = the new leader's startup id.
     """
 
-    assessmentChosen = Signal(str)
+    startupChosen = Signal(str)
 
     def __init__(self, doc: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.lang = language()
         self.doc: Document | None = None
-        self.data: SensitivityData | None = None
-        self._current_aid = ""
+        self.data: StartupSensitivity | None = None
+        self._current_sid = ""
         self.model = ReversalsModel(self)
         self.summary_label = QLabel()
         self.summary_label.setObjectName("sensitivitySummary")
@@ -68,8 +69,8 @@ class SensitivityPanel(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.splitter, 1)
         self.refresher = IdleRefresher(
-            self, self.refresh, ("scoresChanged", "structureChanged", "resultsChanged"),
-            REDRAW_DELAY_MS)
+            self, self.refresh, ("scoresChanged", "structureChanged", "resultsChanged",
+                                 "perspectiveChanged"), REDRAW_DELAY_MS)
         self.set_document(doc)
 
     # -- document -------------------------------------------------------------------------
@@ -82,7 +83,7 @@ class SensitivityPanel(QWidget):
         """Recompute the reversal points and redraw the tornado chart now."""
         if self.doc is None:
             return
-        self.data = SensitivityData.of(self.doc.framework, self.doc.results(), self.lang)
+        self.data = StartupSensitivity.of(self.doc.ranking(), self.doc.framework, self.lang)
         self.model.set_data(self.data)
         fit_columns(self.table, (ReversalsModel.PILLAR, ReversalsModel.BEFORE))
         self._show_summary()
@@ -94,7 +95,7 @@ class SensitivityPanel(QWidget):
             return
         lead = d.leader_now()
         if lead < 0:
-            self.summary_label.setText(self.tr("No assessment has a score yet."))
+            self.summary_label.setText(self.tr("No startup has a score yet."))
             return
         steady = [d.pillar_names[s.pillar] for s in d.sweeps if not s.reversals]
         text_ = self.tr("Leader at the current weights: {name}.").format(name=d.label(lead))
@@ -110,26 +111,26 @@ class SensitivityPanel(QWidget):
         self.summary_label.setText(text_)
 
     # -- selection ------------------------------------------------------------------------
-    def set_current(self, assessment_id: str) -> None:
-        """Show the tornado chart of this assessment (the one chosen in the Compare view)."""
-        if assessment_id != self._current_aid:
-            self._current_aid = assessment_id
+    def set_current(self, startup_id: str) -> None:
+        """Show the tornado chart of this startup (the one chosen in the Compare view)."""
+        if startup_id != self._current_sid:
+            self._current_sid = startup_id
             self.chart.schedule()
 
     def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():
-            aid = current.data(AssessmentIdRole)
-            if aid:
-                self.assessmentChosen.emit(aid)
+            sid = current.data(StartupIdRole)
+            if sid:
+                self.startupChosen.emit(sid)
 
     # -- tornado --------------------------------------------------------------------------
     def tornado_rows(self) -> dict[str, Any] | None:
-        """The tornado data of the selected assessment: ``{"label", "base", "pillars":
-        [(name, share, low_share, high_share, low, high), ...]}``, or None when no assessment
+        """The tornado data of the selected startup: ``{"label", "base", "pillars":
+        [(name, share, low_share, high_share, low, high), ...]}``, or None when no startup
         with a score is selected."""
         if self.data is None:
             return None
-        return self.data.tornado_rows(self._current_aid)
+        return self.data.tornado_rows(self._current_sid)
 
     def _draw_tornado(self, figure: Any) -> None:
         from models.charts.drawing import tornado_chart
@@ -137,8 +138,8 @@ class SensitivityPanel(QWidget):
         ax = figure.add_subplot()
         data = self.tornado_rows()
         if data is None:
-            self.tornado_label.setText(self.tr("Choose an assessment with a score to see how "
-                                               "the pillar weights move it."))
+            self.tornado_label.setText(self.tr("Choose a startup with a score to see how the "
+                                               "pillar weights move it."))
             ax.set_axis_off()
             return
         self.tornado_label.setText(self.tr(

@@ -1,62 +1,82 @@
-"""The Compare view's Uncertainty tab: how sure each overall score and rank is.
+"""The Compare view's Uncertainty tab: how sure each startup's overall score and rank are,
+under the window's perspective.
 
-A Monte Carlo run (:mod:`models.analysis.uncertainty`) spreads every score over its neighbouring
-levels according to its confidence, and optionally the pillar weights around their current
-values (Dirichlet); the tab shows each assessment's P10, P50 and P90 overall score, its
-probability of ranking first and of ranking in the top three (a sortable table,
-:class:`~gui.tables.uncertainty.UncertaintyTableModel`), and the P10–P90 bands as a chart.
+A Monte Carlo run (the analysis of :func:`models.analysis.startups.analyze_startups`, through
+:func:`gui.jobs.analysis.startup_uncertainty_job`) spreads every level over its neighbours
+according to its confidence, resamples the investors under the investor view, and optionally
+draws the pillar weights around their current values (Dirichlet). The tab shows each
+startup's P10, P50 and P90 overall score and its probability of ranking first and in the top
+three among the startups ranked (gated ones after the others in every draw unless gates are
+ignored), as a sortable table (:class:`~gui.tables.uncertainty.UncertaintyTableModel`) and the
+P10–P90 bands as a chart. The Compare view's filters only hide rows: the probabilities are
+always over every startup ranked, which the status line says.
 
-A run takes a moment for a large portfolio (1–2 s for 5,000 assessments), so it is never
-repeated on every keystroke: small portfolios (under :data:`INLINE_LIMIT` assessments) compute
-at once when asked, larger ones in a worker process (:class:`gui.jobs.process.ProcessJob`) with
-progress and Cancel. Once scores, confidences, weights, the scenario or the settings change, the
-figures go **stale**: greyed, with a note and a Recompute button.
+A run takes a moment for a large portfolio, so it is never repeated on every keystroke: small
+portfolios (under :data:`INLINE_LIMIT` startups) compute at once when asked, larger ones in a
+worker process (:class:`gui.jobs.process.ProcessJob`) with progress and Cancel. Once levels,
+confidences, weights, the perspective, the scenario or the settings change, the figures go
+**stale**: greyed, with a note and a Recompute button.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QMetaObject, QModelIndex, QObject, Qt, Signal
+import numpy as np
+from PySide6.QtCore import QMetaObject, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
 from gui.dialogs import ask
 from gui.document import Document
 from gui.i18n import language
-from gui.jobs import targets as job_targets
+from gui.jobs import analysis as job_analysis
 from gui.jobs.process import ProcessJob
-from gui.tables.results_proxy import ResultsFilterProxy
-from gui.tables.roles import AssessmentIdRole
+from gui.perspective import perspective_label
 from gui.tables.uncertainty import UncertaintyTableModel
 from gui.views.compare.rank_bands import RankBandChart
 from gui.views.compare.uncertainty_settings import UncertaintySettings
 from gui.widgets.panes import splitter
 from gui.widgets.table_view import fit_columns, table_view
 from models.core.framework import text
-from models.engine.results import Result
+from models.engine.ranking import Ranking
 
-#: Portfolios with fewer assessments than this compute on the UI thread (a few milliseconds).
+#: Portfolios with fewer startups than this compute on the UI thread (a few milliseconds).
 INLINE_LIMIT = 500
-#: Widest the startup and assessor columns start (pixels at scale 1).
-NAME_COLUMN_MAX = 130
+#: Widest the startup column starts (pixels at scale 1).
+NAME_COLUMN_MAX = 160
+
+
+def _inputs_signature(ranking: Ranking) -> tuple[Any, ...]:
+    """What the figures depend on in a ranking: its startups (ids and names), levels and
+    confidences, the stacked assessments (the bootstrap), and the gates."""
+    view = ranking.view
+    return ([s.id for s in view.startups], [s.name for s in view.startups],
+            view.levels, view.confidence, view.stacked, view.stacked_confidence,
+            [(r.row, r.gated) for r in ranking.rows])
+
+
+def _same(a: tuple[Any, ...], b: tuple[Any, ...]) -> bool:
+    return len(a) == len(b) and all(
+        np.array_equal(x, y, equal_nan=True) if isinstance(x, np.ndarray) and
+        isinstance(y, np.ndarray) else x == y for x, y in zip(a, b, strict=True))
 
 
 class UncertaintyPanel(QWidget):
     """The Uncertainty tab (see the module docstring).
 
     Attributes:
-        model: the :class:`~gui.tables.uncertainty.UncertaintyTableModel`; proxy: the sorting
-            and filtering proxy in front of it (the Compare view drives its filters).
+        model: the :class:`~gui.tables.uncertainty.UncertaintyTableModel` (sorting and
+            filtering itself; the Compare view gives it the startups its filters show).
         job: the running :class:`~gui.jobs.process.ProcessJob`, if any.
-        inline_limit: portfolios smaller than this compute on the UI thread.
+        inline_limit: portfolios with fewer startups compute on the UI thread.
 
     Signals:
-        assessmentChosen(str): the user chose a row; argument = the assessment id.
+        startupChosen(str): the user chose a row; argument = the startup id.
         computed(): new figures are shown.
     """
 
-    assessmentChosen = Signal(str)
+    startupChosen = Signal(str)
     computed = Signal()
 
     def __init__(self, doc: Document, parent: QWidget | None = None) -> None:
@@ -66,25 +86,24 @@ class UncertaintyPanel(QWidget):
         self.job: ProcessJob | None = None
         self.inline_limit = INLINE_LIMIT
         self._connections: list[QMetaObject.Connection] = []
-        self._signatures: dict[str, tuple[Any, ...]] = {}
+        self._signature: tuple[Any, ...] = ()
+        self._check_due = False
         self._changed_while_running = False
-        self._pending_results: list[Result] = []
-        self._pending_extra: dict[str, Any] = {}
+        self._pending: Ranking | None = None
+        self._visible_ids: set[str] | None = None
         self._columns_fitted = False
-        self._current_aid = ""
+        self._current_sid = ""
         self.model = UncertaintyTableModel(self)
-        self.proxy = ResultsFilterProxy(self)
-        self.proxy.setSourceModel(self.model)
         controls = self._build_controls()
         self.status_label = QLabel()
         self.status_label.setObjectName("uncertaintyStatus")
         self.status_label.setWordWrap(True)
-        self.table = table_view("uncertaintyTable", self.proxy, sortable=True)
+        self.table = table_view("uncertaintyTable", self.model, sortable=True)
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)
         header.setResizeContentsPrecision(60)
-        self.table.sortByColumn(UncertaintyTableModel.P50, Qt.SortOrder.DescendingOrder)
-        self.chart = RankBandChart(self.model, self.proxy)
+        self.table.sortByColumn(UncertaintyTableModel.RANK, Qt.SortOrder.AscendingOrder)
+        self.chart = RankBandChart(self.model)
         self.splitter = splitter(Qt.Orientation.Horizontal, (self.table, self.chart), (3, 2),
                                  (680, 560))
         layout = QVBoxLayout(self)
@@ -117,8 +136,7 @@ class UncertaintyPanel(QWidget):
         self.compute_button.clicked.connect(lambda _c=False: self.compute())
         self.cancel_button.clicked.connect(self.cancel)
         self.run_settings.changed.connect(self._settings_changed)
-        for sig in (self.proxy.modelReset, self.proxy.layoutChanged, self.proxy.rowsInserted,
-                    self.proxy.rowsRemoved):
+        for sig in (self.model.modelReset, self.model.layoutChanged):
             sig.connect(self.chart.schedule)
 
     # -- document -------------------------------------------------------------------------
@@ -130,45 +148,45 @@ class UncertaintyPanel(QWidget):
         self.doc = doc
         self.model.clear()
         self._columns_fitted = False
-        self._signatures = {}
+        self._signature = ()
         self._connections = [
-            doc.scoresChanged.connect(self._scores_changed),
-            doc.structureChanged.connect(self._structure_changed),
+            doc.scoresChanged.connect(self._inputs_changed),
+            doc.structureChanged.connect(self._inputs_changed),
             doc.frameworkChanged.connect(self.mark_stale),
             doc.scenarioChanged.connect(self.mark_stale),
+            doc.perspectiveChanged.connect(self.mark_stale),
         ]
         self._show_status()
         self.chart.schedule()
 
     def showEvent(self, event: QShowEvent) -> None:
-        """The first time the tab is shown for a document, compute its figures."""
+        """The first time the tab is shown for a document, compute its figures; later, check
+        whether edits made while it was hidden changed what they depend on."""
         super().showEvent(event)
         if not self.model.figures and self.job is None:
             self.compute()
+        elif self._check_due:
+            self._check_inputs()
 
-    def _signature(self, assessment_id: str) -> tuple[Any, ...]:
-        """What the figures depend on in one assessment: its levels and confidences."""
-        assert self.doc is not None
-        _, a = self.doc.assessment(assessment_id)
-        return tuple(sorted((cid, s.value, s.confidence) for cid, s in a.scores.items()
-                            if s.value is not None))
-
-    def _scores_changed(self, assessment_id: str) -> None:
+    def _inputs_changed(self, *_args: object) -> None:
+        """A score, a name or an assessment changed: the figures are stale if the ranking's
+        levels, confidences or gates moved (a rationale does not); checked once the burst of
+        edits is handled, and only while the tab is on screen."""
         if self.job is not None:
             self._changed_while_running = True
             return
-        if not self.model.figures or self.model.stale:
+        if not self.model.figures or self.model.stale or self._check_due:
             return
-        # a rationale or evidence edit changes nothing here
-        if self._signatures.get(assessment_id) != self._signature(assessment_id):
-            self.mark_stale()
+        self._check_due = True
+        if self.isVisible():
+            QTimer.singleShot(0, self._check_inputs)
 
-    def _structure_changed(self) -> None:
-        if self.doc is None:
+    def _check_inputs(self) -> None:
+        if not self._check_due or self.doc is None:
             return
-        now = [(r.assessment_id, r.startup, r.assessor) for r in self.doc.results()]
-        shown = [(r.assessment_id, r.startup, r.assessor) for r in self.model.results()]
-        if now != shown:
+        self._check_due = False
+        if self.model.figures and not self.model.stale and not _same(
+                self._signature, _inputs_signature(self.doc.ranking())):
             self.mark_stale()
 
     def _settings_changed(self, *_args: object) -> None:
@@ -188,7 +206,15 @@ class UncertaintyPanel(QWidget):
 
     def is_stale(self) -> bool:
         """True when the figures shown no longer match the document or the settings."""
+        self._check_inputs()
         return self.model.stale
+
+    def set_visible_ids(self, ids: set[str] | None) -> None:
+        """Show only these startups' rows (``None``: all); the figures stay those of every
+        startup ranked."""
+        self._visible_ids = ids
+        self.model.set_visible_ids(ids)
+        self._show_status()
 
     # -- computing ------------------------------------------------------------------------
     def compute(self) -> bool:
@@ -199,30 +225,23 @@ class UncertaintyPanel(QWidget):
             return False
         s = self.run_settings.settings()
         scenario_id = doc.scenario.id if doc.scenario is not None else None
-        self._pending_results = doc.results()
+        ranking = self._pending = doc.ranking()
         self._changed_while_running = False
-        n = len(self._pending_results)
+        inputs = job_analysis.startup_uncertainty_inputs(ranking)
+        n = len(ranking.rows)
         if n < self.inline_limit:
             try:
-                figures = job_targets.uncertainty_figures(
-                    doc.portfolio, draws=s["draws"], seed=s["seed"],
-                    concentration=s["concentration"], scenario_id=scenario_id)
+                figures = job_analysis.startup_uncertainty_job(
+                    inputs, doc.framework, s["draws"], s["seed"], scenario_id,
+                    s["concentration"], None)
             except (ValueError, KeyError) as exc:
                 ask.error(self, self.tr("Cannot compute the uncertainty"), str(exc))
                 return True
             self._finished(figures)
             return True
-        try:
-            ids, levels, confidence, fa = job_targets.uncertainty_inputs(doc.portfolio,
-                                                                         scenario_id)
-        except KeyError as exc:
-            ask.error(self, self.tr("Cannot compute the uncertainty"), str(exc))
-            return True
-        self._pending_extra = {"ids": ids, "scenario": scenario_id}
-        job = ProcessJob(job_targets.uncertainty_job,
-                         (job_targets.pack_levels(levels), confidence, fa, s["draws"],
-                          s["seed"], s["concentration"]),
-                         self)
+        job = ProcessJob(job_analysis.startup_uncertainty_job,
+                         (inputs, doc.framework.model_dump_json(), s["draws"], s["seed"],
+                          scenario_id, s["concentration"]), self)
         job.progress.connect(self._progress)
         job.finished.connect(self._finished)
         job.failed.connect(self._failed)
@@ -232,7 +251,7 @@ class UncertaintyPanel(QWidget):
         self.progress_bar.setVisible(True)
         self.cancel_button.setVisible(True)
         self.compute_button.setEnabled(False)
-        self.status_label.setText(self.tr("Computing {n} assessments × {draws} draws…").format(
+        self.status_label.setText(self.tr("Computing {n} startups × {draws} draws…").format(
             n=n, draws=s["draws"]))
         self.status_label.setStyleSheet("")
         job.start()
@@ -256,16 +275,14 @@ class UncertaintyPanel(QWidget):
         self.compute_button.setEnabled(True)
 
     def _finished(self, figures: dict[str, Any]) -> None:
-        from_job = self.job is not None
         self._job_ended()
-        if self.doc is None:
+        ranking = self._pending
+        if self.doc is None or ranking is None:
             return
-        if from_job:
-            figures = {**self._pending_extra, **figures}
-        self.model.set_figures(self._pending_results, figures)
-        present = {a.id for _, a in self.doc.portfolio.assessments()}
-        self._signatures = {r.assessment_id: self._signature(r.assessment_id)
-                            for r in self._pending_results if r.assessment_id in present}
+        self.model.set_figures(ranking, figures)
+        self.model.set_visible_ids(self._visible_ids)
+        self._signature = _inputs_signature(ranking)
+        self._check_due = False
         now = self.run_settings.settings()
         if self._changed_while_running or (now["draws"], now["seed"]) != (figures["draws"],
                                                                           figures["seed"]):
@@ -290,55 +307,70 @@ class UncertaintyPanel(QWidget):
         if not f:
             self.status_label.setText(self.tr(
                 "Each score is spread over its neighbouring levels by its confidence (high: "
-                "exact; medium: ±1 level with 10 % each; low: 20 % each). Press Compute."))
+                "exact; medium: ±1 level with 10 % each; low: 20 % each); under the investor "
+                "view the investors are resampled too. Press Compute."))
             self.status_label.setStyleSheet("")
             self.compute_button.setText(self.tr("Compute"))
             return
+        what = self._run_description(f)
+        if self.model.stale:
+            self.status_label.setText(self.tr(
+                "Out of date: scores, weights, the perspective or settings changed since these "
+                "figures were computed. Press Recompute. (Last run: {what})").format(what=what))
+            self.status_label.setStyleSheet("color: #8a6d00; font-style: italic;")
+        else:
+            self.status_label.setText(what)
+            self.status_label.setStyleSheet("")
+        self.compute_button.setText(self.tr("Recompute"))
+
+    def _run_description(self, f: dict[str, Any]) -> str:
+        """The last run in words: perspective, draws, weights, scenario, and over which
+        startups the rank probabilities are."""
         weights = (self.tr("pillar weights fixed") if f["concentration"] is None else
                    self.tr("pillar weights drawn around the current ones (concentration "
                            "{c:g})").format(c=f["concentration"]))
-        what = self.tr("{draws} draws, seed {seed}, {weights}.").format(
-            draws=f["draws"], seed=f["seed"], weights=weights)
+        what = self.tr("{perspective}: {draws} draws, seed {seed}, {weights}.").format(
+            perspective=perspective_label(f["perspective"]), draws=f["draws"], seed=f["seed"],
+            weights=weights)
+        if f.get("resamples", 1) > 1:
+            what += " " + self.tr("The investors were resampled {n} times.").format(
+                n=f["resamples"])
         if f.get("scenario") and self.doc is not None:
             try:
                 name = text(self.doc.framework.scenario(f["scenario"]).name, self.lang)
             except KeyError:
                 name = f["scenario"]
             what += " " + self.tr("Under the scenario “{name}”.").format(name=name)
-        if self.model.stale:
-            self.status_label.setText(self.tr(
-                "Out of date: scores, weights or settings changed since these figures were "
-                "computed. Press Recompute. (Last run: {what})").format(what=what))
-            self.status_label.setStyleSheet("color: #8a6d00; font-style: italic;")
-            self.compute_button.setText(self.tr("Recompute"))
+        ranked = int(np.count_nonzero(~np.isnan(np.asarray(f["overall"], dtype=float))))
+        what += " " + self.tr("P(rank 1) and P(top 3) are over all {n} startups ranked").format(
+            n=ranked)
+        shown = self.model.rowCount()
+        if self.model.visible_mask() is not None:
+            what += self.tr("; the filter shows {shown} of them but changes no figure.").format(
+                shown=shown)
         else:
-            self.status_label.setText(what + " " + self.tr(
-                "Each score is spread over its neighbouring levels by its confidence."))
-            self.status_label.setStyleSheet("")
-            self.compute_button.setText(self.tr("Recompute"))
+            what += "."
+        return what
 
     def _fit_columns(self) -> None:
         if not self._columns_fitted:
             self._columns_fitted = True
-            fit_columns(self.table, (UncertaintyTableModel.STARTUP, UncertaintyTableModel.ASSESSOR),
-                        NAME_COLUMN_MAX)
+            fit_columns(self.table, (UncertaintyTableModel.STARTUP,), NAME_COLUMN_MAX)
 
     # -- selection ------------------------------------------------------------------------
-    def set_current(self, assessment_id: str) -> None:
-        """Highlight an assessment (the one chosen elsewhere in the Compare view)."""
-        if assessment_id == self._current_aid:
+    def set_current(self, startup_id: str) -> None:
+        """Highlight a startup (the one chosen elsewhere in the Compare view)."""
+        if startup_id == self._current_sid:
             return
-        self._current_aid = assessment_id
+        self._current_sid = startup_id
         self._select_current()
-        self.chart.set_current(assessment_id)
+        self.chart.set_current(startup_id)
 
     def _select_current(self) -> None:
-        row = self.model.row_of(self._current_aid)
+        row = self.model.row_of(self._current_sid)
         if row < 0:
             return
-        index = self.proxy.mapFromSource(self.model.index(row, 0))
-        if not index.isValid():
-            return
+        index = self.model.index(row, 0)
         sm = self.table.selectionModel()
         if sm.currentIndex().row() == index.row():
             return
@@ -351,8 +383,8 @@ class UncertaintyPanel(QWidget):
     def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not current.isValid():
             return
-        aid = current.data(AssessmentIdRole)
-        if aid and aid != self._current_aid:
-            self._current_aid = aid
-            self.chart.set_current(aid)
-            self.assessmentChosen.emit(aid)
+        sid = self.model.ranked(current.row()).startup_id
+        if sid != self._current_sid:
+            self._current_sid = sid
+            self.chart.set_current(sid)
+            self.startupChosen.emit(sid)

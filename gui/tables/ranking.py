@@ -1,0 +1,358 @@
+"""The Compare view's main table: one row per startup under the document's perspective, from
+:meth:`gui.document.Document.ranking` (:mod:`models.engine.ranking`), sorted by rank.
+
+It sorts and filters itself with numpy (:class:`~gui.tables.sorted_rows.SortedRowsModel`): its
+source rows are the startups in document order, which stay put while the ranking changes, so an
+edit that moves a startup up or down rewrites one row and the ranks it passes, then sorts again.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+from PySide6.QtCore import QMetaObject, QObject, Qt
+
+from gui.document import Document
+from gui.i18n import list_separator
+from gui.perspective import perspective_label
+from gui.tables.base import Column, signed
+from gui.tables.results import warning_icon
+from gui.tables.roles import SortRole, StartupIdRole
+from gui.tables.sorted_rows import SortedRowsModel, text_keys
+from gui.widgets.palette import STALE_FG, WARNING_BG, WARNING_FG
+from models.core.decisions import STATUSES, SUGGESTIONS, status_name, suggestion_name
+from models.core.framework import Framework, text
+from models.core.rounding import fixed, percent
+from models.engine.ranking import RankedStartup, Ranking
+
+#: The status filter's value for startups without a decision.
+NO_DECISION = "none"
+
+
+def short_lines(name: str, limit: int = 9) -> str:
+    """A header on short lines, so a column of numbers stays narrow: a pillar's score name
+    breaks before its scale ("(100 = least)"), and a name longer than ``limit`` at every
+    space."""
+    scale = ""
+    for mark in (" (", "（"):
+        if mark in name:
+            name, scale = name.split(mark, 1)
+            scale = mark.strip() + scale
+            break
+    if len(name) > limit:
+        name = name.replace(" ", "\n")
+    return f"{name}\n{scale}" if scale else name
+
+
+class StartupRankingModel(SortedRowsModel):
+    """One row per startup of a :class:`~gui.document.Document` under its perspective.
+
+    Columns: Rank, Startup, Status (the current decision), Suggested (from the framework's
+    thresholds), Gated by (the deal-breakers that fired), Overall, one per pillar (headed by
+    :meth:`~models.core.framework.Pillar.score_name`, so a cost pillar says "100 = least"),
+    Scored (completeness), Founder gap and Used (how many assessments the perspective uses).
+
+    Roles: ``DisplayRole`` text; ``SortRole`` the sort key; :data:`~gui.tables.roles.StartupIdRole`;
+    ``ToolTipRole``; warning colours and icon on gated rows. Sorted by rank at first; equal
+    values in any column keep the ranking's order. A filter (text, status) only hides rows:
+    the ranks stay those of the whole ranking.
+
+    Updates follow the document (:meth:`refresh`): the rows whose values changed are rewritten
+    and the table sorted again; a change of startups or pillars resets the model. While
+    :meth:`set_active` is off it only notes that it is out of date.
+    """
+
+    def __init__(self, doc: Document, parent: QObject | None = None, lang: str = "en") -> None:
+        super().__init__(parent)
+        self.doc = doc
+        self.lang = lang
+        self.columns: list[Column] = []
+        self.ranking: Ranking | None = None
+        self._rows: list[RankedStartup] = []  # document order
+        self._num: dict[str, np.ndarray] = {}
+        self._keys: dict[int, np.ndarray] = {}
+        self._text = ""
+        self._status = ""
+        self._active = True
+        self._dirty = False
+        self.sort_column = 0
+        self._connections: list[QMetaObject.Connection] = []
+        self.set_document(doc)
+
+    def set_document(self, doc: Document) -> None:
+        """Show ``doc``'s startups instead (a reset)."""
+        for connection in self._connections:
+            QObject.disconnect(connection)
+        self.doc = doc
+        self._connections = [getattr(doc, name).connect(self.refresh) for name in (
+            "scoresChanged", "structureChanged", "frameworkChanged", "resultsChanged",
+            "scenarioChanged", "perspectiveChanged", "decisionsChanged")]
+        self._dirty = False
+        self.beginResetModel()
+        self._load()
+        self.endResetModel()
+
+    # -- columns --------------------------------------------------------------------------
+    def _make_columns(self, fw: Framework) -> list[Column]:
+        cols = [
+            Column("rank", self.tr("Rank"), "number", self.tr(
+                "Position under the perspective: ungated startups by overall score, then "
+                "gated ones, then unscored ones")),
+            Column("startup", self.tr("Startup")),
+            Column("status", self.tr("Status"), tooltip=self.tr("The current decision")),
+            Column("suggested", self.tr("Suggested"), tooltip=self.tr(
+                "The decision the framework's thresholds suggest for the overall score (pass "
+                "when gated)")),
+            Column("gated", self.tr("Gated by"), "rules", self.tr(
+                "Deal-breakers that fired under the perspective; a gated startup ranks after "
+                "every ungated one unless deal-breakers are ignored")),
+            Column("overall", self.tr("Overall"), "score", self.tr(
+                "Overall score 0–100 under the perspective")),
+        ]
+        for p in fw.pillars:
+            tip = self.tr("{name}: score 0–100, higher is better for the startup").format(
+                name=p.score_name(self.lang))
+            if not p.enabled:
+                tip += "\n" + self.tr(
+                    "This pillar is switched off and takes no part in the overall.")
+            cols.append(Column(f"pillar:{p.id}", short_lines(p.score_name(self.lang)), "score",
+                               tip))
+        cols += [
+            Column("completeness", self.tr("Scored"), "share", self.tr(
+                "Completeness: the share of the total weight that is scored")),
+            Column("founder_gap", self.tr("Founder\ngap"), "score", self.tr(
+                "Overall under the perspective minus overall under the founder view: negative "
+                "when the founder sees more than the perspective")),
+            Column("assessments", self.tr("Used"), "number", self.tr(
+                "How many assessments the perspective is made of")),
+        ]
+        return cols
+
+    def column_of(self, key: str) -> int:
+        """The column with key ``key`` (``rank``, ``overall``, ``pillar:tech``…), or -1."""
+        return next((i for i, c in enumerate(self.columns) if c.key == key), -1)
+
+    # -- loading --------------------------------------------------------------------------
+    def _load(self) -> None:
+        """Take the document's ranking afresh (inside a reset)."""
+        self.columns = self._make_columns(self.doc.framework)
+        self.ranking = self.doc.ranking()
+        rows: list[RankedStartup | None] = [None] * len(self.ranking.rows)
+        for r in self.ranking.rows:
+            rows[r.row] = r
+        self._rows = [r for r in rows if r is not None]
+        n, pillar_ids = len(self._rows), [c.key[7:] for c in self.columns
+                                         if c.key.startswith("pillar:")]
+        self._num = {key: np.full(n, np.nan) for key in
+                     ("rank", "overall", "completeness", "founder_gap", "assessments")}
+        self._num.update({f"pillar:{p}": np.full(n, np.nan) for p in pillar_ids})
+        for i in range(n):
+            self._write(i)
+        self._keys = {}
+        self._visible = self._filter_mask()
+        self.rebuild_order()
+
+    def _write(self, i: int) -> None:
+        r = self._rows[i]
+        num = self._num
+        num["rank"][i] = r.rank
+        num["completeness"][i] = r.completeness
+        num["assessments"][i] = r.assessments
+        for key, value in (("overall", r.overall), ("founder_gap", r.founder_gap),
+                           *((f"pillar:{p}", v) for p, v in r.pillars.items())):
+            if key in num:
+                num[key][i] = np.nan if value is None else value
+
+    def set_active(self, active: bool) -> None:
+        """Follow the document (on) or only note changes until switched on again (off:
+        while the table is hidden, nothing is ranked for it)."""
+        self._active = active
+        if active and self._dirty:
+            self.refresh()
+
+    def refresh(self, *_args: object) -> None:
+        """Follow the document: rewrite the rows whose values changed and sort again, or
+        reset when the startups or the columns are other ones."""
+        if not self._active:
+            self._dirty = True
+            return
+        self._dirty = False
+        ranking = self.doc.ranking()
+        if ranking is self.ranking:
+            return
+        columns = self._make_columns(self.doc.framework)
+        same_startups = self.ranking is not None and (
+            ranking.view.startups is self.ranking.view.startups  # one startup ranked again
+            or [r.startup_id for r in self._rows] == [s.id for s in ranking.view.startups])
+        if [c.key for c in columns] != [c.key for c in self.columns] or not same_startups:
+            self.beginResetModel()
+            self._load()
+            self.endResetModel()
+            return
+        self._update(ranking, [c.header for c in columns] != [c.header for c in self.columns])
+
+    def _update(self, ranking: Ranking, headers_changed: bool) -> None:
+        self.ranking = ranking
+        changed = []
+        for r in ranking.rows:
+            old = self._rows[r.row]
+            if old is not r and old != r:
+                self._rows[r.row] = r
+                self._write(r.row)
+                changed.append(r.row)
+        if headers_changed:
+            self.columns = self._make_columns(self.doc.framework)
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.columns) - 1)
+        if not changed:
+            return
+        self._keys = {}
+        mask, old_mask = self._filter_mask(), self._visible
+        if (mask is None) != (old_mask is None) or (
+                mask is not None and old_mask is not None
+                and not np.array_equal(mask, old_mask)):
+            self.beginResetModel()
+            self._visible = mask
+            self.rebuild_order()
+            self.endResetModel()
+            return
+        before = self._order
+        self.rebuild_order()
+        if not np.array_equal(before, self._order):
+            self._order = before  # reorder() moves the persistent indexes from here
+            self.reorder()
+        shown = [self.view_row(i) for i in changed]
+        shown = [v for v in shown if v >= 0]
+        if shown:
+            self.dataChanged.emit(self.index(min(shown), 0),
+                                  self.index(max(shown), len(self.columns) - 1))
+
+    # -- filtering ------------------------------------------------------------------------
+    def set_filter(self, fragment: str, status: str = "") -> None:
+        """Show only startups whose name or deal-breakers contain ``fragment`` (any case) and
+        whose current status is ``status`` ('' = any, :data:`NO_DECISION` = none taken)."""
+        self._text, self._status = fragment.strip().casefold(), status
+        self.set_visible(self._filter_mask())
+
+    def _filter_mask(self) -> np.ndarray | None:
+        if not self._text and not self._status:
+            return None
+        want = None if self._status == NO_DECISION else self._status
+        return np.array([
+            (not self._status or r.status == want) and
+            (not self._text or self._text in " ".join([r.startup, *r.deal_breakers]).casefold())
+            for r in self._rows], dtype=bool)
+
+    def visible_ids(self) -> set[str] | None:
+        """The ids of the startups the filter lets through (``None``: no filter)."""
+        mask = self._visible
+        if mask is None:
+            return None
+        return {r.startup_id for r, shown in zip(self._rows, mask, strict=True) if shown}
+
+    # -- lookups --------------------------------------------------------------------------
+    def ranked(self, row: int) -> RankedStartup:
+        """The ranking row shown in view row ``row``."""
+        return self._rows[self.source_row(row)]
+
+    def row_of(self, startup_id: str) -> int:
+        """The view row of a startup, or -1 (unknown or filtered out)."""
+        for i, r in enumerate(self._rows):
+            if r.startup_id == startup_id:
+                return self.view_row(i)
+        return -1
+
+    def total(self) -> int:
+        """How many startups there are (shown or not)."""
+        return len(self._rows)
+
+    def value(self, row: int, key: str) -> float | None:
+        """The number in column ``key`` of view row ``row`` (None when empty)."""
+        v = float(self._num[key][self.source_row(row)])
+        return None if np.isnan(v) else v
+
+    # -- sorting --------------------------------------------------------------------------
+    def source_count(self) -> int:
+        return len(self._rows)
+
+    def tie_keys(self) -> np.ndarray:
+        return self._num["rank"]
+
+    def sort_keys(self, column: int) -> np.ndarray:
+        if column not in self._keys:
+            self._keys[column] = self._column_keys(self.columns[column].key)
+        return self._keys[column]
+
+    def _column_keys(self, key: str) -> np.ndarray:
+        if key in self._num:
+            return self._num[key]
+        if key == "startup":
+            return text_keys([r.startup for r in self._rows])
+        if key == "gated":
+            return np.array([len(r.deal_breakers) for r in self._rows], dtype=float)
+        names, value = ((STATUSES, lambda r: r.status) if key == "status" else
+                        (SUGGESTIONS, lambda r: r.suggested))
+        place = {s: float(i) for i, s in enumerate(names)}
+        return np.array([place.get(value(r) or "", np.nan) for r in self._rows])
+
+    # -- cells ----------------------------------------------------------------------------
+    def source_cell(self, source_row: int, column: int, role: int) -> Any:
+        r = self._rows[source_row]
+        col = self.columns[column]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(source_row, r, col)
+        if role == SortRole:
+            v = float(self.sort_keys(column)[source_row])
+            return None if np.isnan(v) else v
+        if role == StartupIdRole:
+            return r.startup_id
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(r, col)
+        if role == Qt.ItemDataRole.DecorationRole and col.key == "startup" and r.gated:
+            return warning_icon()
+        if r.gated and col.key in ("rank", "gated"):
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return WARNING_FG
+            if role == Qt.ItemDataRole.BackgroundRole:
+                return WARNING_BG
+        if role == Qt.ItemDataRole.ForegroundRole and col.key in ("status", "suggested") \
+                and not (r.status if col.key == "status" else r.suggested):
+            return STALE_FG
+        return None
+
+    def _display(self, i: int, r: RankedStartup, col: Column) -> str:
+        key = col.key
+        if key == "startup":
+            return r.startup
+        if key == "status":
+            return status_name(r.status, self.lang) if r.status else "–"
+        if key == "suggested":
+            return suggestion_name(r.suggested, self.lang) if r.suggested else "–"
+        if key == "gated":
+            return "⚠ " + list_separator().join(r.deal_breakers) if r.gated else ""
+        v = float(self._num[key][i])
+        if np.isnan(v):
+            return "–"
+        if key == "founder_gap":
+            return signed(v)
+        if col.kind == "share":
+            return percent(v)
+        return fixed(v) if col.kind == "score" else str(int(v))
+
+    def _tooltip(self, r: RankedStartup, col: Column) -> str | None:
+        if col.key in ("startup", "gated", "rank") and r.gated:
+            names = "\n".join(f"• {n}" for n in r.deal_breakers)
+            note = (self.tr("Ranked by its overall among the others: deal-breakers are "
+                            "ignored.") if self.ranking is not None and self.ranking.ignore_gates
+                    else self.tr("Ranked after every ungated startup."))
+            return self.tr("{name} is gated by:\n{names}\n{note}").format(
+                name=r.startup, names=names, note=note)
+        if col.key == "startup":
+            return r.startup
+        if col.key == "assessments" and self.ranking is not None:
+            return self.tr("{n} assessment(s) make up the {perspective}").format(
+                n=r.assessments, perspective=perspective_label(self.ranking.perspective.name))
+        if col.kind == "score" and self.doc.scenario is not None:
+            return self.tr("Under the scenario “{name}”").format(
+                name=text(self.doc.scenario.name, self.lang))
+        return None

@@ -1,0 +1,171 @@
+"""The Compare view's Startups page: one row per startup under the window's perspective
+(:class:`~gui.tables.ranking.StartupRankingModel`), sorted by rank, with a text filter and a
+status filter.
+
+The filters only hide rows: ranks, and the probabilities of the Uncertainty tab, stay those of
+every startup ranked (the count above the table says so).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui.document import Document
+from gui.perspective import perspective_label
+from gui.tables.ranking import NO_DECISION, StartupRankingModel
+from gui.widgets.table_view import table_view
+from models.core.decisions import STATUSES, status_name
+
+#: Widest the startup and "Gated by" columns start (pixels at scale 1).
+NAME_COLUMN_MAX = 200
+
+
+class StartupsPage(QWidget):
+    """The filter row, the count and the table of ranked startups.
+
+    Attributes:
+        model: the :class:`~gui.tables.ranking.StartupRankingModel` of the document (sorting
+            and filtering itself). table: its view.
+
+    Signals:
+        currentStartupChanged(str): the user (or :meth:`select_startup`) made another row
+            current; argument = the startup id.
+        filterChanged(): the rows shown changed (text or status filter).
+    """
+
+    currentStartupChanged = Signal(str)
+    filterChanged = Signal()
+
+    def __init__(self, doc: Document, lang: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.lang = lang
+        self.model = StartupRankingModel(doc, self, lang)
+        self.filter_edit = QLineEdit()
+        self.status_combo = QComboBox()
+        self.count_label = QLabel()
+        self.table = table_view("compareTable", self.model, sortable=True)
+        self._build()
+        self.table.sortByColumn(self.model.column_of("rank"), Qt.SortOrder.AscendingOrder)
+        self.filter_edit.textChanged.connect(self._filters_changed)
+        self.status_combo.currentIndexChanged.connect(self._filters_changed)
+        self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        for sig in (self.model.modelReset, self.model.layoutChanged, self.model.dataChanged):
+            sig.connect(self._show_count)
+        self.model.modelReset.connect(self.fit)
+        self.fit()
+        self._show_count()
+
+    def _build(self) -> None:
+        self.filter_edit.setPlaceholderText(self.tr("Filter by startup or deal-breaker"))
+        self.filter_edit.setClearButtonEnabled(True)
+        self.status_combo.setObjectName("statusFilter")
+        self.status_combo.addItem(self.tr("All statuses"), "")
+        self.status_combo.addItem(self.tr("No decision yet"), NO_DECISION)
+        for status in STATUSES:
+            self.status_combo.addItem(status_name(status, self.lang), status)
+        self.count_label.setObjectName("compareCount")
+        self.count_label.setWordWrap(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        header.setResizeContentsPrecision(60)
+        header.sortIndicatorChanged.connect(self._room_for_arrow)
+        row = QHBoxLayout()
+        row.addWidget(self.filter_edit, 2)
+        row.addWidget(QLabel(self.tr("Status")))
+        row.addWidget(self.status_combo)
+        row.addWidget(self.count_label, 3)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.addLayout(row)
+        layout.addWidget(self.table, 1)
+
+    def fit(self) -> None:
+        """Size the columns to their contents, the name columns capped. Headers count by
+        their text alone, so the many columns of numbers stay narrow; the sorted column gets
+        room for its sort arrow (:meth:`_room_for_arrow`)."""
+        m, t = self.model, self.table
+        header = t.horizontalHeader()
+        metrics = header.fontMetrics()
+        most = round(NAME_COLUMN_MAX * max(1.0, t.logicalDpiX() / 96))
+        capped = (m.column_of("startup"), m.column_of("gated"))
+        for c, col in enumerate(m.columns):
+            head = max(metrics.horizontalAdvance(line) for line in col.header.split("\n"))
+            width = max(t.sizeHintForColumn(c), head + 2 * metrics.averageCharWidth())
+            header.resizeSection(c, min(width, most) if c in capped else width)
+        self._room_for_arrow(header.sortIndicatorSection())
+
+    def _room_for_arrow(self, column: int, *_args: object) -> None:
+        header = self.table.horizontalHeader()
+        if 0 <= column < header.count():
+            header.resizeSection(column, max(header.sectionSize(column),
+                                             header.sectionSizeHint(column)))
+
+    def set_document(self, doc: Document) -> None:
+        """Show ``doc``'s startups."""
+        self.model.set_document(doc)
+
+    # -- filters --------------------------------------------------------------------------
+    def _filters_changed(self, *_args: object) -> None:
+        self.model.set_filter(self.filter_edit.text(), self.status_combo.currentData() or "")
+        self.filterChanged.emit()
+
+    def clear_filters(self) -> None:
+        """Show every startup."""
+        self.filter_edit.clear()
+        self.status_combo.setCurrentIndex(0)
+
+    def _show_count(self, *_args: object) -> None:
+        m = self.model
+        shown, total = m.rowCount(), m.total()
+        perspective = perspective_label(m.ranking.perspective.name) if m.ranking else ""
+        if shown == total:
+            text = self.tr("{total} startups, {perspective}").format(
+                total=total, perspective=perspective)
+        else:
+            text = self.tr("{shown} of {total} startups shown, {perspective}; ranks and "
+                           "probabilities are over all {total}").format(
+                shown=shown, total=total, perspective=perspective)
+        if m.ranking is not None and m.ranking.ignore_gates:
+            text += " · " + self.tr("deal-breakers ignored")
+        self.count_label.setText(text)
+
+    # -- selection ------------------------------------------------------------------------
+    def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self.currentStartupChanged.emit(self.model.ranked(current.row()).startup_id)
+
+    def current_startup_id(self) -> str:
+        """The startup of the current row ('' if none)."""
+        index = self.table.selectionModel().currentIndex()
+        return self.model.ranked(index.row()).startup_id if index.isValid() else ""
+
+    def select_startup(self, startup_id: str, emit: bool = True) -> bool:
+        """Make a startup's row current (clearing the filters if they hide it) and show it;
+        False when there is no such startup."""
+        row = self.model.row_of(startup_id)
+        if row < 0 and self.model.visible_ids() is not None:
+            self.clear_filters()
+            row = self.model.row_of(startup_id)
+        if row < 0:
+            return False
+        index = self.model.index(row, 0)
+        sm = self.table.selectionModel()
+        blocked = sm.blockSignals(not emit)
+        sm.setCurrentIndex(index, sm.SelectionFlag.ClearAndSelect | sm.SelectionFlag.Rows)
+        sm.blockSignals(blocked)
+        if not emit:
+            self.table.viewport().update()
+        self.table.scrollTo(index)
+        return True
