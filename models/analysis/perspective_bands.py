@@ -126,7 +126,8 @@ def simulate_perspective(
         scenario: applied to the levels of every resample (object, id or English name).
         behind: ``(n,)`` startups ranked after the others in every draw (gated ones).
         concentration, top_k, max_rank, keep_samples, progress: as for
-            :func:`models.analysis.uncertainty.simulate` (``progress`` counts ``B · D`` draws).
+            :func:`models.analysis.uncertainty.simulate` (``progress`` counts ``B · D`` draws;
+            with resamples, ``keep_samples`` keeps the overall scores, not the weights).
 
     Raises:
         KeyError: ``scenario`` names no scenario of the framework.
@@ -153,10 +154,8 @@ def simulate_perspective(
         return PerspectiveDraws(run(view.levels, view.confidence, seed, keep_samples,
                                     progress), 1)
     seeds = np.random.SeedSequence(seed).generate_state(resamples + 1)
-    rng = np.random.default_rng(int(seeds[0]))
-    total = resamples * per
-    samples = np.empty((len(view.startups), total))
-    counts = np.zeros((len(view.startups), 0))
+    rng, total = np.random.default_rng(int(seeds[0])), resamples * per
+    samples, counts = np.empty((len(view.startups), total)), np.zeros((len(view.startups), 0))
     for b in range(resamples):
         levels, conf = pool.resample(rng)
         u = run(levels, conf, int(seeds[b + 1]), True, _shifted(progress, b * per, total))
