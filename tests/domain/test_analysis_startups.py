@@ -247,3 +247,17 @@ def test_rank_probabilities_keep_max_rank_columns():
     assert probs.shape == (6, 4)
     assert probs.sum(axis=0) == pytest.approx(np.ones(4))
     assert rank_startups(p).rows[0].startup == a.startups[int(np.argmax(probs[:, 0]))].name
+
+
+def test_the_table_heading_says_the_investors_were_resampled():
+    from models.cli.tables import analysis_table
+
+    a = analyze_startups(_disagreeing(), draws=2000, seed=3, ignore_gates=True)
+    head, _, columns, _, first, *_ = analysis_table(a, "f.beachhead").splitlines()
+    assert head == ("f.beachhead: 3 startups, investor view (median of each investor's latest "
+                    "assessment); 2000 draws, seed 3; scores vary with their confidence; "
+                    "investors resampled (200 resamples × 10 draws); deal-breakers not gating")
+    # Narrow and Quiet both at 50: the list breaks the tie by name
+    assert columns.split()[:2] == ["Rank", "Startup"] and first.split()[:2] == ["1", "Narrow"]
+    zh = analysis_table(a, "f.beachhead", "zh_CN").splitlines()[0]
+    assert "对投资人重新抽样（200 次重抽 × 每次 10 次抽样）" in zh and "3 家初创公司" in zh
