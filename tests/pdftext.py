@@ -39,9 +39,12 @@ def need_cjk_font() -> None:
         _missing("a CJK font", "fonts-noto-cjk")
 
 
-def pdf_pages(path: Path) -> list[str]:
-    """The text of every page of ``path``, in order, as ``pdftotext -layout`` extracts it."""
-    out = subprocess.run([poppler("pdftotext"), "-layout", "-enc", "UTF-8", str(path), "-"],
+def pdf_pages(path: Path, *, raw: bool = False) -> list[str]:
+    """The text of every page of ``path``, in order, as ``pdftotext -layout`` extracts it, or
+    with ``raw`` in the order it was drawn (``pdftotext -raw``: a text wrapped over several
+    lines reads whole, not interleaved with its neighbours on the page)."""
+    mode = "-raw" if raw else "-layout"
+    out = subprocess.run([poppler("pdftotext"), mode, "-enc", "UTF-8", str(path), "-"],
                          capture_output=True, check=True, timeout=120).stdout.decode("utf-8")
     pages = out.split("\f")
     if pages and not pages[-1].strip():

@@ -206,7 +206,8 @@ def _import(sub: Commands, lang: argparse.ArgumentParser) -> None:
 
 def _report(sub: Commands, lang: argparse.ArgumentParser) -> None:
     p = sub.add_parser("report", parents=[lang],
-                       help="write a PDF report: a ranking page, then a page per assessment")
+                       help="write a PDF report: the startups ranked under a perspective, then "
+                            "a page per startup")
     p.add_argument("file", metavar="FILE", help="a .beachhead portfolio")
     p.add_argument("-o", "--output", required=True, metavar="OUT.pdf")
     p.add_argument("--startup", action="append", metavar="NAME",
@@ -217,6 +218,7 @@ def _report(sub: Commands, lang: argparse.ArgumentParser) -> None:
     p.add_argument("--seed", type=_seed, default=0, metavar="S", help="random seed (default 0)")
     p.add_argument("--scenario", metavar="NAME", help="apply a scenario (id or name)")
     p.add_argument("--top", type=_positive_int, metavar="N",
-                   help="report only the N best-ranked startups under the perspective")
+                   help="report only the N best-ranked startups under the perspective (of "
+                        "those named by --startup, if given)")
     _ranking_options(p, "the report")
     p.set_defaults(func=cmd_report)

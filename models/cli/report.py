@@ -20,11 +20,14 @@ REPORT_PROGRESS_PAGES = 30
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    """``beachhead report FILE -o OUT.pdf [--startup NAME]... [--draws N] [--seed S]
-    [--scenario NAME]``: a ranking page, then one page per assessment.
+    """``beachhead report FILE -o OUT.pdf [--perspective P] [--ignore-gates] [--top N]
+    [--startup NAME]... [--draws N] [--seed S] [--scenario NAME]``: the startups ranked under
+    the perspective, then one page per startup in rank order.
 
-    A ``--startup`` that names no startup is bad input (exit status 1, one line per name).
-    The PDF is written atomically: on any failure a previous file stays as it was.
+    ``--startup`` keeps the startups named; ``--top N`` then keeps the N best-ranked of them
+    (of all startups without ``--startup``); ranks stay those among all the portfolio's
+    startups. A ``--startup`` that names no startup is bad input (exit status 1, one line per
+    name). The PDF is written atomically: on any failure a previous file stays as it was.
     """
     from models.files.portfolio_file import load_portfolio
     from models.report.data import UnknownStartupError
@@ -45,14 +48,15 @@ def cmd_report(args: argparse.Namespace) -> int:
                   file=sys.stderr, flush=True)
 
     try:
-        result = write_report(portfolio, output, startups=args.startup, lang=args.lang,
-                              draws=args.draws, seed=args.seed, scenario=scenario,
-                              progress=progress)
+        result = write_report(portfolio, output, startups=args.startup, top=args.top,
+                              perspective=args.perspective, ignore_gates=args.ignore_gates,
+                              lang=args.lang, draws=args.draws, seed=args.seed,
+                              scenario=scenario, progress=progress)
     except UnknownStartupError as exc:
         raise InputError([Problem(args.file, "--startup", _no_startup(portfolio, name))
                           for name in exc.names]) from None
     print(label("wrote_report", args.lang).format(path=output, pages=result.pages,
-                                                 n=result.assessments), file=sys.stderr)
+                                                 n=result.startups), file=sys.stderr)
     return EXIT_OK
 
 

@@ -1,18 +1,22 @@
-"""The PDF report: a ranking page for the portfolio, then one A4 page per assessment.
+"""The PDF report: the startups ranked under a perspective, then one A4 page per startup.
 
 :func:`write_report` draws the pages on ``matplotlib.figure.Figure`` objects (never pyplot)
-and writes them with ``PdfPages``. The assessment pages share one Figure whose axes (band strip
-and radar) are built once and updated in place, which saves most of the cost of a page's
-charts:
+and writes them with ``PdfPages``:
 
-* page 1 ranks the selected assessments by overall score, with the P10–P90 band of each from
-  the Monte Carlo of :mod:`models.analysis.uncertainty` (as a chart and as a table with postures,
-  deal-breakers and the page of each assessment): :mod:`models.report.ranking_page`;
-* every other page shows one assessment: the startup's facts, the overall score and its band,
-  a pillar radar (:func:`models.charts.drawing.radar`), the criteria with score, confidence and a
-  one-line rationale, postures with their reasons, deal-breakers, what would raise the score most
-  and, when the startup has both, the founder–investor gaps (:mod:`models.analysis.assessors`):
-  :mod:`models.report.assessment_page` and :mod:`models.report.assessment_blocks`.
+* the ranking pages (:mod:`models.report.ranking_page`): one row per selected startup in the
+  order of :func:`models.engine.ranking.rank_startups` under the perspective (gated startups
+  after the others unless gates are ignored), with status, suggested decision, overall, P10–P90,
+  pillars and founder gap, continued over as many pages as the rows need; page 1 names the
+  perspective, the selection, the gates, the scenario and the weights that differ from the
+  framework's defaults;
+* a page per selected startup, in rank order (:mod:`models.report.startup_page`): rank, facts and
+  the assessments its levels are made of, its decision and the suggestion
+  (:mod:`models.report.decision_block`), the overall score with its band, a pillar radar,
+  what would raise the score most (the fixes of deal-breakers first), postures and
+  deal-breakers with their reasons, the criteria with the level under the perspective, the
+  spread between investors, confidence and rationale, and the founder–investor gaps
+  (:mod:`models.report.startup_blocks`). The page's Figure is built once and its axes updated
+  in place, which saves most of the cost of a page's charts.
 
 What the pages show is computed once (:mod:`models.report.data`); they are drawn with the
 primitives of :mod:`models.report.page`, and text is measured, cut and wrapped by
@@ -40,12 +44,13 @@ from typing import TYPE_CHECKING, Any
 from models.analysis.uncertainty import DEFAULT_DRAWS, DEFAULT_SEED
 from models.core.framework import Scenario, text
 from models.core.portfolio import Portfolio
+from models.engine.perspectives import Perspective
 from models.files.atomic import atomic_output
-from models.report.assessment_page import AssessmentSheet
-from models.report.data import ReportData, select_assessments
+from models.report.data import ReportData
 from models.report.metrics import Metrics
 from models.report.page import INK, MUTED, RULE
-from models.report.ranking_page import ranking_page
+from models.report.ranking_page import RankingPages
+from models.report.startup_page import StartupSheet
 from models.report.texts import labels
 
 if TYPE_CHECKING:
@@ -61,20 +66,25 @@ class ReportResult:
 
     Attributes:
         path: the PDF file.
-        pages: its page count (1 + ``assessments``).
-        assessments: how many assessments have a page.
+        pages: its page count (``ranking_pages + startups``).
+        startups: how many startups are ranked in it (each has its own page).
+        ranking_pages: how many pages the ranking takes.
     """
 
     path: Path
     pages: int
-    assessments: int
+    startups: int
+    ranking_pages: int
 
 
 def write_report(
     portfolio: Portfolio,
     path: str | Path,
     *,
-    startups: Iterable[str] | None = None,
+    startups: Iterable[str] | str | None = None,
+    top: int | None = None,
+    perspective: Perspective | str = "investor",
+    ignore_gates: bool = False,
     lang: str = "en",
     draws: int = DEFAULT_DRAWS,
     seed: int = DEFAULT_SEED,
@@ -87,26 +97,30 @@ def write_report(
         portfolio: scored with its own framework.
         path: the PDF to write; replaced atomically, so a failure leaves any previous file
             as it was and no temporary file behind.
-        startups: names or ids of the startups to include (default: all); all their
-            assessments get a page.
+        startups: names or ids of the startups to report (default: all).
+        top: report only the ``top`` best-ranked startups (of ``startups`` when both are
+            given). Ranks stay those among all the portfolio's startups.
+        perspective: what the startups are ranked under (``investor``, ``founder``,
+            ``latest``, ``assessor:NAME``, or a :class:`Perspective`).
+        ignore_gates: rank startups with a triggered deal-breaker by overall score among the
+            others (they are still marked).
         lang: ``en`` or ``zh_CN``, for the report's labels and the framework's texts.
         draws, seed: the Monte Carlo behind the P10–P90 bands
-            (:func:`models.analysis.run.run_uncertainty`, scores varying with their confidence).
-        scenario: a scenario (object, id or English name) applied to every score.
+            (:func:`models.analysis.perspective_bands.perspective_bands`).
+        scenario: a scenario (object, id or English name) applied to every level.
         progress: called as ``progress(done_pages, total_pages)`` after every page.
 
     Returns:
-        A :class:`ReportResult`; the PDF has ``1 + assessments`` pages.
+        A :class:`ReportResult`.
 
-    matplotlib's rcParams are changed while the pages are drawn (and restored afterwards), so
-    call this from the main thread or a worker process, not beside charts drawn in another
-    thread.
+    matplotlib's rcParams change while the pages are drawn (restored afterwards): call this
+    from the main thread or a worker process, not beside charts drawn in another thread.
 
     Raises:
         models.report.data.UnknownStartupError: ``startups`` names a startup the portfolio
             lacks.
         KeyError: ``scenario`` names no scenario of the framework.
-        ValueError: ``draws`` is below 1.
+        ValueError: ``draws`` or ``top`` is below 1, or ``perspective`` is unknown.
         OSError: the file cannot be written.
     """
     path = Path(path)
@@ -115,35 +129,46 @@ def write_report(
         scenario = fw.scenario(scenario)
     if draws < 1:
         raise ValueError("draws must be at least 1")
-    pairs = select_assessments(portfolio, startups)
-    _write_pages(path, ReportData.build(fw, pairs, lang, draws, seed, scenario), progress)
-    return ReportResult(path=path, pages=1 + len(pairs), assessments=len(pairs))
+    if top is not None and top < 1:
+        raise ValueError("top must be at least 1")
+    data = ReportData.build(portfolio, startups=startups, top=top, perspective=perspective,
+                            ignore_gates=ignore_gates, lang=lang, draws=draws, seed=seed,
+                            scenario=scenario)
+    ranking_pages = _write_pages(path, data, progress)
+    return ReportResult(path=path, pages=ranking_pages + len(data.rows),
+                        startups=len(data.rows), ranking_pages=ranking_pages)
 
 
-def _write_pages(path: Path, data: ReportData, progress: Progress | None) -> None:
-    """Draw every page of ``data`` and write them to ``path`` atomically."""
+def _write_pages(path: Path, data: ReportData, progress: Progress | None) -> int:
+    """Draw every page of ``data`` and write them to ``path`` atomically; returns how many
+    ranking pages there are."""
     import matplotlib as mpl
     from matplotlib.backends.backend_pdf import PdfPages
 
     from models.charts.fonts import font_families
 
-    total = 1 + len(data.pairs)
     families = font_families(symbols=True)
     with atomic_output(path) as tmp_name, mpl.rc_context(), _quiet_font_lookup():
         mpl.rcdefaults()
         mpl.rcParams.update(_rc(families))
         metrics = Metrics(families)
+        ranking = RankingPages(data, metrics)
+        total = ranking.count + len(data.rows)
+        done = 0
         with PdfPages(tmp_name, metadata=_metadata(data)) as pdf:
-            pdf.savefig(ranking_page(data, metrics, total))
-            if progress is not None:
-                progress(1, total)
-            if not data.pairs:
-                return
-            sheet = AssessmentSheet(data, metrics)
-            for i in range(len(data.pairs)):
-                pdf.savefig(sheet.draw(i, total))
+            for k in range(ranking.count):
+                pdf.savefig(ranking.draw(k, total))
+                done += 1
                 if progress is not None:
-                    progress(i + 2, total)
+                    progress(done, total)
+            if data.rows:
+                sheet = StartupSheet(data, metrics, ranking.count + 1)
+                for i in range(len(data.rows)):
+                    pdf.savefig(sheet.draw(i, total))
+                    done += 1
+                    if progress is not None:
+                        progress(done, total)
+        return ranking.count
 
 
 def _metadata(data: ReportData) -> dict[str, str]:

@@ -137,6 +137,21 @@ _TOKEN = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]|[^\
                     r"\uf900-\ufaff\uff00-\uffef\u3000-\u303f]+\s*|\s+")
 
 
+#: Punctuation that may not end a line (opening) or start one (closing), as in Chinese
+#: typesetting: it stays with the token after (opening) or before (closing) it.
+_OPENING = "（《“‘「『【〔"
+_CLOSING = "）》”’」』】〕，。、；：！？"
+
+
 def _tokens(s: str) -> list[str]:
-    return _TOKEN.findall(s)
+    """The pieces a line may break between: words with their trailing spaces, single wide
+    characters, runs of spaces; an opening bracket or quote joins the piece after it, closing
+    punctuation the piece before it."""
+    out: list[str] = []
+    for tok in _TOKEN.findall(s):
+        if out and (tok[0] in _CLOSING or out[-1][-1] in _OPENING):
+            out[-1] += tok
+        else:
+            out.append(tok)
+    return out
 

@@ -108,3 +108,14 @@ def role_text(lang: str, role: str) -> str:
 def score_text(x: float | None) -> str:
     """A score as the report prints it, or a dash when there is none."""
     return "—" if x is None or (isinstance(x, float) and math.isnan(x)) else fixed(x)
+
+
+def signed_text(x: float | None) -> str:
+    """A difference with one decimal and its sign (``+2.5``, ``−1.0``, ``0.0``); empty for
+    ``None``."""
+    if x is None:
+        return ""
+    shown = fixed(x)
+    if shown.startswith("-"):
+        return "−" + shown[1:]
+    return shown if float(shown) == 0 else "+" + shown

@@ -1,6 +1,7 @@
-"""The page of one assessment: the startup's facts, the overall score with its band, a pillar
-radar (:func:`models.charts.drawing.radar`) and the blocks of
-:mod:`models.report.assessment_blocks`.
+"""The page of one startup under the report's perspective: its rank, facts and the assessments
+its levels are made of, its decision (:mod:`models.report.decision_block`), the overall score
+with its band, a pillar radar (:func:`models.charts.drawing.radar`) and the blocks of
+:mod:`models.report.startup_blocks`.
 """
 
 from __future__ import annotations
@@ -10,8 +11,8 @@ from typing import Any
 from models.core.framework import text
 from models.core.rounding import fixed, percent
 from models.engine.results import Result
-from models.report.assessment_blocks import criteria_table, gaps_block, rules_block
 from models.report.data import ReportData
+from models.report.decision_block import decision_block, decision_height
 from models.report.metrics import Metrics
 from models.report.page import (
     AMBER,
@@ -25,25 +26,37 @@ from models.report.page import (
     footer,
     role_text,
     score_text,
+    signed_text,
 )
+from models.report.startup_blocks import criteria_table, gaps_block, rules_block
 from models.report.texts import labels
 
 #: Width of the score block's left column (overall, band, improvements).
 _SCORE_COLUMN = 258.0
 
 
-class AssessmentSheet:
-    """One Figure reused for every assessment page: its axes (band strip and pillar radar) are
+class StartupSheet:
+    """One Figure reused for every startup page: its axes (band strip and pillar radar) are
     built once and updated in place; texts, patches and lines are redrawn for each page."""
 
-    def __init__(self, data: ReportData, metrics: Metrics) -> None:
+    def __init__(self, data: ReportData, metrics: Metrics, first_page: int) -> None:
+        self.data = data
+        self.first_page = first_page
+        self.page = Page(metrics)
+        # every page has room for the longest list of assessments (up to two lines)
+        self.made_lines = max((len(self._made_of(i)) for i in range(len(data.rows))),
+                              default=1)
+        self.header_end = 82.0 + 11.0 * self.made_lines + (13.0 if data.scenario else 0.0)
+        # and for the tallest decision box
+        self.top = self.header_end + 12 + max(
+            (decision_height(metrics, data, i) for i in range(len(data.rows))), default=0.0)
+        self._band_strip()
+        self._pillar_axes()
+
+    def _band_strip(self) -> None:
+        """The band strip: a 0–100 track, the P10–P90 band and the overall as a dot."""
         from matplotlib.patches import Rectangle
 
-        self.data = data
-        self.page = Page(metrics)
-        self.header_end = 104.0 if data.scenario is not None else 93.0
-        self.top = self.header_end + 8
-        # the band strip: a 0–100 track, the P10–P90 band and the overall as a dot
         ax = self.page.axes(LEFT + 2, self.top + 51, _SCORE_COLUMN - 14, 14)
         ax.set_xlim(0, 100)
         ax.set_ylim(0, 1)
@@ -57,8 +70,10 @@ class AssessmentSheet:
         ax.add_patch(self.band)
         (self.dot,) = ax.plot([], [], "o", color="#2f6fb0", markersize=5.5,
                               markeredgecolor="white", markeredgewidth=0.8, clip_on=False)
-        # the pillars: a radar with three or more enabled pillars, bars otherwise
-        self.pillars = [p for p in data.framework.pillars if p.enabled]
+
+    def _pillar_axes(self) -> None:
+        """The pillars: a radar with three or more enabled pillars, bars otherwise."""
+        self.pillars = [p for p in self.data.framework.pillars if p.enabled]
         self.chart_x = LEFT + _SCORE_COLUMN + 22
         self.chart_w = RIGHT - self.chart_x
         n = len(self.pillars)
@@ -76,7 +91,7 @@ class AssessmentSheet:
             self.chart.set_rlabel_position(180 / n)
             self.bars = None
         else:
-            self.chart = self.page.axes(self.chart_x + 70, self.top + 30, self.chart_w - 80,
+            self.chart = self.page.axes(self.chart_x + 80, self.top + 30, self.chart_w - 90,
                                         22.0 * n)
             self.bars = self.chart.barh(range(n), [0.0] * n, color="#2f6fb0", alpha=0.7)
             self.chart.set_xlim(0, 100)
@@ -85,48 +100,78 @@ class AssessmentSheet:
             self.chart.tick_params(axis="y", labelsize=6.8)
 
     def draw(self, i: int, total: int) -> Any:
-        """Compose the page of assessment ``i`` (of ``total`` pages) and return the Figure."""
+        """Compose the page of selected startup ``i`` (of ``total`` pages); returns the
+        Figure."""
         data, page = self.data, self.page
         fig = page.fig
         fig.texts.clear()
         fig.patches.clear()
         fig.lines.clear()
         fig.stale = True
-        lab = labels(data.lang)
-        st, a = data.pairs[i]
+        st = data.startups[i]
         res = data.results[i]
-        width = RIGHT - LEFT
-        # header: who and what
-        page.text(LEFT, 54, st.name, size=17, bold=True, width=width)
-        facts = [(lab["sector"], st.sector), (lab["stage"], st.stage),
-                 (lab["region"], st.region)]
-        page.text(LEFT, 71, "   ·   ".join(lab["fact"].format(label=k, value=v or lab["none"])
-                                           for k, v in facts), size=8.2, color=MUTED,
-                  width=width)
-        who = [(lab["assessor"], a.assessor or lab["unnamed"]),
-               (lab["role"], role_text(data.lang, a.role)), (lab["date"], a.date.isoformat())]
-        page.text(LEFT, 84, "   ·   ".join(lab["fact"].format(label=k, value=v)
-                                           for k, v in who), size=8.2, color=MUTED,
-                  width=width)
-        if data.scenario is not None:
-            page.text(LEFT, 97, lab["scenario_applied"].format(
-                name=text(data.scenario.name, data.lang)), size=7.8, bold=True, color=AMBER,
-                width=width)
-        page.rule(LEFT, RIGHT, self.header_end)
+        self._header(i)
+        decision_block(page, data, i, self.header_end + 6)
         y = self._score_block(i)
         self._pillar_chart(res)
         y = rules_block(page, data, res, y + 6)
         gaps_top = gaps_block(page, data, st, None)
         table_end = criteria_table(page, data, i, y + 8, gaps_top - 10)
         gaps_block(page, data, st, min(gaps_top, table_end + 14))
-        footer(page, data, i + 2, total)
+        footer(page, data, self.first_page + i, total)
         return fig
 
-    def _score_block(self, i: int) -> float:
-        """Overall score, its band, completeness and improvements; returns the block's end."""
+    def _header(self, i: int) -> None:
+        """The startup's name and rank, its facts, what its levels are made of, the
+        scenario."""
         data, page = self.data, self.page
         lab = labels(data.lang)
-        res = data.results[i]
+        st, row = data.startups[i], data.rows[i]
+        width = RIGHT - LEFT
+        rank = lab["rank_of"].format(rank=row.rank, total=len(data.ranking.rows))
+        room = width - page.m.width(rank, 11, True) - 12
+        page.text(RIGHT, 54, rank, size=11, bold=True, color=MUTED, ha="right")
+        size = 17.0  # a long name is set smaller, then on two lines, before it is cut
+        while size > 12 and page.m.width(st.name, size, True) > room:
+            size -= 1
+        name = page.m.wrap(page.m.drawable(st.name), size, room, bold=True, max_lines=2)
+        page.lines(LEFT, 54 - (size + 1) * (len(name) - 1), name, size=size,
+                   leading=size + 1, bold=True)
+        facts = [(lab["sector"], st.sector), (lab["stage"], st.stage),
+                 (lab["region"], st.region)]
+        page.text(LEFT, 71, "   ·   ".join(lab["fact"].format(label=k, value=v or lab["none"])
+                                           for k, v in facts), size=8.2, color=MUTED,
+                  width=width)
+        y = page.lines(LEFT, 84, self._made_of(i), size=8.2, leading=11.0, color=MUTED)
+        if data.scenario is not None:
+            page.text(LEFT, y + 2, lab["scenario_applied"].format(
+                name=text(data.scenario.name, data.lang)), size=7.8, bold=True, color=AMBER,
+                width=width)
+        page.rule(LEFT, RIGHT, self.header_end)
+
+    def _made_of(self, i: int) -> list[str]:
+        """The perspective and the assessments startup ``i``'s levels are made of, on at
+        most two lines."""
+        data = self.data
+        lab = labels(data.lang)
+        p = data.perspective
+        one = "_one" if p.kind == "investor" and len(data.used[i]) == 1 else ""
+        view = lab[f"view_{p.kind}{one}"].format(name=p.assessor, n=len(data.used[i]))
+        if not data.used[i]:
+            made = lab["view_none"].format(view=lab[f"pname_{p.kind}"].format(name=p.assessor))
+        else:
+            made = lab["made_of"].format(view=view, assessments="; ".join(
+                lab["made_of_one"].format(assessor=a.assessor or lab["unnamed"],
+                                          role=role_text(data.lang, a.role),
+                                          date=a.date.isoformat()) for a in data.used[i]))
+        return self.page.m.wrap(self.page.m.drawable(made), 8.2, RIGHT - LEFT, max_lines=2)
+
+    def _score_block(self, i: int) -> float:
+        """Overall score, its band, completeness, the founder gap and improvements; returns
+        the block's end."""
+        data, page = self.data, self.page
+        lab = labels(data.lang)
+        res, row = data.results[i], data.rows[i]
         top = self.top
         y = top + 12
         page.text(LEFT, y, lab["overall"], size=9, bold=True, color=MUTED)
@@ -148,10 +193,21 @@ class AssessmentSheet:
             page.text(LEFT, y, lab["band"].format(low=fixed(band[0]), high=fixed(band[1])),
                       size=8, color=INK)
             y += 11.5
+        first, top_k = float(data.p_rank1[i]), float(data.p_top_k[i])
+        if first == first and top_k == top_k:
+            page.text(LEFT, y, lab["chances"].format(first=percent(first), k=data.top_k,
+                                                     top=percent(top_k)),
+                      size=8, color=INK, width=_SCORE_COLUMN)
+            y += 11.5
         done = lab["completeness"].format(share=percent(res.completeness))
         w = page.text(LEFT, y, done, size=8, color=INK)
         if res.partial:
             page.text(LEFT + w + 6, y, lab["partial"], size=8, bold=True, color=AMBER)
+        if row.founder_gap is not None and row.overall is not None:
+            y += 11.5
+            page.text(LEFT, y, lab["founder_view"].format(
+                overall=fixed(row.overall - row.founder_gap), gap=signed_text(row.founder_gap)),
+                size=8, color=INK, width=_SCORE_COLUMN)
         y += 20
         page.text(LEFT, y, lab["improvements"], size=9, bold=True, color=INK)
         y += 13
@@ -181,9 +237,10 @@ class AssessmentSheet:
                 page.text(LEFT + _SCORE_COLUMN, y, gain, size=7.6, bold=True, color=GREEN,
                           ha="right")
             if imp.fixes is not None:
-                y += 10
-                page.text(LEFT + 8, y, lab["fixes"].format(name=imp.fixes), size=7,
-                          color=AMBER, width=_SCORE_COLUMN - 8)
+                for line in page.m.wrap(lab["fixes"].format(name=imp.fixes), 7,
+                                        _SCORE_COLUMN - 8):
+                    y += 10
+                    page.text(LEFT + 8, y, line, size=7, color=AMBER)
             y += 11.5
         return y
 
@@ -192,8 +249,8 @@ class AssessmentSheet:
         page.text(self.chart_x, self.top + 12, labels(data.lang)["pillars"], size=9, bold=True,
                   color=MUTED)
         values = [res.pillars.get(p.id) for p in self.pillars]
-        names = ["\n".join(page.m.wrap(page.m.drawable(text(p.name, data.lang)), 7.0, 70,
-                                        max_lines=2))
+        names = ["\n".join(page.m.wrap(page.m.drawable(p.score_name(data.lang)), 7.0, 76,
+                                        max_lines=3))
                  + "\n" + score_text(v) for p, v in zip(self.pillars, values, strict=True)]
         if self.bars is None:
             self.chart.set_xticklabels(names)
@@ -202,3 +259,4 @@ class AssessmentSheet:
             self.chart.set_yticklabels(names)
             for bar, v in zip(self.bars, values, strict=True):
                 bar.set_width(v or 0.0)
+

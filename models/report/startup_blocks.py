@@ -1,4 +1,4 @@
-"""The blocks of an assessment page below its score: postures and deal-breakers with their
+"""The blocks of a startup page below its score: postures and deal-breakers with their
 reasons, the criteria table and the founder–investor gaps
 (:func:`models.analysis.assessors.founder_investor_gaps`).
 """
@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import itertools
 import math
+import re
+from dataclasses import dataclass
 
 from models.analysis.assessors import Gap
 from models.core.framework import Criterion, Pillar, text
-from models.core.portfolio import Startup
+from models.core.portfolio import CONFIDENCES, Startup
 from models.engine.results import Result
 from models.report.data import ReportData
 from models.report.metrics import Metrics
@@ -30,73 +32,85 @@ from models.report.page import (
 )
 from models.report.texts import labels
 
-#: Most founder–investor gaps listed on an assessment page.
+#: Most founder–investor gaps listed on a startup page.
 MAX_GAPS = 6
 
 
 def rules_block(page: Page, data: ReportData, res: Result, top: float) -> float:
-    """Postures with their reasons, then deal-breakers in a red box; returns the bottom."""
+    """Postures with their reasons, then deal-breakers in a red box; returns the bottom.
+    Rule names are printed whole, on several lines when they are long."""
     lab = labels(data.lang)
     m = page.m
     width = RIGHT - LEFT
     y = top + 10
     page.text(LEFT, y, lab["postures"], size=9, bold=True)
     y += 12
-    size, lead = 7.6, 10.2
     if not res.postures:
-        page.text(LEFT, y, lab["no_postures"], size=size, color=MUTED)
-        y += lead
+        page.text(LEFT, y, lab["no_postures"], size=_RULE_SIZE, color=MUTED)
+        y += _RULE_LEAD
     for hit in res.postures:
         warn = hit.kind == "warning"
-        colour = AMBER if warn else "#2f6fb0"
-        page.rect(LEFT, y - 5.6, 4, 4, colour)
+        page.rect(LEFT, y - 5.6, 4, 4, AMBER if warn else "#2f6fb0")
         name = hit.name + (lab["warning"] if warn else "")
-        name_w = page.text(LEFT + 9, y, name, size=size, bold=True,
-                           color=AMBER if warn else INK, width=width * 0.45)
-        y = _reasons(page, hit.reasons, LEFT + 9, y, name_w, width - 9, size, lead, MUTED)
+        y = _rule(page, name, hit.reasons, LEFT + 9, y, width - 9,
+                  (AMBER if warn else INK, MUTED))
     y += 5
     if not res.deal_breakers:
         w = page.text(LEFT, y + 4, lab["deal_breakers"], size=9, bold=True)
-        page.text(LEFT + w + 8, y + 4, lab["no_deal_breakers"], size=size, color=GREEN)
+        page.text(LEFT + w + 8, y + 4, lab["no_deal_breakers"], size=_RULE_SIZE, color=GREEN)
         return y + 6
     inner = width - 20
-    lines = sum(len(_reason_rows(m, h.reasons, min(m.width(h.name, size, True), inner * 0.45),
-                                 inner, size)[1]) or 1 for h in res.deal_breakers)
-    height = 18 + lead * lines + 2
+    lines = sum(len(_rule_lines(m, h.name, h.reasons, inner)[0])
+                for h in res.deal_breakers)
+    height = 18 + _RULE_LEAD * lines + 2
     page.rect(LEFT, y - 4, width, height, RED_BG, edge="#e3a19c", lw=0.6)
     page.rect(LEFT, y - 4, 3, height, RED)
     y += 8
     page.text(LEFT + 10, y, lab["deal_breakers"], size=9, bold=True, color=RED)
     y += 12
     for hit in res.deal_breakers:
-        name_w = page.text(LEFT + 10, y, hit.name, size=size, bold=True, color=RED,
-                           width=inner * 0.45)
-        y = _reasons(page, hit.reasons, LEFT + 10, y, name_w, inner, size, lead, INK)
+        y = _rule(page, hit.name, hit.reasons, LEFT + 10, y, inner, (RED, INK))
     return y
 
 
-def _reason_rows(m: Metrics, reasons: list[str], name_w: float, width: float,
-                 size: float) -> tuple[bool, list[str]]:
-    """Lines of a rule's reasons after its name; the flag says whether they start on the
-    name's line (they go to the next line when little room is left beside the name)."""
+#: Text size and line height of the postures' and deal-breakers' lines.
+_RULE_SIZE, _RULE_LEAD = 7.6, 10.2
+#: A rule's reasons go beside its name when at least this much room is left there.
+_BESIDE = 90.0
+
+
+def _rule_lines(m: Metrics, name: str, reasons: list[str],
+                width: float) -> tuple[list[tuple[str, str]], float]:
+    """A rule's lines as (name part, reasons part) pairs, and the width of the name part of
+    the line where the reasons start. The name is never cut: it wraps over the full width
+    when it takes more than 45 % of it; the reasons (at most two lines) follow on the name's
+    last line when there is room, else on the next line."""
+    names = [name] if m.width(name, _RULE_SIZE, True) <= width * 0.45 else \
+        m.wrap(name, _RULE_SIZE, width, bold=True)
+    last_w = m.width(names[-1], _RULE_SIZE, True)
     joined = " · ".join(reasons)
-    first = width - name_w - 8
-    if first >= 90:
-        return True, m.wrap(joined, size, width, first_width=first, max_lines=2)
-    return False, ["", *m.wrap(joined, size, width, max_lines=2)]
+    first = width - last_w - 8
+    if first >= _BESIDE:
+        rows = m.wrap(joined, _RULE_SIZE, width, first_width=first, max_lines=2)
+        pairs = [(n, "") for n in names[:-1]] + [(names[-1], rows[0] if rows else "")]
+        return pairs + [("", r) for r in rows[1:]], last_w
+    rows = m.wrap(joined, _RULE_SIZE, width, max_lines=2)
+    return [(n, "") for n in names] + [("", r) for r in rows], 0.0
 
 
-def _reasons(page: Page, reasons: list[str], x: float, y: float, name_w: float,
-             width: float, size: float, lead: float, colour: str) -> float:
-    """Draw a rule's reasons after its name (drawn at ``x``, ``y``); returns the next line."""
-    beside, rows = _reason_rows(page.m, reasons, name_w, width, size)
-    for k, row in enumerate(rows):
-        if k:
-            y += lead
-        if row:
-            page.text(x + name_w + 8 if beside and k == 0 else x, y, row, size=size,
-                      color=colour)
-    return y + lead
+def _rule(page: Page, name: str, reasons: list[str], x: float, y: float, width: float,
+          colours: tuple[str, str]) -> float:
+    """Draw a rule's name (bold, in ``colours[0]``) and reasons (in ``colours[1]``) from
+    baseline ``y``; returns the next baseline."""
+    pairs, name_w = _rule_lines(page.m, name, reasons, width)
+    for part, reason in pairs:
+        if part:
+            page.text(x, y, part, size=_RULE_SIZE, bold=True, color=colours[0])
+        if reason:
+            page.text(x + name_w + 8 if part else x, y, reason, size=_RULE_SIZE,
+                      color=colours[1])
+        y += _RULE_LEAD
+    return y
 
 
 def _favour_colour(f: float) -> str:
@@ -110,8 +124,25 @@ def _favour_colour(f: float) -> str:
     return "#8ccc8f"
 
 
-#: Criteria table columns: criterion, score chip centre, confidence, rationale (left x).
-_COL_CRITERION, _COL_SCORE, _COL_CONF, _COL_RATIONALE = 42.0, 214.0, 236.0, 284.0
+@dataclass(frozen=True)
+class _CriteriaColumns:
+    """Criteria table columns (x in points): criterion name, score chip centre, spread between
+    investors (``None`` when the startup's levels come from one assessment), confidence,
+    rationale."""
+
+    criterion: float = 42.0
+    score: float = 214.0
+    spread: float | None = None
+    confidence: float = 236.0
+    rationale: float = 284.0
+
+    @classmethod
+    def of(cls, data: ReportData, i: int) -> _CriteriaColumns:
+        """The columns for startup ``i``: with a spread column when several assessments make
+        its levels."""
+        if len(data.used[i]) < 2:
+            return cls()
+        return cls(spread=246.0, confidence=272.0, rationale=318.0)
 
 
 def criteria_table(page: Page, data: ReportData, i: int, top: float,
@@ -120,19 +151,23 @@ def criteria_table(page: Page, data: ReportData, i: int, top: float,
     where the table (with its note) ends."""
     lab = labels(data.lang)
     fw = data.framework
+    cols = _CriteriaColumns.of(data, i)
     page.text(LEFT, top + 10, lab["criteria"], size=9, bold=True)
     y = top + 24
-    heads = ((_COL_CRITERION + 4, lab["col_criterion"], "left"),
-             (_COL_SCORE, lab["col_score"], "center"),
-             (_COL_CONF, lab["col_confidence"], "left"),
-             (_COL_RATIONALE, lab["col_rationale"], "left"))
+    heads = [(cols.criterion + 4, lab["col_criterion"], "left"),
+             (cols.score, lab["col_score"], "center"),
+             (cols.confidence, lab["col_confidence"], "left"),
+             (cols.rationale, lab["col_rationale"], "left")]
+    if cols.spread is not None:
+        heads.append((cols.spread, lab["col_spread"], "center"))
     for x, head, ha in heads:
         page.text(x, y, head, size=6.8, bold=True, color=MUTED, ha=ha)
     page.rule(LEFT, RIGHT, y + 3.5)
     y += 3.5
-    shifted = data.scenario is not None
-    note = lab["criteria_note"].format(shifted=lab["criteria_note_shift"] if shifted else "")
-    note_rows = page.m.wrap(note, 6.4, RIGHT - LEFT, max_lines=2)
+    note = lab["criteria_note"].format(
+        shifted=lab["criteria_note_shift"] if data.scenario is not None else "",
+        spread=lab["criteria_note_spread"] if cols.spread is not None else "")
+    note_rows = page.m.wrap(note, 6.4, RIGHT - LEFT, max_lines=3)
     rows = len(fw.criteria) + len(fw.pillars)
     avail = bottom - y - 4 - 8.5 * len(note_rows)
     row_h = max(7.0, min(12.0, avail / rows))
@@ -141,7 +176,7 @@ def criteria_table(page: Page, data: ReportData, i: int, top: float,
         _pillar_row(page, data, i, pillar, y, row_h, size)
         y += row_h
         for crit in pillar.criteria:
-            _criterion_row(page, data, i, crit, y, row_h, size)
+            _criterion_row(page, data, (i, crit), cols, y, row_h, size)
             y += row_h
     page.rule(LEFT, RIGHT, y)
     return page.lines(LEFT, y + 8.5, note_rows, size=6.4, leading=8.5, color=MUTED)
@@ -149,43 +184,56 @@ def criteria_table(page: Page, data: ReportData, i: int, top: float,
 
 def _pillar_row(page: Page, data: ReportData, i: int, pillar: Pillar, y: float, row_h: float,
                 size: float) -> None:
-    """A pillar's shaded row at ``y``: its name and row ``i``'s pillar score."""
+    """A pillar's shaded row at ``y``: its score's name and startup ``i``'s pillar score."""
     page.rect(LEFT, y, RIGHT - LEFT, row_h, "#e8ecf0")
     base = y + row_h * 0.5 + size * 0.36
-    pname = text(pillar.name, data.lang)
-    w = page.text(_COL_CRITERION + 4, base, pname, size=size, bold=True, width=150)
+    w = page.text(46.0, base, pillar.score_name(data.lang), size=size, bold=True, width=220)
     value = data.results[i].pillars.get(pillar.id)
-    page.text(_COL_CRITERION + 4 + w + 6, base,
+    page.text(46.0 + w + 6, base,
               score_text(value) if pillar.enabled else labels(data.lang)["none"], size=size,
               bold=True, color=MUTED)
 
 
-def _criterion_row(page: Page, data: ReportData, i: int, crit: Criterion, y: float,
-                   row_h: float, size: float) -> None:
-    """A criterion's row at ``y``: its name, row ``i``'s level as a chip coloured by its
-    favourability (with the move a scenario made), the confidence and the rationale."""
+def _criterion_row(page: Page, data: ReportData, at: tuple[int, Criterion],
+                   cols: _CriteriaColumns, y: float, row_h: float, size: float) -> None:
+    """A criterion's row at ``y`` for ``at`` = (startup, criterion): its name, the level as
+    a chip coloured by its favourability (with the move a scenario made), the spread between
+    investors, the confidence and the rationale of the assessment the level comes from."""
+    i, crit = at
     lab = labels(data.lang)
     c = data.framework.criterion_index[crit.id]
     base = y + row_h * 0.5 + size * 0.36
-    score = data.pairs[i][1].scores.get(crit.id)
-    page.text(_COL_CRITERION + 10, base, text(crit.name, data.lang), size=size,
-              width=_COL_SCORE - _COL_CRITERION - 30)
+    page.text(cols.criterion + 10, base, text(crit.name, data.lang), size=size,
+              width=cols.score - cols.criterion - 30)
     raw, now = data.raw[i, c], data.levels[i, c]
+    source = data.source(i, crit)
     if math.isnan(raw):
-        page.text(_COL_SCORE, base, lab["not_scored"], size=size * 0.92,
+        page.text(cols.score, base, lab["not_scored"], size=size * 0.92,
                   color=FAINT, ha="center", italic=True)
     else:
         fav = (now - 1) / 4 if crit.direction == "benefit" else (5 - now) / 4
         chip_w = 13.0 if raw == now else 24.0
-        page.rect(_COL_SCORE - chip_w / 2, y + 1.2, chip_w, row_h - 2.4,
+        page.rect(cols.score - chip_w / 2, y + 1.2, chip_w, row_h - 2.4,
                   _favour_colour(float(fav)))
         shown = f"{int(raw)}" if raw == now else f"{int(raw)}→{int(now)}"
-        page.text(_COL_SCORE, base, shown, size=size, bold=True, ha="center")
-        page.text(_COL_CONF, base, lab[score.confidence] if score else "",
+        page.text(cols.score, base, shown, size=size, bold=True, ha="center")
+        page.text(cols.confidence, base, lab[CONFIDENCES[int(data.confidence[i, c])]],
                   size=size, color=MUTED)
-    rationale = score.rationale if score else ""
-    page.text(_COL_RATIONALE, base, rationale or lab["none"], size=size,
-              color=INK if rationale else FAINT, width=RIGHT - _COL_RATIONALE)
+        low, high = data.low[i, c], data.high[i, c]
+        if cols.spread is not None and low != high:
+            page.text(cols.spread, base, f"{int(low)}–{int(high)}", size=size, color=AMBER,
+                      bold=True, ha="center")
+    rationale = source[1].rationale if source else ""
+    if rationale and cols.spread is not None and source:
+        rationale = f"{short_name(source[0].assessor) or lab['unnamed']}: {rationale}"
+    page.text(cols.rationale, base, rationale or lab["none"], size=size,
+              color=INK if rationale else FAINT, width=RIGHT - cols.rationale)
+
+
+def short_name(assessor: str) -> str:
+    """An assessor's name without what follows its first comma (``Priya Raman, Northgate
+    Capital`` → ``Priya Raman``; a full-width comma counts too)."""
+    return re.split(r"[,，]", assessor, maxsplit=1)[0].strip()
 
 
 #: Height of a row of the gaps table.
