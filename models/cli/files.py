@@ -69,7 +69,9 @@ def cmd_sample(args: argparse.Namespace) -> int:
 # -- export and template ---------------------------------------------------------------------
 
 def cmd_export(args: argparse.Namespace) -> int:
-    """``beachhead export FILE -o OUT.xlsx``: a workbook with live formulas.
+    """``beachhead export FILE -o OUT.xlsx [--perspective P] [--ignore-gates] [--draws N]
+    [--seed S]``: a workbook with live formulas whose Summary ranks the startups under the
+    perspective (default: the investor view).
 
     Texts that had to change to fit in a workbook are reported on stderr as warnings naming
     their cell (exit status 0). Progress goes to stderr every 1,000 assessments.
@@ -87,7 +89,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.draws < 0:
         raise UsageError("--draws must be 0 or more")
     result = export_workbook(portfolio, output, lang=args.lang, progress=progress,
-                             analysis_draws=args.draws, analysis_seed=args.seed)
+                             analysis_draws=args.draws, analysis_seed=args.seed,
+                             perspective=args.perspective, ignore_gates=args.ignore_gates)
     _print_warnings(output, result.warnings)
     print(label("wrote_export", args.lang).format(path=output, n=result.assessments),
           file=sys.stderr)

@@ -1,144 +1,152 @@
-"""The export's ``Charts`` sheet: a native radar of pillar scores and a bar chart of overall
-scores, above their data block.
+"""The export's ``Charts`` sheet: the first startups of the Summary, one chart per question.
 
-The data block (from :data:`CHART_DATA_ROW`) holds formulas pointing at the charted
-assessments' Summary rows, so the charts follow edits in the workbook. Each chart series also
-carries its **cached data** (the ``numCache``/``strCache`` of the chart XML) with the engine's
-numbers and the names as the Summary sheet holds them, so previews and tools that do not
-recalculate draw the charts. The workbook is written in XlsxWriter's ``constant_memory`` mode
-(:mod:`models.workbook.sheets`), where XlsxWriter cannot read cell values back to fill those
-caches (it would leave them empty), so they are given with each series
-(``name_data``/``categories_data``/``values_data``).
+At the top, a bar chart of the overall score of the first :data:`BAR_MAX` startups of the
+Summary (rank order at export), best on top; below it, one smaller bar chart per pillar of the
+first :data:`PILLAR_MAX` startups, in the same order, two side by side. Bars of one score each
+stay readable with 8 startups or 80, where one radar per startup overlaid would not.
+
+Below the charts, from the row :func:`data_row` gives, their data block: header ``Rank``,
+``Startup``, ``Overall``, one column per pillar (headed as on the Summary), then one row per
+charted startup whose cells are formulas pointing at the Summary row of the same position
+(the label reads ``#rank name``, with a mark for a gated startup). The charts follow edits,
+and a Summary sorted again by Rank brings the new first startups into them. Each series also
+carries its **cached data** (``numCache``/``strCache``) with the engine's numbers, so previews
+and tools that do not recalculate draw the charts: in XlsxWriter's ``constant_memory`` mode
+(:mod:`models.workbook.sheets`) it cannot read cell values back, so they are given with each
+series (``name_data``/``categories_data``/``values_data``). Only startups with a score are
+charted.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import math
 
-import numpy as np
-
-from models.core.framework import text
-from models.core.portfolio import Assessment, Startup
-from models.workbook.layout import CHARTS, SUMMARY, column_letter
+from models.workbook.layout import CHARTS, SUMMARY, SUMMARY_HEADER_ROW, column_letter
 from models.workbook.plan import ExportPlan
-from models.workbook.sheets import SCORE, Book, Sheet, cached
-from models.workbook.texts import TEXTS
-from models.workbook.xlsx_text import TextWarning, clean_text, column_width
+from models.workbook.sheets import SCORE, WHOLE, Book, Sheet, cached
+from models.workbook.summary_formulas import Columns
+from models.workbook.view_plan import ViewPlan
+from models.workbook.view_texts import view_name, view_texts
+from models.workbook.xlsx_text import TextWarning, clean_text, column_width, formula_string
 
-#: The radar chart shows at most this many startups, the bar chart at most :data:`BAR_MAX`.
-RADAR_MAX = 12
+#: The overall chart shows at most this many startups, each pillar chart :data:`PILLAR_MAX`.
 BAR_MAX = 30
-#: Row of the Charts sheet's data-block header (the charts sit above it).
-CHART_DATA_ROW = 68
-#: Pixels per centimetre at the 96 dpi Excel assumes for chart sizes.
+PILLAR_MAX = 12
+#: Pixels per centimetre at the 96 dpi Excel assumes for chart sizes; rows are 20 px high.
 _PX_PER_CM = 96 / 2.54
-#: The value axis of both charts: fixed 0–100 anchors, whole numbers.
+_ROW_PX = 20
+#: Chart sizes (cm): the overall chart's width, a pillar chart's width, a bar's height.
+_WIDE, _NARROW, _BAR = 24.0, 11.8, 0.55
+#: The value axis of every chart: fixed 0–100 anchors, whole numbers.
 _SCORE_AXIS = {"min": 0, "max": 100, "major_unit": 25, "num_format": "0"}
 
 
-def chart_rows(plan_pairs: Sequence[tuple[Startup, Assessment]], overall: np.ndarray,
-               limit: int) -> list[int]:
-    """Indices of the assessments to chart: one per startup, highest overall first.
-
-    A startup is represented by its latest investor assessment, or its latest assessment of
-    any role when no investor scored it; assessments with no score are left out.
-    """
-    chosen: dict[str, int] = {}
-    for i, (st, a) in enumerate(plan_pairs):
-        if np.isnan(overall[i]):
-            continue
-        key = (a.role == "investor", a.date, i)
-        best = chosen.get(st.id)
-        if best is None:
-            chosen[st.id] = i
-            continue
-        b = plan_pairs[best][1]
-        if key > (b.role == "investor", b.date, best):
-            chosen[st.id] = i
-    order = sorted(chosen.values(), key=lambda i: (-overall[i], i))
-    return order[:limit]
+def charted(view: ViewPlan, limit: int = BAR_MAX) -> int:
+    """How many startups the overall chart shows: the first scored ones of the Summary."""
+    return min(limit, sum(1 for r in view.rows if r.overall is not None))
 
 
-def write_charts(book: Book, plan: ExportPlan, warnings: list[TextWarning]) -> None:
+def _height(bars: int) -> float:
+    """A bar chart's height (cm) for ``bars`` bars."""
+    return max(6.0, _BAR * bars + 2.5)
+
+
+def _rows_of(cm: float) -> int:
+    return math.ceil(cm * _PX_PER_CM / _ROW_PX)
+
+
+def data_row(view: ViewPlan, k: int) -> int:
+    """Row of the data block's header: below the overall chart and ``k`` pillar charts."""
+    n = charted(view)
+    pillar_rows = _rows_of(_height(min(n, PILLAR_MAX))) + 1
+    return 1 + _rows_of(_height(n)) + 1 + pillar_rows * math.ceil(k / 2) + 2
+
+
+def write_charts(book: Book, plan: ExportPlan, view: ViewPlan,
+                 warnings: list[TextWarning]) -> None:
     """Write the Charts sheet: the charts at the top, their data block below them."""
     sh = book.sheet(CHARTS, warnings)
     fw, lang = plan.framework, plan.lang
-    rows = chart_rows(plan.pairs, plan.overall, BAR_MAX)
-    names = [clean_text(plan.pairs[i][0].name)[0] for i in rows]
-    pillars = [text(p.name, lang) for p in fw.pillars]
-    sh.widths([column_width(names, 14, 30), *(column_width([p], 10, 16) for p in pillars), 9])
+    t = view_texts(lang)
+    seen = view_name(view.ranking.perspective, lang)
+    pillars = [clean_text(p.score_name(lang))[0] for p in fw.pillars]
+    n = charted(view)
+    labels = [_label(view, i, lang) for i in range(n)]
+    sh.widths([7, column_width(labels, 14, 34), 9, *(column_width([p], 10, 16) for p in pillars)])
     sh.print_setup(landscape=False)
-    if not rows:
-        sh.text(1, 1, TEXTS[lang]["no_charts"])
+    if not n:
+        sh.text(1, 1, t["no_charts"].format(view=seen))
         return
-    sh.text(CHART_DATA_ROW - 1, 1, TEXTS[lang]["charts_note"].format(radar=RADAR_MAX,
-                                                                    bar=BAR_MAX))
-    sh.header(CHART_DATA_ROW, ["Startup", *pillars, "Overall"])
-    data = _data_block(sh, plan, rows, names)
-    k = len(pillars)
-    _radar(book, sh, TEXTS[lang]["radar_title"], [clean_text(p)[0] for p in pillars], names,
-           [row[:k] for row in data[:RADAR_MAX]])
-    _bar(book, sh, TEXTS[lang]["bar_title"], k, names, [row[k] for row in data])
+    head = data_row(view, len(pillars))
+    sh.text(head - 1, 1, t["charts_note"].format(view=seen))
+    sh.header(head, ["Rank", "Startup", "Overall", *pillars])
+    data = _data_block(sh, plan, view, head, labels)
+    _bar(book, sh, t["charts_title"].format(n=n), (head, 3, head + n, 3),
+         labels, [row[0] for row in data], (1, 0), _WIDE, "Overall")
+    top = 1 + _rows_of(_height(n)) + 1
+    step = _rows_of(_height(min(n, PILLAR_MAX))) + 1
+    m = min(n, PILLAR_MAX)
+    for p, name in enumerate(pillars):
+        at = (top + step * (p // 2), round((_NARROW + 0.4) * _PX_PER_CM) * (p % 2))
+        _bar(book, sh, t["charts_pillar"].format(pillar=name, n=m), (head, 4 + p, head + m, 4 + p),
+             labels[:m], [row[1 + p] for row in data[:m]], at, _NARROW, name)
 
 
-def _data_block(sh: Sheet, plan: ExportPlan, rows: list[int], names: list[str]
+def _label(view: ViewPlan, i: int, lang: str) -> str:
+    r = view.rows[i]
+    mark = view_texts(lang)["gated_label"] if r.gated else ""
+    return clean_text(f"#{r.rank} {r.startup}{mark}")[0]
+
+
+def _data_block(sh: Sheet, plan: ExportPlan, view: ViewPlan, head: int, labels: list[str]
                 ) -> list[list[float | None]]:
-    """One row of formulas per charted assessment; returns their values (pillars…, overall),
-    None where a pillar has no score."""
-    k = len(plan.framework.pillars)
+    """One row of formulas per charted startup; returns their values (overall, pillars…),
+    ``None`` where a score is empty."""
+    cols = Columns(len(plan.framework.pillars))
+    mark = formula_string(view_texts(plan.lang)["gated_label"])
     out = []
-    for n, i in enumerate(rows):
-        r, sr = CHART_DATA_ROW + 1 + n, 2 + i  # this row, and the assessment's Summary row
-        values = [*plan.table.pillars[i].tolist(), float(plan.overall[i])]
-        sh.formula(r, 1, f"={SUMMARY}!$A${sr}", names[n])
-        for p in range(k):
-            sh.formula(r, 2 + p, f"={SUMMARY}!${column_letter(6 + p)}${sr}", values[p], SCORE)
-        sh.formula(r, 2 + k, f"={SUMMARY}!$E${sr}", values[k], SCORE)
+    for i, label in enumerate(labels):
+        r, sr = head + 1 + i, SUMMARY_HEADER_ROW + 1 + i  # this row, the Summary's row
+        ranked = view.rows[i]
+
+        def ref(col: int, sr: int = sr) -> str:
+            return f"{SUMMARY}!${column_letter(col)}${sr}"
+
+        sh.formula(r, 1, f"={ref(cols.rank)}", ranked.rank, WHOLE)
+        sh.formula(r, 2, f'="#"&{ref(cols.rank)}&" "&{ref(cols.name)}&IF({ref(cols.gated)}'
+                         f'<>"",{mark},"")', label)
+        values = [ranked.overall, *ranked.pillars.values()]
+        sh.formula(r, 3, f"={ref(cols.overall)}", values[0], SCORE)
+        for p in range(cols.k):
+            sh.formula(r, 4 + p, f"={ref(cols.pillar(p))}", values[1 + p], SCORE)
         out.append([None if cached(v) == "" else v for v in values])
     return out
 
 
-def _radar(book: Book, sh: Sheet, title: str, pillars: list[str], names: list[str],
-           data: list[list[float | None]]) -> None:
-    """Pillar scores, one series per startup (the first :data:`RADAR_MAX` rows)."""
-    k = len(pillars)
-    head = CHART_DATA_ROW - 1  # 0-based rows and columns from here on
-    chart = book.wb.add_chart({"type": "radar", "subtype": "with_markers"})
-    for n, values in enumerate(data):
-        r = head + 1 + n
-        chart.add_series({
-            "name": [CHARTS, r, 0], "name_data": [names[n]],
-            "categories": [CHARTS, head, 1, head, k], "categories_data": pillars,
-            "values": [CHARTS, r, 1, r, k], "values_data": values,
-        })
-    chart.set_title({"name": title})
-    chart.set_style(26)
-    chart.set_y_axis(dict(_SCORE_AXIS))
-    chart.set_size({"width": _px(22), "height": _px(13)})
-    sh.ws.insert_chart("A1", chart)
+def _bar(book: Book, sh: Sheet, title: str, block: tuple[int, int, int, int],
+         labels: list[str], values: list[float | None], at: tuple[int, int], width: float,
+         name: str) -> None:
+    """A horizontal bar chart of one data-block column, the first row on top.
 
-
-def _bar(book: Book, sh: Sheet, title: str, k: int, names: list[str],
-         overall: list[float | None]) -> None:
-    """Overall scores as horizontal bars, highest at the top."""
-    head, first, last = CHART_DATA_ROW - 1, CHART_DATA_ROW, CHART_DATA_ROW + len(names) - 1
+    ``block`` is ``(header row, column, last row, column)`` (1-based) of the column charted;
+    ``at`` is ``(row, x offset in pixels)`` of the chart's top left corner.
+    """
+    head, col, last, _ = block
     chart = book.wb.add_chart({"type": "bar"})
     chart.add_series({
-        "name": [CHARTS, head, k + 1], "name_data": ["Overall"],
-        "categories": [CHARTS, first, 0, last, 0], "categories_data": names,
-        "values": [CHARTS, first, k + 1, last, k + 1], "values_data": overall,
+        "name": [CHARTS, head - 1, col - 1], "name_data": [name],
+        "categories": [CHARTS, head, 1, last - 1, 1], "categories_data": labels,
+        "values": [CHARTS, head, col - 1, last - 1, col - 1], "values_data": values,
+        "data_labels": {"value": True, "num_format": "0.0"},
     })
-    chart.set_title({"name": title})
+    chart.set_title({"name": title, "name_font": {"size": 11}})
     chart.set_style(10)
     chart.set_legend({"none": True})
     # in a bar chart XlsxWriter's x axis is the horizontal value axis, y the category axis;
-    # categories run top down (the first row, the highest score, on top) and the value axis
+    # categories run top down (the first row, the best startup, on top) and the value axis
     # stays at the bottom
     chart.set_x_axis(dict(_SCORE_AXIS))
-    chart.set_y_axis({"reverse": True, "crossing": "max"})
-    chart.set_size({"width": _px(22), "height": _px(max(7.0, 0.55 * len(names) + 2.5))})
-    sh.ws.insert_chart("A28", chart)
-
-
-def _px(cm: float) -> int:
-    return round(cm * _PX_PER_CM)
+    chart.set_y_axis({"reverse": True, "crossing": "max", "num_font": {"size": 8}})
+    chart.set_size({"width": round(width * _PX_PER_CM),
+                    "height": round(_height(len(labels)) * _PX_PER_CM)})
+    sh.ws.insert_chart(at[0] - 1, 0, chart, {"x_offset": at[1], "object_position": 3})

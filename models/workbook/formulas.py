@@ -31,10 +31,10 @@ How unscored criteria stay out, exactly as in the engine:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-from models.core.framework import Condition
+from models.core.framework import Condition, Rule, text
 from models.engine.rules import RULE_TOLERANCE
 from models.workbook.xlsx_text import formula_string
 
@@ -165,3 +165,24 @@ def rule_names(rules: Sequence[tuple[str, Sequence[str]]]) -> str:
         f'IF(AND({",".join(conds)}),{formula_string("; " + name)},"")' for name, conds in rules
     ]
     return f"MID({'&'.join(parts)},3,{MAX_FORMULA_CHARS})"
+
+
+def fired_rules(rules: Sequence[Rule], lang: str, overall_cell: str,
+                pillar_cells: Mapping[str, str],
+                criterion_cells: Callable[[str], tuple[str, str]]) -> str:
+    """:func:`rule_names` of ``rules`` (names in ``lang``) with their conditions on the cells
+    given: ``overall_cell``, the pillar score cell of each pillar id, and for a criterion id
+    its ``(level, favourability)`` cells."""
+    out = []
+    for rule in rules:
+        conds = []
+        for cond in rule.when:
+            if cond.kind == "overall":
+                conds.append(condition(overall_cell, cond))
+            elif cond.kind == "pillar":
+                conds.append(condition(pillar_cells[cond.target], cond))
+            else:
+                level, scored = criterion_cells(cond.target)
+                conds.append(condition(level, cond, scored=scored))
+        out.append((text(rule.name, lang), conds))
+    return rule_names(out)

@@ -7,12 +7,48 @@ and explanations follow the language. Row and column numbers below are 1-based.
 **Export** (``beachhead export``), sheets in this order:
 
 ``Summary``
+    The startups ranked under one perspective (``--perspective``, default the investor view),
+    one row each. Row 1: a title naming the perspective; rows 2–4 (merged across the table):
+    its definition and how deal-breakers rank, the scenario, the weights (the framework's
+    defaults, or what differs from them) and the suggestion thresholds, then what is live and
+    the Monte Carlo draws and seed. Row :data:`SUMMARY_HEADER_ROW` (5) holds the headers:
+    ``Rank``, ``Startup``, ``Status``, ``Suggested``, ``Gated``, ``Deal-breakers``,
+    ``Overall``, one column per pillar headed by its score name (``Pillar.score_name``: a
+    cost pillar reads e.g. ``Incumbent pressure (100 = least)``), ``Completeness``, ``P10``,
+    ``P90``, ``Founder gap``, ``Assessments used``, ``Startup ID``, then the hidden columns
+    ``Rank key``, ``Completeness key``, ``Name order``. One row per startup below, in rank
+    order at export. Rank, Suggested, Gated, Deal-breakers, the scores, Completeness, Founder
+    gap (without a scenario) and the two keys are formulas
+    (:mod:`models.workbook.summary_formulas`); Status is the current decision's name,
+    P10/P90 Monte Carlo values at export.
+``Charts``
+    Bar charts of the first startups of the Summary (overall, then one per pillar) above their
+    data block (:mod:`models.workbook.charts_sheet`).
+``Analysis``
+    Values, not formulas, at export time: per startup under the perspective P10/P50/P90 and
+    rank probabilities, leader reversals and each scenario's effect, with the draws and seed;
+    its layout is documented in :mod:`models.workbook.analysis_sheet`. An importer can ignore
+    it.
+``Decisions``
+    Row 1 headers: ``Startup ID``, ``Startup``, ``Status`` (as stored: ``screening``,
+    ``diligence``, ``committee``, ``invested``, ``passed``, ``watch``), ``Date``, ``By``,
+    ``Rationale``, ``Current`` (``yes`` on each startup's current decision); one row per
+    decision, startups in document order, each startup's decisions oldest first. The importer
+    reads it back (:mod:`models.workbook.importing.decisions_reader`).
+``Assessments``
     Row 1 headers: ``Startup``, ``Assessor``, ``Role``, ``Date``, ``Overall``, one column per
-    pillar headed by the pillar's name (framework order, the same order as the Framework
+    pillar headed by its score name (framework order, the same order as the Framework
     sheet's pillar table), ``Completeness``, ``Postures``, ``Deal-breakers``, ``Startup ID``
     (the startup's identity as text, as on the Startups sheet). Row ``2 + i`` is
     assessment ``i`` (document order: startups in order, each startup's assessments in
     order). Overall, pillar, Completeness, Postures and Deal-breakers cells are formulas.
+    (Layout 2 called this sheet ``Summary``.)
+``Levels``
+    Each startup's levels under the perspective, one row per startup in the Summary's order at
+    export: rows 1–3 labelled ``Criterion``, ``Direction``, ``Weight`` in column A, header row
+    4 (``Startup ID``, ``Startup``, ``Assessments used``, ``Assessments``, one level column
+    per criterion headed by its id, one favourability column per criterion headed
+    ``<id> (favourability)``); see :mod:`models.workbook.levels_sheet`.
 ``Scores``
     Row 1 headers: ``Startup``, ``Assessor``, ``Role``, ``Date``, ``Pillar ID``,
     ``Criterion ID``, ``Criterion``, ``Direction``, ``Weight``, ``Score``, ``Confidence``,
@@ -36,22 +72,11 @@ and explanations follow the language. Row and column numbers below are 1-based.
     row per criterion below it. Find the tables by the header cells ``Pillar ID`` and
     ``Criterion ID`` in column A. Weights and Enabled are plain values: the only inputs of
     every formula besides the scores.
-``Charts``
-    Two native charts at the top (a radar of pillar scores for up to 12 startups and a bar
-    chart of overall scores for up to 30, highest overall at export time first, one
-    assessment per startup); below them, from row 68, their data block: header row
-    ``Startup``, pillar names, ``Overall``, then one row per charted startup whose cells are
-    formulas pointing at its Summary row. The charts' series carry their data as cached
-    values too.
-``Analysis``
-    Values, not formulas, at export time: Monte Carlo P10/P50/P90 and rank probabilities,
-    rank-reversal points and scenario effects, with the draws and seed; its layout is
-    documented in :mod:`models.workbook.analysis_sheet`. An importer can ignore it.
 ``About``
     Label/value pairs in columns A/B from row 1: ``Workbook`` (``beachhead.export``),
     ``Layout version``, ``App version``, ``Framework ID``, ``Framework version``,
     ``Framework``, ``Language``, ``Exported (UTC)``, ``Source article``, ``Startups``,
-    ``Assessments``; explanations below.
+    ``Assessments``, ``Perspective``, ``Deal-breakers``, ``Scenario``; explanations below.
 
 **Founder template** (``beachhead template``), sheets ``Assessment``, ``Framework`` (as
 above, protected) and ``About`` (``Workbook`` reads ``beachhead.template``):
@@ -81,24 +106,40 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-#: 2: a ``Startup ID`` column at the end of Summary and Scores (layout 1 had none).
-LAYOUT_VERSION = 2
+#: 3: the Summary ranks startups under a perspective; the assessment rows moved to
+#: ``Assessments``; ``Levels`` and ``Decisions`` sheets (layout 2 had one Summary row per
+#: assessment, layout 1 no ``Startup ID`` column). Scores and Startups are as in layout 2.
+LAYOUT_VERSION = 3
 EXPORT_KIND = "beachhead.export"
 TEMPLATE_KIND = "beachhead.template"
 
 SUMMARY = "Summary"
+CHARTS = "Charts"
+ANALYSIS = "Analysis"
+DECISIONS = "Decisions"
+ASSESSMENTS = "Assessments"
+LEVELS = "Levels"
 SCORES = "Scores"
 STARTUPS = "Startups"
 FRAMEWORK = "Framework"
-CHARTS = "Charts"
-ANALYSIS = "Analysis"
 ABOUT = "About"
 ASSESSMENT = "Assessment"
-EXPORT_SHEETS = (SUMMARY, SCORES, STARTUPS, FRAMEWORK, CHARTS, ANALYSIS, ABOUT)
+EXPORT_SHEETS = (SUMMARY, CHARTS, ANALYSIS, DECISIONS, ASSESSMENTS, LEVELS, SCORES, STARTUPS,
+                 FRAMEWORK, ABOUT)
 TEMPLATE_SHEETS = (ASSESSMENT, FRAMEWORK, ABOUT)
 
-SUMMARY_HEAD = ("Startup", "Assessor", "Role", "Date", "Overall")
-SUMMARY_TAIL = ("Completeness", "Postures", "Deal-breakers", "Startup ID")
+#: The Summary table's header row (rows above it state how the startups are ranked).
+SUMMARY_HEADER_ROW = 5
+SUMMARY_HEAD = ("Rank", "Startup", "Status", "Suggested", "Gated", "Deal-breakers", "Overall")
+SUMMARY_TAIL = ("Completeness", "P10", "P90", "Founder gap", "Assessments used", "Startup ID")
+#: Hidden columns after :data:`SUMMARY_TAIL` that the Rank formula compares.
+SUMMARY_KEYS = ("Rank key", "Completeness key", "Name order")
+ASSESSMENTS_HEAD = ("Startup", "Assessor", "Role", "Date", "Overall")
+ASSESSMENTS_TAIL = ("Completeness", "Postures", "Deal-breakers", "Startup ID")
+#: The Levels sheet: rows above the table (labels in column A) and the table's first columns.
+LEVELS_LABELS = ("Criterion", "Direction", "Weight")
+LEVELS_HEAD = ("Startup ID", "Startup", "Assessments used", "Assessments")
+DECISIONS_HEADERS = ("Startup ID", "Startup", "Status", "Date", "By", "Rationale", "Current")
 SCORES_HEADERS = (
     "Startup", "Assessor", "Role", "Date", "Pillar ID", "Criterion ID", "Criterion",
     "Direction", "Weight", "Score", "Confidence", "Favourability", "Rationale", "Evidence",
@@ -130,6 +171,9 @@ ABOUT_EXPORTED = "Exported (UTC)"
 ABOUT_SOURCE = "Source article"
 ABOUT_STARTUPS = "Startups"
 ABOUT_ASSESSMENTS = "Assessments"
+ABOUT_PERSPECTIVE = "Perspective"
+ABOUT_GATES = "Deal-breakers"
+ABOUT_SCENARIO = "Scenario"
 
 #: Defined names → the About-sheet label whose value (column B) they point at.
 DEFINED_NAMES = {

@@ -57,6 +57,8 @@ Cached = float | int | str
 DATE_FORMAT = "yyyy-mm-dd"
 SCORE_FORMAT = "0.0"
 SHARE_FORMAT = "0.0%"
+WHOLE_FORMAT = "0"
+GAP_FORMAT = "+0.0;-0.0;0.0"
 BOLD: Style = {"bold": True}
 HEADER: Style = {"bold": True, "bg_color": "#DDE4EE", "text_wrap": True, "valign": "top"}
 INPUT: Style = {"bg_color": "#FFF2CC"}
@@ -68,6 +70,8 @@ UNLOCKED: Style = {"locked": False}
 DATE: Style = {"num_format": DATE_FORMAT}
 SCORE: Style = {"num_format": SCORE_FORMAT}
 SHARE: Style = {"num_format": SHARE_FORMAT}
+WHOLE: Style = {"num_format": WHOLE_FORMAT}
+GAP: Style = {"num_format": GAP_FORMAT}
 # fixed anchors (no min-max normalisation): red at 0, amber at the middle, green at the top
 RED, AMBER, GREEN = "#F8696B", "#FFEB84", "#63BE7B"
 
@@ -302,3 +306,5 @@ def color_scale(points: Sequence[tuple[float, str]]) -> dict[str, object]:
 
 #: The score colour scale (0–100), as on the Summary sheet and the template.
 SCORE_SCALE = color_scale([(0, RED), (50, AMBER), (100, GREEN)])
+#: The completeness colour scale (0–1): white to blue.
+SHARE_SCALE = color_scale([(0, "#FFFFFF"), (1, "#9BC2E6")])

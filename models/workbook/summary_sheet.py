@@ -1,173 +1,195 @@
-"""The export's ``Summary`` sheet: one row per assessment with live formulas.
+"""The export's ``Summary`` sheet: the startups ranked under one perspective, one row each.
 
-Overall, pillar, Completeness, Postures and Deal-breakers cells are formulas over the Scores
-sheet and the Framework weights (:mod:`models.workbook.formulas`), each written with the value
-Beachhead computes for it (:mod:`models.workbook.plan`). When the postures or deal-breakers
-formula of a framework with very many rules would pass Excel's formula length, those cells
-hold the rule names computed at export, as text.
+Rows 1–4 say how: the title names the perspective; then its definition and the gate rule, the
+scenario, weights and suggestion thresholds, and what is live (:mod:`models.workbook.view_texts`).
+The table's header is row :data:`~models.workbook.layout.SUMMARY_HEADER_ROW`; below it one row
+per startup in rank order at export (:mod:`models.workbook.view_plan`), frozen and filtered.
+
+Live formulas, each written with the engine's value (:mod:`models.workbook.summary_formulas`):
+Overall, the pillar scores, Completeness and Deal-breakers over the startup's row on the Levels
+sheet (:mod:`models.workbook.levels_sheet`) and the Framework weights; Gated and Suggested over
+those; Founder gap over the founder's assessment row on the Assessments sheet; Rank over three
+hidden key columns (group and overall, completeness, name order) with ``COUNTIF``/``COUNTIFS``,
+the ranking's exact order (:mod:`models.engine.ranking`). Every reference to another sheet is
+absolute and every reference within the row relative, so sorting the table keeps each row whole.
+Values at export: Status (the current decision), P10 and P90, Assessments used, Startup ID.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Sequence
-
-from models.core.framework import Rule, text
-from models.workbook.formulas import (
-    MAX_FORMULA_CHARS,
-    PillarRefs,
-    completeness,
-    condition,
-    overall,
-    rule_names,
-    weighted_pillar,
-)
+from models.core.decisions import status_name, suggestion_name
+from models.core.framework import text
+from models.engine.weight_changes import WeightChange, weights_note
 from models.workbook.layout import (
-    SCORES,
     SUMMARY,
     SUMMARY_HEAD,
+    SUMMARY_HEADER_ROW,
+    SUMMARY_KEYS,
     SUMMARY_TAIL,
     column_letter,
 )
-from models.workbook.plan import ExportPlan, excel_date
+from models.workbook.plan import ExportPlan
 from models.workbook.sheets import (
-    DATE,
+    GAP,
     SCORE,
     SCORE_SCALE,
     SHARE,
+    SHARE_SCALE,
+    TITLE,
+    WHOLE,
+    WRAP,
     Book,
     Sheet,
-    color_scale,
+    row_height,
 )
+from models.workbook.summary_formulas import Columns, SummaryFormulas, rank_keys
+from models.workbook.view_plan import ViewPlan
+from models.workbook.view_texts import view_definition, view_name, view_texts
 from models.workbook.xlsx_text import TextWarning, column_width, formula_text
 
-# placeholders in a formula template: the Summary row, and the Scores row of criterion j
-_ROW = "\x00r\x00"
+#: Fill of a gated startup's Gated cell.
+_GATED_FILL = {"bg_color": "#F8CBAD"}
 
 
-def _scores_row(j: int) -> str:
-    return f"\x00s{j}\x00"
+def summary_statements(plan: ExportPlan, view: ViewPlan) -> list[str]:
+    """The three lines above the table (see the module notes), in the plan's language."""
+    fw, lang = plan.framework, plan.lang
+    t = view_texts(lang)
+    ranking = view.ranking
+    gates = t["gates_off" if ranking.ignore_gates else "gates_on"]
+    scenario = (t["scenario_none"] if ranking.scenario is None
+                else t["scenario"].format(name=text(ranking.scenario.name, lang)))
+    th = fw.decision_thresholds
+    suggestion = t["suggestion"].format(pursue=f"{th.pursue:g}", watch=f"{th.watch:g}")
+    if view.draws:
+        bands = t["bands"].format(draws=f"{view.draws:,}", seed=view.seed)
+    elif view.requested:
+        bands = t["bands_skipped"].format(n=f"{len(view.rows):,}",
+                                          perspective=ranking.perspective.name)
+    else:
+        bands = t["bands_off"]
+    return [f"{view_definition(ranking.perspective, lang)} {gates}",
+            f"{scenario} {weights_line(plan)} {suggestion}",
+            f"{t['live']} {bands}"]
 
 
-def _template(formula: str) -> str:
-    """``formula`` with its placeholders turned into ``str.format`` fields."""
-    escaped = formula.replace("{", "{{").replace("}", "}}")
-    return re.sub("\x00(r|s[0-9]+)\x00", r"{\1}", escaped)
+def weights_line(plan: ExportPlan) -> str:
+    """Which weights the scores use, as the Summary says it
+    (:mod:`models.engine.weight_changes`)."""
+    fw, lang = plan.framework, plan.lang
+    t = view_texts(lang)
+    own = f"{fw.id} {fw.version}"
+    note = weights_note(fw)
+    if note is None:
+        return t["weights_default"].format(framework=own)
+    if not note.base:
+        return t["weights_custom"].format(framework=own)
+    changes = "; ".join(_change(c, lang) for c in note.changes)
+    if note.custom:
+        return t["weights_custom_differ"].format(framework=own, base=note.base,
+                                                 changes=changes)
+    return t["weights_differ"].format(base=note.base, changes=changes)
 
 
-class SummaryFormulas:
-    """The formulas of a Summary row, built once as templates and filled in per row.
-
-    Every Summary row has the same formulas but for its own row number and its block of
-    Scores rows, so the text is made once with placeholders (control characters, which
-    :func:`~models.workbook.xlsx_text.formula_string` never lets through from framework texts) and
-    each row only substitutes numbers.
-    """
-
-    def __init__(self, plan: ExportPlan) -> None:
-        self.plan = plan
-        geo = plan.geo
-        refs, pillars = [], []
-        for p, (lo, hi) in enumerate(plan.pillar_spans):
-            a, b = _scores_row(lo), _scores_row(hi)
-            weights, favs = f"{SCORES}!$I${a}:$I${b}", f"{SCORES}!$L${a}:$L${b}"
-            refs.append(PillarRefs(score=f"{column_letter(6 + p)}{_ROW}",
-                                   weight=geo.pillar_weight(p), enabled=geo.pillar_enabled(p),
-                                   weights=weights, favourabilities=favs))
-            pillars.append(weighted_pillar(weights, favs))
-        self.scores = [_template(f) for f in (overall(refs), *pillars)]
-        self.completeness = _template(
-            completeness(refs, geo.pillar_weights, geo.pillar_enabled_range))
-        self.postures = _template(self._rules(plan.framework.postures))
-        self.breakers = _template(self._rules(plan.framework.deal_breakers))
-
-    def _rules(self, rules: Sequence[Rule]) -> str:
-        fw = self.plan.framework
-        pillar_col = {p.id: column_letter(6 + n) for n, p in enumerate(fw.pillars)}
-        out = []
-        for rule in rules:
-            conds = []
-            for cond in rule.when:
-                if cond.kind == "overall":
-                    conds.append(condition(f"$E{_ROW}", cond))
-                elif cond.kind == "pillar":
-                    conds.append(condition(f"${pillar_col[cond.target]}{_ROW}", cond))
-                else:
-                    row = _scores_row(fw.criterion_index[cond.target])
-                    conds.append(condition(f"{SCORES}!$J${row}", cond,
-                                           scored=f"{SCORES}!$L${row}"))
-            out.append((text(rule.name, self.plan.lang), conds))
-        return rule_names(out)
-
-    def fields(self, i: int) -> dict[str, int]:
-        """The placeholder values of assessment ``i``'s row."""
-        base = self.plan.scores_first_row(i)
-        values = {f"s{j}": base + j for j in range(self.plan.m)}
-        values["r"] = 2 + i
-        return values
-
-    def fill(self, template: str, fields: dict[str, int]) -> str:
-        """A template made a formula (``=…``) for one row."""
-        return "=" + template.format_map(fields)
-
-    def too_long(self, template: str, n: int) -> bool:
-        """True when ``template`` (postures or breakers) filled in for the last of ``n`` rows
-        passes Excel's formula length; those cells then hold fixed names."""
-        return bool(n) and len(self.fill(template, self.fields(n - 1))) > MAX_FORMULA_CHARS
+def _change(change: WeightChange, lang: str) -> str:
+    t = view_texts(lang)
+    name = text(change.name, lang)
+    if change.kind == "enabled":
+        return t["weight_on" if change.new else "weight_off"].format(name=name)
+    return t[f"weight_{change.kind}"].format(name=name, old=f"{change.old:g}",
+                                             new=f"{change.new:g}")
 
 
-def write_summary(book: Book, plan: ExportPlan, warnings: list[TextWarning]) -> None:
-    """Write the Summary sheet (layout in :mod:`models.workbook.layout`)."""
+def write_summary(book: Book, plan: ExportPlan, view: ViewPlan,
+                  warnings: list[TextWarning]) -> None:
+    """Write the Summary sheet (see the module notes)."""
     sh = book.sheet(SUMMARY, warnings)
-    fw, lang, n = plan.framework, plan.lang, len(plan.pairs)
-    k = len(fw.pillars)
-    pillar_names = [text(p.name, lang) for p in fw.pillars]
-    headers = [*SUMMARY_HEAD, *pillar_names, *SUMMARY_TAIL]
-    sh.widths([
-        column_width((s.name for s, _ in plan.pairs), 10, 40),
-        column_width((a.assessor for _, a in plan.pairs), 10, 36),
-        10, 12, 9,
-        *(column_width([name], 9, 22) for name in pillar_names),
-        14,
-        column_width([*plan.posture_names, "Postures"], 12, 60),
-        column_width([*plan.breaker_names, "Deal-breakers"], 14, 50),
-        column_width((s.id for s, _ in plan.pairs[:2000]), 12, 36),
-    ])
-    sh.ws.freeze_panes("B2")
-    sh.print_setup(repeat=(1, 1))
-    sh.header(1, headers)
-    _rows(sh, plan, SummaryFormulas(plan))
+    fw, lang = plan.framework, plan.lang
+    cols = Columns(len(fw.pillars))
+    n = len(view.rows)
+    pillar_names = [p.score_name(lang) for p in fw.pillars]
+    headers = [*SUMMARY_HEAD, *pillar_names, *SUMMARY_TAIL, *SUMMARY_KEYS]
+    widths = _widths(plan, view, pillar_names)
+    sh.widths(widths)
+    sh.ws.set_column(cols.keys - 1, cols.keys + len(SUMMARY_KEYS) - 2, 14, None,
+                     {"hidden": True})
+    h = SUMMARY_HEADER_ROW
+    sh.ws.freeze_panes(h, 2)
+    sh.print_setup(repeat=(h, h))
+    sh.text(1, 1, view_texts(lang)["summary_title"].format(
+        view=view_name(view.ranking.perspective, lang)), TITLE)
+    visible = sum(widths[:cols.sid])
+    for r, line in enumerate(summary_statements(plan, view), 2):
+        sh.height(r, row_height([(line, visible)]))
+        sh.ws.merge_range(r - 1, 0, r - 1, cols.sid - 1, "", sh.book.fmt(WRAP))
+        sh.text(r, 1, line, WRAP)
+    sh.height(h, row_height(list(zip(headers, widths, strict=False))))
+    sh.header(h, headers)
+    _rows(sh, plan, view, cols)
     if n:
-        sh.ws.autofilter(f"A1:{column_letter(len(headers))}{n + 1}")
-        sh.ws.conditional_format(f"E2:{column_letter(5 + k)}{n + 1}", SCORE_SCALE)
-        share = column_letter(6 + k)
-        sh.ws.conditional_format(f"{share}2:{share}{n + 1}",
-                                 color_scale([(0, "#FFFFFF"), (1, "#9BC2E6")]))
+        last = h + n
+        sh.ws.autofilter(h - 1, 0, last - 1, cols.keys + len(SUMMARY_KEYS) - 2)
+        first_score = column_letter(cols.overall)
+        sh.ws.conditional_format(f"{first_score}{h + 1}:{column_letter(cols.pillar(-1))}{last}",
+                                 SCORE_SCALE)
+        share = column_letter(cols.completeness)
+        sh.ws.conditional_format(f"{share}{h + 1}:{share}{last}", SHARE_SCALE)
+        gated = column_letter(cols.gated)
+        sh.ws.conditional_format(f"{gated}{h + 1}:{gated}{last}", {
+            "type": "no_blanks", "format": sh.book.fmt(_GATED_FILL)})
 
 
-def _rows(sh: Sheet, plan: ExportPlan, formulas: SummaryFormulas) -> None:
-    n, k = len(plan.pairs), len(plan.framework.pillars)
-    table = plan.table
-    static_postures = formulas.too_long(formulas.postures, n)
-    static_breakers = formulas.too_long(formulas.breakers, n)
-    fill = formulas.fill
-    for i, (st, a) in enumerate(plan.pairs):
-        r = 2 + i
-        fields = formulas.fields(i)
-        sh.text(r, 1, st.name)
-        sh.text(r, 2, a.assessor)
-        sh.text(r, 3, a.role)
-        sh.number(r, 4, excel_date(a.date), DATE)
-        values = [table.overall[i], *table.pillars[i]]
-        for c, (tpl, value) in enumerate(zip(formulas.scores, values, strict=True)):
-            sh.formula(r, 5 + c, fill(tpl, fields), value, SCORE)
-        sh.formula(r, 6 + k, fill(formulas.completeness, fields), table.completeness[i],
-                   SHARE)
-        for c, static, tpl, names in (
-                (7 + k, static_postures, formulas.postures, plan.posture_names[i]),
-                (8 + k, static_breakers, formulas.breakers, plan.breaker_names[i])):
-            if static:
-                sh.text(r, c, names)
+def _widths(plan: ExportPlan, view: ViewPlan, pillar_names: list[str]) -> list[float]:
+    lang = plan.lang
+    rows = view.rows
+    statuses = [status_name(r.status, lang) for r in rows if r.status]
+    return [
+        6, column_width((r.startup for r in rows), 12, 40),
+        column_width(["Status", *statuses], 8, 16), 11, 8,
+        column_width(["Deal-breakers", *("; ".join(r.deal_breakers) for r in rows[:2000])],
+                     14, 50),
+        9, *(column_width([name], 10, 16) for name in pillar_names),
+        13, 8, 8, 9, 11, column_width((r.startup_id for r in rows[:2000]), 12, 36),
+    ]
+
+
+def _rows(sh: Sheet, plan: ExportPlan, view: ViewPlan, cols: Columns) -> None:
+    """One row per ranked startup, best first."""
+    lang = plan.lang
+    formulas = SummaryFormulas(plan, view, cols)
+    share, whole = sh.book.fmt(SHARE), sh.book.fmt(WHOLE)
+    put = sh.ws.write_formula
+    yes = view_texts(lang)["gated"]
+    keys = rank_keys(view)
+    for n, ranked in enumerate(view.rows):
+        r = SUMMARY_HEADER_ROW + 1 + n
+        f = formulas.row(n)
+        put(r - 1, cols.rank - 1, f.rank, whole, ranked.rank)
+        sh.text(r, cols.name, ranked.startup)
+        sh.text(r, cols.status, status_name(ranked.status, lang) if ranked.status else "")
+        put(r - 1, cols.suggested - 1, f.suggested, None,
+            suggestion_name(ranked.suggested, lang) if ranked.suggested else "")
+        put(r - 1, cols.gated - 1, f.gated, None, yes if ranked.gated else "")
+        names = "; ".join(ranked.deal_breakers)
+        if f.breakers is None:
+            sh.text(r, cols.breakers, names)
+        else:
+            sh.formula(r, cols.breakers, f.breakers, formula_text(names))
+        values = [ranked.overall, *ranked.pillars.values()]
+        for c, (formula, value) in enumerate(zip(f.scores, values, strict=True)):
+            sh.formula(r, cols.overall + c, formula, value, SCORE)
+        put(r - 1, cols.completeness - 1, f.completeness, share, ranked.completeness)
+        p10, p90 = view.band(n)
+        sh.number(r, cols.p10, p10, SCORE)
+        sh.number(r, cols.p90, p90, SCORE)
+        if f.gap is None:
+            sh.number(r, cols.gap, ranked.founder_gap, GAP)
+        else:
+            sh.formula(r, cols.gap, f.gap, ranked.founder_gap, GAP)
+        sh.number(r, cols.used, ranked.assessments, WHOLE)
+        sh.text(r, cols.sid, ranked.startup_id)
+        for c, (key, value) in enumerate(zip(f.keys, keys[n], strict=True)):
+            if key is None:
+                sh.number(r, cols.keys + c, value, WHOLE)
             else:
-                sh.formula(r, c, fill(tpl, fields), formula_text(names))
-        sh.text(r, 9 + k, st.id)
+                put(r - 1, cols.keys + c - 1, key, whole, value)

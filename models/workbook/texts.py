@@ -58,26 +58,43 @@ TEXTS: dict[str, dict[str, Any]] = {
             "Inputs: the yellow cells.",
             "Pillar weight and Weight: a number from 0.0001 to 10000; only ratios matter.",
             "Enabled: yes or no; a disabled pillar leaves the overall score and completeness.",
-            "Every score on the Summary, Scores and Charts sheets re-computes at once.",
+            "Every score on the Summary, Assessments, Levels, Scores and Charts sheets "
+            "re-computes at once.",
         ],
         "framework_locked": [
             "The framework this template scores against.",
             "Its weights are fixed here; an investor can change them in a full export.",
         ],
         "about_export": [
+            ("How the startups are ranked", [
+                "The Summary has one row per startup, ranked under one perspective (stated at "
+                "its top and above): a rule that turns each startup's assessments into one "
+                "level per criterion. Its levels are on the Levels sheet, live formulas over "
+                "the Scores sheet; which assessments they are made of was decided at export.",
+                "A startup with a deal-breaker is gated and ranks after every ungated one "
+                "(unless the export ignored gates); startups with nothing scored come last. "
+                "Equal overall scores go to the higher completeness, then to the name.",
+                "Every assessment keeps its own row, with its own scores, postures and "
+                "deal-breakers, on the Assessments sheet (for audit). Decisions taken about "
+                "each startup, oldest first, are on the Decisions sheet.",
+            ]),
             ("How the scores are computed", _FORMULAS_EN),
             ("How to change weights", [
                 "On the Framework sheet, change a Pillar weight or a criterion Weight (yellow "
                 "cells): only the ratios between weights matter. Set a pillar's Enabled cell "
-                "to no to leave it out. Summary, Scores and Charts re-compute immediately.",
+                "to no to leave it out. Summary, Assessments, Levels, Scores and Charts "
+                "re-compute immediately.",
                 "To change a score, edit the Score cell (1 to 5, or empty) on the Scores "
-                "sheet.",
-                "Do not sort the Scores sheet: each Summary row reads a fixed block of Scores "
-                "rows (one row per criterion, in framework order). Sorting and filtering "
+                "sheet. The Summary's rank follows; sort the Summary by Rank to see the new "
+                "order.",
+                "Do not sort the Scores, Levels or Assessments sheets: their rows are read by "
+                "position (each assessment a block of Scores rows, one per criterion in "
+                "framework order; each startup one Levels row). Sorting and filtering the "
                 "Summary is safe.",
-                "The Charts sheet shows the startups with the highest overall score at export "
-                "time (one assessment each: the latest investor assessment, else the latest). "
-                "Its values follow later edits; the choice of startups does not.",
+                "The Charts sheet shows the first startups of the Summary; its values follow "
+                "later edits, and a Summary sorted again brings the new first startups in.",
+                "P10–P90 on the Summary and everything on the Analysis sheet are values at "
+                "export; they do not follow edits.",
             ]),
         ],
         "about_template": [
@@ -92,11 +109,6 @@ TEXTS: dict[str, dict[str, Any]] = {
             ("How the scores are computed", _FORMULAS_EN[:5]),
         ],
         "paragraphs_title": "The source article, paragraph by paragraph (cited as ¶1–¶6)",
-        "no_charts": "No assessment has a score yet: the charts appear in the next export.",
-        "charts_note": "The radar shows the first {radar} startups, the bars the first {bar}: "
-                       "highest overall score at export time first.",
-        "radar_title": "Pillar scores (0–100)",
-        "bar_title": "Overall score (0–100)",
         "template_title": "Beachhead self-assessment: {framework}",
         "template_instructions": [
             "How to fill in",
@@ -116,23 +128,35 @@ TEXTS: dict[str, dict[str, Any]] = {
             "可修改：黄色单元格。",
             "支柱权重和指标权重：0.0001 到 10000 之间的数字，只有比例有意义。",
             "Enabled：yes 或 no；停用的支柱不计入总分和完整度。",
-            "Summary、Scores 和 Charts 表中的所有分数都会立即重新计算。",
+            "Summary、Assessments、Levels、Scores 和 Charts 表中的所有分数都会立即重新计算。",
         ],
         "framework_locked": [
             "本模板所用的评估框架。",
             "此处权重固定；投资人可在完整导出的工作簿中修改。",
         ],
         "about_export": [
+            ("创业公司如何排名", [
+                "Summary 表每家创业公司一行，按一个视角排名（见表头和上方说明）：视角把每家"
+                "公司的多份评估变成每个指标一个等级。这些等级在 Levels 表中，是基于 Scores "
+                "表的实时公式；由哪些评估组成在导出时确定。",
+                "触发致命缺陷的公司为受阻，排在所有未受阻公司之后（除非导出时选择忽略）；"
+                "没有任何评分的公司排在最后。总分相同时，完整度高者在前，其次按名称。",
+                "每份评估在 Assessments 表中保留自己的一行，含其分数、姿态和致命缺陷（供核查）。"
+                "对每家公司所做的决定按时间先后列在 Decisions 表中。",
+            ]),
             ("分数如何计算", _FORMULAS_ZH),
             ("如何修改权重", [
                 "在 Framework 表中修改支柱权重（Pillar weight）或指标权重（Weight）"
                 "（黄色单元格），只有权重之间的比例有意义。把某支柱的 Enabled 改为 no "
-                "即可停用。Summary、Scores 和 Charts 会立即重新计算。",
-                "要修改评分，请编辑 Scores 表中的 Score 单元格（1 到 5，或留空）。",
-                "请勿对 Scores 表排序：Summary 的每一行读取 Scores 表中固定的一段行"
-                "（每个指标一行，按框架顺序）。对 Summary 排序和筛选是安全的。",
-                "Charts 表显示导出时总分最高的创业公司（每家一份评估：最近的投资人评估，"
-                "否则为最近的评估）。数值会随之后的修改更新，入选的公司不会变。",
+                "即可停用。Summary、Assessments、Levels、Scores 和 Charts 会立即重新计算。",
+                "要修改评分，请编辑 Scores 表中的 Score 单元格（1 到 5，或留空）。Summary 的"
+                "排名随之更新；按 Rank 排序即可看到新的顺序。",
+                "请勿对 Scores、Levels 或 Assessments 表排序：它们的行按位置读取（每份评估是 "
+                "Scores 表中的一段行，每个指标一行，按框架顺序；每家公司是 Levels 表中的一行）。"
+                "对 Summary 排序和筛选是安全的。",
+                "Charts 表显示 Summary 的前几家公司；数值会随之后的修改更新，Summary 重新排序后"
+                "图表显示新的前几家。",
+                "Summary 上的 P10–P90 和 Analysis 表中的内容是导出时的数值，不随修改变化。",
             ]),
         ],
         "about_template": [
@@ -146,10 +170,6 @@ TEXTS: dict[str, dict[str, Any]] = {
             ("分数如何计算", _FORMULAS_ZH[:5]),
         ],
         "paragraphs_title": "来源文章各段要点（引用为 ¶1–¶6）",
-        "no_charts": "还没有任何评分：图表将在下次导出时出现。",
-        "charts_note": "雷达图显示前 {radar} 家，柱状图显示前 {bar} 家：按导出时总分从高到低。",
-        "radar_title": "支柱得分（0–100）",
-        "bar_title": "总分（0–100）",
         "template_title": "Beachhead 自评表：{framework}",
         "template_instructions": [
             "填写说明",

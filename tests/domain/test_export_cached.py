@@ -1,7 +1,8 @@
 """What readers that do not recalculate see (mail and phone previews, Quick Look, pandas,
 calamine): every formula's cached value and the charts' data caches hold exactly Beachhead's
-own numbers, and the founder template's live results start as the engine's values for an
-empty assessment."""
+own numbers (the ranking of startups on the Summary, levels on the Levels sheet, each
+assessment on the Assessments sheet), and the founder template's live results start as the
+engine's values for an empty assessment."""
 
 from __future__ import annotations
 
@@ -17,44 +18,58 @@ import pandas as pd
 import pytest
 from python_calamine import CalamineWorkbook
 
+from models.analysis.perspective_bands import perspective_bands
+from models.core.decisions import status_name, suggestion_name
 from models.core.portfolio import Assessment, Portfolio, Score, Startup
 from models.engine.arrays import level_matrix
+from models.engine.ranking import rank_startups
 from models.engine.results import score_portfolio
 from models.engine.sample import sample_portfolio
 from models.engine.scores import score_levels
 from models.files.framework_file import default_framework
-from models.workbook.charts_sheet import BAR_MAX, CHART_DATA_ROW, RADAR_MAX, chart_rows
+from models.workbook.charts_sheet import BAR_MAX, PILLAR_MAX, charted, data_row
 from models.workbook.export import export_workbook
+from models.workbook.plan import make_plan
 from models.workbook.template import FIELDS_ROW, template_header_row, write_template
+from models.workbook.view_plan import make_view_plan
+from models.workbook.xlsx_text import clean_text
+from tests.workbook_views import many_views, summary_rows
 
 C = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
 
 
 def _partial() -> Portfolio:
-    """Blank pillars, an empty assessment, texts that change on the way into a cell."""
+    """Blank pillars, an empty assessment, texts that change on the way into a cell; two
+    investors who scored different criteria, a startup gated by a deal-breaker."""
     fw = default_framework()
     ids = fw.criterion_ids
     return Portfolio(framework=fw, startups=[
         Startup(name="=Partial\r\nname", assessments=[
-            Assessment(assessor="@ann", date=dt.date(2024, 5, 1), scores={
+            Assessment(assessor="@ann", role="investor", date=dt.date(2024, 5, 1), scores={
                 cid: Score(value=(i % 5) + 1) for i, cid in enumerate(ids) if i % 3}),
-            Assessment(assessor="bob", date=dt.date(2024, 6, 1), scores={
+            Assessment(assessor="bob", role="investor", date=dt.date(2024, 6, 1), scores={
                 cid: Score(value=4) for cid in ids if not cid.startswith("cap.")}),
         ]),
-        Startup(name="Nothing yet", assessments=[Assessment(date=dt.date(2024, 7, 1))]),
+        Startup(name="Nothing yet", assessments=[Assessment(role="investor",
+                                                            date=dt.date(2024, 7, 1))]),
         Startup(name="One score\x07", assessments=[Assessment(
-            date=dt.date(2024, 8, 1), scores={"press.price_pressure": Score(value=5)})]),
+            role="investor", date=dt.date(2024, 8, 1),
+            scores={"press.price_pressure": Score(value=5)})]),
         Startup(name="Runway", assessments=[Assessment(
-            date=dt.date(2024, 9, 1), scores={"cap.runway": Score(value=1)})]),
+            role="investor", date=dt.date(2024, 9, 1), scores={"cap.runway": Score(value=1)})]),
     ])
+
+
+CASES = ("sample", "partial", "views")
 
 
 @pytest.fixture(scope="module")
 def exports(tmp_path_factory) -> dict[str, tuple[Portfolio, Path]]:
     tmp = tmp_path_factory.mktemp("cached")
     out = {}
-    for name, port in (("sample", sample_portfolio()), ("partial", _partial())):
-        export_workbook(port, tmp / f"{name}.xlsx")
+    for name, port in (("sample", sample_portfolio()), ("partial", _partial()),
+                       ("views", many_views())):
+        export_workbook(port, tmp / f"{name}.xlsx", analysis_draws=400, analysis_seed=5)
         out[name] = (port, tmp / f"{name}.xlsx")
     return out
 
@@ -62,6 +77,11 @@ def exports(tmp_path_factory) -> dict[str, tuple[Portfolio, Path]]:
 def _rows(path: Path, sheet: str) -> list[list[object]]:
     book = CalamineWorkbook.from_path(str(path))
     return book.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
+
+
+def shown(name: str) -> str:
+    """``name`` as a cell holds it (XML-forbidden characters replaced)."""
+    return clean_text(name)[0]
 
 
 def _number(v: object) -> float | None:
@@ -72,13 +92,47 @@ def _number(v: object) -> float | None:
     return v
 
 
-@pytest.mark.parametrize("case", ["sample", "partial"])
-def test_summary_holds_the_engine_numbers(exports, case):
+@pytest.mark.parametrize("case", CASES)
+def test_summary_holds_the_ranking_of_startups(exports, case):
     port, path = exports[case]
-    rows = _rows(path, "Summary")
+    _head, rows = summary_rows(path)
+    ranking = rank_startups(port)
+    bands = perspective_bands(ranking.view, port.framework, draws=400, seed=5)
+    names = [p.score_name("en") for p in port.framework.pillars]
+    assert len(rows) == len(port.startups)
+    for got, want in zip(rows, ranking.rows, strict=True):
+        assert got["Rank"] == want.rank and got["Startup"] == shown(want.startup)
+        assert got["Startup ID"] == want.startup_id
+        assert _number(got["Overall"]) == want.overall
+        assert [_number(got[n]) for n in names] == list(want.pillars.values())
+        assert _number(got["Completeness"]) == want.completeness
+        assert got["Deal-breakers"] == "; ".join(want.deal_breakers)
+        assert got["Gated"] == ("yes" if want.gated else "")
+        assert got["Status"] == (status_name(want.status) if want.status else "")
+        assert got["Suggested"] == (suggestion_name(want.suggested) if want.suggested else "")
+        assert _number(got["Founder gap"]) == want.founder_gap
+        assert got["Assessments used"] == want.assessments
+        # the figures of beachhead score for the same draws and seed, to the last bits
+        for key, band in (("P10", bands.p10), ("P90", bands.p90)):
+            value = float(band[want.row])
+            if math.isnan(value):
+                assert got[key] == "", key
+            else:
+                assert _number(got[key]) == pytest.approx(value, rel=1e-12, abs=0), key
+    if case == "views":  # the cases this portfolio is for
+        assert {r["Gated"] for r in rows} == {"yes", ""}
+        assert [r["Startup"] for r in rows].index("aaa twin") + 1 == [
+            r["Startup"] for r in rows].index(port.startups[2].name)  # tie: by name
+        assert rows[-1]["Overall"] == "" and rows[-1]["Rank"] == len(rows)
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_assessments_sheet_holds_the_engine_numbers(exports, case):
+    port, path = exports[case]
+    rows = _rows(path, "Assessments")
     head = rows[0]
     results = score_portfolio(port)
-    names = [p.name["en"] for p in port.framework.pillars]
+    names = [p.score_name("en") for p in port.framework.pillars]
     assert len(rows) == 1 + len(results)
     for row, res in zip(rows[1:], results, strict=True):
         got = dict(zip(head, row, strict=True))
@@ -93,6 +147,24 @@ def test_summary_holds_the_engine_numbers(exports, case):
         assert rows[5][12] == "Runway exhausted"
 
 
+@pytest.mark.parametrize("case", CASES)
+def test_levels_sheet_holds_each_startups_view(exports, case):
+    port, path = exports[case]
+    fw = port.framework
+    m = len(fw.criteria)
+    ranking = rank_startups(port)
+    rows = _rows(path, "Levels")[4:]
+    assert len(rows) == len(port.startups)
+    for got, want in zip(rows, ranking.rows, strict=True):
+        levels = ranking.view.levels[want.row]
+        favs = ranking.table.favourability[want.row]
+        assert got[:3] == [want.startup_id, shown(want.startup), float(want.assessments)]
+        assert [_number(v) for v in got[4:4 + m]] == [
+            None if math.isnan(x) else x for x in levels]
+        assert [_number(v) for v in got[4 + m:4 + 2 * m]] == [
+            None if math.isnan(x) else x for x in favs]
+
+
 @pytest.mark.parametrize("engine", ["calamine", "openpyxl"])
 @pytest.mark.parametrize("case", ["sample", "partial"])
 def test_pandas_reads_the_scores_without_recalculating(exports, case, engine):
@@ -100,12 +172,16 @@ def test_pandas_reads_the_scores_without_recalculating(exports, case, engine):
     fw = port.framework
     pairs = port.assessments()
     table = score_levels(level_matrix([a for _, a in pairs], fw), fw)
-    summary = pd.read_excel(path, sheet_name="Summary", engine=engine)
+    summary = pd.read_excel(path, sheet_name="Assessments", engine=engine)
     np.testing.assert_array_equal(summary["Overall"].to_numpy(float), table.overall)
     for p, pillar in enumerate(fw.pillars):
-        np.testing.assert_array_equal(summary[pillar.name["en"]].to_numpy(float),
+        np.testing.assert_array_equal(summary[pillar.score_name("en")].to_numpy(float),
                                       table.pillars[:, p])
     np.testing.assert_array_equal(summary["Completeness"].to_numpy(float), table.completeness)
+    ranked = pd.read_excel(path, sheet_name="Summary", engine=engine, header=4)
+    want = [r.overall for r in rank_startups(port).rows]
+    np.testing.assert_array_equal(ranked["Overall"].to_numpy(float),
+                                  np.array([np.nan if w is None else w for w in want]))
     scores = pd.read_excel(path, sheet_name="Scores", engine=engine)
     np.testing.assert_array_equal(scores["Favourability"].to_numpy(float),
                                   table.favourability.reshape(-1))
@@ -128,43 +204,40 @@ def test_scores_sheet_holds_weights_and_favourability(exports):
         assert _number(row[11]) == (None if math.isnan(fav) else fav)
     # 0.25 steps: a benefit 2 is 0.25, a cost 5 is 0.0
     assert rows[1][9] == 2.0 and rows[1][11] == 0.25
-    assert _rows(path, "Summary")[4][0] == "One score\ufffd"
+    assert _rows(path, "Assessments")[4][0] == "One score\ufffd"
 
 
-def _charted(port: Portfolio) -> tuple[list[int], np.ndarray, np.ndarray]:
-    fw = port.framework
-    pairs = port.assessments()
-    table = score_levels(level_matrix([a for _, a in pairs], fw), fw)
-    return chart_rows(pairs, table.overall, BAR_MAX), table.pillars, table.overall
-
-
-@pytest.mark.parametrize("case", ["sample", "partial"])
-def test_charts_data_block_holds_the_engine_numbers(exports, case):
+@pytest.mark.parametrize("case", CASES)
+def test_charts_data_block_holds_the_first_startups_of_the_summary(exports, case):
     port, path = exports[case]
-    rows, pillars, overall = _charted(port)
-    pairs = port.assessments()
-    block = _rows(path, "Charts")[CHART_DATA_ROW - 1:]
-    assert block[0] == ["Startup", *(p.name["en"] for p in port.framework.pillars), "Overall"]
-    assert len(block) == 1 + len(rows)
-    for got, i in zip(block[1:], rows, strict=True):
-        want = [None if math.isnan(x) else x for x in pillars[i]]
-        assert got[0] == pairs[i][0].name.replace("\x07", "\ufffd")
-        assert [_number(v) for v in got[1:-1]] == want
-        assert got[-1] == overall[i]
+    view = make_view_plan(port, make_plan(port, "en"), "investor")
+    n = charted(view)
+    ranking = rank_startups(port)
+    if not n:
+        assert _rows(path, "Charts")[0][0].startswith("No startup has a score yet")
+        return
+    block = _rows(path, "Charts")[data_row(view, len(port.framework.pillars)) - 1:]
+    assert block[0] == ["Rank", "Startup", "Overall",
+                        *(p.score_name("en") for p in port.framework.pillars)]
+    assert len(block) == 1 + n
+    for got, want in zip(block[1:], ranking.rows, strict=False):
+        gated = " (gated)" if want.gated else ""
+        assert got[:3] == [float(want.rank), shown(f"#{want.rank} {want.startup}{gated}"),
+                           want.overall]
+        assert [_number(v) for v in got[3:]] == list(want.pillars.values())
 
 
-def _chart_xml(path: Path) -> dict[str, ElementTree.Element]:
-    """Chart kind (``radarChart``, ``barChart``) → its plot element."""
-    out = {}
+def _chart_xml(path: Path) -> dict[str, list[ElementTree.Element]]:
+    """Chart kind (``barChart``…) → its plot elements, in the order the charts were added."""
+    out: dict[str, list[ElementTree.Element]] = {}
     with zipfile.ZipFile(path) as z:
-        for name in z.namelist():
-            if name.startswith("xl/charts/chart"):
-                plot = ElementTree.fromstring(z.read(name)).find(f"{C}chart/{C}plotArea")
-                assert plot is not None
-                for kind in ("radarChart", "barChart"):
-                    el = plot.find(C + kind)
-                    if el is not None:
-                        out[kind] = el
+        names = [n for n in z.namelist() if n.startswith("xl/charts/chart")]
+        for name in sorted(names, key=lambda n: int(re.sub(r"\D", "", n))):
+            plot = ElementTree.fromstring(z.read(name)).find(f"{C}chart/{C}plotArea")
+            assert plot is not None
+            for el in plot:
+                if el.tag.endswith("Chart"):
+                    out.setdefault(el.tag.removeprefix(C), []).append(el)
     return out
 
 
@@ -178,26 +251,34 @@ def _points(series: ElementTree.Element, part: str) -> dict[int, str]:
             for pt in node.iter(f"{C}pt")}
 
 
-@pytest.mark.parametrize("case", ["sample", "partial"])
+@pytest.mark.parametrize("case", CASES)
 def test_chart_caches_hold_the_values(exports, case):
     port, path = exports[case]
-    rows, pillars, overall = _charted(port)
-    pairs = port.assessments()
-    names = [pairs[i][0].name.replace("\x07", "\ufffd") for i in rows]
-    pillar_names = [p.name["en"] for p in port.framework.pillars]
+    ranking = rank_startups(port)
+    scored = [r for r in ranking.rows if r.overall is not None]
+    labels = [shown(f"#{r.rank} {r.startup}{' (gated)' if r.gated else ''}") for r in scored]
     charts = _chart_xml(path)
-    radar = charts["radarChart"].findall(f"{C}ser")
-    assert len(radar) == min(RADAR_MAX, len(rows))
-    for series, i, name in zip(radar, rows, names, strict=False):
-        assert series.find(f"{C}val/{C}numRef/{C}numCache") is not None
-        assert _points(series, "tx") == {0: name}
-        assert _points(series, "cat") == dict(enumerate(pillar_names))
-        want = {p: x for p, x in enumerate(pillars[i].tolist()) if not math.isnan(x)}
-        assert {k: float(v) for k, v in _points(series, "val").items()} == want
-    (bar,) = charts["barChart"].findall(f"{C}ser")
-    assert _points(bar, "cat") == dict(enumerate(names))
-    assert {k: float(v) for k, v in _points(bar, "val").items()} == {
-        n: overall[i] for n, i in enumerate(rows)}
+    if not scored:  # nothing scored under the investor view: no chart
+        assert charts == {}
+        return
+    bars = charts["barChart"]
+    overall, *pillars = bars
+    assert len(pillars) == len(port.framework.pillars)
+    (series,) = overall.findall(f"{C}ser")
+    assert series.find(f"{C}val/{C}numRef/{C}numCache") is not None
+    top = scored[:BAR_MAX]
+    assert _points(series, "tx") == {0: "Overall"}
+    assert _points(series, "cat") == dict(enumerate(labels[:BAR_MAX]))
+    assert {k: float(v) for k, v in _points(series, "val").items()} == {
+        n: r.overall for n, r in enumerate(top)}
+    for p, (chart, pillar) in enumerate(zip(pillars, port.framework.pillars, strict=True)):
+        (series,) = chart.findall(f"{C}ser")
+        first = scored[:PILLAR_MAX]
+        assert _points(series, "tx") == {0: pillar.score_name("en")}
+        assert _points(series, "cat") == dict(enumerate(labels[:PILLAR_MAX]))
+        want = {n: r.pillars[pillar.id] for n, r in enumerate(first)
+                if r.pillars[pillar.id] is not None}
+        assert {k: float(v) for k, v in _points(series, "val").items()} == want, p
 
 
 def test_template_results_start_as_the_engine_values(tmp_path):

@@ -20,6 +20,7 @@ from models.workbook.formulas import (
     rule_names,
     weighted_pillar,
 )
+from models.workbook.layout import SUMMARY_HEADER_ROW
 from models.workbook.xlsx_text import formula_text
 from tests.helpers import t, tiny_framework
 
@@ -86,7 +87,7 @@ def test_too_many_rules_for_one_formula_fall_back_to_fixed_names(tmp_path):
     port = Portfolio(framework=fw, startups=[Startup(name="S", assessments=[Assessment(
         scores={cid: Score(value=3) for cid in fw.criterion_ids})])])
     export_workbook(port, tmp_path / "r.xlsx")
-    ws = load_workbook(tmp_path / "r.xlsx")["Summary"]
+    ws = load_workbook(tmp_path / "r.xlsx")["Assessments"]
     cell = ws.cell(2, 6 + len(fw.pillars) + 1)
     assert cell.data_type == "s"
     res = score_portfolio(port)[0]
@@ -95,3 +96,24 @@ def test_too_many_rules_for_one_formula_fall_back_to_fixed_names(tmp_path):
     # the deal-breakers are few: still a live formula, shorter than Excel's limit
     breakers = ws.cell(2, 6 + len(fw.pillars) + 2)
     assert breakers.data_type == "f" and len(breakers.value) < MAX_FORMULA_CHARS
+
+
+def test_too_many_deal_breakers_for_one_formula_leave_fixed_names_on_the_summary(tmp_path):
+    when = [{"ref": "criterion:a.x", "op": ">=", "value": 1},
+            {"ref": "pillar:b", "op": "<=", "value": 100}]
+    breakers = [{"id": f"d{i}", "name": t(f"Deal-breaker number {i}"), "description": t("d"),
+                 "when": when} for i in range(120)]
+    fw = tiny_framework(deal_breakers=breakers)
+    port = Portfolio(framework=fw, startups=[Startup(name="S", assessments=[Assessment(
+        role="investor", scores={cid: Score(value=3) for cid in fw.criterion_ids})])])
+    export_workbook(port, tmp_path / "d.xlsx")
+    ws = load_workbook(tmp_path / "d.xlsx")["Summary"]
+    r = SUMMARY_HEADER_ROW + 1
+    head = [c.value for c in ws[SUMMARY_HEADER_ROW]]
+    cell = ws.cell(r, head.index("Deal-breakers") + 1)
+    assert cell.data_type == "s"
+    assert cell.value == "; ".join(f"Deal-breaker number {i}" for i in range(120))
+    # the gate and the suggestion still read it live
+    assert ws.cell(r, head.index("Gated") + 1).value == f'=IF(F{r}<>"","yes","")'
+    assert ws.cell(r, head.index("Suggested") + 1).value.startswith(
+        f'=IF(ISNUMBER(G{r}),IF(F{r}<>"","Pass"')

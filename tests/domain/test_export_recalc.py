@@ -1,4 +1,7 @@
-"""Live formulas, recalculated by LibreOffice, equal Beachhead's own scores to 1e-9.
+"""Live formulas, recalculated by LibreOffice, equal Beachhead's own scores to 1e-9: every
+assessment (Assessments sheet), every startup's levels and the ranking under a perspective
+(Levels and Summary sheets: rank, scores, completeness, deal-breakers, gate, suggestion,
+founder gap), also after weights and scores are edited in the workbook.
 
 All workbooks of this module are written once and recalculated in one ``soffice`` call
 (module fixture). Under ``CI=true`` the tests fail when LibreOffice is missing; elsewhere they
@@ -17,12 +20,16 @@ from pathlib import Path
 import numpy as np
 import pytest
 from openpyxl import load_workbook
+from python_calamine import CalamineWorkbook
 
 from models.cli import main as cli
+from models.core.decisions import suggestion_name
 from models.core.portfolio import Assessment, Portfolio, Score, Startup
 from models.engine.arrays import level_matrix
+from models.engine.ranking import rank_startups
 from models.engine.results import score_portfolio
 from models.engine.sample import sample_portfolio, synthetic_portfolio
+from models.engine.scenarios import apply_scenario
 from models.engine.scores import score_levels
 from models.files.framework_file import default_framework
 from models.files.portfolio_file import save_portfolio
@@ -31,6 +38,7 @@ from models.workbook.layout import FrameworkSheet
 from models.workbook.template import template_header_row, write_template
 from tests.helpers import tiny_framework
 from tests.libreoffice import recalculate, soffice
+from tests.workbook_views import many_views, number, summary_rows
 
 TOL = 1e-9
 # a founder's template answers, in framework criterion order (None = left empty)
@@ -141,6 +149,17 @@ def _as_imported(port: Portfolio) -> Portfolio:
     return port
 
 
+#: Exports of :func:`tests.workbook_views.many_views` under several rankings.
+VIEWS: dict[str, dict[str, object]] = {
+    "views": {},
+    "views_no_gates": {"ignore_gates": True},
+    "views_scenario": {"scenario": "open_source_price_war"},
+    "views_founder": {"perspective": "founder", "lang": "zh_CN"},
+    "views_latest": {"perspective": "latest"},
+    "views_assessor": {"perspective": "assessor:Investor 1"},
+}
+
+
 @pytest.fixture(scope="module")
 def recalculated(tmp_path_factory) -> dict[str, tuple[object, Path]]:
     soffice()  # skip or fail early, before writing anything
@@ -153,6 +172,11 @@ def recalculated(tmp_path_factory) -> dict[str, tuple[object, Path]]:
         path = tmp / f"{name}.xlsx"
         export_workbook(port, path, now=now)
         cases[name] = (port, path)
+    views = many_views()
+    for name, options in VIEWS.items():
+        path = tmp / f"{name}.xlsx"
+        export_workbook(views, path, now=now, analysis_draws=0, **options)
+        cases[name] = (views, path)
     edited = tmp / "weights.xlsx"
     changes = _weight_edit(cases["sample"][1], edited)
     cases["weights"] = (changes, edited)
@@ -184,8 +208,8 @@ def _blank(v: object) -> object:
     return None if v == "" else v
 
 
-def _summary(path: Path) -> tuple[list[str], list[dict[str, object]]]:
-    ws = load_workbook(path, data_only=True)["Summary"]
+def _assessments(path: Path) -> tuple[list[str], list[dict[str, object]]]:
+    ws = load_workbook(path, data_only=True)["Assessments"]
     rows = list(ws.iter_rows(values_only=True))
     head = list(rows[0])
     return head, [{h: _blank(v) for h, v in zip(head, r, strict=True)} for r in rows[1:]]
@@ -199,14 +223,14 @@ def _close(got: object, want: float | None, what: str) -> None:
         assert abs(got - want) <= TOL, f"{what}: {got} != {want}"
 
 
-def _check_summary(path: Path, port: Portfolio, framework=None, lang: str = "en") -> None:  # type: ignore[no-untyped-def]
+def _check_assessments(path: Path, port: Portfolio, framework=None, lang: str = "en") -> None:  # type: ignore[no-untyped-def]
     fw = framework or port.framework
-    _head, rows = _summary(path)
+    _head, rows = _assessments(path)
     results = score_portfolio(port.model_copy(update={"framework": fw}), lang=lang)
     assert len(rows) == len(results)
-    names = {p.id: p.name["en"] for p in fw.pillars}
+    names = {p.id: p.score_name("en") for p in fw.pillars}
     for n, (row, res) in enumerate(zip(rows, results, strict=True)):
-        where = f"Summary row {n + 2}"
+        where = f"Assessments row {n + 2}"
         assert row["Startup"] == res.startup and row["Assessor"] == (res.assessor or None)
         _close(row["Overall"], res.overall, f"{where} Overall")
         for pid, value in res.pillars.items():
@@ -216,10 +240,88 @@ def _check_summary(path: Path, port: Portfolio, framework=None, lang: str = "en"
         assert (row["Deal-breakers"] or "") == "; ".join(h.name for h in res.deal_breakers)
 
 
+def _check_ranking(path: Path, port: Portfolio, perspective: str = "investor", *,
+                   ignore_gates: bool = False, scenario: str | None = None,
+                   lang: str = "en") -> None:
+    """The recalculated Summary equals the engine's ranking of ``port``: each startup's row
+    (looked up by id: the rows stay in their order at export) holds its rank and figures."""
+    _head, rows = summary_rows(path)
+    ranking = rank_startups(port, perspective, ignore_gates=ignore_gates, scenario=scenario,
+                            lang=lang)
+    by_id = {r["Startup ID"]: r for r in rows}
+    assert len(rows) == len(by_id) == len(ranking.rows)
+    fw = port.framework
+    for want in ranking.rows:
+        got, where = by_id[want.startup_id], f"Summary {want.startup}"
+        assert got["Rank"] == want.rank, where
+        _close(number(got["Overall"]), want.overall, f"{where} Overall")
+        for p in fw.pillars:
+            _close(number(got[p.score_name(lang)]), want.pillars[p.id], f"{where} {p.id}")
+        _close(number(got["Completeness"]), want.completeness, f"{where} Completeness")
+        assert got["Deal-breakers"] == "; ".join(want.deal_breakers), where
+        assert (got["Gated"] != "") == want.gated, where
+        assert got["Suggested"] == (suggestion_name(want.suggested, lang)
+                                    if want.suggested else ""), where
+        if scenario is None:  # with a scenario the founder gap is a value
+            _close(number(got["Founder gap"]), want.founder_gap, f"{where} Founder gap")
+
+
+def _check_levels(path: Path, port: Portfolio, perspective: str = "investor", *,
+                  scenario: str | None = None) -> None:
+    """The recalculated Levels sheet holds each startup's levels under the perspective."""
+    rows = CalamineWorkbook.from_path(str(path)).get_sheet_by_name("Levels").to_python()
+    ranking = rank_startups(port, perspective, scenario=scenario)
+    levels = apply_scenario(ranking.view.levels, port.framework, ranking.scenario)
+    m = len(port.framework.criteria)
+    by_id = {r[0]: r for r in rows[4:]}
+    for want in ranking.rows:
+        got = [number(v) for v in by_id[want.startup_id][4:4 + m]]
+        assert got == [None if np.isnan(x) else x for x in levels[want.row]], want.startup
+
+
 @pytest.mark.parametrize("case", ["sample", "partial", "disabled", "tiny"])
-def test_summary_equals_engine(recalculated, case):
+def test_assessments_sheet_equals_engine(recalculated, case):
     port, path = recalculated[case]
-    _check_summary(path, port)
+    _check_assessments(path, port)
+
+
+@pytest.mark.parametrize("case", ["sample", "partial", "disabled", "tiny", *VIEWS])
+def test_summary_ranks_startups_as_the_engine(recalculated, case):
+    port, path = recalculated[case]
+    options = VIEWS.get(case, {})
+    perspective = str(options.get("perspective", "investor"))
+    scenario = options.get("scenario")
+    _check_ranking(path, port, perspective, ignore_gates=bool(options.get("ignore_gates")),
+                   scenario=None if scenario is None else str(scenario),
+                   lang=str(options.get("lang", "en")))
+    _check_levels(path, port, perspective, scenario=None if scenario is None else str(scenario))
+
+
+@pytest.mark.parametrize("case", ["sample", "partial", *VIEWS])
+def test_every_formula_recalculates_to_the_value_written_with_it(recalculated, tmp_path,
+                                                                 case):
+    """What a reader that does not recalculate sees (the cached value) is what LibreOffice
+    computes, cell by cell, on the Summary, Charts, Levels and Assessments sheets."""
+    _port, recalc = recalculated[case]
+    original = recalc.parent.parent / recalc.name
+    formulas = load_workbook(original)
+    before, after = (CalamineWorkbook.from_path(str(f)) for f in (original, recalc))
+    checked = 0
+    for name in ("Summary", "Charts", "Levels", "Assessments"):
+        cached = before.get_sheet_by_name(name).to_python(skip_empty_area=False)
+        computed = after.get_sheet_by_name(name).to_python(skip_empty_area=False)
+        for row in formulas[name].iter_rows():
+            for cell in row:
+                if cell.data_type != "f":
+                    continue
+                r, c = cell.row - 1, cell.column - 1
+                want, got = cached[r][c], computed[r][c]
+                checked += 1
+                if isinstance(want, float) and isinstance(got, float):
+                    assert abs(want - got) <= TOL, (name, cell.coordinate, want, got)
+                else:
+                    assert want == got, (name, cell.coordinate, want, got)
+    assert checked > 100
 
 
 def test_scores_sheet_favourability_and_weights(recalculated):
@@ -248,13 +350,18 @@ def test_changed_weights_enabled_flag_and_scores_rescore(recalculated):
     pairs = port.assessments()
     for (i, cid), value in edits.items():
         pairs[i][1].scores[cid] = Score(value=value)
-    _check_summary(path, port, fw)
+    _check_assessments(path, port, fw)
+    edited = port.model_copy(update={"framework": fw})
+    _check_ranking(path, edited)
+    _check_levels(path, edited)
 
 
 def test_scores_that_do_not_count_leave_everything_as_in_the_engine(recalculated):
     port, path = recalculated["invalid"]
     assert isinstance(port, Portfolio)
-    _check_summary(path, port)
+    _check_assessments(path, port)
+    _check_ranking(path, port)
+    _check_levels(path, port)
     results = score_portfolio(port)
     assert [h.name for h in results[3].deal_breakers] == []  # "1" typed as text
     assert [h.name for h in results[4].deal_breakers] == []  # 0.5
@@ -285,7 +392,7 @@ def test_template_live_results_equal_engine(recalculated):
     assert r.partial
 
 
-def test_recalculated_summary_equals_score_command(recalculated, tmp_path):
+def test_recalculated_assessments_equal_score_command(recalculated, tmp_path):
     port, path = recalculated["sample"]
     doc = tmp_path / "sample.beachhead"
     save_portfolio(port, doc)
@@ -294,8 +401,8 @@ def test_recalculated_summary_equals_score_command(recalculated, tmp_path):
         assert cli.main(["score", str(doc), "--perspective", "assessments",
                          "--format", "json"]) == 0
     expected = json.loads(buf.getvalue())
-    _, rows = _summary(path)
-    names = {p.id: p.name["en"] for p in port.framework.pillars}
+    _, rows = _assessments(path)
+    names = {p.id: p.score_name("en") for p in port.framework.pillars}
     assert len(rows) == len(expected)
     for row, want in zip(rows, expected, strict=True):
         assert (row["Startup"], row["Assessor"], row["Role"]) == (
@@ -309,28 +416,82 @@ def test_recalculated_summary_equals_score_command(recalculated, tmp_path):
         assert (row["Deal-breakers"] or "") == "; ".join(want["deal_breakers"])
 
 
-def test_libreoffice_keeps_both_charts_and_text(recalculated):
+@pytest.mark.parametrize("case", ["sample", "views"])
+def test_recalculated_summary_is_in_the_order_of_the_score_command(recalculated, tmp_path,
+                                                                   case):
+    port, path = recalculated[case]
+    doc = tmp_path / "p.beachhead"
+    save_portfolio(port, doc)
+    buf = io.StringIO()
+    with redirect_stdout(buf):
+        assert cli.main(["score", str(doc), "--perspective", "investor", "--format",
+                         "json"]) == 0
+    expected = json.loads(buf.getvalue())
+    _, rows = summary_rows(path)
+    assert [(r["Rank"], r["Startup ID"]) for r in rows] == [
+        (w["rank"], w["startup_id"]) for w in expected]
+    for row, want in zip(rows, expected, strict=True):
+        _close(number(row["Overall"]), want["overall"], want["startup"])
+        assert (row["Gated"] != "") == want["gated"]
+        _close(number(row["Founder gap"]), want["founder_gap"], want["startup"])
+
+
+def test_an_edited_score_moves_a_startup_in_the_live_rank(recalculated, tmp_path):
+    """The last startup of the sample, edited to the top levels in the workbook, ranks first
+    after recalculation (and the rank of every other startup follows)."""
+    port, path = recalculated["sample"]
+    original = path.parent.parent / path.name
+    ranking = rank_startups(port)
+    last = ranking.rows[-1]
+    st = port.startups[last.row]
+    (used,) = ranking.view.used[last.row]
+    i = next(n for n, (_, a) in enumerate(port.assessments()) if a is used)
+    fw = port.framework
+    m = len(fw.criteria)
+    wb = load_workbook(original)
+    best = {c.id: 5 if c.direction == "benefit" else 1 for c in fw.criteria}
+    for j, cid in enumerate(fw.criterion_ids):
+        wb["Scores"].cell(2 + i * m + j, 10).value = best[cid]
+    edited = tmp_path / "edited.xlsx"
+    wb.save(edited)
+    out = recalculate([edited], tmp_path / "out")[edited]
+    changed = port.model_copy(deep=True)
+    target = next(a for a in changed.startups[last.row].assessments if a.id == used.id)
+    for cid, level in best.items():
+        target.scores[cid] = Score(value=level)
+    _check_ranking(out, changed)
+    _, rows = summary_rows(out)
+    assert next(r for r in rows if r["Startup ID"] == st.id)["Rank"] == 1
+    assert rows[-1]["Startup ID"] == st.id  # the row stays where it was: sort by Rank
+
+
+def test_libreoffice_keeps_the_charts_and_their_data(recalculated):
     port, path = recalculated["sample"]
     with zipfile.ZipFile(path) as z:
         charts = [n for n in z.namelist() if n.startswith("xl/charts/chart")]
         xml = "".join(z.read(n).decode() for n in charts)
-    assert len(charts) == 2
-    assert "radarChart" in xml and "barChart" in xml
-    # the chart data block resolved to the startups with the highest overall, highest first
-    ws = load_workbook(path, data_only=True)["Charts"]
-    from models.workbook.charts_sheet import CHART_DATA_ROW
+    assert len(charts) == 1 + len(port.framework.pillars)
+    assert "barChart" in xml and "radarChart" not in xml
+    # the chart data block resolved to the first startups of the Summary, best first
+    from models.workbook.charts_sheet import data_row
+    from models.workbook.plan import make_plan
+    from models.workbook.view_plan import make_view_plan
 
-    overall = [ws.cell(r, 2 + len(port.framework.pillars)).value
-               for r in range(CHART_DATA_ROW + 1, CHART_DATA_ROW + 9)]
-    assert overall == sorted(overall, reverse=True) and None not in overall
+    head = data_row(make_view_plan(port, make_plan(port, "en"), "investor"),
+                    len(port.framework.pillars))
+    ws = load_workbook(path, data_only=True)["Charts"]
+    ranks = [ws.cell(r, 1).value for r in range(head + 1, head + 9)]
+    overall = [ws.cell(r, 3).value for r in range(head + 1, head + 9)]
+    assert ranks == list(range(1, 9))
+    assert overall == pytest.approx([r.overall for r in rank_startups(port).rows], abs=TOL)
 
 
 def test_hostile_text_stays_text_after_libreoffice(recalculated):
     _port, path = recalculated["partial"]
     wb = load_workbook(path, data_only=True)
-    assert wb["Summary"]["A2"].value == "=HYPERLINK(\"http://x\",\"Partial\")"
-    assert wb["Summary"]["B2"].value == "@ann"
-    assert wb["Summary"]["B3"].value == "+bob"
+    assert wb["Assessments"]["A2"].value == "=HYPERLINK(\"http://x\",\"Partial\")"
+    assert wb["Assessments"]["B2"].value == "@ann"
+    assert wb["Assessments"]["B3"].value == "+bob"
     assert wb["Scores"]["M2"].value == "=1+1"
     assert wb["Scores"]["M3"].value == "-2 points?"
 

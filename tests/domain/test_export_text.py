@@ -161,7 +161,9 @@ def test_export_keeps_hostile_text_as_text(tmp_path):
     result = export_workbook(_hostile_portfolio(), path)
     wb = load_workbook(path)
     cells = {
-        ("Summary", "A2"): "=HYPERLINK(\"http://evil.example\",\"x\")",
+        ("Assessments", "A2"): "=HYPERLINK(\"http://evil.example\",\"x\")",
+        ("Summary", "B6"): "=HYPERLINK(\"http://evil.example\",\"x\")",
+        ("Levels", "B5"): "=HYPERLINK(\"http://evil.example\",\"x\")",
         ("Scores", "A2"): "=HYPERLINK(\"http://evil.example\",\"x\")",
         ("Scores", "M2"): "=1+1", ("Scores", "N2"): "@SUM(A1)",
         ("Startups", "C2"): "+1", ("Startups", "D2"): "-2", ("Startups", "G2"): "@x",
@@ -172,20 +174,24 @@ def test_export_keeps_hostile_text_as_text(tmp_path):
         assert cell.data_type == "s" and cell.value == want, (sheet, ref, cell.value)
         assert cell.quotePrefix, (sheet, ref)
     # openpyxl does not decode Excel's _x000D_ escape; Excel, LibreOffice and calamine do
-    assert wb["Summary"]["B2"].value == "_x000D_x" and wb["Summary"]["B2"].quotePrefix
+    assert wb["Assessments"]["B2"].value == "_x000D_x" and wb["Assessments"]["B2"].quotePrefix
     book = CalamineWorkbook.from_path(str(path))
-    summary = book.get_sheet_by_name("Summary").to_python()
+    assessments = book.get_sheet_by_name("Assessments").to_python()
     scores = book.get_sheet_by_name("Scores").to_python()
-    assert summary[1][1] == "\rx"
+    summary = book.get_sheet_by_name("Summary").to_python()
+    assert assessments[1][1] == "\rx"
     assert scores[2][13] == "line\r\nbreak"
     assert scores[2][12] == "bell\ufffdhere"
-    assert summary[2][0] == "Null\ufffdname"
+    assert assessments[2][0] == "Null\ufffdname"
+    assert summary[6][1] == "Null\ufffdname"  # unscored: ranked last
     warned = {w.where: w.message for w in result.warnings}
     # every cell that holds a changed text is named once (other sheets may repeat the name)
-    assert {"Summary!A3", "Scores!A20:A37", "Startups!B3", "Scores!M3"} <= set(warned)
+    assert {"Assessments!A3", "Summary!B7", "Levels!B6", "Scores!A20:A37", "Startups!B3",
+            "Scores!M3"} <= set(warned)
     assert all("U+FFFD" in m for m in warned.values())
-    assert not any(w.startswith(("Summary!A2", "Scores!A2:", "Scores!N")) for w in warned)
-    assert "U+0007" in warned["Scores!M3"] and "U+0000" in warned["Summary!A3"]
+    assert not any(w.startswith(("Assessments!A2", "Summary!B6", "Scores!A2:", "Scores!N"))
+                   for w in warned)
+    assert "U+0007" in warned["Scores!M3"] and "U+0000" in warned["Assessments!A3"]
 
 
 def test_framework_texts_in_document_properties_stay_valid_xml(tmp_path):
@@ -206,8 +212,9 @@ def test_cli_prints_warnings_and_succeeds(tmp_path, capsys):
     out = tmp_path / "h.xlsx"
     assert cli.main(["export", str(doc), "-o", str(out)]) == 0
     err = capsys.readouterr().err
-    assert f"{out}: warning: Summary!A3: replaced 1 character that XML 1.0 cannot store " \
+    assert f"{out}: warning: Summary!B7: replaced 1 character that XML 1.0 cannot store " \
            "(U+0007) with U+FFFD" in err
+    assert f"{out}: warning: Assessments!A3: replaced 1 character" in err
     assert "Scores!M3" in err
 
 

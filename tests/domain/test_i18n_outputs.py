@@ -82,13 +82,14 @@ def test_chinese_workbook_has_chinese_labels_and_stable_importer_headers(tmp_pat
     assert en.sheetnames == zh.sheetnames
     for sheet in ("Scores", "Startups"):
         assert [c.value for c in en[sheet][1]] == [c.value for c in zh[sheet][1]], sheet
-    # Summary: fixed headers around one column per pillar, headed by its (translated) name
+    # Assessments: fixed headers around one column per pillar score, headed by its
+    # (translated) score name
     fw = default_framework()
-    head_en = [c.value for c in en["Summary"][1]]
-    head_zh = [c.value for c in zh["Summary"][1]]
+    head_en = [c.value for c in en["Assessments"][1]]
+    head_zh = [c.value for c in zh["Assessments"][1]]
     k = len(fw.pillars)
     assert head_en[:5] + head_en[5 + k:] == head_zh[:5] + head_zh[5 + k:]
-    assert head_zh[5:5 + k] == [text(p.name, "zh_CN") for p in fw.pillars]
+    assert head_zh[5:5 + k] == [p.score_name("zh_CN") for p in fw.pillars]
     # people-facing texts follow the language: pillar names, chart titles, the About sheet
     framework_cells = {c.value for row in zh["Framework"].iter_rows() for c in row}
     assert text(fw.pillars[0].name, "zh_CN") in framework_cells
@@ -97,8 +98,7 @@ def test_chinese_workbook_has_chinese_labels_and_stable_importer_headers(tmp_pat
         rich = chart.title.tx.rich if chart.title is not None and chart.title.tx else None
         if rich is not None:
             chart_titles += [r.t for p in rich.p for r in (p.r or [])]
-    assert TEXTS["zh_CN"]["radar_title"] in "".join(chart_titles) or \
-        TEXTS["zh_CN"]["bar_title"] in "".join(chart_titles)
+    assert "Summary 前 8 家公司的总分（0–100）" in chart_titles
     about = " ".join(str(c.value) for row in zh["About"].iter_rows() for c in row if c.value)
     assert any("\u4e00" <= ch <= "\u9fff" for ch in about)
     # the Chinese workbook imports back like the English one

@@ -167,5 +167,8 @@ def test_the_sheets_read_and_how_many_of_a_founders_own():
         "About", "Assessment", "Framework"]
     assert sheets_to_read(["Summary", "Scores", "Startups", "Framework", "Charts", "About"]) == [
         "About", "Scores", "Startups", "Framework"]
+    layout3 = ["Summary", "Charts", "Analysis", "Decisions", "Assessments", "Levels", "Scores",
+               "Startups", "Framework", "About"]
+    assert sheets_to_read(layout3) == ["About", "Scores", "Startups", "Decisions", "Framework"]
     own = [f"Sheet{i}" for i in range(30)]
     assert sheets_to_read(["Charts", *own]) == own[:MAX_DATA_SHEETS]

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from models.core.decisions import Decision
 from models.core.portfolio import Assessment, Portfolio, Score, Startup
 from models.engine.sample import sample_portfolio
 from models.files.framework_file import default_framework
@@ -81,7 +82,8 @@ def test_template_fill_import_export_import_keeps_everything(tmp_path):
 def _rich_portfolio(cr: str = "\r") -> Portfolio:
     """Startups with every field, texts with line breaks (CR LF unless ``cr`` is ``""``:
     LibreOffice turns CR LF into LF when it saves), an unscored criterion with a
-    confidence, an assessment with no score and a startup with no assessment."""
+    confidence, an assessment with no score, a startup with no assessment, and decisions
+    (texts that look like formulas, Chinese, a line break)."""
     a, b, c = IDS[:3]
     return Portfolio(framework=FW, startups=[
         Startup(name=f"Acme{cr}\nAI", sector="Legal", stage="Seed", region="Shanghai",
@@ -96,8 +98,14 @@ def _rich_portfolio(cr: str = "\r") -> Portfolio:
                                scores={}),
                     Assessment(assessor="", role="other", date=dt.date(2024, 3, 1),
                                scores={a: Score(value=1, evidence="\tindented")}),
+                ],
+                decisions=[
+                    Decision(status="screening", date=dt.date(2024, 3, 2), by="=Priya"),
+                    Decision(status="committee", date=dt.date(2024, 4, 9), by="投委会",
+                             rationale=f"+strong niche{cr}\nsecond line"),
                 ]),
-        Startup(name="No assessments", tags=[]),
+        Startup(name="No assessments", tags=[], decisions=[
+            Decision(status="passed", date=dt.date(2024, 5, 5), rationale="@not for us")]),
         Startup(name="   padded   ", assessments=[Assessment(date=dt.date(2024, 1, 1))]),
     ])
 

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TypedDict
 
+from models.core.decisions import Decision
 from models.core.portfolio import Assessment, Role, Score, Startup, new_id
 from models.workbook.importing.cells import (
     FORMULA,
@@ -25,6 +26,7 @@ from models.workbook.importing.cells import (
     parse_role,
     split_tags,
 )
+from models.workbook.importing.decisions_reader import DecisionRow, read_decisions
 from models.workbook.importing.sheet_grid import SheetGrid
 
 if TYPE_CHECKING:
@@ -53,6 +55,7 @@ class _Draft:
     sid: str | None
     where: str
     fields: _Fields = field(default_factory=lambda: _Fields())
+    decisions: list[Decision] = field(default_factory=list)
     # (assessor, role, date) → assessments, each a dict criterion → Score, with its rows
     groups: dict[tuple[str, Role, dt.date], list[tuple[dict[str, Score], list[int]]]] = field(
         default_factory=dict)
@@ -102,6 +105,23 @@ class _Startups:
                                  f"the rows are read as '{name}' of {draft.where}")
         self._seen[key] = draft
         return draft
+
+    def decide(self, row: DecisionRow) -> None:
+        """Attach a decision read on the Decisions sheet to its startup (a problem when the
+        workbook has no such startup)."""
+        sid, name = row.startup_id, row.startup
+        draft = self.by_id.get(sid) if sid else None
+        if draft is None and not (sid and self.listed):
+            same = self.by_name.get(name, [])
+            draft = same[0] if same else None
+        if draft is not None:
+            draft.decisions.append(row.decision)
+        elif sid and self.listed:
+            self.reader.problem(row.id_cell, f"startup id '{sid}' is not on the Startups "
+                                "sheet; put back the decision's Startup ID")
+        else:
+            self.reader.problem(row.where, f"no startup named '{name}' in this workbook (its "
+                                "Startups and Scores sheets); expected one of its startups")
 
     def read_sheet(self) -> None:
         """The Startups sheet: every startup with its fields (a note when it is missing)."""
@@ -165,6 +185,8 @@ def read_export(reader: WorkbookReader, about: dict[str, tuple[object, str]]) ->
     if cols is None:
         return
     undated = _Rows(reader, grid, cols, startups).read(h)
+    for row in read_decisions(reader):
+        startups.decide(row)
     if reader.result.problems:
         return
     if undated:
@@ -262,8 +284,9 @@ def _build(reader: WorkbookReader, startups: _Startups, grid: SheetGrid) -> None
                 assessments.append((rows[0], a))
                 result.origins[a.id] = grid.span_ref(min(rows), 0, max(rows), last_col)
         assessments.sort(key=lambda pair: pair[0])
-        result.startups.append(Startup(id=draft.sid or new_id(), name=draft.name,
-                                       assessments=[a for _, a in assessments], **draft.fields))
+        result.startups.append(Startup(
+            id=draft.sid or new_id(), name=draft.name, assessments=[a for _, a in assessments],
+            decisions=sorted(draft.decisions, key=lambda d: d.date), **draft.fields))
         if draft.sid:
             result.workbook_ids.add(draft.sid)
     _look_alikes(reader, startups.drafts)

@@ -15,6 +15,10 @@ earlier in the batch, is not added; a note names both. Re-importing the same fil
 therefore harmless; a corrected file with the same date must replace the old assessment by
 hand (delete it, then import).
 
+**Decisions** (an export's Decisions sheet) come with their startup: a new startup keeps
+them; an existing one gets those it does not have yet (same status, date, by and rationale),
+its decisions then ordered by date, so the latest becomes its current status.
+
 **Weights.** A workbook whose Framework sheet holds other weights than the portfolio's
 framework (people edit them there, and the workbook's formulas re-score with them) is scored
 with those weights in the workbook. A *new* portfolio (``adopt_weights``) takes them, as a
@@ -31,6 +35,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from models.core.decisions import Decision
 from models.core.errors import InputError, Problem
 from models.core.framework import Framework
 from models.core.framework_identity import custom_framework
@@ -47,7 +52,8 @@ class MergePlan:
         new_startups: startups to append, in order (fresh objects).
         new_assessments: ``(existing startup id, assessment)`` pairs to append.
         field_updates: ``(existing startup id, field, value)``: empty sector, stage, region,
-            notes or tags filled from the import.
+            notes or tags filled from the import, and ``decisions``: the startup's decisions
+            with those imported added.
         duplicates: one notice per assessment skipped as a duplicate.
         look_alikes: one notice per imported startup kept apart from a look-alike.
         framework: the framework the merged portfolio takes (the workbooks' weights), or
@@ -143,10 +149,12 @@ def plan_merge(portfolio: Portfolio, report: ImportReport, *,
     index = _Index(portfolio)
     filled: set[tuple[str, str]] = set()
     new_ids: set[str] = set()
+    decided: dict[str, list[Decision]] = {}
     for result in report.imported:
         for st in result.startups:
             carried = st.id in result.workbook_ids
             target = index.match(st, result.path, carried)
+            is_new = target is None
             if target is None:
                 target = _new_startup(plan, index, result, st, carried)
                 new_ids.add(target.id)
@@ -154,6 +162,9 @@ def plan_merge(portfolio: Portfolio, report: ImportReport, *,
                 index.carried.setdefault(target.id, (result.path, st.id))
             _fill(plan, target, st, target.id in new_ids, filled)
             _assessments(plan, index, result, st, target, target.id in new_ids)
+            if not is_new:
+                _decisions(target, st, target.id in new_ids, decided)
+    plan.field_updates.extend((sid, "decisions", ds) for sid, ds in decided.items())
     _weights(plan, portfolio, report, adopt_weights)
     return plan
 
@@ -202,6 +213,22 @@ def _fill(plan: MergePlan, target: Startup, st: Startup, is_new: bool,
         elif (target.id, name) not in filled:
             filled.add((target.id, name))
             plan.field_updates.append((target.id, name, value))
+
+
+def _decisions(target: Startup, st: Startup, is_new: bool,
+               decided: dict[str, list[Decision]]) -> None:
+    """The decisions of ``st`` that ``target`` does not have yet: added to a startup new in
+    this batch, or kept in ``decided`` (startup id → its new list) for an existing one."""
+    have = target.decisions if is_new else decided.get(target.id, target.decisions)
+    seen = {(d.status, d.date, d.by, d.rationale) for d in have}
+    added = [d for d in st.decisions if (d.status, d.date, d.by, d.rationale) not in seen]
+    if not added:
+        return
+    merged = sorted([*have, *added], key=lambda d: d.date)
+    if is_new:
+        target.decisions = merged
+    else:
+        decided[target.id] = merged
 
 
 def _assessments(plan: MergePlan, index: _Index, result: FileResult, st: Startup,

@@ -56,10 +56,11 @@ LABELS = {
     "frameworkversion": "Framework version", "workbook": "Workbook",
     "layoutversion": "Layout version", "startupid": "Startup ID", "pillarid": "Pillar ID",
     "pillarweight": "Pillar weight", "weight": "Weight", "enabled": "Enabled",
+    "status": "Status", "by": "By",
 }
 FIELD_ALIASES = {"startupname": "startup", "company": "startup", "companyname": "startup"}
 SCORE_INPUTS = ("score", "confidence", "rationale", "evidence")
-_NOT_DATA_SHEETS = {"framework", "charts", "summary", "about"}
+_NOT_DATA_SHEETS = {"framework", "charts", "summary", "about", "decisions"}
 _LABEL_MAX = 60  # longer texts are never labels or headers
 
 
@@ -115,12 +116,13 @@ def read_workbook(
 
 def sheets_to_read(names: list[str]) -> list[str]:
     """The worksheets the importer may read, given all of a workbook's sheet names: ``About``,
-    ``Assessment``, ``Scores``, ``Startups`` and ``Framework`` when present; when neither
+    ``Assessment``, ``Scores``, ``Startups``, ``Decisions`` and ``Framework`` when present;
+    when neither
     ``Assessment`` nor ``Scores`` is there, the first :data:`MAX_DATA_SHEETS` other sheets but
     ``Charts`` and ``Summary`` (where a founder's own table may be)."""
     folded = {n.casefold().strip(): n for n in reversed(names)}
-    wanted = [folded[k] for k in ("about", "assessment", "scores", "startups", "framework")
-              if k in folded]
+    wanted = [folded[k] for k in ("about", "assessment", "scores", "startups", "decisions",
+                                  "framework") if k in folded]
     if "assessment" not in folded and "scores" not in folded:
         others = [n for n in names if n.casefold().strip() not in _NOT_DATA_SHEETS]
         wanted += others[:MAX_DATA_SHEETS]

@@ -1,0 +1,162 @@
+"""The export's ``Levels`` sheet: each startup's levels under the perspective, live.
+
+One row per startup, in the Summary's order at export (rank order), so Summary row
+``SUMMARY_HEADER_ROW + 1 + n`` reads Levels row :data:`FIRST_ROW` ``+ n``. Above the table,
+rows labelled in column A give each criterion column its criterion's name, direction and
+weight (``=Framework!$F$…``). The table: ``Startup ID``, ``Startup``, ``Assessments used``
+(how many assessments the view is made of), ``Assessments`` (which: assessor and date, chosen
+at export), then one **level** column per criterion (headed by its id), then one
+**favourability** column per criterion (headed ``<id> (favourability)``).
+
+A level cell is a formula over the Scores sheet:
+
+* one assessment: its Score when the score counts (its favourability cell on the Scores sheet
+  holds a number), else ``""``;
+* several (the investor view): the prudent median of the scores that count. With the
+  favourabilities ``f`` of those Score cells, the view's favourability is the
+  ``⌈c/2⌉``-th smallest of the ``c`` that are numbers,
+  ``SMALL((f₁,f₂,…),INT((COUNT((f₁,f₂,…))+1)/2))`` (a reference union): the middle one, or on
+  an even count the lower of the two middle ones, which is the level less favourable to the
+  startup whatever the criterion's direction, exactly the rule of
+  :func:`models.engine.perspectives.prudent_median`. The level is ``1 + 4f`` for a benefit
+  criterion and ``5 − 4f`` for a cost criterion;
+* none: an empty cell.
+
+With a scenario, each level adds the shift the scenario gave it at export, kept within 1–5
+(``MIN(5,MAX(1,…))``). The favourability cells turn levels into 0–1 as the engine does. Which
+assessments make a view is fixed at export; their scores stay live.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from models.core.framework import text
+from models.engine.scenarios import apply_scenario
+from models.workbook.formulas import MAX_FORMULA_CHARS, number
+from models.workbook.layout import LEVELS, LEVELS_HEAD, LEVELS_LABELS, SCORES, column_letter
+from models.workbook.plan import ExportPlan
+from models.workbook.sheets import BOLD, WHOLE, WRAP, Book, Sheet
+from models.workbook.view_plan import ViewPlan
+from models.workbook.xlsx_text import TextWarning, column_width
+
+#: Row of the criterion weights above the table, header row, and first startup's row.
+WEIGHT_ROW = 3
+HEADER_ROW = 4
+FIRST_ROW = 5
+#: Column of the first criterion's level; its favourability is :func:`fav_column`.
+FIRST_LEVEL = len(LEVELS_HEAD) + 1
+
+
+def level_column(j: int) -> int:
+    """Column (1-based) of criterion ``j``'s level."""
+    return FIRST_LEVEL + j
+
+
+def fav_column(j: int, m: int) -> int:
+    """Column (1-based) of criterion ``j``'s favourability (of ``m`` criteria)."""
+    return FIRST_LEVEL + m + j
+
+
+def level_formula(scores_rows: list[int], cost: bool, shift: float = 0.0) -> str | None:
+    """The formula (``=…``) of a level made of the assessments whose criterion sits on
+    ``scores_rows`` of the Scores sheet (see the module notes); ``None`` for no assessment or
+    a formula too long for Excel (then the level is written as a value)."""
+    if not scores_rows:
+        return None
+    if len(scores_rows) == 1:
+        r = scores_rows[0]
+        value, test = f"{SCORES}!$J${r}", f"ISNUMBER({SCORES}!$L${r})"
+    else:
+        union = "(" + ",".join(f"{SCORES}!$L${r}" for r in scores_rows) + ")"
+        middle = f"SMALL({union},INT((COUNT({union})+1)/2))"
+        value = f"5-4*{middle}" if cost else f"1+4*{middle}"
+        test = f"COUNT({union})>0"
+    if shift:
+        value = f"MIN(5,MAX(1,{value}+{number(shift)}))"
+    formula = f'=IF({test},{value},"")'
+    return formula if len(formula) <= MAX_FORMULA_CHARS else None
+
+
+def write_levels(book: Book, plan: ExportPlan, view: ViewPlan,
+                 warnings: list[TextWarning]) -> None:
+    """Write the Levels sheet (see the module notes)."""
+    sh = book.sheet(LEVELS, warnings)
+    fw, lang, m = plan.framework, plan.lang, plan.m
+    names = [text(c.name, lang) for c in fw.criteria]
+    rows = view.rows
+    sh.widths([
+        column_width((r.startup_id for r in rows[:2000]), 12, 36),
+        column_width((r.startup for r in rows), 10, 40),
+        11,
+        column_width(_assessors(plan, view, n) for n in range(min(len(rows), 2000))),
+        *(max(9.0, column_width([cid], 6, 16)) for cid in [*fw.criterion_ids] * 2),
+    ])
+    sh.ws.freeze_panes(FIRST_ROW - 1, FIRST_LEVEL - 1)
+    sh.print_setup(repeat=(1, HEADER_ROW))
+    _criteria_rows(sh, plan, names)
+    sh.header(HEADER_ROW, [*LEVELS_HEAD, *fw.criterion_ids,
+                           *(f"{cid} (favourability)" for cid in fw.criterion_ids)])
+    _startup_rows(sh, plan, view)
+    if rows:
+        last = column_letter(FIRST_LEVEL + 2 * m - 1)
+        sh.ws.autofilter(f"A{HEADER_ROW}:{last}{HEADER_ROW + len(rows)}")
+
+
+def _criteria_rows(sh: Sheet, plan: ExportPlan, names: list[str]) -> None:
+    """The criterion name, direction and weight above each level and favourability column
+    (row by row: the sheet is written top to bottom)."""
+    fw, m, geo = plan.framework, plan.m, plan.geo
+    sh.height(1, 60)
+    for r, label in enumerate(LEVELS_LABELS, 1):
+        sh.text(r, 1, label, BOLD)
+        for j, c in enumerate(fw.criteria):
+            for col in (level_column(j), fav_column(j, m)):
+                if r == 1:
+                    sh.text(r, col, names[j], WRAP)
+                elif r == 2:
+                    sh.text(r, col, c.direction)
+                else:
+                    sh.formula(r, col, f"={geo.criterion_weight(j)}", float(c.weight))
+
+
+def _assessors(plan: ExportPlan, view: ViewPlan, n: int) -> str:
+    """Which assessments ranked row ``n``'s view is made of: ``assessor date; …``."""
+    return "; ".join(f"{plan.pairs[i][1].assessor or '-'} {plan.pairs[i][1].date.isoformat()}"
+                     for i in view.used[n])
+
+
+def _startup_rows(sh: Sheet, plan: ExportPlan, view: ViewPlan) -> None:
+    fw, m = plan.framework, plan.m
+    ranking = view.ranking
+    order = [r.row for r in view.rows]
+    levels = apply_scenario(ranking.view.levels[order], fw, ranking.scenario)
+    favs = ranking.table.favourability[order]
+    cost = [c.direction == "cost" for c in fw.criteria]
+    fav_templates = []
+    for j in range(m):
+        ref = f"{column_letter(level_column(j))}{{r}}"
+        value = f"(5-{ref})/4" if cost[j] else f"({ref}-1)/4"
+        fav_templates.append(f'=IF(ISNUMBER({ref}),{value},"")')
+    whole = sh.book.fmt(WHOLE)
+    put_formula = sh.ws.write_formula
+    for n, ranked in enumerate(view.rows):
+        r = FIRST_ROW + n
+        sh.text(r, 1, ranked.startup_id)
+        sh.text(r, 2, ranked.startup)
+        sh.number(r, 3, len(view.used[n]), WHOLE)
+        sh.text(r, 4, _assessors(plan, view, n))
+        firsts = [plan.scores_first_row(i) for i in view.used[n]]
+        row_levels, row_favs = levels[n].tolist(), favs[n].tolist()
+        for j in range(m):
+            shift = float(view.shifts[n, j]) if view.shifts is not None else 0.0
+            formula = level_formula([f + j for f in firsts], cost[j], shift)
+            value = row_levels[j]
+            if formula is None:
+                sh.number(r, level_column(j), None if np.isnan(value) else value, WHOLE)
+            else:
+                put_formula(r - 1, level_column(j) - 1, formula, whole,
+                            "" if np.isnan(value) else value)
+            fav = row_favs[j]
+            put_formula(r - 1, fav_column(j, m) - 1, fav_templates[j].format(r=r), None,
+                        "" if np.isnan(fav) else fav)
