@@ -31,7 +31,9 @@ each) there is nothing to resample: ``B = 1``, ``D = draws``, one run with the s
 
 P10, P50 and P90 are numpy's default percentiles (linear interpolation) over a startup's draws;
 an unscored startup has none (NaN). Everything is seeded: the same file, perspective and seed
-give the same figures.
+give the same figures. Only the view's arrays (``levels``, ``confidence``, ``stacked``,
+``stacked_confidence``) and its number of startups are read, so a worker process may pass a
+view without the startups themselves.
 """
 
 from __future__ import annotations
