@@ -2,7 +2,10 @@
 perspective, as scored and under one of the framework's scenarios, with the changes.
 
 Both rankings are :func:`models.engine.ranking.rank_startups` (the ranking the Startups page
-shows, its gates and ties included), so a rank change here is a move in that list. The model
+shows, its gates and ties included), so a rank change here is a move in that list. The last
+column names the scenario's exposure rules that hold for each startup
+(:func:`models.engine.scenarios.exposure_hits`, on its levels under the perspective before the
+shift): why one startup moves more than another. The model
 does not follow the document by itself: recomputing a scenario on each score edit would cost
 time nobody sees, so the Compare view calls :meth:`ScenarioDeltasModel.refresh` (debounced)
 while the table is on screen.
@@ -17,14 +20,14 @@ import numpy as np
 from PySide6.QtCore import QObject, Qt
 
 from gui.document import Document
-from gui.i18n import language
+from gui.i18n import language, list_separator
 from gui.tables.base import Column, signed
 from gui.tables.roles import SortRole, StartupIdRole
 from gui.tables.sorted_rows import SortedRowsModel, text_keys
 from gui.widgets.palette import STRATEGY_FG, WARNING_FG
-from models.core.framework import text
 from models.core.rounding import fixed
 from models.engine.ranking import Ranking, rank_startups
+from models.engine.scenarios import exposure_hits
 
 
 def _by_row(ranking: Ranking, n: int) -> tuple[np.ndarray, np.ndarray, list[bool]]:
@@ -41,13 +44,14 @@ class ScenarioDeltasModel(SortedRowsModel):
     """One row per startup under the chosen scenario.
 
     Columns: Startup, Overall as scored, Overall under the scenario, Change, Rank as scored,
-    Rank under the scenario, Rank change (positive = moves up). An unscored startup has no
+    Rank under the scenario, Rank change (positive = moves up), Exposure (the rules that hit
+    it; sorted by how many). An unscored startup has no
     overall; its ranks are its places at the end of the list. ``DisplayRole`` is text,
     ``SortRole`` the raw numbers, ``ForegroundRole`` green for gains and red for losses (and
     for a startup that a deal-breaker gates under the scenario but not as scored).
     """
 
-    STARTUP, BEFORE, AFTER, DELTA, RANK_BEFORE, RANK_AFTER, RANK_CHANGE = range(7)
+    STARTUP, BEFORE, AFTER, DELTA, RANK_BEFORE, RANK_AFTER, RANK_CHANGE, EXPOSURE = range(8)
 
     def __init__(self, doc: Document, parent: QObject | None = None, lang: str = "en") -> None:
         super().__init__(parent)
@@ -59,6 +63,7 @@ class ScenarioDeltasModel(SortedRowsModel):
         self._ids: list[str] = []
         self._names: list[str] = []
         self._gated: list[tuple[bool, bool]] = []
+        self._hits: list[list[str]] = []
         self._values: list[np.ndarray] = []
         self._name_keys = np.zeros(0)
         self._visible_ids: set[str] | None = None
@@ -80,6 +85,9 @@ class ScenarioDeltasModel(SortedRowsModel):
                    self.tr("Position in the ranking under the scenario")),
             Column("rank_change", self.tr("Rank\nchange"), "number",
                    self.tr("Places moved up (+) or down (−) under the scenario")),
+            Column("exposure", self.tr("Exposure"), "rules",
+                   self.tr("The scenario's exposure rules that hold for the startup, judged on "
+                           "its levels before the shift: each adds its own shifts")),
         ]
 
     # -- data -----------------------------------------------------------------------------
@@ -105,15 +113,18 @@ class ScenarioDeltasModel(SortedRowsModel):
         a_overall, a_rank, a_gated = _by_row(after, n) if after is not None else (
             np.full(n, np.nan), np.full(n, np.nan), [False] * n)
         self._gated = list(zip(b_gated, a_gated, strict=True))
+        scenario = fw.scenario(self.scenario_id) if self.scenario_id else None
+        self._hits = exposure_hits(before.view.levels, fw, scenario, self.lang)
         self._values = [np.zeros(n), b_overall, a_overall, a_overall - b_overall, b_rank,
-                        a_rank, b_rank - a_rank]
+                        a_rank, b_rank - a_rank,
+                        np.array([len(h) for h in self._hits], dtype=float)]
         self._name_keys = text_keys(self._names)
 
     def set_document(self, doc: Document) -> None:
         """Show ``doc``'s startups (empty until the next :meth:`refresh`)."""
         self.beginResetModel()
         self.doc = doc
-        self._ids, self._names, self._gated, self._values = [], [], [], []
+        self._ids, self._names, self._gated, self._values, self._hits = [], [], [], [], []
         self._name_keys = np.zeros(0)
         self._visible = None
         self.rebuild_order()
@@ -157,10 +168,13 @@ class ScenarioDeltasModel(SortedRowsModel):
         return self.view_row(self._ids.index(startup_id)) if startup_id in self._ids else -1
 
     def value(self, row: int, column: int) -> Any:
-        """The raw value of a cell (view row): the name, or a float (None when empty)."""
+        """The raw value of a cell (view row): the name, the exposure rules' names (a list),
+        or a float (None when empty)."""
         src = self.source_row(row)
         if column == self.STARTUP:
             return self._names[src]
+        if column == self.EXPOSURE:
+            return list(self._hits[src])
         v = float(self._values[column][src])
         return None if math.isnan(v) else v
 
@@ -181,6 +195,10 @@ class ScenarioDeltasModel(SortedRowsModel):
         if role == SortRole:
             v = float(self.sort_keys(column)[source_row])
             return None if math.isnan(v) else v
+        if column == self.EXPOSURE:
+            if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+                return None
+            return list_separator().join(self._hits[source_row]) or None
         if column == self.STARTUP:
             name = self._names[source_row]
             gated_before, gated_after = self._gated[source_row]
@@ -220,9 +238,3 @@ class ScenarioDeltasModel(SortedRowsModel):
         if column == cls.RANK_CHANGE:
             return f"{v:+.0f}".replace("-", "−") if v else "0"
         return fixed(v, 0)
-
-    def scenario_description(self) -> str:
-        """The chosen scenario's description ('' when the framework has none)."""
-        if not self.scenario_id:
-            return ""
-        return text(self.doc.framework.scenario(self.scenario_id).description, self.lang)

@@ -1912,6 +1912,14 @@ as scored</source>
         <translation>按原评分的排名位置（触发致命缺陷的公司排在其他公司之后）</translation>
     </message>
     <message>
+        <source>Exposure</source>
+        <translation>暴露</translation>
+    </message>
+    <message>
+        <source>The scenario&apos;s exposure rules that hold for the startup, judged on its levels before the shift: each adds its own shifts</source>
+        <translation>对该初创公司成立的情景暴露规则（按偏移前的等级判断）：每条规则各自追加偏移</translation>
+    </message>
+    <message>
         <source>{name}: a deal-breaker fires under the scenario</source>
         <translation>{name}：在该情景下触发致命缺陷</translation>
     </message>
@@ -1948,6 +1956,7 @@ change</source>
     <name>ScenarioPage</name>
     <message>
         <source>Scenario</source>
+        <extracomment>Widest the startup and exposure columns start (pixels at scale 1; full names on hover).</extracomment>
         <translation>情景</translation>
     </message>
     <message>

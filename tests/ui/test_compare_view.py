@@ -276,6 +276,14 @@ def test_selecting_a_startup_row_activates_its_perspective_assessment(qtbot, vie
             QItemSelectionModel.SelectionFlag.Rows)
     assert blocker.args == [st.id, investor.id]
     assert view.current_startup_id() == st.id
+    # the audit table shows that assessment once opened, the Scenarios table the startup
+    view.show()
+    view.upper.setCurrentWidget(view.assessments)
+    audit = view.assessments
+    assert audit.table.selectionModel().currentIndex().data(AssessmentIdRole) == investor.id
+    view.show_scenario_deltas("financing_thaw")
+    view.scenarios.refresh()
+    assert view.scenarios.table.selectionModel().currentIndex().data(StartupIdRole) == st.id
     doc.set_perspective("founder")
     with qtbot.waitSignal(view.assessmentActivated) as blocker:
         view.activate_startup(st.id)

@@ -5,6 +5,8 @@ the tab is on screen (pytest-qt, offscreen)."""
 
 from __future__ import annotations
 
+import html
+
 import pytest
 
 from gui import commands as cmd
@@ -12,6 +14,8 @@ from gui.tables.roles import StartupIdRole
 from gui.tables.scenarios import ScenarioDeltasModel
 from gui.views.compare.view import CompareView
 from models.analysis.startups import analyze_startups
+from models.engine.scenario_text import explain_scenario
+from models.engine.scenarios import exposure_hits
 
 S = ScenarioDeltasModel
 
@@ -61,7 +65,19 @@ def test_table_equals_the_analysis_of_startups(view, doc, perspective):
     for sid, values in want.items():
         assert got[sid] == pytest.approx(values)
     assert doc.scenario is None  # this tab only compares
-    assert "giant" in view.scenarios.note.text().lower()
+    # each startup's exposure: the rules that hold on its levels under the perspective
+    levels = doc.ranking().view.levels
+    scen = doc.framework.scenario("sleeping_giant_enters")
+    hits = exposure_hits(levels, doc.framework, scen)
+    for r in range(model.rowCount()):
+        assert model.value(r, S.EXPOSURE) == hits[doc.startup_index(model.startup_id(r))]
+    assert any(hits) and not all(hits)  # it hits some startups, not all
+    # the scenario explained beside the table: its name and every exposure rule
+    shown = view.scenarios.explanation.text()
+    explained = explain_scenario(doc.framework, "sleeping_giant_enters")
+    assert explained.name in shown
+    assert explained.exposure
+    assert all(html.escape(r.name, quote=False) in shown for r in explained.exposure)
     # sorted by the rank under the scenario
     ranks = [model.value(r, S.RANK_AFTER) for r in range(model.rowCount())]
     assert ranks == sorted(ranks)

@@ -141,9 +141,9 @@ class AssessmentsPage(QWidget):
             r = self.model.result(self.proxy.mapToSource(current).row())
             self.assessmentChosen.emit(r.startup_id, r.assessment_id)
 
-    def select_assessment(self, assessment_id: str) -> None:
-        """Make an assessment's row current without emitting ``assessmentChosen`` (clearing
-        the filters if they hide it)."""
+    def select_assessment(self, assessment_id: str, reveal: bool = True) -> None:
+        """Make an assessment's row current without emitting ``assessmentChosen``; when the
+        filters hide it, clear them (``reveal``) or leave the selection alone."""
         self._pending_aid = assessment_id
         if self.model is None:
             return
@@ -151,6 +151,8 @@ class AssessmentsPage(QWidget):
         if row < 0:
             return
         index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if not index.isValid() and not reveal:
+            return
         if not index.isValid():
             self.filter_edit.clear()
             self.role_combo.setCurrentIndex(0)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from gui.document import Document
 from gui.perspective import perspective_label
 from gui.tables.ranking import NO_DECISION, StartupRankingModel
+from gui.views.compare.columns import fit_compact, keep_room_for_arrow
 from gui.widgets.table_view import table_view
 from models.core.decisions import STATUSES, status_name
 
@@ -80,7 +81,7 @@ class StartupsPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
         header.setResizeContentsPrecision(60)
-        header.sortIndicatorChanged.connect(self._room_for_arrow)
+        keep_room_for_arrow(self.table)
         row = QHBoxLayout()
         row.addWidget(self.filter_edit, 2)
         row.addWidget(QLabel(self.tr("Status")))
@@ -92,25 +93,11 @@ class StartupsPage(QWidget):
         layout.addWidget(self.table, 1)
 
     def fit(self) -> None:
-        """Size the columns to their contents, the name columns capped. Headers count by
-        their text alone, so the many columns of numbers stay narrow; the sorted column gets
-        room for its sort arrow (:meth:`_room_for_arrow`)."""
-        m, t = self.model, self.table
-        header = t.horizontalHeader()
-        metrics = header.fontMetrics()
-        most = round(NAME_COLUMN_MAX * max(1.0, t.logicalDpiX() / 96))
-        capped = (m.column_of("startup"), m.column_of("gated"))
-        for c, col in enumerate(m.columns):
-            head = max(metrics.horizontalAdvance(line) for line in col.header.split("\n"))
-            width = max(t.sizeHintForColumn(c), head + 2 * metrics.averageCharWidth())
-            header.resizeSection(c, min(width, most) if c in capped else width)
-        self._room_for_arrow(header.sortIndicatorSection())
-
-    def _room_for_arrow(self, column: int, *_args: object) -> None:
-        header = self.table.horizontalHeader()
-        if 0 <= column < header.count():
-            header.resizeSection(column, max(header.sectionSize(column),
-                                             header.sectionSizeHint(column)))
+        """Size the columns to their contents, the name columns capped
+        (:func:`~gui.views.compare.columns.fit_compact`)."""
+        m = self.model
+        fit_compact(self.table, (m.column_of("startup"), m.column_of("gated")),
+                    NAME_COLUMN_MAX)
 
     def set_document(self, doc: Document) -> None:
         """Show ``doc``'s startups."""

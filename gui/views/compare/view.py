@@ -203,6 +203,8 @@ class CompareView(QWidget):
         used = self.doc.ranking().view.used[self.doc.startup_index(startup_id)]
         chosen = latest_assessment(used)
         self._current_aid = chosen.id if chosen is not None else ""
+        if chosen is not None:
+            self.assessments.select_assessment(chosen.id, reveal=False)
         self.assessmentActivated.emit(st.id, self._current_aid)
 
     def _assessment_chosen(self, startup_id: str, assessment_id: str) -> None:
