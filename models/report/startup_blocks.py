@@ -145,6 +145,17 @@ class _CriteriaColumns:
         return cls(spread=246.0, confidence=272.0, rationale=318.0)
 
 
+#: Height of a criteria row below which the table gives room taken by the gaps' list back.
+READABLE_ROW = 9.5
+
+
+def criteria_height(data: ReportData, row_h: float = READABLE_ROW) -> float:
+    """The height of the criteria table (heading, header, rows of ``row_h`` and a note of up
+    to three lines)."""
+    fw = data.framework
+    return 24 + 3.5 + 4 + row_h * (len(fw.criteria) + len(fw.pillars)) + 8.5 * 3
+
+
 def criteria_table(page: Page, data: ReportData, i: int, top: float,
                    bottom: float) -> float:
     """The criteria, grouped by pillar, between ``top`` and at most ``bottom``; returns
@@ -240,9 +251,11 @@ def short_name(assessor: str) -> str:
 _GAP_ROW = 10.5
 
 
-def gaps_block(page: Page, data: ReportData, st: Startup, top: float | None) -> float:
-    """The founder–investor gaps from ``top`` down; with ``top=None`` only measures them and
-    returns the top that puts the block just above the footer."""
+def gaps_block(page: Page, data: ReportData, st: Startup, top: float | None,
+               limit: int = MAX_GAPS) -> float:
+    """The founder–investor gaps from ``top`` down, at most ``limit`` of them listed; with
+    ``top=None`` only measures them and returns the top that puts the block just above the
+    footer."""
     lab = labels(data.lang)
     entry = data.gaps.get(st.id)
     width = RIGHT - LEFT
@@ -255,7 +268,7 @@ def gaps_block(page: Page, data: ReportData, st: Startup, top: float | None) -> 
         return top
     gaps, founder, investor = entry
     differ = [g for g in gaps if g.gap != 0]
-    listed = differ[:MAX_GAPS]
+    listed = differ[:limit]
     per_col = math.ceil(len(listed) / 2) if listed else 0
     intro = page.m.wrap(lab["gaps_between"].format(
         founder=founder.assessor or lab["unnamed"], founder_date=founder.date.isoformat(),

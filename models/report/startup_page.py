@@ -28,7 +28,13 @@ from models.report.page import (
     score_text,
     signed_text,
 )
-from models.report.startup_blocks import criteria_table, gaps_block, rules_block
+from models.report.startup_blocks import (
+    MAX_GAPS,
+    criteria_height,
+    criteria_table,
+    gaps_block,
+    rules_block,
+)
 from models.report.texts import labels
 
 #: Width of the score block's left column (overall, band, improvements).
@@ -115,9 +121,13 @@ class StartupSheet:
         y = self._score_block(i)
         self._pillar_chart(res)
         y = rules_block(page, data, res, y + 6)
-        gaps_top = gaps_block(page, data, st, None)
+        # the criteria stay readable: fewer gaps are listed when room runs short
+        for limit in (MAX_GAPS, 4, 2, 0):
+            gaps_top = gaps_block(page, data, st, None, limit)
+            if y + 8 + criteria_height(data) <= gaps_top - 10:
+                break
         table_end = criteria_table(page, data, i, y + 8, gaps_top - 10)
-        gaps_block(page, data, st, min(gaps_top, table_end + 14))
+        gaps_block(page, data, st, min(gaps_top, table_end + 14), limit)
         footer(page, data, self.first_page + i, total)
         return fig
 
