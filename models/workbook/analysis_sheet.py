@@ -49,13 +49,15 @@ from models.workbook.layout import ANALYSIS, column_letter
 from models.workbook.plan import ExportPlan
 from models.workbook.sheets import (
     BOLD,
+    RANK,
     SECTION,
     SHARE,
     TITLE,
-    WHOLE,
+    WRAP,
     Book,
     Sheet,
     Style,
+    header_height,
     round_half_away,
     row_height,
 )
@@ -139,12 +141,12 @@ def write_analysis_sheet(book: Book, portfolio: Portfolio, plan: ExportPlan, vie
     for r, (label, value) in enumerate(labels, 2):
         sh.text(r, 1, label, BOLD)
         sh.value(r, 2, value)
-    r = _reversals(sh, view, pillar_names, t, 2 + len(labels) + 1)
+    r = _reversals(sh, view, pillar_names, t, 2 + len(labels) + 1, widths)
     sh.text(r + 1, 1, SECTION_STARTUPS, SECTION)
     if not fw.scenarios:
         sh.text(r + 2, 1, t["no_scenarios"])
     assert r + (2 if fw.scenarios else 3) == header_row
-    sh.height(header_row, row_height(list(zip(head, widths, strict=False))))
+    sh.height(header_row, header_height(head, widths))
     sh.header(header_row, head)
     _startups(sh, portfolio, view, header_row + 1, lang)
     n = len(view.rows)
@@ -159,10 +161,16 @@ def _startup_head(plan: ExportPlan) -> list[str]:
 
 
 def _widths(view: ViewPlan, head: list[str]) -> list[float]:
+    """Column widths: the startups table's, with columns E and F (P10, P50) wide enough for
+    the leader names of the reversals table above it (up to 20)."""
     rows = view.rows[:2000]
     names = [r.startup for r in rows]
+    analysis = view.analysis
+    leaders = [analysis.label(i) for rev in analysis.reversals
+               for i in (rev.previous_leader, rev.new_leader)]
+    leader = column_width(leaders, 9, 20)
     scenario_cols = len(head) - len(STARTUP_HEAD) - 1
-    return [18, max(22.0, column_width(names, 12, 40)), 8, 9, 9, 9, 9, 10, 10,
+    return [18, max(22.0, column_width(names, 12, 40)), 9, 9, leader, leader, 9, 10, 10,
             *(14 for _ in range(scenario_cols)),
             column_width((r.startup_id for r in rows), 12, 36)]
 
@@ -181,21 +189,24 @@ def _note(t: dict[str, str], view: ViewPlan) -> str:
 
 
 def _reversals(sh: Sheet, view: ViewPlan, pillar_names: dict[str, str], t: dict[str, str],
-               r: int) -> int:
+               r: int, widths: list[float]) -> int:
     """The leader-reversals section from row ``r``; returns the blank row after it."""
     sh.text(r, 1, SECTION_REVERSALS, SECTION)
     sh.text(r + 1, 1, t["reversals_note"])
+    sh.height(r + 2, header_height(REVERSAL_HEADERS, widths))
     sh.header(r + 2, REVERSAL_HEADERS)
     r += 3
     analysis = view.analysis
     current = {s.pillar: s.current for s in analysis.sweeps}
     for rev in analysis.reversals:
+        names = [analysis.label(rev.previous_leader), analysis.label(rev.new_leader)]
+        sh.height(r, row_height([(n, widths[4]) for n in names]))
         sh.text(r, 1, rev.pillar)
         sh.text(r, 2, pillar_names[rev.pillar])
         sh.number(r, 3, round_half_away(current[rev.pillar], SHARE_DECIMALS), SHARE)
         sh.number(r, 4, round_half_away(rev.weight, SHARE_DECIMALS), SHARE)
-        sh.text(r, 5, analysis.label(rev.previous_leader))
-        sh.text(r, 6, analysis.label(rev.new_leader))
+        sh.text(r, 5, names[0], WRAP)
+        sh.text(r, 6, names[1], WRAP)
         r += 1
     if not analysis.reversals:
         sh.text(r, 1, t["no_reversals"])
@@ -233,7 +244,7 @@ def _startups(sh: Sheet, portfolio: Portfolio, view: ViewPlan, first: int, lang:
     yes = view_texts(lang)["gated"]
     for n, ranked in enumerate(view.rows):
         r, i = first + n, ranked.row
-        sh.number(r, 1, ranked.rank, WHOLE)
+        sh.number(r, 1, ranked.rank, RANK)
         sh.text(r, 2, ranked.startup)
         sh.text(r, 3, yes if ranked.gated else "")
         sh.number(r, 4, _round(ranked.overall, SCORE_DECIMALS), _SCORE)

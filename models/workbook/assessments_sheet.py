@@ -30,7 +30,16 @@ from models.workbook.layout import (
 )
 from models.workbook.plan import ExportPlan, excel_date
 from models.workbook.rows import fill, slot, template
-from models.workbook.sheets import DATE, SCORE, SCORE_SCALE, SHARE, SHARE_SCALE, Book, Sheet
+from models.workbook.sheets import (
+    DATE,
+    SCORE,
+    SCORE_SCALE,
+    SHARE,
+    SHARE_SCALE,
+    Book,
+    Sheet,
+    header_height,
+)
 from models.workbook.xlsx_text import TextWarning, column_width, formula_text
 
 # placeholders in a formula template: the row itself, and the Scores row of criterion j
@@ -95,18 +104,20 @@ def write_assessments(book: Book, plan: ExportPlan, warnings: list[TextWarning])
     k = len(fw.pillars)
     pillar_names = [p.score_name(lang) for p in fw.pillars]
     headers = [*ASSESSMENTS_HEAD, *pillar_names, *ASSESSMENTS_TAIL]
-    sh.widths([
+    widths = [
         column_width((s.name for s, _ in plan.pairs), 10, 40),
         column_width((a.assessor for _, a in plan.pairs), 10, 36),
         10, 12, 9,
-        *(column_width([name], 9, 22) for name in pillar_names),
+        *(max(12.0, column_width([name], 9, 16)) for name in pillar_names),
         14,
         column_width([*plan.posture_names, "Postures"], 12, 60),
         column_width([*plan.breaker_names, "Deal-breakers"], 14, 50),
         column_width((s.id for s, _ in plan.pairs[:2000]), 12, 36),
-    ])
+    ]
+    sh.widths(widths)
     sh.ws.freeze_panes("B2")
     sh.print_setup(repeat=(1, 1))
+    sh.height(1, header_height(headers, widths))
     sh.header(1, headers)
     _rows(sh, plan, AssessmentFormulas(plan))
     if n:

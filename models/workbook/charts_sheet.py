@@ -23,7 +23,7 @@ import math
 
 from models.workbook.layout import CHARTS, SUMMARY, SUMMARY_HEADER_ROW, column_letter
 from models.workbook.plan import ExportPlan
-from models.workbook.sheets import SCORE, WHOLE, Book, Sheet, cached
+from models.workbook.sheets import RANK, SCORE, Book, Sheet, cached, header_height
 from models.workbook.summary_formulas import Columns
 from models.workbook.view_plan import ViewPlan
 from models.workbook.view_texts import view_name, view_texts
@@ -37,6 +37,8 @@ _PX_PER_CM = 96 / 2.54
 _ROW_PX = 20
 #: Chart sizes (cm): the overall chart's width, a pillar chart's width, a bar's height.
 _WIDE, _NARROW, _BAR = 24.0, 11.8, 0.55
+#: Rows of the sheet one printed page holds: A4 portrait, scaled to fit the charts' width.
+PAGE_ROWS = 64
 #: The value axis of every chart: fixed 0–100 anchors, whole numbers.
 _SCORE_AXIS = {"min": 0, "max": 100, "major_unit": 25, "num_format": "0"}
 
@@ -72,14 +74,18 @@ def write_charts(book: Book, plan: ExportPlan, view: ViewPlan,
     pillars = [clean_text(p.score_name(lang))[0] for p in fw.pillars]
     n = charted(view)
     labels = [_label(view, i, lang) for i in range(n)]
-    sh.widths([7, column_width(labels, 14, 34), 9, *(column_width([p], 10, 16) for p in pillars)])
+    widths = [7, column_width(labels, 14, 34), 9,
+              *(max(12.0, column_width([p], 10, 16)) for p in pillars)]
+    sh.widths(widths)
     sh.print_setup(landscape=False)
     if not n:
         sh.text(1, 1, t["no_charts"].format(view=seen))
         return
     head = data_row(view, len(pillars))
     sh.text(head - 1, 1, t["charts_note"].format(view=seen))
-    sh.header(head, ["Rank", "Startup", "Overall", *pillars])
+    block_head = ["Rank", "Startup", "Overall", *pillars]
+    sh.height(head, header_height(block_head, widths))
+    sh.header(head, block_head)
     data = _data_block(sh, plan, view, head, labels)
     _bar(book, sh, t["charts_title"].format(n=n), (head, 3, head + n, 3),
          labels, [row[0] for row in data], (1, 0), _WIDE, "Overall")
@@ -88,8 +94,24 @@ def write_charts(book: Book, plan: ExportPlan, view: ViewPlan,
     m = min(n, PILLAR_MAX)
     for p, name in enumerate(pillars):
         at = (top + step * (p // 2), round((_NARROW + 0.4) * _PX_PER_CM) * (p % 2))
-        _bar(book, sh, t["charts_pillar"].format(pillar=name, n=m), (head, 4 + p, head + m, 4 + p),
-             labels[:m], [row[1 + p] for row in data[:m]], at, _NARROW, name)
+        _bar(book, sh, t["charts_pillar"].format(pillar=name, n=m),
+             (head, 4 + p, head + m, 4 + p), labels[:m], [row[1 + p] for row in data[:m]], at,
+             _NARROW, name)
+    rows = math.ceil(len(pillars) / 2)
+    sh.ws.set_h_pagebreaks(page_breaks([(1, top - 1), *((top + step * i, step)
+                                                         for i in range(rows)),
+                                        (head - 1, n + 2)]))
+
+
+def page_breaks(blocks: list[tuple[int, int]], page: int = PAGE_ROWS) -> list[int]:
+    """Rows (1-based) that start a new printed page, so that no chart or table of ``blocks``
+    (``(first row, rows)``, top down, contiguous) is cut in two when it fits on a page."""
+    out, start = [], 1
+    for first, size in blocks:
+        if first > start and first + size - start > page:
+            out.append(first - 1)  # XlsxWriter breaks below the 0-based row given
+            start = first
+    return out
 
 
 def _label(view: ViewPlan, i: int, lang: str) -> str:
@@ -112,7 +134,7 @@ def _data_block(sh: Sheet, plan: ExportPlan, view: ViewPlan, head: int, labels: 
         def ref(col: int, sr: int = sr) -> str:
             return f"{SUMMARY}!${column_letter(col)}${sr}"
 
-        sh.formula(r, 1, f"={ref(cols.rank)}", ranked.rank, WHOLE)
+        sh.formula(r, 1, f"={ref(cols.rank)}", ranked.rank, RANK)
         sh.formula(r, 2, f'="#"&{ref(cols.rank)}&" "&{ref(cols.name)}&IF({ref(cols.gated)}'
                          f'<>"",{mark},"")', label)
         values = [ranked.overall, *ranked.pillars.values()]

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from models.core.portfolio import Portfolio
 from models.workbook.layout import DECISIONS, DECISIONS_HEADERS
-from models.workbook.sheets import DATE, WRAP, Book, row_height
+from models.workbook.sheets import DATE, TOP, WRAP, Book, row_height
 from models.workbook.xlsx_text import TextWarning, column_width
 
 #: What ``Current`` reads on a startup's current decision.
@@ -34,12 +34,12 @@ def write_decisions(book: Book, portfolio: Portfolio, warnings: list[TextWarning
     sh.header(1, DECISIONS_HEADERS)
     for r, (st, d, current) in enumerate(rows, 2):
         sh.height(r, row_height([(d.rationale, rationale)]))
-        sh.text(r, 1, st.id)
-        sh.text(r, 2, st.name)
-        sh.text(r, 3, d.status)
-        sh.date(r, 4, d.date, DATE)
-        sh.text(r, 5, d.by)
+        sh.text(r, 1, st.id, TOP)
+        sh.text(r, 2, st.name, TOP)
+        sh.text(r, 3, d.status, TOP)
+        sh.date(r, 4, d.date, {**DATE, **TOP})
+        sh.text(r, 5, d.by, TOP)
         sh.text(r, 6, d.rationale, WRAP)
-        sh.text(r, 7, CURRENT if current else "")
+        sh.text(r, 7, CURRENT if current else "", TOP)
     if rows:
         sh.ws.autofilter(0, 0, len(rows), len(DECISIONS_HEADERS) - 1)

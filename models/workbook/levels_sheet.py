@@ -36,7 +36,7 @@ from models.engine.scenarios import apply_scenario
 from models.workbook.formulas import MAX_FORMULA_CHARS, number
 from models.workbook.layout import LEVELS, LEVELS_HEAD, LEVELS_LABELS, SCORES, column_letter
 from models.workbook.plan import ExportPlan
-from models.workbook.sheets import BOLD, WHOLE, WRAP, Book, Sheet
+from models.workbook.sheets import BOLD, WHOLE, WRAP, Book, Sheet, header_height
 from models.workbook.view_plan import ViewPlan
 from models.workbook.xlsx_text import TextWarning, column_width
 
@@ -85,18 +85,23 @@ def write_levels(book: Book, plan: ExportPlan, view: ViewPlan,
     fw, lang, m = plan.framework, plan.lang, plan.m
     names = [text(c.name, lang) for c in fw.criteria]
     rows = view.rows
-    sh.widths([
+    widths = [
         column_width((r.startup_id for r in rows[:2000]), 12, 36),
         column_width((r.startup for r in rows), 10, 40),
-        11,
+        12,
         column_width(_assessors(plan, view, n) for n in range(min(len(rows), 2000))),
-        *(max(9.0, column_width([cid], 6, 16)) for cid in [*fw.criterion_ids] * 2),
-    ])
+        *(max(12.0, column_width([cid], 6, 16)) for cid in [*fw.criterion_ids] * 2),
+    ]
+    sh.widths(widths)
     sh.ws.freeze_panes(FIRST_ROW - 1, FIRST_LEVEL - 1)
     sh.print_setup(repeat=(1, HEADER_ROW))
+    sh.ws.fit_to_pages(2, 0)  # the levels, then the favourabilities
+    sh.ws.repeat_columns(0, 1)
     _criteria_rows(sh, plan, names)
-    sh.header(HEADER_ROW, [*LEVELS_HEAD, *fw.criterion_ids,
-                           *(f"{cid} (favourability)" for cid in fw.criterion_ids)])
+    head = [*LEVELS_HEAD, *fw.criterion_ids,
+            *(f"{cid} (favourability)" for cid in fw.criterion_ids)]
+    sh.height(HEADER_ROW, header_height(head, widths))
+    sh.header(HEADER_ROW, head)
     _startup_rows(sh, plan, view)
     if rows:
         last = column_letter(FIRST_LEVEL + 2 * m - 1)

@@ -71,6 +71,7 @@ DATE: Style = {"num_format": DATE_FORMAT}
 SCORE: Style = {"num_format": SCORE_FORMAT}
 SHARE: Style = {"num_format": SHARE_FORMAT}
 WHOLE: Style = {"num_format": WHOLE_FORMAT}
+RANK: Style = {"num_format": WHOLE_FORMAT, "align": "center"}
 GAP: Style = {"num_format": GAP_FORMAT}
 # fixed anchors (no min-max normalisation): red at 0, amber at the middle, green at the top
 RED, AMBER, GREEN = "#F8696B", "#FFEB84", "#63BE7B"
@@ -293,6 +294,26 @@ def row_height(texts: Sequence[tuple[str, float]], line: float = 15.0) -> float 
                     for part in value.split("\n"))
         lines = max(lines, count)
     return None if lines <= 1 else min(409.0, lines * line)
+
+
+def header_height(names: Sequence[str], widths: Sequence[float], line: float = 15.0
+                  ) -> float | None:
+    """Height (points) of a header row whose bold, wrapped ``names`` sit in columns of
+    ``widths``: words are packed into lines of about one character per width unit (bold text
+    is wider than :func:`row_height` assumes, and a line breaks only between words); None
+    for one line."""
+    lines = 1
+    for name, width in zip(names, widths, strict=False):
+        room, count, used = max(1.0, width - 1.5), 1, 0.0
+        for word in name.split():
+            size = display_width(word)
+            if used and used + 1 + size > room:
+                count, used = count + 1, 0.0
+            used += size + (1 if used else 0)
+            while used > room:  # a word longer than the column breaks inside it
+                count, used = count + 1, used - room
+        lines = max(lines, count)
+    return None if lines <= 1 else lines * line + 3
 
 
 def color_scale(points: Sequence[tuple[float, str]]) -> dict[str, object]:

@@ -31,6 +31,7 @@ from models.workbook.layout import (
 from models.workbook.plan import ExportPlan
 from models.workbook.sheets import (
     GAP,
+    RANK,
     SCORE,
     SCORE_SCALE,
     SHARE,
@@ -40,6 +41,7 @@ from models.workbook.sheets import (
     WRAP,
     Book,
     Sheet,
+    header_height,
     row_height,
 )
 from models.workbook.summary_formulas import Columns, SummaryFormulas, rank_keys
@@ -68,7 +70,8 @@ def summary_statements(plan: ExportPlan, view: ViewPlan) -> list[str]:
                                           perspective=ranking.perspective.name)
     else:
         bands = t["bands_off"]
-    return [f"{view_definition(ranking.perspective, lang)} {gates}",
+    definition = t["perspective"].format(definition=view_definition(ranking.perspective, lang))
+    return [f"{definition} {gates}",
             f"{scenario} {weights_line(plan)} {suggestion}",
             f"{t['live']} {bands}"]
 
@@ -123,7 +126,7 @@ def write_summary(book: Book, plan: ExportPlan, view: ViewPlan,
         sh.height(r, row_height([(line, visible)]))
         sh.ws.merge_range(r - 1, 0, r - 1, cols.sid - 1, "", sh.book.fmt(WRAP))
         sh.text(r, 1, line, WRAP)
-    sh.height(h, row_height(list(zip(headers, widths, strict=False))))
+    sh.height(h, header_height(headers, widths))
     sh.header(h, headers)
     _rows(sh, plan, view, cols)
     if n:
@@ -148,8 +151,8 @@ def _widths(plan: ExportPlan, view: ViewPlan, pillar_names: list[str]) -> list[f
         column_width(["Status", *statuses], 8, 16), 11, 8,
         column_width(["Deal-breakers", *("; ".join(r.deal_breakers) for r in rows[:2000])],
                      14, 50),
-        9, *(column_width([name], 10, 16) for name in pillar_names),
-        13, 8, 8, 9, 11, column_width((r.startup_id for r in rows[:2000]), 12, 36),
+        9, *(max(12.0, column_width([name], 10, 16)) for name in pillar_names),
+        13, 8, 8, 9, 12, column_width((r.startup_id for r in rows[:2000]), 12, 36),
     ]
 
 
@@ -157,14 +160,14 @@ def _rows(sh: Sheet, plan: ExportPlan, view: ViewPlan, cols: Columns) -> None:
     """One row per ranked startup, best first."""
     lang = plan.lang
     formulas = SummaryFormulas(plan, view, cols)
-    share, whole = sh.book.fmt(SHARE), sh.book.fmt(WHOLE)
+    share, whole, rank = sh.book.fmt(SHARE), sh.book.fmt(WHOLE), sh.book.fmt(RANK)
     put = sh.ws.write_formula
     yes = view_texts(lang)["gated"]
     keys = rank_keys(view)
     for n, ranked in enumerate(view.rows):
         r = SUMMARY_HEADER_ROW + 1 + n
         f = formulas.row(n)
-        put(r - 1, cols.rank - 1, f.rank, whole, ranked.rank)
+        put(r - 1, cols.rank - 1, f.rank, rank, ranked.rank)
         sh.text(r, cols.name, ranked.startup)
         sh.text(r, cols.status, status_name(ranked.status, lang) if ranked.status else "")
         put(r - 1, cols.suggested - 1, f.suggested, None,

@@ -14,13 +14,13 @@ VIEW_TEXTS: dict[str, dict[str, str]] = {
         "view_founder": "founder view",
         "view_latest": "latest assessment",
         "view_assessor": "assessments by {name}",
-        "define_investor": "Perspective: the investor view. Per criterion, the median of the "
-                           "levels each investor gave in their latest assessment; on an even "
-                           "count, the middle level less favourable to the startup.",
-        "define_founder": "Perspective: the founder view, each startup's latest founder "
-                          "assessment.",
-        "define_latest": "Perspective: each startup's latest assessment, whoever made it.",
-        "define_assessor": "Perspective: each startup's latest assessment by {name}.",
+        "perspective": "Perspective: {definition}",
+        "define_investor": "the investor view. Per criterion, the median of the levels each "
+                           "investor gave in their latest assessment; on an even count, the "
+                           "middle level less favourable to the startup.",
+        "define_founder": "the founder view, each startup's latest founder assessment.",
+        "define_latest": "each startup's latest assessment, whoever made it.",
+        "define_assessor": "each startup's latest assessment by {name}.",
         "summary_title": "Startups ranked under the {view}",
         "gates_on": "Deal-breakers: a startup with one is gated and ranks after every ungated "
                     "startup.",
@@ -65,11 +65,12 @@ VIEW_TEXTS: dict[str, dict[str, str]] = {
         "view_founder": "创始人视角",
         "view_latest": "最近一次评估",
         "view_assessor": "{name} 的评估",
-        "define_investor": "视角：投资人视角。每个指标取每位投资人最近一次评估所给等级的"
-                           "中位数；数量为偶数时，取对创业公司较不利的中间等级。",
-        "define_founder": "视角：创始人视角，即每家公司最近一次创始人自评。",
-        "define_latest": "视角：每家公司最近一次评估，不论评估人是谁。",
-        "define_assessor": "视角：每家公司由 {name} 所做的最近一次评估。",
+        "perspective": "视角：{definition}",
+        "define_investor": "投资人视角。每个指标取每位投资人最近一次评估所给等级的中位数；"
+                           "数量为偶数时，取对创业公司较不利的中间等级。",
+        "define_founder": "创始人视角，即每家公司最近一次创始人自评。",
+        "define_latest": "每家公司最近一次评估，不论评估人是谁。",
+        "define_assessor": "每家公司由 {name} 所做的最近一次评估。",
         "summary_title": "按{view}排名的创业公司",
         "gates_on": "致命缺陷：触发致命缺陷的公司为受阻，排在所有未受阻公司之后。",
         "gates_off": "致命缺陷：排名时忽略（受阻公司按总分与其他公司一起排名，仍会标出）。",
@@ -117,5 +118,6 @@ def view_name(perspective: Perspective, lang: str) -> str:
 
 
 def view_definition(perspective: Perspective, lang: str) -> str:
-    """One sentence defining the perspective in ``lang``."""
+    """One sentence defining the perspective in ``lang`` (``the investor view. Per
+    criterion, …``)."""
     return view_texts(lang)[f"define_{perspective.kind}"].format(name=perspective.assessor)

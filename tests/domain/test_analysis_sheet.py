@@ -73,7 +73,7 @@ def test_draws_seed_and_perspective_are_stated_at_the_top(sample_sheet):
     labels = _labels(ws)
     assert labels["Draws"] == 2000 and labels["Seed"] == 0
     assert labels["Draws requested"] == 2000 and labels["Pillar weights"] == "fixed"
-    assert labels["Perspective"].startswith("investor: Perspective: the investor view.")
+    assert labels["Perspective"].startswith("investor: the investor view. Per criterion")
     assert "--perspective investor --draws 2000 --seed 0" in labels["Note"]
     assert "not formulas" in labels["Computed from"]
 

@@ -412,7 +412,7 @@ def test_about_sheet(wb):
     assert values["Exported (UTC)"] == "2024-11-30 09:15:00 UTC"
     assert values["Source article"] == fw.source["en"]
     assert values["Assessments"] == 13 and values["Startups"] == 8
-    assert values["Perspective"].startswith("investor: Perspective: the investor view.")
+    assert values["Perspective"].startswith("investor: the investor view. Per criterion")
     assert values["Deal-breakers"].startswith("Deal-breakers: a startup with one is gated")
     assert values["Scenario"] == "Scenario: none."
     assert "How the startups are ranked" in values and "How to change weights" in values
