@@ -126,28 +126,56 @@ def _fill_scores(conn: sa.Connection, owned: dict[str, Assessment],
                  which: sa.ColumnElement[bool] | None, criterion_ids: Sequence[str]) -> None:
     """Give the assessments in ``owned`` (those ``which`` selects; ``None``: all) their
     scores, in their order. Criterion ids and confidences are shared strings, not one copy
-    per score."""
+    per score.
+
+    The rows come in the table's own order, not sorted (sorting them in the database takes
+    longer than reading them): an assessment's scores are written in order and a new one
+    after the others, so they nearly always arrive in order, and the few assessments whose
+    scores do not are put in order afterwards."""
     if not owned:
         return
     c = scores.c
-    query = sa.select(c.assessment_id, c.criterion_id, c.value, c.confidence, c.rationale,
-                      c.evidence).order_by(c.assessment_id, c.position)
+    query = sa.select(c.assessment_id, c.criterion_id, c.position, c.value, c.confidence,
+                      c.rationale, c.evidence)
     if which is not None:
         query = query.join_from(scores, assessments,
                                 assessments.c.id == c.assessment_id).where(which)
     shared: dict[str, str] = {cid: cid for cid in criterion_ids}
     levels: dict[str, str] = {}
     score_of = rows.score_of
-    current_id = ""
-    table: dict[str, Any] = {}
+    current_id, last, table = "", -1, {}
+    seen: dict[str, int] = {}
+    unordered: set[str] = set()
     parts = (_plain_rows(conn, query) if which is None
              else conn.execute(query).partitions(10_000))
     for part in parts:
-        for aid, cid, value, confidence, rationale, evidence in part:
+        for aid, cid, position, value, confidence, rationale, evidence in part:
             if aid != current_id:
-                current_id, table = aid, owned[aid].scores
+                seen[current_id] = last
+                current_id, last, table = aid, seen.get(aid, -1), owned[aid].scores
+            if position < last:
+                unordered.add(aid)
+            last = position
             table[shared.setdefault(cid, cid)] = score_of(
                 value, levels.setdefault(confidence, confidence), rationale, evidence)
+    _put_in_order(conn, owned, sorted(unordered))
+
+
+def _put_in_order(conn: sa.Connection, owned: dict[str, Assessment],
+                  unordered: list[str]) -> None:
+    """Order the scores of these assessments by their positions."""
+    c = scores.c
+    for part in chunks(unordered):
+        query = (sa.select(c.assessment_id, c.criterion_id).where(c.assessment_id.in_(part))
+                 .order_by(c.assessment_id, c.position))
+        order: dict[str, list[str]] = {}
+        for aid, cid in conn.execute(query):
+            order.setdefault(aid, []).append(cid)
+        for aid, cids in order.items():
+            table = owned[aid].scores
+            ordered = {cid: table[cid] for cid in cids}
+            table.clear()
+            table.update(ordered)
 
 
 def _plain_rows(conn: sa.Connection, query: sa.Select[Any]) -> Iterator[Sequence[Any]]:

@@ -18,6 +18,16 @@ from models.core.decisions import Decision
 from models.core.framework import Framework
 from models.core.portfolio import Assessment, Portfolio, Score, Startup
 from models.store.changelog import Change, Kind
+from models.store.rows import clone_startup, construct
+
+
+def detached(current: Portfolio, changes: Iterable[Change]) -> Portfolio:
+    """A portfolio equal to ``current`` that taking back ``changes`` may change without
+    changing ``current``: the startups the changes touch are copies, the others (and the
+    framework, which is frozen) are shared with ``current``."""
+    touched = {c.startup_id for c in changes if c.startup_id is not None}
+    startups = [clone_startup(s) if s.id in touched else s for s in current.startups]
+    return construct(Portfolio, {**current.__dict__, "startups": startups})
 
 
 class Replay:

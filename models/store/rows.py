@@ -23,6 +23,7 @@ from models.core.portfolio import Assessment, Score, Startup
 
 M = TypeVar("M", bound=BaseModel)
 _set = object.__setattr__
+_new = object.__new__
 
 STARTUP_FIELDS: tuple[str, ...] = ("name", "sector", "stage", "region", "tags", "notes")
 ASSESSMENT_FIELDS: tuple[str, ...] = ("assessor", "role", "date")
@@ -35,18 +36,26 @@ SCORE_FIELDS: tuple[str, ...] = ("value", "confidence", "rationale", "evidence")
 _EVERY_FIELD: dict[type[BaseModel], set[str]] = {}
 
 
-def construct(cls: type[M], values: dict[str, Any]) -> M:
-    """A ``cls`` holding ``values`` (every one of its fields, already valid), without
-    validation."""
+def _every_field(cls: type[BaseModel]) -> set[str]:
     every = _EVERY_FIELD.get(cls)
     if every is None:
         every = _EVERY_FIELD[cls] = set(cls.model_fields)
-    obj = cls.__new__(cls)
+    return every
+
+
+def construct(cls: type[M], values: dict[str, Any]) -> M:
+    """A ``cls`` holding ``values`` (every one of its fields, already valid), without
+    validation."""
+    every = _every_field(cls)
+    obj = _new(cls)
     _set(obj, "__dict__", values)
     _set(obj, "__pydantic_fields_set__", every)
     _set(obj, "__pydantic_extra__", None)
     _set(obj, "__pydantic_private__", None)
     return obj
+
+
+_SCORE_FIELDS = _every_field(Score)
 
 
 # -- checks before writing ---------------------------------------------------------------------
@@ -140,9 +149,15 @@ def assessment_of(row: Mapping[Any, Any]) -> Assessment:
 
 
 def score_of(value: int | None, confidence: str, rationale: str, evidence: str) -> Score:
-    """A score from the values of its row."""
-    return construct(Score, {"value": value, "confidence": confidence,
-                             "rationale": rationale, "evidence": evidence})
+    """A score from the values of its row: :func:`construct` written out, since a portfolio
+    makes one per score (a fifth faster)."""
+    obj = _new(Score)
+    _set(obj, "__dict__", {"value": value, "confidence": confidence, "rationale": rationale,
+                           "evidence": evidence})
+    _set(obj, "__pydantic_fields_set__", _SCORE_FIELDS)
+    _set(obj, "__pydantic_extra__", None)
+    _set(obj, "__pydantic_private__", None)
+    return obj
 
 
 def decision_of(row: Mapping[Any, Any]) -> Decision:
@@ -153,3 +168,16 @@ def decision_of(row: Mapping[Any, Any]) -> Decision:
 
 def _date(value: dt.date | str) -> dt.date:
     return value if isinstance(value, dt.date) else dt.date.fromisoformat(value)
+
+
+def clone_startup(startup: Startup) -> Startup:
+    """A copy of a (valid) startup sharing nothing changeable with it: its assessments,
+    scores, decisions and tags are copies too (faster than ``model_copy(deep=True)``)."""
+    return construct(Startup, {
+        **startup.__dict__, "tags": list(startup.tags),
+        "assessments": [construct(Assessment, {
+            **a.__dict__, "scores": {cid: score_of(s.value, s.confidence, s.rationale,
+                                                   s.evidence)
+                                     for cid, s in a.scores.items()}})
+            for a in startup.assessments],
+        "decisions": [construct(Decision, dict(d.__dict__)) for d in startup.decisions]})

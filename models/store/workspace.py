@@ -34,7 +34,7 @@ from models.store.changelog import Change, changes_after, query_changes
 from models.store.editing import WorkspaceEdits
 from models.store.frameworks import Frameworks
 from models.store.loading import read_portfolio
-from models.store.replay import Replay
+from models.store.replay import Replay, detached
 from models.store.schema import PORTFOLIO_ROW, portfolio
 from models.store.sqlite import pragma
 
@@ -163,9 +163,14 @@ class Workspace(WorkspaceEdits):
                                  assessment_id=assessment_id, since=since, until=until,
                                  limit=limit)
 
-    def as_of(self, moment: dt.datetime) -> Portfolio:
+    def as_of(self, moment: dt.datetime, current: Portfolio | None = None) -> Portfolio:
         """The portfolio as it stood at ``moment`` (an aware datetime): the current one with
         every change made after ``moment`` taken back (:mod:`models.store.replay`).
+
+        ``current``, when given, must be the workspace's portfolio as it is now (a window's
+        copy, kept up to date edit by edit): the portfolio is then not read again, and the
+        result shares every startup the changes did not touch with ``current`` (so use the
+        result before ``current`` changes again). Without it the portfolio is read afresh.
 
         Raises:
             InputError: ``moment`` is before the workspace was created (it holds nothing
@@ -180,9 +185,10 @@ class Workspace(WorkspaceEdits):
                 raise InputError.single(
                     str(self.path), "as of", f"{moment.isoformat()} is before the workspace "
                     f"was created ({created.isoformat()}); it holds nothing earlier")
-            current = read_portfolio(self._conn, self._frameworks)
             taken = changes_after(self._conn, moment)
-            return Replay(current, partial(self._frameworks.get, self._conn)).take_back(taken)
+            base = (read_portfolio(self._conn, self._frameworks) if current is None
+                    else detached(current, taken))
+            return Replay(base, partial(self._frameworks.get, self._conn)).take_back(taken)
 
     def data_version(self) -> int:
         """SQLite's ``PRAGMA data_version``: it changes when another connection (another

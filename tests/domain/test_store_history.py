@@ -58,10 +58,25 @@ def _session(ws) -> list[tuple[dt.datetime, object]]:
 
 def test_as_of_each_moment_gives_the_portfolio_as_it_was_then(ws):
     states = _session(ws)
+    current = ws.load()
+    kept = current.model_dump()
     for moment, state in states:
         assert ws.as_of(moment).model_dump() == state.model_dump(), moment
+        assert ws.as_of(moment, current=current).model_dump() == state.model_dump(), moment
+    assert current.model_dump() == kept  # taking changes back left the current one alone
     assert ws.as_of(states[0][0]) == rich_portfolio()
     assert ws.as_of(states[-1][0] + dt.timedelta(days=1)) == ws.load()
+
+
+def test_every_kind_of_change_names_who_made_it(ws):
+    _session(ws)
+    ws.who = "Bo"
+    ws.replace_framework(ws.framework().with_weights(pillar_weights={"a": 1.0}),
+                         comment="back")
+    log = ws.changes()
+    assert {c.kind for c in log} == set(Kind) - {Kind.SCORE_REMOVE, Kind.SCORE_RESTORE}
+    assert {c.who for c in log[1:]} == {"Ann"} and log[0].who == "Bo"
+    assert all(c.at.tzinfo == dt.UTC for c in log)
 
 
 def test_as_of_between_two_changes_shows_the_earlier_one(ws):

@@ -69,6 +69,18 @@ def test_a_portfolio_comes_back_as_it_went_in(tmp_path, build):
         assert again.load() == original
 
 
+def test_scores_come_back_in_their_order_however_the_rows_lie(tmp_path):
+    with make(tmp_path) as ws:
+        ws.set_score_field("a3", "b.w", "value", 2)  # a3: a.x, a.y, b.w
+        raw = ws._conn.connection.driver_connection
+        # the rows stay where they are, their positions say b.w first, then a.y, then a.x
+        raw.execute("UPDATE scores SET position = 10 - position WHERE assessment_id = 'a3'")
+        scores = ws.load().startups[2].assessments[0].scores
+        assert list(scores) == ["b.w", "a.y", "a.x"]
+        assert scores["b.w"].value == 2 and scores["a.x"].value == 1
+        assert list(ws.load().startups[0].assessments[0].scores) == ["b.z", "a.x", "b.w"]
+
+
 def test_loaded_models_behave_as_validated_ones(tmp_path):
     with make(tmp_path) as ws:
         loaded = ws.load()
