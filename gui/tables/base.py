@@ -1,7 +1,7 @@
-"""The shared plumbing of Beachhead's flat tables (results, scenarios, uncertainty, gaps,
-reversals, weights): columns declared once as data, a flat list of selectable rows whose cells
-subclasses give by row, column and role (subclasses add editable cells), and the tables whose
-rows are assessments."""
+"""The shared plumbing of Beachhead's flat tables (ranking, results, scenarios, uncertainty,
+gaps, reversals, weights): columns declared once as data, a flat list of selectable rows whose
+cells subclasses give by row, column and role (subclasses add editable cells), and how numbers
+and headers are written."""
 
 from __future__ import annotations
 
@@ -10,11 +10,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from gui.tables.roles import AssessmentIdRole, SortRole, StartupIdRole
 from models.core.rounding import fixed
-from models.engine.results import Result
 
 #: Either kind of model index (what Qt passes to a model's methods).
 Index = QModelIndex | QPersistentModelIndex
@@ -55,6 +53,21 @@ def signed(value: float) -> str:
     if shown.startswith("-"):
         return "−" + shown[1:]
     return shown if shown == "0.0" else "+" + shown
+
+
+def short_lines(name: str, limit: int = 9) -> str:
+    """A header on short lines, so a column of numbers stays narrow: a pillar's score name
+    breaks before its scale ("(100 = least)"), and a name longer than ``limit`` at every
+    space."""
+    scale = ""
+    for mark in (" (", "（"):
+        if mark in name:
+            name, scale = name.split(mark, 1)
+            scale = mark.strip() + scale
+            break
+    if len(name) > limit:
+        name = name.replace(" ", "\n")
+    return f"{name}\n{scale}" if scale else name
 
 
 def number_or_none(x: Any) -> float | None:
@@ -126,52 +139,3 @@ class ReadOnlyTableModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, 0),
                                   self.index(self.row_count() - 1, len(self.columns) - 1),
                                   list(roles))
-
-
-def search_text(r: Result) -> str:
-    """Case-folded text the filter box searches: startup, assessor, posture and deal-breaker
-    names."""
-    return " ".join([r.startup, r.assessor, *(h.name for h in r.postures),
-                     *(h.name for h in r.deal_breakers)]).casefold()
-
-
-class ResultRowsModel(ReadOnlyTableModel):
-    """A table with one assessment per row, each row's :class:`~models.engine.results.Result`
-    in ``_results``: the rows' ids (:data:`~gui.tables.roles.AssessmentIdRole`,
-    :data:`~gui.tables.roles.StartupIdRole`), sort keys (:data:`~gui.tables.roles.SortRole`)
-    and filter text, which :class:`~gui.tables.results_proxy.ResultsFilterProxy` sorts and
-    filters by. Subclasses fill ``_results`` and give :meth:`sort_key` and :meth:`row_cell`.
-    """
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._results: list[Result] = []
-
-    def result(self, row: int) -> Result:
-        """The result shown in ``row``."""
-        return self._results[row]
-
-    def search_text(self, row: int) -> str:
-        """What the filter box searches (see :func:`search_text`)."""
-        return search_text(self._results[row])
-
-    def sort_key(self, row: int, column: int) -> Any:
-        """What :data:`~gui.tables.roles.SortRole` gives: a float or None for numbers,
-        case-folded text otherwise."""
-        return None
-
-    def row_count(self) -> int:
-        return len(self._results)
-
-    def cell(self, row: int, column: int, role: int) -> Any:
-        if role == SortRole:
-            return self.sort_key(row, column)
-        if role == AssessmentIdRole:
-            return self._results[row].assessment_id
-        if role == StartupIdRole:
-            return self._results[row].startup_id
-        return self.row_cell(row, column, role)
-
-    def row_cell(self, row: int, column: int, role: int) -> Any:
-        """The data of a cell for any other role."""
-        return None

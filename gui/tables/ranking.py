@@ -16,7 +16,7 @@ from PySide6.QtCore import QMetaObject, QObject, Qt
 from gui.document import Document
 from gui.i18n import list_separator
 from gui.perspective import perspective_label
-from gui.tables.base import Column, signed
+from gui.tables.base import Column, short_lines, signed
 from gui.tables.results import warning_icon
 from gui.tables.roles import SortRole, StartupIdRole
 from gui.tables.sorted_rows import SortedRowsModel, text_keys
@@ -28,21 +28,6 @@ from models.engine.ranking import RankedStartup, Ranking
 
 #: The status filter's value for startups without a decision.
 NO_DECISION = "none"
-
-
-def short_lines(name: str, limit: int = 9) -> str:
-    """A header on short lines, so a column of numbers stays narrow: a pillar's score name
-    breaks before its scale ("(100 = least)"), and a name longer than ``limit`` at every
-    space."""
-    scale = ""
-    for mark in (" (", "（"):
-        if mark in name:
-            name, scale = name.split(mark, 1)
-            scale = mark.strip() + scale
-            break
-    if len(name) > limit:
-        name = name.replace(" ", "\n")
-    return f"{name}\n{scale}" if scale else name
 
 
 class StartupRankingModel(SortedRowsModel):

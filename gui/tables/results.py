@@ -1,30 +1,26 @@
-"""The Compare view's table of results: a Qt table model over a pandas frame with one row per
-assessment (the sort/filter proxy in front of it is :mod:`gui.tables.results_proxy`).
-
-pandas is imported lazily (inside the functions that build frames) because this module is
-imported only after the window's first paint, and the model may be created even later.
-"""
+"""The Compare view's audit table: every assessment's result, one row each, as scored (the
+ranking of startups is :mod:`gui.tables.ranking`); it sorts and filters itself with numpy."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+import numpy as np
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
 from gui.document import Document
 from gui.i18n import list_separator
-from gui.tables.base import Column, ResultRowsModel
+from gui.tables.base import Column, short_lines
+from gui.tables.roles import AssessmentIdRole, SortRole, StartupIdRole
+from gui.tables.sorted_rows import SortedRowsModel, text_keys
 from gui.widgets.palette import WARNING_BG, WARNING_FG
 from models.core.framework import Framework, text
 from models.core.rounding import fixed, percent
 from models.engine.results import Result
 from models.engine.rules import RuleHit
-
-if TYPE_CHECKING:
-    import pandas as pd
 
 
 def role_label(role: str) -> str:
@@ -39,14 +35,6 @@ def _nan_to_none(value: Any) -> Any:
     return None if isinstance(value, float) and value != value else value
 
 
-def _wrap_header(name: str, limit: int = 11) -> str:
-    """Break a long header at its first space so it takes two short lines."""
-    if len(name) <= limit or " " not in name:
-        return name
-    head, tail = name.split(" ", 1)
-    return f"{head}\n{tail}"
-
-
 def _hits_text(hits: Sequence[RuleHit]) -> str:
     return list_separator().join(h.name for h in hits)
 
@@ -55,26 +43,33 @@ def _hits_tooltip(hits: Sequence[RuleHit], because: str) -> str:
     return "\n".join(f"{h.name}: {because} " + "; ".join(h.reasons) for h in hits)
 
 
-class ResultsTableModel(ResultRowsModel):
-    """One row per assessment of a :class:`~gui.document.Document`, in document order.
+def search_text(r: Result) -> str:
+    """Case-folded text the filter box searches: startup, assessor, posture and deal-breaker
+    names."""
+    return " ".join([r.startup, r.assessor, *(h.name for h in r.postures),
+                     *(h.name for h in r.deal_breakers)]).casefold()
+
+
+class ResultsTableModel(SortedRowsModel):
+    """One row per assessment of a :class:`~gui.document.Document`, for audit.
 
     Columns: Startup, Assessor, Role, Date, Overall, one per pillar (favourability scores
     0–100, higher is better for the startup), Completeness (headed "Scored"), Deal-breakers
     and Postures (last, as the longest text, so it takes the remaining width).
 
-    The data lives in a pandas frame (:attr:`frame`) built from ``doc.results()``, with the
-    hidden columns ``assessment_id`` and ``startup_id``. Roles: ``DisplayRole`` formatted text
-    (scores with one decimal, "–" when empty); ``SortRole`` the raw number (None when
-    empty) or case-folded text; ``ToolTipRole`` full texts and posture/deal-breaker reasons;
-    ``ForegroundRole``/``BackgroundRole`` warning colours on triggered deal-breakers (and a
-    warning icon, ``DecorationRole``, beside the startup's name); and the ids of
-    :class:`~gui.tables.base.ResultRowsModel`.
+    It sorts and filters itself (:class:`~gui.tables.sorted_rows.SortedRowsModel`; source rows
+    in document order): by a text fragment (startup, assessor, posture or deal-breaker names),
+    by assessor role and, optionally, to the assessments that trigger a deal-breaker
+    (:meth:`set_filter`). Roles: ``DisplayRole`` formatted text (scores with one decimal, "–"
+    when empty); ``SortRole`` the sort key; ``ToolTipRole`` full texts and posture/deal-breaker
+    reasons; warning colours on triggered deal-breakers (and a warning icon beside the
+    startup's name); :data:`~gui.tables.roles.AssessmentIdRole` and
+    :data:`~gui.tables.roles.StartupIdRole`.
 
-    Updates: ``doc.scoresChanged(id)`` rewrites that row only and emits ``dataChanged`` over
-    just the cells whose value changed. A change of framework, results or structure rebuilds
-    the frame; when the rows and columns are still the same ones this emits one
-    ``dataChanged`` over the table (the view keeps its selection), otherwise it resets the
-    model with ``beginResetModel``/``endResetModel``.
+    Updates: ``doc.scoresChanged(id)`` rewrites that row only (sorting again if its place
+    changes); a change of framework, results or structure rewrites every row when the rows and
+    columns are the same ones, else resets the model. While :meth:`set_active` is off it only
+    notes that it is out of date.
     """
 
     def __init__(self, doc: Document, parent: QObject | None = None, lang: str = "en") -> None:
@@ -82,17 +77,21 @@ class ResultsTableModel(ResultRowsModel):
         self.doc = doc
         self.lang = lang
         self.columns: list[Column] = []
-        self.frame: pd.DataFrame = self._build_frame([])
+        self._results: list[Result] = []  # document order
         self._row_of: dict[str, int] = {}
-        self._cells: list[list[Any]] = []  # column-major copy of the frame, for fast reads
-        self._breakers_column = -1
+        self._cells: list[list[Any]] = []  # column-major raw values, source rows
+        self._keys: dict[int, np.ndarray] = {}
+        self._filter = ("", "", False)
+        self._active, self._dirty = True, False
         self._connections = [
             doc.scoresChanged.connect(self._scores_changed),
             doc.structureChanged.connect(self.refresh),
             doc.frameworkChanged.connect(self.refresh),
             doc.resultsChanged.connect(self.refresh),
         ]
-        self._reset()
+        self.beginResetModel()
+        self._load()
+        self.endResetModel()
 
     def detach(self) -> None:
         """Stop following the document (call before dropping the model)."""
@@ -121,7 +120,8 @@ class ResultsTableModel(ResultRowsModel):
             if not p.enabled:
                 tip += "\n" + self.tr(
                     "This pillar is switched off and takes no part in the overall.")
-            cols.append(Column(f"pillar:{p.id}", _wrap_header(name), "score", tip))
+            cols.append(Column(f"pillar:{p.id}", short_lines(p.score_name(self.lang)),
+                               "score", tip))
         cols += [
             Column("completeness", self.tr("Scored"), "share",
                    self.tr("Completeness: the share of the total weight that is scored; below "
@@ -134,7 +134,7 @@ class ResultsTableModel(ResultRowsModel):
         return cols
 
     def _row_values(self, r: Result) -> list[Any]:
-        """The frame row of a result, in :attr:`columns` order then the hidden columns."""
+        """The raw values of a result's row, in :attr:`columns` order (None when empty)."""
         values: list[Any] = []
         for col in self.columns:
             key = col.key
@@ -146,125 +146,166 @@ class ResultsTableModel(ResultRowsModel):
                 values.append(_hits_text(r.deal_breakers))
             else:
                 values.append(getattr(r, key))
-        values += [r.assessment_id, r.startup_id]
-        return [float("nan") if v is None else v for v in values]
-
-    def _build_frame(self, results: Sequence[Result]) -> pd.DataFrame:
-        import pandas as pd
-
-        keys = [c.key for c in self.columns] + ["assessment_id", "startup_id"]
-        rows = [self._row_values(r) for r in results]
-        frame = pd.DataFrame(rows, columns=keys)
-        for col in self.columns:
-            if col.numeric:
-                frame[col.key] = frame[col.key].astype(float)
-            else:
-                frame[col.key] = frame[col.key].astype(object)
-        return frame
-
-    def _reset(self) -> None:
-        self.beginResetModel()
-        self._load()
-        self.endResetModel()
+        return [_nan_to_none(v) for v in values]
 
     def _load(self) -> None:
+        """Take every result afresh (inside a reset)."""
         self.columns = self._make_columns(self.doc.framework)
         self._results = self.doc.results()
         self._row_of = {r.assessment_id: i for i, r in enumerate(self._results)}
-        self.frame = self._build_frame(self._results)
-        self._cells = [[_nan_to_none(v) for v in self.frame[c.key].tolist()]
-                       for c in self.columns]
-        self._breakers_column = self.column_of("deal_breakers")
+        rows = [self._row_values(r) for r in self._results]
+        self._cells = [list(c) for c in zip(*rows, strict=True)] if rows else \
+            [[] for _ in self.columns]
+        self._keys = {}
+        self._visible = self._filter_mask()
+        self.rebuild_order()
+
+    def set_active(self, active: bool) -> None:
+        """Follow the document (on), or only note that it changed until switched on again."""
+        self._active = active
+        if active and self._dirty:
+            self.refresh()
 
     def refresh(self) -> None:
-        """Follow the document after a framework, results or structure change.
-
-        Same rows and columns: rebuild the frame and emit one ``dataChanged`` over the smallest
-        rectangle holding every changed cell (nothing when no result object changed, e.g. the
-        ``frameworkChanged`` that follows ``resultsChanged``). Otherwise: a model reset.
-        """
-        old_keys = [c.key for c in self.columns]
+        """Follow the document after a framework, results or structure change: rewrite every
+        row (sorting again) when the rows and columns are the same ones, else reset."""
+        if not self._active:
+            self._dirty = True
+            return
+        self._dirty = False
         new_columns = self._make_columns(self.doc.framework)
         new_ids = [a.id for _, a in self.doc.portfolio.assessments()]
-        if list(self._row_of) != new_ids or old_keys != [c.key for c in new_columns]:
-            self._reset()
+        if list(self._row_of) != new_ids or [c.key for c in self.columns] != \
+                [c.key for c in new_columns]:
+            self.beginResetModel()
+            self._load()
+            self.endResetModel()
             return
-        old_headers = [c.header for c in self.columns]
-        new_headers = [c.header for c in new_columns]
         results = self.doc.results()
-        if old_headers == new_headers and all(
-                a is b for a, b in zip(results, self._results, strict=True)):
-            return
-        old_cells = self._cells
-        self._load()
-        rows: list[int] = []
-        cols: list[int] = []
-        for c, (old, new) in enumerate(zip(old_cells, self._cells, strict=True)):
-            diff = [i for i, (a, b) in enumerate(zip(old, new, strict=True)) if a != b]
-            if diff:
-                cols.append(c)
-                rows += (diff[0], diff[-1])
-        if cols:
-            self.dataChanged.emit(self.index(min(rows), min(cols)),
-                                  self.index(max(rows), max(cols)))
-        if old_headers != new_headers:
-            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
+        headers_changed = [c.header for c in self.columns] != [c.header for c in new_columns]
+        if not headers_changed and all(a is b for a, b in zip(results, self._results,
+                                                             strict=True)):
+            return  # e.g. the frameworkChanged that follows resultsChanged
+        self.columns = new_columns
+        self._results = results
+        rows = [self._row_values(r) for r in results]
+        self._cells = [list(c) for c in zip(*rows, strict=True)] if rows else self._cells
+        self._after_change()
+        self.emit_all_changed()
+        if headers_changed:
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.columns) - 1)
 
     def _scores_changed(self, assessment_id: str) -> None:
-        row = self._row_of.get(assessment_id)
-        if row is None:
+        if not self._active:
+            self._dirty = True
+            return
+        src = self._row_of.get(assessment_id)
+        if src is None:
             return
         result = self.doc.result(assessment_id)
-        self._results[row] = result
-        new = self._row_values(result)
+        self._results[src] = result
         changed = []
-        for c in range(len(self.columns)):
-            new_v = _nan_to_none(new[c])
-            if self._cells[c][row] != new_v:
-                self.frame.iat[row, c] = new[c]
-                self._cells[c][row] = new_v
+        for c, value in enumerate(self._row_values(result)):
+            if self._cells[c][src] != value:
+                self._cells[c][src] = value
                 changed.append(c)
-        if changed:
+        if not changed:
+            return
+        self._after_change()
+        row = self.view_row(src)
+        if row >= 0:
             self.dataChanged.emit(self.index(row, min(changed)), self.index(row, max(changed)))
 
+    def _after_change(self) -> None:
+        """Values changed: filter and sort again (a reset when other rows pass the filter)."""
+        self._keys = {}
+        mask, old = self._filter_mask(), self._visible
+        if (mask is None) != (old is None) or (mask is not None and old is not None
+                                               and not np.array_equal(mask, old)):
+            self.beginResetModel()
+            self._visible = mask
+            self.rebuild_order()
+            self.endResetModel()
+            return
+        before = self._order
+        self.rebuild_order()
+        if not np.array_equal(before, self._order):
+            self._order = before  # reorder() moves the persistent indexes from here
+            self.reorder()
+
+    # -- filtering ------------------------------------------------------------------------
+    def set_filter(self, fragment: str = "", role: str = "", deal_breakers_only: bool = False
+                   ) -> None:
+        """Show only assessments whose startup, assessor, postures or deal-breakers contain
+        ``fragment`` (any case), by ``role`` ('' = any), and with a deal-breaker if asked."""
+        self._filter = (fragment.strip().casefold(), role, deal_breakers_only)
+        self.set_visible(self._filter_mask())
+
+    def _filter_mask(self) -> np.ndarray | None:
+        fragment, role, breakers = self._filter
+        if not (fragment or role or breakers):
+            return None
+        return np.array([(not role or r.role == role) and (not breakers or bool(r.deal_breakers))
+                         and (not fragment or fragment in search_text(r))
+                         for r in self._results], dtype=bool)
+
     # -- lookups ------------------------------------------------------------------------------
+    def total(self) -> int:
+        """How many assessments there are (shown or not)."""
+        return len(self._results)
+
+    def result(self, row: int) -> Result:
+        """The result shown in view row ``row``."""
+        return self._results[self.source_row(row)]
+
     def row_of(self, assessment_id: str) -> int:
-        """The row of an assessment, or -1."""
-        return self._row_of.get(assessment_id, -1)
+        """The view row of an assessment, or -1 (unknown or filtered out)."""
+        src = self._row_of.get(assessment_id)
+        return -1 if src is None else self.view_row(src)
 
     def column_of(self, key: str) -> int:
-        """The column with frame key ``key`` (e.g. ``overall``, ``pillar:tech``), or -1."""
-        for i, c in enumerate(self.columns):
-            if c.key == key:
-                return i
-        return -1
+        """The column with key ``key`` (e.g. ``overall``, ``pillar:tech``), or -1."""
+        return next((i for i, c in enumerate(self.columns) if c.key == key), -1)
 
     def value(self, row: int, column: int) -> Any:
-        """The raw value of a cell (float, str; None when empty)."""
-        return self._cells[column][row]
+        """The raw value of a cell of view row ``row`` (float, str; None when empty)."""
+        return self._cells[column][self.source_row(row)]
 
-    def sort_key(self, row: int, column: int) -> Any:
-        """A float or None for numbers, case-folded text otherwise; deal-breakers sort by
-        their count."""
-        v = self.value(row, column)
-        if self.columns[column].numeric:
-            return v
-        if column == self._breakers_column:
-            return len(self._results[row].deal_breakers)
-        return "" if v is None else str(v).casefold()
+    # -- sorting --------------------------------------------------------------------------
+    def source_count(self) -> int:
+        return len(self._results)
+
+    def sort_keys(self, column: int) -> np.ndarray:
+        """Numbers as they are, texts by alphabetical place, deal-breakers by their count."""
+        if column not in self._keys:
+            col = self.columns[column]
+            if col.numeric:
+                keys = np.array([np.nan if v is None else v for v in self._cells[column]],
+                                dtype=float)
+            elif col.key == "deal_breakers":
+                keys = np.array([len(r.deal_breakers) for r in self._results], dtype=float)
+            else:
+                keys = text_keys(["" if v is None else str(v) for v in self._cells[column]])
+            self._keys[column] = keys
+        return self._keys[column]
 
     # -- Qt model interface ---------------------------------------------------------------------
-    def row_cell(self, row: int, column: int, role: int) -> Any:
+    def source_cell(self, source_row: int, column: int, role: int) -> Any:
         col = self.columns[column]
+        r = self._results[source_row]
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(row, column, col)
-        r = self._results[row]
+            return self._display(self._cells[column][source_row], col)
+        if role == SortRole:
+            key = float(self.sort_keys(column)[source_row])
+            return None if key != key else key
+        if role == AssessmentIdRole:
+            return r.assessment_id
+        if role == StartupIdRole:
+            return r.startup_id
         if role == Qt.ItemDataRole.DecorationRole:
-            if col.key == "startup" and r.deal_breakers:
-                return warning_icon()
-            return None
+            return warning_icon() if col.key == "startup" and r.deal_breakers else None
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(row, column, col, r)
+            return self._tooltip(self._cells[column][source_row], col, r)
         if role in (Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.BackgroundRole):
             if col.key == "deal_breakers" and r.deal_breakers:
                 return WARNING_FG if role == Qt.ItemDataRole.ForegroundRole else WARNING_BG
@@ -273,8 +314,8 @@ class ResultsTableModel(ResultRowsModel):
                 return WARNING_FG
         return None
 
-    def _display(self, row: int, column: int, col: Column) -> str:
-        v = self.value(row, column)
+    @staticmethod
+    def _display(v: Any, col: Column) -> str:
         if col.kind == "score":
             return "–" if v is None else fixed(v)
         if col.kind == "share":
@@ -285,7 +326,7 @@ class ResultsTableModel(ResultRowsModel):
             return f"⚠ {v}"
         return "" if v is None else str(v)
 
-    def _tooltip(self, row: int, column: int, col: Column, r: Result) -> str | None:
+    def _tooltip(self, v: Any, col: Column, r: Result) -> str | None:
         because = self.tr("because")
         if col.key == "postures":
             return _hits_tooltip(r.postures, because) or self.tr("No posture fits yet.")
@@ -300,10 +341,10 @@ class ResultsTableModel(ResultRowsModel):
             scen = self.doc.framework.scenario(r.scenario)
             return self.tr("Under the scenario “{name}”").format(name=text(scen.name, self.lang))
         if col.key == "startup" and r.deal_breakers:
-            return (self._display(row, column, col) + "\n" + self.tr("Deal-breakers") + ":\n"
+            return (self._display(v, col) + "\n" + self.tr("Deal-breakers") + ":\n"
                     + _hits_tooltip(r.deal_breakers, because))
         if col.kind == "text":
-            return self._display(row, column, col) or None
+            return self._display(v, col) or None
         return None
 
 

@@ -15,6 +15,7 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from gui import commands as cmd
 from gui.document import Document
 from gui.tables.ranking import NO_DECISION, StartupRankingModel
+from gui.tables.results import ResultsTableModel
 from gui.tables.roles import AssessmentIdRole, SortRole, StartupIdRole
 from gui.views.compare.view import CompareView
 from models.core.decisions import Decision
@@ -239,16 +240,70 @@ def test_the_audit_tab_lists_every_assessment(qtbot, view, doc):
     view.show()
     qtbot.waitExposed(view)
     page = view.assessments
-    assert page.model is None  # built when first shown
     view.upper.setCurrentWidget(page)
-    assert page.model is not None
-    ids = {page.proxy.index(r, 0).data(AssessmentIdRole) for r in range(page.proxy.rowCount())}
+    m = page.model
+    ids = {m.index(r, 0).data(AssessmentIdRole) for r in range(m.rowCount())}
     assert ids == {a.id for _, a in doc.portfolio.assessments()} and len(ids) == 13
     assert page.count_label.text() == "13 of 13 assessments"
+    headers = [m.headerData(c, Qt.Orientation.Horizontal) for c in range(m.columnCount())]
+    assert "Incumbent\npressure\n(100 = least)" in headers
     page.role_combo.setCurrentIndex(page.role_combo.findData("founder"))
-    assert page.proxy.rowCount() == sum(a.role == "founder" for _, a in
-                                        doc.portfolio.assessments())
+    assert m.rowCount() == sum(a.role == "founder" for _, a in doc.portfolio.assessments())
     assert view.model.rowCount() == 8  # the role filter is the audit table's own
+
+
+def test_audit_model_passes_qt_model_tester(qtmodeltester, doc):
+    model = ResultsTableModel(doc)
+    qtmodeltester.check(model)
+    model.sort(model.column_of("overall"), Qt.SortOrder.DescendingOrder)
+    model.set_filter("a")
+    qtmodeltester.check(model)
+
+
+def test_audit_model_sorts_by_raw_value_with_empty_last_and_filters(doc):
+    st = doc.portfolio.startups[0]
+    empty = Assessment(assessor="Nobody yet")
+    doc.undo_stack.push(cmd.AddAssessment(doc, st.id, empty))
+    model = ResultsTableModel(doc)
+    col = model.column_of("overall")
+    overall = {r.assessment_id: r.overall for r in doc.results()}
+    for order in (Qt.SortOrder.DescendingOrder, Qt.SortOrder.AscendingOrder):
+        model.sort(col, order)
+        ids = [model.result(r).assessment_id for r in range(model.rowCount())]
+        assert ids[-1] == empty.id and model.index(len(ids) - 1, col).data() == "–"
+        values = [overall[i] for i in ids[:-1]]
+        assert values == sorted(values, reverse=order == Qt.SortOrder.DescendingOrder)
+    model.sort(0, Qt.SortOrder.AscendingOrder)
+    names = [model.index(r, 0).data() for r in range(model.rowCount())]
+    assert names == sorted(names, key=str.casefold)
+    model.set_filter("CHATTER")
+    assert {model.result(r).startup for r in range(model.rowCount())} == {"Chattersky"}
+    model.set_filter("priya")  # an assessor
+    assert {model.result(r).assessor for r in range(model.rowCount())} == {
+        "Priya Raman, Northgate Capital"}
+    model.set_filter(role="founder", deal_breakers_only=True)
+    assert model.rowCount() == 0
+    model.set_filter(deal_breakers_only=True)
+    assert {model.result(r).startup for r in range(model.rowCount())} == {"Tokenforge",
+                                                                          "Chattersky"}
+    assert model.index(0, model.column_of("deal_breakers")).data().startswith("⚠")
+
+
+def test_audit_model_follows_an_edit_in_one_row_without_a_reset(qtbot, doc):
+    model = ResultsTableModel(doc)
+    model.sort(model.column_of("overall"), Qt.SortOrder.DescendingOrder)
+    resets: list[bool] = []
+    model.modelReset.connect(lambda: resets.append(True))
+    last = model.result(model.rowCount() - 1)
+    with qtbot.waitSignal(model.layoutChanged):
+        for c in doc.framework.criteria:
+            doc.undo_stack.push(cmd.SetScoreField(
+                doc, last.assessment_id, c.id, "value", 5 if c.direction == "benefit" else 1))
+    assert not resets and model.result(0).assessment_id == last.assessment_id
+    assert model.index(0, model.column_of("overall")).data() == "100.0"
+    with qtbot.assertNotEmitted(model.dataChanged):
+        doc.undo_stack.push(cmd.SetScoreField(doc, last.assessment_id, "cap.runway",
+                                              "rationale", "why"))
 
 
 def test_choosing_an_assessment_in_the_audit_tab_selects_its_startup(qtbot, view, doc):

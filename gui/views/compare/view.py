@@ -63,7 +63,7 @@ class CompareView(QWidget):
         self._current_aid = ""
         self._balanced = False
         self.startups = StartupsPage(doc, self.lang)
-        self.assessments = AssessmentsPage(self.lang)
+        self.assessments = AssessmentsPage(doc, self.lang)
         self.upper = QTabWidget()
         self.upper.setObjectName("compareTables")
         self.upper.addTab(self.startups, self.tr("Startups"))
