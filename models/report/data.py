@@ -31,7 +31,7 @@ from models.engine.ranking import RankedStartup, Ranking
 from models.engine.results import Result
 from models.engine.rules import rule_hits
 from models.engine.scores import score_levels
-from models.report.weights import WeightsNote, weights_note
+from models.engine.weight_changes import WeightsNote, weights_note
 
 
 class UnknownStartupError(LookupError):

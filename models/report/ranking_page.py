@@ -4,7 +4,7 @@ one row per startup in the order of :func:`models.engine.ranking.rank_startups` 
 
 Page 1 says which perspective ranks them, which startups are shown, whether gates apply, the
 scenario, and which weights differ from the framework's defaults
-(:mod:`models.report.weights`). Each row: rank, startup, current decision status, suggested
+(:mod:`models.engine.weight_changes`). Each row: rank, startup, current decision status, suggested
 decision, overall score, P10–P90, the pillars' scores (labelled by
 :meth:`models.core.framework.Pillar.score_name`), the gap to the founder view and the page of
 the startup; a gated startup's deal-breakers are named whole on a line under its row.
@@ -19,6 +19,7 @@ from models.core.decisions import status_name, suggestion_name
 from models.core.framework import text
 from models.core.rounding import fixed
 from models.engine.ranking import RankedStartup
+from models.engine.weight_changes import WeightChange
 from models.report.band_chart import band_chart, band_chart_height
 from models.report.data import ReportData
 from models.report.decision_block import SUGGESTION_COLOURS
@@ -39,7 +40,6 @@ from models.report.page import (
     signed_text,
 )
 from models.report.texts import labels
-from models.report.weights import change_text
 
 #: Text sizes of the table: cells, the line naming a gated startup's deal-breakers, headers.
 _SIZE, _GATE_SIZE, _HEAD_SIZE = 7.0, 6.8, 5.8
@@ -145,7 +145,7 @@ class RankingPages:
         """The sentence naming the weights that differ from the defaults (never cut)."""
         note, lab = self.data.weights, labels(self.data.lang)
         assert note is not None
-        changes = "; ".join(change_text(c, self.data.lang) for c in note.changes)
+        changes = "; ".join(_change_text(c, self.data.lang) for c in note.changes)
         if not note.base:
             return lab["weights_custom"].format(custom=note.custom)
         key = "weights_custom_differ" if note.custom else "weights_differ"
@@ -274,3 +274,14 @@ class RankingPages:
         page.lines(self.columns[1].x, base + _LEAD * len(names) - 0.6, gate, size=_GATE_SIZE,
                    leading=_GATE_LEAD, color=RED, bold=True)
 
+
+
+def _change_text(change: WeightChange, lang: str) -> str:
+    """One weight that differs from the default, as page 1 prints it in ``lang``, e.g.
+    ``criterion Runway 1 → 3`` or ``pillar Ecosystem switched off``."""
+    lab = labels(lang)
+    name = text(change.name, lang)
+    if change.kind == "enabled":
+        return lab["weight_on" if change.new else "weight_off"].format(name=name)
+    return lab[f"weight_{change.kind}"].format(name=name, old=f"{change.old:g}",
+                                               new=f"{change.new:g}")

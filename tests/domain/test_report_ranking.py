@@ -13,13 +13,13 @@ from models.core.portfolio import Assessment, Portfolio, Score, Startup
 from models.core.rounding import fixed
 from models.engine.ranking import rank_startups
 from models.engine.sample import sample_portfolio, synthetic_portfolio
+from models.engine.weight_changes import weights_note
 from models.files.framework_file import default_framework
 from models.report.data import ReportData
 from models.report.document import write_report
 from models.report.metrics import Metrics
 from models.report.ranking_page import RankingPages
 from models.report.texts import LABELS
-from models.report.weights import weights_note
 from tests.domain.test_report import order_in, squash
 from tests.helpers import tiny_framework
 from tests.pdftext import pdf_pages
