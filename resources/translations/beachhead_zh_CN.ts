@@ -2209,12 +2209,12 @@ gap</source>
         <translation>投资人被重新抽样 {n} 次。</translation>
     </message>
     <message>
-        <source>P(rank 1) and P(top 3) are over all {n} startups ranked</source>
-        <translation>P(排名第 1) 和 P(前 3 名) 基于全部 {n} 家参与排名的初创公司</translation>
+        <source>P(rank 1) and P(top 3) are over all {n} startups ranked.</source>
+        <translation>P(排名第 1) 和 P(前 3 名) 基于全部 {n} 家参与排名的初创公司。</translation>
     </message>
     <message>
-        <source>; the filter shows {shown} of them but changes no figure.</source>
-        <translation>；筛选显示其中 {shown} 家，但不改变任何数字。</translation>
+        <source>P(rank 1) and P(top 3) are over all {n} startups ranked; the filter shows {shown} of them but changes no figure.</source>
+        <translation>P(排名第 1) 和 P(前 3 名) 基于全部 {n} 家参与排名的初创公司；筛选显示其中 {shown} 家，但不改变任何数字。</translation>
     </message>
     <message>
         <source>pillar weights fixed</source>

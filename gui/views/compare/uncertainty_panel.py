@@ -342,15 +342,12 @@ class UncertaintyPanel(QWidget):
                 name = f["scenario"]
             what += " " + self.tr("Under the scenario “{name}”.").format(name=name)
         ranked = int(np.count_nonzero(~np.isnan(np.asarray(f["overall"], dtype=float))))
-        what += " " + self.tr("P(rank 1) and P(top 3) are over all {n} startups ranked").format(
-            n=ranked)
-        shown = self.model.rowCount()
-        if self.model.visible_mask() is not None:
-            what += self.tr("; the filter shows {shown} of them but changes no figure.").format(
-                shown=shown)
+        if self.model.visible_mask() is None:
+            over = self.tr("P(rank 1) and P(top 3) are over all {n} startups ranked.")
         else:
-            what += "."
-        return what
+            over = self.tr("P(rank 1) and P(top 3) are over all {n} startups ranked; the "
+                           "filter shows {shown} of them but changes no figure.")
+        return what + " " + over.format(n=ranked, shown=self.model.rowCount())
 
     def _fit_columns(self) -> None:
         if not self._columns_fitted:
