@@ -60,7 +60,9 @@ def set_score_field(tx: Tx, assessment_id: str, criterion_id: str, field: str,
     else:
         tx.conn.execute(sa.update(scores).where(key).values({field: value}))
         kind, before = Kind.SCORE_FIELD, old[0]
-    tx.conn.execute(sa.update(assessments).where(assessments.c.id == assessment_id)
+    tx.conn.execute(sa.update(assessments)
+                    .where(assessments.c.id == assessment_id,
+                           assessments.c.framework_version_id != version)
                     .values(framework_version_id=version))
     tx.log.add(kind, startup_id=sid, assessment_id=assessment_id, criterion_id=criterion_id,
                field=field, old=before, new=value)

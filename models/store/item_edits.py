@@ -46,7 +46,7 @@ def insert_startup(tx: Tx, index: int, startup: Startup) -> int:
     ``list.insert`` places it); returns the position it took."""
     (startup,), _ = _checked(tx, [startup], [])
     position = writes.placed_at(index, writes.count(tx.conn, startups))
-    writes.make_room(tx.conn, startups, position)
+    writes.shift(tx.conn, startups, position)
     writes.insert_startups(tx.conn, [(position, startup)], tx.framework()[0])
     tx.log.add(Kind.STARTUP_INSERT, startup_id=startup.id,
                new={"position": position, "name": startup.name,
@@ -63,7 +63,7 @@ def remove_startup(tx: Tx, startup_id: str) -> tuple[int, Startup]:
     (position, startup), = found
     _record_removal(tx, position, startup)
     tx.conn.execute(sa.delete(startups).where(startups.c.id == startup_id))
-    writes.make_room(tx.conn, startups, position + 1, -1)
+    writes.shift(tx.conn, startups, position + 1, -1)
     return position, startup
 
 
@@ -77,7 +77,7 @@ def insert_assessment(tx: Tx, startup_id: str, index: int, assessment: Assessmen
     startup_position(tx.conn, startup_id)
     _, (assessment,) = _checked(tx, [], [assessment])
     position = writes.placed_at(index, writes.count(tx.conn, assessments, startup_id))
-    writes.make_room(tx.conn, assessments, position, 1, startup_id)
+    writes.shift(tx.conn, assessments, position, 1, startup_id)
     writes.insert_assessments(tx.conn, [(startup_id, position, assessment)],
                               tx.framework()[0])
     tx.log.add(Kind.ASSESSMENT_INSERT, startup_id=startup_id, assessment_id=assessment.id,
@@ -95,7 +95,7 @@ def remove_assessment(tx: Tx, assessment_id: str) -> tuple[str, int, Assessment]
     tx.log.add(Kind.ASSESSMENT_REMOVE, startup_id=sid, assessment_id=assessment_id,
                old={"position": position, "assessment": assessment.model_dump(mode="json")})
     tx.conn.execute(sa.delete(assessments).where(assessments.c.id == assessment_id))
-    writes.make_room(tx.conn, assessments, position + 1, -1, sid)
+    writes.shift(tx.conn, assessments, position + 1, -1, sid)
     return sid, position, assessment
 
 

@@ -150,7 +150,7 @@ changes = sa.Table(
     # BIGINT on PostgreSQL; on SQLite only INTEGER PRIMARY KEY is the rowid that numbers itself
     sa.Column("id", sa.BigInteger().with_variant(sa.Integer, "sqlite"), primary_key=True,
               autoincrement=True),
-    sa.Column("group_id", sa.String(32), nullable=False, index=True),
+    sa.Column("group_id", sa.String(32), nullable=False),
     sa.Column("at", UTCDateTime, nullable=False, index=True),
     sa.Column("who", sa.Text, nullable=False),
     sa.Column("kind", sa.String, nullable=False),

@@ -54,9 +54,10 @@ def count(conn: sa.Connection, table: sa.Table, startup_id: str | None = None) -
     return int(conn.execute(query).scalar_one())
 
 
-def make_room(conn: sa.Connection, table: sa.Table, position: int, size: int = 1,
-              startup_id: str | None = None) -> None:
-    """Move the items at ``position`` and after ``size`` places on."""
+def shift(conn: sa.Connection, table: sa.Table, position: int, size: int = 1,
+          startup_id: str | None = None) -> None:
+    """Move the items at ``position`` and after ``size`` places on (back, when ``size`` is
+    negative): room for an insertion, or the gap of a removal closed."""
     conn.execute(sa.update(table)
                  .where(_where(table, startup_id), table.c.position >= position)
                  .values(position=table.c.position + size))

@@ -107,3 +107,18 @@ def test_a_workspace_from_a_newer_beachhead_is_refused_naming_both_revisions(
     assert "newer Beachhead" in problem.message
     assert path.read_bytes() == original
     assert not (tmp_path / "w.beachhead.bak-0002").exists()
+
+
+def test_the_schema_is_written_for_postgresql_too():
+    from sqlalchemy.dialects import postgresql
+    from sqlalchemy.schema import CreateIndex, CreateTable
+
+    ddl = "\n".join(str(CreateTable(t).compile(dialect=postgresql.dialect()))
+                    for t in metadata.sorted_tables)
+    ddl += "\n".join(str(CreateIndex(i).compile(dialect=postgresql.dialect()))
+                     for t in metadata.sorted_tables for i in t.indexes)
+    assert "id BIGSERIAL NOT NULL" in ddl  # the change log's numbering
+    assert "at TIMESTAMP WITH TIME ZONE NOT NULL" in ddl
+    assert "document JSON NOT NULL" in ddl and "ON DELETE CASCADE" in ddl
+    assert "CREATE INDEX ix_changes_startup ON changes (startup_id, id)" in ddl
+    assert "sqlite" not in ddl.lower() and "pragma" not in ddl.lower()

@@ -143,7 +143,6 @@ def _changes() -> None:
         sa.Column("comment", sa.Text, nullable=True),
         sa.PrimaryKeyConstraint("id", name="pk_changes"),
     )
-    op.create_index("ix_changes_group_id", "changes", ["group_id"])
     op.create_index("ix_changes_at", "changes", ["at"])
     op.create_index("ix_changes_startup", "changes", ["startup_id", "id"])
     op.create_index("ix_changes_assessment", "changes", ["assessment_id", "id"])
