@@ -132,22 +132,28 @@ class StartupRankingModel(SortedRowsModel):
         self._num = {key: np.full(n, np.nan) for key in
                      ("rank", "overall", "completeness", "founder_gap", "assessments")}
         self._num.update({f"pillar:{p}": np.full(n, np.nan) for p in pillar_ids})
-        for i in range(n):
-            self._write(i)
+        self._write(list(range(n)))
         self._keys = {}
         self._visible = self._filter_mask()
         self.rebuild_order()
 
-    def _write(self, i: int) -> None:
-        r = self._rows[i]
+    def _write(self, rows: list[int]) -> None:
+        """Copy the numbers of these source rows into the columns' arrays (one assignment per
+        column, not per cell)."""
+        picked = [self._rows[i] for i in rows]
         num = self._num
-        num["rank"][i] = r.rank
-        num["completeness"][i] = r.completeness
-        num["assessments"][i] = r.assessments
-        for key, value in (("overall", r.overall), ("founder_gap", r.founder_gap),
-                           *((f"pillar:{p}", v) for p, v in r.pillars.items())):
-            if key in num:
-                num[key][i] = np.nan if value is None else value
+
+        def put(key: str, values: list[float | None]) -> None:
+            num[key][rows] = [np.nan if v is None else v for v in values]
+
+        put("rank", [r.rank for r in picked])
+        put("completeness", [r.completeness for r in picked])
+        put("assessments", [r.assessments for r in picked])
+        put("overall", [r.overall for r in picked])
+        put("founder_gap", [r.founder_gap for r in picked])
+        for key in num:
+            if key.startswith("pillar:"):
+                put(key, [r.pillars.get(key[7:]) for r in picked])
 
     def set_active(self, active: bool) -> None:
         """Follow the document (on) or only note changes until switched on again (off:
@@ -178,14 +184,17 @@ class StartupRankingModel(SortedRowsModel):
         self._update(ranking, [c.header for c in columns] != [c.header for c in self.columns])
 
     def _update(self, ranking: Ranking, headers_changed: bool) -> None:
+        old_rows = self.ranking.rows if self.ranking is not None else []
         self.ranking = ranking
+        # the document's ranking shares every row object that did not change, in place
+        fresh = [r for r, o in zip(ranking.rows, old_rows, strict=True) if r is not o] \
+            if len(old_rows) == len(ranking.rows) else ranking.rows
         changed = []
-        for r in ranking.rows:
-            old = self._rows[r.row]
-            if old is not r and old != r:
+        for r in fresh:
+            if self._rows[r.row] != r:
                 self._rows[r.row] = r
-                self._write(r.row)
                 changed.append(r.row)
+        self._write(changed)
         if headers_changed:
             self.columns = self._make_columns(self.doc.framework)
             self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.columns) - 1)
@@ -250,6 +259,10 @@ class StartupRankingModel(SortedRowsModel):
     def total(self) -> int:
         """How many startups there are (shown or not)."""
         return len(self._rows)
+
+    def shown_values(self, key: str) -> np.ndarray:
+        """The numbers of column ``key`` of the rows shown, in view order (NaN when empty)."""
+        return self._num[key][self._order]
 
     def value(self, row: int, key: str) -> float | None:
         """The number in column ``key`` of view row ``row`` (None when empty)."""

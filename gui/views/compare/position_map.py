@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QToolTip, QVBoxLayout, QWidget
@@ -144,29 +145,26 @@ class PositionMap(QWidget):
         always); grouped (:data:`GROUPS`), in table order within each group."""
         model = self.model
         x_key, y_key = self.axis_keys()
-        points: list[MapPoint] = []
+        xs, ys = model.shown_values(x_key), model.shown_values(y_key)
+        placed = np.flatnonzero(~(np.isnan(xs) | np.isnan(ys)))
+        rows = placed[:MAP_MAX].tolist()
         current = model.row_of(self._current_sid) if self._current_sid else -1
-        for row in range(model.rowCount()):
-            if len(points) >= MAP_MAX and row != current:
-                if current < row:
-                    break
-                continue
-            x, y = model.value(row, x_key), model.value(row, y_key)
-            if x is None or y is None:
-                continue
+        if current >= 0 and current not in rows and current in set(placed.tolist()):
+            rows.append(current)
+        points = []
+        for row in rows:
             r = model.ranked(row)
-            points.append(MapPoint(r.startup_id, r.startup, x, y, r.overall,
-                                   "gated" if r.gated else "open"))
+            points.append(MapPoint(r.startup_id, r.startup, float(xs[row]), float(ys[row]),
+                                   r.overall, "gated" if r.gated else "open"))
         return sorted(points, key=lambda p: GROUPS.index(p.group))
 
     def unplaced(self) -> tuple[int, int]:
         """How many rows of the table the map leaves out: (unscored on an axis, beyond the
         first :data:`MAP_MAX`)."""
-        model = self.model
         x_key, y_key = self.axis_keys()
-        unscored = sum(model.value(r, x_key) is None or model.value(r, y_key) is None
-                       for r in range(model.rowCount()))
-        return unscored, max(0, model.rowCount() - unscored - len(self._points))
+        xs, ys = self.model.shown_values(x_key), self.model.shown_values(y_key)
+        unscored = int(np.count_nonzero(np.isnan(xs) | np.isnan(ys)))
+        return unscored, max(0, len(xs) - unscored - len(self._points))
 
     def _group_label(self, group: str) -> str:
         if group == "gated":
