@@ -17,7 +17,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from models.core.decisions import Decision
-from models.core.portfolio import Assessment, Portfolio, Startup
+from models.core.portfolio import CONFIDENCES, Assessment, Portfolio, Startup
 from models.store import rows
 from models.store.frameworks import Frameworks
 from models.store.schema import assessments, decisions, scores, startups
@@ -122,6 +122,14 @@ def _read_startups(conn: sa.Connection, which: sa.ColumnElement[bool] | None,
     return found
 
 
+class _Shared(dict[str, str]):
+    """One copy of each string: ``shared[text]`` is the first string equal to ``text``."""
+
+    def __missing__(self, key: str) -> str:
+        self[key] = key
+        return key
+
+
 def _fill_scores(conn: sa.Connection, owned: dict[str, Assessment],
                  which: sa.ColumnElement[bool] | None, criterion_ids: Sequence[str]) -> None:
     """Give the assessments in ``owned`` (those ``which`` selects; ``None``: all) their
@@ -140,8 +148,8 @@ def _fill_scores(conn: sa.Connection, owned: dict[str, Assessment],
     if which is not None:
         query = query.join_from(scores, assessments,
                                 assessments.c.id == c.assessment_id).where(which)
-    shared: dict[str, str] = {cid: cid for cid in criterion_ids}
-    levels: dict[str, str] = {}
+    shared = _Shared((cid, cid) for cid in criterion_ids)
+    levels = _Shared((c, c) for c in CONFIDENCES)
     score_of = rows.score_of
     current_id, last, table = "", -1, {}
     seen: dict[str, int] = {}
@@ -156,8 +164,7 @@ def _fill_scores(conn: sa.Connection, owned: dict[str, Assessment],
             if position < last:
                 unordered.add(aid)
             last = position
-            table[shared.setdefault(cid, cid)] = score_of(
-                value, levels.setdefault(confidence, confidence), rationale, evidence)
+            table[shared[cid]] = score_of(value, levels[confidence], rationale, evidence)
     _put_in_order(conn, owned, sorted(unordered))
 
 
