@@ -209,3 +209,16 @@ def test_a_workspace_opened_through_a_link_keeps_the_link(tmp_path):
     assert link.is_symlink()
     with Workspace.open(tmp_path / "w.beachhead") as ws:
         assert ws.load().startups[2].name == "Gamma"
+
+
+def test_an_edit_from_a_window_never_undoes_an_import_made_meanwhile(tmp_path):
+    """The JSON document's failure: a window's save overwrote what the command line had
+    imported into the same file. Here each edit changes only its own rows."""
+    with make(tmp_path) as window:
+        shown = window.load()
+        with Workspace.open(tmp_path / "w.beachhead", who="cli") as cli:
+            cli.add_many([Startup(id="imported", name="Imported Co")])
+        window.set_score_field("a1", "a.x", "value", 1)  # edited on what it showed
+        after = window.load()
+    assert [s.id for s in after.startups] == [s.id for s in shown.startups] + ["imported"]
+    assert after.startups[0].assessments[0].scores["a.x"].value == 1
