@@ -1,6 +1,8 @@
 """The workspace's edits: the operations of :mod:`models.core.edits`, each one transaction
 that writes the change and its change-log rows together (who, when, old and new values, an
-optional comment), durable when the call returns.
+optional comment), durable when the call returns. A write the disk refuses (full, read-only,
+locked by another program past the busy timeout) raises an ``OSError`` naming the file, and
+changes nothing.
 
 Several edits inside :meth:`WorkspaceEdits.transaction` make one transaction and one group
 of the log (an undo step, an import); an edit that fails inside it is taken back alone.
@@ -11,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
 
 import sqlalchemy as sa
 
@@ -24,12 +27,14 @@ from models.store.frameworks import Frameworks
 from models.store.migrate import writing
 from models.store.opening import now
 from models.store.schema import PORTFOLIO_ROW, portfolio
+from models.store.sqlite import as_os_error
 from models.store.writes import Tx
 
 
 class WorkspaceEdits:
     """The edit methods of :class:`models.store.workspace.Workspace`."""
 
+    path: Path
     who: str
     _conn: sa.Connection
     _frameworks: Frameworks
@@ -47,6 +52,17 @@ class WorkspaceEdits:
         if self._tx is not None:
             yield from _nested(self._tx, comment)
             return
+        try:
+            with self._transaction(comment) as tx:
+                yield tx
+        except sa.exc.DBAPIError as exc:
+            refused = as_os_error(exc, self.path)
+            if refused is None:
+                raise
+            raise refused from exc
+
+    @contextlib.contextmanager
+    def _transaction(self, comment: str | None) -> Iterator[Tx]:
         with writing(self._conn) as conn:
             # the first write: on any database it makes concurrent writers queue here
             conn.execute(sa.update(portfolio).where(portfolio.c.id == PORTFOLIO_ROW)

@@ -19,6 +19,7 @@ the number of its schema revision, so tools that read only a file's header can t
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import sqlite3
@@ -125,3 +126,24 @@ def integrity_check(path: str | Path) -> str:
     finally:
         conn.close()
     return "\n".join(str(r[0]) for r in rows)
+
+
+#: SQLite's messages for a write the file system refused, and the ``errno`` each one means.
+_REFUSALS: Final = {
+    "database or disk is full": errno.ENOSPC,
+    "attempt to write a readonly database": errno.EROFS,
+    "disk I/O error": errno.EIO,
+    "database is locked": errno.EBUSY,
+    "unable to open database file": errno.EACCES,
+}
+
+
+def as_os_error(exc: sa.exc.DBAPIError, path: str | Path) -> OSError | None:
+    """The ``OSError`` naming ``path`` that a failed write means (the disk is full, the file
+    is read-only or locked by another program longer than the busy timeout, the disk failed),
+    so that it is reported like any file that cannot be written; ``None`` for other errors."""
+    text = str(exc.orig)
+    for words, code in _REFUSALS.items():
+        if words in text:
+            return OSError(code, f"{os.strerror(code)} ({text})", str(path))
+    return None

@@ -6,6 +6,7 @@ new values and a comment; each leaves the workspace as the same edit of
 from __future__ import annotations
 
 import datetime as dt
+import errno
 
 import pytest
 from pydantic import ValidationError
@@ -252,3 +253,38 @@ def test_an_assessment_is_marked_with_the_framework_it_was_last_scored_under(ws)
     ws.set_score_field("a1", "a.y", "value", 2)
     after = versions()
     assert after["a1"] != first and after["a3"] == first
+
+
+def test_a_write_the_disk_refuses_is_an_os_error_naming_the_file(ws):
+    from models.core.errors import write_failure
+
+    raw = ws._conn.connection.driver_connection
+    pages = raw.execute("PRAGMA page_count").fetchone()[0]
+    raw.execute(f"PRAGMA max_page_count = {pages}")  # as if the disk were full
+    before = ws.load()
+    with pytest.raises(OSError) as e:
+        ws.add_many([Startup(name=f"Big {i}", notes="x" * 5000) for i in range(20)])
+    assert "the disk is full" in write_failure(e.value)
+    assert e.value.filename == str(ws.path)
+    assert ws.load() == before
+
+
+def test_a_writer_kept_waiting_past_the_busy_timeout_is_told_the_file_is_in_use(
+        tmp_path, monkeypatch):
+    import sqlite3
+
+    from models.store import sqlite as store_sqlite
+
+    monkeypatch.setattr(store_sqlite, "BUSY_TIMEOUT_MS", 100)
+    with make(tmp_path) as ws:
+        other = sqlite3.connect(ws.path, isolation_level=None)
+        other.execute("BEGIN IMMEDIATE")  # another program holds the write lock
+        try:
+            with pytest.raises(OSError) as e:
+                ws.set_startup_field("s2", "notes", "waiting")
+        finally:
+            other.execute("ROLLBACK")
+            other.close()
+        assert e.value.errno == errno.EBUSY
+        ws.set_startup_field("s2", "notes", "now")
+        assert ws.load().startups[1].notes == "now"
