@@ -11,6 +11,7 @@ it, which must not cascade) and checked before the transaction commits.
 from __future__ import annotations
 
 import contextlib
+import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
@@ -19,7 +20,7 @@ import sqlalchemy as sa
 
 from models.core.errors import InputError
 from models.files.atomic import atomic_output
-from models.store.sqlite import WRITE_OPTION, driver, mark_file
+from models.store.sqlite import WRITE_OPTION, as_os_error, driver, mark_file
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -89,9 +90,16 @@ def backup_path(path: Path, revision: str) -> Path:
 
 def snapshot(conn: sa.Connection, dest: Path) -> None:
     """Write a consistent copy of the database (its committed state, ``-wal`` included) to
-    ``dest`` atomically, by SQLite's ``VACUUM INTO``."""
+    ``dest`` atomically, by SQLite's ``VACUUM INTO`` (``OSError`` naming ``dest`` when it
+    cannot be written)."""
     with atomic_output(dest) as tmp:
-        driver(conn).execute("VACUUM INTO ?", (str(tmp),))
+        try:
+            driver(conn).execute("VACUUM INTO ?", (str(tmp),))
+        except sqlite3.Error as exc:
+            refused = as_os_error(exc, dest)
+            if refused is None:
+                raise
+            raise refused from exc
 
 
 def bring_up_to_date(conn: sa.Connection, path: Path, scripts: Path = SCRIPTS) -> str | None:

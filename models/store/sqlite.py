@@ -138,11 +138,11 @@ _REFUSALS: Final = {
 }
 
 
-def as_os_error(exc: sa.exc.DBAPIError, path: str | Path) -> OSError | None:
+def as_os_error(exc: sa.exc.DBAPIError | sqlite3.Error, path: str | Path) -> OSError | None:
     """The ``OSError`` naming ``path`` that a failed write means (the disk is full, the file
     is read-only or locked by another program longer than the busy timeout, the disk failed),
     so that it is reported like any file that cannot be written; ``None`` for other errors."""
-    text = str(exc.orig)
+    text = str(exc.orig if isinstance(exc, sa.exc.DBAPIError) else exc)
     for words, code in _REFUSALS.items():
         if words in text:
             return OSError(code, f"{os.strerror(code)} ({text})", str(path))

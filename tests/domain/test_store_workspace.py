@@ -180,6 +180,9 @@ def test_a_copy_never_overwrites_its_source_or_a_workspace_in_use(tmp_path):
                 ws.copy_to(tmp_path / "busy.beachhead")
         with pytest.raises(InputError, match="is this workspace itself"):
             ws.export_json(link)
+        with pytest.raises(OSError) as e:
+            ws.copy_to(tmp_path / "missing" / "copy.beachhead")
+        assert e.value.filename == str(tmp_path / "missing" / "copy.beachhead")
     assert link.is_symlink()
 
 
