@@ -408,3 +408,19 @@ def test_many_perspective_switches_with_edits_between_stay_right(view, doc):
     doc.undo_stack.push(cmd.AddAssessment(doc, doc.portfolio.startups[0].id,
                                           Assessment(assessor="Late", role="investor")))
     assert _names(view.model) == _expected(doc)
+
+
+def test_a_startup_chosen_in_compare_is_shown_in_assess_and_back(window):
+    compare = window.ensure_compare_view()
+    m = compare.model
+    st = window.doc.portfolio.find_startup("Summitcore AI")
+    compare.table.selectionModel().setCurrentIndex(
+        m.index(m.row_of(st.id), 0), QItemSelectionModel.SelectionFlag.ClearAndSelect |
+        QItemSelectionModel.SelectionFlag.Rows)
+    assert window.assess_view.current_startup().id == st.id
+    investor = next(a for a in st.assessments if a.role == "investor")
+    assert window.assess_view.current_assessment_id() == investor.id  # the perspective's
+    other = window.doc.portfolio.find_startup("Lumenreel")
+    window.assess_view.select_startup(other.id)
+    assert compare.current_startup_id() == other.id
+    assert compare.startups.current_startup_id() == other.id
