@@ -28,7 +28,6 @@ RED = "#b3261e"
 RED_BG = "#fbeae9"
 AMBER = "#a86400"
 GREEN = "#2e7d46"
-ROLE_COLOURS = {"founder": "#2f6fb0", "investor": "#d08a1a", "other": "#7b4fa0"}
 
 
 class Page:
