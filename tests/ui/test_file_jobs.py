@@ -121,7 +121,7 @@ def test_export_report_from_menu(window, qtbot, tmp_path, scripted_ask):
     assert scripted_ask.errors() == []
     pdf = tmp_path / "partners.pdf"
     assert pdf.read_bytes().startswith(b"%PDF")
-    assert window.file_jobs.last_result["pages"] == 1 + 13
+    assert window.file_jobs.last_result["pages"] == 1 + 8  # the ranking, a page per startup
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
 
 
