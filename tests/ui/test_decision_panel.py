@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
+from gui import commands as cmd
 from gui.document import Document
 from gui.tables.roles import GatedRole, OverallRole, PillarsRole, StatusRole
 from gui.views.assess.decision_panel import DecisionPanel
@@ -125,12 +126,19 @@ def test_take_suggestion_watch_names_both_thresholds(panel, doc):
     assert doc.startup(sid).decision.by == "许嘉宁，澄川资本"
 
 
-def test_the_suggestion_follows_the_perspective_and_the_scores(panel, doc):
+def test_the_suggestion_follows_the_perspective_and_the_scores(panel, doc, qtbot):
     sid = _sid(doc, "Summitcore AI")
     panel.show_startup(sid)
     # investor view: niche 25, tech 31.25, eco 41.67, pressure 25, capital 83.33 -> 41.25
     assert panel.suggestion() == "pass"
     assert "overall 41.3 < 45" in panel.suggestion_label.text()
+    investor = next(a for a in doc.startup(sid).assessments if a.role == "investor")
+    # segment focus 2 -> 5: niche (1 + .25 + .25) / 3 = 50, overall 41.25 + 25 / 5 = 46.25
+    doc.undo_stack.push(cmd.SetScoreField(doc, investor.id, "niche.segment_focus", "value", 5))
+    qtbot.waitUntil(lambda: panel.suggestion() == "watch")
+    assert "overall 46.3 ≥ 45, below 65" in panel.suggestion_label.text()
+    doc.undo_stack.undo()
+    qtbot.waitUntil(lambda: panel.suggestion() == "pass")
     founder = next(a for a in doc.startup(sid).assessments if a.role == "founder")
     doc.set_perspective("founder")
     assert "the founder view" in panel.suggestion_label.text()
@@ -193,8 +201,6 @@ def _investor(doc: Document, name: str, assessor: str, level: int) -> Assessment
 
 
 def test_startup_list_shows_the_perspective(qtbot, doc):
-    from gui import commands as cmd
-
     model = StartupListModel(doc)
     gear = model.index(model.row_of(_sid(doc, "Gearloom Systems")))
     summit = model.index(model.row_of(_sid(doc, "Summitcore AI")))

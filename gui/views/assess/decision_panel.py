@@ -13,8 +13,9 @@ Every change is one undo command (:class:`gui.commands.SetDecisions`) on the doc
   diligence, committee or invested already follows "pursue");
 * *Withdraw* removes the current decision (the one before it is current again).
 
-The suggestion follows the perspective, the scores and the framework (the document's ranking
-is brought up to date one startup at a time, so this costs little after an edit).
+The suggestion follows the perspective, the framework and, once the key press that changed a
+score is handled, the scores (the document's ranking is brought up to date one startup at a
+time, so this costs little after an edit).
 """
 
 from __future__ import annotations
@@ -73,6 +74,10 @@ class DecisionPanel(QFrame):
         self._perspective = Perspective("investor")
         self._filling = False
         self._connections: list[QMetaObject.Connection] = []
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(0)
+        self._refresh_timer.timeout.connect(self.refresh)
         self._build()
         self.set_document(doc)
 
@@ -167,9 +172,10 @@ class DecisionPanel(QFrame):
         for connection in self._connections:
             QObject.disconnect(connection)
         self.doc = doc
-        self._connections = [doc.decisionsChanged.connect(self._decisions_changed)]
-        for signal in (doc.perspectiveChanged, doc.scoresChanged, doc.resultsChanged,
-                       doc.frameworkChanged, doc.structureChanged):
+        self._connections = [doc.decisionsChanged.connect(self._decisions_changed),
+                             doc.scoresChanged.connect(self._scores_changed)]
+        for signal in (doc.perspectiveChanged, doc.resultsChanged, doc.frameworkChanged,
+                       doc.structureChanged):
             self._connections.append(signal.connect(self.refresh))
         self._startup_id = ""
         self.show_startup("")
@@ -186,6 +192,11 @@ class DecisionPanel(QFrame):
         except KeyError:
             return None
 
+    def _scores_changed(self, *_args: object) -> None:
+        """A score changed: read the suggestion again once the key press is handled (the
+        startup list repainting brings the ranking up to date meanwhile)."""
+        self._refresh_timer.start()
+
     def _decisions_changed(self, startup_id: str) -> None:
         # the suggestion does not depend on decisions: no need to rank again
         if startup_id == self._startup_id:
@@ -193,6 +204,7 @@ class DecisionPanel(QFrame):
 
     def refresh(self, *_args: object) -> None:
         """Read the startup's row of the ranking (its suggestion) again, then show all."""
+        self._refresh_timer.stop()
         st = self.startup()
         self._row = None
         ranking = self.doc.ranking()
