@@ -194,8 +194,21 @@ def _plain_rows(conn: sa.Connection, query: sa.Select[Any]) -> Iterator[Sequence
     assert not compiled.params, "only for a query without parameters"
     cursor = conn.connection.cursor()
     try:
-        cursor.execute(compiled.string)
-        while part := cursor.fetchmany(10_000):
-            yield part
+        with driver_errors(conn, compiled.string):
+            cursor.execute(compiled.string)
+            while part := cursor.fetchmany(10_000):
+                yield part
     finally:
         cursor.close()
+
+
+@contextlib.contextmanager
+def driver_errors(conn: sa.Connection, statement: str) -> Iterator[None]:
+    """The database driver's errors, for a statement run on its cursor directly, as
+    SQLAlchemy's (``sqlalchemy.exc.OperationalError`` and so on), as for every other
+    statement."""
+    base: type[Exception] = conn.dialect.loaded_dbapi.Error
+    try:
+        yield
+    except base as exc:
+        raise sa.exc.DBAPIError.instance(statement, None, exc, base) from exc

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import sqlalchemy as sa
 
@@ -18,7 +19,7 @@ from models.core.portfolio import Assessment, Startup
 from models.store import rows
 from models.store.changelog import Recorder
 from models.store.frameworks import Frameworks
-from models.store.loading import chunks
+from models.store.loading import chunks, driver_errors
 from models.store.schema import assessments, decisions, scores, startups
 
 
@@ -121,6 +122,24 @@ def insert_assessments(conn: sa.Connection, placed: Sequence[tuple[str, int, Ass
         return
     conn.execute(sa.insert(assessments), [rows.assessment_row(a, sid, pos, framework_version)
                                           for sid, pos, a in placed])
-    made = [r for _, _, a in placed for r in rows.score_rows(a)]
-    if made:
-        conn.execute(sa.insert(scores), made)
+    insert_plain(conn, scores, [r for _, _, a in placed for r in rows.score_rows(a)])
+
+
+def insert_plain(conn: sa.Connection, table: sa.Table, made: list[dict[str, Any]]) -> None:
+    """Write rows (all with the same keys) whose columns need no conversion (texts and
+    numbers) straight through the database driver's ``executemany``, in ``conn``'s
+    transaction: a tenth of the time SQLAlchemy takes over each row's parameters, which
+    counts for the 180,000 scores of a 10,000-startup import."""
+    if not made:
+        return
+    compiled = sa.insert(table).compile(dialect=conn.dialect, column_keys=list(made[0]))
+    params: list[Any] = made
+    if compiled.positional:
+        order = list(compiled.positiontup or ())
+        params = [tuple(r[k] for k in order) for r in made]
+    cursor = conn.connection.cursor()
+    try:
+        with driver_errors(conn, compiled.string):
+            cursor.executemany(compiled.string, params)
+    finally:
+        cursor.close()

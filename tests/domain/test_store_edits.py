@@ -255,7 +255,12 @@ def test_an_assessment_is_marked_with_the_framework_it_was_last_scored_under(ws)
     assert after["a1"] != first and after["a3"] == first
 
 
-def test_a_write_the_disk_refuses_is_an_os_error_naming_the_file(ws):
+@pytest.mark.parametrize("big", [
+    [Startup(name=f"Big {i}", notes="x" * 5000) for i in range(20)],
+    [Startup(name="Small", assessments=[Assessment(scores={
+        cid: Score(rationale=cid * 20_000) for cid in ("a.x", "a.y", "b.z", "b.w")})])],
+], ids=["startups", "scores"])
+def test_a_write_the_disk_refuses_is_an_os_error_naming_the_file(ws, big):
     from models.core.errors import write_failure
 
     raw = ws._conn.connection.driver_connection
@@ -263,7 +268,7 @@ def test_a_write_the_disk_refuses_is_an_os_error_naming_the_file(ws):
     raw.execute(f"PRAGMA max_page_count = {pages}")  # as if the disk were full
     before = ws.load()
     with pytest.raises(OSError) as e:
-        ws.add_many([Startup(name=f"Big {i}", notes="x" * 5000) for i in range(20)])
+        ws.add_many(big)
     assert "the disk is full" in write_failure(e.value)
     assert e.value.filename == str(ws.path)
     assert ws.load() == before
