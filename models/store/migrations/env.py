@@ -22,4 +22,7 @@ def run() -> None:
         context.run_migrations()
 
 
-run()
+# Alembic runs this file inside a migration context; imported as a plain module (by a tool
+# that imports every module) there is nothing to run.
+if getattr(context, "config", None) is not None:
+    run()
