@@ -4,9 +4,13 @@ tests replace with scripted answers (pytest-qt's advice for modal dialogs)."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox, QWidget
+
+if TYPE_CHECKING:
+    from gui.report_options import ReportChoice
 
 translate = QCoreApplication.translate
 
@@ -70,6 +74,15 @@ class Ask:
     def save_file(self, parent: QWidget | None, title: str, path: str, filters: str) -> str:
         """Where to save ('' when cancelled)."""
         return QFileDialog.getSaveFileName(parent, title, path, filters)[0]
+
+    def report_options(self, parent: QWidget | None, selected: list[tuple[str, str]],
+                       total: int, ranked_under: str, ignore_gates: bool) -> ReportChoice | None:
+        """Which startups a report covers: all, the ``selected`` ones ((id, name) pairs) or
+        the top N (:mod:`gui.report_options`); None when cancelled."""
+        from gui.report_options import ReportOptionsDialog
+
+        dialog = ReportOptionsDialog(parent, selected, total, ranked_under, ignore_gates)
+        return dialog.choice() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
 #: The application's dialogs; tests assign a scripted replacement.

@@ -22,6 +22,7 @@ from gui.jobs.process import ProcessJob
 
 if TYPE_CHECKING:
     from gui.main_window import MainWindow
+    from gui.report_options import ReportChoice
 
 
 class FileJobs(QObject):
@@ -63,11 +64,13 @@ class FileJobs(QObject):
             "Add founders' filled templates or Beachhead workbooks to this portfolio"))
         self.report_action.setText(self.tr("Export &Report…"))
         self.report_action.setStatusTip(self.tr(
-            "Write a PDF with a ranking page and one page per assessment"))
+            "Write a PDF ranking the startups, with a page per startup: all of them, those "
+            "selected, or the best under the perspective"))
 
     # -- export ---------------------------------------------------------------------------
     def export_workbook(self, target: Path | None = None) -> bool:
-        """Ask where to write (unless ``target``), then export in the background."""
+        """Ask where to write (unless ``target``), then export in the background, the
+        Summary ranking the startups under the window's perspective and gates setting."""
         out = self._output(target, self.tr("Export workbook"), ".xlsx",
                            self.tr("Excel workbooks (*.xlsx)"))
         if out is None:
@@ -77,8 +80,8 @@ class FileJobs(QObject):
         w = self.window
         self._start(
             self.tr("Exporting workbook…"), job_targets.export_workbook_job,
-            (dumps_portfolio(w.doc.portfolio), str(out), w.lang), out,
-            lambda result: self._export_done(result, out))
+            (dumps_portfolio(w.doc.portfolio), str(out), w.lang, w.doc.perspective,
+             w.doc.ignore_gates), out, lambda result: self._export_done(result, out))
         return True
 
     def _busy(self) -> bool:
@@ -115,23 +118,51 @@ class FileJobs(QObject):
         return False
 
     # -- report ---------------------------------------------------------------------------
-    def export_report(self, target: Path | None = None, startups: list[str] | None = None
+    def export_report(self, target: Path | None = None, choice: ReportChoice | None = None
                       ) -> bool:
-        """Ask where to write (unless ``target``), then write the PDF report in the
-        background: a ranking page, then a page per assessment (of ``startups`` if given)."""
+        """Ask which startups to cover (unless ``choice``: all, those selected in the window,
+        or the top N) and where to write (unless ``target``), then write the PDF report in
+        the background, ranked under the window's perspective and gates setting: the ranking,
+        then a page per startup."""
+        if self._busy():
+            return False
+        w = self.window
+        if choice is None:
+            from gui.perspective import perspective_label
+
+            choice = ask.report_options(w, self.selected_startups(),
+                                        len(w.doc.portfolio.startups),
+                                        perspective_label(w.doc.perspective),
+                                        w.doc.ignore_gates)
+            if choice is None:
+                return False
         out = self._output(target, self.tr("Export report"), ".pdf",
                            self.tr("PDF documents (*.pdf)"))
         if out is None:
             return False
         from models.files.portfolio_file import dumps_portfolio
 
-        w = self.window
         scenario = w.doc.scenario.id if w.doc.scenario else None
         self._start(
             self.tr("Writing report…"), job_targets.report_job,
-            (dumps_portfolio(w.doc.portfolio), str(out), w.lang, startups, scenario),
+            (dumps_portfolio(w.doc.portfolio), str(out), w.lang, choice.startup_ids(),
+             choice.top_n(), w.doc.perspective, w.doc.ignore_gates, scenario),
             out, lambda result: self._file_done(result, out))
         return True
+
+    def selected_startups(self) -> list[tuple[str, str]]:
+        """(id, name) of the startups selected in the view on screen, in document order: the
+        Compare table's rows when Compare is shown, else the Assess list's."""
+        from gui.tables.roles import StartupIdRole
+
+        w = self.window
+        compare = w.compare_view if w.tabs.currentIndex() == 1 else None
+        table = getattr(compare, "table", None)
+        if table is not None:
+            ids = {i.data(StartupIdRole) for i in table.selectionModel().selectedRows()}
+        else:
+            ids = set(w.assess_view.selected_startup_ids())
+        return [(st.id, st.name) for st in w.doc.portfolio.startups if st.id in ids]
 
     def _file_done(self, result: dict[str, Any], target: Path) -> None:
         self.window.statusBar().showMessage(

@@ -22,11 +22,12 @@ if TYPE_CHECKING:
 Progress = Callable[[int, int], None]
 
 
-def export_workbook_job(portfolio_json: str, target: str, lang: str,
-                        progress: Progress) -> dict[str, object]:
-    """Export a portfolio (given as ``.beachhead`` JSON text) to ``target``.
+def export_workbook_job(portfolio_json: str, target: str, lang: str, perspective: str,
+                        ignore_gates: bool, progress: Progress) -> dict[str, object]:
+    """Export a portfolio (given as ``.beachhead`` JSON text) to ``target``, its Summary
+    ranking the startups under ``perspective`` (and ``ignore_gates``).
 
-    Returns ``{"path": str, "assessments": int, "warnings": [str, ...]}``.
+    Returns ``{"path": str, "assessments": int, "startups": int, "warnings": [str, ...]}``.
     """
     import json
 
@@ -34,8 +35,9 @@ def export_workbook_job(portfolio_json: str, target: str, lang: str,
     from models.workbook.export import export_workbook
 
     portfolio = parse_portfolio(json.loads(portfolio_json), "portfolio")
-    result = export_workbook(portfolio, Path(target), lang=lang, progress=progress)
-    return {"path": target, "assessments": result.assessments,
+    result = export_workbook(portfolio, Path(target), lang=lang, perspective=perspective,
+                             ignore_gates=ignore_gates, progress=progress)
+    return {"path": target, "assessments": result.assessments, "startups": result.startups,
             "warnings": [str(w) for w in result.warnings]}
 
 
@@ -141,12 +143,15 @@ def import_workbooks_job(paths: list[str], framework_json: str,
     return import_workbooks(paths, framework, skip_bad=False, progress=progress)
 
 
-def report_job(portfolio_json: str, target: str, lang: str,
-               startups: list[str] | None, scenario_id: str | None,
+def report_job(portfolio_json: str, target: str, lang: str, startups: list[str] | None,
+               top: int | None, perspective: str, ignore_gates: bool, scenario_id: str | None,
                progress: Progress) -> dict[str, object]:
-    """Write the PDF report of a portfolio (given as JSON) to ``target``.
+    """Write the PDF report of a portfolio (given as JSON) to ``target``: the startups named
+    by id in ``startups`` (None: all), or the ``top`` best of them, ranked under
+    ``perspective`` (and ``ignore_gates``), with ``scenario_id`` applied
+    (:func:`models.report.document.write_report`).
 
-    Returns ``{"path": str, "pages": int}``.
+    Returns ``{"path": str, "pages": int, "startups": int}``.
     """
     import json
 
@@ -154,6 +159,7 @@ def report_job(portfolio_json: str, target: str, lang: str,
     from models.report.document import write_report
 
     portfolio = parse_portfolio(json.loads(portfolio_json), "portfolio")
-    result = write_report(portfolio, Path(target), startups=startups, lang=lang,
+    result = write_report(portfolio, Path(target), startups=startups, top=top,
+                          perspective=perspective, ignore_gates=ignore_gates, lang=lang,
                           scenario=scenario_id, progress=progress)
-    return {"path": target, "pages": result.pages}
+    return {"path": target, "pages": result.pages, "startups": result.startups}

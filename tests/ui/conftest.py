@@ -105,6 +105,14 @@ class ScriptedAsk(dialogs.Ask):
     def save_file(self, parent, title, path, filters):  # type: ignore[no-untyped-def]
         return self._next("save_file", title, "")
 
+    def report_options(self, parent, selected, total, ranked_under,  # type: ignore[no-untyped-def]
+                       ignore_gates):
+        """OK with the dialog's first choice, all startups, unless a test queued another."""
+        from gui.report_options import ReportChoice
+
+        self.report_offered = (list(selected), total, ranked_under, ignore_gates)
+        return self._next("report_options", "Export report", ReportChoice("all"))
+
     def errors(self) -> list[str]:
         """The error messages shown so far."""
         return [t for k, t in self.asked if k == "error"]

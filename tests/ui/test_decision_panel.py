@@ -102,13 +102,13 @@ def test_take_suggestion_on_a_gated_startup_passes(panel, doc):
     # runway at 1 fires "Runway exhausted": pass whatever the overall (24.25)
     assert panel.suggestion() == "pass"
     assert panel.suggestion_label.text() == (
-        "Suggested under the investor view: Pass (gated by Runway exhausted)")
+        "Investor view suggests: Pass (gated by Runway exhausted)")
     assert panel.take_button.isEnabled()
     panel.take_suggestion()
     d = doc.startup(sid).decision
     assert d.status == "passed"
-    assert d.rationale == ("Suggested by the framework under the investor view: Pass (gated by "
-                           "Runway exhausted).")
+    assert d.rationale == (
+        "Framework suggestion (Investor view): Pass (gated by Runway exhausted).")
     assert doc.undo_stack.undoText() == "Take Suggestion: Passed"
     assert not panel.take_button.isEnabled()  # already taken
     doc.undo_stack.undo()
@@ -120,7 +120,7 @@ def test_take_suggestion_watch_names_both_thresholds(panel, doc):
     panel.show_startup(sid)
     # one investor: niche 58.33, tech 56.25, eco 75, pressure 70, capital 58.33 -> 63.58
     assert panel.suggestion_label.text() == (
-        "Suggested under the investor view: Watch (overall 63.6 ≥ 45, below 65)")
+        "Investor view suggests: Watch (overall 63.6 ≥ 45, below 65)")
     panel.take_suggestion()
     assert doc.startup(sid).decision.status == "watch"
     assert doc.startup(sid).decision.by == "许嘉宁，澄川资本"
@@ -141,7 +141,7 @@ def test_the_suggestion_follows_the_perspective_and_the_scores(panel, doc, qtbot
     qtbot.waitUntil(lambda: panel.suggestion() == "pass")
     founder = next(a for a in doc.startup(sid).assessments if a.role == "founder")
     doc.set_perspective("founder")
-    assert "the founder view" in panel.suggestion_label.text()
+    assert panel.suggestion_label.text().startswith("Founder view suggests: Watch")
     assert panel.suggestion() == "watch"
     # the founder's own levels: niche 3,2,2 -> 33.33; tech 4,3,3,2 -> 50; eco 2,2,4 -> 41.67;
     # pressure 4,3,3,3,3 -> 45; capital 5,4,5 -> 91.67; overall 52.33
@@ -150,7 +150,7 @@ def test_the_suggestion_follows_the_perspective_and_the_scores(panel, doc, qtbot
     doc.set_perspective("assessor:Nobody")
     assert panel.suggestion() is None
     assert panel.suggestion_label.text() == (
-        "No suggestion: nothing is scored under Nobody's view yet.")
+        "No suggestion yet: nothing is scored (Assessor: Nobody).")
     assert not panel.take_button.isEnabled()
 
 

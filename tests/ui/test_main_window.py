@@ -256,3 +256,88 @@ def test_compare_and_assess_follow_each_other(window):
     compare.activate_assessment(chat.id)
     assert window.assess_view.current_assessment_id() == chat.id
     assert window.assess_view.current_startup().name == "Chattersky"
+
+
+def _report(window, qtbot, scripted_ask, tmp_path, name: str, choice) -> tuple[dict, list[str]]:
+    """Export a report from the File menu with ``choice`` as the dialog's answer; the job's
+    result and the PDF's pages as text."""
+    from tests.pdftext import pdf_pages
+
+    scripted_ask.queue("report_options", choice)
+    scripted_ask.queue("save_file", str(tmp_path / name))
+    window.file_jobs.report_action.trigger()
+    job = window.file_jobs.job
+    assert job is not None
+    qtbot.waitUntil(lambda: not job.is_running(), timeout=180_000)
+    assert scripted_ask.errors() == []
+    return window.file_jobs.last_result, pdf_pages(tmp_path / f"{name}.pdf")
+
+
+def test_report_of_the_startups_selected_in_the_list(window, qtbot, scripted_ask, tmp_path):
+    from PySide6.QtCore import QItemSelectionModel
+
+    from gui.report_options import ReportChoice
+
+    view = window.assess_view
+    _pick(window, "Gearloom Systems")
+    token = window.doc.portfolio.find_startup("Tokenforge")
+    gear = window.doc.portfolio.find_startup("Gearloom Systems")
+    index = view.proxy.mapFromSource(view.model.index(view.model.row_of(token.id)))
+    view.list_view.selectionModel().select(index, QItemSelectionModel.SelectionFlag.Select)
+    assert sorted(view.selected_startup_ids()) == sorted([token.id, gear.id])
+    offered = window.file_jobs.selected_startups()
+    assert offered == [(token.id, "Tokenforge"), (gear.id, "Gearloom Systems")]  # doc order
+    result, pages = _report(window, qtbot, scripted_ask, tmp_path, "two",
+                            ReportChoice("selected", (token.id, gear.id)))
+    assert scripted_ask.report_offered == (offered, 8, "Investor view", False)
+    assert result["startups"] == 2
+    first = pages[0]
+    assert "Gearloom Systems" in first and "Tokenforge" in first
+    assert all(other not in first for other in ("Lumenreel", "Chattersky", "Summitcore AI"))
+    # ranked under the investor view: the ungated integrator before the gated API seller
+    assert first.index("Gearloom Systems") < first.index("Tokenforge")
+
+
+def test_report_of_the_top_n_under_the_window_perspective(window, qtbot, scripted_ask,
+                                                         tmp_path):
+    from gui.report_options import ReportChoice
+
+    result, pages = _report(window, qtbot, scripted_ask, tmp_path, "top3",
+                            ReportChoice("top", top=3))
+    assert result["startups"] == 3
+    first = pages[0]
+    # the investor view's best three: 衡策智能 67.25, Gearloom Systems 67.0, 听澜科技 63.58
+    for name in ("衡策智能", "Gearloom Systems", "听澜科技"):
+        assert name in first
+    assert "Lumenreel" not in first and "栖语科技" not in first
+    assert "Investor view" in first
+    # the founder view as the window's perspective: only startups with a founder assessment
+    window.doc.set_perspective("founder")
+    result, pages = _report(window, qtbot, scripted_ask, tmp_path, "founder",
+                            ReportChoice("top", top=2))
+    assert scripted_ask.report_offered[2] == "Founder view"
+    assert "Founder view" in pages[0]
+    assert result["startups"] == 2
+
+
+def test_report_dialog_choices(qtbot):
+    from gui.report_options import ReportChoice, ReportOptionsDialog
+
+    dialog = ReportOptionsDialog(None, [("a", "Acme"), ("b", "Beta")], 8,
+                                 "Investor view", False)
+    qtbot.addWidget(dialog)
+    assert dialog.selected_button.isChecked()  # several selected: those first
+    assert dialog.choice() == ReportChoice("selected", ("a", "b"))
+    assert "Acme, Beta" in dialog.names_label.text()
+    dialog.top_spin.setValue(5)
+    assert dialog.choice() == ReportChoice("top", top=5)
+    dialog.all_button.setChecked(True)
+    assert dialog.choice() == ReportChoice("all") and dialog.choice().startup_ids() is None
+    assert dialog.top_spin.maximum() == 8
+    lone = ReportOptionsDialog(None, [], 3, "Founder view", True)
+    qtbot.addWidget(lone)
+    assert not lone.selected_button.isEnabled() and lone.all_button.isChecked()
+    assert lone.top_spin.value() == 3
+    assert "among the others" in lone.note_label.text()
+    with pytest.raises(ValueError):
+        ReportChoice("top", top=0)

@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
 from gui.i18n import list_separator
+from gui.perspective import perspective_label
 from models.core.decisions import Decision, DecisionThresholds, status_name, suggestion_name
 from models.core.rounding import fixed
 from models.engine.perspectives import Perspective
@@ -61,23 +62,16 @@ def suggestion_reason(row: RankedStartup, thresholds: DecisionThresholds) -> str
         overall=overall, watch=_threshold(thresholds.watch))
 
 
-def view_name(perspective: Perspective) -> str:
-    """The perspective as a phrase ("the investor view", "Ana's view")."""
-    if perspective.kind == "assessor":
-        return translate("Decisions", "{name}'s view").format(name=perspective.assessor)
-    return {"investor": translate("Decisions", "the investor view"),
-            "founder": translate("Decisions", "the founder view"),
-            "latest": translate("Decisions", "the latest assessment")}[perspective.kind]
-
-
 def suggestion_line(row: RankedStartup | None, perspective: Perspective,
                     thresholds: DecisionThresholds, lang: str) -> str:
-    """The panel's line about the suggestion: what and why, or why there is none."""
+    """The panel's line about the suggestion: what and why, or why there is none; the
+    perspective named as the window's selector names it."""
+    view = perspective_label(perspective.name)
     if row is None or row.suggested is None:
-        return translate("Decisions", "No suggestion: nothing is scored under {view} yet.") \
-            .format(view=view_name(perspective))
-    return translate("Decisions", "Suggested under {view}: {suggestion} ({reason})").format(
-        view=view_name(perspective), suggestion=suggestion_name(row.suggested, lang),
+        return translate("Decisions", "No suggestion yet: nothing is scored ({view}).").format(
+            view=view)
+    return translate("Decisions", "{view} suggests: {suggestion} ({reason})").format(
+        view=view, suggestion=suggestion_name(row.suggested, lang),
         reason=suggestion_reason(row, thresholds))
 
 
@@ -85,10 +79,10 @@ def suggestion_rationale(row: RankedStartup, perspective: Perspective,
                          thresholds: DecisionThresholds, lang: str) -> str:
     """The rationale a taken suggestion starts with."""
     assert row.suggested is not None
-    return translate("Decisions",
-                     "Suggested by the framework under {view}: {suggestion} ({reason}).").format(
-        view=view_name(perspective), suggestion=suggestion_name(row.suggested, lang),
-        reason=suggestion_reason(row, thresholds))
+    return translate("Decisions", "Framework suggestion ({view}): {suggestion} ({reason}).") \
+        .format(view=perspective_label(perspective.name),
+                suggestion=suggestion_name(row.suggested, lang),
+                reason=suggestion_reason(row, thresholds))
 
 
 #: The statuses that follow each suggestion: a startup already past diligence still follows
