@@ -496,37 +496,21 @@
         <translation>总分 {overall} &lt; {watch}</translation>
     </message>
     <message>
-        <source>{name}&apos;s view</source>
-        <translation>{name}的视角</translation>
-    </message>
-    <message>
-        <source>the investor view</source>
-        <translation>投资人视角</translation>
-    </message>
-    <message>
-        <source>the founder view</source>
-        <translation>创始人视角</translation>
-    </message>
-    <message>
-        <source>the latest assessment</source>
-        <translation>最新评估</translation>
-    </message>
-    <message>
-        <source>No suggestion: nothing is scored under {view} yet.</source>
-        <translation>暂无建议：{view}下尚无评分。</translation>
-    </message>
-    <message>
-        <source>Suggested under {view}: {suggestion} ({reason})</source>
-        <translation>{view}下的建议：{suggestion}（{reason}）</translation>
-    </message>
-    <message>
-        <source>Suggested by the framework under {view}: {suggestion} ({reason}).</source>
-        <translation>框架在{view}下的建议：{suggestion}（{reason}）。</translation>
-    </message>
-    <message>
         <source>… and {n} earlier</source>
         <extracomment>The statuses that follow each suggestion: a startup already past diligence still follows &quot;pursue&quot;.</extracomment>
         <translation>…… 另有 {n} 条更早的决定</translation>
+    </message>
+    <message>
+        <source>No suggestion yet: nothing is scored ({view}).</source>
+        <translation>暂无建议：尚无评分（{view}）。</translation>
+    </message>
+    <message>
+        <source>{view} suggests: {suggestion} ({reason})</source>
+        <translation>{view}建议：{suggestion}（{reason}）</translation>
+    </message>
+    <message>
+        <source>Framework suggestion ({view}): {suggestion} ({reason}).</source>
+        <translation>框架建议（{view}）：{suggestion}（{reason}）。</translation>
     </message>
 </context>
 <context>
@@ -1642,10 +1626,6 @@ weight</source>
         <translation>触发致命缺陷的公司排在其他公司之后。</translation>
     </message>
     <message>
-        <source>Startups are ranked under {view}. {gates}</source>
-        <translation>初创公司按{view}排名。{gates}</translation>
-    </message>
-    <message>
         <source>and {n} more</source>
         <translation>等另外 {n} 家</translation>
     </message>
@@ -1660,6 +1640,10 @@ weight</source>
     <message>
         <source>under the perspective</source>
         <translation>家（按当前视角）</translation>
+    </message>
+    <message>
+        <source>Ranked under the perspective {view}. {gates}</source>
+        <translation>按视角“{view}”排名。{gates}</translation>
     </message>
 </context>
 <context>
