@@ -76,6 +76,18 @@ def weighted_pillar(weights: str, favourabilities: str) -> str:
     return f'IF({scored}>0,100*SUMPRODUCT({weights},{favourabilities})/{scored},"")'
 
 
+def level_pillar(weights: str, bases: str, steps: str, levels: str) -> str:
+    """0–100 pillar score straight from levels (no favourability cells): with a criterion's
+    favourability ``base + step · level`` (``−0.25 + 0.25·s`` for a benefit criterion,
+    ``1.25 − 0.25·s`` for a cost one), ``100 · (Σ w·base + Σ w·step·s) / Σ w`` over the scored
+    levels. ``weights``, ``bases``, ``steps`` and ``levels`` are parallel ranges; a level that
+    is not a number (``""``) counts nowhere (``SUMPRODUCT`` reads text as 0). ``""`` when no
+    level of the pillar is scored (or their weights sum to 0)."""
+    scored = scored_weight(weights, levels)
+    return (f"IF({scored}>0,100*(SUMPRODUCT({weights},{bases},--ISNUMBER({levels}))"
+            f'+SUMPRODUCT({weights},{steps},{levels}))/{scored},"")')
+
+
 @dataclass(frozen=True)
 class PillarRefs:
     """Where one pillar's numbers are, for the overall and completeness formulas.
@@ -85,7 +97,8 @@ class PillarRefs:
         weight: the pillar weight cell on the Framework sheet.
         enabled: the pillar's ``Enabled`` cell on the Framework sheet.
         weights: the range of its criteria's weights for this assessment.
-        favourabilities: the parallel range of its criteria's favourability cells.
+        favourabilities: the parallel range of its criteria's favourability cells (or of
+            levels: only whether each holds a number counts).
     """
 
     score: str

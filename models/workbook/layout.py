@@ -45,10 +45,10 @@ and explanations follow the language. Row and column numbers below are 1-based.
     (Layout 2 called this sheet ``Summary``.)
 ``Levels``
     Each startup's levels under the perspective, one row per startup in the Summary's order at
-    export: rows 1–3 labelled ``Criterion``, ``Direction``, ``Weight`` in column A, header row
-    4 (``Startup ID``, ``Startup``, ``Assessments used``, ``Assessments``, one level column
-    per criterion headed by its id, one favourability column per criterion headed
-    ``<id> (favourability)``); see :mod:`models.workbook.levels_sheet`.
+    export: rows 1–5 labelled ``Criterion``, ``Direction``, ``Weight``,
+    ``Favourability base``, ``Favourability step`` in column A, header row 6
+    (``Startup ID``, ``Startup``, ``Assessments used``, ``Assessments``, one level column per
+    criterion headed by its id); see :mod:`models.workbook.levels_sheet`.
 ``Scores``
     Row 1 headers: ``Startup``, ``Assessor``, ``Role``, ``Date``, ``Pillar ID``,
     ``Criterion ID``, ``Criterion``, ``Direction``, ``Weight``, ``Score``, ``Confidence``,
@@ -137,7 +137,8 @@ SUMMARY_KEYS = ("Rank key", "Completeness key", "Name order")
 ASSESSMENTS_HEAD = ("Startup", "Assessor", "Role", "Date", "Overall")
 ASSESSMENTS_TAIL = ("Completeness", "Postures", "Deal-breakers", "Startup ID")
 #: The Levels sheet: rows above the table (labels in column A) and the table's first columns.
-LEVELS_LABELS = ("Criterion", "Direction", "Weight")
+LEVELS_LABELS = ("Criterion", "Direction", "Weight", "Favourability base",
+                 "Favourability step")
 LEVELS_HEAD = ("Startup ID", "Startup", "Assessments used", "Assessments")
 DECISIONS_HEADERS = ("Startup ID", "Startup", "Status", "Date", "By", "Rationale", "Current")
 SCORES_HEADERS = (

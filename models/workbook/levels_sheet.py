@@ -2,11 +2,14 @@
 
 One row per startup, in the Summary's order at export (rank order), so Summary row
 ``SUMMARY_HEADER_ROW + 1 + n`` reads Levels row :data:`FIRST_ROW` ``+ n``. Above the table,
-rows labelled in column A give each criterion column its criterion's name, direction and
-weight (``=Framework!$F$…``). The table: ``Startup ID``, ``Startup``, ``Assessments used``
-(how many assessments the view is made of), ``Assessments`` (which: assessor and date, chosen
-at export), then one **level** column per criterion (headed by its id), then one
-**favourability** column per criterion (headed ``<id> (favourability)``).
+rows labelled in column A give each criterion column its criterion's name, direction, weight
+(``=Framework!$F$…``) and how a level becomes a favourability, ``base + step · level``
+(``−0.25`` and ``0.25`` for a benefit criterion, ``1.25`` and ``−0.25`` for a cost one): the
+Summary's pillar scores are weighted sums of the levels with them
+(:func:`models.workbook.formulas.level_pillar`). The table: ``Startup ID``, ``Startup``,
+``Assessments used`` (how many assessments the view is made of), ``Assessments`` (which:
+assessor and date, chosen at export), then one **level** column per criterion, headed by its
+id.
 
 A level cell is a formula over the Scores sheet:
 
@@ -23,8 +26,8 @@ A level cell is a formula over the Scores sheet:
 * none: an empty cell.
 
 With a scenario, each level adds the shift the scenario gave it at export, kept within 1–5
-(``MIN(5,MAX(1,…))``). The favourability cells turn levels into 0–1 as the engine does. Which
-assessments make a view is fixed at export; their scores stay live.
+(``MIN(5,MAX(1,…))``). Which assessments make a view is fixed at export; their scores stay
+live.
 """
 
 from __future__ import annotations
@@ -40,22 +43,21 @@ from models.workbook.sheets import BOLD, WHOLE, WRAP, Book, Sheet, header_height
 from models.workbook.view_plan import ViewPlan
 from models.workbook.xlsx_text import TextWarning, column_width
 
-#: Row of the criterion weights above the table, header row, and first startup's row.
-WEIGHT_ROW = 3
-HEADER_ROW = 4
-FIRST_ROW = 5
-#: Column of the first criterion's level; its favourability is :func:`fav_column`.
+#: Rows of the criterion weights, favourability bases and steps above the table, the header
+#: row, and the first startup's row.
+WEIGHT_ROW, BASE_ROW, STEP_ROW = 3, 4, 5
+HEADER_ROW = len(LEVELS_LABELS) + 1
+FIRST_ROW = HEADER_ROW + 1
+#: Column of the first criterion's level.
 FIRST_LEVEL = len(LEVELS_HEAD) + 1
+#: A level's favourability ``base + step · level`` by direction.
+BASE = {"benefit": -0.25, "cost": 1.25}
+STEP = {"benefit": 0.25, "cost": -0.25}
 
 
 def level_column(j: int) -> int:
     """Column (1-based) of criterion ``j``'s level."""
     return FIRST_LEVEL + j
-
-
-def fav_column(j: int, m: int) -> int:
-    """Column (1-based) of criterion ``j``'s favourability (of ``m`` criteria)."""
-    return FIRST_LEVEL + m + j
 
 
 def level_formula(scores_rows: list[int], cost: bool, shift: float = 0.0) -> str | None:
@@ -90,39 +92,38 @@ def write_levels(book: Book, plan: ExportPlan, view: ViewPlan,
         column_width((r.startup for r in rows), 10, 40),
         12,
         column_width(_assessors(plan, view, n) for n in range(min(len(rows), 2000))),
-        *(max(12.0, column_width([cid], 6, 16)) for cid in [*fw.criterion_ids] * 2),
+        *(max(12.0, column_width([cid], 6, 16)) for cid in fw.criterion_ids),
     ]
     sh.widths(widths)
     sh.ws.freeze_panes(FIRST_ROW - 1, FIRST_LEVEL - 1)
     sh.print_setup(repeat=(1, HEADER_ROW))
-    sh.ws.fit_to_pages(2, 0)  # the levels, then the favourabilities
-    sh.ws.repeat_columns(0, 1)
     _criteria_rows(sh, plan, names)
-    head = [*LEVELS_HEAD, *fw.criterion_ids,
-            *(f"{cid} (favourability)" for cid in fw.criterion_ids)]
+    head = [*LEVELS_HEAD, *fw.criterion_ids]
     sh.height(HEADER_ROW, header_height(head, widths))
     sh.header(HEADER_ROW, head)
     _startup_rows(sh, plan, view)
     if rows:
-        last = column_letter(FIRST_LEVEL + 2 * m - 1)
+        last = column_letter(FIRST_LEVEL + m - 1)
         sh.ws.autofilter(f"A{HEADER_ROW}:{last}{HEADER_ROW + len(rows)}")
 
 
 def _criteria_rows(sh: Sheet, plan: ExportPlan, names: list[str]) -> None:
-    """The criterion name, direction and weight above each level and favourability column
-    (row by row: the sheet is written top to bottom)."""
-    fw, m, geo = plan.framework, plan.m, plan.geo
+    """The criterion name, direction, weight, favourability base and step above each level
+    column (row by row: the sheet is written top to bottom)."""
+    fw, geo = plan.framework, plan.geo
     sh.height(1, 60)
     for r, label in enumerate(LEVELS_LABELS, 1):
         sh.text(r, 1, label, BOLD)
         for j, c in enumerate(fw.criteria):
-            for col in (level_column(j), fav_column(j, m)):
-                if r == 1:
-                    sh.text(r, col, names[j], WRAP)
-                elif r == 2:
-                    sh.text(r, col, c.direction)
-                else:
-                    sh.formula(r, col, f"={geo.criterion_weight(j)}", float(c.weight))
+            col = level_column(j)
+            if r == 1:
+                sh.text(r, col, names[j], WRAP)
+            elif r == 2:
+                sh.text(r, col, c.direction)
+            elif r == WEIGHT_ROW:
+                sh.formula(r, col, f"={geo.criterion_weight(j)}", float(c.weight))
+            else:
+                sh.number(r, col, (BASE if r == BASE_ROW else STEP)[c.direction])
 
 
 def _assessors(plan: ExportPlan, view: ViewPlan, n: int) -> str:
@@ -136,13 +137,7 @@ def _startup_rows(sh: Sheet, plan: ExportPlan, view: ViewPlan) -> None:
     ranking = view.ranking
     order = [r.row for r in view.rows]
     levels = apply_scenario(ranking.view.levels[order], fw, ranking.scenario)
-    favs = ranking.table.favourability[order]
     cost = [c.direction == "cost" for c in fw.criteria]
-    fav_templates = []
-    for j in range(m):
-        ref = f"{column_letter(level_column(j))}{{r}}"
-        value = f"(5-{ref})/4" if cost[j] else f"({ref}-1)/4"
-        fav_templates.append(f'=IF(ISNUMBER({ref}),{value},"")')
     whole = sh.book.fmt(WHOLE)
     put_formula = sh.ws.write_formula
     for n, ranked in enumerate(view.rows):
@@ -152,7 +147,7 @@ def _startup_rows(sh: Sheet, plan: ExportPlan, view: ViewPlan) -> None:
         sh.number(r, 3, len(view.used[n]), WHOLE)
         sh.text(r, 4, _assessors(plan, view, n))
         firsts = [plan.scores_first_row(i) for i in view.used[n]]
-        row_levels, row_favs = levels[n].tolist(), favs[n].tolist()
+        row_levels = levels[n].tolist()
         for j in range(m):
             shift = float(view.shifts[n, j]) if view.shifts is not None else 0.0
             formula = level_formula([f + j for f in firsts], cost[j], shift)
@@ -162,6 +157,3 @@ def _startup_rows(sh: Sheet, plan: ExportPlan, view: ViewPlan) -> None:
             else:
                 put_formula(r - 1, level_column(j) - 1, formula, whole,
                             "" if np.isnan(value) else value)
-            fav = row_favs[j]
-            put_formula(r - 1, fav_column(j, m) - 1, fav_templates[j].format(r=r), None,
-                        "" if np.isnan(fav) else fav)

@@ -24,8 +24,10 @@ Type guessing is off (``strings_to_numbers``, ``strings_to_formulas``, ``strings
 even though only ``write_string`` writes user text. Formula text is stored as built
 (:class:`FormulaSheet`): XlsxWriter's own preparation runs ~30 regular expressions per
 formula to rename newer Excel functions (~80 µs a formula, more than all the rest of an
-export) and would also rename words inside string literals; Beachhead's formulas use none of
-those functions (:mod:`models.workbook.formulas`).
+export) and would also rename words inside string literals, and it searches every formula for
+dynamic-array functions (a regular expression of 40 alternatives, ~0.1 µs a character: 3 s
+over a 10,000-startup Summary); Beachhead's formulas use none of those functions
+(:mod:`models.workbook.formulas`).
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 import xlsxwriter
+import xlsxwriter.worksheet
 from xlsxwriter.exceptions import FileCreateError
 from xlsxwriter.worksheet import Worksheet
 
@@ -84,11 +87,29 @@ OPTIONS: dict[str, object] = {
 }
 
 
+#: XlsxWriter's record of a formula cell (renamed in 3.3; both are namedtuples of formula,
+#: format and value).
+_FORMULA_CELL = next(getattr(xlsxwriter.worksheet, name)
+                     for name in ("CellFormulaTuple", "cell_formula_tuple")
+                     if hasattr(xlsxwriter.worksheet, name))
+
+
 class FormulaSheet(Worksheet):  # type: ignore[misc]
-    """A worksheet that stores formula text as given (only the leading ``=`` removed)."""
+    """A worksheet that stores formula text as given (only the leading ``=`` removed), never
+    searched for dynamic-array functions or array braces (see the module notes)."""
 
     def _prepare_formula(self, formula: str, expand_future_functions: bool = False) -> str:
         return formula[1:] if formula.startswith("=") else formula
+
+    def _write_formula(self, row: int, col: int, formula: str, cell_format: Any = None,
+                       value: Any = 0) -> int:
+        """``Worksheet._write_formula`` for plain formulas only."""
+        if self._check_dimensions(row, col):
+            return -1
+        if self.constant_memory and row > self.previous_row:
+            self._write_single_row(row)
+        self.table[row][col] = _FORMULA_CELL(self._prepare_formula(formula), cell_format, value)
+        return 0
 
 
 class Text(NamedTuple):
@@ -104,15 +125,23 @@ class Book:
     def __init__(self, target: str, scratch: str) -> None:
         self.wb = xlsxwriter.Workbook(target, {**OPTIONS, "tmpdir": scratch})
         self._formats: dict[tuple[tuple[str, object], ...], Any] = {}
+        # style object → (the object, its format): the styles of this module, written once
+        # per cell, skip sorting their items; the object is held, so its id stays its own
+        self._seen: dict[int, tuple[Style, Any]] = {}
 
     def fmt(self, style: Style | None) -> Any:
         """The XlsxWriter format for ``style`` (None for no style)."""
         if not style:
             return None
+        seen = self._seen.get(id(style))
+        if seen is not None and seen[0] is style:
+            return seen[1]
         key = tuple(sorted(style.items()))
         found = self._formats.get(key)
         if found is None:
             found = self._formats[key] = self.wb.add_format(dict(style))
+        if len(self._seen) < 256:
+            self._seen[id(style)] = (style, found)
         return found
 
     def sheet(self, name: str, warnings: list[TextWarning]) -> Sheet:

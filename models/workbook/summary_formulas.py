@@ -26,12 +26,18 @@ from models.workbook.formulas import (
     PillarRefs,
     completeness,
     fired_rules,
+    level_pillar,
     number,
     overall,
-    weighted_pillar,
 )
 from models.workbook.layout import ASSESSMENTS, LEVELS, SUMMARY_HEADER_ROW, column_letter
-from models.workbook.levels_sheet import FIRST_ROW, WEIGHT_ROW, fav_column, level_column
+from models.workbook.levels_sheet import (
+    BASE_ROW,
+    FIRST_ROW,
+    STEP_ROW,
+    WEIGHT_ROW,
+    level_column,
+)
 from models.workbook.plan import ExportPlan
 from models.workbook.rows import fill, slot, template
 from models.workbook.sheets import round_half_away
@@ -81,25 +87,26 @@ class SummaryFormulas:
 
     def __init__(self, plan: ExportPlan, view: ViewPlan, cols: Columns) -> None:
         self.plan, self.view, self.cols = plan, view, cols
-        fw, geo, m = plan.framework, plan.geo, plan.m
+        fw, geo = plan.framework, plan.geo
         refs, pillars = [], []
         for p, (lo, hi) in enumerate(plan.pillar_spans):
-            a, b = column_letter(fav_column(lo, m)), column_letter(fav_column(hi, m))
-            weights = f"{LEVELS}!${a}${WEIGHT_ROW}:${b}${WEIGHT_ROW}"
-            favs = f"{LEVELS}!${a}${_V}:${b}${_V}"
+            a, b = column_letter(level_column(lo)), column_letter(level_column(hi))
+
+            def row(r: int | str, a: str = a, b: str = b) -> str:
+                return f"{LEVELS}!${a}${r}:${b}${r}"
+
             refs.append(PillarRefs(score=f"{column_letter(cols.pillar(p))}{_R}",
                                    weight=geo.pillar_weight(p), enabled=geo.pillar_enabled(p),
-                                   weights=weights, favourabilities=favs))
-            pillars.append(weighted_pillar(weights, favs))
+                                   weights=row(WEIGHT_ROW), favourabilities=row(_V)))
+            pillars.append(level_pillar(row(WEIGHT_ROW), row(BASE_ROW), row(STEP_ROW), row(_V)))
         self.scores = [template(f) for f in (overall(refs), *pillars)]
         self.completeness = template(
             completeness(refs, geo.pillar_weights, geo.pillar_enabled_range))
         index = fw.criterion_index
 
         def criterion(cid: str) -> tuple[str, str]:
-            j = index[cid]
-            return (f"{LEVELS}!${column_letter(level_column(j))}${_V}",
-                    f"{LEVELS}!${column_letter(fav_column(j, m))}${_V}")
+            level = f"{LEVELS}!${column_letter(level_column(index[cid]))}${_V}"
+            return level, level
 
         ov = f"${column_letter(cols.overall)}{_R}"
         self.breakers = template(fired_rules(

@@ -57,8 +57,6 @@ VIEW_TEXTS: dict[str, dict[str, str]] = {
         "no_charts": "No startup has a score yet under the {view}: the charts appear in the "
                      "next export.",
         "gated_label": " (gated)",
-        "levels_title": "Each startup's levels under the {view}: live formulas over the "
-                        "Scores sheet; the assessments used were chosen at export.",
     },
     "zh_CN": {
         "view_investor": "投资人视角",
@@ -101,8 +99,6 @@ VIEW_TEXTS: dict[str, dict[str, str]] = {
                        "重新排序 Summary，图表随之更新。",
         "no_charts": "在{view}下还没有任何公司有分数：图表将在下次导出时出现。",
         "gated_label": "（受阻）",
-        "levels_title": "每家公司在{view}下的等级：基于 Scores 表的实时公式；所用的评估在导出时"
-                        "选定。",
     },
 }
 

@@ -273,7 +273,7 @@ def _check_levels(path: Path, port: Portfolio, perspective: str = "investor", *,
     ranking = rank_startups(port, perspective, scenario=scenario)
     levels = apply_scenario(ranking.view.levels, port.framework, ranking.scenario)
     m = len(port.framework.criteria)
-    by_id = {r[0]: r for r in rows[4:]}
+    by_id = {r[0]: r for r in rows[6:]}
     for want in ranking.rows:
         got = [number(v) for v in by_id[want.startup_id][4:4 + m]]
         assert got == [None if np.isnan(x) else x for x in levels[want.row]], want.startup

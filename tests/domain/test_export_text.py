@@ -163,7 +163,7 @@ def test_export_keeps_hostile_text_as_text(tmp_path):
     cells = {
         ("Assessments", "A2"): "=HYPERLINK(\"http://evil.example\",\"x\")",
         ("Summary", "B6"): "=HYPERLINK(\"http://evil.example\",\"x\")",
-        ("Levels", "B5"): "=HYPERLINK(\"http://evil.example\",\"x\")",
+        ("Levels", "B7"): "=HYPERLINK(\"http://evil.example\",\"x\")",
         ("Scores", "A2"): "=HYPERLINK(\"http://evil.example\",\"x\")",
         ("Scores", "M2"): "=1+1", ("Scores", "N2"): "@SUM(A1)",
         ("Startups", "C2"): "+1", ("Startups", "D2"): "-2", ("Startups", "G2"): "@x",
@@ -186,7 +186,7 @@ def test_export_keeps_hostile_text_as_text(tmp_path):
     assert summary[6][1] == "Null\ufffdname"  # unscored: ranked last
     warned = {w.where: w.message for w in result.warnings}
     # every cell that holds a changed text is named once (other sheets may repeat the name)
-    assert {"Assessments!A3", "Summary!B7", "Levels!B6", "Scores!A20:A37", "Startups!B3",
+    assert {"Assessments!A3", "Summary!B7", "Levels!B8", "Scores!A20:A37", "Startups!B3",
             "Scores!M3"} <= set(warned)
     assert all("U+FFFD" in m for m in warned.values())
     assert not any(w.startswith(("Assessments!A2", "Summary!B6", "Scores!A2:", "Scores!N"))

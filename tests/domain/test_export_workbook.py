@@ -206,12 +206,13 @@ def test_summary_cells_are_formulas_over_levels_and_framework(wb):
         assert cells[h].data_type == "f", h
     for h in ("Startup", "Status", "P10", "P90", "Assessments used", "Startup ID", "Name order"):
         assert cells[h].data_type != "f", h
-    # the first startup's levels are Levels row 5; pillar 1 is criteria 1-3 (favourabilities
-    # in the columns after the 18 levels), weighted by the weight row above them
+    # the first startup's levels are Levels row 7; pillar 1 is criteria 1-3 (columns E:G),
+    # weighted by the weight row above them, each favourability base + step × level
     assert cells[_scores()[0]].value == (
-        '=IF(SUMPRODUCT(Levels!$W$3:$Y$3,--ISNUMBER(Levels!$W$5:$Y$5))>0,'
-        '100*SUMPRODUCT(Levels!$W$3:$Y$3,Levels!$W$5:$Y$5)/'
-        'SUMPRODUCT(Levels!$W$3:$Y$3,--ISNUMBER(Levels!$W$5:$Y$5)),"")')
+        '=IF(SUMPRODUCT(Levels!$E$3:$G$3,--ISNUMBER(Levels!$E$7:$G$7))>0,'
+        '100*(SUMPRODUCT(Levels!$E$3:$G$3,Levels!$E$4:$G$4,--ISNUMBER(Levels!$E$7:$G$7))'
+        '+SUMPRODUCT(Levels!$E$3:$G$3,Levels!$E$5:$G$5,Levels!$E$7:$G$7))/'
+        'SUMPRODUCT(Levels!$E$3:$G$3,--ISNUMBER(Levels!$E$7:$G$7)),"")')
     assert cells["Overall"].value.startswith('=IF((Framework!$D$2*(Framework!$E$2="yes")'
                                              f"*ISNUMBER(H{r})")
     assert cells["Rank"].value == (
@@ -266,25 +267,27 @@ def test_levels_sheet_names_the_criteria_and_reads_the_scores(sample_export, wb)
     fw = port.framework
     ws = wb["Levels"]
     m = len(fw.criteria)
-    assert [ws.cell(r, 1).value for r in (1, 2, 3)] == ["Criterion", "Direction", "Weight"]
-    assert _row(ws, 4) == ["Startup ID", "Startup", "Assessments used", "Assessments",
-                           *fw.criterion_ids,
-                           *(f"{cid} (favourability)" for cid in fw.criterion_ids)]
+    assert [ws.cell(r, 1).value for r in range(1, 6)] == [
+        "Criterion", "Direction", "Weight", "Favourability base", "Favourability step"]
+    assert _row(ws, 6) == ["Startup ID", "Startup", "Assessments used", "Assessments",
+                           *fw.criterion_ids]
     assert ws.cell(1, 5).value == fw.criteria[0].name["en"]
-    assert ws.cell(2, 5 + 14).value == "cost" and ws.cell(3, 5 + m).value == "=Framework!$F$9"
+    cost = 5 + 14  # press.segment_attention, the first cost criterion
+    assert ws.cell(2, cost).value == "cost" and ws.cell(3, cost).value == "=Framework!$F$23"
+    assert [ws.cell(r, 5).value for r in (4, 5)] == [-0.25, 0.25]
+    assert [ws.cell(r, cost).value for r in (4, 5)] == [1.25, -0.25]
     first = rank_startups(port).rows[0]
     st = port.startups[first.row]
     (i,) = [n for n, (s, a) in enumerate(port.assessments())
             if s.id == st.id and a.role == "investor"]
     r0 = 2 + i * m
-    assert _row(ws, 5)[:4] == [st.id, st.name, 1,
+    assert _row(ws, 7)[:4] == [st.id, st.name, 1,
                                f"{st.assessments[-1].assessor} "
                                f"{st.assessments[-1].date.isoformat()}"]
-    assert ws.cell(5, 5).value == f'=IF(ISNUMBER(Scores!$L${r0}),Scores!$J${r0},"")'
-    assert ws.cell(5, 5 + 14).value == f'=IF(ISNUMBER(Scores!$L${r0 + 14}),Scores!$J${r0 + 14},"")'
-    assert ws.cell(5, 5 + m).value == '=IF(ISNUMBER(E5),(E5-1)/4,"")'
-    assert ws.cell(5, 5 + m + 14).value == '=IF(ISNUMBER(S5),(5-S5)/4,"")'
-    assert ws.freeze_panes == "E5" and ws.auto_filter.ref == f"A4:AN{4 + len(port.startups)}"
+    assert ws.cell(7, 5).value == f'=IF(ISNUMBER(Scores!$L${r0}),Scores!$J${r0},"")'
+    assert ws.cell(7, cost).value == f'=IF(ISNUMBER(Scores!$L${r0 + 14}),Scores!$J${r0 + 14},"")'
+    assert ws.max_column == 4 + m
+    assert ws.freeze_panes == "E7" and ws.auto_filter.ref == f"A6:V{6 + len(port.startups)}"
 
 
 def test_investor_view_of_several_investors_is_a_median_over_their_favourabilities(tmp_path):
@@ -299,7 +302,7 @@ def test_investor_view_of_several_investors_is_a_median_over_their_favourabiliti
         st = port.startups[row.row]
         used = ranking.view.used[row.row]
         rows = [2 + next(i for i, (_, a) in enumerate(pairs) if a is u) * m for u in used]
-        benefit, cost = ws.cell(5 + n, 5).value, ws.cell(5 + n, 5 + 14).value
+        benefit, cost = ws.cell(7 + n, 5).value, ws.cell(7 + n, 5 + 14).value
         if len(used) < 2:
             continue
         union = "(" + ",".join(f"Scores!$L${r}" for r in rows) + ")"
