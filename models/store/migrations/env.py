@@ -22,7 +22,13 @@ def run() -> None:
         context.run_migrations()
 
 
-# Alembic runs this file inside a migration context; imported as a plain module (by a tool
-# that imports every module) there is nothing to run.
-if getattr(context, "config", None) is not None:
+def _in_migration() -> bool:
+    """Whether Alembic is running this file (rather than a tool that imports every module)."""
+    try:
+        return context.config is not None
+    except AttributeError:  # no migration context: the proxy has no config
+        return False
+
+
+if _in_migration():
     run()
