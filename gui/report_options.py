@@ -106,8 +106,7 @@ class ReportOptionsDialog(QDialog):
                  if ignore_gates else
                  self.tr("Startups with a triggered deal-breaker rank after the others."))
         self.note_label = QLabel("<span style='color:#555'>" + html.escape(self.tr(
-            "Ranked under the perspective {view}. {gates}").format(view=ranked_under,
-                                                                   gates=gates))
+            "Perspective: {view}. {gates}").format(view=ranked_under, gates=gates))
             + "</span>")
         self.note_label.setWordWrap(True)
         self._lay_out()
