@@ -1642,8 +1642,8 @@ weight</source>
         <translation>家（按当前视角）</translation>
     </message>
     <message>
-        <source>Ranked under the perspective {view}. {gates}</source>
-        <translation>按视角“{view}”排名。{gates}</translation>
+        <source>Perspective: {view}. {gates}</source>
+        <translation>视角：{view}。{gates}</translation>
     </message>
 </context>
 <context>
