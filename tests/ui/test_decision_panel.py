@@ -263,3 +263,23 @@ def test_results_panel_labels_the_cost_pillar_which_way_is_good(qtbot, doc):
     qtbot.waitUntil(lambda: bars.height() == one_line)
     panel.show_result(doc.result(a.id), doc.framework, "zh_CN")
     assert [n for n, _ in panel.bars.scores()][3] == "巨头压力（100 = 最小）"
+
+
+def test_choosing_a_startup_shows_the_assessment_its_perspective_uses(window):
+    doc, view = window.doc, window.assess_view
+    summit = doc.portfolio.find_startup("Summitcore AI")
+    investor, founder = (next(a for a in summit.assessments if a.role == r)
+                         for r in ("investor", "founder"))
+    assert founder.date > investor.date  # the latest is the founder's
+    view.select_startup(_sid(doc, "Lumenreel"))
+    view.select_startup(summit.id)
+    assert view.current_assessment_id() == investor.id  # the investor view's, 41.25
+    assert view.results_panel.overall_label.text().count("41.3") == 1
+    doc.set_perspective("founder")
+    view.select_startup(_sid(doc, "Lumenreel"))
+    view.select_startup(summit.id)
+    assert view.current_assessment_id() == founder.id
+    doc.set_perspective("assessor:Nobody")  # none of its assessments: the latest
+    view.select_startup(_sid(doc, "Lumenreel"))
+    view.select_startup(summit.id)
+    assert view.current_assessment_id() == founder.id

@@ -36,6 +36,7 @@ from gui.views.assess.startup_list import (
 )
 from models.core import edits
 from models.core.portfolio import Assessment, Startup
+from models.engine.perspectives import Perspective
 
 
 class AssessView(QWidget):
@@ -221,11 +222,20 @@ class AssessView(QWidget):
         elif assessment_id and any(a.id == assessment_id for a in st.assessments):
             self._assessment_id = assessment_id
         elif not any(a.id == self._assessment_id for a in st.assessments):
-            primary = self.doc.primary_assessment(st)
-            self._assessment_id = primary.id if primary else ""
+            shown = self.default_assessment(st)
+            self._assessment_id = shown.id if shown else ""
         self._show_assessment()
         self.decision_panel.show_startup(startup_id)
         self.startupSelected.emit(startup_id)
+
+    def default_assessment(self, st: Startup) -> Assessment | None:
+        """The assessment shown when a startup is chosen: the latest of those the window's
+        perspective is made of (so its results agree with the startup's row in the list),
+        else the latest."""
+        used = Perspective.parse(self.doc.perspective).chosen(st)
+        if used:
+            return max(reversed(used), key=lambda a: a.date)
+        return self.doc.primary_assessment(st)
 
     def select_assessment(self, assessment_id: str) -> None:
         """Choose an assessment of the current startup."""
