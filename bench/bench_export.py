@@ -2,10 +2,12 @@
 
 Each startup has one fully scored assessment (18 criteria), so 10,000 startups make a Scores
 sheet of 180,000 rows. In the same run, two baselines write the same cell values and nothing
-else (no styles, no formulas but the computed numbers, no validations, no charts): openpyxl's
-write-only mode, the reference of the goal (the export takes at most 1.3 × as long,
-and peaks at no more than 300 MB at 10,000 startups), and XlsxWriter in ``constant_memory``
-mode, the export's own writer, which shows what the formulas, styles and extra sheets cost.
+else (no styles, no formulas but the computed numbers, no validations, no charts): the
+Summary's ranked startups, the Assessments, Levels, Scores, Startups and Framework sheets.
+openpyxl's write-only mode is the reference of the goal (the export takes at most 1.3 × as
+long, and peaks at no more than 300 MB at 10,000 startups), and XlsxWriter in
+``constant_memory`` mode, the export's own writer, shows what the formulas, styles and extra
+sheets cost.
 
 Every measurement runs in a fresh child process that first builds the portfolio
 (:func:`models.engine.sample.synthetic_portfolio`), then writes the workbook once; export and
@@ -58,13 +60,15 @@ def _baseline_sheets(portfolio) -> list[tuple[str, Iterable[list[object]]]]:  # 
     def num(x: float) -> float | None:
         return None if np.isnan(x) else float(x)
 
-    summary: list[list[object]] = [[
-        "Startup", "Assessor", "Role", "Date", "Overall", *(text(p.name) for p in fw.pillars),
-        "Completeness", "Postures", "Deal-breakers", "Startup ID"]]
-    summary += [[st.name, a.assessor, a.role, a.date, num(table.overall[i]),
-                 *(num(x) for x in table.pillars[i]), float(table.completeness[i]),
-                 _names(fw.postures, pm[i]), _names(fw.deal_breakers, bm[i]), st.id]
-                for i, (st, a) in enumerate(pairs)]
+    assessments: list[list[object]] = [[
+        "Startup", "Assessor", "Role", "Date", "Overall",
+        *(p.score_name("en") for p in fw.pillars), "Completeness", "Postures", "Deal-breakers",
+        "Startup ID"]]
+    assessments += [[st.name, a.assessor, a.role, a.date, num(table.overall[i]),
+                     *(num(x) for x in table.pillars[i]), float(table.completeness[i]),
+                     _names(fw.postures, pm[i]), _names(fw.deal_breakers, bm[i]), st.id]
+                    for i, (st, a) in enumerate(pairs)]
+    summary, levels = _ranked_sheets(portfolio)
     crits = fw.criteria
     names = [text(c.name) for c in crits]
 
@@ -89,8 +93,38 @@ def _baseline_sheets(portfolio) -> list[tuple[str, Iterable[list[object]]]]:  # 
         *([c.id, c.pillar_id, text(c.name), text(c.question), c.direction, c.weight,
            *(text(level) for level in c.rubric), ", ".join(f"¶{s}" for s in c.source)]
           for c in crits)]
-    return [("Summary", summary), ("Scores", scores()), ("Startups", startups),
-            ("Framework", framework)]
+    return [("Summary", summary), ("Assessments", assessments), ("Levels", levels),
+            ("Scores", scores()), ("Startups", startups), ("Framework", framework)]
+
+
+def _ranked_sheets(portfolio) -> tuple[list[list[object]], list[list[object]]]:  # type: ignore[no-untyped-def]
+    """The Summary's and the Levels sheet's values: startups ranked under the investor view."""
+    import numpy as np
+
+    from models.engine.ranking import rank_startups
+
+    fw = portfolio.framework
+    ranking = rank_startups(portfolio)
+
+    def num(x: float | None) -> float | None:
+        return None if x is None or x != x else float(x)
+
+    summary: list[list[object]] = [[
+        "Rank", "Startup", "Status", "Suggested", "Gated", "Deal-breakers", "Overall",
+        *(p.score_name("en") for p in fw.pillars), "Completeness", "P10", "P90", "Founder gap",
+        "Assessments used", "Startup ID"]]
+    levels: list[list[object]] = [["Startup ID", "Startup", "Assessments used", "Assessments",
+                                   *fw.criterion_ids]]
+    for r in ranking.rows:
+        summary.append([r.rank, r.startup, r.status, r.suggested, "yes" if r.gated else None,
+                        "; ".join(r.deal_breakers), num(r.overall),
+                        *(num(v) for v in r.pillars.values()), r.completeness, None, None,
+                        num(r.founder_gap), r.assessments, r.startup_id])
+        used = ranking.view.used[r.row]
+        levels.append([r.startup_id, r.startup, len(used),
+                       "; ".join(f"{a.assessor} {a.date.isoformat()}" for a in used),
+                       *(None if np.isnan(v) else float(v) for v in ranking.view.levels[r.row])])
+    return summary, levels
 
 
 def _names(rules, fired) -> str:  # type: ignore[no-untyped-def]

@@ -217,16 +217,17 @@ def _reversals(sh: Sheet, view: ViewPlan, pillar_names: dict[str, str], t: dict[
 def _scenario_columns(portfolio: Portfolio, view: ViewPlan, lang: str
                       ) -> list[tuple[np.ndarray, np.ndarray]]:
     """Per framework scenario, each startup's overall under it and its rank change (rank
-    without any scenario minus rank with it), document order."""
+    without any scenario minus rank with it), document order. One ranking is held at a time
+    (a 10,000-startup ranking takes ~15 MB)."""
     ranking = view.ranking
-    base = ranking if ranking.scenario is None else rank_startups(
-        portfolio, ranking.perspective, ignore_gates=ranking.ignore_gates, lang=lang)
-    before = _ranks(base)
+    before = _ranks(ranking if ranking.scenario is None else rank_startups(
+        portfolio, ranking.perspective, ignore_gates=ranking.ignore_gates, lang=lang))
     out = []
     for s in portfolio.framework.scenarios:
         under = rank_startups(portfolio, ranking.perspective, scenario=s,
                               ignore_gates=ranking.ignore_gates, lang=lang)
-        out.append((under.table.overall, before - _ranks(under)))
+        out.append((under.table.overall.copy(), before - _ranks(under)))
+        del under
     return out
 
 
@@ -258,11 +259,13 @@ def _startups(sh: Sheet, portfolio: Portfolio, view: ViewPlan, first: int, lang:
                        (_round(u.p_top_k[i], SHARE_DECIMALS), SHARE)]
         c = 5
         for value, style in figures:
-            sh.number(r, c, value, style)
+            if value is not None:  # empty cells stay unwritten: a large export skips them
+                sh.number(r, c, value, style)
             c += 1
         for after, change in scenarios:
-            sh.number(r, c, _round(after[i], SCORE_DECIMALS), _SCORE)
-            sh.number(r, c + 1, None if np.isnan(after[i]) else int(change[i]), _CHANGE)
+            if not np.isnan(after[i]):
+                sh.number(r, c, _round(after[i], SCORE_DECIMALS), _SCORE)
+                sh.number(r, c + 1, int(change[i]), _CHANGE)
             c += 2
         sh.text(r, c, ranked.startup_id)
 
