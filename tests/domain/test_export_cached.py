@@ -7,6 +7,7 @@ engine's values for an empty assessment."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import math
 import re
 import zipfile
@@ -291,3 +292,28 @@ def test_template_results_start_as_the_engine_values(tmp_path):
     criteria = rows[first:first + len(fw.criteria)]
     assert [r[14] for r in criteria] == [c.weight for c in fw.criteria]
     assert [r[15] for r in criteria] == [""] * len(fw.criteria)
+
+
+def test_summary_is_in_the_order_of_the_score_command(exports, tmp_path, capsys):
+    """Done when: the workbook's Summary shows the startups in the order of
+    ``beachhead score FILE --format json --perspective investor``, with its figures."""
+    from models.files.portfolio_file import save_portfolio
+    from tests.helpers import run_cli
+
+    port, path = exports["sample"]
+    doc = tmp_path / "sample.beachhead"
+    save_portfolio(port, doc)
+    code, out, _ = run_cli(capsys, "score", str(doc), "--format", "json", "--perspective",
+                           "investor", "--draws", "400", "--seed", "5")
+    assert code == 0
+    expected = json.loads(out)
+    _, rows = summary_rows(path)
+    assert [(r["Rank"], r["Startup ID"], r["Startup"]) for r in rows] == [
+        (w["rank"], w["startup_id"], w["startup"]) for w in expected]
+    for got, want in zip(rows, expected, strict=True):
+        assert (got["Gated"] == "yes") == want["gated"]
+        assert _number(got["Overall"]) == want["overall"]
+        assert _number(got["Founder gap"]) == want["founder_gap"]
+        assert got["Status"] == (status_name(want["status"]) if want["status"] else "")
+        assert _number(got["P10"]) == pytest.approx(want["p10"], rel=1e-12)
+        assert _number(got["P90"]) == pytest.approx(want["p90"], rel=1e-12)
