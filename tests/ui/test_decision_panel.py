@@ -224,6 +224,11 @@ def test_startup_list_shows_the_perspective(qtbot, doc):
     assert tokenforge.data(GatedRole) == ["Runway exhausted"]
     assert "Gated by Runway exhausted" in tokenforge.data(Qt.ItemDataRole.ToolTipRole)
     assert gear.data(GatedRole) == []
+    tip = gear.data(Qt.ItemDataRole.ToolTipRole).splitlines()
+    # 47.08 now: after 衡策智能 67.25, 听澜科技 63.58, 栖语科技 59.25 and Lumenreel 49.67
+    assert "Rank 5 of 8" in tip
+    assert "Incumbent pressure (100 = least): 50.0" in tip
+    assert "Technology threshold: 43.8" in tip
 
 
 def test_startup_list_follows_decisions_and_filters(window, qtbot):

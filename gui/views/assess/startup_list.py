@@ -36,6 +36,10 @@ _Index = QModelIndex | QPersistentModelIndex
 GATE_MARK = "⚠"
 
 
+def _shown(score: float | None) -> str:
+    return "–" if score is None else fixed(score)
+
+
 class StartupListModel(QAbstractListModel):
     """One row per startup of the document, in document order.
 
@@ -43,7 +47,8 @@ class StartupListModel(QAbstractListModel):
     the perspective (float or None); ``PillarsRole`` the enabled pillars' scores (list, the
     framework's order); ``StatusRole`` the current decision's status (or None);
     ``GatedRole`` the names of the deal-breakers that gate it (empty when none);
-    ``ToolTipRole`` sector, stage, rank, decision and the gate's reason.
+    ``ToolTipRole`` sector, stage, rank, the pillar scores (each labelled which way is good),
+    decision and the gate's reason.
     """
 
     def __init__(self, doc: Document, parent=None) -> None:
@@ -102,6 +107,10 @@ class StartupListModel(QAbstractListModel):
                                                                n=len(self.doc.portfolio.startups)))
         elif row is not None:
             lines.append(self.tr("Nothing scored under this perspective"))
+        if row is not None and row.overall is not None:
+            lang = language()
+            lines.extend(f"{p.score_name(lang)}: {_shown(row.pillars.get(p.id))}"
+                         for p in self.doc.framework.pillars if p.enabled)
         if st.decision is not None:
             lines.append(self.tr("Decision: {status} ({date})").format(
                 status=status_name(st.decision.status, language()),
