@@ -2,9 +2,9 @@
 view (:func:`models.analysis.startups.analyze_startups`), with one investor per startup (no
 bootstrap: one Monte Carlo run) and with three (200 investor resamples × 10 draws).
 
-Baseline measured in the same run: the assessment-level analysis of the same file
-(:func:`models.analysis.run.analyze_portfolio`, what ``analyze`` computed before it ranked
-startups), 10,000 or 30,000 assessments × 2,000 draws.
+Baseline measured in the same run: the Monte Carlo of every assessment of the same file one by
+one (:func:`models.analysis.run.run_uncertainty` on the portfolio), 10,000 or 30,000
+assessments × 2,000 draws.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from functools import partial
 import numpy as np
 
 from bench.common import median_ms
-from models.analysis.run import analyze_portfolio
+from models.analysis.run import run_uncertainty
 from models.analysis.startups import analyze_startups
 from models.core.portfolio import Portfolio
 from models.engine.sample import synthetic_portfolio
@@ -54,7 +54,7 @@ def main() -> None:
     print(f"analyze on {SIZE:,} startups × {DRAWS:,} draws, investor view (medians of 3 runs)")
     for name, portfolio in (("one investor each", one), ("three investors each", three)):
         n = len(portfolio.assessments())
-        base = median_ms(partial(analyze_portfolio, portfolio, draws=DRAWS, seed=0), repeat=3)
+        base = median_ms(partial(run_uncertainty, portfolio, draws=DRAWS, seed=0), repeat=3)
         resamples: list[int] = []
         new = median_ms(partial(_startups, portfolio, resamples), repeat=3)
         print(f"  {name}: startups {new:8.1f} ms ({resamples[-1]} resample(s)); "

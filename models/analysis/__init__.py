@@ -3,8 +3,7 @@
 (:func:`models.analysis.run.run_uncertainty`) that the command line, the workbook, the report
 and the window all use. :func:`models.analysis.startups.analyze_startups` analyses the
 startups ranked under a perspective (one row per startup, the investors resampled by
-:mod:`models.analysis.perspective_bands`); :func:`models.analysis.run.analyze_portfolio` the
-assessments one by one, for audit.
+:mod:`models.analysis.perspective_bands`).
 
 May import: :mod:`models.core`, :mod:`models.files`, :mod:`models.engine`, numpy.
 """

@@ -17,7 +17,7 @@ import numpy as np
 import pytest
 
 from models.analysis.perspective_bands import perspective_bands, simulate_perspective
-from models.analysis.run import analyze_portfolio
+from models.analysis.run import run_uncertainty
 from models.analysis.startups import analyze_startups
 from models.core.portfolio import Assessment, Portfolio, Score, Startup
 from models.engine.perspectives import perspective_levels
@@ -183,8 +183,8 @@ def test_the_same_seed_gives_the_same_analysis():
 
 def test_on_the_sample_no_founder_row_leads_the_investor_view():
     p = sample_portfolio()
-    old = analyze_portfolio(p, draws=500, seed=0)
-    leader = old.pairs[int(np.argmax(old.uncertainty.p_rank1))]
+    mixed = run_uncertainty(p, draws=500, seed=0)  # every assessment competing, as before
+    leader = p.assessments()[int(np.argmax(mixed.p_rank1))]
     assert leader[1].role == "founder"  # assessments mixed: a self-score led
     a = analyze_startups(p, draws=500, seed=0)
     u = a.uncertainty
