@@ -13,7 +13,6 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from gui.i18n import language
-from gui.ranking_cache import RankingCache, RankingSettings
 from models.core import edits
 from models.core.decisions import Decision
 from models.core.edits import FieldValue, RemovedScore
@@ -21,6 +20,7 @@ from models.core.framework import Framework, Scenario
 from models.core.portfolio import Assessment, Portfolio, Startup
 from models.engine.perspectives import Perspective
 from models.engine.ranking import Ranking
+from models.engine.ranking_cache import RankingCache, RankingSettings
 from models.engine.results import Result, score_assessment, score_assessments
 from models.files.framework_file import default_framework
 from models.files.portfolio_file import load_portfolio, save_portfolio
@@ -166,7 +166,7 @@ class Document(QObject):
         """The startups ranked under the perspective, the scenario and the gates setting
         (:func:`models.engine.ranking.rank_startups`); computed when first asked for after a
         change, then kept. After an edit of one startup only that startup is ranked again
-        (:mod:`gui.ranking_cache`). A ranking returned is never changed afterwards."""
+        (:mod:`models.engine.ranking_cache`). A ranking returned is never changed afterwards."""
         return self._ranking.ranking(self.portfolio, RankingSettings(
             self.perspective, self.scenario, self.ignore_gates, language()))
 

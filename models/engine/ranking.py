@@ -105,7 +105,7 @@ def rank_startups(portfolio: Portfolio, perspective: Perspective | str = "invest
     pillars = table.pillars.tolist()
     completeness = table.completeness.tolist()
     count = view.count.tolist()
-    order = sorted(range(len(view.startups)), key=lambda i: _sort_key(
+    order = sorted(range(len(view.startups)), key=lambda i: sort_key(
         overall[i], bool(breakers.get(i)) and not ignore_gates, completeness[i],
         view.startups[i].name, view.startups[i].id))
     rows = []
@@ -130,8 +130,10 @@ def _floats(values: np.ndarray) -> list[float | None]:
     return [None if v != v else float(v) for v in values.tolist()]
 
 
-def _sort_key(overall: float | None, gated: bool, completeness: float, name: str,
-              sid: str) -> tuple[int, float, float, str, str]:
+def sort_key(overall: float | None, gated: bool, completeness: float, name: str,
+             sid: str) -> tuple[int, float, float, str, str]:
+    """The key a ranking sorts startups by (see the module notes): ungated, then gated (pass
+    ``gated=False`` to ignore gates), then unscored; then overall, completeness, name, id."""
     group = 2 if overall is None else (1 if gated else 0)
     score = 0.0 if overall is None else -round(overall, TIE_DECIMALS)
     return group, score, -round(completeness, TIE_DECIMALS), name.casefold(), sid

@@ -50,7 +50,7 @@ def _mixed_portfolio(rng: random.Random) -> Document:
 
 @pytest.mark.parametrize("perspective", ["investor", "founder", "latest", "assessor:Bo"])
 def test_random_edits_keep_the_ranking_equal_to_a_fresh_one(qapp, monkeypatch, perspective):
-    import gui.ranking_cache
+    import models.engine.ranking_cache
 
     rng = random.Random(7)
     doc = _mixed_portfolio(rng)
@@ -63,7 +63,7 @@ def test_random_edits_keep_the_ranking_equal_to_a_fresh_one(qapp, monkeypatch, p
         sizes.append(len(portfolio.startups))
         return rank_startups(portfolio, *args, **kwargs)
 
-    monkeypatch.setattr(gui.ranking_cache, "rank_startups", counted)
+    monkeypatch.setattr(models.engine.ranking_cache, "rank_startups", counted)
     for step in range(60):
         st = rng.choice(doc.portfolio.startups)
         a = rng.choice(st.assessments)

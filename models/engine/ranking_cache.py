@@ -24,7 +24,7 @@ import numpy as np
 from models.core.framework import Scenario
 from models.core.portfolio import CONFIDENCES, Portfolio
 from models.engine.perspectives import PerspectiveLevels
-from models.engine.ranking import RankedStartup, Ranking, _sort_key, rank_startups
+from models.engine.ranking import RankedStartup, Ranking, rank_startups, sort_key
 from models.engine.scores import ScoreTable
 
 #: More startups than this out of date at once: rank everything again instead.
@@ -129,8 +129,8 @@ def _ranked(row: RankedStartup, rank: int) -> RankedStartup:
 
 def _key(row: RankedStartup, ignore_gates: bool) -> tuple[Any, ...]:
     """The ranking's own order (:func:`models.engine.ranking.rank_startups`)."""
-    return _sort_key(row.overall, row.gated and not ignore_gates, row.completeness,
-                     row.startup, row.startup_id)
+    return sort_key(row.overall, row.gated and not ignore_gates, row.completeness,
+                    row.startup, row.startup_id)
 
 
 class _Arrays:
