@@ -2,8 +2,8 @@
 the perspective (for each pillar whose growing share changes the leader, the share now and at
 the change, the leader before and the new one), and each startup's tornado.
 
-The leader follows the ranking's gate rule, as in :func:`models.analysis.startups.analyze_startups`
-(a test holds them equal): while some scored startup is ungated, gated startups never lead
+The leader follows the ranking's gate rule (:func:`models.analysis.startups.ranking_reversals`,
+the one analyze uses): while some scored startup is ungated, gated startups never lead
 (with gates ignored they do). The figures come from the document's current ranking (its
 scenario included), so they need no Monte Carlo and are cheap to recompute after every edit.
 """
@@ -18,8 +18,9 @@ from PySide6.QtCore import QObject, Qt
 
 from gui.tables.base import Column, ReadOnlyTableModel
 from gui.tables.roles import SortRole, StartupIdRole
-from models.analysis.sensitivity import TORNADO_STEP, PillarSweep, Reversal, leader_reversals
+from models.analysis.sensitivity import TORNADO_STEP, PillarSweep, Reversal
 from models.analysis.sensitivity import tornado as tornado_of
+from models.analysis.startups import ranking_reversals
 from models.core.framework import Framework, text
 from models.core.rounding import percent
 from models.engine.arrays import FrameworkArrays
@@ -50,19 +51,11 @@ class StartupSensitivity:
     def of(cls, ranking: Ranking, framework: Framework, lang: str = "en") -> StartupSensitivity:
         """Gather the data of ``ranking`` (scored with ``framework``), names in ``lang``."""
         fa = FrameworkArrays.of(framework)
-        pillars = ranking.table.pillars
-        gated = np.zeros(len(pillars), dtype=bool)
-        for r in ranking.rows:
-            gated[r.row] = r.gated
-        contenders = pillars.copy()
-        scored = ~np.isnan(ranking.table.overall)
-        if not ranking.ignore_gates and (scored & ~gated).any():
-            contenders[gated] = np.nan  # gated startups never lead while one is ungated
         startups = ranking.view.startups
         return cls([s.id for s in startups], [s.name for s in startups], list(fa.pillar_ids),
-                   {p.id: text(p.name, lang) for p in framework.pillars}, pillars,
+                   {p.id: text(p.name, lang) for p in framework.pillars}, ranking.table.pillars,
                    np.asarray(fa.pillar_weight, dtype=float),
-                   leader_reversals(contenders, fa.pillar_weight, list(fa.pillar_ids)))
+                   ranking_reversals(ranking, framework))
 
     def label(self, row: int) -> str:
         """The startup's name of a row."""

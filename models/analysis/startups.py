@@ -48,7 +48,7 @@ from models.analysis.uncertainty import (
     Progress,
     Uncertainty,
 )
-from models.core.framework import Scenario, text
+from models.core.framework import Framework, Scenario, text
 from models.core.portfolio import Portfolio, Startup
 from models.engine.arrays import FrameworkArrays
 from models.engine.perspectives import Perspective
@@ -221,25 +221,38 @@ def analyze_startups(
         scenario = fw.scenario(scenario)
     ranking = rank_startups(portfolio, perspective, scenario=scenario,
                             ignore_gates=ignore_gates, lang=lang)
-    n = len(ranking.view.startups)
-    gated = np.zeros(n, dtype=bool)
-    for r in ranking.rows:
-        gated[r.row] = r.gated
+    gated = gated_rows(ranking)
     drawn = simulate_perspective(
         ranking.view, fw, draws=draws, seed=seed, scenario=scenario,
         concentration=concentration, top_k=top_k, max_rank=max_rank,
         behind=None if ignore_gates else gated, progress=progress)
     impact = None if scenario is None else scenario_impacts(ranking.view.levels, fw,
                                                             [scenario], lang)[0]
-    fa = FrameworkArrays.of(fw)
-    pillars = ranking.table.pillars.copy()
-    scored = ~np.isnan(ranking.table.overall)
-    if not ignore_gates and (scored & ~gated).any():
-        pillars[gated] = np.nan  # gated startups never lead while an ungated one is scored
     return StartupAnalysis(
         ranking=ranking, uncertainty=drawn.uncertainty, resamples=drawn.resamples,
-        sweeps=leader_reversals(pillars, fa.pillar_weight, fa.pillar_ids),
+        sweeps=ranking_reversals(ranking, fw),
         scenario_impact=impact, rank_before=None if scenario is None else _ranks(
             rank_startups(portfolio, ranking.perspective, ignore_gates=ignore_gates, lang=lang)),
         pillar_names={p.id: text(p.name, lang) for p in fw.pillars},
     )
+
+
+def gated_rows(ranking: Ranking) -> np.ndarray:
+    """``(n,)`` True where a startup is gated, rows in document order (``ranking.view``)."""
+    gated = np.zeros(len(ranking.view.startups), dtype=bool)
+    for r in ranking.rows:
+        gated[r.row] = r.gated
+    return gated
+
+
+def ranking_reversals(ranking: Ranking, framework: Framework) -> list[PillarSweep]:
+    """The leader reversals of ``ranking``'s startups (one sweep per enabled pillar): while
+    some scored startup is ungated, gated startups never lead (unless the ranking ignores
+    gates)."""
+    fa = FrameworkArrays.of(framework)
+    contenders = ranking.table.pillars.copy()
+    gated = gated_rows(ranking)
+    scored = ~np.isnan(ranking.table.overall)
+    if not ranking.ignore_gates and (scored & ~gated).any():
+        contenders[gated] = np.nan
+    return leader_reversals(contenders, fa.pillar_weight, fa.pillar_ids)

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from gui.document import Document
 from gui.tables.scenarios import ScenarioDeltasModel
 from gui.views.compare.columns import fit_compact, keep_room_for_arrow
-from gui.views.framework.framework_text import _scenario_html
+from gui.views.framework.framework_text import scenario_html
 from gui.widgets.chart_canvas import REDRAW_DELAY_MS
 from gui.widgets.idle_refresh import IdleRefresher
 from gui.widgets.panes import splitter
@@ -150,7 +150,7 @@ class ScenarioPage(QWidget):
             "Changes are against the scores as entered, under the window's perspective; ranks "
             "are places in the ranking of every startup (gated ones after the others), "
             "whatever the filter shows."))
-        self.explanation.setText(_scenario_html(explain_scenario(
+        self.explanation.setText(scenario_html(explain_scenario(
             self.doc.framework, self.model.scenario_id, self.lang)))
 
     # -- selection --------------------------------------------------------------------------

@@ -174,7 +174,7 @@ def _shifts_html(shifts: Sequence[ShiftText], separator: str) -> str:
     return _e(separator).join(out)
 
 
-def _scenario_html(ex: ScenarioExplanation) -> str:
+def scenario_html(ex: ScenarioExplanation) -> str:
     """One explained scenario: name and sources, description, base shifts, exposure rules."""
     base = (f"{_e(ex.base_head)}{_shifts_html(ex.base, ex.separator)}" if ex.base
             else _e(ex.base_text))
@@ -199,4 +199,4 @@ def scenarios_html(framework: Framework, lang: str = "en") -> str:
                      "Choose one as the active scenario above to see its effect everywhere.")
     explained = [explain_scenario(framework, s, lang) for s in framework.scenarios]
     note = f"<p style='color:#555'>{_e(explained[0].combine)} {_e(hint)}</p>"
-    return note + "<hr/>".join(_scenario_html(ex) for ex in explained)
+    return note + "<hr/>".join(scenario_html(ex) for ex in explained)
