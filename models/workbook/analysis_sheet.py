@@ -123,7 +123,6 @@ def write_analysis_sheet(book: Book, portfolio: Portfolio, plan: ExportPlan, vie
     head = _startup_head(plan)
     widths = _widths(view, head)
     sh.widths(widths)
-    sh.print_setup()
     reversals = view.analysis.reversals
     # rows above the startups' header: title, 7 labels, blank, the reversals section (title,
     # note, header, rows or a line saying there are none), blank, section title (and a line
@@ -131,6 +130,7 @@ def write_analysis_sheet(book: Book, portfolio: Portfolio, plan: ExportPlan, vie
     header_row = (1 + 7 + 1 + 3 + max(1, len(reversals)) + 1 + 1
                   + (0 if fw.scenarios else 1) + 1)
     sh.ws.freeze_panes(header_row, 2)
+    sh.print_setup(repeat=(header_row, header_row))
     sh.text(1, 1, t["title"], TITLE)
     labels: list[tuple[str, object]] = [
         (LABEL_DRAWS, view.draws), (LABEL_SEED, view.seed), (LABEL_REQUESTED, view.requested),
