@@ -70,7 +70,8 @@ class FileJobs(QObject):
     # -- export ---------------------------------------------------------------------------
     def export_workbook(self, target: Path | None = None) -> bool:
         """Ask where to write (unless ``target``), then export in the background, the
-        Summary ranking the startups under the window's perspective and gates setting."""
+        Summary ranking the startups under the window's perspective, gates setting and
+        scenario."""
         out = self._output(target, self.tr("Export workbook"), ".xlsx",
                            self.tr("Excel workbooks (*.xlsx)"))
         if out is None:
@@ -78,10 +79,11 @@ class FileJobs(QObject):
         from models.files.portfolio_file import dumps_portfolio
 
         w = self.window
+        scenario = w.doc.scenario.id if w.doc.scenario else None
         self._start(
             self.tr("Exporting workbook…"), job_targets.export_workbook_job,
             (dumps_portfolio(w.doc.portfolio), str(out), w.lang, w.doc.perspective,
-             w.doc.ignore_gates), out, lambda result: self._export_done(result, out))
+             w.doc.ignore_gates, scenario), out, lambda result: self._export_done(result, out))
         return True
 
     def _busy(self) -> bool:

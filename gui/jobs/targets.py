@@ -16,9 +16,11 @@ Progress = Callable[[int, int], None]
 
 
 def export_workbook_job(portfolio_json: str, target: str, lang: str, perspective: str,
-                        ignore_gates: bool, progress: Progress) -> dict[str, object]:
+                        ignore_gates: bool, scenario_id: str | None,
+                        progress: Progress) -> dict[str, object]:
     """Export a portfolio (given as ``.beachhead`` JSON text) to ``target``, its Summary
-    ranking the startups under ``perspective`` (and ``ignore_gates``).
+    ranking the startups under ``perspective`` (and ``ignore_gates``), with ``scenario_id``
+    applied (``None``: no scenario).
 
     Returns ``{"path": str, "assessments": int, "startups": int, "warnings": [str, ...]}``.
     """
@@ -29,7 +31,8 @@ def export_workbook_job(portfolio_json: str, target: str, lang: str, perspective
 
     portfolio = parse_portfolio(json.loads(portfolio_json), "portfolio")
     result = export_workbook(portfolio, Path(target), lang=lang, perspective=perspective,
-                             ignore_gates=ignore_gates, progress=progress)
+                             ignore_gates=ignore_gates, scenario=scenario_id,
+                             progress=progress)
     return {"path": target, "assessments": result.assessments, "startups": result.startups,
             "warnings": [str(w) for w in result.warnings]}
 

@@ -15,6 +15,7 @@ from models.cli.common import (
     EXIT_OK,
     UsageError,
     progress_printer,
+    scenario_named,
 )
 from models.cli.texts import label
 from models.core.errors import Problem
@@ -69,9 +70,9 @@ def cmd_sample(args: argparse.Namespace) -> int:
 # -- export and template ---------------------------------------------------------------------
 
 def cmd_export(args: argparse.Namespace) -> int:
-    """``beachhead export FILE -o OUT.xlsx [--perspective P] [--ignore-gates] [--draws N]
-    [--seed S]``: a workbook with live formulas whose Summary ranks the startups under the
-    perspective (default: the investor view).
+    """``beachhead export FILE -o OUT.xlsx [--perspective P] [--ignore-gates] [--scenario NAME]
+    [--draws N] [--seed S]``: a workbook with live formulas whose Summary ranks the startups
+    under the perspective (default: the investor view), with the scenario applied if given.
 
     Texts that had to change to fit in a workbook are reported on stderr as warnings naming
     their cell (exit status 0). Progress goes to stderr every 1,000 assessments.
@@ -81,6 +82,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     output = output_path(args.output, "an .xlsx")
     portfolio = load_portfolio(args.file)
+    scenario = scenario_named(portfolio.framework, args.scenario)
 
     def progress(done: int, total: int) -> None:  # called every 1,000 assessments
         if done < total:
@@ -90,7 +92,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise UsageError("--draws must be 0 or more")
     result = export_workbook(portfolio, output, lang=args.lang, progress=progress,
                              analysis_draws=args.draws, analysis_seed=args.seed,
-                             perspective=args.perspective, ignore_gates=args.ignore_gates)
+                             perspective=args.perspective, ignore_gates=args.ignore_gates,
+                             scenario=scenario)
     _print_warnings(output, result.warnings)
     print(label("wrote_export", args.lang).format(path=output, n=result.assessments),
           file=sys.stderr)

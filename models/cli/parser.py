@@ -173,6 +173,8 @@ def _export(sub: Commands, lang: argparse.ArgumentParser) -> None:
                         "2000, fewer for large portfolios; 0 leaves them out)")
     p.add_argument("--seed", type=_seed, default=0, metavar="S",
                    help="random seed for the Analysis sheet (default 0)")
+    p.add_argument("--scenario", metavar="NAME",
+                   help="apply a scenario (id or name) to the Summary and its levels")
     _ranking_options(p, "the Summary sheet")
     p.set_defaults(func=cmd_export)
 

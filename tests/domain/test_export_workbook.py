@@ -37,7 +37,7 @@ from models.workbook.layout import (
 )
 from models.workbook.plan import make_plan
 from models.workbook.view_plan import ViewPlan, make_view_plan
-from tests.workbook_views import many_views
+from tests.workbook_views import many_views, summary_rows
 
 NOW = dt.datetime(2024, 11, 30, 9, 15, 0, tzinfo=dt.UTC)
 
@@ -535,6 +535,23 @@ def test_cli_export_ranks_under_the_perspective_asked_for(tmp_path, capsys):
     assert "=IF(ISNUMBER(G6),0+100000000000" in ws["S6"].value  # gates play no part
     assert cli.main(["export", str(doc), "-o", str(out), "--perspective", "nobody"]) == 2
     assert "unknown perspective 'nobody'" in capsys.readouterr().err
+
+
+def test_cli_export_applies_the_scenario_asked_for(tmp_path, capsys):
+    doc = tmp_path / "s.beachhead"
+    port = sample_portfolio()
+    save_portfolio(port, doc)
+    out = tmp_path / "g.xlsx"
+    assert cli.main(["export", str(doc), "-o", str(out), "--scenario", "sleeping_giant_enters",
+                     "--draws", "0"]) == 0
+    ranking = rank_startups(port, "investor", scenario="sleeping_giant_enters")
+    assert ranking.rows[0].startup != rank_startups(port).rows[0].startup  # it re-ranks
+    _, rows = summary_rows(out)
+    assert [r["Startup"] for r in rows] == [r.startup for r in ranking.rows]
+    assert [r["Overall"] for r in rows] == pytest.approx(
+        [r.overall for r in ranking.rows])
+    assert cli.main(["export", str(doc), "-o", str(out), "--scenario", "meteor"]) == 2  # usage
+    assert "meteor" in capsys.readouterr().err
 
 
 def test_chinese_export_uses_chinese_framework_texts(tmp_path):
