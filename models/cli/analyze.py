@@ -8,7 +8,13 @@ import argparse
 import json
 import sys
 
-from models.cli.common import EXIT_OK, progress_printer, scenario_named, stdout
+from models.cli.common import (
+    EXIT_OK,
+    check_assessor,
+    progress_printer,
+    scenario_named,
+    stdout,
+)
 from models.cli.tables import analysis_table
 from models.cli.texts import label
 
@@ -32,6 +38,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
 
     portfolio = load_portfolio(args.file)
     scenario = scenario_named(portfolio.framework, args.scenario)
+    check_assessor(portfolio, args.perspective, args.file)
     n = len(portfolio.startups)
     progress = None
     if n * args.draws >= _PROGRESS_WORK:

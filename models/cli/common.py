@@ -1,5 +1,5 @@
 """What the commands share: exit statuses, the usage error, UTF-8 standard output, progress
-lines on stderr and the ``--scenario`` lookup."""
+lines on stderr, the ``--scenario`` lookup and the check of ``--perspective assessor:NAME``."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
     from models.core.framework import Framework, Scenario
+    from models.core.portfolio import Portfolio
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE = 0, 1, 2
 
@@ -30,6 +31,43 @@ def scenario_named(framework: Framework, name: str | None) -> Scenario | None:
     except KeyError:
         known = ", ".join(f"{s.id} ({s.name['en']})" for s in framework.scenarios) or "none"
         raise UsageError(f"unknown scenario '{name}'; this framework has: {known}") from None
+
+
+#: How many assessors' names a message spells out before it says how many more there are.
+NAMES_LISTED = 8
+
+
+def check_assessor(portfolio: Portfolio, perspective: str, source: str) -> None:
+    """Refuse ``--perspective assessor:NAME`` when no assessment of ``portfolio`` is by
+    ``NAME`` exactly: every startup would rank unscored, which hides a mistyped name.
+
+    Raises:
+        InputError: naming ``source`` and ``--perspective``, with the names that differ from
+            ``NAME`` only in case or spacing, else the portfolio's assessors.
+    """
+    from models.core.errors import InputError
+    from models.engine.perspectives import ASSESSOR_PREFIX
+
+    if not perspective.startswith(ASSESSOR_PREFIX):
+        return
+    name = perspective[len(ASSESSOR_PREFIX):]
+    names = sorted({a.assessor for _, a in portfolio.assessments()},
+                   key=lambda n: (n.casefold(), n))
+    if name in names:
+        return
+    key = name.strip().casefold()
+    alike = [n for n in names if n.strip().casefold() == key]
+    if alike:
+        hint = ("the name differs only in case or spacing from "
+                + ", ".join(f"'{n}'" for n in alike) + "; give it exactly")
+    elif not names:
+        hint = "the portfolio has no assessments"
+    else:
+        shown = ", ".join(f"'{n}'" for n in names[:NAMES_LISTED])
+        more = len(names) - NAMES_LISTED
+        hint = f"its assessors are {shown}" + (f" and {more} more" if more > 0 else "")
+    raise InputError.single(source, "--perspective",
+                            f"no assessment is by '{name}', so nothing would be ranked; {hint}")
 
 
 def stdout() -> TextIO:

@@ -7,7 +7,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
-from models.cli.common import EXIT_OK, scenario_named
+from models.cli.common import EXIT_OK, check_assessor, scenario_named
 from models.cli.files import output_path
 from models.cli.texts import label
 from models.core.errors import InputError, Problem
@@ -36,6 +36,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     output = output_path(args.output, "a .pdf")
     portfolio = load_portfolio(args.file)
     scenario = scenario_named(portfolio.framework, args.scenario)
+    check_assessor(portfolio, args.perspective, args.file)
 
     def progress(done: int, total: int) -> None:
         if total < REPORT_PROGRESS_PAGES:

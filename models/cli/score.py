@@ -10,7 +10,7 @@ import json
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from models.cli.common import EXIT_OK, scenario_named, stdout
+from models.cli.common import EXIT_OK, check_assessor, scenario_named, stdout
 from models.cli.ranking_tables import ranking_csv, ranking_rows, ranking_table
 from models.cli.tables import perspective_text, score_csv, score_table
 from models.cli.texts import label
@@ -27,6 +27,7 @@ def cmd_score(args: argparse.Namespace) -> int:
 
     portfolio = load_portfolio(args.file)
     scenario = scenario_named(portfolio.framework, args.scenario)
+    check_assessor(portfolio, args.perspective, args.file)
     if args.perspective == "assessments":
         _score_assessments(args, portfolio, scenario)
     else:

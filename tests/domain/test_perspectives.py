@@ -254,3 +254,34 @@ def test_cli_perspectives_options_and_errors(capsys, sample_file):
     code, out, _ = run_cli(capsys, "score", str(sample_file), "--perspective",
                            "assessor:Zhang Hao", "--format", "json", "--draws", "50")
     assert code == 0 and json.loads(out)[0]["startup_id"] == "s06"
+
+
+@pytest.mark.parametrize("command", ["score", "analyze", "report"])
+def test_cli_refuses_an_assessor_nobody_is(capsys, sample_file, tmp_path, command):
+    out = ["-o", str(tmp_path / "r.pdf")] if command == "report" else []
+    run = lambda name: run_cli(capsys, command, str(sample_file), *out,  # noqa: E731
+                               "--perspective", f"assessor:{name}", "--draws", "20")
+    # a mistyped name would rank every startup unscored: bad input naming the option
+    code, stdout, err = run("Zhang Ho")
+    assert (code, stdout) == (1, "")
+    assert err.splitlines() == [
+        f"{sample_file}: --perspective: no assessment is by 'Zhang Ho', so nothing would be "
+        "ranked; its assessors are 'Daniel Okafor, Harbourline Ventures', 'Gao Ming', "
+        "'Priya Raman, Northgate Capital', 'Ren Jie', 'Zhang Hao', '周语桐', '林薇', "
+        "'许嘉宁，澄川资本' and 1 more"]
+    assert not (tmp_path / "r.pdf").exists()
+    code, _, err = run(" zhang hao")
+    assert code == 1 and err.endswith(
+        "the name differs only in case or spacing from 'Zhang Hao'; give it exactly\n")
+    code, _, err = run("Zhang Hao")
+    assert code == 0, err
+
+
+def test_cli_assessor_of_an_empty_portfolio(capsys, tmp_path):
+    path = tmp_path / "empty.beachhead"
+    from models.files.portfolio_file import save_portfolio
+
+    save_portfolio(sample_portfolio().model_copy(update={"startups": []}), path)
+    code, _, err = run_cli(capsys, "score", str(path), "--perspective", "assessor:Ann")
+    assert code == 1 and err == (f"{path}: --perspective: no assessment is by 'Ann', so "
+                                 "nothing would be ranked; the portfolio has no assessments\n")
