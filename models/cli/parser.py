@@ -33,6 +33,13 @@ def _positive_int(value: str) -> int:
     return n
 
 
+def _at_least_one(value: str) -> int:
+    n = _whole_number(value)
+    if n < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return n
+
+
 def _positive_float(value: str) -> float:
     try:
         x = float(value)
@@ -219,7 +226,7 @@ def _report(sub: Commands, lang: argparse.ArgumentParser) -> None:
                         "(default 2000)")
     p.add_argument("--seed", type=_seed, default=0, metavar="S", help="random seed (default 0)")
     p.add_argument("--scenario", metavar="NAME", help="apply a scenario (id or name)")
-    p.add_argument("--top", type=_positive_int, metavar="N",
+    p.add_argument("--top", type=_at_least_one, metavar="N",
                    help="report only the N best-ranked startups under the perspective (of "
                         "those named by --startup, if given)")
     _ranking_options(p, "the report")

@@ -153,3 +153,12 @@ def test_interrupted_report_keeps_the_previous_file(capsys, sample_file, tmp_pat
     assert code == 130 and "interrupted" in err
     assert out.read_bytes() == b"%PDF previous"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["r.pdf"]
+
+
+@pytest.mark.parametrize("top", ["0", "-1"])
+def test_top_needs_one_startup_at_least(capsys, sample_file, tmp_path, top):
+    out = tmp_path / "none.pdf"
+    code, _, err = run_cli(capsys, "report", str(sample_file), "-o", str(out), "--top", top)
+    assert code == 2  # a usage error, not an unexpected problem
+    assert err.splitlines()[-1] == "beachhead report: error: argument --top: must be 1 or more"
+    assert not out.exists()
