@@ -14,6 +14,7 @@ from models.cli.common import (
     EXIT_BAD_INPUT,
     EXIT_OK,
     UsageError,
+    check_assessor,
     progress_printer,
     scenario_named,
 )
@@ -83,6 +84,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     output = output_path(args.output, "an .xlsx")
     portfolio = load_portfolio(args.file)
     scenario = scenario_named(portfolio.framework, args.scenario)
+    check_assessor(portfolio, args.perspective, args.file)
 
     def progress(done: int, total: int) -> None:  # called every 1,000 assessments
         if done < total:

@@ -256,9 +256,10 @@ def test_cli_perspectives_options_and_errors(capsys, sample_file):
     assert code == 0 and json.loads(out)[0]["startup_id"] == "s06"
 
 
-@pytest.mark.parametrize("command", ["score", "analyze", "report"])
+@pytest.mark.parametrize("command", ["score", "analyze", "report", "export"])
 def test_cli_refuses_an_assessor_nobody_is(capsys, sample_file, tmp_path, command):
-    out = ["-o", str(tmp_path / "r.pdf")] if command == "report" else []
+    target = tmp_path / ("r.xlsx" if command == "export" else "r.pdf")
+    out = ["-o", str(target)] if command in ("report", "export") else []
     run = lambda name: run_cli(capsys, command, str(sample_file), *out,  # noqa: E731
                                "--perspective", f"assessor:{name}", "--draws", "20")
     # a mistyped name would rank every startup unscored: bad input naming the option
@@ -269,7 +270,7 @@ def test_cli_refuses_an_assessor_nobody_is(capsys, sample_file, tmp_path, comman
         "ranked; its assessors are 'Daniel Okafor, Harbourline Ventures', 'Gao Ming', "
         "'Priya Raman, Northgate Capital', 'Ren Jie', 'Zhang Hao', '周语桐', '林薇', "
         "'许嘉宁，澄川资本' and 1 more"]
-    assert not (tmp_path / "r.pdf").exists()
+    assert not target.exists()
     code, _, err = run(" zhang hao")
     assert code == 1 and err.endswith(
         "the name differs only in case or spacing from 'Zhang Hao'; give it exactly\n")
