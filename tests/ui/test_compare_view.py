@@ -171,6 +171,33 @@ def test_text_filter_finds_names_and_deal_breakers(view):
     assert m.rowCount() == 8
 
 
+def test_filters_keep_the_current_startup_selected_while_it_is_shown(view, doc):
+    page, m = view.startups, view.model
+    current = lambda: page.current_startup_id()  # noqa: E731
+    view.select_startup("s06")  # Gearloom Systems, invested
+    page.filter_edit.setText("gear")
+    assert (_names(m), current()) == (["Gearloom Systems"], "s06")
+    page.filter_edit.clear()
+    assert m.rowCount() == 8 and current() == "s06"
+    page.status_combo.setCurrentIndex(page.status_combo.findData("invested"))
+    assert current() == "s06"
+    page.status_combo.setCurrentIndex(page.status_combo.findData(NO_DECISION))
+    assert current() == ""  # hidden: no row is current, the view still follows it
+    assert view.current_startup_id() == "s06"
+    page.status_combo.setCurrentIndex(0)
+    assert current() == "s06"  # shown again, current again
+    # filtered by status, another startup's decision changes the rows shown
+    page.status_combo.setCurrentIndex(page.status_combo.findData(NO_DECISION))
+    view.select_startup("s01")
+    doc.undo_stack.push(cmd.SetDecisions(doc, "s05", [Decision(status="watch",
+                                                               date=dt.date(2026, 3, 2))]))
+    assert "听澜科技" not in _names(m) and current() == "s01"
+    doc.undo_stack.undo()
+    assert "听澜科技" in _names(m) and current() == "s01"
+    selected = view.table.selectionModel().selectedRows()
+    assert [m.ranked(i.row()).startup_id for i in selected] == ["s01"]
+
+
 def test_sorting_is_by_raw_value_with_empty_values_last_and_keeps_the_selection(view, doc):
     m = view.model
     doc.set_perspective("founder")  # three startups unscored

@@ -62,6 +62,9 @@ class StartupsPage(QWidget):
         for sig in (self.model.modelReset, self.model.layoutChanged, self.model.dataChanged):
             sig.connect(self._show_count)
         self.model.modelReset.connect(self.fit)
+        # a filter or a change of the rows resets the model, which clears the selection
+        self._current_sid = ""
+        self.model.modelReset.connect(self._restore_current)
         self.fit()
         self._show_count()
 
@@ -129,9 +132,17 @@ class StartupsPage(QWidget):
         self.count_label.setText(text)
 
     # -- selection ------------------------------------------------------------------------
+    def _restore_current(self) -> None:
+        """After a reset (a filter, startups added or removed), make the startup last made
+        current the current row again if it is shown, without announcing it: it is the same
+        startup."""
+        if self._current_sid and self.model.row_of(self._current_sid) >= 0:
+            self.select_startup(self._current_sid, emit=False)
+
     def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():
-            self.currentStartupChanged.emit(self.model.ranked(current.row()).startup_id)
+            self._current_sid = self.model.ranked(current.row()).startup_id
+            self.currentStartupChanged.emit(self._current_sid)
 
     def current_startup_id(self) -> str:
         """The startup of the current row ('' if none)."""
@@ -147,6 +158,7 @@ class StartupsPage(QWidget):
             row = self.model.row_of(startup_id)
         if row < 0:
             return False
+        self._current_sid = startup_id
         index = self.model.index(row, 0)
         sm = self.table.selectionModel()
         blocked = sm.blockSignals(not emit)
