@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from itertools import pairwise
 from typing import Annotated, Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -77,7 +78,12 @@ class Assessment(_Model):
 
 class Startup(_Model):
     """A company being assessed, with its assessments and its decisions (each oldest first;
-    the last decision is the startup's current status)."""
+    the last decision is the startup's current status).
+
+    Decisions are kept in date order: a list given out of order (a file edited by hand or
+    written by another tool) is sorted by date, those of the same date keeping their order,
+    so the current decision is the latest by date, as the workbook import reads it.
+    """
 
     id: str = Field(default_factory=new_id)
     name: str = Field(min_length=1)
@@ -91,7 +97,7 @@ class Startup(_Model):
 
     @property
     def decision(self) -> Decision | None:
-        """The current decision (the last one taken), or ``None``."""
+        """The current decision (the last one, the latest by date), or ``None``."""
         return self.decisions[-1] if self.decisions else None
 
     @field_validator("name")
@@ -100,6 +106,13 @@ class Startup(_Model):
         if not v.strip():
             raise ValueError("a startup needs a name")
         return v
+
+    @field_validator("decisions")
+    @classmethod
+    def _oldest_first(cls, v: list[Decision]) -> list[Decision]:
+        if all(a.date <= b.date for a, b in pairwise(v)):
+            return v
+        return sorted(v, key=lambda d: d.date)
 
 
 class Portfolio(_Model):

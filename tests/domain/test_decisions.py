@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import json
+
 import pytest
 from pydantic import ValidationError
 
@@ -69,3 +72,31 @@ def test_ranking_carries_status_and_suggestion():
     assert rows[first.id].status == "committee"
     for r in rows.values():
         assert r.suggested == suggest_decision(r.overall, r.gated, DEFAULT)
+
+
+def test_decisions_out_of_date_order_are_read_in_date_order(tmp_path):
+    from models.files.portfolio_file import load_portfolio, save_portfolio
+
+    portfolio = sample_portfolio()
+    path = tmp_path / "order.beachhead"
+    save_portfolio(portfolio, path)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    gear = next(s for s in data["startups"] if s["id"] == "s06")
+    # invested (2024-12-12) listed first, then two of one day in the file's order
+    gear["decisions"] = [
+        {"status": "invested", "date": "2024-12-12", "by": "IC", "rationale": "approved"},
+        {"status": "screening", "date": "2024-10-03", "by": "P", "rationale": "first"},
+        {"status": "watch", "date": "2024-10-29", "by": "P", "rationale": "a"},
+        {"status": "diligence", "date": "2024-10-29", "by": "P", "rationale": "b"},
+    ]
+    path.write_text(json.dumps(data), encoding="utf-8")
+    st = load_portfolio(path).find_startup("s06")
+    assert [(d.status, d.date.isoformat()) for d in st.decisions] == [
+        ("screening", "2024-10-03"), ("watch", "2024-10-29"), ("diligence", "2024-10-29"),
+        ("invested", "2024-12-12")]
+    assert st.decision.status == "invested"  # the latest by date, as the workbook import reads
+    # so does a list set on the startup
+    st.decisions = [Decision(status="passed", date=dt.date(2025, 1, 2)),
+                    Decision(status="watch", date=dt.date(2025, 1, 1))]
+    assert [d.status for d in st.decisions] == ["watch", "passed"]
+    assert rank_startups(load_portfolio(path)).rows[1].status == "invested"  # Gearloom, 2nd

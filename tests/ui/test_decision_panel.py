@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtTest import QTest
 
 from gui import commands as cmd
@@ -94,6 +94,32 @@ def test_same_status_again_changes_nothing_and_withdraw_goes_back(panel, doc):
     assert panel.history_button.text() == "Earlier decisions (1)"
     doc.undo_stack.undo()
     assert doc.startup(sid).decision.status == "invested"
+
+
+def test_the_current_decision_stays_the_latest_by_date(panel, doc):
+    sid = _sid(doc, "Gearloom Systems")  # screening 10-03, diligence 10-29, invested 12-12
+    panel.show_startup(sid)
+    assert panel.date_edit.minimumDate() == QDate(2024, 10, 29)  # not before the previous one
+    panel.set_date(dt.date(2024, 1, 1))
+    assert [d.status for d in doc.startup(sid).decisions] == [
+        "screening", "diligence", "invested"]
+    assert doc.startup(sid).decision.date == dt.date(2024, 10, 29)
+    assert panel.status_combo.currentData() == "invested"
+    # a current decision dated ahead: a new one takes its date, so it becomes current
+    ahead = dt.date.today() + dt.timedelta(days=30)
+    panel.set_date(ahead)
+    panel.set_status("passed")
+    assert doc.startup(sid).decision.status == "passed"
+    assert doc.startup(sid).decision.date == ahead
+    assert panel.date_edit.minimumDate() == QDate(ahead.year, ahead.month, ahead.day)
+    panel.withdraw()
+    panel.withdraw()
+    # one decision left: any date will do
+    panel.withdraw()
+    assert len(doc.startup(sid).decisions) == 1
+    panel.set_date(dt.date(2020, 5, 1))
+    assert doc.startup(sid).decision.date == dt.date(2020, 5, 1)
+    assert panel.date_edit.date() == QDate(2020, 5, 1)
 
 
 def test_take_suggestion_on_a_gated_startup_passes(panel, doc):

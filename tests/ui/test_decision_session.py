@@ -118,7 +118,9 @@ def _edit(window: MainWindow, mirror: Mirror, rng: random.Random, who: list[str]
         if now and now[-1][0] == status:
             return
         by = who[0] or _assessor(window, sid)
-        mirror.push(sid, (*now, (status, today, by, why)), None)
+        # dated today, or the current decision's date when that is later: it becomes current
+        day = max(today, now[-1][1]) if now else today
+        mirror.push(sid, (*now, (status, day, by, why)), None)
         if by:
             who[0] = by
     elif kind == "withdraw":
@@ -132,6 +134,8 @@ def _edit(window: MainWindow, mirror: Mirror, rng: random.Random, who: list[str]
     elif kind == "date":
         day = dt.date(2026, rng.randint(1, 12), rng.randint(1, 28))
         panel.set_date(day)
+        if len(now) > 1:  # not before the previous decision: they stay in date order
+            day = max(day, now[-2][1])
         mirror.push(sid, (*now[:-1], (now[-1][0], day, *now[-1][2:])), "date")
     else:
         edit = panel.rationale_edit

@@ -258,6 +258,13 @@ class DecisionPanel(QFrame):
             self.status_combo.setCurrentIndex(
                 -1 if current is None else self.status_combo.findData(current.status))
             day = current.date if current is not None else dt.date.today()
+            # decisions are kept in date order: the current one cannot go before the previous
+            st = self.startup()
+            if st is not None and len(st.decisions) > 1:
+                before = st.decisions[-2].date
+                self.date_edit.setMinimumDate(QDate(before.year, before.month, before.day))
+            else:
+                self.date_edit.clearMinimumDate()
             self.date_edit.setDate(QDate(day.year, day.month, day.day))
             who = current.by if current is not None else ""
             if self.who_edit.text() != who:
@@ -321,14 +328,16 @@ class DecisionPanel(QFrame):
                                                       merge_key))
 
     def set_status(self, status: str, rationale: str = "", label: str | None = None) -> None:
-        """Take a new decision with ``status`` (dated today, by :meth:`default_who`) after the
-        current one; nothing happens when the status is already current."""
+        """Take a new decision with ``status`` (dated today, or the current decision's date
+        when that is later, so it becomes current; by :meth:`default_who`) after the current
+        one; nothing happens when the status is already current."""
         st = self.startup()
         if st is None or (st.decision is not None and st.decision.status == status):
             self._show()
             return
         who = self.default_who()
-        decision = Decision(status=cast(Status, status), date=dt.date.today(), by=who,
+        day = max(dt.date.today(), st.decision.date) if st.decision else dt.date.today()
+        decision = Decision(status=cast(Status, status), date=day, by=who,
                             rationale=rationale)
         self._push([*st.decisions, decision], label or self.tr("Decide: {status}").format(
             status=status_name(status, self.lang)))
@@ -353,7 +362,11 @@ class DecisionPanel(QFrame):
             self._push(st.decisions[:-1], self.tr("Withdraw Decision"))
 
     def set_date(self, date: dt.date) -> None:
-        """Change the current decision's date."""
+        """Change the current decision's date (not before the previous decision's, as the
+        date editor allows)."""
+        st = self.startup()
+        if st is not None and len(st.decisions) > 1:
+            date = max(date, st.decisions[-2].date)
         self._edited("date", date)
 
     def set_who(self, name: str) -> None:
