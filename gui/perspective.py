@@ -27,6 +27,9 @@ if TYPE_CHECKING:
 #: The perspectives offered before any assessor's name.
 BASE_PERSPECTIVES = ("investor", "founder", "latest")
 ASSESSOR_PREFIX = "assessor:"
+#: Widest the perspective choice grows, in average characters (a long assessor's name is
+#: cut there, and shown whole in the list it opens and in its tooltip).
+COMBO_CHARS = 44
 
 
 def perspective_label(name: str) -> str:
@@ -82,6 +85,7 @@ class PerspectiveBar(QToolBar):
         self.combo = QComboBox()
         self.combo.setObjectName("perspectiveCombo")
         self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.combo.setMaximumWidth(self.combo.fontMetrics().averageCharWidth() * COMBO_CHARS)
         self.gates_check = QCheckBox()
         self.gates_check.setObjectName("ignoreGatesCheck")
         self.addWidget(self.label)
@@ -145,6 +149,10 @@ class PerspectiveBar(QToolBar):
                                    Qt.ItemDataRole.ToolTipRole)
         current = self.doc.perspective if self.doc is not None else "investor"
         self.combo.setCurrentIndex(max(0, self.combo.findData(current)))
+        self.combo.setToolTip(perspective_tip(current))  # a long name is cut in the box
+        widest = max((self.combo.fontMetrics().horizontalAdvance(self.combo.itemText(i))
+                      for i in range(self.combo.count())), default=0)
+        self.combo.view().setMinimumWidth(widest + 4 * self.combo.fontMetrics().height())
         self.combo.blockSignals(blocked)
         blocked = self.gates_check.blockSignals(True)
         self.gates_check.setChecked(self.doc is not None and self.doc.ignore_gates)

@@ -96,6 +96,27 @@ def test_a_new_assessor_is_offered_at_once(window):
     assert "assessor:Mina Cho" in _combo_names(window)
 
 
+def test_a_long_assessor_name_leaves_the_bar_on_screen(window, qtbot):
+    from gui import commands as cmd
+
+    name = ("Investment Committee of Northgate Capital Partners Fund III, Shanghai "
+            "Representative Office, acting for the limited partners of the fund")
+    a = window.doc.portfolio.startups[0].assessments[1]
+    window.doc.undo_stack.push(cmd.SetAssessmentField(window.doc, a.id, "assessor", name))
+    bar = window.perspective_bar
+    bar.choose(f"assessor:{name}")
+    window.resize(1024, 700)
+    qtbot.wait(10)
+    combo = bar.combo
+    assert combo.width() <= combo.fontMetrics().averageCharWidth() * 44
+    assert bar.gates_check.isVisible()
+    assert bar.gates_check.geometry().right() <= bar.width()
+    # the list shows the name whole, and so does the box's tooltip
+    assert combo.view().minimumWidth() > combo.fontMetrics().horizontalAdvance(
+        perspective_label(f"assessor:{name}"))
+    assert name in combo.toolTip()
+
+
 @pytest.fixture
 def english_afterwards() -> Iterator[None]:
     yield
