@@ -7,7 +7,10 @@ above every view; View ▸ Perspective offers the same choices (:meth:`Perspecti
 Both set :meth:`gui.document.Document.set_perspective`, which every view follows through
 ``perspectiveChanged``. The choice is the window's, not the file's: it is remembered in the
 settings and applied to each portfolio opened (an assessor the portfolio lacks falls back to the
-investor view).
+investor view). When an edit renames the assessor of the current perspective (the name is gone
+and one new name came), the perspective follows the new name; an assessor who is no longer
+named at all stays chosen, ranking nothing, until another perspective is chosen or an undo
+brings the name back.
 
 Nothing of the domain is imported here at start-up: the bar is built before the first paint.
 """
@@ -126,11 +129,17 @@ class PerspectiveBar(QToolBar):
         self._fill()
 
     def _names_changed(self) -> None:
-        if self.doc is not None:
-            names = assessor_names(self.doc)
-            if names != self._names:
-                self._names = names
-                self._fill()
+        if self.doc is None:
+            return
+        names = assessor_names(self.doc)
+        if names == self._names:
+            return
+        gone, came = set(self._names) - set(names), set(names) - set(self._names)
+        self._names = names
+        current = self.doc.perspective
+        if len(gone) == len(came) == 1 and current == ASSESSOR_PREFIX + next(iter(gone)):
+            self.choose(ASSESSOR_PREFIX + next(iter(came)))  # the assessor was renamed
+        self._fill()
 
     def choices(self) -> list[str]:
         """The perspectives offered: the three views, then one per assessor (and the current

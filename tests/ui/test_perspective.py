@@ -96,6 +96,31 @@ def test_a_new_assessor_is_offered_at_once(window):
     assert "assessor:Mina Cho" in _combo_names(window)
 
 
+def test_the_perspective_follows_its_assessor_renamed_and_stays_when_deleted(window):
+    from gui import commands as cmd
+
+    doc, bar = window.doc, window.perspective_bar
+    bar.choose("assessor:Zhang Hao")  # one assessment: the founder's of Gearloom Systems
+    (a,) = [a for _, a in doc.portfolio.assessments() if a.assessor == "Zhang Hao"]
+    doc.undo_stack.push(cmd.SetAssessmentField(doc, a.id, "assessor", "Zhang H."))
+    assert doc.perspective == bar.combo.currentData() == "assessor:Zhang H."
+    assert "assessor:Zhang Hao" not in _combo_names(window)
+    assert AppSettings().perspective == "assessor:Zhang H."
+    assert doc.ranking().rows[0].startup == "Gearloom Systems"  # still his view: 77.2
+    doc.undo_stack.undo()
+    assert doc.perspective == "assessor:Zhang Hao"
+    # another assessment given the same name: nobody was renamed
+    other = doc.portfolio.find_startup("Lumenreel").assessments[0]
+    doc.undo_stack.push(cmd.SetAssessmentField(doc, other.id, "assessor", "Ann Lee"))
+    assert doc.perspective == "assessor:Zhang Hao"
+    # deleted: the choice stays (ranking nothing) until an undo brings the assessment back
+    doc.undo_stack.push(cmd.RemoveAssessment(doc, a.id))
+    assert doc.perspective == bar.combo.currentData() == "assessor:Zhang Hao"
+    assert all(r.overall is None for r in doc.ranking().rows)
+    doc.undo_stack.undo()
+    assert doc.ranking().rows[0].startup == "Gearloom Systems"
+
+
 def test_a_long_assessor_name_leaves_the_bar_on_screen(window, qtbot):
     from gui import commands as cmd
 
