@@ -14,6 +14,7 @@ from gui.document import Document
 from gui.tables.roles import GatedRole, OverallRole, PillarsRole, StatusRole
 from gui.views.assess.decision_panel import DecisionPanel
 from gui.views.assess.startup_list import StartupListModel
+from models.core.decisions import Decision
 from models.core.portfolio import Assessment, Score
 
 
@@ -120,6 +121,25 @@ def test_the_current_decision_stays_the_latest_by_date(panel, doc):
     panel.set_date(dt.date(2020, 5, 1))
     assert doc.startup(sid).decision.date == dt.date(2020, 5, 1)
     assert panel.date_edit.date() == QDate(2020, 5, 1)
+
+
+def test_a_long_earlier_rationale_keeps_the_panel_narrow_and_short(panel, doc):
+    sid = _sid(doc, "Tokenforge")
+    link = "https://example.com/" + "a" * 480  # one word of 500 characters
+    essay = "Runway is short. " * 400  # 6,800 characters
+    doc.undo_stack.push(cmd.SetDecisions(doc, sid, [
+        Decision(status="screening", date=dt.date(2024, 11, 6), by="P", rationale=essay),
+        Decision(status="watch", date=dt.date(2024, 11, 7), by="P", rationale=link),
+        Decision(status="passed", date=dt.date(2024, 11, 8), by="P", rationale="done")]))
+    panel.show_startup(sid)
+    panel.history_button.click()
+    text = panel.history_label.text()
+    assert "Runway is short. Runway" in text and essay.strip() not in text
+    shown = next(t for t in text.replace("\u200b", "").split("<br>") if "Runway" in t)
+    assert shown.endswith(">" + essay[:300] + "…</span></li></ul>")  # 300 characters shown
+    # the link may wrap: the label asks for no more width than the panel has
+    assert panel.history_label.minimumSizeHint().width() < panel.width()
+    assert panel.history_label.heightForWidth(300) < 400
 
 
 def test_take_suggestion_on_a_gated_startup_passes(panel, doc):

@@ -9,6 +9,7 @@ The statuses and suggestions, and their display names, are those of
 from __future__ import annotations
 
 import html
+import re
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
@@ -31,6 +32,12 @@ STATUS_COLOURS: dict[str, QColor] = {
 }
 #: How many earlier decisions the history shows before it says how many more there are.
 HISTORY_SHOWN = 5
+#: Longest run of characters without a space a label shows before it may wrap inside it.
+UNBROKEN_RUN = 24
+_UNBROKEN = re.compile(rf"\S{{{UNBROKEN_RUN}}}")
+#: How much of an earlier decision's rationale the history shows (a longer one is cut after
+#: these many characters and ends with "…"), so the results below stay in reach.
+HISTORY_RATIONALE_CHARS = 300
 
 
 def status_colour(status: str | None) -> QColor:
@@ -107,19 +114,28 @@ def decision_line(d: Decision, lang: str) -> str:
     return " · ".join(parts)
 
 
+def breakable(text: str) -> str:
+    """``text`` with a zero-width space after every :data:`UNBROKEN_RUN` characters without a
+    space, so a label can wrap a long link or word instead of growing as wide as it."""
+    return _UNBROKEN.sub(lambda m: m.group(0) + "\u200b", text)
+
+
 def history_html(decisions: list[Decision], lang: str) -> str:
-    """The decisions before the current one, newest first, each with its rationale
-    ('' when there are none)."""
+    """The decisions before the current one, newest first, each with its rationale (the
+    first :data:`HISTORY_RATIONALE_CHARS` characters of a long one; '' when there are none)."""
     earlier = decisions[:-1][::-1]
     if not earlier:
         return ""
     items = []
     for d in earlier[:HISTORY_SHOWN]:
         colour = status_colour(d.status).name()
-        why = f"<br><span style='color:#555'>{html.escape(d.rationale)}</span>" \
-            if d.rationale.strip() else ""
-        items.append(f"<li><span style='color:{colour}'>{html.escape(decision_line(d, lang))}"
-                     f"</span>{why}</li>")
+        text = d.rationale.strip()
+        if len(text) > HISTORY_RATIONALE_CHARS:
+            text = text[:HISTORY_RATIONALE_CHARS].rstrip() + "…"
+        why = f"<br><span style='color:#555'>{html.escape(breakable(text))}</span>" \
+            if text else ""
+        line = html.escape(breakable(decision_line(d, lang)))
+        items.append(f"<li><span style='color:{colour}'>{line}</span>{why}</li>")
     more = len(earlier) - HISTORY_SHOWN
     tail = ("<li><i>" + html.escape(translate("Decisions", "… and {n} earlier").format(n=more))
             + "</i></li>") if more > 0 else ""
