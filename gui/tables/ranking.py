@@ -134,7 +134,7 @@ class StartupRankingModel(SortedRowsModel):
         self._num.update({f"pillar:{p}": np.full(n, np.nan) for p in pillar_ids})
         self._write(list(range(n)))
         self._keys = {}
-        self._visible = self._filter_mask()
+        self._visible = self.filter_mask()
         self.rebuild_order()
 
     def _write(self, rows: list[int]) -> None:
@@ -201,20 +201,8 @@ class StartupRankingModel(SortedRowsModel):
         if not changed:
             return
         self._keys = {}
-        mask, old_mask = self._filter_mask(), self._visible
-        if (mask is None) != (old_mask is None) or (
-                mask is not None and old_mask is not None
-                and not np.array_equal(mask, old_mask)):
-            self.beginResetModel()
-            self._visible = mask
-            self.rebuild_order()
-            self.endResetModel()
+        if self.refilter():
             return
-        before = self._order
-        self.rebuild_order()
-        if not np.array_equal(before, self._order):
-            self._order = before  # reorder() moves the persistent indexes from here
-            self.reorder()
         shown = [self.view_row(i) for i in changed]
         shown = [v for v in shown if v >= 0]
         if shown:
@@ -226,9 +214,9 @@ class StartupRankingModel(SortedRowsModel):
         """Show only startups whose name or deal-breakers contain ``fragment`` (any case) and
         whose current status is ``status`` ('' = any, :data:`NO_DECISION` = none taken)."""
         self._text, self._status = fragment.strip().casefold(), status
-        self.set_visible(self._filter_mask())
+        self.set_visible(self.filter_mask())
 
-    def _filter_mask(self) -> np.ndarray | None:
+    def filter_mask(self) -> np.ndarray | None:
         if not self._text and not self._status:
             return None
         want = None if self._status == NO_DECISION else self._status

@@ -157,7 +157,7 @@ class ResultsTableModel(SortedRowsModel):
         self._cells = [list(c) for c in zip(*rows, strict=True)] if rows else \
             [[] for _ in self.columns]
         self._keys = {}
-        self._visible = self._filter_mask()
+        self._visible = self.filter_mask()
         self.rebuild_order()
 
     def set_active(self, active: bool) -> None:
@@ -219,19 +219,7 @@ class ResultsTableModel(SortedRowsModel):
     def _after_change(self) -> None:
         """Values changed: filter and sort again (a reset when other rows pass the filter)."""
         self._keys = {}
-        mask, old = self._filter_mask(), self._visible
-        if (mask is None) != (old is None) or (mask is not None and old is not None
-                                               and not np.array_equal(mask, old)):
-            self.beginResetModel()
-            self._visible = mask
-            self.rebuild_order()
-            self.endResetModel()
-            return
-        before = self._order
-        self.rebuild_order()
-        if not np.array_equal(before, self._order):
-            self._order = before  # reorder() moves the persistent indexes from here
-            self.reorder()
+        self.refilter()
 
     # -- filtering ------------------------------------------------------------------------
     def set_filter(self, fragment: str = "", role: str = "", deal_breakers_only: bool = False
@@ -239,9 +227,9 @@ class ResultsTableModel(SortedRowsModel):
         """Show only assessments whose startup, assessor, postures or deal-breakers contain
         ``fragment`` (any case), by ``role`` ('' = any), and with a deal-breaker if asked."""
         self._filter = (fragment.strip().casefold(), role, deal_breakers_only)
-        self.set_visible(self._filter_mask())
+        self.set_visible(self.filter_mask())
 
-    def _filter_mask(self) -> np.ndarray | None:
+    def filter_mask(self) -> np.ndarray | None:
         fragment, role, breakers = self._filter
         if not (fragment or role or breakers):
             return None

@@ -57,6 +57,10 @@ class SortedRowsModel(ReadOnlyTableModel):
         """``(source_count,)`` keys ordering rows whose sort keys are equal."""
         return np.arange(self.source_count())
 
+    def filter_mask(self) -> np.ndarray | None:
+        """The source rows the model's filter lets through now (``None``: every row)."""
+        return None
+
     # -- rows -----------------------------------------------------------------------------
     def row_count(self) -> int:
         return len(self._order)
@@ -90,6 +94,22 @@ class SortedRowsModel(ReadOnlyTableModel):
         self._visible = None if mask is None else np.asarray(mask, dtype=bool).copy()
         self.rebuild_order()
         self.endResetModel()
+
+    def refilter(self) -> bool:
+        """Values changed: filter and sort again. When other rows now pass the filter this is
+        a reset (returns True); else the rows move, persistent indexes with them."""
+        mask = self.filter_mask()
+        if (mask is None) != (self._visible is None) or (
+                mask is not None and self._visible is not None
+                and not np.array_equal(mask, self._visible)):
+            self.set_visible(mask)
+            return True
+        before = self._order
+        self.rebuild_order()
+        if not np.array_equal(before, self._order):
+            self._order = before  # reorder() moves the persistent indexes from here
+            self.reorder()
+        return False
 
     def visible_mask(self) -> np.ndarray | None:
         """The filter's mask over the source rows (``None``: every row shown)."""
