@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.views.assess.decision_texts import breakable
 from models.core.portfolio import ROLES, Assessment, Startup
 
 
@@ -121,10 +122,11 @@ class AssessmentHeader(QWidget):
         for w in (self.copy_assessment_button, self.delete_assessment_button,
                   self.assessor_edit, self.role_combo, self.date_edit, self.assessment_combo):
             w.setEnabled(a is not None)
+        # a name without spaces may wrap too, instead of being cut at the column's edge
         self.title_label.setText(f"<span style='font-size:15pt; font-weight:600'>"
-                                 f"{html.escape(st.name) if st else ''}</span>")
-        self.facts_label.setText(" · ".join(x for x in (st.sector, st.stage, st.region) if x)
-                                 if st else "")
+                                 f"{html.escape(breakable(st.name)) if st else ''}</span>")
+        self.facts_label.setText(breakable(" · ".join(
+            x for x in (st.sector, st.stage, st.region) if x)) if st else "")
         self.assessment_combo.blockSignals(True)
         self.assessment_combo.clear()
         if st:
