@@ -29,7 +29,8 @@ def scenario_named(framework: Framework, name: str | None) -> Scenario | None:
     try:
         return framework.scenario(name)
     except KeyError:
-        known = ", ".join(f"{s.id} ({s.name['en']})" for s in framework.scenarios) or "none"
+        known = ", ".join(f"{s.id} ({' / '.join(dict.fromkeys(s.name.values()))})"
+                          for s in framework.scenarios) or "none"
         raise UsageError(f"unknown scenario '{name}'; this framework has: {known}") from None
 
 

@@ -251,10 +251,14 @@ class Framework(_Strict):
         raise KeyError(pid)
 
     def scenario(self, sid_or_name: str) -> Scenario:
-        """The scenario with this id or English name (case-insensitive); ``KeyError`` if none."""
+        """The scenario with this id, else with this name in any of its languages (ignoring
+        case and surrounding spaces); ``KeyError`` if none."""
         key = sid_or_name.strip().casefold()
         for s in self.scenarios:
-            if key in (s.id.casefold(), s.name["en"].casefold()):
+            if key == s.id.casefold():
+                return s
+        for s in self.scenarios:
+            if key in (name.strip().casefold() for name in s.name.values()):
                 return s
         raise KeyError(sid_or_name)
 

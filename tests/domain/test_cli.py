@@ -63,6 +63,16 @@ def test_score_with_scenario(capsys, sample_file):
                                                                          strict=True))
 
 
+def test_scenario_by_its_name_in_either_language(capsys, sample_file):
+    names = ("financing_thaw", " 融资回暖", "FINANCING THAW")
+    runs = [run_cli(capsys, "score", str(sample_file), "--format", "csv", "--draws", "50",
+                    "--scenario", name) for name in names]
+    assert {code for code, _, _ in runs} == {0} and len({out for _, out, _ in runs}) == 1
+    code, _, err = run_cli(capsys, "score", str(sample_file), "--scenario", "融资")
+    assert code == 2
+    assert "financing_thaw (Financing thaw / 融资回暖)" in err
+
+
 def test_usage_errors_exit_2(capsys, sample_file):
     assert run_cli(capsys, "score")[0] == 2
     assert run_cli(capsys, "score", str(sample_file), "--format", "xml")[0] == 2
