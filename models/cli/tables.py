@@ -163,7 +163,8 @@ def _reversal_lines(result: StartupAnalysis, lang: str) -> list[str]:
                          csv_text(result.label(r.new_leader)),
                          csv_text(result.label(r.previous_leader))])
     if not body:
-        return [label("no_reversal_startup", lang)]
+        scored = any(r.overall is not None for r in result.ranking.rows)
+        return [label("no_reversal_startup" if scored else "no_scored_startup", lang)]
     return grid([label("pillar", lang), label("now", lang), label("at", lang),
                  label("new_leader", lang), label("previous_leader", lang)], body, {1, 2})
 

@@ -54,6 +54,7 @@ LABELS: dict[str, dict[str, str]] = {
                                   "{seed}; {what}{gates}",
         "analysis_resampled": "; investors resampled ({resamples} resamples × {per} draws)",
         "no_reversal_startup": "  none: the same startup leads at every pillar weight",
+        "no_scored_startup": "  none: no startup has a score under this perspective",
         "analysing_startups": "analysing {n} startups × {draws} draws…",
     },
     "zh_CN": {
@@ -104,6 +105,7 @@ LABELS: dict[str, dict[str, str]] = {
                                   "种子 {seed}；{what}{gates}",
         "analysis_resampled": "；对投资人重新抽样（{resamples} 次重抽 × 每次 {per} 次抽样）",
         "no_reversal_startup": "  无：在任何支柱权重下领先的公司都不变",
+        "no_scored_startup": "  无：在此视角下没有公司有评分",
         "analysing_startups": "正在分析 {n} 家初创公司 × {draws} 次抽样…",
     },
 }

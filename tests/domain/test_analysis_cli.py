@@ -151,3 +151,22 @@ def test_analyze_reports_progress_on_long_work(capsys, sample_file, monkeypatch)
                              "--format", "json")
     assert code == 0 and json.loads(out)["draws"] == 100
     assert "analysing 8 startups × 100 draws" in err and "100%" in err
+
+
+def test_analyze_with_nothing_scored_says_so(capsys, tmp_path):
+    from models.files.portfolio_file import save_portfolio
+
+    unscored = sample_portfolio()
+    for st in unscored.startups:
+        st.assessments = [a for a in st.assessments if a.role == "founder"]
+    path = tmp_path / "founders.beachhead"
+    save_portfolio(unscored, path)
+    code, out, _ = run_cli(capsys, "analyze", str(path), "--draws", "20")
+    assert code == 0
+    # no investor assessment: nobody leads, rather than "the same startup leads"
+    assert out.splitlines()[-1] == "  none: no startup has a score under this perspective"
+    code, out, _ = run_cli(capsys, "analyze", str(path), "--draws", "20", "--lang", "zh_CN")
+    assert out.splitlines()[-1] == "  无：在此视角下没有公司有评分"
+    code, out, _ = run_cli(capsys, "analyze", str(path), "--draws", "20", "--perspective",
+                           "founder")
+    assert "no startup has a score" not in out
