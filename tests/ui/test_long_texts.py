@@ -1,7 +1,10 @@
-"""Long names without a space wrap in the Assess view instead of being cut at the column's edge
-or widening it (pytest-qt, offscreen)."""
+"""Names as typed: long ones without a space wrap in the Assess view instead of being cut at the
+column's edge or widening it, and names that look like markup are shown as written
+(pytest-qt, offscreen)."""
 
 from __future__ import annotations
+
+from PySide6.QtCore import Qt
 
 from gui import commands as cmd
 from gui.views.assess.decision_texts import UNBROKEN_RUN, breakable
@@ -27,3 +30,26 @@ def test_a_long_startup_name_wraps_in_the_assess_header(window, qtbot):
     # the whole name fits the label's width, on two lines
     assert title.heightForWidth(title.width()) > 1.5 * title.fontMetrics().height()
     assert title.minimumSizeHint().width() <= title.width()
+
+
+def test_names_that_look_like_markup_are_shown_as_typed(window, qtbot):
+    doc = window.doc
+    st = doc.portfolio.find_startup("衡策智能")  # the investor view's leader
+    doc.undo_stack.push(cmd.SetStartupField(doc, st.id, "name", "<b>Bold</b> Co"))
+    doc.undo_stack.push(cmd.SetAssessmentField(doc, st.assessments[0].id, "assessor",
+                                               "<i>Ann</i>"))
+    window.perspective_bar.choose("assessor:<i>Ann</i>")
+    compare = window.ensure_compare_view()
+    window.show_view("compare")
+    compare.sensitivity_panel.refresh()
+    compare.uncertainty_panel.compute()
+    window.assess_view.select_startup(st.id)
+    labels = {
+        compare.startups.count_label: "8 startups, Assessor: <i>Ann</i>",
+        compare.sensitivity_panel.summary_label: "Leader at the current weights: <b>Bold</b> Co.",
+        compare.uncertainty_panel.status_label: "Assessor: <i>Ann</i>: ",
+        window.assess_view.decision_panel.suggestion_label: "Assessor: <i>Ann</i> suggests: ",
+    }
+    for label, typed in labels.items():
+        assert label.text().startswith(typed)
+        assert label.textFormat() == Qt.TextFormat.PlainText  # not read as bold or italic

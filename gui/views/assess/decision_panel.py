@@ -88,6 +88,7 @@ class DecisionPanel(QFrame):
         self.suggestion_label = QLabel()
         self.suggestion_label.setObjectName("decisionSuggestion")
         self.suggestion_label.setWordWrap(True)
+        self.suggestion_label.setTextFormat(Qt.TextFormat.PlainText)  # names are not markup
         self.take_button = QPushButton(self.tr("Take suggestion"))
         self.take_button.setToolTip(self.tr(
             "Take the status the suggestion names, with a rationale saying why"))

@@ -52,6 +52,7 @@ class SensitivityPanel(QWidget):
         self.summary_label = QLabel()
         self.summary_label.setObjectName("sensitivitySummary")
         self.summary_label.setWordWrap(True)
+        self.summary_label.setTextFormat(Qt.TextFormat.PlainText)  # names are not markup
         self.table = table_view("reversalsTable", self.model)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)

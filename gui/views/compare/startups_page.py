@@ -78,6 +78,7 @@ class StartupsPage(QWidget):
             self.status_combo.addItem(status_name(status, self.lang), status)
         self.count_label.setObjectName("compareCount")
         self.count_label.setWordWrap(True)
+        self.count_label.setTextFormat(Qt.TextFormat.PlainText)  # an assessor's name is text
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header = self.table.horizontalHeader()

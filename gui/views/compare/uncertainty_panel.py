@@ -98,6 +98,7 @@ class UncertaintyPanel(QWidget):
         self.status_label = QLabel()
         self.status_label.setObjectName("uncertaintyStatus")
         self.status_label.setWordWrap(True)
+        self.status_label.setTextFormat(Qt.TextFormat.PlainText)  # names are not markup
         self.table = table_view("uncertaintyTable", self.model, sortable=True)
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)
