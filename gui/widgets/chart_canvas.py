@@ -24,7 +24,8 @@ _FONTS_FOUND: list[str] | None = None
 def chart_fonts() -> list[str]:
     """Font families for chart text that exist on this machine (Latin first, then CJK), from
     :func:`models.charts.fonts.font_families`. The first call also makes them matplotlib's default
-    family in this (GUI) process, so every label, title and legend renders Chinese."""
+    family in this (GUI) process, so every label, title and legend renders Chinese, and reads
+    every text as text (no ``$…$`` mathematics: names may hold dollar signs)."""
     global _FONTS_FOUND
     if _FONTS_FOUND is None:
         import matplotlib as mpl
@@ -34,6 +35,8 @@ def chart_fonts() -> list[str]:
         _FONTS_FOUND = font_families()
         mpl.rcParams["font.family"] = list(_FONTS_FOUND)
         mpl.rcParams["axes.unicode_minus"] = False
+        # startup names are text: "$5 and $10" is not mathematics, "$\\foo$" no error
+        mpl.rcParams["text.parse_math"] = False
     return list(_FONTS_FOUND)
 
 

@@ -218,6 +218,8 @@ def _rc(families: list[str]) -> dict[RcKeyType, Any]:
         "xtick.labelsize": 6.5,
         "ytick.labelsize": 6.5,
         "axes.unicode_minus": False,
+        # names are text: "$5 and $10" is not mathematics, and "$\\foo$" must not stop the report
+        "text.parse_math": False,
         "figure.facecolor": "white",
         "savefig.facecolor": "white",
     }

@@ -464,3 +464,15 @@ def test_emoji_are_drawn_or_replaced_without_font_warnings(tmp_path, capfd):
     has_symbols = any(f in _installed() for f in SYMBOL_FAMILIES)
     assert ("Rocket 🚀 AI" if has_symbols else f"Rocket {MISSING_GLYPH} AI") in pages[0]
     assert f"Ann {MISSING_GLYPH}" in pages[1]
+
+
+def test_dollar_signs_in_names_are_text_not_mathematics(tmp_path):
+    port = sample_portfolio()
+    port.startups[0].name = "Price $5 and $10 Labs"
+    port.startups[1].name = r"$\foo$ Labs"  # not a symbol matplotlib's mathematics knows
+    out = tmp_path / "dollars.pdf"
+    write_report(port, out, draws=50)
+    pages = pdf_pages(out)
+    # the band chart on page 1 labels each startup as written (rank and name)
+    chart = pages[0].split("Overall score (dot)")[1]
+    assert "Price $5 and $10 Labs" in chart and r"$\foo$ Labs" in chart

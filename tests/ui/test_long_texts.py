@@ -53,3 +53,21 @@ def test_names_that_look_like_markup_are_shown_as_typed(window, qtbot):
     for label, typed in labels.items():
         assert label.text().startswith(typed)
         assert label.textFormat() == Qt.TextFormat.PlainText  # not read as bold or italic
+
+
+def test_dollar_signs_in_names_are_drawn_as_text_in_charts(window, qtbot):
+    doc = window.doc
+    st = doc.portfolio.find_startup("衡策智能")
+    doc.undo_stack.push(cmd.SetStartupField(doc, st.id, "name", r"$\foo$ Labs"))
+    doc.undo_stack.push(cmd.SetStartupField(doc, doc.portfolio.startups[0].id, "name",
+                                            "Price $5 and $10"))
+    compare = window.ensure_compare_view()
+    window.show_view("compare")
+    compare.tabs.setCurrentWidget(compare.uncertainty_panel)
+    compare.uncertainty_panel.compute()
+    chart = compare.uncertainty_panel.chart
+    chart.redraw()
+    chart.canvas.draw()  # matplotlib read "$\foo$" as mathematics and raised here
+    labels = [t.get_text() for ax in chart.figure.axes for t in ax.get_yticklabels()]
+    assert any(r"$\foo$ Labs" in x for x in labels)
+    assert any("Price $5 and $10" in x for x in labels)
