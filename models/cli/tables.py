@@ -32,9 +32,16 @@ def _pad(s: str, width: int, right: bool = False) -> str:
     return gap + s if right else s + gap
 
 
+def one_line(s: str) -> str:
+    """``s`` for one table cell: each control character (a line break, a tab, a bell from a
+    hand-edited file) shown as a space, so a row stays on its line and in its columns."""
+    return "".join(" " if unicodedata.category(ch) == "Cc" else ch for ch in s)
+
+
 def grid(head: list[str], body: list[list[str]], numeric: set[int]) -> list[str]:
     """The lines of a table: a header, a rule and the rows, columns two spaces apart and the
-    ``numeric`` columns aligned right."""
+    ``numeric`` columns aligned right (texts on one line, :func:`one_line`)."""
+    body = [[one_line(str(c)) for c in row] for row in body]
     widths = [max(display_width(str(x)) for x in col) for col in zip(head, *body, strict=True)]
     lines = ["  ".join(_pad(h, w, i in numeric) for i, (h, w) in enumerate(zip(head, widths,
                                                                              strict=True)))]

@@ -275,3 +275,18 @@ def test_help_states_the_draws_cap(capsys, command):
     code, out, _ = run_cli(capsys, command, "--help")
     assert code == 0
     assert f"{MAX_DRAWS:,}" in " ".join(out.split())
+
+
+def test_table_keeps_a_name_with_control_characters_on_its_row(capsys, tmp_path):
+    port = sample_portfolio()
+    port.startups[0].name = "Line1\nLine2\tTab\x07Bell"  # as a hand-edited file may hold
+    path = tmp_path / "ctrl.beachhead"
+    save_portfolio(port, path)
+    code, out, _ = run_cli(capsys, "score", str(path), "--draws", "20")
+    assert code == 0
+    lines = out.splitlines()
+    assert len(lines) == 4 + 8  # heading, blank line, header and rule, one line per startup
+    row = next(x for x in lines if "Line1" in x)
+    assert "Line1 Line2 Tab Bell  -" in row and row.split()[0] == "4"
+    code, out, _ = run_cli(capsys, "score", str(path), "--format", "json", "--draws", "20")
+    assert "Line1\nLine2\tTab\x07Bell" in [r["startup"] for r in json.loads(out)]  # data kept
