@@ -10,7 +10,7 @@ import json
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from models.cli.common import EXIT_OK, check_assessor, scenario_named, stdout
+from models.cli.common import EXIT_OK, UsageError, check_assessor, scenario_named, stdout
 from models.cli.ranking_tables import ranking_csv, ranking_rows, ranking_table
 from models.cli.tables import perspective_text, score_csv, score_table
 from models.cli.texts import label
@@ -25,6 +25,9 @@ def cmd_score(args: argparse.Namespace) -> int:
     [--format table|csv|json] [--scenario NAME]``."""
     from models.files.portfolio_file import load_portfolio
 
+    if args.perspective == "assessments" and args.ignore_gates:
+        raise UsageError("--ignore-gates ranks startups; --perspective assessments lists every "
+                         "assessment unranked, so it has no gates to ignore")
     portfolio = load_portfolio(args.file)
     scenario = scenario_named(portfolio.framework, args.scenario)
     check_assessor(portfolio, args.perspective, args.file)

@@ -80,6 +80,12 @@ def test_usage_errors_exit_2(capsys, sample_file):
     assert code == 2 and "financing_thaw" in err
     assert run_cli(capsys)[0] == 2
     assert run_cli(capsys, "sample", "-o", "x", "--size", "-3")[0] == 2
+    # the assessments are listed, not ranked: no gates to ignore
+    code, out, err = run_cli(capsys, "score", str(sample_file), "--perspective", "assessments",
+                             "--ignore-gates")
+    assert (code, out) == (2, "")
+    assert err == ("beachhead score: --ignore-gates ranks startups; --perspective assessments "
+                   "lists every assessment unranked, so it has no gates to ignore\n")
 
 
 def test_bad_input_exit_1_one_line_per_problem(capsys, tmp_path, sample_file):
