@@ -88,7 +88,6 @@ def _session(window, answers: dict[str, list[object]], target: Path,  # type: ig
     criteria = list(window.doc.framework.criterion_ids)
     edits = 0
     added: list[str] = []
-    saved = False
     for block in range(BLOCKS):
         for step in range(PER_BLOCK // 10):
             if step % 5 == 2:  # a new startup, scored, then deleted again a little later
@@ -133,13 +132,10 @@ def _session(window, answers: dict[str, list[object]], target: Path,  # type: ig
                     window.menus.redo_action.trigger()
                     yield "redo"
             if step % 12 == 11:
-                if not saved:
-                    answers.setdefault("save_file", []).append(str(target))
-                    window.menus.save_as_action.trigger()
-                    saved = True
-                else:
-                    window.menus.save_action.trigger()
-                yield "save"
+                # every edit is on disk already; a copy is what a user still writes
+                answers.setdefault("save_file", []).append(str(target))
+                window.menus.save_copy_action.trigger()
+                yield "save a copy"
         if block == 0:  # once, in the first block (which the later ones are compared with)
             window.menus.view_actions[1].trigger()  # View ▸ Compare, then back to Assess
             yield "compare view"
@@ -183,16 +179,14 @@ def _run(tmp: Path) -> None:
     app = QApplication.instance() or QApplication([])
     from gui.i18n import install_language
     from gui.main_window import MainWindow
-    from gui.recovery import RecoveryStore
     from gui.settings import AppSettings
     from models.engine.sample import sample_portfolio
-    from models.files.portfolio_file import save_portfolio
+    from models.store.workspace import Workspace
 
     answers = _scripted_dialogs()
     sample = tmp / "sample.beachhead"
-    save_portfolio(sample_portfolio(), sample)
-    window = MainWindow(AppSettings(QSettings(str(tmp / "s.ini"), QSettings.Format.IniFormat)),
-                        RecoveryStore(tmp / "recovery"))
+    Workspace.create(sample, sample_portfolio()).close()
+    window = MainWindow(AppSettings(QSettings(str(tmp / "s.ini"), QSettings.Format.IniFormat)))
     window.resize(1280, 800)
     window.show()
     window.files.open_document(sample)

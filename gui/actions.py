@@ -1,4 +1,4 @@
-"""The main window's menus and their actions: File (New, Open, Open Recent, Save, Save As, the
+"""The main window's menus and their actions: File (New, Open, Open Recent, Save a Copy, the
 long file jobs' actions, Quit), Edit (Undo and Redo of the open portfolio) and View (the three
 views and the interface language). They are built again, in the new language, when the
 language changes."""
@@ -24,7 +24,9 @@ class MainMenus(QObject):
     """Builds the menus of ``window`` and holds their actions.
 
     Attributes:
-        new_action, open_action, save_action, save_as_action, quit_action: File's own.
+        new_action, open_action, save_copy_action, quit_action: File's own.
+        save_action: not in a menu: Ctrl+S says every change is already written (or, for a
+            scratch portfolio, asks where to keep it).
         view_actions: View ▸ Assess, Compare and Framework, in that order.
         perspective_menu: View ▸ Perspective, filled as it opens by the window's
             perspective bar.
@@ -61,9 +63,11 @@ class MainMenus(QObject):
                                        self.tr("Start an empty portfolio"))
         self.open_action = self._action(self.tr("&Open…"), lambda: w.files.open_document(),
                                         sk.Open, self.tr("Open a portfolio"))
-        self.save_action = self._action(self.tr("&Save"), lambda: w.files.save(), sk.Save)
-        self.save_as_action = self._action(self.tr("Save &As…"), lambda: w.files.save_as(),
-                                           sk.SaveAs)
+        self.save_copy_action = self._action(
+            self.tr("Save a &Copy…"), lambda: w.files.save_copy(), sk.SaveAs,
+            self.tr("Write a copy of this portfolio to another file"))
+        # every edit is on disk already: Ctrl+S, pressed from habit, says so
+        self.save_action = self._action(self.tr("Save"), self._saved, sk.Save)
         self.quit_action = self._action(self.tr("&Quit"), w.close, sk.Quit)
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self.view_actions: list[QAction] = []
@@ -89,8 +93,7 @@ class MainMenus(QObject):
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         self.file_menu.addMenu(self.recent_menu)
         self.file_menu.addSeparator()
-        self.file_menu.addAction(self.save_action)
-        self.file_menu.addAction(self.save_as_action)
+        self.file_menu.addAction(self.save_copy_action)
         self.file_menu.addSeparator()
         self._file_actions_at = self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
@@ -106,6 +109,15 @@ class MainMenus(QObject):
         for action in self.language_actions.values():
             self.language_menu.addAction(action)
         self._fill_recent_menu()
+
+    def _saved(self) -> None:
+        w = self.window
+        if w.doc.workspace is None:
+            w.files.save_copy()
+            return
+        w.statusBar().showMessage(self.tr(
+            "Nothing to save: every change is written to {name} as you make it.").format(
+                name=w.doc.display_name()), 5000)
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
@@ -145,7 +157,7 @@ class MainMenus(QObject):
     def rebuild(self) -> None:
         """Build the menus and actions again in the interface language now installed."""
         old_actions = [self.new_action, self.open_action, self.save_action,
-                       self.save_as_action, self.quit_action, *self.view_actions,
+                       self.save_copy_action, self.quit_action, *self.view_actions,
                        *self.language_actions.values()]
         old_menus = [self.file_menu, self.recent_menu, self.edit_menu, self.view_menu]
         self.window.menuBar().clear()

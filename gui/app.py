@@ -1,4 +1,4 @@
-"""Starting the desktop application: arguments, first start, recovery, crash handling and the
+"""Starting the desktop application: arguments, first start, crash handling and the
 ``--screenshot`` mode used for documentation and visual checks."""
 
 from __future__ import annotations
@@ -61,21 +61,23 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _bundled_sample_path() -> Path:
-    """Write the bundled sample portfolio to the user's data folder and return its path."""
-    from gui.recovery import data_folder
+    """Write the bundled sample portfolio as a workspace in the user's data folder (once) and
+    return its path. (A sample written by an older Beachhead as JSON is converted beside it
+    when opened.)"""
+    from gui.settings import data_folder
     from models.engine.sample import sample_portfolio
-    from models.files.portfolio_file import save_portfolio
+    from models.store.workspace import Workspace
 
     path = data_folder() / "sample.beachhead"
     if not path.exists():
-        save_portfolio(sample_portfolio(), path)
+        Workspace.create(path, sample_portfolio()).close()
     return path
 
 
 def install_crash_handler(window_getter: Callable[[], MainWindow | None]) -> None:
-    """Log unexpected exceptions, save a recovery copy and tell the user — never a bare
-    traceback, never a silent exit."""
-    from gui.recovery import data_folder
+    """Log unexpected exceptions and tell the user — never a bare traceback, never a silent
+    exit. Every edit is on disk before the window shows it, so nothing needs rescuing."""
+    from gui.settings import data_folder
 
     log_path = data_folder() / "beachhead.log"
 
@@ -88,18 +90,13 @@ def install_crash_handler(window_getter: Callable[[], MainWindow | None]) -> Non
         except OSError:
             pass
         window = window_getter()
-        saved = ""
         if window is not None:
-            try:
-                saved = str(window.recovery.save(window.doc.portfolio, window.doc.path))
-            except Exception:
-                saved = ""
             from gui.dialogs import ask
 
             message = QCoreApplication.translate(
-                "App", "Something went wrong inside Beachhead. Your work is safe: a recovery "
-                "copy was saved{where}. Details were written to {log}.").format(
-                    where=f" ({saved})" if saved else "", log=log_path)
+                "App", "Something went wrong inside Beachhead. Your work is safe: every "
+                "change was written to the portfolio's file as you made it. Details were "
+                "written to {log}.").format(log=log_path)
             try:
                 ask.error(window, QCoreApplication.translate("App", "Unexpected problem"),
                           message, details)
@@ -145,11 +142,9 @@ def run(argv: Sequence[str] | None = None) -> int:
 
 
 def open_initial(window: MainWindow, file: str | None) -> None:
-    """What the window opens at start: an earlier session's unsaved work if the user takes it
-    back, else ``file``, else the bundled sample the first time, else the last file."""
+    """What the window opens at start: ``file``, else the bundled sample the first time,
+    else the last file."""
     files = window.files
-    if files.offer_recovery():
-        return
     if file:
         files.open_document(Path(file))
         return
@@ -166,9 +161,12 @@ def _screenshot(app: QApplication, window: MainWindow, args: argparse.Namespace)
 
     path = Path(args.file) if args.file else _bundled_sample_path()
     from gui.document import Document
+    from models.files.portfolio_file import load_portfolio
+    from models.store.sqlite import is_workspace
 
-    try:
-        doc = Document.load(path, window)
+    try:  # a JSON portfolio is shown as it is, not converted (a picture changes nothing)
+        doc = (Document.open(path, window) if is_workspace(path)
+               else Document(load_portfolio(path), path, window))
     except InputError as exc:
         print(exc, file=sys.stderr)
         return 1
@@ -192,8 +190,6 @@ def _screenshot(app: QApplication, window: MainWindow, args: argparse.Namespace)
     if not window.grab().save(str(out)):
         print(f"{out}: could not write the screenshot", file=sys.stderr)
         return 1
-    window.recovery.clear()
-    window.doc.undo_stack.setClean()
     window.close()
     print(f"wrote {out}", file=sys.stderr)
     return 0

@@ -7,6 +7,8 @@ themselves are the document's ``apply_*`` methods, each an operation of :mod:`mo
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
@@ -33,7 +35,42 @@ def _field_label(field: str) -> str:
             "evidence": translate("Commands", "Evidence")}[field]
 
 
-class SetScoreField(QUndoCommand):
+class Edit(QUndoCommand):
+    """An undoable edit of the document: subclasses make the change in ``_redo`` and take it
+    back in ``_undo``. Each step is written to the workspace (undo and redo are recorded in
+    the change log as "Undo: …" and "Redo: …"); a step the disk refuses, or one whose item
+    another window has meanwhile removed, makes no change, is reported by the document
+    (:meth:`~gui.document.Document.report_refused`) and leaves the undo history."""
+
+    doc: Document
+    _done = False
+
+    def redo(self) -> None:
+        comment = (translate("Commands", "Redo: {what}").format(what=self.text())
+                   if self._done else None)
+        self._step(self._redo, comment)
+
+    def undo(self) -> None:
+        self._step(self._undo, translate("Commands", "Undo: {what}").format(what=self.text()))
+
+    def _step(self, step: Callable[[], None], comment: str | None) -> None:
+        try:
+            with self.doc.commenting(comment):
+                step()
+        except (OSError, KeyError) as exc:
+            self.setObsolete(True)
+            self.doc.report_refused(exc)
+            return
+        self._done = True
+
+    def _redo(self) -> None:
+        raise NotImplementedError
+
+    def _undo(self) -> None:
+        raise NotImplementedError
+
+
+class SetScoreField(Edit):
     """Change one field of one criterion's score: level, confidence, rationale or evidence."""
 
     def __init__(self, doc: Document, assessment_id: str, criterion_id: str, field: str,
@@ -46,24 +83,24 @@ class SetScoreField(QUndoCommand):
         self.setText(translate("Commands", "{what} {criterion}").format(
             what=_field_label(field), criterion=name))
 
-    def redo(self) -> None:
+    def _redo(self) -> None:
         self.doc.apply_score_field(self.aid, self.cid, self.field, self.new)
 
-    def undo(self) -> None:
+    def _undo(self) -> None:
         self.doc.apply_score_field(self.aid, self.cid, self.field, self.old)
 
     def id(self) -> int:
         return _MERGE_TEXT if self.field in ("rationale", "evidence") else -1
 
     def mergeWith(self, other: QUndoCommand) -> bool:
-        if not isinstance(other, SetScoreField) or (other.aid, other.cid, other.field) != (
-                self.aid, self.cid, self.field):
+        if other.isObsolete() or not isinstance(other, SetScoreField) or (
+                other.aid, other.cid, other.field) != (self.aid, self.cid, self.field):
             return False
         self.new = other.new
         return True
 
 
-class SetStartupField(QUndoCommand):
+class SetStartupField(Edit):
     """Rename a startup or change its sector, stage, region, tags or notes."""
 
     def __init__(self, doc: Document, startup_id: str, field: str, value: object) -> None:
@@ -74,14 +111,14 @@ class SetStartupField(QUndoCommand):
                  else translate("Commands", "Edit Startup"))
         self.setText(label)
 
-    def redo(self) -> None:
+    def _redo(self) -> None:
         self.doc.apply_startup_field(self.sid, self.field, self.new)
 
-    def undo(self) -> None:
+    def _undo(self) -> None:
         self.doc.apply_startup_field(self.sid, self.field, self.old)
 
 
-class SetAssessmentField(QUndoCommand):
+class SetAssessmentField(Edit):
     """Change an assessment's assessor, role or date."""
 
     def __init__(self, doc: Document, assessment_id: str, field: str, value: object) -> None:
@@ -89,14 +126,14 @@ class SetAssessmentField(QUndoCommand):
         self.doc, self.aid, self.field, self.new = doc, assessment_id, field, value
         self.old = getattr(doc.assessment(assessment_id)[1], field)
 
-    def redo(self) -> None:
+    def _redo(self) -> None:
         self.doc.apply_assessment_field(self.aid, self.field, self.new)
 
-    def undo(self) -> None:
+    def _undo(self) -> None:
         self.doc.apply_assessment_field(self.aid, self.field, self.old)
 
 
-class SetDecisions(QUndoCommand):
+class SetDecisions(Edit):
     """Take a decision about a startup, or change or withdraw its decisions: the command
     holds the whole list before and after (oldest first).
 
@@ -110,24 +147,24 @@ class SetDecisions(QUndoCommand):
         self.old = [d.model_copy() for d in doc.startup(startup_id).decisions]
         self.new = [d.model_copy() for d in decisions]
 
-    def redo(self) -> None:
+    def _redo(self) -> None:
         self.doc.apply_decisions(self.sid, self.new)
 
-    def undo(self) -> None:
+    def _undo(self) -> None:
         self.doc.apply_decisions(self.sid, self.old)
 
     def id(self) -> int:
         return _MERGE_DECISION if self.merge_key else -1
 
     def mergeWith(self, other: QUndoCommand) -> bool:
-        if not isinstance(other, SetDecisions) or (other.sid, other.merge_key) != (
-                self.sid, self.merge_key):
+        if other.isObsolete() or not isinstance(other, SetDecisions) or (
+                other.sid, other.merge_key) != (self.sid, self.merge_key):
             return False
         self.new = other.new
         return True
 
 
-class AddStartup(QUndoCommand):
+class AddStartup(Edit):
     """Add a startup (new, duplicated or imported) at a position (default: the end)."""
 
     def __init__(self, doc: Document, startup: Startup, index: int | None = None,
@@ -136,14 +173,14 @@ class AddStartup(QUndoCommand):
         self.doc, self.startup = doc, startup
         self.index = len(doc.portfolio.startups) if index is None else index
 
-    def redo(self) -> None:
+    def _redo(self) -> None:
         self.doc.apply_insert_startup(self.index, self.startup)
 
-    def undo(self) -> None:
+    def _undo(self) -> None:
         self.doc.apply_remove_startup(self.startup.id)
 
 
-class RemoveStartup(QUndoCommand):
+class RemoveStartup(Edit):
     """Delete a startup with all its assessments."""
 
     def __init__(self, doc: Document, startup_id: str) -> None:
@@ -152,14 +189,14 @@ class RemoveStartup(QUndoCommand):
         self.index = doc.startup_index(startup_id)
         self.startup = doc.startup(startup_id)
 
-    def redo(self) -> None:
+    def _redo(self) -> None:
         self.index, self.startup = self.doc.apply_remove_startup(self.sid)
 
-    def undo(self) -> None:
+    def _undo(self) -> None:
         self.doc.apply_insert_startup(self.index, self.startup)
 
 
-class AddAssessment(QUndoCommand):
+class AddAssessment(Edit):
     """Add an assessment to a startup (empty, or a copy of another as a starting point)."""
 
     def __init__(self, doc: Document, startup_id: str, assessment: Assessment,
@@ -168,14 +205,14 @@ class AddAssessment(QUndoCommand):
         self.doc, self.sid, self.assessment = doc, startup_id, assessment
         self.index = len(doc.startup(startup_id).assessments)
 
-    def redo(self) -> None:
+    def _redo(self) -> None:
         self.doc.apply_insert_assessment(self.sid, self.index, self.assessment)
 
-    def undo(self) -> None:
+    def _undo(self) -> None:
         self.doc.apply_remove_assessment(self.assessment.id)
 
 
-class RemoveAssessment(QUndoCommand):
+class RemoveAssessment(Edit):
     """Delete one assessment."""
 
     def __init__(self, doc: Document, assessment_id: str) -> None:
@@ -184,14 +221,14 @@ class RemoveAssessment(QUndoCommand):
         st, a = doc.assessment(assessment_id)
         self.sid, self.index, self.assessment = st.id, st.assessments.index(a), a
 
-    def redo(self) -> None:
+    def _redo(self) -> None:
         self.sid, self.index, self.assessment = self.doc.apply_remove_assessment(self.aid)
 
-    def undo(self) -> None:
+    def _undo(self) -> None:
         self.doc.apply_insert_assessment(self.sid, self.index, self.assessment)
 
 
-class ChangeFramework(QUndoCommand):
+class ChangeFramework(Edit):
     """Replace the portfolio's framework: new weights, a pillar switched on or off, or a
     whole framework loaded from a file. Consecutive edits of the same weight merge."""
 
@@ -202,11 +239,11 @@ class ChangeFramework(QUndoCommand):
         self.merge_key = merge_key
         self._removed: list[RemovedScore] = []
 
-    def redo(self) -> None:
+    def _redo(self) -> None:
         # scores the new framework lacks are only ever blank ones; keep them for undo
         self._removed = self.doc.apply_framework(self.new)
 
-    def undo(self) -> None:
+    def _undo(self) -> None:
         self.doc.apply_framework(self.old)
         self.doc.restore_scores(self._removed)
 
@@ -214,13 +251,14 @@ class ChangeFramework(QUndoCommand):
         return _MERGE_FRAMEWORK if self.merge_key else -1
 
     def mergeWith(self, other: QUndoCommand) -> bool:
-        if not isinstance(other, ChangeFramework) or other.merge_key != self.merge_key:
+        if (other.isObsolete() or not isinstance(other, ChangeFramework)
+                or other.merge_key != self.merge_key):
             return False
         self.new = other.new
         return True
 
 
-class ImportStartups(QUndoCommand):
+class ImportStartups(Edit):
     """Add what an import brought in: new startups, new assessments of existing startups,
     and empty startup fields (sector, stage, …) filled from the workbooks — as one change."""
 
@@ -232,9 +270,9 @@ class ImportStartups(QUndoCommand):
         self.fields = list(field_updates)
         self.old_fields = edits.startup_fields(doc.portfolio, self.fields)
 
-    def redo(self) -> None:
+    def _redo(self) -> None:
         self.doc.apply_bulk_add(self.startups, self.assessments, self.fields)
 
-    def undo(self) -> None:
+    def _undo(self) -> None:
         self.doc.apply_bulk_remove({s.id for s in self.startups},
                                    {a.id for _, a in self.assessments}, self.old_fields)

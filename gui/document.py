@@ -1,21 +1,28 @@
 """The open portfolio as the GUI sees it: the document, its undo stack and its live results.
 
 Every change goes through a :class:`~gui.commands` undo command, which calls one of the
-``apply_*`` methods here; each makes its change with an operation of :mod:`models.core.edits`,
-re-scores only what the change touches and emits the narrowest signal that says so.
+``apply_*`` methods of :mod:`gui.document_edits`; each writes the change to the document's
+workspace first (one transaction, durable on disk and in the change log when it returns),
+then makes it in memory and emits the narrowest signal that says so. Changes other windows
+and programs write to the same file are noticed by :mod:`gui.workspace_watch` and taken in
+(:meth:`Document.take_in`). A document without a workspace (a scratch portfolio, never
+written anywhere) is kept in memory only.
 """
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TypeVar
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
+from gui.document_edits import DocumentEdits
 from gui.i18n import language
+from gui.workspace_watch import WorkspaceWatch
 from models.core import edits
-from models.core.decisions import Decision
-from models.core.edits import FieldValue, RemovedScore
 from models.core.framework import Framework, Scenario
 from models.core.portfolio import Assessment, Portfolio, Startup
 from models.engine.perspectives import Perspective
@@ -23,10 +30,19 @@ from models.engine.ranking import Ranking
 from models.engine.ranking_cache import RankingCache, RankingSettings
 from models.engine.results import Result, score_assessment, score_assessments
 from models.files.framework_file import default_framework
-from models.files.portfolio_file import load_portfolio, save_portfolio
+from models.store.changelog import Change, Kind
+from models.store.convert import convert_json
+from models.store.sqlite import is_workspace
+from models.store.workspace import Workspace
+
+T = TypeVar("T")
+
+#: Changes after which a window reads the whole portfolio again rather than some startups.
+_STRUCTURAL = frozenset({Kind.CREATE, Kind.FRAMEWORK, Kind.STARTUP_INSERT, Kind.STARTUP_REMOVE,
+                         Kind.ASSESSMENT_INSERT, Kind.ASSESSMENT_REMOVE})
 
 
-class Document(QObject):
+class Document(QObject, DocumentEdits):
     """A portfolio being edited.
 
     Signals:
@@ -39,6 +55,10 @@ class Document(QObject):
             changed (a view setting, not an edit of the document).
         decisionsChanged(str): a startup's decisions changed; argument = its id.
         pathChanged(): the document was saved under, or loaded from, another path.
+        writeRefused(str): an edit was not made (the disk refused it, or another window had
+            removed what it changes); argument = what to tell the user.
+        historyChanged(): changes were written to the workspace's log (edits made here,
+            undo and redo, or changes made by another window or program, taken in).
     """
 
     scoresChanged = Signal(str)
@@ -49,12 +69,24 @@ class Document(QObject):
     perspectiveChanged = Signal()
     decisionsChanged = Signal(str)
     pathChanged = Signal()
+    historyChanged = Signal()
+    writeRefused = Signal(str)
 
     def __init__(self, portfolio: Portfolio, path: Path | None = None,
-                 parent: QObject | None = None) -> None:
+                 parent: QObject | None = None, workspace: Workspace | None = None) -> None:
         super().__init__(parent)
         self.portfolio = portfolio
         self.path = path
+        #: where every edit is written (``None``: a scratch portfolio kept in memory)
+        self.workspace = workspace
+        #: the JSON portfolio this document's workspace was converted from when opened
+        self.converted_from: Path | None = None
+        self._comment: str | None = None
+        self._history_timer = QTimer(self)
+        self._history_timer.setSingleShot(True)
+        self._history_timer.setInterval(0)
+        self._history_timer.timeout.connect(self.historyChanged)
+        self.watch = WorkspaceWatch(self) if workspace is not None else None
         self.undo_stack = QUndoStack(self)
         self.scenario: Scenario | None = None
         #: the perspective every ranking uses (:mod:`models.engine.perspectives`)
@@ -78,34 +110,135 @@ class Document(QObject):
     # -- files ----------------------------------------------------------------------------
     @classmethod
     def new(cls, parent: QObject | None = None) -> Document:
-        """An empty portfolio with the default framework, never saved."""
+        """An empty scratch portfolio with the default framework, in memory only."""
         return cls(Portfolio(framework=default_framework()), None, parent)
 
     @classmethod
-    def load(cls, path: Path, parent: QObject | None = None) -> Document:
-        """Open ``path``; raises :class:`~models.core.errors.InputError` for a bad file."""
-        return cls(load_portfolio(path), Path(path), parent)
+    def open(cls, path: Path, parent: QObject | None = None,
+             who: str | None = None) -> Document:
+        """Open the workspace at ``path``; a JSON portfolio is first converted into a
+        workspace beside it (:func:`models.store.convert.convert_json`, which never changes
+        the JSON file), and that is opened. Changes are recorded under ``who``.
 
-    def save(self, path: Path | None = None) -> None:
-        """Save to ``path`` (default: the current path) and mark the undo stack clean.
-
-        Raises ``OSError`` if writing fails; the previous file is then untouched.
+        Raises:
+            InputError: a missing, damaged or foreign file, or one from a newer Beachhead.
         """
-        target = Path(path or self.path)  # type: ignore[arg-type]
-        save_portfolio(self.portfolio, target)
-        changed = target != self.path
-        self.path = target
-        self.undo_stack.setClean()
-        if changed:
-            self.pathChanged.emit()
+        target, converted = Path(path), None
+        if target.is_file() and not is_workspace(target):
+            converted, target = target, convert_json(target, who)
+        ws = Workspace.open(target, who)
+        try:
+            doc = cls(ws.load(), target, parent, ws)
+        except BaseException:
+            ws.close()
+            raise
+        doc.converted_from = converted
+        return doc
+
+    @classmethod
+    def create(cls, path: Path, portfolio: Portfolio, parent: QObject | None = None,
+               who: str | None = None) -> Document:
+        """Write ``portfolio`` as a new workspace at ``path`` (replacing a file there that is
+        not in use) and open it.
+
+        Raises:
+            InputError: ``path`` is a workspace in use. OSError: it cannot be written.
+        """
+        ws = Workspace.create(path, portfolio, who, overwrite=True)
+        try:
+            return cls(ws.load(), Path(path), parent, ws)
+        except BaseException:
+            ws.close()
+            raise
+
+    def close(self) -> None:
+        """Close the workspace file (nothing is pending: every edit is on disk already)."""
+        if self.workspace is not None:
+            self.workspace.close()
+            self.workspace = None
 
     def is_modified(self) -> bool:
-        """True when there are changes since the last save or load."""
-        return not self.undo_stack.isClean()
+        """True for a scratch portfolio with changes (a workspace never has unsaved ones)."""
+        return self.workspace is None and not self.undo_stack.isClean()
 
     def display_name(self) -> str:
-        """The file name, or "Untitled" for a document never saved."""
+        """The file name, or "Untitled" for a scratch portfolio."""
         return self.path.name if self.path else self.tr("Untitled")
+
+    @contextlib.contextmanager
+    def commenting(self, comment: str | None) -> Iterator[None]:
+        """Record the changes written inside the block with ``comment`` ("Undo: …")."""
+        saved, self._comment = self._comment, comment
+        try:
+            yield
+        finally:
+            self._comment = saved
+
+    def _store(self, write: Callable[[Workspace, str | None], T]) -> T | None:
+        """Write a change to the workspace first (``OSError`` if refused: memory is then left
+        as it is); ``None`` for a scratch portfolio."""
+        if self.workspace is None:
+            return None
+        result = write(self.workspace, self._comment)
+        if self.watch is not None:
+            self.watch.noted_own_write()
+        self._history_timer.start()  # once the change is in memory too
+        return result
+
+    def report_refused(self, exc: OSError | KeyError) -> None:
+        """Tell the window (``writeRefused``) that an edit was not made, and why."""
+        if isinstance(exc, OSError):
+            from models.core.errors import write_failure
+
+            message = write_failure(exc, self.path or Path(self.display_name()))
+        else:
+            message = self.tr("What this change edits was removed meanwhile, in another "
+                              "window or program; the change was not made.")
+        self.writeRefused.emit(message)
+
+    # -- others' changes ------------------------------------------------------------------
+    def take_in(self, changes: list[Change]) -> None:
+        """Show changes another window or program wrote to the workspace (oldest first):
+        the startups they touched are read again and brought up to date in place; a change
+        of the framework or of which startups and assessments exist reads everything again.
+        The undo history stays (undoing an own edit writes its old value back)."""
+        if self.workspace is None or not changes:
+            return
+        kinds = {c.kind for c in changes}
+        ids = list(dict.fromkeys(c.startup_id for c in changes if c.startup_id))
+        fresh = [] if kinds & _STRUCTURAL else self.workspace.startups(ids)
+        if len(fresh) != len(ids) or not all(
+                edits.refresh_startup(self.startup(st.id), st) for _, st in fresh):
+            self._reload()
+        else:
+            self._refreshed(ids, kinds)
+        self.historyChanged.emit()
+
+    def _refreshed(self, startup_ids: list[str], kinds: set[Kind]) -> None:
+        for sid in startup_ids:
+            st = self.startup(sid)
+            for a in st.assessments:
+                self._rescore(a.id)
+                self.scoresChanged.emit(a.id)
+            self.decisionsChanged.emit(sid)
+        if kinds & {Kind.STARTUP_FIELD, Kind.ASSESSMENT_FIELD}:
+            self.structureChanged.emit()
+
+    def _reload(self) -> None:
+        assert self.workspace is not None
+        old_framework = self.portfolio.framework
+        self.portfolio = self.workspace.load()
+        self._reindex()
+        if self.scenario is not None:
+            try:
+                self.scenario = self.framework.scenario(self.scenario.id)
+            except KeyError:
+                self.scenario = None
+                self.scenarioChanged.emit()
+        self.rescore_all()
+        self.structureChanged.emit()
+        if self.framework != old_framework:
+            self.frameworkChanged.emit()
 
     # -- lookups --------------------------------------------------------------------------
     @property
@@ -202,112 +335,3 @@ class Document(QObject):
             return
         self.perspective, self.ignore_gates = perspective, gates
         self.perspectiveChanged.emit()
-
-    # -- mutations (called by undo commands only) -----------------------------------------
-    def apply_score_field(self, assessment_id: str, criterion_id: str, field: str,
-                          value: object) -> None:
-        """Set one field (``value``, ``confidence``, ``rationale``, ``evidence``) of a score."""
-        _, a = self._index[assessment_id]
-        edits.set_score_field(a, criterion_id, field, value)
-        if field == "value":
-            self._rescore(assessment_id)
-        self.scoresChanged.emit(assessment_id)
-
-    def apply_startup_field(self, startup_id: str, field: str, value: object) -> None:
-        """Set a startup's ``name``, ``sector``, ``stage``, ``region``, ``tags`` or ``notes``."""
-        st = self.startup(startup_id)
-        edits.set_field(st, field, value)
-        if field == "name":
-            for a in st.assessments:
-                self._rescore(a.id)
-        self._changed_one_startup(startup_id)
-        self.structureChanged.emit()
-
-    def apply_assessment_field(self, assessment_id: str, field: str, value: object) -> None:
-        """Set an assessment's ``assessor``, ``role`` or ``date``."""
-        st, a = self._index[assessment_id]
-        edits.set_field(a, field, value)
-        self._rescore(assessment_id)
-        self._changed_one_startup(st.id)
-        self.structureChanged.emit()
-
-    def apply_decisions(self, startup_id: str, decisions: list[Decision]) -> list[Decision]:
-        """Replace a startup's decisions (oldest first); returns the previous ones."""
-        old = edits.set_decisions(self.startup(startup_id), decisions)
-        self.decisionsChanged.emit(startup_id)
-        return old
-
-    def apply_insert_startup(self, index: int, startup: Startup) -> None:
-        """Insert ``startup`` (with its assessments) at ``index``."""
-        edits.insert_startup(self.portfolio, index, startup)
-        self._reindex()
-        for a in startup.assessments:
-            self._rescore(a.id)
-        self.structureChanged.emit()
-
-    def apply_remove_startup(self, startup_id: str) -> tuple[int, Startup]:
-        """Remove a startup; returns (its former index, the startup) for undo."""
-        index, st = edits.remove_startup(self.portfolio, startup_id)
-        for a in st.assessments:
-            self._results.pop(a.id, None)
-        self._reindex()
-        self.structureChanged.emit()
-        return index, st
-
-    def apply_insert_assessment(self, startup_id: str, index: int,
-                                assessment: Assessment) -> None:
-        """Insert ``assessment`` into a startup at ``index``."""
-        edits.insert_assessment(self.startup(startup_id), index, assessment)
-        self._reindex()
-        self._rescore(assessment.id)
-        self.structureChanged.emit()
-
-    def apply_remove_assessment(self, assessment_id: str) -> tuple[str, int, Assessment]:
-        """Remove an assessment; returns (startup id, former index, assessment) for undo."""
-        st, a = self._index[assessment_id]
-        index = edits.remove_assessment(st, a)
-        self._results.pop(assessment_id, None)
-        self._reindex()
-        self.structureChanged.emit()
-        return st.id, index, a
-
-    def apply_bulk_add(self, startups: list[Startup], assessments: list[tuple[str, Assessment]],
-                       fields: list[FieldValue] | None = None) -> None:
-        """Set ``fields`` of existing startups, append many startups, and assessments to
-        existing startups, then re-score once (an import of a thousand workbooks is one
-        change, not a thousand); see :func:`models.core.edits.add_many`."""
-        edits.add_many(self.portfolio, startups, assessments, fields or [])
-        self._reindex()
-        self.rescore_all()
-        self.structureChanged.emit()
-
-    def apply_bulk_remove(self, startup_ids: set[str], assessment_ids: set[str],
-                          fields: list[FieldValue] | None = None) -> None:
-        """Set ``fields`` back, and remove startups and assessments by id (the inverse of
-        :meth:`apply_bulk_add`)."""
-        edits.remove_many(self.portfolio, startup_ids, assessment_ids, fields or [])
-        self._reindex()
-        self.rescore_all()
-        self.structureChanged.emit()
-
-    def apply_framework(self, framework: Framework) -> list[RemovedScore]:
-        """Replace the portfolio's framework (weights or a whole new one) and re-score all.
-        Returns the blank scores of criteria the new framework lacks, taken out (for
-        :meth:`restore_scores`).
-
-        Raises ``ValueError`` if a score names a criterion the new framework lacks.
-        """
-        removed = edits.replace_framework(self.portfolio, framework)
-        if self.scenario is not None:
-            try:
-                self.scenario = framework.scenario(self.scenario.id)
-            except KeyError:
-                self.scenario = None
-                self.scenarioChanged.emit()
-        self.rescore_all()
-        self.frameworkChanged.emit()
-        return removed
-
-    def restore_scores(self, removed: list[RemovedScore]) -> None:
-        """Put back blank scores :meth:`apply_framework` took out (they change no result)."""
-        edits.restore_scores(self.portfolio, removed)

@@ -1,6 +1,6 @@
 """Beachhead's main window: the three views in tabs, the open portfolio bound to them, the
 interface language, drag and drop, and closing. Its menus live in :mod:`gui.actions`, its
-portfolio file (open, save, recent files, autosave and recovery) in :mod:`gui.portfolio_files`
+portfolio file (new, open, save a copy, recent files) in :mod:`gui.portfolio_files`
 and the long file jobs in :mod:`gui.jobs.files`."""
 
 from __future__ import annotations
@@ -16,7 +16,6 @@ from gui.actions import MainMenus
 from gui.i18n import install_language, language
 from gui.perspective import PerspectiveBar
 from gui.portfolio_files import PortfolioFiles
-from gui.recovery import RecoveryStore
 from gui.settings import AppSettings
 
 if TYPE_CHECKING:
@@ -46,7 +45,6 @@ class MainWindow(QMainWindow):
 
     Args:
         settings: where geometry, recent files and the last folder are remembered.
-        recovery: where recovery copies go (default: the user's data folder).
 
     Attributes:
         menus: the menus and their actions (:class:`~gui.actions.MainMenus`).
@@ -56,16 +54,14 @@ class MainWindow(QMainWindow):
         file_jobs: import, export and report (:class:`~gui.jobs.files.FileJobs`).
 
     Signals:
-        documentChanged(): a different portfolio is now open (New, Open, recovery).
+        documentChanged(): a different portfolio is now open (New, Open).
     """
 
     documentChanged = Signal()
 
-    def __init__(self, settings: AppSettings | None = None,
-                 recovery: RecoveryStore | None = None) -> None:
+    def __init__(self, settings: AppSettings | None = None) -> None:
         super().__init__()
         self.settings = settings or AppSettings()
-        self.recovery = recovery or RecoveryStore()
         self.setObjectName("mainWindow")
         self.lang = language()
         self.setStyleSheet(STYLE_SHEET)
@@ -137,8 +133,9 @@ class MainWindow(QMainWindow):
     def _bind_document(self) -> None:
         doc = self.doc
         self.menus.bind_undo_stack(doc.undo_stack)
-        doc.undo_stack.cleanChanged.connect(self.update_title)
+        doc.undo_stack.indexChanged.connect(self.update_title)
         doc.undo_stack.indexChanged.connect(self._update_status)
+        doc.writeRefused.connect(self._write_refused)
         doc.structureChanged.connect(self._update_status)
         doc.scenarioChanged.connect(self._update_status)
         doc.pathChanged.connect(self.update_title)
@@ -157,11 +154,17 @@ class MainWindow(QMainWindow):
         old = self.doc
         self._doc = doc
         self._bind_document()
-        self.recovery.clear()
+        old.close()
         old.deleteLater()
 
+    def _write_refused(self, message: str) -> None:
+        from gui.dialogs import ask
+
+        ask.error(self, self.tr("Change not made"), message)
+
     def update_title(self) -> None:
-        """Show the portfolio's file name, and whether it has unsaved changes, in the title."""
+        """Show the portfolio's file name in the title, and for a scratch portfolio whether
+        it has changes kept nowhere yet."""
         self.setWindowTitle(self.tr("{name}[*] — Beachhead").format(name=self.doc.display_name()))
         self.setWindowModified(self.doc.is_modified())
 

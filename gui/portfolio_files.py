@@ -1,62 +1,81 @@
-"""The open portfolio's file: New, Open, Save and Save As with a question before unsaved
-changes are lost, the recent files, and recovery — a copy of unsaved work written every minute
-and offered back after a crash."""
+"""The open portfolio's file: New, Open (an old JSON portfolio is converted into a workspace
+beside it), Save a Copy, and the recent files.
+
+A workspace needs no saving: every edit is written to it as it is made. Only a scratch
+portfolio (the empty one shown before anything is opened) lives in memory; before its changes
+would be lost the user is asked whether to keep them in a workspace file."""
 
 from __future__ import annotations
 
-import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject
 
 from gui.dialogs import ask, with_suffix
-from gui.recovery import AUTOSAVE_INTERVAL_MS
 
 if TYPE_CHECKING:
+    from gui.document import Document
     from gui.main_window import MainWindow
 
-log = logging.getLogger("beachhead")
+#: What the file dialogs show: workspaces and old JSON portfolios share the suffix.
+SUFFIX = ".beachhead"
 
 
 class PortfolioFiles(QObject):
-    """New, Open, Save, Save As, autosave and recovery for ``window``'s portfolio (its
+    """New, Open, Save a Copy and the recent files for ``window``'s portfolio (its
     :attr:`~gui.main_window.MainWindow.doc`), remembering folders and recent files in the
-    window's settings and writing recovery copies to its recovery store."""
+    window's settings."""
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
-        self._autosave_timer = QTimer(self)
-        self._autosave_timer.setInterval(AUTOSAVE_INTERVAL_MS)
-        self._autosave_timer.timeout.connect(self.autosave)
-        self._autosave_timer.start()
 
-    # -- open and new -----------------------------------------------------------------------
+    def _filters(self) -> str:
+        return self.tr("Beachhead portfolios (*.beachhead)")
+
+    def _ask_new_file(self, title: str, name: str) -> Path | None:
+        w = self.window
+        folder = w.settings.last_folder or str(Path.home())
+        chosen = ask.save_file(w, title, str(Path(folder) / name), self._filters())
+        return with_suffix(chosen, SUFFIX) if chosen else None
+
+    # -- scratch portfolios -----------------------------------------------------------------
     def maybe_save(self) -> bool:
-        """Ask about unsaved changes; True when it is fine to discard the document now."""
+        """True when the open portfolio may go now: a workspace always (everything is on
+        disk); a scratch portfolio with changes only once the user has kept it in a file or
+        chosen to discard it."""
         doc = self.window.doc
         if not doc.is_modified():
             return True
         answer = ask.save_changes(self.window, doc.display_name())
         if answer == "save":
-            return self.save()
+            return self.save_copy()
         return answer == "discard"
 
-    def new_document(self) -> None:
-        """Start an empty portfolio with the default framework."""
+    # -- new and open -----------------------------------------------------------------------
+    def new_document(self) -> bool:
+        """Ask where to keep a new, empty portfolio, create that workspace and open it."""
         if not self.maybe_save():
-            return
+            return False
+        path = self._ask_new_file(self.tr("New portfolio"), "portfolio.beachhead")
+        if path is None:
+            return False
         from gui.document import Document
+        from models.core.portfolio import Portfolio
+        from models.files.framework_file import default_framework
 
-        self.window.replace_document(Document.new(self.window))
+        return self._created(path, lambda: Document.create(
+            path, Portfolio(framework=default_framework()), self.window))
 
     def open_document(self, path: Path | None = None) -> bool:
-        """Open ``path`` (or ask for one); True on success."""
+        """Open ``path`` (or ask for one); an old JSON portfolio is converted into a workspace
+        beside it, which opens. True on success."""
         w = self.window
         if path is None:
             chosen = ask.open_file(w, self.tr("Open portfolio"), w.settings.last_folder,
-                                   self.tr("Beachhead portfolios (*.beachhead)"))
+                                   self._filters())
             if not chosen:
                 return False
             path = Path(chosen)
@@ -66,8 +85,8 @@ class PortfolioFiles(QObject):
         from models.core.errors import InputError
 
         try:
-            doc = Document.load(path, w)
-        except InputError as exc:
+            doc = Document.open(path, w)
+        except (InputError, OSError) as exc:
             if not Path(path).exists():
                 w.settings.remove_recent_file(path)
             ask.error(w, self.tr("Cannot open portfolio"),
@@ -75,97 +94,69 @@ class PortfolioFiles(QObject):
                       str(exc))
             return False
         w.replace_document(doc)
-        self._remember(path)
+        self._remember(doc.path or path)
+        if doc.converted_from is not None and doc.path is not None:
+            w.statusBar().showMessage(self.tr(
+                "{old} is an older portfolio file: it was converted into {new} beside it, "
+                "which keeps every change as you make it ({old} is unchanged).").format(
+                    old=doc.converted_from.name, new=doc.path.name), 15000)
         return True
 
     def _remember(self, path: Path) -> None:
         self.window.settings.add_recent_file(path)
         self.window.settings.last_folder = str(Path(path).resolve().parent)
 
-    # -- save -------------------------------------------------------------------------------
-    def save(self) -> bool:
-        """Save to the current file (asks for one if the document is new)."""
-        path = self.window.doc.path
+    # -- copies -----------------------------------------------------------------------------
+    def save_copy(self) -> bool:
+        """Write a copy of the portfolio to a file the user chooses. The copy of a workspace
+        is a consistent snapshot and the window stays on the original; a scratch portfolio
+        becomes the new workspace, which the window then shows."""
+        w = self.window
+        doc = w.doc
+        stem = doc.path.stem if doc.path else "portfolio"
+        path = self._ask_new_file(self.tr("Save a copy"), f"{stem} copy{SUFFIX}"
+                                  if doc.path else f"{stem}{SUFFIX}")
         if path is None:
-            return self.save_as()
-        return self._save_to(path)
-
-    def save_as(self) -> bool:
-        """Ask for a file name and save there."""
-        w = self.window
-        folder = w.settings.last_folder or str(Path.home())
-        suggested = str(Path(folder) / (w.doc.path.name if w.doc.path else
-                                        "portfolio.beachhead"))
-        chosen = ask.save_file(w, self.tr("Save portfolio"), suggested,
-                               self.tr("Beachhead portfolios (*.beachhead)"))
-        if not chosen:
             return False
-        return self._save_to(with_suffix(chosen, ".beachhead"))
+        if doc.workspace is None:
+            from gui.document import Document
 
-    def _save_to(self, path: Path) -> bool:
-        w = self.window
-        try:
-            w.doc.save(path)
-        except OSError as exc:
-            from models.core.errors import write_failure
-
-            ask.error(w, self.tr("Cannot save"),
-                      self.tr("The portfolio could not be saved to {path}; the previous file is "
-                              "unchanged.").format(path=path), write_failure(exc, path))
-            return False
-        self._remember(path)
-        w.recovery.clear()
-        w.update_title()
-        w.statusBar().showMessage(self.tr("Saved {name}").format(name=path.name), 4000)
-        return True
-
-    # -- autosave and recovery --------------------------------------------------------------
-    def autosave(self) -> None:
-        """Write a recovery copy if there are unsaved changes (runs every minute)."""
-        doc = self.window.doc
-        if not doc.is_modified():
-            return
-        try:
-            self.window.recovery.save(doc.portfolio, doc.path)
-        except OSError as exc:
-            log.warning("autosave failed: %s", exc)
-
-    def offer_recovery(self) -> bool:
-        """If an earlier session crashed, offer its recovery copy; True if one was restored."""
-        w = self.window
-        copies = w.recovery.found()
-        if not copies:
-            return False
-        newest = copies[0]
-        name = Path(newest.original).name if newest.original else self.tr("an unsaved portfolio")
-        restore = ask.confirm(w, self.tr("Recover unsaved work"), self.tr(
-            "Beachhead did not close properly last time. Restore the unsaved changes to {name} "
-            "from {time}?").format(name=name, time=newest.saved_at.replace("T", " ")))
-        if not restore:
-            for c in copies:
-                c.discard()
-            return False
-        from gui.document import Document
+            return self._created(path, lambda: Document.create(path, doc.portfolio, w))
         from models.core.errors import InputError
 
         try:
-            portfolio = newest.load()
-        except InputError as exc:
-            ask.error(w, self.tr("Cannot recover"),
-                      self.tr("The recovery copy could not be read."), str(exc))
+            doc.workspace.copy_to(path)
+        except (InputError, OSError) as exc:
+            ask.error(w, self.tr("Cannot save a copy"), _message(exc, path))
             return False
-        original = Path(newest.original) if newest.original else None
-        doc = Document(portfolio, original, w)
+        self.window.settings.last_folder = str(path.resolve().parent)
+        w.statusBar().showMessage(self.tr("Saved a copy as {name}").format(name=path.name),
+                                  6000)
+        return True
+
+    def _created(self, path: Path, make: Callable[[], Document]) -> bool:
+        """Show the workspace ``make()`` creates at ``path``, or say why it could not be."""
+        from models.core.errors import InputError
+
+        w = self.window
+        try:
+            doc = make()
+        except (InputError, OSError) as exc:
+            ask.error(w, self.tr("Cannot create the portfolio"), _message(exc, path))
+            return False
         w.replace_document(doc)
-        # the recovered changes are not in the original file yet: mark them unsaved
-        doc.undo_stack.resetClean()
-        w.update_title()
-        for c in copies:
-            c.discard()
-        w.recovery.save(doc.portfolio, original)
+        self._remember(path)
         return True
 
     def end_session(self) -> None:
-        """A clean exit: remove this session's recovery copy and stop autosaving."""
-        self.window.recovery.clear()
-        self._autosave_timer.stop()
+        """A clean exit: close the workspace file."""
+        self.window.doc.close()
+
+
+def _message(exc: Exception, path: Path) -> str:
+    """One line for the user: what is wrong with ``path``."""
+    if isinstance(exc, OSError):
+        from models.core.errors import write_failure
+
+        return write_failure(exc, path)
+    return str(exc)

@@ -1,12 +1,21 @@
-"""Settings remembered between sessions, through a typed wrapper over ``QSettings``."""
+"""Settings remembered between sessions, through a typed wrapper over ``QSettings``, and the
+per-user data folder (the sample portfolio, the log)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray, QSettings, QStandardPaths
 
 MAX_RECENT = 10
+
+
+def data_folder() -> Path:
+    """Beachhead's per-user data folder (created if missing)."""
+    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    folder = Path(base or Path.home() / ".beachhead")
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
 
 
 class AppSettings:

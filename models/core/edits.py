@@ -206,3 +206,21 @@ def set_decisions(startup: Startup, decisions: list[Decision]) -> list[Decision]
     old = startup.decisions
     startup.decisions = [d.model_copy() for d in decisions]
     return old
+
+
+# -- taking in a fresh copy --------------------------------------------------------------------
+
+def refresh_startup(existing: Startup, fresh: Startup) -> bool:
+    """Bring ``existing`` up to date with ``fresh`` (the same startup read again, e.g. after
+    another program changed it), keeping the startup and assessment objects themselves.
+    Returns False, changing nothing, when the two hold different assessments (the caller then
+    takes the whole portfolio afresh)."""
+    if [a.id for a in existing.assessments] != [a.id for a in fresh.assessments]:
+        return False
+    for name in type(fresh).model_fields:
+        if name != "assessments":
+            setattr(existing, name, getattr(fresh, name))
+    for old, new in zip(existing.assessments, fresh.assessments, strict=True):
+        for name in type(new).model_fields:
+            setattr(old, name, getattr(new, name))
+    return True

@@ -129,3 +129,14 @@ def changes_after(conn: sa.Connection, moment: dt.datetime) -> list[Change]:
     """Every change made after ``moment``, newest first (what :mod:`replay` takes back)."""
     query = sa.select(changes).where(changes.c.at > moment).order_by(changes.c.id.desc())
     return [_change(row) for row in conn.execute(query)]
+
+
+def changes_since(conn: sa.Connection, last_id: int) -> list[Change]:
+    """Every change numbered after ``last_id``, oldest first."""
+    query = sa.select(changes).where(changes.c.id > last_id).order_by(changes.c.id)
+    return [_change(row) for row in conn.execute(query)]
+
+
+def last_change_id(conn: sa.Connection) -> int:
+    """The newest change's number (``0`` for an empty log)."""
+    return int(conn.execute(sa.select(sa.func.max(changes.c.id))).scalar() or 0)

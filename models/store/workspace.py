@@ -26,14 +26,14 @@ import sqlalchemy as sa
 
 from models.core.errors import InputError
 from models.core.framework import Framework
-from models.core.portfolio import Portfolio
+from models.core.portfolio import Portfolio, Startup
 from models.files.atomic import atomic_output
 from models.files.portfolio_file import save_portfolio
 from models.store import migrate, opening
-from models.store.changelog import Change, changes_after, query_changes
+from models.store.changelog import Change, changes_after, changes_since, last_change_id, query_changes
 from models.store.editing import WorkspaceEdits
 from models.store.frameworks import Frameworks
-from models.store.loading import read_portfolio
+from models.store.loading import read_portfolio, read_startups
 from models.store.replay import Replay, detached
 from models.store.schema import PORTFOLIO_ROW, portfolio
 from models.store.sqlite import pragma
@@ -162,6 +162,25 @@ class Workspace(WorkspaceEdits):
             return query_changes(self._conn, startup_id=startup_id,
                                  assessment_id=assessment_id, since=since, until=until,
                                  limit=limit)
+
+    def changes_since(self, last_id: int) -> list[Change]:
+        """Every change numbered after ``last_id``, oldest first (``0``: the whole log): what
+        a window that has seen the log up to ``last_id`` has yet to take in."""
+        with self._conn.begin():
+            return changes_since(self._conn, last_id)
+
+    def log_state(self) -> tuple[int, int]:
+        """``(data_version, newest change's number)`` read at one moment: a window that has
+        taken in every change up to that number need not look again until
+        :meth:`data_version` differs from the first."""
+        with self._conn.begin():
+            return pragma(self._conn, "data_version"), last_change_id(self._conn)
+
+    def startups(self, ids: list[str]) -> list[tuple[int, Startup]]:
+        """The startups with these ids as they are now, each with its position (startups
+        that no longer exist are left out), in the order of their positions."""
+        with self._conn.begin():
+            return read_startups(self._conn, ids)
 
     def as_of(self, moment: dt.datetime, current: Portfolio | None = None) -> Portfolio:
         """The portfolio as it stood at ``moment`` (an aware datetime): the current one with

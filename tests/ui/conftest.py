@@ -23,10 +23,9 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from gui import dialogs
 from gui.document import Document
 from gui.main_window import MainWindow
-from gui.recovery import RecoveryStore
 from gui.settings import AppSettings
 from models.engine.sample import sample_portfolio
-from models.files.portfolio_file import save_portfolio
+from models.store.workspace import Workspace
 
 # Messages Qt prints in an offscreen session that say nothing about our code.
 _HARMLESS = (
@@ -153,19 +152,19 @@ def compare_view(qtbot, doc: Document, scripted_ask: ScriptedAsk):  # type: igno
 
 @pytest.fixture
 def sample_file(tmp_path: Path) -> Path:
-    """A copy of the bundled sample portfolio in the test's folder."""
+    """The bundled sample portfolio as a workspace in the test's folder."""
     p = tmp_path / "sample.beachhead"
-    save_portfolio(sample_portfolio(), p)
+    Workspace.create(p, sample_portfolio()).close()
     return p
 
 
 @pytest.fixture
 def make_window(qtbot, tmp_path: Path, scripted_ask: ScriptedAsk  # type: ignore[no-untyped-def]
                 ) -> Callable[[], MainWindow]:
-    """Makes main windows with the test's settings, recovery folder (``recovery`` in the
-    test's folder) and scripted dialogs; pytest-qt closes them at the end."""
+    """Makes main windows with the test's settings and scripted dialogs; pytest-qt closes
+    them at the end."""
     def make() -> MainWindow:
-        w = MainWindow(AppSettings(), RecoveryStore(tmp_path / "recovery"))
+        w = MainWindow(AppSettings())
         qtbot.addWidget(w)
         return w
 

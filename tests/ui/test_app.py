@@ -14,6 +14,8 @@ from gui import app as app_module
 from gui.settings import AppSettings
 from models.engine.sample import sample_portfolio
 from models.files.portfolio_file import save_portfolio
+from models.store.sqlite import is_workspace
+from models.store.workspace import Workspace
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -23,8 +25,9 @@ def test_first_start_opens_sample_then_last_file(make_window, tmp_path):
     app_module.open_initial(w, None)
     assert w.doc.path is not None and w.doc.path.name == "sample.beachhead"
     assert len(w.doc.portfolio.startups) == 8
+    assert is_workspace(w.doc.path)  # the sample is a workspace too
     other = tmp_path / "mine.beachhead"
-    save_portfolio(sample_portfolio().model_copy(update={"startups": []}), other)
+    Workspace.create(other, sample_portfolio().model_copy(update={"startups": []})).close()
     w.files.open_document(other)
     w2 = make_window()
     app_module.open_initial(w2, None)
@@ -43,8 +46,8 @@ def test_window_geometry_is_remembered(qtbot, make_window):
     assert (w2.width(), w2.height()) == (790, 570)
 
 
-def test_crash_handler_saves_recovery_and_explains(make_window, tmp_path, scripted_ask,
-                                                   monkeypatch):
+def test_crash_handler_explains_without_a_traceback(make_window, tmp_path, scripted_ask,
+                                                    monkeypatch):
     w = make_window()
     w.doc.portfolio.startups.extend(sample_portfolio().startups[:1])
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
@@ -54,8 +57,8 @@ def test_crash_handler_saves_recovery_and_explains(make_window, tmp_path, script
     except RuntimeError:
         sys.excepthook(*sys.exc_info())
     (message,) = scripted_ask.errors()
-    assert "recovery copy was saved" in message and "Traceback" not in message
-    assert list((tmp_path / "recovery").glob("*.beachhead"))
+    assert "every change was written" in message and "Traceback" not in message
+    assert "beachhead.log" in message
 
 
 @pytest.mark.parametrize("view", ["assess", "compare", "framework"])

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import QApplication
 
 from gui.i18n import install_language
 from gui.main_window import MainWindow
-from models.files.portfolio_file import load_portfolio
+from tests.workspaces import read_back
 
 EDITS = 2000  # score edits made by key presses
 UNDO_REDO = 200  # undo and redo steps through the Edit menu's actions
@@ -227,14 +227,14 @@ class Session:
         self.counts["deleted"] += 1
 
     def save(self) -> None:
-        """File ▸ Save (the first time File ▸ Save As, to a new file)."""
+        """Ctrl+S from habit (every edit is on disk already), then File ▸ Save a Copy over
+        the same copy each time; the window stays on its own file."""
         menus = self.window.menus
-        if self.counts["saves"] == 0:
-            self.ask.queue("save_file", str(self.target.with_suffix("")))
-            menus.save_as_action.trigger()
-        else:
-            menus.save_action.trigger()
-        assert self.window.doc.path == self.target and not self.window.isWindowModified()
+        path = self.window.doc.path
+        menus.save_action.trigger()
+        self.ask.queue("save_file", str(self.target.with_suffix("")))
+        menus.save_copy_action.trigger()
+        assert self.window.doc.path == path and not self.window.isWindowModified()
         self.counts["saves"] += 1
 
     def switch_language(self, lang: str) -> None:
@@ -260,7 +260,7 @@ def test_long_session(active_window: MainWindow, scripted_ask, sample_file,  # t
     assert window.compare_view is not None and window.compare_view.isVisible()
     window.menus.view_actions[0].trigger()
     none_before = _none_refs()
-    original = load_portfolio(sample_file)
+    original = read_back(sample_file)
     expected = Expected(levels=_levels_of(original),
                         startups=[(s.id, s.name) for s in original.startups])
     target = tmp_path / "session.beachhead"
@@ -282,7 +282,8 @@ def test_long_session(active_window: MainWindow, scripted_ask, sample_file,  # t
     ids = {s.id: [a.id for a in s.assessments] for s in doc.portfolio.startups}
     want = expected.live_levels([sid for sid, _ in expected.startups], ids)
     assert _levels_of(doc.portfolio) == want
-    assert _levels_of(load_portfolio(target)) == want
+    assert _levels_of(read_back(target)) == want  # the last copy
+    assert _levels_of(read_back(sample_file)) == want  # the workspace itself, edit by edit
     # the editors on screen show the current assessment's levels
     view = window.assess_view
     shown = {cid: e.level() for cid, e in view.criteria.editors.items() if e.level() is not None}

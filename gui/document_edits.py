@@ -1,0 +1,181 @@
+"""The document's edits: every change a :mod:`gui.commands` undo command makes goes through
+one of these ``apply_*`` methods, which writes it to the workspace first (one transaction,
+durable on disk and in the change log when it returns; ``OSError`` if refused, with memory
+left as it was), then makes it in memory with an operation of :mod:`models.core.edits`,
+re-scores what it touched and emits the narrowest signal that says so."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from models.core import edits
+from models.core.decisions import Decision
+from models.core.edits import FieldValue, RemovedScore
+from models.core.framework import Framework, Scenario
+from models.core.portfolio import Assessment, Portfolio, Startup
+
+if TYPE_CHECKING:
+    from models.engine.results import Result
+    from models.store.workspace import Workspace
+
+T = TypeVar("T")
+
+
+class DocumentEdits:
+    """The ``apply_*`` methods of :class:`gui.document.Document` (called by undo commands
+    only)."""
+
+    portfolio: Portfolio
+    scenario: Scenario | None
+    _results: dict[str, Result]
+    _index: dict[str, tuple[Startup, Assessment]]
+    # the document's signals
+    scoresChanged: Any
+    structureChanged: Any
+    frameworkChanged: Any
+    scenarioChanged: Any
+    decisionsChanged: Any
+
+    if TYPE_CHECKING:  # provided by the document
+        def _store(self, write: Callable[[Workspace, str | None], T]) -> T | None:
+            ...
+
+        def startup(self, startup_id: str) -> Startup:
+            ...
+
+        def rescore_all(self) -> None:
+            ...
+
+        def _rescore(self, assessment_id: str) -> None:
+            ...
+
+        def _reindex(self) -> None:
+            ...
+
+        def _changed_one_startup(self, startup_id: str) -> None:
+            ...
+
+    def apply_score_field(self, assessment_id: str, criterion_id: str, field: str,
+                          value: object) -> None:
+        """Set one field (``value``, ``confidence``, ``rationale``, ``evidence``) of a score."""
+        _, a = self._index[assessment_id]
+        self._store(lambda ws, c: ws.set_score_field(assessment_id, criterion_id, field, value,
+                                                     c))
+        edits.set_score_field(a, criterion_id, field, value)
+        if field == "value":
+            self._rescore(assessment_id)
+        self.scoresChanged.emit(assessment_id)
+
+    def apply_startup_field(self, startup_id: str, field: str, value: object) -> None:
+        """Set a startup's ``name``, ``sector``, ``stage``, ``region``, ``tags`` or ``notes``."""
+        st = self.startup(startup_id)
+        self._store(lambda ws, c: ws.set_startup_field(startup_id, field, value, c))
+        edits.set_field(st, field, value)
+        if field == "name":
+            for a in st.assessments:
+                self._rescore(a.id)
+        self._changed_one_startup(startup_id)
+        self.structureChanged.emit()
+
+    def apply_assessment_field(self, assessment_id: str, field: str, value: object) -> None:
+        """Set an assessment's ``assessor``, ``role`` or ``date``."""
+        st, a = self._index[assessment_id]
+        self._store(lambda ws, c: ws.set_assessment_field(assessment_id, field, value, c))
+        edits.set_field(a, field, value)
+        self._rescore(assessment_id)
+        self._changed_one_startup(st.id)
+        self.structureChanged.emit()
+
+    def apply_decisions(self, startup_id: str, decisions: list[Decision]) -> list[Decision]:
+        """Replace a startup's decisions (oldest first); returns the previous ones."""
+        st = self.startup(startup_id)
+        self._store(lambda ws, c: ws.set_decisions(startup_id, decisions, c))
+        old = edits.set_decisions(st, decisions)
+        self.decisionsChanged.emit(startup_id)
+        return old
+
+    def apply_insert_startup(self, index: int, startup: Startup) -> None:
+        """Insert ``startup`` (with its assessments) at ``index``."""
+        self._store(lambda ws, c: ws.insert_startup(index, startup, c))
+        edits.insert_startup(self.portfolio, index, startup)
+        self._reindex()
+        for a in startup.assessments:
+            self._rescore(a.id)
+        self.structureChanged.emit()
+
+    def apply_remove_startup(self, startup_id: str) -> tuple[int, Startup]:
+        """Remove a startup; returns (its former index, the startup) for undo."""
+        self.startup(startup_id)
+        self._store(lambda ws, c: ws.remove_startup(startup_id, c))
+        index, st = edits.remove_startup(self.portfolio, startup_id)
+        for a in st.assessments:
+            self._results.pop(a.id, None)
+        self._reindex()
+        self.structureChanged.emit()
+        return index, st
+
+    def apply_insert_assessment(self, startup_id: str, index: int,
+                                assessment: Assessment) -> None:
+        """Insert ``assessment`` into a startup at ``index``."""
+        st = self.startup(startup_id)
+        self._store(lambda ws, c: ws.insert_assessment(startup_id, index, assessment, c))
+        edits.insert_assessment(st, index, assessment)
+        self._reindex()
+        self._rescore(assessment.id)
+        self.structureChanged.emit()
+
+    def apply_remove_assessment(self, assessment_id: str) -> tuple[str, int, Assessment]:
+        """Remove an assessment; returns (startup id, former index, assessment) for undo."""
+        st, a = self._index[assessment_id]
+        self._store(lambda ws, c: ws.remove_assessment(assessment_id, c))
+        index = edits.remove_assessment(st, a)
+        self._results.pop(assessment_id, None)
+        self._reindex()
+        self.structureChanged.emit()
+        return st.id, index, a
+
+    def apply_bulk_add(self, startups: list[Startup], assessments: list[tuple[str, Assessment]],
+                       fields: list[FieldValue] | None = None) -> None:
+        """Set ``fields`` of existing startups, append many startups, and assessments to
+        existing startups, then re-score once (an import of a thousand workbooks is one
+        change, not a thousand); see :func:`models.core.edits.add_many`."""
+        self._store(lambda ws, c: ws.add_many(startups, assessments, fields or [], c))
+        edits.add_many(self.portfolio, startups, assessments, fields or [])
+        self._reindex()
+        self.rescore_all()
+        self.structureChanged.emit()
+
+    def apply_bulk_remove(self, startup_ids: set[str], assessment_ids: set[str],
+                          fields: list[FieldValue] | None = None) -> None:
+        """Set ``fields`` back, and remove startups and assessments by id (the inverse of
+        :meth:`apply_bulk_add`)."""
+        self._store(lambda ws, c: ws.remove_many(startup_ids, assessment_ids, fields or [], c))
+        edits.remove_many(self.portfolio, startup_ids, assessment_ids, fields or [])
+        self._reindex()
+        self.rescore_all()
+        self.structureChanged.emit()
+
+    def apply_framework(self, framework: Framework) -> list[RemovedScore]:
+        """Replace the portfolio's framework (weights or a whole new one) and re-score all.
+        Returns the blank scores of criteria the new framework lacks, taken out (for
+        :meth:`restore_scores`).
+
+        Raises ``ValueError`` if a score names a criterion the new framework lacks.
+        """
+        self._store(lambda ws, c: ws.replace_framework(framework, c))
+        removed = edits.replace_framework(self.portfolio, framework)
+        if self.scenario is not None:
+            try:
+                self.scenario = framework.scenario(self.scenario.id)
+            except KeyError:
+                self.scenario = None
+                self.scenarioChanged.emit()
+        self.rescore_all()
+        self.frameworkChanged.emit()
+        return removed
+
+    def restore_scores(self, removed: list[RemovedScore]) -> None:
+        """Put back blank scores :meth:`apply_framework` took out (they change no result)."""
+        self._store(lambda ws, c: ws.restore_scores(removed, c))
+        edits.restore_scores(self.portfolio, removed)

@@ -1,0 +1,16 @@
+"""Workspace helpers the tests share: reading back what a workspace file holds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from models.core.portfolio import Portfolio
+from models.store.workspace import Workspace
+
+
+def read_back(path: Path | None) -> Portfolio:
+    """The portfolio a workspace file holds now, read through a connection of its own (as
+    another window or program would)."""
+    assert path is not None
+    with Workspace.open(path) as ws:
+        return ws.load()
