@@ -15,6 +15,7 @@ from models.cli.common import (
     scenario_named,
     stdout,
 )
+from models.cli.reading import read_portfolio, source_text
 from models.cli.tables import analysis_table
 from models.cli.texts import label
 
@@ -24,7 +25,7 @@ _PROGRESS_WORK = 1_000_000
 
 def cmd_analyze(args: argparse.Namespace) -> int:
     """``beachhead analyze FILE [--perspective P] [--ignore-gates] [--draws N] [--seed S]
-    [--scenario NAME] [--weight-concentration C] [--format table|json]``.
+    [--scenario NAME] [--weight-concentration C] [--format table|json] [--as-of DATE]``.
 
     JSON: ``{"perspective", "ignore_gates", "draws", "resamples", "seed",
     "weight_concentration", "top_k", "scenario", "startups": [{"rank", "startup_id",
@@ -34,9 +35,8 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     :meth:`models.analysis.startups.StartupAnalysis.as_json`).
     """
     from models.analysis.startups import analyze_startups
-    from models.files.portfolio_file import load_portfolio
 
-    portfolio = load_portfolio(args.file)
+    portfolio = read_portfolio(args)
     scenario = scenario_named(portfolio.framework, args.scenario)
     check_assessor(portfolio, args.perspective, args.file)
     n = len(portfolio.startups)
@@ -55,5 +55,5 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         out.write(json.dumps(result.as_json(), ensure_ascii=False, indent=2, allow_nan=False)
                   + "\n")
     else:
-        out.write(analysis_table(result, args.file, args.lang))
+        out.write(analysis_table(result, source_text(args), args.lang))
     return EXIT_OK

@@ -1,6 +1,6 @@
-"""The commands that write files: ``sample`` (a portfolio), ``export`` (a workbook with live
-formulas), ``template`` (a founder's workbook), and ``import`` (workbooks into a
-portfolio). Each output is written atomically; messages go to stderr."""
+"""The commands that write files: ``sample`` (a new workspace), ``export`` (a workbook with
+live formulas, or a JSON portfolio) and ``template`` (a founder's workbook); ``import`` is in
+:mod:`models.cli.importing`. Each output is written atomically; messages go to stderr."""
 
 from __future__ import annotations
 
@@ -8,25 +8,11 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from models.cli.common import (
-    EXIT_BAD_INPUT,
-    EXIT_OK,
-    UsageError,
-    check_assessor,
-    progress_printer,
-    scenario_named,
-)
+from models.cli.common import EXIT_OK, UsageError, check_assessor, scenario_named
+from models.cli.reading import read_portfolio
 from models.cli.texts import label
-from models.core.errors import Problem
-
-if TYPE_CHECKING:
-    from models.core.portfolio import Portfolio
-    from models.workbook.importing.report import ImportReport
-
-#: From this many workbooks on, ``import`` reports progress on stderr.
-_IMPORT_PROGRESS_FILES = 20
+from models.core.errors import InputError
 
 
 def output_path(path: str, kind: str) -> Path:
@@ -43,25 +29,25 @@ def _print_warnings(output: Path, warnings: Sequence[object]) -> None:
         print(f"{output}: warning: {w}", file=sys.stderr)
 
 
-def _note(problem: Problem) -> str:
-    place = f"{problem.source}: {problem.location}" if problem.location else problem.source
-    return f"{place}: note: {problem.message}"
-
-
 # -- sample ---------------------------------------------------------------------------------
 
 def cmd_sample(args: argparse.Namespace) -> int:
-    """``beachhead sample -o OUT.beachhead [--size N --seed S]``."""
+    """``beachhead sample -o OUT.beachhead [--size N --seed S]``: a new workspace holding the
+    bundled sample or ``N`` synthetic startups. An existing file is never replaced (it may be
+    a workspace with its history): the command refuses it, naming it."""
     from models.engine.sample import sample_portfolio, synthetic_portfolio
-    from models.files.portfolio_file import save_portfolio
+    from models.store.opening import check_replaceable
+    from models.store.workspace import Workspace
 
+    output = output_path(args.output, "a .beachhead")
+    check_replaceable(output, overwrite=False)  # before the work of making the portfolio
     if args.size is None:
         portfolio = sample_portfolio()
     else:
         if args.size >= 2000:
             print(f"generating {args.size} synthetic startups…", file=sys.stderr)
         portfolio = synthetic_portfolio(args.size, args.seed)
-    save_portfolio(portfolio, Path(args.output))
+    Workspace.create(output, portfolio).close()
     n = len(portfolio.assessments())
     print(label("wrote_sample", args.lang).format(
         path=args.output, startups=len(portfolio.startups), n=n), file=sys.stderr)
@@ -71,18 +57,25 @@ def cmd_sample(args: argparse.Namespace) -> int:
 # -- export and template ---------------------------------------------------------------------
 
 def cmd_export(args: argparse.Namespace) -> int:
-    """``beachhead export FILE -o OUT.xlsx [--perspective P] [--ignore-gates] [--scenario NAME]
-    [--draws N] [--seed S]``: a workbook with live formulas whose Summary ranks the startups
-    under the perspective (default: the investor view), with the scenario applied if given.
+    """``beachhead export FILE -o OUT.xlsx|OUT.json [--format xlsx|json] [--perspective P]
+    [--ignore-gates] [--scenario NAME] [--draws N] [--seed S] [--as-of DATE]``.
 
-    Texts that had to change to fit in a workbook are reported on stderr as warnings naming
-    their cell (exit status 0). Progress goes to stderr every 1,000 assessments.
+    ``xlsx`` (the default, unless the output ends in ``.json``): a workbook with live formulas
+    whose Summary ranks the startups under the perspective (default: the investor view), with
+    the scenario applied if given. Texts that had to change to fit in a workbook are reported
+    on stderr as warnings naming their cell (exit status 0). Progress goes to stderr every
+    1,000 assessments.
+
+    ``json``: the portfolio as a JSON portfolio document (the interchange format; ``.json``
+    or ``.beachhead``), which any Beachhead reads.
     """
-    from models.files.portfolio_file import load_portfolio
+    fmt = args.format or ("json" if args.output.lower().endswith(".json") else "xlsx")
+    if fmt == "json":
+        return _export_json(args)
     from models.workbook.export import export_workbook
 
     output = output_path(args.output, "an .xlsx")
-    portfolio = load_portfolio(args.file)
+    portfolio = read_portfolio(args)
     scenario = scenario_named(portfolio.framework, args.scenario)
     check_assessor(portfolio, args.perspective, args.file)
 
@@ -90,14 +83,35 @@ def cmd_export(args: argparse.Namespace) -> int:
         if done < total:
             print(f"exported {done:,} of {total:,} assessments…", file=sys.stderr, flush=True)
 
-    if args.draws < 0:
-        raise UsageError("--draws must be 0 or more")
     result = export_workbook(portfolio, output, lang=args.lang, progress=progress,
                              analysis_draws=args.draws, analysis_seed=args.seed,
                              perspective=args.perspective, ignore_gates=args.ignore_gates,
                              scenario=scenario)
     _print_warnings(output, result.warnings)
     print(label("wrote_export", args.lang).format(path=output, n=result.assessments),
+          file=sys.stderr)
+    return EXIT_OK
+
+
+def _export_json(args: argparse.Namespace) -> int:
+    """``export --format json``: the portfolio (as of ``--as-of``) as a JSON portfolio."""
+    from models.files.portfolio_file import save_portfolio
+
+    output = Path(args.output)
+    if output.suffix.lower() not in (".json", ".beachhead"):
+        raise UsageError(f"--format json writes a JSON portfolio: the output must be a .json "
+                         f"or .beachhead file, not '{args.output}'")
+    from models.store.sqlite import is_workspace
+
+    if is_workspace(output):
+        raise InputError.single(args.output, "", "is a workspace; a JSON export is a new "
+                                "file: choose another name")
+    if args.scenario or args.ignore_gates:
+        raise UsageError("--scenario and --ignore-gates shape a workbook's ranking; a JSON "
+                         "portfolio holds the scores themselves")
+    portfolio = read_portfolio(args)
+    save_portfolio(portfolio, output)
+    print(label("wrote_export", args.lang).format(path=output, n=len(portfolio.assessments())),
           file=sys.stderr)
     return EXIT_OK
 
@@ -114,82 +128,3 @@ def cmd_template(args: argparse.Namespace) -> int:
     print(label("wrote_template", args.lang).format(
         path=output, id=framework.id, version=framework.version), file=sys.stderr)
     return EXIT_OK
-
-
-# -- import ---------------------------------------------------------------------------------
-
-def cmd_import(args: argparse.Namespace) -> int:
-    """``beachhead import WORKBOOK... -o OUT.beachhead [--into EXISTING | --framework FILE]
-    [--skip-bad]``.
-
-    Every problem in every workbook goes to stderr, one line each (file: sheet!cell: why).
-    Without ``--skip-bad`` one bad workbook means nothing is written (exit 1); with it, the
-    good ones are imported (exit 0, or 1 when none is good). Duplicates (same startup,
-    assessor and date) are skipped with a notice. The output is written atomically; the
-    ``--into`` portfolio is read, never changed unless it is also ``-o``.
-    """
-    from models.files.portfolio_file import save_portfolio
-    from models.workbook.guard.inspect import UnsafeXmlSetup
-    from models.workbook.importing.batch import import_workbooks, merge_into
-    from models.workbook.importing.pool import ReaderStartError
-
-    output = output_path(args.output, "a .beachhead")
-    base = _import_base(args)
-    total = len(args.workbooks)
-    progress = None
-    if total >= _IMPORT_PROGRESS_FILES:
-        print(f"reading {total:,} workbooks…", file=sys.stderr, flush=True)
-        progress = progress_printer()
-    try:
-        report = import_workbooks(args.workbooks, base.framework, skip_bad=args.skip_bad,
-                                  progress=progress)
-    except (UnsafeXmlSetup, ReaderStartError) as exc:
-        print(f"beachhead import: {exc}", file=sys.stderr)
-        return EXIT_BAD_INPUT
-    if not _importable(report, total):
-        return EXIT_BAD_INPUT
-    # a new portfolio takes the workbooks' edited weights; --into keeps its own (noted)
-    merged, notices = merge_into(base, report, adopt_weights=not args.into)
-    for notice in notices:
-        print(_note(notice), file=sys.stderr)
-    save_portfolio(merged, output)
-    added = len(merged.assessments()) - len(base.assessments())
-    skipped = sum(f.assessments for f in report.imported) - added
-    print(f"wrote {output}: {report.summary()}; {added} assessments added, "
-          f"{skipped} duplicates skipped; {len(merged.startups)} startups in all",
-          file=sys.stderr)
-    return EXIT_OK
-
-
-def _import_base(args: argparse.Namespace) -> Portfolio:
-    """The portfolio the workbooks are merged into: ``--into``'s, or a new one under
-    ``--framework`` (default: the framework Beachhead ships)."""
-    from models.core.portfolio import Portfolio
-    from models.files.framework_file import default_framework, load_framework
-    from models.files.portfolio_file import load_portfolio
-
-    if args.into and args.framework:
-        raise UsageError("--framework is for a new portfolio; --into uses its own framework")
-    if args.into:
-        return load_portfolio(args.into)
-    fw = load_framework(args.framework) if args.framework else default_framework()
-    return Portfolio(framework=fw)
-
-
-def _importable(report: ImportReport, total: int) -> bool:
-    """Print the report's problems and notes; false (with the reason) when nothing is to be
-    written."""
-    for problem in report.problems:
-        print(problem, file=sys.stderr)
-    for note in report.notes:
-        print(_note(note), file=sys.stderr)
-    if not report.importable:
-        bad = len(report.refused)
-        print(f"nothing written: {bad} of {total} workbook{'s' if total != 1 else ''} "
-              f"{'has' if bad == 1 else 'have'} problems; fix them, or use --skip-bad to "
-              "import the others", file=sys.stderr)
-        return False
-    if not report.imported:
-        print("nothing written: no workbook could be imported", file=sys.stderr)
-        return False
-    return True

@@ -2,8 +2,10 @@
 
 Exit status: 0 on success, 1 when an input is bad (one line per problem on stderr: file,
 place, why), 2 on usage errors. The commands are in :mod:`models.cli.score`,
-:mod:`models.cli.analyze` and :mod:`models.cli.files`; their arguments in
-:mod:`models.cli.parser`.
+:mod:`models.cli.analyze`, :mod:`models.cli.report`, :mod:`models.cli.files`,
+:mod:`models.cli.importing`, :mod:`models.cli.copying` and :mod:`models.cli.history`; their
+arguments in :mod:`models.cli.parser`; every command reads its portfolio through
+:mod:`models.cli.reading`.
 """
 
 from __future__ import annotations
@@ -21,7 +23,8 @@ from models.core.errors import InputError
 
 __all__ = ["COMMANDS", "EXIT_USAGE", "main"]
 
-COMMANDS: tuple[str, ...] = ("score", "sample", "analyze", "export", "template", "import", "report")
+COMMANDS: tuple[str, ...] = ("score", "sample", "analyze", "export", "template", "import",
+                             "report", "copy", "history")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -4,11 +4,16 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 from typing import TYPE_CHECKING
 
 from models import __version__
 from models.cli.analyze import cmd_analyze
-from models.cli.files import cmd_export, cmd_import, cmd_sample, cmd_template
+from models.cli.copying import cmd_copy
+from models.cli.files import cmd_export, cmd_sample, cmd_template
+from models.cli.history import cmd_history
+from models.cli.importing import cmd_import
+from models.cli.moments import parse_moment
 from models.cli.report import cmd_report
 from models.cli.score import cmd_score
 
@@ -74,6 +79,33 @@ def _draws_or_none(value: str) -> int:
     return n
 
 
+def _end_moment(value: str) -> dt.datetime:
+    """``--as-of``: a date (the end of that day, local time) or a date and time."""
+    try:
+        return parse_moment(value, end_of_day=True)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _start_moment(value: str) -> dt.datetime:
+    """``--since``: a date (the start of that day, local time) or a date and time."""
+    try:
+        return parse_moment(value, end_of_day=False)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _as_of(p: argparse.ArgumentParser, what: str) -> None:
+    p.add_argument("--as-of", type=_end_moment, metavar="DATE",
+                   help=f"{what} the portfolio as it stood then (a workspace only): "
+                        "YYYY-MM-DD (the end of that day) or YYYY-MM-DDTHH:MM[:SS], local "
+                        "time unless it ends in Z or ±HH:MM")
+
+
+#: What FILE is, in every command's help.
+FILE_HELP = "a workspace (.beachhead) or a JSON portfolio, which is only read"
+
+
 def _perspective(value: str) -> str:
     """``investor``, ``founder``, ``latest``, ``assessor:NAME`` or ``assessments``."""
     from models.engine.perspectives import Perspective
@@ -119,7 +151,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"beachhead {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for add in (_score, _sample, _analyze, _export, _template, _import, _report):
+    for add in (_score, _sample, _analyze, _export, _template, _import, _report, _copy,
+                _history):
         add(sub, lang)
     return parser
 
@@ -127,7 +160,7 @@ def build_parser() -> argparse.ArgumentParser:
 def _score(sub: Commands, lang: argparse.ArgumentParser) -> None:
     p = sub.add_parser("score", parents=[lang],
                        help="rank the startups of a portfolio under a perspective")
-    p.add_argument("file", metavar="FILE", help="a .beachhead portfolio")
+    p.add_argument("file", metavar="FILE", help=FILE_HELP)
     p.add_argument("--perspective", type=_perspective, default="investor", metavar="P",
                    help="investor (default: median of each investor's latest assessment), "
                         "founder, latest, assessor:NAME, or assessments (one row per "
@@ -140,12 +173,15 @@ def _score(sub: Commands, lang: argparse.ArgumentParser) -> None:
     p.add_argument("--seed", type=_seed, default=0, metavar="S", help="random seed (default 0)")
     p.add_argument("--format", choices=["table", "csv", "json"], default="table")
     p.add_argument("--scenario", metavar="NAME", help="apply a scenario (id or name)")
+    _as_of(p, "rank")
     p.set_defaults(func=cmd_score)
 
 
 def _sample(sub: Commands, lang: argparse.ArgumentParser) -> None:
-    p = sub.add_parser("sample", parents=[lang], help="write the sample or a synthetic portfolio")
-    p.add_argument("-o", "--output", required=True, metavar="OUT.beachhead")
+    p = sub.add_parser("sample", parents=[lang],
+                       help="write the sample or a synthetic portfolio as a new workspace")
+    p.add_argument("-o", "--output", required=True, metavar="OUT.beachhead",
+                   help="the workspace to write; an existing file is refused, never replaced")
     p.add_argument("--size", type=_positive_int, metavar="N",
                    help="write N synthetic startups instead of the bundled sample")
     p.add_argument("--seed", type=_seed, default=0, metavar="S",
@@ -157,7 +193,7 @@ def _analyze(sub: Commands, lang: argparse.ArgumentParser) -> None:
     p = sub.add_parser("analyze", parents=[lang],
                        help="the startups ranked under a perspective: how sure each rank is "
                             "(P10-P90, P(rank 1), P(top 3)), weight sensitivity, scenario shifts")
-    p.add_argument("file", metavar="FILE", help="a .beachhead portfolio")
+    p.add_argument("file", metavar="FILE", help=FILE_HELP)
     p.add_argument("--draws", type=_draws, default=2000, metavar="N",
                    help=f"Monte Carlo draws, 1 to {MAX_DRAWS:,} (default 2000)")
     p.add_argument("--seed", type=_seed, default=0, metavar="S", help="random seed (default 0)")
@@ -166,15 +202,20 @@ def _analyze(sub: Commands, lang: argparse.ArgumentParser) -> None:
                    help="also vary pillar weights: Dirichlet around the current weights with "
                         "this concentration (e.g. 50; default: weights fixed)")
     p.add_argument("--format", choices=["table", "json"], default="table")
+    _as_of(p, "analyse")
     _ranking_options(p, "the analysis")
     p.set_defaults(func=cmd_analyze)
 
 
 def _export(sub: Commands, lang: argparse.ArgumentParser) -> None:
     p = sub.add_parser("export", parents=[lang],
-                       help="write an Excel workbook whose scores are live formulas")
-    p.add_argument("file", metavar="FILE", help="a .beachhead portfolio")
-    p.add_argument("-o", "--output", required=True, metavar="OUT.xlsx")
+                       help="write an Excel workbook whose scores are live formulas, or the "
+                            "portfolio as a JSON portfolio (the interchange format)")
+    p.add_argument("file", metavar="FILE", help=FILE_HELP)
+    p.add_argument("-o", "--output", required=True, metavar="OUT.xlsx|OUT.json")
+    p.add_argument("--format", choices=["xlsx", "json"],
+                   help="xlsx: the workbook (the default); json: the JSON portfolio, to a "
+                        ".json or .beachhead file (the default for an output ending in .json)")
     p.add_argument("--draws", type=_draws_or_none, default=2000, metavar="N",
                    help=f"Monte Carlo draws for the Analysis sheet, 0 to {MAX_DRAWS:,} (default "
                         "2000, fewer for large portfolios; 0 leaves them out)")
@@ -182,6 +223,7 @@ def _export(sub: Commands, lang: argparse.ArgumentParser) -> None:
                    help="random seed for the Analysis sheet (default 0)")
     p.add_argument("--scenario", metavar="NAME",
                    help="apply a scenario (id or name) to the Summary and its levels")
+    _as_of(p, "export")
     _ranking_options(p, "the Summary sheet")
     p.set_defaults(func=cmd_export)
 
@@ -197,19 +239,22 @@ def _template(sub: Commands, lang: argparse.ArgumentParser) -> None:
 
 def _import(sub: Commands, lang: argparse.ArgumentParser) -> None:
     p = sub.add_parser("import", parents=[lang],
-                       help="read founders' filled templates and Beachhead exports")
-    p.add_argument("workbooks", nargs="+", metavar="WORKBOOK", help=".xlsx files to import")
-    p.add_argument("-o", "--output", required=True, metavar="OUT.beachhead",
-                   help="the portfolio to write (may be the same file as --into)")
-    p.add_argument("--into", metavar="EXISTING.beachhead",
-                   help="merge into this portfolio (its framework is used); it is only "
-                        "changed when it is also the output")
+                       help="merge founders' filled templates, Beachhead exports and "
+                            "portfolios into a workspace")
+    p.add_argument("workbooks", nargs="+", metavar="FILE",
+                   help=".xlsx workbooks, and portfolios (workspaces or JSON) to merge")
+    p.add_argument("--into", metavar="PORTFOLIO",
+                   help="merge into this portfolio: a workspace takes the whole import as one "
+                        "transaction; a JSON portfolio is rewritten (the previous version "
+                        "kept as .bak). With -o, it is only read")
+    p.add_argument("-o", "--output", metavar="NEW.beachhead",
+                   help="write a new workspace (an existing file is refused)")
     p.add_argument("--framework", metavar="FILE",
                    help="for a new portfolio: the framework .json the workbooks were made "
                         "with (default: the framework Beachhead ships)")
     p.add_argument("--skip-bad", action="store_true",
-                   help="import the good workbooks and list the bad ones (default: one bad "
-                        "workbook means nothing is written)")
+                   help="import the good files and list the bad ones (default: one bad "
+                        "file means nothing is written)")
     p.set_defaults(func=cmd_import)
 
 
@@ -217,7 +262,7 @@ def _report(sub: Commands, lang: argparse.ArgumentParser) -> None:
     p = sub.add_parser("report", parents=[lang],
                        help="write a PDF report: the startups ranked under a perspective, then "
                             "a page per startup")
-    p.add_argument("file", metavar="FILE", help="a .beachhead portfolio")
+    p.add_argument("file", metavar="FILE", help=FILE_HELP)
     p.add_argument("-o", "--output", required=True, metavar="OUT.pdf")
     p.add_argument("--startup", action="append", metavar="NAME",
                    help="report only this startup (name or id); repeat for several")
@@ -229,5 +274,34 @@ def _report(sub: Commands, lang: argparse.ArgumentParser) -> None:
     p.add_argument("--top", type=_at_least_one, metavar="N",
                    help="report only the N best-ranked startups under the perspective (of "
                         "those named by --startup, if given)")
+    _as_of(p, "report on")
     _ranking_options(p, "the report")
     p.set_defaults(func=cmd_report)
+
+
+def _copy(sub: Commands, lang: argparse.ArgumentParser) -> None:
+    p = sub.add_parser("copy", parents=[lang],
+                       help="copy a workspace with its history, or make a JSON portfolio "
+                            "into a workspace")
+    p.add_argument("file", metavar="SRC", help="a workspace (it may be open meanwhile) or a "
+                                               "JSON portfolio (only read)")
+    p.add_argument("output", metavar="DEST", help="the workspace to write (.beachhead)")
+    p.add_argument("--overwrite", action="store_true",
+                   help="replace DEST if it exists (never a workspace in use)")
+    p.set_defaults(func=cmd_copy)
+
+
+def _history(sub: Commands, lang: argparse.ArgumentParser) -> None:
+    p = sub.add_parser("history", parents=[lang],
+                       help="a workspace's changes, newest first: when, who, what, the value "
+                            "before and after, the comment")
+    p.add_argument("file", metavar="FILE", help="a workspace (.beachhead)")
+    p.add_argument("--startup", metavar="NAME",
+                   help="only this startup's changes (its name or id)")
+    p.add_argument("--since", type=_start_moment, metavar="DATE",
+                   help="only changes from then on: YYYY-MM-DD (from the start of that day) "
+                        "or YYYY-MM-DDTHH:MM[:SS], local time unless it ends in Z or ±HH:MM")
+    p.add_argument("--format", choices=["table", "csv", "json"], default="table",
+                   help="table (times in local time, long values cut), csv (values in full) "
+                        "or json (times in UTC)")
+    p.set_defaults(func=cmd_history)

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from models.cli.common import EXIT_OK, check_assessor, scenario_named
 from models.cli.files import output_path
+from models.cli.reading import read_portfolio
 from models.cli.texts import label
 from models.core.errors import InputError, Problem
 
@@ -21,20 +22,19 @@ REPORT_PROGRESS_PAGES = 30
 
 def cmd_report(args: argparse.Namespace) -> int:
     """``beachhead report FILE -o OUT.pdf [--perspective P] [--ignore-gates] [--top N]
-    [--startup NAME]... [--draws N] [--seed S] [--scenario NAME]``: the startups ranked under
-    the perspective, then one page per startup in rank order.
+    [--startup NAME]... [--draws N] [--seed S] [--scenario NAME] [--as-of DATE]``: the
+    startups ranked under the perspective, then one page per startup in rank order.
 
     ``--startup`` keeps the startups named; ``--top N`` then keeps the N best-ranked of them
     (of all startups without ``--startup``); ranks stay those among all the portfolio's
     startups. A ``--startup`` that names no startup is bad input (exit status 1, one line per
     name). The PDF is written atomically: on any failure a previous file stays as it was.
     """
-    from models.files.portfolio_file import load_portfolio
     from models.report.data import UnknownStartupError
     from models.report.document import write_report
 
     output = output_path(args.output, "a .pdf")
-    portfolio = load_portfolio(args.file)
+    portfolio = read_portfolio(args)
     scenario = scenario_named(portfolio.framework, args.scenario)
     check_assessor(portfolio, args.perspective, args.file)
 
@@ -54,14 +54,14 @@ def cmd_report(args: argparse.Namespace) -> int:
                               lang=args.lang, draws=args.draws, seed=args.seed,
                               scenario=scenario, progress=progress)
     except UnknownStartupError as exc:
-        raise InputError([Problem(args.file, "--startup", _no_startup(portfolio, name))
+        raise InputError([Problem(args.file, "--startup", no_startup(portfolio, name))
                           for name in exc.names]) from None
     print(label("wrote_report", args.lang).format(path=output, pages=result.pages,
                                                  n=result.startups), file=sys.stderr)
     return EXIT_OK
 
 
-def _no_startup(portfolio: Portfolio, name: str) -> str:
+def no_startup(portfolio: Portfolio, name: str) -> str:
     """Why ``--startup name`` chose no startup: none has the name, or several only look like
     it (an exact name or an id is needed then)."""
     alike = portfolio.startups_named_like(name)

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from models.cli.common import EXIT_OK, UsageError, check_assessor, scenario_named, stdout
 from models.cli.ranking_tables import ranking_csv, ranking_rows, ranking_table
+from models.cli.reading import read_portfolio, source_text
 from models.cli.tables import perspective_text, score_csv, score_table
 from models.cli.texts import label
 
@@ -22,13 +23,11 @@ if TYPE_CHECKING:
 
 def cmd_score(args: argparse.Namespace) -> int:
     """``beachhead score FILE [--perspective P] [--ignore-gates] [--draws N] [--seed S]
-    [--format table|csv|json] [--scenario NAME]``."""
-    from models.files.portfolio_file import load_portfolio
-
+    [--format table|csv|json] [--scenario NAME] [--as-of DATE]``."""
     if args.perspective == "assessments" and args.ignore_gates:
         raise UsageError("--ignore-gates ranks startups; --perspective assessments lists every "
                          "assessment unranked, so it has no gates to ignore")
-    portfolio = load_portfolio(args.file)
+    portfolio = read_portfolio(args)
     scenario = scenario_named(portfolio.framework, args.scenario)
     check_assessor(portfolio, args.perspective, args.file)
     if args.perspective == "assessments":
@@ -63,7 +62,7 @@ def _score_startups(args: argparse.Namespace, portfolio: Portfolio,
 
     def table() -> str:
         head = label("ranking_head", args.lang).format(
-            file=args.file, n=len(rows),
+            file=source_text(args), n=len(rows),
             perspective=perspective_text(ranking.perspective, args.lang),
             draws=bands.draws, seed=bands.seed,
             gates=label("ignoring_gates", args.lang) if args.ignore_gates else "")

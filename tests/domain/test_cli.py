@@ -11,10 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from models.cli import main as cli
 from models.engine.results import score_portfolio
-from models.engine.sample import sample_portfolio
-from models.files.portfolio_file import save_portfolio
+from models.engine.sample import sample_portfolio, synthetic_portfolio
+from models.files.portfolio_file import dumps_portfolio, save_portfolio
+from models.store.access import read_portfolio_file
+from models.store.sqlite import is_workspace
 from tests.helpers import run_cli
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -88,8 +89,8 @@ def test_usage_errors_exit_2(capsys, sample_file):
                    "lists every assessment unranked, so it has no gates to ignore\n")
 
 
-def test_bad_input_exit_1_one_line_per_problem(capsys, tmp_path, sample_file):
-    doc = json.loads(sample_file.read_text(encoding="utf-8"))
+def test_bad_input_exit_1_one_line_per_problem(capsys, tmp_path):
+    doc = json.loads(dumps_portfolio(sample_portfolio()))
     doc["startups"][0]["assessments"][0]["scores"]["cap.runway"]["value"] = 9
     doc["startups"][1]["name"] = "   "
     bad = tmp_path / "bad.beachhead"
@@ -109,7 +110,8 @@ def test_sample_size_and_seed(capsys, tmp_path):
     a, b = tmp_path / "a.beachhead", tmp_path / "b.beachhead"
     assert run_cli(capsys, "sample", "-o", str(a), "--size", "30", "--seed", "7")[0] == 0
     assert run_cli(capsys, "sample", "-o", str(b), "--size", "30", "--seed", "7")[0] == 0
-    assert a.read_bytes() == b.read_bytes()
+    assert is_workspace(a) and read_portfolio_file(a) == read_portfolio_file(b)
+    assert read_portfolio_file(a) == synthetic_portfolio(30, 7)
     code, out, _ = run_cli(capsys, "score", str(a), *OLD, "--format", "json")
     assert code == 0 and len(json.loads(out)) == 30
 
@@ -154,11 +156,18 @@ def test_every_models_module_imports_without_qt():
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
 
 
-def test_save_into_existing_keeps_backup(tmp_path):
-    p = tmp_path / "p.beachhead"
-    save_portfolio(sample_portfolio(), p)
-    assert cli.main(["sample", "-o", str(p), "--size", "3"]) == 0
-    assert (tmp_path / "p.beachhead.bak").exists()
+def test_sample_never_replaces_an_existing_file(capsys, tmp_path):
+    # a workspace holds its history: a sample written over it would lose it
+    json_file, workspace = tmp_path / "p.beachhead", tmp_path / "w.beachhead"
+    save_portfolio(sample_portfolio(), json_file)
+    assert run_cli(capsys, "sample", "-o", str(workspace), "--size", "3")[0] == 0
+    for path in (json_file, workspace):
+        before = path.read_bytes()
+        code, _, err = run_cli(capsys, "sample", "-o", str(path), "--size", "5")
+        assert (code, err) == (1, f"{path}: already exists; choose another name\n")
+        assert path.read_bytes() == before
+    assert len(read_portfolio_file(workspace).startups) == 3
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["p.beachhead", "w.beachhead"]
 
 
 def test_seed_and_draws_are_checked(capsys, sample_file):
@@ -222,7 +231,6 @@ def test_table_rounds_halves_away_from_zero_like_a_spreadsheet(capsys, sample_fi
 
 def test_framework_names_that_look_like_formulas_are_escaped(capsys, tmp_path):
     from models.core.portfolio import Assessment, Portfolio, Score, Startup
-    from models.files.portfolio_file import save_portfolio
     from tests.helpers import t, tiny_framework
 
     base = tiny_framework()

@@ -113,5 +113,5 @@ def test_messages_follow_lang(capsys, tmp_path) -> None:  # type: ignore[no-unty
     assert "已写入" in capsys.readouterr().err
     assert cli.main(["template", "-o", str(tmp_path / "t.xlsx"), "--lang", "zh_CN"]) == 0
     assert "模板" in capsys.readouterr().err
-    assert cli.main(["sample", "-o", str(out)]) == 0
+    assert cli.main(["sample", "-o", str(tmp_path / "s2.beachhead")]) == 0
     assert capsys.readouterr().err.startswith("wrote ")

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from models.cli import main as cli
-from models.files.portfolio_file import load_portfolio
+from models.store.access import read_portfolio_file
 from models.workbook.importing.batch import import_workbooks, read_workbook
 from tests.workbook_corpus import FW, Case, build_corpus, cases
 
@@ -117,7 +117,7 @@ def test_whole_corpus_with_skip_bad_imports_the_good_files(corpus, tmp_path, cap
     assert cli.main(["import", *paths, "-o", str(out), "--skip-bad"]) == 0
     err = capsys.readouterr().err
     assert "Traceback" not in err
-    port = load_portfolio(out)
+    port = read_portfolio_file(out)
     want = {str(c.startup.get("name", "Acme AI")) for c in CASES if c.imports}
     assert want <= {s.name for s in port.startups}
     # the templates filled for the same startup, assessor and date are duplicates: skipped

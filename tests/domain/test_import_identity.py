@@ -14,8 +14,9 @@ from openpyxl import load_workbook
 from models.cli import main as cli
 from models.core.portfolio import Assessment, Portfolio, Score, Startup
 from models.files.framework_file import default_framework
-from models.files.portfolio_file import load_portfolio, save_portfolio
+from models.files.portfolio_file import save_portfolio
 from models.report.data import UnknownStartupError, select_assessments
+from models.store.access import read_portfolio_file
 from models.workbook.export import export_workbook
 from models.workbook.importing.batch import import_workbooks, merge_into, plan_merge, read_workbook
 from tests.workbook_corpus import fill_template
@@ -128,7 +129,7 @@ def test_cli_prints_look_alikes_and_keeps_both(tmp_path, capsys):
     err = capsys.readouterr().err
     assert f"{b}: Assessment: note: 'acme' differs only in case or spacing from 'Acme' " \
            f"(imported from {a})" in err
-    assert [s.name for s in load_portfolio(out).startups] == ["Acme", "acme"]
+    assert [s.name for s in read_portfolio_file(out).startups] == ["Acme", "acme"]
 
 
 def test_find_startup_prefers_the_exact_name():

@@ -4,7 +4,6 @@ portfolio untouched) and ``beachhead import`` (exit codes, --into, --skip-bad, p
 from __future__ import annotations
 
 import datetime as dt
-import json
 import shutil
 from pathlib import Path
 
@@ -15,6 +14,7 @@ from models.core.errors import InputError
 from models.core.portfolio import Assessment, Portfolio, Score, Startup
 from models.files.framework_file import default_framework
 from models.files.portfolio_file import dumps_portfolio, load_portfolio, save_portfolio
+from models.store.access import read_portfolio_file
 from models.workbook.guard.inspect import require_defused_xml
 from models.workbook.importing.batch import (
     PARALLEL_MIN_FILES,
@@ -145,7 +145,7 @@ def test_cli_import_new_portfolio(files, tmp_path, capsys):
     assert cli.main(["import", str(files["acme_li"]), str(files["beta"]), "-o", str(out)]) == 0
     err = capsys.readouterr().err
     assert "wrote" in err and "2 assessments added" in err
-    port = load_portfolio(out)
+    port = read_portfolio_file(out)
     assert port.framework == FW and [s.name for s in port.startups] == ["Acme AI", "Beta Robotics"]
 
 
@@ -177,7 +177,7 @@ def test_cli_bad_file_writes_nothing_and_into_stays_unchanged(files, tmp_path, c
     assert f"{files['bad']}: Assessment!J11: '3 or 4' names more than one level" in err
     assert "nothing written: 1 of 2 workbooks has problems" in err
     assert cli.main([*args, "-o", str(out), "--skip-bad"]) == 0
-    assert [s.name for s in load_portfolio(out).startups] == ["Acme AI", "Gamma"]
+    assert [s.name for s in read_portfolio_file(out).startups] == ["Acme AI", "Gamma"]
 
 
 def test_cli_exit_codes(files, tmp_path, capsys):
@@ -213,8 +213,8 @@ def test_cli_progress_on_stderr_for_many_files(files, tmp_path, capsys):
     err = capsys.readouterr().err
     assert f"reading {PARALLEL_MIN_FILES} workbooks" in err and "100%" in err
     assert err.count("note: 'Beta Robotics' already has an assessment") == PARALLEL_MIN_FILES - 1
-    data = json.loads(out.read_text(encoding="utf-8"))
-    assert len(data["startups"]) == 1 and len(data["startups"][0]["assessments"]) == 1
+    port = read_portfolio_file(out)
+    assert len(port.startups) == 1 and len(port.startups[0].assessments) == 1
 
 
 def test_import_is_headless():
@@ -245,7 +245,6 @@ def test_import_with_a_custom_framework(tmp_path):
     from models.cli.main import main
     from models.core.framework import Framework
     from models.files.framework_file import default_framework, save_framework
-    from models.files.portfolio_file import load_portfolio
     from tests.workbook_corpus import fill_template
 
     data = default_framework().model_dump(mode="json")
@@ -260,6 +259,6 @@ def test_import_with_a_custom_framework(tmp_path):
     out = tmp_path / "o.beachhead"
     assert main(["import", str(template), "-o", str(out)]) == 1
     assert main(["import", str(template), "-o", str(out), "--framework", str(fw_path)]) == 0
-    port = load_portfolio(out)
+    port = read_portfolio_file(out)
     assert port.framework.id == "other.fw"
     assert port.startups[0].assessments[0].level("cap.runway") == 3

@@ -115,9 +115,9 @@ def test_cli_skip_bad_imports_the_others_when_files_are_hostile(tmp_path):
         assert f"{path}: " in proc.stderr
     assert f"{hostile[-1]}: xl/sharedStrings.xml: the shared strings hold 1 string and " \
            "claim 4,294,967,295" in proc.stderr
-    from models.files.portfolio_file import load_portfolio
+    from models.store.access import read_portfolio_file
 
-    assert [s.name for s in load_portfolio(out).startups] == ["Good AI"]
+    assert [s.name for s in read_portfolio_file(out).startups] == ["Good AI"]
 
 
 @pytest.mark.parametrize(("code", "text"), [

@@ -15,6 +15,7 @@ from models.core.portfolio import Assessment, Portfolio, Score, Startup
 from models.engine.results import score_portfolio
 from models.files.framework_file import default_framework
 from models.files.portfolio_file import load_portfolio, save_portfolio
+from models.store.access import read_portfolio_file
 from models.workbook.export import export_workbook
 from models.workbook.importing.batch import import_workbooks, merge_into, read_workbook
 from models.workbook.layout import FrameworkSheet
@@ -67,7 +68,7 @@ def test_a_new_portfolio_takes_the_workbook_weights_as_a_framework_of_its_own(tm
     path = _export(tmp_path / "committee.xlsx", **EDITS)
     out = tmp_path / "new.beachhead"
     assert cli.main(["import", str(path), "-o", str(out)]) == 0
-    port = load_portfolio(out)
+    port = read_portfolio_file(out)
     fw = port.framework
     assert fw.id == "custom.weights-from-committee" and fw.id != FW.id
     assert fw.pillar(NICHE.id).weight == 3 and not fw.pillar(TECH.id).enabled

@@ -44,19 +44,27 @@ def _bom(path: Path) -> None:
     path.write_bytes(b"\xef\xbb\xbf" + dumps_portfolio(rich_portfolio()).encode("utf-8"))
 
 
+def _by_the_command_line(path: Path, capsys: pytest.CaptureFixture[str], *command: str) -> None:
+    """The JSON portfolio of what ``command`` writes: it makes a workspace, and
+    ``export --format json`` writes that out."""
+    made = path.with_name("made.beachhead")
+    assert run_cli(capsys, *command, "-o", str(made))[0] == 0
+    assert run_cli(capsys, "export", str(made), "--format", "json", "-o", str(path))[0] == 0
+
+
 def _imported(path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     sample, book = path.with_name("sample.beachhead"), path.with_name("book.xlsx")
     save_portfolio(sample_portfolio(), sample)
     assert run_cli(capsys, "export", str(sample), "-o", str(book), "--draws", "0")[0] == 0
-    assert run_cli(capsys, "import", str(book), "-o", str(path))[0] == 0
+    _by_the_command_line(path, capsys, "import", str(book))
 
 
 #: name → (how to write it, whether ``save_portfolio`` wrote it as it is: then the export of
 #: the workspace gives back the same bytes)
 _CORPUS: dict[str, tuple[Callable[..., None], bool]] = {
-    "sample command": (lambda p, c: run_cli(c, "sample", "-o", str(p)), True),
-    "synthetic": (lambda p, c: run_cli(c, "sample", "-o", str(p), "--size", "40", "--seed",
-                                       "5"), True),
+    "sample command": (lambda p, c: _by_the_command_line(p, c, "sample"), True),
+    "synthetic": (lambda p, c: _by_the_command_line(p, c, "sample", "--size", "40", "--seed",
+                                                    "5"), True),
     "rich": (lambda p, c: save_portfolio(rich_portfolio(), p), True),
     "empty": (lambda p, c: save_portfolio(Portfolio(framework=default_framework()), p), True),
     "schema 1": (lambda p, c: _schema_1(p), False),

@@ -1,0 +1,216 @@
+"""``beachhead import``: founders' workbooks, Beachhead exports and portfolios merged into a
+portfolio (:mod:`models.workbook.importing.merge` decides what joins what).
+
+Where the result goes:
+
+* ``--into WORKSPACE``: into that workspace, as one transaction, worked out from the portfolio
+  as it is once the write lock is held. Two imports into one workspace at once queue for the
+  lock and both land; a failed one changes nothing.
+* ``--into PORTFOLIO.json`` (a JSON portfolio): the file is rewritten whole, as before
+  workspaces, keeping the previous version as ``FILE.bak``; a note says that a workspace is
+  safer (two imports at once into a JSON file can lose one).
+* ``-o NEW.beachhead``: a new workspace (an existing file is refused, never replaced), holding
+  ``--into``'s portfolio (which is then only read) or a new one under ``--framework``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, cast
+
+from models.cli.common import EXIT_BAD_INPUT, EXIT_OK, UsageError, progress_printer
+from models.cli.files import output_path
+from models.cli.import_inputs import files_noun, read_inputs, summary
+from models.core.errors import InputError, Problem
+
+if TYPE_CHECKING:
+    from models.core.decisions import Decision
+    from models.core.framework import Framework
+    from models.core.portfolio import Portfolio
+    from models.store.workspace import Workspace
+    from models.workbook.importing.merge import MergePlan
+    from models.workbook.importing.report import ImportReport
+
+#: From this many inputs on, ``import`` reports progress on stderr.
+_IMPORT_PROGRESS_FILES = 20
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    """``beachhead import FILE... (--into PORTFOLIO | -o NEW.beachhead [--framework FILE])
+    [--skip-bad]`` (see the module notes for where the result goes).
+
+    Every problem in every input goes to stderr, one line each (file: sheet!cell: why).
+    Without ``--skip-bad`` one bad input means nothing is written (exit 1); with it, the good
+    ones are imported (exit 0, or 1 when none is good). Duplicates (same startup, assessor
+    and date) are skipped with a note.
+    """
+    from models.workbook.guard.inspect import UnsafeXmlSetup
+    from models.workbook.importing.pool import ReaderStartError
+
+    output, in_place = _targets(args)
+    noun = files_noun(args.workbooks)
+    total = len(args.workbooks)
+    progress = None
+    if total >= _IMPORT_PROGRESS_FILES:
+        print(f"reading {total:,} {noun[1]}…", file=sys.stderr, flush=True)
+        progress = progress_printer()
+    try:
+        report = read_inputs(args.workbooks, _framework(args), skip_bad=args.skip_bad,
+                             progress=progress)
+    except (UnsafeXmlSetup, ReaderStartError) as exc:
+        print(f"beachhead import: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    if not _importable(report, noun):
+        return EXIT_BAD_INPUT
+    if in_place:
+        from models.store.sqlite import is_workspace
+
+        if is_workspace(args.into):
+            return _into_workspace(args.into, report, noun)
+        return _into_json(args.into, report, noun)
+    return _new_portfolio(args, output, report, noun)
+
+
+def _targets(args: argparse.Namespace) -> tuple[Path | None, bool]:
+    """The new portfolio to write (``-o``), and whether ``--into`` is written in place (no
+    ``-o``, or ``-o`` naming the same file, as before workspaces)."""
+    if args.into and args.framework:
+        raise UsageError("--framework is for a new portfolio; --into uses its own framework")
+    if not args.into and not args.output:
+        raise UsageError("name where the startups go: --into an existing portfolio, or -o a "
+                         "new .beachhead file")
+    if not args.output:
+        return None, True
+    output = output_path(args.output, "a .beachhead")
+    if args.into and output.exists() and output.samefile(args.into):
+        return None, True
+    if output.exists():
+        raise InputError.single(args.output, "", "already exists; -o writes a new workspace "
+                                f"(to add to this one: --into {args.output})")
+    return output, False
+
+
+def _framework(args: argparse.Namespace) -> Framework:
+    """The framework the inputs are read for: ``--into``'s, ``--framework``'s, or the one
+    Beachhead ships."""
+    from models.files.framework_file import default_framework, load_framework
+    from models.store.access import read_portfolio_file
+    from models.store.sqlite import is_workspace
+    from models.store.workspace import Workspace
+
+    if args.into and is_workspace(args.into):
+        with Workspace.open(args.into) as ws:
+            return ws.framework()
+    if args.into:
+        return read_portfolio_file(args.into).framework
+    return load_framework(args.framework) if args.framework else default_framework()
+
+
+def _into_workspace(path: str, report: ImportReport, noun: tuple[str, str]) -> int:
+    """The merge written into the workspace ``path`` as one transaction, worked out from the
+    portfolio read under the write lock."""
+    from models.store.access import locked_portfolio
+    from models.store.workspace import Workspace
+    from models.workbook.importing.merge import plan_merge
+
+    with Workspace.open(path) as ws, locked_portfolio(ws) as current:
+        fw, read_for = current.framework, report.framework
+        if (fw.id, fw.version) != (read_for.id, read_for.version):
+            raise InputError.single(path, "", "its framework changed while the files were "
+                                    "read; run the import again")
+        plan = plan_merge(current, report)
+        _apply(ws, plan)
+    _print_notes(plan.notices)
+    startups = len(current.startups) + len(plan.new_startups)
+    _wrote(path, report, noun, plan.added, startups)
+    return EXIT_OK
+
+
+def _apply(ws: Workspace, plan: MergePlan) -> None:
+    """Make ``plan``'s changes (inside the caller's transaction)."""
+    fields = [f for f in plan.field_updates if f[1] != "decisions"]
+    ws.add_many(plan.new_startups, plan.new_assessments, fields)
+    for sid, name, value in plan.field_updates:
+        if name == "decisions":
+            ws.set_decisions(sid, cast("list[Decision]", value))
+
+
+def _into_json(path: str, report: ImportReport, noun: tuple[str, str]) -> int:
+    """The JSON portfolio ``path`` rewritten with the merge, the previous version kept as
+    ``.bak``, as before workspaces."""
+    from models.files.portfolio_file import load_portfolio, save_portfolio
+
+    base = load_portfolio(path)
+    merged = _merged(base, report, adopt_weights=False)
+    save_portfolio(merged, path)
+    print(f"{path}: note: a JSON portfolio is rewritten whole (the previous version is kept "
+          f"as {path}.bak), and two imports into it at once can lose one; a workspace takes "
+          f"each import as one transaction (beachhead copy {path} NEW.beachhead makes one)",
+          file=sys.stderr)
+    _wrote(path, report, noun, len(merged.assessments()) - len(base.assessments()),
+           len(merged.startups))
+    return EXIT_OK
+
+
+def _new_portfolio(args: argparse.Namespace, output: Path | None, report: ImportReport,
+                   noun: tuple[str, str]) -> int:
+    """A new workspace ``output``: ``--into``'s portfolio (only read) with the merge, or a new
+    portfolio taking the workbooks' edited weights."""
+    from models.core.portfolio import Portfolio
+    from models.store.access import read_portfolio_file
+    from models.store.workspace import Workspace
+
+    assert output is not None
+    base = (read_portfolio_file(args.into) if args.into
+            else Portfolio(framework=report.framework))
+    merged = _merged(base, report, adopt_weights=not args.into)
+    Workspace.create(output, merged).close()
+    _wrote(str(output), report, noun, len(merged.assessments()) - len(base.assessments()),
+           len(merged.startups))
+    return EXIT_OK
+
+
+def _merged(base: Portfolio, report: ImportReport, *, adopt_weights: bool) -> Portfolio:
+    from models.workbook.importing.merge import merge_into
+
+    merged, notices = merge_into(base, report, adopt_weights=adopt_weights)
+    _print_notes(notices)
+    return merged
+
+
+def _wrote(path: str, report: ImportReport, noun: tuple[str, str], added: int,
+           startups: int) -> None:
+    skipped = sum(f.assessments for f in report.imported) - added
+    print(f"wrote {path}: {summary(report, noun)}; {added} assessments added, "
+          f"{skipped} duplicates skipped; {startups} startups in all", file=sys.stderr)
+
+
+def _note(problem: Problem) -> str:
+    place = f"{problem.source}: {problem.location}" if problem.location else problem.source
+    return f"{place}: note: {problem.message}"
+
+
+def _print_notes(notes: list[Problem]) -> None:
+    for note in notes:
+        print(_note(note), file=sys.stderr)
+
+
+def _importable(report: ImportReport, noun: tuple[str, str]) -> bool:
+    """Print the report's problems and notes; false (with the reason) when nothing is to be
+    written."""
+    for problem in report.problems:
+        print(problem, file=sys.stderr)
+    _print_notes(report.notes)
+    total = len(report.files)
+    if not report.importable:
+        bad = len(report.refused)
+        print(f"nothing written: {bad} of {total} {noun[0] if total == 1 else noun[1]} "
+              f"{'has' if bad == 1 else 'have'} problems; fix them, or use --skip-bad to "
+              "import the others", file=sys.stderr)
+        return False
+    if not report.imported:
+        print(f"nothing written: no {noun[0]} could be imported", file=sys.stderr)
+        return False
+    return True

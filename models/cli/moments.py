@@ -1,0 +1,40 @@
+"""Moments on the command line: ``--as-of`` and ``--since`` read as ISO dates or date-times in
+local time, and the change log's moments shown in local time.
+
+A date alone means the end of that day for ``--as-of`` (the portfolio as it stood when the
+day was over) and its start for ``--since`` (every change made that day and later). A time
+without a UTC offset is local time; ``Z`` or an offset (``+08:00``) says otherwise. Every
+moment becomes an aware datetime.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+#: What a moment may look like, for messages.
+FORMS = "YYYY-MM-DD, or YYYY-MM-DDTHH:MM[:SS] with an optional Z or ±HH:MM"
+
+
+def parse_moment(value: str, *, end_of_day: bool) -> dt.datetime:
+    """The aware moment ``value`` names (see the module notes).
+
+    Raises:
+        ValueError: ``value`` is neither an ISO date nor an ISO date-time.
+    """
+    text = value.strip()
+    try:
+        day = dt.date.fromisoformat(text)
+    except ValueError:
+        pass
+    else:
+        return dt.datetime.combine(day, dt.time.max if end_of_day else dt.time.min).astimezone()
+    try:
+        moment = dt.datetime.fromisoformat(text)
+    except ValueError:
+        raise ValueError(f"'{value}' is not a date or a date and time ({FORMS})") from None
+    return moment if moment.tzinfo is not None else moment.astimezone()
+
+
+def local_text(moment: dt.datetime) -> str:
+    """``moment`` in local time to the second, e.g. ``2025-03-04 17:05:09``."""
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M:%S")

@@ -1,0 +1,74 @@
+"""How every command reads its portfolio (``score``, ``analyze``, ``export``, ``report``,
+``import --into``, ``copy``): a workspace is opened and loaded, a JSON portfolio is read as
+before and never converted or changed; ``--as-of`` takes a workspace as it stood then.
+
+Every refusal names the file in one line (exit status 1): a missing file, one that is neither
+kind of portfolio, a damaged one, one from a newer Beachhead. ``--as-of`` on a JSON portfolio
+is a usage error (exit status 2): only a workspace keeps a history.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from models.cli.common import UsageError
+
+if TYPE_CHECKING:
+    from models.core.portfolio import Portfolio
+
+
+def read_portfolio(args: argparse.Namespace) -> Portfolio:
+    """The portfolio of ``args.file``; as it stood at ``args.as_of`` when the command has
+    that option and it is given."""
+    moment: dt.datetime | None = getattr(args, "as_of", None)
+    if moment is None:
+        from models.store.access import read_portfolio_file
+
+        return read_portfolio_file(args.file)
+    return portfolio_as_of(args.file, moment)
+
+
+def require_workspace(path: str, option: str) -> None:
+    """Refuse ``option`` unless ``path`` is a workspace.
+
+    Raises:
+        InputError: ``path`` is missing or not a portfolio at all (named as reading it would).
+        UsageError: ``path`` is a JSON portfolio, which keeps no history.
+    """
+    from models.files.portfolio_file import load_portfolio
+    from models.store.sqlite import is_workspace
+
+    if is_workspace(path):
+        return
+    load_portfolio(path)  # a file that is no portfolio at all is refused as such
+    raise UsageError(f"{option} needs a workspace, which keeps the history of every change; "
+                     f"{path} is a JSON portfolio (convert it: beachhead copy {path} "
+                     "NEW.beachhead)")
+
+
+def portfolio_as_of(path: str, moment: dt.datetime) -> Portfolio:
+    """The workspace at ``path`` as it stood at ``moment``.
+
+    Raises:
+        InputError: ``moment`` is before the workspace was created, or the file cannot be
+            read (named).
+        UsageError: ``path`` is a JSON portfolio.
+    """
+    from models.store.workspace import Workspace
+
+    require_workspace(path, "--as-of")
+    with Workspace.open(path) as ws:
+        return ws.as_of(moment)
+
+
+def source_text(args: argparse.Namespace) -> str:
+    """The file a table's heading names, with the moment of ``--as-of`` when given."""
+    from models.cli.moments import local_text
+    from models.cli.texts import label
+
+    moment: dt.datetime | None = getattr(args, "as_of", None)
+    if moment is None:
+        return str(args.file)
+    return label("as_of", args.lang).format(file=args.file, moment=local_text(moment))
