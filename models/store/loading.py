@@ -1,23 +1,27 @@
 """Reading startups, assessments and the whole portfolio out of the workspace's tables.
 
-One query per table, rows grouped in Python, models built without validating again
-(:func:`models.store.rows.construct`): the rows were validated when they were written. The
-same readers serve the whole portfolio and the startups or assessments an edit takes out (to
-record them in the change log and give them back for undo); those are read by ids in chunks,
-since a database takes only so many parameters in one statement.
+One query per table, read straight from the database driver's cursor (plain tuples: a third
+of the time of a whole portfolio otherwise goes into making SQLAlchemy's rows), rows grouped
+in Python and models built without validating again (:mod:`models.store.rows`): the rows were
+validated when they were written. The same readers serve the whole portfolio and the startups
+or assessments an edit takes out (to record them in the change log and give them back for
+undo); those are read by ids in chunks, since a database takes only so many parameters in one
+statement.
 """
 
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import gc
-from collections.abc import Iterator, Sequence
+import json
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 import sqlalchemy as sa
 
 from models.core.decisions import Decision
-from models.core.portfolio import CONFIDENCES, Assessment, Portfolio, Startup
+from models.core.portfolio import Assessment, Portfolio, Startup
 from models.store import rows
 from models.store.frameworks import Frameworks
 from models.store.schema import assessments, decisions, scores, startups
@@ -71,20 +75,20 @@ def read_assessments(conn: sa.Connection, ids: Sequence[str]
     found: list[tuple[str, int, Assessment]] = []
     for part in chunks(list(ids)):
         owned: dict[str, Assessment] = {}
-        query = sa.select(assessments).where(assessments.c.id.in_(part))
-        for r in conn.execute(query).mappings():
-            a = owned[r["id"]] = rows.assessment_of(r)
-            found.append((r["startup_id"], int(r["position"]), a))
-        _fill_scores(conn, owned, assessments.c.id.in_(part), ())
+        which = assessments.c.id.in_(part)
+        shared = _Shared()
+        for startup_id, position, a in _assessments(conn, which, shared, _Dates()):
+            owned[a.id] = a
+            found.append((startup_id, position, a))
+        _fill_scores(conn, owned, which, shared)
     return found
 
 
 def read_decisions(conn: sa.Connection, startup_id: str) -> list[Decision]:
     """A startup's decisions, oldest first; ``KeyError`` if there is no such startup."""
     startup_position(conn, startup_id)
-    query = (sa.select(decisions).where(decisions.c.startup_id == startup_id)
-             .order_by(decisions.c.position))
-    return [rows.decision_of(r) for r in conn.execute(query).mappings()]
+    return [d for _, d in _decisions(conn, decisions.c.startup_id == startup_id, _Shared(),
+                                     _Dates())]
 
 
 def startup_position(conn: sa.Connection, startup_id: str) -> int:
@@ -100,41 +104,96 @@ def _read_startups(conn: sa.Connection, which: sa.ColumnElement[bool] | None,
                    criterion_ids: Sequence[str]) -> list[tuple[int, Startup]]:
     """The startups ``which`` selects (``None``: all) with their assessments, scores and
     decisions."""
-    query = sa.select(startups).order_by(startups.c.position)
-    if which is not None:
-        query = query.where(which)
-    found = [(int(r["position"]), rows.startup_of(r)) for r in conn.execute(query).mappings()]
+    t = startups.c
+    query = sa.select(t.position, t.id, t.name, t.sector, t.stage, t.region, t.tags,
+                      t.notes).order_by(t.position)
+    shared, dates, tags = _Shared(criterion_ids), _Dates(), _Tags()
+    found = [(position, rows.startup_of(sid, name, shared[sector], shared[stage],
+                                        shared[region], tags.of(text), shared[notes]))
+             for part in _raw_rows(conn, query if which is None else query.where(which))
+             for position, sid, name, sector, stage, region, text, notes in part]
     by_id = {s.id: s for _, s in found}
     if not by_id:
         return found
     owners = None if which is None else assessments.c.startup_id.in_(list(by_id))
-    query = sa.select(assessments).order_by(assessments.c.startup_id, assessments.c.position)
     owned: dict[str, Assessment] = {}
-    for r in conn.execute(query if owners is None else query.where(owners)).mappings():
-        a = owned[r["id"]] = rows.assessment_of(r)
-        by_id[r["startup_id"]].assessments.append(a)
-    _fill_scores(conn, owned, owners, criterion_ids)
-    query = sa.select(decisions).order_by(decisions.c.startup_id, decisions.c.position)
-    if which is not None:
-        query = query.where(decisions.c.startup_id.in_(list(by_id)))
-    for r in conn.execute(query).mappings():
-        by_id[r["startup_id"]].decisions.append(rows.decision_of(r))
+    for startup_id, _, a in _assessments(conn, owners, shared, dates):
+        owned[a.id] = a
+        by_id[startup_id].assessments.append(a)
+    _fill_scores(conn, owned, owners, shared)
+    for startup_id, d in _decisions(conn, None if which is None else
+                                    decisions.c.startup_id.in_(list(by_id)), shared, dates):
+        by_id[startup_id].decisions.append(d)
     return found
 
 
-class _Shared(dict[str, str]):
-    """One copy of each string: ``shared[text]`` is the first string equal to ``text``."""
+class _Shared(dict[Any, Any]):
+    """One object for each distinct value read: ``shared[value]`` is the first value equal to
+    ``value`` (a text: criterion ids, confidences, sectors, assessors, a rationale pasted into
+    many scores), so a portfolio holds one copy of each instead of one per row."""
 
-    def __missing__(self, key: str) -> str:
+    def __init__(self, first: Iterable[Any] = ()) -> None:
+        super().__init__((v, v) for v in first)
+
+    def __missing__(self, key: Any) -> Any:
         self[key] = key
         return key
 
 
+class _Dates(dict[Any, dt.date]):
+    """``dates[value]``: a date column's value as a date, one (immutable) date object for
+    each distinct day."""
+
+    def __missing__(self, key: Any) -> dt.date:
+        found = self[key] = rows.date_of(key)
+        return found
+
+
+class _Tags(dict[str, list[str]]):
+    """``tags.of(value)``: a startup's tags from their column (JSON text on SQLite, already a
+    list where the driver decodes JSON), each distinct text decoded once and each startup
+    given its own list."""
+
+    def of(self, value: str | list[str]) -> list[str]:
+        if not isinstance(value, str):
+            return list(value)
+        found = self.get(value)
+        if found is None:
+            found = self[value] = json.loads(value)
+        return list(found)
+
+
+def _assessments(conn: sa.Connection, which: sa.ColumnElement[bool] | None,
+                 shared: _Shared, dates: _Dates) -> Iterator[tuple[str, int, Assessment]]:
+    """``(startup id, position, assessment without scores)`` of the assessments ``which``
+    selects (``None``: all), by startup and position."""
+    t = assessments.c
+    query = sa.select(t.startup_id, t.position, t.id, t.assessor, t.role,
+                      t.date).order_by(t.startup_id, t.position)
+    for part in _raw_rows(conn, query if which is None else query.where(which)):
+        for startup_id, position, aid, assessor, role, date in part:
+            yield startup_id, position, rows.assessment_of(aid, shared[assessor],
+                                                           shared[role], dates[date])
+
+
+def _decisions(conn: sa.Connection, which: sa.ColumnElement[bool] | None,
+               shared: _Shared, dates: _Dates) -> Iterator[tuple[str, Decision]]:
+    """``(startup id, decision)`` of the decisions ``which`` selects (``None``: all), by
+    startup, oldest first."""
+    t = decisions.c
+    query = sa.select(t.startup_id, t.status, t.date, t.decided_by,
+                      t.rationale).order_by(t.startup_id, t.position)
+    for part in _raw_rows(conn, query if which is None else query.where(which)):
+        for startup_id, status, date, by, rationale in part:
+            yield startup_id, rows.decision_of(shared[status], dates[date], shared[by],
+                                               shared[rationale])
+
+
 def _fill_scores(conn: sa.Connection, owned: dict[str, Assessment],
-                 which: sa.ColumnElement[bool] | None, criterion_ids: Sequence[str]) -> None:
+                 which: sa.ColumnElement[bool] | None, shared: _Shared) -> None:
     """Give the assessments in ``owned`` (those ``which`` selects; ``None``: all) their
-    scores, in their order. Criterion ids and confidences are shared strings, not one copy
-    per score.
+    scores, in their order. Equal texts (criterion ids, confidences, rationales, evidence)
+    are one string, not one copy per score.
 
     The rows come in the table's own order, not sorted (sorting them in the database takes
     longer than reading them): an assessment's scores are written in order and a new one
@@ -148,15 +207,11 @@ def _fill_scores(conn: sa.Connection, owned: dict[str, Assessment],
     if which is not None:
         query = query.join_from(scores, assessments,
                                 assessments.c.id == c.assessment_id).where(which)
-    shared = _Shared((cid, cid) for cid in criterion_ids)
-    levels = _Shared((c, c) for c in CONFIDENCES)
     score_of = rows.score_of
     current_id, last, table = "", -1, {}
     seen: dict[str, int] = {}
     unordered: set[str] = set()
-    parts = (_plain_rows(conn, query) if which is None
-             else conn.execute(query).partitions(10_000))
-    for part in parts:
+    for part in _raw_rows(conn, query):
         for aid, cid, position, value, confidence, rationale, evidence in part:
             if aid != current_id:
                 seen[current_id] = last
@@ -164,7 +219,8 @@ def _fill_scores(conn: sa.Connection, owned: dict[str, Assessment],
             if position < last:
                 unordered.add(aid)
             last = position
-            table[shared[cid]] = score_of(value, levels[confidence], rationale, evidence)
+            table[shared[cid]] = score_of(value, shared[confidence], shared[rationale],
+                                          shared[evidence])
     _put_in_order(conn, owned, sorted(unordered))
 
 
@@ -185,17 +241,19 @@ def _put_in_order(conn: sa.Connection, owned: dict[str, Assessment],
             table.update(ordered)
 
 
-def _plain_rows(conn: sa.Connection, query: sa.Select[Any]) -> Iterator[Sequence[Any]]:
-    """The rows of a query without parameters, in slices, straight from the database
-    driver's cursor (in ``conn``'s transaction): plain tuples, for columns that need no
-    conversion. A third of the time of a whole portfolio's scores goes otherwise into making
-    SQLAlchemy's rows."""
-    compiled = query.compile(dialect=conn.dialect)
-    assert not compiled.params, "only for a query without parameters"
+def _raw_rows(conn: sa.Connection, query: sa.Select[Any]) -> Iterator[Sequence[Any]]:
+    """The rows of ``query``, in slices, straight from the database driver's cursor (in
+    ``conn``'s transaction): plain tuples of the values as the driver gives them (on SQLite:
+    dates as ISO text, JSON as text), without SQLAlchemy's conversions."""
+    compiled = query.compile(dialect=conn.dialect,
+                             compile_kwargs={"render_postcompile": True})
+    params: Any = compiled.params
+    if compiled.positiontup is not None:
+        params = tuple(params[name] for name in compiled.positiontup)
     cursor = conn.connection.cursor()
     try:
         with driver_errors(conn, compiled.string):
-            cursor.execute(compiled.string)
+            cursor.execute(compiled.string, params)
             while part := cursor.fetchmany(10_000):
                 yield part
     finally:

@@ -12,7 +12,7 @@ copied and assigned (assignment is validated) alike.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
@@ -133,19 +133,18 @@ def decision_rows(startup_id: str, decisions: Sequence[Decision]) -> list[dict[s
 
 # -- models from rows read back ----------------------------------------------------------------
 
-def startup_of(row: Mapping[Any, Any]) -> Startup:
-    """A startup (no assessments or decisions yet) from its row."""
+def startup_of(startup_id: str, name: str, sector: str, stage: str, region: str,
+               tags: list[str], notes: str) -> Startup:
+    """A startup (no assessments or decisions yet) from the values of its row."""
     return construct(Startup, {
-        "id": row["id"], "name": row["name"], "sector": row["sector"], "stage": row["stage"],
-        "region": row["region"], "tags": list(row["tags"]), "notes": row["notes"],
-        "assessments": [], "decisions": []})
+        "id": startup_id, "name": name, "sector": sector, "stage": stage, "region": region,
+        "tags": tags, "notes": notes, "assessments": [], "decisions": []})
 
 
-def assessment_of(row: Mapping[Any, Any]) -> Assessment:
-    """An assessment (no scores yet) from its row."""
-    return construct(Assessment, {
-        "id": row["id"], "assessor": row["assessor"], "role": row["role"],
-        "date": _date(row["date"]), "scores": {}})
+def assessment_of(assessment_id: str, assessor: str, role: str, date: dt.date) -> Assessment:
+    """An assessment (no scores yet) from the values of its row."""
+    return construct(Assessment, {"id": assessment_id, "assessor": assessor, "role": role,
+                                  "date": date, "scores": {}})
 
 
 def score_of(value: int | None, confidence: str, rationale: str, evidence: str) -> Score:
@@ -160,13 +159,14 @@ def score_of(value: int | None, confidence: str, rationale: str, evidence: str) 
     return obj
 
 
-def decision_of(row: Mapping[Any, Any]) -> Decision:
-    """A decision from its row."""
-    return construct(Decision, {"status": row["status"], "date": _date(row["date"]),
-                                "by": row["decided_by"], "rationale": row["rationale"]})
+def decision_of(status: str, date: dt.date, by: str, rationale: str) -> Decision:
+    """A decision from the values of its row."""
+    return construct(Decision, {"status": status, "date": date, "by": by,
+                                "rationale": rationale})
 
 
-def _date(value: dt.date | str) -> dt.date:
+def date_of(value: dt.date | str) -> dt.date:
+    """A date column's value as a date (SQLite's driver gives the ISO text)."""
     return value if isinstance(value, dt.date) else dt.date.fromisoformat(value)
 
 

@@ -99,6 +99,35 @@ def test_loaded_models_behave_as_validated_ones(tmp_path):
     assert other.model_copy(update={"value": 2}).value == 2 and other.value == 1
 
 
+def test_some_startups_are_read_by_their_ids_in_the_portfolios_order(tmp_path):
+    original = rich_portfolio()
+    with make(tmp_path, original) as ws:
+        found = ws.startups(["s3", "no such startup", "s1"])
+    assert [(i, s.model_dump()) for i, s in found] == [
+        (0, original.startups[0].model_dump()), (2, original.startups[2].model_dump())]
+
+
+def test_equal_texts_are_read_as_one_string_and_what_can_change_as_each_ones_own(tmp_path):
+    """Loading keeps one copy of each distinct text and date (they cannot change), and gives
+    every model its own tags, scores and lists."""
+    seen = "Seen in the data room"
+    content = Portfolio(framework=tiny_framework(), startups=[
+        Startup(id=f"s{i}", name=f"Co {i}", sector="Robotics", tags=["b2b"], assessments=[
+            Assessment(id=f"a{i}", date="2024-05-06", scores={
+                "a.x": Score(value=i + 1, rationale=seen), "a.y": Score(rationale=seen)})])
+        for i in range(2)])
+    with make(tmp_path, content) as ws:
+        one, two = ws.load().startups
+    a, b = one.assessments[0], two.assessments[0]
+    assert a.scores["a.x"].rationale is b.scores["a.y"].rationale
+    assert b.scores["a.y"].rationale == seen
+    assert one.sector is two.sector and a.date is b.date and b.date == dt.date(2024, 5, 6)
+    one.tags.append("seed")
+    a.scores["a.x"].value = 5
+    assert two.tags == ["b2b"] and one.tags == ["b2b", "seed"]
+    assert b.scores["a.x"].value == 2 and a.scores["a.x"].value == 5
+
+
 def test_create_checks_its_content_and_refuses_an_existing_file(tmp_path):
     bad = rich_portfolio()
     bad.startups[0].assessments[0].scores["a.x"].__dict__["value"] = 9  # around validation
