@@ -66,11 +66,10 @@ def _startup_id(ws: Workspace, name: str, source: str) -> str:
             only look like it.
     """
     from models.cli.report import no_startup
-    from models.core.portfolio import Portfolio, Startup
+    from models.core.portfolio import Portfolio
     from models.store.access import startup_names
 
-    names = Portfolio.model_construct(startups=[Startup.model_construct(id=i, name=n)
-                                                for i, n in startup_names(ws)])
+    names = Portfolio.model_construct(startups=startup_names(ws))
     found = names.find_startup(name)
     if found is not None:
         return found.id
