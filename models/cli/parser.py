@@ -240,7 +240,7 @@ def _template(sub: Commands, lang: argparse.ArgumentParser) -> None:
 def _import(sub: Commands, lang: argparse.ArgumentParser) -> None:
     p = sub.add_parser("import", parents=[lang],
                        help="merge founders' filled templates, Beachhead exports and "
-                            "portfolios into a workspace")
+                            "portfolios into a portfolio (into a workspace: one transaction)")
     p.add_argument("workbooks", nargs="+", metavar="FILE",
                    help=".xlsx workbooks, and portfolios (workspaces or JSON) to merge")
     p.add_argument("--into", metavar="PORTFOLIO",

@@ -81,6 +81,8 @@ _REFUSED = {
     "another program's database": (_foreign_sqlite, "an SQLite database, but not a Beachhead "
                                                     "workspace"),
     "newer JSON": (_newer_json, "schema version 99, written by a newer Beachhead"),
+    "damaged": (lambda p: p.write_bytes(b"SQLite format 3\x00" + b"\xff" * 2000),
+                "cannot be opened as a workspace, it is damaged"),
 }
 
 
