@@ -199,10 +199,10 @@ def _assessment_changes(before: Startup, framework_before: Framework, after: Sta
     return changes
 
 
-def diff_moments(ws: Workspace, startup_id: str, before: dt.datetime,
+def diff_moments(ws: Workspace, startup_id: str, before: dt.datetime | None,
                  after: dt.datetime | None = None, *, current: Portfolio | None = None,
                  perspective: Perspective | str = "investor", lang: str = "en") -> StartupDiff:
-    """A startup of ``ws`` as of ``before`` and as of ``after`` (``None``: now) compared.
+    """A startup of ``ws`` as of ``before`` and as of ``after`` compared (``None``: now).
 
     ``current`` is the workspace's portfolio as it is now, if the caller holds it (see
     :meth:`Workspace.as_of <models.store.workspace.Workspace.as_of>`).
@@ -212,7 +212,7 @@ def diff_moments(ws: Workspace, startup_id: str, before: dt.datetime,
     """
     if current is None:
         current = ws.load()
-    first = ws.as_of(before, current=current)
+    first = current if before is None else ws.as_of(before, current=current)
     second = current if after is None else ws.as_of(after, current=current)
     return diff_startups(_find(first, startup_id), first.framework,
                          _find(second, startup_id), second.framework, perspective, lang)

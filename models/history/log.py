@@ -44,6 +44,12 @@ def framework_reader(ws: Workspace) -> Callable[[int], Framework]:
     return framework
 
 
+def startup_changes(ws: Workspace, startup_id: str) -> list[Change]:
+    """A startup's changes (its assessments' and scores' included) and the framework
+    replacements, newest first: every change that moved its scores."""
+    return merged(ws.changes(startup_id=startup_id), framework_changes(ws))
+
+
 def merged(*logs: Sequence[Change]) -> list[Change]:
     """Changes of several queries as one list, newest first, each change once."""
     return sorted({c.id: c for log in logs for c in log}.values(), key=lambda c: -c.id)

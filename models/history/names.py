@@ -63,11 +63,16 @@ class Names:
 
     @classmethod
     def of(cls, portfolio: Portfolio, changes: Iterable[Change] = ()) -> Names:
-        """The names in ``portfolio``, and those of startups and assessments that
-        ``changes`` (newest first) removed or added and that are gone since."""
-        names = cls(portfolio.framework,
-                    {s.id: s.name for s in portfolio.startups},
-                    {a.id: AssessmentRef.of(a) for _, a in portfolio.assessments()})
+        """The names of the startups and assessments ``changes`` (newest first) are about:
+        from ``portfolio`` for those it holds, from the changes that removed or added the
+        others."""
+        changes = list(changes)
+        wanted = {c.startup_id for c in changes}
+        names = cls(portfolio.framework)
+        for s in portfolio.startups:
+            if s.id in wanted:
+                names.startups[s.id] = s.name
+                names.assessments.update((a.id, AssessmentRef.of(a)) for a in s.assessments)
         for c in changes:
             names.learn(c)
         return names

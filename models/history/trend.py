@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from models.core.framework import Framework
 from models.core.portfolio import PORTFOLIO_FORMAT, PORTFOLIO_SCHEMA_VERSION, Portfolio, Startup
 from models.engine.perspectives import Perspective
-from models.history.log import framework_changes, framework_reader, merged
+from models.history.log import framework_reader, startup_changes
 from models.history.sides import view_scores
 from models.store.changelog import Change, Kind
 from models.store.replay import Replay
@@ -58,7 +58,7 @@ def startup_trend(ws: Workspace, startup_id: str, *, current: Portfolio | None =
     """The trend of one startup of ``ws`` (see the module notes). ``current`` is the
     workspace's portfolio as it is now, if the caller holds it (a window does); otherwise
     it is read."""
-    log = merged(ws.changes(startup_id=startup_id), framework_changes(ws))
+    log = startup_changes(ws, startup_id)
     if current is None:
         current = ws.load()
     startup = next((s for s in current.startups if s.id == startup_id), None)

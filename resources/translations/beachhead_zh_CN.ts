@@ -529,6 +529,176 @@
     </message>
 </context>
 <context>
+    <name>DiffPage</name>
+    <message>
+        <source>Two moments</source>
+        <translation>两个时刻</translation>
+    </message>
+    <message>
+        <source>Two assessments</source>
+        <translation>两份评估</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>从：</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>到：</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>之前</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>之后</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <source>Compare:</source>
+        <translation>比较：</translation>
+    </message>
+    <message>
+        <source>Choose a startup to compare.</source>
+        <translation>请选择要比较的初创公司。</translation>
+    </message>
+    <message>
+        <source>This startup needs two assessments to compare them.</source>
+        <translation>这家初创公司需要有两份评估才能比较。</translation>
+    </message>
+    <message>
+        <source>This portfolio is not kept in a workspace file, so it has no earlier moments; you can compare two assessments.</source>
+        <translation>这个投资组合没有保存在工作区文件中，因此没有更早的时刻；可以比较两份评估。</translation>
+    </message>
+    <message>
+        <source>The workspace holds nothing before it was created, on {when}: choose a later moment.</source>
+        <translation>工作区创建于 {when}，此前没有任何记录：请选择更晚的时刻。</translation>
+    </message>
+</context>
+<context>
+    <name>DiffTree</name>
+    <message>
+        <source>Scores</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>Scores under {perspective}</source>
+        <translation>{perspective}下的得分</translation>
+    </message>
+    <message>
+        <source>Startup</source>
+        <translation>初创公司</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>did not exist</source>
+        <translation>尚不存在</translation>
+    </message>
+    <message>
+        <source>Framework</source>
+        <translation>框架</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Levels</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>No level, confidence or rationale changed</source>
+        <translation>级别、置信度和理由均无变化</translation>
+    </message>
+    <message>
+        <source>Deal-breakers</source>
+        <translation>致命缺陷</translation>
+    </message>
+    <message>
+        <source>Postures</source>
+        <translation>战略姿态</translation>
+    </message>
+    <message>
+        <source>No change</source>
+        <translation>无变化</translation>
+    </message>
+    <message>
+        <source>appeared</source>
+        <translation>出现</translation>
+    </message>
+    <message>
+        <source>vanished</source>
+        <translation>消失</translation>
+    </message>
+    <message>
+        <source>scored</source>
+        <translation>已评分</translation>
+    </message>
+    <message>
+        <source>no longer scored</source>
+        <translation>不再评分</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>置信度</translation>
+    </message>
+    <message>
+        <source>Rationale</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>已更改</translation>
+    </message>
+    <message>
+        <source>low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <source>medium</source>
+        <translation>中</translation>
+    </message>
+    <message>
+        <source>high</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <source>Assessments</source>
+        <translation>评估</translation>
+    </message>
+    <message>
+        <source>No assessment added, removed or changed</source>
+        <translation>没有新增、删除或更改的评估</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>The overall score of this assessment, before and after</source>
+        <translation>这份评估之前与之后的总分</translation>
+    </message>
+    <message>
+        <source>Assessor, role and date</source>
+        <translation>评估人、角色和日期</translation>
+    </message>
+</context>
+<context>
     <name>Document</name>
     <message>
         <source>Untitled</source>
@@ -1047,6 +1217,143 @@ Import the {good} good one(s) and leave the others out?</source>
     </message>
 </context>
 <context>
+    <name>HistoryPanel</name>
+    <message>
+        <source>Every change to the startup</source>
+        <translation>这家初创公司的所有变更</translation>
+    </message>
+    <message>
+        <source>Changes to the assessment shown</source>
+        <translation>当前评估的变更</translation>
+    </message>
+    <message>
+        <source>Filter by any text</source>
+        <translation>按任意文字筛选</translation>
+    </message>
+    <message>
+        <source>Show the changes one person made</source>
+        <translation>只显示某一个人所做的变更</translation>
+    </message>
+    <message>
+        <source>Show one kind of change</source>
+        <translation>只显示某一类变更</translation>
+    </message>
+    <message>
+        <source>Every kind of change</source>
+        <translation>所有类型的变更</translation>
+    </message>
+    <message>
+        <source>Levels and score texts</source>
+        <translation>级别与评分文字</translation>
+    </message>
+    <message>
+        <source>Assessments</source>
+        <translation>评估</translation>
+    </message>
+    <message>
+        <source>Startup details</source>
+        <translation>初创公司信息</translation>
+    </message>
+    <message>
+        <source>Decisions</source>
+        <translation>决定</translation>
+    </message>
+    <message>
+        <source>Framework</source>
+        <translation>框架</translation>
+    </message>
+    <message>
+        <source>Compare before and after</source>
+        <translation>比较前后</translation>
+    </message>
+    <message>
+        <source>Show what changed from before the oldest selected change to after the newest one</source>
+        <translation>显示从所选最早变更之前到最新变更之后的所有变化</translation>
+    </message>
+    <message>
+        <source>This portfolio is not kept in a workspace file, so its changes are not recorded. Keep it in one with File ▸ Save a Copy… to record its history from then on.</source>
+        <translation>这个投资组合没有保存在工作区文件中，因此不会记录变更。用“文件 ▸ 保存副本…”将其保存到工作区文件后，即开始记录历史。</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>所有人</translation>
+    </message>
+    <message>
+        <source>No change recorded.</source>
+        <translation>没有记录到变更。</translation>
+    </message>
+    <message>
+        <source>{n} changes</source>
+        <translation>{n} 项变更</translation>
+    </message>
+    <message>
+        <source>{shown} of {n} changes</source>
+        <translation>{n} 项变更中的 {shown} 项</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryTableModel</name>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>修改人</translation>
+    </message>
+    <message>
+        <source>Assessment</source>
+        <translation>评估</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>之前</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>之后</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryTabs</name>
+    <message>
+        <source>Criteria</source>
+        <translation>评估标准</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>历史</translation>
+    </message>
+    <message>
+        <source>Differences</source>
+        <translation>差异</translation>
+    </message>
+    <message>
+        <source>Trend</source>
+        <translation>趋势</translation>
+    </message>
+    <message>
+        <source>Every change to the startup: when, who, what, before and after</source>
+        <translation>这家初创公司的每一项变更：时间、修改人、内容、之前与之后</translation>
+    </message>
+    <message>
+        <source>What changed between two moments or two assessments</source>
+        <translation>两个时刻或两份评估之间的变化</translation>
+    </message>
+    <message>
+        <source>The startup&apos;s scores over time under the perspective</source>
+        <translation>该视角下这家初创公司得分随时间的变化</translation>
+    </message>
+</context>
+<context>
     <name>JudgementDelegate</name>
     <message>
         <source>the column item is {what}</source>
@@ -1165,6 +1472,25 @@ Import the {good} good one(s) and leave the others out?</source>
     <message>
         <source>scenario: {name}</source>
         <translation>情景：{name}</translation>
+    </message>
+</context>
+<context>
+    <name>MomentChooser</name>
+    <message>
+        <source>Now</source>
+        <translation>现在</translation>
+    </message>
+    <message>
+        <source>At the date and time:</source>
+        <translation>指定日期和时间：</translation>
+    </message>
+    <message>
+        <source>After {when} · {who} · {what}</source>
+        <translation>{when} · {who} · {what} 之后</translation>
+    </message>
+    <message>
+        <source>When the workspace was created ({when})</source>
+        <translation>工作区创建时（{when}）</translation>
     </message>
 </context>
 <context>
@@ -2155,6 +2481,25 @@ gap</source>
     <message>
         <source>deal-breakers ignored</source>
         <translation>已忽略致命缺陷</translation>
+    </message>
+</context>
+<context>
+    <name>TrendPage</name>
+    <message>
+        <source>This portfolio is not kept in a workspace file, so its scores over time are not recorded.</source>
+        <translation>这个投资组合没有保存在工作区文件中，因此不会记录得分随时间的变化。</translation>
+    </message>
+    <message>
+        <source>Overall and pillar scores under {perspective}, each from the moment it was reached until the next change ({n} changes of the scores).</source>
+        <translation>{perspective}下的总分和各支柱得分，每个值从得出之时保持到下一次变更（得分共变化 {n} 次）。</translation>
+    </message>
+    <message>
+        <source>Overall</source>
+        <translation>总分</translation>
+    </message>
+    <message>
+        <source>Score (0–100)</source>
+        <translation>得分（0–100）</translation>
     </message>
 </context>
 <context>

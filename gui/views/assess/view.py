@@ -34,6 +34,7 @@ from gui.views.assess.startup_list import (
     StartupFilterModel,
     StartupListModel,
 )
+from gui.views.history.tabs import HistoryTabs
 from models.core import edits
 from models.core.portfolio import Assessment, Startup
 from models.engine.perspectives import Perspective
@@ -121,7 +122,8 @@ class AssessView(QWidget):
         ml.setContentsMargins(0, 0, 0, 0)
         ml.addWidget(self.header)
         ml.addWidget(self.empty_label)
-        ml.addWidget(self.criteria, 1)
+        self.tabs = HistoryTabs(self.criteria)  # Criteria, History, Differences, Trend
+        ml.addWidget(self.tabs, 1)
         return middle
 
     def _connect(self) -> None:
@@ -137,6 +139,8 @@ class AssessView(QWidget):
         self.header.fieldEdited.connect(self._meta_edited)
         self.criteria.levelRequested.connect(self.set_level)
         self.criteria.fieldEdited.connect(self._field_edited)
+        self.startupSelected.connect(self.tabs.show_startup)
+        self.assessmentShown.connect(self.tabs.show_assessment)
 
     # -- document -------------------------------------------------------------------------
     def set_document(self, doc: Document) -> None:
@@ -161,6 +165,7 @@ class AssessView(QWidget):
         self._startup_id = ""
         self._assessment_id = ""
         self.decision_panel.set_document(doc)
+        self.tabs.set_document(doc)
         self._build_editors()
         first = doc.portfolio.startups[0].id if doc.portfolio.startups else ""
         self.select_startup(first)
