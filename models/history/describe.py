@@ -183,7 +183,14 @@ def _decision_list(decisions: list[dict[str, Any]], lang: str) -> str:
 
 
 def _framework(c: Change, names: Names, lang: str) -> Described:
-    return label(c.kind.value, lang), str(c.old["framework"]), str(c.new["framework"])
+    """The frameworks by id and version; the same ones (new weights, say) also by the
+    workspace's number of each framework version."""
+    old, new = str(c.old["framework"]), str(c.new["framework"])
+    if old == new:
+        old, new = (label("framework_revision", lang).format(framework=v["framework"],
+                                                             n=v["version_id"])
+                    for v in (c.old, c.new))
+    return label(c.kind.value, lang), old, new
 
 
 def _created(c: Change, names: Names, lang: str) -> Described:

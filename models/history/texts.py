@@ -50,6 +50,7 @@ LABELS: dict[str, dict[str, str]] = {
         "created": "{startups} startups · framework {framework}",
         "created_from": "{startups} startups · framework {framework} · from {source}",
         "startup_added": "{name} ({n} assessments)",
+        "framework_revision": "{framework} (revision {n})",
         # diffs
         "overall": "Overall",
         "unknown_criterion": "{id} (not in the framework)",
@@ -97,6 +98,7 @@ LABELS: dict[str, dict[str, str]] = {
         "created": "{startups} 家初创公司 · 框架 {framework}",
         "created_from": "{startups} 家初创公司 · 框架 {framework} · 转换自 {source}",
         "startup_added": "{name}（{n} 份评估）",
+        "framework_revision": "{framework}（修订 {n}）",
         "overall": "总分",
         "unknown_criterion": "{id}（不在框架中）",
     },

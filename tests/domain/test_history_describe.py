@@ -191,3 +191,11 @@ def test_rows_as_json_keep_the_values_for_programs(ws):
         "old": "5", "new": "4", "old_value": 5, "new_value": 4, "comment": "new data",
         "who": "Ann"}
     assert dt.datetime.fromisoformat(str(data["at"])).tzinfo is not None
+
+
+def test_new_weights_under_the_same_version_name_the_framework_revisions(ws):
+    ws.replace_framework(ws.framework().with_weights(pillar_weights={"a": 5.0}))
+    row = _rows(ws)[0]
+    assert (row.what, row.old, row.new) == ("framework", "test.tiny 1 (revision 1)",
+                                            "test.tiny 1 (revision 2)")
+    assert _rows(ws, "zh_CN")[0].new == "test.tiny 1（修订 2）"

@@ -71,7 +71,7 @@ class DiffPage(QWidget):
         self.tree.setObjectName("diffTree")
         self.tree.setHeaderLabels([self.tr("Item"), self.tr("Before"), self.tr("After"),
                                    self.tr("Change")])
-        self.tree.setColumnWidth(0, 300)
+        self.tree.setColumnWidth(0, self.fontMetrics().averageCharWidth() * 40)
         self.tree.setUniformRowHeights(True)
         head = QHBoxLayout()
         head.addWidget(QLabel(self.tr("Compare:")))

@@ -55,6 +55,7 @@ def _words() -> dict[str, str]:
 def _item(parent: QTreeWidget | QTreeWidgetItem, *cells: str,
           tips: tuple[str, ...] = ()) -> QTreeWidgetItem:
     item = QTreeWidgetItem([*cells, *[""] * (4 - len(cells))])
+    item.setToolTip(0, cells[0])  # the first column may cut a long name
     for column, tip in enumerate(tips):
         if tip:
             item.setToolTip(column, tip)
@@ -98,9 +99,18 @@ def show_startup_diff(tree: QTreeWidget, diff: StartupDiff, lang: str,
     _finish(tree)
 
 
+#: The widest the Before, After and Change columns grow to fit their texts, in average
+#: characters (a longer text is cut; its tooltip holds it whole).
+_WIDEST = (18, 18, 14)
+#: Where a rationale is cut in the table.
+_RATIONALE_CHARS = 24
+
+
 def _finish(tree: QTreeWidget) -> None:
-    for column in range(1, tree.columnCount()):
+    char = tree.fontMetrics().averageCharWidth()
+    for column, chars in enumerate(_WIDEST, start=1):
         tree.resizeColumnToContents(column)
+        tree.setColumnWidth(column, min(tree.columnWidth(column), chars * char + 16))
 
 
 def _result(tree: QTreeWidget, diff: ResultDiff, w: dict[str, str], title: str) -> None:
@@ -144,7 +154,8 @@ def _criteria(parent: QTreeWidgetItem, criteria: list[CriterionDiff],
                   _confidence(c.confidence_after, w))
         if c.rationale_changed:
             before, after = c.rationale_before or "", c.rationale_after or ""
-            _item(row, w["rationale"], short(before) or "—", short(after) or "—",
+            _item(row, w["rationale"], short(before, _RATIONALE_CHARS) or "—",
+                  short(after, _RATIONALE_CHARS) or "—",
                   w["changed"], tips=("", before, after))
 
 
