@@ -1492,6 +1492,10 @@ Import the {good} good one(s) and leave the others out?</source>
         <source>When the workspace was created ({when})</source>
         <translation>工作区创建时（{when}）</translation>
     </message>
+    <message>
+        <source>Taking in changes made in another window or program…</source>
+        <translation>正在载入其他窗口或程序所做的变更…</translation>
+    </message>
 </context>
 <context>
     <name>PairwiseEditor</name>

@@ -227,3 +227,22 @@ def test_changes_written_by_another_program_appear(qtbot, tmp_path):
     with qtbot.waitSignal(doc.historyChanged, timeout=10_000):
         pass
     assert _rows(view.tabs.history)[0][:3] == ("Dee", "", "notes")
+
+
+def test_the_trend_waits_for_changes_the_window_has_not_taken_in(qtbot, tmp_path):
+    from models.core.portfolio import Assessment
+
+    view, doc = _view(qtbot, tmp_path, "trend")
+    page = view.tabs.trend
+    with Workspace.open(tmp_path / "w.beachhead", who="Dee") as other:
+        other.insert_assessment("s1", 2, Assessment(id="z", role="investor", assessor="Dee",
+                                                    date="2025-06-01"))
+        other.set_score_field("z", "a.y", "value", 1)
+    page.refresh()              # the log has them, the window's portfolio not yet
+    assert page.trend is None
+    assert page.caption.text() == "Taking in changes made in another window or program…"
+    with qtbot.waitSignal(doc.historyChanged, timeout=10_000):
+        pass
+    # Dee's empty assessment moves nothing; then Bo's a.y 5 and Dee's 1: the lower middle
+    # level, 1 -> a 0, overall 0
+    assert [p.overall for p in page.trend.points] == [100.0, 0.0]

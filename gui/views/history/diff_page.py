@@ -24,7 +24,7 @@ from gui.document import Document
 from gui.i18n import language
 from gui.perspective import perspective_label
 from gui.views.history.diff_tree import show_assessments_diff, show_startup_diff
-from gui.views.history.moments import MomentChooser
+from gui.views.history.moments import CATCHING_UP, MomentChooser, catching_up
 from models.core.portfolio import Startup
 from models.engine.perspectives import latest_assessment
 from models.history.describe import describe_changes
@@ -222,7 +222,12 @@ class DiffPage(QWidget):
                               "{when}: choose a later moment.").format(
                                   when=created.astimezone().strftime("%Y-%m-%d %H:%M")))
             return
+        try:
+            diff = diff_moments(ws, startup.id, before, after, current=doc.portfolio,
+                                perspective=doc.perspective, lang=self.lang)
+        except CATCHING_UP:
+            self._dirty = True
+            self._say(catching_up())
+            return
         self._say("")
-        diff = diff_moments(ws, startup.id, before, after, current=doc.portfolio,
-                            perspective=doc.perspective, lang=self.lang)
         show_startup_diff(self.tree, diff, self.lang, perspective_label(doc.perspective))

@@ -8,13 +8,24 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from PySide6.QtCore import QDateTime, Signal
+from PySide6.QtCore import QCoreApplication, QDateTime, Signal
 from PySide6.QtWidgets import QComboBox, QDateTimeEdit, QHBoxLayout, QWidget
 
 from gui.tables.history import local_time
 from models.history.describe import ChangeRow
 
 _NOW, _TYPED = "now", "typed"
+
+#: What taking changes back on the window's portfolio raises when the workspace's log holds
+#: changes another window or program wrote that the window has not taken in yet (it does
+#: within a second or two, then tells the tabs to try again with ``historyChanged``).
+CATCHING_UP = (KeyError, IndexError, StopIteration)
+
+
+def catching_up() -> str:
+    """What the history tabs say while the window takes in changes made elsewhere."""
+    return QCoreApplication.translate(
+        "MomentChooser", "Taking in changes made in another window or program…")
 
 
 class MomentChooser(QWidget):

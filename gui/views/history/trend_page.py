@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from gui.document import Document
 from gui.i18n import language
 from gui.perspective import perspective_label
+from gui.views.history.moments import CATCHING_UP, catching_up
 from gui.widgets.chart_canvas import IdleChart
 from models.history.trend import Trend, startup_trend
 
@@ -78,8 +79,14 @@ class TrendPage(QWidget):
                 "This portfolio is not kept in a workspace file, so its scores over time are "
                 "not recorded.") if doc is not None and ws is None else "")
         else:
-            self.trend = startup_trend(ws, self._startup_id, current=doc.portfolio,
-                                       perspective=doc.perspective, lang=self.lang)
+            try:
+                self.trend = startup_trend(ws, self._startup_id, current=doc.portfolio,
+                                           perspective=doc.perspective, lang=self.lang)
+            except CATCHING_UP:
+                self.trend, self._dirty = None, True
+                self.caption.setText(catching_up())
+                self.chart.schedule()
+                return
             changes = max(0, len(self.trend.points) - 1)
             self.caption.setText(self.tr(
                 "Overall and pillar scores under {perspective}, each from the moment it was "
