@@ -55,60 +55,78 @@ def improvements(table: ScoreTable, framework: Framework, breakers: dict[int, li
                  lang: str) -> list[list[Improvement]]:
     """Every row's improvements: the fixes of its deal-breakers, then the best ordinary ones."""
     rules = {r.id: r for r in framework.deal_breakers}
-    fixes = {row: [f for h in hits for f in _rule_fixes(table, framework, row, rules[h.id],
-                                                        h.name, lang)]
-             for row, hits in breakers.items()}
-    extra = max((len(f) for f in fixes.values()), default=0)
-    ordinary = _ordinary(table, framework, lang, TOP_IMPROVEMENTS + extra)
-    out = []
-    for row, best in enumerate(ordinary):
-        fx = fixes.get(row, [])
-        moved = {f.criterion for f in fx}
-        out.append(fx + [i for i in best if i.criterion not in moved][:TOP_IMPROVEMENTS])
+    fixes = _fixes(table, framework, [(row, rules[h.id], h.name) for row, hits in
+                                      breakers.items() for h in hits], lang)
+    out = _ordinary(table, framework, lang, TOP_IMPROVEMENTS, None)
+    if fixes:
+        # a fix's criterion is left out of the ordinary ones: those rows need more candidates
+        rows = sorted(fixes)
+        extra = max(len(f) for f in fixes.values())
+        wider = _ordinary(table, framework, lang, TOP_IMPROVEMENTS + extra, rows)
+        for row, best in zip(rows, wider, strict=True):
+            fx = fixes[row]
+            moved = {f.criterion for f in fx}
+            out[row] = fx + [i for i in best if i.criterion not in moved][:TOP_IMPROVEMENTS]
     return out
 
 
-def _ordinary(table: ScoreTable, framework: Framework, lang: str,
-              count: int) -> list[list[Improvement]]:
-    """Every row's ``count`` best one-level moves at once: best gains first, ties in framework
-    order; only those that raise the overall."""
-    gains = np.nan_to_num(table.gains, nan=-1.0)
+def _ordinary(table: ScoreTable, framework: Framework, lang: str, count: int,
+              rows: list[int] | None) -> list[list[Improvement]]:
+    """The ``count`` best one-level moves of each of ``rows`` (``None``: every row) at once:
+    best gains first, ties in framework order; only those that raise the overall."""
+    gains, levels = table.gains, table.levels
+    if rows is not None:
+        gains, levels = gains[rows], levels[rows]
+    gains = np.nan_to_num(gains, nan=-1.0)
     top_index = np.argsort(-gains, axis=1, kind="stable")[:, :count]
     top_gain = np.take_along_axis(gains, top_index, axis=1).tolist()
-    top_level = np.take_along_axis(np.nan_to_num(table.levels), top_index, axis=1).tolist()
-    top = top_index.tolist()
+    top_level = np.take_along_axis(np.nan_to_num(levels), top_index, axis=1).tolist()
     step = np.where(table.arrays.benefit, 1, -1).tolist()
     crits = framework.criteria
+    ids = [c.id for c in crits]
     names = [text(c.name, lang) for c in crits]
     return [
-        [Improvement(crits[c].id, names[c], int(lv), int(lv) + step[c], g)
-         for c, g, lv in zip(top[i], top_gain[i], top_level[i], strict=True) if g > 0]
-        for i in range(len(top))
+        [Improvement(ids[c], names[c], int(lv), int(lv) + step[c], g)
+         for c, g, lv in zip(cols, row_gains, row_levels, strict=True) if g > 0]
+        for cols, row_gains, row_levels in zip(top_index.tolist(), top_gain, top_level,
+                                               strict=True)
     ]
 
 
-def _rule_fixes(table: ScoreTable, framework: Framework, row: int, rule: Rule, name: str,
-                lang: str) -> list[Improvement]:
-    """One fix per condition of ``rule`` that a move can break (see the module's docstring)."""
+def _fixes(table: ScoreTable, framework: Framework, fired: list[tuple[int, Rule, str]],
+           lang: str) -> dict[int, list[Improvement]]:
+    """Row → one fix per condition of each deal-breaker that fired for it, in order (see the
+    module's docstring). The gains of every move are scored together, in one matrix."""
     fa = table.arrays
-    levels = table.levels[row]
-    out = []
-    for cond in rule.when:
-        if cond.kind == "criterion":
-            col = fa.criterion_ids.index(cond.target)
-            to = escape_level(cond, int(levels[col]), bool(fa.benefit[col]))
-            moves = [] if to is None else [(col, to)]
-        else:
-            moves = _smallest_move(table, row, cond)
-        if moves:
-            col, to = moves[0]
-            gain = float(_moved(table, row, [(col, to)]).overall[0] - table.overall[row])
+    column = {cid: i for i, cid in enumerate(fa.criterion_ids)}
+    planned: list[tuple[int, str, Condition, tuple[int, int] | None]] = []
+    for row, rule, name in fired:
+        levels = table.levels[row]
+        for cond in rule.when:
+            if cond.kind == "criterion":
+                col = column[cond.target]
+                to = escape_level(cond, int(levels[col]), bool(fa.benefit[col]))
+                move = None if to is None else (col, to)
+            else:
+                moves = _smallest_move(table, row, cond)
+                move = moves[0] if moves else None
+            planned.append((row, name, cond, move))
+    moved = [(row, move) for row, _, _, move in planned if move is not None]
+    levels = table.levels[[row for row, _ in moved]]
+    levels[np.arange(len(moved)), [col for _, (col, _) in moved]] = [to for _, (_, to) in moved]
+    after = score_levels(levels, fa).overall.tolist() if moved else []
+    gains = iter(after)
+    out: dict[int, list[Improvement]] = {}
+    for row, name, cond, move in planned:
+        fx = out.setdefault(row, [])
+        if move is not None:
+            col, to = move
             crit = framework.criteria[col]
-            out.append(Improvement(crit.id, text(crit.name, lang), int(levels[col]), to, gain,
-                                   fixes=name))
+            fx.append(Improvement(crit.id, text(crit.name, lang), int(table.levels[row, col]),
+                                  to, float(next(gains) - table.overall[row]), fixes=name))
         elif cond.kind != "criterion":
-            out.append(Improvement(cond.ref, "", 0, 0, 0.0, fixes=name,
-                                   needs=_needs(cond, framework, lang)))
+            fx.append(Improvement(cond.ref, "", 0, 0, 0.0, fixes=name,
+                                  needs=_needs(cond, framework, lang)))
     return out
 
 

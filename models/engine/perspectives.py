@@ -34,7 +34,7 @@ import numpy as np
 
 from models.core.framework import Framework
 from models.core.portfolio import CONFIDENCES, Assessment, Startup
-from models.engine.arrays import confidence_matrix, level_matrix
+from models.engine.arrays import levels_and_confidence
 
 #: The perspectives by name; ``assessor:NAME`` names one assessor besides these.
 PERSPECTIVES: tuple[str, ...] = ("investor", "founder", "latest")
@@ -191,8 +191,7 @@ def perspective_levels(startups: Sequence[Startup], framework: Framework,
     stacked = np.full((n, width, m), np.nan)
     stacked_conf = np.full((n, width, m), _HIGH, dtype=np.int8)
     if flat:
-        stacked[rows, slots] = level_matrix(flat, framework)
-        stacked_conf[rows, slots] = confidence_matrix(flat, framework)
+        stacked[rows, slots], stacked_conf[rows, slots] = levels_and_confidence(flat, framework)
     benefit = np.array([c.direction == "benefit" for c in framework.criteria], dtype=bool)
     levels, conf = summarise(stacked, stacked_conf, benefit)
     scored = ~np.isnan(stacked)

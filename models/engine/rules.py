@@ -102,9 +102,12 @@ def _reasons(table: ScoreTable, cond: Condition, rows: list[int], framework: Fra
     else:
         label = text(framework.criterion(cond.target).name, lang)
     bound = f"({_SYMBOLS[cond.op]} {bound_text(cond.value)})"
-    values = _condition_values(table, cond)[rows]
-    shown = [str(int(v)) for v in values] if cond.kind == "criterion" \
-        else [fixed(v) for v in values]
+    values = _condition_values(table, cond)[rows].tolist()
+    if cond.kind == "criterion":
+        shown = [str(int(v)) for v in values]
+    else:  # scores take few distinct values (a few levels make them): each written once
+        texts: dict[float, str] = {}
+        shown = [texts[v] if v in texts else texts.setdefault(v, fixed(v)) for v in values]
     return [f"{label} {v} {bound}" for v in shown]
 
 
