@@ -263,8 +263,8 @@ def _opening(folder: Path, path: Path) -> None:
           f"ranking filled): {med(opened, 'open_ms'):.0f} ms from File ▸ Open (goal ≤ 1,500)")
     print(f"  from the interpreter's start: {o_start:.0f} ms  (baseline: the window on an empty "
           f"portfolio {b_start:.0f} ms, ×{o_start / b_start:.2f})")
-    print(f"  peak RSS: {o_mb:.0f} MB  (baseline: the window on an empty portfolio {b_mb:.0f} "
-          f"MB; the workspace adds {o_mb - b_mb:.0f} MB)")
+    print(f"  peak RSS: {o_mb:.0f} MB (goal ≤ 200)  (baseline: the window on an empty portfolio "
+          f"{b_mb:.0f} MB; the workspace adds {o_mb - b_mb:.0f} MB)")
 
 
 def _editing(folder: Path, path: Path) -> None:
