@@ -102,13 +102,12 @@ def _reasons(table: ScoreTable, cond: Condition, rows: list[int], framework: Fra
     else:
         label = text(framework.criterion(cond.target).name, lang)
     bound = f"({_SYMBOLS[cond.op]} {bound_text(cond.value)})"
-    values = _condition_values(table, cond)[rows].tolist()
-    if cond.kind == "criterion":
-        shown = [str(int(v)) for v in values]
-    else:  # scores take few distinct values (a few levels make them): each written once
-        texts: dict[float, str] = {}
-        shown = [texts[v] if v in texts else texts.setdefault(v, fixed(v)) for v in values]
-    return [f"{label} {v} {bound}" for v in shown]
+    shown = (lambda v: str(int(v))) if cond.kind == "criterion" else fixed
+    # the values are few (levels, and scores a few levels make): each reason is written once
+    # and shared by the rows that have it
+    reasons: dict[float, str] = {}
+    return [reasons[v] if v in reasons else reasons.setdefault(v, f"{label} {shown(v)} {bound}")
+            for v in _condition_values(table, cond)[rows].tolist()]
 
 
 def bound_text(x: float) -> str:
