@@ -54,6 +54,10 @@ class Edit(QUndoCommand):
         self._step(self._undo, translate("Commands", "Undo: {what}").format(what=self.text()))
 
     def _step(self, step: Callable[[], None], comment: str | None) -> None:
+        if self.doc.read_only:
+            self.setObsolete(True)
+            self.doc.report_refused(None)
+            return
         try:
             with self.doc.commenting(comment):
                 step()

@@ -82,6 +82,8 @@ class Document(QObject, DocumentEdits):
         #: the JSON portfolio this document's workspace was converted from when opened
         self.converted_from: Path | None = None
         self._comment: str | None = None
+        #: a document that only shows (a portfolio as of a past day): edits are refused
+        self.read_only = False
         self._history_timer = QTimer(self)
         self._history_timer.setSingleShot(True)
         self._history_timer.setInterval(0)
@@ -185,9 +187,13 @@ class Document(QObject, DocumentEdits):
         self._history_timer.start()  # once the change is in memory too
         return result
 
-    def report_refused(self, exc: OSError | KeyError) -> None:
-        """Tell the window (``writeRefused``) that an edit was not made, and why."""
-        if isinstance(exc, OSError):
+    def report_refused(self, exc: OSError | KeyError | None) -> None:
+        """Tell the window (``writeRefused``) that an edit was not made, and why (``None``:
+        the document is read-only)."""
+        if exc is None:
+            message = self.tr("This is the portfolio as it stood in the past, which cannot "
+                              "be changed; switch off \"As of\" to edit the portfolio.")
+        elif isinstance(exc, OSError):
             from models.core.errors import write_failure
 
             message = write_failure(exc, self.path or Path(self.display_name()))

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QLabel, QTableView, QTabWidget, QVBoxLayout, QWidg
 from gui.document import Document
 from gui.i18n import language
 from gui.tables.ranking import StartupRankingModel
+from gui.views.compare.as_of import AsOfBar
 from gui.views.compare.assessments_page import AssessmentsPage
 from gui.views.compare.gaps_panel import GapsPanel
 from gui.views.compare.position_map import PositionMap
@@ -59,6 +60,7 @@ class CompareView(QWidget):
         self.lang = language()
         self.doc = doc
         self._connections: list[QMetaObject.Connection] = []
+        self._live_connections: list[QMetaObject.Connection] = []
         self._current_sid = ""
         self._current_aid = ""
         self._balanced = False
@@ -69,6 +71,10 @@ class CompareView(QWidget):
         self.upper.addTab(self.startups, self.tr("Startups"))
         self.upper.addTab(self.assessments, self.tr("Assessments (audit)"))
         self._build_tabs(doc)
+        #: the window's document; :attr:`doc` is it, or a past state of it (As of)
+        self.live_doc = doc
+        self.as_of = AsOfBar()
+        self.as_of.changed.connect(self._as_of_changed)
         self.scenario_label = QLabel()
         self.scenario_label.setObjectName("compareScenario")
         self.scenario_label.setStyleSheet("color: #a4262c; font-weight: 600;")
@@ -76,6 +82,7 @@ class CompareView(QWidget):
                                  (340, 460))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.as_of)
         layout.addWidget(self.scenario_label)
         layout.addWidget(self.splitter, 1)
         self._connect_widgets()
@@ -126,6 +133,42 @@ class CompareView(QWidget):
     # -- document -----------------------------------------------------------------------------
     def set_document(self, doc: Document) -> None:
         """Show ``doc`` (called when a portfolio is opened or created)."""
+        for connection in self._live_connections:
+            QObject.disconnect(connection)
+        self.live_doc = doc
+        self._live_connections = [doc.perspectiveChanged.connect(self._follow_live),
+                                  doc.scenarioChanged.connect(self._follow_live)]
+        self.as_of.set_available(doc.workspace is not None)
+        self._show_document(doc)
+
+    def _follow_live(self) -> None:
+        """A past state follows the window's perspective, gates setting and scenario."""
+        if self.doc is not self.live_doc:
+            _match(self.doc, self.live_doc)
+
+    def _as_of_changed(self) -> None:
+        """Show the portfolio as of the day chosen, or the live one again."""
+        from PySide6.QtGui import QGuiApplication
+
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            past = self.as_of.snapshot(self.live_doc)
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        old = self.doc
+        if past is not None:
+            past.writeRefused.connect(self._refused)
+            _match(past, self.live_doc)
+        self._show_document(past or self.live_doc)
+        if old is not self.live_doc:
+            old.deleteLater()
+
+    def _refused(self, message: str) -> None:
+        from gui.dialogs import ask
+
+        ask.error(self, self.tr("Change not made"), message)
+
+    def _show_document(self, doc: Document) -> None:
         for connection in self._connections:
             QObject.disconnect(connection)
         self.doc = doc
@@ -268,3 +311,15 @@ class CompareView(QWidget):
                 + self.startups.filter_edit.sizeHint().height() + 16)
         top = min(want, total // 2)
         self.splitter.setSizes([top, total - top])
+
+
+def _match(past: Document, live: Document) -> None:
+    """Rank ``past`` under ``live``'s perspective, gates setting and scenario (none when
+    the framework of then has no such scenario)."""
+    past.set_perspective(live.perspective, live.ignore_gates)
+    scenario = live.scenario.id if live.scenario is not None else None
+    if scenario != (past.scenario.id if past.scenario is not None else None):
+        try:
+            past.set_scenario(scenario)
+        except KeyError:
+            past.set_scenario(None)
