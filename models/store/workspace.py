@@ -30,7 +30,13 @@ from models.core.portfolio import Portfolio, Startup
 from models.files.atomic import atomic_output
 from models.files.portfolio_file import save_portfolio
 from models.store import migrate, opening
-from models.store.changelog import Change, changes_after, changes_since, last_change_id, query_changes
+from models.store.changelog import (
+    Change,
+    changes_after,
+    changes_since,
+    last_change_id,
+    query_changes,
+)
 from models.store.editing import WorkspaceEdits
 from models.store.frameworks import Frameworks
 from models.store.loading import read_portfolio, read_startups
