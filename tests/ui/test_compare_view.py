@@ -23,7 +23,6 @@ from models.core.portfolio import Assessment
 from models.core.rounding import fixed
 from models.engine.ranking import rank_startups
 from models.engine.sample import sample_portfolio
-from models.files.portfolio_file import load_portfolio
 
 
 @pytest.fixture
@@ -64,7 +63,7 @@ def test_order_equals_the_score_command_on_the_sample(qtbot, sample_file, capsys
     assert cli.main(["score", str(sample_file), "--format", "json", "--perspective",
                      "investor", "--draws", "50"]) == 0
     printed = json.loads(capsys.readouterr().out)
-    view = CompareView(Document(load_portfolio(sample_file), sample_file))
+    view = CompareView(Document.open(sample_file))
     qtbot.addWidget(view)
     m = view.model
     assert _names(m) == [r["startup"] for r in printed]
