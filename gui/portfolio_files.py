@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from gui.document import Document
     from gui.main_window import MainWindow
 
-#: What the file dialogs show: workspaces and old JSON portfolios share the suffix.
+# The suffix of workspaces (old JSON portfolios have it too).
 SUFFIX = ".beachhead"
 
 

@@ -4,12 +4,27 @@
 <context>
     <name>App</name>
     <message>
-        <source>Something went wrong inside Beachhead. Your work is safe: a recovery copy was saved{where}. Details were written to {log}.</source>
-        <translation>Beachhead 内部出现问题。您的工作是安全的：已保存恢复副本{where}。详细信息已写入 {log}。</translation>
+        <source>Something went wrong inside Beachhead. Your work is safe: every change was written to the portfolio&apos;s file as you made it. Details were written to {log}.</source>
+        <translation>Beachhead 内部出了问题。您的工作是安全的：每项更改在您做出时都已写入组合文件。详细信息已写入 {log}。</translation>
     </message>
     <message>
         <source>Unexpected problem</source>
         <translation>意外问题</translation>
+    </message>
+</context>
+<context>
+    <name>AsOfBar</name>
+    <message>
+        <source>As of</source>
+        <translation>截至</translation>
+    </message>
+    <message>
+        <source>Show the portfolio as it stood at the end of a past day, rebuilt from the change log (read-only)</source>
+        <translation>显示组合在过去某天结束时的状态，由更改日志重建（只读）</translation>
+    </message>
+    <message>
+        <source>The portfolio as it stood on {day} ({n} startups), read-only</source>
+        <translation>组合在 {day} 的状态（{n} 家初创公司），只读</translation>
     </message>
 </context>
 <context>
@@ -212,6 +227,14 @@
         <translation>证据</translation>
     </message>
     <message>
+        <source>Redo: {what}</source>
+        <translation>重做：{what}</translation>
+    </message>
+    <message>
+        <source>Undo: {what}</source>
+        <translation>撤销：{what}</translation>
+    </message>
+    <message>
         <source>{what} {criterion}</source>
         <translation>{what} {criterion}</translation>
     </message>
@@ -264,6 +287,7 @@
     </message>
     <message>
         <source>Map</source>
+        <extracomment>the window&apos;s document; :attr:`doc` is it, or a past state of it (As of)</extracomment>
         <translation>定位图</translation>
     </message>
     <message>
@@ -281,6 +305,10 @@
     <message>
         <source>Gaps</source>
         <translation>差距</translation>
+    </message>
+    <message>
+        <source>Change not made</source>
+        <translation>未做更改</translation>
     </message>
     <message>
         <source>Scenario: {name}</source>
@@ -480,7 +508,7 @@
     <name>Decisions</name>
     <message>
         <source>gated by {names}</source>
-        <extracomment>How many earlier decisions the history shows before it says how many more there are.</extracomment>
+        <extracomment>How many earlier decisions the history shows before it says how many more there are. Longest run of characters without a space a label shows before it may wrap inside it. How much of an earlier decision&apos;s rationale the history shows (a longer one is cut after these many characters and ends with &quot;…&quot;), so the results below stay in reach.</extracomment>
         <translation>触发致命缺陷：{names}</translation>
     </message>
     <message>
@@ -702,8 +730,16 @@
     <name>Document</name>
     <message>
         <source>Untitled</source>
-        <extracomment>the perspective every ranking uses (:mod:`models.engine.perspectives`) rank startups with a deal-breaker among the others, by overall alone</extracomment>
+        <extracomment>Changes after which a window reads the whole portfolio again rather than some startups. where every edit is written (``None``: a scratch portfolio kept in memory) the JSON portfolio this document&apos;s workspace was converted from when opened a document that only shows (a portfolio as of a past day): edits are refused the perspective every ranking uses (:mod:`models.engine.perspectives`) rank startups with a deal-breaker among the others, by overall alone</extracomment>
         <translation>未命名</translation>
+    </message>
+    <message>
+        <source>This is the portfolio as it stood in the past, which cannot be changed; switch off &quot;As of&quot; to edit the portfolio.</source>
+        <translation>这是组合过去的状态，无法更改；请关闭“截至”后再编辑组合。</translation>
+    </message>
+    <message>
+        <source>What this change edits was removed meanwhile, in another window or program; the change was not made.</source>
+        <translation>此更改所编辑的内容已在另一个窗口或程序中被删除；未做更改。</translation>
     </message>
 </context>
 <context>
@@ -1220,6 +1256,7 @@ Import the {good} good one(s) and leave the others out?</source>
     <name>HistoryPanel</name>
     <message>
         <source>Every change to the startup</source>
+        <extracomment>The widths of Who, Assessment, What, Before and After, in average characters (When fits its text, the comment takes the rest). One microsecond: the moment just before a change (each transaction has its own moment).</extracomment>
         <translation>这家初创公司的所有变更</translation>
     </message>
     <message>
@@ -1295,6 +1332,7 @@ Import the {good} good one(s) and leave the others out?</source>
     <name>HistoryTableModel</name>
     <message>
         <source>When</source>
+        <extracomment>The kinds of change each choice of the &quot;what&quot; filter keeps.</extracomment>
         <translation>时间</translation>
     </message>
     <message>
@@ -1379,12 +1417,16 @@ Import the {good} good one(s) and leave the others out?</source>
         <translation>打开组合</translation>
     </message>
     <message>
-        <source>&amp;Save</source>
-        <translation>保存(&amp;S)</translation>
+        <source>Save a &amp;Copy…</source>
+        <translation>保存副本(&amp;C)…</translation>
     </message>
     <message>
-        <source>Save &amp;As…</source>
-        <translation>另存为(&amp;A)…</translation>
+        <source>Write a copy of this portfolio to another file</source>
+        <translation>将此组合的副本写入另一个文件</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -1427,6 +1469,10 @@ Import the {good} good one(s) and leave the others out?</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
+        <source>Nothing to save: every change is written to {name} as you make it.</source>
+        <translation>无需保存：每项更改在您做出时都已写入 {name}。</translation>
+    </message>
+    <message>
         <source>No recent files</source>
         <translation>没有最近的文件</translation>
     </message>
@@ -1462,6 +1508,10 @@ Import the {good} good one(s) and leave the others out?</source>
         <translation>Beachhead</translation>
     </message>
     <message>
+        <source>Change not made</source>
+        <translation>未做更改</translation>
+    </message>
+    <message>
         <source>{name}[*] — Beachhead</source>
         <translation>{name}[*] — Beachhead</translation>
     </message>
@@ -1494,6 +1544,7 @@ Import the {good} good one(s) and leave the others out?</source>
     </message>
     <message>
         <source>Taking in changes made in another window or program…</source>
+        <extracomment>What taking changes back on the window&apos;s portfolio raises when the workspace&apos;s log holds changes another window or program wrote that the window has not taken in yet (it does within a second or two, then tells the tabs to try again with ``historyChanged``).</extracomment>
         <translation>正在载入其他窗口或程序所做的变更…</translation>
     </message>
 </context>
@@ -1626,7 +1677,7 @@ weight</source>
     <name>Perspective</name>
     <message>
         <source>Assessor: {name}</source>
-        <extracomment>The perspectives offered before any assessor&apos;s name.</extracomment>
+        <extracomment>The perspectives offered before any assessor&apos;s name. Widest the perspective choice grows, in average characters (a long assessor&apos;s name is cut there, and shown whole in the list it opens and in its tooltip).</extracomment>
         <translation>评估人：{name}</translation>
     </message>
     <message>
@@ -1747,6 +1798,10 @@ weight</source>
         <translation>Beachhead 组合 (*.beachhead)</translation>
     </message>
     <message>
+        <source>New portfolio</source>
+        <translation>新建组合</translation>
+    </message>
+    <message>
         <source>Cannot open portfolio</source>
         <translation>无法打开组合</translation>
     </message>
@@ -1755,40 +1810,24 @@ weight</source>
         <translation>无法打开 {name}。</translation>
     </message>
     <message>
-        <source>Save portfolio</source>
-        <translation>保存组合</translation>
+        <source>{old} is an older portfolio file: it was converted into {new} beside it, which keeps every change as you make it ({old} is unchanged).</source>
+        <translation>{old} 是旧格式的组合文件：已在其旁边转换为 {new}，它会在您做出每项更改时保存（{old} 未被改动）。</translation>
     </message>
     <message>
-        <source>Cannot save</source>
-        <translation>无法保存</translation>
+        <source>Save a copy</source>
+        <translation>保存副本</translation>
     </message>
     <message>
-        <source>The portfolio could not be saved to {path}; the previous file is unchanged.</source>
-        <translation>无法将组合保存到 {path}；原文件保持不变。</translation>
+        <source>Cannot save a copy</source>
+        <translation>无法保存副本</translation>
     </message>
     <message>
-        <source>Saved {name}</source>
-        <translation>已保存 {name}</translation>
+        <source>Saved a copy as {name}</source>
+        <translation>已将副本保存为 {name}</translation>
     </message>
     <message>
-        <source>an unsaved portfolio</source>
-        <translation>未保存的组合</translation>
-    </message>
-    <message>
-        <source>Recover unsaved work</source>
-        <translation>恢复未保存的工作</translation>
-    </message>
-    <message>
-        <source>Beachhead did not close properly last time. Restore the unsaved changes to {name} from {time}?</source>
-        <translation>Beachhead 上次没有正常关闭。是否从 {time} 的副本恢复对 {name} 的未保存更改？</translation>
-    </message>
-    <message>
-        <source>Cannot recover</source>
-        <translation>无法恢复</translation>
-    </message>
-    <message>
-        <source>The recovery copy could not be read.</source>
-        <translation>无法读取恢复副本。</translation>
+        <source>Cannot create the portfolio</source>
+        <translation>无法创建组合</translation>
     </message>
 </context>
 <context>
