@@ -67,9 +67,8 @@ def _startup_id(ws: Workspace, name: str, source: str) -> str:
     """
     from models.cli.report import no_startup
     from models.core.portfolio import Portfolio
-    from models.store.access import startup_names
 
-    names = Portfolio.model_construct(startups=startup_names(ws))
+    names = Portfolio.model_construct(startups=ws.startup_names())
     found = names.find_startup(name)
     if found is not None:
         return found.id

@@ -111,11 +111,10 @@ def _framework(args: argparse.Namespace) -> Framework:
 def _into_workspace(path: str, report: ImportReport, noun: tuple[str, str]) -> int:
     """The merge written into the workspace ``path`` as one transaction, worked out from the
     portfolio read under the write lock."""
-    from models.store.access import locked_portfolio
     from models.store.workspace import Workspace
     from models.workbook.importing.merge import plan_merge
 
-    with Workspace.open(path) as ws, locked_portfolio(ws) as current:
+    with Workspace.open(path) as ws, ws.locked() as current:
         fw, read_for = current.framework, report.framework
         if (fw.id, fw.version) != (read_for.id, read_for.version):
             raise InputError.single(path, "", "its framework changed while the files were "

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from models.core.framework import Framework
 from models.core.portfolio import PORTFOLIO_FORMAT, PORTFOLIO_SCHEMA_VERSION, Portfolio, Startup
 from models.engine.perspectives import Perspective
-from models.history.log import framework_reader, startup_changes
+from models.history.log import startup_changes
 from models.history.sides import view_scores
 from models.store.changelog import Change, Kind
 from models.store.replay import Replay
@@ -63,7 +63,7 @@ def startup_trend(ws: Workspace, startup_id: str, *, current: Portfolio | None =
         current = ws.load()
     startup = next((s for s in current.startups if s.id == startup_id), None)
     origin: dt.datetime = ws.info()["created_at"]
-    return trend(startup_id, startup, current.framework, log, framework_reader(ws), origin,
+    return trend(startup_id, startup, current.framework, log, ws.framework_version, origin,
                  perspective, lang)
 
 

@@ -140,3 +140,12 @@ def changes_since(conn: sa.Connection, last_id: int) -> list[Change]:
 def last_change_id(conn: sa.Connection) -> int:
     """The newest change's number (``0`` for an empty log)."""
     return int(conn.execute(sa.select(sa.func.max(changes.c.id))).scalar() or 0)
+
+
+def framework_replacements(conn: sa.Connection) -> list[Change]:
+    """Every framework replacement, newest first (found through the index on ``startup_id``:
+    theirs is empty, so the rest of the log is not read)."""
+    query = (sa.select(changes)
+             .where(changes.c.startup_id.is_(None), changes.c.kind == Kind.FRAMEWORK.value)
+             .order_by(changes.c.id.desc()))
+    return [_change(row) for row in conn.execute(query)]

@@ -15,8 +15,10 @@ committed. ``docs/workspace.md`` describes the file.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
+from collections.abc import Iterator
 from functools import partial
 from pathlib import Path
 from types import TracebackType
@@ -34,6 +36,7 @@ from models.store.changelog import (
     Change,
     changes_after,
     changes_since,
+    framework_replacements,
     last_change_id,
     query_changes,
 )
@@ -41,7 +44,9 @@ from models.store.editing import WorkspaceEdits
 from models.store.frameworks import Frameworks
 from models.store.loading import read_portfolio, read_startups
 from models.store.replay import Replay, detached
+from models.store.rows import construct
 from models.store.schema import PORTFOLIO_ROW, portfolio
+from models.store.schema import startups as startup_rows
 from models.store.sqlite import pragma
 
 
@@ -174,6 +179,39 @@ class Workspace(WorkspaceEdits):
         a window that has seen the log up to ``last_id`` has yet to take in."""
         with self._conn.begin():
             return changes_since(self._conn, last_id)
+
+    @contextlib.contextmanager
+    def locked(self, comment: str | None = None) -> Iterator[Portfolio]:
+        """One write transaction (see :meth:`transaction`) yielding the portfolio as it is
+        once the write lock is held: for a change worked out from the portfolio itself (an
+        import's merge), so that a second writer waits and then works from the first one's
+        result. The edits made inside commit together, with ``comment``, or not at all."""
+        with self._write(comment) as tx:
+            yield read_portfolio(tx.conn, self._frameworks)
+
+    def startup_names(self) -> list[Startup]:
+        """Every startup in the portfolio's order with its id and name only (other fields
+        empty, no assessments): what choosing a startup by name needs, in one indexed query,
+        without loading the startups."""
+        query = sa.select(startup_rows.c.id, startup_rows.c.name).order_by(
+            startup_rows.c.position)
+        with self._conn.begin():
+            found = self._conn.execute(query).all()
+        return [construct(Startup, {"id": i, "name": n, "sector": "", "stage": "",
+                                    "region": "", "tags": [], "notes": "",
+                                    "assessments": [], "decisions": []}) for i, n in found]
+
+    def framework_changes(self) -> list[Change]:
+        """Every replacement of the portfolio's framework, newest first (they name no
+        startup, yet move every startup's scores)."""
+        with self._conn.begin():
+            return framework_replacements(self._conn)
+
+    def framework_version(self, version_id: int) -> Framework:
+        """The framework of a row of ``framework_versions`` (as a change's ``old`` or ``new``
+        value names it)."""
+        with self._conn.begin():
+            return self._frameworks.get(self._conn, version_id)
 
     def log_state(self) -> tuple[int, int]:
         """``(data_version, newest change's number)`` read at one moment: a window that has
