@@ -17,7 +17,8 @@ needs saving and the portfolio can be shown as it stood at any past moment.
   framework versions;
 * :mod:`~models.store.changelog` — the change log; :mod:`~models.store.replay` — taking
   changes back for an as-of view;
-* :mod:`~models.store.convert` — a JSON portfolio converted into a workspace beside it.
+* :mod:`~models.store.convert` — a JSON portfolio converted into a workspace beside it;
+  :mod:`~models.store.access` — reading a portfolio file of either kind (workspace or JSON).
 
 SQLAlchemy Core rather than the ORM: the portfolio's nouns are already pydantic models, and
 a second set of mapped classes would copy them; Core reads 180,000 score rows straight into

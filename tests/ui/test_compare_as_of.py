@@ -89,3 +89,18 @@ def test_end_of_day_is_the_last_local_moment_and_never_the_future():
     local = moment.astimezone()
     assert (local.date(), local.hour, local.minute) == (day, 23, 59)
     assert end_of_day(dt.date.today()) <= dt.datetime.now().astimezone()
+
+
+def test_the_past_stays_the_past_while_the_portfolio_changes(make_window, dated_file):
+    w = make_window()
+    assert w.files.open_document(dated_file)
+    view = w.ensure_compare_view()
+    view.as_of.set_day(dt.date(2026, 11, 15))
+    live = w.doc
+    chat = live.portfolio.find_startup("Chattersky").assessments[0]
+    before = chat.level("cap.runway")
+    live.undo_stack.push(cmd.SetScoreField(live, chat.id, "cap.runway", "value", 5))
+    w.doc.historyChanged.emit()  # as the document does once its write is shown
+    past_chat = view.doc.portfolio.find_startup("Chattersky").assessments[0]
+    assert past_chat.level("cap.runway") == before != 5
+    assert past_chat is not chat and _runway(view.doc) == 4

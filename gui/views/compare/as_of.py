@@ -2,7 +2,11 @@
 shows the portfolio as it stood at the end of the chosen day — rebuilt from the workspace's
 change log (:meth:`models.store.workspace.Workspace.as_of`) into a read-only document the
 view shows instead of the live one, ranked under the window's perspective, gates setting and
-scenario. Switching it off shows the live portfolio again."""
+scenario. Switching it off shows the live portfolio again.
+
+The past state is made from the live document's portfolio, sharing the startups no change
+since has touched; so it is made again whenever the live portfolio changes (the view listens
+to ``historyChanged``), before those shared startups could show a later state."""
 
 from __future__ import annotations
 
@@ -91,8 +95,8 @@ class AsOfBar(QWidget):
         if moment is None or live.workspace is None:
             self.note.clear()
             return None
-        try:
-            past = live.workspace.as_of(moment)
+        try:  # from the window's own copy: only the changes since are read and taken back
+            past = live.workspace.as_of(moment, current=live.portfolio)
         except InputError as exc:
             self.note.setText(exc.problems[0].message)
             return None

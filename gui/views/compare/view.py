@@ -137,9 +137,16 @@ class CompareView(QWidget):
             QObject.disconnect(connection)
         self.live_doc = doc
         self._live_connections = [doc.perspectiveChanged.connect(self._follow_live),
-                                  doc.scenarioChanged.connect(self._follow_live)]
+                                  doc.scenarioChanged.connect(self._follow_live),
+                                  doc.historyChanged.connect(self._live_changed)]
         self.as_of.set_available(doc.workspace is not None)
         self._show_document(doc)
+
+    def _live_changed(self) -> None:
+        """The live portfolio changed: a past state shown is made again (it shares the
+        startups untouched since its moment with the live one)."""
+        if self.doc is not self.live_doc:
+            self._as_of_changed()
 
     def _follow_live(self) -> None:
         """A past state follows the window's perspective, gates setting and scenario."""
