@@ -104,3 +104,15 @@ def test_the_past_stays_the_past_while_the_portfolio_changes(make_window, dated_
     past_chat = view.doc.portfolio.find_startup("Chattersky").assessments[0]
     assert past_chat.level("cap.runway") == before != 5
     assert past_chat is not chat and _runway(view.doc) == 4
+
+
+def test_the_chosen_startup_stays_chosen_across_days(make_window, dated_file):
+    w = make_window()
+    assert w.files.open_document(dated_file)
+    view = w.ensure_compare_view()
+    tf = w.doc.portfolio.find_startup("Tokenforge").id
+    view.activate_startup(tf)
+    view.as_of.set_day(dt.date(2026, 11, 15))
+    assert view.current_startup_id() == tf
+    view.as_of.check.setChecked(False)
+    assert view.current_startup_id() == tf

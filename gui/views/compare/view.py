@@ -162,11 +162,13 @@ class CompareView(QWidget):
             past = self.as_of.snapshot(self.live_doc)
         finally:
             QGuiApplication.restoreOverrideCursor()
-        old = self.doc
+        old, current = self.doc, self._current_sid
         if past is not None:
             past.writeRefused.connect(self._refused)
             _match(past, self.live_doc)
         self._show_document(past or self.live_doc)
+        if current and any(s.id == current for s in self.doc.portfolio.startups):
+            self.select_startup(current)  # the same startup stays chosen
         if old is not self.live_doc:
             old.deleteLater()
 
