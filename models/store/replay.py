@@ -8,6 +8,11 @@ taking it back needs (:mod:`models.store.changelog`): the old value of a field, 
 startup or assessment a removal took out with the place it had, the framework version a
 replacement left. Positions in the log are the ones the items had at the time, so taking the
 changes back in reverse order puts every item back where it was.
+
+Taking a change back on a portfolio that lacks a later change (a window's copy that has yet
+to take in what another window wrote) either comes out as it should or meets an item that is
+missing or already there: that raises :class:`Mismatch` (a ``KeyError``) instead of putting
+a removed item back beside itself.
 """
 
 from __future__ import annotations
@@ -19,6 +24,11 @@ from models.core.framework import Framework
 from models.core.portfolio import Assessment, Portfolio, Score, Startup
 from models.store.changelog import Change, Kind
 from models.store.rows import clone_startup, construct
+
+
+class Mismatch(KeyError):
+    """Taking a change back met an item already there, or one missing: the portfolio the
+    changes are taken back on is not the one the log leads to."""
 
 
 def detached(current: Portfolio, changes: Iterable[Change]) -> Portfolio:
@@ -67,6 +77,8 @@ class Replay:
 
     def _score_back(self, c: Change) -> None:
         a = self._assessment(c)
+        if c.criterion_id in a.scores:
+            raise Mismatch(f"change {c.id}: {c.criterion_id} is already scored")
         items = list(a.scores.items())
         items.insert(int(c.old["index"]), (str(c.criterion_id),
                                            Score.model_validate(c.old["score"])))
@@ -88,6 +100,8 @@ class Replay:
 
     def _startup_back(self, c: Change) -> None:
         startup = Startup.model_validate(c.old["startup"])
+        if startup.id in self._startups:
+            raise Mismatch(f"change {c.id}: startup {startup.id} is already there")
         self.portfolio.startups.insert(int(c.old["position"]), startup)
         self._startups[startup.id] = startup
         self._assessments.update((a.id, a) for a in startup.assessments)
@@ -112,6 +126,8 @@ class Replay:
 
     def _assessment_back(self, c: Change) -> None:
         assessment = Assessment.model_validate(c.old["assessment"])
+        if assessment.id in self._assessments:
+            raise Mismatch(f"change {c.id}: assessment {assessment.id} is already there")
         self._startups[str(c.startup_id)].assessments.insert(int(c.old["position"]),
                                                              assessment)
         self._assessments[assessment.id] = assessment

@@ -43,7 +43,7 @@ from models.store.changelog import (
 from models.store.editing import WorkspaceEdits
 from models.store.frameworks import Frameworks
 from models.store.loading import read_portfolio, read_startups
-from models.store.replay import Replay, detached
+from models.store.replay import Mismatch, Replay, detached
 from models.store.rows import construct
 from models.store.schema import PORTFOLIO_ROW, portfolio
 from models.store.schema import startups as startup_rows
@@ -233,7 +233,9 @@ class Workspace(WorkspaceEdits):
         ``current``, when given, must be the workspace's portfolio as it is now (a window's
         copy, kept up to date edit by edit): the portfolio is then not read again, and the
         result shares every startup the changes did not touch with ``current`` (so use the
-        result before ``current`` changes again). Without it the portfolio is read afresh.
+        result before ``current`` changes again). Without it the portfolio is read afresh, as
+        it is when ``current`` lacks changes the log holds (another window's, not taken in
+        yet) and taking them back on it does not fit.
 
         Raises:
             InputError: ``moment`` is before the workspace was created (it holds nothing
@@ -249,9 +251,12 @@ class Workspace(WorkspaceEdits):
                     str(self.path), "as of", f"{moment.isoformat()} is before the workspace "
                     f"was created ({created.isoformat()}); it holds nothing earlier")
             taken = changes_after(self._conn, moment)
-            base = (read_portfolio(self._conn, self._frameworks) if current is None
-                    else detached(current, taken))
-            return Replay(base, partial(self._frameworks.get, self._conn)).take_back(taken)
+            framework_of = partial(self._frameworks.get, self._conn)
+            if current is not None:
+                with contextlib.suppress(Mismatch, KeyError, IndexError, StopIteration):
+                    return Replay(detached(current, taken), framework_of).take_back(taken)
+            base = read_portfolio(self._conn, self._frameworks)
+            return Replay(base, framework_of).take_back(taken)
 
     def data_version(self) -> int:
         """SQLite's ``PRAGMA data_version``: it changes when another connection (another

@@ -11,6 +11,8 @@ from models.core.decisions import Decision
 from models.core.errors import InputError
 from models.core.portfolio import Assessment, Score, Startup
 from models.store.changelog import Kind
+from models.store.replay import Mismatch, Replay
+from models.store.workspace import Workspace
 from tests.domain.test_store_workspace import make, rich_portfolio
 
 
@@ -125,3 +127,29 @@ def test_moments_of_transactions_only_go_forward(ws):
         ws.set_startup_field("s2", "stage", f"round {i}")
     moments = [c.at for c in reversed(ws.changes())]
     assert moments == sorted(moments) and len(set(moments)) == len(moments)
+
+
+def test_as_of_from_a_copy_that_lacks_another_windows_changes_is_still_right(ws, tmp_path):
+    """A window's copy that has yet to take in another's removals: taking those back on it
+    used to put each removed startup and assessment back beside itself (Beachhead twice)."""
+    moment = _moment(ws)
+    stale = ws.load()
+    with Workspace.open(ws.path, who="Bo") as other:
+        other.remove_startup("s3")
+        other.remove_assessment("a2")
+        other.set_score_field("a1", "a.x", "value", 1)
+        other.insert_startup(0, Startup(id="n1", name="New"))
+    past = ws.as_of(moment, current=stale)
+    assert past == rich_portfolio()
+    assert [s.name for s in past.startups] == ["Acme 智能", "Empty Co", "Beta"]
+    assert [a.id for a in past.startups[0].assessments] == ["a1", "a2"]
+    assert stale.find_startup("Beta") is not None and len(stale.startups) == 3
+
+
+def test_taking_back_a_removal_of_an_item_still_there_is_a_mismatch(ws):
+    moment = _moment(ws)
+    kept = ws.load()
+    ws.remove_assessment("a3")
+    taken = ws.changes(since=moment + dt.timedelta(microseconds=1))
+    with pytest.raises(Mismatch, match="assessment a3 is already there"):
+        Replay(kept, ws.framework_version).take_back(taken)
