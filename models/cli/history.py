@@ -58,8 +58,9 @@ def cmd_history(args: argparse.Namespace) -> int:
 
 def _startup_id(ws: Workspace, name: str, source: str) -> str:
     """The id of the startup ``--startup name`` chooses, as other commands choose one (its id,
-    else its exact name, else the one name that differs only in case or spacing), or the id
-    of a startup removed since that the log still holds.
+    else its exact name, else the one name that differs only in case or spacing), or a
+    startup removed since that the log still holds, by its id or by the name it had when it
+    was removed (chosen the same way; of several removed under one name, the latest).
 
     Raises:
         InputError: naming ``source`` and ``--startup``: no startup has that name, or several
@@ -74,6 +75,10 @@ def _startup_id(ws: Workspace, name: str, source: str) -> str:
         return found.id
     if ws.changes(startup_id=name, limit=1):
         return name
+    gone = Portfolio.model_construct(startups=ws.removed_startup_names())
+    found = gone.find_startup(name)
+    if found is not None:
+        return found.id
     raise InputError.single(source, "--startup", no_startup(names, name))
 
 

@@ -297,7 +297,8 @@ def _history(sub: Commands, lang: argparse.ArgumentParser) -> None:
                             "before and after, the comment")
     p.add_argument("file", metavar="FILE", help="a workspace (.beachhead)")
     p.add_argument("--startup", metavar="NAME",
-                   help="only this startup's changes (its name or id)")
+                   help="only this startup's changes (its name or id; a startup removed "
+                        "since by its id or the name it had)")
     p.add_argument("--since", type=_start_moment, metavar="DATE",
                    help="only changes from then on: YYYY-MM-DD (from the start of that day) "
                         "or YYYY-MM-DDTHH:MM[:SS], local time unless it ends in Z or ±HH:MM")

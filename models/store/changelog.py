@@ -149,3 +149,10 @@ def framework_replacements(conn: sa.Connection) -> list[Change]:
              .where(changes.c.startup_id.is_(None), changes.c.kind == Kind.FRAMEWORK.value)
              .order_by(changes.c.id.desc()))
     return [_change(row) for row in conn.execute(query)]
+
+
+def startup_removals(conn: sa.Connection) -> list[Change]:
+    """Every removal of a startup, newest first (what names a startup that is gone)."""
+    query = (sa.select(changes).where(changes.c.kind == Kind.STARTUP_REMOVE.value)
+             .order_by(changes.c.id.desc()))
+    return [_change(row) for row in conn.execute(query)]

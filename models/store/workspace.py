@@ -39,6 +39,7 @@ from models.store.changelog import (
     framework_replacements,
     last_change_id,
     query_changes,
+    startup_removals,
 )
 from models.store.editing import WorkspaceEdits
 from models.store.frameworks import Frameworks
@@ -197,9 +198,20 @@ class Workspace(WorkspaceEdits):
             startup_rows.c.position)
         with self._conn.begin():
             found = self._conn.execute(query).all()
-        return [construct(Startup, {"id": i, "name": n, "sector": "", "stage": "",
-                                    "region": "", "tags": [], "notes": "",
-                                    "assessments": [], "decisions": []}) for i, n in found]
+        return [_name_only(i, n) for i, n in found]
+
+    def removed_startup_names(self) -> list[Startup]:
+        """Every startup removed that is not in the portfolio now, newest removal first, with
+        its id and the name it had when removed (other fields empty, as
+        :meth:`startup_names` gives them)."""
+        with self._conn.begin():
+            gone = startup_removals(self._conn)
+            present = set(self._conn.execute(sa.select(startup_rows.c.id)).scalars())
+        found: dict[str, str] = {}
+        for c in gone:
+            if c.startup_id not in present:
+                found.setdefault(str(c.startup_id), str(c.old["startup"]["name"]))
+        return [_name_only(i, n) for i, n in found.items()]
 
     def framework_changes(self) -> list[Change]:
         """Every replacement of the portfolio's framework, newest first (they name no
@@ -263,3 +275,10 @@ class Workspace(WorkspaceEdits):
         window, thread or process) commits to the file, and not for this workspace's own
         edits; poll it to notice others' changes."""
         return pragma(self._conn, "data_version")
+
+
+def _name_only(startup_id: str, name: str) -> Startup:
+    """A startup with only its id and name (what choosing one by name needs)."""
+    return construct(Startup, {"id": startup_id, "name": name, "sector": "", "stage": "",
+                               "region": "", "tags": [], "notes": "", "assessments": [],
+                               "decisions": []})

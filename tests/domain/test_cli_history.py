@@ -14,6 +14,7 @@ import pytest
 
 from models.cli.moments import local_text
 from models.core.decisions import Decision
+from models.core.portfolio import Startup
 from models.files.portfolio_file import save_portfolio
 from models.store.workspace import Workspace
 from tests.domain.test_store_workspace import make, rich_portfolio
@@ -86,6 +87,26 @@ def test_one_startup_chosen_as_other_commands_choose_it(capsys, path):
         ws.remove_startup("s2")
     rows = _csv(capsys, str(path), "--startup", "s2")  # gone, yet the log knows it
     assert [(r["startup"], r["what"]) for r in rows] == [("Empty Co", "startup removed")]
+
+
+def test_a_removed_startup_chosen_by_the_name_it_had(capsys, path):
+    with Workspace.open(path, who="Fay") as ws:
+        ws.set_startup_field("s2", "notes", "dropped")
+        ws.remove_startup("s2")
+        ws.remove_startup("s1")
+        ws.insert_startup(0, Startup(id="n1", name="Empty Co"))  # the name, taken again
+    for name in ("Acme 智能", " acme 智能"):  # exactly, or but for case and spacing
+        acme = _csv(capsys, str(path), "--startup", name)
+        assert [(r["startup"], r["what"]) for r in acme] == [
+            ("Acme 智能", "startup removed"), ("Acme 智能", "notes"),
+            ("Acme 智能", "a.x – level")], name
+    # a startup present now comes before a removed one of the same name
+    assert [r["what"] for r in _csv(capsys, str(path), "--startup", "Empty Co")] == [
+        "startup added"]
+    gone = _csv(capsys, str(path), "--startup", "s2")
+    assert [r["what"] for r in gone] == ["startup removed", "notes"]
+    code, _, err = run_cli(capsys, "history", str(path), "--startup", "Gamma")
+    assert code == 1 and err == f"{path}: --startup: no startup named 'Gamma'\n"
 
 
 def test_since(capsys, path):
