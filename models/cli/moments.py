@@ -27,12 +27,24 @@ def parse_moment(value: str, *, end_of_day: bool) -> dt.datetime:
     except ValueError:
         pass
     else:
-        return dt.datetime.combine(day, dt.time.max if end_of_day else dt.time.min).astimezone()
+        return _in_range(dt.datetime.combine(day, dt.time.max if end_of_day else dt.time.min),
+                         value)
     try:
         moment = dt.datetime.fromisoformat(text)
     except ValueError:
         raise ValueError(f"'{value}' is not a date or a date and time ({FORMS})") from None
-    return moment if moment.tzinfo is not None else moment.astimezone()
+    return _in_range(moment, value)
+
+
+def _in_range(moment: dt.datetime, value: str) -> dt.datetime:
+    """``moment`` made aware (local time when it has no offset), refused when it or its UTC
+    time falls outside the years 1 to 9999 (``0001-01-01`` east of Greenwich)."""
+    try:
+        aware = moment if moment.tzinfo is not None else moment.astimezone()
+        aware.astimezone(dt.UTC)
+    except (ValueError, OverflowError):
+        raise ValueError(f"'{value}' is too far in the past or the future") from None
+    return aware
 
 
 def local_text(moment: dt.datetime) -> str:

@@ -226,6 +226,9 @@ def test_moments_are_read_in_local_time(shanghai):
     assert parse_moment("2025-03-04", end_of_day=True).tzinfo is not None
     with pytest.raises(ValueError, match="'next week' is not a date"):
         parse_moment("next week", end_of_day=True)
+    for edge in ("0001-01-01", "9999-12-31", "0001-01-01T00:00", "9999-12-31T23:00-12:00"):
+        with pytest.raises(ValueError, match=f"'{edge}' is too far in the past or the future"):
+            parse_moment(edge, end_of_day=True)
     assert local_text(dt.datetime(2025, 3, 4, 2, 30, tzinfo=utc)) == "2025-03-04 10:30:00"
 
 
