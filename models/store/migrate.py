@@ -118,6 +118,10 @@ def bring_up_to_date(conn: sa.Connection, path: Path, scripts: Path = SCRIPTS) -
     head = known[-1]
     if found == head:
         return None
+    if found is None:
+        raise InputError.single(str(path), "schema revision", "the workspace records no "
+                                "schema revision (its alembic_version table is missing or "
+                                "holds more than one); it is damaged")
     if found not in known:
         raise InputError.single(
             str(path), "schema revision",

@@ -6,6 +6,7 @@ migrations folder."""
 from __future__ import annotations
 
 import shutil
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -107,6 +108,23 @@ def test_a_workspace_from_a_newer_beachhead_is_refused_naming_both_revisions(
     assert "newer Beachhead" in problem.message
     assert path.read_bytes() == original
     assert not (tmp_path / "w.beachhead.bak-0002").exists()
+
+
+@pytest.mark.parametrize("damage", ["DROP TABLE alembic_version",
+                                    "INSERT INTO alembic_version VALUES ('0000')"])
+def test_a_workspace_without_one_schema_revision_is_called_damaged(tmp_path, damage):
+    path = tmp_path / "w.beachhead"
+    Workspace.create(path, rich_portfolio()).close()
+    with sqlite3.connect(path) as raw:
+        raw.execute(damage)
+    raw.close()
+    with pytest.raises(InputError) as e:
+        Workspace.open(path)
+    (problem,) = e.value.problems
+    assert problem.source == str(path) and problem.location == "schema revision"
+    assert problem.message == ("the workspace records no schema revision (its "
+                               "alembic_version table is missing or holds more than one); "
+                               "it is damaged")
 
 
 def test_the_schema_is_written_for_postgresql_too():
