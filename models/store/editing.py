@@ -1,8 +1,8 @@
 """The workspace's edits: the operations of :mod:`models.core.edits`, each one transaction
 that writes the change and its change-log rows together (who, when, old and new values, an
 optional comment), durable when the call returns. A write the disk refuses (full, read-only,
-locked by another program past the busy timeout) raises an ``OSError`` naming the file, and
-changes nothing.
+locked by another program past the busy timeout, or a file moved or deleted while open)
+raises an ``OSError`` naming the file, and changes nothing.
 
 Several edits inside :meth:`WorkspaceEdits.transaction` make one transaction and one group
 of the log (an undo step, an import); an edit that fails inside it is taken back alone.
@@ -25,7 +25,7 @@ from models.store import field_edits, item_edits
 from models.store.changelog import Recorder, last_moment, new_group
 from models.store.frameworks import Frameworks
 from models.store.migrate import writing
-from models.store.opening import now
+from models.store.opening import check_still_there, now
 from models.store.schema import PORTFOLIO_ROW, portfolio
 from models.store.sqlite import as_os_error
 from models.store.writes import Tx
@@ -39,6 +39,7 @@ class WorkspaceEdits:
     _conn: sa.Connection
     _frameworks: Frameworks
     _tx: Tx | None = None
+    _identity: tuple[int, int] | None = None
 
     @contextlib.contextmanager
     def transaction(self, comment: str | None = None) -> Iterator[None]:
@@ -52,6 +53,7 @@ class WorkspaceEdits:
         if self._tx is not None:
             yield from _nested(self._tx, comment)
             return
+        check_still_there(self.path, self._identity)
         try:
             with self._transaction(comment) as tx:
                 yield tx

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import errno
 import getpass
 import sqlite3
 from pathlib import Path
@@ -130,6 +131,24 @@ def _fill(conn: sa.Connection, content: Portfolio, who: str,
                                            f"{content.framework.version}",
                               "source": source[0] if source else None})
     log.flush(conn)
+
+
+def identity(path: Path) -> tuple[int, int] | None:
+    """The device and inode of the file at ``path`` (``None``: there is none)."""
+    try:
+        found = path.stat()
+    except OSError:
+        return None
+    return found.st_dev, found.st_ino
+
+
+def check_still_there(path: Path, opened: tuple[int, int] | None) -> None:
+    """Refuse (``OSError`` naming ``path``) to write once the file opened as ``opened`` is
+    no longer at ``path`` (deleted, or moved or replaced): the writes would go to a file
+    nobody can open again."""
+    if opened is not None and identity(path) != opened:
+        raise OSError(errno.ESTALE, "the workspace was moved, replaced or deleted while it "
+                      "was open; open it again where it is now", str(path))
 
 
 def check_replaceable(path: Path, overwrite: bool) -> None:

@@ -65,6 +65,7 @@ class Workspace(WorkspaceEdits):
         self.who = who
         self._engine = engine
         self._conn = conn
+        self._identity = opening.identity(path)
         self._frameworks = Frameworks()
 
     # -- files ---------------------------------------------------------------------------------

@@ -293,3 +293,25 @@ def test_a_writer_kept_waiting_past_the_busy_timeout_is_told_the_file_is_in_use(
         assert e.value.errno == errno.EBUSY
         ws.set_startup_field("s2", "notes", "now")
         assert ws.load().startups[1].notes == "now"
+
+
+@pytest.mark.parametrize("how", ["deleted", "moved", "replaced"])
+def test_an_edit_to_a_workspace_gone_from_its_place_is_refused(tmp_path, how):
+    """An edit to a workspace deleted or moved while open went on into a file nobody could
+    open again, and was lost when the window closed, without a word."""
+    with make(tmp_path) as ws:
+        path = ws.path
+        if how == "deleted":
+            path.unlink()
+        else:
+            path.rename(tmp_path / "elsewhere.beachhead")
+            if how == "replaced":
+                Workspace.create(tmp_path / "other.beachhead", rich_portfolio()).close()
+                (tmp_path / "other.beachhead").replace(path)
+        with pytest.raises(OSError) as e:
+            ws.set_score_field("a1", "a.x", "value", 1)
+        assert e.value.filename == str(path) and e.value.errno == errno.ESTALE
+        assert "moved, replaced or deleted while it was open" in str(e.value)
+    if how != "deleted":
+        with Workspace.open(tmp_path / "elsewhere.beachhead") as moved:
+            assert moved.load() == rich_portfolio()
