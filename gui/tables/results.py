@@ -69,10 +69,12 @@ class ResultsTableModel(SortedRowsModel):
     Updates: ``doc.scoresChanged(id)`` rewrites that row only (sorting again if its place
     changes); a change of framework, results or structure rewrites every row when the rows and
     columns are the same ones, else resets the model. While :meth:`set_active` is off it only
-    notes that it is out of date.
+    notes that it is out of date. A model made inactive (``active=False``) holds no rows
+    until it is first switched on: a page nobody has looked at builds nothing.
     """
 
-    def __init__(self, doc: Document, parent: QObject | None = None, lang: str = "en") -> None:
+    def __init__(self, doc: Document, parent: QObject | None = None, lang: str = "en",
+                 active: bool = True) -> None:
         super().__init__(parent)
         self.doc = doc
         self.lang = lang
@@ -82,7 +84,7 @@ class ResultsTableModel(SortedRowsModel):
         self._cells: list[list[Any]] = []  # column-major raw values, source rows
         self._keys: dict[int, np.ndarray] = {}
         self._filter = ("", "", False)
-        self._active, self._dirty = True, False
+        self._active, self._dirty = active, not active
         self._connections = [
             doc.scoresChanged.connect(self._scores_changed),
             doc.structureChanged.connect(self.refresh),
@@ -90,7 +92,11 @@ class ResultsTableModel(SortedRowsModel):
             doc.resultsChanged.connect(self.refresh),
         ]
         self.beginResetModel()
-        self._load()
+        if active:
+            self._load()
+        else:  # the headers only; the rows come with the first set_active(True)
+            self.columns = self._make_columns(doc.framework)
+            self._cells = [[] for _ in self.columns]
         self.endResetModel()
 
     def detach(self) -> None:
@@ -165,6 +171,11 @@ class ResultsTableModel(SortedRowsModel):
         self._active = active
         if active and self._dirty:
             self.refresh()
+
+    def stale(self) -> bool:
+        """True while switched off with changes not taken in yet (its rows may be missing or
+        out of date until :meth:`set_active` switches it on)."""
+        return self._dirty
 
     def refresh(self) -> None:
         """Follow the document after a framework, results or structure change: rewrite every

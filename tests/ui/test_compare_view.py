@@ -332,6 +332,56 @@ def test_audit_model_follows_an_edit_in_one_row_without_a_reset(qtbot, doc):
                                               "rationale", "why"))
 
 
+def test_the_audit_page_reads_its_rows_when_first_shown_with_the_edits_made_meanwhile(
+        qtbot, view, doc):
+    view.show()
+    qtbot.waitExposed(view)  # the Startups page is current: the audit page is hidden
+    page, m = view.assessments, view.assessments.model
+    assert m.rowCount() == 0 and m.stale()
+    st = doc.portfolio.find_startup("Tokenforge")
+    best = st.assessments[0]
+    for c in doc.framework.criteria:  # every level at its best: 100 on every pillar
+        doc.undo_stack.push(cmd.SetScoreField(
+            doc, best.id, c.id, "value", 5 if c.direction == "benefit" else 1))
+    empty = Assessment(assessor="Nobody yet")
+    doc.undo_stack.push(cmd.AddAssessment(doc, st.id, empty))
+    assert m.rowCount() == 0  # nothing read while hidden
+    page.filter_edit.setText("Chattersky")
+    view.select_assessment(best.id)  # from Assess: shown (the filter cleared) once opened
+    view.upper.setCurrentWidget(page)
+    assert page.filter_edit.text() == ""
+    assert m.rowCount() == 14 and page.count_label.text() == "14 of 14 assessments"
+    overall = m.column_of("overall")
+    assert m.result(0).assessment_id == best.id and m.index(0, overall).data() == "100.0"
+    assert m.result(13).assessment_id == empty.id and m.index(13, overall).data() == "–"
+    assert page.table.selectionModel().currentIndex().data(AssessmentIdRole) == best.id
+    results = {r.assessment_id: r.overall for r in doc.results()}
+    shown = {m.result(r).assessment_id: m.value(r, overall) for r in range(14)}
+    assert shown == {i: (None if v != v else v) for i, v in results.items()}
+    # hidden again: edits are taken in when it is shown again, in place or as a reset
+    view.upper.setCurrentWidget(view.startups)
+    doc.undo_stack.undo()  # the new assessment
+    doc.undo_stack.push(cmd.SetScoreField(doc, best.id, "cap.runway", "value", 1))
+    assert m.rowCount() == 14 and m.stale()
+    view.upper.setCurrentWidget(page)
+    assert m.rowCount() == 13 and not m.stale()
+    assert m.row_of(empty.id) == -1
+    row = m.row_of(best.id)
+    assert m.value(row, overall) == doc.result(best.id).overall < 100
+    assert m.index(row, m.column_of("deal_breakers")).data() == "⚠ Runway exhausted"
+
+
+def test_a_document_opened_while_the_audit_page_is_hidden_is_read_when_shown(qtbot, view):
+    view.show()
+    qtbot.waitExposed(view)
+    other = Document(sample_portfolio())
+    view.set_document(other)
+    assert view.assessments.model.rowCount() == 0
+    view.upper.setCurrentWidget(view.assessments)
+    assert {view.assessments.model.result(r).assessment_id for r in range(13)} == {
+        a.id for _, a in other.portfolio.assessments()}
+
+
 def test_choosing_an_assessment_in_the_audit_tab_selects_its_startup(qtbot, view, doc):
     view.show()
     view.upper.setCurrentWidget(view.assessments)

@@ -4,7 +4,9 @@ role filter and "only with deal-breakers" (:class:`~gui.tables.results.ResultsTa
 which sorts and filters itself).
 
 Nothing here is ranked: the ranking of startups is on the Startups page. The table follows
-the document only while it is on screen, and catches up when shown again.
+the document only while it is on screen, and catches up when shown again; a document's rows are
+first read when the page is first shown, so opening a portfolio costs nothing here while the
+page is hidden.
 """
 
 from __future__ import annotations
@@ -45,9 +47,9 @@ class AssessmentsPage(QWidget):
         super().__init__(parent)
         self.lang = lang
         self.doc = doc
-        self.model = ResultsTableModel(doc, self, lang)
-        self.model.set_active(False)
+        self.model = ResultsTableModel(doc, self, lang, active=False)
         self._current_aid = ""
+        self._reveal = False  # show the current assessment even if the filters hide it
         self.filter_edit = QLineEdit()
         self.role_combo = QComboBox()
         self.breakers_check = QCheckBox(self.tr("Only with deal-breakers"))
@@ -96,13 +98,12 @@ class AssessmentsPage(QWidget):
         if doc is self.doc:
             return
         old, self.doc = self.model, doc
-        self.model = ResultsTableModel(doc, self, self.lang)
-        self.model.set_active(self.isVisible())
+        self.model = ResultsTableModel(doc, self, self.lang, active=self.isVisible())
         self.table.setModel(self.model)
         self._follow_model()
         old.detach()
         old.deleteLater()
-        self._current_aid = ""
+        self._current_aid, self._reveal = "", False
         self._filters_changed()
 
     def _follow_model(self) -> None:
@@ -138,13 +139,18 @@ class AssessmentsPage(QWidget):
             self.assessmentChosen.emit(r.startup_id, r.assessment_id)
 
     def _reselect(self) -> None:
+        reveal, self._reveal = self._reveal, False
         if self._current_aid:
-            self.select_assessment(self._current_aid, reveal=False)
+            self.select_assessment(self._current_aid, reveal=reveal)
 
     def select_assessment(self, assessment_id: str, reveal: bool = True) -> None:
         """Make an assessment's row current without emitting ``assessmentChosen``; when the
-        filters hide it, clear them (``reveal``) or leave the selection alone."""
+        filters hide it, clear them (``reveal``) or leave the selection alone. While the
+        table is hidden and out of date this waits until it is shown."""
         self._current_aid = assessment_id
+        if self.model.stale():
+            self._reveal = reveal
+            return
         row = self.model.row_of(assessment_id)
         if row < 0 and not reveal:
             return
@@ -164,4 +170,7 @@ class AssessmentsPage(QWidget):
 
     def set_active(self, active: bool) -> None:
         """Follow the document while shown (on); catch up when shown again."""
+        stale = self.model.stale()
         self.model.set_active(active)
+        if active and stale:
+            self._reselect()
