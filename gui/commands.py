@@ -61,7 +61,7 @@ class Edit(QUndoCommand):
         try:
             with self.doc.commenting(comment):
                 step()
-        except (OSError, KeyError) as exc:
+        except (OSError, KeyError, ValueError) as exc:
             self.setObsolete(True)
             self.doc.report_refused(exc)
             return
@@ -248,8 +248,9 @@ class ChangeFramework(Edit):
         self._removed = self.doc.apply_framework(self.new)
 
     def _undo(self) -> None:
-        self.doc.apply_framework(self.old)
-        self.doc.restore_scores(self._removed)
+        with self.doc.one_transaction():
+            self.doc.apply_framework(self.old)
+            self.doc.restore_scores(self._removed)
 
     def id(self) -> int:
         return _MERGE_FRAMEWORK if self.merge_key else -1

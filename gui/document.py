@@ -176,6 +176,21 @@ class Document(QObject, DocumentEdits):
         finally:
             self._comment = saved
 
+    @contextlib.contextmanager
+    def one_transaction(self) -> Iterator[None]:
+        """Write the edits made inside the block as one transaction (one undo step that makes
+        several changes). If it cannot be committed, the portfolio is read again from the
+        file, so the window shows what the file holds."""
+        if self.workspace is None:
+            yield
+            return
+        try:
+            with self.workspace.transaction(self._comment):
+                yield
+        except BaseException:
+            self._reload()
+            raise
+
     def _store(self, write: Callable[[Workspace, str | None], T]) -> T | None:
         """Write a change to the workspace first (``OSError`` if refused: memory is then left
         as it is); ``None`` for a scratch portfolio."""
@@ -187,12 +202,14 @@ class Document(QObject, DocumentEdits):
         self._history_timer.start()  # once the change is in memory too
         return result
 
-    def report_refused(self, exc: OSError | KeyError | None) -> None:
+    def report_refused(self, exc: OSError | KeyError | ValueError | None) -> None:
         """Tell the window (``writeRefused``) that an edit was not made, and why (``None``:
         the document is read-only)."""
         if exc is None:
             message = self.tr("This is the portfolio as it stood in the past, which cannot "
                               "be changed; switch off \"As of\" to edit the portfolio.")
+        elif isinstance(exc, ValueError):
+            message = self.tr("The change could not be made: {reason}").format(reason=exc)
         elif isinstance(exc, OSError):
             from models.core.errors import write_failure
 
@@ -212,8 +229,9 @@ class Document(QObject, DocumentEdits):
             return
         kinds = {c.kind for c in changes}
         ids = list(dict.fromkeys(c.startup_id for c in changes if c.startup_id))
-        fresh = [] if kinds & _STRUCTURAL else self.workspace.startups(ids)
-        if len(fresh) != len(ids) or not all(
+        structural = bool(kinds & _STRUCTURAL)
+        fresh = [] if structural else self.workspace.startups(ids)
+        if structural or len(fresh) != len(ids) or not all(
                 edits.refresh_startup(self.startup(st.id), st) for _, st in fresh):
             self._reload()
         else:

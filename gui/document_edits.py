@@ -105,15 +105,16 @@ class DocumentEdits:
         self.structureChanged.emit()
 
     def apply_remove_startup(self, startup_id: str) -> tuple[int, Startup]:
-        """Remove a startup; returns (its former index, the startup) for undo."""
+        """Remove a startup; returns (its former index, the startup) for undo: as the file
+        held them (which may hold another window's edits not yet taken in here)."""
         self.startup(startup_id)
-        self._store(lambda ws, c: ws.remove_startup(startup_id, c))
+        stored = self._store(lambda ws, c: ws.remove_startup(startup_id, c))
         index, st = edits.remove_startup(self.portfolio, startup_id)
         for a in st.assessments:
             self._results.pop(a.id, None)
         self._reindex()
         self.structureChanged.emit()
-        return index, st
+        return stored if stored is not None else (index, st)
 
     def apply_insert_assessment(self, startup_id: str, index: int,
                                 assessment: Assessment) -> None:
@@ -126,14 +127,15 @@ class DocumentEdits:
         self.structureChanged.emit()
 
     def apply_remove_assessment(self, assessment_id: str) -> tuple[str, int, Assessment]:
-        """Remove an assessment; returns (startup id, former index, assessment) for undo."""
+        """Remove an assessment; returns (startup id, former index, assessment) for undo: as
+        the file held them (see :meth:`apply_remove_startup`)."""
         st, a = self._index[assessment_id]
-        self._store(lambda ws, c: ws.remove_assessment(assessment_id, c))
+        stored = self._store(lambda ws, c: ws.remove_assessment(assessment_id, c))
         index = edits.remove_assessment(st, a)
         self._results.pop(assessment_id, None)
         self._reindex()
         self.structureChanged.emit()
-        return st.id, index, a
+        return stored if stored is not None else (st.id, index, a)
 
     def apply_bulk_add(self, startups: list[Startup], assessments: list[tuple[str, Assessment]],
                        fields: list[FieldValue] | None = None) -> None:

@@ -102,3 +102,7 @@ def _check_output(args: argparse.Namespace) -> None:
             same = False
         if same:
             raise UsageError(f"the output {output} is also the input; choose another file")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

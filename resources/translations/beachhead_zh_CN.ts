@@ -23,6 +23,10 @@
         <translation>显示组合在过去某天结束时的状态，由更改日志重建（只读）</translation>
     </message>
     <message>
+        <source>Nothing to show: this workspace was created on {day}, after that day.</source>
+        <translation>无可显示：此工作区创建于 {day}，晚于所选日期。</translation>
+    </message>
+    <message>
         <source>The portfolio as it stood on {day} ({n} startups), read-only</source>
         <translation>组合在 {day} 的状态（{n} 家初创公司），只读</translation>
     </message>
@@ -736,6 +740,10 @@
     <message>
         <source>This is the portfolio as it stood in the past, which cannot be changed; switch off &quot;As of&quot; to edit the portfolio.</source>
         <translation>这是组合过去的状态，无法更改；请关闭“截至”后再编辑组合。</translation>
+    </message>
+    <message>
+        <source>The change could not be made: {reason}</source>
+        <translation>未能做此更改：{reason}</translation>
     </message>
     <message>
         <source>What this change edits was removed meanwhile, in another window or program; the change was not made.</source>

@@ -79,7 +79,8 @@ def test_as_of_before_the_workspace_began_says_so(make_window, dated_file):
     view = w.ensure_compare_view()
     view.as_of.set_day(dt.date(2026, 10, 1))
     assert view.doc is w.doc
-    assert "before the workspace was created" in view.as_of.note.text()
+    assert view.as_of.note.text() == (
+        "Nothing to show: this workspace was created on 2026-11-01, after that day.")
 
 
 def test_end_of_day_is_the_last_local_moment_and_never_the_future():

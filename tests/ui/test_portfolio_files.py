@@ -231,3 +231,58 @@ def test_a_refused_write_changes_nothing_and_says_why(window, scripted_ask):
         holder.close()
     _set(window, "Tokenforge", "cap.runway", 5)
     assert _level(path, "Tokenforge", "cap.runway") == 5
+
+
+def _two_documents(path: Path):  # type: ignore[no-untyped-def]
+    from gui.document import Document
+
+    return Document.open(path), Document.open(path)
+
+
+def test_undoing_a_delete_puts_back_what_the_file_held(qtbot, sample_file):
+    """A window deletes a startup another window had just edited (not yet taken in), then
+    undoes: the other window's edit comes back with it."""
+    d1, d2 = _two_documents(sample_file)
+    tf = d2.portfolio.find_startup("Tokenforge")
+    d2.undo_stack.push(cmd.SetScoreField(d2, tf.assessments[0].id, "cap.runway", "value", 5))
+    d1.undo_stack.push(cmd.RemoveStartup(d1, tf.id))
+    d1.undo_stack.undo()
+    assert _level(sample_file, "Tokenforge", "cap.runway") == 5
+    d1.close()
+    d2.close()
+
+
+def test_a_framework_change_in_another_window_is_taken_in(qtbot, sample_file):
+    d1, d2 = _two_documents(sample_file)
+    heavier = d1.framework.with_weights(pillar_weights={"cap": 3.0})
+    d1.undo_stack.push(cmd.ChangeFramework(d1, heavier, "Weight"))
+    assert d2.watch is not None and d2.watch.poll()
+    assert d2.framework == heavier
+    a = d2.portfolio.startups[0].assessments[0]
+    assert d2.result(a.id).overall == d1.result(a.id).overall
+    d1.close()
+    d2.close()
+
+
+def test_an_undo_the_file_no_longer_allows_is_refused_not_raised(qtbot, sample_file):
+    """Undoing a framework that added a criterion, after another window scored it."""
+    d1, d2 = _two_documents(sample_file)
+    base = d1.framework
+    pillar = base.pillars[0]
+    extra = pillar.criteria[0].model_copy(update={"id": f"{pillar.id}.zzextra"})
+    wider = base.model_copy(update={"pillars": [
+        pillar.model_copy(update={"criteria": [*pillar.criteria, extra]}),
+        *base.pillars[1:]]})
+    d1.undo_stack.push(cmd.ChangeFramework(d1, wider, "Add criterion"))
+    assert d2.watch is not None and d2.watch.poll()
+    a = d2.portfolio.startups[0].assessments[0]
+    d2.undo_stack.push(cmd.SetScoreField(d2, a.id, extra.id, "value", 3))
+    refused: list[str] = []
+    d1.writeRefused.connect(refused.append)
+    d1.undo_stack.undo()
+    assert refused and "could not be made" in refused[0]
+    assert d1.undo_stack.count() == 0
+    with Workspace.open(sample_file) as ws:
+        assert extra.id in ws.framework().criterion_ids
+    d1.close()
+    d2.close()

@@ -97,8 +97,11 @@ class AsOfBar(QWidget):
             return None
         try:  # from the window's own copy: only the changes since are read and taken back
             past = live.workspace.as_of(moment, current=live.portfolio)
-        except InputError as exc:
-            self.note.setText(exc.problems[0].message)
+        except InputError:  # the day is before the workspace was made
+            created = live.workspace.info()["created_at"].astimezone()
+            self.note.setText(self.tr(
+                "Nothing to show: this workspace was created on {day}, after that day.").format(
+                    day=created.date().isoformat()))
             return None
         doc = Document(past, live.path, self)
         doc.read_only = True
