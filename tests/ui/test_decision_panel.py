@@ -161,6 +161,35 @@ def test_take_suggestion_on_a_gated_startup_passes(panel, doc):
     assert doc.startup(sid).decisions == [] and panel.take_button.isEnabled()
 
 
+def test_a_hidden_panel_ranks_nothing_until_shown_or_asked(qtbot, doc, monkeypatch):
+    asked: list[bool] = []
+    real = Document.ranking
+    monkeypatch.setattr(Document, "ranking", lambda self: (asked.append(True), real(self))[1])
+    hidden = DecisionPanel(doc)  # as behind the Compare tab when a portfolio opens
+    qtbot.addWidget(hidden)
+    sid = _sid(doc, "Tokenforge")
+    hidden.show_startup(sid)
+    doc.set_perspective("founder")
+    hidden.show_startup(_sid(doc, "Summitcore AI"))
+    assert not asked
+    # asked for, the suggestion is read at once; shown, the panel says it
+    assert hidden.suggestion() == "watch" and len(asked) == 1
+    hidden.resize(340, 420)
+    hidden.show()
+    qtbot.waitExposed(hidden)
+    # the founder's own levels give 52.33 (see the perspective test below)
+    assert hidden.suggestion_label.text() == (
+        "Founder view suggests: Watch (overall 52.3 ≥ 45, below 65)")
+    hidden.hide()
+    doc.set_perspective("investor")
+    hidden.show_startup(sid)
+    assert len(asked) == 1
+    hidden.show()
+    assert hidden.suggestion_label.text() == (
+        "Investor view suggests: Pass (gated by Runway exhausted)")
+    assert hidden.take_button.isEnabled() and len(asked) == 2
+
+
 def test_take_suggestion_watch_names_both_thresholds(panel, doc):
     sid = _sid(doc, "听澜科技")
     panel.show_startup(sid)

@@ -15,7 +15,7 @@ Every change is one undo command (:class:`gui.commands.SetDecisions`) on the doc
 
 The suggestion follows the perspective, the framework and, once the key press that changed a
 score is handled, the scores (the document's ranking is brought up to date one startup at a
-time, so this costs little after an edit).
+time, so this costs little after an edit; a panel out of sight asks for it once shown).
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ import html
 from typing import cast
 
 from PySide6.QtCore import QDate, QEvent, QMetaObject, QObject, Qt, QTimer
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -71,6 +71,7 @@ class DecisionPanel(QFrame):
         self.last_who = ""
         self._startup_id = ""
         self._row: RankedStartup | None = None
+        self._row_pending = False  # the row is to be read from the ranking when shown
         self._perspective = Perspective("investor")
         self._filling = False
         self._connections: list[QMetaObject.Connection] = []
@@ -178,7 +179,6 @@ class DecisionPanel(QFrame):
         for signal in (doc.perspectiveChanged, doc.resultsChanged, doc.frameworkChanged,
                        doc.structureChanged):
             self._connections.append(signal.connect(self.refresh))
-        self._startup_id = ""
         self.show_startup("")
 
     def show_startup(self, startup_id: str) -> None:
@@ -206,16 +206,23 @@ class DecisionPanel(QFrame):
     def refresh(self, *_args: object) -> None:
         """Read the startup's row of the ranking (its suggestion) again, then show all."""
         self._refresh_timer.stop()
-        st = self.startup()
-        self._row = None
-        ranking = self.doc.ranking()
-        self._perspective = ranking.perspective
-        if st is not None:
-            self._row = next((r for r in ranking.rows if r.startup_id == st.id), None)
+        self._row, self._row_pending = None, self.startup() is not None
         self._show()
+
+    def _read_row(self, hidden_too: bool = False) -> None:
+        """Take the startup's row from the ranking if due (and shown, unless ``hidden_too``)."""
+        if self._row_pending and (hidden_too or self.isVisible()) and (st := self.startup()):
+            self._row_pending, ranking = False, self.doc.ranking()
+            self._perspective = ranking.perspective
+            self._row = next((r for r in ranking.rows if r.startup_id == st.id), None)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._show()  # the suggestion, if it changed while the panel was hidden
 
     # -- display --------------------------------------------------------------------------
     def _show(self) -> None:
+        self._read_row()
         st = self.startup()
         current = st.decision if st is not None else None
         for w in (self.date_edit, self.who_edit, self.rationale_edit, self.withdraw_button):
@@ -302,15 +309,16 @@ class DecisionPanel(QFrame):
             edit.setFixedHeight(height)
 
     def suggestion(self) -> str | None:
-        """The suggestion shown (``pursue``, ``watch``, ``pass``), or None."""
+        """The suggestion for the startup shown (``pursue``, ``watch``, ``pass``), or None."""
+        self._read_row(hidden_too=True)
         return self._row.suggested if self._row is not None else None
 
     def _can_take(self) -> bool:
         """A suggestion to take: the startup does not follow it yet."""
-        st, suggested = self.startup(), self.suggestion()
-        if st is None or suggested is None:
+        st, row = self.startup(), self._row
+        if st is None or row is None or row.suggested is None:
             return False
-        return st.decision is None or not texts.follows(st.decision.status, suggested)
+        return st.decision is None or not texts.follows(st.decision.status, row.suggested)
 
     # -- edits ----------------------------------------------------------------------------
     def default_who(self) -> str:
@@ -347,7 +355,7 @@ class DecisionPanel(QFrame):
 
     def take_suggestion(self) -> None:
         """Take the status the suggestion names, with a rationale saying why."""
-        row, suggested = self._row, self.suggestion()
+        suggested, row = self.suggestion(), self._row
         if row is None or suggested is None or not self._can_take():
             return
         status = SUGGESTED_STATUS[suggested]
