@@ -146,22 +146,32 @@ class Workspace(WorkspaceEdits):
             raise InputError.single(str(target), "", "is this workspace itself; choose "
                                     "another file")
 
+    @contextlib.contextmanager
+    def _reading(self) -> Iterator[None]:
+        """A read transaction: one consistent moment; inside an open write transaction
+        (:meth:`transaction`), that one, so its own uncommitted edits are seen."""
+        if self._conn.in_transaction():
+            yield
+            return
+        with self._conn.begin():
+            yield
+
     # -- reading -------------------------------------------------------------------------------
     def load(self) -> Portfolio:
         """The portfolio as it is now (one consistent moment, even while others write)."""
-        with self._conn.begin():
+        with self._reading():
             return read_portfolio(self._conn, self._frameworks)
 
     def framework(self) -> Framework:
         """The portfolio's current framework."""
-        with self._conn.begin():
+        with self._reading():
             return self._frameworks.current(self._conn)[1]
 
     def info(self) -> dict[str, Any]:
         """The portfolio row: ``revision`` (one more per committed edit), ``created_at``,
         ``created_by``, ``source_name`` and ``source_sha256`` (the JSON file it was converted
         from, if any)."""
-        with self._conn.begin():
+        with self._reading():
             row = self._conn.execute(sa.select(portfolio).where(
                 portfolio.c.id == PORTFOLIO_ROW)).mappings().one()
         return dict(row)
@@ -171,7 +181,7 @@ class Workspace(WorkspaceEdits):
                 limit: int | None = None) -> list[Change]:
         """The change log, newest first: of one startup (its assessments and scores
         included) and/or one assessment, from ``since`` to ``until`` (both included)."""
-        with self._conn.begin():
+        with self._reading():
             return query_changes(self._conn, startup_id=startup_id,
                                  assessment_id=assessment_id, since=since, until=until,
                                  limit=limit)
@@ -179,7 +189,7 @@ class Workspace(WorkspaceEdits):
     def changes_since(self, last_id: int) -> list[Change]:
         """Every change numbered after ``last_id``, oldest first (``0``: the whole log): what
         a window that has seen the log up to ``last_id`` has yet to take in."""
-        with self._conn.begin():
+        with self._reading():
             return changes_since(self._conn, last_id)
 
     @contextlib.contextmanager
@@ -197,7 +207,7 @@ class Workspace(WorkspaceEdits):
         without loading the startups."""
         query = sa.select(startup_rows.c.id, startup_rows.c.name).order_by(
             startup_rows.c.position)
-        with self._conn.begin():
+        with self._reading():
             found = self._conn.execute(query).all()
         return [_name_only(i, n) for i, n in found]
 
@@ -205,7 +215,7 @@ class Workspace(WorkspaceEdits):
         """Every startup removed that is not in the portfolio now, newest removal first, with
         its id and the name it had when removed (other fields empty, as
         :meth:`startup_names` gives them)."""
-        with self._conn.begin():
+        with self._reading():
             gone = startup_removals(self._conn)
             present = set(self._conn.execute(sa.select(startup_rows.c.id)).scalars())
         found: dict[str, str] = {}
@@ -217,26 +227,26 @@ class Workspace(WorkspaceEdits):
     def framework_changes(self) -> list[Change]:
         """Every replacement of the portfolio's framework, newest first (they name no
         startup, yet move every startup's scores)."""
-        with self._conn.begin():
+        with self._reading():
             return framework_replacements(self._conn)
 
     def framework_version(self, version_id: int) -> Framework:
         """The framework of a row of ``framework_versions`` (as a change's ``old`` or ``new``
         value names it)."""
-        with self._conn.begin():
+        with self._reading():
             return self._frameworks.get(self._conn, version_id)
 
     def log_state(self) -> tuple[int, int]:
         """``(data_version, newest change's number)`` read at one moment: a window that has
         taken in every change up to that number need not look again until
         :meth:`data_version` differs from the first."""
-        with self._conn.begin():
+        with self._reading():
             return pragma(self._conn, "data_version"), last_change_id(self._conn)
 
     def startups(self, ids: list[str]) -> list[tuple[int, Startup]]:
         """The startups with these ids as they are now, each with its position (startups
         that no longer exist are left out), in the order of their positions."""
-        with self._conn.begin():
+        with self._reading():
             return read_startups(self._conn, ids)
 
     def as_of(self, moment: dt.datetime, current: Portfolio | None = None) -> Portfolio:
@@ -256,7 +266,7 @@ class Workspace(WorkspaceEdits):
         """
         if moment.tzinfo is None:
             raise ValueError(f"{moment.isoformat()}: a moment needs its time zone")
-        with self._conn.begin():
+        with self._reading():
             created: dt.datetime = self._conn.execute(sa.select(portfolio.c.created_at)
                                                       ).scalar_one()
             if moment < created:

@@ -254,3 +254,17 @@ def test_an_edit_from_a_window_never_undoes_an_import_made_meanwhile(tmp_path):
         after = window.load()
     assert [s.id for s in after.startups] == [s.id for s in shown.startups] + ["imported"]
     assert after.startups[0].assessments[0].scores["a.x"].value == 1
+
+
+def test_reads_inside_a_write_transaction_see_its_edits(tmp_path):
+    from models.engine.sample import sample_portfolio
+    from models.store.workspace import Workspace
+
+    with Workspace.create(tmp_path / "w.beachhead", sample_portfolio(), "Ana") as ws:
+        a = ws.load().startups[0].assessments[0]
+        with ws.transaction("two steps"):
+            ws.set_score_field(a.id, "cap.runway", "value", 5)
+            inside = ws.load().startups[0].assessments[0].level("cap.runway")
+        assert inside == 5
+        assert ws.changes(assessment_id=a.id)[0].comment == "two steps"
+        assert ws.load().startups[0].assessments[0].level("cap.runway") == 5
