@@ -189,3 +189,22 @@ def test_hostile_files_are_cheap(corpus):
                    for where, message in problems), (name, problems)
     assert data["took"] < 10.0, data
     assert data["peak_mb"] < 300, data
+
+
+def test_the_corpus_in_a_json_portfolio_converts_whole(corpus, tmp_path):
+    """What the previous Beachhead wrote from the corpus (a JSON portfolio of every
+    importable workbook) becomes a workspace holding exactly it; the JSON file is unchanged."""
+    from models.core.portfolio import Portfolio
+    from models.files.portfolio_file import load_portfolio, save_portfolio
+    from models.store.convert import convert_json
+    from models.workbook.importing.merge import merge_into
+
+    report = import_workbooks(sorted(corpus.values()), FW, workers=1, skip_bad=True)
+    merged, _ = merge_into(Portfolio(framework=FW), report, adopt_weights=True)
+    assert len(merged.startups) >= 5 and len(merged.assessments()) >= 10
+    old = tmp_path / "corpus.beachhead"
+    save_portfolio(merged, old)
+    before = old.read_bytes()
+    converted = convert_json(old, "tester")
+    assert read_portfolio_file(converted).model_dump() == load_portfolio(old).model_dump()
+    assert old.read_bytes() == before
