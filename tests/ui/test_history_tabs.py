@@ -246,3 +246,20 @@ def test_the_trend_waits_for_changes_the_window_has_not_taken_in(qtbot, tmp_path
     # Dee's empty assessment moves nothing; then Bo's a.y 5 and Dee's 1: the lower middle
     # level, 1 -> a 0, overall 0
     assert [p.overall for p in page.trend.points] == [100.0, 0.0]
+
+
+def test_a_hidden_tab_reads_nothing_and_catches_up_when_shown(qtbot, tmp_path):
+    view, doc = _view(qtbot, tmp_path, "history")
+    page = view.tabs.trend
+    assert page.trend is None                     # never shown: never worked out
+    _edit(qtbot, doc, "a2", "a.x", "value", 3)
+    doc.set_perspective("founder")
+    assert page.trend is None and page.refresher.dirty
+    view.tabs.setCurrentWidget(page)              # a1 under the founder view: overall 75
+    assert [p.overall for p in page.trend.points] == [75.0] and not page.refresher.dirty
+    assert "Founder view" in page.caption.text()
+    view.tabs.setCurrentWidget(view.tabs.history)
+    doc.set_perspective("investor")               # a2, a.x 3: 100 then 87.5
+    assert [p.overall for p in page.trend.points] == [75.0]
+    view.tabs.setCurrentWidget(page)
+    assert [p.overall for p in page.trend.points] == [100.0, 87.5]

@@ -7,8 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QMetaObject, QObject, Qt, QTimer
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -25,6 +24,7 @@ from gui.i18n import language
 from gui.perspective import perspective_label
 from gui.views.history.diff_tree import show_assessments_diff, show_startup_diff
 from gui.views.history.moments import CATCHING_UP, MomentChooser, catching_up
+from gui.widgets.idle_refresh import IdleRefresher
 from models.core.portfolio import Startup
 from models.engine.perspectives import latest_assessment
 from models.history.describe import describe_changes
@@ -41,8 +41,9 @@ class DiffPage(QWidget):
         self.lang = language()
         self.doc: Document | None = None
         self._startup_id = ""
-        self._dirty = True
-        self._connections: list[QMetaObject.Connection] = []
+        self.refresher = IdleRefresher(
+            self, self._catch_up, ("historyChanged", "perspectiveChanged", "structureChanged"),
+            None)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
@@ -92,19 +93,14 @@ class DiffPage(QWidget):
     # -- what to show -----------------------------------------------------------------------
     def set_document(self, doc: Document) -> None:
         """Compare within ``doc``."""
-        for connection in self._connections:
-            QObject.disconnect(connection)
         self.doc = doc
-        self._connections = [doc.historyChanged.connect(self._changed),
-                             doc.perspectiveChanged.connect(self._changed),
-                             doc.structureChanged.connect(self._changed)]
-        self._changed()
+        self.refresher.follow(doc)
 
     def show_startup(self, startup_id: str) -> None:
         """Compare within this startup ('' for none)."""
         if startup_id != self._startup_id:
             self._startup_id = startup_id
-            self._changed()
+            self.refresher.schedule()
 
     def compare_moments(self, before: dt.datetime | None, after: dt.datetime | None) -> None:
         """Compare the startup as of ``before`` with it as of ``after`` (``None``: now)."""
@@ -122,18 +118,10 @@ class DiffPage(QWidget):
         self.second_assessment.setCurrentIndex(self.second_assessment.findData(second_id))
         self.compare()
 
-    def _changed(self) -> None:
-        self._dirty = True
-        if self.isVisible():
-            self.refresh()
-            self._timer.start()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        """Catch up with changes made while the tab was hidden."""
-        super().showEvent(event)
-        if self._dirty:
-            self.refresh()
-            self._timer.start()
+    def _catch_up(self) -> None:
+        """Offer the moments and assessments as they are now, and compare again."""
+        self.refresh()
+        self._timer.start()
 
     def _startup(self) -> Startup | None:
         if self.doc is None or not self._startup_id:
@@ -145,7 +133,6 @@ class DiffPage(QWidget):
 
     def refresh(self) -> None:
         """Offer the startup's moments and assessments as they are now."""
-        self._dirty = False
         doc, startup = self.doc, self._startup()
         ws = doc.workspace if doc is not None else None
         rows = [] if ws is None or doc is None or startup is None else describe_changes(
@@ -226,7 +213,7 @@ class DiffPage(QWidget):
             diff = diff_moments(ws, startup.id, before, after, current=doc.portfolio,
                                 perspective=doc.perspective, lang=self.lang)
         except CATCHING_UP:
-            self._dirty = True
+            self.refresher.dirty = True
             self._say(catching_up())
             return
         self._say("")

@@ -7,8 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QMetaObject, QObject, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 from gui.document import Document
 from gui.i18n import language
 from gui.tables.history import HistoryTableModel
+from gui.widgets.idle_refresh import IdleRefresher
 from models.history.describe import describe_changes
 from models.history.log import startup_changes
 
@@ -51,10 +51,9 @@ class HistoryPanel(QWidget):
         self.doc: Document | None = None
         self._startup_id = ""
         self._assessment_id = ""
-        self._dirty = True
-        self._connections: list[QMetaObject.Connection] = []
         self.model = HistoryTableModel(self)
         self._build()
+        self.refresher = IdleRefresher(self, self.refresh, ("historyChanged",), None)
         self._show_notice()
 
     def _build(self) -> None:
@@ -124,39 +123,24 @@ class HistoryPanel(QWidget):
     # -- what to show -----------------------------------------------------------------------
     def set_document(self, doc: Document) -> None:
         """Show the history of ``doc``'s workspace."""
-        for connection in self._connections:
-            QObject.disconnect(connection)
         self.doc = doc
-        self._connections = [doc.historyChanged.connect(self._changed)]
-        self._changed()
+        self.refresher.follow(doc)
 
     def show_startup(self, startup_id: str) -> None:
         """Show the changes of this startup ('' for none)."""
         if startup_id != self._startup_id:
             self._startup_id = startup_id
-            self._changed()
+            self.refresher.schedule()
 
     def show_assessment(self, assessment_id: str) -> None:
         """The assessment on screen ('' for none): its changes, when that scope is chosen."""
         if assessment_id != self._assessment_id:
             self._assessment_id = assessment_id
             if self.scope_combo.currentData() == "assessment":
-                self._changed()
-
-    def _changed(self) -> None:
-        self._dirty = True
-        if self.isVisible():
-            self.refresh()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        """Catch up with changes made while the tab was hidden."""
-        super().showEvent(event)
-        if self._dirty:
-            self.refresh()
+                self.refresher.schedule()
 
     def refresh(self) -> None:
         """Read the changes again and show them."""
-        self._dirty = False
         ws = self.doc.workspace if self.doc is not None else None
         self._show_notice()
         by_assessment = self.scope_combo.currentData() == "assessment"

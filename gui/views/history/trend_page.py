@@ -8,8 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QMetaObject, QObject, Qt
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from gui.document import Document
@@ -17,6 +16,7 @@ from gui.i18n import language
 from gui.perspective import perspective_label
 from gui.views.history.moments import CATCHING_UP, catching_up
 from gui.widgets.chart_canvas import IdleChart
+from gui.widgets.idle_refresh import IdleRefresher
 from models.history.trend import Trend, startup_trend
 
 
@@ -30,8 +30,8 @@ class TrendPage(QWidget):
         self.doc: Document | None = None
         self.trend: Trend | None = None
         self._startup_id = ""
-        self._dirty = True
-        self._connections: list[QMetaObject.Connection] = []
+        self.refresher = IdleRefresher(self, self.refresh,
+                                       ("historyChanged", "perspectiveChanged"), None)
         self.caption = QLabel()
         self.caption.setWordWrap(True)
         self.caption.setTextFormat(Qt.TextFormat.PlainText)
@@ -44,33 +44,17 @@ class TrendPage(QWidget):
 
     def set_document(self, doc: Document) -> None:
         """Follow ``doc``."""
-        for connection in self._connections:
-            QObject.disconnect(connection)
         self.doc = doc
-        self._connections = [doc.historyChanged.connect(self._changed),
-                             doc.perspectiveChanged.connect(self._changed)]
-        self._changed()
+        self.refresher.follow(doc)
 
     def show_startup(self, startup_id: str) -> None:
         """Show this startup's trend ('' for none)."""
         if startup_id != self._startup_id:
             self._startup_id = startup_id
-            self._changed()
-
-    def _changed(self) -> None:
-        self._dirty = True
-        if self.isVisible():
-            self.refresh()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        """Catch up with changes made while the tab was hidden."""
-        super().showEvent(event)
-        if self._dirty:
-            self.refresh()
+            self.refresher.schedule()
 
     def refresh(self) -> None:
         """Work the trend out again and ask for a redraw."""
-        self._dirty = False
         doc = self.doc
         ws = doc.workspace if doc is not None else None
         if doc is None or ws is None or not self._startup_id:
@@ -83,7 +67,7 @@ class TrendPage(QWidget):
                 self.trend = startup_trend(ws, self._startup_id, current=doc.portfolio,
                                            perspective=doc.perspective, lang=self.lang)
             except CATCHING_UP:
-                self.trend, self._dirty = None, True
+                self.trend, self.refresher.dirty = None, True
                 self.caption.setText(catching_up())
                 self.chart.schedule()
                 return
