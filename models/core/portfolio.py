@@ -24,6 +24,14 @@ Role = Literal["founder", "investor", "other"]
 Confidence = Literal["low", "medium", "high"]
 ROLES: tuple[str, ...] = ("founder", "investor", "other")
 CONFIDENCES: tuple[str, ...] = ("low", "medium", "high")
+#: The roles and the confidences named in English and Simplified Chinese, in lower case as
+#: inside a sentence (a table heading or cell capitalises the English).
+ROLE_AND_CONFIDENCE_NAMES: dict[str, dict[str, str]] = {
+    "en": {"founder": "founder", "investor": "investor", "other": "other",
+           "low": "low", "medium": "medium", "high": "high"},
+    "zh_CN": {"founder": "创始人", "investor": "投资人", "other": "其他",
+              "low": "低", "medium": "中", "high": "高"},
+}
 Level = Annotated[int, Field(ge=1, le=5, strict=True)]
 
 

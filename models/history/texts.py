@@ -3,6 +3,8 @@ Placeholders in braces are filled with ``str.format``."""
 
 from __future__ import annotations
 
+from models.core.portfolio import ROLE_AND_CONFIDENCE_NAMES as _NAMES
+
 LABELS: dict[str, dict[str, str]] = {
     "en": {
         # what a change did
@@ -32,12 +34,7 @@ LABELS: dict[str, dict[str, str]] = {
         "field.date": "date",
         # values
         "none": "—",
-        "low": "low",
-        "medium": "medium",
-        "high": "high",
-        "founder": "founder",
-        "investor": "investor",
-        "other": "other",
+        **_NAMES["en"],
         "unnamed": "unnamed",
         "assessment_label": "{assessor} ({role}, {date})",
         "score_short": "{level} · {confidence}",
@@ -80,12 +77,7 @@ LABELS: dict[str, dict[str, str]] = {
         "field.role": "角色",
         "field.date": "日期",
         "none": "—",
-        "low": "低",
-        "medium": "中",
-        "high": "高",
-        "founder": "创始人",
-        "investor": "投资人",
-        "other": "其他",
+        **_NAMES["zh_CN"],
         "unnamed": "未署名",
         "assessment_label": "{assessor}（{role}，{date}）",
         "score_short": "{level} · {confidence}",

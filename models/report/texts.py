@@ -8,6 +8,8 @@ Placeholders in braces are filled with ``str.format``.
 
 from __future__ import annotations
 
+from models.core.portfolio import ROLE_AND_CONFIDENCE_NAMES as _NAMES
+
 LABELS: dict[str, dict[str, str]] = {
     "en": {
         "document_title": "Beachhead report",
@@ -147,12 +149,7 @@ LABELS: dict[str, dict[str, str]] = {
         "footer_page": "Page {page} of {pages}",
         "footer_source": "Source: {source}",
         "none": "—",
-        "low": "Low",
-        "medium": "Medium",
-        "high": "High",
-        "founder": "Founder",
-        "investor": "Investor",
-        "other": "Other",
+        **{code: name.capitalize() for code, name in _NAMES["en"].items()},
     },
     "zh_CN": {
         "document_title": "Beachhead 评估报告",
@@ -282,12 +279,7 @@ LABELS: dict[str, dict[str, str]] = {
         "footer_page": "第 {page} 页，共 {pages} 页",
         "footer_source": "来源：{source}",
         "none": "—",
-        "low": "低",
-        "medium": "中",
-        "high": "高",
-        "founder": "创始人",
-        "investor": "投资人",
-        "other": "其他",
+        **_NAMES["zh_CN"],
     },
 }
 
