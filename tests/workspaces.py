@@ -1,7 +1,9 @@
-"""Workspace helpers the tests share: reading back what a workspace file holds."""
+"""Workspace helpers the tests share: reading back what a workspace file holds, when its
+newest change was made."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from models.core.portfolio import Portfolio
@@ -14,3 +16,8 @@ def read_back(path: Path | None) -> Portfolio:
     assert path is not None
     with Workspace.open(path) as ws:
         return ws.load()
+
+
+def newest_change_at(ws: Workspace) -> dt.datetime:
+    """When the newest change in ``ws``'s log was made."""
+    return ws.changes(limit=1)[0].at

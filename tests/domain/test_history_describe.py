@@ -5,20 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
-
 from models.core.decisions import Decision
 from models.core.portfolio import Assessment, Score, Startup
 from models.history.describe import describe, describe_changes
 from models.history.names import Names, short
 from models.store.changelog import Kind
-from tests.domain.test_store_workspace import make
-
-
-@pytest.fixture
-def ws(tmp_path):
-    with make(tmp_path) as w:
-        yield w
 
 
 def _rows(ws, lang="en", **where):

@@ -13,17 +13,7 @@ from models.core.errors import InputError
 from models.core.portfolio import Assessment, Score
 from models.history.diff import diff_assessments, diff_moments
 from models.history.names import AssessmentRef
-from tests.domain.test_store_workspace import make
-
-
-@pytest.fixture
-def ws(tmp_path):
-    with make(tmp_path) as w:
-        yield w
-
-
-def _moment(ws) -> dt.datetime:
-    return ws.changes(limit=1)[0].at
+from tests.workspaces import newest_change_at
 
 
 def _criteria(diff):
@@ -65,10 +55,10 @@ def test_an_assessment_compared_with_itself_has_no_change(ws):
 
 
 def test_a_startup_between_two_moments(ws):
-    t0 = _moment(ws)
+    t0 = newest_change_at(ws)
     ws.set_score_field("a2", "b.z", "value", 2)
     ws.set_score_field("a2", "b.w", "value", 5)
-    t1 = _moment(ws)
+    t1 = newest_change_at(ws)
     diff = diff_moments(ws, "s1", t0, t1)
     # investor view = a2. t0: a.y 5 -> a 100, overall 100. t1: b.z 2 (0.75), b.w 5 (0) ->
     # b 37.5, overall (2*100 + 37.5) / 3
@@ -88,7 +78,7 @@ def test_a_startup_between_two_moments(ws):
 
 def test_assessments_added_removed_and_edited_between_two_moments(ws):
     ws.set_score_field("a2", "b.z", "value", 2)
-    t1 = _moment(ws)
+    t1 = newest_change_at(ws)
     ws.set_score_field("a2", "a.y", "value", 2)
     ws.set_score_field("a2", "a.y", "rationale", "weaker")
     ws.set_assessment_field("a2", "date", dt.date(2025, 1, 1))
@@ -118,7 +108,7 @@ def test_assessments_added_removed_and_edited_between_two_moments(ws):
 def test_a_startup_that_did_not_exist_yet(ws):
     from models.core.portfolio import Startup
 
-    t0 = _moment(ws)
+    t0 = newest_change_at(ws)
     ws.insert_startup(3, Startup(id="n1", name="Nova", assessments=[
         Assessment(id="na", role="investor", scores={"a.x": Score(value=5)})]))
     diff = diff_moments(ws, "n1", t0)
@@ -129,7 +119,7 @@ def test_a_startup_that_did_not_exist_yet(ws):
 
 
 def test_the_framework_of_each_moment_scores_its_side(ws):
-    t0 = _moment(ws)
+    t0 = newest_change_at(ws)
     ws.set_score_field("a2", "b.z", "value", 2)
     ws.replace_framework(ws.framework().with_weights(pillar_weights={"a": 1.0}),
                          comment="equal pillars")

@@ -10,17 +10,7 @@ import pytest
 
 from models.core.portfolio import Assessment, Score, Startup
 from models.history.trend import startup_trend
-from tests.domain.test_store_workspace import make
-
-
-@pytest.fixture
-def ws(tmp_path):
-    with make(tmp_path) as w:
-        yield w
-
-
-def _moment(ws) -> dt.datetime:
-    return ws.changes(limit=1)[0].at
+from tests.workspaces import newest_change_at
 
 
 def _values(trend):
@@ -30,19 +20,19 @@ def _values(trend):
 def test_one_point_per_moment_the_scores_changed(ws):
     created = ws.info()["created_at"]
     ws.set_score_field("a2", "a.x", "value", 3)
-    t1 = _moment(ws)
+    t1 = newest_change_at(ws)
     ws.set_startup_field("s1", "notes", "no score moves")
     ws.set_score_field("a2", "b.z", "value", 4)
-    t2 = _moment(ws)
+    t2 = newest_change_at(ws)
     ws.set_score_field("a1", "a.x", "value", 1)          # the founder's: not in the view
     ws.set_score_field("a3", "a.x", "value", 5)          # another startup
     ws.replace_framework(ws.framework().with_weights(pillar_weights={"a": 1.0}))
-    t3 = _moment(ws)
+    t3 = newest_change_at(ws)
     ws.insert_assessment("s1", 2, Assessment(id="c", assessor="Cy", role="investor",
                                              date=dt.date(2025, 3, 1),
                                              scores={"a.y": Score(value=1),
                                                      "a.x": Score(value=3)}))
-    t4 = _moment(ws)
+    t4 = newest_change_at(ws)
     trend = startup_trend(ws, "s1")
     assert [p.at for p in trend.points] == [created, t1, t2, t3, t4]
     assert _values(trend) == [
@@ -66,16 +56,16 @@ def test_other_perspectives_and_languages(ws):
 
 
 def test_a_startup_added_removed_and_put_back(ws):
-    t0 = _moment(ws)
+    t0 = newest_change_at(ws)
     ws.insert_startup(1, Startup(id="n1", name="Nova", assessments=[
         Assessment(id="na", role="investor", scores={"a.x": Score(value=5)})]))
-    t1 = _moment(ws)
+    t1 = newest_change_at(ws)
     ws.set_score_field("na", "b.w", "value", 5)
-    t2 = _moment(ws)
+    t2 = newest_change_at(ws)
     index, startup = ws.remove_startup("n1")
-    t3 = _moment(ws)
+    t3 = newest_change_at(ws)
     ws.insert_startup(index, startup)
-    t4 = _moment(ws)
+    t4 = newest_change_at(ws)
     current = ws.load()
     trend = startup_trend(ws, "n1", current=current)
     assert t0 < t1
