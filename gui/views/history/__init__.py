@@ -10,6 +10,9 @@ criteria (:mod:`~gui.views.history.tabs`).
 * :mod:`~gui.views.history.trend_page` — the overall and pillar scores over time under the
   window's perspective, on the one chart canvas.
 
+Each is a :class:`~gui.views.history.page.HistoryPage`: it reads the history again at once as
+the document changes, only while on screen, and catches up when shown.
+
 The domain behind them is :mod:`models.history`. A document without a workspace has no
 history: the tabs say so.
 

@@ -20,11 +20,10 @@ from PySide6.QtWidgets import (
 )
 
 from gui.document import Document
-from gui.i18n import language
 from gui.perspective import perspective_label
 from gui.views.history.diff_tree import show_assessments_diff, show_startup_diff
 from gui.views.history.moments import CATCHING_UP, MomentChooser, catching_up
-from gui.widgets.idle_refresh import IdleRefresher
+from gui.views.history.page import HistoryPage
 from models.core.portfolio import Startup
 from models.engine.perspectives import latest_assessment
 from models.history.describe import describe_changes
@@ -33,17 +32,11 @@ from models.history.log import startup_changes
 from models.history.names import AssessmentRef
 
 
-class DiffPage(QWidget):
+class DiffPage(HistoryPage):
     """The Differences tab (see the module notes)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.lang = language()
-        self.doc: Document | None = None
-        self._startup_id = ""
-        self.refresher = IdleRefresher(
-            self, self._catch_up, ("historyChanged", "perspectiveChanged", "structureChanged"),
-            None)
+        super().__init__(("historyChanged", "perspectiveChanged", "structureChanged"), parent)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
@@ -91,17 +84,6 @@ class DiffPage(QWidget):
             combo.currentIndexChanged.connect(self._timer.start)
 
     # -- what to show -----------------------------------------------------------------------
-    def set_document(self, doc: Document) -> None:
-        """Compare within ``doc``."""
-        self.doc = doc
-        self.refresher.follow(doc)
-
-    def show_startup(self, startup_id: str) -> None:
-        """Compare within this startup ('' for none)."""
-        if startup_id != self._startup_id:
-            self._startup_id = startup_id
-            self.refresher.schedule()
-
     def compare_moments(self, before: dt.datetime | None, after: dt.datetime | None) -> None:
         """Compare the startup as of ``before`` with it as of ``after`` (``None``: now)."""
         self.refresh()
@@ -118,16 +100,16 @@ class DiffPage(QWidget):
         self.second_assessment.setCurrentIndex(self.second_assessment.findData(second_id))
         self.compare()
 
-    def _catch_up(self) -> None:
+    def catch_up(self) -> None:
         """Offer the moments and assessments as they are now, and compare again."""
         self.refresh()
         self._timer.start()
 
     def _startup(self) -> Startup | None:
-        if self.doc is None or not self._startup_id:
+        if self.doc is None or not self.startup_id:
             return None
         try:
-            return self.doc.startup(self._startup_id)
+            return self.doc.startup(self.startup_id)
         except KeyError:
             return None
 

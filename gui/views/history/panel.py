@@ -21,10 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.document import Document
-from gui.i18n import language
 from gui.tables.history import HistoryTableModel
-from gui.widgets.idle_refresh import IdleRefresher
+from gui.views.history.page import HistoryPage
 from models.history.describe import describe_changes
 from models.history.log import startup_changes
 
@@ -35,7 +33,7 @@ _WIDTHS = (11, 16, 20, 10, 10)
 TICK = dt.timedelta(microseconds=1)
 
 
-class HistoryPanel(QWidget):
+class HistoryPanel(HistoryPage):
     """The History tab (see the module notes).
 
     Signals:
@@ -46,14 +44,10 @@ class HistoryPanel(QWidget):
     compareRequested = Signal(object, object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.lang = language()
-        self.doc: Document | None = None
-        self._startup_id = ""
+        super().__init__(("historyChanged",), parent)
         self._assessment_id = ""
         self.model = HistoryTableModel(self)
         self._build()
-        self.refresher = IdleRefresher(self, self.refresh, ("historyChanged",), None)
         self._show_notice()
 
     def _build(self) -> None:
@@ -121,17 +115,6 @@ class HistoryPanel(QWidget):
         layout.addLayout(foot)
 
     # -- what to show -----------------------------------------------------------------------
-    def set_document(self, doc: Document) -> None:
-        """Show the history of ``doc``'s workspace."""
-        self.doc = doc
-        self.refresher.follow(doc)
-
-    def show_startup(self, startup_id: str) -> None:
-        """Show the changes of this startup ('' for none)."""
-        if startup_id != self._startup_id:
-            self._startup_id = startup_id
-            self.refresher.schedule()
-
     def show_assessment(self, assessment_id: str) -> None:
         """The assessment on screen ('' for none): its changes, when that scope is chosen."""
         if assessment_id != self._assessment_id:
@@ -145,14 +128,14 @@ class HistoryPanel(QWidget):
         self._show_notice()
         by_assessment = self.scope_combo.currentData() == "assessment"
         self.table.setColumnHidden(HistoryTableModel.ASSESSMENT, by_assessment)
-        if ws is None or self.doc is None or not self._startup_id:
+        if ws is None or self.doc is None or not self.startup_id:
             self.model.set_rows([])
         else:
             if by_assessment:
                 log = ws.changes(assessment_id=self._assessment_id) \
                     if self._assessment_id else []
             else:
-                log = startup_changes(ws, self._startup_id)
+                log = startup_changes(ws, self.startup_id)
             self.model.set_rows(describe_changes(log, self.doc.portfolio, self.lang))
         self._fill_authors()
         self._show_count()

@@ -11,27 +11,20 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from gui.document import Document
-from gui.i18n import language
 from gui.perspective import perspective_label
 from gui.views.history.moments import CATCHING_UP, catching_up
+from gui.views.history.page import HistoryPage
 from gui.widgets.chart_canvas import IdleChart
-from gui.widgets.idle_refresh import IdleRefresher
 from models.history.trend import Trend, startup_trend
 
 
-class TrendPage(QWidget):
+class TrendPage(HistoryPage):
     """The Trend tab (see the module notes). ``trend`` is the trend shown (``None`` when
     there is none)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.lang = language()
-        self.doc: Document | None = None
+        super().__init__(("historyChanged", "perspectiveChanged"), parent)
         self.trend: Trend | None = None
-        self._startup_id = ""
-        self.refresher = IdleRefresher(self, self.refresh,
-                                       ("historyChanged", "perspectiveChanged"), None)
         self.caption = QLabel()
         self.caption.setWordWrap(True)
         self.caption.setTextFormat(Qt.TextFormat.PlainText)
@@ -42,29 +35,18 @@ class TrendPage(QWidget):
         layout.addWidget(self.caption)
         layout.addWidget(self.chart, 1)
 
-    def set_document(self, doc: Document) -> None:
-        """Follow ``doc``."""
-        self.doc = doc
-        self.refresher.follow(doc)
-
-    def show_startup(self, startup_id: str) -> None:
-        """Show this startup's trend ('' for none)."""
-        if startup_id != self._startup_id:
-            self._startup_id = startup_id
-            self.refresher.schedule()
-
     def refresh(self) -> None:
         """Work the trend out again and ask for a redraw."""
         doc = self.doc
         ws = doc.workspace if doc is not None else None
-        if doc is None or ws is None or not self._startup_id:
+        if doc is None or ws is None or not self.startup_id:
             self.trend = None
             self.caption.setText(self.tr(
                 "This portfolio is not kept in a workspace file, so its scores over time are "
                 "not recorded.") if doc is not None and ws is None else "")
         else:
             try:
-                self.trend = startup_trend(ws, self._startup_id, current=doc.portfolio,
+                self.trend = startup_trend(ws, self.startup_id, current=doc.portfolio,
                                            perspective=doc.perspective, lang=self.lang)
             except CATCHING_UP:
                 self.trend, self.refresher.dirty = None, True
