@@ -4,9 +4,11 @@
    current, as a user comes back to the ranking), then opens the workspace with File ▸ Open
    until the Assess view's startup list and Compare's ranking hold every startup. Printed: the
    time from File ▸ Open to that populated window, the time from the interpreter's start, and
-   the peak resident memory (VmHWM), and how much of the opening went into the cyclic garbage
-   collector's collections. The baseline, in the same run: the same window on the empty
-   scratch portfolio it starts with (medians of interleaved runs, each in its own process).
+   the peak resident memory (VmHWM), how much of the opening went into the cyclic garbage
+   collector's collections, and the processor time the opening took (less sensitive than the
+   wall-clock time to other programs running). The baseline, in the same run: the same window
+   on the empty scratch portfolio it starts with (medians of interleaved runs, each in its own
+   process; ``--runs N`` for more than 3). The machine's load average is printed beside.
 2. Editing: in the open window, score edits through the window's undo command
    (:class:`gui.commands.SetScoreField`), one after another from the event loop with a
    pause between them as a user's are. Printed: the time until the edit is durable (the
@@ -128,9 +130,11 @@ def child_open(folder: str, path: str) -> None:
     """Print the figures of opening ``path`` in the window."""
     app, window = _window(Path(folder))
     collections = _Collections()
+    cpu0 = time.process_time()
     open_ms = _open(window, app, Path(path))
+    cpu_ms = (time.process_time() - cpu0) * 1000
     print(json.dumps({"open_ms": open_ms, "from_start_ms": (time.perf_counter() - T0) * 1000,
-                      "peak_mb": _peak_mb(), "gc_ms": collections.total}))
+                      "peak_mb": _peak_mb(), "gc_ms": collections.total, "cpu_ms": cpu_ms}))
     window.close()
 
 
@@ -272,9 +276,15 @@ def _p90(times: list[float]) -> float:
     return sorted(times)[int(len(times) * 0.9)]
 
 
-def _opening(folder: Path, path: Path) -> None:
+def _load() -> str:
+    """The machine's load average over 1, 5 and 15 minutes."""
+    return " ".join(Path("/proc/loadavg").read_text().split()[:3])
+
+
+def _opening(folder: Path, path: Path, runs: int = RUNS) -> None:
     bare, opened = [], []
-    for _ in range(RUNS):  # interleaved, so load on the machine hits both alike
+    load = _load()
+    for _ in range(runs):  # interleaved, so load on the machine hits both alike
         bare.append(_child("bare", str(folder)))
         opened.append(_child("open", str(folder), str(path)))
 
@@ -284,7 +294,11 @@ def _opening(folder: Path, path: Path) -> None:
     b_start, o_start = med(bare, "from_start_ms"), med(opened, "from_start_ms")
     b_mb, o_mb = med(bare, "peak_mb"), med(opened, "peak_mb")
     print(f"open a {SIZE:,}-startup workspace to a populated window (Assess list and Compare "
-          f"ranking filled): {med(opened, 'open_ms'):.0f} ms from File ▸ Open (goal ≤ 1,500)")
+          f"ranking filled): {med(opened, 'open_ms'):.0f} ms from File ▸ Open (goal ≤ 1,500), "
+          f"median of {runs}")
+    print(f"  processor time: {med(opened, 'cpu_ms'):.0f} ms (fastest run "
+          f"{min(r['cpu_ms'] for r in opened):.0f} ms); load average {load} before, "
+          f"{_load()} after")
     print(f"  from the interpreter's start: {o_start:.0f} ms  (baseline: the window on an empty "
           f"portfolio {b_start:.0f} ms, ×{o_start / b_start:.2f})")
     print(f"  of which the cyclic garbage collector's collections: {med(opened, 'gc_ms'):.0f} ms")
@@ -315,7 +329,7 @@ def _workspace(folder: Path) -> Path:
     return path
 
 
-def main(profile: bool = False) -> None:
+def main(profile: bool = False, runs: int = RUNS) -> None:
     """Print the window's figures on a 10,000-startup workspace."""
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
@@ -323,7 +337,7 @@ def main(profile: bool = False) -> None:
         if profile:
             _child("profile", str(folder), str(path))
             return
-        _opening(folder, path)
+        _opening(folder, path, runs)
         _editing(folder, path)
 
 
@@ -333,4 +347,6 @@ if __name__ == "__main__":
         {"bare": child_bare, "open": child_open, "edit": child_edit,
          "profile": child_profile}[sys.argv[1]](*sys.argv[2:])
     else:
-        main(profile="--profile" in sys.argv)
+        args = sys.argv[1:]
+        main(profile="--profile" in args,
+             runs=int(args[args.index("--runs") + 1]) if "--runs" in args else RUNS)
