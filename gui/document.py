@@ -158,6 +158,20 @@ class Document(QObject, DocumentEdits):
         if self.workspace is not None:
             self.workspace.close()
             self.workspace = None
+        if self.watch is not None:
+            self.watch.timer.stop()
+
+    def discard(self) -> None:
+        """Close the file and let the portfolio go (once no view shows this document): the
+        undo history, results and ranking are dropped at once, so their memory returns
+        without waiting for the cycle collector, which the window pauses and freezes while
+        opening (:mod:`gui.portfolio_files`)."""
+        self.close()
+        self.undo_stack.clear()
+        self._results, self._index = {}, {}
+        self._ranking.drop()
+        self.portfolio = Portfolio.model_construct(framework=self.portfolio.framework,
+                                                   startups=[])
 
     def is_modified(self) -> bool:
         """True for a scratch portfolio with changes (a workspace never has unsaved ones)."""

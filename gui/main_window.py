@@ -154,7 +154,7 @@ class MainWindow(QMainWindow):
         old = self.doc
         self._doc = doc
         self._bind_document()
-        old.close()
+        old.discard()
         old.deleteLater()
 
     def _write_refused(self, message: str) -> None:

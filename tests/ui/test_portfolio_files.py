@@ -286,3 +286,19 @@ def test_an_undo_the_file_no_longer_allows_is_refused_not_raised(qtbot, sample_f
         assert extra.id in ws.framework().criterion_ids
     d1.close()
     d2.close()
+
+
+def test_a_replaced_portfolio_is_let_go(window, tmp_path, qtbot):
+    """Opening another portfolio frees the one it replaces, even though opening freezes
+    what exists for the cycle collector."""
+    import weakref
+
+    from models.engine.sample import synthetic_portfolio
+
+    first = [weakref.ref(s) for s in window.doc.portfolio.startups]
+    _set(window, "Tokenforge", "cap.runway", 4)  # an undo history holding the startup
+    other = tmp_path / "other.beachhead"
+    Workspace.create(other, synthetic_portfolio(30, 1)).close()
+    assert window.files.open_document(other)
+    qtbot.wait(10)  # the replaced document's deferred deletion
+    assert [r() for r in first if r() is not None] == []
