@@ -7,9 +7,11 @@ import or a second window's edit appears within two seconds."""
 from __future__ import annotations
 
 import logging
+import sqlite3
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
+from sqlalchemy.exc import SQLAlchemyError
 
 if TYPE_CHECKING:
     from gui.document import Document
@@ -54,7 +56,8 @@ class WorkspaceWatch(QObject):
             if version == self._version:
                 return False
             changes = ws.changes_since(self._seen)
-        except OSError as exc:  # the file went away or its disk is gone: try again later
+        except (OSError, sqlite3.Error, SQLAlchemyError) as exc:
+            # the disk is gone or the file is locked past the busy timeout: ask again later
             log.warning("%s: cannot read the workspace: %s", ws.path, exc)
             return False
         self._version = version
