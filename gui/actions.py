@@ -24,7 +24,7 @@ class MainMenus(QObject):
     """Builds the menus of ``window`` and holds their actions.
 
     Attributes:
-        new_action, open_action, save_copy_action, quit_action: File's own.
+        new_action, open_action, save_copy_action, sign_as_action, quit_action: File's own.
         save_action: not in a menu: Ctrl+S says every change is already written (or, for a
             scratch portfolio, asks where to keep it).
         view_actions: View ▸ Assess, Compare and Framework, in that order.
@@ -66,6 +66,9 @@ class MainMenus(QObject):
         self.save_copy_action = self._action(
             self.tr("Save a &Copy…"), lambda: w.files.save_copy(), sk.SaveAs,
             self.tr("Write a copy of this portfolio to another file"))
+        self.sign_as_action = self._action(
+            self.tr("Sign Changes &As…"), lambda: w.files.sign_as(), None,
+            self.tr("The name your changes are recorded under in the history"))
         # every edit is on disk already: Ctrl+S, pressed from habit, says so
         self.save_action = self._action(self.tr("Save"), self._saved, sk.Save)
         self.quit_action = self._action(self.tr("&Quit"), w.close, sk.Quit)
@@ -94,6 +97,7 @@ class MainMenus(QObject):
         self.file_menu.addMenu(self.recent_menu)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.save_copy_action)
+        self.file_menu.addAction(self.sign_as_action)
         self.file_menu.addSeparator()
         self._file_actions_at = self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
@@ -157,8 +161,8 @@ class MainMenus(QObject):
     def rebuild(self) -> None:
         """Build the menus and actions again in the interface language now installed."""
         old_actions = [self.new_action, self.open_action, self.save_action,
-                       self.save_copy_action, self.quit_action, *self.view_actions,
-                       *self.language_actions.values()]
+                       self.save_copy_action, self.sign_as_action, self.quit_action,
+                       *self.view_actions, *self.language_actions.values()]
         old_menus = [self.file_menu, self.recent_menu, self.edit_menu, self.view_menu]
         self.window.menuBar().clear()
         for action in old_actions:

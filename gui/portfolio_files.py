@@ -69,7 +69,7 @@ class PortfolioFiles(QObject):
         from models.files.framework_file import default_framework
 
         return self._created(path, lambda: Document.create(
-            path, Portfolio(framework=default_framework()), self.window))
+            path, Portfolio(framework=default_framework()), self.window, self.who()))
 
     def open_document(self, path: Path | None = None) -> bool:
         """Open ``path`` (or ask for one); an old JSON portfolio is converted into a workspace
@@ -88,7 +88,7 @@ class PortfolioFiles(QObject):
 
         with _collector_paused():
             try:
-                doc = Document.open(path, w)
+                doc = Document.open(path, w, self.who())
             except (InputError, OSError) as exc:
                 if not Path(path).exists():
                     w.settings.remove_recent_file(path)
@@ -103,6 +103,27 @@ class PortfolioFiles(QObject):
                 "{old} is an older portfolio file: it was converted into {new} beside it, "
                 "which keeps every change as you make it ({old} is unchanged).").format(
                     old=doc.converted_from.name, new=doc.path.name), 15000)
+        return True
+
+    def who(self) -> str | None:
+        """The name this window's changes are recorded under (``None``: the operating
+        system's user name)."""
+        return self.window.settings.user_name or None
+
+    def sign_as(self) -> bool:
+        """Ask for the name changes are recorded under in the history, from now on (empty:
+        the login name); True when it changed."""
+        from models.store.opening import default_user
+
+        w = self.window
+        name = ask.text(w, self.tr("Sign changes as"), self.tr(
+            "Your changes are recorded in the history under this name (empty: your login "
+            "name, {user}).").format(user=default_user()), w.settings.user_name)
+        if name is None or name.strip() == w.settings.user_name:
+            return False
+        w.settings.user_name = name
+        if w.doc.workspace is not None:
+            w.doc.workspace.who = name.strip() or default_user()
         return True
 
     def _remember(self, path: Path) -> None:
@@ -124,7 +145,8 @@ class PortfolioFiles(QObject):
         if doc.workspace is None:
             from gui.document import Document
 
-            return self._created(path, lambda: Document.create(path, doc.portfolio, w))
+            return self._created(path, lambda: Document.create(path, doc.portfolio, w,
+                                                               self.who()))
         from models.core.errors import InputError
 
         try:

@@ -93,6 +93,16 @@ class AppSettings:
         self._s.setValue("app/language", value)
 
     @property
+    def user_name(self) -> str:
+        """The name changes are recorded under in a workspace's history ('' = the operating
+        system's user name)."""
+        return str(self._s.value("app/user_name", "") or "")
+
+    @user_name.setter
+    def user_name(self, value: str) -> None:
+        self._s.setValue("app/user_name", value.strip())
+
+    @property
     def perspective(self) -> str:
         """The perspective rankings use (``investor`` unless another was chosen)."""
         return str(self._s.value("ranking/perspective", "investor") or "investor")

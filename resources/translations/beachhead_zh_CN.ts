@@ -1433,6 +1433,14 @@ Import the {good} good one(s) and leave the others out?</source>
         <translation>将此组合的副本写入另一个文件</translation>
     </message>
     <message>
+        <source>Sign Changes &amp;As…</source>
+        <translation>更改署名(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>The name your changes are recorded under in the history</source>
+        <translation>您的更改在历史记录中所用的署名</translation>
+    </message>
+    <message>
         <source>Save</source>
         <translation>保存</translation>
     </message>
@@ -1820,6 +1828,14 @@ weight</source>
     <message>
         <source>{old} is an older portfolio file: it was converted into {new} beside it, which keeps every change as you make it ({old} is unchanged).</source>
         <translation>{old} 是旧格式的组合文件：已在其旁边转换为 {new}，它会在您做出每项更改时保存（{old} 未被改动）。</translation>
+    </message>
+    <message>
+        <source>Sign changes as</source>
+        <translation>更改署名</translation>
+    </message>
+    <message>
+        <source>Your changes are recorded in the history under this name (empty: your login name, {user}).</source>
+        <translation>您的更改将以此名称记录在历史中（留空：使用登录名 {user}）。</translation>
     </message>
     <message>
         <source>Save a copy</source>

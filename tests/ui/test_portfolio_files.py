@@ -302,3 +302,21 @@ def test_a_replaced_portfolio_is_let_go(window, tmp_path, qtbot):
     assert window.files.open_document(other)
     qtbot.wait(10)  # the replaced document's deferred deletion
     assert [r() for r in first if r() is not None] == []
+
+
+def test_changes_are_signed_with_the_chosen_name(window, make_window, scripted_ask,
+                                                 sample_file):
+    scripted_ask.queue("text", "  Mei Lin ")
+    window.menus.sign_as_action.trigger()
+    aid = _set(window, "Tokenforge", "cap.runway", 4)
+    w2 = make_window()  # remembered for the next window and the next portfolio
+    assert w2.files.open_document(sample_file)
+    _set(w2, "Tokenforge", "cap.runway", 5)
+    scripted_ask.queue("text", "")  # back to the login name
+    w2.menus.sign_as_action.trigger()
+    _set(w2, "Tokenforge", "cap.runway", 3)
+    from models.store.opening import default_user
+
+    with Workspace.open(sample_file) as ws:
+        assert [c.who for c in ws.changes(assessment_id=aid)][:3] == [
+            default_user(), "Mei Lin", "Mei Lin"]
