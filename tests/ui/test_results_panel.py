@@ -48,3 +48,41 @@ def test_everything_at_best_says_nothing_left(qtbot):
     panel.show_result(score_assessment(Startup(name="B"), _assess(a_x=5, a_y=5, b_z=1, b_w=1),
                                        fw), fw)
     assert "Nothing left to improve" in panel.improvements_label.text()
+
+
+def test_radar_redraws_only_its_values_when_they_change(qtbot):
+    """A new result under the same pillars redraws only the radar's series over the saved
+    background (no full draw, no resize); the series shows the new pillar scores."""
+    import numpy as np
+
+    from gui.views.assess.results_panel import RADAR_HEIGHT
+    from models.engine.sample import sample_portfolio
+
+    portfolio = sample_portfolio()
+    fw = portfolio.framework
+    first, second = portfolio.startups[0], portfolio.startups[1]
+    panel = ResultsPanel()
+    qtbot.addWidget(panel)
+    panel.resize(360, 900)
+    panel.show()
+    qtbot.waitExposed(panel)
+    panel.show_result(score_assessment(first, first.assessments[0], fw), fw)
+    panel.enable_radar()
+    chart = panel.radar
+    assert chart is not None
+    qtbot.waitUntil(lambda: chart._background is not None and not chart._timer.isActive())
+    assert chart.full_draws == 1
+    draws = chart.draws
+    before = np.array(chart.canvas.buffer_rgba()).copy()
+    result = score_assessment(second, second.assessments[0], fw)
+    panel.show_result(result, fw)
+    qtbot.waitUntil(lambda: chart.draws == draws + 1)
+    assert chart.full_draws == 1  # the values were blitted
+    assert chart.height() == RADAR_HEIGHT
+    line = panel._radar_series.line
+    want = [result.pillars.get(p.id) or 0.0 for p in fw.pillars if p.enabled]
+    assert list(line.get_ydata()) == [*want, want[0]]
+    assert not np.array_equal(np.array(chart.canvas.buffer_rgba()), before)
+    panel.show_result(None, None)  # no pillars to show: the chart is cleared, drawn whole
+    qtbot.waitUntil(lambda: chart.draws == draws + 2)
+    assert chart.full_draws == 2 and chart._background is None

@@ -23,6 +23,9 @@ from models.core.rounding import fixed, percent
 from models.engine.results import Result
 from models.engine.rules import RuleHit
 
+#: The radar's height in pixels (fixed: see :meth:`ResultsPanel.enable_radar`).
+RADAR_HEIGHT = 270
+
 
 def _heading(title: str) -> QLabel:
     label = QLabel(f"<b>{html.escape(title)}</b>")
@@ -93,14 +96,18 @@ class ResultsPanel(QScrollArea):
         visible."""
         if self.radar is not None:
             return
-        self.radar = IdleChart(self._draw_radar, "radarCanvas", 240, min_width=0,
+        self.radar = IdleChart(self._draw_radar, "radarCanvas", RADAR_HEIGHT, min_width=0,
                                figsize=(3.2, 3.0), layout=None, clear=False)
+        # a fixed height: labels growing or shrinking with each edit never resize the chart,
+        # which would draw it whole again instead of only its changed values
+        self.radar.setFixedHeight(RADAR_HEIGHT)
         self.radar_host.addWidget(self.radar)
         self.radar.show()
         self.radar.redraw()
 
-    def _draw_radar(self, figure: Any) -> None:
-        """Update the radar: new values in place, a full replot only when the pillars change."""
+    def _draw_radar(self, figure: Any) -> list[Any]:
+        """Update the radar: new values in place, a full replot only when the pillars change.
+        Returns the series' artists, so a change of values redraws only them (blitting)."""
         r, fw = self._result, self._framework
         pillars = [p for p in fw.pillars if p.enabled] if fw is not None else []
         names = tuple(p.score_name(self._lang) for p in pillars)
@@ -109,7 +116,7 @@ class ResultsPanel(QScrollArea):
             if self._radar_names:
                 figure.clear()
                 self._radar_names, self._radar_series = (), None
-            return
+            return []
         if names != self._radar_names:
             from models.charts.drawing import radar
             from models.charts.labels import spoke_label
@@ -123,6 +130,8 @@ class ResultsPanel(QScrollArea):
             self._radar_names = names
         else:
             self._radar_series.set_values(values)
+        series = self._radar_series
+        return [series.line, series.fill, series.markers]
 
     def _schedule_radar(self) -> None:
         if self.radar is not None:
