@@ -49,7 +49,7 @@ class RankingCache:
     def __init__(self) -> None:
         self._ranking: Ranking | None = None
         self._keys: list[tuple[Any, ...]] = []
-        self._row_of: dict[str, RankedStartup] = {}
+        self._key_of: dict[str, tuple[Any, ...]] = {}
         self._stale: set[str] = set()
         self._settings: RankingSettings | None = None
 
@@ -80,7 +80,8 @@ class RankingCache:
                                           scenario=settings.scenario,
                                           ignore_gates=settings.ignore_gates, lang=settings.lang)
             self._keys = [_key(r, settings.ignore_gates) for r in self._ranking.rows]
-            self._row_of = {r.startup_id: r for r in self._ranking.rows}
+            self._key_of = {r.startup_id: k for r, k in zip(self._ranking.rows, self._keys,
+                                                             strict=True)}
             self._settings = settings
         return self._ranking
 
@@ -90,7 +91,7 @@ class RankingCache:
         rows, keys = list(old.rows), list(self._keys)
         view, table = _Arrays.of_view(old.view), _Arrays.of_table(old.table)
         for sid in sorted(self._stale):
-            pos = bisect.bisect_left(keys, _key(self._row_of[sid], settings.ignore_gates))
+            pos = bisect.bisect_left(keys, self._key_of[sid])
             doc_row = rows[pos].row
             st = portfolio.startups[doc_row]
             if st.id != sid:
@@ -101,21 +102,24 @@ class RankingCache:
                                 ignore_gates=settings.ignore_gates, lang=settings.lang)
             view.put(doc_row, one.view)
             table.put(doc_row, one.table)
-            new = replace(one.rows[0], row=doc_row)
-            key = _key(new, settings.ignore_gates)
+            key = self._key_of[sid] = _key(one.rows[0], settings.ignore_gates)
             del rows[pos], keys[pos]
             at = bisect.bisect_left(keys, key)
-            rows.insert(at, new)
+            rows.insert(at, replace(one.rows[0], row=doc_row, rank=at + 1))
             keys.insert(at, key)
-            lo, hi = min(pos, at), max(pos, at)
-            for i in range(lo, hi + 1):
-                if rows[i].rank != i + 1:
-                    rows[i] = _ranked(rows[i], i + 1)
-                self._row_of[rows[i].startup_id] = rows[i]
+            _renumber(rows, min(pos, at), max(pos, at), skip=at)
         self._stale.clear()
         self._keys = keys
         self._ranking = Ranking(old.perspective, old.ignore_gates, old.scenario, rows,
                                 view.build(old.view), table.build(old.table))
+
+
+def _renumber(rows: list[RankedStartup], lo: int, hi: int, skip: int) -> None:
+    """Give ``rows[lo..hi]`` (inclusive) the ranks of their places, except the row at ``skip``
+    (made with its rank). A row's key does not hold its rank, so the keys stay as they are."""
+    new = [row if i == skip or row.rank == i + 1 else _ranked(row, i + 1)
+           for i, row in enumerate(rows[lo:hi + 1], lo)]
+    rows[lo:hi + 1] = new
 
 
 def _ranked(row: RankedStartup, rank: int) -> RankedStartup:
@@ -123,7 +127,9 @@ def _ranked(row: RankedStartup, rank: int) -> RankedStartup:
     ``copy.copy`` take ten times longer, which counts when a startup passes thousands of
     others)."""
     moved = object.__new__(RankedStartup)
-    moved.__dict__.update(row.__dict__, rank=rank)
+    fields = row.__dict__.copy()
+    fields["rank"] = rank
+    object.__setattr__(moved, "__dict__", fields)
     return moved
 
 

@@ -83,6 +83,8 @@ def test_one_edit_ranks_one_startup_again_and_shares_the_other_rows(qapp):
     doc = Document(sample_portfolio())
     before = doc.ranking()
     last = before.rows[-1]
+    ranks = [(r.startup_id, r.rank) for r in before.rows]
+    levels, overall = before.view.levels.copy(), before.table.overall.copy()
     st = doc.startup(last.startup_id)
     # lift the last startup's investor scores to the top of every benefit criterion
     for a in st.assessments:
@@ -97,7 +99,12 @@ def test_one_edit_ranks_one_startup_again_and_shares_the_other_rows(qapp):
     kept = {r.startup_id: r for r in before.rows}
     assert all(r is kept[r.startup_id] for r in after.rows if r.rank == kept[r.startup_id].rank
                and r.startup_id != st.id)
-    assert before.rows[-1] is last  # the ranking handed out earlier did not change
+    # the ranking handed out earlier did not change: rows, ranks and arrays
+    assert before.rows[-1] is last and last.rank == len(before.rows)
+    assert [(r.startup_id, r.rank) for r in before.rows] == ranks
+    np.testing.assert_array_equal(before.view.levels, levels)
+    np.testing.assert_array_equal(before.table.overall, overall)
+    assert not np.array_equal(after.table.overall, overall)
 
 
 def test_a_decision_updates_the_status_and_a_new_assessment_ranks_again(qapp):
