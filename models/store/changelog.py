@@ -42,7 +42,8 @@ class Kind(StrEnum):
 @dataclass(frozen=True)
 class Change:
     """One row of the change log (see the module notes); ``old`` and ``new`` are JSON values
-    (dates as ISO text)."""
+    (dates as ISO text). ``role`` is the database role that made it, written by a team
+    workspace's server itself (``None`` in a file)."""
 
     id: int
     group: str
@@ -56,6 +57,7 @@ class Change:
     old: Any
     new: Any
     comment: str | None
+    role: str | None = None
 
 
 @dataclass
@@ -103,7 +105,7 @@ def _change(row: sa.Row[Any]) -> Change:
                   kind=Kind(m["kind"]), startup_id=m["startup_id"],
                   assessment_id=m["assessment_id"], criterion_id=m["criterion_id"],
                   field=m["field"], old=m["old_value"], new=m["new_value"],
-                  comment=m["comment"])
+                  comment=m["comment"], role=m["db_role"])
 
 
 def query_changes(conn: sa.Connection, *, startup_id: str | None = None,

@@ -27,6 +27,7 @@ from models.store.frameworks import Frameworks
 from models.store.migrate import writing
 from models.store.opening import check_still_there, now
 from models.store.schema import PORTFOLIO_ROW, portfolio
+from models.store.server import as_connection_error, as_permission_error
 from models.store.sqlite import as_os_error
 from models.store.writes import Tx
 
@@ -34,7 +35,9 @@ from models.store.writes import Tx
 class WorkspaceEdits:
     """The edit methods of :class:`models.store.workspace.Workspace`."""
 
-    path: Path
+    path: Path | None
+    server: str | None
+    location: str
     who: str
     _conn: sa.Connection
     _frameworks: Frameworks
@@ -53,15 +56,23 @@ class WorkspaceEdits:
         if self._tx is not None:
             yield from _nested(self._tx, comment)
             return
-        check_still_there(self.path, self._identity)
+        if self.path is not None:
+            check_still_there(self.path, self._identity)
         try:
             with self._transaction(comment) as tx:
                 yield tx
         except sa.exc.DBAPIError as exc:
-            refused = as_os_error(exc, self.path)
+            refused = self._refusal(exc)
             if refused is None:
                 raise
             raise refused from exc
+
+    def _refusal(self, exc: sa.exc.DBAPIError) -> OSError | None:
+        """The ``OSError`` a failed write means (see :func:`models.store.sqlite.as_os_error`
+        and :mod:`models.store.server`), ``None`` for an error of another kind."""
+        if self.server is None:
+            return as_os_error(exc, self.location)
+        return as_connection_error(exc, self.server) or as_permission_error(exc, self.server)
 
     @contextlib.contextmanager
     def _transaction(self, comment: str | None) -> Iterator[Tx]:

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 SCRIPTS: Final = Path(__file__).resolve().with_name("migrations")
 #: The newest revision in ``migrations/versions`` (a test checks it), so that opening an
 #: up-to-date file needs no Alembic (whose import alone takes a noticeable part of a second).
-HEAD: Final = "0001"
+HEAD: Final = "0002"
 #: A backup copy taken before a migration: ``FILE.bak-<revision it had>``.
 BACKUP_INFIX: Final = ".bak-"
 #: Alembic's own table, read without Alembic.
@@ -39,8 +39,9 @@ _VERSION = sa.Table("alembic_version", sa.MetaData(),
 
 @contextlib.contextmanager
 def writing(conn: sa.Connection) -> Iterator[sa.Connection]:
-    """A transaction on ``conn`` that takes the write lock first (``BEGIN IMMEDIATE`` on
-    SQLite), committed on a normal exit and rolled back on an exception."""
+    """A write transaction on ``conn`` (on SQLite it takes the write lock first, ``BEGIN
+    IMMEDIATE``; on PostgreSQL it runs at ``READ COMMITTED``), committed on a normal exit and
+    rolled back on an exception."""
     conn.execution_options(**{WRITE_OPTION: True})
     try:
         with conn.begin():
@@ -102,7 +103,8 @@ def snapshot(conn: sa.Connection, dest: Path) -> None:
             raise refused from exc
 
 
-def bring_up_to_date(conn: sa.Connection, path: Path, scripts: Path = SCRIPTS) -> str | None:
+def bring_up_to_date(conn: sa.Connection, path: Path | str,
+                     scripts: Path = SCRIPTS) -> str | None:
     """Check the revision of the workspace on ``conn`` and migrate an older one in place,
     after a backup copy :func:`backup_path`; returns the revision it had when it was
     migrated, ``None`` when it was up to date.
@@ -128,7 +130,14 @@ def bring_up_to_date(conn: sa.Connection, path: Path, scripts: Path = SCRIPTS) -
             f"the workspace has schema revision {found}, written by a newer Beachhead; this "
             f"Beachhead reads schema revisions up to {head}. Update Beachhead to open it.")
     assert found is not None
-    snapshot(conn, backup_path(path, found))
+    if conn.dialect.name != "sqlite":
+        # PostgreSQL changes its schema transactionally and keeps its references checked;
+        # the server's own backups stand for the copy taken of a file
+        with writing(conn):
+            if conn.execute(sa.select(_VERSION.c.version_num)).scalar() != head:
+                upgrade(conn, scripts)
+        return found
+    snapshot(conn, backup_path(Path(path), found))
     raw = driver(conn)
     raw.execute("PRAGMA foreign_keys = OFF")
     try:

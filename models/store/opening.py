@@ -24,7 +24,8 @@ from models.core.portfolio import Portfolio
 from models.store import migrate
 from models.store.changelog import Kind, Recorder, new_group
 from models.store.frameworks import framework_version
-from models.store.schema import PORTFOLIO_ROW, WORKSPACE_FORMAT, portfolio
+from models.store.schema import PORTFOLIO_ROW, WORKSPACE_FORMAT, metadata, portfolio
+from models.store.server import as_connection_error, server_engine, server_url, shown
 from models.store.sqlite import APPLICATION_ID, is_workspace, mark_file, pragma, sqlite_engine
 from models.store.writes import insert_startups
 
@@ -96,6 +97,129 @@ def _check(conn: sa.Connection, path: Path, scripts: Path) -> None:
         raise _damaged(path, exc) from None
     if marker != WORKSPACE_FORMAT:
         raise foreign
+
+
+def current_role(conn: sa.Connection) -> str:
+    """The database role ``conn`` acts as (a team workspace's default name for changes)."""
+    with conn.begin():
+        return str(conn.execute(sa.text("SELECT current_user")).scalar_one())
+
+
+def server_user(address: str) -> str:
+    """The role named in ``address``, else the operating system's user name (libpq's
+    default role)."""
+    return server_url(address).username or default_user()
+
+
+def connect_server(address: str, scripts: Path = migrate.SCRIPTS
+                   ) -> tuple[sa.Engine, sa.Connection]:
+    """An engine and a connection on the team workspace at the server ``address``, brought
+    up to date (by a role allowed to change the schema).
+
+    Raises:
+        InputError: the address is not valid, the server cannot be reached or refuses the
+            connection, the database holds no Beachhead workspace, or one from a newer
+            Beachhead (both revisions named).
+    """
+    name = shown(address)
+    try:
+        engine = server_engine(address)
+    except ValueError as exc:
+        raise InputError.single(name, "", str(exc)) from None
+    try:
+        conn = engine.connect()
+    except sa.exc.DBAPIError as exc:
+        engine.dispose()
+        raise InputError.single(name, "", unreachable(exc)) from None
+    try:
+        if migrate.stored_revision(conn) is None:
+            raise InputError.single(name, "", "holds no Beachhead workspace; make one with "
+                                    "'beachhead workspace init' or copy one there with "
+                                    "'beachhead copy'")
+        migrate.bring_up_to_date(conn, name, scripts)
+        with conn.begin():
+            marker = conn.execute(sa.select(portfolio.c.format)).scalar()
+        if marker != WORKSPACE_FORMAT:
+            raise InputError.single(name, "", "holds an empty workspace (no portfolio yet); "
+                                    "copy one there with 'beachhead copy'")
+    except sa.exc.DBAPIError as exc:
+        conn.close()
+        engine.dispose()
+        raise InputError.single(name, "", unreachable(exc)) from None
+    except BaseException:
+        conn.close()
+        engine.dispose()
+        raise
+    return engine, conn
+
+
+def unreachable(exc: sa.exc.DBAPIError) -> str:
+    lost = as_connection_error(exc, "")
+    if lost is not None:
+        return lost.strerror or str(lost)
+    return f"the server refused ({' '.join(str(exc.orig).split())})"
+
+
+def build_server(address: str, content: Portfolio, who: str, overwrite: bool,
+                 source: tuple[str, str] | None = None) -> None:
+    """Make the database at ``address`` a team workspace holding ``content`` (already
+    validated), in one transaction: the schema and the roles' rules if it has none yet
+    (:func:`init_server`), then the rows. A database that holds a portfolio already is
+    refused unless ``overwrite``, which empties it first."""
+    engine = server_engine(address)
+    try:
+        with engine.connect() as conn, migrate.writing(conn):
+            prepare_server(conn, address, overwrite)
+            _fill(conn, content, who, source)
+    except sa.exc.DBAPIError as exc:
+        raise InputError.single(shown(address), "", unreachable(exc)) from None
+    finally:
+        engine.dispose()
+
+
+def prepare_server(conn: sa.Connection, address: str, overwrite: bool) -> None:
+    """In ``conn``'s write transaction: create the schema if the database has none, check
+    it is at this Beachhead's revision, and make sure it holds no portfolio (emptying it when
+    ``overwrite``, refusing otherwise)."""
+    name = shown(address)
+    if not sa.inspect(conn).has_table("alembic_version"):
+        migrate.upgrade(conn)
+    elif conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalar() != \
+            migrate.HEAD:
+        raise InputError.single(name, "schema revision", "the workspace's schema is not this "
+                                f"Beachhead's ({migrate.HEAD}); open it once to update it")
+    if conn.execute(sa.select(portfolio.c.id)).first() is None:
+        return
+    if not overwrite:
+        raise InputError.single(name, "", "already holds a workspace; use --overwrite to "
+                                "replace it, or another database")
+    for table in reversed(metadata.sorted_tables):
+        conn.execute(sa.delete(table))
+
+
+def init_server(address: str) -> bool:
+    """Create the workspace schema, the roles and their rules in the database at ``address``
+    (nothing when they are there already, at this revision); returns whether it created
+    them."""
+    engine = server_engine(address)
+    try:
+        with engine.connect() as conn:
+            with migrate.writing(conn):
+                if sa.inspect(conn).has_table("alembic_version"):
+                    found = conn.execute(sa.text("SELECT version_num FROM alembic_version")
+                                         ).scalar()
+                    made = False
+                else:
+                    migrate.upgrade(conn)
+                    made, found = True, migrate.HEAD
+            if found != migrate.HEAD:
+                migrate.bring_up_to_date(conn, shown(address))
+                made = True
+        return made
+    except sa.exc.DBAPIError as exc:
+        raise InputError.single(shown(address), "", unreachable(exc)) from None
+    finally:
+        engine.dispose()
 
 
 def build(path: Path, content: Portfolio, who: str,

@@ -1,7 +1,8 @@
 """The workspace's tables, as SQLAlchemy Core :class:`~sqlalchemy.Table` objects.
 
 One table per noun: ``framework_versions``, ``portfolio`` (one row), ``startups``,
-``assessments``, ``scores``, ``decisions``, and the change log ``changes``;
+``rounds`` (of independent scoring), ``assessments``, ``scores``, ``decisions``, and the
+change log ``changes``;
 ``docs/workspace.md`` describes each column. Only portable types (strings, texts, integers,
 dates, UTC timestamps, JSON) and portable constraints are used, so the same tables run on
 SQLite and on PostgreSQL; what is particular to SQLite lives in :mod:`models.store.sqlite`.
@@ -102,6 +103,19 @@ startups = sa.Table(
     sa.Column("notes", sa.Text, nullable=False),
 )
 
+rounds = sa.Table(
+    "rounds", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("startup_id", sa.String, sa.ForeignKey("startups.id", ondelete="CASCADE"),
+              nullable=False),
+    sa.Column("opened_at", UTCDateTime, nullable=False),
+    sa.Column("opened_by", sa.Text, nullable=False),
+    sa.Column("revealed_at", UTCDateTime, nullable=True),
+    sa.Column("locked_at", UTCDateTime, nullable=True),
+    sa.Column("consensus_id", sa.String, nullable=True),
+    sa.Index("ix_rounds_startup", "startup_id", "id"),
+)
+
 assessments = sa.Table(
     "assessments", metadata,
     sa.Column("id", sa.String, primary_key=True),
@@ -113,8 +127,13 @@ assessments = sa.Table(
     sa.Column("date", sa.Date, nullable=False),
     sa.Column("framework_version_id", sa.Integer, sa.ForeignKey("framework_versions.id"),
               nullable=False),
+    sa.Column("owner", sa.Text, nullable=True),
+    sa.Column("round_id", sa.Integer, sa.ForeignKey("rounds.id", ondelete="SET NULL"),
+              nullable=True),
+    sa.Column("submitted_at", UTCDateTime, nullable=True),
     sa.CheckConstraint(_one_of("role", ROLES), name="role"),
     sa.Index("ix_assessments_startup", "startup_id", "position"),
+    sa.Index("ix_assessments_round", "round_id"),
 )
 
 scores = sa.Table(
@@ -161,6 +180,7 @@ changes = sa.Table(
     sa.Column("old_value", sa.JSON, nullable=True),
     sa.Column("new_value", sa.JSON, nullable=True),
     sa.Column("comment", sa.Text, nullable=True),
+    sa.Column("db_role", sa.Text, nullable=True),
     sa.Index("ix_changes_startup", "startup_id", "id"),
     sa.Index("ix_changes_assessment", "assessment_id", "id"),
 )

@@ -31,7 +31,7 @@ from models.core.framework import Framework
 from models.core.portfolio import Portfolio, Startup
 from models.files.atomic import atomic_output
 from models.files.portfolio_file import save_portfolio
-from models.store import migrate, opening
+from models.store import migrate, opening, transfer
 from models.store.changelog import (
     Change,
     changes_after,
@@ -48,6 +48,7 @@ from models.store.replay import Mismatch, Replay, detached
 from models.store.rows import construct
 from models.store.schema import PORTFOLIO_ROW, portfolio
 from models.store.schema import startups as startup_rows
+from models.store.server import Listener, is_server_address, shown
 from models.store.sqlite import pragma
 
 
@@ -56,23 +57,31 @@ class Workspace(WorkspaceEdits):
     :meth:`open`; close it with :meth:`close` or a ``with`` block.
 
     Attributes:
-        path: the file, as it was named.
+        path: the file, as it was named (``None`` for a team workspace on a server).
+        server: the server's address (``None`` for a file).
+        location: the file or the server's address (its password masked), for messages.
         who: the name every change made through this object is recorded under.
     """
 
-    def __init__(self, path: Path, engine: sa.Engine, conn: sa.Connection, who: str) -> None:
-        self.path = path
+    def __init__(self, location: Path | str, engine: sa.Engine, conn: sa.Connection,
+                 who: str) -> None:
+        self.server = str(location) if is_server_address(location) else None
+        self.path = None if self.server else Path(location)
+        self.location = shown(self.server) if self.server else str(location)
         self.who = who
         self._engine = engine
         self._conn = conn
-        self._identity = opening.identity(path)
+        self._identity = opening.identity(self.path) if self.path else None
         self._frameworks = Frameworks()
+        self._listener = Listener(self.server) if self.server else None
 
     # -- files ---------------------------------------------------------------------------------
     @classmethod
     def create(cls, path: str | Path, content: Portfolio, who: str | None = None, *,
                overwrite: bool = False, source: tuple[str, str] | None = None) -> Workspace:
-        """Write a new workspace holding ``content`` to ``path`` and open it.
+        """Write a new workspace holding ``content`` to ``path`` and open it. ``path`` may
+        be a server's address: its database then becomes a team workspace (the schema and
+        the roles' rules made if it has none), in one transaction.
 
         The file appears whole or not at all (it is built beside ``path`` and renamed).
         ``source`` is the name and SHA-256 of the JSON file it is converted from.
@@ -82,9 +91,13 @@ class Workspace(WorkspaceEdits):
             pydantic.ValidationError: ``content`` is not a valid portfolio.
             OSError: the file cannot be written (naming ``path``).
         """
+        checked = Portfolio.model_validate(content.model_dump())
+        if is_server_address(path):
+            who = who or opening.server_user(str(path))
+            opening.build_server(str(path), checked, who, overwrite, source)
+            return cls.open(path, who)
         target = Path(path)
         opening.check_replaceable(target, overwrite)
-        checked = Portfolio.model_validate(content.model_dump())
         who = who or opening.default_user()
         with atomic_output(target) as tmp:
             opening.build(tmp, checked, who, source)
@@ -101,12 +114,18 @@ class Workspace(WorkspaceEdits):
             InputError: no such file, a JSON portfolio, not a Beachhead workspace, or one
                 from a newer Beachhead (both revisions named).
         """
+        if is_server_address(path):
+            engine, conn = opening.connect_server(str(path), scripts)
+            return cls(str(path), engine, conn, who or opening.current_role(conn))
         target = Path(path)
         engine, conn = opening.connect(target, scripts)
         return cls(target, engine, conn, who or opening.default_user())
 
     def close(self) -> None:
-        """Close the file (the last connection to close folds the ``-wal`` file back in)."""
+        """Close the file (the last connection to close folds the ``-wal`` file back in), or
+        the connections to the server."""
+        if self._listener is not None:
+            self._listener.close()
         self._conn.close()
         self._engine.dispose()
 
@@ -117,19 +136,33 @@ class Workspace(WorkspaceEdits):
                  tb: TracebackType | None) -> None:
         self.close()
 
-    def copy_to(self, dest: str | Path, *, overwrite: bool = True) -> Path:
-        """Write a consistent copy of the workspace (its committed state) to ``dest``
-        (``VACUUM INTO``: compact, and the source stays open for edits meanwhile).
+    def copy_to(self, dest: str | Path, *, overwrite: bool = True) -> str | Path:
+        """Write a consistent copy of the workspace (its committed state, history included)
+        to ``dest``, a file or a server's address, while the workspace stays open for edits:
+        a file to a file by ``VACUUM INTO`` (compact), otherwise row by row
+        (:mod:`models.store.transfer`). Returns ``dest``.
 
         Raises:
             InputError: ``dest`` is this workspace itself, is a workspace in use, or exists
-                while ``overwrite`` is off.
+                (a file) or holds a portfolio (a server's database) while ``overwrite`` is
+                off; the server cannot be reached.
             OSError: the copy cannot be written (naming ``dest``).
         """
+        if is_server_address(dest):
+            if self.server is not None and shown(str(dest)) == self.location:
+                raise InputError.single(self.location, "", "is this workspace itself; "
+                                        "choose another database")
+            with self._reading():
+                transfer.copy_to_server(self._conn, str(dest), overwrite)
+            return str(dest)
         target = Path(dest)
         self._refuse_self(target)
         opening.check_replaceable(target, overwrite)
-        migrate.snapshot(self._conn, target)
+        if self.server is None:
+            migrate.snapshot(self._conn, target)
+        else:
+            with self._reading():
+                transfer.copy_to_file(self._conn, target)
         return target
 
     def export_json(self, path: str | Path) -> None:
@@ -140,6 +173,8 @@ class Workspace(WorkspaceEdits):
         save_portfolio(self.load(), target)
 
     def _refuse_self(self, target: Path) -> None:
+        if self.path is None:
+            return
         mine = os.path.realpath(self.path)
         if os.path.realpath(target) == mine or (target.exists() and
                                                 os.path.samefile(target, mine)):
@@ -240,8 +275,9 @@ class Workspace(WorkspaceEdits):
         """``(data_version, newest change's number)`` read at one moment: a window that has
         taken in every change up to that number need not look again until
         :meth:`data_version` differs from the first."""
+        version = self.data_version()
         with self._reading():
-            return pragma(self._conn, "data_version"), last_change_id(self._conn)
+            return version, last_change_id(self._conn)
 
     def startups(self, ids: list[str]) -> list[tuple[int, Startup]]:
         """The startups with these ids as they are now, each with its position (startups
@@ -271,7 +307,7 @@ class Workspace(WorkspaceEdits):
                                                       ).scalar_one()
             if moment < created:
                 raise InputError.single(
-                    str(self.path), "as of", f"{moment.isoformat()} is before the workspace "
+                    self.location, "as of", f"{moment.isoformat()} is before the workspace "
                     f"was created ({created.isoformat()}); it holds nothing earlier")
             taken = changes_after(self._conn, moment)
             framework_of = partial(self._frameworks.get, self._conn)
@@ -282,10 +318,20 @@ class Workspace(WorkspaceEdits):
             return Replay(base, framework_of).take_back(taken)
 
     def data_version(self) -> int:
-        """SQLite's ``PRAGMA data_version``: it changes when another connection (another
-        window, thread or process) commits to the file, and not for this workspace's own
-        edits; poll it to notice others' changes."""
-        return pragma(self._conn, "data_version")
+        """A number that changes when another connection (another window, thread, process
+        or colleague) commits, and not for this workspace's own edits; poll it to notice
+        others' changes. On a file, SQLite's ``PRAGMA data_version``; on a server, the count
+        of the server's notifications from other connections (``LISTEN``, see
+        :class:`models.store.server.Listener`)."""
+        if self._listener is None:
+            return pragma(self._conn, "data_version")
+        return self._listener.version(self._backend_pid())
+
+    def _backend_pid(self) -> int | None:
+        if self._conn.invalidated or self._conn.closed:
+            return None
+        raw: Any = self._conn.connection.driver_connection
+        return int(raw.info.backend_pid)
 
 
 def _name_only(startup_id: str, name: str) -> Startup:

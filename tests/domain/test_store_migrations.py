@@ -26,8 +26,8 @@ _REVISION_2 = '''
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0002"
-down_revision = "0001"
+revision = "0003"
+down_revision = "0002"
 branch_labels = None
 depends_on = None
 
@@ -45,10 +45,10 @@ def downgrade():
 
 @pytest.fixture
 def newer_scripts(tmp_path) -> Path:
-    """The shipped migrations plus a revision 0002."""
+    """The shipped migrations plus a revision 0003."""
     scripts = tmp_path / "migrations"
     shutil.copytree(migrate.SCRIPTS, scripts, ignore=shutil.ignore_patterns("__pycache__"))
-    (scripts / "versions" / "v0002_website.py").write_text(_REVISION_2, encoding="utf-8")
+    (scripts / "versions" / "v0003_website.py").write_text(_REVISION_2, encoding="utf-8")
     return scripts
 
 
@@ -61,7 +61,7 @@ def _columns(path: Path, table: str) -> list[str]:
 
 
 def test_the_head_constant_is_the_newest_revision():
-    assert migrate.revisions() == ["0001"] and migrate.HEAD == "0001"
+    assert migrate.revisions() == ["0001", "0002"] and migrate.HEAD == "0002"
 
 
 def test_the_migrations_create_the_schema_the_code_describes(tmp_path):
@@ -86,8 +86,8 @@ def test_an_older_workspace_is_migrated_in_place_after_a_backup(tmp_path, newer_
         assert ws.changes() == history
         ws.set_startup_field("s2", "notes", "after the upgrade")
     assert "website" in _columns(path, "startups")
-    assert int.from_bytes(path.read_bytes()[60:64], "big") == 2  # user_version
-    backup = tmp_path / "w.beachhead.bak-0001"
+    assert int.from_bytes(path.read_bytes()[60:64], "big") == 3  # user_version
+    backup = tmp_path / "w.beachhead.bak-0002"
     assert integrity_check(path) == "ok" and integrity_check(backup) == "ok"
     assert "website" not in _columns(backup, "startups")
     with Workspace.open(backup) as old:
@@ -104,10 +104,10 @@ def test_a_workspace_from_a_newer_beachhead_is_refused_naming_both_revisions(
         Workspace.open(path)
     (problem,) = e.value.problems
     assert problem.source == str(path)
-    assert "schema revision 0002" in problem.message and "up to 0001" in problem.message
+    assert "schema revision 0003" in problem.message and "up to 0002" in problem.message
     assert "newer Beachhead" in problem.message
     assert path.read_bytes() == original
-    assert not (tmp_path / "w.beachhead.bak-0002").exists()
+    assert not (tmp_path / "w.beachhead.bak-0003").exists()
 
 
 @pytest.mark.parametrize("damage", ["DROP TABLE alembic_version",

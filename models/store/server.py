@@ -1,0 +1,181 @@
+"""A team workspace on a PostgreSQL server: telling its address from a file name, the engine
+that connects to it (psycopg 3), what a failed connection means, and the listener that hears
+colleagues' commits.
+
+An address is a URL, ``postgresql://ann@db.example.com/deals`` (``postgres://`` and
+``postgresql+psycopg://`` too): a password is never needed in it, since libpq reads the
+password file ``~/.pgpass`` or a service file (``postgresql:///?service=deals``), as every
+PostgreSQL program does.
+
+Transactions (:func:`server_engine`): reads run at ``REPEATABLE READ``, so that reading a
+portfolio's tables is one consistent moment, like SQLite's; writes at ``READ COMMITTED``,
+whose first statement (``UPDATE portfolio``, see :mod:`models.store.editing`) takes the
+portfolio row's lock, so that two writers queue there as they do for SQLite's write lock and
+the second then sees what the first committed.
+
+Every committed change-log row makes the server ``NOTIFY`` the channel :data:`CHANNEL` (a
+trigger, see :mod:`models.store.policies`); a :class:`Listener` on a connection of its own
+counts the notifications that other connections sent.
+"""
+
+from __future__ import annotations
+
+import errno
+from typing import Any, Final
+
+import psycopg
+import sqlalchemy as sa
+from sqlalchemy import event
+from sqlalchemy.pool import NullPool
+
+from models.store.sqlite import WRITE_OPTION
+
+#: The URL schemes of a PostgreSQL server's address.
+SCHEMES: Final = ("postgresql://", "postgres://", "postgresql+psycopg://")
+#: The channel on which the server announces committed changes.
+CHANNEL: Final = "beachhead_changes"
+#: Seconds to wait for the server to answer when connecting.
+CONNECT_TIMEOUT_S: Final = 5
+
+
+def is_server_address(location: object) -> bool:
+    """Whether ``location`` names a PostgreSQL server (a URL) rather than a file."""
+    return isinstance(location, str) and location.strip().lower().startswith(SCHEMES)
+
+
+def server_url(address: str) -> sa.URL:
+    """The SQLAlchemy URL of ``address`` with the psycopg 3 driver.
+
+    Raises:
+        ValueError: ``address`` is not a valid URL, or names no database.
+    """
+    try:
+        url = sa.make_url(address.strip())
+    except sa.exc.ArgumentError as exc:
+        raise ValueError(f"{address}: not a valid PostgreSQL address ({exc})") from None
+    if not url.database and "service" not in url.query:
+        raise ValueError(f"{shown(address)}: names no database (postgresql://USER@HOST/DB)")
+    return url.set(drivername="postgresql+psycopg")
+
+
+def shown(address: str) -> str:
+    """``address`` as it may be shown or remembered: the password, if any, masked."""
+    try:
+        url = sa.make_url(address.strip())
+    except sa.exc.ArgumentError:
+        return address
+    if url.drivername == "postgresql+psycopg" and not address.startswith("postgresql+"):
+        url = url.set(drivername="postgresql")
+    return url.render_as_string(hide_password=True)
+
+
+def libpq_params(address: str) -> dict[str, Any]:
+    """The connection parameters psycopg takes for ``address`` (for connections made
+    outside SQLAlchemy: the listener, the role administration)."""
+    url = server_url(address)
+    params: dict[str, Any] = {k: v for k, v in url.query.items()}
+    for key, value in (("user", url.username), ("password", url.password),
+                       ("host", url.host), ("port", url.port), ("dbname", url.database)):
+        if value is not None:
+            params[key] = value
+    params.setdefault("connect_timeout", CONNECT_TIMEOUT_S)
+    params.setdefault("application_name", "beachhead")
+    return params
+
+
+def server_engine(address: str) -> sa.Engine:
+    """An engine on the server at ``address``, each transaction set up as the module notes
+    say; one connection per engine user (no pool: a workspace holds one)."""
+    engine = sa.create_engine(
+        server_url(address), poolclass=NullPool,
+        connect_args={"connect_timeout": CONNECT_TIMEOUT_S, "application_name": "beachhead"},
+        json_serializer=_dumps)
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn: sa.Connection) -> None:
+        write = conn.get_execution_options().get(WRITE_OPTION, False)
+        level = "READ COMMITTED" if write else "REPEATABLE READ"
+        conn.exec_driver_sql(f"SET TRANSACTION ISOLATION LEVEL {level}")
+
+    return engine
+
+
+def _dumps(value: object) -> str:
+    import json
+
+    return json.dumps(value, ensure_ascii=False, allow_nan=False)
+
+
+def is_disconnect(exc: BaseException) -> bool:
+    """Whether ``exc`` means the server cannot be reached or the connection dropped (rather
+    than a refused statement)."""
+    if isinstance(exc, sa.exc.DBAPIError):
+        if exc.connection_invalidated:
+            return True
+        exc = exc.orig if exc.orig is not None else exc
+    return isinstance(exc, psycopg.OperationalError | psycopg.InterfaceError) and not \
+        isinstance(exc, psycopg.errors.QueryCanceled | psycopg.errors.LockNotAvailable)
+
+
+def as_connection_error(exc: BaseException, address: str) -> ConnectionError | None:
+    """The ``ConnectionError`` (an ``OSError``) naming the server that a lost connection
+    means, so that it is reported like a file that cannot be written; ``None`` for a
+    statement the server refused for another reason."""
+    if not is_disconnect(exc):
+        return None
+    reason = exc.orig if isinstance(exc, sa.exc.DBAPIError) and exc.orig else exc
+    text = " ".join(str(reason).split()) or type(reason).__name__
+    return ConnectionError(errno.ECONNABORTED, f"cannot reach the server ({text})",
+                           shown(address))
+
+
+def as_permission_error(exc: BaseException, address: str) -> PermissionError | None:
+    """The ``PermissionError`` naming the server that a refused privilege or row-level
+    security policy means; ``None`` for other errors."""
+    orig = exc.orig if isinstance(exc, sa.exc.DBAPIError) else exc
+    if not isinstance(orig, psycopg.errors.InsufficientPrivilege):
+        return None
+    text = " ".join(str(orig).split())
+    return PermissionError(errno.EACCES, f"the server refused: your role may not make this "
+                           f"change ({text})", shown(address))
+
+
+class Listener:
+    """A connection of its own that listens on :data:`CHANNEL` and counts the changes other
+    connections commit (a notification from ``own_pid`` — the workspace's connection — is
+    not counted). Reconnects by itself after a drop; the count then moves on too, since
+    notifications may have been missed meanwhile."""
+
+    def __init__(self, address: str) -> None:
+        self.address = address
+        self.count = 0
+        self._conn: psycopg.Connection[Any] | None = None
+
+    def _connect(self) -> psycopg.Connection[Any]:
+        conn = psycopg.connect(**libpq_params(self.address), autocommit=True)
+        conn.execute(f"LISTEN {CHANNEL}")
+        return conn
+
+    def version(self, own_pid: int | None) -> int:
+        """The number of notifications from others so far (raises ``ConnectionError`` when
+        the server cannot be reached; the next call tries again)."""
+        try:
+            if self._conn is None or self._conn.closed:
+                self._conn = self._connect()
+                self.count += 1
+            for note in self._conn.notifies(timeout=0):
+                if note.pid != own_pid:
+                    self.count += 1
+        except psycopg.Error as exc:
+            self.close()
+            refused = as_connection_error(exc, self.address)
+            if refused is None:
+                raise
+            raise refused from exc
+        return self.count
+
+    def close(self) -> None:
+        """Close the listening connection."""
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
