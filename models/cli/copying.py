@@ -1,12 +1,13 @@
 """``beachhead copy SRC DEST``: a consistent copy of a workspace, or a JSON portfolio made
-into a workspace.
+into a workspace; either end may be a team workspace on a server.
 
-A workspace is copied with SQLite's ``VACUUM INTO`` (:meth:`Workspace.copy_to`): the copy is
-the source's last committed state, compact, with its whole history, and the source may be in
-use meanwhile. A JSON portfolio becomes a new workspace holding it (the JSON file is only
-read; the workspace remembers its name and SHA-256, as a conversion does). ``DEST`` must end
-in ``.beachhead``; an existing ``DEST`` is refused unless ``--overwrite`` is given, and a
-workspace in use is never overwritten.
+A workspace file is copied to a file with SQLite's ``VACUUM INTO``, and between a file and a
+server (either way) row by row (:meth:`Workspace.copy_to`): the copy is the source's last
+committed state with its whole history, and the source may be in use meanwhile. A JSON
+portfolio becomes a new workspace holding it (the JSON file is only read; the workspace
+remembers its name and SHA-256, as a conversion does). A file ``DEST`` must end in
+``.beachhead``; an existing file, or a server's database that holds a portfolio already, is
+refused unless ``--overwrite`` is given, and a workspace file in use is never overwritten.
 """
 
 from __future__ import annotations
@@ -16,31 +17,33 @@ import sys
 from pathlib import Path
 
 from models.cli.common import EXIT_OK
-from models.cli.files import output_path
+from models.cli.files import workspace_output
 
 
 def cmd_copy(args: argparse.Namespace) -> int:
     """``beachhead copy SRC DEST [--overwrite]`` (see the module notes)."""
     from models.core.errors import InputError
     from models.files.portfolio_file import load_portfolio
+    from models.store.access import is_workspace_location
     from models.store.convert import file_sha256
-    from models.store.sqlite import is_workspace
+    from models.store.server import shown
     from models.store.workspace import Workspace
 
-    source = Path(args.file)
-    dest = output_path(args.output, "a .beachhead")
-    if dest.exists() and not args.overwrite:
+    dest = workspace_output(args.output)
+    if isinstance(dest, Path) and dest.exists() and not args.overwrite:
         raise InputError.single(args.output, "", "already exists; choose another name, or "
                                 "give --overwrite to replace it")
-    if is_workspace(source):
-        with Workspace.open(source) as ws:
+    if is_workspace_location(args.file):
+        with Workspace.open(args.file) as ws:
             ws.copy_to(dest, overwrite=args.overwrite)
-        what = f"a copy of the workspace {source}"
+            what = f"a copy of the workspace {ws.location}"
     else:
+        source = Path(args.file)
         content = load_portfolio(source)
         Workspace.create(dest, content, overwrite=args.overwrite,
                          source=(source.name, file_sha256(source))).close()
         what = (f"a workspace holding the JSON portfolio {source} "
                 f"({len(content.startups)} startups)")
-    print(f"wrote {dest}: {what}", file=sys.stderr)
+    named = dest if isinstance(dest, Path) else shown(dest)
+    print(f"wrote {named}: {what}", file=sys.stderr)
     return EXIT_OK

@@ -24,6 +24,20 @@ def output_path(path: str, kind: str) -> Path:
     return out
 
 
+def workspace_output(text: str) -> str | Path:
+    """``text`` as where a new workspace goes: a server's address (a database, which must
+    hold no portfolio yet), or a ``.beachhead`` file."""
+    from models.store.server import is_server_address, server_url
+
+    if is_server_address(text):
+        try:
+            server_url(text)
+        except ValueError as exc:
+            raise UsageError(str(exc)) from None
+        return text
+    return output_path(text, "a .beachhead")
+
+
 def _print_warnings(output: Path, warnings: Sequence[object]) -> None:
     for w in warnings:
         print(f"{output}: warning: {w}", file=sys.stderr)
@@ -37,10 +51,12 @@ def cmd_sample(args: argparse.Namespace) -> int:
     a workspace with its history): the command refuses it, naming it."""
     from models.engine.sample import sample_portfolio, synthetic_portfolio
     from models.store.opening import check_replaceable
+    from models.store.server import shown
     from models.store.workspace import Workspace
 
-    output = output_path(args.output, "a .beachhead")
-    check_replaceable(output, overwrite=False)  # before the work of making the portfolio
+    output = workspace_output(args.output)
+    if isinstance(output, Path):
+        check_replaceable(output, overwrite=False)  # before the work of making the portfolio
     if args.size is None:
         portfolio = sample_portfolio()
     else:
@@ -50,7 +66,8 @@ def cmd_sample(args: argparse.Namespace) -> int:
     Workspace.create(output, portfolio).close()
     n = len(portfolio.assessments())
     print(label("wrote_sample", args.lang).format(
-        path=args.output, startups=len(portfolio.startups), n=n), file=sys.stderr)
+        path=output if isinstance(output, Path) else shown(output),
+        startups=len(portfolio.startups), n=n), file=sys.stderr)
     return EXIT_OK
 
 

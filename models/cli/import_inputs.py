@@ -27,9 +27,9 @@ def is_portfolio_file(path: str) -> bool:
     """Whether ``path`` is a portfolio (a workspace, or a JSON document) rather than a
     workbook; a missing or unreadable file counts as a workbook (the workbook reader names
     what is wrong with it)."""
-    from models.store.sqlite import is_workspace
+    from models.store.access import is_workspace_location
 
-    if is_workspace(path):
+    if is_workspace_location(path):
         return True
     try:
         with open(path, "rb") as fh:

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from models.cli.common import EXIT_BAD_INPUT, EXIT_OK, UsageError, progress_printer
-from models.cli.files import output_path
+from models.cli.files import workspace_output
 from models.cli.import_inputs import files_noun, read_inputs, summary
 from models.core.errors import InputError, Problem
 
@@ -65,15 +65,15 @@ def cmd_import(args: argparse.Namespace) -> int:
     if not _importable(report, noun):
         return EXIT_BAD_INPUT
     if in_place:
-        from models.store.sqlite import is_workspace
+        from models.store.access import is_workspace_location
 
-        if is_workspace(args.into):
+        if is_workspace_location(args.into):
             return _into_workspace(args.into, report, noun)
         return _into_json(args.into, report, noun)
     return _new_portfolio(args, output, report, noun)
 
 
-def _targets(args: argparse.Namespace) -> tuple[Path | None, bool]:
+def _targets(args: argparse.Namespace) -> tuple[str | Path | None, bool]:
     """The new portfolio to write (``-o``), and whether ``--into`` is written in place (no
     ``-o``, or ``-o`` naming the same file, as before workspaces)."""
     if args.into and args.framework:
@@ -83,7 +83,9 @@ def _targets(args: argparse.Namespace) -> tuple[Path | None, bool]:
                          "new .beachhead file")
     if not args.output:
         return None, True
-    output = output_path(args.output, "a .beachhead")
+    output = workspace_output(args.output)
+    if not isinstance(output, Path):
+        return (None, True) if output == args.into else (output, False)
     if args.into and output.exists() and output.samefile(args.into):
         return None, True
     if output.exists():
@@ -96,11 +98,10 @@ def _framework(args: argparse.Namespace) -> Framework:
     """The framework the inputs are read for: ``--into``'s, ``--framework``'s, or the one
     Beachhead ships."""
     from models.files.framework_file import default_framework, load_framework
-    from models.store.access import read_portfolio_file
-    from models.store.sqlite import is_workspace
+    from models.store.access import is_workspace_location, read_portfolio_file
     from models.store.workspace import Workspace
 
-    if args.into and is_workspace(args.into):
+    if args.into and is_workspace_location(args.into):
         with Workspace.open(args.into) as ws:
             return ws.framework()
     if args.into:
@@ -123,7 +124,7 @@ def _into_workspace(path: str, report: ImportReport, noun: tuple[str, str]) -> i
         _apply(ws, plan)
     _print_notes(plan.notices)
     startups = len(current.startups) + len(plan.new_startups)
-    _wrote(path, report, noun, plan.added, startups)
+    _wrote(ws.location, report, noun, plan.added, startups)
     return EXIT_OK
 
 
@@ -153,12 +154,13 @@ def _into_json(path: str, report: ImportReport, noun: tuple[str, str]) -> int:
     return EXIT_OK
 
 
-def _new_portfolio(args: argparse.Namespace, output: Path | None, report: ImportReport,
+def _new_portfolio(args: argparse.Namespace, output: str | Path | None, report: ImportReport,
                    noun: tuple[str, str]) -> int:
     """A new workspace ``output``: ``--into``'s portfolio (only read) with the merge, or a new
     portfolio taking the workbooks' edited weights."""
     from models.core.portfolio import Portfolio
     from models.store.access import read_portfolio_file
+    from models.store.server import shown
     from models.store.workspace import Workspace
 
     assert output is not None
@@ -166,7 +168,8 @@ def _new_portfolio(args: argparse.Namespace, output: Path | None, report: Import
             else Portfolio(framework=report.framework))
     merged = _merged(base, report, adopt_weights=not args.into)
     Workspace.create(output, merged).close()
-    _wrote(str(output), report, noun, len(merged.assessments()) - len(base.assessments()),
+    named = str(output) if isinstance(output, Path) else shown(output)
+    _wrote(named, report, noun, len(merged.assessments()) - len(base.assessments()),
            len(merged.startups))
     return EXIT_OK
 

@@ -24,7 +24,7 @@ from models.core.errors import InputError
 __all__ = ["COMMANDS", "EXIT_USAGE", "main"]
 
 COMMANDS: tuple[str, ...] = ("score", "sample", "analyze", "export", "template", "import",
-                             "report", "copy", "history")
+                             "report", "copy", "history", "workspace")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -86,8 +86,10 @@ def _interrupted(_signum: int, _frame: object) -> None:
 
 def _check_output(args: argparse.Namespace) -> None:
     """Refuse an output file in a missing folder, or one that is also an input."""
+    from models.store.server import is_server_address
+
     output = getattr(args, "output", None)
-    if not output:
+    if not output or is_server_address(output):
         return
     out = Path(output)
     if not (out.parent if str(out.parent) else Path(".")).is_dir():

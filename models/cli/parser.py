@@ -16,6 +16,7 @@ from models.cli.importing import cmd_import
 from models.cli.moments import parse_moment
 from models.cli.report import cmd_report
 from models.cli.score import cmd_score
+from models.cli.team import add_parser as _workspace
 
 #: Most Monte Carlo draws a command accepts (more adds nothing but memory and time).
 MAX_DRAWS = 100_000
@@ -103,7 +104,8 @@ def _as_of(p: argparse.ArgumentParser, what: str) -> None:
 
 
 #: What FILE is, in every command's help.
-FILE_HELP = "a workspace (.beachhead) or a JSON portfolio, which is only read"
+FILE_HELP = ("a workspace (.beachhead, or a team workspace's postgresql:// address) or a "
+             "JSON portfolio, which is only read")
 
 
 def _perspective(value: str) -> str:
@@ -152,7 +154,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"beachhead {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for add in (_score, _sample, _analyze, _export, _template, _import, _report, _copy,
-                _history):
+                _history, _workspace):
         add(sub, lang)
     return parser
 
@@ -283,11 +285,13 @@ def _copy(sub: Commands, lang: argparse.ArgumentParser) -> None:
     p = sub.add_parser("copy", parents=[lang],
                        help="copy a workspace with its history, or make a JSON portfolio "
                             "into a workspace")
-    p.add_argument("file", metavar="SRC", help="a workspace (it may be open meanwhile) or a "
-                                               "JSON portfolio (only read)")
-    p.add_argument("output", metavar="DEST", help="the workspace to write (.beachhead)")
+    p.add_argument("file", metavar="SRC", help="a workspace (it may be open meanwhile; a "
+                                               "file or a postgresql:// address) or a JSON "
+                                               "portfolio (only read)")
+    p.add_argument("output", metavar="DEST", help="the workspace to write: a .beachhead file, "
+                                                  "or a server's postgresql:// address")
     p.add_argument("--overwrite", action="store_true",
-                   help="replace DEST if it exists (never a workspace in use)")
+                   help="replace DEST if it exists (never a workspace file in use)")
     p.set_defaults(func=cmd_copy)
 
 
@@ -295,7 +299,8 @@ def _history(sub: Commands, lang: argparse.ArgumentParser) -> None:
     p = sub.add_parser("history", parents=[lang],
                        help="a workspace's changes, newest first: when, who, what, the value "
                             "before and after, the comment")
-    p.add_argument("file", metavar="FILE", help="a workspace (.beachhead)")
+    p.add_argument("file", metavar="FILE", help="a workspace (.beachhead or a postgresql:// "
+                                                "address)")
     p.add_argument("--startup", metavar="NAME",
                    help="only this startup's changes (its name or id; a startup removed "
                         "since by its id or the name it had)")

@@ -38,9 +38,9 @@ def require_workspace(path: str, option: str) -> None:
         UsageError: ``path`` is a JSON portfolio, which keeps no history.
     """
     from models.files.portfolio_file import load_portfolio
-    from models.store.sqlite import is_workspace
+    from models.store.access import is_workspace_location
 
-    if is_workspace(path):
+    if is_workspace_location(path):
         return
     load_portfolio(path)  # a file that is no portfolio at all is refused as such
     raise UsageError(f"{option} needs a workspace, which keeps the history of every change; "

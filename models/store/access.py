@@ -2,7 +2,8 @@
 of a workspace without the others.
 
 A portfolio file is a workspace (an SQLite ``*.beachhead`` file, told by its first bytes:
-:func:`models.store.sqlite.is_workspace`) or a JSON portfolio (the interchange format,
+:func:`models.store.sqlite.is_workspace`, or a team workspace named by its server's address:
+:func:`models.store.server.is_server_address`) or a JSON portfolio (the interchange format,
 ``format: beachhead.portfolio``). :func:`read_portfolio_file` reads either; a JSON file is
 only read, never converted or changed.
 """
@@ -14,8 +15,15 @@ from pathlib import Path
 
 from models.core.portfolio import Portfolio
 from models.files.portfolio_file import load_portfolio
+from models.store.server import is_server_address
 from models.store.sqlite import is_workspace
 from models.store.workspace import Workspace
+
+
+def is_workspace_location(location: str | Path) -> bool:
+    """Whether ``location`` is a workspace: an SQLite workspace file or a server's
+    address."""
+    return is_server_address(location) or is_workspace(location)
 
 
 def read_portfolio_file(path: str | Path) -> Portfolio:
@@ -26,7 +34,7 @@ def read_portfolio_file(path: str | Path) -> Portfolio:
             a newer Beachhead (both versions named), or a JSON portfolio that does not
             validate (each problem with its field path).
     """
-    if is_workspace(path):
+    if is_workspace_location(path):
         with Workspace.open(path) as ws:
             return ws.load()
     return load_portfolio(path)

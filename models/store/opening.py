@@ -154,10 +154,14 @@ def connect_server(address: str, scripts: Path = migrate.SCRIPTS
 
 
 def unreachable(exc: sa.exc.DBAPIError) -> str:
+    """What a failed connection or statement means, in one line."""
+    text = " ".join(str(exc.orig).split())
+    if "FATAL:" in text:  # the server answered, and refused the role, database or password
+        return f"the server refused the connection ({text.split('FATAL:', 1)[1].strip()})"
     lost = as_connection_error(exc, "")
     if lost is not None:
         return lost.strerror or str(lost)
-    return f"the server refused ({' '.join(str(exc.orig).split())})"
+    return f"the server refused ({text})"
 
 
 def build_server(address: str, content: Portfolio, who: str, overwrite: bool,
