@@ -127,6 +127,13 @@ def query_changes(conn: sa.Connection, *, startup_id: str | None = None,
     return [_change(row) for row in conn.execute(query)]
 
 
+def newest_change(conn: sa.Connection, *where: sa.ColumnElement[bool]) -> Change | None:
+    """The newest change that meets every condition of ``where`` (``None`` if none)."""
+    row = conn.execute(sa.select(changes).where(*where).order_by(changes.c.id.desc())
+                       .limit(1)).first()
+    return None if row is None else _change(row)
+
+
 def changes_after(conn: sa.Connection, moment: dt.datetime) -> list[Change]:
     """Every change made after ``moment``, newest first (what :mod:`replay` takes back)."""
     query = sa.select(changes).where(changes.c.at > moment).order_by(changes.c.id.desc())

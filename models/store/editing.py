@@ -6,6 +6,10 @@ raises an ``OSError`` naming the file, and changes nothing.
 
 Several edits inside :meth:`WorkspaceEdits.transaction` make one transaction and one group
 of the log (an undo step, an import); an edit that fails inside it is taken back alone.
+
+An edit of one value given ``expected``, the value its editor saw, is written only if the
+workspace still holds that value, else it raises :class:`~models.store.conflicts.Conflict`
+naming the value now and who changed it (:mod:`models.store.conflicts`): no lost update.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from models.core.framework import Framework
 from models.core.portfolio import Assessment, Startup
 from models.store import field_edits, item_edits
 from models.store.changelog import Recorder, last_moment, new_group
+from models.store.conflicts import UNCHECKED
 from models.store.frameworks import Frameworks
 from models.store.migrate import writing
 from models.store.opening import check_still_there, now
@@ -91,18 +96,25 @@ class WorkspaceEdits:
 
     # -- one value -----------------------------------------------------------------------------
     def set_score_field(self, assessment_id: str, criterion_id: str, field: str,
-                        value: object, comment: str | None = None) -> None:
+                        value: object, comment: str | None = None, *,
+                        expected: object = UNCHECKED) -> None:
         """Set ``value``, ``confidence``, ``rationale`` or ``evidence`` of a criterion's
-        score (the score is added if the criterion has none)."""
+        score (the score is added if the criterion has none).
+
+        Raises:
+            Conflict: ``expected`` is given and the field holds another value now (nothing
+                is written).
+        """
         with self._write(comment) as tx:
-            field_edits.set_score_field(tx, assessment_id, criterion_id, field, value)
+            field_edits.set_score_field(tx, assessment_id, criterion_id, field, value,
+                                        expected)
 
     def set_startup_field(self, startup_id: str, field: str, value: object,
-                          comment: str | None = None) -> None:
+                          comment: str | None = None, *, expected: object = UNCHECKED) -> None:
         """Set a startup's ``name``, ``sector``, ``stage``, ``region``, ``tags`` or
-        ``notes``."""
+        ``notes`` (``Conflict``: see :meth:`set_score_field`)."""
         with self._write(comment) as tx:
-            field_edits.set_startup_field(tx, startup_id, field, value)
+            field_edits.set_startup_field(tx, startup_id, field, value, expected)
 
     def set_startup_fields(self, values: Iterable[FieldValue],
                            comment: str | None = None) -> None:
@@ -112,10 +124,12 @@ class WorkspaceEdits:
                 field_edits.set_startup_field(tx, sid, field, value)
 
     def set_assessment_field(self, assessment_id: str, field: str, value: object,
-                             comment: str | None = None) -> None:
-        """Set an assessment's ``assessor``, ``role`` or ``date``."""
+                             comment: str | None = None, *,
+                             expected: object = UNCHECKED) -> None:
+        """Set an assessment's ``assessor``, ``role`` or ``date`` (``Conflict``: see
+        :meth:`set_score_field`)."""
         with self._write(comment) as tx:
-            field_edits.set_assessment_field(tx, assessment_id, field, value)
+            field_edits.set_assessment_field(tx, assessment_id, field, value, expected)
 
     def replace_framework(self, framework: Framework,
                           comment: str | None = None) -> list[RemovedScore]:

@@ -3,7 +3,9 @@ field of a criterion's score, of a startup or of an assessment, and the framewor
 operations of :mod:`models.core.edits` on the workspace's rows).
 
 A value is validated as the model's field would validate it before it is written; setting a
-field to the value it already has changes nothing and records nothing.
+field to the value it already has changes nothing and records nothing. An edit given the value
+its editor saw (``expected``) writes nothing and raises :class:`~models.store.conflicts.Conflict`
+when the field holds another value now (:mod:`models.store.conflicts`).
 """
 
 from __future__ import annotations
@@ -12,12 +14,14 @@ from collections.abc import Iterable
 from typing import Any
 
 import sqlalchemy as sa
+from pydantic import BaseModel
 
 from models.core.edits import RemovedScore
 from models.core.framework import Framework
 from models.core.portfolio import Assessment, Score, Startup
 from models.store import rows
 from models.store.changelog import Kind
+from models.store.conflicts import UNCHECKED, Target, check
 from models.store.frameworks import framework_version
 from models.store.schema import PORTFOLIO_ROW, assessments, portfolio, scores, startups
 from models.store.writes import Tx
@@ -37,12 +41,17 @@ def _next_score_position(tx: Tx, assessment_id: str) -> int:
     return 0 if top is None else int(top) + 1
 
 
+def _checked(cls: type[BaseModel], field: str, expected: object) -> object:
+    return expected if expected is UNCHECKED else rows.checked_field(cls, field, expected)
+
+
 def set_score_field(tx: Tx, assessment_id: str, criterion_id: str, field: str,
-                    value: object) -> None:
+                    value: object, expected: object = UNCHECKED) -> None:
     """Set one field of a criterion's score, adding the score (after the assessment's others)
-    if the criterion has none; the assessment is then marked as scored under the current
-    framework."""
+    if the criterion has none (whose field then counts as its default for ``expected``); the
+    assessment is then marked as scored under the current framework."""
     value = rows.checked_field(Score, field, value)
+    expected = _checked(Score, field, expected)
     version, framework = tx.framework()
     if criterion_id not in framework.criterion_index:
         raise KeyError(f"criterion {criterion_id!r} is not in framework '{framework.id}' "
@@ -50,6 +59,8 @@ def set_score_field(tx: Tx, assessment_id: str, criterion_id: str, field: str,
     sid = _owner(tx, assessment_id)
     key = (scores.c.assessment_id == assessment_id) & (scores.c.criterion_id == criterion_id)
     old = tx.conn.execute(sa.select(scores.c[field]).where(key)).first()
+    check(tx.conn, Target(sid, field, assessment_id, criterion_id), expected,
+          getattr(Score(), field) if old is None else old[0], value)
     if old is None:
         row = rows.score_row(assessment_id, criterion_id,
                              _next_score_position(tx, assessment_id), Score())
@@ -68,13 +79,16 @@ def set_score_field(tx: Tx, assessment_id: str, criterion_id: str, field: str,
                field=field, old=before, new=value)
 
 
-def set_startup_field(tx: Tx, startup_id: str, field: str, value: object) -> None:
+def set_startup_field(tx: Tx, startup_id: str, field: str, value: object,
+                      expected: object = UNCHECKED) -> None:
     """Set a startup's ``name``, ``sector``, ``stage``, ``region``, ``tags`` or ``notes``."""
     value = rows.checked_field(Startup, field, value)
+    expected = _checked(Startup, field, expected)
     old = tx.conn.execute(sa.select(startups.c[field])
                           .where(startups.c.id == startup_id)).first()
     if old is None:
         raise KeyError(f"startup {startup_id!r}")
+    check(tx.conn, Target(startup_id, field), expected, old[0], value)
     if old[0] == value:
         return
     tx.conn.execute(sa.update(startups).where(startups.c.id == startup_id)
@@ -82,13 +96,16 @@ def set_startup_field(tx: Tx, startup_id: str, field: str, value: object) -> Non
     tx.log.add(Kind.STARTUP_FIELD, startup_id=startup_id, field=field, old=old[0], new=value)
 
 
-def set_assessment_field(tx: Tx, assessment_id: str, field: str, value: object) -> None:
+def set_assessment_field(tx: Tx, assessment_id: str, field: str, value: object,
+                         expected: object = UNCHECKED) -> None:
     """Set an assessment's ``assessor``, ``role`` or ``date``."""
     value = rows.checked_field(Assessment, field, value)
+    expected = _checked(Assessment, field, expected)
     old = tx.conn.execute(sa.select(assessments.c.startup_id, assessments.c[field])
                           .where(assessments.c.id == assessment_id)).first()
     if old is None:
         raise KeyError(f"assessment {assessment_id!r}")
+    check(tx.conn, Target(old[0], field, assessment_id), expected, old[1], value)
     if old[1] == value:
         return
     tx.conn.execute(sa.update(assessments).where(assessments.c.id == assessment_id)
