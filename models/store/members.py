@@ -11,7 +11,7 @@ import psycopg
 from psycopg import sql
 
 from models.core.errors import InputError
-from models.store.server import libpq_params, shown
+from models.store.server import libpq_params, problem_text, shown
 
 #: The groups, each allowed what the one before it is and more.
 GROUPS: Final = ("reader", "assessor", "partner")
@@ -48,8 +48,7 @@ def add_member(address: str, name: str, group: str) -> bool:
             conn.execute(sql.SQL("GRANT {} TO {}").format(sql.Identifier(role),
                                                           sql.Identifier(name)))
     except psycopg.Error as exc:
-        raise InputError.single(shown(address), "", f"the server refused: "
-                                f"{' '.join(str(exc).split())}") from None
+        raise InputError.single(shown(address), "", problem_text(exc)) from None
     return not exists
 
 
@@ -65,8 +64,7 @@ def members(address: str) -> list[tuple[str, str]]:
         with psycopg.connect(**libpq_params(address), autocommit=True) as conn:
             found = conn.execute(query, (roles,)).fetchall()
     except psycopg.Error as exc:
-        raise InputError.single(shown(address), "", f"the server refused: "
-                                f"{' '.join(str(exc).split())}") from None
+        raise InputError.single(shown(address), "", problem_text(exc)) from None
     widest: dict[str, str] = {}
     for name, role in found:
         group = role.removeprefix("beachhead_")

@@ -25,7 +25,7 @@ from models.store import migrate
 from models.store.changelog import Kind, Recorder, new_group
 from models.store.frameworks import framework_version
 from models.store.schema import PORTFOLIO_ROW, WORKSPACE_FORMAT, metadata, portfolio
-from models.store.server import as_connection_error, server_engine, server_url, shown
+from models.store.server import problem_text, server_engine, server_url, shown
 from models.store.sqlite import APPLICATION_ID, is_workspace, mark_file, pragma, sqlite_engine
 from models.store.writes import insert_startups
 
@@ -130,7 +130,7 @@ def connect_server(address: str, scripts: Path = migrate.SCRIPTS
         conn = engine.connect()
     except sa.exc.DBAPIError as exc:
         engine.dispose()
-        raise InputError.single(name, "", unreachable(exc)) from None
+        raise InputError.single(name, "", problem_text(exc)) from None
     try:
         if migrate.stored_revision(conn) is None:
             raise InputError.single(name, "", "holds no Beachhead workspace; make one with "
@@ -145,23 +145,12 @@ def connect_server(address: str, scripts: Path = migrate.SCRIPTS
     except sa.exc.DBAPIError as exc:
         conn.close()
         engine.dispose()
-        raise InputError.single(name, "", unreachable(exc)) from None
+        raise InputError.single(name, "", problem_text(exc)) from None
     except BaseException:
         conn.close()
         engine.dispose()
         raise
     return engine, conn
-
-
-def unreachable(exc: sa.exc.DBAPIError) -> str:
-    """What a failed connection or statement means, in one line."""
-    text = " ".join(str(exc.orig).split())
-    if "FATAL:" in text:  # the server answered, and refused the role, database or password
-        return f"the server refused the connection ({text.split('FATAL:', 1)[1].strip()})"
-    lost = as_connection_error(exc, "")
-    if lost is not None:
-        return lost.strerror or str(lost)
-    return f"the server refused ({text})"
 
 
 def build_server(address: str, content: Portfolio, who: str, overwrite: bool,
@@ -176,7 +165,7 @@ def build_server(address: str, content: Portfolio, who: str, overwrite: bool,
             prepare_server(conn, address, overwrite)
             _fill(conn, content, who, source)
     except sa.exc.DBAPIError as exc:
-        raise InputError.single(shown(address), "", unreachable(exc)) from None
+        raise InputError.single(shown(address), "", problem_text(exc)) from None
     finally:
         engine.dispose()
 
@@ -221,7 +210,7 @@ def init_server(address: str) -> bool:
                 made = True
         return made
     except sa.exc.DBAPIError as exc:
-        raise InputError.single(shown(address), "", unreachable(exc)) from None
+        raise InputError.single(shown(address), "", problem_text(exc)) from None
     finally:
         engine.dispose()
 

@@ -129,6 +129,18 @@ def as_connection_error(exc: BaseException, address: str) -> ConnectionError | N
                            shown(address))
 
 
+def problem_text(exc: BaseException) -> str:
+    """What a failed connection or statement means, in one line."""
+    orig = exc.orig if isinstance(exc, sa.exc.DBAPIError) and exc.orig else exc
+    text = " ".join(str(orig).split())
+    if "FATAL:" in text:  # the server answered, and refused the role, database or password
+        return f"the server refused the connection ({text.split('FATAL:', 1)[1].strip()})"
+    lost = as_connection_error(exc, "")
+    if lost is not None:
+        return lost.strerror or str(lost)
+    return f"the server refused ({text})"
+
+
 def as_permission_error(exc: BaseException, address: str) -> PermissionError | None:
     """The ``PermissionError`` naming the server that a refused privilege or row-level
     security policy means; ``None`` for other errors."""

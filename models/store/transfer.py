@@ -19,7 +19,7 @@ from models.core.errors import InputError
 from models.files.atomic import atomic_output
 from models.store import migrate, opening
 from models.store.schema import metadata
-from models.store.server import server_engine, shown
+from models.store.server import problem_text, server_engine, shown
 from models.store.sqlite import mark_file, sqlite_engine
 
 #: Rows written per statement.
@@ -32,8 +32,9 @@ def copy_rows(src: sa.Connection, dest: sa.Connection) -> int:
     the sequences then continue after the copied numbers. Returns the number of rows."""
     total = 0
     for table in metadata.sorted_tables:
-        query = sa.select(table).order_by(*table.primary_key.columns)
-        result = src.execution_options(yield_per=BATCH).execute(query).mappings()
+        query = (sa.select(table).order_by(*table.primary_key.columns)
+                 .execution_options(yield_per=BATCH))
+        result = src.execute(query).mappings()
         for part in result.partitions():
             dest.execute(sa.insert(table), [dict(r) for r in part])
             total += len(part)
@@ -78,6 +79,6 @@ def copy_to_server(src: sa.Connection, address: str, overwrite: bool) -> None:
             opening.prepare_server(conn, address, overwrite)
             copy_rows(src, conn)
     except sa.exc.DBAPIError as exc:
-        raise InputError.single(shown(address), "", opening.unreachable(exc)) from None
+        raise InputError.single(shown(address), "", problem_text(exc)) from None
     finally:
         engine.dispose()

@@ -21,7 +21,8 @@ from tests.domain.test_store_workspace import make, rich_portfolio
 
 
 @pytest.fixture
-def ws(tmp_path):
+def file_ws(tmp_path):
+    """A workspace file (for what only a file has: its pages, its place on the disk)."""
     with make(tmp_path) as w:
         yield w
 
@@ -260,9 +261,10 @@ def test_an_assessment_is_marked_with_the_framework_it_was_last_scored_under(ws)
     [Startup(name="Small", assessments=[Assessment(scores={
         cid: Score(rationale=cid * 20_000) for cid in ("a.x", "a.y", "b.z", "b.w")})])],
 ], ids=["startups", "scores"])
-def test_a_write_the_disk_refuses_is_an_os_error_naming_the_file(ws, big):
+def test_a_write_the_disk_refuses_is_an_os_error_naming_the_file(file_ws, big):
     from models.core.errors import write_failure
 
+    ws = file_ws
     raw = ws._conn.connection.driver_connection
     pages = raw.execute("PRAGMA page_count").fetchone()[0]
     raw.execute(f"PRAGMA max_page_count = {pages}")  # as if the disk were full

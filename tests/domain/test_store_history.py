@@ -17,7 +17,8 @@ from tests.domain.test_store_workspace import make, rich_portfolio
 
 
 @pytest.fixture
-def ws(tmp_path):
+def file_ws(tmp_path):
+    """A workspace file (for what only a file has: its pages, its place on the disk)."""
     with make(tmp_path) as w:
         yield w
 
@@ -92,7 +93,7 @@ def test_as_of_before_the_workspace_began_is_refused(ws):
     created = ws.info()["created_at"]
     with pytest.raises(InputError, match="before the workspace was created") as e:
         ws.as_of(created - dt.timedelta(seconds=1))
-    assert e.value.problems[0].source.endswith("w.beachhead")
+    assert e.value.problems[0].source == ws.location
     with pytest.raises(ValueError, match="time zone"):
         ws.as_of(dt.datetime(2025, 1, 1))  # a naive moment
 
@@ -134,7 +135,7 @@ def test_as_of_from_a_copy_that_lacks_another_windows_changes_is_still_right(ws,
     used to put each removed startup and assessment back beside itself (Beachhead twice)."""
     moment = _moment(ws)
     stale = ws.load()
-    with Workspace.open(ws.path, who="Bo") as other:
+    with Workspace.open(ws.address, who="Bo") as other:
         other.remove_startup("s3")
         other.remove_assessment("a2")
         other.set_score_field("a1", "a.x", "value", 1)

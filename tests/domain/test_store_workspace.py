@@ -7,6 +7,7 @@ import datetime as dt
 import json
 import os
 import sqlite3
+import time
 from pathlib import Path
 
 import pytest
@@ -57,15 +58,16 @@ def make(tmp_path: Path, content: Portfolio | None = None, name: str = "w.beachh
 @pytest.mark.parametrize("build", [rich_portfolio, sample_portfolio,
                                    lambda: synthetic_portfolio(30, seed=4)],
                          ids=["rich", "sample", "synthetic"])
-def test_a_portfolio_comes_back_as_it_went_in(tmp_path, build):
+def test_a_portfolio_comes_back_as_it_went_in(new_location, build):
     original = build()
-    with make(tmp_path, original) as ws:
+    where = new_location()
+    with Workspace.create(where, original, who="Ann") as ws:
         loaded = ws.load()
     assert loaded.model_dump() == original.model_dump()
     assert loaded == original
     for mine, theirs in zip(loaded.assessments(), original.assessments(), strict=True):
         assert list(mine[1].scores) == list(theirs[1].scores)  # the order of scores too
-    with Workspace.open(tmp_path / "w.beachhead") as again:
+    with Workspace.open(where) as again:
         assert again.load() == original
 
 
@@ -81,8 +83,8 @@ def test_scores_come_back_in_their_order_however_the_rows_lie(tmp_path):
         assert list(ws.load().startups[0].assessments[0].scores) == ["b.z", "a.x", "b.w"]
 
 
-def test_loaded_models_behave_as_validated_ones(tmp_path):
-    with make(tmp_path) as ws:
+def test_loaded_models_behave_as_validated_ones(new_location):
+    with Workspace.create(new_location(), rich_portfolio()) as ws:
         loaded = ws.load()
     a = loaded.startups[0].assessments[0]
     assert a.date == dt.date(2024, 10, 2) and a.scores["b.z"].value == 2
@@ -99,15 +101,16 @@ def test_loaded_models_behave_as_validated_ones(tmp_path):
     assert other.model_copy(update={"value": 2}).value == 2 and other.value == 1
 
 
-def test_some_startups_are_read_by_their_ids_in_the_portfolios_order(tmp_path):
+def test_some_startups_are_read_by_their_ids_in_the_portfolios_order(new_location):
     original = rich_portfolio()
-    with make(tmp_path, original) as ws:
+    with Workspace.create(new_location(), original) as ws:
         found = ws.startups(["s3", "no such startup", "s1"])
     assert [(i, s.model_dump()) for i, s in found] == [
         (0, original.startups[0].model_dump()), (2, original.startups[2].model_dump())]
 
 
-def test_equal_texts_are_read_as_one_string_and_what_can_change_as_each_ones_own(tmp_path):
+def test_equal_texts_are_read_as_one_string_and_what_can_change_as_each_ones_own(
+        new_location):
     """Loading keeps one copy of each distinct text and date (they cannot change), and gives
     every model its own tags, scores and lists."""
     seen = "Seen in the data room"
@@ -116,7 +119,7 @@ def test_equal_texts_are_read_as_one_string_and_what_can_change_as_each_ones_own
             Assessment(id=f"a{i}", date="2024-05-06", scores={
                 "a.x": Score(value=i + 1, rationale=seen), "a.y": Score(rationale=seen)})])
         for i in range(2)])
-    with make(tmp_path, content) as ws:
+    with Workspace.create(new_location(), content) as ws:
         one, two = ws.load().startups
     a, b = one.assessments[0], two.assessments[0]
     assert a.scores["a.x"].rationale is b.scores["a.y"].rationale
@@ -185,8 +188,8 @@ def test_opening_refuses_what_is_not_a_workspace_naming_the_file(tmp_path):
     assert not (tmp_path / "none.beachhead").exists()  # opening never creates a file
 
 
-def test_a_copy_holds_the_committed_state_and_history(tmp_path):
-    with make(tmp_path) as ws:
+def test_a_copy_holds_the_committed_state_and_history(tmp_path, new_location):
+    with Workspace.create(new_location(), rich_portfolio(), who="Ann") as ws:
         ws.set_startup_field("s2", "notes", "copied", comment="before the copy")
         dest = ws.copy_to(tmp_path / "copy.beachhead")
         ws.set_startup_field("s2", "notes", "after")
@@ -215,19 +218,24 @@ def test_a_copy_never_overwrites_its_source_or_a_workspace_in_use(tmp_path):
     assert link.is_symlink()
 
 
-def test_json_export_writes_the_interchange_format(tmp_path):
-    with make(tmp_path) as ws:
+def test_json_export_writes_the_interchange_format(tmp_path, new_location):
+    with Workspace.create(new_location(), rich_portfolio()) as ws:
         ws.set_decisions("s2", [Decision(status="watch", date=dt.date(2025, 3, 1))])
         ws.export_json(tmp_path / "out.beachhead")
         assert load_portfolio(tmp_path / "out.beachhead") == ws.load()
 
 
-def test_another_connections_commit_changes_the_data_version(tmp_path):
-    with make(tmp_path) as mine, Workspace.open(tmp_path / "w.beachhead") as theirs:
+def test_another_connections_commit_changes_the_data_version(new_location):
+    with Workspace.create(new_location(), rich_portfolio()) as mine, \
+            Workspace.open(mine.address) as theirs:
         before_mine, before_theirs = mine.data_version(), theirs.data_version()
         mine.set_startup_field("s2", "sector", "robots")
-        assert mine.data_version() == before_mine  # its own edit is not news to it
+        # a server's notification is on its way once the commit returns: allow it a moment
+        deadline = time.monotonic() + 2
+        while theirs.data_version() == before_theirs and time.monotonic() < deadline:
+            time.sleep(0.01)
         assert theirs.data_version() != before_theirs
+        assert mine.data_version() == before_mine  # its own edit is not news to it
         assert theirs.load().startups[1].sector == "robots"
 
 
@@ -243,12 +251,12 @@ def test_a_workspace_opened_through_a_link_keeps_the_link(tmp_path):
         assert ws.load().startups[2].name == "Gamma"
 
 
-def test_an_edit_from_a_window_never_undoes_an_import_made_meanwhile(tmp_path):
+def test_an_edit_from_a_window_never_undoes_an_import_made_meanwhile(new_location):
     """The JSON document's failure: a window's save overwrote what the command line had
     imported into the same file. Here each edit changes only its own rows."""
-    with make(tmp_path) as window:
+    with Workspace.create(new_location(), rich_portfolio()) as window:
         shown = window.load()
-        with Workspace.open(tmp_path / "w.beachhead", who="cli") as cli:
+        with Workspace.open(window.address, who="cli") as cli:
             cli.add_many([Startup(id="imported", name="Imported Co")])
         window.set_score_field("a1", "a.x", "value", 1)  # edited on what it showed
         after = window.load()
@@ -256,11 +264,8 @@ def test_an_edit_from_a_window_never_undoes_an_import_made_meanwhile(tmp_path):
     assert after.startups[0].assessments[0].scores["a.x"].value == 1
 
 
-def test_reads_inside_a_write_transaction_see_its_edits(tmp_path):
-    from models.engine.sample import sample_portfolio
-    from models.store.workspace import Workspace
-
-    with Workspace.create(tmp_path / "w.beachhead", sample_portfolio(), "Ana") as ws:
+def test_reads_inside_a_write_transaction_see_its_edits(new_location):
+    with Workspace.create(new_location(), sample_portfolio(), "Ana") as ws:
         a = ws.load().startups[0].assessments[0]
         with ws.transaction("two steps"):
             ws.set_score_field(a.id, "cap.runway", "value", 5)

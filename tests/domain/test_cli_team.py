@@ -1,0 +1,102 @@
+"""The command line on a team workspace (the throwaway PostgreSQL server): setting one up with
+``workspace init`` and ``workspace add``, moving a pipeline there and back with ``copy`` (its
+history with it), every reading command and ``import --into`` taking the server's address, and
+refusals named in one line."""
+
+from __future__ import annotations
+
+import pytest
+import sqlalchemy as sa
+
+from models.engine.sample import sample_portfolio
+from models.store.workspace import Workspace
+from tests.helpers import run_cli
+
+
+def test_a_firm_sets_a_team_workspace_up_in_three_commands(capsys, tmp_path, pg_url):
+    local = tmp_path / "deals.beachhead"
+    with Workspace.create(local, sample_portfolio(), who="Ann") as ws:
+        first = ws.load().startups[0]
+        ws.set_startup_field(first.id, "notes", "met the founders", comment="first call")
+        history = [(c.kind, c.who, c.comment) for c in ws.changes()]
+    assert run_cli(capsys, "workspace", "init", pg_url)[0] == 0
+    code, _, err = run_cli(capsys, "copy", str(local), pg_url)
+    assert code == 0 and err.startswith("wrote postgresql+psycopg://postgres@/")
+    code, _, err = run_cli(capsys, "workspace", "add", pg_url, "ann", "--as", "assessor")
+    assert code == 0 and "ann is now a member of assessors (a new login role)" in err
+    assert run_cli(capsys, "workspace", "add", pg_url, "pat", "--as", "partner")[0] == 0
+    code, out, _ = run_cli(capsys, "workspace", "members", pg_url)
+    assert out.splitlines() == ["ann\tassessor", "pat\tpartner"]
+    code, _, err = run_cli(capsys, "workspace", "add", pg_url, "ann", "--as", "reader")
+    assert "ann is moved to a member of readers" in err
+    assert run_cli(capsys, "workspace", "members", pg_url)[1].splitlines()[0] == "ann\treader"
+
+    with Workspace.open(pg_url) as team:
+        assert team.load() == sample_portfolio().model_copy(update={"startups": [
+            first.model_copy(update={"notes": "met the founders"}),
+            *sample_portfolio().startups[1:]]})
+        assert [(c.kind, c.who, c.comment) for c in team.changes()] == history
+    # and back to a file, with the history again
+    back = tmp_path / "back.beachhead"
+    assert run_cli(capsys, "copy", pg_url, str(back))[0] == 0
+    with Workspace.open(back) as ws:
+        assert [(c.kind, c.who, c.comment) for c in ws.changes()] == history
+        assert ws.load().startups[0].notes == "met the founders"
+
+
+def test_reading_commands_and_import_take_the_address(capsys, tmp_path, pg_url):
+    assert run_cli(capsys, "sample", "-o", pg_url)[0] == 0
+    code, out, _ = run_cli(capsys, "score", pg_url)
+    assert code == 0 and "Gearloom Systems" in out
+    code, out, _ = run_cli(capsys, "history", pg_url, "--format", "csv")
+    assert code == 0 and "workspace created" in out
+    json_file = tmp_path / "more.json"
+    assert run_cli(capsys, "export", pg_url, "-o", str(json_file), "--format", "json")[0] == 0
+    code, _, err = run_cli(capsys, "import", str(json_file), "--into", pg_url)
+    assert code == 0 and "13 duplicates skipped; 8 startups in all" in err
+    workbook = tmp_path / "team.xlsx"
+    assert run_cli(capsys, "export", pg_url, "-o", str(workbook), "--draws", "0")[0] == 0
+    assert workbook.stat().st_size > 0
+
+
+def test_a_database_holding_a_portfolio_is_never_overwritten_unless_told(capsys, tmp_path,
+                                                                          pg_url):
+    assert run_cli(capsys, "sample", "-o", pg_url)[0] == 0
+    local = tmp_path / "other.beachhead"
+    assert run_cli(capsys, "sample", "-o", str(local), "--size", "3")[0] == 0
+    code, _, err = run_cli(capsys, "copy", str(local), pg_url)
+    assert code == 1 and "already holds a workspace; use --overwrite" in err
+    assert run_cli(capsys, "copy", str(local), pg_url, "--overwrite")[0] == 0
+    with Workspace.open(pg_url) as ws:
+        assert len(ws.load().startups) == 3
+
+
+@pytest.mark.parametrize("change,words", [
+    ({"username": "nobody"}, 'the server refused the connection (role "nobody" does not '
+                             'exist)'),
+    ({"database": "no_such_db"}, 'the server refused the connection (database "no_such_db" '
+                                 'does not exist)'),
+    ({"host": "127.0.0.1", "port": 1, "query": {}}, "cannot reach the server"),
+])
+def test_a_server_that_cannot_be_used_is_named_in_one_line(capsys, pg_url, change, words):
+    target = sa.make_url(pg_url).set(**change).render_as_string(hide_password=False)
+    for command in (["score", target], ["history", target], ["workspace", "members", target]):
+        code, out, err = run_cli(capsys, *command)
+        (line,) = err.splitlines()
+        assert (code, out) == (1, "") and words in line and "Traceback" not in err
+
+
+def test_an_empty_database_is_told_apart_from_a_workspace(capsys, pg_url):
+    code, _, err = run_cli(capsys, "score", pg_url)
+    assert code == 1 and "holds no Beachhead workspace; make one with 'beachhead workspace " \
+                         "init'" in err
+    assert run_cli(capsys, "workspace", "init", pg_url)[0] == 0
+    code, _, err = run_cli(capsys, "workspace", "init", pg_url)
+    assert code == 0 and "is a team workspace already" in err
+    code, _, err = run_cli(capsys, "score", pg_url)
+    assert code == 1 and "holds an empty workspace (no portfolio yet)" in err
+
+
+def test_workspace_commands_need_an_address(capsys, tmp_path):
+    code, _, err = run_cli(capsys, "workspace", "init", str(tmp_path / "deals.beachhead"))
+    assert code == 2 and "is not a server's address" in err
