@@ -3,6 +3,12 @@
 Each command names the change for the Edit menu ("Undo Score Runway"), and text edits merge
 while the user types in the same field, so one Undo removes a whole typed phrase. The changes
 themselves are the document's ``apply_*`` methods, each an operation of :mod:`models.core.edits`.
+
+An edit of one value (:class:`FieldEdit`) is written only over the value it replaces: the one
+the window showed when it was made, the value it set when it is undone, the one it replaced
+when it is redone. If someone else changed that value meanwhile (a
+:class:`~models.store.conflicts.Conflict`), nothing is overwritten: the window takes in their
+value and asks (:mod:`gui.conflict_dialog`) whether to keep it or to write one's own.
 """
 
 from __future__ import annotations
@@ -12,12 +18,14 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
+from gui import conflict_dialog
 from gui.document import Document
 from models.core import edits
 from models.core.decisions import Decision
 from models.core.edits import RemovedScore
 from models.core.framework import Framework, text
 from models.core.portfolio import Assessment, Startup
+from models.store.conflicts import Conflict
 
 _MERGE_TEXT = 1001
 _MERGE_FRAMEWORK = 1002
@@ -61,11 +69,20 @@ class Edit(QUndoCommand):
         try:
             with self.doc.commenting(comment):
                 step()
+        except Conflict as conflict:
+            if not self._settle(conflict, comment, redoing=step == self._redo):
+                self.setObsolete(True)
+                return
         except (OSError, KeyError, ValueError) as exc:
             self.setObsolete(True)
             self.doc.report_refused(exc)
             return
         self._done = True
+
+    def _settle(self, conflict: Conflict, comment: str | None, redoing: bool) -> bool:
+        """After a conflict: True if the step was made after all (see :class:`FieldEdit`)."""
+        self.doc.report_refused(conflict)
+        return False
 
     def _redo(self) -> None:
         raise NotImplementedError
@@ -74,7 +91,48 @@ class Edit(QUndoCommand):
         raise NotImplementedError
 
 
-class SetScoreField(Edit):
+class FieldEdit(Edit):
+    """An edit of one value, from ``old`` (what the window showed) to ``new``: each step is
+    written over the value the step before left, so a value someone else wrote meanwhile is
+    never overwritten unasked (see the module notes). Subclasses write in ``_set``."""
+
+    old: object
+    new: object
+
+    def _redo(self) -> None:
+        self._set(self.new, expected=self.old)
+
+    def _undo(self) -> None:
+        self._set(self.old, expected=self.new)
+
+    def _set(self, value: object, *, expected: object) -> None:
+        raise NotImplementedError
+
+    def _settle(self, conflict: Conflict, comment: str | None, redoing: bool) -> bool:
+        """Show their value and ask, until the user keeps it (False: the step is dropped
+        from the history) or their own value is written over the one now there (True; a
+        redone edit then replaces theirs, which undoing it brings back). Someone else having
+        written this very value leaves nothing to ask."""
+        while True:
+            self.doc.take_in_conflict(conflict)
+            if conflict.current == conflict.value or not conflict_dialog.use_yours(
+                    self.doc, conflict):
+                return False
+            try:
+                with self.doc.commenting(comment):
+                    self._set(conflict.value, expected=conflict.current)
+            except Conflict as again:
+                conflict = again
+                continue
+            except (OSError, KeyError, ValueError) as exc:
+                self.doc.report_refused(exc)
+                return False
+            if redoing:
+                self.old = conflict.current
+            return True
+
+
+class SetScoreField(FieldEdit):
     """Change one field of one criterion's score: level, confidence, rationale or evidence."""
 
     def __init__(self, doc: Document, assessment_id: str, criterion_id: str, field: str,
@@ -87,24 +145,23 @@ class SetScoreField(Edit):
         self.setText(translate("Commands", "{what} {criterion}").format(
             what=_field_label(field), criterion=name))
 
-    def _redo(self) -> None:
-        self.doc.apply_score_field(self.aid, self.cid, self.field, self.new)
-
-    def _undo(self) -> None:
-        self.doc.apply_score_field(self.aid, self.cid, self.field, self.old)
+    def _set(self, value: object, *, expected: object) -> None:
+        self.doc.apply_score_field(self.aid, self.cid, self.field, value, expected=expected)
 
     def id(self) -> int:
         return _MERGE_TEXT if self.field in ("rationale", "evidence") else -1
 
     def mergeWith(self, other: QUndoCommand) -> bool:
+        # typing on from this one's text; not over a value someone else wrote in between
         if other.isObsolete() or not isinstance(other, SetScoreField) or (
-                other.aid, other.cid, other.field) != (self.aid, self.cid, self.field):
+                other.aid, other.cid, other.field, other.old) != (
+                self.aid, self.cid, self.field, self.new):
             return False
         self.new = other.new
         return True
 
 
-class SetStartupField(Edit):
+class SetStartupField(FieldEdit):
     """Rename a startup or change its sector, stage, region, tags or notes."""
 
     def __init__(self, doc: Document, startup_id: str, field: str, value: object) -> None:
@@ -115,14 +172,11 @@ class SetStartupField(Edit):
                  else translate("Commands", "Edit Startup"))
         self.setText(label)
 
-    def _redo(self) -> None:
-        self.doc.apply_startup_field(self.sid, self.field, self.new)
-
-    def _undo(self) -> None:
-        self.doc.apply_startup_field(self.sid, self.field, self.old)
+    def _set(self, value: object, *, expected: object) -> None:
+        self.doc.apply_startup_field(self.sid, self.field, value, expected=expected)
 
 
-class SetAssessmentField(Edit):
+class SetAssessmentField(FieldEdit):
     """Change an assessment's assessor, role or date."""
 
     def __init__(self, doc: Document, assessment_id: str, field: str, value: object) -> None:
@@ -130,11 +184,8 @@ class SetAssessmentField(Edit):
         self.doc, self.aid, self.field, self.new = doc, assessment_id, field, value
         self.old = getattr(doc.assessment(assessment_id)[1], field)
 
-    def _redo(self) -> None:
-        self.doc.apply_assessment_field(self.aid, self.field, self.new)
-
-    def _undo(self) -> None:
-        self.doc.apply_assessment_field(self.aid, self.field, self.old)
+    def _set(self, value: object, *, expected: object) -> None:
+        self.doc.apply_assessment_field(self.aid, self.field, value, expected=expected)
 
 
 class SetDecisions(Edit):

@@ -2,7 +2,13 @@
 one of these ``apply_*`` methods, which writes it to the workspace first (one transaction,
 durable on disk and in the change log when it returns; ``OSError`` if refused, with memory
 left as it was), then makes it in memory with an operation of :mod:`models.core.edits`,
-re-scores what it touched and emits the narrowest signal that says so."""
+re-scores what it touched and emits the narrowest signal that says so.
+
+An edit of one value carries the value the window had (``expected``): when the workspace
+holds another one (someone else changed it meanwhile) nothing is changed in memory and
+:class:`~models.store.conflicts.Conflict` is raised; :meth:`DocumentEdits.take_in_conflict`
+then shows the other's value (no lost update: the command asks the user, see
+:mod:`gui.commands`)."""
 
 from __future__ import annotations
 
@@ -14,9 +20,11 @@ from models.core.decisions import Decision
 from models.core.edits import FieldValue, RemovedScore
 from models.core.framework import Framework, Scenario
 from models.core.portfolio import Assessment, Portfolio, Startup
+from models.store.conflicts import Conflict
 
 if TYPE_CHECKING:
     from models.engine.results import Result
+    from models.store.changelog import Change
     from models.store.workspace import Workspace
 
 T = TypeVar("T")
@@ -36,6 +44,7 @@ class DocumentEdits:
     frameworkChanged: Any
     scenarioChanged: Any
     decisionsChanged: Any
+    historyChanged: Any
 
     if TYPE_CHECKING:  # provided by the document
         def _store(self, write: Callable[[Workspace, str | None], T]) -> T | None:
@@ -56,21 +65,31 @@ class DocumentEdits:
         def _changed_one_startup(self, startup_id: str) -> None:
             ...
 
+        def take_in(self, changes: list[Change]) -> None:
+            ...
+
+        def _reload(self) -> None:
+            ...
+
     def apply_score_field(self, assessment_id: str, criterion_id: str, field: str,
-                          value: object) -> None:
-        """Set one field (``value``, ``confidence``, ``rationale``, ``evidence``) of a score."""
+                          value: object, *, expected: object) -> None:
+        """Set one field (``value``, ``confidence``, ``rationale``, ``evidence``) of a score,
+        which the window showed as ``expected`` (``Conflict``: see the module notes)."""
         _, a = self._index[assessment_id]
         self._store(lambda ws, c: ws.set_score_field(assessment_id, criterion_id, field, value,
-                                                     c))
+                                                     c, expected=expected))
         edits.set_score_field(a, criterion_id, field, value)
         if field == "value":
             self._rescore(assessment_id)
         self.scoresChanged.emit(assessment_id)
 
-    def apply_startup_field(self, startup_id: str, field: str, value: object) -> None:
-        """Set a startup's ``name``, ``sector``, ``stage``, ``region``, ``tags`` or ``notes``."""
+    def apply_startup_field(self, startup_id: str, field: str, value: object, *,
+                            expected: object) -> None:
+        """Set a startup's ``name``, ``sector``, ``stage``, ``region``, ``tags`` or ``notes``
+        (shown as ``expected``)."""
         st = self.startup(startup_id)
-        self._store(lambda ws, c: ws.set_startup_field(startup_id, field, value, c))
+        self._store(lambda ws, c: ws.set_startup_field(startup_id, field, value, c,
+                                                       expected=expected))
         edits.set_field(st, field, value)
         if field == "name":
             for a in st.assessments:
@@ -78,14 +97,26 @@ class DocumentEdits:
         self._changed_one_startup(startup_id)
         self.structureChanged.emit()
 
-    def apply_assessment_field(self, assessment_id: str, field: str, value: object) -> None:
-        """Set an assessment's ``assessor``, ``role`` or ``date``."""
+    def apply_assessment_field(self, assessment_id: str, field: str, value: object, *,
+                               expected: object) -> None:
+        """Set an assessment's ``assessor``, ``role`` or ``date`` (shown as ``expected``)."""
         st, a = self._index[assessment_id]
-        self._store(lambda ws, c: ws.set_assessment_field(assessment_id, field, value, c))
+        self._store(lambda ws, c: ws.set_assessment_field(assessment_id, field, value, c,
+                                                          expected=expected))
         edits.set_field(a, field, value)
         self._rescore(assessment_id)
         self._changed_one_startup(st.id)
         self.structureChanged.emit()
+
+    def take_in_conflict(self, conflict: Conflict) -> None:
+        """Show the value that made an edit conflict, as the workspace holds it now: the
+        change that wrote it is taken in as another window's (:meth:`Document.take_in`);
+        with no such change in the log, the whole portfolio is read again."""
+        if conflict.change is not None:
+            self.take_in([conflict.change])
+        else:
+            self._reload()
+            self.historyChanged.emit()
 
     def apply_decisions(self, startup_id: str, decisions: list[Decision]) -> list[Decision]:
         """Replace a startup's decisions (oldest first); returns the previous ones."""

@@ -320,6 +320,53 @@
     </message>
 </context>
 <context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Changed by someone else</source>
+        <translation>已被他人更改</translation>
+    </message>
+    <message>
+        <source>Keep their value, or write yours over it?</source>
+        <translation>保留对方的值，还是用你的值覆盖？</translation>
+    </message>
+    <message>
+        <source>Keep {theirs}</source>
+        <translation>保留 {theirs}</translation>
+    </message>
+    <message>
+        <source>Use yours ({mine})</source>
+        <translation>用你的（{mine}）</translation>
+    </message>
+    <message>
+        <source>Someone else changed {what} to {value} while you were editing.</source>
+        <translation>在你编辑期间，其他人将{what}改为 {value}。</translation>
+    </message>
+    <message>
+        <source>{who} (database role {role})</source>
+        <translation>{who}（数据库角色 {role}）</translation>
+    </message>
+    <message>
+        <source>{who} changed {what} to {value} at {time} while you were editing.</source>
+        <translation>在你编辑期间，{who} 于 {time} 将{what}改为 {value}。</translation>
+    </message>
+    <message>
+        <source>the {field} of {startup}</source>
+        <translation>{startup}的{field}</translation>
+    </message>
+    <message>
+        <source>the {field} of {assessor}&apos;s assessment of {startup}</source>
+        <translation>{assessor}对{startup}的评估的{field}</translation>
+    </message>
+    <message>
+        <source>{criterion} of {startup} ({assessor}&apos;s assessment)</source>
+        <translation>{startup}（{assessor}的评估）的{criterion}</translation>
+    </message>
+    <message>
+        <source>the {field} of {criterion} of {startup} ({assessor}&apos;s assessment)</source>
+        <translation>{startup}（{assessor}的评估）中{criterion}的{field}</translation>
+    </message>
+</context>
+<context>
     <name>CriteriaPanel</name>
     <message>
         <source>(switched off)</source>
