@@ -52,12 +52,9 @@ RAM_ROOM = 2 << 30
 
 _PROGRAMS = ("initdb", "pg_ctl")
 _LOCALES = ("C.UTF-8", "C")
-_SETTINGS = {
-    "max_connections": "200",
-    "fsync": "off",
-    "synchronous_commit": "off",
-    "full_page_writes": "off",
-}
+_SETTINGS = {"max_connections": "200"}
+#: What makes a server quick and disposable: nothing waits for the disk.
+_UNSAFE = {"fsync": "off", "synchronous_commit": "off", "full_page_writes": "off"}
 _FIX = "install PostgreSQL's server programs with: scripts/system-deps.sh test"
 
 
@@ -132,16 +129,20 @@ def _check_server_user() -> None:
 class PostgresServer:
     """A PostgreSQL server of its own, started on construction, in a fresh temporary folder.
 
-    ``label`` goes into the folder's name (the test worker's id, say). Use it as a context
-    manager, or call :meth:`stop`.
+    ``label`` goes into the folder's name (the test worker's id, say). ``durable`` keeps the
+    server's safe defaults (every commit flushed to a folder on disk), as a real server's,
+    for measuring; otherwise nothing waits for the disk. Use it as a context manager, or
+    call :meth:`stop`.
     """
 
-    def __init__(self, label: str = "tests") -> None:
+    def __init__(self, label: str = "tests", durable: bool = False) -> None:
+        self.durable = durable
         self.bindir = find_bindir()
         self.as_root = os.geteuid() == 0
         if self.as_root:
             _check_server_user()
-        self.dir = Path(tempfile.mkdtemp(prefix=f"beachhead-pg-{label}-", dir=_parent_folder()))
+        folder = None if durable else _parent_folder()
+        self.dir = Path(tempfile.mkdtemp(prefix=f"beachhead-pg-{label}-", dir=folder))
         self.data = self.dir / "data"
         self.log = self.dir / "server.log"
         self.started_by = os.getpid()
@@ -197,7 +198,8 @@ class PostgresServer:
         (appended to ``postgresql.conf``: the last value of a setting wins)."""
         folder = str(self.dir).replace("'", "''")
         lines = ["listen_addresses = ''", f"unix_socket_directories = '{folder}'",
-                 f"port = {PORT}", *(f"{k} = {v}" for k, v in _SETTINGS.items())]
+                 f"port = {PORT}", *(f"{k} = {v}" for k, v in _SETTINGS.items()),
+                 *([] if self.durable else (f"{k} = {v}" for k, v in _UNSAFE.items()))]
         with (self.data / "postgresql.conf").open("a", encoding="utf-8") as conf:
             conf.write("\n# a throwaway server for the tests\n" + "\n".join(lines) + "\n")
 

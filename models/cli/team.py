@@ -54,7 +54,7 @@ def cmd_workspace(args: argparse.Namespace) -> int:
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser],
                lang: argparse.ArgumentParser) -> None:
     """The ``workspace`` command and its actions."""
-    from models.store.members import GROUPS
+    from models.store.policies import GROUPS
 
     p = sub.add_parser("workspace", parents=[lang],
                        help="set a team workspace up on a PostgreSQL server")
@@ -65,7 +65,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser],
     add = actions.add_parser("add", help="add a person (a login role) to a group")
     add.add_argument("address", metavar="ADDRESS", help="postgresql://USER@HOST/DB")
     add.add_argument("name", metavar="NAME", help="the person's database role")
-    add.add_argument("--as", dest="group", choices=GROUPS, required=True,
+    add.add_argument("--as", dest="group", choices=list(GROUPS), required=True,
                      help="reader: reads everything; assessor: scores their own "
                           "assessments; partner: also the framework, decisions, rounds "
                           "and anyone's assessment")

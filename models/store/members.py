@@ -5,23 +5,11 @@ roles (the administrator who set the workspace up)."""
 
 from __future__ import annotations
 
-from typing import Final
-
 import psycopg
-from psycopg import sql
 
 from models.core.errors import InputError
+from models.store.policies import GROUPS, grant_statements
 from models.store.server import libpq_params, problem_text, shown
-
-#: The groups, each allowed what the one before it is and more.
-GROUPS: Final = ("reader", "assessor", "partner")
-
-
-def group_role(group: str) -> str:
-    """The database role of a group (``assessor`` → ``beachhead_assessor``)."""
-    if group not in GROUPS:
-        raise ValueError(f"{group}: not a group (one of {', '.join(GROUPS)})")
-    return f"beachhead_{group}"
 
 
 def add_member(address: str, name: str, group: str) -> bool:
@@ -32,21 +20,17 @@ def add_member(address: str, name: str, group: str) -> bool:
 
     Raises:
         InputError: the server cannot be reached, or refuses (naming the server).
+        ValueError: ``group`` or ``name`` is not valid (see
+            :func:`models.store.policies.grant_statements`).
     """
-    role = group_role(group)
+    statements = grant_statements(name, group)
     try:
         with psycopg.connect(**libpq_params(address), autocommit=True) as conn, \
                 conn.transaction():
             exists = conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s",
                                   (name,)).fetchone() is not None
-            if not exists:
-                conn.execute(sql.SQL("CREATE ROLE {} LOGIN").format(sql.Identifier(name)))
-            for other in GROUPS:
-                if group_role(other) != role:
-                    conn.execute(sql.SQL("REVOKE {} FROM {}").format(
-                        sql.Identifier(group_role(other)), sql.Identifier(name)))
-            conn.execute(sql.SQL("GRANT {} TO {}").format(sql.Identifier(role),
-                                                          sql.Identifier(name)))
+            for statement in statements:
+                conn.execute(statement.encode())
     except psycopg.Error as exc:
         raise InputError.single(shown(address), "", problem_text(exc)) from None
     return not exists
@@ -59,15 +43,17 @@ def members(address: str) -> list[tuple[str, str]]:
         SELECT m.rolname, g.rolname FROM pg_auth_members a
         JOIN pg_roles m ON m.oid = a.member JOIN pg_roles g ON g.oid = a.roleid
         WHERE m.rolcanlogin AND g.rolname = ANY(%s) ORDER BY m.rolname"""
-    roles = [group_role(g) for g in GROUPS]
+    roles = list(GROUPS.values())
     try:
         with psycopg.connect(**libpq_params(address), autocommit=True) as conn:
             found = conn.execute(query, (roles,)).fetchall()
     except psycopg.Error as exc:
         raise InputError.single(shown(address), "", problem_text(exc)) from None
+    order = list(GROUPS)
+    group_of = {role: group for group, role in GROUPS.items()}
     widest: dict[str, str] = {}
     for name, role in found:
-        group = role.removeprefix("beachhead_")
-        if GROUPS.index(group) >= GROUPS.index(widest.get(name, "reader")):
+        group = group_of[role]
+        if order.index(group) >= order.index(widest.get(name, order[0])):
             widest[name] = group
     return sorted(widest.items())
