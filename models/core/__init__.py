@@ -1,5 +1,6 @@
 """The domain's nouns: the framework (pillars, criteria, rules, scenarios), the portfolio
-(startups, assessments, scores), input problems and the rounding rule for shown numbers.
+(startups, assessments, scores), the consensus view of a round of independent scoring, input
+problems and the rounding rule for shown numbers.
 
 May import: the standard library and pydantic only; nothing else of Beachhead's.
 """

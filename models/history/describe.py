@@ -201,6 +201,26 @@ def _created(c: Change, names: Names, lang: str) -> Described:
         source=new.get("source"))
 
 
+def _round(c: Change, names: Names, lang: str) -> Described:
+    """A step of a round of independent scoring: the round, and who joined or submitted, how
+    many had submitted when it was revealed, which criteria the consensus changed."""
+    new = c.new or {}
+    n = new.get("round", "")
+    if c.kind in (Kind.ROUND_JOIN, Kind.ROUND_SUBMIT):
+        text = label("round_member", lang).format(assessor=new.get("assessor", ""), n=n)
+    elif c.kind is Kind.ROUND_REVEAL:
+        text = label("round_revealed", lang).format(n=n, submitted=new.get("submitted", 0),
+                                                    members=new.get("members", 0))
+    elif c.kind is Kind.ROUND_CONSENSUS and new.get("changed"):
+        changed = [names.criterion(str(cid), lang) for cid in new["changed"]]
+        text = label("round_consensus", lang).format(n=n, criteria=", ".join(changed))
+    elif c.kind is Kind.ROUND_CONSENSUS:
+        text = label("round_consensus_kept", lang).format(n=n)
+    else:
+        text = label("round", lang).format(n=n)
+    return label(c.kind.value, lang), label("none", lang), text
+
+
 _DESCRIBE: dict[Kind, Callable[[Change, Names, str], Described]] = {
     Kind.CREATE: _created, Kind.SCORE_FIELD: _score_field, Kind.SCORE_NEW: _score_field,
     Kind.SCORE_REMOVE: _score_moved, Kind.SCORE_RESTORE: _score_moved,
@@ -208,4 +228,6 @@ _DESCRIBE: dict[Kind, Callable[[Change, Names, str], Described]] = {
     Kind.STARTUP_INSERT: _startup_item, Kind.STARTUP_REMOVE: _startup_item,
     Kind.ASSESSMENT_INSERT: _assessment_item, Kind.ASSESSMENT_REMOVE: _assessment_item,
     Kind.DECISIONS: _decisions, Kind.FRAMEWORK: _framework,
+    Kind.ROUND_OPEN: _round, Kind.ROUND_JOIN: _round, Kind.ROUND_SUBMIT: _round,
+    Kind.ROUND_REVEAL: _round, Kind.ROUND_CONSENSUS: _round,
 }

@@ -8,6 +8,8 @@ needs saving and the portfolio can be shown as it stood at any past moment.
   transaction, made by :mod:`~models.store.field_edits` and :mod:`~models.store.item_edits`
   with the rows of :mod:`~models.store.writes`; :mod:`~models.store.conflicts` — an edit
   refused because the value changed since its editor saw it (no lost update);
+  :mod:`~models.store.rounds` — rounds of independent scoring (open, score, submit, reveal,
+  a consensus that locks the round);
 * :mod:`~models.store.schema` — the tables (SQLAlchemy Core); ``migrations/`` — their Alembic
   revisions, :mod:`~models.store.migrate` runs them;
 * :mod:`~models.store.sqlite` — what is particular to SQLite: the engine's settings (WAL,

@@ -37,6 +37,11 @@ class Kind(StrEnum):
     ASSESSMENT_REMOVE = "assessment.remove"
     DECISIONS = "decisions.set"
     FRAMEWORK = "framework.replace"
+    ROUND_OPEN = "round.open"
+    ROUND_JOIN = "round.join"
+    ROUND_SUBMIT = "round.submit"
+    ROUND_REVEAL = "round.reveal"
+    ROUND_CONSENSUS = "round.consensus"
 
 
 @dataclass(frozen=True)

@@ -57,6 +57,9 @@ class Replay:
             Kind.ASSESSMENT_INSERT: self._assessment_out,
             Kind.ASSESSMENT_REMOVE: self._assessment_back,
             Kind.DECISIONS: self._decisions, Kind.FRAMEWORK: self._framework_back,
+            Kind.ROUND_JOIN: self._round_join_back, Kind.ROUND_OPEN: _nothing,
+            Kind.ROUND_SUBMIT: _nothing, Kind.ROUND_REVEAL: _nothing,
+            Kind.ROUND_CONSENSUS: _nothing,
         }
 
     def take_back(self, changes: Iterable[Change]) -> Portfolio:
@@ -132,6 +135,23 @@ class Replay:
                                                              assessment)
         self._assessments[assessment.id] = assessment
 
+    # -- rounds of independent scoring ---------------------------------------------------------
+    def _round_join_back(self, c: Change) -> None:
+        """A join is taken back after the assessment's insertion (it is logged before it),
+        which took the assessment out already, unless that row was hidden from this reader
+        (another's assessment in a round not yet revealed): then the join takes it out."""
+        aid = str(c.new["assessment"])
+        if aid in self._assessments:
+            owner = self._startups[str(c.startup_id)].assessments
+            del owner[next(i for i, a in enumerate(owner) if a.id == aid)]
+            del self._assessments[aid]
+
     # -- the framework -------------------------------------------------------------------------
     def _framework_back(self, c: Change) -> None:
         self.portfolio.framework = self._framework(int(c.old["version_id"]))
+
+
+def _nothing(c: Change) -> None:
+    """Taking back a change the portfolio does not hold: a round opened, an assessment
+    submitted, a round revealed or locked (rounds are not part of a portfolio; the
+    consensus's assessment and scores are taken back by their own changes)."""

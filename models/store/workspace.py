@@ -41,10 +41,10 @@ from models.store.changelog import (
     query_changes,
     startup_removals,
 )
-from models.store.editing import WorkspaceEdits
 from models.store.frameworks import Frameworks
 from models.store.loading import read_portfolio, read_startups
 from models.store.replay import Mismatch, Replay, detached
+from models.store.rounds import WorkspaceRounds
 from models.store.rows import construct
 from models.store.schema import PORTFOLIO_ROW, portfolio
 from models.store.schema import startups as startup_rows
@@ -52,7 +52,7 @@ from models.store.server import Listener, is_server_address, shown
 from models.store.sqlite import pragma
 
 
-class Workspace(WorkspaceEdits):
+class Workspace(WorkspaceRounds):
     """An open workspace file (see the module notes). Make one with :meth:`create` or
     :meth:`open`; close it with :meth:`close` or a ``with`` block.
 

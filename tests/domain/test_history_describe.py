@@ -164,6 +164,10 @@ def test_every_kind_is_described(ws):
     removed = ws.replace_framework(_without_bw(fw))
     ws.replace_framework(fw)
     ws.restore_scores(removed)
+    round_id = ws.open_round("s2")
+    ws.submit(ws.start_round_assessment(round_id, "Cy"))
+    ws.reveal(round_id)
+    ws.record_consensus(round_id, {}, {})
     for lang in ("en", "zh_CN"):
         rows = _rows(ws, lang)
         assert {r.change.kind for r in rows} == set(Kind)

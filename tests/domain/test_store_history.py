@@ -56,6 +56,14 @@ def _session(ws) -> list[tuple[dt.datetime, object]]:
     ws.remove_many(["n1", "n2"], ["x1"], [("s2", "notes", "")])
     ws.set_startup_field("n0", "tags", ["late"])
     step()
+    round_id = ws.open_round("s2")
+    mine = ws.start_round_assessment(round_id, "Cy")
+    ws.set_score_field(mine, "a.x", "value", 3)
+    ws.submit(mine)
+    step()
+    ws.reveal(round_id)
+    ws.record_consensus(round_id, {"a.x": 3}, {})
+    step()
     return states
 
 
