@@ -70,11 +70,14 @@ class ConflictDialog(QMessageBox):
         """The value's place: "Segment focus of Acme (Ann's assessment)", "the sector of
         Acme"…"""
         t, lang = self.conflict.target, language()
-        startup = _startup_name(doc, t.startup_id)
+        # a name or assessor changed is called by the one the user saw, not by theirs
+        startup = (str(self.conflict.expected) if (t.assessment_id, t.field) == (None, "name")
+                   else _startup_name(doc, t.startup_id))
         field = label(f"field.{t.field}", lang)
         if t.assessment_id is None:
             return self.tr("the {field} of {startup}").format(field=field, startup=startup)
-        assessor = _assessor(doc, t.assessment_id) or label("unnamed", lang)
+        assessor = (str(self.conflict.expected) if t.field == "assessor"
+                    else _assessor(doc, t.assessment_id)) or label("unnamed", lang)
         if t.criterion_id is None:
             return self.tr("the {field} of {assessor}'s assessment of {startup}").format(
                 field=field, assessor=assessor, startup=startup)

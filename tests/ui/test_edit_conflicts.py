@@ -191,3 +191,18 @@ def test_typing_goes_on_in_a_new_step_after_writing_over_someone_elses_text(show
     assert [a[1:] for a in conflicts.asked][-1] == (
         "Keep Bo's view", "Use yours (Claims a focus on e-commerce…)")
     assert rationale() == "Bo's view" and stack.count() == depth + 1
+
+
+def test_a_rename_meets_a_rename_and_the_startup_is_called_as_the_user_saw_it(
+        shown, conflicts, scripted_ask):
+    sid = shown.assess_view.current_startup().id
+    with Workspace.open(shown.doc.path, "Bo") as bo:
+        bo.set_startup_field(sid, "name", "Tokenforge AI")
+        at = f"{bo.changes(limit=1)[0].at.astimezone():%H:%M}"
+    scripted_ask.queue("text", "Forge")
+    shown.assess_view.rename_startup()
+    assert conflicts.asked == [(f"Bo changed the name of Tokenforge to Tokenforge AI at {at} "
+                                "while you were editing.", "Keep Tokenforge AI",
+                                "Use yours (Forge)")]
+    assert shown.doc.startup(sid).name == "Tokenforge AI"
+    assert read_back(shown.doc.path).find_startup("Tokenforge AI") is not None
