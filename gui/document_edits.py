@@ -13,7 +13,7 @@ then shows the other's value (no lost update: the command asks the user, see
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from models.core import edits
 from models.core.decisions import Decision
@@ -32,7 +32,7 @@ T = TypeVar("T")
 
 class DocumentEdits:
     """The ``apply_*`` methods of :class:`gui.document.Document` (called by undo commands
-    only)."""
+    only, but :meth:`apply_step`)."""
 
     portfolio: Portfolio
     scenario: Scenario | None
@@ -45,6 +45,7 @@ class DocumentEdits:
     scenarioChanged: Any
     decisionsChanged: Any
     historyChanged: Any
+    workspace: Workspace | None
 
     if TYPE_CHECKING:  # provided by the document
         def _store(self, write: Callable[[Workspace, str | None], T]) -> T | None:
@@ -212,3 +213,17 @@ class DocumentEdits:
         """Put back blank scores :meth:`apply_framework` took out (they change no result)."""
         self._store(lambda ws, c: ws.restore_scores(removed, c))
         edits.restore_scores(self.portfolio, removed)
+
+    def apply_step(self, write: Callable[[Workspace, str | None], T]) -> T:
+        """Write a change that is not undone: a step of a round of independent scoring
+        (:mod:`models.store.rounds`, asked for by the Assess view's round panel: a reveal
+        cannot be unseen, nor a locked round opened again). It is written at once
+        (``OSError``, ``ValueError`` or ``KeyError`` if refused, memory left as it is), then
+        taken in as others' changes are (``take_in``): the startup it touched read again,
+        everything when it added an assessment."""
+        if self.workspace is None:
+            raise ValueError("a scratch portfolio has no rounds of independent scoring")
+        seen = self.workspace.log_state()[1]
+        result = self._store(write)
+        self.take_in(self.workspace.changes_since(seen))
+        return cast(T, result)
