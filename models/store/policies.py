@@ -8,16 +8,19 @@ everything: startups, decisions, the framework, rounds and anyone's assessment. 
 workspace's owner, who ran the migration, is the administrator: the rules below do not bind
 that role (row-level security is enabled, not forced), so it can copy and migrate.
 
-* **Grants** (:data:`_GRANTS`): which tables and columns each group may read or write. An
-  assessor may update only ``portfolio.revision`` (every write transaction counts it up) and
-  the contents of scores, never which assessment or criterion a score belongs to.
-* **Row-level security** (:data:`_POLICIES`): the scores of a round assessment, and the
+* **Grants** (:data:`_GRANTS`): which tables and columns each group may read or write. Of
+  the portfolio row an assessor may update only ``revision`` (every write transaction counts
+  it up); of a score, the contents, never which assessment or criterion it belongs to
+  (partners neither: a score moved out of a locked round would escape the lock).
+* **Row-level security** (:data:`_POLICY_ROWS`): the scores of a round assessment, and the
   change-log rows naming it, are seen by its owner alone while the round of independent
   scoring is open (not revealed), partners included; a score may be added or changed only
   in an assessment its role may edit (its own, or any visible one for a partner) whose round
   is not locked. A policy can only hide a row from an ``UPDATE`` or ``DELETE``, which then
   changes nothing without a word; so rows a role sees but may not change are refused loudly
-  instead: by a policy's ``WITH CHECK`` (a score's update) or by a trigger.
+  instead: by a policy's ``WITH CHECK`` (a score's update) or by a trigger. Reading stays
+  quick: the hidden assessments are listed once per query and each row looked up in that
+  list's hash table.
 * **Triggers** (:data:`_TRIGGERS`): a new assessment's ``owner`` and a change's ``db_role``
   are the role that wrote them, not what the client says (the administrator copying a
   workspace keeps the values copied); an assessment is changed or removed only by its owner

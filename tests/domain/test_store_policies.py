@@ -188,14 +188,19 @@ def test_an_assessor_cannot_change_the_framework_startups_decisions_or_rounds(te
 def test_positions_move_when_an_assessor_adds_or_removes_their_own(team):
     with Workspace.open(team.url("ann")) as ws:
         ws.insert_assessment("s1", 0, Assessment(id="n1", assessor="Ann", role="investor",
-                                                 date="2025-02-01"))
+                                                 date="2025-02-01",
+                                                 scores={"a.x": Score(value=2)}))
         assert team.read("postgres", "SELECT id, position, owner FROM assessments "
                                      "WHERE startup_id = 's1' ORDER BY position") == \
             [("n1", 0, "ann"), ("a1", 1, "postgres"), ("a2", 2, "postgres")]
-        ws.remove_assessment("n1")
+        assert team.read("postgres", "SELECT value FROM scores WHERE assessment_id = 'n1'") \
+            == [(2,)]
+        ws.remove_assessment("n1")  # its scores go with it
     assert team.read("postgres", "SELECT id, position FROM assessments "
                                  "WHERE startup_id = 's1' ORDER BY position") == \
         [("a1", 0), ("a2", 1)]
+    assert team.read("postgres", "SELECT count(*) FROM scores WHERE assessment_id = 'n1'") \
+        == [(0,)]
 
 
 def test_a_partner_may_change_everything(team):
