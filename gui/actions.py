@@ -1,13 +1,12 @@
-"""The main window's menus and their actions: File (New, Open, Open Recent, Save a Copy, the
-long file jobs' actions, Quit), Edit (Undo and Redo of the open portfolio) and View (the three
-views and the interface language). They are built again, in the new language, when the
-language changes."""
+"""The main window's menus and their actions: File (New, Open, Open Team Workspace, Open
+Recent, Save a Copy, the long file jobs' actions, Quit), Edit (Undo and Redo of the open
+portfolio) and View (the three views and the interface language). They are built again, in
+the new language, when the language changes."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
@@ -24,7 +23,8 @@ class MainMenus(QObject):
     """Builds the menus of ``window`` and holds their actions.
 
     Attributes:
-        new_action, open_action, save_copy_action, sign_as_action, quit_action: File's own.
+        new_action, open_action, open_team_action, save_copy_action, sign_as_action,
+            quit_action: File's own.
         save_action: not in a menu: Ctrl+S says every change is already written (or, for a
             scratch portfolio, asks where to keep it).
         view_actions: View ▸ Assess, Compare and Framework, in that order.
@@ -63,6 +63,9 @@ class MainMenus(QObject):
                                        self.tr("Start an empty portfolio"))
         self.open_action = self._action(self.tr("&Open…"), lambda: w.files.open_document(),
                                         sk.Open, self.tr("Open a portfolio"))
+        self.open_team_action = self._action(
+            self.tr("Open &Team Workspace…"), lambda: w.files.open_team_workspace(), None,
+            self.tr("Open a portfolio shared on a PostgreSQL server"))
         self.save_copy_action = self._action(
             self.tr("Save a &Copy…"), lambda: w.files.save_copy(), sk.SaveAs,
             self.tr("Write a copy of this portfolio to another file"))
@@ -92,6 +95,7 @@ class MainMenus(QObject):
         self.file_menu = bar.addMenu(self.tr("&File"))
         self.file_menu.addAction(self.new_action)
         self.file_menu.addAction(self.open_action)
+        self.file_menu.addAction(self.open_team_action)
         self.recent_menu = QMenu(self.tr("Open &Recent"), self.window)
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         self.file_menu.addMenu(self.recent_menu)
@@ -127,9 +131,9 @@ class MainMenus(QObject):
         self.recent_menu.clear()
         files = self.window.settings.recent_files
         for path in files:
-            action = self.recent_menu.addAction(path)
+            action = self.recent_menu.addAction(path.replace("&", "&&"))  # not a mnemonic
             action.triggered.connect(
-                lambda _c=False, p=path: self.window.files.open_document(Path(p)))
+                lambda _c=False, p=path: self.window.files.open_location(p))
         if not files:
             empty = self.recent_menu.addAction(self.tr("No recent files"))
             empty.setEnabled(False)
@@ -160,7 +164,8 @@ class MainMenus(QObject):
 
     def rebuild(self) -> None:
         """Build the menus and actions again in the interface language now installed."""
-        old_actions = [self.new_action, self.open_action, self.save_action,
+        old_actions = [self.new_action, self.open_action, self.open_team_action,
+                       self.save_action,
                        self.save_copy_action, self.sign_as_action, self.quit_action,
                        *self.view_actions, *self.language_actions.values()]
         old_menus = [self.file_menu, self.recent_menu, self.edit_menu, self.view_menu]

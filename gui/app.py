@@ -48,7 +48,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="beachhead", description=(
         "Open Beachhead's window. Subcommands (score, analyze, export, template, import, report, "
         "sample) run without a window: see 'beachhead COMMAND --help'."))
-    p.add_argument("file", nargs="?", metavar="FILE", help="a .beachhead portfolio to open")
+    p.add_argument("file", nargs="?", metavar="FILE", help=(
+        "a .beachhead portfolio to open, or a team workspace's address "
+        "(postgresql://USER@HOST/DATABASE; the password comes from ~/.pgpass)"))
     p.add_argument("--screenshot", metavar="OUT.png",
                    help="render the window to a PNG and exit")
     p.add_argument("--view", choices=VIEWS, default="assess", help="view to show")
@@ -90,6 +92,8 @@ def install_crash_handler(window_getter: Callable[[], MainWindow | None]) -> Non
         except OSError:
             pass
         window = window_getter()
+        if window is not None and _connection_lost(window, exc):
+            return  # the status bar says so; the window reconnects by itself
         if window is not None:
             from gui.dialogs import ask
 
@@ -108,11 +112,23 @@ def install_crash_handler(window_getter: Callable[[], MainWindow | None]) -> Non
     sys.excepthook = handler
 
 
+def _connection_lost(window: MainWindow, exc: BaseException) -> bool:
+    """Whether ``exc`` is a read of a team workspace (a view's) cut off because its server
+    went away: the window's watch is told instead of the user being shown an unexpected
+    problem, since nothing is wrong inside Beachhead."""
+    from gui.workspace_watch import is_lost
+
+    if not is_lost(exc):
+        return False
+    watch = window.doc.watch
+    return watch is not None and watch.failed(exc)
+
+
 def run(argv: Sequence[str] | None = None) -> int:
     """Start the desktop application; returns its exit status."""
     parser = build_parser()
     args = parser.parse_args(list(argv) if argv is not None else None)
-    if args.file and not Path(args.file).is_file():
+    if args.file and not _is_address(args.file) and not Path(args.file).is_file():
         print(f"{args.file}: no such portfolio file", file=sys.stderr)
         return 1
     if args.screenshot and not os.environ.get("QT_QPA_PLATFORM") and not _has_display():
@@ -141,31 +157,41 @@ def run(argv: Sequence[str] | None = None) -> int:
     return app.exec()
 
 
+def _is_address(location: str) -> bool:
+    """Whether ``location`` is a team workspace's address (never made a ``Path``, which would
+    fold its ``//``)."""
+    from models.store.server import is_server_address
+
+    return is_server_address(location)
+
+
 def open_initial(window: MainWindow, file: str | None) -> None:
-    """What the window opens at start: ``file``, else the bundled sample the first time,
-    else the last file."""
+    """What the window opens at start: ``file`` (a file or an address), else the bundled
+    sample the first time, else the last file or team workspace."""
     files = window.files
     if file:
-        files.open_document(Path(file))
+        files.open_location(file)
         return
     settings = window.settings
     if not settings.started_before:
         settings.started_before = True
         files.open_document(_bundled_sample_path())
-    elif settings.recent_files and Path(settings.recent_files[0]).exists():
-        files.open_document(Path(settings.recent_files[0]))
+    elif settings.recent_files and (_is_address(settings.recent_files[0])
+                                    or Path(settings.recent_files[0]).exists()):
+        files.open_location(settings.recent_files[0])
 
 
 def _screenshot(app: QApplication, window: MainWindow, args: argparse.Namespace) -> int:
     from models.core.errors import InputError
 
-    path = Path(args.file) if args.file else _bundled_sample_path()
+    path: Path | str = args.file if args.file and _is_address(args.file) else \
+        Path(args.file) if args.file else _bundled_sample_path()
     from gui.document import Document
     from models.files.portfolio_file import load_portfolio
     from models.store.sqlite import is_workspace
 
     try:  # a JSON portfolio is shown as it is, not converted (a picture changes nothing)
-        doc = (Document.open(path, window) if is_workspace(path)
+        doc = (Document.open(path, window) if isinstance(path, str) or is_workspace(path)
                else Document(load_portfolio(path), path, window))
     except InputError as exc:
         print(exc, file=sys.stderr)
@@ -177,7 +203,8 @@ def _screenshot(app: QApplication, window: MainWindow, args: argparse.Namespace)
     if args.startup:
         st = doc.portfolio.find_startup(args.startup)
         if st is None:
-            print(f"{path}: no startup named '{args.startup}'", file=sys.stderr)
+            print(f"{doc.path or doc.display_name()}: no startup named '{args.startup}'",
+                  file=sys.stderr)
             return 1
         window.assess_view.select_startup(st.id)
     window.show_view(args.view)

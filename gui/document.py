@@ -7,6 +7,10 @@ then makes it in memory and emits the narrowest signal that says so. Changes oth
 and programs write to the same file are noticed by :mod:`gui.workspace_watch` and taken in
 (:meth:`Document.take_in`). A document without a workspace (a scratch portfolio, never
 written anywhere) is kept in memory only.
+
+A team workspace lives on a PostgreSQL server (:attr:`Document.server`): while it cannot be
+reached, the document says so (``connectionChanged``), keeps what it shows and refuses edits;
+the watch reconnects and takes in what others committed meanwhile.
 """
 
 from __future__ import annotations
@@ -32,6 +36,7 @@ from models.engine.results import Result, score_assessment, score_assessments
 from models.files.framework_file import default_framework
 from models.store.changelog import Change, Kind
 from models.store.convert import convert_json
+from models.store.server import is_server_address
 from models.store.sqlite import is_workspace
 from models.store.workspace import Workspace
 
@@ -59,6 +64,8 @@ class Document(QObject, DocumentEdits):
             removed what it changes); argument = what to tell the user.
         historyChanged(): changes were written to the workspace's log (edits made here,
             undo and redo, or changes made by another window or program, taken in).
+        connectionChanged(str): the team workspace's server stopped answering (argument:
+            why) or answers again (argument: '').
     """
 
     scoresChanged = Signal(str)
@@ -71,6 +78,7 @@ class Document(QObject, DocumentEdits):
     pathChanged = Signal()
     historyChanged = Signal()
     writeRefused = Signal(str)
+    connectionChanged = Signal(str)
 
     def __init__(self, portfolio: Portfolio, path: Path | None = None,
                  parent: QObject | None = None, workspace: Workspace | None = None) -> None:
@@ -79,6 +87,8 @@ class Document(QObject, DocumentEdits):
         self.path = path
         #: where every edit is written (``None``: a scratch portfolio kept in memory)
         self.workspace = workspace
+        #: the team workspace's server address (``None``: a file or a scratch portfolio)
+        self.server = workspace.server if workspace is not None else None
         #: the JSON portfolio this document's workspace was converted from when opened
         self.converted_from: Path | None = None
         self._comment: str | None = None
@@ -116,19 +126,23 @@ class Document(QObject, DocumentEdits):
         return cls(Portfolio(framework=default_framework()), None, parent)
 
     @classmethod
-    def open(cls, path: Path, parent: QObject | None = None,
+    def open(cls, path: Path | str, parent: QObject | None = None,
              who: str | None = None) -> Document:
-        """Open the workspace at ``path``; a JSON portfolio is first converted into a
-        workspace beside it (:func:`models.store.convert.convert_json`, which never changes
-        the JSON file), and that is opened. Changes are recorded under ``who``.
+        """Open the workspace at ``path``, a file or a server's address (a ``postgresql://``
+        URL, never made a ``Path``, which would fold its ``//``); a JSON portfolio is first
+        converted into a workspace beside it (:func:`models.store.convert.convert_json`,
+        which never changes the JSON file), and that is opened. Changes are recorded under
+        ``who``.
 
         Raises:
-            InputError: a missing, damaged or foreign file, or one from a newer Beachhead.
+            InputError: a missing, damaged or foreign file, or one from a newer Beachhead;
+                a server that cannot be reached or holds no workspace.
         """
-        target, converted = Path(path), None
-        if target.is_file() and not is_workspace(target):
+        target = None if is_server_address(path) else Path(path)
+        converted = None
+        if target is not None and target.is_file() and not is_workspace(target):
             converted, target = target, convert_json(target, who)
-        ws = Workspace.open(target, who)
+        ws = Workspace.open(str(path) if target is None else target, who)
         try:
             doc = cls(ws.load(), target, parent, ws)
         except BaseException:
@@ -178,7 +192,11 @@ class Document(QObject, DocumentEdits):
         return self.workspace is None and not self.undo_stack.isClean()
 
     def display_name(self) -> str:
-        """The file name, or "Untitled" for a scratch portfolio."""
+        """The file name, ``database@host`` (a team workspace), or "Untitled"."""
+        if self.server is not None:
+            from gui.team_dialog import short_name
+
+            return short_name(self.server)
         return self.path.name if self.path else self.tr("Untitled")
 
     @contextlib.contextmanager
@@ -194,25 +212,29 @@ class Document(QObject, DocumentEdits):
     def one_transaction(self) -> Iterator[None]:
         """Write the edits made inside the block as one transaction (one undo step that makes
         several changes). If it cannot be committed, the portfolio is read again from the
-        file, so the window shows what the file holds."""
-        if self.workspace is None:
+        file, so the window shows what the file holds (from a server that stopped
+        answering: once it answers again)."""
+        if self.workspace is None or self.watch is None:
             yield
             return
         try:
-            with self.workspace.transaction(self._comment):
+            with self.watch.writing(), self.workspace.transaction(self._comment):
                 yield
         except BaseException:
-            self._reload()
+            if self.watch.offline:
+                self.watch.stale = True  # memory may be ahead of the server: read it again
+            else:
+                self._reload()
             raise
 
     def _store(self, write: Callable[[Workspace, str | None], T]) -> T | None:
-        """Write a change to the workspace first (``OSError`` if refused: memory is then left
-        as it is); ``None`` for a scratch portfolio."""
-        if self.workspace is None:
+        """Write a change to the workspace first (``OSError`` if refused, memory left as it
+        is; see :meth:`WorkspaceWatch.writing`); ``None`` for a scratch portfolio."""
+        if self.workspace is None or self.watch is None:
             return None
-        result = write(self.workspace, self._comment)
-        if self.watch is not None:
-            self.watch.noted_own_write()
+        with self.watch.writing():
+            result = write(self.workspace, self._comment)
+        self.watch.noted_own_write()
         self._history_timer.start()  # once the change is in memory too
         return result
 
@@ -224,6 +246,8 @@ class Document(QObject, DocumentEdits):
                               "be changed; switch off \"As of\" to edit the portfolio.")
         elif isinstance(exc, ValueError):
             message = self.tr("The change could not be made: {reason}").format(reason=exc)
+        elif isinstance(exc, OSError) and self.server is not None and self.watch is not None:
+            message = self.watch.refusal(exc)
         elif isinstance(exc, OSError):
             from models.core.errors import write_failure
 

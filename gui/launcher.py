@@ -1,7 +1,8 @@
 """The ``beachhead`` entry point.
 
 A subcommand (``score``, ``sample``, …) goes to the headless command line in
-:mod:`models.cli.main` without importing Qt; anything else starts the desktop application.
+:mod:`models.cli.main` without importing Qt; anything else starts the desktop application, on
+a workspace file or a team workspace's address (``beachhead postgresql://ann@host/deals``).
 """
 
 from __future__ import annotations
@@ -40,10 +41,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return cli.main(args)
     if first is not None and not first.lower().endswith(".beachhead") and \
             not Path(first).exists() and "--screenshot" not in args:
-        # neither a portfolio nor a command: most likely a mistyped command
-        print(f"beachhead: '{first}' is neither a command nor a portfolio file; commands: "
-              f"{', '.join(cli.COMMANDS)} (or a .beachhead file to open)", file=sys.stderr)
-        return cli.EXIT_USAGE
+        from models.store.server import is_server_address
+
+        if not is_server_address(first):  # a team workspace's address is no file name
+            # neither a portfolio nor a command: most likely a mistyped command
+            print(f"beachhead: '{first}' is neither a command nor a portfolio file; "
+                  f"commands: {', '.join(cli.COMMANDS)} (or a .beachhead file or a "
+                  f"postgresql:// address to open)", file=sys.stderr)
+            return cli.EXIT_USAGE
     from gui.app import run
 
     return run(args)

@@ -31,6 +31,8 @@ STYLE_SHEET = """
 #criterionEditor QToolButton:checked { background: #2f6fb0; color: white; font-weight: bold;
                                        border: 1px solid #24568a; border-radius: 3px; }
 #statusLabel { color: #8a6d00; font-style: italic; }
+#offlineLabel { color: white; background: #b3261e; font-weight: bold; padding: 1px 8px;
+                border-radius: 3px; }
 #sourceLabel { color: #2f6fb0; }
 #questionLabel { color: #444; }
 #rubricLabel { background: #f4f6f9; padding: 4px; border-radius: 3px; }
@@ -76,6 +78,12 @@ class MainWindow(QMainWindow):
         self._build_tabs()
         self.status_label = QLabel()
         self.statusBar().addPermanentWidget(self.status_label)
+        # a team workspace's server that does not answer: said until it answers again
+        self.offline_label = QLabel()
+        self.offline_label.setObjectName("offlineLabel")
+        self.offline_label.hide()
+        self.statusBar().addPermanentWidget(self.offline_label)
+        self._told_offline = False
         self.files = PortfolioFiles(self)
         self.perspective_bar = PerspectiveBar(self.settings, self)
         self.addToolBar(self.perspective_bar)
@@ -136,6 +144,7 @@ class MainWindow(QMainWindow):
         doc.undo_stack.indexChanged.connect(self.update_title)
         doc.undo_stack.indexChanged.connect(self._update_status)
         doc.writeRefused.connect(self._write_refused)
+        doc.connectionChanged.connect(self._connection_changed)
         doc.structureChanged.connect(self._update_status)
         doc.scenarioChanged.connect(self._update_status)
         doc.pathChanged.connect(self.update_title)
@@ -146,6 +155,10 @@ class MainWindow(QMainWindow):
                 view.set_document(doc)  # type: ignore[attr-defined]
         self.update_title()
         self._update_status()
+        self.offline_label.hide()
+        self._told_offline = False
+        if doc.watch is not None and doc.watch.offline:
+            self._connection_changed(doc.watch.offline_reason)
         self.documentChanged.emit()
 
     def replace_document(self, doc: Document) -> None:
@@ -158,9 +171,32 @@ class MainWindow(QMainWindow):
         old.deleteLater()
 
     def _write_refused(self, message: str) -> None:
+        """Say why an edit was not made; while the server is away, in a dialog the first
+        time only (then in the status bar), since every key typed is refused too."""
         from gui.dialogs import ask
 
+        watch = self.doc.watch
+        if watch is not None and watch.offline and self._told_offline:
+            self.statusBar().showMessage(message, 8000)
+            return
+        self._told_offline = watch is not None and watch.offline
         ask.error(self, self.tr("Change not made"), message)
+
+    def _connection_changed(self, reason: str) -> None:
+        """Show, until it answers again, that the team workspace's server does not."""
+        was_offline = not self.offline_label.isHidden()
+        self.offline_label.setVisible(bool(reason))
+        if reason:
+            self.offline_label.setText(self.tr("Offline — reconnecting…"))
+            self.offline_label.setToolTip(self.tr(
+                "{name} cannot be reached ({reason}). What is on screen stays readable; "
+                "changes are refused until the server answers again, which Beachhead "
+                "checks by itself.").format(name=self.doc.display_name(), reason=reason))
+        elif was_offline:
+            self._told_offline = False
+            self.statusBar().showMessage(self.tr(
+                "{name} answers again: its changes are shown.").format(
+                    name=self.doc.display_name()), 8000)
 
     def update_title(self) -> None:
         """Show the portfolio's file name in the title, and for a scratch portfolio whether

@@ -1,5 +1,6 @@
 """The open portfolio's file: New, Open (an old JSON portfolio is converted into a workspace
-beside it), Save a Copy, and the recent files.
+beside it), Open Team Workspace (on a PostgreSQL server, by its address), Save a Copy, and
+the recent files (files and addresses).
 
 A workspace needs no saving: every edit is written to it as it is made. Only a scratch
 portfolio (the empty one shown before anything is opened) lives in memory; before its changes
@@ -105,6 +106,47 @@ class PortfolioFiles(QObject):
                     old=doc.converted_from.name, new=doc.path.name), 15000)
         return True
 
+    def open_location(self, location: str) -> bool:
+        """Open a recent file or team workspace (an address stays text: a ``Path`` would
+        fold its ``//``)."""
+        from models.store.server import is_server_address
+
+        if is_server_address(location):
+            return self.open_team_workspace(location)
+        return self.open_document(Path(location))
+
+    def open_team_workspace(self, address: str | None = None) -> bool:
+        """Open the team workspace at a server's ``address`` (or ask for one); True on
+        success. The address is remembered without its password."""
+        from gui.team_dialog import short_name, team_ask
+
+        w = self.window
+        if address is None:
+            address = team_ask.address(w, w.settings.recent_addresses)
+            if not address:
+                return False
+        if not self.maybe_save():
+            return False
+        from gui.document import Document
+        from gui.settings import without_password
+        from models.core.errors import InputError
+
+        with _collector_paused():
+            try:
+                doc = Document.open(address, w, self.who())
+            except (InputError, OSError, ValueError) as exc:
+                reason = _reason(exc)
+                if "password" in reason:
+                    reason += " " + self.tr("(Beachhead never asks for a password: keep it in "
+                                            "~/.pgpass or a service file.)")
+                ask.error(w, self.tr("Cannot open the team workspace"), self.tr(
+                    "{name} could not be opened: {reason}").format(
+                        name=short_name(address), reason=reason), without_password(address))
+                return False
+            w.replace_document(doc)
+        w.settings.add_recent_file(address)
+        return True
+
     def who(self) -> str | None:
         """The name this window's changes are recorded under (``None``: the operating
         system's user name)."""
@@ -137,9 +179,7 @@ class PortfolioFiles(QObject):
         becomes the new workspace, which the window then shows."""
         w = self.window
         doc = w.doc
-        stem = doc.path.stem if doc.path else "portfolio"
-        path = self._ask_new_file(self.tr("Save a copy"), f"{stem} copy{SUFFIX}"
-                                  if doc.path else f"{stem}{SUFFIX}")
+        path = self._ask_new_file(self.tr("Save a copy"), _copy_name(doc))
         if path is None:
             return False
         if doc.workspace is None:
@@ -150,7 +190,11 @@ class PortfolioFiles(QObject):
         from models.core.errors import InputError
 
         try:
-            doc.workspace.copy_to(path)
+            if doc.watch is not None:  # from a server: refused at once while it is away
+                with doc.watch.writing():
+                    doc.workspace.copy_to(path)
+            else:
+                doc.workspace.copy_to(path)
         except (InputError, OSError) as exc:
             ask.error(w, self.tr("Cannot save a copy"), _message(exc, path))
             return False
@@ -196,8 +240,29 @@ def _collector_paused() -> Iterator[None]:
         gc.freeze()
 
 
+def _copy_name(doc: Document) -> str:
+    """The name Save a Copy suggests: ``deals copy.beachhead`` for ``deals.beachhead``, the
+    database's name for a team workspace, ``portfolio.beachhead`` for a scratch one."""
+    if doc.server is not None:
+        from gui.team_dialog import address_parts
+
+        return f"{address_parts(doc.server).database or 'portfolio'}{SUFFIX}"
+    return f"{doc.path.stem} copy{SUFFIX}" if doc.path else f"portfolio{SUFFIX}"
+
+
+def _reason(exc: Exception) -> str:
+    """Why a team workspace could not be opened, without repeating its address."""
+    from models.core.errors import InputError
+
+    if isinstance(exc, InputError):
+        return "; ".join(p.message for p in exc.problems)
+    return exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+
+
 def _message(exc: Exception, path: Path) -> str:
     """One line for the user: what is wrong with ``path``."""
+    if isinstance(exc, ConnectionError):
+        return f"{exc.filename}: {exc.strerror}"
     if isinstance(exc, OSError):
         from models.core.errors import write_failure
 

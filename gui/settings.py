@@ -1,5 +1,9 @@
 """Settings remembered between sessions, through a typed wrapper over ``QSettings``, and the
-per-user data folder (the sample portfolio, the log)."""
+per-user data folder (the sample portfolio, the log).
+
+The recent files hold workspace files and team workspaces' server addresses alike; an
+address is remembered without its password (:func:`without_password`), which PostgreSQL's
+own password file (``~/.pgpass``) or a service file supplies instead."""
 
 from __future__ import annotations
 
@@ -47,16 +51,33 @@ class AppSettings:
 
     @property
     def recent_files(self) -> list[str]:
-        """Recently opened or saved portfolios, most recent first (at most 10)."""
+        """Recently opened or saved portfolios, most recent first (at most 10): files, and
+        team workspaces' addresses (without passwords)."""
         v = self._s.value("files/recent", [])
         if isinstance(v, str):
             v = [v]
         values = v if isinstance(v, list | tuple) else []
         return [str(x) for x in values][:MAX_RECENT]
 
+    @property
+    def recent_addresses(self) -> list[str]:
+        """The team workspaces among the recent files, most recent first."""
+        from models.store.server import is_server_address
+
+        return [f for f in self.recent_files if is_server_address(f)]
+
     def add_recent_file(self, path: Path | str) -> None:
-        """Put ``path`` at the top of the recent files."""
-        p = str(Path(path).resolve())
+        """Put ``path`` at the top of the recent files: a file by its absolute path, a
+        server's address without its password (an address that cannot be read is not
+        remembered)."""
+        from models.store.server import is_server_address
+
+        if is_server_address(path):
+            p = without_password(str(path))
+            if not p:
+                return
+        else:
+            p = str(Path(path).resolve())
         files = [p, *(f for f in self.recent_files if f != p)][:MAX_RECENT]
         self._s.setValue("files/recent", files)
 
@@ -119,3 +140,18 @@ class AppSettings:
     @ignore_gates.setter
     def ignore_gates(self, value: bool) -> None:
         self._s.setValue("ranking/ignore_gates", "true" if value else "false")
+
+
+def without_password(address: str) -> str:
+    """``address`` with no password in it, neither in the user part nor as a ``password=``
+    parameter ('' when it is not a valid address): what may be remembered or shown."""
+    import sqlalchemy as sa
+
+    try:
+        url = sa.make_url(address.strip())
+    except (sa.exc.ArgumentError, ValueError):  # ValueError: a port that is no number
+        return ""
+    query = {k: v for k, v in url.query.items() if k.lower() != "password"}
+    bare = sa.URL.create(url.drivername, url.username or None, None, url.host, url.port,
+                         url.database, query)
+    return bare.render_as_string(hide_password=False)

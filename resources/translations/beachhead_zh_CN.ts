@@ -323,6 +323,7 @@
     <name>ConflictDialog</name>
     <message>
         <source>Changed by someone else</source>
+        <extracomment>How much of a value a button shows (the message shows :data:`models.history.names.SHORT_LENGTH`).</extracomment>
         <translation>已被他人更改</translation>
     </message>
     <message>
@@ -781,7 +782,7 @@
     <name>Document</name>
     <message>
         <source>Untitled</source>
-        <extracomment>Changes after which a window reads the whole portfolio again rather than some startups. where every edit is written (``None``: a scratch portfolio kept in memory) the JSON portfolio this document&apos;s workspace was converted from when opened a document that only shows (a portfolio as of a past day): edits are refused the perspective every ranking uses (:mod:`models.engine.perspectives`) rank startups with a deal-breaker among the others, by overall alone</extracomment>
+        <extracomment>Changes after which a window reads the whole portfolio again rather than some startups. where every edit is written (``None``: a scratch portfolio kept in memory) the team workspace&apos;s server address (``None``: a file or a scratch portfolio) the JSON portfolio this document&apos;s workspace was converted from when opened a document that only shows (a portfolio as of a past day): edits are refused the perspective every ranking uses (:mod:`models.engine.perspectives`) rank startups with a deal-breaker among the others, by overall alone</extracomment>
         <translation>未命名</translation>
     </message>
     <message>
@@ -1472,6 +1473,14 @@ Import the {good} good one(s) and leave the others out?</source>
         <translation>打开组合</translation>
     </message>
     <message>
+        <source>Open &amp;Team Workspace…</source>
+        <translation>打开团队工作区(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Open a portfolio shared on a PostgreSQL server</source>
+        <translation>打开共享在 PostgreSQL 服务器上的投资组合</translation>
+    </message>
+    <message>
         <source>Save a &amp;Copy…</source>
         <translation>保存副本(&amp;C)…</translation>
     </message>
@@ -1573,6 +1582,18 @@ Import the {good} good one(s) and leave the others out?</source>
     <message>
         <source>Change not made</source>
         <translation>未做更改</translation>
+    </message>
+    <message>
+        <source>Offline — reconnecting…</source>
+        <translation>离线 — 正在重新连接…</translation>
+    </message>
+    <message>
+        <source>{name} cannot be reached ({reason}). What is on screen stays readable; changes are refused until the server answers again, which Beachhead checks by itself.</source>
+        <translation>无法连接 {name}（{reason}）。屏幕上的内容仍可阅读；在服务器再次响应之前不能做任何更改，Beachhead 会自动检测。</translation>
+    </message>
+    <message>
+        <source>{name} answers again: its changes are shown.</source>
+        <translation>{name} 已重新响应：其间的更改已显示。</translation>
     </message>
     <message>
         <source>{name}[*] — Beachhead</source>
@@ -1877,6 +1898,18 @@ weight</source>
         <translation>{old} 是旧格式的组合文件：已在其旁边转换为 {new}，它会在您做出每项更改时保存（{old} 未被改动）。</translation>
     </message>
     <message>
+        <source>(Beachhead never asks for a password: keep it in ~/.pgpass or a service file.)</source>
+        <translation>（Beachhead 从不询问密码：请将密码保存在 ~/.pgpass 或服务文件中。）</translation>
+    </message>
+    <message>
+        <source>Cannot open the team workspace</source>
+        <translation>无法打开团队工作区</translation>
+    </message>
+    <message>
+        <source>{name} could not be opened: {reason}</source>
+        <translation>无法打开 {name}：{reason}</translation>
+    </message>
+    <message>
         <source>Sign changes as</source>
         <translation>更改署名</translation>
     </message>
@@ -2090,6 +2123,7 @@ weight</source>
     <name>ResultsPanel</name>
     <message>
         <source>Overall score</source>
+        <extracomment>The radar&apos;s height in pixels (fixed: see :meth:`ResultsPanel.enable_radar`).</extracomment>
         <translation>总分</translation>
     </message>
     <message>
@@ -2598,6 +2632,66 @@ gap</source>
     </message>
 </context>
 <context>
+    <name>TeamWorkspaceDialog</name>
+    <message>
+        <source>Open Team Workspace</source>
+        <extracomment>The address shown greyed in an empty address field. libpq&apos;s host and port when none is given.</extracomment>
+        <translation>打开团队工作区</translation>
+    </message>
+    <message>
+        <source>No password is asked for or remembered: PostgreSQL reads it from your password file (~/.pgpass; on Windows %APPDATA%\postgresql\pgpass.conf) or from a service file (postgresql:///?service=NAME), as psql does.</source>
+        <translation>不会询问或记住密码：PostgreSQL 会像 psql 一样，从您的密码文件（~/.pgpass；Windows 上为 %APPDATA%\postgresql\pgpass.conf）或服务文件（postgresql:///?service=NAME）中读取密码。</translation>
+    </message>
+    <message>
+        <source>Recent:</source>
+        <translation>最近：</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>地址：</translation>
+    </message>
+    <message>
+        <source>or fill in its parts:</source>
+        <translation>或分项填写：</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>端口：</translation>
+    </message>
+    <message>
+        <source>Host:</source>
+        <translation>主机：</translation>
+    </message>
+    <message>
+        <source>Database:</source>
+        <translation>数据库：</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>用户：</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>A team workspace&apos;s address starts with postgresql:// (a file opens with File ▸ Open).</source>
+        <translation>团队工作区的地址以 postgresql:// 开头（文件请用“文件 ▸ 打开”）。</translation>
+    </message>
+    <message>
+        <source>This address cannot be read: check the port (a number) and the characters after postgresql://.</source>
+        <translation>无法识别此地址：请检查端口（应为数字）以及 postgresql:// 之后的字符。</translation>
+    </message>
+    <message>
+        <source>Name the database that holds the workspace.</source>
+        <translation>请填写存放工作区的数据库名称。</translation>
+    </message>
+    <message>
+        <source>The password in this address is used to connect now and never remembered; keep it in ~/.pgpass to connect next time.</source>
+        <translation>此地址中的密码仅用于本次连接，不会被记住；如需下次连接，请将其保存在 ~/.pgpass 中。</translation>
+    </message>
+</context>
+<context>
     <name>TrendPage</name>
     <message>
         <source>This portfolio is not kept in a workspace file, so its scores over time are not recorded.</source>
@@ -2768,6 +2862,18 @@ gap</source>
     <message>
         <source>P(top 3)</source>
         <translation>P(前 3 名)</translation>
+    </message>
+</context>
+<context>
+    <name>WorkspaceWatch</name>
+    <message>
+        <source>{name} cannot be reached, so the change was not made. What you typed is still on screen but not saved. Beachhead reconnects by itself; the status bar says when the server answers again.</source>
+        <extracomment>How often the workspace is asked whether another connection has committed. The longest wait between two tries to reach a server that does not answer. What reading the workspace may raise when the file or the server cannot be read.</extracomment>
+        <translation>无法连接 {name}，因此未做更改。您输入的内容仍显示在屏幕上，但尚未保存。Beachhead 会自动重新连接；服务器再次响应时状态栏会提示。</translation>
+    </message>
+    <message>
+        <source>The change was not made: {name}: {reason}</source>
+        <translation>未做更改：{name}：{reason}</translation>
     </message>
 </context>
 <context>
