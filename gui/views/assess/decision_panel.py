@@ -287,8 +287,9 @@ class DecisionPanel(QFrame):
         if obj is self.rationale_edit and event.type() == QEvent.Type.Resize and \
                 isinstance(event, QResizeEvent) and \
                 event.size().width() != event.oldSize().width():
-            # after the box has laid its text out again at the new width
-            QTimer.singleShot(0, self._grow_rationale)
+            # after the box has laid its text out again at the new width (not at all once
+            # the box is gone: a view closed meanwhile)
+            QTimer.singleShot(0, self.rationale_edit, self._grow_rationale)
         return super().eventFilter(obj, event)
 
     def _grow_rationale(self, *_args: object) -> None:
