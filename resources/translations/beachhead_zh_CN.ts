@@ -368,6 +368,67 @@
     </message>
 </context>
 <context>
+    <name>ConsensusDialog</name>
+    <message>
+        <source>Consensus — {startup}, round {n}</source>
+        <extracomment>The background of a flagged row (assessors :data:`FLAG_LEVELS` levels apart or more). The consensus choices: not scored, then the levels.</extracomment>
+        <translation>共识 — {startup}，第 {n} 轮</translation>
+    </message>
+    <message>
+        <source>Each assessor&apos;s level as submitted. Rows where the assessors are {k} or more levels apart are highlighted. The consensus starts at the proposal: the median of the levels given (with two middle levels, the one less favourable to the startup). A comment is required on every highlighted row and wherever the consensus departs from the proposal; it becomes the consensus score&apos;s rationale and is kept in the history.</source>
+        <translation>各评估人提交的级别。评估人之间相差 {k} 级或以上的行以高亮显示。共识级别起初取建议值：所给级别的中位数（若中间有两个级别，取对初创公司较不利的一个）。每一高亮行，以及共识偏离建议值之处，都须填写说明；说明将作为共识评分的理由，并记入历史。</translation>
+    </message>
+    <message>
+        <source>Criterion</source>
+        <translation>评估标准</translation>
+    </message>
+    <message>
+        <source>Spread</source>
+        <translation>分歧</translation>
+    </message>
+    <message>
+        <source>Proposal</source>
+        <translation>建议</translation>
+    </message>
+    <message>
+        <source>Consensus</source>
+        <translation>共识</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Record consensus</source>
+        <translation>记录共识</translation>
+    </message>
+    <message>
+        <source>Record the consensus assessment; the round is then locked</source>
+        <translation>记录共识评估；随后该轮次将被锁定</translation>
+    </message>
+    <message>
+        <source>The assessors are {n} levels apart</source>
+        <extracomment>each criterion&apos;s name as the table shows it</extracomment>
+        <translation>评估人之间相差 {n} 级</translation>
+    </message>
+    <message>
+        <source>Comment required</source>
+        <translation>必须填写说明</translation>
+    </message>
+    <message>
+        <source>Optional comment</source>
+        <translation>说明（可选）</translation>
+    </message>
+    <message>
+        <source>Comment still needed on: {criteria}</source>
+        <translation>以下标准仍须填写说明：{criteria}</translation>
+    </message>
+    <message>
+        <source>Every comment needed is given. Changed from the proposal: {n}.</source>
+        <translation>所需说明均已填写。偏离建议值的标准：{n} 项。</translation>
+    </message>
+</context>
+<context>
     <name>CriteriaPanel</name>
     <message>
         <source>(switched off)</source>
@@ -2323,6 +2384,94 @@ weight</source>
     <message>
         <source>New leader</source>
         <translation>新领先者</translation>
+    </message>
+</context>
+<context>
+    <name>RoundPanel</name>
+    <message>
+        <source>Independent scoring</source>
+        <extracomment>the round shown (``None``: the startup has none) the consensus dialog while it is open</extracomment>
+        <translation>独立评分</translation>
+    </message>
+    <message>
+        <source>Open independent round</source>
+        <translation>开启独立评分轮次</translation>
+    </message>
+    <message>
+        <source>Score independently</source>
+        <translation>独立评分</translation>
+    </message>
+    <message>
+        <source>Submit</source>
+        <translation>提交</translation>
+    </message>
+    <message>
+        <source>Tell the others your scores are final; they stay hidden until a partner reveals the round</source>
+        <translation>告知他人你的评分已定稿；在合伙人揭晓本轮之前，评分对他人保持隐藏</translation>
+    </message>
+    <message>
+        <source>Reveal</source>
+        <translation>揭晓</translation>
+    </message>
+    <message>
+        <source>Consensus…</source>
+        <translation>共识…</translation>
+    </message>
+    <message>
+        <source>Show consensus</source>
+        <translation>查看共识</translation>
+    </message>
+    <message>
+        <source>Only a partner may do this</source>
+        <translation>只有合伙人可以执行此操作</translation>
+    </message>
+    <message>
+        <source>Open another round</source>
+        <translation>开启新一轮</translation>
+    </message>
+    <message>
+        <source>Show my assessment</source>
+        <translation>查看我的评估</translation>
+    </message>
+    <message>
+        <source>Show every assessor&apos;s scores to everyone</source>
+        <translation>向所有人公开每位评估人的评分</translation>
+    </message>
+    <message>
+        <source>No round of independent scoring yet. In a round each assessor scores without seeing the others&apos; scores until a partner reveals them.</source>
+        <translation>尚无独立评分轮次。在一轮中，每位评估人各自评分，在合伙人揭晓之前看不到他人的评分。</translation>
+    </message>
+    <message>
+        <source>Round {n}, opened by {who} on {day}: scores stay hidden until a partner reveals them. {k} of {m} submitted.</source>
+        <translation>第 {n} 轮，由 {who} 于 {day} 开启：在合伙人揭晓之前评分保持隐藏。{m} 人中 {k} 人已提交。</translation>
+    </message>
+    <message>
+        <source>Round {n} revealed on {day}: the committee records the consensus, which closes the round.</source>
+        <translation>第 {n} 轮已于 {day} 揭晓：由委员会记录共识，随后本轮结束。</translation>
+    </message>
+    <message>
+        <source>Round {n} closed on {day}: the consensus is recorded and the round&apos;s scores are locked.</source>
+        <translation>第 {n} 轮已于 {day} 结束：共识已记录，本轮评分已锁定。</translation>
+    </message>
+    <message>
+        <source>✓ {name} — submitted</source>
+        <translation>✓ {name} — 已提交</translation>
+    </message>
+    <message>
+        <source>✗ {name} — did not submit</source>
+        <translation>✗ {name} — 未提交</translation>
+    </message>
+    <message>
+        <source>… {name} — scoring</source>
+        <translation>… {name} — 评分中</translation>
+    </message>
+    <message>
+        <source>Submit your scores of {startup}? The others see that you have submitted; your scores stay hidden until a partner reveals the round, and a submission cannot be taken back.</source>
+        <translation>提交你对 {startup} 的评分？其他人会看到你已提交；在合伙人揭晓本轮之前你的评分保持隐藏，提交后不能撤回。</translation>
+    </message>
+    <message>
+        <source>Reveal the scores of round {n} of {startup} to everyone? {k} of {m} assessors have submitted; the others can no longer submit. This cannot be undone.</source>
+        <translation>向所有人揭晓 {startup} 第 {n} 轮的评分？{m} 位评估人中 {k} 位已提交；其余评估人将不能再提交。此操作无法撤销。</translation>
     </message>
 </context>
 <context>

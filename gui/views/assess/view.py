@@ -1,8 +1,8 @@
 """The Assess view: startups on the left (:mod:`~gui.views.assess.startup_list`), the chosen
 assessment's head (:mod:`~gui.views.assess.assessment_header`) and criteria
-(:mod:`~gui.views.assess.criteria_panel`) in the middle, live results on the right
-(:mod:`~gui.views.assess.results_panel`). Every edit becomes an undo command on the document's
-stack."""
+(:mod:`~gui.views.assess.criteria_panel`) in the middle, on the right the round of independent
+scoring (:mod:`~gui.views.assess.round_panel`), the decision and live results
+(:mod:`~gui.views.assess.results_panel`). Every edit is an undo command on the document's stack."""
 
 from __future__ import annotations
 
@@ -29,6 +29,7 @@ from gui.views.assess.assessment_header import AssessmentHeader
 from gui.views.assess.criteria_panel import CriteriaPanel
 from gui.views.assess.decision_panel import DecisionPanel
 from gui.views.assess.results_panel import ResultsPanel
+from gui.views.assess.round_panel import RoundPanel
 from gui.views.assess.startup_list import (
     StartupDelegate,
     StartupFilterModel,
@@ -63,6 +64,8 @@ class AssessView(QWidget):
         self.results_panel = ResultsPanel()
         self.decision_panel = DecisionPanel(doc)
         self.results_panel.insert_section(self.decision_panel)
+        self.round_panel = RoundPanel(doc)
+        self.results_panel.insert_section(self.round_panel)  # above the decision
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(left)
         self.splitter.addWidget(middle)
@@ -141,6 +144,8 @@ class AssessView(QWidget):
         self.criteria.fieldEdited.connect(self._field_edited)
         self.startupSelected.connect(self.tabs.show_startup)
         self.assessmentShown.connect(self.tabs.show_assessment)
+        self.startupSelected.connect(self.round_panel.show_startup)
+        self.round_panel.assessmentRequested.connect(self.select_startup)
 
     # -- document -------------------------------------------------------------------------
     def set_document(self, doc: Document) -> None:
@@ -158,14 +163,14 @@ class AssessView(QWidget):
         self.list_view.selectionModel().currentChanged.connect(self._current_changed)
         self._connections = [
             doc.scoresChanged.connect(self._scores_changed),
-            doc.structureChanged.connect(self._structure_changed),
+            doc.structureChanged.connect(self._refresh_all),  # keeps the choice if it can
             doc.resultsChanged.connect(self._show_result),
             doc.frameworkChanged.connect(self._build_editors),
         ]
         self._startup_id = ""
         self._assessment_id = ""
-        self.decision_panel.set_document(doc)
-        self.tabs.set_document(doc)
+        for panel in (self.decision_panel, self.round_panel, self.tabs):
+            panel.set_document(doc)
         self._build_editors()
         first = doc.portfolio.startups[0].id if doc.portfolio.startups else ""
         self.select_startup(first)
@@ -286,10 +291,6 @@ class AssessView(QWidget):
             return
         self.criteria.show_scores(a)
         self._show_result()
-
-    def _structure_changed(self) -> None:
-        # startups/assessments added or removed: keep the choice if it still exists
-        self._refresh_all()
 
     def _refresh_all(self) -> None:
         st = self.current_startup()
