@@ -287,8 +287,7 @@ class DecisionPanel(QFrame):
         if obj is self.rationale_edit and event.type() == QEvent.Type.Resize and \
                 isinstance(event, QResizeEvent) and \
                 event.size().width() != event.oldSize().width():
-            # after the box has laid its text out again at the new width (not at all once
-            # the box is gone: a view closed meanwhile)
+            # after the box has laid its text out again at the new width (if it still exists)
             QTimer.singleShot(0, self.rationale_edit, self._grow_rationale)
         return super().eventFilter(obj, event)
 
