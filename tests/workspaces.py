@@ -7,6 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 from models.core.portfolio import Portfolio
+from models.store.server import is_server_address, shown
 from models.store.workspace import Workspace
 
 
@@ -16,6 +17,11 @@ def read_back(path: Path | None) -> Portfolio:
     assert path is not None
     with Workspace.open(path) as ws:
         return ws.load()
+
+
+def named(location: str | Path) -> str:
+    """How messages name a workspace: its file, or its server's address (password masked)."""
+    return shown(location) if is_server_address(location) else str(location)
 
 
 def newest_change_at(ws: Workspace) -> dt.datetime:

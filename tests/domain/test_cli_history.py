@@ -17,23 +17,25 @@ from models.core.decisions import Decision
 from models.core.portfolio import Startup
 from models.files.portfolio_file import save_portfolio
 from models.store.workspace import Workspace
-from tests.domain.test_store_workspace import make, rich_portfolio
+from tests.domain.test_store_workspace import rich_portfolio
 from tests.helpers import run_cli
 
 HEAD = ["when", "who", "startup", "assessment", "what", "old", "new", "comment"]
 
 
 @pytest.fixture
-def path(tmp_path) -> Path:
-    """The rich portfolio's workspace, made by Ann, then edited by Dee and Eve."""
-    with make(tmp_path) as ws:
+def path(new_location) -> Path | str:
+    """The rich portfolio's workspace, made by Ann, then edited by Dee and Eve (in a file or
+    on the server: each test runs on both)."""
+    where = new_location()
+    with Workspace.create(where, rich_portfolio(), who="Ann") as ws:
         ws.who = "Dee"
         ws.set_score_field("a1", "a.x", "value", 2, comment="after the call")
         ws.set_startup_field("s1", "notes", "=2+2")
         ws.who = "Eve"
         ws.set_startup_field("s3", "name", "Beta Labs")
         ws.set_decisions("s3", [Decision(status="watch", date=dt.date(2025, 2, 1), by="Eve")])
-    return tmp_path / "w.beachhead"
+    return where
 
 
 def _changes(path: Path) -> list:  # type: ignore[type-arg]

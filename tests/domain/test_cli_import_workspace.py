@@ -21,6 +21,7 @@ from models.store.sqlite import is_workspace
 from models.store.workspace import Workspace
 from tests.helpers import run_cli, tiny_framework
 from tests.workbook_corpus import DATE, fill_template
+from tests.workspaces import named
 
 ROOT = Path(__file__).resolve().parents[2]
 FW = default_framework()
@@ -51,17 +52,18 @@ def _existing() -> Portfolio:
 
 
 @pytest.fixture
-def workspace(tmp_path) -> Path:
-    path = tmp_path / "deals.beachhead"
-    Workspace.create(path, _existing(), who="Ann").close()
-    return path
+def workspace(new_location) -> Path | str:
+    """The existing portfolio, in a file or on the server (each test runs on both)."""
+    where = new_location("deals.beachhead")
+    Workspace.create(where, _existing(), who="Ann").close()
+    return where
 
 
 def test_into_a_workspace_is_one_transaction(capsys, workspace, books):
     code, _, err = run_cli(capsys, "import", str(books["acme_li"]), str(books["race0"]),
                            "--into", str(workspace))
     assert code == 0
-    assert err.splitlines()[-1] == (f"wrote {workspace}: 2 workbooks read: 2 imported (2 "
+    assert err.splitlines()[-1] == (f"wrote {named(workspace)}: 2 workbooks read: 2 imported (2 "
                                     "startups, 2 assessments); 2 assessments added, 0 "
                                     "duplicates skipped; 3 startups in all")
     with Workspace.open(workspace) as ws:
