@@ -230,9 +230,9 @@ def test_steps_the_round_does_not_allow_are_refused_naming_startup_and_round(peo
     assert ws.latest_round("s1") is None
 
 
-def test_a_file_has_one_user_who_may_take_every_step(ws):
-    if ws.server is not None:
-        pytest.skip("a server's people are tried in test_store_rounds_team.py")
+def test_a_file_has_one_user_who_may_take_every_step(tmp_path):
+    """(A server's people are tried in test_store_rounds_team.py.)"""
+    ws = Workspace.create(tmp_path / "one.beachhead", rich_portfolio(), who="Ann")
     assert ws.is_partner()
     rid = ws.open_round("s1")
     ws.who = "Bo"
@@ -244,6 +244,7 @@ def test_a_file_has_one_user_who_may_take_every_step(ws):
     assert ws.own_member(state) is None
     ws.set_score_field(mine, "a.x", "value", 2)  # nothing is hidden in a file
     assert ws.load().startups[0].assessments[2].scores["a.x"].value == 2
+    ws.close()
 
 
 def test_a_consensus_leaves_a_criterion_unscored_or_blanks_one_with_a_comment(people, ws):
