@@ -27,13 +27,13 @@ def output_path(path: str, kind: str) -> Path:
 def workspace_output(text: str) -> str | Path:
     """``text`` as where a new workspace goes: a server's address (a database, which must
     hold no portfolio yet), or a ``.beachhead`` file."""
-    from models.store.server import is_server_address, server_url
+    from models.store.server import is_server_address, server_url, shown
 
     if is_server_address(text):
         try:
             server_url(text)
         except ValueError as exc:
-            raise UsageError(str(exc)) from None
+            raise UsageError(f"{shown(text)}: {exc}") from None
         return text
     return output_path(text, "a .beachhead")
 

@@ -17,14 +17,14 @@ from models.cli.common import EXIT_OK, UsageError
 
 
 def _address(text: str) -> str:
-    from models.store.server import is_server_address, server_url
+    from models.store.server import is_server_address, server_url, shown
 
     if not is_server_address(text):
         raise UsageError(f"'{text}' is not a server's address: give postgresql://USER@HOST/DB")
     try:
         server_url(text)
     except ValueError as exc:
-        raise UsageError(str(exc)) from None
+        raise UsageError(f"{shown(text)}: {exc}") from None
     return text
 
 

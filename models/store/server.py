@@ -36,6 +36,13 @@ SCHEMES: Final = ("postgresql://", "postgres://", "postgresql+psycopg://")
 CHANNEL: Final = "beachhead_changes"
 #: Seconds to wait for the server to answer when connecting.
 CONNECT_TIMEOUT_S: Final = 5
+#: libpq's settings for every connection: its name in the server's activity, and TCP
+#: keepalives and a send timeout, so that a network gone silent is noticed in about 15 s
+#: rather than when TCP gives up (minutes).
+_CONNECTION: Final[dict[str, object]] = {
+    "connect_timeout": CONNECT_TIMEOUT_S, "application_name": "beachhead", "keepalives": 1,
+    "keepalives_idle": 5, "keepalives_interval": 3, "keepalives_count": 3,
+    "tcp_user_timeout": 15_000}
 
 
 def is_server_address(location: object) -> bool:
@@ -51,10 +58,12 @@ def server_url(address: str) -> sa.URL:
     """
     try:
         url = sa.make_url(address.strip())
-    except sa.exc.ArgumentError as exc:
-        raise ValueError(f"{address}: not a valid PostgreSQL address ({exc})") from None
+        _ = url.port  # a port that is not a number is refused here, not when connecting
+    except (sa.exc.ArgumentError, ValueError):
+        raise ValueError("not a valid PostgreSQL address (postgresql://USER@HOST[:PORT]/DB)"
+                         ) from None
     if not url.database and "service" not in url.query:
-        raise ValueError(f"{shown(address)}: names no database (postgresql://USER@HOST/DB)")
+        raise ValueError("names no database (postgresql://USER@HOST/DB)")
     return url.set(drivername="postgresql+psycopg")
 
 
@@ -62,7 +71,7 @@ def shown(address: str) -> str:
     """``address`` as it may be shown or remembered: the password, if any, masked."""
     try:
         url = sa.make_url(address.strip())
-    except sa.exc.ArgumentError:
+    except (sa.exc.ArgumentError, ValueError):
         return address
     if url.drivername == "postgresql+psycopg" and not address.startswith("postgresql+"):
         url = url.set(drivername="postgresql")
@@ -78,8 +87,8 @@ def libpq_params(address: str) -> dict[str, Any]:
                        ("host", url.host), ("port", url.port), ("dbname", url.database)):
         if value is not None:
             params[key] = value
-    params.setdefault("connect_timeout", CONNECT_TIMEOUT_S)
-    params.setdefault("application_name", "beachhead")
+    for setting, default in _CONNECTION.items():
+        params.setdefault(setting, default)
     return params
 
 
@@ -88,7 +97,7 @@ def server_engine(address: str) -> sa.Engine:
     say; one connection per engine user (no pool: a workspace holds one)."""
     engine = sa.create_engine(
         server_url(address), poolclass=NullPool,
-        connect_args={"connect_timeout": CONNECT_TIMEOUT_S, "application_name": "beachhead",
+        connect_args={**_CONNECTION,
                       "options": "-c default_transaction_isolation=read\\ committed"},
         json_serializer=_dumps)
 

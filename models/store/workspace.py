@@ -48,7 +48,7 @@ from models.store.rounds import WorkspaceRounds
 from models.store.rows import construct
 from models.store.schema import PORTFOLIO_ROW, portfolio
 from models.store.schema import startups as startup_rows
-from models.store.server import Listener, is_server_address, shown
+from models.store.server import Listener, as_connection_error, is_server_address, shown
 from models.store.sqlite import pragma
 
 
@@ -190,12 +190,19 @@ class Workspace(WorkspaceRounds):
     @contextlib.contextmanager
     def _reading(self) -> Iterator[None]:
         """A read transaction: one consistent moment; inside an open write transaction
-        (:meth:`transaction`), that one, so its own uncommitted edits are seen."""
+        (:meth:`transaction`), that one, so its own uncommitted edits are seen. On a server,
+        a lost connection is a ``ConnectionError`` naming it (the next read reconnects)."""
         if self._conn.in_transaction():
             yield
             return
-        with self._conn.begin():
-            yield
+        try:
+            with self._conn.begin():
+                yield
+        except sa.exc.DBAPIError as exc:
+            lost = as_connection_error(exc, self.server) if self.server else None
+            if lost is None:
+                raise
+            raise lost from exc
 
     # -- reading -------------------------------------------------------------------------------
     def load(self) -> Portfolio:

@@ -100,3 +100,17 @@ def test_an_empty_database_is_told_apart_from_a_workspace(capsys, pg_url):
 def test_workspace_commands_need_an_address(capsys, tmp_path):
     code, _, err = run_cli(capsys, "workspace", "init", str(tmp_path / "deals.beachhead"))
     assert code == 2 and "is not a server's address" in err
+
+
+@pytest.mark.parametrize("address,words", [
+    ("postgresql://ann@db.example.com:port/deals", "not a valid PostgreSQL address"),
+    ("postgresql://ann@db.example.com/", "names no database"),
+])
+def test_an_address_that_is_no_address_is_named_in_one_line(capsys, tmp_path, address, words):
+    local = tmp_path / "deals.beachhead"
+    assert run_cli(capsys, "sample", "-o", str(local))[0] == 0
+    for command in (["score", address], ["copy", str(local), address],
+                    ["workspace", "init", address]):
+        code, _, err = run_cli(capsys, *command)
+        (line,) = err.splitlines()
+        assert code in (1, 2) and address in line and words in line

@@ -273,3 +273,17 @@ def test_reads_inside_a_write_transaction_see_its_edits(new_location):
         assert inside == 5
         assert ws.changes(assessment_id=a.id)[0].comment == "two steps"
         assert ws.load().startups[0].assessments[0].level("cap.runway") == 5
+
+
+def test_a_read_on_a_lost_server_connection_names_the_server_and_the_next_one_reconnects(
+        pg_server, pg_url):
+    with Workspace.create(pg_url, rich_portfolio()) as ws:
+        with pg_server.admin() as admin:
+            admin.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                          "WHERE application_name = 'beachhead' AND pid <> pg_backend_pid()")
+        with pytest.raises(ConnectionError) as e:
+            ws.load()
+        assert e.value.filename == ws.location and "cannot reach the server" in str(e.value)
+        assert ws.load() == rich_portfolio()
+        ws.set_startup_field("s2", "notes", "after the drop")
+        assert ws.load().startups[1].notes == "after the drop"
