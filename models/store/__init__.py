@@ -1,6 +1,7 @@
-"""The workspace: a portfolio kept in a database file (SQLite; the same schema is meant for
-PostgreSQL), where every edit is a transaction recorded in a change log, so that nothing
-needs saving and the portfolio can be shown as it stood at any past moment.
+"""The workspace: a portfolio kept in a database — an SQLite file, or a team workspace on a
+PostgreSQL server, with the same schema — where every edit is a transaction recorded in a
+change log, so that nothing needs saving and the portfolio can be shown as it stood at any
+past moment.
 
 * :mod:`~models.store.workspace` — the :class:`~models.store.workspace.Workspace`: create,
   open (migrating an older file), load, history, as-of, copy, JSON export;
@@ -14,7 +15,13 @@ needs saving and the portfolio can be shown as it stood at any past moment.
   revisions, :mod:`~models.store.migrate` runs them;
 * :mod:`~models.store.sqlite` — what is particular to SQLite: the engine's settings (WAL,
   full sync, foreign keys, busy timeout), telling a workspace file from a JSON one;
-* :mod:`~models.store.opening` — opening with every check, and filling a new file;
+* :mod:`~models.store.server` — what is particular to PostgreSQL: addresses, the engine's
+  transactions, a lost connection, the listener that hears colleagues' commits;
+  :mod:`~models.store.policies` — the roles, grants, row-level security and triggers the
+  server enforces; :mod:`~models.store.members` — the people (login roles in a group);
+  :mod:`~models.store.transfer` — a whole workspace copied between a file and a server;
+* :mod:`~models.store.opening` — opening with every check, and filling a new file or
+  database;
 * :mod:`~models.store.rows`, :mod:`~models.store.loading` — models to rows and back (fast:
   rows are validated when written, not when read); :mod:`~models.store.frameworks` — the
   framework versions;
@@ -28,5 +35,5 @@ a second set of mapped classes would copy them; Core reads 180,000 score rows st
 tuples (an ORM builds an object with identity tracking per row, several times slower), and
 every statement an edit runs is written out where it can be read.
 
-May import: :mod:`models.core`, :mod:`models.files`, SQLAlchemy and Alembic.
+May import: :mod:`models.core`, :mod:`models.files`, SQLAlchemy, Alembic and psycopg.
 """
