@@ -21,6 +21,8 @@ KIND_GROUPS: dict[str, frozenset[Kind]] = {
                               Kind.ASSESSMENT_REMOVE}),
     "startup": frozenset({Kind.STARTUP_FIELD, Kind.STARTUP_INSERT, Kind.STARTUP_REMOVE}),
     "decisions": frozenset({Kind.DECISIONS}),
+    "rounds": frozenset({Kind.ROUND_OPEN, Kind.ROUND_JOIN, Kind.ROUND_SUBMIT, Kind.ROUND_REVEAL,
+                         Kind.ROUND_CONSENSUS}),
     "framework": frozenset({Kind.FRAMEWORK, Kind.CREATE}),
 }
 
@@ -93,7 +95,10 @@ class HistoryTableModel(ReadOnlyTableModel):
             return (local_time(r), r.who, r.assessment_label, r.what, r.old, r.new,
                     r.comment.replace("\n", " "))[column]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return (local_time(r, seconds=True), r.who, r.assessment_label,
+            who = r.who if not r.change.role else self.tr("{who} (database role: {role})"
+                                                          ).format(who=r.who,
+                                                                   role=r.change.role)
+            return (local_time(r, seconds=True), who, r.assessment_label,
                     r.startup, r.old_full, r.new_full, r.comment)[column] or None
         return None
 

@@ -53,7 +53,8 @@ class ChangeRow:
 
     @property
     def who(self) -> str:
-        """Who made it."""
+        """Who made it (the name it was recorded under; on a team workspace the database
+        role the server recorded is ``change.role``)."""
         return self.change.who
 
     def as_json(self) -> dict[str, object]:
@@ -61,7 +62,8 @@ class ChangeRow:
         change log keeps them, the texts in the row's language."""
         c, a = self.change, self.assessment
         return {
-            "id": c.id, "at": c.at.isoformat(), "who": c.who, "kind": c.kind.value,
+            "id": c.id, "at": c.at.isoformat(), "who": c.who, "db_role": c.role,
+            "kind": c.kind.value,
             "startup_id": c.startup_id, "startup": self.startup,
             "assessment_id": c.assessment_id, "assessor": a.assessor if a else None,
             "role": a.role if a else None, "date": a.date if a else None,

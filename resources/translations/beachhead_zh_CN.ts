@@ -1413,6 +1413,10 @@ Import the {good} good one(s) and leave the others out?</source>
         <translation>决定</translation>
     </message>
     <message>
+        <source>Independent scoring rounds</source>
+        <translation>独立评分轮次</translation>
+    </message>
+    <message>
         <source>Framework</source>
         <translation>框架</translation>
     </message>
@@ -1475,6 +1479,10 @@ Import the {good} good one(s) and leave the others out?</source>
     <message>
         <source>Comment</source>
         <translation>备注</translation>
+    </message>
+    <message>
+        <source>{who} (database role: {role})</source>
+        <translation>{who}（数据库角色：{role}）</translation>
     </message>
 </context>
 <context>

@@ -127,11 +127,13 @@ def test_json_is_a_list_of_objects_with_stable_keys(capsys, path):
                            "--startup", "s1")
     rows = json.loads(out)
     assert code == 0 and len(rows) == 2
-    assert set(rows[0]) == {"id", "at", "who", "kind", "startup_id", "startup",
+    assert set(rows[0]) == {"id", "at", "who", "db_role", "kind", "startup_id", "startup",
                             "assessment_id", "assessor", "role", "date", "criterion_id",
                             "field", "what", "old", "new", "old_value", "new_value",
                             "comment"}
     level = rows[1]
+    server = not isinstance(path, Path)  # its server records the role: the tests' superuser
+    assert level["db_role"] == ("postgres" if server else None)
     assert (level["kind"], level["criterion_id"], level["field"], level["old_value"],
             level["new_value"], level["assessor"], level["comment"]) == (
         "score.field", "a.x", "value", 4, 2, "Ann", "after the call")

@@ -263,3 +263,34 @@ def test_a_hidden_tab_reads_nothing_and_catches_up_when_shown(qtbot, tmp_path):
     assert [p.overall for p in page.trend.points] == [75.0]
     view.tabs.setCurrentWidget(page)
     assert [p.overall for p in page.trend.points] == [100.0, 87.5]
+
+
+def test_on_a_team_workspace_a_colleagues_change_names_its_database_role(qtbot, pg_url,
+                                                                         pg_server):
+    from PySide6.QtCore import Qt
+
+    from tests.domain.test_store_workspace import rich_portfolio
+
+    Workspace.create(pg_url, rich_portfolio(), who="Ann").close()
+    doc = Document.open(pg_url, who="Ann")
+    _OPEN.append(doc)
+    view = AssessView(doc)
+    qtbot.addWidget(view)
+    view.resize(1280, 760)
+    view.show()
+    qtbot.waitExposed(view)
+    view.select_startup("s1", "a1")
+    view.tabs.setCurrentWidget(view.tabs.history)
+    with Workspace.open(pg_url, who="Dee") as other:
+        round_id = other.open_round("s1")
+        other.set_startup_field("s1", "notes", "from a colleague")
+    panel = view.tabs.history
+    qtbot.waitUntil(lambda: bool(_rows(panel)) and _rows(panel)[0][2] == "notes",
+                    timeout=10_000)
+    assert _rows(panel)[0][0] == "Dee"
+    who = panel.model.index(0, panel.model.WHO)
+    assert panel.model.data(who, Qt.ItemDataRole.ToolTipRole) == \
+        "Dee (database role: postgres)"
+    panel.what_combo.setCurrentIndex(panel.what_combo.findData("rounds"))
+    assert [(r[0], r[2]) for r in _rows(panel)] == [("Dee", "independent round opened")]
+    assert round_id

@@ -66,6 +66,7 @@ class HistoryPanel(HistoryPage):
                              (self.tr("Assessments"), "assessments"),
                              (self.tr("Startup details"), "startup"),
                              (self.tr("Decisions"), "decisions"),
+                             (self.tr("Independent scoring rounds"), "rounds"),
                              (self.tr("Framework"), "framework")):
             self.what_combo.addItem(label, group)
         self.table = QTableView()
