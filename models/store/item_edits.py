@@ -26,7 +26,7 @@ from models.store.loading import (
     read_startups,
     startup_position,
 )
-from models.store.schema import assessments, decisions, startups
+from models.store.schema import assessments, decisions, rounds, startups
 from models.store.writes import Tx
 
 
@@ -61,10 +61,22 @@ def remove_startup(tx: Tx, startup_id: str) -> tuple[int, Startup]:
     if not found:
         raise KeyError(f"startup {startup_id!r}")
     (position, startup), = found
+    _refuse_open_round(tx, startup)
     _record_removal(tx, position, startup)
     tx.conn.execute(sa.delete(startups).where(startups.c.id == startup_id))
     writes.shift(tx.conn, startups, position + 1, -1)
     return position, startup
+
+
+def _refuse_open_round(tx: Tx, startup: Startup) -> None:
+    """A startup with a round of independent scoring not yet locked is not removed: the
+    removal's change row would keep the round's scores where everyone can read them (or,
+    for a role that cannot see them, lose them)."""
+    open_round = tx.conn.execute(sa.select(rounds.c.id).where(
+        rounds.c.startup_id == startup.id, rounds.c.locked_at.is_(None))).scalar()
+    if open_round is not None:
+        raise ValueError(f"{startup.name}: round {open_round} of independent scoring is still "
+                         "open; record its consensus before removing the startup")
 
 
 def _record_removal(tx: Tx, position: int, startup: Startup) -> None:

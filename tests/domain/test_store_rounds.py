@@ -259,3 +259,16 @@ def test_a_consensus_leaves_a_criterion_unscored_or_blanks_one_with_a_comment(pe
     consensus = next(a for a in ws.load().startups[1].assessments if a.id == cid)
     assert {c: (s.value, s.rationale) for c, s in consensus.scores.items()} == {
         "a.x": (3, "median"), "a.y": (None, "not known yet"), "b.z": (3, "median")}
+
+
+def test_a_startup_with_a_round_still_open_is_not_removed(new_location):
+    from tests.domain.test_store_workspace import rich_portfolio
+
+    with Workspace.create(new_location(), rich_portfolio(), who="Pat") as ws:
+        number = ws.open_round("s1")
+        with pytest.raises(ValueError, match=f"Acme 智能: round {number} of independent "
+                                             "scoring is still open"):
+            ws.remove_startup("s1")
+        assert [s.id for s in ws.load().startups] == ["s1", "s2", "s3"]
+        ws.remove_startup("s3")  # no round: removed as before
+        assert [s.id for s in ws.load().startups] == ["s1", "s2"]
