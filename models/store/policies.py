@@ -105,9 +105,9 @@ _GRANTS: Final = [
 ]
 
 #: The functions the policies and triggers ask. Those reading other tables run as their
-#: owner (``SECURITY DEFINER``, the search path fixed below): quick, since the owner's reads
-#: pass no policy, and never recursive. They are given the asking role (``who``), since
-#: inside them ``current_user`` is their owner.
+#: owner (``SECURITY DEFINER``): quick, since the owner's reads pass no policy, and never
+#: recursive. They are given the asking role (``who``), since inside them ``current_user`` is
+#: their owner. Every function's search path is fixed (:data:`_PINNED`).
 _FUNCTIONS: Final = [
     """
     CREATE OR REPLACE FUNCTION beachhead_is_admin(tbl oid) RETURNS boolean
@@ -139,17 +139,6 @@ _FUNCTIONS: Final = [
                    OR (pg_has_role(who, 'beachhead_partner', 'MEMBER')
                        AND (a.round_id IS NULL OR r.revealed_at IS NOT NULL))))
     $$
-    """,
-    """
-    DO $$
-    BEGIN
-        EXECUTE format('ALTER FUNCTION beachhead_hidden(name) SET search_path = %I, pg_temp',
-                       current_schema());
-        EXECUTE format('ALTER FUNCTION beachhead_locked(integer) SET search_path = %I, '
-                       'pg_temp', current_schema());
-        EXECUTE format('ALTER FUNCTION beachhead_may_edit(text, name) SET search_path = %I, '
-                       'pg_temp', current_schema());
-    END $$
     """,
 ]
 
@@ -293,9 +282,32 @@ _TRIGGERS: Final = [
 ]
 
 
+#: Every function of the rules, by its signature.
+_SIGNATURES: Final = (
+    "beachhead_notify()", "beachhead_change_role()", "beachhead_round_rules()",
+    "beachhead_score_rules()", "beachhead_assessment_rules()", "beachhead_may_edit(text, name)",
+    "beachhead_locked(integer)", "beachhead_hidden(name)", "beachhead_is_admin(oid)")
+
+#: Each function finds names in the system catalogs, then the workspace's schema, then the
+#: session's temporary tables: never where the session's own search path would have it look
+#: (a temporary table named ``pg_class``, searched before the catalogs by default, would
+#: otherwise make any role the administrator in the triggers' eyes).
+_PINNED: Final = f"""
+DO $$
+DECLARE
+    signature text;
+BEGIN
+    FOREACH signature IN ARRAY ARRAY['{"', '".join(_SIGNATURES)}'] LOOP
+        EXECUTE format('ALTER FUNCTION %s SET search_path = pg_catalog, %I, pg_temp',
+                       signature, current_schema());
+    END LOOP;
+END $$
+"""
+
+
 def rules() -> list[str]:
     """The statements that set the database's rules up (see the module notes)."""
-    return [*_GRANTS, *_FUNCTIONS, *_policies(), *_TRIGGERS]
+    return [*_GRANTS, *_FUNCTIONS, *_policies(), *_TRIGGERS, _PINNED]
 
 
 _REVOKE: Final = f"""
@@ -324,11 +336,7 @@ def undo_rules() -> list[str]:
     for table, name, _, _, _ in _POLICY_ROWS:
         undo.append(f"DROP POLICY IF EXISTS {name} ON {table}")
     undo += [f"ALTER TABLE {table} DISABLE ROW LEVEL SECURITY" for table in _SECURED]
-    undo += [f"DROP FUNCTION IF EXISTS {signature}" for signature in (
-        "beachhead_notify()", "beachhead_change_role()", "beachhead_round_rules()",
-        "beachhead_score_rules()", "beachhead_assessment_rules()",
-        "beachhead_may_edit(text, name)", "beachhead_locked(integer)",
-        "beachhead_hidden(name)", "beachhead_is_admin(oid)")]
+    undo += [f"DROP FUNCTION IF EXISTS {signature}" for signature in _SIGNATURES]
     return [*undo, _REVOKE]
 
 
