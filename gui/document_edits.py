@@ -46,6 +46,9 @@ class DocumentEdits:
     decisionsChanged: Any
     historyChanged: Any
     workspace: Workspace | None
+    #: what a new assessment starts with: its assessor's name and role ('' for either: none,
+    #: and the founder's first, then an investor's); the window sets them from Preferences
+    assessment_defaults: tuple[str, str] = ("", "")
 
     if TYPE_CHECKING:  # provided by the document
         def _store(self, write: Callable[[Workspace, str | None], T]) -> T | None:

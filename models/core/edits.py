@@ -27,10 +27,13 @@ def new_startup(name: str) -> Startup:
     return Startup(name=name, assessments=[Assessment(role="founder")])
 
 
-def new_assessment(startup: Startup) -> Assessment:
-    """An empty assessment for ``startup``: the founder's if it has none yet, else an
-    investor's."""
-    return Assessment(role="investor" if startup.assessments else "founder")
+def new_assessment(startup: Startup, assessor: str = "", role: str = "") -> Assessment:
+    """An empty assessment for ``startup`` by ``assessor``, with ``role`` (``founder``,
+    ``investor`` or ``other``; empty: the founder's if the startup has none yet, else an
+    investor's)."""
+    if role not in ("founder", "investor", "other"):
+        role = "investor" if startup.assessments else "founder"
+    return Assessment.model_validate({"assessor": assessor, "role": role})
 
 
 def duplicate_startup(startup: Startup, name: str) -> Startup:

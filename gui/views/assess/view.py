@@ -371,7 +371,7 @@ class AssessView(QWidget):
         st = self.current_startup()
         if st is None:
             return
-        a = edits.new_assessment(st)
+        a = edits.new_assessment(st, *self.doc.assessment_defaults)
         self.doc.undo_stack.push(cmd.AddAssessment(self.doc, st.id, a))
         self.select_startup(st.id, a.id)
 
