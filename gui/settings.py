@@ -12,6 +12,12 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QSettings, QStandardPaths
 
 MAX_RECENT = 10
+#: The roles an assessment can have (:class:`models.core.portfolio.Assessment`).
+ROLES = ("founder", "investor", "other")
+#: The bounds of Monte Carlo draws and seeds (the Uncertainty tab's); the defaults are the
+#: analysis's own (:mod:`models.analysis.uncertainty`).
+DRAWS_RANGE = (100, 100_000)
+SEED_RANGE = (0, 2_147_483_647)
 
 
 def data_folder() -> Path:
@@ -124,6 +130,43 @@ class AppSettings:
         self._s.setValue("app/user_name", value.strip())
 
     @property
+    def default_role(self) -> str:
+        """The role a new assessment takes (``founder``, ``investor`` or ``other``; '' = a
+        startup's first assessment is the founder's, the next ones an investor's)."""
+        value = str(self._s.value("assessment/default_role", "") or "")
+        return value if value in ROLES else ""
+
+    @default_role.setter
+    def default_role(self, value: str) -> None:
+        self._s.setValue("assessment/default_role", value if value in ROLES else "")
+
+    @property
+    def analysis_draws(self) -> int:
+        """How many Monte Carlo draws the Uncertainty tab and an exported workbook start at."""
+        from models.analysis.uncertainty import DEFAULT_DRAWS
+
+        return _bounded(self._s.value("analysis/draws"), DEFAULT_DRAWS, *DRAWS_RANGE)
+
+    @analysis_draws.setter
+    def analysis_draws(self, value: int) -> None:
+        self._s.setValue("analysis/draws", _bounded(value, DRAWS_RANGE[0], *DRAWS_RANGE))
+
+    @property
+    def analysis_seed(self) -> int:
+        """The random seed the Uncertainty tab and an exported workbook start at."""
+        from models.analysis.uncertainty import DEFAULT_SEED
+
+        return _bounded(self._s.value("analysis/seed"), DEFAULT_SEED, *SEED_RANGE)
+
+    @analysis_seed.setter
+    def analysis_seed(self, value: int) -> None:
+        self._s.setValue("analysis/seed", _bounded(value, SEED_RANGE[0], *SEED_RANGE))
+
+    def file_name(self) -> str:
+        """Where these settings are kept on disk."""
+        return self._s.fileName()
+
+    @property
     def perspective(self) -> str:
         """The perspective rankings use (``investor`` unless another was chosen)."""
         return str(self._s.value("ranking/perspective", "investor") or "investor")
@@ -142,16 +185,30 @@ class AppSettings:
         self._s.setValue("ranking/ignore_gates", "true" if value else "false")
 
 
+def _bounded(value: object, default: int, low: int, high: int) -> int:
+    """``value`` as a whole number within ``low``..``high`` (``default`` when it is none)."""
+    if value is None or value == "":
+        return default
+    try:
+        number = int(str(value))
+    except ValueError:
+        return default
+    return min(high, max(low, number))
+
+
 def without_password(address: str) -> str:
     """``address`` with no password in it, neither in the user part nor as a ``password=``
-    parameter ('' when it is not a valid address): what may be remembered or shown."""
+    (or ``sslpassword=``) parameter ('' when it is not a valid address): what may be
+    remembered or shown."""
     import sqlalchemy as sa
+
+    from models.store.server import SECRET_PARAMS
 
     try:
         url = sa.make_url(address.strip())
     except (sa.exc.ArgumentError, ValueError):  # ValueError: a port that is no number
         return ""
-    query = {k: v for k, v in url.query.items() if k.lower() != "password"}
+    query = {k: v for k, v in url.query.items() if k.lower() not in SECRET_PARAMS}
     bare = sa.URL.create(url.drivername, url.username or None, None, url.host, url.port,
                          url.database, query)
     return bare.render_as_string(hide_password=False)

@@ -47,25 +47,33 @@ def main(argv: Sequence[str] | None = None) -> int:
         return func(args)
     except InputError as exc:
         for problem in exc.problems:
-            print(problem, file=sys.stderr)
+            _say(problem)
         return EXIT_BAD_INPUT
     except UsageError as exc:
-        print(f"beachhead {args.command}: {exc}", file=sys.stderr)
+        _say(f"beachhead {args.command}: {exc}")
         return EXIT_USAGE
     except OSError as exc:
-        print(_os_error_line(exc, getattr(args, "output", None)), file=sys.stderr)
+        _say(_os_error_line(exc, getattr(args, "output", None)))
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
-        print("beachhead: interrupted", file=sys.stderr)
+        _say("beachhead: interrupted")
         return 130
     except MemoryError:
-        print(f"beachhead {args.command}: not enough memory for this; try fewer draws or a "
-              "smaller portfolio", file=sys.stderr)
+        _say(f"beachhead {args.command}: not enough memory for this; try fewer draws or a "
+             "smaller portfolio")
         return EXIT_BAD_INPUT
     except Exception as exc:  # the last resort: never a traceback in front of a user
-        print(f"beachhead {args.command}: unexpected problem ({type(exc).__name__}: {exc}). "
-              "Nothing was written.", file=sys.stderr)
+        _say(f"beachhead {args.command}: unexpected problem ({type(exc).__name__}: {exc}). "
+             "Nothing was written.")
         return EXIT_BAD_INPUT
+
+
+def _say(problem: object) -> None:
+    """Print a problem on stderr, a server address in it without its password (it may
+    quote the address as it was given)."""
+    from models.store.server import without_secrets
+
+    print(without_secrets(str(problem)), file=sys.stderr)
 
 
 def _os_error_line(exc: OSError, output: str | None) -> str:

@@ -64,11 +64,14 @@ def portfolio_as_of(path: str, moment: dt.datetime) -> Portfolio:
 
 
 def source_text(args: argparse.Namespace) -> str:
-    """The file a table's heading names, with the moment of ``--as-of`` when given."""
+    """The file a table's heading names (a server's address without its password), with the
+    moment of ``--as-of`` when given."""
     from models.cli.moments import local_text
     from models.cli.texts import label
+    from models.store.server import is_server_address, shown
 
+    name = shown(args.file) if is_server_address(args.file) else str(args.file)
     moment: dt.datetime | None = getattr(args, "as_of", None)
     if moment is None:
-        return str(args.file)
-    return label("as_of", args.lang).format(file=args.file, moment=local_text(moment))
+        return name
+    return label("as_of", args.lang).format(file=name, moment=local_text(moment))

@@ -21,6 +21,7 @@ counts the notifications that other connections sent.
 from __future__ import annotations
 
 import errno
+import re
 from typing import Any, Final
 
 import psycopg
@@ -67,15 +68,35 @@ def server_url(address: str) -> sa.URL:
     return url.set(drivername="postgresql+psycopg")
 
 
+#: libpq's connection parameters that are secrets: never shown, never remembered.
+SECRET_PARAMS: Final = frozenset({"password", "sslpassword"})
+_ADDRESS: Final = re.compile(r"\bpostgres(?:ql)?(?:\+psycopg)?://\S*", re.IGNORECASE)
+_USER_PASSWORD: Final = re.compile(r"(://[^/@:?#\s]*):[^@/?#\s]*@")
+_SECRET_PARAM: Final = re.compile(
+    rf"([?&](?:{'|'.join(sorted(SECRET_PARAMS))})=)[^&#\s]*", re.IGNORECASE)
+
+
 def shown(address: str) -> str:
-    """``address`` as it may be shown or remembered: the password, if any, masked."""
+    """``address`` as it may be shown: its password, in the user part or as a parameter,
+    masked (``***``), even when it is no valid address."""
     try:
         url = sa.make_url(address.strip())
+        _ = url.port
     except (sa.exc.ArgumentError, ValueError):
-        return address
+        return _masked(address)
     if url.drivername == "postgresql+psycopg" and not address.startswith("postgresql+"):
         url = url.set(drivername="postgresql")
-    return url.render_as_string(hide_password=True)
+    return _masked(url.render_as_string(hide_password=True))
+
+
+def _masked(address: str) -> str:
+    return _SECRET_PARAM.sub(r"\1***", _USER_PASSWORD.sub(r"\1:***@", address))
+
+
+def without_secrets(text: str) -> str:
+    """``text`` with each server address in it shown as :func:`shown` does (for messages
+    that may quote an address as it was given)."""
+    return _ADDRESS.sub(lambda found: _masked(found.group()), text)
 
 
 def libpq_params(address: str) -> dict[str, Any]:

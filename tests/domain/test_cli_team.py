@@ -114,3 +114,30 @@ def test_an_address_that_is_no_address_is_named_in_one_line(capsys, tmp_path, ad
         code, _, err = run_cli(capsys, *command)
         (line,) = err.splitlines()
         assert code in (1, 2) and address in line and words in line
+
+
+def test_a_password_in_an_address_is_never_printed(capsys, tmp_path, pg_url):
+    """The server trusts local connections, so a password in the address is ignored but
+    still given; every command's output and every refusal masks it."""
+    url = sa.make_url(pg_url)
+    in_user = url.set(password="s3cret").render_as_string(hide_password=False)
+    as_parameter = url.update_query_dict({"password": "s3cret"}).render_as_string(
+        hide_password=False)
+    nowhere = url.set(password="s3cret", database="no_such_db").render_as_string(
+        hide_password=False)
+    local = tmp_path / "deals.beachhead"
+    said = []
+    for command in (["sample", "-o", as_parameter], ["sample", "-o", str(local)],
+                    ["score", in_user], ["analyze", as_parameter],
+                    ["score", in_user, "--as-of", "2100-01-01"], ["history", as_parameter],
+                    ["copy", str(local), in_user], ["import", str(local), "--into", in_user],
+                    ["workspace", "init", as_parameter], ["workspace", "members", in_user],
+                    ["score", nowhere], ["copy", str(local), nowhere],
+                    ["score", "postgresql://ann:s3cret@db.example.com:port/deals?password=s3"]):
+        code, out, err = run_cli(capsys, *command)
+        said.append((command[0], code, out + err))
+    assert [code for _, code, _ in said] == [0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 1, 1]
+    assert [name for name, _, text in said if "s3" in text] == []
+    assert "://postgres:***@/" in said[2][2]
+    assert "&password=***&" in said[3][2]
+    assert said[-1][2].startswith("postgresql://ann:***@db.example.com:port/deals?password=***")

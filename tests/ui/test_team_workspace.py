@@ -130,7 +130,7 @@ def test_the_address_is_remembered_without_its_password(make_window, team_url, t
     assert w.settings.recent_files[0] == remembered
     assert w.settings.recent_addresses == [remembered]
     w.settings.add_recent_file("postgresql://bo:s3cret@db.example.com:5433/deals?"
-                               "password=s3cret&sslmode=require")
+                               "password=s3cret&sslmode=require&sslpassword=s3cret")
     assert w.settings.recent_files[:2] == [
         "postgresql://bo@db.example.com:5433/deals?sslmode=require", remembered]
     w.settings.sync()
