@@ -14,7 +14,7 @@ from gui import commands as cmd
 from gui.document import Document
 from gui.views.assess.view import AssessView
 from models.store.workspace import Workspace
-from tests.domain.test_store_workspace import make
+from tests.domain.test_store_workspace import make, rich_portfolio
 
 _OPEN: list[Document] = []
 
@@ -27,9 +27,15 @@ def _close_documents():
         _OPEN.pop().close()
 
 
-def _view(qtbot, tmp_path, tab: str = "history") -> tuple[AssessView, Document]:
-    make(tmp_path).close()
-    doc = Document.open(tmp_path / "w.beachhead", who="Ann")
+def _view(qtbot, tmp_path, tab: str = "history",
+          where: str | None = None) -> tuple[AssessView, Document]:
+    """The Assess view on the rich portfolio's workspace (in ``tmp_path``, or at the server
+    address ``where``), ``tab`` shown."""
+    if where is None:
+        make(tmp_path).close()
+    else:
+        Workspace.create(where, rich_portfolio(), who="Ann").close()
+    doc = Document.open(where or tmp_path / "w.beachhead", who="Ann")
     _OPEN.append(doc)
     view = AssessView(doc)
     qtbot.addWidget(view)
@@ -265,22 +271,10 @@ def test_a_hidden_tab_reads_nothing_and_catches_up_when_shown(qtbot, tmp_path):
     assert [p.overall for p in page.trend.points] == [100.0, 87.5]
 
 
-def test_on_a_team_workspace_a_colleagues_change_names_its_database_role(qtbot, pg_url,
-                                                                         pg_server):
+def test_on_a_team_workspace_a_colleagues_change_names_its_database_role(qtbot, pg_url):
     from PySide6.QtCore import Qt
 
-    from tests.domain.test_store_workspace import rich_portfolio
-
-    Workspace.create(pg_url, rich_portfolio(), who="Ann").close()
-    doc = Document.open(pg_url, who="Ann")
-    _OPEN.append(doc)
-    view = AssessView(doc)
-    qtbot.addWidget(view)
-    view.resize(1280, 760)
-    view.show()
-    qtbot.waitExposed(view)
-    view.select_startup("s1", "a1")
-    view.tabs.setCurrentWidget(view.tabs.history)
+    view, _ = _view(qtbot, None, where=pg_url)
     with Workspace.open(pg_url, who="Dee") as other:
         round_id = other.open_round("s1")
         other.set_startup_field("s1", "notes", "from a colleague")
