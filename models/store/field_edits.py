@@ -23,7 +23,7 @@ from models.store import rows
 from models.store.changelog import Kind
 from models.store.conflicts import UNCHECKED, Target, check
 from models.store.frameworks import framework_version
-from models.store.schema import PORTFOLIO_ROW, assessments, portfolio, scores, startups
+from models.store.schema import PORTFOLIO_ROW, assessments, portfolio, rounds, scores, startups
 from models.store.writes import Tx
 
 
@@ -140,9 +140,18 @@ def replace_framework(tx: Tx, framework: Framework) -> list[RemovedScore]:
 
     Raises:
         ValueError: a score with a level, rationale or evidence names a criterion the new
-            framework lacks (nothing is changed).
+            framework lacks, or a round of independent scoring is open, whose scores a team
+            workspace hides from this check (nothing is changed).
     """
     framework = Framework.model_validate(framework.model_dump())
+    hidden = tx.conn.execute(
+        sa.select(rounds.c.id, startups.c.name)
+        .join_from(rounds, startups, startups.c.id == rounds.c.startup_id)
+        .where(rounds.c.revealed_at.is_(None), rounds.c.locked_at.is_(None))
+        .order_by(rounds.c.id).limit(1)).first()
+    if hidden is not None:
+        raise ValueError(f"{hidden[1]}: round {hidden[0]} of independent scoring is still "
+                         "open, its scores unseen; reveal it before replacing the framework")
     outside = _scores_outside(tx, set(framework.criterion_ids))
     for r in outside:
         if r["value"] is not None or r["rationale"] or r["evidence"]:

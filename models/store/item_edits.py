@@ -173,6 +173,7 @@ def remove_many(tx: Tx, startup_ids: Iterable[str], assessment_ids: Iterable[str
         writes.renumber(tx.conn, assessments, sid)
     removed = read_startups(tx.conn, sorted(gone))
     for position, startup in reversed(removed):
+        _refuse_open_round(tx, startup)
         _record_removal(tx, position, startup)
     for part in chunks([s.id for _, s in removed]):
         tx.conn.execute(sa.delete(startups).where(startups.c.id.in_(part)))

@@ -15,19 +15,21 @@ that role (row-level security is enabled, not forced), so it can copy and migrat
 * **Row-level security** (:data:`_POLICY_ROWS`): the scores of a round assessment, and the
   change-log rows naming it, are seen by its owner alone while the round of independent
   scoring is open (not revealed), partners included; a score may be added or changed only
-  in an assessment its role may edit (its own, or any visible one for a partner) whose round
-  is not locked. A policy can only hide a row from an ``UPDATE`` or ``DELETE``, which then
-  changes nothing without a word; so rows a role sees but may not change are refused loudly
-  instead: by a policy's ``WITH CHECK`` (a score's update) or by a trigger. Reading stays
-  quick: the hidden assessments are listed once per query and each row looked up in that
-  list's hash table.
+  in an assessment its role may edit (its own, or for a partner any outside a round) whose
+  round, if any, is still open. A policy can only hide a row from an ``UPDATE`` or
+  ``DELETE``, which then changes nothing without a word; so rows a role sees but may not
+  change are refused loudly instead: by a policy's ``WITH CHECK`` (a score's update) or by
+  a trigger. Reading stays quick: the hidden assessments are listed once per query and each
+  row looked up in that list's hash table.
 * **Triggers** (:data:`_TRIGGERS`): a new assessment's ``owner`` and a change's ``db_role``
   are the role that wrote them, not what the client says (the administrator copying a
   workspace keeps the values copied); an assessment is changed or removed only by its owner
   or a partner, its owner changed only by a partner, and not at all once its round is
-  locked (except its place among the startup's assessments, which moves when another one is
-  added or removed); a locked round stays as it is; every commit that records changes is
-  announced on :data:`models.store.server.CHANNEL`.
+  revealed (except its place among the startup's assessments, which moves when another one
+  is added or removed); while the round is open only its owner takes it out of the round or
+  gives it away; a submission stays, and so does a reveal; only a partner adds an assessment
+  to a revealed round (the consensus, which locks it); a locked round stays as it is; every
+  commit that records changes is announced on :data:`models.store.server.CHANNEL`.
 
 Everything is idempotent: the migration may run again, and in several databases of one
 server at once (the group roles are shared by them).
@@ -124,9 +126,11 @@ _FUNCTIONS: Final = [
     $$
     """,
     """
-    CREATE OR REPLACE FUNCTION beachhead_locked(round integer) RETURNS boolean
+    CREATE OR REPLACE FUNCTION beachhead_stage(round integer) RETURNS text
     LANGUAGE sql STABLE SECURITY DEFINER AS $$
-        SELECT EXISTS (SELECT FROM rounds WHERE id = round AND locked_at IS NOT NULL)
+        SELECT CASE WHEN locked_at IS NOT NULL THEN 'locked'
+                    WHEN revealed_at IS NOT NULL THEN 'revealed' ELSE 'open' END
+        FROM rounds WHERE id = round
     $$
     """,
     """
@@ -134,10 +138,10 @@ _FUNCTIONS: Final = [
     LANGUAGE sql STABLE SECURITY DEFINER AS $$
         SELECT EXISTS (
             SELECT FROM assessments a LEFT JOIN rounds r ON r.id = a.round_id
-            WHERE a.id = assessment AND r.locked_at IS NULL
+            WHERE a.id = assessment AND r.revealed_at IS NULL AND r.locked_at IS NULL
               AND (a.owner = who
-                   OR (pg_has_role(who, 'beachhead_partner', 'MEMBER')
-                       AND (a.round_id IS NULL OR r.revealed_at IS NOT NULL))))
+                   OR (a.round_id IS NULL
+                       AND pg_has_role(who, 'beachhead_partner', 'MEMBER'))))
     $$
     """,
 ]
@@ -150,7 +154,7 @@ _EDITABLE: Final = "beachhead_may_edit(assessment_id, current_user)"
 _POLICY_ROWS: Final = [
     ("assessments", "beachhead_read", "SELECT", "true", None),
     ("assessments", "beachhead_add", "INSERT", None,
-     "owner = current_user AND NOT beachhead_locked(round_id)"),
+     "owner = current_user AND coalesce(beachhead_stage(round_id), 'open') = 'open'"),
     # who may change or remove which assessment: the trigger beachhead_assessment_rules
     ("assessments", "beachhead_change", "UPDATE", "true", "true"),
     ("assessments", "beachhead_remove", "DELETE", "true", None),
@@ -185,6 +189,7 @@ CREATE OR REPLACE FUNCTION beachhead_assessment_rules() RETURNS trigger
 LANGUAGE plpgsql AS $$
 DECLARE
     partner boolean;
+    stage text;
 BEGIN
     IF TG_OP = 'INSERT' THEN
         IF NEW.owner IS NULL OR NOT beachhead_is_admin(TG_RELID) THEN
@@ -203,8 +208,10 @@ BEGIN
         {_refusal("format('assessment %s is %s''s: only they or a partner may change it', "
                   "OLD.id, coalesce(OLD.owner, 'the administrator'))")}
     END IF;
-    IF beachhead_locked(OLD.round_id) THEN
-        {_refusal("format('assessment %s belongs to a locked round', OLD.id)")}
+    stage := beachhead_stage(OLD.round_id);
+    IF stage IN ('revealed', 'locked') THEN
+        {_refusal("format('assessment %s belongs to round %s, which is %s: its scoring has "
+                  "ended', OLD.id, OLD.round_id, stage)")}
     END IF;
     IF TG_OP = 'DELETE' THEN
         RETURN OLD;
@@ -212,8 +219,19 @@ BEGIN
     IF NOT partner AND NEW.owner IS DISTINCT FROM OLD.owner THEN
         {_refusal("'only a partner may give an assessment to another owner'")}
     END IF;
-    IF beachhead_locked(NEW.round_id) THEN
-        {_refusal("format('round %s is locked', NEW.round_id)")}
+    IF stage = 'open' AND OLD.owner IS DISTINCT FROM current_user
+            AND (NEW.owner, NEW.round_id) IS DISTINCT FROM (OLD.owner, OLD.round_id) THEN
+        {_refusal("format('assessment %s is scored independently in round %s: only %s may "
+                  "take it out', OLD.id, OLD.round_id, OLD.owner)")}
+    END IF;
+    IF OLD.submitted_at IS NOT NULL AND NEW.submitted_at IS DISTINCT FROM OLD.submitted_at THEN
+        {_refusal("format('assessment %s was submitted at %s: a submission stays', OLD.id, "
+                  "OLD.submitted_at)")}
+    END IF;
+    stage := beachhead_stage(NEW.round_id);
+    IF NEW.round_id IS DISTINCT FROM OLD.round_id
+            AND (stage = 'locked' OR (stage = 'revealed' AND NOT partner)) THEN
+        {_refusal("format('round %s is %s: no assessment joins it', NEW.round_id, stage)")}
     END IF;
     RETURN NEW;
 END $$
@@ -226,7 +244,7 @@ BEGIN
     IF NOT beachhead_is_admin(TG_RELID)
             AND NOT beachhead_may_edit(OLD.assessment_id, current_user) THEN
         {_refusal("format('the scores of assessment %s are not yours to remove, or its "
-                  "round is locked', OLD.assessment_id)")}
+                  "round is revealed', OLD.assessment_id)")}
     END IF;
     RETURN OLD;
 END $$
@@ -236,8 +254,16 @@ _ROUND_RULES: Final = f"""
 CREATE OR REPLACE FUNCTION beachhead_round_rules() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
-    IF OLD.locked_at IS NOT NULL AND NOT beachhead_is_admin(TG_RELID) THEN
+    IF beachhead_is_admin(TG_RELID) THEN
+        RETURN CASE TG_OP WHEN 'DELETE' THEN OLD ELSE NEW END;
+    END IF;
+    IF OLD.locked_at IS NOT NULL THEN
         {_refusal("format('round %s is locked', OLD.id)")}
+    END IF;
+    IF TG_OP = 'UPDATE' AND NEW.revealed_at IS DISTINCT FROM OLD.revealed_at
+            AND OLD.revealed_at IS NOT NULL THEN
+        {_refusal("format('round %s was revealed at %s: a reveal stays', OLD.id, "
+                  "OLD.revealed_at)")}
     END IF;
     RETURN CASE TG_OP WHEN 'DELETE' THEN OLD ELSE NEW END;
 END $$
@@ -286,7 +312,7 @@ _TRIGGERS: Final = [
 _SIGNATURES: Final = (
     "beachhead_notify()", "beachhead_change_role()", "beachhead_round_rules()",
     "beachhead_score_rules()", "beachhead_assessment_rules()", "beachhead_may_edit(text, name)",
-    "beachhead_locked(integer)", "beachhead_hidden(name)", "beachhead_is_admin(oid)")
+    "beachhead_stage(integer)", "beachhead_hidden(name)", "beachhead_is_admin(oid)")
 
 #: Each function finds names in the system catalogs, then the workspace's schema, then the
 #: session's temporary tables: never where the session's own search path would have it look

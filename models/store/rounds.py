@@ -24,7 +24,8 @@ Refused with :class:`RoundError` (a ``ValueError`` naming the startup and the ro
 second round on a startup while one is not locked, scoring twice or after the reveal,
 submitting after the reveal or twice, revealing twice or with no submission, a consensus
 before the reveal, twice, or without a needed comment, and any edit of an assessment of a
-locked round (the edit methods below check first). A team workspace's database enforces the
+revealed or locked round (the edit methods below check first): once revealed, only the
+consensus may differ from what each assessor scored alone. A team workspace's database enforces the
 same (and who may do what: opening, revealing and recording take a partner) by itself; in a
 file, with one user, nothing is hidden and anyone may take every step.
 """
@@ -302,7 +303,7 @@ class WorkspaceRounds(WorkspaceEdits):
                             "changed": table.changed(levels)})
             return made.id
 
-    # -- edits of a locked round's assessments are refused --------------------------------------
+    # -- edits of a revealed or locked round's assessments are refused --------------------------
     def set_score_field(self, assessment_id: str, *args: Any, **kwargs: Any) -> Any:
         with self._write(None) as tx:
             _refuse_locked(tx.conn, [assessment_id])
@@ -378,16 +379,20 @@ def _consensus_score(ws: WorkspaceRounds, assessment_id: str, criterion_id: str,
 
 
 def _refuse_locked(conn: sa.Connection, assessment_ids: Sequence[str]) -> None:
-    """Raise :class:`RoundError` if one of these assessments belongs to a locked round."""
+    """Raise :class:`RoundError` if one of these assessments belongs to a round that is
+    revealed (its scoring has ended: only the consensus may differ) or locked."""
     if not assessment_ids:
         return
     a, r = assessments.c, rounds.c
     found = conn.execute(
-        sa.select(a.assessor, r.id, r.locked_at, startups.c.name)
+        sa.select(a.assessor, r.id, r.revealed_at, r.locked_at, startups.c.name)
         .join_from(assessments, rounds, r.id == a.round_id)
         .join(startups, startups.c.id == a.startup_id)
-        .where(a.id.in_(sorted(set(assessment_ids))), r.locked_at.is_not(None))).first()
+        .where(a.id.in_(sorted(set(assessment_ids))),
+               r.revealed_at.is_not(None) | r.locked_at.is_not(None))).first()
     if found is not None:
-        who, rid, at, name = found
-        raise RoundError(f"{name}, round {rid}: locked since {_moment(at)} (consensus "
-                         f"recorded); {who}'s assessment can no longer be changed")
+        who, rid, shown, at, name = found
+        why = (f"locked since {_moment(at)} (consensus recorded)" if at is not None else
+               f"revealed at {_moment(shown)} (the consensus records any change)")
+        raise RoundError(f"{name}, round {rid}: {why}; {who}'s assessment can no longer be "
+                         "changed")

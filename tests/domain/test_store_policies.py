@@ -265,7 +265,10 @@ def test_scores_in_an_open_round_are_seen_by_their_owner_alone_until_revealed(te
 def test_no_one_changes_a_locked_round(team):
     round_id = _open_round(team)
     team.write("pat", "UPDATE rounds SET revealed_at = now() WHERE id = %s", (round_id,))
-    team.add_assessment("pat", "r-consensus", sid="s3", round_id=round_id, level=4)
+    # the consensus is scored outside the round, then joins it (as the workspace does it)
+    team.add_assessment("pat", "r-consensus", sid="s3", level=4)
+    team.write("pat", "UPDATE assessments SET round_id = %s WHERE id = 'r-consensus'",
+               (round_id,))
     team.write("pat", "UPDATE rounds SET consensus_id = 'r-consensus', locked_at = now() "
                       "WHERE id = %s", (round_id,))
     for role, aid in [("pat", "r-bo"), ("pat", "r-consensus"), ("ann", "r-ann")]:

@@ -12,7 +12,7 @@ import psycopg
 import pytest
 
 from tests.domain import test_store_policies
-from tests.domain.test_store_policies import ADD_CHANGE, Refused, Team
+from tests.domain.test_store_policies import ADD_ASSESSMENT, ADD_CHANGE, Refused, Team, refused
 
 team = test_store_policies.team  # the fixture
 
@@ -62,7 +62,61 @@ def test_every_function_of_the_rules_looks_in_the_catalogs_first(team):
                                   "WHERE proname LIKE 'beachhead%' ORDER BY 1")
     assert [name for name, _ in found] == [
         "beachhead_assessment_rules", "beachhead_change_role", "beachhead_hidden",
-        "beachhead_is_admin", "beachhead_locked", "beachhead_may_edit", "beachhead_notify",
-        "beachhead_round_rules", "beachhead_score_rules"]
+        "beachhead_is_admin", "beachhead_may_edit", "beachhead_notify", "beachhead_round_rules",
+        "beachhead_score_rules", "beachhead_stage"]
     assert {tuple(config) for _, config in found} == \
         {("search_path=pg_catalog, public, pg_temp",)}
+
+
+def _round(team: Team, submitted: bool = True) -> int:
+    """A round on s3 opened by pat, with ann's r-ann (a.x at 2) and bo's r-bo (5), both
+    submitted unless told."""
+    (round_id,), _ = team.write("pat", "INSERT INTO rounds (startup_id, opened_at, opened_by) "
+                                       "VALUES ('s3', now(), 'Pat') RETURNING id")
+    team.add_assessment("ann", "r-ann", sid="s3", round_id=round_id, level=2)
+    team.add_assessment("bo", "r-bo", sid="s3", round_id=round_id, level=5)
+    if submitted:
+        for role in ("ann", "bo"):
+            team.write(role, "UPDATE assessments SET submitted_at = now() WHERE id = %s",
+                       (f"r-{role}",))
+    return int(round_id)
+
+
+def test_a_partner_does_not_take_an_assessment_out_of_an_open_round_to_read_it(team):
+    _round(team)
+    for statement in ["UPDATE assessments SET round_id = NULL WHERE id = 'r-bo'",
+                      "UPDATE assessments SET owner = 'pat' WHERE id = 'r-bo'"]:
+        assert "only bo may take it out" in refused(team, "pat", statement)
+    # bo may: the scores are his
+    team.write("bo", "UPDATE assessments SET round_id = NULL WHERE id = 'r-bo'")
+    assert team.read("pat", "SELECT value FROM scores WHERE assessment_id = 'r-bo'") == [(5,)]
+
+
+def test_a_submission_and_a_reveal_stay(team):
+    round_id = _round(team)
+    assert "a submission stays" in refused(
+        team, "ann", "UPDATE assessments SET submitted_at = NULL WHERE id = 'r-ann'")
+    refused(team, "pat", "UPDATE assessments SET submitted_at = now() WHERE id = 'r-ann'")
+    team.write("pat", "UPDATE rounds SET revealed_at = now() WHERE id = %s", (round_id,))
+    assert "a reveal stays" in refused(team, "pat", "UPDATE rounds SET revealed_at = NULL")
+
+
+def test_after_the_reveal_an_assessor_neither_rescores_nor_joins(team):
+    round_id = _round(team)
+    team.add_assessment("ann", "spare", sid="s3")
+    team.write("pat", "UPDATE rounds SET revealed_at = now() WHERE id = %s", (round_id,))
+    for role, statement, params in [
+            ("ann", "UPDATE scores SET value = 5 WHERE assessment_id = 'r-ann'", None),
+            ("ann", "DELETE FROM scores WHERE assessment_id = 'r-ann'", None),
+            ("ann", "UPDATE assessments SET assessor = 'Ann B' WHERE id = 'r-ann'", None),
+            ("ann", "DELETE FROM assessments WHERE id = 'r-ann'", None),
+            ("ann", "UPDATE assessments SET round_id = %s WHERE id = 'spare'", (round_id,)),
+            ("ann", ADD_ASSESSMENT, {"id": "late", "sid": "s3", "assessor": "Ann",
+                                     "owner": None, "round": round_id}),
+            ("pat", "UPDATE scores SET value = 1 WHERE assessment_id = 'r-bo'", None),
+            ("pat", "UPDATE assessments SET round_id = NULL WHERE id = 'r-bo'", None)]:
+        refused(team, role, statement, params)
+    assert "which is revealed: its scoring has ended" in refused(
+        team, "ann", "UPDATE assessments SET date = '2025-09-09' WHERE id = 'r-ann'")
+    assert team.read("postgres", "SELECT assessment_id, value FROM scores WHERE assessment_id "
+                                 "LIKE 'r-%' ORDER BY 1") == [("r-ann", 2), ("r-bo", 5)]

@@ -272,3 +272,49 @@ def test_a_startup_with_a_round_still_open_is_not_removed(new_location):
         assert [s.id for s in ws.load().startups] == ["s1", "s2", "s3"]
         ws.remove_startup("s3")  # no round: removed as before
         assert [s.id for s in ws.load().startups] == ["s1", "s2"]
+
+
+def test_once_revealed_no_one_changes_what_each_assessor_scored_alone(people, ws):
+    rid, ids = _scored_round(people, submit=("Ann", "Bo"))
+    ann_ws = people["Ann"]
+    ann_ws.set_score_field(ids["Ann"], "a.x", "value", 2)  # before the reveal: still hers
+    ws.reveal(rid)
+    revision = ws.info()["revision"]
+    for w, aid in ((ann_ws, ids["Ann"]), (ws, ids["Bo"]), (people["Cy"], ids["Cy"])):
+        _refusal(lambda w=w, a=aid: w.set_score_field(a, "a.x", "value", 5, expected=2),
+                 "Empty Co", f"round {rid}: revealed at", "can no longer be changed")
+        _refusal(lambda w=w, a=aid: w.set_assessment_field(a, "assessor", "Zed"), "revealed")
+        _refusal(lambda w=w, a=aid: w.remove_assessment(a), "revealed")
+    assert ws.info()["revision"] == revision  # nothing written
+    table = ws.consensus_table(rid)
+    assert [r.levels for r in table.rows][:3] == [(2, 3), (4, 4), (2, 5)]
+    cid = ws.record_consensus(rid, {"a.x": 2, "a.y": 4, "b.z": 3}, {"b.z": "between"})
+    assert ws.round_state(rid).consensus_id == cid
+
+
+def test_the_framework_is_not_replaced_while_a_round_hides_scores(people, ws):
+    """A partner cannot see an open round's scores, so cannot tell whether the new framework
+    lacks a criterion one of them names; a file refuses the same."""
+    from tests.domain.test_history_describe import _without_bw
+
+    rid, ids = _scored_round(people, submit=("Bo",))
+    people["Bo"].set_score_field(ids["Bo"], "b.w", "value", 4)
+    framework = ws.framework()
+    with pytest.raises(ValueError, match=f"Empty Co: round {rid} of independent scoring is "
+                                         "still open, its scores unseen; reveal it"):
+        ws.replace_framework(_without_bw(framework))
+    assert ws.framework() == framework
+    ws.reveal(rid)  # now the check sees Bo's b.w
+    with pytest.raises(ValueError, match=f"assessment {ids['Bo']} scores b.w"):
+        ws.replace_framework(_without_bw(framework))
+
+
+def test_undoing_an_import_keeps_a_startup_with_a_round_open(ws):
+    from models.core.portfolio import Startup
+
+    ws.add_many([Startup(id="s9", name="Newco")])
+    rid = ws.open_round("s9")
+    with pytest.raises(ValueError, match=f"Newco: round {rid} of independent scoring is "
+                                         "still open"):
+        ws.remove_many(["s9"])
+    assert [s.id for s in ws.load().startups] == ["s1", "s2", "s3", "s9"]
