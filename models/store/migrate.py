@@ -133,6 +133,7 @@ def bring_up_to_date(conn: sa.Connection, path: Path | str,
     if conn.dialect.name != "sqlite":
         # PostgreSQL changes its schema transactionally and keeps its references checked;
         # the server's own backups stand for the copy taken of a file
+        _check_owner(conn, path, found, head)
         with writing(conn):
             if conn.execute(sa.select(_VERSION.c.version_num)).scalar() != head:
                 upgrade(conn, scripts)
@@ -151,3 +152,22 @@ def bring_up_to_date(conn: sa.Connection, path: Path | str,
         raw.execute("PRAGMA foreign_keys = ON")
     mark_file(conn, head)
     return found
+
+
+def _check_owner(conn: sa.Connection, path: Path | str, found: str, head: str) -> None:
+    """Only the role owning a team workspace's tables may migrate them: anyone else is told
+    so, with both revisions, rather than what the server refuses midway.
+
+    Raises:
+        InputError: the connection's role does not own the tables.
+    """
+    with conn.begin():
+        owner, mine = conn.execute(sa.text(
+            "SELECT pg_get_userbyid(relowner), pg_has_role(current_user, relowner, 'USAGE') "
+            "FROM pg_catalog.pg_class WHERE oid = CAST(:t AS regclass)"),
+            {"t": _VERSION.name}).one()
+    if not mine:
+        raise InputError.single(
+            str(path), "schema revision",
+            f"the workspace has schema revision {found} and this Beachhead needs {head}; "
+            f"its owner ({owner}) must open it once to bring it up to date")

@@ -140,3 +140,31 @@ def test_the_schema_is_written_for_postgresql_too():
     assert "document JSON NOT NULL" in ddl and "ON DELETE CASCADE" in ddl
     assert "CREATE INDEX ix_changes_startup ON changes (startup_id, id)" in ddl
     assert "sqlite" not in ddl.lower() and "pragma" not in ddl.lower()
+
+
+_WEBSITE = _REVISION_2.replace(
+    '''    with op.batch_alter_table("startups", recreate="always") as batch:
+        batch.add_column(sa.Column("website", sa.Text, nullable=True))''',
+    '''    op.add_column("startups", sa.Column("website", sa.Text, nullable=True))''')
+
+
+def test_a_team_workspace_is_migrated_by_its_owner_and_anyone_else_told_so(tmp_path, pg_server,
+                                                                           pg_url):
+    from models.store.members import add_member
+
+    scripts = tmp_path / "migrations"
+    shutil.copytree(migrate.SCRIPTS, scripts, ignore=shutil.ignore_patterns("__pycache__"))
+    (scripts / "versions" / "v0003_website.py").write_text(_WEBSITE, encoding="utf-8")
+    Workspace.create(pg_url, rich_portfolio(), who="Admin").close()
+    add_member(pg_url, "ann", "assessor")
+    ann = pg_server.url(str(sa.make_url(pg_url).database), user="ann")
+    with pytest.raises(InputError, match=r"schema revision: the workspace has schema revision "
+                                         r"0002 and this Beachhead needs 0003; its owner "
+                                         r"\(postgres\) must open it once"):
+        Workspace.open(ann, scripts=scripts)
+    for address in (pg_url, ann):
+        with Workspace.open(address, scripts=scripts) as ws:
+            assert ws.load() == rich_portfolio()
+    with pg_server.admin(str(sa.make_url(pg_url).database)) as conn:
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchall() == [("0003",)]
+        assert conn.execute("SELECT count(website) FROM startups").fetchone() == (0,)
