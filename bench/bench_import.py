@@ -48,6 +48,7 @@ def make_files(folder: Path, count: int) -> list[Path]:
     from openpyxl import load_workbook
 
     from models.files.framework_file import default_framework
+    from models.workbook.layout import TEMPLATE_COLUMN
     from models.workbook.template import FIELDS_ROW, template_header_row, write_template
 
     fw = default_framework()
@@ -62,13 +63,15 @@ def make_files(folder: Path, count: int) -> list[Path]:
         if label in values:
             ws.cell(r, 2).value = values[label]
     head = template_header_row(fw)
+    score, confidence, rationale, evidence = (
+        TEMPLATE_COLUMN[h] for h in ("Score", "Confidence", "Rationale", "Evidence"))
     for j, _ in enumerate(fw.criterion_ids):
         r = head + 1 + j
-        ws.cell(r, 10).value = j % 5 + 1
-        ws.cell(r, 11).value = ("low", "medium", "high")[j % 3]
-        ws.cell(r, 12).value = (f"Level {j % 5 + 1}: judged from the deck and {j + 2} calls; "
-                                "依据客户访谈。")
-        ws.cell(r, 13).value = f"https://dataroom.example/doc/{j}"
+        ws.cell(r, score).value = j % 5 + 1
+        ws.cell(r, confidence).value = ("low", "medium", "high")[j % 3]
+        ws.cell(r, rationale).value = (f"Level {j % 5 + 1}: judged from the deck and {j + 2} "
+                                       "calls; 依据客户访谈。")
+        ws.cell(r, evidence).value = f"https://dataroom.example/doc/{j}"
     filled = folder / "filled.xlsx"
     wb.save(filled)
     blank.unlink()

@@ -29,16 +29,20 @@ from models.core.framework import Framework
 from models.core.portfolio import Assessment, Portfolio, Score, Startup
 from models.files.framework_file import default_framework
 from models.workbook.export import export_workbook
-from models.workbook.layout import LAYOUT_VERSION
+from models.workbook.layout import ASSESSMENT, LAYOUT_VERSION, TEMPLATE_COLUMN, column_letter
 from models.workbook.template import FIELDS_ROW, template_header_row, write_template
+from models.workbook.words import Words
 
 FW = default_framework()
 IDS = FW.criterion_ids
 HEAD = template_header_row(FW)  # 1-based row of the template's criteria header
 FIRST = HEAD + 1  # first criterion row
 DATE = dt.date(2024, 10, 31)
-# template columns (1-based): J Score, K Confidence, L Rationale, M Evidence
-SCORE, CONF, RATIONALE, EVIDENCE = 10, 11, 12, 13
+# template columns (1-based) of the inputs, side by side, and their letters
+SCORE, CONF, RATIONALE, EVIDENCE = (TEMPLATE_COLUMN[h] for h in
+                                    ("Score", "Confidence", "Rationale", "Evidence"))
+S_COL, C_COL, R_COL = (column_letter(c) for c in (SCORE, CONF, RATIONALE))
+LAST_COL = column_letter(len(TEMPLATE_COLUMN))
 BOMB_BYTES = 20 * (1 << 20)
 
 
@@ -94,15 +98,17 @@ def fill_template(path: Path, *, fields: dict[str, object] | None = None,
                   rows: dict[str, tuple] | None = None,
                   edit: Callable[[object], None] | None = None,
                   framework: Framework = FW, lang: str = "en") -> None:
-    """A template filled the way a founder fills it: ``fields`` by label (``Startup``…),
-    ``rows`` criterion id → (score, confidence, rationale, evidence) (``None`` leaves a cell
-    empty), then ``edit(workbook)`` for anything else."""
+    """A template filled the way a founder fills it: ``fields`` by English label
+    (``Startup``…, in a template of any ``lang``), ``rows`` criterion id → (score,
+    confidence, rationale, evidence) (``None`` leaves a cell empty), then ``edit(workbook)``
+    for anything else."""
     wb = load_workbook(BytesIO(_template_bytes(framework, lang)))
-    ws = wb["Assessment"]
+    words = Words(lang)
+    ws = wb[words.sheet(ASSESSMENT)]
     labels = {ws.cell(r, 1).value: r for r in range(FIELDS_ROW, FIELDS_ROW + 8)}
     base = {"Startup": "Acme AI", "Assessor": "Li Wei", "Date": DATE}
     for label, value in {**base, **(fields or {})}.items():
-        put(ws.cell(labels[label], 2), value)
+        put(ws.cell(labels[words.label(label)], 2), value)
     head = template_header_row(framework)
     for j, cid in enumerate(framework.criterion_ids):
         values = (rows or {}).get(cid, ((j % 5) + 1, "medium", f"why {cid}", ""))
@@ -353,7 +359,7 @@ def _error_cells(path: Path) -> None:
     fill_template(path)
 
     def change(x: bytes) -> bytes:
-        for ref, error in ((f"J{FIRST}", "#N/A"), (f"L{FIRST + 1}", "#REF!")):
+        for ref, error in ((f"{S_COL}{FIRST}", "#N/A"), (f"{R_COL}{FIRST + 1}", "#REF!")):
             x = re.sub(f'<c r="{ref}"[^>]*>.*?</c>'.encode(),
                        f'<c r="{ref}" t="e"><v>{error}</v></c>'.encode(), x, count=1)
         return x
@@ -379,8 +385,9 @@ def _prefixed_formula(path: Path) -> None:
     def change(x: bytes) -> bytes:
         x = x.replace(b"<worksheet ", b'<worksheet xmlns:x="http://schemas.openxmlformats.org/'
                       b'spreadsheetml/2006/main" ', 1)
-        return re.sub(rb'<c r="J' + str(row).encode() + rb'"([^>]*)><v>[^<]*</v></c>',
-                      rb'<c r="J' + str(row).encode() + rb'"\1><x:f>2+3</x:f><v>5</v></c>', x)
+        ref = f"{S_COL}{row}".encode()
+        return re.sub(rb'<c r="' + ref + rb'"([^>]*)><v>[^<]*</v></c>',
+                      rb'<c r="' + ref + rb'"\1><x:f>2+3</x:f><v>5</v></c>', x)
     rewrite_member(path, "xl/worksheets/sheet1.xml", change)
 
 
@@ -493,37 +500,37 @@ def cases() -> list[Case]:
             # only the number counts, as in the workbook's formulas; the rest is noted
             scores={first: None, second: None, third: None, IDS[3]: 4, IDS[4]: None,
                     IDS[5]: None, IDS[6]: None},
-            notes=((f"Assessment!J{FIRST}", "the score '4' is stored as text"),
-                   (f"Assessment!J{FIRST}", "retype it as a number (4)"),
-                   (f"Assessment!J{FIRST + 2}", "'4 - strong' is stored as text"),
-                   (f"Assessment!J{FIRST + 4}", "'Level 2' is stored as text"),
-                   (f"Assessment!J{FIRST + 5}", "'3/5' is stored as text"))),
+            notes=((f"Assessment!{S_COL}{FIRST}", "the score '4' is stored as text"),
+                   (f"Assessment!{S_COL}{FIRST}", "retype it as a number (4)"),
+                   (f"Assessment!{S_COL}{FIRST + 2}", "'4 - strong' is stored as text"),
+                   (f"Assessment!{S_COL}{FIRST + 4}", "'Level 2' is stored as text"),
+                   (f"Assessment!{S_COL}{FIRST + 5}", "'3/5' is stored as text"))),
         Case("score_in_text_formatted_cell", "messy", _template(edit=_text_formatted(
-            f"J{FIRST}", "3")),
+            f"{S_COL}{FIRST}", "3")),
             scores={first: None, second: 2},
-            notes=((f"Assessment!J{FIRST}", "the score '3' is stored as text, which the "
-                                            "workbook's formulas do not count: not scored"),)),
+            notes=((f"Assessment!{S_COL}{FIRST}", "the score '3' is stored as text, which the "
+                    "workbook's formulas do not count: not scored"),)),
         Case("score_out_of_range", "messy", _template(rows={second: (6, None, None, None)}),
              scores={second: None, first: 1},
-             notes=((f"Assessment!J{_row(1)}", "score 6 is outside 1–5: not scored"),)),
+             notes=((f"Assessment!{S_COL}{_row(1)}", "score 6 is outside 1–5: not scored"),)),
         Case("score_zero", "messy", _template(rows={first: (0, None, None, None)}),
              scores={first: None},
-             notes=((f"Assessment!J{_row(0)}", "score 0 is outside 1–5: not scored"),)),
+             notes=((f"Assessment!{S_COL}{_row(0)}", "score 0 is outside 1–5: not scored"),)),
         Case("score_fractional", "messy", _template(rows={third: (3.5, "high", "why", None)}),
              scores={third: (None, "high", "why", "")},
-             notes=((f"Assessment!J{_row(2)}", "score 3.5 is not a whole number: not "
+             notes=((f"Assessment!{S_COL}{_row(2)}", "score 3.5 is not a whole number: not "
                                                "scored"),)),
         Case("score_logical", "messy", _template(rows={third: (True, None, None, None)}),
              scores={third: None},
-             notes=((f"Assessment!J{_row(2)}", "TRUE is a logical value, not a number"),)),
+             notes=((f"Assessment!{S_COL}{_row(2)}", "TRUE is a logical value, not a number"),)),
         Case("error_cells", "messy", _error_cells,
              scores={first: None, second: (2, "medium", "", "")},
-             notes=((f"Assessment!J{FIRST}", "the score holds the error #N/A: not scored"),
-                    (f"Assessment!L{FIRST + 1}", "holds the error #REF!; read as an empty"))),
+             notes=((f"Assessment!{S_COL}{FIRST}", "the score holds the error #N/A: not scored"),
+                    (f"Assessment!{R_COL}{FIRST + 1}", "holds the error #REF!; read as an empty"))),
         Case("control_characters", "messy", _control_characters,
              startup={"name": "Acme\ufffd AI"},
              scores={first: (1, "medium", "why\ufffd this\ufffd 🚀 ok\ufffd\nline two", "")},
-             notes=((f"Assessment!L{FIRST}", "replaced 3 control characters (U+000B, U+0007, "
+             notes=((f"Assessment!{R_COL}{FIRST}", "replaced 3 control characters (U+000B, U+0007, "
                                              "U+0085)"),
                     (f"Assessment!B{FIELDS_ROW}", "replaced 1 control character (U+0008)"))),
         Case("blank_scores", "messy", _template(rows={
@@ -581,25 +588,25 @@ def cases() -> list[Case]:
              scores={first: 1}),
         # refused: bad content
         Case("score_as_words", "refused", _template(rows={first: ("strong", None, None, None)}),
-             where=f"Assessment!J{_row(0)}", message="'strong' is not a score"),
+             where=f"Assessment!{S_COL}{_row(0)}", message="'strong' is not a score"),
         Case("score_range", "refused", _template(rows={first: ("3-4", None, None, None)}),
-             where=f"Assessment!J{_row(0)}", message="names more than one level"),
+             where=f"Assessment!{S_COL}{_row(0)}", message="names more than one level"),
         # typed scores that name two levels were read as their first number: now refused
         Case("score_either_or", "refused", _template(rows={first: ("3 or 4", None, None, None)}),
-             where=f"Assessment!J{_row(0)}", message="'3 or 4' names more than one level"),
+             where=f"Assessment!{S_COL}{_row(0)}", message="'3 or 4' names more than one level"),
         Case("score_and_a_half", "refused", _template(rows={second: ("4 1/2", None, None, None)}),
-             where=f"Assessment!J{_row(1)}", message="'4 1/2' names more than one level"),
+             where=f"Assessment!{S_COL}{_row(1)}", message="'4 1/2' names more than one level"),
         Case("score_list", "refused", _template(rows={third: ("3, 4", None, None, None)}),
-             where=f"Assessment!J{_row(2)}", message="'3, 4' names more than one level"),
-        Case("score_formula", "refused", _template(edit=_cell(f"J{_row(4)}", "=2+2")),
-             where=f"Assessment!J{_row(4)}", message="holds a formula"),
+             where=f"Assessment!{S_COL}{_row(2)}", message="'3, 4' names more than one level"),
+        Case("score_formula", "refused", _template(edit=_cell(f"{S_COL}{_row(4)}", "=2+2")),
+             where=f"Assessment!{S_COL}{_row(4)}", message="holds a formula"),
         Case("unknown_criterion", "refused", _template(edit=_cell(f"A{_row(3)}", "niche.moat")),
              where=f"Assessment!A{_row(3)}", message="unknown criterion id 'niche.moat'"),
         Case("duplicate_criterion_row", "refused",
              _template(edit=_cell(f"A{_row(1)}", IDS[0])),
              where=f"Assessment!A{_row(1)}", message="appears a second time"),
-        Case("missing_score_column", "refused", _template(edit=_cell(f"J{HEAD}", "Points")),
-             where=f"Assessment!A{HEAD}:P{HEAD}", message="no 'Score' column"),
+        Case("missing_score_column", "refused", _template(edit=_cell(f"{S_COL}{HEAD}", "Points")),
+             where=f"Assessment!A{HEAD}:{LAST_COL}{HEAD}", message="no 'Score' column"),
         Case("missing_criterion_id_column", "refused",
              _template(edit=_cell(f"A{HEAD}", "ID")),
              where="Assessment", message="'Criterion ID' header"),
@@ -622,7 +629,7 @@ def cases() -> list[Case]:
         Case("bad_role", "refused", _template(fields={"Role": "CEO"}),
              where=f"Assessment!B{FIELDS_ROW + 2}", message="role 'CEO' is not one of"),
         Case("bad_confidence", "refused", _template(rows={first: (3, "very", None, None)}),
-             where=f"Assessment!K{_row(0)}", message="confidence 'very'"),
+             where=f"Assessment!{C_COL}{_row(0)}", message="confidence 'very'"),
         Case("export_bad_score", "messy", _export(_cell("J2", 9, "Scores")), assessments=3,
              startup={"name": "星澜智能"}, scores={first: (None, "high", "=SUM(A1)",
                                                       "https://example.com/deck")},
@@ -682,7 +689,7 @@ def cases() -> list[Case]:
         Case("shared_strings_claim_4g", "hostile", _shared_strings_claim(4_294_967_295),
              where="xl/sharedStrings.xml", message="claim 4,294,967,295 (uniqueCount)"),
         Case("prefixed_formula_tag", "hostile", _prefixed_formula,
-             where=f"Assessment!J{FIRST}", message="holds a formula"),
+             where=f"Assessment!{S_COL}{FIRST}", message="holds a formula"),
     ]
     names = [c.name for c in out]
     assert len(set(names)) == len(names)

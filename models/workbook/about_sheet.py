@@ -3,6 +3,8 @@
 The label/value pairs at the top of About (:mod:`models.workbook.layout`) also become
 workbook defined names pointing at their value cells and custom document properties, so an
 importer can tell a Beachhead workbook, its kind and its framework without reading a sheet.
+The export writes the sheet in English; a template in the words of its language
+(:mod:`models.workbook.words`: the sheet's name and the labels; the values are ids).
 """
 
 from __future__ import annotations
@@ -29,7 +31,8 @@ from models.workbook.layout import (
 )
 from models.workbook.sheets import BOLD, SECTION, TOP, WRAP, Book, Sheet, Style, row_height
 from models.workbook.texts import TEXTS
-from models.workbook.xlsx_text import TextWarning, clean_text
+from models.workbook.words import Words
+from models.workbook.xlsx_text import TextWarning, clean_text, quote_sheet
 
 #: Width of the About sheet's value column (B).
 VALUE_WIDTH = 110
@@ -81,19 +84,21 @@ class _Rows:
 def write_about_sheet(
     book: Book, values: Sequence[tuple[str, object]],
     sections: Sequence[tuple[str, Sequence[Line]]], framework: Framework, lang: str,
-    warnings: list[TextWarning], *, protect: bool = False,
+    warnings: list[TextWarning], *, protect: bool = False, words: Words | None = None,
 ) -> None:
     """Write the ``About`` sheet: label/value pairs, explanatory sections, the paragraphs.
 
     ``sections`` are ``(title, lines)`` pairs. Values must be text or numbers; everything is
-    written as plain values (no formulas).
+    written as plain values (no formulas). ``words`` names the sheet and the labels (English
+    when None).
     """
-    sh = book.sheet(ABOUT, warnings)
+    words = words or Words("en")
+    sh = book.sheet(words.sheet(ABOUT), warnings)
     sh.widths([24, VALUE_WIDTH])
     sh.print_setup(landscape=False)
     rows = _Rows(sh)
     for label, value in values:
-        rows.add(label, value, {**BOLD, **TOP})
+        rows.add(words.label(label), value, {**BOLD, **TOP})
     for title, lines in sections:
         rows.add()
         rows.add(title, label_style=SECTION)
@@ -112,14 +117,15 @@ def write_about_sheet(
 
 
 def set_workbook_identity(book: Book, values: Sequence[tuple[str, object]], title: str,
-                          now: dt.datetime | None) -> None:
+                          now: dt.datetime | None, sheet: str = ABOUT) -> None:
     """Defined names and custom document properties carrying the About sheet's identity
     values (workbook kind, layout version, app version, framework id and version), and the
-    document's title, author and creation time (``now``; the time of writing when None)."""
+    document's title, author and creation time (``now``; the time of writing when None).
+    ``sheet`` is the About sheet's name."""
     rows = {label: i + 1 for i, (label, _) in enumerate(values)}
     by_label = dict(values)
     for name, label in DEFINED_NAMES.items():
-        book.wb.define_name(name, f"={ABOUT}!$B${rows[label]}")
+        book.wb.define_name(name, f"={quote_sheet(sheet)}!$B${rows[label]}")
     for name, label in CUSTOM_PROPERTIES.items():  # framework texts: no XML-forbidden character
         book.wb.set_custom_property(name, clean_text(str(by_label[label]))[0], "text")
     props: dict[str, object] = {"title": clean_text(title)[0],

@@ -26,7 +26,8 @@ How unscored criteria stay out, exactly as in the engine:
 * a rule condition on a criterion holds only when the criterion is scored (``IF`` on its
   favourability cell first, so no error in a Score cell can spread into the rule names);
 * a pillar is enabled when its ``Enabled`` cell on the Framework sheet reads ``yes``
-  (any case); a disabled pillar's weight counts as 0 in the overall score and completeness.
+  (any case; ``是`` in a Chinese founder template: the ``on`` arguments); a disabled
+  pillar's weight counts as 0 in the overall score and completeness.
 """
 
 from __future__ import annotations
@@ -52,13 +53,14 @@ def valid_score(score: str) -> str:
     return f"AND({score}>=1,{score}<=5,INT({score})={score})"
 
 
-def favourability(score: str, direction: str) -> str:
+def favourability(score: str, direction: str, cost: str = "cost") -> str:
     """0–1 favourability of the score in cell ``score``; ``""`` unless the score counts (see
     the module docstring).
 
-    ``(s - 1) / 4`` for a benefit criterion, ``(5 - s) / 4`` when ``direction`` reads ``cost``.
+    ``(s - 1) / 4`` for a benefit criterion, ``(5 - s) / 4`` when ``direction`` reads
+    ``cost`` (``成本型`` in a Chinese founder template).
     """
-    value = f'IF({direction}="cost",(5-{score})/4,({score}-1)/4)'
+    value = f'IF({direction}="{cost}",(5-{score})/4,({score}-1)/4)'
     return f'IF(ISNUMBER({score}),IF({valid_score(score)},{value},""),"")'
 
 
@@ -108,27 +110,29 @@ class PillarRefs:
     favourabilities: str
 
 
-def _effective(p: PillarRefs) -> str:
-    return f'{p.weight}*({p.enabled}="{ENABLED}")'
+def _effective(p: PillarRefs, on: str) -> str:
+    return f'{p.weight}*({p.enabled}="{on}")'
 
 
-def overall(pillars: Sequence[PillarRefs]) -> str:
-    """0–100 overall: ``Σ W·P / Σ W`` over enabled pillars that have a score; ``""`` if none."""
-    den = "+".join(f"{_effective(p)}*ISNUMBER({p.score})" for p in pillars)
-    num = "+".join(f"{_effective(p)}*N({p.score})" for p in pillars)
+def overall(pillars: Sequence[PillarRefs], on: str = ENABLED) -> str:
+    """0–100 overall: ``Σ W·P / Σ W`` over enabled pillars (``Enabled`` reads ``on``) that
+    have a score; ``""`` if none."""
+    den = "+".join(f"{_effective(p, on)}*ISNUMBER({p.score})" for p in pillars)
+    num = "+".join(f"{_effective(p, on)}*N({p.score})" for p in pillars)
     return f'IF(({den})>0,({num})/({den}),"")'
 
 
-def completeness(pillars: Sequence[PillarRefs], weights: str, enabled: str) -> str:
+def completeness(pillars: Sequence[PillarRefs], weights: str, enabled: str,
+                 on: str = ENABLED) -> str:
     """0–1 share of the total weight that is scored.
 
     ``Σ_p W_p · (scored criterion weight / all criterion weight of p) / Σ W`` over enabled
-    pillars; ``weights`` and ``enabled`` are the whole pillar-weight and Enabled columns of
-    the Framework sheet's pillar table.
+    pillars (``Enabled`` reads ``on``); ``weights`` and ``enabled`` are the whole
+    pillar-weight and Enabled columns of the Framework sheet's pillar table.
     """
-    total = f'SUMIFS({weights},{enabled},"{ENABLED}")'
+    total = f'SUMIFS({weights},{enabled},"{on}")'
     terms = "+".join(
-        f"{_effective(p)}*IFERROR({scored_weight(p.weights, p.favourabilities)}"
+        f"{_effective(p, on)}*IFERROR({scored_weight(p.weights, p.favourabilities)}"
         f"/SUM({p.weights}),0)"
         for p in pillars
     )

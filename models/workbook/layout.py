@@ -1,8 +1,11 @@
 """Where everything is in Beachhead's workbooks: the contract between export, template and import.
 
-Sheet names, header texts and the labels in column A are fixed English strings whatever the
-``--lang``; only framework texts (pillar and criterion names, questions, rubric, rule names)
-and explanations follow the language. Row and column numbers below are 1-based.
+In the export, sheet names, header texts and the labels in column A are fixed English strings
+whatever the ``--lang``; only framework texts (pillar and criterion names, questions, rubric,
+rule names) and explanations follow the language. The founder template is written wholly in
+its language: made with ``--lang zh_CN`` its sheet names, labels, headers and dropdown values
+are the Chinese words of :mod:`models.workbook.words` (ids stay as they are), which the
+importer reads as the English ones. Row and column numbers below are 1-based.
 
 **Export** (``beachhead export``), sheets in this order:
 
@@ -84,11 +87,17 @@ above, protected) and ``About`` (``Workbook`` reads ``beachhead.template``):
 ``Assessment``
     Title in A1. Label/value pairs in columns A/B from row 2: ``Startup``, ``Assessor``,
     ``Role``, ``Date``, ``Sector``, ``Stage`` (inputs), then ``Framework ID`` and
-    ``Framework version``. Live results in columns C/D from row 2: ``Overall``, one row per
-    pillar (its name), ``Completeness``. The criteria table's header row is the row whose
-    column A reads ``Criterion ID`` (:data:`TEMPLATE_HEADERS`); one row per criterion in
-    framework order follows. Inputs are ``Score``, ``Confidence``, ``Rationale``,
-    ``Evidence``; ``Direction``, ``Weight`` and ``Favourability`` are helper columns.
+    ``Framework version``. Live results in columns E/F from row 2: ``Overall``, one row per
+    pillar (its name), ``Completeness``; instructions in column G. The criteria table's
+    header row is the row whose column A reads ``Criterion ID`` (:data:`TEMPLATE_HEADERS`);
+    one row per criterion in framework order follows: the criterion (A, B), the inputs
+    ``Score`` (C, a level 1–5), ``Confidence``, ``Rationale`` and ``Evidence``, then the
+    question and the five level descriptions, then the helper columns ``Pillar``,
+    ``Direction``, ``Weight`` and ``Favourability``. Panes are frozen below the header and
+    right of the criterion's name; printed, a page is as wide as columns A–N (the two
+    formula helpers are left off), landscape, the header row repeated on every page.
+    Templates written before this order (:data:`TEMPLATE_HEADERS_BEFORE`, with the same
+    labels and sheets) are read alike: the importer finds every column by its header.
 
 Both workbooks also carry the framework id and version, the workbook kind and the app version
 as workbook defined names (:data:`DEFINED_NAMES`) and as custom document properties
@@ -105,6 +114,8 @@ text values, as Excel does; calamine decodes both). Dates are numbers with a dat
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from models.workbook.xlsx_text import quote_sheet
 
 #: 3: the Summary ranks startups under a perspective; the assessment rows moved to
 #: ``Assessments``; ``Levels`` and ``Decisions`` sheets (layout 2 had one Summary row per
@@ -155,9 +166,16 @@ CRITERIA_HEADERS = (
 )
 TEMPLATE_FIELDS = ("Startup", "Assessor", "Role", "Date", "Sector", "Stage")
 TEMPLATE_HEADERS = (
+    "Criterion ID", "Criterion", "Score", "Confidence", "Rationale", "Evidence", "Question",
+    *LEVEL_HEADERS, "Pillar", "Direction", "Weight", "Favourability",
+)
+#: The criteria table of templates written before the inputs moved beside the criterion.
+TEMPLATE_HEADERS_BEFORE = (
     "Criterion ID", "Pillar", "Criterion", "Question", *LEVEL_HEADERS,
     "Score", "Confidence", "Rationale", "Evidence", "Direction", "Weight", "Favourability",
 )
+#: Header → column number (1-based) of the template's criteria table.
+TEMPLATE_COLUMN = {name: n for n, name in enumerate(TEMPLATE_HEADERS, start=1)}
 TAG_SEPARATOR = "; "
 
 # About-sheet labels (column A)
@@ -206,10 +224,16 @@ def column_letter(index: int) -> str:
 @dataclass(frozen=True)
 class FrameworkSheet:
     """Row and cell positions on the Framework sheet of a framework with ``k`` pillars and
-    ``m`` criteria."""
+    ``m`` criteria; ``sheet`` is the sheet's name (a Chinese template's differs)."""
 
     pillars: int
     criteria: int
+    sheet: str = FRAMEWORK
+
+    @property
+    def prefix(self) -> str:
+        """The sheet's name as a reference starts with it: ``Framework!``, ``'框架'!``."""
+        return quote_sheet(self.sheet) + "!"
 
     @property
     def pillar_header_row(self) -> int:
@@ -231,22 +255,22 @@ class FrameworkSheet:
 
     def pillar_weight(self, i: int) -> str:
         """Absolute reference to pillar ``i``'s weight, e.g. ``Framework!$D$2``."""
-        return f"{FRAMEWORK}!$D${self.pillar_row(i)}"
+        return f"{self.prefix}$D${self.pillar_row(i)}"
 
     def pillar_enabled(self, i: int) -> str:
         """Absolute reference to pillar ``i``'s Enabled cell."""
-        return f"{FRAMEWORK}!$E${self.pillar_row(i)}"
+        return f"{self.prefix}$E${self.pillar_row(i)}"
 
     def criterion_weight(self, j: int) -> str:
         """Absolute reference to criterion ``j``'s weight."""
-        return f"{FRAMEWORK}!$F${self.criterion_row(j)}"
+        return f"{self.prefix}$F${self.criterion_row(j)}"
 
     @property
     def pillar_weights(self) -> str:
         """The whole pillar-weight column of the pillar table."""
-        return f"{FRAMEWORK}!$D$2:$D${self.pillar_row(self.pillars - 1)}"
+        return f"{self.prefix}$D$2:$D${self.pillar_row(self.pillars - 1)}"
 
     @property
     def pillar_enabled_range(self) -> str:
         """The whole Enabled column of the pillar table."""
-        return f"{FRAMEWORK}!$E$2:$E${self.pillar_row(self.pillars - 1)}"
+        return f"{self.prefix}$E$2:$E${self.pillar_row(self.pillars - 1)}"

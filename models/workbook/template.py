@@ -1,15 +1,19 @@
-"""The founder template: ``beachhead template -o OUT.xlsx [--framework FILE]``.
+"""The founder template: ``beachhead template -o OUT.xlsx [--framework FILE] [--lang LANG]``.
 
 A fillable one-startup workbook a founder completes in Excel or LibreOffice and sends back.
 Its ``Assessment`` sheet holds the startup fields at the top, live results (overall, pillar
 scores, completeness: formulas over the founder's scores and the weights on the protected
 ``Framework`` sheet, equal to Beachhead's own numbers), short instructions, and one row per
-criterion with its question, the five level descriptions and the inputs (``Score`` and
-``Confidence`` dropdowns, ``Rationale``, ``Evidence``). A Score that is not a whole number
-from 1 to 5 (pasted past the dropdown) counts as not scored, in the live results as in the
-importer. The formulas are written with their values for an empty assessment (no score,
-completeness 0). Every cell except the inputs is protected, without a password, and so is
-the workbook's structure (no sheet added, removed or renamed). The exact layout is in
+criterion: its name, the inputs (``Score`` and ``Confidence`` dropdowns, ``Rationale``,
+``Evidence``) right beside it, then its question and the five level descriptions, then helper
+columns. Panes are frozen below the header and right of the criterion's name; printed, the
+table fits a landscape page's width with its header on every page. A Score that is not a
+whole number from 1 to 5 (pasted past the dropdown) counts as not scored, in the live results
+as in the importer. The formulas are written with their values for an empty assessment (no
+score, completeness 0). Every cell except the inputs is protected, without a password, and so
+is the workbook's structure (no sheet added, removed or renamed). Made with ``--lang zh_CN``
+the workbook is wholly in Chinese: sheet names, labels, headers, dropdown values
+(:mod:`models.workbook.words`), instructions and framework texts. The exact layout is in
 :mod:`models.workbook.layout`.
 """
 
@@ -19,61 +23,51 @@ import datetime as dt
 import zipfile
 from pathlib import Path
 
-import numpy as np
-
 from models.core.framework import Framework, text
 from models.core.portfolio import CONFIDENCES, ROLES
-from models.engine.scores import score_levels
 from models.workbook.about_sheet import about_values, set_workbook_identity, write_about_sheet
-from models.workbook.formulas import PillarRefs, completeness, favourability, overall
-from models.workbook.formulas import weighted_pillar as pillar_formula
 from models.workbook.framework_sheet import write_framework_sheet
 from models.workbook.layout import (
-    ABOUT_FRAMEWORK_ID,
-    ABOUT_FRAMEWORK_VERSION,
+    ABOUT,
     ASSESSMENT,
+    FRAMEWORK,
+    TEMPLATE_COLUMN,
     TEMPLATE_FIELDS,
     TEMPLATE_HEADERS,
     TEMPLATE_KIND,
     FrameworkSheet,
     column_letter,
 )
-from models.workbook.sheets import (
-    BOLD,
-    DATE,
-    INPUT,
-    SCORE_FORMAT,
-    SCORE_SCALE,
-    SHARE_FORMAT,
-    TITLE,
-    TOP,
-    UNLOCKED,
-    WRAP,
-    Book,
-    Sheet,
-    row_height,
-    writing,
+from models.workbook.sheets import SCORE_SCALE, TITLE, Book, Sheet, header_height, writing
+from models.workbook.template_rows import (
+    FIELDS_ROW,
+    RESULT_VALUE,
+    criteria_rows,
+    results,
+    top_block,
 )
 from models.workbook.texts import TEXTS
-from models.workbook.xlsx_text import TextWarning
+from models.workbook.words import Words
+from models.workbook.xlsx_text import TextWarning, quote_sheet
 
-#: Column widths of the Assessment sheet, by :data:`TEMPLATE_HEADERS` column.
-TEMPLATE_WIDTHS = (24, 22, 24, 42, 30, 30, 30, 30, 30, 8, 12, 42, 30, 10, 8, 13)
-#: First row of the label/value pairs (A/B) and of the live results (C/D).
-FIELDS_ROW = 2
+#: Column widths of the Assessment sheet, by :data:`TEMPLATE_HEADERS` column: the criterion
+#: and the inputs first, then the question and the five levels (wrapped), then the helpers.
+TEMPLATE_WIDTHS = (25, 22, 8, 12, 36, 28, 34, 20, 20, 20, 20, 20, 16, 10, 8, 13)
+#: The last column printed (the Weight and Favourability helpers are left off the page).
+PRINTED_COLUMNS = TEMPLATE_COLUMN["Direction"]
 #: Defined names of the input cells and of the criteria table.
 FIELD_NAMES = {f: f"Beachhead_{f}" for f in TEMPLATE_FIELDS}
 CRITERIA_NAME = "Beachhead_Criteria"
 #: The dates the Date input accepts.
 _FIRST_DATE, _LAST_DATE = dt.date(2000, 1, 1), dt.date(2100, 12, 31)
-_INPUT = {**INPUT, **UNLOCKED}
+_FOOTER = {"en": "&CPage &P of &N", "zh_CN": "&C第 &P 页，共 &N 页"}
 
 
 def template_header_row(framework: Framework) -> int:
     """The row of the criteria table's header on the Assessment sheet."""
     fields = FIELDS_ROW + len(TEMPLATE_FIELDS) + 2  # + Framework ID and version
-    results = FIELDS_ROW + len(framework.pillars) + 2  # Overall, pillars, Completeness
-    return max(fields, results)
+    result_rows = FIELDS_ROW + len(framework.pillars) + 2  # Overall, pillars, Completeness
+    return max(fields, result_rows)
 
 
 def write_template(
@@ -85,7 +79,7 @@ def write_template(
         framework: the framework the founder scores against; its id and version go into
             the workbook so that the importer can check them.
         path: the ``.xlsx`` file to write.
-        lang: ``en`` or ``zh_CN`` for framework texts and instructions.
+        lang: ``en`` or ``zh_CN``: the language of the whole workbook.
 
     Returns:
         Warnings about framework texts that had to change to fit in a workbook.
@@ -94,15 +88,17 @@ def write_template(
         OSError: the file cannot be written.
     """
     warnings: list[TextWarning] = []
+    words = Words(lang)
     with writing(Path(path), finish=lock_structure) as book:
         # the Framework sheet's geometry is known before it is written (it comes second)
-        _write_assessment(book, framework, lang, warnings)
-        write_framework_sheet(book, framework, lang, warnings, editable=False)
+        _write_assessment(book, framework, words, warnings)
+        write_framework_sheet(book, framework, lang, warnings, editable=False, words=words)
         about = about_values(framework, TEMPLATE_KIND, lang)
         write_about_sheet(book, about, TEXTS[lang]["about_template"], framework, lang,
-                          warnings, protect=True)
+                          warnings, protect=True, words=words)
         set_workbook_identity(book, about,
-                              f"Beachhead template: {text(framework.name, 'en')}", None)
+                              f"Beachhead template: {text(framework.name, 'en')}", None,
+                              sheet=words.sheet(ABOUT))
     return warnings
 
 
@@ -123,121 +119,64 @@ def lock_structure(path: Path) -> None:
             z.writestr(info, data)
 
 
-def _spans(framework: Framework, first: int) -> list[tuple[int, int]]:
-    """First and last criteria-table row of each pillar."""
-    spans, start = [], first
-    for p in framework.pillars:
-        spans.append((start, start + len(p.criteria) - 1))
-        start += len(p.criteria)
-    return spans
-
-
-def _results(framework: Framework, lang: str, geo: FrameworkSheet, first: int
-             ) -> list[tuple[str, str, float, str]]:
-    """The live results: ``(label, formula, value, number format)`` for Overall, each pillar
-    and Completeness; the values are the engine's for a template with nothing scored."""
-    spans = _spans(framework, first)
-    refs = [PillarRefs(score=f"$D${FIELDS_ROW + 1 + p}", weight=geo.pillar_weight(p),
-                       enabled=geo.pillar_enabled(p), weights=f"$O${a}:$O${b}",
-                       favourabilities=f"$P${a}:$P${b}")
-            for p, (a, b) in enumerate(spans)]
-    empty = score_levels(np.full((1, geo.criteria), np.nan), framework)
-    out = [("Overall", "=" + overall(refs), float(empty.overall[0]), SCORE_FORMAT)]
-    for p, (a, b) in enumerate(spans):
-        out.append((text(framework.pillars[p].name, lang),
-                    "=" + pillar_formula(f"$O${a}:$O${b}", f"$P${a}:$P${b}"),
-                    float(empty.pillars[0, p]), SCORE_FORMAT))
-    out.append(("Completeness",
-                "=" + completeness(refs, geo.pillar_weights, geo.pillar_enabled_range),
-                float(empty.completeness[0]), SHARE_FORMAT))
-    return out
-
-
-def _write_assessment(book: Book, framework: Framework, lang: str,
+def _write_assessment(book: Book, framework: Framework, words: Words,
                       warnings: list[TextWarning]) -> None:
-    sh = book.sheet(ASSESSMENT, warnings)
-    geo = FrameworkSheet(len(framework.pillars), len(framework.criteria))
+    lang = words.lang
+    sh = book.sheet(words.sheet(ASSESSMENT), warnings)
+    geo = FrameworkSheet(len(framework.pillars), len(framework.criteria),
+                         words.sheet(FRAMEWORK))
     head = template_header_row(framework)
     first, last = head + 1, head + geo.criteria
+    headers = words.labels(TEMPLATE_HEADERS)
     sh.widths(TEMPLATE_WIDTHS)
-    sh.print_setup(repeat=(head, head))
-    sh.ws.freeze_panes(f"A{first}")
+    _page_setup(sh, head, last, lang)
+    sh.ws.freeze_panes(first - 1, TEMPLATE_COLUMN["Criterion"])
     sh.height(1, 24)
     t = TEXTS[lang]
     sh.text(1, 1, t["template_title"].format(framework=text(framework.name, lang)), TITLE)
-    _top_block(sh, framework, t["template_instructions"], _results(framework, lang, geo, first),
-               head)
-    sh.header(head, TEMPLATE_HEADERS)
-    _criteria_rows(sh, framework, lang, geo, first)
-    _validations(sh, first, last)
-    sh.ws.conditional_format(f"D{FIELDS_ROW}:D{FIELDS_ROW + geo.pillars}", SCORE_SCALE)
+    top_block(sh, framework, words, t["template_instructions"],
+              results(framework, words, geo, first), head)
+    sh.height(head, header_height(headers, TEMPLATE_WIDTHS))
+    sh.header(head, headers)
+    criteria_rows(sh, framework, words, geo, first, TEMPLATE_WIDTHS)
+    _validations(sh, words, first, last)
+    value = column_letter(RESULT_VALUE)
+    sh.ws.conditional_format(f"{value}{FIELDS_ROW}:{value}{FIELDS_ROW + geo.pillars}",
+                             SCORE_SCALE)
     sh.ws.protect("", {"format_columns": True, "format_rows": True})
+    ref = quote_sheet(sh.title)
     for n, name in enumerate(TEMPLATE_FIELDS):
-        book.wb.define_name(FIELD_NAMES[name], f"={ASSESSMENT}!$B${FIELDS_ROW + n}")
-    book.wb.define_name(CRITERIA_NAME, f"={ASSESSMENT}!$A${head}:$P${last}")
+        book.wb.define_name(FIELD_NAMES[name], f"={ref}!$B${FIELDS_ROW + n}")
+    end = column_letter(len(TEMPLATE_HEADERS))
+    book.wb.define_name(CRITERIA_NAME, f"={ref}!$A${head}:${end}${last}")
 
 
-def _top_block(sh: Sheet, framework: Framework, instructions: list[str],
-               results: list[tuple[str, str, float, str]], head: int) -> None:
-    """Rows ``FIELDS_ROW`` to ``head - 1``: the startup fields (A/B), live results (C/D) and
-    the instructions (E)."""
-    left: list[tuple[str, str | None]] = [(f, None) for f in TEMPLATE_FIELDS]
-    left += [(ABOUT_FRAMEWORK_ID, framework.id), (ABOUT_FRAMEWORK_VERSION, framework.version)]
-    for n in range(head - FIELDS_ROW):
-        r = FIELDS_ROW + n
-        if n < len(left):
-            name, value = left[n]
-            sh.text(r, 1, name, BOLD)
-            if name in TEMPLATE_FIELDS:
-                style = {**_INPUT, **DATE} if name == "Date" else _INPUT
-                sh.text(r, 2, "founder" if name == "Role" else None, style)
-            else:
-                sh.text(r, 2, value)
-        if n < len(results):
-            label, formula, result, fmt = results[n]
-            sh.text(r, 3, label, BOLD)
-            sh.formula(r, 4, formula, result, {"num_format": fmt, **BOLD})
-        if n < len(instructions):
-            sh.text(r, 5, instructions[n], BOLD if n == 0 else None)
+def _page_setup(sh: Sheet, head: int, last: int, lang: str) -> None:
+    """Landscape, one page wide (columns A to :data:`PRINTED_COLUMNS`), the header row on
+    every page, page numbers in the footer."""
+    sh.print_setup(repeat=(head, head))
+    sh.ws.print_area(0, 0, last - 1, PRINTED_COLUMNS - 1)
+    sh.ws.set_margins(left=0.4, right=0.4, top=0.5, bottom=0.6)
+    sh.ws.set_footer(_FOOTER.get(lang, _FOOTER["en"]))
 
 
-def _criteria_rows(sh: Sheet, framework: Framework, lang: str, geo: FrameworkSheet,
-                   first: int) -> None:
-    pillar_name = {p.id: text(p.name, lang) for p in framework.pillars}
-    widths = TEMPLATE_WIDTHS
-    for j, c in enumerate(framework.criteria):
-        r = first + j
-        question = text(c.question, lang)
-        levels = [text(level, lang) for level in c.rubric]
-        sh.height(r, row_height([(question, widths[3]), *((lv, widths[4]) for lv in levels)]))
-        sh.text(r, 1, c.id, TOP)
-        sh.text(r, 2, pillar_name[c.pillar_id], WRAP)
-        sh.text(r, 3, text(c.name, lang), WRAP)
-        sh.text(r, 4, question, WRAP)
-        for n, lv in enumerate(levels):
-            sh.text(r, 5 + n, lv, WRAP, where=f"{column_letter(5 + n)}{r}")
-        for col, style in ((10, TOP), (11, TOP), (12, WRAP), (13, WRAP)):
-            sh.blank(r, col, {**style, **_INPUT})
-        sh.text(r, 14, c.direction, TOP)
-        sh.formula(r, 15, "=" + geo.criterion_weight(j), float(c.weight), TOP)
-        sh.formula(r, 16, "=" + favourability(f"J{r}", f"N{r}"), "",
-                   {**TOP, "num_format": "0.00"})
-
-
-def _validations(sh: Sheet, first: int, last: int) -> None:
+def _validations(sh: Sheet, words: Words, first: int, last: int) -> None:
     ws = sh.ws
+    checks = TEXTS[words.lang]["checks"]
     role_row, date_row = (FIELDS_ROW + TEMPLATE_FIELDS.index(f) for f in ("Role", "Date"))
     ws.data_validation(f"B{role_row}", {
-        "validate": "list", "source": list(ROLES), "ignore_blank": True,
-        "error_title": "Role", "error_message": "Role is founder, investor or other."})
+        "validate": "list", "source": [words.value(r) for r in ROLES], "ignore_blank": True,
+        "error_title": words.label("Role"), "error_message": checks["role"]})
     ws.data_validation(f"B{date_row}", {
         "validate": "date", "criteria": "between", "minimum": _FIRST_DATE,
-        "maximum": _LAST_DATE, "ignore_blank": True, "error_title": "Date",
-        "error_message": "A date, e.g. 2024-10-31."})
-    ws.data_validation(f"J{first}:J{last}", {
+        "maximum": _LAST_DATE, "ignore_blank": True, "error_title": words.label("Date"),
+        "error_message": checks["date"]})
+    score, confidence = (column_letter(TEMPLATE_COLUMN[h]) for h in ("Score", "Confidence"))
+    ws.data_validation(f"{score}{first}:{score}{last}", {
         "validate": "list", "source": ["1", "2", "3", "4", "5"], "ignore_blank": True,
-        "error_title": "Score",
-        "error_message": "Pick a level from 1 to 5, or leave the cell empty."})
-    ws.data_validation(f"K{first}:K{last}", {
-        "validate": "list", "source": list(CONFIDENCES), "ignore_blank": True,
-        "error_title": "Confidence", "error_message": "Pick low, medium or high."})
+        "error_title": words.label("Score"), "error_message": checks["score"]})
+    ws.data_validation(f"{confidence}{first}:{confidence}{last}", {
+        "validate": "list", "source": [words.value(c) for c in CONFIDENCES],
+        "ignore_blank": True, "error_title": words.label("Confidence"),
+        "error_message": checks["confidence"]})
+

@@ -1,8 +1,8 @@
 """Explanations written into workbooks (About sheets, notes, chart titles, template
 instructions), in English and Simplified Chinese.
 
-Headers and the labels an importer reads are fixed English strings and live in
-:mod:`models.workbook.layout`, not here.
+Headers, labels and dropdown values live in :mod:`models.workbook.layout` (English) and
+:mod:`models.workbook.words` (a Chinese template's), not here.
 """
 
 from __future__ import annotations
@@ -51,6 +51,19 @@ _FORMULAS_ZH = [
     ("姿态、致命缺陷",
      "框架中的规则，按与 Beachhead 相同的阈值，根据支柱得分和指标分数实时重新判断。"),
 ]
+#: The same, in a Chinese template's own words: its Framework sheet is called 框架 and its
+#: directions read 收益型 and 成本型.
+_TEMPLATE_WORDS_ZH = {" Framework 表": "“框架”表", "（benefit）": "（收益型）",
+                      "（cost）": "（成本型）"}
+
+
+def _in_template_words(body: str) -> str:
+    for old, new in _TEMPLATE_WORDS_ZH.items():
+        body = body.replace(old, new)
+    return body
+
+
+_FORMULAS_ZH_TEMPLATE = [(title, _in_template_words(body)) for title, body in _FORMULAS_ZH[:5]]
 
 TEXTS: dict[str, dict[str, Any]] = {
     "en": {
@@ -114,14 +127,22 @@ TEXTS: dict[str, dict[str, Any]] = {
             "How to fill in",
             "1. Fill in the yellow cells: the startup fields on the left, then each "
             "criterion's row below.",
-            "2. Read the question and the five level descriptions; put the level that fits "
-            "best (1–5) in Score.",
+            "2. Read the question and the five level descriptions (right of Evidence); pick "
+            "the level that fits best (1–5) in Score.",
             "3. Higher is not always better: where Direction reads cost, a 5 is bad for the "
             "startup.",
             "4. Choose a Confidence and give a Rationale and Evidence a reader can check.",
             "5. Leave a Score empty if you cannot judge it; Completeness shows what is missing.",
             "6. The results on the left update as you type. Save as .xlsx and send it back.",
         ],
+        "checks": {
+            "role": "Role is founder, investor or other.",
+            "date": "A date, e.g. 2024-10-31.",
+            "score": "Pick a level from 1 to 5, or leave the cell empty.",
+            "confidence": "Pick low, medium or high.",
+            "enabled": "Type {on} or {off}.",
+            "weight": "A weight is a number from {low} to {high}.",
+        },
     },
     "zh_CN": {
         "framework_notes": [
@@ -161,24 +182,31 @@ TEXTS: dict[str, dict[str, Any]] = {
         ],
         "about_template": [
             ("如何填写本工作簿", [
-                "请填写 Assessment 表中的黄色单元格：顶部的公司信息，以及每个指标的 Score"
-                "（1 到 5，选择描述最贴切的等级）、Confidence（把握程度）、Rationale（理由）"
-                "和 Evidence（证据）。",
-                "无法判断的指标请留空 Score：结果只计算已评分部分，Completeness 显示缺少多少。",
-                "保存为 .xlsx 后发回；Beachhead 用 'beachhead import' 读取。",
+                "请填写“评估”表中的黄色单元格：顶部的公司信息，以及每个评估标准的评分"
+                "（1 到 5，选择描述最贴切的级别）、置信度（低、中、高）、理由和证据。",
+                "无法判断的评估标准请留空评分：结果只计算已评分部分，完整度显示缺少多少。",
+                "保存为 .xlsx 后发回；Beachhead 用 “beachhead import” 读取。",
             ]),
-            ("分数如何计算", _FORMULAS_ZH[:5]),
+            ("分数如何计算", _FORMULAS_ZH_TEMPLATE),
         ],
         "paragraphs_title": "来源文章各段要点（引用为 ¶1–¶6）",
         "template_title": "Beachhead 自评表：{framework}",
         "template_instructions": [
             "填写说明",
-            "1. 填写黄色单元格：左侧的公司信息，以及下方每个指标所在的行。",
-            "2. 阅读问题和五个等级的描述，在 Score 中填入最贴切的等级（1–5）。",
-            "3. 分数高不一定好：Direction 为 cost 的指标，5 分对创业公司最不利。",
-            "4. 选择 Confidence（把握程度），并写下可供核实的 Rationale 和 Evidence。",
-            "5. 无法判断的指标请留空 Score；Completeness 显示还缺少多少。",
-            "6. 左侧结果会随填写实时更新。保存为 .xlsx 后发回。",
+            "1. 填写黄色单元格：左侧的公司信息，以及下方每个评估标准所在的行。",
+            "2. 阅读问题和五个级别的描述（在“证据”列右侧），在“评分”中选出最贴切的级别（1–5）。",
+            "3. 分数高不一定好：方向为“成本型”的评估标准，5 分对初创公司最不利。",
+            "4. 选择置信度（低、中、高），并写下可供核实的理由和证据。",
+            "5. 无法判断的评估标准请留空“评分”；完整度显示还缺少多少。",
+            "6. 左侧的结果会随填写实时更新。保存为 .xlsx 后发回。",
         ],
+        "checks": {
+            "role": "角色请选择：创始人、投资人或其他。",
+            "date": "请输入日期，例如 2024-10-31。",
+            "score": "请选择 1 到 5 的级别，或留空。",
+            "confidence": "请选择：低、中或高。",
+            "enabled": "请输入 {on} 或 {off}。",
+            "weight": "权重是 {low} 到 {high} 之间的数字。",
+        },
     },
 }

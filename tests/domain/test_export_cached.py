@@ -30,8 +30,10 @@ from models.engine.scores import score_levels
 from models.files.framework_file import default_framework
 from models.workbook.charts_sheet import BAR_MAX, PILLAR_MAX, charted, data_row
 from models.workbook.export import export_workbook
+from models.workbook.layout import TEMPLATE_COLUMN
 from models.workbook.plan import make_plan
 from models.workbook.template import FIELDS_ROW, template_header_row, write_template
+from models.workbook.template_rows import RESULT_LABEL, RESULT_VALUE
 from models.workbook.view_plan import make_view_plan
 from models.workbook.xlsx_text import clean_text
 from tests.workbook_views import many_views, summary_rows
@@ -285,13 +287,14 @@ def test_template_results_start_as_the_engine_values(tmp_path):
     write_template(fw, path)
     rows = _rows(path, "Assessment")
     top = range(FIELDS_ROW - 1, FIELDS_ROW + len(fw.pillars) + 1)  # 0-based rows
-    results = {rows[r][2]: rows[r][3] for r in top}
+    results = {rows[r][RESULT_LABEL - 1]: rows[r][RESULT_VALUE - 1] for r in top}
     assert results["Overall"] == "" and results["Completeness"] == 0.0
     assert all(results[p.name["en"]] == "" for p in fw.pillars)
     first = template_header_row(fw)  # 0-based index of the first criterion row
     criteria = rows[first:first + len(fw.criteria)]
-    assert [r[14] for r in criteria] == [c.weight for c in fw.criteria]
-    assert [r[15] for r in criteria] == [""] * len(fw.criteria)
+    weight, fav = TEMPLATE_COLUMN["Weight"] - 1, TEMPLATE_COLUMN["Favourability"] - 1
+    assert [r[weight] for r in criteria] == [c.weight for c in fw.criteria]
+    assert [r[fav] for r in criteria] == [""] * len(fw.criteria)
 
 
 def test_summary_is_in_the_order_of_the_score_command(exports, tmp_path, capsys):

@@ -34,8 +34,9 @@ from models.engine.scores import score_levels
 from models.files.framework_file import default_framework
 from models.files.portfolio_file import save_portfolio
 from models.workbook.export import export_workbook
-from models.workbook.layout import FrameworkSheet
+from models.workbook.layout import TEMPLATE_COLUMN, FrameworkSheet
 from models.workbook.template import template_header_row, write_template
+from models.workbook.template_rows import RESULT_LABEL, RESULT_VALUE
 from tests.helpers import tiny_framework
 from tests.libreoffice import recalculate, soffice
 from tests.workbook_views import many_views, number, summary_rows
@@ -121,7 +122,7 @@ def _fill_template(src: Path, dst: Path) -> None:
     ws = wb["Assessment"]
     first = template_header_row(default_framework()) + 1
     for j, level in enumerate(TEMPLATE_LEVELS):
-        ws.cell(first + j, 10).value = TEMPLATE_INVALID.get(j, level)
+        ws.cell(first + j, TEMPLATE_COLUMN["Score"]).value = TEMPLATE_INVALID.get(j, level)
     ws["B2"] = "Acme AI"
     wb.save(dst)
 
@@ -379,7 +380,8 @@ def test_template_live_results_equal_engine(recalculated):
     _, path = recalculated["template"]
     fw = default_framework()
     ws = load_workbook(path, data_only=True)["Assessment"]
-    labels = {ws.cell(r, 3).value: _blank(ws.cell(r, 4).value) for r in range(2, 10)}
+    labels = {ws.cell(r, RESULT_LABEL).value: _blank(ws.cell(r, RESULT_VALUE).value)
+              for r in range(2, 10)}
     # the invalid answers (TEMPLATE_INVALID) stay out, as the importer leaves them out
     a = Assessment(scores={cid: Score(value=v)
                            for cid, v in zip(fw.criterion_ids, TEMPLATE_LEVELS, strict=True)})

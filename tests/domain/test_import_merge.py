@@ -24,7 +24,7 @@ from models.workbook.importing.batch import (
     plan_merge,
 )
 from tests.helpers import tiny_framework
-from tests.workbook_corpus import DATE, fill_template
+from tests.workbook_corpus import DATE, FIRST, S_COL, fill_template
 
 FW = default_framework()
 IDS = FW.criterion_ids
@@ -97,10 +97,10 @@ def test_all_or_nothing(files):
     report = import_workbooks([files["acme_li"], files["bad"]], FW)
     assert not report.ok and not report.importable
     assert report.startups == [] and report.imported == []
-    assert [p.location for p in report.problems] == ["Assessment!J11"]
+    assert [p.location for p in report.problems] == [f"Assessment!{S_COL}{FIRST}"]
     with pytest.raises(InputError) as err:
         merge_into(_existing(), report)
-    assert "Assessment!J11" in str(err.value)
+    assert f"Assessment!{S_COL}{FIRST}" in str(err.value)
     skipping = import_workbooks([files["acme_li"], files["bad"]], FW, skip_bad=True)
     assert skipping.importable and [f.path for f in skipping.imported] == [str(files["acme_li"])]
     merged, _ = merge_into(Portfolio(framework=FW), skipping)
@@ -174,7 +174,7 @@ def test_cli_bad_file_writes_nothing_and_into_stays_unchanged(files, tmp_path, c
     assert not out.exists() and target.read_bytes() == before
     assert not (tmp_path / "deals.beachhead.bak").exists()
     err = capsys.readouterr().err
-    assert f"{files['bad']}: Assessment!J11: '3 or 4' names more than one level" in err
+    assert f"{files['bad']}: Assessment!{S_COL}{FIRST}: '3 or 4' names more than one level" in err
     assert "nothing written: 1 of 2 workbooks has problems" in err
     assert cli.main([*args, "-o", str(out), "--skip-bad"]) == 0
     assert [s.name for s in read_portfolio_file(out).startups] == ["Acme AI", "Gamma"]

@@ -10,7 +10,12 @@ from openpyxl import load_workbook
 
 from models.cli import main as cli
 from models.files.framework_file import default_framework
-from models.workbook.layout import TEMPLATE_FIELDS, TEMPLATE_HEADERS, TEMPLATE_SHEETS
+from models.workbook.layout import (
+    TEMPLATE_COLUMN,
+    TEMPLATE_FIELDS,
+    TEMPLATE_HEADERS,
+    TEMPLATE_SHEETS,
+)
 from models.workbook.template import FIELDS_ROW, template_header_row, write_template
 from tests.helpers import tiny_framework
 
@@ -50,17 +55,17 @@ def test_one_row_per_criterion_with_rubric(wb):
     head = template_header_row(fw)
     header = [c.value for c in ws[head]]
     assert tuple(header) == TEMPLATE_HEADERS
-    assert header[:13] == ["Criterion ID", "Pillar", "Criterion", "Question", "Level 1",
-                           "Level 2", "Level 3", "Level 4", "Level 5", "Score", "Confidence",
-                           "Rationale", "Evidence"]
+    assert header == ["Criterion ID", "Criterion", "Score", "Confidence", "Rationale",
+                      "Evidence", "Question", "Level 1", "Level 2", "Level 3", "Level 4",
+                      "Level 5", "Pillar", "Direction", "Weight", "Favourability"]
     pillar_names = {p.id: p.name["en"] for p in fw.pillars}
     for j, c in enumerate(fw.criteria):
         row = [x.value for x in ws[head + 1 + j]]
-        assert row[0] == c.id and row[1] == pillar_names[c.pillar_id]
-        assert row[2] == c.name["en"] and row[3] == c.question["en"]
-        assert row[4:9] == [level["en"] for level in c.rubric]
-        assert row[9:13] == [None] * 4
-        assert row[13] == c.direction
+        assert row[:2] == [c.id, c.name["en"]]
+        assert row[2:6] == [None] * 4  # the inputs, empty
+        assert row[6] == c.question["en"]
+        assert row[7:12] == [level["en"] for level in c.rubric]
+        assert row[12:14] == [pillar_names[c.pillar_id], c.direction]
     assert ws.max_row == head + len(fw.criteria)
 
 
@@ -70,9 +75,9 @@ def test_dropdowns(wb):
     first = template_header_row(fw) + 1
     last = first + len(fw.criteria) - 1
     dvs = {str(dv.sqref): dv for dv in ws.data_validations.dataValidation}
-    score = dvs[f"J{first}:J{last}"]
+    score = dvs[f"C{first}:C{last}"]
     assert (score.type, score.formula1, score.allow_blank) == ("list", '"1,2,3,4,5"', True)
-    assert dvs[f"K{first}:K{last}"].formula1 == '"low,medium,high"'
+    assert dvs[f"D{first}:D{last}"].formula1 == '"low,medium,high"'
     assert dvs[f"B{FIELDS_ROW + 2}"].formula1 == '"founder,investor,other"'
     assert dvs[f"B{FIELDS_ROW + 3}"].type == "date"
 
@@ -81,14 +86,17 @@ def test_live_formulas(wb):
     ws = wb["Assessment"]
     fw = default_framework()
     k = len(fw.pillars)
-    labels = [ws.cell(FIELDS_ROW + n, 3).value for n in range(k + 2)]
+    labels = [ws.cell(FIELDS_ROW + n, 5).value for n in range(k + 2)]
     assert labels == ["Overall", *(p.name["en"] for p in fw.pillars), "Completeness"]
     for n in range(k + 2):
-        assert ws.cell(FIELDS_ROW + n, 4).data_type == "f"
+        assert ws.cell(FIELDS_ROW + n, 6).data_type == "f"
     first = template_header_row(fw) + 1
-    assert ws.cell(first, 15).value.startswith("=Framework!$F$")
-    assert ws.cell(first, 16).value.startswith(f"=IF(ISNUMBER(J{first})")
-    assert "Framework!$D$2" in ws.cell(FIELDS_ROW, 4).value
+    assert ws.cell(first, TEMPLATE_COLUMN["Weight"]).value.startswith("=Framework!$F$")
+    favourability = ws.cell(first, TEMPLATE_COLUMN["Favourability"]).value
+    assert favourability.startswith(f"=IF(ISNUMBER(C{first})")
+    assert f'IF(N{first}="cost",(5-C{first})/4' in favourability
+    assert "Framework!$D$2" in ws.cell(FIELDS_ROW, 6).value
+    assert '="yes")' in ws.cell(FIELDS_ROW, 6).value
 
 
 def test_everything_but_inputs_is_protected_without_password(wb):
@@ -102,7 +110,7 @@ def test_everything_but_inputs_is_protected_without_password(wb):
     fw = default_framework()
     head = template_header_row(fw)
     inputs = {f"B{FIELDS_ROW + n}" for n in range(len(TEMPLATE_FIELDS))}
-    inputs |= {f"{col}{r}" for col in "JKLM" for r in range(head + 1, head + 1 + len(fw.criteria))}
+    inputs |= {f"{col}{r}" for col in "CDEF" for r in range(head + 1, head + 1 + len(fw.criteria))}
     for row in ws.iter_rows(min_row=1, max_row=ws.max_row, max_col=16):
         for cell in row:
             if cell.coordinate in inputs:
@@ -141,12 +149,3 @@ def test_cli_template_with_a_framework_file(tmp_path, capsys):
     assert cli.main(["template", "-o", str(out), "--framework", str(bad)]) == 1
     assert cli.main(["template", "-o", str(tmp_path / "t.txt")]) == 2
     assert "template" in cli.COMMANDS
-
-
-def test_chinese_template(tmp_path):
-    write_template(default_framework(), tmp_path / "zh.xlsx", lang="zh_CN")
-    ws = load_workbook(tmp_path / "zh.xlsx")["Assessment"]
-    fw = default_framework()
-    assert ws.cell(FIELDS_ROW, 1).value == "Startup"  # labels the importer reads stay fixed
-    head = template_header_row(fw)
-    assert ws.cell(head + 1, 4).value == fw.criteria[0].question["zh_CN"]

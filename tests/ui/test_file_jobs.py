@@ -175,7 +175,7 @@ def test_when_the_import_process_dies_the_workbooks_are_named(window, qtbot, tmp
 
 
 def test_scores_not_counted_are_shown_after_the_import(window, qtbot, tmp_path, scripted_ask):
-    from tests.workbook_corpus import FIRST, fill_template
+    from tests.workbook_corpus import FIRST, S_COL, fill_template
 
     path = tmp_path / "text.xlsx"
     fill_template(path, fields={"Startup": "Texty AI"},
@@ -185,6 +185,7 @@ def test_scores_not_counted_are_shown_after_the_import(window, qtbot, tmp_path, 
     qtbot.waitUntil(lambda: not job.is_running(), timeout=60_000)
     (info,) = [t for k, t in scripted_ask.asked if k == "info"]
     assert info.startswith("Workbooks imported: Imported 1 assessment(s) from 1 workbook(s).")
-    assert f"Worth a look:\n{path}: Assessment!J{FIRST}: the score '3' is stored as text" in info
+    assert (f"Worth a look:\n{path}: Assessment!{S_COL}{FIRST}: the score '3' is stored as "
+            "text") in info
     st = window.doc.portfolio.find_startup("Texty AI")
     assert st.assessments[0].scores["niche.segment_focus"].value is None

@@ -12,6 +12,8 @@ types from text the way ``pandas.read_excel`` does: ``"NA"``, ``"None"``, ``"nul
   ``TRUE`` is not scored either, with a warning saying what to type; text that names several
   levels (``"3 or 4"``, ``"3-4"``, ``"4 1/2"``) or none (``"strong"``) is refused.
 * Texts lose the control characters word processors paste (:func:`clean_cell_text`).
+* Headers and labels: case, spaces and punctuation ignored; a Chinese template's own words
+  (:data:`models.workbook.words.ZH_LABELS`) read as the English ones.
 * Confidence, role: case and surrounding spaces ignored; Simplified Chinese labels accepted.
 * Dates: real date cells, Excel serial numbers, ISO text (``2024-10-31``, ``2024/10/31``,
   ``2024.10.31``, ``2024年10月31日``), day-month-year or month-day-year text when only one
@@ -35,6 +37,7 @@ from dataclasses import dataclass
 from typing import cast
 
 from models.core.portfolio import CONFIDENCES, ROLES, Confidence, Role
+from models.workbook.words import ZH_LABELS, ZH_VALUES
 from models.workbook.xlsx_text import REPLACEMENT, clean_text
 
 #: Dates read from serial numbers or text must fall in these years.
@@ -56,15 +59,24 @@ _HEADER_NOISE = re.compile(r"[\s_\-:*：]+")
 
 def header_key(value: object) -> str:
     """A header or label compared loosely: case, spaces, ``_``, ``-``, ``:`` and ``*`` ignored
-    (``"Criterion ID"``, ``"criterion_id"`` and ``"CRITERION ID:"`` are the same)."""
+    (``"Criterion ID"``, ``"criterion_id"`` and ``"CRITERION ID:"`` are the same); a Chinese
+    template's header gives the English one's key (``"评估标准编号"`` → ``criterionid``)."""
     if not isinstance(value, str):
         return ""
     return _header_key(value)
 
 
+def _plain_key(value: str) -> str:
+    return _HEADER_NOISE.sub("", unicodedata.normalize("NFKC", value)).casefold()
+
+
+_ZH_KEYS = {_plain_key(zh): _plain_key(en) for en, zh in ZH_LABELS.items()}
+
+
 @functools.lru_cache(maxsize=8192)
 def _header_key(value: str) -> str:
-    return _HEADER_NOISE.sub("", unicodedata.normalize("NFKC", value)).casefold()
+    key = _plain_key(value)
+    return _ZH_KEYS.get(key, key)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -221,10 +233,9 @@ def _text_score(raw: str) -> ScoreReading:
                               f"({numbers[0]}), in a cell not formatted as Text")
 
 
-_CONFIDENCE_ALIASES = {"低": "low", "中": "medium", "中等": "medium", "高": "high",
+_CONFIDENCE_ALIASES = {**{ZH_VALUES[c]: c for c in CONFIDENCES}, "中等": "medium",
                        "med": "medium", "mid": "medium"}
-_ROLE_ALIASES = {"创始人": "founder", "投资人": "investor", "投资者": "investor",
-                 "其他": "other"}
+_ROLE_ALIASES = {**{ZH_VALUES[r]: r for r in ROLES}, "投资者": "investor"}
 
 
 def parse_confidence(value: object) -> Confidence | None:

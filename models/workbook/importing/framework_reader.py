@@ -3,7 +3,8 @@
 The sheet invites editing them, and the workbook's formulas re-score everything with what it
 holds, so an import reads them back: pillar weights (``Pillar weight``), criterion weights
 (``Weight``) and ``Enabled``, read the way the formulas read them (a pillar is enabled only
-when its cell reads ``yes``, in any case). Where they differ from the framework the file was
+when its cell reads ``yes``, in any case; ``是`` in a Chinese template, whose header reads
+``启用``). Where they differ from the framework the file was
 read against they become :class:`~models.workbook.importing.report.WorkbookWeights`; what happens
 to them
 is decided on merging (:mod:`models.workbook.importing.merge`). A weight that is not a number in
@@ -17,10 +18,11 @@ import math
 from typing import TYPE_CHECKING
 
 from models.core.framework import MAX_WEIGHT, MIN_WEIGHT, text
-from models.workbook.formulas import ENABLED
+from models.workbook.formulas import DISABLED, ENABLED
 from models.workbook.importing.cells import as_name, as_text, is_blank
 from models.workbook.importing.report import WorkbookWeights
 from models.workbook.importing.sheet_grid import SheetGrid
+from models.workbook.words import Words
 
 if TYPE_CHECKING:
     from models.workbook.importing.reader import WorkbookReader
@@ -33,9 +35,9 @@ def read_weights(reader: WorkbookReader, grid: SheetGrid) -> WorkbookWeights | N
     from ``reader.fw``, empty when they do not); ``None`` when the sheet has no weight
     tables."""
     fw = reader.fw
-    pillars = _table(reader, grid, "pillarid", ("pillarweight", "enabled"),
-                     {p.id for p in fw.pillars})
-    criteria = _table(reader, grid, "criterionid", ("weight",), set(fw.criterion_ids))
+    pillars, on_off = _table(reader, grid, "pillarid", ("pillarweight", "enabled"),
+                             {p.id for p in fw.pillars})
+    criteria, _ = _table(reader, grid, "criterionid", ("weight",), set(fw.criterion_ids))
     if not pillars and not criteria:
         return None
     out = WorkbookWeights({p.id: p.weight for p in fw.pillars},
@@ -45,7 +47,7 @@ def read_weights(reader: WorkbookReader, grid: SheetGrid) -> WorkbookWeights | N
         row = pillars.get(p.id, {})
         _weight(reader, out, out.pillar_weights, p.id, row.get("pillarweight"),
                 f"pillar '{p.id}' ({text(p.name)})")
-        _enabled(reader, out, p.id, text(p.name), row.get("enabled"))
+        _enabled(reader, out, p.id, text(p.name), row.get("enabled"), on_off)
     for c in fw.criteria:
         _weight(reader, out, out.criterion_weights, c.id, criteria.get(c.id, {}).get("weight"),
                 f"criterion '{c.id}'")
@@ -61,12 +63,19 @@ Cell = tuple[object, str, bool, str | None]  # value, reference, formula, error
 
 
 def _table(reader: WorkbookReader, grid: SheetGrid, id_key: str, keys: tuple[str, ...],
-           known: set[str]) -> dict[str, dict[str, Cell]]:
-    """Id → {column key → cell} for the table headed by ``id_key`` (known ids only)."""
+           known: set[str]) -> tuple[dict[str, dict[str, Cell]], tuple[str, str]]:
+    """Id → {column key → cell} for the table headed by ``id_key`` (known ids only), and the
+    values that switch a pillar on and off: ``是`` and ``否`` when the ``Enabled`` header is a
+    Chinese template's, else ``yes`` and ``no``."""
     h = grid.find_header(id_key, _ROWS)
     if h is None:
-        return {}
+        return {}, (ENABLED, DISABLED)
     columns = grid.header_columns(h)
+    zh = Words("zh_CN")
+    on_off = ((zh.value(ENABLED), zh.value(DISABLED))
+              if "enabled" in columns
+              and as_name(grid.value(h, columns["enabled"][0])) == zh.label("Enabled")
+              else (ENABLED, DISABLED))
     c_id = columns[id_key][0]
     wanted = {k: columns[k][0] for k in keys if k in columns}
     out: dict[str, dict[str, Cell]] = {}
@@ -77,7 +86,7 @@ def _table(reader: WorkbookReader, grid: SheetGrid, id_key: str, keys: tuple[str
         if ident in known and ident not in out and not grid.is_formula(r, c_id):
             out[ident] = {k: (grid.value(r, c), grid.ref(r, c), grid.is_formula(r, c),
                               grid.error(r, c)) for k, c in wanted.items()}
-    return out
+    return out, on_off
 
 
 def _usable(reader: WorkbookReader, cell: Cell | None, kept: str) -> object | None:
@@ -114,19 +123,20 @@ def _weight(reader: WorkbookReader, out: WorkbookWeights, weights: dict[str, flo
 
 
 def _enabled(reader: WorkbookReader, out: WorkbookWeights, pid: str, name: str,
-             cell: Cell | None) -> None:
+             cell: Cell | None, on_off: tuple[str, str]) -> None:
     was = out.enabled[pid]
     value = _usable(reader, cell, f"pillar '{pid}' stays {'on' if was else 'off'}")
     if value is None or cell is None:
         return
+    on, off = on_off
     shown = as_text(value)
-    now = isinstance(value, str) and value.casefold() == ENABLED
-    if is_blank(value) or (not now and shown.strip().casefold() not in ("no", ENABLED)):
+    now = isinstance(value, str) and value.casefold() == on
+    if is_blank(value) or (not now and shown.strip().casefold() not in (off, on)):
         reader.note(cell[1], f"Enabled reads '{shown}'; the workbook's formulas switch a "
-                    f"pillar on only for '{ENABLED}', so pillar '{pid}' is read as off")
-    elif not now and shown.strip().casefold() == ENABLED:
+                    f"pillar on only for '{on}', so pillar '{pid}' is read as off")
+    elif not now and shown.strip().casefold() == on:
         reader.note(cell[1], f"Enabled reads '{shown}' (with spaces), which the workbook's "
-                    f"formulas do not take for '{ENABLED}': pillar '{pid}' is read as off")
+                    f"formulas do not take for '{on}': pillar '{pid}' is read as off")
     if now != was:
         out.enabled[pid] = now
         out.changes.append(f"pillar '{pid}' ({name}) switched {'on' if now else 'off'} "

@@ -40,6 +40,7 @@ from models.workbook.importing.cells import (
 from models.workbook.importing.report import FileResult
 from models.workbook.importing.sheet_grid import HEADER_ROWS, SheetGrid
 from models.workbook.layout import column_letter
+from models.workbook.words import sheet_key
 
 T = TypeVar("T")
 
@@ -116,15 +117,15 @@ def read_workbook(
 
 def sheets_to_read(names: list[str]) -> list[str]:
     """The worksheets the importer may read, given all of a workbook's sheet names: ``About``,
-    ``Assessment``, ``Scores``, ``Startups``, ``Decisions`` and ``Framework`` when present;
-    when neither
-    ``Assessment`` nor ``Scores`` is there, the first :data:`MAX_DATA_SHEETS` other sheets but
-    ``Charts`` and ``Summary`` (where a founder's own table may be)."""
-    folded = {n.casefold().strip(): n for n in reversed(names)}
+    ``Assessment``, ``Scores``, ``Startups``, ``Decisions`` and ``Framework`` when present
+    (any case, or a Chinese template's names: :func:`~models.workbook.words.sheet_key`);
+    when neither ``Assessment`` nor ``Scores`` is there, the first :data:`MAX_DATA_SHEETS`
+    other sheets but ``Charts`` and ``Summary`` (where a founder's own table may be)."""
+    folded = {sheet_key(n): n for n in reversed(names)}
     wanted = [folded[k] for k in ("about", "assessment", "scores", "startups", "decisions",
                                   "framework") if k in folded]
     if "assessment" not in folded and "scores" not in folded:
-        others = [n for n in names if n.casefold().strip() not in _NOT_DATA_SHEETS]
+        others = [n for n in names if sheet_key(n) not in _NOT_DATA_SHEETS]
         wanted += others[:MAX_DATA_SHEETS]
     return wanted
 
@@ -141,7 +142,8 @@ class WorkbookReader:
         self.result = result
         self.today = today
         self.ids = {cid.casefold(): cid for cid in framework.criterion_ids}
-        self.folded = {n.casefold().strip(): n for n in reversed(scan.names)}
+        #: sheet key (:func:`~models.workbook.words.sheet_key`) → the sheet's name
+        self.folded = {sheet_key(n): n for n in reversed(scan.names)}
         self._cache: dict[tuple[str, object], object] = {}
         self._grids: dict[str, SheetGrid] = {}
 
@@ -216,7 +218,7 @@ class WorkbookReader:
         ``skip``, that holds it. ``None``, with a problem saying no ``what`` table was found
         and what was ``expected``, when none does."""
         candidates = ([self.folded[sheet]] if sheet in self.folded else
-                      [n for n in self.scan.sheets if n.casefold().strip() not in skip])
+                      [n for n in self.scan.sheets if sheet_key(n) not in skip])
         for name in candidates:
             g = self.grid(name)
             row = g.find_header("criterionid")
