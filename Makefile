@@ -28,7 +28,19 @@ lupdate: $(VENV)/.installed
 	$(BIN)/pyside6-lupdate -locations none -no-obsolete $$(find gui -name '*.py' | sort) \
 	  -ts resources/translations/beachhead_zh_CN.ts
 
+# On Linux, also the desktop entry and the icon in the user's applications (menu, launcher).
+APPS_DIR  ?= $(or $(XDG_DATA_HOME),$(HOME)/.local/share)
+
 install: $(VENV)/.installed translations
+	@if [ "$$(uname -s)" = Linux ]; then \
+	  mkdir -p "$(APPS_DIR)/applications" "$(APPS_DIR)/icons/hicolor/scalable/apps" && \
+	  cp resources/icons/beachhead.svg "$(APPS_DIR)/icons/hicolor/scalable/apps/beachhead.svg" && \
+	  sed -e 's|^Exec=beachhead|Exec="$(abspath $(BIN))/beachhead"|' \
+	      -e 's|^TryExec=beachhead|TryExec=$(abspath $(BIN))/beachhead|' \
+	      resources/beachhead.desktop > "$(APPS_DIR)/applications/beachhead.desktop" && \
+	  (command -v update-desktop-database >/dev/null && \
+	   update-desktop-database -q "$(APPS_DIR)/applications" || true); \
+	fi
 
 run: install
 	scripts/system-deps.sh run

@@ -1,7 +1,9 @@
-"""The main window's menus and their actions: File (New, Open, Open Team Workspace, Open
-Recent, Save a Copy, the long file jobs' actions, Quit), Edit (Undo and Redo of the open
-portfolio) and View (the three views and the interface language). They are built again, in
-the new language, when the language changes."""
+"""The main window's menus, tool bar and their actions: File (New, Open, Open Team Workspace,
+Open Recent, Save a Copy, the long file jobs' actions, Close, Quit), Edit (Undo and Redo of the
+open portfolio, Copy, Select All, Find: :mod:`gui.edit_actions`; Preferences:
+:mod:`gui.preferences`), View (the three views, the perspective and the interface language)
+and Help (:mod:`gui.help`); the tool bar holds New, Open, Undo, Redo, Find and Export. They are
+built again, in the new language, when the language changes."""
 
 from __future__ import annotations
 
@@ -9,11 +11,16 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QMenu, QToolBar, QWidget
 
+from gui.edit_actions import EditActions
+from gui.help.menu import HelpActions
+from gui.help.shortcuts import keys, plain_text
 from gui.i18n import LANGUAGES
+from gui.icons import action_icon
+from gui.preferences import open_preferences
 
 if TYPE_CHECKING:
     from gui.main_window import MainWindow
@@ -23,16 +30,20 @@ class MainMenus(QObject):
     """Builds the menus of ``window`` and holds their actions.
 
     Attributes:
-        new_action, open_action, open_team_action, save_copy_action, sign_as_action,
+        new_action, open_action, open_team_action, save_copy_action, close_action,
             quit_action: File's own.
         save_action: not in a menu: Ctrl+S says every change is already written (or, for a
             scratch portfolio, asks where to keep it).
+        edit: Copy, Select All and Find (:class:`~gui.edit_actions.EditActions`).
+        preferences_action: Edit ▸ Preferences (Ctrl+,).
         view_actions: View ▸ Assess, Compare and Framework, in that order.
         perspective_menu: View ▸ Perspective, filled as it opens by the window's
             perspective bar.
         language_actions: View ▸ Language's actions by language (``en``, ``zh_CN``).
+        help: Help's actions and windows (:class:`~gui.help.menu.HelpActions`).
         undo_action, redo_action: Edit's, for the undo stack bound last (None before).
-        file_menu, recent_menu, edit_menu, view_menu, language_menu: the menus.
+        file_menu, recent_menu, edit_menu, view_menu, language_menu, help_menu: the menus.
+        tool_bar: New, Open, Undo, Redo, Find and Export.
     """
 
     def __init__(self, window: MainWindow) -> None:
@@ -42,6 +53,13 @@ class MainMenus(QObject):
         self.redo_action: QAction | None = None
         self._undo_stack: QUndoStack | None = None
         self._file_actions: list[QAction] = []
+        self.edit = EditActions(window)
+        self.help = HelpActions(window)
+        self.tool_bar = QToolBar(self.tr("Tools"), window)
+        self.tool_bar.setObjectName("mainToolBar")
+        self.tool_bar.setMovable(False)
+        self.tool_bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+        window.insertToolBar(window.perspective_bar, self.tool_bar)  # first, at the left
         self._build_actions()
         self._build_menus()
 
@@ -61,21 +79,28 @@ class MainMenus(QObject):
         w, sk = self.window, QKeySequence.StandardKey
         self.new_action = self._action(self.tr("&New"), lambda: w.files.new_document(), sk.New,
                                        self.tr("Start an empty portfolio"))
+        self.new_action.setIcon(action_icon("new"))
         self.open_action = self._action(self.tr("&Open…"), lambda: w.files.open_document(),
                                         sk.Open, self.tr("Open a portfolio"))
+        self.open_action.setIcon(action_icon("open"))
         self.open_team_action = self._action(
             self.tr("Open &Team Workspace…"), lambda: w.files.open_team_workspace(), None,
             self.tr("Open a portfolio shared on a PostgreSQL server"))
         self.save_copy_action = self._action(
             self.tr("Save a &Copy…"), lambda: w.files.save_copy(), sk.SaveAs,
             self.tr("Write a copy of this portfolio to another file"))
-        self.sign_as_action = self._action(
-            self.tr("Sign Changes &As…"), lambda: w.files.sign_as(), None,
-            self.tr("The name your changes are recorded under in the history"))
         # every edit is on disk already: Ctrl+S, pressed from habit, says so
         self.save_action = self._action(self.tr("Save"), self._saved, sk.Save)
+        self.close_action = self._action(
+            self.tr("&Close"), self.close_document, "Ctrl+W",
+            self.tr("Close this portfolio and leave the window open"))
         self.quit_action = self._action(self.tr("&Quit"), w.close, sk.Quit)
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.preferences_action = self._action(
+            self.tr("&Preferences…"), lambda: open_preferences(w), "Ctrl+,",
+            self.tr("Your name and role, the language, the perspective, the analysis's "
+                    "draws and seed"))
+        self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.view_actions: list[QAction] = []
         for i, name in enumerate((self.tr("&Assess"), self.tr("&Compare"),
                                   self.tr("&Framework"))):
@@ -101,11 +126,12 @@ class MainMenus(QObject):
         self.file_menu.addMenu(self.recent_menu)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.save_copy_action)
-        self.file_menu.addAction(self.sign_as_action)
         self.file_menu.addSeparator()
         self._file_actions_at = self.file_menu.addSeparator()
+        self.file_menu.addAction(self.close_action)
         self.file_menu.addAction(self.quit_action)
         self.edit_menu = bar.addMenu(self.tr("&Edit"))
+        self._fill_edit_menu()
         self.view_menu = bar.addMenu(self.tr("&View"))
         for action in self.view_actions:
             self.view_menu.addAction(action)
@@ -116,7 +142,62 @@ class MainMenus(QObject):
         self.language_menu = self.view_menu.addMenu(self.tr("&Language"))
         for action in self.language_actions.values():
             self.language_menu.addAction(action)
+        self.help_menu = bar.addMenu(self.tr("&Help"))
+        self.help.fill(self.help_menu)
         self._fill_recent_menu()
+        self.fill_tool_bar()
+
+    def _fill_edit_menu(self) -> None:
+        """Undo and Redo (once an undo stack is bound), Copy, Select All, Find, Preferences."""
+        _empty(self.edit_menu)
+        if self.undo_action is not None and self.redo_action is not None:
+            self.edit_menu.addAction(self.undo_action)
+            self.edit_menu.addAction(self.redo_action)
+            self.edit_menu.addSeparator()
+        self.edit_menu.addAction(self.edit.copy_action)
+        self.edit_menu.addAction(self.edit.select_all_action)
+        self.edit_menu.addSeparator()
+        self.edit_menu.addAction(self.edit.find_action)
+        self.edit_menu.addSeparator()
+        self.edit_menu.addAction(self.preferences_action)
+
+    def fill_tool_bar(self) -> None:
+        """New, Open | Undo, Redo | Find | Export (the last once the file jobs exist), each
+        with a tool tip naming it and its keys ("Open (Ctrl+O)")."""
+        _empty(self.tool_bar)
+        self.tool_bar.setWindowTitle(self.tr("Tools"))
+        groups: list[list[tuple[QAction, str]]] = [
+            [(self.new_action, self.new_action.text()),
+             (self.open_action, self.open_action.text())]]
+        if self.undo_action is not None and self.redo_action is not None:
+            groups.append([(self.undo_action, self.tr("&Undo")),
+                           (self.redo_action, self.tr("&Redo"))])
+        groups.append([(self.edit.find_action, self.edit.find_action.text())])
+        jobs = getattr(self.window, "file_jobs", None)
+        if jobs is not None:
+            jobs.export_action.setIcon(action_icon("export"))
+            groups.append([(jobs.export_action, jobs.export_action.text())])
+        for i, group in enumerate(groups):
+            if i:
+                self.tool_bar.addSeparator()
+            for action, name in group:
+                self.tool_bar.addAction(action)
+                shortcut = keys(action)
+                action.setToolTip(f"{plain_text(name)} ({shortcut})" if shortcut
+                                  else plain_text(name))
+
+    def close_document(self) -> bool:
+        """File ▸ Close: the portfolio goes (a scratch one's changes kept or discarded as
+        the user answers) and the window stays, empty."""
+        w = self.window
+        if not w.files.maybe_save():
+            return False
+        from gui.document import Document
+
+        name = w.doc.display_name()
+        w.replace_document(Document.new(w))
+        w.statusBar().showMessage(self.tr("Closed {name}.").format(name=name), 5000)
+        return True
 
     def _saved(self) -> None:
         w = self.window
@@ -148,14 +229,21 @@ class MainMenus(QObject):
     def bind_undo_stack(self, stack: QUndoStack) -> None:
         """Edit ▸ Undo and Redo act on ``stack`` (the open portfolio's)."""
         self._undo_stack = stack
-        self.edit_menu.clear()
+        for old in (self.undo_action, self.redo_action):
+            if old is not None:
+                self.window.removeAction(old)
+                old.deleteLater()
         undo = stack.createUndoAction(self.window, self.tr("&Undo"))
         undo.setShortcut(QKeySequence.StandardKey.Undo)
+        undo.setIcon(action_icon("undo"))
         redo = stack.createRedoAction(self.window, self.tr("&Redo"))
-        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        # the platform's keys with Ctrl (Ctrl+Shift+Z, Ctrl+Y), not a keyboard's Redo key
+        redo.setShortcuts([k for k in QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
+                           if k.toString().startswith("Ctrl+")])
+        redo.setIcon(action_icon("redo"))
         self.undo_action, self.redo_action = undo, redo
-        self.edit_menu.addAction(undo)
-        self.edit_menu.addAction(redo)
+        self._fill_edit_menu()
+        self.fill_tool_bar()
 
     def check_language(self, lang: str) -> None:
         """Tick ``lang`` in View ▸ Language."""
@@ -165,19 +253,34 @@ class MainMenus(QObject):
     def rebuild(self) -> None:
         """Build the menus and actions again in the interface language now installed."""
         old_actions = [self.new_action, self.open_action, self.open_team_action,
-                       self.save_action,
-                       self.save_copy_action, self.sign_as_action, self.quit_action,
-                       *self.view_actions, *self.language_actions.values()]
-        old_menus = [self.file_menu, self.recent_menu, self.edit_menu, self.view_menu]
+                       self.save_action, self.save_copy_action, self.close_action,
+                       self.quit_action, self.preferences_action, *self.edit.actions(),
+                       *self.help.actions(), *self.view_actions,
+                       *self.language_actions.values()]
+        old_menus = [self.file_menu, self.recent_menu, self.edit_menu, self.view_menu,
+                     self.help_menu]
         self.window.menuBar().clear()
+        _empty(self.tool_bar)
         for action in old_actions:
             self.window.removeAction(action)
             action.deleteLater()
+        self.edit.build_actions()
+        self.help.build_actions()
         self._build_actions()
         self._build_menus()
         for action in self._file_actions:
             self.file_menu.insertAction(self._file_actions_at, action)
         if self._undo_stack is not None:
             self.bind_undo_stack(self._undo_stack)
+        self.help.retranslate()
         for menu in old_menus:
             menu.deleteLater()
+
+
+def _empty(holder: QWidget) -> None:
+    """Take every action out of a menu or tool bar, deleting only its separators (``clear()``
+    would delete an undo stack's actions too)."""
+    for action in holder.actions():
+        holder.removeAction(action)
+        if action.isSeparator():
+            action.deleteLater()

@@ -14,8 +14,10 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
 
 from gui.actions import MainMenus
 from gui.i18n import install_language, language
+from gui.icons import app_icon
 from gui.perspective import PerspectiveBar
 from gui.portfolio_files import PortfolioFiles
+from gui.preferences import apply_to_analysis, apply_to_document
 from gui.settings import AppSettings
 
 if TYPE_CHECKING:
@@ -65,6 +67,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.settings = settings or AppSettings()
         self.setObjectName("mainWindow")
+        self.setWindowIcon(app_icon())
         self.lang = language()
         self.setStyleSheet(STYLE_SHEET)
         self.setAcceptDrops(True)
@@ -91,6 +94,7 @@ class MainWindow(QMainWindow):
         from gui.jobs.files import FileJobs
 
         self.file_jobs = FileJobs(self)
+        self.menus.fill_tool_bar()  # with Export
         self._late_started = False
         self.setWindowTitle(self.tr("Beachhead"))
         if self.settings.geometry is not None:
@@ -140,6 +144,7 @@ class MainWindow(QMainWindow):
 
     def _bind_document(self) -> None:
         doc = self.doc
+        apply_to_document(self)  # new assessments' assessor and role (Preferences)
         self.menus.bind_undo_stack(doc.undo_stack)
         doc.undo_stack.indexChanged.connect(self.update_title)
         doc.undo_stack.indexChanged.connect(self._update_status)
@@ -232,6 +237,7 @@ class MainWindow(QMainWindow):
         self.menus.rebuild()
         self.perspective_bar.retranslate()
         self.file_jobs.retranslate()
+        self.menus.fill_tool_bar()
         if self._doc is not None:
             # results carry posture and deal-breaker names: score again in the new language
             # (quietly: the views that would react are rebuilt next)
@@ -300,6 +306,7 @@ class MainWindow(QMainWindow):
             self.ensure_compare_view()
         elif index == 2:
             self.ensure_framework_view()
+        self.menus.edit.install_context_menus(self.tabs.widget(index))  # tables built late
 
     def ensure_compare_view(self) -> QWidget | None:
         """Create the Compare view on first use (it imports pandas and matplotlib)."""
@@ -309,6 +316,7 @@ class MainWindow(QMainWindow):
             except ImportError:
                 return None
             self.compare_view = CompareView(self.doc)
+            apply_to_analysis(self)  # the Uncertainty tab's draws and seed (Preferences)
             self.compare_view.assessmentActivated.connect(self._show_assessment)
             # Compare follows the assessment chosen in Assess
             self.assess_view.assessmentShown.connect(self.compare_view.select_assessment)
@@ -336,6 +344,7 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentIndex(current)
         self.tabs.blockSignals(blocked)
         host.deleteLater()
+        self.menus.edit.install_context_menus(view)
 
     def _show_assessment(self, startup_id: str, assessment_id: str) -> None:
         self.assess_view.select_startup(startup_id, assessment_id or None)

@@ -148,25 +148,9 @@ class PortfolioFiles(QObject):
         return True
 
     def who(self) -> str | None:
-        """The name this window's changes are recorded under (``None``: the operating
-        system's user name)."""
+        """The name this window's changes are recorded under, set in Edit ▸ Preferences
+        (``None``: the operating system's user name)."""
         return self.window.settings.user_name or None
-
-    def sign_as(self) -> bool:
-        """Ask for the name changes are recorded under in the history, from now on (empty:
-        the login name); True when it changed."""
-        from models.store.opening import default_user
-
-        w = self.window
-        name = ask.text(w, self.tr("Sign changes as"), self.tr(
-            "Your changes are recorded in the history under this name (empty: your login "
-            "name, {user}).").format(user=default_user()), w.settings.user_name)
-        if name is None or name.strip() == w.settings.user_name:
-            return False
-        w.settings.user_name = name
-        if w.doc.workspace is not None:
-            w.doc.workspace.who = name.strip() or default_user()
-        return True
 
     def _remember(self, path: Path) -> None:
         self.window.settings.add_recent_file(path)

@@ -71,7 +71,7 @@ class FileJobs(QObject):
     def export_workbook(self, target: Path | None = None) -> bool:
         """Ask where to write (unless ``target``), then export in the background, the
         Summary ranking the startups under the window's perspective, gates setting and
-        scenario."""
+        scenario, with the Monte Carlo draws and seed of Preferences."""
         out = self._output(target, self.tr("Export workbook"), ".xlsx",
                            self.tr("Excel workbooks (*.xlsx)"))
         if out is None:
@@ -83,7 +83,8 @@ class FileJobs(QObject):
         self._start(
             self.tr("Exporting workbook…"), job_targets.export_workbook_job,
             (dumps_portfolio(w.doc.portfolio), str(out), w.lang, w.doc.perspective,
-             w.doc.ignore_gates, scenario), out, lambda result: self._export_done(result, out))
+             w.doc.ignore_gates, scenario, w.settings.analysis_draws, w.settings.analysis_seed),
+            out, lambda result: self._export_done(result, out))
         return True
 
     def _busy(self) -> bool:

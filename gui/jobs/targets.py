@@ -16,11 +16,12 @@ Progress = Callable[[int, int], None]
 
 
 def export_workbook_job(portfolio_json: str, target: str, lang: str, perspective: str,
-                        ignore_gates: bool, scenario_id: str | None,
+                        ignore_gates: bool, scenario_id: str | None, draws: int, seed: int,
                         progress: Progress) -> dict[str, object]:
     """Export a portfolio (given as ``.beachhead`` JSON text) to ``target``, its Summary
     ranking the startups under ``perspective`` (and ``ignore_gates``), with ``scenario_id``
-    applied (``None``: no scenario).
+    applied (``None``: no scenario), its P10–P90 and Analysis sheet drawn ``draws`` times
+    from ``seed``.
 
     Returns ``{"path": str, "assessments": int, "startups": int, "warnings": [str, ...]}``.
     """
@@ -32,7 +33,7 @@ def export_workbook_job(portfolio_json: str, target: str, lang: str, perspective
     portfolio = parse_portfolio(json.loads(portfolio_json), "portfolio")
     result = export_workbook(portfolio, Path(target), lang=lang, perspective=perspective,
                              ignore_gates=ignore_gates, scenario=scenario_id,
-                             progress=progress)
+                             analysis_draws=draws, analysis_seed=seed, progress=progress)
     return {"path": target, "assessments": result.assessments, "startups": result.startups,
             "warnings": [str(w) for w in result.warnings]}
 

@@ -2,6 +2,62 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About Beachhead</source>
+        <extracomment>The distribution Beachhead is installed as.</extracomment>
+        <translation>关于 Beachhead</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Beachhead&lt;/b&gt; {version}</source>
+        <translation>&lt;b&gt;Beachhead&lt;/b&gt; {version}</translation>
+    </message>
+    <message>
+        <source>Scores an AI startup&apos;s strategic position against the big incumbents, stress-tests it and exports live Excel workbooks. Everything runs offline: your deal data never leaves this computer.</source>
+        <translation>评估 AI 初创公司相对大型巨头的战略位置，对其进行压力测试，并导出带实时公式的 Excel 工作簿。一切都离线运行：您的交易数据从不离开这台电脑。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Libraries&lt;/b&gt;</source>
+        <translation>&lt;b&gt;所用的库&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Where your data is kept&lt;/b&gt;</source>
+        <translation>&lt;b&gt;数据保存位置&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation>库</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>许可证</translation>
+    </message>
+    <message>
+        <source>not stated</source>
+        <translation>未注明</translation>
+    </message>
+    <message>
+        <source>none: the portfolio on screen is kept in memory until you save it</source>
+        <translation>无：屏幕上的组合保存在内存中，直到您将其保存</translation>
+    </message>
+    <message>
+        <source>Settings:</source>
+        <translation>设置：</translation>
+    </message>
+    <message>
+        <source>Data folder (sample, log):</source>
+        <translation>数据文件夹（示例、日志）：</translation>
+    </message>
+    <message>
+        <source>Open workspace:</source>
+        <translation>打开的工作区：</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>Something went wrong inside Beachhead. Your work is safe: every change was written to the portfolio&apos;s file as you made it. Details were written to {log}.</source>
@@ -860,6 +916,80 @@
     </message>
 </context>
 <context>
+    <name>EditActions</name>
+    <message>
+        <source>&amp;Copy</source>
+        <extracomment>Marks an item view whose context menu this module gives (dynamic property).</extracomment>
+        <translation>复制(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Copy the selected rows as a table that pastes into a spreadsheet, or the selected text</source>
+        <translation>把选中的行复制为可粘贴到电子表格的表格，或复制选中的文字</translation>
+    </message>
+    <message>
+        <source>Select &amp;All</source>
+        <translation>全选(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>查找(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Type in the filter of the view on screen</source>
+        <translation>在当前视图的筛选框中输入</translation>
+    </message>
+    <message>
+        <source>Nothing to copy: select rows in a table or the list, or text in a field.</source>
+        <translation>没有可复制的内容：请在表格或列表中选择行，或在文本框中选择文字。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %n row(s) with their column names.</source>
+        <translation>
+            <numerusform>已复制 %n 行及其列名。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Startup</source>
+        <translation>初创公司</translation>
+    </message>
+    <message>
+        <source>Overall</source>
+        <translation>总分</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>This view has no filter: Find works in Assess and Compare.</source>
+        <translation>此视图没有筛选框：查找适用于评估和比较视图。</translation>
+    </message>
+    <message>
+        <source>Add Startup…</source>
+        <translation>添加初创公司…</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>重命名…</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>复制副本</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>Show in Assess</source>
+        <translation>在评估中显示</translation>
+    </message>
+</context>
+<context>
     <name>FileJobs</name>
     <message>
         <source>&amp;Export Workbook…</source>
@@ -1370,6 +1500,36 @@ Import the {good} good one(s) and leave the others out?</source>
     </message>
 </context>
 <context>
+    <name>GuideWindow</name>
+    <message>
+        <source>Beachhead User Guide</source>
+        <translation>Beachhead 用户指南</translation>
+    </message>
+    <message>
+        <source>Search the guide</source>
+        <translation>搜索指南</translation>
+    </message>
+</context>
+<context>
+    <name>HelpActions</name>
+    <message>
+        <source>Beachhead &amp;User Guide</source>
+        <translation>Beachhead 用户指南(&amp;U)</translation>
+    </message>
+    <message>
+        <source>The framework, how scores are computed, every view and the workbooks, offline</source>
+        <translation>评估框架、分数如何计算、各个视图和工作簿，离线可读</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;About Beachhead</source>
+        <translation>关于 Beachhead(&amp;A)</translation>
+    </message>
+</context>
+<context>
     <name>HistoryPanel</name>
     <message>
         <source>Every change to the startup</source>
@@ -1558,20 +1718,28 @@ Import the {good} good one(s) and leave the others out?</source>
         <translation>将此组合的副本写入另一个文件</translation>
     </message>
     <message>
-        <source>Sign Changes &amp;As…</source>
-        <translation>更改署名(&amp;A)…</translation>
-    </message>
-    <message>
-        <source>The name your changes are recorded under in the history</source>
-        <translation>您的更改在历史记录中所用的署名</translation>
-    </message>
-    <message>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Close this portfolio and leave the window open</source>
+        <translation>关闭此组合，窗口保持打开</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>偏好设置(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Your name and role, the language, the perspective, the analysis&apos;s draws and seed</source>
+        <translation>您的姓名和角色、语言、视角，以及分析的抽样次数和种子</translation>
     </message>
     <message>
         <source>&amp;Assess</source>
@@ -1610,6 +1778,14 @@ Import the {good} good one(s) and leave the others out?</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Closed {name}.</source>
+        <translation>已关闭 {name}。</translation>
+    </message>
+    <message>
         <source>Nothing to save: every change is written to {name} as you make it.</source>
         <translation>无需保存：每项更改在您做出时都已写入 {name}。</translation>
     </message>
@@ -1620,6 +1796,10 @@ Import the {good} good one(s) and leave the others out?</source>
     <message>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Tools</source>
+        <translation>工具</translation>
     </message>
     <message>
         <source>&amp;Redo</source>
@@ -1979,14 +2159,6 @@ weight</source>
         <translation>无法打开 {name}：{reason}</translation>
     </message>
     <message>
-        <source>Sign changes as</source>
-        <translation>更改署名</translation>
-    </message>
-    <message>
-        <source>Your changes are recorded in the history under this name (empty: your login name, {user}).</source>
-        <translation>您的更改将以此名称记录在历史中（留空：使用登录名 {user}）。</translation>
-    </message>
-    <message>
         <source>Save a copy</source>
         <translation>保存副本</translation>
     </message>
@@ -2095,6 +2267,85 @@ weight</source>
     <message>
         <source>{n} not shown: unscored on an axis.</source>
         <translation>{n} 项未显示：某一坐标轴未评分。</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>偏好设置</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>您</translation>
+    </message>
+    <message>
+        <source>Your login name, {user}</source>
+        <translation>您的登录名 {user}</translation>
+    </message>
+    <message>
+        <source>Your name:</source>
+        <translation>您的姓名：</translation>
+    </message>
+    <message>
+        <source>The assessor of the assessments you start, and the name your changes are recorded under in a workspace&apos;s history.</source>
+        <translation>您新建的评估的评估人，也是工作区历史中记录您的更改时所用的名字。</translation>
+    </message>
+    <message>
+        <source>Founder&apos;s first, then investor</source>
+        <translation>先创始人，再投资人</translation>
+    </message>
+    <message>
+        <source>Founder</source>
+        <translation>创始人</translation>
+    </message>
+    <message>
+        <source>Investor</source>
+        <translation>投资人</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Role of new assessments:</source>
+        <translation>新评估的角色：</translation>
+    </message>
+    <message>
+        <source>Display</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>As the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>语言：</translation>
+    </message>
+    <message>
+        <source>Rank portfolios under:</source>
+        <translation>组合排名视角：</translation>
+    </message>
+    <message>
+        <source>Each portfolio opens under this perspective; choosing another in the tool bar makes it the one portfolios open under.</source>
+        <translation>每个组合打开时使用此视角；在工具栏中选择其他视角，会使它成为组合打开时使用的视角。</translation>
+    </message>
+    <message>
+        <source>Monte Carlo analysis</source>
+        <translation>蒙特卡洛分析</translation>
+    </message>
+    <message>
+        <source>Draws:</source>
+        <translation>抽样次数：</translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation>种子：</translation>
+    </message>
+    <message>
+        <source>Where the Uncertainty tab and an exported workbook&apos;s P10–P90 and Analysis sheet start. The same seed gives the same figures.</source>
+        <translation>&quot;不确定性&quot;标签页以及导出工作簿的 P10–P90 和&quot;分析&quot;工作表的起始设置。相同的种子给出相同的数字。</translation>
     </message>
 </context>
 <context>
@@ -2628,6 +2879,26 @@ change</source>
     <message>
         <source>share +10 points</source>
         <translation>比例 +10 个百分点</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <extracomment>Between a menu and what it holds (&quot;Edit ▸ Copy&quot;).</extracomment>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <source>In the Assess view, the keys 1 to 5 score the focused criterion, 0 or Delete clears it, and the arrow keys move between criteria.</source>
+        <translation>在评估视图中，按键 1 到 5 为获得焦点的标准评分，0 或 Delete 清除评分，方向键在标准之间移动。</translation>
     </message>
 </context>
 <context>

@@ -116,9 +116,17 @@ def test_every_visible_string_in_gui_is_marked_for_translation() -> None:
     assert not problems, "strings shown without tr()/translate():\n" + "\n".join(problems)
 
 
-def _messages(ts: Path) -> list[tuple[str, str, ET.Element]]:
+def _translation(message: ET.Element) -> ET.Element | None:
+    """A message's translation; of a finished plural (``%n``) message, its one form (Chinese
+    has a single plural form)."""
+    tr = message.find("translation")
+    form = tr.find("numerusform") if tr is not None else None
+    return form if tr is not None and form is not None and tr.get("type") is None else tr
+
+
+def _messages(ts: Path) -> list[tuple[str, str, ET.Element | None]]:
     root = ET.parse(ts).getroot()
-    return [(ctx.findtext("name") or "", m.findtext("source") or "", m.find("translation"))
+    return [(ctx.findtext("name") or "", m.findtext("source") or "", _translation(m))
             for ctx in root.iter("context") for m in ctx.iter("message")]
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from gui import commands as cmd
 from gui.main_window import MainWindow
+from gui.preferences import PreferencesDialog
 from models.engine.sample import sample_portfolio
 from models.files.portfolio_file import save_portfolio
 from models.store.changelog import Kind
@@ -304,16 +305,21 @@ def test_a_replaced_portfolio_is_let_go(window, tmp_path, qtbot):
     assert [r() for r in first if r() is not None] == []
 
 
-def test_changes_are_signed_with_the_chosen_name(window, make_window, scripted_ask,
-                                                 sample_file):
-    scripted_ask.queue("text", "  Mei Lin ")
-    window.menus.sign_as_action.trigger()
+def _sign_as(window, name):  # type: ignore[no-untyped-def]
+    """Edit ▸ Preferences, the name typed, OK."""
+    window.menus.preferences_action.trigger()
+    dialog = next(d for d in window.findChildren(PreferencesDialog) if d.isVisible())
+    dialog.name_edit.setText(name)
+    dialog.accept()
+
+
+def test_changes_are_signed_with_the_chosen_name(window, make_window, sample_file):
+    _sign_as(window, "  Mei Lin ")
     aid = _set(window, "Tokenforge", "cap.runway", 4)
     w2 = make_window()  # remembered for the next window and the next portfolio
     assert w2.files.open_document(sample_file)
     _set(w2, "Tokenforge", "cap.runway", 5)
-    scripted_ask.queue("text", "")  # back to the login name
-    w2.menus.sign_as_action.trigger()
+    _sign_as(w2, "")  # back to the login name
     _set(w2, "Tokenforge", "cap.runway", 3)
     from models.store.opening import default_user
 
