@@ -65,6 +65,7 @@ class PreferencesDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("preferencesDialog")
         self.setWindowTitle(self.tr("Preferences"))
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 64)
         layout = QVBoxLayout(self)
         layout.addWidget(self._you_group())
         layout.addWidget(self._display_group())
@@ -79,64 +80,53 @@ class PreferencesDialog(QDialog):
     def _you_group(self) -> QGroupBox:
         from models.store.opening import default_user
 
-        box = QGroupBox(self.tr("You"))
-        form = QFormLayout(box)
         self.name_edit = QLineEdit()
         self.name_edit.setObjectName("assessorNameEdit")
         self.name_edit.setPlaceholderText(self.tr("Your login name, {user}").format(
             user=default_user()))
         self.name_edit.setClearButtonEnabled(True)
-        form.addRow(self.tr("Your name:"), self.name_edit)
-        form.addRow(_note(self.tr(
-            "The assessor of the assessments you start, and the name your changes are "
-            "recorded under in a workspace's history.")))
         self.role_combo = QComboBox()
         self.role_combo.setObjectName("defaultRoleCombo")
         for text, role in ((self.tr("Founder's first, then investor"), ""),
                            (self.tr("Founder"), "founder"), (self.tr("Investor"), "investor"),
                            (self.tr("Other"), "other")):
             self.role_combo.addItem(text, role)
-        form.addRow(self.tr("Role of new assessments:"), self.role_combo)
-        return box
+        return _group(self.tr("You"), [(self.tr("Your name:"), self.name_edit),
+                                       (self.tr("Role of new assessments:"), self.role_combo)],
+                      self.tr("Your name is the assessor of the assessments you start, and the "
+                              "name your changes are recorded under in a workspace's history."))
 
     def _display_group(self) -> QGroupBox:
         from gui.perspective import BASE_PERSPECTIVES, perspective_label
 
-        box = QGroupBox(self.tr("Display"))
-        form = QFormLayout(box)
         self.language_combo = QComboBox()
         self.language_combo.setObjectName("languageCombo")
         self.language_combo.addItem(self.tr("As the system"), "")
         for lang, label in LANGUAGES.items():
             self.language_combo.addItem(label, lang)
-        form.addRow(self.tr("Language:"), self.language_combo)
         self.perspective_combo = QComboBox()
         self.perspective_combo.setObjectName("defaultPerspectiveCombo")
         for name in BASE_PERSPECTIVES:
             self.perspective_combo.addItem(perspective_label(name), name)
-        form.addRow(self.tr("Rank portfolios under:"), self.perspective_combo)
-        form.addRow(_note(self.tr(
-            "Each portfolio opens under this perspective; choosing another in the tool bar "
-            "makes it the one portfolios open under.")))
-        return box
+        return _group(self.tr("Display"), [(self.tr("Language:"), self.language_combo),
+                                           (self.tr("Rank portfolios under:"),
+                                            self.perspective_combo)],
+                      self.tr("Each portfolio opens under this perspective; choosing another "
+                              "in the tool bar makes it the one portfolios open under."))
 
     def _analysis_group(self) -> QGroupBox:
-        box = QGroupBox(self.tr("Monte Carlo analysis"))
-        form = QFormLayout(box)
         self.draws_spin = QSpinBox()
         self.draws_spin.setObjectName("defaultDrawsSpin")
         self.draws_spin.setRange(*DRAWS_RANGE)
         self.draws_spin.setSingleStep(500)
         self.draws_spin.setGroupSeparatorShown(True)
-        form.addRow(self.tr("Draws:"), self.draws_spin)
         self.seed_spin = QSpinBox()
         self.seed_spin.setObjectName("defaultSeedSpin")
         self.seed_spin.setRange(*SEED_RANGE)
-        form.addRow(self.tr("Seed:"), self.seed_spin)
-        form.addRow(_note(self.tr(
-            "Where the Uncertainty tab and an exported workbook's P10–P90 and Analysis sheet "
-            "start. The same seed gives the same figures.")))
-        return box
+        return _group(self.tr("Monte Carlo analysis"),
+                      [(self.tr("Draws:"), self.draws_spin), (self.tr("Seed:"), self.seed_spin)],
+                      self.tr("Where the Uncertainty tab and an exported workbook's P10–P90 "
+                              "and Analysis sheet start. The same seed gives the same figures."))
 
     def set_preferences(self, prefs: Preferences) -> None:
         """Show ``prefs`` in the fields."""
@@ -161,12 +151,20 @@ class PreferencesDialog(QDialog):
                            self.draws_spin.value(), self.seed_spin.value())
 
 
-def _note(text: str) -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    label.setObjectName("noteLabel")
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    return label
+def _group(title: str, rows: list[tuple[str, QWidget]], note: str) -> QGroupBox:
+    """A group of labelled fields, and below them a note that wraps."""
+    box = QGroupBox(title)
+    form = QFormLayout()
+    for label, field in rows:
+        form.addRow(label, field)
+    text = QLabel(note)
+    text.setWordWrap(True)
+    text.setObjectName("noteLabel")
+    text.setTextFormat(Qt.TextFormat.PlainText)
+    layout = QVBoxLayout(box)
+    layout.addLayout(form)
+    layout.addWidget(text)
+    return box
 
 
 def open_preferences(window: MainWindow) -> PreferencesDialog:

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.help.sizing import fit_to_screen
 from gui.icons import app_icon
 
 if TYPE_CHECKING:
@@ -134,7 +135,7 @@ class AboutDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(640, 600)
+        fit_to_screen(self, 640, 600)
 
     def _library_table(self) -> QTableWidget:
         rows = libraries()

@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.help.sizing import fit_to_screen
+
 _NUMBERED = re.compile(r"^\d+-")
 
 
@@ -82,6 +84,9 @@ class GuideWindow(QDialog):
         self.browser.setObjectName("guideBrowser")
         self.browser.setOpenLinks(False)
         self.browser.anchorClicked.connect(self._link)
+        font = self.browser.font()
+        font.setPointSizeF(font.pointSizeF() * 1.1)  # reading, not a form
+        self.browser.setFont(font)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -96,7 +101,7 @@ class GuideWindow(QDialog):
         layout.addWidget(splitter)
         self.chapter_list.currentItemChanged.connect(self._chosen)
         self.search_edit.textChanged.connect(self._search)
-        self.resize(980, 700)
+        fit_to_screen(self, 980, 700)
         self.load(lang)
 
     def load(self, lang: str) -> None:

@@ -4,6 +4,8 @@ the keys do."""
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,13 +21,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.help.sizing import fit_to_screen
+
 #: Between a menu and what it holds ("Edit ▸ Copy").
 MENU_ARROW = " ▸ "
+#: A mnemonic written after the text, as Chinese menus do: "文件(&F)".
+_MNEMONIC = re.compile(r"\(&\w\)")
 
 
 def plain_text(text: str) -> str:
-    """A menu text without its mnemonic marks and trailing dots ("&Open…" → "Open")."""
-    return text.replace("&&", "\x00").replace("&", "").replace("\x00", "&").rstrip("…").strip()
+    """A menu text without its mnemonic and trailing dots ("&Open…" → "Open", "打开(&O)…"
+    → "打开")."""
+    text = _MNEMONIC.sub("", text.replace("&&", "\x00"))
+    return text.replace("&", "").replace("\x00", "&").rstrip("…").strip()
 
 
 def keys(action: QAction) -> str:
@@ -48,7 +56,7 @@ def _menu_rows(menu: QMenu, path: str, seen: set[int], rows: list[tuple[str, str
 
 def shortcut_rows(window: QMainWindow) -> list[tuple[str, str]]:
     """(command, keys) of every action of ``window`` with a shortcut: those in the menus in
-    menu order, named by their menu path, then the others the window holds."""
+    menu order, named by their menu path, then the others the window's widgets hold."""
     rows: list[tuple[str, str]] = []
     seen: set[int] = set()
     for action in window.menuBar().actions():
@@ -56,7 +64,8 @@ def shortcut_rows(window: QMainWindow) -> list[tuple[str, str]]:
         if isinstance(menu, QMenu):
             _menu_rows(menu, plain_text(action.text()) + MENU_ARROW, seen, rows)
     for action in window.findChildren(QAction):
-        if keys(action) and id(action) not in seen and action.text():
+        if keys(action) and id(action) not in seen and action.text() and \
+                action.associatedObjects():  # in the window, so its keys work
             seen.add(id(action))
             rows.append((plain_text(action.text()), keys(action)))
     return rows
@@ -98,7 +107,7 @@ class ShortcutsDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(note)
         layout.addWidget(buttons)
-        self.resize(560, 620)
+        fit_to_screen(self, 560, 620)
 
     def rows(self) -> list[tuple[str, str]]:
         """What the table lists: (command, keys) per row."""

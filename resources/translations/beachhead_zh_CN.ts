@@ -2288,10 +2288,6 @@ weight</source>
         <translation>您的姓名：</translation>
     </message>
     <message>
-        <source>The assessor of the assessments you start, and the name your changes are recorded under in a workspace&apos;s history.</source>
-        <translation>您新建的评估的评估人，也是工作区历史中记录您的更改时所用的名字。</translation>
-    </message>
-    <message>
         <source>Founder&apos;s first, then investor</source>
         <translation>先创始人，再投资人</translation>
     </message>
@@ -2318,6 +2314,10 @@ weight</source>
     <message>
         <source>As the system</source>
         <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Your name is the assessor of the assessments you start, and the name your changes are recorded under in a workspace&apos;s history.</source>
+        <translation>您的姓名是您新建的评估的评估人，也是工作区历史中记录您的更改时所用的名字。</translation>
     </message>
     <message>
         <source>Language:</source>

@@ -16,6 +16,7 @@ from PySide6.QtGui import QAction, QKeySequence
 
 from gui.help.about import libraries, licence, requirement_names
 from gui.help.guide import chapters, help_folder
+from gui.help.shortcuts import plain_text
 from gui.i18n import install_language, qm_path
 from models import __version__
 
@@ -100,6 +101,11 @@ def test_user_guide_opens_and_follows_the_interface_language(window, chinese_bui
     assert guide.browser.toPlainText().startswith("How scores are computed")
 
 
+def test_menu_texts_are_shown_without_their_mnemonics() -> None:
+    assert [plain_text(t) for t in ("&Open…", "文件(&F)", "打开(&O)…", "Rock && Roll")] == [
+        "Open", "文件", "打开", "Rock & Roll"]
+
+
 def test_a_missing_language_falls_back_to_english() -> None:
     assert help_folder("klingon") == help_folder("en")
 
@@ -117,7 +123,7 @@ def test_shortcut_table_lists_every_action_with_keys(window):
         assert row in rows, row
     # one row per action with keys, none left out
     with_keys = {id(a) for a in window.findChildren(QAction) if not a.shortcut().isEmpty()
-                 and a.text()}
+                 and a.text() and a.associatedObjects()}
     assert len(rows) == len(with_keys)
     # built from the actions: a new one is listed the next time the list opens
     extra = QAction("Next Unscored Criterion", window)
