@@ -157,3 +157,25 @@ def test_licences_come_from_each_package_metadata() -> None:
     assert by_name["Python"] == "PSF-2.0"
     assert by_name["matplotlib"] == licence(metadata.distribution("matplotlib"))
     assert all(by_name.values()), by_name  # every library states one
+
+
+def test_the_desktop_entry_names_the_program_and_its_icon(qapp) -> None:  # type: ignore[no-untyped-def]
+    import configparser
+    import shutil
+
+    from PySide6.QtGui import QIcon
+
+    from gui.icons import icon_path
+
+    entry = ROOT / "resources" / "beachhead.desktop"
+    parser = configparser.ConfigParser(interpolation=None)
+    parser.optionxform = str  # type: ignore[assignment,method-assign]
+    parser.read(entry, encoding="utf-8")
+    desktop = parser["Desktop Entry"]
+    assert (desktop["Type"], desktop["Exec"], desktop["Icon"]) == (
+        "Application", "beachhead %f", "beachhead")
+    assert not QIcon(str(icon_path(desktop["Icon"]))).pixmap(48, 48).isNull()
+    validate = shutil.which("desktop-file-validate")
+    if validate:
+        result = subprocess.run([validate, str(entry)], capture_output=True, text=True)
+        assert result.returncode == 0, result.stdout + result.stderr
