@@ -126,7 +126,7 @@ class FileJobs(QObject):
         """Ask which startups to cover (unless ``choice``: all, those selected in the window,
         or the top N) and where to write (unless ``target``), then write the PDF report in
         the background, ranked under the window's perspective and gates setting: the ranking,
-        then a page per startup."""
+        then a page per startup, its bands drawn with the draws and seed of Preferences."""
         if self._busy():
             return False
         w = self.window
@@ -149,7 +149,8 @@ class FileJobs(QObject):
         self._start(
             self.tr("Writing report…"), job_targets.report_job,
             (dumps_portfolio(w.doc.portfolio), str(out), w.lang, choice.startup_ids(),
-             choice.top_n(), w.doc.perspective, w.doc.ignore_gates, scenario),
+             choice.top_n(), w.doc.perspective, w.doc.ignore_gates, scenario,
+             w.settings.analysis_draws, w.settings.analysis_seed),
             out, lambda result: self._file_done(result, out))
         return True
 

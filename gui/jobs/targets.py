@@ -57,11 +57,11 @@ def import_workbooks_job(paths: list[str], framework_json: str,
 
 def report_job(portfolio_json: str, target: str, lang: str, startups: list[str] | None,
                top: int | None, perspective: str, ignore_gates: bool, scenario_id: str | None,
-               progress: Progress) -> dict[str, object]:
+               draws: int, seed: int, progress: Progress) -> dict[str, object]:
     """Write the PDF report of a portfolio (given as JSON) to ``target``: the startups named
     by id in ``startups`` (None: all), or the ``top`` best of them, ranked under
-    ``perspective`` (and ``ignore_gates``), with ``scenario_id`` applied
-    (:func:`models.report.document.write_report`).
+    ``perspective`` (and ``ignore_gates``), with ``scenario_id`` applied, its P10–P90 bands
+    drawn ``draws`` times from ``seed`` (:func:`models.report.document.write_report`).
 
     Returns ``{"path": str, "pages": int, "startups": int}``.
     """
@@ -73,5 +73,5 @@ def report_job(portfolio_json: str, target: str, lang: str, startups: list[str] 
     portfolio = parse_portfolio(json.loads(portfolio_json), "portfolio")
     result = write_report(portfolio, Path(target), startups=startups, top=top,
                           perspective=perspective, ignore_gates=ignore_gates, lang=lang,
-                          scenario=scenario_id, progress=progress)
+                          draws=draws, seed=seed, scenario=scenario_id, progress=progress)
     return {"path": target, "pages": result.pages, "startups": result.startups}

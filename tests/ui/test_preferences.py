@@ -123,6 +123,21 @@ def test_an_exported_workbook_is_drawn_with_the_preferred_draws_and_seed(window,
         ("Draws", 400), ("Seed", 42)]
 
 
+def test_a_report_states_the_preferred_draws_and_seed(window, qtbot, tmp_path):
+    from tests.pdftext import pdf_pages
+
+    dialog = _open(window)
+    dialog.draws_spin.setValue(300)
+    dialog.seed_spin.setValue(9)
+    dialog.accept()
+    target = tmp_path / "committee.pdf"
+    assert window.file_jobs.export_report(target)
+    job = window.file_jobs.job
+    qtbot.waitUntil(lambda: not job.is_running(), timeout=120_000)
+    first = " ".join(pdf_pages(target, raw=True)[0].split())
+    assert "over 300 Monte Carlo draws per startup (seed 9)" in first
+
+
 @pytest.fixture
 def chinese_built():  # type: ignore[no-untyped-def]
     """The Chinese translation built (as ``make translations`` does); English afterwards."""
