@@ -6,7 +6,7 @@ PY     := $(VENV)/bin/python
 BIN    := $(VENV)/bin
 OUT    ?= out
 
-.PHONY: run test bench lint install translations lupdate clean screenshots
+.PHONY: run test bench lint install deps translations lupdate clean screenshots
 
 TS := $(wildcard resources/translations/*.ts)
 QM := $(TS:.ts=.qm)
@@ -31,7 +31,10 @@ lupdate: $(VENV)/.installed
 # On Linux, also the desktop entry and the icon in the user's applications (menu, launcher).
 APPS_DIR  ?= $(or $(XDG_DATA_HOME),$(HOME)/.local/share)
 
-install: $(VENV)/.installed translations
+# The environment every target needs: the virtual environment and the translations.
+deps: $(VENV)/.installed translations
+
+install: deps
 	@if [ "$$(uname -s)" = Linux ]; then \
 	  mkdir -p "$(APPS_DIR)/applications" "$(APPS_DIR)/icons/hicolor/scalable/apps" && \
 	  cp resources/icons/beachhead.svg "$(APPS_DIR)/icons/hicolor/scalable/apps/beachhead.svg" && \
@@ -55,11 +58,11 @@ test: lint
 	scripts/system-deps.sh test
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -n 2 -q
 
-bench: install
+bench: deps
 	QT_QPA_PLATFORM=offscreen $(PY) bench/run.py
 
 # The README's pictures: each view of the bundled sample at 1280x800.
-screenshots: install
+screenshots: deps
 	mkdir -p docs
 	for view in assess compare framework; do \
 	  QT_QPA_PLATFORM=offscreen $(BIN)/beachhead --screenshot docs/$$view.png --view $$view \
@@ -68,7 +71,7 @@ screenshots: install
 
 # ruff; mypy --strict on the domain, mypy's looser defaults on the window (pyproject.toml);
 # import-linter's contracts (no Qt in models, the domain's layers, no cycles).
-lint: install
+lint: deps
 	$(BIN)/ruff check .
 	$(BIN)/mypy --strict models
 	$(BIN)/mypy --follow-imports=silent gui
