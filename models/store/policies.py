@@ -50,9 +50,7 @@ GROUPS: Final = {"reader": "beachhead_reader", "assessor": "beachhead_assessor",
 #: Every table of the workspace, all of them readable by readers.
 _TABLES: Final = ("alembic_version", "framework_versions", "portfolio", "startups", "rounds",
                   "assessments", "scores", "decisions", "changes")
-
-#: The tables whose rows carry rules of their own.
-_SECURED: Final = ("assessments", "scores", "changes")
+_SECURED: Final = ("assessments", "scores", "changes")  # rows with rules of their own
 
 _ROLES: Final = """
 DO $$
@@ -106,10 +104,17 @@ _GRANTS: Final = [
     """,
 ]
 
+
+def _refusal(message: str) -> str:
+    """A PL/pgSQL ``RAISE`` of a refused privilege (SQLSTATE 42501), as the server's own."""
+    return f"RAISE EXCEPTION USING ERRCODE = 'insufficient_privilege', MESSAGE = {message};"
+
+
 #: The functions the policies and triggers ask. Those reading other tables run as their
 #: owner (``SECURITY DEFINER``): quick, since the owner's reads pass no policy, and never
 #: recursive. They are given the asking role (``who``), since inside them ``current_user`` is
-#: their owner. Every function's search path is fixed (:data:`_PINNED`).
+#: their owner. ``beachhead_may_edit`` says yes or refuses, naming whose the scores are or
+#: that the round's scoring has ended. Every function's search path is fixed (:data:`_PINNED`).
 _FUNCTIONS: Final = [
     """
     CREATE OR REPLACE FUNCTION beachhead_is_admin(tbl oid) RETURNS boolean
@@ -133,16 +138,29 @@ _FUNCTIONS: Final = [
         FROM rounds WHERE id = round
     $$
     """,
-    """
+    f"""
     CREATE OR REPLACE FUNCTION beachhead_may_edit(assessment text, who name) RETURNS boolean
-    LANGUAGE sql STABLE SECURITY DEFINER AS $$
-        SELECT EXISTS (
-            SELECT FROM assessments a LEFT JOIN rounds r ON r.id = a.round_id
-            WHERE a.id = assessment AND r.revealed_at IS NULL AND r.locked_at IS NULL
-              AND (a.owner = who
-                   OR (a.round_id IS NULL
-                       AND pg_has_role(who, 'beachhead_partner', 'MEMBER'))))
-    $$
+    LANGUAGE plpgsql STABLE SECURITY DEFINER AS $$
+    DECLARE
+        target record;
+    BEGIN
+        SELECT a.id, a.owner, a.round_id, CASE WHEN r.locked_at IS NOT NULL THEN 'locked'
+               WHEN r.revealed_at IS NOT NULL THEN 'revealed' END AS ended
+        INTO target FROM assessments a LEFT JOIN rounds r ON r.id = a.round_id
+        WHERE a.id = assessment;
+        IF NOT FOUND THEN
+            RETURN false;
+        ELSIF target.ended IS NOT NULL THEN
+            {_refusal("format('assessment %s belongs to round %s, which is %s: its scoring "
+                      "has ended', target.id, target.round_id, target.ended)")}
+        ELSIF target.owner = who OR (target.round_id IS NULL
+                                     AND pg_has_role(who, 'beachhead_partner', 'MEMBER')) THEN
+            RETURN true;
+        END IF;
+        {_refusal("format('the scores of assessment %s are %s''s: only they%s may change "
+                  "them', target.id, coalesce(target.owner, 'the administrator'), "
+                  "coalesce(' (round ' || target.round_id || ' is open)', ' or a partner'))")}
+    END $$
     """,
 ]
 
@@ -161,8 +179,7 @@ _POLICY_ROWS: Final = [
     ("scores", "beachhead_read", "SELECT", _VISIBLE, None),
     ("scores", "beachhead_add", "INSERT", None, _EDITABLE),
     ("scores", "beachhead_change", "UPDATE", _VISIBLE, _EDITABLE),
-    # refused loudly by the trigger beachhead_score_rules
-    ("scores", "beachhead_remove", "DELETE", _VISIBLE, None),
+    ("scores", "beachhead_remove", "DELETE", _VISIBLE, None),  # beachhead_score_rules refuses
     ("changes", "beachhead_read", "SELECT", f"assessment_id IS NULL OR {_VISIBLE}", None),
     ("changes", "beachhead_add", "INSERT", None, "true"),
 ]
@@ -176,12 +193,6 @@ def _policies() -> list[str]:
                     + (f" USING ({using})" if using else "")
                     + (f" WITH CHECK ({check})" if check else ""))
     return made
-
-
-def _refusal(message: str) -> str:
-    """A PL/pgSQL ``RAISE`` of a refused privilege (SQLSTATE 42501), as the server's other
-    refusals."""
-    return f"RAISE EXCEPTION USING ERRCODE = 'insufficient_privilege', MESSAGE = {message};"
 
 
 _ASSESSMENT_RULES: Final = f"""
@@ -237,14 +248,12 @@ BEGIN
 END $$
 """
 
-_SCORE_RULES: Final = f"""
+_SCORE_RULES: Final = """
 CREATE OR REPLACE FUNCTION beachhead_score_rules() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
-    IF NOT beachhead_is_admin(TG_RELID)
-            AND NOT beachhead_may_edit(OLD.assessment_id, current_user) THEN
-        {_refusal("format('the scores of assessment %s are not yours to remove, or its "
-                  "round is revealed', OLD.assessment_id)")}
+    IF NOT beachhead_is_admin(TG_RELID) THEN
+        PERFORM beachhead_may_edit(OLD.assessment_id, current_user);
     END IF;
     RETURN OLD;
 END $$

@@ -179,7 +179,8 @@ def as_permission_error(exc: BaseException, address: str) -> PermissionError | N
     orig = exc.orig if isinstance(exc, sa.exc.DBAPIError) else exc
     if not isinstance(orig, psycopg.errors.InsufficientPrivilege):
         return None
-    text = " ".join(str(orig).split())
+    # the server's message alone: not where in the rules' code it was raised
+    text = " ".join((orig.diag.message_primary or str(orig)).split())
     return PermissionError(errno.EACCES, f"the server refused: your role may not make this "
                            f"change ({text})", shown(address))
 

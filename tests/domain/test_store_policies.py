@@ -169,8 +169,8 @@ def test_an_assessor_cannot_change_anothers_assessment_or_its_scores(team):
                       "DELETE FROM assessments",
                       "UPDATE scores SET rationale = 'mine' WHERE assessment_id = 'a1'"]:
         refused(team, "ann", statement)
-    assert "new row violates row-level security" in refused(
-        team, "ann", ADD_SCORE, ("b1", "a.y", 1, 5))
+    assert "the scores of assessment b1 are bo's: only they or a partner may change them" in \
+        refused(team, "ann", ADD_SCORE, ("b1", "a.y", 1, 5))
     assert "b1 is bo's" in refused(team, "ann", "DELETE FROM assessments WHERE id = 'b1'")
     # a score cannot be moved into an assessment of one's own either
     team.add_assessment("ann", "n1")

@@ -12,7 +12,14 @@ import psycopg
 import pytest
 
 from tests.domain import test_store_policies
-from tests.domain.test_store_policies import ADD_ASSESSMENT, ADD_CHANGE, Refused, Team, refused
+from tests.domain.test_store_policies import (
+    ADD_ASSESSMENT,
+    ADD_CHANGE,
+    ADD_SCORE,
+    Refused,
+    Team,
+    refused,
+)
 
 team = test_store_policies.team  # the fixture
 
@@ -120,3 +127,16 @@ def test_after_the_reveal_an_assessor_neither_rescores_nor_joins(team):
         team, "ann", "UPDATE assessments SET date = '2025-09-09' WHERE id = 'r-ann'")
     assert team.read("postgres", "SELECT assessment_id, value FROM scores WHERE assessment_id "
                                  "LIKE 'r-%' ORDER BY 1") == [("r-ann", 2), ("r-bo", 5)]
+
+
+def test_a_refused_score_names_whose_it_is_or_why_it_is_closed(team):
+    round_id = _round(team, submitted=False)
+    assert "the scores of assessment a1 are postgres's: only they or a partner may change " \
+           "them" in refused(team, "ann", "UPDATE scores SET value = 1 WHERE assessment_id "
+                                          "= 'a1'")
+    assert f"the scores of assessment r-bo are bo's: only they (round {round_id} is open) " \
+           "may change them" in refused(team, "pat", ADD_SCORE, ("r-bo", "a.y", 1, 1))
+    team.write("ann", "UPDATE assessments SET submitted_at = now() WHERE id = 'r-ann'")
+    team.write("pat", "UPDATE rounds SET revealed_at = now() WHERE id = %s", (round_id,))
+    assert f"assessment r-ann belongs to round {round_id}, which is revealed: its scoring " \
+           "has ended" in refused(team, "ann", ADD_SCORE, ("r-ann", "a.y", 1, 1))
