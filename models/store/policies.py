@@ -43,6 +43,8 @@ from psycopg import sql
 
 from models.store.server import CHANNEL
 
+#: How far ahead of the server's clock a change may be dated (a computer's clock is off).
+CLOCK_SKEW_S: Final = 300
 #: The group roles, each a member of the one before it (and so allowed what it is).
 GROUPS: Final = {"reader": "beachhead_reader", "assessor": "beachhead_assessor",
                  "partner": "beachhead_partner"}
@@ -278,14 +280,19 @@ BEGIN
 END $$
 """
 
-#: The change's role: the database's own, except for the administrator copying a history.
-_CHANGE_ROLE: Final = """
+#: The change's role: the database's own, except for the administrator copying a history;
+#: its moment not ahead of the server's clock (every later change is dated after it).
+_CHANGE_ROLE: Final = f"""
 CREATE OR REPLACE FUNCTION beachhead_change_role() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
-    IF NEW.db_role IS NULL OR NOT beachhead_is_admin(TG_RELID) THEN
-        NEW.db_role := current_user;
+    IF NEW.db_role IS NOT NULL AND beachhead_is_admin(TG_RELID) THEN
+        RETURN NEW;
+    ELSIF NEW.at > statement_timestamp() + interval '{CLOCK_SKEW_S} seconds' THEN
+        {_refusal("format('a change dated %s is ahead of the server''s clock (%s): set this "
+                  "computer''s clock right', NEW.at, statement_timestamp())")}
     END IF;
+    NEW.db_role := current_user;
     RETURN NEW;
 END $$
 """
@@ -316,33 +323,22 @@ _TRIGGERS: Final = [
     "FOR EACH STATEMENT EXECUTE FUNCTION beachhead_notify()",
 ]
 
-
 #: Every function of the rules, by its signature.
 _SIGNATURES: Final = (
     "beachhead_notify()", "beachhead_change_role()", "beachhead_round_rules()",
     "beachhead_score_rules()", "beachhead_assessment_rules()", "beachhead_may_edit(text, name)",
     "beachhead_stage(integer)", "beachhead_hidden(name)", "beachhead_is_admin(oid)")
 
-#: Each function finds names in the system catalogs, then the workspace's schema, then the
-#: session's temporary tables: never where the session's own search path would have it look
-#: (a temporary table named ``pg_class``, searched before the catalogs by default, would
-#: otherwise make any role the administrator in the triggers' eyes).
-_PINNED: Final = f"""
-DO $$
-DECLARE
-    signature text;
-BEGIN
-    FOREACH signature IN ARRAY ARRAY['{"', '".join(_SIGNATURES)}'] LOOP
-        EXECUTE format('ALTER FUNCTION %s SET search_path = pg_catalog, %I, pg_temp',
-                       signature, current_schema());
-    END LOOP;
-END $$
-"""
+#: Each function looks in the catalogs, the workspace's schema, then temporary tables, never
+#: where the session's search path says (a temporary ``pg_class`` would come first).
+_PINNED: Final = [f"DO $$ BEGIN EXECUTE format('ALTER FUNCTION {signature} SET search_path = "
+                   "pg_catalog, %I, pg_temp', current_schema()); END $$"
+                   for signature in _SIGNATURES]
 
 
 def rules() -> list[str]:
     """The statements that set the database's rules up (see the module notes)."""
-    return [*_GRANTS, *_FUNCTIONS, *_policies(), *_TRIGGERS, _PINNED]
+    return [*_GRANTS, *_FUNCTIONS, *_policies(), *_TRIGGERS, *_PINNED]
 
 
 _REVOKE: Final = f"""

@@ -140,3 +140,19 @@ def test_a_refused_score_names_whose_it_is_or_why_it_is_closed(team):
     team.write("pat", "UPDATE rounds SET revealed_at = now() WHERE id = %s", (round_id,))
     assert f"assessment r-ann belongs to round {round_id}, which is revealed: its scoring " \
            "has ended" in refused(team, "ann", ADD_SCORE, ("r-ann", "a.y", 1, 1))
+
+
+def test_a_change_dated_ahead_of_the_servers_clock_is_refused(team):
+    """Every later change is dated after the newest one: a row dated in 2999 would date
+    everyone's changes from then on in 2999."""
+    future = ADD_CHANGE.replace("now()", "now() + interval '1 day'")
+    assert "is ahead of the server's clock" in refused(team, "ann", future,
+                                                      ("Ann", "b1", None))
+    near = ADD_CHANGE.replace("now()", "now() + interval '1 minute'")  # a clock a bit off
+    *_, (made,), _ = team.write("ann", near, ("Ann", None, None))
+    assert team.read("postgres", "SELECT who, db_role FROM changes WHERE id = %s",
+                     (made,)) == [("Ann", "ann")]
+    # the administrator copying a history keeps its moments and roles
+    *_, (copied,), _ = team.write("postgres", future, ("Bo", None, "bo"))
+    assert team.read("postgres", "SELECT db_role FROM changes WHERE id = %s",
+                     (copied,)) == [("bo",)]
