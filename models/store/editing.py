@@ -32,7 +32,7 @@ from models.store.frameworks import Frameworks
 from models.store.migrate import writing
 from models.store.opening import check_still_there, now
 from models.store.schema import PORTFOLIO_ROW, portfolio
-from models.store.server import as_connection_error, as_permission_error
+from models.store.server import as_busy_error, as_connection_error, as_permission_error
 from models.store.sqlite import as_os_error
 from models.store.writes import Tx
 
@@ -77,7 +77,8 @@ class WorkspaceEdits:
         and :mod:`models.store.server`), ``None`` for an error of another kind."""
         if self.server is None:
             return as_os_error(exc, self.location)
-        return as_connection_error(exc, self.server) or as_permission_error(exc, self.server)
+        return (as_connection_error(exc, self.server) or as_permission_error(exc, self.server)
+                or as_busy_error(exc, self.server))
 
     @contextlib.contextmanager
     def _transaction(self, comment: str | None) -> Iterator[Tx]:

@@ -29,7 +29,7 @@ import sqlalchemy as sa
 from sqlalchemy import event
 from sqlalchemy.pool import NullPool
 
-from models.store.sqlite import WRITE_OPTION
+from models.store.sqlite import BUSY_TIMEOUT_MS, WRITE_OPTION
 
 #: The URL schemes of a PostgreSQL server's address.
 SCHEMES: Final = ("postgresql://", "postgres://", "postgresql+psycopg://")
@@ -37,6 +37,10 @@ SCHEMES: Final = ("postgresql://", "postgres://", "postgresql+psycopg://")
 CHANNEL: Final = "beachhead_changes"
 #: Seconds to wait for the server to answer when connecting.
 CONNECT_TIMEOUT_S: Final = 5
+#: How long a statement waits for a lock another connection holds (a writer for the
+#: portfolio row: another's transaction left open) before it is refused, as long as a second
+#: process waits for a workspace file's writer.
+LOCK_TIMEOUT_MS = BUSY_TIMEOUT_MS
 #: libpq's settings for every connection: its name in the server's activity, and TCP
 #: keepalives and a send timeout, so that a network gone silent is noticed in about 15 s
 #: rather than when TCP gives up (minutes).
@@ -119,7 +123,8 @@ def server_engine(address: str) -> sa.Engine:
     engine = sa.create_engine(
         server_url(address), poolclass=NullPool,
         connect_args={**_CONNECTION,
-                      "options": "-c default_transaction_isolation=read\\ committed"},
+                      "options": "-c default_transaction_isolation=read\\ committed "
+                                 f"-c lock_timeout={LOCK_TIMEOUT_MS}"},
         json_serializer=_dumps)
 
     @event.listens_for(engine, "begin")
@@ -171,6 +176,17 @@ def problem_text(exc: BaseException) -> str:
     if lost is not None:
         return lost.strerror or str(lost)
     return f"the server refused ({text})"
+
+
+def as_busy_error(exc: BaseException, address: str) -> OSError | None:
+    """The ``OSError`` (``EBUSY``) naming the server that a write waiting past
+    :data:`LOCK_TIMEOUT_MS` for another connection's lock means; ``None`` for other errors."""
+    orig = exc.orig if isinstance(exc, sa.exc.DBAPIError) else exc
+    if not isinstance(orig, psycopg.errors.LockNotAvailable):
+        return None
+    return OSError(errno.EBUSY, f"another connection has held the workspace for over "
+                   f"{LOCK_TIMEOUT_MS / 1000:g} s with a change not yet finished; try again",
+                   shown(address))
 
 
 def as_permission_error(exc: BaseException, address: str) -> PermissionError | None:

@@ -156,3 +156,28 @@ def test_a_change_dated_ahead_of_the_servers_clock_is_refused(team):
     *_, (copied,), _ = team.write("postgres", future, ("Bo", None, "bo"))
     assert team.read("postgres", "SELECT db_role FROM changes WHERE id = %s",
                      (copied,)) == [("bo",)]
+
+
+def test_a_transaction_left_open_holds_writers_back_for_a_while_only(team, monkeypatch):
+    """An assessor's session that counted the revision up and stopped there holds the
+    portfolio row; a window's edit waits for it as long as for a file's writer, then is
+    refused as a busy file is."""
+    import errno
+    import time
+
+    from models.store import server
+    from models.store.workspace import Workspace
+
+    monkeypatch.setattr(server, "LOCK_TIMEOUT_MS", 400)
+    with team.session("ann") as hog, Workspace.open(team.url("pat")) as ws:
+        hog.execute("UPDATE portfolio SET revision = revision + 1")
+        began = time.monotonic()
+        with pytest.raises(OSError) as caught:
+            ws.set_score_field("b1", "a.x", "value", 5)
+        assert 0.4 <= time.monotonic() - began < 5
+        assert (caught.value.errno, caught.value.filename) == (errno.EBUSY, ws.location)
+        assert "another connection has held the workspace for over 0.4 s" in str(caught.value)
+        hog.rollback()
+        ws.set_score_field("b1", "a.x", "value", 5)
+    assert team.read("postgres", "SELECT value FROM scores WHERE assessment_id = 'b1'") == \
+        [(5,)]
