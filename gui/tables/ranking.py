@@ -21,13 +21,11 @@ from gui.tables.results import warning_icon
 from gui.tables.roles import SortRole, StartupIdRole
 from gui.tables.sorted_rows import SortedRowsModel, text_keys
 from gui.widgets.palette import STALE_FG, WARNING_BG, WARNING_FG
+from gui.widgets.startup_filter import StartupFilter
 from models.core.decisions import STATUSES, SUGGESTIONS, status_name, suggestion_name
 from models.core.framework import Framework, text
 from models.core.rounding import fixed, percent
 from models.engine.ranking import RankedStartup, Ranking
-
-#: The status filter's value for startups without a decision.
-NO_DECISION = "none"
 
 
 class StartupRankingModel(SortedRowsModel):
@@ -40,8 +38,9 @@ class StartupRankingModel(SortedRowsModel):
 
     Roles: ``DisplayRole`` text; ``SortRole`` the sort key; :data:`~gui.tables.roles.StartupIdRole`;
     ``ToolTipRole``; warning colours and icon on gated rows. Sorted by rank at first; equal
-    values in any column keep the ranking's order. A filter (text, status) only hides rows:
-    the ranks stay those of the whole ranking.
+    values in any column keep the ranking's order. A filter (text, and a
+    :class:`~gui.widgets.startup_filter.StartupFilter` of details, tags and status) only hides
+    rows: the ranks stay those of the whole ranking.
 
     Updates follow the document (:meth:`refresh`): the rows whose values changed are rewritten
     and the table sorted again; a change of startups or pillars resets the model. While
@@ -58,7 +57,7 @@ class StartupRankingModel(SortedRowsModel):
         self._num: dict[str, np.ndarray] = {}
         self._keys: dict[int, np.ndarray] = {}
         self._text = ""
-        self._status = ""
+        self._fields = StartupFilter()
         self._active = True
         self._dirty = False
         self.sort_column = 0
@@ -199,6 +198,8 @@ class StartupRankingModel(SortedRowsModel):
             self.columns = self._make_columns(self.doc.framework)
             self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.columns) - 1)
         if not changed:
+            if not self._fields.is_empty():
+                self.refilter()  # a startup's details may have changed, not its figures
             return
         self._keys = {}
         if self.refilter():
@@ -210,20 +211,23 @@ class StartupRankingModel(SortedRowsModel):
                                   self.index(max(shown), len(self.columns) - 1))
 
     # -- filtering ------------------------------------------------------------------------
-    def set_filter(self, fragment: str, status: str = "") -> None:
+    def set_filter(self, fragment: str, fields: StartupFilter | None = None) -> None:
         """Show only startups whose name or deal-breakers contain ``fragment`` (any case) and
-        whose current status is ``status`` ('' = any, :data:`NO_DECISION` = none taken)."""
-        self._text, self._status = fragment.strip().casefold(), status
+        that pass ``fields`` (their details, tags and status; None = any)."""
+        self._text, self._fields = fragment.strip().casefold(), fields or StartupFilter()
         self.set_visible(self.filter_mask())
 
     def filter_mask(self) -> np.ndarray | None:
-        if not self._text and not self._status:
+        if not self._text and self._fields.is_empty():
             return None
-        want = None if self._status == NO_DECISION else self._status
-        return np.array([
-            (not self._status or r.status == want) and
-            (not self._text or self._text in " ".join([r.startup, *r.deal_breakers]).casefold())
-            for r in self._rows], dtype=bool)
+        mask = np.ones(len(self._rows), dtype=bool)
+        fields = self._fields.mask(self.ranking.view.startups) if self.ranking else None
+        if fields is not None:
+            mask &= fields
+        if self._text:
+            mask &= np.array([self._text in " ".join([r.startup, *r.deal_breakers]).casefold()
+                              for r in self._rows], dtype=bool)
+        return mask
 
     def visible_ids(self) -> set[str] | None:
         """The ids of the startups the filter lets through (``None``: no filter)."""
@@ -236,6 +240,11 @@ class StartupRankingModel(SortedRowsModel):
     def ranked(self, row: int) -> RankedStartup:
         """The ranking row shown in view row ``row``."""
         return self._rows[self.source_row(row)]
+
+    def shown_rows(self) -> list[RankedStartup]:
+        """The ranking rows shown, in view order."""
+        rows = self._rows
+        return [rows[i] for i in self._order.tolist()]
 
     def row_of(self, startup_id: str) -> int:
         """The view row of a startup, or -1 (unknown or filtered out)."""

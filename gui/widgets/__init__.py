@@ -1,6 +1,7 @@
 """Small widgets and helpers shared by the views: the idle-drawn matplotlib canvas (the one
 chart canvas), painted pillar bars, the colour palette, the weight spin box, the idle-refresh
-timer, the tables' view and column fitting, and splitters of panes.
+timer, the tables' view and column fitting, splitters of panes, and the filter of startups by
+sector, stage, region, tags and status (``startup_filter``) every list of startups uses.
 
 May import: Qt and :mod:`models`; not the views.
 """

@@ -16,7 +16,6 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Polygon
 
 if TYPE_CHECKING:
-    from matplotlib.collections import PathCollection
     from matplotlib.projections.polar import PolarAxes
 
 #: Colours for up to twelve series, distinguishable in print.
@@ -88,105 +87,6 @@ def radar(
         item.set_values(values)
         out.append(item)
     return out
-
-
-def position_map(
-    ax: Axes,
-    x: Sequence[float],
-    y: Sequence[float],
-    sizes: Sequence[float | None],
-    labels: Sequence[str],
-    xlabel: str,
-    ylabel: str,
-    highlight: int | None = None,
-    *,
-    groups: Sequence[str] | None = None,
-    captions: Sequence[str] | None = None,
-    label_font: str | Sequence[str] | None = None,
-) -> PathCollection:
-    """Draw a 2×2 position map of 0–100 scores: one bubble per item, quadrant lines at 50.
-
-    Args:
-        ax: cartesian axes.
-        x, y: the two scores of each item, 0–100.
-        sizes: a 0–100 value per item (e.g. the overall score) setting the bubble's area;
-            ``None`` draws the smallest bubble.
-        labels: one name per item; only the highlighted one is written on the chart (callers
-            show the others on hover).
-        xlabel, ylabel: axis titles, saying which way is better.
-        highlight: index of an item to ring and name, or None.
-        groups: optional group name per item (e.g. assessor role); each group gets a colour
-            and a legend entry, in order of first appearance.
-        captions: optional four quadrant captions: top-left, top-right, bottom-left,
-            bottom-right.
-        label_font: font family (or fallback list) for the highlighted name, for scripts the
-            default font lacks.
-
-    Returns:
-        The single ``PathCollection`` of bubbles, item ``i`` at offset ``i``, so
-        ``collection.contains(event)`` gives input indices.
-
-    Raises:
-        ValueError: the sequences differ in length, or ``captions`` is not four texts.
-    """
-    n = len(x)
-    if not (len(y) == len(sizes) == len(labels) == n) or (groups is not None and
-                                                          len(groups) != n):
-        raise ValueError("x, y, sizes, labels (and groups) must have the same length")
-    if captions is not None and len(captions) != 4:
-        raise ValueError("captions needs four texts: top-left, top-right, bottom-left, "
-                         "bottom-right")
-    _quadrants(ax, xlabel, ylabel, captions)
-    areas = [24.0 + 5.0 * max(0.0, min(100.0, s)) if s is not None else 24.0 for s in sizes]
-    bubbles = _bubbles(ax, x, y, areas, groups)
-    if highlight is not None and 0 <= highlight < n:
-        ax.scatter([x[highlight]], [y[highlight]], s=areas[highlight] + 60, facecolors="none",
-                   edgecolors="#222222", linewidths=1.6, zorder=4)
-        ax.annotate(labels[highlight], (x[highlight], y[highlight]), xytext=(8, 8),
-                    textcoords="offset points", fontsize="small", color="#222222",
-                    fontfamily=label_font, zorder=5,
-                    bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": "#cccccc",
-                          "alpha": 0.9})
-    return bubbles
-
-
-def _quadrants(ax: Axes, xlabel: str, ylabel: str, captions: Sequence[str] | None) -> None:
-    """The position map's frame: 0–100 axes, dashed quadrant lines at 50, axis titles and
-    the quadrant captions (in room kept above and below the data range)."""
-    ax.set_xlim(-6, 106)
-    ax.set_ylim(-6 if captions is None else -14, 106 if captions is None else 114)
-    ax.set_xticks([0, 25, 50, 75, 100])
-    ax.set_yticks([0, 25, 50, 75, 100])
-    ax.tick_params(labelsize="small", colors="#555555")
-    for spine in ax.spines.values():
-        spine.set_color("#bbbbbb")
-    ax.axvline(50, color="#999999", linewidth=0.9, linestyle="--", zorder=1)
-    ax.axhline(50, color="#999999", linewidth=0.9, linestyle="--", zorder=1)
-    ax.set_xlabel(xlabel, fontsize="small")
-    ax.set_ylabel(ylabel, fontsize="small")
-    if captions is not None:
-        spots = ((-4, 112, "left", "top"), (104, 112, "right", "top"),
-                 (-4, -12, "left", "bottom"), (104, -12, "right", "bottom"))
-        for caption, (cx, cy, ha, va) in zip(captions, spots, strict=True):
-            ax.text(cx, cy, caption, ha=ha, va=va, fontsize="small", color="#6b6f76",
-                    style="italic", zorder=1)
-
-
-def _bubbles(ax: Axes, x: Sequence[float], y: Sequence[float], areas: list[float],
-             groups: Sequence[str] | None) -> PathCollection:
-    """One bubble per item, coloured by group with a legend entry per group."""
-    order = list(dict.fromkeys(groups)) if groups is not None else []
-    colour_of = {g: SERIES_COLOURS[k % len(SERIES_COLOURS)] for k, g in enumerate(order)}
-    colours = [colour_of[g] for g in groups] if groups is not None else \
-        [SERIES_COLOURS[0]] * len(x)
-    bubbles = ax.scatter(list(x), list(y), s=areas, c=colours or None, alpha=0.65,
-                         edgecolors="white", linewidths=0.8, zorder=3)
-    if order:
-        handles = [ax.scatter([], [], s=40, color=colour_of[g], alpha=0.65, label=g)
-                   for g in order]
-        ax.legend(handles=handles, loc="center left", bbox_to_anchor=(1.01, 0.5),
-                  fontsize="small", frameon=False, handletextpad=0.3)
-    return bubbles
 
 
 def _short(label: str, limit: int) -> str:

@@ -1,46 +1,95 @@
-"""The 2×2 position map chart (models.charts.drawing.position_map), drawn on a plain Figure."""
+"""The 2×2 position map chart (models.charts.position_map), drawn on a plain Figure: marks in
+input order, bubbles for a few items and translucent dots for many, names only for the named
+and selected items, and the points changed in place."""
 
 from __future__ import annotations
 
 import pytest
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-from models.charts.drawing import position_map
+from models.charts.position_map import DENSE_FROM, dot_style, position_map, short_name
 
 
 def _axes():
-    return Figure(figsize=(6, 4)).add_subplot()
+    figure = Figure(figsize=(6, 4))
+    FigureCanvasAgg(figure)
+    return figure.add_subplot()
+
+
+def _names(layers) -> list[str]:
+    layers.ax.figure.canvas.draw()
+    return [layers.labels._texts[i].get_text() for i in layers.labels.shown]
 
 
 def test_one_bubble_per_item_in_input_order():
     ax = _axes()
-    bubbles = position_map(ax, [10, 60, 90], [80, 40, 95], [20, None, 100],
-                           ["A", "B", "C"], "x", "y")
-    assert bubbles.get_offsets().tolist() == [[10, 80], [60, 40], [90, 95]]
-    sizes = list(bubbles.get_sizes())
-    assert sizes[1] < sizes[0] < sizes[2]  # None draws the smallest bubble
-    assert ax.get_xlabel() == "x" and ax.get_ylabel() == "y"
+    layers = position_map(ax, [10, 60, 90], [80, 40, 95], [20, None, 100],
+                          ["A", "B", "C"], "x", "y")
+    assert layers.xy.tolist() == [[10, 80], [60, 40], [90, 95]]
+    # area 24 + 5 × size: 124, 24 (None), 524
+    assert layers.area.tolist() == [124.0, 24.0, 524.0]
+    (dots,) = layers.dots.values()  # one group
+    assert dots.get_offsets().tolist() == layers.xy.tolist()
+    assert list(dots.get_sizes()) == [124.0, 24.0, 524.0]
+    assert ax.get_xlabel() == "x →" and ax.get_title(loc="left") == "↑ y"
+    assert _names(layers) == []  # nothing named unless asked
 
 
-def test_quadrant_lines_captions_legend_and_highlight():
+def test_quadrant_lines_captions_legend_names_and_rings():
     ax = _axes()
     captions = ["top-left", "top-right", "bottom-left", "bottom-right"]
-    position_map(ax, [10, 60], [80, 40], [50, 60], ["Alpha", "Beta"], "x", "y",
-                 highlight=1, groups=["founder", "investor"], captions=captions)
-    texts = [t.get_text() for t in ax.texts]
-    assert all(c in texts for c in captions) and "Beta" in texts and "Alpha" not in texts
+    layers = position_map(ax, [10, 60], [80, 40], [50, 60], ["Alpha", "Beta"], "x", "y",
+                          groups=["founder", "investor"], captions=captions, selected=[1])
+    assert [t.get_text() for t in ax.texts] == captions
     lines = [(tuple(line.get_xdata()), tuple(line.get_ydata())) for line in ax.lines]
     assert ((50, 50), (0, 1)) in lines and ((0, 1), (50, 50)) in lines
     assert [t.get_text() for t in ax.get_legend().get_texts()] == ["founder", "investor"]
+    assert {g: d.get_offsets().tolist() for g, d in layers.dots.items()} == \
+        {"founder": [[10, 80]], "investor": [[60, 40]]}
+    assert layers.rings.get_offsets().tolist() == [[60, 40]]
+    assert _names(layers) == ["Beta"]
     # captions sit outside the 0–100 data range
     low, high = ax.get_ylim()
     assert low < 0 and high > 100
 
 
+def test_many_items_are_translucent_dots():
+    assert dot_style(10) == (0.65, 1.0)
+    alpha, scale = dot_style(2000)  # 9 / √2000 and 200 / 2000
+    assert alpha == pytest.approx(0.2012, abs=1e-4) and scale == pytest.approx(0.1)
+    assert dot_style(1_000_000) == (0.08, 0.06)
+    n = DENSE_FROM
+    layers = position_map(_axes(), [50.0] * n, [50.0] * (n - 1) + [40.0], [100.0] * n,
+                          ["a"] * n, "x", "y", groups=["open"] * (n - 1) + ["gated"])
+    open_dots, gated_dots = layers.dots.values()
+    assert open_dots.get_alpha() == gated_dots.get_alpha() == dot_style(n)[0]
+    assert list(open_dots.get_linewidths()) == [0.0]
+    # one size for every dot, whatever its item's: (24 + 5 × 55) × 1 (the factor at 150)
+    assert list(open_dots.get_sizes()) == [299.0] and len(open_dots.get_offsets()) == n - 1
+    assert gated_dots.get_offsets().tolist() == [[50.0, 40.0]]
+
+
+def test_set_points_changes_the_marks_in_place():
+    ax = _axes()
+    layers = position_map(ax, [10], [10], [50], ["A"], "x", "y", named=[0])
+    layers.set_points([20, 30], [40, 50], [None, 0], ["B", "C"], named=[1], selected=[0])
+    assert layers.xy.tolist() == [[20, 40], [30, 50]]
+    assert layers.rings.get_offsets().tolist() == [[20, 40]]
+    assert sorted(_names(layers)) == ["B", "C"]
+    assert ax.collections[:3] == [*layers.dots.values(), layers.marks, layers.rings]
+
+
+def test_long_names_are_cut():
+    assert short_name("x" * 30, 10) == "x" * 9 + "…"
+    assert short_name("Acme") == "Acme"
+
+
 def test_empty_map_draws_the_frame():
     ax = _axes()
-    bubbles = position_map(ax, [], [], [], [], "x", "y", captions=["a", "b", "c", "d"])
-    assert len(bubbles.get_offsets()) == 0
+    layers = position_map(ax, [], [], [], [], "x", "y", captions=["a", "b", "c", "d"])
+    assert len(layers.xy) == 0
+    ax.figure.canvas.draw()
 
 
 def test_mismatched_lengths_are_refused():

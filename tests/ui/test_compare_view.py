@@ -14,10 +14,11 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 
 from gui import commands as cmd
 from gui.document import Document
-from gui.tables.ranking import NO_DECISION, StartupRankingModel
+from gui.tables.ranking import StartupRankingModel
 from gui.tables.results import ResultsTableModel
 from gui.tables.roles import AssessmentIdRole, SortRole, StartupIdRole
 from gui.views.compare.view import CompareView
+from gui.widgets.startup_filter import NO_DECISION
 from models.core.decisions import Decision
 from models.core.portfolio import Assessment
 from models.core.rounding import fixed

@@ -1,15 +1,25 @@
 """The Compare view's Map tab: a 2×2 position map of two chosen scores (technology threshold
-against incumbent pressure by default) with one bubble per startup under the window's
-perspective that the filters let through, sized by its overall score and coloured by the
-startups a deal-breaker gates apart from the others.
+against incumbent pressure by default) with one mark per startup under the window's perspective
+that the filters let through, sized by its overall score and coloured by the startups a
+deal-breaker gates apart from the others (:func:`models.charts.position_map.position_map`).
+
+Readable with thousands of startups: from :data:`~models.charts.position_map.DENSE_FROM` on,
+marks are small translucent dots, darker where many overlap; only the startups selected in the
+table and the top :data:`TOP_NAMED` of the ranking are named, each name placed where it overlaps
+no other. A click selects the nearest startup in the table (clicking again at the same place
+goes through the startups there), a drag selects every startup inside the rectangle (Ctrl or
+Shift adds to the selection: :mod:`gui.views.compare.map_mouse`), and the rows selected in the
+table are ringed and named on the map.
 
 The map is an :class:`~gui.widgets.chart_canvas.IdleChart`: matplotlib is imported when it is
-first drawn, and it is redrawn on idle, never synchronously per keystroke or edit.
+first drawn, and it is redrawn on idle, never synchronously per keystroke or edit. The frame
+(axes, captions, legend) is drawn again only when the axes, the groups or the language change;
+an edit, a filter or a selection moves the marks and names in place, and only they are redrawn
+over the saved frame.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -18,45 +28,30 @@ from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QToolTip, QVBoxLayout, QWidget
 
 from gui.tables.ranking import StartupRankingModel
+from gui.views.compare.map_mouse import MapMouse
+from gui.views.compare.map_points import EMPTY, GROUPS, MapData, MapPoint, map_data
 from gui.widgets.chart_canvas import IdleChart, chart_fonts
 from models.core.framework import Framework, text
 from models.core.rounding import fixed
 
-
-@dataclass(frozen=True)
-class MapPoint:
-    """One bubble of the position map.
-
-    Attributes:
-        startup_id: the startup the bubble stands for; label: its name, shown on hover.
-        x, y: the two chosen scores (0–100); size: the overall score (None if none).
-        group: ``gated`` when a deal-breaker fired, else ``open`` (colours the bubble).
-    """
-
-    startup_id: str
-    label: str
-    x: float
-    y: float
-    size: float | None
-    group: str
-
-
-#: The bubbles' groups, in the order they take their colours.
-GROUPS = ("open", "gated")
-#: Most bubbles drawn: the table's first ones (and always the current startup). Ten thousand
-#: bubbles say nothing one can read and take seconds to draw.
-MAP_MAX = 400
+#: How many of the best ranked startups shown are named on the map (besides the selection).
+TOP_NAMED = 15
+#: The map's least height (pixels at scale 1): room for the axes in a 1024×640 window.
+MAP_MIN_HEIGHT = 140
 
 
 class PositionMap(QWidget):
     """The Map tab: the axis choices, a note and the map of the startups ``model`` shows, the
-    current startup ringed and named.
+    selected ones ringed and named.
 
     Signals:
-        startupChosen(str): the user clicked a bubble; argument = its startup id.
+        startupChosen(str): the user clicked a mark; argument = its startup id.
+        startupsSelected(list, bool): the user dragged a rectangle, or clicked with Ctrl or
+            Shift; arguments = the startup ids picked and whether they add to the selection.
     """
 
     startupChosen = Signal(str)
+    startupsSelected = Signal(list, bool)
 
     def __init__(self, model: StartupRankingModel, lang: str,
                  parent: QWidget | None = None) -> None:
@@ -65,14 +60,17 @@ class PositionMap(QWidget):
         self.lang = lang
         self.framework: Framework | None = None
         self._current_sid = ""
-        self._points: list[MapPoint] = []
-        self._bubbles: Any = None
+        self._selected: list[str] = []
+        self._data: MapData = EMPTY
+        self._xy = np.zeros((0, 2))
+        self._layers: Any = None
+        self._frame: tuple[Any, ...] = ()
+        self.mouse: MapMouse | None = None
         self.x_combo = QComboBox()
         self.y_combo = QComboBox()
         self.note = QLabel()
-        self.chart = IdleChart(
-            self._draw, "mapCanvas", 200, min_width=0, figsize=(6.0, 3.6),
-            events={"motion_notify_event": self._hover, "button_press_event": self._click})
+        self.chart = IdleChart(self._draw, "mapCanvas", MAP_MIN_HEIGHT, min_width=0,
+                               figsize=(6.0, 3.6), clear=False)
         self._build()
         self.x_combo.currentIndexChanged.connect(self.schedule)
         self.y_combo.currentIndexChanged.connect(self.schedule)
@@ -118,12 +116,19 @@ class PositionMap(QWidget):
             i = combo.findData(keep)
             combo.setCurrentIndex(i if i >= 0 else max(0, combo.findData(default)))
             combo.blockSignals(False)
+        self._frame = ()  # axis titles and captions may read otherwise
         self.schedule()
 
     def set_current(self, startup_id: str) -> None:
-        """Ring and name this startup's bubble ('' for none)."""
+        """Ring and name this startup ('' for none)."""
         if startup_id != self._current_sid:
             self._current_sid = startup_id
+            self.schedule()
+
+    def set_selected(self, startup_ids: list[str]) -> None:
+        """Ring and name these startups (the rows selected in the table)."""
+        if startup_ids != self._selected:
+            self._selected = list(startup_ids)
             self.schedule()
 
     def axis_keys(self) -> tuple[str, str]:
@@ -140,31 +145,26 @@ class PositionMap(QWidget):
 
     # -- points -----------------------------------------------------------------------------
     def map_points(self) -> list[MapPoint]:
-        """The bubbles the map shows: the startups the table shows, in its order, minus those
-        lacking a score on either axis, at most :data:`MAP_MAX` of them (the current startup
-        always); grouped (:data:`GROUPS`), in table order within each group."""
-        model = self.model
-        x_key, y_key = self.axis_keys()
-        xs, ys = model.shown_values(x_key), model.shown_values(y_key)
-        placed = np.flatnonzero(~(np.isnan(xs) | np.isnan(ys)))
-        rows = placed[:MAP_MAX].tolist()
-        current = model.row_of(self._current_sid) if self._current_sid else -1
-        if current >= 0 and current not in rows and current in set(placed.tolist()):
-            rows.append(current)
-        points = []
-        for row in rows:
-            r = model.ranked(row)
-            points.append(MapPoint(r.startup_id, r.startup, float(xs[row]), float(ys[row]),
-                                   r.overall, "gated" if r.gated else "open"))
-        return sorted(points, key=lambda p: GROUPS.index(p.group))
+        """The marks the map shows: the startups the table shows, minus those lacking a
+        score on either axis; grouped (:data:`~gui.views.compare.map_points.GROUPS`), in
+        table order within each group."""
+        return map_data(self.model, *self.axis_keys()).points()
 
-    def unplaced(self) -> tuple[int, int]:
-        """How many rows of the table the map leaves out: (unscored on an axis, beyond the
-        first :data:`MAP_MAX`)."""
+    def unscored(self) -> int:
+        """How many rows of the table the map leaves out, unscored on an axis."""
         x_key, y_key = self.axis_keys()
         xs, ys = self.model.shown_values(x_key), self.model.shown_values(y_key)
-        unscored = int(np.count_nonzero(np.isnan(xs) | np.isnan(ys)))
-        return unscored, max(0, len(xs) - unscored - len(self._points))
+        return int(np.count_nonzero(np.isnan(xs) | np.isnan(ys)))
+
+    def named(self) -> tuple[list[int], list[int]]:
+        """Indices into :meth:`drawn_points`: the startups ringed and always named (the
+        current one, then the rows selected, in table order), and those named where their
+        names fit (the top :data:`TOP_NAMED` by rank, best first)."""
+        data = self._data
+        wanted = [self._current_sid, *self._selected] if self._current_sid else self._selected
+        selected = data.indices(wanted)
+        chosen = set(selected)
+        return selected, [i for i in data.best(TOP_NAMED) if i not in chosen]
 
     def _group_label(self, group: str) -> str:
         if group == "gated":
@@ -172,8 +172,13 @@ class PositionMap(QWidget):
         return self.tr("No deal-breaker")
 
     def drawn_points(self) -> list[MapPoint]:
-        """The bubbles on the map as last drawn ([] before the first draw)."""
-        return list(self._points)
+        """The marks on the map as last drawn ([] before the first draw)."""
+        return self._data.points()
+
+    def layers(self) -> Any:
+        """The :class:`~models.charts.position_map.MapLayers` drawn (None before the first
+        draw)."""
+        return self._layers
 
     def schedule(self, *_args: object) -> None:
         """Ask for a redraw once things settle (debounced; drawn only while visible)."""
@@ -182,12 +187,12 @@ class PositionMap(QWidget):
     # -- drawing ----------------------------------------------------------------------------
     def _axis_label(self, key: str) -> str:
         if key == "overall" or self.framework is None:
-            return self.tr("Overall score\n(100 = best for the startup)")
+            return self.tr("Overall score (100 = best for the startup)")
         pillar = self.framework.pillar(key.split(":", 1)[1])
         name = text(pillar.name, self.lang)
         if pillar.direction == "cost":
-            return self.tr("{name}\n(100 = least, best for the startup)").format(name=name)
-        return self.tr("{name}\n(100 = best for the startup)").format(name=name)
+            return self.tr("{name} (100 = least, best for the startup)").format(name=name)
+        return self.tr("{name} (100 = best for the startup)").format(name=name)
 
     def _short_name(self, key: str) -> str:
         if key == "overall" or self.framework is None:
@@ -205,52 +210,73 @@ class PositionMap(QWidget):
         return [self.tr("Strong on {y} only").format(y=y), self.tr("Strong on both"),
                 self.tr("Weak on both"), self.tr("Strong on {x} only").format(x=x)]
 
-    def _draw(self, figure: Any) -> None:
-        from models.charts.drawing import position_map
+    def _draw(self, figure: Any) -> list[Any]:
+        """Draw the frame when it changed, then put the marks, rings and names in place;
+        returns them (the chart redraws only them over the saved frame)."""
+        from models.charts.position_map import position_map
 
-        self._points = self.map_points()
-        pts = self._points
         x_key, y_key = self.axis_keys()
-        ax = figure.add_subplot()
-        highlight = next((i for i, p in enumerate(pts) if p.startup_id == self._current_sid),
-                         None)
-        self._bubbles = position_map(
-            ax, [p.x for p in pts], [p.y for p in pts], [p.size for p in pts],
-            [p.label for p in pts], self._axis_label(x_key), self._axis_label(y_key),
-            highlight, groups=[self._group_label(p.group) for p in pts],
-            captions=self._captions(x_key, y_key), label_font=chart_fonts())
-        unscored, beyond = self.unplaced()
-        note = self.tr("One bubble per startup; size: overall score. Hover a bubble for its "
-                       "name; click it to select the startup.")
-        if beyond:
-            note += " " + self.tr("The table's first {n} are shown; filter or sort the table "
-                                  "to see others.").format(n=len(pts))
+        self._data = data = map_data(self.model, x_key, y_key)
+        self._xy = data.xy()
+        labels = {g: self._group_label(g) for g in GROUPS}
+        groups = [labels["gated"] if g else labels["open"] for g in data.gated.tolist()]
+        selected, named = self.named()
+        args = (data.x, data.y, data.overall, data.names)
+        present = set(data.gated.tolist())
+        frame = (x_key, y_key, self.lang,
+                 tuple(labels[g] for g, gated in zip(GROUPS, (False, True), strict=True)
+                       if gated in present))
+        if frame != self._frame or self._layers is None:
+            figure.clear()
+            self._frame = frame
+            self._layers = position_map(
+                figure.add_subplot(), *args, self._axis_label(x_key), self._axis_label(y_key),
+                groups=groups, captions=self._captions(x_key, y_key), named=named,
+                selected=selected, label_font=chart_fonts())
+            self._connect_mouse()
+        else:
+            self._layers.set_points(*args, groups, named=named, selected=selected)
+        self._show_note(len(data))
+        return list(self._layers.artists())
+
+    def _connect_mouse(self) -> None:
+        if self.mouse is None:
+            self.mouse = MapMouse(self.chart.canvas, lambda: self._layers and self._layers.ax,
+                                  lambda: self._xy, self._picked, self._boxed, self._hover)
+
+    def _show_note(self, shown: int) -> None:
+        from models.charts.position_map import DENSE_FROM
+
+        if shown >= DENSE_FROM:
+            note = self.tr("One dot per startup, darker where many overlap.")
+        else:
+            note = self.tr("One bubble per startup; size: overall score.")
+        note += " " + self.tr("Named: the selection and the top {n}.").format(n=TOP_NAMED)
+        note += " " + self.tr("Click, or drag a rectangle, to select (Ctrl adds).")
+        unscored = self.unscored()
         if unscored:
             note += " " + self.tr("{n} not shown: unscored on an axis.").format(n=unscored)
         self.note.setText(note)
 
-    def _point_at(self, event: Any) -> int | None:
-        if self._bubbles is None or event.inaxes is None:
-            return None
-        hit, info = self._bubbles.contains(event)
-        indices = list(info.get("ind", [])) if hit else []
-        i = int(indices[-1]) if indices else None
-        return i if i is not None and i < len(self._points) else None
+    # -- mouse ------------------------------------------------------------------------------
+    def _picked(self, index: int, adds: bool) -> None:
+        sid = self._data.ids[index]
+        if adds:
+            self.startupsSelected.emit([sid], True)
+        else:
+            self.startupChosen.emit(sid)
 
-    def _hover(self, event: Any) -> None:
-        i = self._point_at(event)
-        if i is None:
+    def _boxed(self, indices: list[int], adds: bool) -> None:
+        self.startupsSelected.emit([self._data.ids[i] for i in indices], adds)
+
+    def _hover(self, index: int | None) -> None:
+        if index is None or index >= len(self._data):
             QToolTip.hideText()
             return
-        p = self._points[i]
+        p = self._data.point(index)
         x_key, y_key = self.axis_keys()
         overall = "–" if p.size is None else fixed(p.size)
         overall_word = self.tr("Overall")
         tip = (f"{p.label}\n{self._short_name(x_key)}: {fixed(p.x)} · "
                f"{self._short_name(y_key)}: {fixed(p.y)} · {overall_word}: {overall}")
         QToolTip.showText(QCursor.pos(), tip, self.chart.canvas)
-
-    def _click(self, event: Any) -> None:
-        i = self._point_at(event)
-        if i is not None:
-            self.startupChosen.emit(self._points[i].startup_id)

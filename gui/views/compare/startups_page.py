@@ -1,15 +1,19 @@
 """The Compare view's Startups page: one row per startup under the window's perspective
-(:class:`~gui.tables.ranking.StartupRankingModel`), sorted by rank, with a text filter and a
-status filter.
+(:class:`~gui.tables.ranking.StartupRankingModel`), sorted by rank, with a text filter and the
+filters of every list of startups (:class:`~gui.widgets.startup_filter.StartupFilterBar`:
+sector, stage, region, tags, status).
 
 The filters only hide rows: ranks, and the probabilities of the Uncertainty tab, stay those of
-every startup ranked (the count above the table says so).
+every startup ranked (the count above the table says so). Rows can be selected several at a
+time (the map selects the startups inside a rectangle drawn on it); the current row is the
+current startup.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QItemSelection, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -21,10 +25,10 @@ from PySide6.QtWidgets import (
 
 from gui.document import Document
 from gui.perspective import perspective_label
-from gui.tables.ranking import NO_DECISION, StartupRankingModel
+from gui.tables.ranking import StartupRankingModel
 from gui.views.compare.columns import fit_compact, keep_room_for_arrow
+from gui.widgets.startup_filter import StartupFilterBar
 from gui.widgets.table_view import table_view
-from models.core.decisions import STATUSES, status_name
 
 #: Widest the startup and "Gated by" columns start (pixels at scale 1).
 NAME_COLUMN_MAX = 200
@@ -35,30 +39,36 @@ class StartupsPage(QWidget):
 
     Attributes:
         model: the :class:`~gui.tables.ranking.StartupRankingModel` of the document (sorting
-            and filtering itself). table: its view.
+            and filtering itself). table: its view. filters: the
+            :class:`~gui.widgets.startup_filter.StartupFilterBar`; status_combo: its status
+            drop-down.
 
     Signals:
         currentStartupChanged(str): the user (or :meth:`select_startup`) made another row
             current; argument = the startup id.
-        filterChanged(): the rows shown changed (text or status filter).
+        filterChanged(): the rows shown changed (text or another filter).
+        selectionChanged(): the rows selected changed (:meth:`selected_ids`).
     """
 
     currentStartupChanged = Signal(str)
     filterChanged = Signal()
+    selectionChanged = Signal()
 
     def __init__(self, doc: Document, lang: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.lang = lang
         self.model = StartupRankingModel(doc, self, lang)
         self.filter_edit = QLineEdit()
-        self.status_combo = QComboBox()
+        self.filters = StartupFilterBar()
+        self.status_combo: QComboBox = self.filters.combos["status"]
         self.count_label = QLabel()
         self.table = table_view("compareTable", self.model, sortable=True)
         self._build()
         self.table.sortByColumn(self.model.column_of("rank"), Qt.SortOrder.AscendingOrder)
         self.filter_edit.textChanged.connect(self._filters_changed)
-        self.status_combo.currentIndexChanged.connect(self._filters_changed)
+        self.filters.changed.connect(self._filters_changed)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         for sig in (self.model.modelReset, self.model.layoutChanged, self.model.dataChanged):
             sig.connect(self._show_count)
         self.model.modelReset.connect(self.fit)
@@ -67,15 +77,13 @@ class StartupsPage(QWidget):
         self.model.modelReset.connect(self._restore_current)
         self.fit()
         self._show_count()
+        self.offer_choices()
 
     def _build(self) -> None:
         self.filter_edit.setPlaceholderText(self.tr("Filter by startup or deal-breaker"))
         self.filter_edit.setClearButtonEnabled(True)
-        self.status_combo.setObjectName("statusFilter")
-        self.status_combo.addItem(self.tr("All statuses"), "")
-        self.status_combo.addItem(self.tr("No decision yet"), NO_DECISION)
-        for status in STATUSES:
-            self.status_combo.addItem(status_name(status, self.lang), status)
+        self.filter_edit.setMinimumWidth(120)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.count_label.setObjectName("compareCount")
         self.count_label.setWordWrap(True)
         self.count_label.setTextFormat(Qt.TextFormat.PlainText)  # an assessor's name is text
@@ -88,8 +96,7 @@ class StartupsPage(QWidget):
         keep_room_for_arrow(self.table)
         row = QHBoxLayout()
         row.addWidget(self.filter_edit, 2)
-        row.addWidget(QLabel(self.tr("Status")))
-        row.addWidget(self.status_combo)
+        row.addWidget(self.filters)
         row.addWidget(self.count_label, 3)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
@@ -106,16 +113,22 @@ class StartupsPage(QWidget):
     def set_document(self, doc: Document) -> None:
         """Show ``doc``'s startups."""
         self.model.set_document(doc)
+        self.offer_choices()
 
     # -- filters --------------------------------------------------------------------------
+    def offer_choices(self) -> None:
+        """Offer the sectors, stages, regions and tags the startups have now (called when
+        startups or their details change)."""
+        self.filters.set_startups(self.model.doc.portfolio.startups)
+
     def _filters_changed(self, *_args: object) -> None:
-        self.model.set_filter(self.filter_edit.text(), self.status_combo.currentData() or "")
+        self.model.set_filter(self.filter_edit.text(), self.filters.current())
         self.filterChanged.emit()
 
     def clear_filters(self) -> None:
         """Show every startup."""
         self.filter_edit.clear()
-        self.status_combo.setCurrentIndex(0)
+        self.filters.clear()
 
     def _show_count(self, *_args: object) -> None:
         m = self.model
@@ -145,6 +158,32 @@ class StartupsPage(QWidget):
             self._current_sid = self.model.ranked(current.row()).startup_id
             self.currentStartupChanged.emit(self._current_sid)
 
+    def _selection_changed(self, *_args: object) -> None:
+        self.selectionChanged.emit()
+
+    def selected_ids(self) -> list[str]:
+        """The startups of the rows selected, in the table's order."""
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        return [self.model.ranked(r).startup_id for r in rows]
+
+    def select_startups(self, startup_ids: list[str], extend: bool = False) -> list[str]:
+        """Select the rows of these startups (those the filters show; added to the rows
+        selected when ``extend``) and make the first of them in the table's order current,
+        as the user choosing it does. Returns the startups now selected."""
+        rows = sorted(r for r in (self.model.row_of(s) for s in startup_ids) if r >= 0)
+        sm = self.table.selectionModel()
+        selection = QItemSelection()
+        last = self.model.columnCount() - 1
+        for r in rows:
+            selection.select(self.model.index(r, 0), self.model.index(r, last))
+        flags = sm.SelectionFlag.Select if extend else sm.SelectionFlag.ClearAndSelect
+        sm.select(selection, flags | sm.SelectionFlag.Rows)
+        if rows:
+            first = self.model.index(rows[0], 0)
+            sm.setCurrentIndex(first, sm.SelectionFlag.NoUpdate)
+            self.table.scrollTo(first)
+        return self.selected_ids()
+
     def current_startup_id(self) -> str:
         """The startup of the current row ('' if none)."""
         index = self.table.selectionModel().currentIndex()
@@ -162,6 +201,8 @@ class StartupsPage(QWidget):
         self._current_sid = startup_id
         index = self.model.index(row, 0)
         sm = self.table.selectionModel()
+        if sm.currentIndex().row() == row and sm.isRowSelected(row):
+            return True  # already current (maybe among other rows selected, which stay)
         blocked = sm.blockSignals(not emit)
         sm.setCurrentIndex(index, sm.SelectionFlag.ClearAndSelect | sm.SelectionFlag.Rows)
         sm.blockSignals(blocked)

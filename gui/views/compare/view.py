@@ -6,10 +6,12 @@ rank (:mod:`gui.views.compare.scenario_page`) and three analysis tabs: Uncertain
 (:mod:`gui.views.compare.uncertainty_panel`), Sensitivity
 (:mod:`gui.views.compare.sensitivity_panel`) and Gaps (:mod:`gui.views.compare.gaps_panel`).
 
-Everything follows one current **startup**: the row chosen on the Startups page, a bubble, a
-row of a tab, or the startup of the assessment chosen on the Assessments page or in Assess.
-The Startups page's filters apply to the map and to the Scenarios and Uncertainty tables; they
-only hide rows (ranks and probabilities stay those of every startup ranked).
+Everything follows one current **startup**: the row chosen on the Startups page, a mark on the
+map, a row of a tab, or the startup of the assessment chosen on the Assessments page or in
+Assess. Several startups can be selected on the Startups page (or by a rectangle dragged on the
+map); the map rings and names them. The Startups page's filters (text, sector, stage, region,
+tags, status) apply to the map and to the Scenarios and Uncertainty tables; they only hide rows
+(ranks and probabilities stay those of every startup ranked).
 """
 
 from __future__ import annotations
@@ -128,6 +130,9 @@ class CompareView(QWidget):
                          self.sensitivity_panel):
             self.currentStartupChanged.connect(follower.set_current)
         self.currentStartupChanged.connect(self.gaps_panel.set_startup)
+        self.map.startupsSelected.connect(self.startups.select_startups)
+        self.startups.selectionChanged.connect(
+            lambda: self.map.set_selected(self.startups.selected_ids()))
         self.upper.currentChanged.connect(self._upper_changed)
 
     # -- document -----------------------------------------------------------------------------
@@ -192,6 +197,7 @@ class CompareView(QWidget):
             doc.frameworkChanged.connect(self._framework_changed),
             doc.scenarioChanged.connect(self._show_scenario),
             doc.resultsChanged.connect(self._show_scenario),
+            doc.structureChanged.connect(self.startups.offer_choices),
         ]
         self._current_sid = self._current_aid = ""
         self.map.set_current("")

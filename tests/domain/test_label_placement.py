@@ -1,0 +1,55 @@
+"""Labels placed beside their points without overlapping (models.charts.labels.place_labels),
+checked against boxes worked out by hand."""
+
+from __future__ import annotations
+
+from models.charts.labels import FAR_COST, Placed, place_labels
+
+
+def test_the_first_place_is_right_above_the_point():
+    # a 20 × 8 label 2 units right of and above (10, 10)
+    assert place_labels([(10, 10)], [(20, 8)], (0, 0, 100, 100), gap=2) == \
+        [Placed(2.0, 2.0, False)]
+
+
+def test_a_label_that_would_leave_the_bounds_goes_left_or_below():
+    # right of (90, 95): x up to 112 > 100; left-above: y up to 105 > 100; right-below also
+    # leaves on the right; left-below: box (68, 85)–(88, 93) fits
+    assert place_labels([(90, 95)], [(20, 8)], (0, 0, 100, 100), gap=2) == \
+        [Placed(-22.0, -10.0, False)]
+
+
+def test_the_second_label_avoids_the_first():
+    # A at (10, 10) takes (12, 12)–(32, 20). B at (20, 8): right-above (22, 10)–(42, 18)
+    # overlaps A's box; left-above and both below leave the bounds (x or y under 0); right,
+    # (22, 4)–(42, 12), only touches A's box at y = 12, which is no overlap
+    placed = place_labels([(10, 10), (20, 8)], [(20, 8), (20, 8)], (0, 0, 100, 100), gap=2)
+    assert placed == [Placed(2.0, 2.0, False), Placed(2.0, -4.0, False)]
+
+
+def test_texts_to_avoid_and_crowded_places():
+    # a caption over (12, 12)–(40, 20): right-above (32, 12)–(42, 18) overlaps it,
+    got = place_labels([(30, 10)], [(10, 6)], (0, 0, 100, 100), avoid=[(12, 12, 40, 20)],
+                       gap=2)
+    # left-above (18, 12)–(28, 18) overlaps the caption; right-below (32, 2)–(42, 8) is free
+    assert got == [Placed(2.0, -8.0, False)]
+    # marks in the way: right-above covers 3 marks, left-above 0
+    marks = [(14, 14), (16, 15), (20, 16)]
+    assert place_labels([(10, 10)], [(12, 8)], (-50, -50, 100, 100), points=marks,
+                        gap=2) == [Placed(-14.0, 2.0, False)]
+    assert FAR_COST == 3
+
+
+def test_a_label_with_no_room_is_left_out_unless_kept():
+    # bounds barely larger than the point: every place leaves them
+    assert place_labels([(5, 5), (5, 5)], [(20, 8), (20, 8)], (0, 0, 10, 10), gap=2,
+                        keep=1)[1] is None
+    kept = place_labels([(5, 5)], [(20, 8)], (0, 0, 10, 10), gap=2, keep=1)
+    assert kept[0] is not None
+
+
+def test_a_label_does_not_cover_another_labelled_point():
+    # B's point (15, 14) lies inside A's right-above box (12, 12)–(32, 20): A goes left-above
+    placed = place_labels([(10, 10), (15, 14)], [(20, 8), (4, 4)], (-50, -50, 100, 100),
+                          gap=2)
+    assert placed[0] == Placed(-22.0, 2.0, False)
