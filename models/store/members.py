@@ -19,16 +19,24 @@ def add_member(address: str, name: str, group: str) -> bool:
     psql) or the server trusts another authentication method.
 
     Raises:
-        InputError: the server cannot be reached, or refuses (naming the server).
-        ValueError: ``group`` or ``name`` is not valid (see
-            :func:`models.store.policies.grant_statements`).
+        InputError: the server cannot be reached, or refuses (naming the server); ``name``
+            is a role that cannot log in (a group: its members would all join), or ``group``
+            or ``name`` is not valid (see :func:`models.store.policies.grant_statements`).
     """
-    statements = grant_statements(name, group)
+    try:
+        statements = grant_statements(name, group)
+    except ValueError as exc:
+        raise InputError.single(shown(address), "", str(exc)) from None
     try:
         with psycopg.connect(**libpq_params(address), autocommit=True) as conn, \
                 conn.transaction():
-            exists = conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s",
-                                  (name,)).fetchone() is not None
+            found = conn.execute("SELECT rolcanlogin FROM pg_roles WHERE rolname = %s",
+                                 (name,)).fetchone()
+            exists = found is not None
+            if found is not None and not found[0]:
+                raise InputError.single(shown(address), "", f"{name} is a role that cannot "
+                                        "log in, a group of roles perhaps: only a person's "
+                                        "login role joins a group")
             for statement in statements:
                 conn.execute(statement.encode())
     except psycopg.Error as exc:

@@ -377,12 +377,15 @@ def grant_statements(name: str, group: str) -> list[str]:
     allowed to create roles and grant the groups (the administrator).
 
     Raises:
-        ValueError: ``group`` is not one of the three, or ``name`` is not a role's name.
+        ValueError: ``group`` is not one of the three, or ``name`` is not a role's name or
+            is a group's.
     """
     if group not in GROUPS:
         raise ValueError(f"{group}: not a group (one of {', '.join(GROUPS)})")
     if not name or "\0" in name or len(name.encode()) > 63:
         raise ValueError(f"{name!r}: not a role's name (1 to 63 bytes)")
+    if name in GROUPS.values():
+        raise ValueError(f"{name}: one of the groups, not a person")
     role = sql.Identifier(name)
     create = sql.SQL(
         "BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = {}) THEN "

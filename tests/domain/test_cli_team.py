@@ -141,3 +141,25 @@ def test_a_password_in_an_address_is_never_printed(capsys, tmp_path, pg_url):
     assert "://postgres:***@/" in said[2][2]
     assert "&password=***&" in said[3][2]
     assert said[-1][2].startswith("postgresql://ann:***@db.example.com:port/deals?password=***")
+
+
+def test_a_group_is_never_added_as_a_person(capsys, pg_server, pg_url):
+    """Adding a group would have changed the groups' chain for every workspace on the server
+    (``beachhead_partner`` made a reader: partners could no longer write); a role that cannot
+    log in is a group of people, who would all join."""
+    assert run_cli(capsys, "workspace", "init", pg_url)[0] == 0
+    with pg_server.admin() as conn:
+        conn.execute("CREATE ROLE analysts NOLOGIN")
+    for name, words in (("beachhead_partner", "beachhead_partner: one of the groups, not a "
+                                              "person"),
+                        ("analysts", "analysts is a role that cannot log in")):
+        code, _, err = run_cli(capsys, "workspace", "add", pg_url, name, "--as", "reader")
+        (line,) = err.splitlines()
+        assert code == 1 and words in line, line
+    with pg_server.admin() as conn:
+        assert conn.execute("""
+            SELECT g.rolname, m.rolname FROM pg_auth_members a JOIN pg_roles g
+            ON g.oid = a.roleid JOIN pg_roles m ON m.oid = a.member
+            WHERE g.rolname LIKE 'beachhead%' ORDER BY 1, 2""").fetchall() == \
+            [("beachhead_assessor", "beachhead_partner"),
+             ("beachhead_reader", "beachhead_assessor")]
