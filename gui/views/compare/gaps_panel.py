@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QPushButton,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -64,7 +63,9 @@ class GapsPanel(QWidget):
         self.model = GapsTableModel(self)
 
         self.title_label = QLabel()
-        self.assessors_button = QToolButton()
+        # a push button keeps room for its menu's arrow beside the text (a tool button that
+        # pops its menu up at once draws the arrow over the end of the text)
+        self.assessors_button = QPushButton()
         self.assessors_menu = QMenu(self)
         self.add_button = QPushButton(self.tr("Add consensus as assessment"))
         top = self._build_top()
@@ -90,7 +91,6 @@ class GapsPanel(QWidget):
         self.title_label.setWordWrap(True)
         self.title_label.setTextFormat(Qt.TextFormat.RichText)
         self.assessors_button.setObjectName("consensusAssessors")
-        self.assessors_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.assessors_button.setMenu(self.assessors_menu)
         self.assessors_button.setToolTip(self.tr("The assessments the consensus and the flags "
                                                  "are computed over"))

@@ -41,7 +41,7 @@ class RankBandChart(IdleChart):
         p50 = self.model.figures["p50"]
         rows = [int(r) for r in self.model.shown_source_rows()
                 if not math.isnan(float(p50[r]))]
-        fit = max(5, min(CHART_MAX, int((self.height() - 70) // 15)))
+        fit = max(5, min(CHART_MAX, int((self.height() - 84) // 15)))
         shown = rows[:fit]
         view_row = self.model.row_of(self._current_sid)
         cur = self.model.source_row(view_row) if view_row >= 0 else -1
@@ -65,12 +65,17 @@ class RankBandChart(IdleChart):
         labels = [names[r] for r in rows]
         view_row = self.model.row_of(self._current_sid)
         cur = self.model.source_row(view_row) if view_row >= 0 else -1
+        xlabel = self.tr("Overall score: P10–P90 band, dot = P50")
+        total = int(np.count_nonzero(~np.isnan(np.asarray(f["p50"], dtype=float))))
+        if len(rows) < total:  # said under the axis: above it, the legend takes the room
+            xlabel += "\n" + self.tr("{shown} of {total}, in the table's order").format(
+                shown=len(rows), total=total)
         rank_band_chart(
             ax, labels, [float(f["p10"][r]) for r in rows], [float(f["p50"][r]) for r in rows],
             [float(f["p90"][r]) for r in rows],
             overall=[number_or_none(float(f["overall"][r])) for r in rows],
             highlight=rows.index(cur) if cur in rows else None,
-            xlabel=self.tr("Overall score: P10–P90 band, dot = P50"),
+            xlabel=xlabel,
             legend=(self.tr("P10–P90"), self.tr("P50"), self.tr("as scored")),
             label_limit=26, label_font=chart_fonts())
         if self.model.stale:
@@ -78,9 +83,3 @@ class RankBandChart(IdleChart):
                 artist.set_alpha(0.15)
             ax.text(0.5, 0.5, self.tr("Out of date"), transform=ax.transAxes, ha="center",
                     va="center", fontsize="large", color="#8a6d00", alpha=0.8)
-        shown = len(rows)
-        total = int(np.count_nonzero(~np.isnan(np.asarray(f["p50"], dtype=float))))
-        if shown < total:
-            ax.set_title(self.tr("{shown} of {total}, in the table's order").format(
-                shown=shown, total=total), fontsize="x-small", color="#6b6f76", loc="right",
-                pad=14)
