@@ -6,9 +6,10 @@ roles (the administrator who set the workspace up)."""
 from __future__ import annotations
 
 import psycopg
+from psycopg import sql
 
 from models.core.errors import InputError
-from models.store.policies import GROUPS, grant_statements
+from models.store.policies import GROUPS
 from models.store.server import libpq_params, problem_text, shown
 
 
@@ -21,7 +22,7 @@ def add_member(address: str, name: str, group: str) -> bool:
     Raises:
         InputError: the server cannot be reached, or refuses (naming the server); ``name``
             is a role that cannot log in (a group: its members would all join), or ``group``
-            or ``name`` is not valid (see :func:`models.store.policies.grant_statements`).
+            or ``name`` is not valid (see :func:`grant_statements`).
     """
     try:
         statements = grant_statements(name, group)
@@ -65,3 +66,31 @@ def members(address: str) -> list[tuple[str, str]]:
         if order.index(group) >= order.index(widest.get(name, order[0])):
             widest[name] = group
     return sorted(widest.items())
+
+
+def grant_statements(name: str, group: str) -> list[str]:
+    """The statements that make ``name`` a login role (unless there is one) in ``group``
+    (``reader``, ``assessor`` or ``partner``) and no other of the three; run by a role
+    allowed to create roles and grant the groups (the administrator).
+
+    Raises:
+        ValueError: ``group`` is not one of the three, or ``name`` is not a role's name or
+            is a group's.
+    """
+    if group not in GROUPS:
+        raise ValueError(f"{group}: not a group (one of {', '.join(GROUPS)})")
+    if not name or "\0" in name or len(name.encode()) > 63:
+        raise ValueError(f"{name!r}: not a role's name (1 to 63 bytes)")
+    if name in GROUPS.values():
+        raise ValueError(f"{name}: one of the groups, not a person")
+    role = sql.Identifier(name)
+    create = sql.SQL(
+        "BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = {}) THEN "
+        "CREATE ROLE {} LOGIN; END IF; "
+        "EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END"
+    ).format(sql.Literal(name), role).as_string()
+    made = [sql.SQL("DO {}").format(sql.Literal(create))]
+    made += [sql.SQL("REVOKE {} FROM {}").format(sql.Identifier(other), role)
+             for key, other in GROUPS.items() if key != group]
+    made.append(sql.SQL("GRANT {} TO {}").format(sql.Identifier(GROUPS[group]), role))
+    return [statement.as_string() for statement in made]

@@ -28,8 +28,10 @@ that role (row-level security is enabled, not forced), so it can copy and migrat
   revealed (except its place among the startup's assessments, which moves when another one
   is added or removed); while the round is open only its owner takes it out of the round or
   gives it away; a submission stays, and so does a reveal; only a partner adds an assessment
-  to a revealed round (the consensus, which locks it); a locked round stays as it is; every
-  commit that records changes is announced on :data:`models.store.server.CHANNEL`.
+  to a revealed round (the consensus, which locks it); a round stays on its startup until
+  that is removed, and is locked only with its consensus after the reveal; a locked round
+  stays as it is; every commit that records changes is announced on
+  :data:`models.store.server.CHANNEL`.
 
 Everything is idempotent: the migration may run again, and in several databases of one
 server at once (the group roles are shared by them).
@@ -38,8 +40,6 @@ server at once (the group roles are shared by them).
 from __future__ import annotations
 
 from typing import Final
-
-from psycopg import sql
 
 from models.store.server import CHANNEL
 
@@ -270,13 +270,18 @@ BEGIN
     END IF;
     IF OLD.locked_at IS NOT NULL THEN
         {_refusal("format('round %s is locked', OLD.id)")}
-    END IF;
-    IF TG_OP = 'UPDATE' AND NEW.revealed_at IS DISTINCT FROM OLD.revealed_at
-            AND OLD.revealed_at IS NOT NULL THEN
+    ELSIF TG_OP = 'DELETE' THEN
+        {_refusal("format('round %s stays while its startup does (its scores would show "
+                  "unrevealed)', OLD.id)")}
+    ELSIF NEW.revealed_at IS DISTINCT FROM OLD.revealed_at AND OLD.revealed_at IS NOT NULL THEN
         {_refusal("format('round %s was revealed at %s: a reveal stays', OLD.id, "
                   "OLD.revealed_at)")}
+    ELSIF NEW.startup_id <> OLD.startup_id OR (NEW.locked_at IS NOT NULL
+            AND (NEW.revealed_at IS NULL OR NEW.consensus_id IS NULL)) THEN
+        {_refusal("format('round %s stays on its startup, and is locked only by its "
+                  "consensus, after the reveal', OLD.id)")}
     END IF;
-    RETURN CASE TG_OP WHEN 'DELETE' THEN OLD ELSE NEW END;
+    RETURN NEW;
 END $$
 """
 
@@ -369,31 +374,3 @@ def undo_rules() -> list[str]:
     undo += [f"ALTER TABLE {table} DISABLE ROW LEVEL SECURITY" for table in _SECURED]
     undo += [f"DROP FUNCTION IF EXISTS {signature}" for signature in _SIGNATURES]
     return [*undo, _REVOKE]
-
-
-def grant_statements(name: str, group: str) -> list[str]:
-    """The statements that make ``name`` a login role (unless there is one) in ``group``
-    (``reader``, ``assessor`` or ``partner``) and no other of the three; run by a role
-    allowed to create roles and grant the groups (the administrator).
-
-    Raises:
-        ValueError: ``group`` is not one of the three, or ``name`` is not a role's name or
-            is a group's.
-    """
-    if group not in GROUPS:
-        raise ValueError(f"{group}: not a group (one of {', '.join(GROUPS)})")
-    if not name or "\0" in name or len(name.encode()) > 63:
-        raise ValueError(f"{name!r}: not a role's name (1 to 63 bytes)")
-    if name in GROUPS.values():
-        raise ValueError(f"{name}: one of the groups, not a person")
-    role = sql.Identifier(name)
-    create = sql.SQL(
-        "BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = {}) THEN "
-        "CREATE ROLE {} LOGIN; END IF; "
-        "EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END"
-    ).format(sql.Literal(name), role).as_string()
-    made = [sql.SQL("DO {}").format(sql.Literal(create))]
-    made += [sql.SQL("REVOKE {} FROM {}").format(sql.Identifier(other), role)
-             for key, other in GROUPS.items() if key != group]
-    made.append(sql.SQL("GRANT {} TO {}").format(sql.Identifier(GROUPS[group]), role))
-    return [statement.as_string() for statement in made]

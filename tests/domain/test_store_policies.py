@@ -17,7 +17,8 @@ import pytest
 from sqlalchemy.engine import make_url
 
 from models.core.portfolio import Assessment, Score
-from models.store.policies import grant_statements, rules, undo_rules
+from models.store.members import grant_statements
+from models.store.policies import rules, undo_rules
 from models.store.server import libpq_params
 from models.store.workspace import Workspace
 from tests.domain.test_store_workspace import rich_portfolio

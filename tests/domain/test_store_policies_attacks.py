@@ -181,3 +181,28 @@ def test_a_transaction_left_open_holds_writers_back_for_a_while_only(team, monke
         ws.set_score_field("b1", "a.x", "value", 5)
     assert team.read("postgres", "SELECT value FROM scores WHERE assessment_id = 'b1'") == \
         [(5,)]
+
+
+def test_a_round_is_neither_removed_moved_nor_locked_without_its_consensus(team):
+    round_id = _round(team)
+    # removing it would have put its assessments out of any round, their scores in sight
+    assert "stays while its startup does" in refused(
+        team, "pat", "DELETE FROM rounds WHERE id = %s", (round_id,))
+    for change in ("startup_id = 's1'", "locked_at = now()",
+                   "locked_at = now(), revealed_at = now()"):
+        assert "locked only by its consensus" in refused(
+            team, "pat", f"UPDATE rounds SET {change} WHERE id = %s", (round_id,))
+    assert team.read("pat", "SELECT count(*) FROM scores WHERE assessment_id LIKE 'r-%'") \
+        == [(0,)]
+
+
+def test_a_partner_removes_a_startup_with_its_locked_round(team):
+    from models.store.workspace import Workspace
+
+    round_id = _round(team)
+    with Workspace.open(team.url("pat"), who="Pat") as ws:
+        ws.reveal(round_id)
+        ws.record_consensus(round_id, {"a.x": 3}, {"a.x": "between"})
+        ws.remove_startup("s3")
+        assert [s.id for s in ws.load().startups] == ["s1", "s2"]
+    assert team.read("postgres", "SELECT count(*) FROM rounds") == [(0,)]
