@@ -90,40 +90,13 @@
 <context>
     <name>AssessView</name>
     <message>
-        <source>Filter startups by name</source>
-        <translation>按名称筛选初创公司</translation>
+        <source>Next Unscored Criterion</source>
+        <extracomment>The key that goes to the next criterion not scored yet.</extracomment>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Add</source>
-        <translation>添加</translation>
-    </message>
-    <message>
-        <source>Rename</source>
-        <translation>重命名</translation>
-    </message>
-    <message>
-        <source>Duplicate</source>
-        <translation>创建副本</translation>
-    </message>
-    <message>
-        <source>Delete</source>
-        <translation>删除</translation>
-    </message>
-    <message>
-        <source>Add a startup</source>
-        <translation>添加初创公司</translation>
-    </message>
-    <message>
-        <source>Rename the chosen startup</source>
-        <translation>重命名所选初创公司</translation>
-    </message>
-    <message>
-        <source>Copy the chosen startup with its assessments</source>
-        <translation>复制所选初创公司及其评估</translation>
-    </message>
-    <message>
-        <source>Delete the chosen startup</source>
-        <translation>删除所选初创公司</translation>
+        <source>Go to the next criterion not scored yet ({key})</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>No startup yet. Add one with the Add button, or import founders&apos; workbooks from the File menu.</source>
@@ -219,6 +192,22 @@
     <message>
         <source>Assessor</source>
         <translation>评估人</translation>
+    </message>
+    <message>
+        <source>Keys: 1–5 score · 0 clears · ↑ ↓ move</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With a criterion chosen (click it, or move with the arrow keys), keys 1 to 5 score it, 0 or Delete clears it, and the up and down arrows move to the previous or next criterion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next unscored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{scored} of {total} scored</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>founder</source>
@@ -495,6 +484,7 @@
     <name>CriterionEditor</name>
     <message>
         <source>benefit: a higher level is better for the startup</source>
+        <extracomment>Lines the rationale and evidence boxes show before they scroll (they grow from one).</extracomment>
         <translation>收益型：级别越高对初创公司越有利</translation>
     </message>
     <message>
@@ -514,12 +504,24 @@
         <translation>置信度</translation>
     </message>
     <message>
-        <source>Rationale: why this level?</source>
-        <translation>理由：为什么是这个级别？</translation>
+        <source>Why this level?</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Evidence: document, data or link</source>
-        <translation>证据：文件、数据或链接</translation>
+        <source>Document, data or link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open in the browser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rationale</source>
+        <translation type="unfinished">理由</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation type="unfinished">证据</translation>
     </message>
     <message>
         <source>low</source>
@@ -627,6 +629,10 @@
     <message>
         <source>Status</source>
         <translation>状态</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished">日期</translation>
     </message>
     <message>
         <source>By</source>
@@ -2179,7 +2185,7 @@ weight</source>
     <name>PositionMap</name>
     <message>
         <source>Horizontal axis</source>
-        <extracomment>The bubbles&apos; groups, in the order they take their colours. Most bubbles drawn: the table&apos;s first ones (and always the current startup). Ten thousand bubbles say nothing one can read and take seconds to draw.</extracomment>
+        <extracomment>How many of the best ranked startups shown are named on the map (besides the selection). The map&apos;s least height (pixels at scale 1): room for the axes in a 1024×640 window.</extracomment>
         <translation>横轴</translation>
     </message>
     <message>
@@ -2203,22 +2209,16 @@ weight</source>
         <translation>无致命缺陷</translation>
     </message>
     <message>
-        <source>Overall score
-(100 = best for the startup)</source>
-        <translation>总分
-（100 = 对初创公司最有利）</translation>
+        <source>Overall score (100 = best for the startup)</source>
+        <translation>总分（100 = 对初创公司最有利）</translation>
     </message>
     <message>
-        <source>{name}
-(100 = least, best for the startup)</source>
-        <translation>{name}
-（100 = 最少，对初创公司最有利）</translation>
+        <source>{name} (100 = least, best for the startup)</source>
+        <translation>{name}（100 = 最少，对初创公司最有利）</translation>
     </message>
     <message>
-        <source>{name}
-(100 = best for the startup)</source>
-        <translation>{name}
-（100 = 对初创公司最有利）</translation>
+        <source>{name} (100 = best for the startup)</source>
+        <translation>{name}（100 = 对初创公司最有利）</translation>
     </message>
     <message>
         <source>overall</source>
@@ -2257,12 +2257,20 @@ weight</source>
         <translation>仅在{x}上表现强</translation>
     </message>
     <message>
-        <source>One bubble per startup; size: overall score. Hover a bubble for its name; click it to select the startup.</source>
-        <translation>每家初创公司一个气泡；大小：总分。将鼠标悬停在气泡上可查看名称；点击可选中该公司。</translation>
+        <source>One dot per startup, darker where many overlap.</source>
+        <translation>每家初创公司一个点，重叠越多颜色越深。</translation>
     </message>
     <message>
-        <source>The table&apos;s first {n} are shown; filter or sort the table to see others.</source>
-        <translation>显示表格中的前 {n} 家；筛选或排序表格可查看其他公司。</translation>
+        <source>One bubble per startup; size: overall score.</source>
+        <translation>每家初创公司一个气泡；大小：总分。</translation>
+    </message>
+    <message>
+        <source>Named: the selection and the top {n}.</source>
+        <translation>标注名称：所选公司和排名前 {n} 的公司。</translation>
+    </message>
+    <message>
+        <source>Click, or drag a rectangle, to select (Ctrl adds).</source>
+        <translation>单击或拖出矩形即可选中（按住 Ctrl 可追加）。</translation>
     </message>
     <message>
         <source>{n} not shown: unscored on an axis.</source>
@@ -2885,7 +2893,7 @@ change</source>
     <name>ShortcutsDialog</name>
     <message>
         <source>Keyboard Shortcuts</source>
-        <extracomment>Between a menu and what it holds (&quot;Edit ▸ Copy&quot;).</extracomment>
+        <extracomment>Between a menu and what it holds (&quot;Edit ▸ Copy&quot;). A mnemonic written after the text, as Chinese menus do: &quot;文件(&amp;F)&quot;.</extracomment>
         <translation>键盘快捷键</translation>
     </message>
     <message>
@@ -2902,15 +2910,115 @@ change</source>
     </message>
 </context>
 <context>
+    <name>StartupDetails</name>
+    <message>
+        <source>Details</source>
+        <extracomment>The details edited on a line of their own, in the order shown. What separates tags as typed: commas or semicolons, in either script. Lines the notes box shows before it scrolls (it grows from two).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show or edit the sector, stage, region, tags and notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. Legal AI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. Seed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. Shanghai</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>separated by commas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation type="unfinished">标签</translation>
+    </message>
+    <message>
+        <source>What to remember about this startup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No sector, stage, region or tags yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StartupFilterBar</name>
+    <message>
+        <source>Show only startups with every tag ticked</source>
+        <extracomment>The status filter&apos;s value for startups without a decision. The details a startup is filtered by, besides its tags and status.</extracomment>
+        <translation>只显示带有所有勾选标签的初创公司</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>所有状态</translation>
+    </message>
+    <message>
+        <source>No decision yet</source>
+        <translation>尚无决定</translation>
+    </message>
+    <message>
+        <source>All sectors</source>
+        <translation>所有领域</translation>
+    </message>
+    <message>
+        <source>All stages</source>
+        <translation>所有阶段</translation>
+    </message>
+    <message>
+        <source>All regions</source>
+        <translation>所有地区</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Tags: {tags}</source>
+        <translation>标签：{tags}</translation>
+    </message>
+</context>
+<context>
     <name>StartupListModel</name>
     <message>
         <source>Rank {rank} of {n}</source>
-        <extracomment>What the gate mark is drawn as, before the overall score.</extracomment>
+        <extracomment>What the gate mark is drawn as, before the overall score. The width a row asks for: the list gives it all its width.</extracomment>
         <translation>排名 {rank} / {n}</translation>
     </message>
     <message>
         <source>Nothing scored under this perspective</source>
         <translation>在此视角下尚无评分</translation>
+    </message>
+    <message>
+        <source>Tags: {tags}</source>
+        <translation type="unfinished">标签：{tags}</translation>
+    </message>
+    <message>
+        <source>Latest assessment: {date}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Decision: {status} ({date})</source>
@@ -2922,10 +3030,96 @@ change</source>
     </message>
 </context>
 <context>
+    <name>StartupPane</name>
+    <message>
+        <source>Filter startups by name</source>
+        <translation type="unfinished">按名称筛选初创公司</translation>
+    </message>
+    <message>
+        <source>How the startups are sorted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">名称</translation>
+    </message>
+    <message>
+        <source>Overall</source>
+        <translation type="unfinished">总分</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">状态</translation>
+    </message>
+    <message>
+        <source>Date assessed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter by sector, stage, region, tags and status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear the name filter and the filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation type="unfinished">添加</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation type="unfinished">重命名</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation type="unfinished">复制副本</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished">删除</translation>
+    </message>
+    <message>
+        <source>Add a startup</source>
+        <translation type="unfinished">添加初创公司</translation>
+    </message>
+    <message>
+        <source>Rename the chosen startup</source>
+        <translation type="unfinished">重命名所选初创公司</translation>
+    </message>
+    <message>
+        <source>Copy the chosen startup with its assessments</source>
+        <translation type="unfinished">复制所选初创公司及其评估</translation>
+    </message>
+    <message>
+        <source>Delete the chosen startup</source>
+        <translation type="unfinished">删除所选初创公司</translation>
+    </message>
+    <message>
+        <source>Filters ({n})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{shown} of {total} startups shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>StartupRankingModel</name>
     <message>
         <source>Rank</source>
-        <extracomment>The status filter&apos;s value for startups without a decision.</extracomment>
         <translation>排名</translation>
     </message>
     <message>
@@ -3033,18 +3227,6 @@ gap</source>
         <source>Filter by startup or deal-breaker</source>
         <extracomment>Widest the startup and &quot;Gated by&quot; columns start (pixels at scale 1).</extracomment>
         <translation>按初创公司或致命缺陷筛选</translation>
-    </message>
-    <message>
-        <source>All statuses</source>
-        <translation>所有状态</translation>
-    </message>
-    <message>
-        <source>No decision yet</source>
-        <translation>尚无决定</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>状态</translation>
     </message>
     <message>
         <source>{total} startups, {perspective}</source>
