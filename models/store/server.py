@@ -175,7 +175,13 @@ def problem_text(exc: BaseException) -> str:
     lost = as_connection_error(exc, "")
     if lost is not None:
         return lost.strerror or str(lost)
-    return f"the server refused ({text})"
+    return f"the server refused ({_said(orig)})"
+
+
+def _said(error: BaseException) -> str:
+    """What the server said, in one line: not where in the rules' code it was raised."""
+    primary = error.diag.message_primary if isinstance(error, psycopg.Error) else None
+    return " ".join((primary or str(error)).split())
 
 
 def as_busy_error(exc: BaseException, address: str) -> OSError | None:
@@ -195,10 +201,8 @@ def as_permission_error(exc: BaseException, address: str) -> PermissionError | N
     orig = exc.orig if isinstance(exc, sa.exc.DBAPIError) else exc
     if not isinstance(orig, psycopg.errors.InsufficientPrivilege):
         return None
-    # the server's message alone: not where in the rules' code it was raised
-    text = " ".join((orig.diag.message_primary or str(orig)).split())
     return PermissionError(errno.EACCES, f"the server refused: your role may not make this "
-                           f"change ({text})", shown(address))
+                           f"change ({_said(orig)})", shown(address))
 
 
 class Listener:

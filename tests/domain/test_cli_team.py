@@ -163,3 +163,18 @@ def test_a_group_is_never_added_as_a_person(capsys, pg_server, pg_url):
             WHERE g.rolname LIKE 'beachhead%' ORDER BY 1, 2""").fetchall() == \
             [("beachhead_assessor", "beachhead_partner"),
              ("beachhead_reader", "beachhead_assessor")]
+
+
+def test_an_assessor_cannot_overwrite_the_team_workspace(capsys, tmp_path, pg_server, pg_url):
+    assert run_cli(capsys, "sample", "-o", pg_url)[0] == 0
+    assert run_cli(capsys, "workspace", "add", pg_url, "ann", "--as", "assessor")[0] == 0
+    local = tmp_path / "mine.beachhead"
+    assert run_cli(capsys, "sample", "-o", str(local), "--size", "3")[0] == 0
+    ann = pg_server.url(str(sa.make_url(pg_url).database), user="ann")
+    code, _, err = run_cli(capsys, "copy", str(local), ann, "--overwrite")
+    (line,) = err.splitlines()
+    assert code == 1 and line.endswith("the server refused (the scores of assessment "
+                                       "s01-founder are postgres's: only they or a partner "
+                                       "may change them)"), line
+    with Workspace.open(pg_url) as ws:
+        assert ws.load() == sample_portfolio()
