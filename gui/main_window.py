@@ -5,6 +5,7 @@ and the long file jobs in :mod:`gui.jobs.files`."""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -86,7 +87,7 @@ class MainWindow(QMainWindow):
         self.offline_label.setObjectName("offlineLabel")
         self.offline_label.hide()
         self.statusBar().addPermanentWidget(self.offline_label)
-        self._told_offline = False
+        self._told_offline, self._refused = False, ("", 0.0)  # (message, when shown)
         self.files = PortfolioFiles(self)
         self.perspective_bar = PerspectiveBar(self.settings, self)
         self.addToolBar(self.perspective_bar)
@@ -176,15 +177,17 @@ class MainWindow(QMainWindow):
         old.deleteLater()
 
     def _write_refused(self, message: str) -> None:
-        """Say why an edit was not made; while the server is away, in a dialog the first
-        time only (then in the status bar), since every key typed is refused too."""
+        """Say why an edit was not made, in a dialog the first time only (then in the status
+        bar) while the server is away or the same refusal comes again within 10 s, since
+        every key typed into a field is refused too."""
         from gui.dialogs import ask
 
-        watch = self.doc.watch
-        if watch is not None and watch.offline and self._told_offline:
+        offline, now = self.doc.watch is not None and self.doc.watch.offline, time.monotonic()
+        again = message == self._refused[0] and now - self._refused[1] < 10
+        told, self._told_offline, self._refused = self._told_offline, offline, (message, now)
+        if (offline and told) or again:
             self.statusBar().showMessage(message, 8000)
             return
-        self._told_offline = watch is not None and watch.offline
         ask.error(self, self.tr("Change not made"), message)
 
     def _connection_changed(self, reason: str) -> None:

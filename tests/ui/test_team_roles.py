@@ -31,6 +31,13 @@ def test_an_assessor_is_told_anothers_scores_are_not_theirs(make_window, pg_url,
         f"your role may not make this change (the scores of assessment {theirs.id} are "
         "postgres's: only they or a partner may change them)")
     assert w.doc.portfolio == before and w.doc.undo_stack.count() == 0
+    # every key typed into their rationale is refused too: said in the status bar, not again
+    # in a dialog each time
+    for text in ("s", "so", "som"):
+        w.doc.undo_stack.push(cmd.SetScoreField(w.doc, theirs.id, "cap.runway", "rationale",
+                                                text))
+    assert len(scripted_ask.errors()) == 1
+    assert "are postgres's" in w.statusBar().currentMessage()
     with Workspace.open(pg_url) as ws:
         assert ws.load() == before
     # her own assessment is hers to score
@@ -41,7 +48,7 @@ def test_an_assessor_is_told_anothers_scores_are_not_theirs(make_window, pg_url,
     qtbot.waitUntil(lambda: len(w.doc.portfolio.find_startup("Tokenforge").assessments) == 2,
                     timeout=2500)
     w.doc.undo_stack.push(cmd.SetScoreField(w.doc, mine.id, "cap.runway", "value", 4))
-    assert len(scripted_ask.errors()) == 1
+    assert len(scripted_ask.errors()) == 1  # written: nothing more to say
     with Workspace.open(pg_url) as ws:
         ours = ws.load().find_startup("Tokenforge").assessments
         assert [(a.assessor, a.level("cap.runway")) for a in ours] == [
