@@ -162,7 +162,8 @@ class SetScoreField(FieldEdit):
 
 
 class SetStartupField(FieldEdit):
-    """Rename a startup or change its sector, stage, region, tags or notes."""
+    """Rename a startup or change its sector, stage, region, tags or notes (typing in the
+    notes merges into one step)."""
 
     def __init__(self, doc: Document, startup_id: str, field: str, value: object) -> None:
         super().__init__()
@@ -174,6 +175,17 @@ class SetStartupField(FieldEdit):
 
     def _set(self, value: object, *, expected: object) -> None:
         self.doc.apply_startup_field(self.sid, self.field, value, expected=expected)
+
+    def id(self) -> int:
+        return _MERGE_TEXT if self.field == "notes" else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        # typing on in the notes, from this one's text (see SetScoreField.mergeWith)
+        if other.isObsolete() or not isinstance(other, SetStartupField) or (
+                other.sid, other.field, other.old) != (self.sid, self.field, self.new):
+            return False
+        self.new = other.new
+        return True
 
 
 class SetAssessmentField(FieldEdit):

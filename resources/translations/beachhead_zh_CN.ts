@@ -92,11 +92,11 @@
     <message>
         <source>Next Unscored Criterion</source>
         <extracomment>The key that goes to the next criterion not scored yet.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>下一个未评分标准</translation>
     </message>
     <message>
         <source>Go to the next criterion not scored yet ({key})</source>
-        <translation type="unfinished"></translation>
+        <translation>转到下一个尚未评分的标准（{key}）</translation>
     </message>
     <message>
         <source>No startup yet. Add one with the Add button, or import founders&apos; workbooks from the File menu.</source>
@@ -195,19 +195,19 @@
     </message>
     <message>
         <source>Keys: 1–5 score · 0 clears · ↑ ↓ move</source>
-        <translation type="unfinished"></translation>
+        <translation>按键：1–5 评分 · 0 清除 · ↑ ↓ 移动</translation>
     </message>
     <message>
         <source>With a criterion chosen (click it, or move with the arrow keys), keys 1 to 5 score it, 0 or Delete clears it, and the up and down arrows move to the previous or next criterion</source>
-        <translation type="unfinished"></translation>
+        <translation>选中一个标准（点击它，或用方向键移动）后，按 1 到 5 为其评分，按 0 或 Delete 清除评分，按上下方向键移到上一个或下一个标准</translation>
     </message>
     <message>
         <source>Next unscored</source>
-        <translation type="unfinished"></translation>
+        <translation>下一个未评分</translation>
     </message>
     <message>
         <source>{scored} of {total} scored</source>
-        <translation type="unfinished"></translation>
+        <translation>已评分 {scored} / {total}</translation>
     </message>
     <message>
         <source>founder</source>
@@ -505,23 +505,23 @@
     </message>
     <message>
         <source>Why this level?</source>
-        <translation type="unfinished"></translation>
+        <translation>为什么是这个级别？</translation>
     </message>
     <message>
         <source>Document, data or link</source>
-        <translation type="unfinished"></translation>
+        <translation>文件、数据或链接</translation>
     </message>
     <message>
         <source>Open in the browser</source>
-        <translation type="unfinished"></translation>
+        <translation>在浏览器中打开</translation>
     </message>
     <message>
         <source>Rationale</source>
-        <translation type="unfinished">理由</translation>
+        <translation>理由</translation>
     </message>
     <message>
         <source>Evidence</source>
-        <translation type="unfinished">证据</translation>
+        <translation>证据</translation>
     </message>
     <message>
         <source>low</source>
@@ -632,7 +632,7 @@
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished">日期</translation>
+        <translation>日期</translation>
     </message>
     <message>
         <source>By</source>
@@ -2914,55 +2914,55 @@ change</source>
     <message>
         <source>Details</source>
         <extracomment>The details edited on a line of their own, in the order shown. What separates tags as typed: commas or semicolons, in either script. Lines the notes box shows before it scrolls (it grows from two).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>详情</translation>
     </message>
     <message>
         <source>Show or edit the sector, stage, region, tags and notes</source>
-        <translation type="unfinished"></translation>
+        <translation>查看或编辑赛道、阶段、地区、标签和备注</translation>
     </message>
     <message>
         <source>e.g. Legal AI</source>
-        <translation type="unfinished"></translation>
+        <translation>例如：法律 AI</translation>
     </message>
     <message>
         <source>e.g. Seed</source>
-        <translation type="unfinished"></translation>
+        <translation>例如：种子轮</translation>
     </message>
     <message>
         <source>e.g. Shanghai</source>
-        <translation type="unfinished"></translation>
+        <translation>例如：上海</translation>
     </message>
     <message>
         <source>separated by commas</source>
-        <translation type="unfinished"></translation>
+        <translation>用逗号分隔</translation>
     </message>
     <message>
         <source>Sector</source>
-        <translation type="unfinished"></translation>
+        <translation>赛道</translation>
     </message>
     <message>
         <source>Stage</source>
-        <translation type="unfinished"></translation>
+        <translation>阶段</translation>
     </message>
     <message>
         <source>Region</source>
-        <translation type="unfinished"></translation>
+        <translation>地区</translation>
     </message>
     <message>
         <source>Tags</source>
-        <translation type="unfinished">标签</translation>
+        <translation>标签</translation>
     </message>
     <message>
         <source>What to remember about this startup</source>
-        <translation type="unfinished"></translation>
+        <translation>关于这家初创公司需要记住的事</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>备注</translation>
     </message>
     <message>
         <source>No sector, stage, region or tags yet</source>
-        <translation type="unfinished"></translation>
+        <translation>尚无赛道、阶段、地区或标签</translation>
     </message>
 </context>
 <context>
@@ -3014,11 +3014,11 @@ change</source>
     </message>
     <message>
         <source>Tags: {tags}</source>
-        <translation type="unfinished">标签：{tags}</translation>
+        <translation>标签：{tags}</translation>
     </message>
     <message>
         <source>Latest assessment: {date}</source>
-        <translation type="unfinished"></translation>
+        <translation>最近评估：{date}</translation>
     </message>
     <message>
         <source>Decision: {status} ({date})</source>
@@ -3033,87 +3033,87 @@ change</source>
     <name>StartupPane</name>
     <message>
         <source>Filter startups by name</source>
-        <translation type="unfinished">按名称筛选初创公司</translation>
+        <translation>按名称筛选初创公司</translation>
     </message>
     <message>
         <source>How the startups are sorted</source>
-        <translation type="unfinished"></translation>
+        <translation>初创公司的排序方式</translation>
     </message>
     <message>
         <source>Order added</source>
-        <translation type="unfinished"></translation>
+        <translation>添加顺序</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished">名称</translation>
+        <translation>名称</translation>
     </message>
     <message>
         <source>Overall</source>
-        <translation type="unfinished">总分</translation>
+        <translation>总分</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Date assessed</source>
-        <translation type="unfinished"></translation>
+        <translation>评估日期</translation>
     </message>
     <message>
         <source>Filter by sector, stage, region, tags and status</source>
-        <translation type="unfinished"></translation>
+        <translation>按赛道、阶段、地区、标签和状态筛选</translation>
     </message>
     <message>
         <source>Show all</source>
-        <translation type="unfinished"></translation>
+        <translation>显示全部</translation>
     </message>
     <message>
         <source>Clear the name filter and the filters</source>
-        <translation type="unfinished"></translation>
+        <translation>清除名称筛选和各项筛选</translation>
     </message>
     <message>
         <source>Add</source>
-        <translation type="unfinished">添加</translation>
+        <translation>添加</translation>
     </message>
     <message>
         <source>Rename</source>
-        <translation type="unfinished">重命名</translation>
+        <translation>重命名</translation>
     </message>
     <message>
         <source>Duplicate</source>
-        <translation type="unfinished">复制副本</translation>
+        <translation>创建副本</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished">删除</translation>
+        <translation>删除</translation>
     </message>
     <message>
         <source>Add a startup</source>
-        <translation type="unfinished">添加初创公司</translation>
+        <translation>添加初创公司</translation>
     </message>
     <message>
         <source>Rename the chosen startup</source>
-        <translation type="unfinished">重命名所选初创公司</translation>
+        <translation>重命名所选初创公司</translation>
     </message>
     <message>
         <source>Copy the chosen startup with its assessments</source>
-        <translation type="unfinished">复制所选初创公司及其评估</translation>
+        <translation>复制所选初创公司及其评估</translation>
     </message>
     <message>
         <source>Delete the chosen startup</source>
-        <translation type="unfinished">删除所选初创公司</translation>
+        <translation>删除所选初创公司</translation>
     </message>
     <message>
         <source>Filters ({n})</source>
-        <translation type="unfinished"></translation>
+        <translation>筛选（{n}）</translation>
     </message>
     <message>
         <source>Filters</source>
-        <translation type="unfinished"></translation>
+        <translation>筛选</translation>
     </message>
     <message>
         <source>{shown} of {total} startups shown</source>
-        <translation type="unfinished"></translation>
+        <translation>显示 {shown} / {total} 家初创公司</translation>
     </message>
 </context>
 <context>

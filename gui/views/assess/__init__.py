@@ -1,3 +1,4 @@
-"""The Assess view: the startup list, the assessment's header, the criteria with an editor for
-each, and the live results panel.
+"""The Assess view: the startup list with its sort and filters, the startup's details, the
+assessment's header with its scoring progress, the criteria with an editor for each, the round
+of independent scoring, the decision and the live results panel.
 """

@@ -1,13 +1,17 @@
-"""The head of the Assess view's middle column: the chosen startup's name and facts, which of
-its assessments is shown (with New, Copy and Delete), and that assessment's assessor, role and
-date. It never changes the document itself: it asks the view, which pushes undo commands."""
+"""The head of the Assess view's middle column: the chosen startup's name and details
+(:mod:`~gui.views.assess.startup_details`), which of its assessments is shown (with New, Copy
+and Delete), that assessment's assessor, role and date, and how far its scoring has come
+("12 of 18 scored", *Next unscored* and the keys that score). It never changes the document
+itself: it asks the view, which pushes undo commands."""
 
 from __future__ import annotations
 
 import datetime as dt
 import html
+from collections.abc import Sequence
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -22,12 +26,16 @@ from PySide6.QtWidgets import (
 )
 
 from gui.views.assess.decision_texts import breakable
+from gui.views.assess.startup_details import StartupDetails
 from models.core.portfolio import ROLES, Assessment, Startup
 
 
 class AssessmentHeader(QWidget):
-    """A startup's name and facts and the assessment on screen, with its assessor, role and
-    date.
+    """A startup's name and details and the assessment on screen, with its assessor, role,
+    date and scoring progress.
+
+    Attributes:
+        details: the startup's details; next_button: *Next unscored* (the view acts on it).
 
     Signals:
         assessmentChosen(str): the user chose another assessment (its id).
@@ -42,18 +50,17 @@ class AssessmentHeader(QWidget):
         super().__init__(parent)
         self.title_label = QLabel()
         self.title_label.setObjectName("startupTitle")
-        self.facts_label = QLabel()
-        self.facts_label.setObjectName("startupFacts")
         # long names wrap instead of widening the middle column and squeezing the results
-        for label in (self.title_label, self.facts_label):
-            label.setWordWrap(True)
-            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.title_label.setWordWrap(True)
+        self.title_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.details = StartupDetails()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title_label)
-        layout.addWidget(self.facts_label)
+        layout.addWidget(self.details)
         layout.addLayout(self._build_choice())
         layout.addLayout(self._build_fields())
+        layout.addLayout(self._build_progress())
         self.assessment_combo.activated.connect(
             lambda i: self.assessmentChosen.emit(self.assessment_combo.itemData(i)))
         self.assessor_edit.editingFinished.connect(
@@ -66,7 +73,7 @@ class AssessmentHeader(QWidget):
     def _build_choice(self) -> QHBoxLayout:
         """Which assessment is shown, and New, Copy and Delete."""
         self.assessment_combo = QComboBox()
-        self.assessment_combo.setMinimumContentsLength(24)
+        self.assessment_combo.setMinimumContentsLength(10)
         self.assessment_combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.new_assessment_button = QPushButton(self.tr("New assessment"))
@@ -104,6 +111,38 @@ class AssessmentHeader(QWidget):
         meta.addRow(self.tr("Assessor"), who)
         return meta
 
+    def _build_progress(self) -> QHBoxLayout:
+        """How many criteria are scored, the keys that score, and Next unscored."""
+        self.progress_label = QLabel()
+        self.progress_label.setObjectName("scoringProgress")
+        self.keys_label = QLabel(self.tr("Keys: 1–5 score · 0 clears · ↑ ↓ move"))
+        self.keys_label.setObjectName("keysHint")
+        self.keys_label.setToolTip(self.tr(
+            "With a criterion chosen (click it, or move with the arrow keys), keys 1 to 5 "
+            "score it, 0 or Delete clears it, and the up and down arrows move to the previous "
+            "or next criterion"))
+        self.keys_label.setWordWrap(True)
+        hint = self.keys_label.palette()  # greyed, as a hint
+        hint.setColor(QPalette.ColorRole.WindowText, hint.color(QPalette.ColorRole.PlaceholderText))
+        self.keys_label.setPalette(hint)
+        self.keys_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.next_button = QPushButton(self.tr("Next unscored"))
+        self.next_button.setObjectName("nextUnscored")
+        # the criterion in focus stays in focus: the next one is found from it
+        self.next_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        row = QHBoxLayout()
+        row.addWidget(self.progress_label)
+        row.addSpacing(8)
+        row.addWidget(self.keys_label, 1)
+        row.addWidget(self.next_button)
+        return row
+
+    def show_progress(self, scored: int, total: int) -> None:
+        """Show that ``scored`` of ``total`` criteria are scored."""
+        self.progress_label.setText(self.tr("{scored} of {total} scored").format(
+            scored=scored, total=total))
+        self.next_button.setEnabled(scored < total)
+
     def role_label(self, role: str) -> str:
         """An assessor's role (``founder``, ``investor``, ``other``) in the interface
         language."""
@@ -116,17 +155,20 @@ class AssessmentHeader(QWidget):
             who=a.assessor or self.tr("unnamed"), role=self.role_label(a.role),
             date=a.date.isoformat())
 
-    def show_assessment(self, st: Startup | None, a: Assessment | None) -> None:
-        """Show startup ``st`` (None: no startup) with its assessment ``a`` (None: none)."""
+    def show_assessment(self, st: Startup | None, a: Assessment | None,
+                        startups: Sequence[Startup] = ()) -> None:
+        """Show startup ``st`` (None: no startup) with its assessment ``a`` (None: none);
+        ``startups`` (the portfolio's) are offered as the details' completions."""
         self.new_assessment_button.setEnabled(st is not None)
+        for shown in (self.progress_label, self.keys_label, self.next_button):
+            shown.setVisible(a is not None)
         for w in (self.copy_assessment_button, self.delete_assessment_button,
                   self.assessor_edit, self.role_combo, self.date_edit, self.assessment_combo):
             w.setEnabled(a is not None)
         # a name without spaces may wrap too, instead of being cut at the column's edge
         self.title_label.setText(f"<span style='font-size:15pt; font-weight:600'>"
                                  f"{html.escape(breakable(st.name)) if st else ''}</span>")
-        self.facts_label.setText(breakable(" · ".join(
-            x for x in (st.sector, st.stage, st.region) if x)) if st else "")
+        self.details.show_startup(st, startups)
         self.assessment_combo.blockSignals(True)
         self.assessment_combo.clear()
         if st:

@@ -1,5 +1,6 @@
 """One criterion in the Assess view: its question, five level buttons with the rubric text of the
-hovered or chosen level, confidence, rationale, evidence and the source paragraphs.
+hovered or chosen level, confidence, the rationale and the evidence (labelled boxes that grow
+with their text; the evidence's links open in the browser) and the source paragraphs.
 
 The editor never changes the document itself: it emits requests that the Assess view turns into
 undo commands, and shows whatever :meth:`CriterionEditor.show_score` gives it.
@@ -9,8 +10,8 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QEvent, QObject, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -18,19 +19,26 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
+from gui.views.assess.text_box import TextBox, links, links_html
 from models.core.framework import Criterion, Framework, text
 from models.core.portfolio import CONFIDENCES, Score
 
 LEVEL_KEYS = {Qt.Key.Key_1: 1, Qt.Key.Key_2: 2, Qt.Key.Key_3: 3, Qt.Key.Key_4: 4,
               Qt.Key.Key_5: 5}
 CLEAR_KEYS = {Qt.Key.Key_0, Qt.Key.Key_Delete, Qt.Key.Key_Backspace}
+#: Lines the rationale and evidence boxes show before they scroll (they grow from one).
+TEXT_LINES = (1, 6)
+
+
+def open_link(url: str) -> None:
+    """Open a link of a criterion's evidence in the browser."""
+    QDesktopServices.openUrl(QUrl(url))
 
 
 class CriterionEditor(QFrame):
@@ -121,25 +129,50 @@ class CriterionEditor(QFrame):
         return levels
 
     def _build_texts(self) -> QGridLayout:
-        """The rubric text of the hovered or chosen level, the rationale and the evidence."""
+        """The rubric text of the hovered or chosen level; the rationale and the evidence,
+        labelled, each a box that grows with its text; the evidence's links, which open in
+        the browser."""
         self.rubric_label = QLabel()
         self.rubric_label.setWordWrap(True)
         self.rubric_label.setObjectName("rubricLabel")
         self.rubric_label.setTextFormat(Qt.TextFormat.RichText)
-        self.rationale = QLineEdit()
-        self.rationale.setPlaceholderText(self.tr("Rationale: why this level?"))
+        self.rationale = TextBox(TEXT_LINES)
+        self.rationale.setPlaceholderText(self.tr("Why this level?"))
         self.rationale.textEdited.connect(lambda t: self.fieldEdited.emit("rationale", t))
-        self.evidence = QLineEdit()
-        self.evidence.setPlaceholderText(self.tr("Evidence: document, data or link"))
+        self.evidence = TextBox(TEXT_LINES)
+        self.evidence.setPlaceholderText(self.tr("Document, data or link"))
         self.evidence.textEdited.connect(lambda t: self.fieldEdited.emit("evidence", t))
-        for w in (self.rationale, self.evidence):
-            w.installEventFilter(self)
+        self.evidence.textChanged.connect(self._show_links)
+        self.links_label = QLabel()
+        self.links_label.setObjectName("evidenceLinks")
+        self.links_label.setTextFormat(Qt.TextFormat.RichText)
+        self.links_label.setWordWrap(True)
+        self.links_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.links_label.setToolTip(self.tr("Open in the browser"))
+        self.links_label.linkActivated.connect(open_link)
+        self.links_label.setVisible(False)
         texts = QGridLayout()
-        texts.addWidget(self.rationale, 0, 0)
-        texts.addWidget(self.evidence, 0, 1)
-        texts.setColumnStretch(0, 3)
-        texts.setColumnStretch(1, 2)
+        texts.setVerticalSpacing(3)
+        for row, (label, box) in enumerate(((self.tr("Rationale"), self.rationale),
+                                            (self.tr("Evidence"), self.evidence))):
+            caption = QLabel(label)
+            caption.setBuddy(box)
+            caption.setObjectName("fieldCaption")
+            texts.addWidget(caption, row, 0, Qt.AlignmentFlag.AlignTop)
+            texts.addWidget(box, row, 1)
+            box.installEventFilter(self)
+        texts.addWidget(self.links_label, 2, 1)
+        texts.setColumnStretch(1, 1)
         return texts
+
+    def _show_links(self) -> None:
+        found = links(self.evidence.text())
+        self.links_label.setText(links_html(found))
+        self.links_label.setVisible(bool(found))
+
+    def evidence_links(self) -> list[str]:
+        """The web addresses in the evidence shown, as its links open them."""
+        return links(self.evidence.text())
 
     def _lay_out(self, levels: QHBoxLayout, texts: QGridLayout) -> None:
         head = QHBoxLayout()
@@ -178,9 +211,6 @@ class CriterionEditor(QFrame):
         for edit, value in ((self.rationale, score.rationale), (self.evidence, score.evidence)):
             if edit.text() != value:
                 edit.setText(value)
-                edit.setToolTip(value)
-                if not edit.hasFocus():
-                    edit.setCursorPosition(0)  # show the start of a long text
         scored = score.value is not None
         if self.property("scored") != scored:
             self.status_label.setText("" if scored else self.tr("not scored"))
@@ -228,7 +258,10 @@ class CriterionEditor(QFrame):
                 self.hover_level(None)
         elif event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and \
                 event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down) and \
-                not isinstance(obj, QComboBox):
+                not isinstance(obj, QComboBox) and (
+                    not isinstance(obj, TextBox)
+                    or obj.on_edge_line(down=event.key() == Qt.Key.Key_Down)):
+            # an arrow key in a text moves its cursor, and past its first or last line leaves
             self.moveRequested.emit(-1 if event.key() == Qt.Key.Key_Up else 1)
             return True
         return super().eventFilter(obj, event)

@@ -24,8 +24,8 @@ import datetime as dt
 import html
 from typing import cast
 
-from PySide6.QtCore import QDate, QEvent, QMetaObject, QObject, Qt, QTimer
-from PySide6.QtGui import QResizeEvent, QShowEvent
+from PySide6.QtCore import QDate, QMetaObject, QObject, Qt, QTimer
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -34,9 +34,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
-    QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -46,6 +44,7 @@ from gui import commands as cmd
 from gui.document import Document
 from gui.i18n import language
 from gui.views.assess import decision_texts as texts
+from gui.views.assess.text_box import TextBox
 from models.core.decisions import STATUSES, SUGGESTED_STATUS, Decision, Status, status_name
 from models.core.portfolio import Startup
 from models.engine.perspectives import Perspective
@@ -104,13 +103,8 @@ class DecisionPanel(QFrame):
         self.date_edit.setDisplayFormat("yyyy-MM-dd")
         self.who_edit = QLineEdit()
         self.who_edit.setPlaceholderText(self.tr("Who decided"))
-        self.rationale_edit = QPlainTextEdit()
+        self.rationale_edit = TextBox(RATIONALE_LINES)
         self.rationale_edit.setPlaceholderText(self.tr("Rationale: why this decision?"))
-        self.rationale_edit.setTabChangesFocus(True)
-        # the document's undo stack holds the history: Edit ▸ Undo undoes typed text too
-        self.rationale_edit.setUndoRedoEnabled(False)
-        self.rationale_edit.setSizePolicy(QSizePolicy.Policy.Expanding,
-                                          QSizePolicy.Policy.Fixed)
         self.withdraw_button = QPushButton(self.tr("Withdraw"))
         self.withdraw_button.setToolTip(self.tr(
             "Remove the current decision; the one before it is current again"))
@@ -125,7 +119,6 @@ class DecisionPanel(QFrame):
         self.history_label.setTextFormat(Qt.TextFormat.RichText)
         self.history_label.setVisible(False)
         self._lay_out()
-        self._grow_rationale()
         self.status_combo.activated.connect(
             lambda i: self.set_status(self.status_combo.itemData(i)))
         self.take_button.clicked.connect(lambda _c=False: self.take_suggestion())
@@ -133,11 +126,7 @@ class DecisionPanel(QFrame):
         self.date_edit.dateChanged.connect(
             lambda d: self._edited("date", dt.date(d.year(), d.month(), d.day())))
         self.who_edit.textEdited.connect(lambda t: self._edited("by", t))
-        self.rationale_edit.textChanged.connect(
-            lambda: self._edited("rationale", self.rationale_edit.toPlainText()))
-        # the wrapped line count changes with the text and with the box's width
-        self.rationale_edit.document().contentsChanged.connect(self._grow_rationale)
-        self.rationale_edit.installEventFilter(self)
+        self.rationale_edit.textEdited.connect(lambda t: self._edited("rationale", t))
 
     def _lay_out(self) -> None:
         heading = QLabel("<b>" + html.escape(self.tr("Decision")) + "</b>")
@@ -145,12 +134,11 @@ class DecisionPanel(QFrame):
         self.status_combo.setMinimumContentsLength(6)
         self.status_combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        status = QHBoxLayout()
-        status.addWidget(self.status_combo, 1)
-        status.addWidget(self.date_edit)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow(self.tr("Status"), status)
+        # one field a row: the results column stays narrow on a laptop
+        form.addRow(self.tr("Status"), self.status_combo)
+        form.addRow(self.tr("Date"), self.date_edit)
         form.addRow(self.tr("By"), self.who_edit)
         form.addRow(self.tr("Why"), self.rationale_edit)
         buttons = QHBoxLayout()
@@ -277,36 +265,13 @@ class DecisionPanel(QFrame):
             who = current.by if current is not None else ""
             if self.who_edit.text() != who:
                 self.who_edit.setText(who)
+                if not self.who_edit.hasFocus():
+                    self.who_edit.setCursorPosition(0)  # the start of a long name shows
             why = current.rationale if current is not None else ""
-            if self.rationale_edit.toPlainText() != why:
-                self.rationale_edit.setPlainText(why)
+            if self.rationale_edit.text() != why:
+                self.rationale_edit.setText(why)
         finally:
             self._filling = False
-
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-        if obj is self.rationale_edit and event.type() == QEvent.Type.Resize and \
-                isinstance(event, QResizeEvent) and \
-                event.size().width() != event.oldSize().width():
-            # after the box has laid its text out again at the new width (if it still exists)
-            QTimer.singleShot(0, self.rationale_edit, self._grow_rationale)
-        return super().eventFilter(obj, event)
-
-    def _grow_rationale(self, *_args: object) -> None:
-        """Fit the rationale box to its text as laid out (Chinese lines are taller than the
-        interface font's), between :data:`RATIONALE_LINES` lines."""
-        edit = self.rationale_edit
-        layout = edit.document().documentLayout()
-        text_height, block = 0.0, edit.document().begin()
-        while block.isValid():
-            text_height += layout.blockBoundingRect(block).height()
-            block = block.next()
-        line = edit.fontMetrics().lineSpacing()
-        low, high = RATIONALE_LINES
-        shown = min(high * line, max(low * line, text_height))
-        frame = 2 * edit.frameWidth() + 2 * edit.document().documentMargin()
-        height = int(shown + frame + 0.999)
-        if edit.height() != height:
-            edit.setFixedHeight(height)
 
     def suggestion(self) -> str | None:
         """The suggestion for the startup shown (``pursue``, ``watch``, ``pass``), or None."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 from gui.widgets.chart_canvas import IdleChart
@@ -30,6 +30,7 @@ RADAR_HEIGHT = 270
 def _heading(title: str) -> QLabel:
     label = QLabel(f"<b>{html.escape(title)}</b>")
     label.setObjectName("sectionHeading")
+    label.setWordWrap(True)  # a long heading wraps in a narrow column
     return label
 
 
@@ -83,6 +84,17 @@ class ResultsPanel(QScrollArea):
         self._radar_names: tuple[str, ...] = ()
         self._radar_series: Any = None
         self.show_result(None, None)
+
+    def minimumSizeHint(self) -> QSize:
+        """As narrow as the results can be without being cut (it never scrolls sideways):
+        their own narrowest width and the vertical scroll bar's."""
+        hint = super().minimumSizeHint()
+        body = self.widget()
+        if body is None:
+            return hint
+        bar = self.verticalScrollBar().sizeHint().width()
+        return QSize(body.minimumSizeHint().width() + bar + 2 * self.frameWidth(),
+                     hint.height())
 
     def insert_section(self, widget: QWidget) -> None:
         """Put ``widget`` above the results (the view's decision panel), scrolling with

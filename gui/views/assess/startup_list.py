@@ -1,7 +1,7 @@
 """The startup list of the Assess view: a thin list model over the document's startups (in
-document order) and a delegate that paints each startup's name, its overall score and a small
-bar per pillar under the window's perspective, its decision status, and a mark when a
-deal-breaker gates it.
+document order, or sorted: :mod:`~gui.views.assess.startup_order`) and a delegate that paints
+each startup's name, its overall score and a small bar per pillar under the window's
+perspective, its decision status, and a mark when a deal-breaker gates it.
 
 The figures are the rows of the document's ranking (:meth:`gui.document.Document.ranking`), one
 per startup, so the list agrees with every other ranking in the window.
@@ -9,13 +9,15 @@ per startup, so the list agrees with every other ranking in the window.
 
 from __future__ import annotations
 
+import datetime as dt
+
+import numpy as np
 from PySide6.QtCore import (
     QAbstractListModel,
     QModelIndex,
     QPersistentModelIndex,
     QRectF,
     QSize,
-    QSortFilterProxyModel,
     Qt,
 )
 from PySide6.QtGui import QFont, QPainter, QPalette
@@ -25,15 +27,19 @@ from gui.document import Document
 from gui.i18n import language, list_separator
 from gui.tables.roles import GatedRole, OverallRole, PillarsRole, StartupIdRole, StatusRole
 from gui.views.assess.decision_texts import status_colour
+from gui.views.assess.startup_order import LIVE_SORTS, SORTS, latest_date, sort_order
 from gui.widgets.palette import WARNING_FG, score_colour
 from gui.widgets.pillar_bars import paint_mini_bars
 from models.core.decisions import status_name
+from models.core.portfolio import Startup
 from models.core.rounding import fixed
 from models.engine.ranking import RankedStartup, Ranking
 
 _Index = QModelIndex | QPersistentModelIndex
 #: What the gate mark is drawn as, before the overall score.
 GATE_MARK = "⚠"
+#: The width a row asks for: the list gives it all its width.
+MIN_ROW_WIDTH = 100
 
 
 def _shown(score: float | None) -> str:
@@ -41,7 +47,8 @@ def _shown(score: float | None) -> str:
 
 
 class StartupListModel(QAbstractListModel):
-    """One row per startup of the document, in document order.
+    """One row per startup of the document, in document order or sorted (:meth:`set_sort`:
+    rows move as scores, decisions and the perspective change, the selection with them).
 
     Roles: ``DisplayRole`` name; ``StartupIdRole`` id; ``OverallRole`` the overall score under
     the perspective (float or None); ``PillarsRole`` the enabled pillars' scores (list, the
@@ -56,6 +63,9 @@ class StartupListModel(QAbstractListModel):
         self.doc = doc
         self._ranking: Ranking | None = None
         self._rows: dict[str, RankedStartup] = {}
+        self.sort_key = "order"
+        self._order: np.ndarray | None = None  # row -> document index (None: the same)
+        self._where: np.ndarray | None = None  # document index -> row
         doc.structureChanged.connect(self._reset)
         for signal in (doc.resultsChanged, doc.frameworkChanged, doc.perspectiveChanged):
             signal.connect(self._all_changed)
@@ -73,10 +83,15 @@ class StartupListModel(QAbstractListModel):
             self._rows = {r.startup_id: r for r in ranking.rows}
         return self._rows.get(startup_id)
 
+    def startup_at(self, row: int) -> Startup:
+        """The startup shown in ``row``."""
+        startups = self.doc.portfolio.startups
+        return startups[int(self._order[row]) if self._order is not None else row]
+
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self.doc.portfolio.startups):
             return None
-        st = self.doc.portfolio.startups[index.row()]
+        st = self.startup_at(index.row())
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return st.name
         if role == StartupIdRole:
@@ -94,10 +109,9 @@ class StartupListModel(QAbstractListModel):
             return st.decision.status if st.decision else None
         if role == GatedRole:
             return list(row.deal_breakers) if row and row.gated else []
-        return self._tooltip(index.row(), row)
+        return self._tooltip(st, row)
 
-    def _tooltip(self, position: int, row: RankedStartup | None) -> str:
-        st = self.doc.portfolio.startups[position]
+    def _tooltip(self, st: Startup, row: RankedStartup | None) -> str:
         lines = [st.name]
         facts = " · ".join(x for x in (st.sector, st.stage, st.region) if x)
         if facts:
@@ -111,6 +125,11 @@ class StartupListModel(QAbstractListModel):
             lang = language()
             lines.extend(f"{p.score_name(lang)}: {_shown(row.pillars.get(p.id))}"
                          for p in self.doc.framework.pillars if p.enabled)
+        if st.tags:
+            lines.append(self.tr("Tags: {tags}").format(tags=list_separator().join(st.tags)))
+        if st.assessments:
+            lines.append(self.tr("Latest assessment: {date}").format(
+                date=dt.date.fromordinal(latest_date(st)).isoformat()))
         if st.decision is not None:
             lines.append(self.tr("Decision: {status} ({date})").format(
                 status=status_name(st.decision.status, language()),
@@ -123,15 +142,56 @@ class StartupListModel(QAbstractListModel):
     def row_of(self, startup_id: str) -> int:
         """The row of a startup, or -1."""
         try:
-            return self.doc.startup_index(startup_id)
+            position = self.doc.startup_index(startup_id)
         except KeyError:
             return -1
+        return int(self._where[position]) if self._where is not None else position
+
+    # -- order ----------------------------------------------------------------------------
+    def set_sort(self, key: str) -> None:
+        """Sort by one of :data:`~gui.views.assess.startup_order.SORTS` (``order``: as the
+        portfolio holds them)."""
+        if key not in SORTS:
+            raise ValueError(f"unknown sort {key!r}")
+        self.sort_key = key
+        self._reorder()
+
+    def _sorted(self) -> np.ndarray | None:
+        if self.sort_key == "order":
+            return None
+        return sort_order(self.doc.portfolio.startups, self.doc.ranking(), self.sort_key)
+
+    def _place(self, order: np.ndarray | None) -> None:
+        self._order = order
+        self._where = None
+        if order is not None:
+            self._where = np.empty(len(order), dtype=np.intp)
+            self._where[order] = np.arange(len(order), dtype=np.intp)
+
+    def _reorder(self) -> None:
+        """Sort again; the rows move (``layoutChanged``) with the selection if the order
+        changed."""
+        order = self._sorted()
+        if (order is None and self._order is None) or (
+                order is not None and self._order is not None
+                and np.array_equal(order, self._order)):
+            return
+        self.layoutAboutToBeChanged.emit()
+        persistent = self.persistentIndexList()
+        ids = [self.startup_at(p.row()).id if p.isValid() else "" for p in persistent]
+        self._place(order)
+        self.changePersistentIndexList(persistent, [
+            self.index(self.row_of(i)) if i else QModelIndex() for i in ids])
+        self.layoutChanged.emit()
 
     def _reset(self) -> None:
         self.beginResetModel()
+        self._place(self._sorted())
         self.endResetModel()
 
     def _all_changed(self) -> None:
+        if self.sort_key in LIVE_SORTS:
+            self._reorder()
         n = self.rowCount()
         if n:
             self.dataChanged.emit(self.index(0), self.index(n - 1))
@@ -144,19 +204,12 @@ class StartupListModel(QAbstractListModel):
         self._startup_changed(st.id)
 
     def _startup_changed(self, startup_id: str) -> None:
+        if self.sort_key in LIVE_SORTS:
+            self._reorder()
         row = self.row_of(startup_id)
         if row >= 0:
             idx = self.index(row)
             self.dataChanged.emit(idx, idx)
-
-
-class StartupFilterModel(QSortFilterProxyModel):
-    """Filters the startup list by a case-insensitive name fragment."""
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.setFilterRole(Qt.ItemDataRole.DisplayRole)
 
 
 class StartupDelegate(QStyledItemDelegate):
@@ -164,8 +217,9 @@ class StartupDelegate(QStyledItemDelegate):
     the pillar bars and the decision status on the second."""
 
     def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
+        # narrow: the row takes the list's width, and a narrow list needs no scroll bar
         h = option.fontMetrics.height()
-        return QSize(200, h * 2 + 14)
+        return QSize(MIN_ROW_WIDTH, h * 2 + 14)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
         opt = QStyleOptionViewItem(option)

@@ -1,4 +1,4 @@
-"""The Assess view: startups on the left (:mod:`~gui.views.assess.startup_list`), the chosen
+"""The Assess view: startups on the left (:mod:`~gui.views.assess.startup_pane`), the chosen
 assessment's head (:mod:`~gui.views.assess.assessment_header`) and criteria
 (:mod:`~gui.views.assess.criteria_panel`) in the middle, on the right the round of independent
 scoring (:mod:`~gui.views.assess.round_panel`), the decision and live results
@@ -9,16 +9,8 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QObject, Qt, Signal
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QListView,
-    QPushButton,
-    QSplitter,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from gui import commands as cmd
 from gui.dialogs import ask
@@ -26,19 +18,21 @@ from gui.document import Document
 from gui.i18n import language
 from gui.tables.roles import StartupIdRole
 from gui.views.assess.assessment_header import AssessmentHeader
+from gui.views.assess.columns import Columns
 from gui.views.assess.criteria_panel import CriteriaPanel
 from gui.views.assess.decision_panel import DecisionPanel
 from gui.views.assess.results_panel import ResultsPanel
 from gui.views.assess.round_panel import RoundPanel
-from gui.views.assess.startup_list import (
-    StartupDelegate,
-    StartupFilterModel,
-    StartupListModel,
-)
+from gui.views.assess.startup_list import StartupListModel
+from gui.views.assess.startup_order import StartupFilterModel
+from gui.views.assess.startup_pane import StartupPane
 from gui.views.history.tabs import HistoryTabs
 from models.core import edits
 from models.core.portfolio import Assessment, Startup
 from models.engine.perspectives import Perspective
+
+#: The key that goes to the next criterion not scored yet.
+NEXT_UNSCORED_KEY = "Ctrl+J"
 
 
 class AssessView(QWidget):
@@ -66,52 +60,32 @@ class AssessView(QWidget):
         self.results_panel.insert_section(self.decision_panel)
         self.round_panel = RoundPanel(doc)
         self.results_panel.insert_section(self.round_panel)  # above the decision
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(left)
-        self.splitter.addWidget(middle)
-        self.splitter.addWidget(self.results_panel)
-        self.splitter.setStretchFactor(0, 2)
-        self.splitter.setStretchFactor(1, 6)
-        self.splitter.setStretchFactor(2, 3)
-        self.splitter.setSizes([240, 680, 340])
+        self.splitter = Columns(left, middle, self.results_panel)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.splitter)
         self._connect()
+        self._build_shortcuts()
         self.set_document(doc)
 
+    def _build_shortcuts(self) -> None:
+        """Next unscored criterion: a key anywhere in the view, and the header's button."""
+        self.next_action = QAction(self.tr("Next Unscored Criterion"), self)
+        self.next_action.setShortcut(QKeySequence(NEXT_UNSCORED_KEY))
+        self.next_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.next_action.triggered.connect(lambda _c=False: self.next_unscored())
+        self.addAction(self.next_action)
+        key = QKeySequence(NEXT_UNSCORED_KEY).toString(QKeySequence.SequenceFormat.NativeText)
+        self.header.next_button.setToolTip(self.tr(
+            "Go to the next criterion not scored yet ({key})").format(key=key))
+
     def _build_startup_list(self) -> QWidget:
-        """Left: the startups, a filter, and Add, Rename, Duplicate and Delete."""
-        self.filter_edit = QLineEdit()
-        self.filter_edit.setPlaceholderText(self.tr("Filter startups by name"))
-        self.filter_edit.setClearButtonEnabled(True)
-        self.list_view = QListView()
-        self.list_view.setItemDelegate(StartupDelegate(self.list_view))
-        self.list_view.setUniformItemSizes(True)
-        # several startups can be selected (Ctrl/Shift+click) for a report of them
-        self.list_view.setSelectionMode(QListView.SelectionMode.ExtendedSelection)
-        self.list_view.setObjectName("startupList")
-        self.add_button = QPushButton(self.tr("Add"))
-        self.rename_button = QPushButton(self.tr("Rename"))
-        self.duplicate_button = QPushButton(self.tr("Duplicate"))
-        self.delete_button = QPushButton(self.tr("Delete"))
-        self.add_button.setToolTip(self.tr("Add a startup"))
-        self.rename_button.setToolTip(self.tr("Rename the chosen startup"))
-        self.duplicate_button.setToolTip(self.tr("Copy the chosen startup with its assessments"))
-        self.delete_button.setToolTip(self.tr("Delete the chosen startup"))
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.filter_edit)
-        left_layout.addWidget(self.list_view, 1)
-        row1, row2 = QHBoxLayout(), QHBoxLayout()
-        row1.addWidget(self.add_button)
-        row1.addWidget(self.rename_button)
-        row2.addWidget(self.duplicate_button)
-        row2.addWidget(self.delete_button)
-        left_layout.addLayout(row1)
-        left_layout.addLayout(row2)
-        return left
+        """Left: the startups, their filters, and Add, Rename, Duplicate and Delete."""
+        self.startup_pane = pane = StartupPane()
+        self.filter_edit, self.list_view = pane.filter_edit, pane.list_view
+        self.add_button, self.rename_button = pane.add_button, pane.rename_button
+        self.duplicate_button, self.delete_button = pane.duplicate_button, pane.delete_button
+        return pane
 
     def _build_middle(self) -> QWidget:
         """Middle: the assessment's head, then its criteria (or why there are none)."""
@@ -130,7 +104,6 @@ class AssessView(QWidget):
         return middle
 
     def _connect(self) -> None:
-        self.filter_edit.textChanged.connect(self._filter)
         self.add_button.clicked.connect(self.add_startup)
         self.rename_button.clicked.connect(self.rename_startup)
         self.duplicate_button.clicked.connect(self.duplicate_startup)
@@ -140,6 +113,8 @@ class AssessView(QWidget):
         self.header.delete_assessment_button.clicked.connect(self.delete_assessment)
         self.header.assessmentChosen.connect(self.select_assessment)
         self.header.fieldEdited.connect(self._meta_edited)
+        self.header.details.fieldEdited.connect(self._startup_edited)
+        self.header.next_button.clicked.connect(lambda _c=False: self.next_unscored())
         self.criteria.levelRequested.connect(self.set_level)
         self.criteria.fieldEdited.connect(self._field_edited)
         self.startupSelected.connect(self.tabs.show_startup)
@@ -158,9 +133,10 @@ class AssessView(QWidget):
         self.doc = doc
         self.model = StartupListModel(doc, self)
         self.proxy = StartupFilterModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.list_view.setModel(self.proxy)
+        self.startup_pane.set_models(self.model, self.proxy)
         self.list_view.selectionModel().currentChanged.connect(self._current_changed)
+        self.proxy.rowsRemoved.connect(self._filtered)
+        self.proxy.rowsInserted.connect(self._filtered)
         self._connections = [
             doc.scoresChanged.connect(self._scores_changed),
             doc.structureChanged.connect(self._refresh_all),  # keeps the choice if it can
@@ -200,25 +176,38 @@ class AssessView(QWidget):
         ids = [i.data(StartupIdRole) for i in rows]
         return ids or ([self._startup_id] if self._startup_id else [])
 
-    def select_startup(self, startup_id: str, assessment_id: str | None = None) -> None:
-        """Choose a startup (and optionally one of its assessments)."""
+    def select_startup(self, startup_id: str, assessment_id: str | None = None,
+                       reveal: bool = True) -> None:
+        """Choose a startup (and optionally one of its assessments); when the list's filters
+        hide it, they are cleared (unless not ``reveal``)."""
         row = self.model.row_of(startup_id) if startup_id else -1
         if row >= 0:
-            proxy_index = self.proxy.mapFromSource(self.model.index(row))
-            if not proxy_index.isValid():
-                self.filter_edit.clear()
-                proxy_index = self.proxy.mapFromSource(self.model.index(row))
-            self._selecting = True  # shown once, below, not also from the list's signal
-            try:
-                self.list_view.selectionModel().setCurrentIndex(
-                    proxy_index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
-            finally:
-                self._selecting = False
-            self.list_view.scrollTo(proxy_index)
+            self._select_in_list(startup_id, reveal)
         self._set_startup(startup_id if row >= 0 else "", assessment_id)
 
+    def _select_in_list(self, startup_id: str, reveal: bool = False) -> None:
+        """Make the startup the list's current row: none while the filters hide it (unless
+        ``reveal`` clears them)."""
+        index = self.proxy.mapFromSource(self.model.index(self.model.row_of(startup_id)))
+        if not index.isValid() and reveal:
+            self.startup_pane.clear_filters()
+            index = self.proxy.mapFromSource(self.model.index(self.model.row_of(startup_id)))
+        self._selecting = True  # shown by the caller, not also from the list's signal
+        try:
+            self.list_view.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        finally:
+            self._selecting = False
+        if index.isValid():
+            self.list_view.scrollTo(index)
+
+    def _filtered(self, *_args: object) -> None:
+        """Rows hid or showed by the filters: the startup on screen stays chosen."""
+        if self.proxy.filtering and self._startup_id:
+            self._select_in_list(self._startup_id)
+
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if self._selecting:
+        if self._selecting or self.proxy.filtering:
             return
         sid = current.data(StartupIdRole) if current.isValid() else ""
         if sid != self._startup_id:
@@ -258,7 +247,7 @@ class AssessView(QWidget):
         has_startup, has_assessment = st is not None, a is not None
         for w in (self.rename_button, self.duplicate_button, self.delete_button):
             w.setEnabled(has_startup)
-        self.header.show_assessment(st, a)
+        self.header.show_assessment(st, a, self.doc.portfolio.startups)
         if not has_startup:
             self.empty_label.setText(self.tr(
                 "No startup yet. Add one with the Add button, or import founders' workbooks "
@@ -269,6 +258,7 @@ class AssessView(QWidget):
         self.empty_label.setVisible(not has_assessment)
         self.criteria.setVisible(has_assessment)
         self.criteria.show_scores(a)
+        self.header.show_progress(*self.criteria.progress())
         self._show_result()
         if self._assessment_id != self._announced:
             self._announced = self._assessment_id
@@ -290,6 +280,7 @@ class AssessView(QWidget):
         if a is None:
             return
         self.criteria.show_scores(a)
+        self.header.show_progress(*self.criteria.progress())
         self._show_result()
 
     def _refresh_all(self) -> None:
@@ -297,8 +288,8 @@ class AssessView(QWidget):
         if st is None:
             first = self.doc.portfolio.startups[0].id if self.doc.portfolio.startups else ""
             self.select_startup(first)
-        else:
-            self.select_startup(st.id, self._assessment_id)
+        else:  # the list's filters stay as chosen, even if they now hide it
+            self.select_startup(st.id, self._assessment_id, reveal=False)
 
     # -- edits ----------------------------------------------------------------------------
     def set_level(self, criterion_id: str, level: int) -> None:
@@ -321,6 +312,16 @@ class AssessView(QWidget):
         a = self.current_assessment()
         if a is not None and getattr(a, field) != value:
             self.doc.undo_stack.push(cmd.SetAssessmentField(self.doc, a.id, field, value))
+
+    def _startup_edited(self, field: str, value: object) -> None:
+        st = self.current_startup()
+        if st is not None and getattr(st, field) != value:
+            self.doc.undo_stack.push(cmd.SetStartupField(self.doc, st.id, field, value))
+
+    def next_unscored(self) -> str:
+        """Go to the chosen assessment's next criterion not scored yet (see
+        :meth:`CriteriaPanel.next_unscored`); returns its id, '' when all are scored."""
+        return self.criteria.focus_next_unscored() if self.current_assessment() else ""
 
     def add_startup(self) -> None:
         """Ask for a name and add a startup with one empty founder assessment."""
@@ -395,6 +396,3 @@ class AssessView(QWidget):
                                label=self.header.assessment_label(a))):
             return
         self.doc.undo_stack.push(cmd.RemoveAssessment(self.doc, a.id))
-
-    def _filter(self, fragment: str) -> None:
-        self.proxy.setFilterFixedString(fragment)

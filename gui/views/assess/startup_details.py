@@ -1,0 +1,217 @@
+"""A startup's details in the Assess view, under its name: a line that sums them up (sector,
+stage, region and tags) and, opened with *Details*, their editors: sector, stage and region
+(each offering the values other startups have), tags (separated by commas) and notes (a box
+that grows with its text).
+
+It never changes the document itself: each change is asked of the view (``fieldEdited``), which
+pushes an undo command. A line is taken when it is left or Enter is pressed; the notes as they
+are typed (one undo step for a typed phrase).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCompleter,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui.i18n import list_separator
+from gui.views.assess.decision_texts import breakable
+from gui.views.assess.text_box import TextBox
+from gui.widgets.startup_filter import distinct
+from models.core.portfolio import Startup
+
+#: The details edited on a line of their own, in the order shown.
+LINE_FIELDS = ("sector", "stage", "region", "tags")
+#: What separates tags as typed: commas or semicolons, in either script.
+_TAG_SEPARATOR = re.compile(r"[,;，；、]")
+#: Lines the notes box shows before it scrolls (it grows from two).
+NOTES_LINES = (2, 8)
+
+
+def parse_tags(typed: str) -> list[str]:
+    """Tags as typed: separated by commas or semicolons, spaces around them dropped, each
+    once (ignoring case: the first spelling is kept)."""
+    tags: list[str] = []
+    for part in _TAG_SEPARATOR.split(typed):
+        tag = " ".join(part.split())
+        if tag and tag.casefold() not in {t.casefold() for t in tags}:
+            tags.append(tag)
+    return tags
+
+
+def summary(st: Startup) -> str:
+    """A startup's sector, stage, region and tags on one line (empty parts left out)."""
+    facts = [x for x in (st.sector, st.stage, st.region) if x]
+    if st.tags:
+        facts.append(list_separator().join(st.tags))
+    return " · ".join(facts)
+
+
+class StartupDetails(QWidget):
+    """The chosen startup's details (see the module notes).
+
+    Attributes:
+        edits: the line editor of each of :data:`LINE_FIELDS`; notes: the notes box.
+
+    Signals:
+        fieldEdited(str, object): the user changed ``sector``, ``stage``, ``region`` (str),
+            ``tags`` (a list of str) or ``notes`` (str).
+    """
+
+    fieldEdited = Signal(str, object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._startup: Startup | None = None
+        self._offered: dict[str, list[str]] = {}
+        self._others: Sequence[Startup] = ()
+        self.toggle = QToolButton()
+        self.toggle.setObjectName("detailsToggle")
+        self.toggle.setText(self.tr("Details"))
+        self.toggle.setToolTip(self.tr("Show or edit the sector, stage, region, tags and notes"))
+        self.toggle.setCheckable(True)
+        self.toggle.setAutoRaise(True)
+        self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.toggle.setArrowType(Qt.ArrowType.RightArrow)
+        self.toggle.toggled.connect(self._opened)
+        self.summary_label = QLabel()
+        self.summary_label.setObjectName("startupFacts")
+        self.summary_label.setWordWrap(True)
+        self.summary_label.setTextFormat(Qt.TextFormat.PlainText)  # details are not markup
+        # a long summary wraps instead of widening the middle column
+        self.summary_label.setSizePolicy(QSizePolicy.Policy.Ignored,
+                                         QSizePolicy.Policy.Preferred)
+        self.form = self._build_form()
+        self.form.setVisible(False)
+        head = QGridLayout()
+        head.setContentsMargins(0, 0, 0, 0)
+        head.addWidget(self.toggle, 0, 0, Qt.AlignmentFlag.AlignTop)
+        head.addWidget(self.summary_label, 0, 1)
+        head.setColumnStretch(1, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addLayout(head)
+        layout.addWidget(self.form)
+        self.show_startup(None)
+
+    def _build_form(self) -> QWidget:
+        """Sector and stage, region and tags side by side; the notes below."""
+        placeholders = {"sector": self.tr("e.g. Legal AI"), "stage": self.tr("e.g. Seed"),
+                        "region": self.tr("e.g. Shanghai"),
+                        "tags": self.tr("separated by commas")}
+        captions = {"sector": self.tr("Sector"), "stage": self.tr("Stage"),
+                    "region": self.tr("Region"), "tags": self.tr("Tags")}
+        self.edits: dict[str, QLineEdit] = {}
+        form = QWidget()
+        grid = QGridLayout(form)
+        grid.setContentsMargins(0, 0, 0, 4)
+        grid.setVerticalSpacing(3)
+        for i, name in enumerate(LINE_FIELDS):
+            edit = QLineEdit()
+            edit.setObjectName(f"{name}Edit")
+            edit.setPlaceholderText(placeholders[name])
+            edit.editingFinished.connect(lambda n=name: self._line_finished(n))
+            caption = QLabel(captions[name])
+            caption.setBuddy(edit)
+            row, column = divmod(i, 2)
+            grid.addWidget(caption, row, 2 * column)
+            grid.addWidget(edit, row, 2 * column + 1)
+            self.edits[name] = edit
+        self.notes = TextBox(NOTES_LINES)
+        self.notes.setObjectName("notesEdit")
+        self.notes.setPlaceholderText(self.tr("What to remember about this startup"))
+        self.notes.textEdited.connect(lambda t: self._edited("notes", t))
+        caption = QLabel(self.tr("Notes"))
+        caption.setBuddy(self.notes)
+        grid.addWidget(caption, 2, 0, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(self.notes, 2, 1, 1, 3)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 1)
+        return form
+
+    # -- display --------------------------------------------------------------------------
+    def is_open(self) -> bool:
+        """Whether the editors are shown."""
+        return self.toggle.isChecked()
+
+    def set_open(self, shown: bool) -> None:
+        """Show the editors (True) or only the summary line."""
+        self.toggle.setChecked(shown)
+
+    def _opened(self, shown: bool) -> None:
+        self.toggle.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
+        self.form.setVisible(shown)
+        if shown:
+            self._offer()
+
+    def show_startup(self, st: Startup | None, others: Sequence[Startup] = ()) -> None:
+        """Show ``st``'s details (None: no startup), offering the sectors, stages and regions
+        of ``others`` (the portfolio's startups) as the editors' completions. A line being
+        typed in for the same startup is left as typed."""
+        same = st is not None and self._startup is not None and st.id == self._startup.id
+        self._startup = st
+        self.setEnabled(st is not None)
+        text = summary(st) if st is not None else ""
+        self.summary_label.setText(breakable(text) if text else (
+            self.tr("No sector, stage, region or tags yet") if st is not None else ""))
+        self.summary_label.setEnabled(bool(text))
+        for name, edit in self.edits.items():
+            value = self._shown(name)
+            if edit.text() != value and not (same and edit.hasFocus() and edit.isModified()):
+                edit.setText(value)
+                edit.setModified(False)
+                edit.setCursorPosition(0)
+        if self.notes.text() != (st.notes if st else ""):
+            self.notes.setText(st.notes if st else "")
+        self.notes.setToolTip(html.escape(st.notes) if st and st.notes else "")
+        self._others = others
+        if self.is_open():
+            self._offer()
+
+    def _offer(self) -> None:
+        """Complete sector, stage and region with the values the startups have (read while
+        the editors are shown only: a portfolio of thousands takes a moment)."""
+        for name in ("sector", "stage", "region"):
+            values = distinct(getattr(s, name) for s in self._others)
+            if self._offered.get(name) == values:
+                continue
+            self._offered[name] = values
+            completer = QCompleter(values, self.edits[name])
+            completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+            completer.setFilterMode(Qt.MatchFlag.MatchContains)
+            self.edits[name].setCompleter(completer)
+
+    def _shown(self, name: str) -> str:
+        st = self._startup
+        if st is None:
+            return ""
+        return ", ".join(st.tags) if name == "tags" else str(getattr(st, name))
+
+    # -- edits ----------------------------------------------------------------------------
+    def _line_finished(self, name: str) -> None:
+        edit = self.edits[name]
+        if not edit.isModified():
+            return
+        edit.setModified(False)
+        typed = edit.text()
+        self._edited(name, parse_tags(typed) if name == "tags" else " ".join(typed.split()))
+
+    def _edited(self, name: str, value: object) -> None:
+        st = self._startup
+        if st is not None and getattr(st, name) != value:
+            self.fieldEdited.emit(name, value)
+        elif name != "notes":
+            self.edits[name].setText(self._shown(name))  # the tidied text, unchanged
