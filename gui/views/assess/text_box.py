@@ -62,6 +62,10 @@ class TextBox(QPlainTextEdit):
         self.textChanged.connect(self._changed)
         # the wrapped line count changes with the text and with the box's width
         self.document().contentsChanged.connect(self.fit_height)
+        # a timer of the box's own, so the refit never runs once the box is gone (a
+        # singleShot with a context object is not in every PySide6 this runs on)
+        self._refit = QTimer(self, singleShot=True, interval=0)
+        self._refit.timeout.connect(self.fit_height)
         self.installEventFilter(self)
         self.fit_height()
 
@@ -89,8 +93,8 @@ class TextBox(QPlainTextEdit):
         if obj is self and event.type() == QEvent.Type.Resize and \
                 isinstance(event, QResizeEvent) and \
                 event.size().width() != event.oldSize().width():
-            # once the text is laid out again at the new width (if the box still exists)
-            QTimer.singleShot(0, self, self.fit_height)
+            # once the text is laid out again at the new width
+            self._refit.start()
         return super().eventFilter(obj, event)
 
     def fit_height(self, *_args: object) -> None:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QPushButton,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -156,8 +157,14 @@ class GapsPanel(QWidget):
             action.toggled.connect(lambda on, aid=a.id: self.set_chosen(aid, on))
             self.assessors_menu.addAction(action)
         n = len(self.chosen())
-        self.assessors_button.setText(self.tr("Consensus of {n} of {total}").format(
+        button = self.assessors_button
+        button.setText(self.tr("Consensus of {n} of {total}").format(
             n=n, total=len(startup.assessments)))
+        # room for the menu's arrow beside the text whatever the style's own margins
+        arrow = button.style().pixelMetric(QStyle.PixelMetric.PM_MenuButtonIndicator, None,
+                                           button)
+        button.setMinimumWidth(button.fontMetrics().horizontalAdvance(button.text())
+                               + 2 * arrow + 24)
 
     # -- computing ------------------------------------------------------------------------
     def refresh(self) -> None:
