@@ -201,3 +201,20 @@ def drop() -> Callable[[MainWindow, list[Path]], bool]:
     """Drags files onto a window and drops them: ``drop(window, paths)``, False when the
     window refuses them."""
     return _drop_files
+
+
+@pytest.fixture
+def chinese_built() -> Iterator[None]:
+    """The Chinese translation built (as ``make translations`` does); English afterwards."""
+    import subprocess
+    import sys
+
+    from gui.i18n import install_language, qm_path
+
+    if qm_path("zh_CN") is None:
+        ts = Path(__file__).resolve().parents[2] / "resources" / "translations" / \
+            "beachhead_zh_CN.ts"
+        subprocess.run([str(Path(sys.executable).parent / "pyside6-lrelease"), "-silent",
+                        str(ts), "-qm", str(ts.with_suffix(".qm"))], check=True)
+    yield
+    install_language("en")

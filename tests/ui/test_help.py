@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 import subprocess
-import sys
 from importlib import metadata
 from pathlib import Path
 
@@ -17,22 +16,10 @@ from PySide6.QtGui import QAction, QKeySequence
 from gui.help.about import libraries, licence, requirement_names
 from gui.help.guide import chapters, help_folder
 from gui.help.shortcuts import plain_text
-from gui.i18n import install_language, qm_path
 from models import __version__
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCE = ROOT.parent / "shared" / "source" / "000_b8b817261007554c.txt"
-
-
-@pytest.fixture
-def chinese_built():  # type: ignore[no-untyped-def]
-    """The Chinese translation built (as ``make translations`` does); English afterwards."""
-    if qm_path("zh_CN") is None:
-        ts = ROOT / "resources" / "translations" / "beachhead_zh_CN.ts"
-        subprocess.run([str(Path(sys.executable).parent / "pyside6-lrelease"), "-silent",
-                        str(ts), "-qm", str(ts.with_suffix(".qm"))], check=True)
-    yield
-    install_language("en")
 
 
 def test_the_guide_has_the_same_chapters_in_both_languages() -> None:

@@ -6,13 +6,9 @@ offscreen)."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
-import pytest
-
-from gui.i18n import install_language, qm_path, system_language
+from gui.i18n import system_language
 from gui.main_window import MainWindow
 from gui.preferences import Preferences, PreferencesDialog
 from gui.settings import AppSettings
@@ -136,17 +132,6 @@ def test_a_report_states_the_preferred_draws_and_seed(window, qtbot, tmp_path):
     qtbot.waitUntil(lambda: not job.is_running(), timeout=120_000)
     first = " ".join(pdf_pages(target, raw=True)[0].split())
     assert "over 300 Monte Carlo draws per startup (seed 9)" in first
-
-
-@pytest.fixture
-def chinese_built():  # type: ignore[no-untyped-def]
-    """The Chinese translation built (as ``make translations`` does); English afterwards."""
-    if qm_path("zh_CN") is None:
-        ts = ROOT / "resources" / "translations" / "beachhead_zh_CN.ts"
-        subprocess.run([str(Path(sys.executable).parent / "pyside6-lrelease"), "-silent",
-                        str(ts), "-qm", str(ts.with_suffix(".qm"))], check=True)
-    yield
-    install_language("en")
 
 
 def test_the_language_preference_switches_the_window(window, chinese_built):
