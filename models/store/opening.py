@@ -14,6 +14,8 @@ import datetime as dt
 import errno
 import getpass
 import sqlite3
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -159,11 +161,18 @@ def build_server(address: str, content: Portfolio, who: str, overwrite: bool,
     validated), in one transaction: the schema and the roles' rules if it has none yet
     (:func:`init_server`), then the rows. A database that holds a portfolio already is
     refused unless ``overwrite``, which empties it first."""
+    fill_server(address, overwrite, partial(_fill, content=content, who=who, source=source))
+
+
+def fill_server(address: str, overwrite: bool, fill: Callable[[sa.Connection], object]
+                ) -> None:
+    """Make the database at ``address`` a workspace (:func:`prepare_server`) and ``fill``
+    it, in one transaction."""
     engine = server_engine(address)
     try:
         with engine.connect() as conn, migrate.writing(conn):
             prepare_server(conn, address, overwrite)
-            _fill(conn, content, who, source)
+            fill(conn)
     except sa.exc.DBAPIError as exc:
         raise InputError.single(shown(address), "", problem_text(exc)) from None
     finally:
@@ -220,12 +229,18 @@ def build(path: Path, content: Portfolio, who: str,
     """Make the empty file ``path`` a workspace holding ``content`` (already validated):
     the schema, the framework version, the portfolio row, every startup, and the log's
     first row. ``source`` is the name and SHA-256 of the JSON file it was converted from."""
+    fill_file(path, partial(_fill, content=content, who=who, source=source))
+
+
+def fill_file(path: Path, fill: Callable[[sa.Connection], object]) -> None:
+    """Make the empty file ``path`` a workspace: the schema, then ``fill``, in one
+    transaction; then its header's marks."""
     engine = sqlite_engine(path, create=True)
     try:
         with engine.connect() as conn:
             with migrate.writing(conn):
                 migrate.upgrade(conn)
-                _fill(conn, content, who, source)
+                fill(conn)
             mark_file(conn, migrate.HEAD)
     finally:
         engine.dispose()

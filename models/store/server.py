@@ -29,7 +29,7 @@ import sqlalchemy as sa
 from sqlalchemy import event
 from sqlalchemy.pool import NullPool
 
-from models.store.sqlite import BUSY_TIMEOUT_MS, WRITE_OPTION
+from models.store.sqlite import BUSY_TIMEOUT_MS, WRITE_OPTION, json_text
 
 #: The URL schemes of a PostgreSQL server's address.
 SCHEMES: Final = ("postgresql://", "postgres://", "postgresql+psycopg://")
@@ -125,7 +125,7 @@ def server_engine(address: str) -> sa.Engine:
         connect_args={**_CONNECTION,
                       "options": "-c default_transaction_isolation=read\\ committed "
                                  f"-c lock_timeout={LOCK_TIMEOUT_MS}"},
-        json_serializer=_dumps)
+        json_serializer=json_text)
 
     @event.listens_for(engine, "begin")
     def _begin(conn: sa.Connection) -> None:
@@ -135,12 +135,6 @@ def server_engine(address: str) -> sa.Engine:
             conn.exec_driver_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
 
     return engine
-
-
-def _dumps(value: object) -> str:
-    import json
-
-    return json.dumps(value, ensure_ascii=False, allow_nan=False)
 
 
 def is_disconnect(exc: BaseException) -> bool:

@@ -53,7 +53,9 @@ def is_workspace(path: str | Path) -> bool:
         return False
 
 
-def _dumps(value: object) -> str:
+def json_text(value: object) -> str:
+    """A JSON column's text: Unicode kept as it is, NaN refused (one writer for both
+    databases)."""
     return json.dumps(value, ensure_ascii=False, allow_nan=False)
 
 
@@ -81,7 +83,7 @@ def sqlite_engine(path: str | Path, *, create: bool = False) -> sa.Engine:
     """
     real = Path(os.path.realpath(path))
     engine = sa.create_engine("sqlite+pysqlite://", creator=lambda: _connect(real, create),
-                              poolclass=NullPool, json_serializer=_dumps)
+                              poolclass=NullPool, json_serializer=json_text)
 
     @event.listens_for(engine, "begin")
     def _begin(conn: sa.Connection) -> None:

@@ -10,17 +10,15 @@ open round of independent scoring) are not copied.
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import Final
 
 import sqlalchemy as sa
 
-from models.core.errors import InputError
 from models.files.atomic import atomic_output
-from models.store import migrate, opening
+from models.store import opening
 from models.store.schema import metadata
-from models.store.server import problem_text, server_engine, shown
-from models.store.sqlite import mark_file, sqlite_engine
 
 #: Rows written per statement.
 BATCH: Final = 5_000
@@ -58,27 +56,11 @@ def copy_to_file(src: sa.Connection, dest: Path) -> None:
     """Write the workspace read on ``src`` (a server's) to the new file ``dest``, whole or
     not at all."""
     with atomic_output(dest) as tmp:
-        engine = sqlite_engine(tmp, create=True)
-        try:
-            with engine.connect() as conn:
-                with migrate.writing(conn):
-                    migrate.upgrade(conn)
-                    copy_rows(src, conn)
-                mark_file(conn, migrate.HEAD)
-        finally:
-            engine.dispose()
+        opening.fill_file(tmp, partial(copy_rows, src))
 
 
 def copy_to_server(src: sa.Connection, address: str, overwrite: bool) -> None:
     """Write the workspace read on ``src`` into the database at ``address`` (the schema and
     rules made if it has none; one holding a portfolio refused unless ``overwrite``), in one
     transaction."""
-    engine = server_engine(address)
-    try:
-        with engine.connect() as conn, migrate.writing(conn):
-            opening.prepare_server(conn, address, overwrite)
-            copy_rows(src, conn)
-    except sa.exc.DBAPIError as exc:
-        raise InputError.single(shown(address), "", problem_text(exc)) from None
-    finally:
-        engine.dispose()
+    opening.fill_server(address, overwrite, partial(copy_rows, src))
