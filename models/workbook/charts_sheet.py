@@ -35,6 +35,10 @@ PILLAR_MAX = 12
 #: Pixels per centimetre at the 96 dpi Excel assumes for chart sizes; rows are 20 px high.
 _PX_PER_CM = 96 / 2.54
 _ROW_PX = 20
+#: Each chart starts this many pixels below the top of its first row: a chart whose frame
+#: lay on a row's top edge, where a printed page begins, had that edge drawn at the foot of
+#: the page before too.
+_TOP_PX = 4
 #: Chart sizes (cm): the overall chart's width, a pillar chart's width, a bar's height.
 _WIDE, _NARROW, _BAR = 24.0, 11.8, 0.55
 #: Rows of the sheet one printed page holds: A4 portrait, scaled to fit the charts' width.
@@ -54,7 +58,8 @@ def _height(bars: int) -> float:
 
 
 def _rows_of(cm: float) -> int:
-    return math.ceil(cm * _PX_PER_CM / _ROW_PX)
+    """The rows a chart ``cm`` high takes, from the top of its first row."""
+    return math.ceil((_TOP_PX + round(cm * _PX_PER_CM)) / _ROW_PX)
 
 
 def data_row(view: ViewPlan, k: int) -> int:
@@ -171,4 +176,5 @@ def _bar(book: Book, sh: Sheet, title: str, block: tuple[int, int, int, int],
     chart.set_y_axis({"reverse": True, "crossing": "max", "num_font": {"size": 8}})
     chart.set_size({"width": round(width * _PX_PER_CM),
                     "height": round(_height(len(labels)) * _PX_PER_CM)})
-    sh.ws.insert_chart(at[0] - 1, 0, chart, {"x_offset": at[1], "object_position": 3})
+    sh.ws.insert_chart(at[0] - 1, 0, chart, {"x_offset": at[1], "y_offset": _TOP_PX,
+                                             "object_position": 3})
