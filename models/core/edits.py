@@ -75,7 +75,7 @@ def set_score_field(assessment: Assessment, criterion_id: str, field: str,
 
 def set_field(item: Startup | Assessment, field: str, value: object) -> None:
     """Set a startup's field (``name``, ``sector``, ``stage``, ``region``, ``tags``,
-    ``notes``) or an assessment's (``assessor``, ``role``, ``date``)."""
+    ``notes``, ``website``) or an assessment's (``assessor``, ``role``, ``date``)."""
     setattr(item, field, value)
 
 

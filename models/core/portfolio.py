@@ -15,10 +15,12 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from models.core.decisions import Decision
 from models.core.framework import Framework
+from models.core.website import normalise_website
 
 PORTFOLIO_FORMAT: Final = "beachhead.portfolio"
-#: 2 added each startup's decisions (a schema-1 file has none and reads unchanged).
-PORTFOLIO_SCHEMA_VERSION: Final = 2
+#: 2 added each startup's decisions, 3 each startup's website (an older file has none and
+#: reads unchanged).
+PORTFOLIO_SCHEMA_VERSION: Final = 3
 
 Role = Literal["founder", "investor", "other"]
 Confidence = Literal["low", "medium", "high"]
@@ -91,6 +93,10 @@ class Startup(_Model):
     Decisions are kept in date order: a list given out of order (a file edited by hand or
     written by another tool) is sorted by date, those of the same date keeping their order,
     so the current decision is the latest by date, as the workbook import reads it.
+
+    The website is kept as a full address (``acme.ai`` becomes ``https://acme.ai``); a text
+    that is not a web address is refused, the message naming the website
+    (:func:`models.core.website.normalise_website`).
     """
 
     id: str = Field(default_factory=new_id)
@@ -100,6 +106,8 @@ class Startup(_Model):
     region: str = ""
     tags: list[str] = Field(default_factory=list)
     notes: str = ""
+    #: a full ``http(s)://`` address or ``""`` (see :mod:`models.core.website`)
+    website: str = ""
     assessments: list[Assessment] = Field(default_factory=list)
     decisions: list[Decision] = Field(default_factory=list)
 
@@ -114,6 +122,11 @@ class Startup(_Model):
         if not v.strip():
             raise ValueError("a startup needs a name")
         return v
+
+    @field_validator("website")
+    @classmethod
+    def _web_address(cls, v: str) -> str:
+        return normalise_website(v)
 
     @field_validator("decisions")
     @classmethod
@@ -131,7 +144,7 @@ class Portfolio(_Model):
     """
 
     format: Literal["beachhead.portfolio"] = PORTFOLIO_FORMAT
-    schema_version: Literal[2] = PORTFOLIO_SCHEMA_VERSION
+    schema_version: Literal[3] = PORTFOLIO_SCHEMA_VERSION
     framework: Framework
     startups: list[Startup] = Field(default_factory=list)
 

@@ -24,6 +24,8 @@ from models.files.atomic import atomic_write_text
 MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {
     # schema 2 added startups' decisions, which a schema-1 document simply has none of
     1: lambda data: data,
+    # schema 3 added startups' websites, which a schema-2 document simply has none of
+    2: lambda data: data,
 }
 
 

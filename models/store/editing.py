@@ -112,8 +112,8 @@ class WorkspaceEdits:
 
     def set_startup_field(self, startup_id: str, field: str, value: object,
                           comment: str | None = None, *, expected: object = UNCHECKED) -> None:
-        """Set a startup's ``name``, ``sector``, ``stage``, ``region``, ``tags`` or
-        ``notes`` (``Conflict``: see :meth:`set_score_field`)."""
+        """Set a startup's ``name``, ``sector``, ``stage``, ``region``, ``tags``,
+        ``notes`` or ``website`` (``Conflict``: see :meth:`set_score_field`)."""
         with self._write(comment) as tx:
             field_edits.set_startup_field(tx, startup_id, field, value, expected)
 

@@ -81,7 +81,8 @@ def set_score_field(tx: Tx, assessment_id: str, criterion_id: str, field: str,
 
 def set_startup_field(tx: Tx, startup_id: str, field: str, value: object,
                       expected: object = UNCHECKED) -> None:
-    """Set a startup's ``name``, ``sector``, ``stage``, ``region``, ``tags`` or ``notes``."""
+    """Set a startup's ``name``, ``sector``, ``stage``, ``region``, ``tags``, ``notes`` or
+    ``website``."""
     value = rows.checked_field(Startup, field, value)
     expected = _checked(Startup, field, expected)
     old = tx.conn.execute(sa.select(startups.c[field])

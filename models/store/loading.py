@@ -21,7 +21,13 @@ from typing import Any
 import sqlalchemy as sa
 
 from models.core.decisions import Decision
-from models.core.portfolio import Assessment, Portfolio, Startup
+from models.core.portfolio import (
+    PORTFOLIO_FORMAT,
+    PORTFOLIO_SCHEMA_VERSION,
+    Assessment,
+    Portfolio,
+    Startup,
+)
 from models.store import rows
 from models.store.frameworks import Frameworks
 from models.store.schema import assessments, decisions, scores, startups
@@ -56,7 +62,8 @@ def read_portfolio(conn: sa.Connection, frameworks: Frameworks) -> Portfolio:
     with _no_collection():
         found = _read_startups(conn, None, framework.criterion_ids)
     return rows.construct(Portfolio, {
-        "format": "beachhead.portfolio", "schema_version": 2, "framework": framework,
+        "format": PORTFOLIO_FORMAT, "schema_version": PORTFOLIO_SCHEMA_VERSION,
+        "framework": framework,
         "startups": [s for _, s in found]})
 
 
@@ -106,12 +113,13 @@ def _read_startups(conn: sa.Connection, which: sa.ColumnElement[bool] | None,
     decisions."""
     t = startups.c
     query = sa.select(t.position, t.id, t.name, t.sector, t.stage, t.region, t.tags,
-                      t.notes).order_by(t.position)
+                      t.notes, t.website).order_by(t.position)
     shared, dates, tags = _Shared(criterion_ids), _Dates(), _Tags()
     found = [(position, rows.startup_of(sid, name, shared[sector], shared[stage],
-                                        shared[region], tags.of(text), shared[notes]))
+                                        shared[region], tags.of(text), shared[notes],
+                                        shared[website]))
              for part in _raw_rows(conn, query if which is None else query.where(which))
-             for position, sid, name, sector, stage, region, text, notes in part]
+             for position, sid, name, sector, stage, region, text, notes, website in part]
     by_id = {s.id: s for _, s in found}
     if not by_id:
         return found

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 SCRIPTS: Final = Path(__file__).resolve().with_name("migrations")
 #: The newest revision in ``migrations/versions`` (a test checks it), so that opening an
 #: up-to-date file needs no Alembic (whose import alone takes a noticeable part of a second).
-HEAD: Final = "0002"
+HEAD: Final = "0003"
 #: A backup copy taken before a migration: ``FILE.bak-<revision it had>``.
 BACKUP_INFIX: Final = ".bak-"
 #: Alembic's own table, read without Alembic.

@@ -25,7 +25,8 @@ M = TypeVar("M", bound=BaseModel)
 _set = object.__setattr__
 _new = object.__new__
 
-STARTUP_FIELDS: tuple[str, ...] = ("name", "sector", "stage", "region", "tags", "notes")
+STARTUP_FIELDS: tuple[str, ...] = ("name", "sector", "stage", "region", "tags", "notes",
+                                   "website")
 ASSESSMENT_FIELDS: tuple[str, ...] = ("assessor", "role", "date")
 SCORE_FIELDS: tuple[str, ...] = ("value", "confidence", "rationale", "evidence")
 
@@ -100,7 +101,7 @@ def startup_row(startup: Startup, position: int) -> dict[str, Any]:
     """The ``startups`` row of ``startup`` at ``position``."""
     return {"id": startup.id, "position": position, "name": startup.name,
             "sector": startup.sector, "stage": startup.stage, "region": startup.region,
-            "tags": list(startup.tags), "notes": startup.notes}
+            "tags": list(startup.tags), "notes": startup.notes, "website": startup.website}
 
 
 def assessment_row(assessment: Assessment, startup_id: str, position: int,
@@ -134,11 +135,11 @@ def decision_rows(startup_id: str, decisions: Sequence[Decision]) -> list[dict[s
 # -- models from rows read back ----------------------------------------------------------------
 
 def startup_of(startup_id: str, name: str, sector: str, stage: str, region: str,
-               tags: list[str], notes: str) -> Startup:
+               tags: list[str], notes: str, website: str) -> Startup:
     """A startup (no assessments or decisions yet) from the values of its row."""
     return construct(Startup, {
         "id": startup_id, "name": name, "sector": sector, "stage": stage, "region": region,
-        "tags": tags, "notes": notes, "assessments": [], "decisions": []})
+        "tags": tags, "notes": notes, "website": website, "assessments": [], "decisions": []})
 
 
 def assessment_of(assessment_id: str, assessor: str, role: str, date: dt.date) -> Assessment:

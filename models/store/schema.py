@@ -101,6 +101,7 @@ startups = sa.Table(
     sa.Column("region", sa.Text, nullable=False),
     sa.Column("tags", sa.JSON, nullable=False),
     sa.Column("notes", sa.Text, nullable=False),
+    sa.Column("website", sa.Text, nullable=False, server_default=""),  # since revision 0003
 )
 
 rounds = sa.Table(

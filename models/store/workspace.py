@@ -350,5 +350,6 @@ class Workspace(WorkspaceRounds):
 def _name_only(startup_id: str, name: str) -> Startup:
     """A startup with only its id and name (what choosing one by name needs)."""
     return construct(Startup, {"id": startup_id, "name": name, "sector": "", "stage": "",
-                               "region": "", "tags": [], "notes": "", "assessments": [],
+                               "region": "", "tags": [], "notes": "", "website": "",
+                               "assessments": [],
                                "decisions": []})

@@ -107,9 +107,9 @@ def test_a_workspace_from_a_newer_beachhead_is_refused_naming_both_revisions(
     for command in READERS:
         code, _, err = run_cli(capsys, *_args(command, path, tmp_path))
         assert code == 1
-        assert err == (f"{path}: schema revision: the workspace has schema revision 0003, "
+        assert err == (f"{path}: schema revision: the workspace has schema revision 0004, "
                        "written by a newer Beachhead; this Beachhead reads schema revisions "
-                       "up to 0002. Update Beachhead to open it.\n")
+                       "up to 0003. Update Beachhead to open it.\n")
 
 
 def test_sample_writes_a_workspace(capsys, tmp_path):

@@ -37,7 +37,7 @@ def test_round_trip_is_byte_identical(tmp_path, portfolio):
     assert p.read_bytes() == first
     assert (tmp_path / "p.beachhead.bak").read_bytes() == first
     doc = json.loads(first)
-    assert doc["format"] == "beachhead.portfolio" and doc["schema_version"] == 2
+    assert doc["format"] == "beachhead.portfolio" and doc["schema_version"] == 3
     assert "Acme 智能" in first.decode("utf-8")  # real Unicode, not \u escapes
 
 
@@ -84,7 +84,7 @@ def test_newer_schema_is_refused_with_versions(tmp_path, portfolio):
     with pytest.raises(InputError) as e:
         load_portfolio(_write(tmp_path, doc))
     msg = str(e.value)
-    assert "schema_version" in msg and "version 7" in msg and "up to 2" in msg
+    assert "schema_version" in msg and "version 7" in msg and "up to 3" in msg
 
 
 def test_older_schema_is_migrated(tmp_path, portfolio, monkeypatch):
@@ -97,15 +97,15 @@ def test_older_schema_is_migrated(tmp_path, portfolio, monkeypatch):
         return d
 
     monkeypatch.setitem(storage.MIGRATIONS, 0, v0_to_v1)
-    loaded = load_portfolio(_write(tmp_path, doc))  # 0 → 1 (this test's step) → 2
+    loaded = load_portfolio(_write(tmp_path, doc))  # 0 → 1 (this test's step) → 2 → 3
     assert loaded.startups[0].name == "Acme 智能"
 
 
-def test_schema_1_file_reads_with_no_decisions_and_saves_as_2(tmp_path, portfolio):
+def test_schema_1_file_reads_with_no_decisions_and_saves_as_3(tmp_path, portfolio):
     doc = _doc(portfolio)
     doc["schema_version"] = 1
     for st in doc["startups"]:
-        del st["decisions"]
+        del st["decisions"], st["website"]
     path = Path(_write(tmp_path, doc))
     before = path.read_bytes()
     loaded = load_portfolio(path)
@@ -116,7 +116,7 @@ def test_schema_1_file_reads_with_no_decisions_and_saves_as_2(tmp_path, portfoli
                                                  by="IC", rationale="wait for the round"))
     save_portfolio(loaded, path)
     again = load_portfolio(path)
-    assert again.schema_version == 2
+    assert again.schema_version == 3
     assert again.startups[0].decision == Decision(status="watch", date=dt.date(2026, 3, 1),
                                                   by="IC", rationale="wait for the round")
 

@@ -19,36 +19,37 @@ from models.store.sqlite import integrity_check
 from models.store.workspace import Workspace
 from tests.domain.test_store_workspace import make, rich_portfolio
 
-#: A second revision that rebuilds the startups table (as SQLite does for most changes) with
-#: one more column: rebuilding must not cascade into the assessments that refer to it.
-_REVISION_2 = '''
-"""Startups get a website."""
+#: A revision after the shipped ones that rebuilds the startups table (as SQLite does for most
+#: changes) with one more column: rebuilding must not cascade into the assessments that refer
+#: to it.
+_NEXT_REVISION = '''
+"""Startups get the year they were founded."""
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0003"
-down_revision = "0002"
+revision = "0004"
+down_revision = "0003"
 branch_labels = None
 depends_on = None
 
 
 def upgrade():
     with op.batch_alter_table("startups", recreate="always") as batch:
-        batch.add_column(sa.Column("website", sa.Text, nullable=True))
+        batch.add_column(sa.Column("founded", sa.Integer, nullable=True))
 
 
 def downgrade():
     with op.batch_alter_table("startups", recreate="always") as batch:
-        batch.drop_column("website")
+        batch.drop_column("founded")
 '''
 
 
 @pytest.fixture
 def newer_scripts(tmp_path) -> Path:
-    """The shipped migrations plus a revision 0003."""
+    """The shipped migrations plus a revision 0004."""
     scripts = tmp_path / "migrations"
     shutil.copytree(migrate.SCRIPTS, scripts, ignore=shutil.ignore_patterns("__pycache__"))
-    (scripts / "versions" / "v0003_website.py").write_text(_REVISION_2, encoding="utf-8")
+    (scripts / "versions" / "v0004_founded.py").write_text(_NEXT_REVISION, encoding="utf-8")
     return scripts
 
 
@@ -61,7 +62,7 @@ def _columns(path: Path, table: str) -> list[str]:
 
 
 def test_the_head_constant_is_the_newest_revision():
-    assert migrate.revisions() == ["0001", "0002"] and migrate.HEAD == "0002"
+    assert migrate.revisions() == ["0001", "0002", "0003"] and migrate.HEAD == "0003"
 
 
 def test_the_migrations_create_the_schema_the_code_describes(tmp_path):
@@ -85,11 +86,11 @@ def test_an_older_workspace_is_migrated_in_place_after_a_backup(tmp_path, newer_
         assert ws.load() == before  # every assessment is still there
         assert ws.changes() == history
         ws.set_startup_field("s2", "notes", "after the upgrade")
-    assert "website" in _columns(path, "startups")
-    assert int.from_bytes(path.read_bytes()[60:64], "big") == 3  # user_version
-    backup = tmp_path / "w.beachhead.bak-0002"
+    assert "founded" in _columns(path, "startups")
+    assert int.from_bytes(path.read_bytes()[60:64], "big") == 4  # user_version
+    backup = tmp_path / "w.beachhead.bak-0003"
     assert integrity_check(path) == "ok" and integrity_check(backup) == "ok"
-    assert "website" not in _columns(backup, "startups")
+    assert "founded" not in _columns(backup, "startups")
     with Workspace.open(backup) as old:
         assert old.load() == before and old.load().startups[1].notes == "before the upgrade"
 
@@ -104,10 +105,10 @@ def test_a_workspace_from_a_newer_beachhead_is_refused_naming_both_revisions(
         Workspace.open(path)
     (problem,) = e.value.problems
     assert problem.source == str(path)
-    assert "schema revision 0003" in problem.message and "up to 0002" in problem.message
+    assert "schema revision 0004" in problem.message and "up to 0003" in problem.message
     assert "newer Beachhead" in problem.message
     assert path.read_bytes() == original
-    assert not (tmp_path / "w.beachhead.bak-0003").exists()
+    assert not (tmp_path / "w.beachhead.bak-0004").exists()
 
 
 @pytest.mark.parametrize("damage", ["DROP TABLE alembic_version",
@@ -142,10 +143,10 @@ def test_the_schema_is_written_for_postgresql_too():
     assert "sqlite" not in ddl.lower() and "pragma" not in ddl.lower()
 
 
-_WEBSITE = _REVISION_2.replace(
+_FOUNDED = _NEXT_REVISION.replace(
     '''    with op.batch_alter_table("startups", recreate="always") as batch:
-        batch.add_column(sa.Column("website", sa.Text, nullable=True))''',
-    '''    op.add_column("startups", sa.Column("website", sa.Text, nullable=True))''')
+        batch.add_column(sa.Column("founded", sa.Integer, nullable=True))''',
+    '''    op.add_column("startups", sa.Column("founded", sa.Integer, nullable=True))''')
 
 
 def test_a_team_workspace_is_migrated_by_its_owner_and_anyone_else_told_so(tmp_path, pg_server,
@@ -154,17 +155,17 @@ def test_a_team_workspace_is_migrated_by_its_owner_and_anyone_else_told_so(tmp_p
 
     scripts = tmp_path / "migrations"
     shutil.copytree(migrate.SCRIPTS, scripts, ignore=shutil.ignore_patterns("__pycache__"))
-    (scripts / "versions" / "v0003_website.py").write_text(_WEBSITE, encoding="utf-8")
+    (scripts / "versions" / "v0004_founded.py").write_text(_FOUNDED, encoding="utf-8")
     Workspace.create(pg_url, rich_portfolio(), who="Admin").close()
     add_member(pg_url, "ann", "assessor")
     ann = pg_server.url(str(sa.make_url(pg_url).database), user="ann")
     with pytest.raises(InputError, match=r"schema revision: the workspace has schema revision "
-                                         r"0002 and this Beachhead needs 0003; its owner "
+                                         r"0003 and this Beachhead needs 0004; its owner "
                                          r"\(postgres\) must open it once"):
         Workspace.open(ann, scripts=scripts)
     for address in (pg_url, ann):
         with Workspace.open(address, scripts=scripts) as ws:
             assert ws.load() == rich_portfolio()
     with pg_server.admin(str(sa.make_url(pg_url).database)) as conn:
-        assert conn.execute("SELECT version_num FROM alembic_version").fetchall() == [("0003",)]
-        assert conn.execute("SELECT count(website) FROM startups").fetchone() == (0,)
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchall() == [("0004",)]
+        assert conn.execute("SELECT count(founded) FROM startups").fetchone() == (0,)

@@ -1,0 +1,105 @@
+"""A startup's website: what is accepted, and the one form it is kept in.
+
+A website is typed as people write addresses: ``acme.ai``, ``www.acme.ai/en``,
+``https://acme.ai``, ``http://例子.中国``. :func:`normalise_website` keeps it as a full address:
+``https://`` put in front when no scheme was typed, the scheme and host in lower case, the
+path, query and fragment as typed. It refuses what cannot be a web address (words with spaces,
+a host without a dot, another scheme such as ``mailto:`` or ``javascript:``, a user name or
+password in the address), each time with :data:`EXPECTED` in the message. An empty text is
+no website.
+
+:func:`shown_website` is the short form a link shows (``acme.ai/en``).
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+from typing import Final
+from urllib.parse import urlsplit
+
+#: The longest address kept (browsers and spreadsheets take about 2,000 characters).
+MAX_LENGTH: Final = 2000
+#: What every refusal says is expected.
+EXPECTED: Final = "expected a web address such as acme.ai or https://acme.ai"
+
+_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
+_LABEL = re.compile(r"^(?!-)[^\W_](?:[\w-]{0,61}[^\W_])?$")
+_SHOWN_PREFIX = re.compile(r"^https?://(?:www\.)?", re.IGNORECASE)
+
+
+def normalise_website(typed: str) -> str:
+    """``typed`` as a full ``http``/``https`` address (see the module notes); ``""`` for an
+    empty text.
+
+    Raises:
+        ValueError: ``typed`` is not a web address; the message names the website, what is
+            wrong and what is expected.
+    """
+    text = typed.strip()
+    if not text:
+        return ""
+    problem = _problem(text)
+    if problem is None:
+        address = text if "://" in text else f"https://{text.removeprefix('//')}"
+        try:
+            parts = urlsplit(address)
+        except ValueError:  # brackets of an IPv6 address left open
+            problem = "its host is not written right"
+        else:
+            problem = _parts_problem(parts.scheme, parts.netloc)
+            if problem is None:
+                return parts._replace(scheme=parts.scheme.lower(),
+                                      netloc=parts.netloc.lower()).geturl()
+    shown = text if len(text) <= 60 else text[:59] + "…"
+    raise ValueError(f"the website '{shown}' is not a web address ({problem}); {EXPECTED}")
+
+
+def _problem(text: str) -> str | None:
+    """What rules ``text`` out before it is taken apart."""
+    if len(text) > MAX_LENGTH:
+        return f"longer than {MAX_LENGTH} characters"
+    if any(c.isspace() for c in text):
+        return "it has spaces"
+    if any(ord(c) < 32 or ord(c) == 127 for c in text):
+        return "it has control characters"
+    scheme = _SCHEME.match(text)
+    if scheme is not None and "://" in text and scheme.group(1).lower() not in ("http",
+                                                                                  "https"):
+        return f"{scheme.group(1)}: addresses are not web pages"
+    if scheme is not None and "://" not in text and not text[scheme.end():][:1].isdigit():
+        return f"{scheme.group(1)}: addresses are not web pages"
+    return None
+
+
+def _parts_problem(scheme: str, netloc: str) -> str | None:
+    """What is wrong with an address's scheme and host (``None``: nothing)."""
+    if scheme.lower() not in ("http", "https"):
+        return f"{scheme}: addresses are not web pages"
+    if "@" in netloc:
+        return "it has a user name or password"
+    host, _, port = netloc.rpartition(":") if not netloc.endswith("]") else (netloc, "", "")
+    if not host:
+        host, port = netloc, ""
+    if port and not (port.isdigit() and 0 < int(port) < 65536):
+        return f"'{port}' is not a port number"
+    if not host:
+        return "it has no host name"
+    return None if _host_ok(host) else f"'{host}' is not a host name"
+
+
+def _host_ok(host: str) -> bool:
+    """An IP address, or a name of at least two labels whose last is not a number."""
+    try:
+        ipaddress.ip_address(host.strip("[]"))
+        return True
+    except ValueError:
+        pass
+    labels = host.removesuffix(".").split(".")
+    return len(labels) >= 2 and all(_LABEL.match(label) for label in labels) and \
+        not labels[-1].isdigit()
+
+
+def shown_website(address: str) -> str:
+    """The short form a link shows: ``https://www.acme.ai/en/`` → ``acme.ai/en``."""
+    return _SHOWN_PREFIX.sub("", address).rstrip("/")
