@@ -67,6 +67,7 @@ from models.workbook.layout import (
     STARTUPS,
     STARTUPS_HEADERS,
     TAG_SEPARATOR,
+    column_letter,
 )
 from models.workbook.levels_sheet import write_levels
 from models.workbook.plan import ExportPlan, make_plan
@@ -209,6 +210,7 @@ def _write_startups(book: Book, portfolio: Portfolio, warnings: list[TextWarning
         column_width((s.sector for s in sts), 10, 36),
         column_width((s.stage for s in sts), 8, 20),
         column_width((s.region for s in sts), 8, 24),
+        column_width((s.website for s in sts[:2000]), 10, 40),
         column_width((TAG_SEPARATOR.join(s.tags) for s in sts[:2000]), 8, 40),
         column_width((s.notes for s in sts[:2000]), 10, 80),
     ])
@@ -217,8 +219,8 @@ def _write_startups(book: Book, portfolio: Portfolio, warnings: list[TextWarning
     sh.header(1, STARTUPS_HEADERS)
     for i, s in enumerate(sts):
         r = 2 + i
-        for c, value in enumerate((s.id, s.name, s.sector, s.stage, s.region,
+        for c, value in enumerate((s.id, s.name, s.sector, s.stage, s.region, s.website,
                                    TAG_SEPARATOR.join(s.tags), s.notes), 1):
             sh.text(r, c, value)
     if sts:
-        sh.ws.autofilter(f"A1:G{len(sts) + 1}")
+        sh.ws.autofilter(f"A1:{column_letter(len(STARTUPS_HEADERS))}{len(sts) + 1}")

@@ -157,14 +157,17 @@ SCORES_HEADERS = (
     "Direction", "Weight", "Score", "Confidence", "Favourability", "Rationale", "Evidence",
     "Startup ID",
 )
-STARTUPS_HEADERS = ("Startup ID", "Startup", "Sector", "Stage", "Region", "Tags", "Notes")
+#: (The Website column came after layout 3's first release; an importer reads the sheet by
+#: its headers, so a workbook without it imports, and one with it reads in older versions.)
+STARTUPS_HEADERS = ("Startup ID", "Startup", "Sector", "Stage", "Region", "Website", "Tags",
+                    "Notes")
 PILLAR_HEADERS = ("Pillar ID", "Pillar", "Direction", "Pillar weight", "Enabled")
 LEVEL_HEADERS = tuple(f"Level {i}" for i in range(1, 6))
 CRITERIA_HEADERS = (
     "Criterion ID", "Pillar ID", "Criterion", "Question", "Direction", "Weight",
     *LEVEL_HEADERS, "Source",
 )
-TEMPLATE_FIELDS = ("Startup", "Assessor", "Role", "Date", "Sector", "Stage")
+TEMPLATE_FIELDS = ("Startup", "Assessor", "Role", "Date", "Sector", "Stage", "Website")
 TEMPLATE_HEADERS = (
     "Criterion ID", "Criterion", "Score", "Confidence", "Rationale", "Evidence", "Question",
     *LEVEL_HEADERS, "Pillar", "Direction", "Weight", "Favourability",

@@ -26,6 +26,7 @@ ZH_LABELS: Mapping[str, str] = {
     # startup and assessment fields, live results
     "Startup": "初创公司", "Assessor": "评估人", "Role": "角色", "Date": "日期",
     "Sector": "赛道", "Stage": "阶段", "Region": "地区", "Tags": "标签", "Notes": "备注",
+    "Website": "网站",
     "Framework ID": "框架编号", "Framework version": "框架版本",
     "Overall": "总分", "Completeness": "完整度",
     # the criteria table

@@ -166,8 +166,8 @@ def test_export_keeps_hostile_text_as_text(tmp_path):
         ("Levels", "B7"): "=HYPERLINK(\"http://evil.example\",\"x\")",
         ("Scores", "A2"): "=HYPERLINK(\"http://evil.example\",\"x\")",
         ("Scores", "M2"): "=1+1", ("Scores", "N2"): "@SUM(A1)",
-        ("Startups", "C2"): "+1", ("Startups", "D2"): "-2", ("Startups", "G2"): "@x",
-        ("Startups", "F2"): "\tx",
+        ("Startups", "C2"): "+1", ("Startups", "D2"): "-2", ("Startups", "H2"): "@x",
+        ("Startups", "G2"): "\tx",
     }
     for (sheet, ref), want in cells.items():
         cell = wb[sheet][ref]

@@ -25,6 +25,9 @@ from tests.workbook_corpus import FIRST, HEAD, fill_template
 FW = default_framework()
 IDS = FW.criterion_ids
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+#: The criteria header row and first criterion row of the fixtures made before the layout
+#: change (six startup fields above the table then, no Website).
+OLD_HEAD, OLD_FIRST = 10, 11
 ZH_CONFIDENCE = {"low": "低", "medium": "中", "high": "高"}
 FIELDS = {"Startup": "星澜智能", "Assessor": "王芳", "Date": dt.date(2024, 10, 31),
           "Sector": "医疗健康", "Stage": "Seed"}
@@ -89,12 +92,12 @@ def test_workbooks_of_the_layout_before_still_import(name, startup, confidences)
     every sixth row left empty."""
     path = FIXTURES / name
     ws = load_workbook(path)["Assessment"]
-    assert tuple(c.value for c in ws[HEAD]) == TEMPLATE_HEADERS_BEFORE
-    assert ws[f"J{HEAD}"].value == "Score" and ws[f"J{FIRST}"].value == 1
-    assert confidences[0] in {ws[f"K{FIRST}"].value}
+    assert tuple(c.value for c in ws[OLD_HEAD]) == TEMPLATE_HEADERS_BEFORE
+    assert ws[f"J{OLD_HEAD}"].value == "Score" and ws[f"J{OLD_FIRST}"].value == 1
+    assert confidences[0] in {ws[f"K{OLD_FIRST}"].value}
     got = _read(path)
     (a,) = got.assessments
-    assert (got.name, got.sector, got.stage) == (startup, "Health", "Seed")
+    assert (got.name, got.sector, got.stage, got.website) == (startup, "Health", "Seed", "")
     assert (a.assessor, a.role, a.date) == ("Li Wei", "founder", dt.date(2024, 10, 31))
     want = {cid: Score(value=j % 5 + 1, confidence=("low", "medium", "high")[j % 3],
                        rationale=f"rationale {cid}", evidence=f"https://example.com/{j}")

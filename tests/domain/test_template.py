@@ -38,14 +38,14 @@ def test_sheets(wb):
 
 def test_startup_fields_at_the_top(wb):
     ws = wb["Assessment"]
-    labels = [ws.cell(FIELDS_ROW + n, 1).value for n in range(8)]
-    assert labels == ["Startup", "Assessor", "Role", "Date", "Sector", "Stage",
+    labels = [ws.cell(FIELDS_ROW + n, 1).value for n in range(9)]
+    assert labels == ["Startup", "Assessor", "Role", "Date", "Sector", "Stage", "Website",
                       "Framework ID", "Framework version"]
-    assert list(TEMPLATE_FIELDS) == labels[:6]
+    assert list(TEMPLATE_FIELDS) == labels[:7]
     assert ws.cell(FIELDS_ROW + 2, 2).value == "founder"
     fw = default_framework()
-    assert ws.cell(FIELDS_ROW + 6, 2).value == fw.id
-    assert ws.cell(FIELDS_ROW + 7, 2).value == fw.version
+    assert ws.cell(FIELDS_ROW + 7, 2).value == fw.id
+    assert ws.cell(FIELDS_ROW + 8, 2).value == fw.version
     assert ws.cell(FIELDS_ROW + 3, 2).number_format == "yyyy-mm-dd"
 
 
@@ -143,7 +143,7 @@ def test_cli_template_with_a_framework_file(tmp_path, capsys):
     ws = load_workbook(out)["Assessment"]
     head = template_header_row(fw)
     assert [ws.cell(head + 1 + j, 1).value for j in range(4)] == fw.criterion_ids
-    assert ws.cell(FIELDS_ROW + 6, 2).value == "test.tiny"
+    assert ws.cell(FIELDS_ROW + 7, 2).value == "test.tiny"
     bad = tmp_path / "bad.json"
     bad.write_text("{", encoding="utf-8")
     assert cli.main(["template", "-o", str(out), "--framework", str(bad)]) == 1

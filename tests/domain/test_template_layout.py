@@ -89,7 +89,8 @@ def test_chinese_template_names_sheets_headers_and_labels_in_chinese(books):
                       "级别 1", "级别 2", "级别 3", "级别 4", "级别 5", "支柱", "方向", "权重",
                       "有利度"]
     labels = [ws.cell(r, 1).value for r in range(FIELDS_ROW, HEAD)]
-    assert labels == ["初创公司", "评估人", "角色", "日期", "赛道", "阶段", "框架编号", "框架版本"]
+    assert labels == ["初创公司", "评估人", "角色", "日期", "赛道", "阶段", "网站", "框架编号",
+                      "框架版本"]
     results = [ws.cell(FIELDS_ROW + n, 5).value for n in range(len(FW.pillars) + 2)]
     assert results == ["总分", *(p.name["zh_CN"] for p in FW.pillars), "完整度"]
     framework = wb["框架"]

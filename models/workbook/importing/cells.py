@@ -37,6 +37,7 @@ from dataclasses import dataclass
 from typing import cast
 
 from models.core.portfolio import CONFIDENCES, ROLES, Confidence, Role
+from models.core.website import normalise_website
 from models.workbook.words import ZH_LABELS, ZH_VALUES
 from models.workbook.xlsx_text import REPLACEMENT, clean_text
 
@@ -257,6 +258,19 @@ def parse_role(value: object) -> Role | None:
     """
     return cast("Role | None", _one_of(value, "role", ROLES, _ROLE_ALIASES,
                                        "founder, investor or other"))
+
+
+def parse_website(value: object) -> str:
+    """A startup's website as Beachhead keeps it (``acme.ai`` → ``https://acme.ai``), ``""``
+    when empty.
+
+    Raises:
+        CellError: not a web address (the message says why and what is expected).
+    """
+    try:
+        return normalise_website(as_name(value))
+    except ValueError as exc:
+        raise CellError(str(exc)) from None
 
 
 def _one_of(value: object, what: str, choices: tuple[str, ...], aliases: dict[str, str],

@@ -24,6 +24,7 @@ from models.workbook.importing.cells import (
     identity_key,
     parse_date,
     parse_role,
+    parse_website,
     split_tags,
 )
 from models.workbook.importing.decisions_reader import DecisionRow, read_decisions
@@ -33,7 +34,7 @@ if TYPE_CHECKING:
     from models.workbook.importing.reader import WorkbookReader
 
 _KEYS = ("startup", "startupid", "assessor", "role", "date")
-_FIELDS = ("sector", "stage", "region", "tags", "notes")
+_FIELDS = ("sector", "stage", "region", "website", "tags", "notes")
 _EMPTY = Score()
 
 
@@ -43,6 +44,7 @@ class _Fields(TypedDict, total=False):
     sector: str
     stage: str
     region: str
+    website: str
     tags: list[str]
     notes: str
 
@@ -129,13 +131,14 @@ class _Startups:
         name = r_.folded.get("startups")
         if name is None:
             r_.note("", "the workbook has no Startups sheet, so the startups' sector, stage, "
-                    "region, tags and notes are not imported (only their names and scores)")
+                    "region, website, tags and notes are not imported (only their names and "
+                    "scores)")
             return
         grid = r_.grid(name)
         h = grid.find_header("startup")
         if h is None:
-            r_.note(name, "no 'Startup' header found; sector, stage, region, tags and notes "
-                    "are not imported")
+            r_.note(name, "no 'Startup' header found; sector, stage, region, website, tags "
+                    "and notes are not imported")
             return
         cols = r_.columns(grid, h, ("startup",), ("startupid", *_FIELDS))
         if cols is None:
@@ -157,10 +160,13 @@ class _Startups:
             r_.note(grid.ref(r, cols["startupid"]), f"startup id '{sid}' appears a second "
                     f"time (first {self.by_id[sid].where}); this row is left out")
             return
+        website = r_.parsed("website", parse_website, values.get("website", ""),
+                            lambda: grid.ref(r, cols["website"]))
         draft = self.add(text, sid or None, grid.ref(r, cols["startup"]))
         draft.fields = _Fields(
             sector=as_name(values.get("sector", "")), stage=as_name(values.get("stage", "")),
             region=as_name(values.get("region", "")),
+            website=website if isinstance(website, str) else "",
             tags=split_tags(values.get("tags", "")), notes=as_text(values.get("notes", "")),
         )
 

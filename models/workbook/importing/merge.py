@@ -52,8 +52,8 @@ class MergePlan:
         new_startups: startups to append, in order (fresh objects).
         new_assessments: ``(existing startup id, assessment)`` pairs to append.
         field_updates: ``(existing startup id, field, value)``: empty sector, stage, region,
-            notes or tags filled from the import, and ``decisions``: the startup's decisions
-            with those imported added.
+            website, notes or tags filled from the import, and ``decisions``: the startup's
+            decisions with those imported added.
         duplicates: one notice per assessment skipped as a duplicate.
         look_alikes: one notice per imported startup kept apart from a look-alike.
         framework: the framework the merged portfolio takes (the workbooks' weights), or
@@ -80,7 +80,7 @@ class MergePlan:
         return [*self.duplicates, *self.look_alikes, *self.weight_notes]
 
 
-_FILLABLE = ("sector", "stage", "region", "notes", "tags")
+_FILLABLE = ("sector", "stage", "region", "website", "notes", "tags")
 
 
 class _Index:

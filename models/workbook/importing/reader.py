@@ -52,6 +52,7 @@ MAX_DATA_SHEETS = 10
 LABELS = {
     "startup": "Startup", "assessor": "Assessor", "role": "Role", "date": "Date",
     "sector": "Sector", "stage": "Stage", "region": "Region", "tags": "Tags", "notes": "Notes",
+    "website": "Website",
     "criterionid": "Criterion ID", "score": "Score", "confidence": "Confidence",
     "rationale": "Rationale", "evidence": "Evidence", "frameworkid": "Framework ID",
     "frameworkversion": "Framework version", "workbook": "Workbook",
@@ -59,7 +60,8 @@ LABELS = {
     "pillarweight": "Pillar weight", "weight": "Weight", "enabled": "Enabled",
     "status": "Status", "by": "By",
 }
-FIELD_ALIASES = {"startupname": "startup", "company": "startup", "companyname": "startup"}
+FIELD_ALIASES = {"startupname": "startup", "company": "startup", "companyname": "startup",
+                 "url": "website", "homepage": "website", "网址": "website", "官网": "website"}
 SCORE_INPUTS = ("score", "confidence", "rationale", "evidence")
 _NOT_DATA_SHEETS = {"framework", "charts", "summary", "about", "decisions"}
 _LABEL_MAX = 60  # longer texts are never labels or headers

@@ -15,6 +15,7 @@ from models.workbook.importing.cells import (
     as_text,
     parse_date,
     parse_role,
+    parse_website,
     split_tags,
 )
 from models.workbook.importing.sheet_grid import SheetGrid
@@ -22,8 +23,8 @@ from models.workbook.importing.sheet_grid import SheetGrid
 if TYPE_CHECKING:
     from models.workbook.importing.reader import WorkbookReader
 
-TEMPLATE_FIELDS = ("startup", "assessor", "role", "date", "sector", "stage", "region", "tags",
-                   "notes", "frameworkid", "frameworkversion")
+TEMPLATE_FIELDS = ("startup", "assessor", "role", "date", "sector", "stage", "region",
+                   "website", "tags", "notes", "frameworkid", "frameworkversion")
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,7 @@ class _Fields:
     sector: str
     stage: str
     region: str
+    website: str
     tags: list[str]
     notes: str
 
@@ -71,7 +73,8 @@ def read_template(reader: WorkbookReader, about: dict[str, tuple[object, str]]) 
     assessment = Assessment(assessor=fields.assessor, role=fields.role, date=fields.date,
                             scores=dict(scores))
     startup = Startup(name=fields.startup, sector=fields.sector, stage=fields.stage,
-                      region=fields.region, tags=fields.tags, notes=fields.notes,
+                      region=fields.region, website=fields.website, tags=fields.tags,
+                      notes=fields.notes,
                       assessments=[assessment])
     reader.result.startups.append(startup)
     reader.result.origins[assessment.id] = grid.sheet
@@ -103,7 +106,9 @@ def _fields(reader: WorkbookReader, grid: SheetGrid, at: dict[str, tuple[int, in
     where = {k: grid.ref(*at[k]) if k in at else grid.sheet for k in TEMPLATE_FIELDS}
     role = reader.parsed("role", parse_role, values["role"], where["role"])
     date = reader.parsed("date", parse_date, values["date"], where["date"])
-    if isinstance(role, CellError) or isinstance(date, CellError):
+    website = reader.parsed("website", parse_website, values["website"], where["website"])
+    if isinstance(role, CellError) or isinstance(date, CellError) or \
+            isinstance(website, CellError):
         return None
     if date is None:
         date = reader.today
@@ -112,7 +117,7 @@ def _fields(reader: WorkbookReader, grid: SheetGrid, at: dict[str, tuple[int, in
     return _Fields(
         startup=name, assessor=as_name(values["assessor"]), role=role or "founder", date=date,
         sector=as_name(values["sector"]), stage=as_name(values["stage"]),
-        region=as_name(values["region"]), tags=split_tags(values["tags"]),
+        region=as_name(values["region"]), website=website, tags=split_tags(values["tags"]),
         notes=as_text(values["notes"]),
     )
 
