@@ -1,9 +1,9 @@
 """The main window's menus, tool bar and their actions: File (New, Open, Open Team Workspace,
 Open Recent, Save a Copy, the long file jobs' actions, Close, Quit), Edit (Undo and Redo of the
-open portfolio, Copy, Select All, Find: :mod:`gui.edit_actions`; Preferences:
-:mod:`gui.preferences`), View (the three views, the perspective and the interface language)
-and Help (:mod:`gui.help`); the tool bar holds New, Open, Undo, Redo, Find and Export. They are
-built again, in the new language, when the language changes."""
+open portfolio, Copy, Select All, Find: :mod:`gui.edit_actions`; Next Unscored Criterion;
+Preferences: :mod:`gui.preferences`), View (the three views, the perspective and the interface
+language) and Help (:mod:`gui.help`); the tool bar holds New, Open, Undo, Redo, Find and
+Export. They are built again, in the new language, when the language changes."""
 
 from __future__ import annotations
 
@@ -25,6 +25,8 @@ from gui.preferences import open_preferences
 if TYPE_CHECKING:
     from gui.main_window import MainWindow
 
+#: The key of Edit ▸ Next Unscored Criterion (the Assess view's button names it too).
+NEXT_UNSCORED_KEY = "Ctrl+J"
 
 class MainMenus(QObject):
     """Builds the menus of ``window`` and holds their actions.
@@ -35,6 +37,8 @@ class MainMenus(QObject):
         save_action: not in a menu: Ctrl+S says every change is already written (or, for a
             scratch portfolio, asks where to keep it).
         edit: Copy, Select All and Find (:class:`~gui.edit_actions.EditActions`).
+        next_unscored_action: Edit ▸ Next Unscored Criterion (Ctrl+J): Assess, at the
+            criterion of the assessment shown that is not scored yet.
         preferences_action: Edit ▸ Preferences (Ctrl+,).
         view_actions: View ▸ Assess, Compare and Framework, in that order.
         perspective_menu: View ▸ Perspective, filled as it opens by the window's
@@ -101,6 +105,9 @@ class MainMenus(QObject):
             self.tr("Your name and role, the language, the perspective, the analysis's "
                     "draws and seed"))
         self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.next_unscored_action = self._action(
+            self.tr("Next &Unscored Criterion"), self.next_unscored, NEXT_UNSCORED_KEY,
+            self.tr("Go to the next criterion of the assessment shown that is not scored yet"))
         self.view_actions: list[QAction] = []
         for i, name in enumerate((self.tr("&Assess"), self.tr("&Compare"),
                                   self.tr("&Framework"))):
@@ -148,7 +155,8 @@ class MainMenus(QObject):
         self.fill_tool_bar()
 
     def _fill_edit_menu(self) -> None:
-        """Undo and Redo (once an undo stack is bound), Copy, Select All, Find, Preferences."""
+        """Undo and Redo (once an undo stack is bound), Copy, Select All, Find, Next Unscored
+        Criterion, Preferences."""
         _empty(self.edit_menu)
         if self.undo_action is not None and self.redo_action is not None:
             self.edit_menu.addAction(self.undo_action)
@@ -158,6 +166,7 @@ class MainMenus(QObject):
         self.edit_menu.addAction(self.edit.select_all_action)
         self.edit_menu.addSeparator()
         self.edit_menu.addAction(self.edit.find_action)
+        self.edit_menu.addAction(self.next_unscored_action)
         self.edit_menu.addSeparator()
         self.edit_menu.addAction(self.preferences_action)
 
@@ -198,6 +207,21 @@ class MainMenus(QObject):
         w.replace_document(Document.new(w))
         w.statusBar().showMessage(self.tr("Closed {name}.").format(name=name), 5000)
         return True
+
+    def next_unscored(self) -> str:
+        """Edit ▸ Next Unscored Criterion: show Assess at the next criterion of the assessment
+        shown that is not scored yet; returns its id ('' when there is none, said in the
+        status bar)."""
+        w = self.window
+        w.show_view("assess")
+        view = w.assess_view
+        found = view.next_unscored()
+        if not found:
+            w.statusBar().showMessage(
+                self.tr("Every criterion of this assessment is scored.")
+                if view.current_assessment() else
+                self.tr("Choose a startup and an assessment to score first."), 5000)
+        return found
 
     def _saved(self) -> None:
         w = self.window
@@ -254,7 +278,8 @@ class MainMenus(QObject):
         """Build the menus and actions again in the interface language now installed."""
         old_actions = [self.new_action, self.open_action, self.open_team_action,
                        self.save_action, self.save_copy_action, self.close_action,
-                       self.quit_action, self.preferences_action, *self.edit.actions(),
+                       self.quit_action, self.preferences_action, self.next_unscored_action,
+                       *self.edit.actions(),
                        *self.help.actions(), *self.view_actions,
                        *self.language_actions.values()]
         old_menus = [self.file_menu, self.recent_menu, self.edit_menu, self.view_menu,

@@ -321,6 +321,7 @@ class MainWindow(QMainWindow):
             self.compare_view = CompareView(self.doc)
             apply_to_analysis(self)  # the Uncertainty tab's draws and seed (Preferences)
             self.compare_view.assessmentActivated.connect(self._show_assessment)
+            self.compare_view.openInAssess.connect(self.menus.edit.show_in_assess)
             # Compare follows the assessment chosen in Assess
             self.assess_view.assessmentShown.connect(self.compare_view.select_assessment)
             if self.assess_view.current_assessment_id():

@@ -155,6 +155,25 @@ class IdleChart(QWidget):
         self.full_draws += 1
         self.canvas.draw_idle()
 
+    def image(self, fmt: str = "png") -> bytes:
+        """The chart as on screen, whole (the artists drawn over the saved background too),
+        as the bytes of a ``png`` or ``svg`` file at the screen's resolution; b'' before the
+        first draw."""
+        import io
+
+        if self.figure is None:
+            return b""
+        # a saved figure draws its animated artists with the rest; the full draw's handler
+        # must not draw them a second time over it
+        animated, self._animated = self._animated, []
+        out = io.BytesIO()
+        try:
+            self.figure.savefig(out, format=fmt, dpi="figure")
+        finally:
+            self._animated, self._background = animated, None
+            self.canvas.draw_idle()  # the screen's background is saved again
+        return out.getvalue()
+
     def _can_blit(self) -> bool:
         """The saved background fits the figure as it is and no full draw is pending."""
         return (self._background is not None

@@ -1,6 +1,8 @@
-"""The table view every table of the Compare view uses: whole-row single selection, alternating
-rows, one line per row at the font's height, headers aligned left; and column widths fitted to
-their contents with long text columns capped."""
+"""The table view every table of the Compare view uses: whole rows selected, several at a time
+(Shift or Ctrl and a click, Edit ▸ Select All, so Edit ▸ Copy takes them all) while a plain
+click selects the one row it makes current; alternating rows, one line per row at the font's
+height, headers aligned left; and column widths fitted to their contents with long text columns
+capped."""
 
 from __future__ import annotations
 
@@ -23,7 +25,7 @@ def table_view(name: str, model: QAbstractItemModel, sortable: bool = False,
     if sortable:
         table.setSortingEnabled(True)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
     table.setAlternatingRowColors(True)
     table.setWordWrap(False)
     table.verticalHeader().setVisible(False)

@@ -90,11 +90,6 @@
 <context>
     <name>AssessView</name>
     <message>
-        <source>Next Unscored Criterion</source>
-        <extracomment>The key that goes to the next criterion not scored yet.</extracomment>
-        <translation>下一个未评分标准</translation>
-    </message>
-    <message>
         <source>Go to the next criterion not scored yet ({key})</source>
         <translation>转到下一个尚未评分的标准（{key}）</translation>
     </message>
@@ -1811,6 +1806,22 @@ Import the {good} good one(s) and leave the others out?</source>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
+    <message>
+        <source>Next &amp;Unscored Criterion</source>
+        <translation>下一个未评分标准(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Go to the next criterion of the assessment shown that is not scored yet</source>
+        <translation>转到当前评估中下一个尚未评分的标准</translation>
+    </message>
+    <message>
+        <source>Every criterion of this assessment is scored.</source>
+        <translation>此评估的所有标准均已评分。</translation>
+    </message>
+    <message>
+        <source>Choose a startup and an assessment to score first.</source>
+        <translation>请先选择一家创业公司及其评估再评分。</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1861,6 +1872,49 @@ Import the {good} good one(s) and leave the others out?</source>
     <message>
         <source>scenario: {name}</source>
         <translation>情景：{name}</translation>
+    </message>
+</context>
+<context>
+    <name>MapMenu</name>
+    <message>
+        <source>Open in Assess</source>
+        <translation>在评估中打开</translation>
+    </message>
+    <message>
+        <source>Select in Table</source>
+        <translation>在表格中选中</translation>
+    </message>
+    <message>
+        <source>Copy Name</source>
+        <translation>复制名称</translation>
+    </message>
+    <message>
+        <source>Copy Image</source>
+        <translation>复制图像</translation>
+    </message>
+    <message>
+        <source>Save Image As…</source>
+        <translation>图像另存为…</translation>
+    </message>
+    <message>
+        <source>Clear Selection</source>
+        <translation>清除选择</translation>
+    </message>
+    <message>
+        <source>Name the Top {n}</source>
+        <translation>标注前 {n} 名</translation>
+    </message>
+    <message>
+        <source>Save map image</source>
+        <translation>保存定位图图像</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG image (*.svg)</source>
+        <translation>PNG 图像 (*.png);;SVG 图像 (*.svg)</translation>
+    </message>
+    <message>
+        <source>Cannot save the map image</source>
+        <translation>无法保存定位图图像</translation>
     </message>
 </context>
 <context>
@@ -2269,12 +2323,16 @@ weight</source>
         <translation>标注名称：所选公司和排名前 {n} 的公司。</translation>
     </message>
     <message>
-        <source>Click, or drag a rectangle, to select (Ctrl adds).</source>
-        <translation>单击或拖出矩形即可选中（按住 Ctrl 可追加）。</translation>
-    </message>
-    <message>
         <source>{n} not shown: unscored on an axis.</source>
         <translation>{n} 项未显示：某一坐标轴未评分。</translation>
+    </message>
+    <message>
+        <source>Named: the selection.</source>
+        <translation>标注名称：所选公司。</translation>
+    </message>
+    <message>
+        <source>Click, or drag a rectangle, to select (Ctrl adds); right-click for more.</source>
+        <translation>单击或拖出矩形以选择（按住 Ctrl 追加）；右键单击查看更多操作。</translation>
     </message>
 </context>
 <context>

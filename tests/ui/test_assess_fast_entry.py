@@ -1,7 +1,8 @@
 """Fast entry in the Assess view (pytest-qt, offscreen, on a workspace file): the progress beside
-the assessment counts the scored criteria, *Next unscored* (its button and Ctrl+J) goes to the
-right criterion and the keys 1–5 score it, with a hint that says so; the rationale and evidence
-are labelled boxes that grow with their text, and the evidence's links open in the browser."""
+the assessment counts the scored criteria, *Next unscored* (its button; Ctrl+J in the window) goes
+to the right criterion and the keys 1–5 score it, with a hint that says so; the rationale and
+evidence are labelled boxes that grow with their text, and the evidence's links open in the
+browser."""
 
 from __future__ import annotations
 
@@ -52,7 +53,7 @@ def test_progress_next_unscored_and_the_keys_that_score(opened, qtbot):
     assert read_back(doc.path).startups[0].assessments[0].scores["a.x"].value == 3
     assert header.progress_label.text() == "3 of 4 scored"
 
-    QTest.keyClick(view, Qt.Key.Key_J, Qt.KeyboardModifier.ControlModifier)  # the shortcut
+    view.next_unscored()  # Ctrl+J: Edit ▸ Next Unscored Criterion (tests/ui/test_next_unscored.py)
     assert _focused_criterion(view) == "b.z"  # a.y is scored: passed over
     QTest.keyClick(view.criteria.editors["b.z"], Qt.Key.Key_5)
     assert header.progress_label.text() == "4 of 4 scored"

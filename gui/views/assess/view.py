@@ -9,10 +9,11 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QObject, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from gui import commands as cmd
+from gui.actions import NEXT_UNSCORED_KEY
 from gui.dialogs import ask
 from gui.document import Document
 from gui.i18n import language
@@ -30,9 +31,6 @@ from gui.views.history.tabs import HistoryTabs
 from models.core import edits
 from models.core.portfolio import Assessment, Startup
 from models.engine.perspectives import Perspective
-
-#: The key that goes to the next criterion not scored yet.
-NEXT_UNSCORED_KEY = "Ctrl+J"
 
 
 class AssessView(QWidget):
@@ -69,12 +67,8 @@ class AssessView(QWidget):
         self.set_document(doc)
 
     def _build_shortcuts(self) -> None:
-        """Next unscored criterion: a key anywhere in the view, and the header's button."""
-        self.next_action = QAction(self.tr("Next Unscored Criterion"), self)
-        self.next_action.setShortcut(QKeySequence(NEXT_UNSCORED_KEY))
-        self.next_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.next_action.triggered.connect(lambda _c=False: self.next_unscored())
-        self.addAction(self.next_action)
+        """The header's Next unscored button names the key of the window's Edit ▸ Next
+        Unscored Criterion (:mod:`gui.actions`), which does the same from any view."""
         key = QKeySequence(NEXT_UNSCORED_KEY).toString(QKeySequence.SequenceFormat.NativeText)
         self.header.next_button.setToolTip(self.tr(
             "Go to the next criterion not scored yet ({key})").format(key=key))

@@ -109,3 +109,15 @@ class AsOfBar(QWidget):
             "The portfolio as it stood on {day} ({n} startups), read-only").format(
                 day=moment.date().isoformat(), n=len(past.startups)))
         return doc
+
+
+def follow_live(past: Document, live: Document) -> None:
+    """Rank ``past`` under ``live``'s perspective, gates setting and scenario (none when
+    the framework of then has no such scenario)."""
+    past.set_perspective(live.perspective, live.ignore_gates)
+    scenario = live.scenario.id if live.scenario is not None else None
+    if scenario != (past.scenario.id if past.scenario is not None else None):
+        try:
+            past.set_scenario(scenario)
+        except KeyError:
+            past.set_scenario(None)

@@ -91,15 +91,24 @@ class MapMouse:
         height = self.canvas.figure.bbox.height
         return round(x / ratio), round((height - y) / ratio)
 
+    def mark_at_widget(self, x: int, y: int) -> int | None:
+        """The mark at the canvas's point (``x``, ``y``) (logical pixels from its top-left
+        corner, as Qt gives them), or None; the first of several at the same place."""
+        ratio = self._ratio()
+        return self._nearest(x * ratio, self.canvas.figure.bbox.height - y * ratio, -1)
+
     def mark_at(self, x: float, y: float) -> int | None:
         """The mark a click at display pixel (``x``, ``y``) picks, or None."""
+        return self._nearest(x, y, self.last_pick)
+
+    def _nearest(self, x: float, y: float, after: int) -> int | None:
         ax = self._ax()
         if ax is None:
             return None
         xy = self._xy()
         px = ax.transData.transform(xy) if len(xy) else np.zeros((0, 2))
         radius = PICK_RADIUS_PT * self.canvas.figure.dpi / 72.0
-        return nearest(px, x, y, radius, self.last_pick)
+        return nearest(px, x, y, radius, after)
 
     # -- events ---------------------------------------------------------------------------
     def press(self, event: Any) -> None:

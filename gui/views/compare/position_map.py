@@ -9,7 +9,9 @@ table and the top :data:`TOP_NAMED` of the ranking are named, each name placed w
 no other. A click selects the nearest startup in the table (clicking again at the same place
 goes through the startups there), a drag selects every startup inside the rectangle (Ctrl or
 Shift adds to the selection: :mod:`gui.views.compare.map_mouse`), and the rows selected in the
-table are ringed and named on the map.
+table are ringed and named on the map. A right click opens :mod:`gui.views.compare.map_menu`
+(open the startup in Assess, select it, copy its name; copy or save the map; clear the
+selection; name the top of the ranking or only the selection).
 
 The map is an :class:`~gui.widgets.chart_canvas.IdleChart`: matplotlib is imported when it is
 first drawn, and it is redrawn on idle, never synchronously per keystroke or edit. The frame
@@ -23,11 +25,20 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QCursor
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QToolTip, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
 
 from gui.tables.ranking import StartupRankingModel
+from gui.views.compare.map_menu import MapMenu
 from gui.views.compare.map_mouse import MapMouse
 from gui.views.compare.map_points import EMPTY, GROUPS, MapData, MapPoint, map_data
 from gui.widgets.chart_canvas import IdleChart, chart_fonts
@@ -46,12 +57,15 @@ class PositionMap(QWidget):
 
     Signals:
         startupChosen(str): the user clicked a mark; argument = its startup id.
-        startupsSelected(list, bool): the user dragged a rectangle, or clicked with Ctrl or
-            Shift; arguments = the startup ids picked and whether they add to the selection.
+        startupsSelected(list, bool): the user dragged a rectangle, clicked with Ctrl or
+            Shift, or chose Select in Table or Clear Selection in the context menu;
+            arguments = the startup ids picked and whether they add to the selection.
+        openRequested(str): Open in Assess was chosen on a mark; argument = its startup id.
     """
 
     startupChosen = Signal(str)
     startupsSelected = Signal(list, bool)
+    openRequested = Signal(str)
 
     def __init__(self, model: StartupRankingModel, lang: str,
                  parent: QWidget | None = None) -> None:
@@ -65,12 +79,17 @@ class PositionMap(QWidget):
         self._xy = np.zeros((0, 2))
         self._layers: Any = None
         self._frame: tuple[Any, ...] = ()
+        self._names_top = True
         self.mouse: MapMouse | None = None
         self.x_combo = QComboBox()
         self.y_combo = QComboBox()
         self.note = QLabel()
         self.chart = IdleChart(self._draw, "mapCanvas", MAP_MIN_HEIGHT, min_width=0,
                                figsize=(6.0, 3.6), clear=False)
+        self.menu = MapMenu(self)
+        self.chart.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.chart.customContextMenuRequested.connect(
+            lambda pos: self.context_menu(pos).popup(self.chart.mapToGlobal(pos)))
         self._build()
         self.x_combo.currentIndexChanged.connect(self.schedule)
         self.y_combo.currentIndexChanged.connect(self.schedule)
@@ -131,6 +150,27 @@ class PositionMap(QWidget):
             self._selected = list(startup_ids)
             self.schedule()
 
+    def selected_ids(self) -> list[str]:
+        """The startups ringed as selected in the table."""
+        return list(self._selected)
+
+    def names_top(self) -> bool:
+        """Whether the top :data:`TOP_NAMED` of the ranking are named besides the
+        selection."""
+        return self._names_top
+
+    def set_names_top(self, on: bool) -> None:
+        """Name the top :data:`TOP_NAMED` besides the selection (on) or the selection
+        only."""
+        if on != self._names_top:
+            self._names_top = on
+            self.schedule()
+
+    @staticmethod
+    def top_count() -> int:
+        """How many of the best ranked startups are named: :data:`TOP_NAMED`."""
+        return TOP_NAMED
+
     def axis_keys(self) -> tuple[str, str]:
         """The keys of the map's axes: ``overall`` or ``pillar:ID`` for x and y."""
         return self.x_combo.currentData() or "overall", self.y_combo.currentData() or "overall"
@@ -164,7 +204,8 @@ class PositionMap(QWidget):
         wanted = [self._current_sid, *self._selected] if self._current_sid else self._selected
         selected = data.indices(wanted)
         chosen = set(selected)
-        return selected, [i for i in data.best(TOP_NAMED) if i not in chosen]
+        best = data.best(TOP_NAMED) if self._names_top else []
+        return selected, [i for i in best if i not in chosen]
 
     def _group_label(self, group: str) -> str:
         if group == "gated":
@@ -251,14 +292,34 @@ class PositionMap(QWidget):
             note = self.tr("One dot per startup, darker where many overlap.")
         else:
             note = self.tr("One bubble per startup; size: overall score.")
-        note += " " + self.tr("Named: the selection and the top {n}.").format(n=TOP_NAMED)
-        note += " " + self.tr("Click, or drag a rectangle, to select (Ctrl adds).")
+        note += " " + (self.tr("Named: the selection and the top {n}.").format(n=TOP_NAMED)
+                       if self._names_top else self.tr("Named: the selection."))
+        note += " " + self.tr("Click, or drag a rectangle, to select (Ctrl adds); "
+                              "right-click for more.")
         unscored = self.unscored()
         if unscored:
             note += " " + self.tr("{n} not shown: unscored on an axis.").format(n=unscored)
         self.note.setText(note)
 
     # -- mouse ------------------------------------------------------------------------------
+    def startup_at(self, pos: QPoint) -> str:
+        """The startup whose mark a click at ``pos`` (the canvas's coordinates) picks, ''
+        when none."""
+        if self.mouse is None:
+            return ""
+        index = self.mouse.mark_at_widget(pos.x(), pos.y())
+        return self._data.ids[index] if index is not None else ""
+
+    def startup_name(self, startup_id: str) -> str:
+        """The name of a startup on the map ('' when it is not)."""
+        where = self._data.indices([startup_id])
+        return self._data.names[where[0]] if where else ""
+
+    def context_menu(self, pos: QPoint) -> QMenu:
+        """The menu a right click at ``pos`` (the canvas's coordinates) opens
+        (:class:`~gui.views.compare.map_menu.MapMenu`)."""
+        return self.menu.menu(pos)
+
     def _picked(self, index: int, adds: bool) -> None:
         sid = self._data.ids[index]
         if adds:

@@ -198,11 +198,13 @@ class StartupsPage(QWidget):
             row = self.model.row_of(startup_id)
         if row < 0:
             return False
-        self._current_sid = startup_id
+        made_current, self._current_sid = self._current_sid == startup_id, startup_id
         index = self.model.index(row, 0)
         sm = self.table.selectionModel()
-        if sm.currentIndex().row() == row and sm.isRowSelected(row):
-            return True  # already current (maybe among other rows selected, which stay)
+        if sm.currentIndex().row() == row and (sm.isRowSelected(row) or made_current):
+            # already current: among other rows selected, which stay, or by a click whose
+            # selection (Ctrl adds the row) the table makes after announcing the row
+            return True
         blocked = sm.blockSignals(not emit)
         sm.setCurrentIndex(index, sm.SelectionFlag.ClearAndSelect | sm.SelectionFlag.Rows)
         sm.blockSignals(blocked)

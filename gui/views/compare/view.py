@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QLabel, QTableView, QTabWidget, QVBoxLayout, QWidg
 from gui.document import Document
 from gui.i18n import language
 from gui.tables.ranking import StartupRankingModel
-from gui.views.compare.as_of import AsOfBar
+from gui.views.compare.as_of import AsOfBar, follow_live
 from gui.views.compare.assessments_page import AssessmentsPage
 from gui.views.compare.gaps_panel import GapsPanel
 from gui.views.compare.position_map import PositionMap
@@ -52,10 +52,13 @@ class CompareView(QWidget):
             perspective uses, '' if none). The main window selects them in Assess.
         currentStartupChanged(str): the current startup changed (by the user or through
             :meth:`select_assessment` / :meth:`select_startup`); the tabs follow it.
+        openInAssess(str): the user asked to see a startup in Assess (the map's menu);
+            argument = its id, current here already.
     """
 
     assessmentActivated = Signal(str, str)
     currentStartupChanged = Signal(str)
+    openInAssess = Signal(str)
 
     def __init__(self, doc: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -130,7 +133,9 @@ class CompareView(QWidget):
                          self.sensitivity_panel):
             self.currentStartupChanged.connect(follower.set_current)
         self.currentStartupChanged.connect(self.gaps_panel.set_startup)
-        self.map.startupsSelected.connect(self.startups.select_startups)
+        self.map.startupsSelected.connect(self._map_selected)
+        self.map.openRequested.connect(self.activate_startup)
+        self.map.openRequested.connect(self.openInAssess)
         self.startups.selectionChanged.connect(
             lambda: self.map.set_selected(self.startups.selected_ids()))
         self.upper.currentChanged.connect(self._upper_changed)
@@ -156,7 +161,7 @@ class CompareView(QWidget):
     def _follow_live(self) -> None:
         """A past state follows the window's perspective, gates setting and scenario."""
         if self.doc is not self.live_doc:
-            _match(self.doc, self.live_doc)
+            follow_live(self.doc, self.live_doc)
 
     def _as_of_changed(self) -> None:
         """Show the portfolio as of the day chosen, or the live one again."""
@@ -170,7 +175,7 @@ class CompareView(QWidget):
         old, current = self.doc, self._current_sid
         if past is not None:
             past.writeRefused.connect(self._refused)
-            _match(past, self.live_doc)
+            follow_live(past, self.live_doc)
         self._show_document(past or self.live_doc)
         if current and any(s.id == current for s in self.doc.portfolio.startups):
             self.select_startup(current)  # the same startup stays chosen
@@ -247,6 +252,11 @@ class CompareView(QWidget):
         self.startups.select_startup(startup_id, emit=False)
         self.currentStartupChanged.emit(startup_id)
         return True
+
+    def _map_selected(self, startup_ids: list[str], extend: bool) -> None:
+        """Startups picked on the map: selected on the Startups page, which is shown."""
+        self.upper.setCurrentWidget(self.startups)
+        self.startups.select_startups(startup_ids, extend)
 
     def activate_startup(self, startup_id: str) -> None:
         """Choose a startup as the user does (emits ``assessmentActivated`` with the latest
@@ -326,15 +336,3 @@ class CompareView(QWidget):
                 + self.startups.filter_edit.sizeHint().height() + 16)
         top = min(want, total // 2)
         self.splitter.setSizes([top, total - top])
-
-
-def _match(past: Document, live: Document) -> None:
-    """Rank ``past`` under ``live``'s perspective, gates setting and scenario (none when
-    the framework of then has no such scenario)."""
-    past.set_perspective(live.perspective, live.ignore_gates)
-    scenario = live.scenario.id if live.scenario is not None else None
-    if scenario != (past.scenario.id if past.scenario is not None else None):
-        try:
-            past.set_scenario(scenario)
-        except KeyError:
-            past.set_scenario(None)
