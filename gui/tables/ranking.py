@@ -21,7 +21,7 @@ from gui.tables.results import warning_icon
 from gui.tables.roles import SortRole, StartupIdRole
 from gui.tables.sorted_rows import SortedRowsModel, text_keys
 from gui.widgets.palette import STALE_FG, WARNING_BG, WARNING_FG
-from gui.widgets.startup_filter import StartupFilter
+from gui.widgets.startup_filter import StartupFilter, text_matches
 from models.core.decisions import STATUSES, SUGGESTIONS, status_name, suggestion_name
 from models.core.framework import Framework, text
 from models.core.rounding import fixed, percent
@@ -212,8 +212,8 @@ class StartupRankingModel(SortedRowsModel):
 
     # -- filtering ------------------------------------------------------------------------
     def set_filter(self, fragment: str, fields: StartupFilter | None = None) -> None:
-        """Show only startups whose name or deal-breakers contain ``fragment`` (any case) and
-        that pass ``fields`` (their details, tags and status; None = any)."""
+        """Show only startups whose name, website or deal-breakers contain ``fragment`` (any
+        case) and that pass ``fields`` (their details, tags and status; None = any)."""
         self._text, self._fields = fragment.strip().casefold(), fields or StartupFilter()
         self.set_visible(self.filter_mask())
 
@@ -225,7 +225,10 @@ class StartupRankingModel(SortedRowsModel):
         if fields is not None:
             mask &= fields
         if self._text:
+            startups = self.ranking.view.startups if self.ranking else []
             mask &= np.array([self._text in " ".join([r.startup, *r.deal_breakers]).casefold()
+                              or (r.row < len(startups)
+                                  and text_matches(startups[r.row], self._text))
                               for r in self._rows], dtype=bool)
         return mask
 

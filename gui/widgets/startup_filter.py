@@ -7,6 +7,9 @@ and a status (the current decision's: empty = any, :data:`NO_DECISION` = none ta
 :class:`StartupFilterBar` is the row of choices that makes one: a drop-down each for sector,
 stage, region and status, offering the values the portfolio's startups have, and a Tags button
 whose menu ticks tags on and off (it stays open while ticking).
+
+:func:`text_matches` is what every list's filter box searches in a startup: its name and its
+website (without ``https://`` and ``www.``, so "https" does not find every startup).
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QMenu, QPushButton, QWidge
 from gui.i18n import language, list_separator
 from models.core.decisions import STATUSES, status_name
 from models.core.portfolio import Startup
+from models.core.website import shown_website
 
 #: The status filter's value for startups without a decision.
 NO_DECISION = "none"
@@ -66,6 +70,13 @@ class StartupFilter:
         if self.is_empty():
             return None
         return np.fromiter((self.matches(s) for s in startups), dtype=bool, count=len(startups))
+
+
+def text_matches(startup: Startup, fragment: str) -> bool:
+    """Whether ``fragment`` (already stripped and case-folded; ``""`` matches every startup)
+    is in the startup's name or its website (see the module docstring)."""
+    return fragment in startup.name.casefold() or bool(
+        startup.website and fragment in shown_website(startup.website).casefold())
 
 
 def distinct(values: Iterable[str]) -> list[str]:

@@ -2975,8 +2975,8 @@ change</source>
         <translation>详情</translation>
     </message>
     <message>
-        <source>Show or edit the sector, stage, region, tags and notes</source>
-        <translation>查看或编辑赛道、阶段、地区、标签和备注</translation>
+        <source>Show or edit the sector, stage, region, website, tags and notes</source>
+        <translation>查看或编辑赛道、阶段、地区、网站、标签和备注</translation>
     </message>
     <message>
         <source>e.g. Legal AI</source>
@@ -2995,6 +2995,10 @@ change</source>
         <translation>用逗号分隔</translation>
     </message>
     <message>
+        <source>e.g. acme.ai</source>
+        <translation>例如：acme.ai</translation>
+    </message>
+    <message>
         <source>Sector</source>
         <translation>赛道</translation>
     </message>
@@ -3011,6 +3015,10 @@ change</source>
         <translation>标签</translation>
     </message>
     <message>
+        <source>Website</source>
+        <translation>网站</translation>
+    </message>
+    <message>
         <source>What to remember about this startup</source>
         <translation>关于这家初创公司需要记住的事</translation>
     </message>
@@ -3021,6 +3029,14 @@ change</source>
     <message>
         <source>No sector, stage, region or tags yet</source>
         <translation>尚无赛道、阶段、地区或标签</translation>
+    </message>
+    <message>
+        <source>Open {address} in the browser</source>
+        <translation>在浏览器中打开 {address}</translation>
+    </message>
+    <message>
+        <source>“{typed}” is not a web address: type one like acme.ai or https://acme.ai</source>
+        <translation>“{typed}”不是网址：请输入形如 acme.ai 或 https://acme.ai 的网址</translation>
     </message>
 </context>
 <context>
@@ -3090,8 +3106,8 @@ change</source>
 <context>
     <name>StartupPane</name>
     <message>
-        <source>Filter startups by name</source>
-        <translation>按名称筛选初创公司</translation>
+        <source>Filter startups by name or website</source>
+        <translation>按名称或网站筛选初创公司</translation>
     </message>
     <message>
         <source>How the startups are sorted</source>
@@ -3282,9 +3298,9 @@ gap</source>
 <context>
     <name>StartupsPage</name>
     <message>
-        <source>Filter by startup or deal-breaker</source>
+        <source>Filter by startup, website or deal-breaker</source>
         <extracomment>Widest the startup and &quot;Gated by&quot; columns start (pixels at scale 1).</extracomment>
-        <translation>按初创公司或致命缺陷筛选</translation>
+        <translation>按初创公司、网站或致命缺陷筛选</translation>
     </message>
     <message>
         <source>{total} startups, {perspective}</source>

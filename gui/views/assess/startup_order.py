@@ -19,7 +19,7 @@ import numpy as np
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel
 
 from gui.tables.sorted_rows import text_keys
-from gui.widgets.startup_filter import StartupFilter
+from gui.widgets.startup_filter import StartupFilter, text_matches
 from models.core.decisions import STATUSES
 from models.core.portfolio import Startup
 from models.engine.ranking import Ranking
@@ -100,7 +100,7 @@ class StartupFilterModel(QSortFilterProxyModel):
         return cast("StartupListModel", self.sourceModel())
 
     def set_fragment(self, fragment: str) -> None:
-        """Show only the startups whose name contains ``fragment`` (any case)."""
+        """Show only the startups whose name or website contains ``fragment`` (any case)."""
         fragment = fragment.strip().casefold()
         if fragment != self._fragment:
             self._refilter(lambda: setattr(self, "_fragment", fragment))
@@ -129,5 +129,4 @@ class StartupFilterModel(QSortFilterProxyModel):
         if not self._fragment and self._fields.is_empty():
             return True
         st = self.source().startup_at(source_row)
-        return (not self._fragment or self._fragment in st.name.casefold()) and \
-            self._fields.matches(st)
+        return text_matches(st, self._fragment) and self._fields.matches(st)

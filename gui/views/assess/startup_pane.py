@@ -49,7 +49,7 @@ class StartupPane(QWidget):
         super().__init__(parent)
         self.proxy: StartupFilterModel | None = None
         self.filter_edit = QLineEdit()
-        self.filter_edit.setPlaceholderText(self.tr("Filter startups by name"))
+        self.filter_edit.setPlaceholderText(self.tr("Filter startups by name or website"))
         self.filter_edit.setClearButtonEnabled(True)
         self.sort_combo = QComboBox()
         self.sort_combo.setObjectName("startupSort")

@@ -80,7 +80,7 @@ class StartupsPage(QWidget):
         self.offer_choices()
 
     def _build(self) -> None:
-        self.filter_edit.setPlaceholderText(self.tr("Filter by startup or deal-breaker"))
+        self.filter_edit.setPlaceholderText(self.tr("Filter by startup, website or deal-breaker"))
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.setMinimumWidth(120)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
