@@ -10,6 +10,7 @@ from typing import Any
 
 from models.core.framework import text
 from models.core.rounding import fixed, percent
+from models.core.website import shown_website
 from models.engine.results import Result
 from models.report.data import ReportData
 from models.report.decision_block import decision_block, decision_height
@@ -145,6 +146,8 @@ class StartupSheet:
         while size > 12 and page.m.width(st.name, size, True) > room:
             size -= 1
         name = page.m.wrap(page.m.drawable(st.name), size, room, bold=True, max_lines=2)
+        if st.website:
+            facts.append((lab["website"], shown_website(st.website)))
         page.lines(LEFT, 54 - (size + 1) * (len(name) - 1), name, size=size,
                    leading=size + 1, bold=True)
         facts = [(lab["sector"], st.sector), (lab["stage"], st.stage),

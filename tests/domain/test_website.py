@@ -1,0 +1,131 @@
+"""A startup's website: what is accepted and the one form it is kept in, refusals that name the
+website and what is wrong, the JSON portfolio that carries it (files from before it still
+load), and the report's page of the startup that gives it."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from pydantic import ValidationError
+
+from models.core.errors import InputError
+from models.core.portfolio import Portfolio, Startup
+from models.core.website import normalise_website, shown_website
+from models.files.portfolio_file import dumps_portfolio, load_portfolio, save_portfolio
+from models.report.document import write_report
+from tests.helpers import tiny_framework
+from tests.pdftext import pdf_pages
+
+EXPECTED = "expected a web address such as acme.ai or https://acme.ai"
+
+
+@pytest.mark.parametrize(("typed", "kept", "shown"), [
+    ("acme.ai", "https://acme.ai", "acme.ai"),
+    ("https://acme.ai", "https://acme.ai", "acme.ai"),
+    ("  HTTPS://Acme.AI/Team?Lang=EN#Jobs ", "https://acme.ai/Team?Lang=EN#Jobs",
+     "acme.ai/Team?Lang=EN#Jobs"),
+    ("http://legacy.acme.ai", "http://legacy.acme.ai", "legacy.acme.ai"),
+    ("www.acme.ai/en/", "https://www.acme.ai/en/", "acme.ai/en"),
+    ("//acme.ai", "https://acme.ai", "acme.ai"),
+    ("acme.ai:8443/app", "https://acme.ai:8443/app", "acme.ai:8443/app"),
+    ("星澜.中国", "https://星澜.中国", "星澜.中国"),
+    ("xn--fiq228c.com", "https://xn--fiq228c.com", "xn--fiq228c.com"),
+    ("10.0.0.8/dashboard", "https://10.0.0.8/dashboard", "10.0.0.8/dashboard"),
+    ("", "", ""),
+    ("   ", "", ""),
+])
+def test_addresses_are_kept_whole(typed, kept, shown):
+    assert normalise_website(typed) == kept
+    assert normalise_website(kept) == kept  # kept whole once, the same ever after
+    assert shown_website(kept) == shown
+
+
+@pytest.mark.parametrize(("typed", "why"), [
+    ("see the deck", "it has spaces"),
+    ("acme", "'acme' is not a host name"),
+    ("N/A", "'N' is not a host name"),
+    ("1.2", "'1.2' is not a host name"),
+    ("acme..ai", "'acme..ai' is not a host name"),
+    ("-acme.ai", "'-acme.ai' is not a host name"),
+    ("mailto:ir@acme.ai", "mailto: addresses are not web pages"),
+    ("javascript:alert(1)", "javascript: addresses are not web pages"),
+    ("ftp://files.acme.ai", "ftp: addresses are not web pages"),
+    ("https://bo:secret@acme.ai", "it has a user name or password"),
+    ("acme.ai:70000", "'70000' is not a port number"),
+    ("https://", "it has no host name"),
+    ("https://[fe80::1", "its host is not written right"),
+    ("acme.ai/\x07", "it has control characters"),
+    ("acme.ai/" + "a" * 2000, "longer than 2000 characters"),
+])
+def test_what_is_not_a_web_address_is_refused_saying_why(typed, why):
+    with pytest.raises(ValueError) as caught:
+        normalise_website(typed)
+    message = str(caught.value)
+    assert message.startswith("the website '") and f"is not a web address ({why}); " \
+        f"{EXPECTED}" in message
+    assert len(message) < 200  # a long text is cut in the message
+
+
+def test_a_startup_keeps_its_website_whole_and_refuses_garbage_by_name():
+    st = Startup(name="Acme", website="acme.ai")
+    assert st.website == "https://acme.ai"
+    st.website = "docs.acme.ai/start"  # assignment is validated too
+    assert st.website == "https://docs.acme.ai/start"
+    with pytest.raises(ValidationError) as caught:
+        st.website = "call Bo"
+    (error,) = caught.value.errors()
+    assert error["loc"] == ("website",)
+    assert error["msg"] == ("Value error, the website 'call Bo' is not a web address (it has "
+                            f"spaces); {EXPECTED}")
+    assert st.website == "https://docs.acme.ai/start"
+    assert Startup(name="Bare").website == ""
+
+
+def _portfolio() -> Portfolio:
+    return Portfolio(framework=tiny_framework(), startups=[
+        Startup(id="s1", name="Acme", website="acme.ai"), Startup(id="s2", name="Beta")])
+
+
+def test_a_json_portfolio_carries_websites(tmp_path):
+    path = tmp_path / "p.beachhead"
+    save_portfolio(_portfolio(), path)
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    assert doc["schema_version"] == 3
+    assert [s["website"] for s in doc["startups"]] == ["https://acme.ai", ""]
+    assert load_portfolio(path) == _portfolio()
+
+
+def test_a_json_portfolio_from_before_websites_loads(tmp_path):
+    doc = json.loads(dumps_portfolio(_portfolio()))
+    doc["schema_version"] = 2
+    for st in doc["startups"]:
+        del st["website"]
+    path = tmp_path / "old.beachhead"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    loaded = load_portfolio(path)
+    assert [s.website for s in loaded.startups] == ["", ""]
+    assert loaded.schema_version == 3
+
+
+def test_a_json_portfolio_with_a_bad_website_names_its_place(tmp_path):
+    doc = json.loads(dumps_portfolio(_portfolio()))
+    doc["startups"][1]["website"] = "ask Bo"
+    path = tmp_path / "bad.beachhead"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        load_portfolio(path)
+    (problem,) = caught.value.problems
+    assert (problem.source, problem.location) == (str(path), "startups[1].website")
+    assert "the website 'ask Bo' is not a web address (it has spaces)" in problem.message
+
+
+def test_a_startups_report_page_gives_its_website_with_its_other_facts(tmp_path):
+    port = Portfolio(framework=tiny_framework(), startups=[
+        Startup(name="Acme", sector="Legal AI", region="Shanghai", website="www.acme.ai/en/"),
+        Startup(name="Beta")])
+    write_report(port, tmp_path / "r.pdf", draws=50)
+    acme, beta = (page.splitlines() for page in pdf_pages(tmp_path / "r.pdf")[1:])
+    assert acme[0].split()[0] == "Acme" and beta[0].split()[0] == "Beta"
+    assert acme[1] == "Sector: Legal AI · Stage: — · Region: Shanghai · Website: acme.ai/en"
+    assert beta[1] == "Sector: — · Stage: — · Region: —"
