@@ -146,12 +146,12 @@ class StartupSheet:
         while size > 12 and page.m.width(st.name, size, True) > room:
             size -= 1
         name = page.m.wrap(page.m.drawable(st.name), size, room, bold=True, max_lines=2)
-        if st.website:
-            facts.append((lab["website"], shown_website(st.website)))
         page.lines(LEFT, 54 - (size + 1) * (len(name) - 1), name, size=size,
                    leading=size + 1, bold=True)
         facts = [(lab["sector"], st.sector), (lab["stage"], st.stage),
                  (lab["region"], st.region)]
+        if st.website:
+            facts.append((lab["website"], shown_website(st.website)))
         page.text(LEFT, 71, "   ·   ".join(lab["fact"].format(label=k, value=v or lab["none"])
                                            for k, v in facts), size=8.2, color=MUTED,
                   width=width)
