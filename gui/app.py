@@ -99,8 +99,9 @@ def install_crash_handler(window_getter: Callable[[], MainWindow | None]) -> Non
 
             message = QCoreApplication.translate(
                 "App", "Something went wrong inside Beachhead. Your work is safe: every "
-                "change was written to the portfolio's file as you made it. Details were "
-                "written to {log}.").format(log=log_path)
+                "change was written to the portfolio's file as you made it. You can carry on; "
+                "if it happens again, restart Beachhead and report the problem with the "
+                "details written to {log}.").format(log=log_path)
             try:
                 ask.error(window, QCoreApplication.translate("App", "Unexpected problem"),
                           message, details)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox, Q
 
 if TYPE_CHECKING:
     from gui.report_options import ReportChoice
+    from models.core.errors import Problem
 
 translate = QCoreApplication.translate
 
@@ -49,7 +50,10 @@ class Ask:
 
     def error(self, parent: QWidget | None, title: str, message: str,
               details: str = "") -> None:
-        """Show a problem in plain language (with optional details behind a button)."""
+        """Show a problem: ``message`` says what failed and why, naming the file, sheet,
+        cell or field, and what to do. ``details`` (behind Show Details…) is only for an
+        unexpected problem inside Beachhead, a traceback to report; never the reason for
+        bad input."""
         box = QMessageBox(parent)
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(title)
@@ -61,6 +65,43 @@ class Ask:
     def info(self, parent: QWidget | None, title: str, message: str) -> None:
         """Show a short message."""
         QMessageBox.information(parent, title, message)
+
+    def import_problems(self, parent: QWidget | None, title: str, summary: str,
+                        problems: list[Problem], question: str = "",
+                        accept: str = "") -> bool:
+        """The problems of an import in a table (File, Sheet, Cell, Problem) with Copy and
+        Save as CSV… (:mod:`gui.import_problems`); ``question`` and an ``accept`` button
+        ask to go on. True when the user accepts."""
+        from gui.import_problems import ImportProblemsDialog
+
+        dialog = ImportProblemsDialog(parent, self, title, summary, problems, question, accept)
+        try:
+            return dialog.exec() == QDialog.DialogCode.Accepted
+        finally:
+            dialog.deleteLater()
+
+    def exported(self, parent: QWidget | None, title: str, message: str,
+                 note: str = "") -> str:
+        """A file was written: ``message`` (and ``note`` below it), with Open, Show in
+        Folder and Close. Returns ``"open"``, ``"folder"`` or ``"close"``."""
+        box = QMessageBox(parent)
+        box.setIcon(QMessageBox.Icon.Information)
+        box.setWindowTitle(title)
+        box.setText(message)
+        if note:
+            box.setInformativeText(note)
+        open_button = box.addButton(translate("Dialogs", "&Open"),
+                                    QMessageBox.ButtonRole.ActionRole)
+        folder_button = box.addButton(translate("Dialogs", "Show in &Folder"),
+                                      QMessageBox.ButtonRole.ActionRole)
+        close_button = box.addButton(QMessageBox.StandardButton.Close)
+        box.setDefaultButton(close_button)
+        box.setEscapeButton(close_button)
+        box.exec()
+        clicked = box.clickedButton()
+        box.deleteLater()
+        return "open" if clicked is open_button else "folder" if clicked is folder_button \
+            else "close"
 
     def open_file(self, parent: QWidget | None, title: str, folder: str, filters: str) -> str:
         """One file to open ('' when cancelled)."""
@@ -74,6 +115,13 @@ class Ask:
     def save_file(self, parent: QWidget | None, title: str, path: str, filters: str) -> str:
         """Where to save ('' when cancelled)."""
         return QFileDialog.getSaveFileName(parent, title, path, filters)[0]
+
+    def save_as(self, parent: QWidget | None, title: str, path: str, filters: str,
+                suffix: str) -> Path | None:
+        """Where to save a file of the kind ``suffix`` names (``.csv``, …), added to the
+        chosen name when it ends otherwise; None when cancelled."""
+        chosen = self.save_file(parent, title, path, filters)
+        return with_suffix(chosen, suffix) if chosen else None
 
     def report_options(self, parent: QWidget | None, selected: list[tuple[str, str]],
                        total: int, ranked_under: str, ignore_gates: bool) -> ReportChoice | None:

@@ -94,8 +94,8 @@ class PortfolioFiles(QObject):
                 if not Path(path).exists():
                     w.settings.remove_recent_file(path)
                 ask.error(w, self.tr("Cannot open portfolio"),
-                          self.tr("{name} could not be opened.").format(
-                              name=Path(path).name), str(exc))
+                          self.tr("{name} could not be opened: {reason}").format(
+                              name=Path(path).name, reason=_reason(exc)))
                 return False
             w.replace_document(doc)
         self._remember(doc.path or path)
@@ -185,7 +185,21 @@ class PortfolioFiles(QObject):
         self.window.settings.last_folder = str(path.resolve().parent)
         w.statusBar().showMessage(self.tr("Saved a copy as {name}").format(name=path.name),
                                   6000)
+        self._offer_copy(path)
         return True
+
+    def _offer_copy(self, path: Path) -> None:
+        """Say where the copy is, offering to open it in this window or show it in its
+        folder."""
+        from gui.reveal import show_in_folder
+
+        answer = ask.exported(self.window, self.tr("Copy saved"), self.tr(
+            "Saved a copy of {name} as {file}. This window stays on {name}.").format(
+                name=self.window.doc.display_name(), file=path))
+        if answer == "open":
+            self.open_document(path)
+        elif answer == "folder":
+            show_in_folder(path)
 
     def _created(self, path: Path, make: Callable[[], Document]) -> bool:
         """Show the workspace ``make()`` creates at ``path``, or say why it could not be."""
@@ -235,11 +249,13 @@ def _copy_name(doc: Document) -> str:
 
 
 def _reason(exc: Exception) -> str:
-    """Why a team workspace could not be opened, without repeating its address."""
+    """Why a file or team workspace could not be opened, without repeating its name or
+    address: each problem on a line, with the field it concerns."""
     from models.core.errors import InputError
 
     if isinstance(exc, InputError):
-        return "; ".join(p.message for p in exc.problems)
+        return "\n".join(f"{p.location}: {p.message}" if p.location else p.message
+                         for p in exc.problems)
     return exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
 
 

@@ -6,7 +6,6 @@ end, as one undoable command."""
 
 from __future__ import annotations
 
-import errno
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -50,8 +49,11 @@ class FileJobs(QObject):
         self.report_action = QAction(window)
         self.report_action.setShortcut(QKeySequence("Ctrl+R"))
         self.report_action.triggered.connect(lambda _c=False: self.export_report())
+        self.template_action = QAction(window)
+        self.template_action.triggered.connect(lambda _c=False: self.export_template())
         self.retranslate()
-        for action in (self.import_action, self.export_action, self.report_action):
+        for action in (self.import_action, self.export_action, self.report_action,
+                       self.template_action):
             window.menus.add_file_action(action)
 
     def retranslate(self) -> None:
@@ -66,6 +68,10 @@ class FileJobs(QObject):
         self.report_action.setStatusTip(self.tr(
             "Write a PDF ranking the startups, with a page per startup: all of them, those "
             "selected, or the best under the perspective"))
+        self.template_action.setText(self.tr("Export Founder &Template…"))
+        self.template_action.setStatusTip(self.tr(
+            "Write a workbook founders fill in with their own scores, for this portfolio's "
+            "framework and in the interface language; Import Workbooks reads it back"))
 
     # -- export ---------------------------------------------------------------------------
     def export_workbook(self, target: Path | None = None) -> bool:
@@ -112,12 +118,14 @@ class FileJobs(QObject):
         folder = target.parent
         if folder.is_dir() and os.access(folder, os.W_OK | os.X_OK):
             return True
-        from models.core.errors import write_failure
-
-        code = errno.EACCES if folder.is_dir() else errno.ENOENT
+        if folder.is_dir():
+            reason = self.tr("the folder {folder} is read-only for you. Choose another "
+                             "folder.").format(folder=folder)
+        else:
+            reason = self.tr("the folder {folder} does not exist. Choose an existing "
+                             "folder.").format(folder=folder)
         ask.error(self.window, self.tr("Cannot export"), self.tr(
-            "The file cannot be written in {folder}.").format(folder=folder),
-            write_failure(OSError(code, os.strerror(code), str(target)), target))
+            "Could not export to {file}: {reason}").format(file=target, reason=reason))
         return False
 
     # -- report ---------------------------------------------------------------------------
@@ -151,7 +159,7 @@ class FileJobs(QObject):
             (dumps_portfolio(w.doc.portfolio), str(out), w.lang, choice.startup_ids(),
              choice.top_n(), w.doc.perspective, w.doc.ignore_gates, scenario,
              w.settings.analysis_draws, w.settings.analysis_seed),
-            out, lambda result: self._file_done(result, out))
+            out, lambda result: self._report_done(result, out))
         return True
 
     def selected_startups(self) -> list[tuple[str, str]]:
@@ -168,19 +176,52 @@ class FileJobs(QObject):
             ids = set(w.assess_view.selected_startup_ids())
         return [(st.id, st.name) for st in w.doc.portfolio.startups if st.id in ids]
 
-    def _file_done(self, result: dict[str, Any], target: Path) -> None:
-        self.window.statusBar().showMessage(
-            self.tr("Wrote {name}").format(name=target.name), 6000)
+    def _report_done(self, result: dict[str, Any], target: Path) -> None:
+        self._offer(target, self.tr("Report written"), self.tr(
+            "Wrote the report to {file}: {pages}.").format(
+                file=target, pages=self.tr("%n page(s)", "", int(result["pages"]))))
 
     def _export_done(self, result: dict[str, Any], target: Path) -> None:
-        warnings = result.get("warnings") or []
-        self.window.statusBar().showMessage(
-            self.tr("Exported {n} assessments to {name}").format(
-                n=result["assessments"], name=target.name), 6000)
+        self._offer(target, self.tr("Workbook exported"), self.tr(
+            "Exported {assessments} to {file}.").format(
+                file=target,
+                assessments=self.tr("%n assessment(s)", "", int(result["assessments"]))),
+            result.get("warnings") or [])
+
+    def _offer(self, target: Path, title: str, message: str,
+               warnings: list[str] | None = None) -> None:
+        """Say that ``target`` was written (and which texts had to change to fit in a
+        workbook), offering to open it or show it in its folder."""
+        from gui.reveal import open_file, show_in_folder
+
+        self.window.statusBar().showMessage(self.tr("Wrote {name}").format(name=target.name),
+                                            6000)
+        note = ""
         if warnings:
-            ask.info(self.window, self.tr("Workbook exported"), self.tr(
-                "The workbook was written. Some texts had to change to fit in a workbook:\n"
-                "{items}").format(items="\n".join(str(x) for x in warnings[:20])))
+            note = self.tr("Some texts had to change to fit in a workbook:") + "\n" + \
+                self._lines(warnings, 20)
+        answer = ask.exported(self.window, title, message, note)
+        if answer == "open":
+            open_file(target)
+        elif answer == "folder":
+            show_in_folder(target)
+
+    # -- template -------------------------------------------------------------------------
+    def export_template(self, target: Path | None = None) -> bool:
+        """Ask where to write (unless ``target``), then write the founder template for the
+        portfolio's framework, in the interface language, in the background."""
+        out = self._output(target, self.tr("Export founder template"), ".xlsx",
+                           self.tr("Excel workbooks (*.xlsx)"))
+        if out is None:
+            return False
+        w = self.window
+        self._start(self.tr("Writing template…"), job_targets.template_job,
+                    (w.doc.framework.model_dump_json(), str(out), w.lang), out,
+                    lambda result: self._offer(out, self.tr("Template written"), self.tr(
+                        "Wrote the founder template to {file}. Founders fill in their scores; "
+                        "Import Workbooks reads it back.").format(file=out),
+                        result.get("warnings") or []))
+        return True
 
     # -- import ---------------------------------------------------------------------------
     def import_workbooks(self, paths: list[Path] | None = None) -> bool:
@@ -205,60 +246,14 @@ class FileJobs(QObject):
         return True
 
     def _import_failed(self, paths: list[str], message: str, details: str) -> None:
-        """The import's own process stopped (each workbook is read in a reader process of
-        its own, so a file that kills its reader is named in the report instead): name the
-        workbooks that were being read."""
-        ask.error(self.window, self.tr("The import failed"), self.tr(
-            "The import stopped unexpectedly ({reason}) while reading these workbooks:\n"
-            "{files}").format(reason=message, files=self._lines(paths, 20)), details)
+        from gui.jobs.import_results import ImportResults
+
+        ImportResults(self.window).failed(paths, message, details)
 
     def _import_read(self, report: Any) -> None:
-        from gui.commands import ImportStartups
-        from models.workbook.importing.batch import plan_merge
+        from gui.jobs.import_results import ImportResults
 
-        w = self.window
-        if not report.ok:
-            good = [f for f in report.files if f.ok]
-            problems = "\n".join(str(p) for p in report.problems[:40])
-            more = len(report.problems) - 40
-            if more > 0:
-                problems += "\n" + self.tr("… and {n} more").format(n=more)
-            if not good:
-                ask.error(w, self.tr("Nothing imported"), self.tr(
-                    "None of the {n} workbook(s) could be imported.").format(
-                        n=len(report.files)), problems)
-                self.last_result = {"imported": 0, "report": report}
-                return
-            if not ask.confirm(w, self.tr("Some workbooks have problems"), self.tr(
-                    "{bad} of {n} workbook(s) cannot be imported:\n\n{problems}\n\n"
-                    "Import the {good} good one(s) and leave the others out?").format(
-                        bad=len(report.refused), n=len(report.files), good=len(good),
-                        problems=problems)):
-                self.last_result = {"imported": 0, "report": report}
-                return
-            report.skip_bad = True
-        plan = plan_merge(w.doc.portfolio, report)
-        if plan.new_startups or plan.new_assessments or plan.field_updates:
-            w.doc.undo_stack.push(ImportStartups(w.doc, plan.new_startups,
-                                                 plan.new_assessments, plan.field_updates))
-        n = len(plan.new_assessments) + sum(len(s.assessments) for s in plan.new_startups)
-        message = self.tr("Imported {n} assessment(s) from {files} workbook(s).").format(
-            n=n, files=len(report.imported))
-        parts = [message]
-        if plan.duplicates:
-            parts.append(self.tr("Already in the portfolio, so left out:") + "\n"
-                         + self._lines(plan.duplicates))
-        # look-alike startups kept apart, weights the portfolio does not take, cells not
-        # scored or cleaned: each names its file, sheet and cell
-        others = [*plan.look_alikes, *plan.weight_notes, *report.notes]
-        if others:
-            parts.append(self.tr("Worth a look:") + "\n" + self._lines(others))
-        if len(parts) > 1:
-            ask.info(w, self.tr("Workbooks imported"), "\n\n".join(parts))
-        w.statusBar().showMessage(message, 8000)
-        if plan.new_startups:
-            w.assess_view.select_startup(plan.new_startups[0].id)
-        self.last_result = {"imported": n, "report": report}
+        self.last_result = ImportResults(self.window).apply(report)
 
     def _lines(self, items: list[Any], most: int = 40) -> str:
         """One item a line, at most ``most`` of them."""
@@ -306,23 +301,28 @@ class FileJobs(QObject):
             self._target = None
 
     def _on_finished(self, result: Any, on_done: Callable[[Any], None]) -> None:
-        try:
-            self.last_result = result
-            on_done(result)
-        except OSError as exc:
-            from models.core.errors import write_failure
-
-            ask.error(self.window, self.tr("Cannot write the file"), write_failure(exc))
-        finally:
-            self._close()
+        self._close()  # the progress dialog goes before any message
+        self.last_result = result
+        on_done(result)
 
     def _on_failed(self, message: str, details: str,
                    explain: Callable[[str, str], None] | None = None) -> None:
+        """A job ended in an error: ``details`` holds a traceback when the error was
+        unexpected (a fault inside Beachhead), else ``message`` is the reason (a file that
+        cannot be written, say), which names the file."""
+        target = self._target
         self._close()
         if explain is not None:
             explain(message, details)
+        elif details:
+            ask.error(self.window, self.tr("The export failed"), self.tr(
+                "Could not export to {file}: Beachhead met an unexpected problem ({error}). "
+                "Nothing was written. Try again; if it happens again, report it with the "
+                "details below.").format(file=target, error=message), details)
         else:
-            ask.error(self.window, self.tr("The task failed"), message, details)
+            reason = message.removeprefix(f"{target}: ")  # a failed write names the file
+            ask.error(self.window, self.tr("Cannot export"), self.tr(
+                "Could not export to {file}: {reason}").format(file=target, reason=reason))
 
     def _on_cancelled(self) -> None:
         self._close()

@@ -75,3 +75,21 @@ def report_job(portfolio_json: str, target: str, lang: str, startups: list[str] 
                           perspective=perspective, ignore_gates=ignore_gates, lang=lang,
                           draws=draws, seed=seed, scenario=scenario_id, progress=progress)
     return {"path": target, "pages": result.pages, "startups": result.startups}
+
+
+def template_job(framework_json: str, target: str, lang: str,
+                 progress: Progress) -> dict[str, object]:
+    """Write the founder template for a framework (given as JSON) to ``target``, wholly in
+    ``lang`` (:func:`models.workbook.template.write_template`).
+
+    Returns ``{"path": str, "warnings": [str, ...]}``.
+    """
+    import json
+
+    from models.files.framework_file import parse_framework
+    from models.workbook.template import write_template
+
+    framework = parse_framework(json.loads(framework_json), "framework")
+    warnings = write_template(framework, Path(target), lang=lang)
+    progress(1, 1)
+    return {"path": target, "warnings": [str(w) for w in warnings]}

@@ -60,8 +60,8 @@
 <context>
     <name>App</name>
     <message>
-        <source>Something went wrong inside Beachhead. Your work is safe: every change was written to the portfolio&apos;s file as you made it. Details were written to {log}.</source>
-        <translation>Beachhead 内部出了问题。您的工作是安全的：每项更改在您做出时都已写入组合文件。详细信息已写入 {log}。</translation>
+        <source>Something went wrong inside Beachhead. Your work is safe: every change was written to the portfolio&apos;s file as you made it. You can carry on; if it happens again, restart Beachhead and report the problem with the details written to {log}.</source>
+        <translation>Beachhead 内部出了问题。您的工作是安全的：每项更改在您做出时都已写入组合文件。您可以继续工作；如果再次发生，请重新启动 Beachhead，并附上写入 {log} 的详细信息报告此问题。</translation>
     </message>
     <message>
         <source>Unexpected problem</source>
@@ -725,6 +725,14 @@
         <source>Your changes will be lost if you don&apos;t save them.</source>
         <translation>如果不保存，您的更改将会丢失。</translation>
     </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>打开(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Show in &amp;Folder</source>
+        <translation>在文件夹中显示(&amp;F)</translation>
+    </message>
 </context>
 <context>
     <name>DiffPage</name>
@@ -1013,6 +1021,14 @@
         <translation>导出报告(&amp;R)…</translation>
     </message>
     <message>
+        <source>Export Founder &amp;Template…</source>
+        <translation>导出创始人模板(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Write a workbook founders fill in with their own scores, for this portfolio&apos;s framework and in the interface language; Import Workbooks reads it back</source>
+        <translation>写出一个供创始人自行填写评分的工作簿，使用此组合的框架和界面语言；“导入工作簿”可将其读回</translation>
+    </message>
+    <message>
         <source>Export workbook</source>
         <translation>导出工作簿</translation>
     </message>
@@ -1025,12 +1041,48 @@
         <translation>正在导出工作簿…</translation>
     </message>
     <message>
+        <source>the folder {folder} is read-only for you. Choose another folder.</source>
+        <translation>文件夹 {folder} 对您是只读的。请选择其他文件夹。</translation>
+    </message>
+    <message>
+        <source>the folder {folder} does not exist. Choose an existing folder.</source>
+        <translation>文件夹 {folder} 不存在。请选择一个已有的文件夹。</translation>
+    </message>
+    <message>
         <source>Cannot export</source>
         <translation>无法导出</translation>
     </message>
     <message>
-        <source>The file cannot be written in {folder}.</source>
-        <translation>无法在 {folder} 中写入文件。</translation>
+        <source>Could not export to {file}: {reason}</source>
+        <translation>无法导出到 {file}：{reason}</translation>
+    </message>
+    <message>
+        <source>Some texts had to change to fit in a workbook:</source>
+        <translation>部分文本为适应工作簿而作了修改：</translation>
+    </message>
+    <message>
+        <source>Export founder template</source>
+        <translation>导出创始人模板</translation>
+    </message>
+    <message>
+        <source>Writing template…</source>
+        <translation>正在写出模板…</translation>
+    </message>
+    <message>
+        <source>Template written</source>
+        <translation>模板已写出</translation>
+    </message>
+    <message>
+        <source>Wrote the founder template to {file}. Founders fill in their scores; Import Workbooks reads it back.</source>
+        <translation>已将创始人模板写入 {file}。创始人填写评分后，用“导入工作簿”读回。</translation>
+    </message>
+    <message>
+        <source>The export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>Could not export to {file}: Beachhead met an unexpected problem ({error}). Nothing was written. Try again; if it happens again, report it with the details below.</source>
+        <translation>无法导出到 {file}：Beachhead 遇到了意外问题（{error}）。未写入任何内容。请重试；如果再次发生，请附上下方的详细信息报告此问题。</translation>
     </message>
     <message>
         <source>Export report</source>
@@ -1045,22 +1097,36 @@
         <translation>正在生成报告…</translation>
     </message>
     <message>
+        <source>Report written</source>
+        <translation>报告已写出</translation>
+    </message>
+    <message>
+        <source>Wrote the report to {file}: {pages}.</source>
+        <translation>已将报告写入 {file}：{pages}。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s)</source>
+        <translation>
+            <numerusform>%n 页</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Exported {assessments} to {file}.</source>
+        <translation>已将{assessments}导出到 {file}。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n assessment(s)</source>
+        <translation>
+            <numerusform> %n 项评估</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Wrote {name}</source>
         <translation>已写入 {name}</translation>
     </message>
     <message>
-        <source>Exported {n} assessments to {name}</source>
-        <translation>已将 {n} 项评估导出到 {name}</translation>
-    </message>
-    <message>
         <source>Workbook exported</source>
         <translation>工作簿已导出</translation>
-    </message>
-    <message>
-        <source>The workbook was written. Some texts had to change to fit in a workbook:
-{items}</source>
-        <translation>工作簿已写出。部分文本为适应工作簿而作了修改：
-{items}</translation>
     </message>
     <message>
         <source>Import workbooks</source>
@@ -1075,70 +1141,12 @@
         <translation>… 以及另外 {n} 项</translation>
     </message>
     <message>
-        <source>Nothing imported</source>
-        <translation>未导入任何内容</translation>
-    </message>
-    <message>
-        <source>None of the {n} workbook(s) could be imported.</source>
-        <translation>{n} 个工作簿均无法导入。</translation>
-    </message>
-    <message>
-        <source>Some workbooks have problems</source>
-        <translation>部分工作簿有问题</translation>
-    </message>
-    <message>
-        <source>{bad} of {n} workbook(s) cannot be imported:
-
-{problems}
-
-Import the {good} good one(s) and leave the others out?</source>
-        <translation>{n} 个工作簿中有 {bad} 个无法导入：
-
-{problems}
-
-是否导入 {good} 个正常的工作簿并忽略其他？</translation>
-    </message>
-    <message>
-        <source>Imported {n} assessment(s) from {files} workbook(s).</source>
-        <translation>已从 {files} 个工作簿导入 {n} 项评估。</translation>
-    </message>
-    <message>
-        <source>Workbooks imported</source>
-        <translation>工作簿已导入</translation>
-    </message>
-    <message>
-        <source>Already in the portfolio, so left out:</source>
-        <translation>已在组合中，因此未导入：</translation>
-    </message>
-    <message>
-        <source>Worth a look:</source>
-        <translation>值得查看：</translation>
-    </message>
-    <message>
-        <source>The import failed</source>
-        <translation>导入失败</translation>
-    </message>
-    <message>
-        <source>The import stopped unexpectedly ({reason}) while reading these workbooks:
-{files}</source>
-        <translation>读取以下工作簿时导入意外中止（{reason}）：
-{files}</translation>
-    </message>
-    <message>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
         <source>Beachhead</source>
         <translation>Beachhead</translation>
-    </message>
-    <message>
-        <source>Cannot write the file</source>
-        <translation>无法写入文件</translation>
-    </message>
-    <message>
-        <source>The task failed</source>
-        <translation>任务失败</translation>
     </message>
     <message>
         <source>Cancelled; nothing was written.</source>
@@ -1180,8 +1188,16 @@ Import the {good} good one(s) and leave the others out?</source>
         <translation>无法保存框架</translation>
     </message>
     <message>
-        <source>The framework could not be written to {path}.</source>
-        <translation>无法将框架写入 {path}。</translation>
+        <source>{file} is not a framework Beachhead can use, so nothing was changed:</source>
+        <translation>{file} 不是 Beachhead 可用的框架，因此未作任何更改：</translation>
+    </message>
+    <message>
+        <source>… and {n} more</source>
+        <translation>… 以及另外 {n} 项</translation>
+    </message>
+    <message>
+        <source>The framework “{name}” lacks criteria that this portfolio has already scored, so it cannot replace the current one. Nothing was changed. Missing:</source>
+        <translation>框架“{name}”缺少此组合已评分的评估标准，因此不能替换当前框架。未作任何更改。缺少：</translation>
     </message>
     <message>
         <source>Load framework</source>
@@ -1196,16 +1212,8 @@ Import the {good} good one(s) and leave the others out?</source>
         <translation>无法载入框架</translation>
     </message>
     <message>
-        <source>{file} is not a framework Beachhead can use, so nothing was changed.</source>
-        <translation>{file} 不是 Beachhead 可用的框架，因此未作任何更改。</translation>
-    </message>
-    <message>
         <source>Load Framework {name}</source>
         <translation>载入框架 {name}</translation>
-    </message>
-    <message>
-        <source>The framework “{name}” lacks criteria that this portfolio has already scored, so it cannot replace the current one. Nothing was changed.</source>
-        <translation>框架“{name}”缺少此组合已评分的评估标准，因此不能替换当前框架。未作任何更改。</translation>
     </message>
     <message>
         <source>This portfolio already uses exactly this framework.</source>
@@ -1675,6 +1683,131 @@ Import the {good} good one(s) and leave the others out?</source>
     <message>
         <source>The startup&apos;s scores over time under the perspective</source>
         <translation>该视角下这家初创公司得分随时间的变化</translation>
+    </message>
+</context>
+<context>
+    <name>ImportProblemsDialog</name>
+    <message>
+        <source>&amp;Copy</source>
+        <extracomment>Up to this many rows, rows grow to show a long problem whole (beyond, one line each and the whole text in the tooltip: measuring every row would slow the dialog down).</extracomment>
+        <translation>复制(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Copy the selected rows, or all of them, as a table that pastes into a spreadsheet</source>
+        <translation>把选中的行（未选中时为全部行）复制为可粘贴到电子表格的表格</translation>
+    </message>
+    <message>
+        <source>&amp;Save as CSV…</source>
+        <translation>另存为 CSV(&amp;S)…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %n row(s) with their column names.</source>
+        <translation>
+            <numerusform>已复制 %n 行及其列名。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save the problems as CSV</source>
+        <translation>将问题另存为 CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Cannot save the problems</source>
+        <translation>无法保存问题列表</translation>
+    </message>
+    <message>
+        <source>Saved {name}</source>
+        <translation>已保存 {name}</translation>
+    </message>
+</context>
+<context>
+    <name>ImportResults</name>
+    <message>
+        <source>{read}, {bad}; {problems}.</source>
+        <translation>{read}，{bad}；{problems}。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n workbook(s) read</source>
+        <translation>
+            <numerusform>已读取 %n 个工作簿</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n with problems</source>
+        <translation>
+            <numerusform>其中 %n 个有问题</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s)</source>
+        <translation>
+            <numerusform>共 %n 个问题</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Imported {assessments} from {workbooks}.</source>
+        <translation>已从{workbooks}导入{assessments}。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n assessment(s)</source>
+        <translation>
+            <numerusform> %n 项评估</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n workbook(s)</source>
+        <translation>
+            <numerusform> %n 个工作簿</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Workbooks imported</source>
+        <translation>工作簿已导入</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n thing(s) worth a look:</source>
+        <translation>
+            <numerusform>有 %n 处值得查看：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing imported</source>
+        <translation>未导入任何内容</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: fix the problems and import the workbooks again.</source>
+        <translation>未导入任何内容：请修正这些问题后重新导入工作簿。</translation>
+    </message>
+    <message>
+        <source>Some workbooks have problems</source>
+        <translation>部分工作簿有问题</translation>
+    </message>
+    <message numerus="yes">
+        <source>Import the %n good workbook(s) and leave the others out?</source>
+        <translation>
+            <numerusform>是否导入 %n 个没有问题的工作簿并略过其他工作簿？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Import the Good Ones</source>
+        <translation>导入没有问题的工作簿(&amp;I)</translation>
+    </message>
+    <message>
+        <source>… and {n} more</source>
+        <translation>… 以及另外 {n} 项</translation>
+    </message>
+    <message>
+        <source>The import failed</source>
+        <translation>导入失败</translation>
+    </message>
+    <message>
+        <source>The import stopped before it ended: {reason} Nothing was imported. Try again, or import fewer workbooks at a time to find the one at fault. It was reading these workbooks:
+{files}</source>
+        <translation>导入在完成前中止：{reason} 未导入任何内容。请重试，或每次导入较少的工作簿以找出有问题的那一个。当时正在读取以下工作簿：
+{files}</translation>
     </message>
 </context>
 <context>
@@ -2199,10 +2332,6 @@ weight</source>
         <translation>无法打开组合</translation>
     </message>
     <message>
-        <source>{name} could not be opened.</source>
-        <translation>无法打开 {name}。</translation>
-    </message>
-    <message>
         <source>{old} is an older portfolio file: it was converted into {new} beside it, which keeps every change as you make it ({old} is unchanged).</source>
         <translation>{old} 是旧格式的组合文件：已在其旁边转换为 {new}，它会在您做出每项更改时保存（{old} 未被改动）。</translation>
     </message>
@@ -2229,6 +2358,14 @@ weight</source>
     <message>
         <source>Saved a copy as {name}</source>
         <translation>已将副本保存为 {name}</translation>
+    </message>
+    <message>
+        <source>Copy saved</source>
+        <translation>副本已保存</translation>
+    </message>
+    <message>
+        <source>Saved a copy of {name} as {file}. This window stays on {name}.</source>
+        <translation>已将 {name} 的副本保存为 {file}。此窗口仍显示 {name}。</translation>
     </message>
     <message>
         <source>Cannot create the portfolio</source>
@@ -2412,6 +2549,25 @@ weight</source>
     <message>
         <source>Where the Uncertainty tab and an exported workbook&apos;s P10–P90 and Analysis sheet start. The same seed gives the same figures.</source>
         <translation>&quot;不确定性&quot;标签页以及导出工作簿的 P10–P90 和&quot;分析&quot;工作表的起始设置。相同的种子给出相同的数字。</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemsTableModel</name>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Sheet</source>
+        <translation>工作表</translation>
+    </message>
+    <message>
+        <source>Cell</source>
+        <translation>单元格</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
     </message>
 </context>
 <context>

@@ -70,6 +70,9 @@ class ScriptedAsk(dialogs.Ask):
     def __init__(self) -> None:
         self.answers: dict[str, list[object]] = {}
         self.asked: list[tuple[str, str]] = []
+        self.details: list[str] = []  # of each error, in order
+        self.problem_dialogs: list = []  # type: ignore[type-arg]
+        self.written: list[str] = []  # what each "file written" message said
 
     def queue(self, kind: str, *answers: object) -> None:
         """Queue answers for ``kind`` (text, confirm, save_changes, open_file, ...)."""
@@ -91,6 +94,22 @@ class ScriptedAsk(dialogs.Ask):
 
     def error(self, parent, title, message, details=""):  # type: ignore[no-untyped-def]
         self.asked.append(("error", f"{title}: {message}"))
+        self.details.append(details)
+
+    def import_problems(self, parent, title, summary, problems,  # type: ignore[no-untyped-def]
+                        question="", accept=""):
+        """Builds the real dialog (kept in :attr:`problem_dialogs`, not shown) and answers
+        as queued (default: Close / Cancel)."""
+        from gui.import_problems import ImportProblemsDialog
+
+        self.problem_dialogs.append(ImportProblemsDialog(parent, self, title, summary,
+                                                         problems, question, accept))
+        return self._next("import_problems", title, False)
+
+    def exported(self, parent, title, message, note=""):  # type: ignore[no-untyped-def]
+        """Answers ``"open"``, ``"folder"`` or, by default, ``"close"``."""
+        self.written.append(f"{title}: {message}" + (f"\n{note}" if note else ""))
+        return self._next("exported", title, "close")
 
     def info(self, parent, title, message):  # type: ignore[no-untyped-def]
         self.asked.append(("info", f"{title}: {message}"))

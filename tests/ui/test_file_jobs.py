@@ -48,9 +48,12 @@ def test_cancelled_export_leaves_nothing(qtbot, tmp_path, make_window):
     assert target.read_bytes() == b"previous version"
 
 
-def test_export_into_unwritable_folder_explains(window, scripted_ask, tmp_path):
-    assert not window.file_jobs.export_workbook(tmp_path / "missing" / "x.xlsx")
-    assert scripted_ask.errors() and "cannot be written" in scripted_ask.errors()[0]
+def test_export_into_a_missing_folder_explains(window, scripted_ask, tmp_path):
+    target = tmp_path / "missing" / "x.xlsx"
+    assert not window.file_jobs.export_workbook(target)
+    assert scripted_ask.errors() == [
+        f"Cannot export: Could not export to {target}: the folder {target.parent} does not "
+        "exist. Choose an existing folder."]
 
 
 def _founder_workbook(path: Path, name: str, runway: int = 4) -> Path:
@@ -92,13 +95,13 @@ def test_import_with_a_bad_file_asks_and_can_skip(window, qtbot, tmp_path, scrip
     bad = tmp_path / "bad.xlsx"
     bad.write_bytes(b"this is not a workbook")
     n = len(window.doc.portfolio.startups)
-    scripted_ask.queue("confirm", False)
+    scripted_ask.queue("import_problems", False)
     window.file_jobs.import_workbooks([good, bad])
     job = window.file_jobs.job
     qtbot.waitUntil(lambda: not job.is_running(), timeout=60_000)
     assert len(window.doc.portfolio.startups) == n  # all or nothing: declined
-    assert ("confirm", "Some workbooks have problems") in scripted_ask.asked
-    scripted_ask.queue("confirm", True)
+    assert ("import_problems", "Some workbooks have problems") in scripted_ask.asked
+    scripted_ask.queue("import_problems", True)
     window.file_jobs.import_workbooks([good, bad])
     job = window.file_jobs.job
     qtbot.waitUntil(lambda: not job.is_running(), timeout=60_000)
@@ -149,12 +152,12 @@ def test_a_hostile_workbook_is_named_and_the_others_import(window, qtbot, tmp_pa
     hostile = tmp_path / "hostile.xlsx"
     next(c for c in cases() if c.name == "cell_reference_with_spaces").build(hostile)
     n = len(window.doc.portfolio.startups)
-    scripted_ask.queue("confirm", True)
+    scripted_ask.queue("import_problems", True)
     window.file_jobs.import_workbooks([good, hostile])
     job = window.file_jobs.job
     qtbot.waitUntil(lambda: not job.is_running(), timeout=60_000)
     assert scripted_ask.errors() == []
-    assert ("confirm", "Some workbooks have problems") in scripted_ask.asked
+    assert ("import_problems", "Some workbooks have problems") in scripted_ask.asked
     report = window.file_jobs.last_result["report"]
     (problem,) = report.problems
     assert (problem.source, problem.location) == (str(hostile), "Assessment")
@@ -169,9 +172,11 @@ def test_when_the_import_process_dies_the_workbooks_are_named(window, qtbot, tmp
     job = window.file_jobs.job
     os.kill(job.pid, signal.SIGKILL)  # the job's own process, not a reader's: nothing to name
     qtbot.waitUntil(lambda: not job.is_running(), timeout=60_000)
-    (error,) = scripted_ask.errors()
-    assert error.startswith("The import failed: The import stopped unexpectedly (")
-    assert error.endswith(f"while reading these workbooks:\n{a}")
+    assert scripted_ask.errors() == [
+        "The import failed: The import stopped before it ended: The background task stopped "
+        "unexpectedly (exit code -9). Nothing was imported. Try again, or import fewer "
+        f"workbooks at a time to find the one at fault. It was reading these workbooks:\n{a}"]
+    assert scripted_ask.details == [""]  # no traceback: the process was killed
 
 
 def test_scores_not_counted_are_shown_after_the_import(window, qtbot, tmp_path, scripted_ask):
@@ -183,9 +188,12 @@ def test_scores_not_counted_are_shown_after_the_import(window, qtbot, tmp_path, 
     window.file_jobs.import_workbooks([path])
     job = window.file_jobs.job
     qtbot.waitUntil(lambda: not job.is_running(), timeout=60_000)
-    (info,) = [t for k, t in scripted_ask.asked if k == "info"]
-    assert info.startswith("Workbooks imported: Imported 1 assessment(s) from 1 workbook(s).")
-    assert (f"Worth a look:\n{path}: Assessment!{S_COL}{FIRST}: the score '3' is stored as "
-            "text") in info
+    (dialog,) = scripted_ask.problem_dialogs
+    assert dialog.windowTitle() == "Workbooks imported"
+    assert dialog.summary_label.text() == ("Imported 1 assessment(s) from 1 workbook(s). "
+                                           "1 thing(s) worth a look:")
+    ((file, sheet, cell, problem),) = dialog.rows()
+    assert (file, sheet, cell) == (str(path), "Assessment", f"{S_COL}{FIRST}")
+    assert problem.startswith("the score '3' is stored as text")
     st = window.doc.portfolio.find_startup("Texty AI")
     assert st.assessments[0].scores["niche.segment_focus"].value is None

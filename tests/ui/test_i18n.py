@@ -41,6 +41,7 @@ TEXT_CLASSES = {
 }
 # The dialog seam (gui/dialogs.py): every argument after the parent is shown.
 ASK_METHODS = {"error", "info", "confirm", "text", "open_file", "open_files", "save_file",
+               "import_problems", "exported",
                "save_changes"}
 
 # Log records and warnings are for developers, not translated.

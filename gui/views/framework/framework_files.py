@@ -104,8 +104,7 @@ class FrameworkFiles(QObject):
             save_framework(fw, target)
         except OSError as exc:
             ask.error(self.view, self.tr("Cannot save the framework"),
-                      self.tr("The framework could not be written to {path}.").format(
-                          path=str(target)), details=write_failure(exc, target))
+                      write_failure(exc, target))
             return False
         return True
 
@@ -130,7 +129,9 @@ class FrameworkFiles(QObject):
         except InputError as exc:
             ask.error(self.view, self.tr("Cannot load the framework"),
                       self.tr("{file} is not a framework Beachhead can use, so nothing was "
-                              "changed.").format(file=source.name), details=str(exc))
+                              "changed:").format(file=source.name) + "\n" + self._lines(
+                          [f"{p.location}: {p.message}" if p.location else p.message
+                           for p in exc.problems]))
             return False
         settings.last_folder = str(source.parent)
         if not self._can_replace(fw):
@@ -140,6 +141,12 @@ class FrameworkFiles(QObject):
             self.doc, fw, self.tr("Load Framework {name}").format(name=text(fw.name, self.lang))))
         return True
 
+    def _lines(self, items: list[str], most: int = 20) -> str:
+        """One item a line, at most ``most`` of them."""
+        more = len(items) - most
+        return "\n".join(items[:most] + ([self.tr("… and {n} more").format(n=more)]
+                                         if more > 0 else []))
+
     def _can_replace(self, fw: Framework) -> bool:
         """True when ``fw`` can replace the portfolio's framework; else says why not."""
         assert self.doc is not None
@@ -148,8 +155,8 @@ class FrameworkFiles(QObject):
             ask.error(self.view, self.tr("Cannot load the framework"),
                       self.tr("The framework “{name}” lacks criteria that this portfolio has "
                               "already scored, so it cannot replace the current one. Nothing "
-                              "was changed.").format(name=text(fw.name, self.lang)),
-                      details="\n".join(missing))
+                              "was changed. Missing:").format(name=text(fw.name, self.lang))
+                      + "\n" + self._lines(missing))
             return False
         if fw == self.doc.framework:
             ask.info(self.view, self.tr("Load framework"),
