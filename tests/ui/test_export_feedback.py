@@ -211,4 +211,3 @@ def test_the_dbus_call_names_the_file_manager_and_the_file(tmp_path):
         "org.freedesktop.FileManager1", "ShowItems")
     assert message.arguments() == [[QUrl.fromLocalFile(str(tmp_path / "deals.xlsx"))
                                     .toString()], ""]
-
