@@ -41,7 +41,7 @@ if TYPE_CHECKING:
 
 #: Up to this many rows, rows grow to show a long problem whole (beyond, one line each and
 #: the whole text in the tooltip: measuring every row would slow the dialog down).
-WRAPPED_ROWS = 300
+WRAPPED_ROWS = 100
 
 
 def _cell_text(value: str) -> str:
