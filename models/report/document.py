@@ -150,7 +150,7 @@ def _write_pages(path: Path, data: ReportData, progress: Progress | None) -> int
     families = font_families(symbols=True)
     with atomic_output(path) as tmp_name, mpl.rc_context(), _quiet_font_lookup():
         mpl.rcdefaults()
-        mpl.rcParams.update(_rc(families))
+        mpl.rcParams.update(report_rc(families))
         metrics = Metrics(families)
         ranking = RankingPages(data, metrics)
         total = ranking.count + len(data.rows)
@@ -198,7 +198,9 @@ def _quiet_font_lookup() -> Iterator[None]:
         log.setLevel(level)
 
 
-def _rc(families: list[str]) -> dict[RcKeyType, Any]:
+def report_rc(families: list[str]) -> dict[RcKeyType, Any]:
+    """The matplotlib settings the report's pages are drawn under, ``families`` being the
+    font fallback list (:func:`models.charts.fonts.font_families`)."""
     return {
         "pdf.fonttype": 42,
         # matplotlib 3.11 sizes the PDF's font subsets from ps.fonttype: without this, every

@@ -36,8 +36,18 @@ class Page:
     def __init__(self, metrics: Metrics) -> None:
         from matplotlib.figure import Figure
 
+        from models.report.page_texts import PageTexts
+
         self.fig = Figure(figsize=PAGE_INCHES)
         self.m = metrics
+        self.texts = PageTexts(self.fig)
+
+    def clear(self) -> None:
+        """Take the page's texts, rectangles and rules away (its axes stay)."""
+        self.texts.clear()
+        self.fig.patches.clear()
+        self.fig.lines.clear()
+        self.fig.stale = True
 
     def text(self, x: float, y: float, s: str, *, size: float = 8.0, bold: bool = False,
              color: str = INK, ha: str = "left", width: float | None = None,
@@ -47,9 +57,7 @@ class Page:
         if width is not None:
             s = self.m.fit(s, size, width, bold)
         if s:
-            self.fig.text(x / PAGE_W, 1 - y / PAGE_H, s, fontsize=size, color=color, ha=ha,
-                          va="baseline", fontweight="bold" if bold else "normal",
-                          fontstyle="italic" if italic else "normal")
+            self.texts.add(x / PAGE_W, 1 - y / PAGE_H, s, (size, bold, italic), color, ha)
         return self.m.width(s, size, bold)
 
     def lines(self, x: float, y: float, rows: list[str], *, size: float, leading: float,

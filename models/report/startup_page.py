@@ -110,11 +110,7 @@ class StartupSheet:
         """Compose the page of selected startup ``i`` (of ``total`` pages); returns the
         Figure."""
         data, page = self.data, self.page
-        fig = page.fig
-        fig.texts.clear()
-        fig.patches.clear()
-        fig.lines.clear()
-        fig.stale = True
+        page.clear()
         st = data.startups[i]
         res = data.results[i]
         self._header(i)
@@ -130,7 +126,7 @@ class StartupSheet:
         table_end = criteria_table(page, data, i, y + 8, gaps_top - 10)
         gaps_block(page, data, st, min(gaps_top, table_end + 14), limit)
         footer(page, data, self.first_page + i, total)
-        return fig
+        return page.fig
 
     def _header(self, i: int) -> None:
         """The startup's name and rank, its facts, what its levels are made of, the
