@@ -1,4 +1,4 @@
-# Beachhead: `make run` opens the app (the bundled sample on first start), `make test` runs
+# Beachhead: `make run` opens the app (the welcome page on first start), `make test` runs
 # every test.
 PYTHON ?= python3
 VENV   ?= .venv
@@ -61,7 +61,8 @@ test: lint
 bench: deps
 	QT_QPA_PLATFORM=offscreen $(PY) bench/run.py
 
-# The README's pictures: each view of the bundled sample at 1280x800.
+# The README's pictures: each view of the bundled sample, then the welcome page as on a first
+# start (settings of its own) and the user guide, at 1280x800.
 screenshots: deps
 	mkdir -p docs
 	for view in assess compare framework; do \
@@ -71,6 +72,11 @@ screenshots: deps
 
 # ruff; mypy --strict on the domain, mypy's looser defaults on the window (pyproject.toml);
 # import-linter's contracts (no Qt in models, the domain's layers, no cycles).
+	first=$$(mktemp -d) && export XDG_CONFIG_HOME=$$first XDG_DATA_HOME=$$first \
+	  QT_QPA_PLATFORM=offscreen && \
+	$(BIN)/beachhead --screenshot docs/welcome.png --view welcome --size 1280x800 --lang en && \
+	$(BIN)/beachhead --screenshot docs/help.png --view guide --size 1280x800 --lang en; \
+	status=$$?; rm -rf "$$first"; exit $$status
 lint: deps
 	$(BIN)/ruff check .
 	$(BIN)/mypy --strict models

@@ -197,7 +197,7 @@ class MainMenus(QObject):
 
     def close_document(self) -> bool:
         """File ▸ Close: the portfolio goes (a scratch one's changes kept or discarded as
-        the user answers) and the window stays, empty."""
+        the user answers) and the window stays, on the welcome page."""
         w = self.window
         if not w.files.maybe_save():
             return False
@@ -206,6 +206,7 @@ class MainMenus(QObject):
         name = w.doc.display_name()
         w.replace_document(Document.new(w))
         w.statusBar().showMessage(self.tr("Closed {name}.").format(name=name), 5000)
+        w.welcome.show_page()
         return True
 
     def next_unscored(self) -> str:

@@ -1,5 +1,6 @@
-"""Starting the desktop application: arguments, first start, crash handling and the
-``--screenshot`` mode used for documentation and visual checks."""
+"""Starting the desktop application: arguments, what the window opens (a file, the last one,
+else the welcome page), crash handling and the ``--screenshot`` mode used for documentation
+and visual checks."""
 
 from __future__ import annotations
 
@@ -14,14 +15,22 @@ from types import TracebackType
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QCoreApplication, QSize, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QGuiApplication, QPixmap
+from PySide6.QtWidgets import QApplication, QWidget
 
 if TYPE_CHECKING:
+    from gui.document import Document
     from gui.main_window import MainWindow
 
 log = logging.getLogger("beachhead")
 
 VIEWS = ("assess", "compare", "framework")
+#: What ``--screenshot`` can show besides the views: the welcome page, and the user guide
+#: (a window of its own, drawn at the size asked for).
+PAGES = ("welcome", "guide")
+#: The desktop entry the running window belongs to (``resources/beachhead.desktop``): the
+#: desktop shows the entry's icon and name for it and groups its windows.
+DESKTOP_FILE_NAME = "beachhead"
 
 
 def _size(value: str) -> QSize:
@@ -53,27 +62,15 @@ def build_parser() -> argparse.ArgumentParser:
         "(postgresql://USER@HOST/DATABASE; the password comes from ~/.pgpass)"))
     p.add_argument("--screenshot", metavar="OUT.png",
                    help="render the window to a PNG and exit")
-    p.add_argument("--view", choices=VIEWS, default="assess", help="view to show")
+    p.add_argument("--view", choices=VIEWS + PAGES, default="assess", help=(
+        "view to show; for a screenshot also 'welcome' (the welcome page) or 'guide' "
+        "(the user guide's window)"))
     p.add_argument("--startup", metavar="NAME", help="startup to select in the Assess view")
     p.add_argument("--size", type=_size, default=None, metavar="WxH",
                    help="window size (default 1280x800 for screenshots)")
     p.add_argument("--lang", choices=["en", "zh_CN"], default=None,
                    help="interface language (default: the remembered choice, else the system's)")
     return p
-
-
-def _bundled_sample_path() -> Path:
-    """Write the bundled sample portfolio as a workspace in the user's data folder (once) and
-    return its path. (A sample written by an older Beachhead as JSON is converted beside it
-    when opened.)"""
-    from gui.settings import data_folder
-    from models.engine.sample import sample_portfolio
-    from models.store.workspace import Workspace
-
-    path = data_folder() / "sample.beachhead"
-    if not path.exists():
-        Workspace.create(path, sample_portfolio()).close()
-    return path
 
 
 def install_crash_handler(window_getter: Callable[[], MainWindow | None]) -> None:
@@ -139,9 +136,7 @@ def run(argv: Sequence[str] | None = None) -> int:
               "--screenshot OUT.png, or set QT_QPA_PLATFORM=offscreen.", file=sys.stderr)
         return 1
     app = cast(QApplication, QApplication.instance() or QApplication([sys.argv[0]]))
-    app.setOrganizationName("Beachhead")
-    app.setApplicationName("Beachhead")
-    app.setApplicationDisplayName("Beachhead")
+    name_application(app)
 
     from gui.i18n import choose_language, install_language
     from gui.main_window import MainWindow
@@ -158,6 +153,15 @@ def run(argv: Sequence[str] | None = None) -> int:
     return app.exec()
 
 
+def name_application(app: QApplication) -> None:
+    """Name the application for its settings, its windows' titles and the desktop (whose
+    entry gives the windows their icon and name in a task bar)."""
+    app.setOrganizationName("Beachhead")
+    app.setApplicationName("Beachhead")
+    app.setApplicationDisplayName("Beachhead")
+    QGuiApplication.setDesktopFileName(DESKTOP_FILE_NAME)
+
+
 def _is_address(location: str) -> bool:
     """Whether ``location`` is a team workspace's address (never made a ``Path``, which would
     fold its ``//``)."""
@@ -167,55 +171,56 @@ def _is_address(location: str) -> bool:
 
 
 def open_initial(window: MainWindow, file: str | None) -> None:
-    """What the window opens at start: ``file`` (a file or an address), else the bundled
-    sample the first time, else the last file or team workspace."""
-    files = window.files
-    if file:
-        files.open_location(file)
-        return
-    settings = window.settings
-    if not settings.started_before:
-        settings.started_before = True
-        files.open_document(_bundled_sample_path())
-    elif settings.recent_files and (_is_address(settings.recent_files[0])
-                                    or Path(settings.recent_files[0]).exists()):
-        files.open_location(settings.recent_files[0])
+    """What the window opens at start: ``file`` (a file or an address), else the last file
+    or team workspace; the welcome page when there is neither (the first start, or the
+    last file is gone) or it cannot be opened."""
+    location = file
+    if not location:
+        recent = window.settings.recent_files
+        if recent and (_is_address(recent[0]) or Path(recent[0]).exists()):
+            location = recent[0]
+    if not location or not window.files.open_location(location):
+        window.welcome.show_page()
 
 
 def _screenshot(app: QApplication, window: MainWindow, args: argparse.Namespace) -> int:
-    from models.core.errors import InputError
-
-    path: Path | str = args.file if args.file and _is_address(args.file) else \
-        Path(args.file) if args.file else _bundled_sample_path()
-    from gui.document import Document
-    from models.files.portfolio_file import load_portfolio
-    from models.store.sqlite import is_workspace
-
-    try:  # a JSON portfolio is shown as it is, not converted (a picture changes nothing)
-        doc = (Document.open(path, window) if isinstance(path, str) or is_workspace(path)
-               else Document(load_portfolio(path), path, window))
-    except InputError as exc:
-        print(exc, file=sys.stderr)
-        return 1
-    window.replace_document(doc)
+    """Render the window (or the user guide's) as ``args`` ask to a PNG; the exit status."""
+    if args.file or args.view != "welcome":
+        doc = _screenshot_document(window, args.file)
+        if doc is None:
+            return 1
+        window.replace_document(doc)
     window.resize(args.size or QSize(1280, 800))
     window.show()
     window.late_start()
     if args.startup:
-        st = doc.portfolio.find_startup(args.startup)
+        st = window.doc.portfolio.find_startup(args.startup)
         if st is None:
-            print(f"{doc.path or doc.display_name()}: no startup named '{args.startup}'",
-                  file=sys.stderr)
+            print(f"{window.doc.path or window.doc.display_name()}: no startup named "
+                  f"'{args.startup}'", file=sys.stderr)
             return 1
         window.assess_view.select_startup(st.id)
-    window.show_view(args.view)
+    shown: QWidget = window
+    if args.view == "welcome":
+        window.welcome.show_page()
+    elif args.view == "guide":
+        shown = window.menus.help.show_guide()
+        shown.resize(args.size or QSize(1280, 800))
+    else:
+        window.show_view(args.view)
     for _ in range(3):
         app.processEvents()
-    QTimer.singleShot(400, app.quit)
+    grabbed: list[QPixmap] = []  # before quitting, which closes (and deletes) the guide
+
+    def grab() -> None:
+        grabbed.append(shown.grab())
+        app.quit()
+
+    QTimer.singleShot(400, grab)
     app.exec()
     out = Path(args.screenshot)
     out.parent.mkdir(parents=True, exist_ok=True)
-    if not window.grab().save(str(out)):
+    if not grabbed or not grabbed[0].save(str(out)):
         print(f"{out}: could not write the screenshot", file=sys.stderr)
         return 1
     window.close()
@@ -223,4 +228,22 @@ def _screenshot(app: QApplication, window: MainWindow, args: argparse.Namespace)
     return 0
 
 
+def _screenshot_document(window: MainWindow, file: str | None) -> Document | None:
+    """The portfolio a screenshot shows: ``file`` (a JSON portfolio as it is, not converted:
+    a picture changes nothing), else the bundled sample, in memory (nothing is written);
+    ``None`` after saying why it cannot be read."""
+    from gui.document import Document
+    from models.core.errors import InputError
+    from models.engine.sample import sample_portfolio
+    from models.files.portfolio_file import load_portfolio
+    from models.store.sqlite import is_workspace
 
+    if not file:
+        return Document(sample_portfolio(), None, window)
+    try:
+        if _is_address(file) or is_workspace(Path(file)):
+            return Document.open(file if _is_address(file) else Path(file), window)
+        return Document(load_portfolio(Path(file)), Path(file), window)
+    except InputError as exc:
+        print(exc, file=sys.stderr)
+        return None

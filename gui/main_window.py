@@ -1,7 +1,6 @@
-"""Beachhead's main window: the three views in tabs, the open portfolio bound to them, the
-interface language, drag and drop, and closing. Its menus live in :mod:`gui.actions`, its
-portfolio file (new, open, save a copy, recent files) in :mod:`gui.portfolio_files`
-and the long file jobs in :mod:`gui.jobs.files`."""
+"""Beachhead's main window: the three views in tabs (or the welcome page, :mod:`gui.welcome`),
+the open portfolio bound to them, the interface language, drag and drop, and closing; menus in
+:mod:`gui.actions`, the file in :mod:`gui.portfolio_files`, long jobs in :mod:`gui.jobs.files`."""
 
 from __future__ import annotations
 
@@ -20,6 +19,7 @@ from gui.perspective import PerspectiveBar
 from gui.portfolio_files import PortfolioFiles
 from gui.preferences import apply_to_analysis, apply_to_document
 from gui.settings import AppSettings
+from gui.welcome import Welcome
 
 if TYPE_CHECKING:
     from gui.document import Document
@@ -114,7 +114,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self._compare_host, self.tr("Compare"))
         self.tabs.addTab(self._framework_host, self.tr("Framework"))
         self.tabs.currentChanged.connect(self._tab_changed)
-        self.setCentralWidget(self.tabs)
+        self.welcome = Welcome(self)  # the central widget: the tabs, or the welcome page
 
     # -- document binding -----------------------------------------------------------------
     @property

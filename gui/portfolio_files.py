@@ -1,6 +1,7 @@
 """The open portfolio's file: New, Open (an old JSON portfolio is converted into a workspace
-beside it), Open Team Workspace (on a PostgreSQL server, by its address), Save a Copy, and
-the recent files (files and addresses).
+beside it), Open Team Workspace (on a PostgreSQL server, by its address), Save a Copy, the
+sample (opened as a copy the user keeps, never the bundled file) and the recent files (files
+and addresses).
 
 A workspace needs no saving: every edit is written to it as it is made. Only a scratch
 portfolio (the empty one shown before anything is opened) lives in memory; before its changes
@@ -39,8 +40,10 @@ class PortfolioFiles(QObject):
         return self.tr("Beachhead portfolios (*.beachhead)")
 
     def _ask_new_file(self, title: str, name: str) -> Path | None:
+        """Where to keep a new file: asked, starting in the folder used last (else the
+        user's documents) with ``name``."""
         w = self.window
-        folder = w.settings.last_folder or str(Path.home())
+        folder = w.settings.last_folder or documents_folder()
         chosen = ask.save_file(w, title, str(Path(folder) / name), self._filters())
         return with_suffix(chosen, SUFFIX) if chosen else None
 
@@ -71,6 +74,28 @@ class PortfolioFiles(QObject):
 
         return self._created(path, lambda: Document.create(
             path, Portfolio(framework=default_framework()), self.window, self.who()))
+
+    def open_sample(self) -> bool:
+        """Keep a copy of the bundled sample in a new workspace file the user chooses (the
+        documents folder at first) and open it: every change goes to that copy, as in any
+        workspace; the sample itself is never written anywhere."""
+        if not self.maybe_save():
+            return False
+        folder = Path(self.window.settings.last_folder or documents_folder())
+        path = self._ask_new_file(self.tr("Keep a copy of the sample"), free_name(
+            folder, self.tr("Beachhead sample")))
+        if path is None:
+            return False
+        from gui.document import Document
+        from models.engine.sample import sample_portfolio
+
+        if not self._created(path, lambda: Document.create(path, sample_portfolio(),
+                                                           self.window, self.who())):
+            return False
+        self.window.statusBar().showMessage(self.tr(
+            "{name} is your own copy of the sample: change anything in it. File ▸ New "
+            "starts a portfolio of your own.").format(name=path.name), 20000)
+        return True
 
     def open_document(self, path: Path | None = None) -> bool:
         """Open ``path`` (or ask for one); an old JSON portfolio is converted into a workspace
@@ -236,6 +261,24 @@ def _collector_paused() -> Iterator[None]:
         if enabled:
             gc.enable()
         gc.freeze()
+
+
+def documents_folder() -> str:
+    """The user's documents folder (the home folder where the system names none)."""
+    from PySide6.QtCore import QStandardPaths
+
+    found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return found if found and Path(found).is_dir() else str(Path.home())
+
+
+def free_name(folder: Path, stem: str) -> str:
+    """``stem.beachhead``, or ``stem 2.beachhead``, ``stem 3.beachhead``… : the first name
+    no file in ``folder`` has."""
+    name, n = f"{stem}{SUFFIX}", 1
+    while (folder / name).exists():
+        n += 1
+        name = f"{stem} {n}{SUFFIX}"
+    return name
 
 
 def _copy_name(doc: Document) -> str:

@@ -1,5 +1,5 @@
 """Settings remembered between sessions, through a typed wrapper over ``QSettings``, and the
-per-user data folder (the sample portfolio, the log).
+per-user data folder (the log).
 
 The recent files hold workspace files and team workspaces' server addresses alike; an
 address is remembered without its password (:func:`without_password`), which PostgreSQL's
@@ -100,15 +100,6 @@ class AppSettings:
     @last_folder.setter
     def last_folder(self, value: str) -> None:
         self._s.setValue("files/last_folder", value)
-
-    @property
-    def started_before(self) -> bool:
-        """False until the first start has opened the bundled sample."""
-        return str(self._s.value("app/started_before", "false")).lower() == "true"
-
-    @started_before.setter
-    def started_before(self, value: bool) -> None:
-        self._s.setValue("app/started_before", "true" if value else "false")
 
     @property
     def language(self) -> str:

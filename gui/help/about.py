@@ -1,7 +1,7 @@
 """Help ▸ About Beachhead: the version (:data:`models.__version__`), the libraries Beachhead
 runs on with their versions and licences (read from the installed packages' metadata), and
-where data is kept: the settings file, the data folder (the sample, the log) and the open
-workspace."""
+where data is kept: the settings file, the data folder (the log of unexpected problems) and
+the open workspace."""
 
 from __future__ import annotations
 
@@ -171,7 +171,7 @@ class AboutDialog(QDialog):
                        "data": _link(data_folder()), "workspace": workspace}
         form = QFormLayout()
         for key, label in (("settings", self.tr("Settings:")),
-                           ("data", self.tr("Data folder (sample, log):")),
+                           ("data", self.tr("Data folder (log):")),
                            ("workspace", self.tr("Open workspace:"))):
             value = QLabel(self.places[key])
             value.setObjectName(f"{key}Place")

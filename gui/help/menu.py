@@ -1,6 +1,7 @@
-"""The Help menu's actions and the windows they open: User Guide (F1), Keyboard Shortcuts and
-About Beachhead. The windows do not block the main window; each is opened once and raised
-when asked for again, and follows a change of the interface language."""
+"""The Help menu's actions and the windows they open: User Guide (F1), Keyboard Shortcuts,
+Welcome Page (shown again in the main window, :mod:`gui.welcome`) and About Beachhead. The
+windows do not block the main window; each is opened once and raised when asked for again,
+and follows a change of the interface language."""
 
 from __future__ import annotations
 
@@ -24,7 +25,7 @@ class HelpActions(QObject):
     """Help's actions for ``window``, and the windows they opened.
 
     Attributes:
-        guide_action, shortcuts_action, about_action: the actions.
+        guide_action, shortcuts_action, welcome_action, about_action: the actions.
         guide, shortcuts, about: the window each opened (None before, or once closed).
     """
 
@@ -46,6 +47,10 @@ class HelpActions(QObject):
         self.guide_action.triggered.connect(lambda _c=False: self.show_guide())
         self.shortcuts_action = QAction(self.tr("&Keyboard Shortcuts"), w)
         self.shortcuts_action.triggered.connect(lambda _c=False: self.show_shortcuts())
+        self.welcome_action = QAction(self.tr("&Welcome Page"), w)
+        self.welcome_action.setStatusTip(self.tr(
+            "Open the sample, start or open a portfolio, or import founders' workbooks"))
+        self.welcome_action.triggered.connect(lambda _c=False: w.welcome.show_page())
         self.about_action = QAction(self.tr("&About Beachhead"), w)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(lambda _c=False: self.show_about())
@@ -53,13 +58,14 @@ class HelpActions(QObject):
             w.addAction(action)
 
     def actions(self) -> list[QAction]:
-        """User Guide, Keyboard Shortcuts, About."""
-        return [self.guide_action, self.shortcuts_action, self.about_action]
+        """User Guide, Keyboard Shortcuts, Welcome Page, About."""
+        return [self.guide_action, self.shortcuts_action, self.welcome_action, self.about_action]
 
     def fill(self, menu: QMenu) -> None:
         """Put the actions in the Help menu."""
         menu.addAction(self.guide_action)
         menu.addAction(self.shortcuts_action)
+        menu.addAction(self.welcome_action)
         menu.addSeparator()
         menu.addAction(self.about_action)
 

@@ -49,8 +49,8 @@
         <translation>设置：</translation>
     </message>
     <message>
-        <source>Data folder (sample, log):</source>
-        <translation>数据文件夹（示例、日志）：</translation>
+        <source>Data folder (log):</source>
+        <translation>数据文件夹（日志）：</translation>
     </message>
     <message>
         <source>Open workspace:</source>
@@ -92,14 +92,6 @@
     <message>
         <source>Go to the next criterion not scored yet ({key})</source>
         <translation>转到下一个尚未评分的标准（{key}）</translation>
-    </message>
-    <message>
-        <source>No startup yet. Add one with the Add button, or import founders&apos; workbooks from the File menu.</source>
-        <translation>还没有初创公司。请用“添加”按钮添加，或从“文件”菜单导入创始人的工作簿。</translation>
-    </message>
-    <message>
-        <source>This startup has no assessment yet. Start one with New assessment.</source>
-        <translation>此初创公司还没有评估。请用“新建评估”开始。</translation>
     </message>
     <message>
         <source>Add startup</source>
@@ -357,6 +349,18 @@
     <message>
         <source>Scenario: {name}</source>
         <translation>情景：{name}</translation>
+    </message>
+    <message>
+        <source>No startups to compare yet. Add them in Assess or import founders&apos; workbooks: each gets a row here, ranked under the perspective.</source>
+        <translation>还没有可比较的初创公司。请在“评估”中添加，或导入创始人的工作簿：每家初创公司都会在这里占一行，按当前视角排名。</translation>
+    </message>
+    <message>
+        <source>Add Startup…</source>
+        <translation>添加初创公司…</translation>
+    </message>
+    <message>
+        <source>Import Founders&apos; Workbooks…</source>
+        <translation>导入创始人工作簿…</translation>
     </message>
 </context>
 <context>
@@ -1537,6 +1541,14 @@
         <source>&amp;About Beachhead</source>
         <translation>关于 Beachhead(&amp;A)</translation>
     </message>
+    <message>
+        <source>&amp;Welcome Page</source>
+        <translation>欢迎页(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Open the sample, start or open a portfolio, or import founders&apos; workbooks</source>
+        <translation>打开示例组合、新建或打开组合，或导入创始人工作簿</translation>
+    </message>
 </context>
 <context>
     <name>HistoryPanel</name>
@@ -2370,6 +2382,18 @@ weight</source>
     <message>
         <source>Cannot create the portfolio</source>
         <translation>无法创建组合</translation>
+    </message>
+    <message>
+        <source>Keep a copy of the sample</source>
+        <translation>保存示例组合的副本</translation>
+    </message>
+    <message>
+        <source>Beachhead sample</source>
+        <translation>Beachhead 示例</translation>
+    </message>
+    <message>
+        <source>{name} is your own copy of the sample: change anything in it. File ▸ New starts a portfolio of your own.</source>
+        <translation>{name} 是您自己的示例组合副本：可以随意修改。文件 ▸ 新建 可开始您自己的组合。</translation>
     </message>
 </context>
 <context>
@@ -3738,6 +3762,134 @@ gap</source>
     <message>
         <source>A weight must be a number from {low} to {high}.</source>
         <translation>权重必须是 {low} 到 {high} 之间的数字。</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryPage</name>
+    <message>
+        <source>Choose a startup in the list on the left: its history shows here.</source>
+        <translation>请在左侧列表中选择一家初创公司：它的历史会显示在这里。</translation>
+    </message>
+    <message>
+        <source>No startups yet. Add one (Add, under the list) or import founders&apos; workbooks (File ▸ Import Workbooks…): each startup&apos;s history shows here from then on.</source>
+        <translation>还没有初创公司。请添加一家（列表下方的“添加”），或导入创始人工作簿（文件 ▸ 导入工作簿…）：此后每家初创公司的历史都会显示在这里。</translation>
+    </message>
+</context>
+<context>
+    <name>NextStep</name>
+    <message>
+        <source>{name} has no assessment yet. Start one to score it criterion by criterion.</source>
+        <translation>{name} 还没有评估。新建一份评估，逐项为各标准评分。</translation>
+    </message>
+    <message>
+        <source>New Assessment</source>
+        <translation>新建评估</translation>
+    </message>
+    <message>
+        <source>Choose a startup in the list to score it.</source>
+        <translation>请在列表中选择一家初创公司来评分。</translation>
+    </message>
+    <message>
+        <source>No startups yet. Add one, or import the workbooks founders filled in: each becomes a startup with its scores.</source>
+        <translation>还没有初创公司。请添加一家，或导入创始人填写的工作簿：每份工作簿都会成为一家带评分的初创公司。</translation>
+    </message>
+    <message>
+        <source>Add Startup…</source>
+        <translation>添加初创公司…</translation>
+    </message>
+    <message>
+        <source>Import Founders&apos; Workbooks…</source>
+        <translation>导入创始人工作簿…</translation>
+    </message>
+</context>
+<context>
+    <name>Welcome</name>
+    <message>
+        <source>Beachhead</source>
+        <translation>Beachhead</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <source>Where does an AI startup stand against the platform giants?</source>
+        <translation>一家 AI 初创公司在平台巨头面前处于什么位置？</translation>
+    </message>
+    <message>
+        <source>When the giants pour money into models, traffic and price cuts, a young AI company lasts by holding ground they will not take: a narrow niche they serve poorly, heavy work they avoid, a technology lead they cannot copy within a year, or a new ecosystem of devices and platforms. Beachhead scores a startup on these questions (five pillars, eighteen criteria) and shows where it stands, which strategy fits, what could sink it and what would help most. Everything stays on this computer.</source>
+        <translation>当巨头把资金砸向模型、流量和价格战时，年轻的 AI 公司要想活下去，就得守住巨头不会去抢的阵地：巨头服务不好的细分市场、巨头不愿做的脏活累活、巨头一年内无法复制的技术领先，或由新设备、新平台构成的新生态。Beachhead 围绕这些问题为初创公司评分（五个支柱、十八项标准），告诉您它处在什么位置、适合哪种战略、什么可能致命、做什么最有帮助。所有数据都留在这台电脑上。</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Recent portfolios</source>
+        <translation>最近的组合</translation>
+    </message>
+    <message>
+        <source>Nothing opened yet: the portfolios and team workspaces you open are listed here.</source>
+        <translation>还没有打开过任何组合：您打开的组合和团队工作区会列在这里。</translation>
+    </message>
+    <message>
+        <source>Open the Sample</source>
+        <translation>打开示例组合</translation>
+    </message>
+    <message>
+        <source>Eight scored startups to explore, copied into a file of your own</source>
+        <translation>八家已评分的初创公司，复制到您自己的文件中随意探索</translation>
+    </message>
+    <message>
+        <source>New Portfolio…</source>
+        <translation>新建组合…</translation>
+    </message>
+    <message>
+        <source>Start empty; Beachhead asks where to keep it</source>
+        <translation>从空白开始；Beachhead 会询问保存位置</translation>
+    </message>
+    <message>
+        <source>Open a Portfolio…</source>
+        <translation>打开组合…</translation>
+    </message>
+    <message>
+        <source>A .beachhead file on this computer</source>
+        <translation>这台电脑上的 .beachhead 文件</translation>
+    </message>
+    <message>
+        <source>Import Founders&apos; Workbooks…</source>
+        <translation>导入创始人工作簿…</translation>
+    </message>
+    <message>
+        <source>Each filled-in template (.xlsx) becomes a scored startup</source>
+        <translation>每份填好的模板（.xlsx）都会成为一家已评分的初创公司</translation>
+    </message>
+    <message>
+        <source>Open Team Workspace…</source>
+        <translation>打开团队工作区…</translation>
+    </message>
+    <message>
+        <source>A pipeline shared on your firm&apos;s PostgreSQL server</source>
+        <translation>在贵机构 PostgreSQL 服务器上共享的项目池</translation>
+    </message>
+    <message>
+        <source>Read the user guide (F1)</source>
+        <translation>阅读用户指南（F1）</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Back to {name}</source>
+        <translation>返回 {name}</translation>
+    </message>
+    <message>
+        <source>{folder} — not found</source>
+        <translation>{folder} — 找不到</translation>
+    </message>
+    <message>
+        <source>Beachhead</source>
+        <translation>Beachhead</translation>
     </message>
 </context>
 </TS>

@@ -1,4 +1,5 @@
-"""Application start-up: first start, later starts, screenshot mode, crash handling."""
+"""Application start-up: later starts, screenshot mode, crash handling (the first start and
+the welcome page: test_welcome)."""
 
 from __future__ import annotations
 
@@ -14,24 +15,8 @@ from gui import app as app_module
 from gui.settings import AppSettings
 from models.engine.sample import sample_portfolio
 from models.files.portfolio_file import save_portfolio
-from models.store.sqlite import is_workspace
-from models.store.workspace import Workspace
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def test_first_start_opens_sample_then_last_file(make_window, tmp_path):
-    w = make_window()
-    app_module.open_initial(w, None)
-    assert w.doc.path is not None and w.doc.path.name == "sample.beachhead"
-    assert len(w.doc.portfolio.startups) == 8
-    assert is_workspace(w.doc.path)  # the sample is a workspace too
-    other = tmp_path / "mine.beachhead"
-    Workspace.create(other, sample_portfolio().model_copy(update={"startups": []})).close()
-    w.files.open_document(other)
-    w2 = make_window()
-    app_module.open_initial(w2, None)
-    assert w2.doc.path == other
 
 
 def test_window_geometry_is_remembered(qtbot, make_window):

@@ -106,7 +106,6 @@ def test_open_initial_opens_the_address_and_the_title_names_database_at_host(
     assert not w.doc.is_modified()
     # the next start opens it again, from the recent files
     w2 = make_window()
-    w2.settings.started_before = True
     app_module.open_initial(w2, None)
     assert w2.doc.server == make_url(team_url).render_as_string(hide_password=False)
 

@@ -100,6 +100,7 @@ class AssessmentHeader(QWidget):
         self.date_edit = QDateEdit()
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("yyyy-MM-dd")
+        self.date_edit.setSpecialValueText(" ")  # the date of no assessment
         meta = QFormLayout()
         meta.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         who = QHBoxLayout()
@@ -181,6 +182,10 @@ class AssessmentHeader(QWidget):
             if self.assessor_edit.text() != a.assessor:
                 self.assessor_edit.setText(a.assessor)
             self.role_combo.setCurrentIndex(self.role_combo.findData(a.role))
-            self.date_edit.blockSignals(True)
-            self.date_edit.setDate(QDate(a.date.year, a.date.month, a.date.day))
-            self.date_edit.blockSignals(False)
+        else:  # nothing left from an assessment shown before
+            self.assessor_edit.clear()
+            self.role_combo.setCurrentIndex(-1)
+        self.date_edit.blockSignals(True)
+        self.date_edit.setDate(QDate(a.date.year, a.date.month, a.date.day) if a is not None
+                               else self.date_edit.minimumDate())  # shown blank
+        self.date_edit.blockSignals(False)

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QObject, Signal
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from gui import commands as cmd
 from gui.actions import NEXT_UNSCORED_KEY
@@ -22,12 +22,14 @@ from gui.views.assess.assessment_header import AssessmentHeader
 from gui.views.assess.columns import Columns
 from gui.views.assess.criteria_panel import CriteriaPanel
 from gui.views.assess.decision_panel import DecisionPanel
+from gui.views.assess.next_step import NextStep
 from gui.views.assess.results_panel import ResultsPanel
 from gui.views.assess.round_panel import RoundPanel
 from gui.views.assess.startup_list import StartupListModel
 from gui.views.assess.startup_order import StartupFilterModel
 from gui.views.assess.startup_pane import StartupPane
 from gui.views.history.tabs import HistoryTabs
+from gui.widgets.panes import column
 from models.core import edits
 from models.core.portfolio import Assessment, Startup
 from models.engine.perspectives import Perspective
@@ -85,15 +87,13 @@ class AssessView(QWidget):
         """Middle: the assessment's head, then its criteria (or why there are none)."""
         self.header = AssessmentHeader()
         self.criteria = CriteriaPanel()
-        self.empty_label = QLabel()
-        self.empty_label.setWordWrap(True)
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_state = NextStep()  # what to do while there is nothing to score
         middle = QWidget()
         ml = QVBoxLayout(middle)
         ml.setContentsMargins(0, 0, 0, 0)
         ml.addWidget(self.header)
-        ml.addWidget(self.empty_label)
-        self.tabs = HistoryTabs(self.criteria)  # Criteria, History, Differences, Trend
+        # Criteria (or what to do first), History, Differences, Trend
+        self.tabs = HistoryTabs(column(self.empty_state, self.criteria))
         ml.addWidget(self.tabs, 1)
         return middle
 
@@ -137,8 +137,8 @@ class AssessView(QWidget):
             doc.resultsChanged.connect(self._show_result),
             doc.frameworkChanged.connect(self._build_editors),
         ]
-        self._startup_id = ""
-        self._assessment_id = ""
+        self._startup_id = self._assessment_id = ""
+        self.startup_pane.clear_filters()  # chosen for the portfolio shown before
         for panel in (self.decision_panel, self.round_panel, self.tabs):
             panel.set_document(doc)
         self._build_editors()
@@ -242,14 +242,8 @@ class AssessView(QWidget):
         for w in (self.rename_button, self.duplicate_button, self.delete_button):
             w.setEnabled(has_startup)
         self.header.show_assessment(st, a, self.doc.portfolio.startups)
-        if not has_startup:
-            self.empty_label.setText(self.tr(
-                "No startup yet. Add one with the Add button, or import founders' workbooks "
-                "from the File menu."))
-        elif not has_assessment:
-            self.empty_label.setText(self.tr(
-                "This startup has no assessment yet. Start one with New assessment."))
-        self.empty_label.setVisible(not has_assessment)
+        self.header.setVisible(has_startup)
+        self.empty_state.show_for(self)
         self.criteria.setVisible(has_assessment)
         self.criteria.show_scores(a)
         self.header.show_progress(*self.criteria.progress())

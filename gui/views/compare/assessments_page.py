@@ -123,6 +123,12 @@ class AssessmentsPage(QWidget):
         fit_compact(self.table, [c for c, col in enumerate(self.model.columns)
                                  if not col.numeric], 170)
 
+    def clear_filters(self) -> None:
+        """Show every assessment."""
+        self.filter_edit.clear()
+        self.role_combo.setCurrentIndex(0)
+        self.breakers_check.setChecked(False)
+
     def _filters_changed(self, *_args: object) -> None:
         self.model.set_filter(self.filter_edit.text(), self.role_combo.currentData() or "",
                               self.breakers_check.isChecked())

@@ -31,6 +31,7 @@ from gui.views.compare.scenario_page import ScenarioPage
 from gui.views.compare.sensitivity_panel import SensitivityPanel
 from gui.views.compare.startups_page import StartupsPage
 from gui.views.compare.uncertainty_panel import UncertaintyPanel
+from gui.widgets.empty_state import EmptyPortfolioNote, window_command
 from gui.widgets.panes import splitter
 from models.core.framework import text
 from models.engine.perspectives import latest_assessment
@@ -80,6 +81,12 @@ class CompareView(QWidget):
         self.live_doc = doc
         self.as_of = AsOfBar()
         self.as_of.changed.connect(self._as_of_changed)
+        self.empty_note = EmptyPortfolioNote(lambda: self.tr(
+            "No startups to compare yet. Add them in Assess or import founders' workbooks: "
+            "each gets a row here, ranked under the perspective."), lambda: [
+                (self.tr("Add Startup…"), window_command(self, "add_startup")),
+                (self.tr("Import Founders' Workbooks…"),
+                 window_command(self, "import_workbooks"))])
         self.scenario_label = QLabel()
         self.scenario_label.setObjectName("compareScenario")
         self.scenario_label.setStyleSheet("color: #a4262c; font-weight: 600;")
@@ -88,6 +95,7 @@ class CompareView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.as_of)
+        layout.addWidget(self.empty_note)
         layout.addWidget(self.scenario_label)
         layout.addWidget(self.splitter, 1)
         self._connect_widgets()
@@ -149,7 +157,11 @@ class CompareView(QWidget):
         self._live_connections = [doc.perspectiveChanged.connect(self._follow_live),
                                   doc.scenarioChanged.connect(self._follow_live),
                                   doc.historyChanged.connect(self._live_changed)]
+        self.as_of.reset()  # nothing chosen for another portfolio stays
         self.as_of.set_available(doc.workspace is not None)
+        self.startups.clear_filters()
+        self.assessments.clear_filters()
+        self.empty_note.follow(doc)
         self._show_document(doc)
 
     def _live_changed(self) -> None:

@@ -146,6 +146,12 @@ class DiffPage(HistoryPage):
             combo.setCurrentIndex(found)
             combo.blockSignals(False)
 
+    def clear_choices(self) -> None:
+        """Two moments, from the first change to now (as for a startup seen first)."""
+        self.mode_combo.setCurrentIndex(0)
+        for chooser in (self.first, self.second):
+            chooser.set_moment(None)
+
     def _mode_changed(self) -> None:
         self.choices.setCurrentIndex(self.mode_combo.currentIndex())
         self._timer.start()
@@ -157,7 +163,7 @@ class DiffPage(HistoryPage):
         self.tree.clear()
         startup = self._startup()
         if self.doc is None or startup is None:
-            self._say(self.tr("Choose a startup to compare."))
+            self._say(self.next_step() or self.tr("Choose a startup to compare."))
         elif self.mode_combo.currentData() == "assessments":
             self._compare_assessments(self.doc, startup)
         else:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from gui.document import Document
@@ -43,6 +44,20 @@ class HistoryPage(QWidget):
         if startup_id != self.startup_id:
             self.startup_id = startup_id
             self.refresher.schedule()
+
+    def next_step(self) -> str:
+        """While no startup is chosen, what to do for the tab to show something: add or
+        import a startup (the portfolio has none) or choose one; '' once one is chosen."""
+        if self.startup_id:
+            return ""
+        if self.doc is not None and self.doc.portfolio.startups:
+            return QCoreApplication.translate(
+                "HistoryPage", "Choose a startup in the list on the left: its history shows "
+                "here.")
+        return QCoreApplication.translate(
+            "HistoryPage", "No startups yet. Add one (Add, under the list) or import "
+            "founders' workbooks (File ▸ Import Workbooks…): each startup's history shows "
+            "here from then on.")
 
     def catch_up(self) -> None:
         """Bring the tab up to date (by default: :meth:`refresh`)."""

@@ -143,11 +143,18 @@ class HistoryPanel(HistoryPage):
 
     def _show_notice(self) -> None:
         scratch = self.doc is None or self.doc.workspace is None
-        self.notice.setText(self.tr(
+        text = self.next_step() or (self.tr(
             "This portfolio is not kept in a workspace file, so its changes are not recorded. "
             "Keep it in one with File ▸ Save a Copy… to record its history from then on.")
             if scratch else "")
-        self.notice.setVisible(scratch)
+        self.notice.setText(text)
+        self.notice.setVisible(bool(text))
+
+    def clear_filters(self) -> None:
+        """Every change to the startup, whoever made it, of every kind."""
+        for combo in (self.scope_combo, self.who_combo, self.what_combo):
+            combo.setCurrentIndex(0)
+        self.filter_edit.clear()
 
     def _fill_authors(self) -> None:
         chosen = self.who_combo.currentData() or ""
@@ -157,6 +164,8 @@ class HistoryPanel(HistoryPage):
         for name in self.model.authors():
             self.who_combo.addItem(name, name)
         self.who_combo.setCurrentIndex(max(0, self.who_combo.findData(chosen)))
+        """What to do first (no startup chosen), or why nothing is recorded (a scratch
+        portfolio)."""
         self.who_combo.blockSignals(False)
         self._filter()
 

@@ -39,7 +39,11 @@ class HistoryTabs(QTabWidget):
         self.history.compareRequested.connect(self.compare_moments)
 
     def set_document(self, doc: Document) -> None:
-        """Follow ``doc``."""
+        """Follow ``doc``, on the Criteria tab with nothing chosen for the portfolio shown
+        before (filters, moments)."""
+        self.setCurrentIndex(0)
+        self.history.clear_filters()
+        self.differences.clear_choices()
         for page in (self.history, self.differences, self.trend):
             page.set_document(doc)
 

@@ -41,9 +41,9 @@ class TrendPage(HistoryPage):
         ws = doc.workspace if doc is not None else None
         if doc is None or ws is None or not self.startup_id:
             self.trend = None
-            self.caption.setText(self.tr(
+            self.caption.setText(self.next_step() or (self.tr(
                 "This portfolio is not kept in a workspace file, so its scores over time are "
-                "not recorded.") if doc is not None and ws is None else "")
+                "not recorded.") if doc is not None and ws is None else ""))
         else:
             try:
                 self.trend = startup_trend(ws, self.startup_id, current=doc.portfolio,
