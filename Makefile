@@ -69,14 +69,14 @@ screenshots: deps
 	  QT_QPA_PLATFORM=offscreen $(BIN)/beachhead --screenshot docs/$$view.png --view $$view \
 	    --startup "Gearloom Systems" --size 1280x800 || exit 1; \
 	done
-
-# ruff; mypy --strict on the domain, mypy's looser defaults on the window (pyproject.toml);
-# import-linter's contracts (no Qt in models, the domain's layers, no cycles).
 	first=$$(mktemp -d) && export XDG_CONFIG_HOME=$$first XDG_DATA_HOME=$$first \
 	  QT_QPA_PLATFORM=offscreen && \
 	$(BIN)/beachhead --screenshot docs/welcome.png --view welcome --size 1280x800 --lang en && \
 	$(BIN)/beachhead --screenshot docs/help.png --view guide --size 1280x800 --lang en; \
 	status=$$?; rm -rf "$$first"; exit $$status
+
+# ruff; mypy --strict on the domain, mypy's looser defaults on the window (pyproject.toml);
+# import-linter's contracts (no Qt in models, the domain's layers, no cycles).
 lint: deps
 	$(BIN)/ruff check .
 	$(BIN)/mypy --strict models

@@ -142,6 +142,8 @@ class HistoryPanel(HistoryPage):
         self._show_count()
 
     def _show_notice(self) -> None:
+        """What to do first (no startup chosen), or why nothing is recorded (a scratch
+        portfolio)."""
         scratch = self.doc is None or self.doc.workspace is None
         text = self.next_step() or (self.tr(
             "This portfolio is not kept in a workspace file, so its changes are not recorded. "
@@ -164,8 +166,6 @@ class HistoryPanel(HistoryPage):
         for name in self.model.authors():
             self.who_combo.addItem(name, name)
         self.who_combo.setCurrentIndex(max(0, self.who_combo.findData(chosen)))
-        """What to do first (no startup chosen), or why nothing is recorded (a scratch
-        portfolio)."""
         self.who_combo.blockSignals(False)
         self._filter()
 
