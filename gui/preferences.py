@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.help.sizing import fit_to_contents
 from gui.i18n import LANGUAGES
 from gui.settings import DRAWS_RANGE, SEED_RANGE, AppSettings
 
@@ -76,6 +77,7 @@ class PreferencesDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.set_preferences(prefs)
+        fit_to_contents(self)
 
     def _you_group(self) -> QGroupBox:
         from models.store.opening import default_user

@@ -1,4 +1,5 @@
-"""The size the Help windows open at: what they were drawn for, within the screen."""
+"""The size the Help windows and the dialogs open at: what they were drawn for, or what their
+contents need, within the screen."""
 
 from __future__ import annotations
 
@@ -15,3 +16,15 @@ def fit_to_screen(widget: QWidget, width: int, height: int) -> None:
         width = min(width, free.width() * 9 // 10)
         height = min(height, free.height() * 9 // 10)
     widget.resize(width, height)
+
+
+def fit_to_contents(widget: QWidget) -> None:
+    """Resize ``widget`` (a dialog with a layout) to what its contents need, the lines of its
+    wrapped texts included, within the screen. Left to itself, Qt opens a window at most two
+    thirds of the screen high, which on a laptop cut a dialog's last lines."""
+    layout = widget.layout()
+    width = max(widget.sizeHint().width(), widget.minimumWidth())
+    height = widget.sizeHint().height()
+    if layout is not None and layout.hasHeightForWidth():
+        height = max(height, layout.totalHeightForWidth(width))
+    fit_to_screen(widget, width, height)

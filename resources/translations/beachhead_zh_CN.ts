@@ -1390,10 +1390,6 @@
         <translation>{pillar}中评估标准权重之和：{sum}。</translation>
     </message>
     <message>
-        <source>Criterion: {name}</source>
-        <translation>评估标准：{name}</translation>
-    </message>
-    <message>
         <source>Change not made</source>
         <translation>未作更改</translation>
     </message>

@@ -178,6 +178,8 @@ class AssessmentHeader(QWidget):
             self.assessment_combo.setCurrentIndex(self.assessment_combo.findData(
                 a.id if a is not None else ""))
         self.assessment_combo.blockSignals(False)
+        # whole in the tool tip when a narrow column cuts the box's text short
+        self.assessment_combo.setToolTip(self.assessment_combo.currentText())
         if a is not None:
             if self.assessor_edit.text() != a.assessor:
                 self.assessor_edit.setText(a.assessor)

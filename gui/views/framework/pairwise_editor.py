@@ -23,7 +23,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -158,6 +158,7 @@ class PairwiseEditor(QWidget):
         table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 12)
         table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        table.verticalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)  # see _fit_names
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         return table
 
@@ -238,6 +239,11 @@ class PairwiseEditor(QWidget):
         super().showEvent(event)
         self._fit()
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Fit the grid to the new width."""
+        super().resizeEvent(event)
+        self._fit()
+
     def _open_editors(self) -> None:
         n = self.model.size
         for i in range(n):
@@ -260,7 +266,22 @@ class PairwiseEditor(QWidget):
         vh = self.table.verticalHeader()
         head = max(header.sizeHint().height(), 2 * fm.height() + 8)
         height = head + n * vh.defaultSectionSize() + 2 * self.table.frameWidth() + 2
+        if self._fit_names(sum(header.sectionSize(j) for j in range(header.count()))):
+            height += self.table.horizontalScrollBar().sizeHint().height()
         self.table.setFixedHeight(height)
+
+    def _fit_names(self, columns: int) -> bool:
+        """Give the rows' names the width the columns leave (shortened with an ellipsis, whole
+        in their tool tips, down to a few letters); True when the grid is still wider than
+        the table, which then scrolls sideways."""
+        vh, fm = self.table.verticalHeader(), self.fontMetrics()
+        vh.setMaximumWidth(16_777_215)
+        natural = vh.sizeHint().width()
+        least = fm.horizontalAdvance("(10) MMMM…") + 8
+        room = self.width() - 2 * self.table.frameWidth() - columns
+        width = max(least, min(natural, room))
+        vh.setMaximumWidth(width)
+        return width + columns > self.width() - 2 * self.table.frameWidth()
 
     def _show_result(self) -> None:
         r = self.model.result()

@@ -149,15 +149,15 @@ class FrameworkView(QWidget):
         ll = QVBoxLayout(left)
         ll.setContentsMargins(0, 0, 0, 0)
         ll.addWidget(QLabel("<b>" + html.escape(self.tr("Pillars")) + "</b>"))
-        ll.addWidget(self.pillar_table)
+        ll.addWidget(self.pillar_table, 3)  # all pillars in sight first
         ll.addWidget(self.pillar_sum_label)
         ll.addSpacing(6)
         ll.addWidget(self.criteria_heading)
-        ll.addWidget(self.criterion_table)
+        ll.addWidget(self.criterion_table, 1)
         ll.addWidget(self.criterion_sum_label)
         ll.addSpacing(6)
         ll.addWidget(self.weights_note)
-        ll.addStretch(1)
+        ll.addStretch(0)  # what the tables, grown to all their rows, leave
         return left
 
     def _build_texts(self, doc: Document) -> QTabWidget:
@@ -248,15 +248,17 @@ class FrameworkView(QWidget):
         self._show_criterion()
 
     def _fit_tables(self) -> None:
-        """Size both tables to their rows (the criteria table to the largest pillar)."""
+        """Size both tables to their rows (the criteria table to the largest pillar); on a
+        screen too low for all of them, each keeps two rows in sight and scrolls."""
         if self.doc is None:
             return
         most = max(len(p.criteria) for p in self.doc.framework.pillars)
         for view, rows in ((self.pillar_table, len(self.doc.framework.pillars)),
                            (self.criterion_table, most)):
             row_h = view.verticalHeader().defaultSectionSize()
-            view.setFixedHeight(view.horizontalHeader().sizeHint().height() + rows * row_h +
-                                2 * view.frameWidth() + 2)
+            head = view.horizontalHeader().sizeHint().height() + 2 * view.frameWidth() + 2
+            view.setMaximumHeight(head + rows * row_h)
+            view.setMinimumHeight(head + min(rows, 2) * row_h)
 
     def _show_sums(self) -> None:
         doc = self.doc
@@ -354,8 +356,9 @@ class FrameworkView(QWidget):
         fw = doc.framework
         self.criterion_text.setHtml(criterion_html(fw.criterion(self._criterion_id), fw,
                                                    self.lang))
-        self.tabs.setTabText(0, self.tr("Criterion: {name}").format(
-            name=text(fw.criterion(self._criterion_id).name, self.lang)))
+        # the tab keeps its short name (the page names the criterion), so that every tab
+        # of the row fits a laptop's screen
+        self.tabs.setTabToolTip(0, text(fw.criterion(self._criterion_id).name, self.lang))
 
     # -- actions ------------------------------------------------------------------------------
     def _refused(self, message: str) -> None:
