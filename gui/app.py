@@ -145,7 +145,8 @@ def run(argv: Sequence[str] | None = None) -> int:
     settings = AppSettings()
     install_language(choose_language(args.lang, settings.language), app)
     window = MainWindow(settings)
-    install_crash_handler(lambda: window)
+    # a screenshot runs unattended: a fault is printed, never a dialog that waits for a click
+    install_crash_handler(lambda: None if args.screenshot else window)
     if args.screenshot:
         return _screenshot(app, window, args)
     window.show()

@@ -4,7 +4,6 @@ Page. It says in a few lines what Beachhead does and offers the ways in: open th
 copy kept in a file the user chooses, :meth:`~gui.portfolio_files.PortfolioFiles.open_sample`),
 a new portfolio, an existing one, founders' workbooks, a team workspace, and the recent
 portfolios and team workspaces.
-
 :class:`Welcome` puts the page and the views' tabs in one stack as the window's central
 widget; the page goes as soon as a portfolio is open or the open one changes."""
 
@@ -16,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QMetaObject, QObject, QSize, Qt
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QFont, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -73,18 +72,16 @@ class WelcomePage(QWidget):
         self.setObjectName("welcomePage")
         self.setStyleSheet(STYLE_SHEET)
         files = window.files
-        commands: dict[str, tuple[str, Callable[[], object]]] = {
-            "sample": ("sample", files.open_sample),
-            "new": ("new", files.new_document),
-            "open": ("open", lambda: files.open_document()),
-            "import": ("import", lambda: window.file_jobs.import_workbooks()),
-            "team": ("team", lambda: files.open_team_workspace()),
-        }
+        commands: dict[str, Callable[[], object]] = {  # named as their icons are
+            "sample": files.open_sample, "new": files.new_document,
+            "open": lambda: files.open_document(),
+            "import": lambda: window.file_jobs.import_workbooks(),
+            "team": lambda: files.open_team_workspace()}
         self.tiles: dict[str, Tile] = {}
-        for name, (icon, work) in commands.items():
+        for name, work in commands.items():
             tile = self.tiles[name] = Tile(32)
             tile.setObjectName("welcomeTile")
-            tile.set_tile_icon(tinted_icon(icon, ACCENT, 32, self.devicePixelRatioF()))
+            tile.set_tile_icon(tinted_icon(name, ACCENT, 32, self.devicePixelRatioF()))
             tile.clicked.connect(lambda _c=False, w=work: w())
         self.recent_tiles: list[Tile] = []
         self._build()
@@ -95,16 +92,14 @@ class WelcomePage(QWidget):
     def _build(self) -> None:
         band = QWidget()  # the name and what it is for, on a band across the page
         band.setObjectName("welcomeBand")
-        band_layout = QVBoxLayout(band)
-        band_layout.setContentsMargins(0, 28, 0, 24)
+        band_layout = self._band_layout = QVBoxLayout(band)
         band_layout.addLayout(_centred(self._build_head()))
         body = QHBoxLayout()
         body.setSpacing(32)
         body.addLayout(self._build_start(), 1)
         body.addLayout(self._build_recent(), 1)
-        column = QVBoxLayout()
-        column.setContentsMargins(0, 20, 0, 16)
-        column.setSpacing(18)
+        column = self._column = QVBoxLayout()
+        self._fit_height(800)
         column.addLayout(body)
         column.addLayout(self._build_foot())
         content = QWidget()
@@ -121,6 +116,19 @@ class WelcomePage(QWidget):
         page = QVBoxLayout(self)
         page.setContentsMargins(0, 0, 0, 0)
         page.addWidget(scroll)
+
+    def _fit_height(self, height: int) -> None:
+        """Less room around the band and columns on a short (laptop's) screen."""
+        roomy = height >= 700
+        for layout, top, bottom in ((self._band_layout, 28, 24), (self._column, 20, 16)):
+            side = layout.contentsMargins().left() if layout is self._column else 0
+            layout.setContentsMargins(side, top if roomy else top // 3, side,
+                                      bottom if roomy else bottom // 3)
+        self._column.setSpacing(18 if roomy else 6)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._fit_height(event.size().height())
+        super().resizeEvent(event)
 
     def _build_head(self) -> QHBoxLayout:
         """The icon, the name, what it is for, and Back to the portfolio open."""

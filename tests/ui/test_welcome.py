@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtGui import QGuiApplication, QImage
+from PySide6.QtWidgets import QScrollArea
 
 from gui import app as app_module
 from gui import team_dialog
@@ -274,3 +275,21 @@ def test_screenshots_of_the_page_and_the_guide(tmp_path, view):
     image = QImage(str(out))
     assert (image.width(), image.height()) == (1024, 640)
     assert not (tmp_path / "data").exists() or _workspaces_in(tmp_path / "data") == []
+
+
+@pytest.mark.parametrize("size", [(1024, 640), (1366, 768), (1280, 800)])
+def test_every_way_in_shows_without_scrolling_on_a_laptop(make_window, qtbot, size):
+    w = make_window()
+    app_module.open_initial(w, None)
+    w.resize(*size)
+    w.show()
+    qtbot.waitExposed(w)
+    qtbot.wait(20)  # the layout settles at the new size
+    page = w.welcome.page
+    scroll = page.findChild(QScrollArea)
+    assert not scroll.verticalScrollBar().isVisible()
+    viewport = scroll.viewport().rect()
+    for tile in page.tiles.values():  # every tile whole inside the page's visible part
+        top_left = tile.mapTo(scroll.viewport(), tile.rect().topLeft())
+        bottom_right = tile.mapTo(scroll.viewport(), tile.rect().bottomRight())
+        assert viewport.contains(top_left) and viewport.contains(bottom_right), tile
