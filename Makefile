@@ -23,10 +23,13 @@ resources/translations/%.qm: resources/translations/%.ts $(VENV)/.installed
 
 translations: $(QM)
 
-# Refresh the translation source from every module under gui/ (then translate the new entries).
+# Refresh the translation sources from every module under gui/ (then translate the new
+# entries): Chinese, and the English plural forms of counts ("%n startup(s)": "1 startup").
 lupdate: $(VENV)/.installed
 	$(BIN)/pyside6-lupdate -locations none -no-obsolete $$(find gui -name '*.py' | sort) \
 	  -ts resources/translations/beachhead_zh_CN.ts
+	$(BIN)/pyside6-lupdate -locations none -no-obsolete -pluralonly -source-language en \
+	  -target-language en $$(find gui -name '*.py' | sort) -ts resources/translations/beachhead_en.ts
 
 # On Linux, also the desktop entry and the icon in the user's applications (menu, launcher).
 APPS_DIR  ?= $(or $(XDG_DATA_HOME),$(HOME)/.local/share)

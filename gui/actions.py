@@ -21,6 +21,7 @@ from gui.help.shortcuts import keys, plain_text
 from gui.i18n import LANGUAGES
 from gui.icons import action_icon
 from gui.preferences import open_preferences
+from gui.undo_texts import StackAction
 
 if TYPE_CHECKING:
     from gui.main_window import MainWindow
@@ -258,10 +259,10 @@ class MainMenus(QObject):
             if old is not None:
                 self.window.removeAction(old)
                 old.deleteLater()
-        undo = stack.createUndoAction(self.window, self.tr("&Undo"))
+        undo = StackAction(stack, self.window)
         undo.setShortcut(QKeySequence.StandardKey.Undo)
         undo.setIcon(action_icon("undo"))
-        redo = stack.createRedoAction(self.window, self.tr("&Redo"))
+        redo = StackAction(stack, self.window, redo=True)
         # the platform's keys with Ctrl (Ctrl+Shift+Z, Ctrl+Y), not a keyboard's Redo key
         redo.setShortcuts([k for k in QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
                            if k.toString().startswith("Ctrl+")])

@@ -1,7 +1,9 @@
 """Undo commands: every edit of a portfolio is one of these, pushed on the document's stack.
 
-Each command names the change for the Edit menu ("Undo Score Runway"), and text edits merge
-while the user types in the same field, so one Undo removes a whole typed phrase. The changes
+Each command names the change for the Edit menu and the history ("Undo Score Runway (Acme)"),
+in the interface language: it keeps what names it and says it again when the language changes
+(:func:`retranslate`; the words are :mod:`gui.undo_texts`'). Text edits merge while the user
+types in the same field, so one Undo removes a whole typed phrase. The changes
 themselves are the document's ``apply_*`` methods, each an operation of :mod:`models.core.edits`.
 
 An edit of one value (:class:`FieldEdit`) is written only over the value it replaces: the one
@@ -14,16 +16,17 @@ value and asks (:mod:`gui.conflict_dialog`) whether to keep it or to write one's
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from gui import conflict_dialog
+from gui import conflict_dialog, undo_texts
 from gui.document import Document
 from models.core import edits
 from models.core.decisions import Decision
 from models.core.edits import RemovedScore
-from models.core.framework import Framework, text
+from models.core.framework import Framework, LocalText
 from models.core.portfolio import Assessment, Startup
 from models.store.conflicts import Conflict
 
@@ -35,12 +38,12 @@ _MERGE_DECISION = 1003
 translate = QCoreApplication.translate
 
 
-def _field_label(field: str) -> str:
-    """A score's field (``value``, …) as the Edit menu names it ("Undo Score Runway")."""
-    return {"value": translate("Commands", "Score"),
-            "confidence": translate("Commands", "Confidence"),
-            "rationale": translate("Commands", "Rationale"),
-            "evidence": translate("Commands", "Evidence")}[field]
+def retranslate(stack: QUndoStack) -> None:
+    """Name every step of ``stack`` again in the interface language now installed."""
+    for i in range(stack.count()):
+        command = stack.command(i)
+        if isinstance(command, Edit):
+            command.retranslate()
 
 
 class Edit(QUndoCommand):
@@ -52,6 +55,17 @@ class Edit(QUndoCommand):
 
     doc: Document
     _done = False
+    #: says what the command does in the interface language (see :meth:`set_words`)
+    _words: Callable[[], str]
+
+    def set_words(self, words: Callable[[], str]) -> None:
+        """Name the command by ``words`` (asked again by :meth:`retranslate`)."""
+        self._words = words
+        self.setText(words())
+
+    def retranslate(self) -> None:
+        """Say the command's text again, in the interface language now installed."""
+        self.setText(self._words())
 
     def redo(self) -> None:
         comment = (translate("Commands", "Redo: {what}").format(what=self.text())
@@ -141,9 +155,10 @@ class SetScoreField(FieldEdit):
         self.doc, self.aid, self.cid, self.field = doc, assessment_id, criterion_id, field
         self.old = edits.score_field(doc.assessment(assessment_id)[1], criterion_id, field)
         self.new = value
-        name = text(doc.framework.criterion(criterion_id).name)
-        self.setText(translate("Commands", "{what} {criterion}").format(
-            what=_field_label(field), criterion=name))
+        self.set_words(partial(undo_texts.score_field, field,
+                               field == "value" and value is None,
+                               doc.framework.criterion(criterion_id).name,
+                               doc.assessment(assessment_id)[0].name))
 
     def _set(self, value: object, *, expected: object) -> None:
         self.doc.apply_score_field(self.aid, self.cid, self.field, value, expected=expected)
@@ -169,9 +184,8 @@ class SetStartupField(FieldEdit):
         super().__init__()
         self.doc, self.sid, self.field, self.new = doc, startup_id, field, value
         self.old = getattr(doc.startup(startup_id), field)
-        label = (translate("Commands", "Rename Startup") if field == "name"
-                 else translate("Commands", "Edit Startup"))
-        self.setText(label)
+        self.set_words(partial(undo_texts.startup_field, field, doc.startup(startup_id).name,
+                               value))
 
     def _set(self, value: object, *, expected: object) -> None:
         self.doc.apply_startup_field(self.sid, self.field, value, expected=expected)
@@ -192,9 +206,11 @@ class SetAssessmentField(FieldEdit):
     """Change an assessment's assessor, role or date."""
 
     def __init__(self, doc: Document, assessment_id: str, field: str, value: object) -> None:
-        super().__init__(translate("Commands", "Edit Assessment"))
+        super().__init__()
         self.doc, self.aid, self.field, self.new = doc, assessment_id, field, value
-        self.old = getattr(doc.assessment(assessment_id)[1], field)
+        startup, assessment = doc.assessment(assessment_id)
+        self.old = getattr(assessment, field)
+        self.set_words(partial(undo_texts.assessment_field, field, startup.name))
 
     def _set(self, value: object, *, expected: object) -> None:
         self.doc.apply_assessment_field(self.aid, self.field, value, expected=expected)
@@ -202,15 +218,20 @@ class SetAssessmentField(FieldEdit):
 
 class SetDecisions(Edit):
     """Take a decision about a startup, or change or withdraw its decisions: the command
-    holds the whole list before and after (oldest first).
+    holds the whole list before and after (oldest first). ``what`` it is names it, with the
+    status of the decision taken (:func:`gui.undo_texts.decisions`).
 
-    With a ``merge_key`` (e.g. ``"rationale"``), consecutive changes of the same startup with
-    the same key merge, so typing a decision's rationale is one undo step."""
+    Edits of the current decision's ``date``, ``by`` or ``rationale`` (``what``) merge with
+    the next edit of the same startup's same field, so typing a rationale is one undo step."""
 
     def __init__(self, doc: Document, startup_id: str, decisions: list[Decision],
-                 label: str | None = None, merge_key: str | None = None) -> None:
-        super().__init__(label or translate("Commands", "Decide"))
-        self.doc, self.sid, self.merge_key = doc, startup_id, merge_key
+                 what: str = "decide") -> None:
+        super().__init__()
+        self.doc, self.sid = doc, startup_id
+        self.merge_key = what if what in ("date", "by", "rationale") else None
+        status = decisions[-1].status if decisions else ""
+        self.set_words(partial(undo_texts.decisions, what, status,
+                               doc.startup(startup_id).name))
         self.old = [d.model_copy() for d in doc.startup(startup_id).decisions]
         self.new = [d.model_copy() for d in decisions]
 
@@ -232,29 +253,33 @@ class SetDecisions(Edit):
 
 
 class AddStartup(Edit):
-    """Add a startup (new, duplicated or imported) at a position (default: the end)."""
+    """Add a startup (new, or a copy of the one named ``copy_of``) at a position (default:
+    the end)."""
 
     def __init__(self, doc: Document, startup: Startup, index: int | None = None,
-                 label: str | None = None) -> None:
-        super().__init__(label or translate("Commands", "Add Startup"))
+                 copy_of: str | None = None) -> None:
+        super().__init__()
         self.doc, self.startup = doc, startup
+        self.set_words(partial(undo_texts.add_startup, startup.name, copy_of))
         self.index = len(doc.portfolio.startups) if index is None else index
 
     def _redo(self) -> None:
         self.doc.apply_insert_startup(self.index, self.startup)
 
     def _undo(self) -> None:
-        self.doc.apply_remove_startup(self.startup.id)
+        # redone, it puts back the startup as it was when taken out, not as first added
+        self.startup = self.doc.apply_remove_startup(self.startup.id)[1]
 
 
 class RemoveStartup(Edit):
     """Delete a startup with all its assessments."""
 
     def __init__(self, doc: Document, startup_id: str) -> None:
-        super().__init__(translate("Commands", "Delete Startup"))
+        super().__init__()
         self.doc, self.sid = doc, startup_id
         self.index = doc.startup_index(startup_id)
         self.startup = doc.startup(startup_id)
+        self.set_words(partial(undo_texts.delete_startup, self.startup.name))
 
     def _redo(self) -> None:
         self.index, self.startup = self.doc.apply_remove_startup(self.sid)
@@ -264,29 +289,33 @@ class RemoveStartup(Edit):
 
 
 class AddAssessment(Edit):
-    """Add an assessment to a startup (empty, or a copy of another as a starting point)."""
+    """Add an assessment to a startup: empty (``kind`` ``add``), a ``copy`` of another as a
+    starting point, or the ``consensus`` of its assessors."""
 
     def __init__(self, doc: Document, startup_id: str, assessment: Assessment,
-                 label: str | None = None) -> None:
-        super().__init__(label or translate("Commands", "Add Assessment"))
+                 kind: str = "add") -> None:
+        super().__init__()
         self.doc, self.sid, self.assessment = doc, startup_id, assessment
+        self.set_words(partial(undo_texts.add_assessment, kind, doc.startup(startup_id).name))
         self.index = len(doc.startup(startup_id).assessments)
 
     def _redo(self) -> None:
         self.doc.apply_insert_assessment(self.sid, self.index, self.assessment)
 
     def _undo(self) -> None:
-        self.doc.apply_remove_assessment(self.assessment.id)
+        # redone, it puts back the assessment as it was when taken out (see AddStartup)
+        self.assessment = self.doc.apply_remove_assessment(self.assessment.id)[2]
 
 
 class RemoveAssessment(Edit):
     """Delete one assessment."""
 
     def __init__(self, doc: Document, assessment_id: str) -> None:
-        super().__init__(translate("Commands", "Delete Assessment"))
+        super().__init__()
         self.doc, self.aid = doc, assessment_id
         st, a = doc.assessment(assessment_id)
         self.sid, self.index, self.assessment = st.id, st.assessments.index(a), a
+        self.set_words(partial(undo_texts.delete_assessment, st.name))
 
     def _redo(self) -> None:
         self.sid, self.index, self.assessment = self.doc.apply_remove_assessment(self.aid)
@@ -297,11 +326,14 @@ class RemoveAssessment(Edit):
 
 class ChangeFramework(Edit):
     """Replace the portfolio's framework: new weights, a pillar switched on or off, or a
-    whole framework loaded from a file. Consecutive edits of the same weight merge."""
+    whole framework loaded from a file; ``what`` it is and the name of its ``subject`` name
+    it (:func:`gui.undo_texts.framework_change`). Consecutive edits of the same weight
+    merge."""
 
-    def __init__(self, doc: Document, framework: Framework, label: str,
-                 merge_key: str | None = None) -> None:
-        super().__init__(label)
+    def __init__(self, doc: Document, framework: Framework, what: str,
+                 subject: LocalText | None = None, merge_key: str | None = None) -> None:
+        super().__init__()
+        self.set_words(partial(undo_texts.framework_change, what, subject))
         self.doc, self.new, self.old = doc, framework, doc.framework
         self.merge_key = merge_key
         self._removed: list[RemovedScore] = []
@@ -333,8 +365,10 @@ class ImportStartups(Edit):
     def __init__(self, doc: Document, startups: list[Startup],
                  assessments: list[tuple[str, Assessment]],
                  field_updates: list[tuple[str, str, object]]) -> None:
-        super().__init__(translate("Commands", "Import Workbooks"))
+        super().__init__()
         self.doc, self.startups, self.assessments = doc, startups, assessments
+        self.set_words(partial(undo_texts.import_assessments, len(assessments) + sum(
+            len(s.assessments) for s in startups)))
         self.fields = list(field_updates)
         self.old_fields = edits.startup_fields(doc.portfolio, self.fields)
 

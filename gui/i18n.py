@@ -2,9 +2,12 @@
 
 Beachhead's own strings are translated by a ``QTranslator`` loaded from
 ``resources/translations/beachhead_zh_CN.qm`` (built from the ``.ts`` source by
-``pyside6-lrelease``; ``make install`` does it), Qt's standard buttons and dialogs by Qt's own
-``qtbase_zh_CN.qm``. The framework's texts (criterion names, rubric levels, …) carry both
-languages themselves and are picked with :func:`models.core.framework.text` and :func:`language`.
+``pyside6-lrelease``; ``make translations`` does it), Qt's standard buttons and dialogs by Qt's
+own ``qtbase_zh_CN.qm``. English is the source strings' language, but a count's words take their
+plural forms ("%n startup(s)": "1 startup", "2 startups") from ``beachhead_en.qm``, built the
+same way from a ``.ts`` that holds only those. The framework's texts (criterion names, rubric
+levels, …) carry both languages themselves and are picked with
+:func:`models.core.framework.text` and :func:`language`.
 """
 
 from __future__ import annotations
@@ -50,9 +53,8 @@ def list_separator(lang: str | None = None) -> str:
 
 
 def qm_path(lang: str) -> Path | None:
-    """The built translation file of Beachhead's own strings for ``lang``, if there is one."""
-    if lang == "en":
-        return None
+    """The built translation file of Beachhead's own strings for ``lang`` (for ``en``, the
+    plural forms), if there is one."""
     try:
         path = Path(str(resources.files("resources.translations") / f"beachhead_{lang}.qm"))
     except (ModuleNotFoundError, TypeError):
@@ -64,7 +66,8 @@ def qm_path(lang: str) -> Path | None:
 def install_language(lang: str, app: QCoreApplication | None = None) -> bool:
     """Install the translators for ``lang`` on ``app`` (the running application by default),
     replacing any installed before. Returns False when Beachhead's translation file is missing
-    (the interface then stays in English, with a warning in the log)."""
+    (the interface then stays in English, counts read "2 startup(s)"; a warning goes to the
+    log)."""
     global _current
     app = app or QCoreApplication.instance()
     if lang not in LANGUAGES:
@@ -74,19 +77,17 @@ def install_language(lang: str, app: QCoreApplication | None = None) -> bool:
             app.removeTranslator(translator)
     _installed.clear()
     _current = lang
-    if lang == "en":
-        return True
     ok = True
     own = QTranslator()
     path = qm_path(lang)
     if path is not None and own.load(str(path)):
         _installed.append(own)
     else:
-        log.warning("no translation file for %s (run 'make install' to build it)", lang)
+        log.warning("no translation file for %s (run 'make translations' to build it)", lang)
         ok = False
     qt = QTranslator()
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    if qt.load(f"qtbase_{lang}", qt_dir):
+    if lang != "en" and qt.load(f"qtbase_{lang}", qt_dir):
         _installed.append(qt)
     if app is not None:
         for translator in _installed:

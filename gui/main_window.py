@@ -13,7 +13,7 @@ from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QPaintEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
 
 from gui.actions import MainMenus
-from gui.i18n import install_language, language
+from gui.i18n import language, list_separator
 from gui.icons import app_icon
 from gui.perspective import PerspectiveBar
 from gui.portfolio_files import PortfolioFiles
@@ -215,7 +215,8 @@ class MainWindow(QMainWindow):
     def _update_status(self, *_args: object) -> None:
         p = self.doc.portfolio
         n_assess = sum(len(s.assessments) for s in p.startups)
-        parts = [self.tr("{n} startups, {m} assessments").format(n=len(p.startups), m=n_assess)]
+        parts = [self.tr("%n startup(s)", "", len(p.startups)) + list_separator()
+                 + self.tr("%n assessment(s)", "", n_assess)]
         if self.doc.scenario is not None:
             from models.core.framework import text
 
@@ -225,72 +226,11 @@ class MainWindow(QMainWindow):
 
     # -- language -------------------------------------------------------------------------
     def set_language(self, lang: str, remember: bool = True) -> None:
-        """Switch the interface to ``lang`` (``en`` or ``zh_CN``) without a restart.
+        """Switch the interface to ``lang`` (``en`` or ``zh_CN``) without a restart, keeping
+        the document, its undo history and the user's place (:mod:`gui.language_switch`)."""
+        from gui.language_switch import switch_language
 
-        Installs the translators, then rebuilds the menus and the views in the new language;
-        the open document, its undo history and the chosen startup and tab are kept.
-        """
-        if remember:
-            self.settings.language = lang
-        self.menus.check_language(lang)
-        if lang == self.lang:
-            return
-        install_language(lang)
-        self.lang = lang
-        self.menus.rebuild()
-        self.perspective_bar.retranslate()
-        self.file_jobs.retranslate()
-        self.menus.fill_tool_bar()
-        if self._doc is not None:
-            # results carry posture and deal-breaker names: score again in the new language
-            # (quietly: the views that would react are rebuilt next)
-            blocked = self._doc.blockSignals(True)
-            self._doc.rescore_all()
-            self._doc.blockSignals(blocked)
-            self._rebuild_views()
-            self.update_title()
-            self._update_status()
-        else:
-            self.tabs.setTabText(0, self.tr("Assess"))
-            self.tabs.setTabText(1, self.tr("Compare"))
-            self.tabs.setTabText(2, self.tr("Framework"))
-            self.setWindowTitle(self.tr("Beachhead"))
-
-    def _rebuild_views(self) -> None:
-        from gui.views.assess.view import AssessView
-
-        current_tab = self.tabs.currentIndex()
-        old = self.assess_view
-        startup = old.current_startup()
-        assessment_id = old.current_assessment_id()
-        self._assess_view = AssessView(self.doc)
-        if startup is not None:
-            self._assess_view.select_startup(startup.id, assessment_id or None)
-        self._swap_tab(0, old, self._assess_view, self.tr("Assess"))
-        for index in (1, 2):
-            self._rebuild_view(index)
-        self.tabs.setCurrentIndex(current_tab)
-        QTimer.singleShot(0, self.assess_view.results_panel.enable_radar)
-
-    def _rebuild_view(self, index: int) -> None:
-        """Build the Compare (1) or Framework (2) view again, if it was built."""
-        view = self.compare_view if index == 1 else self.framework_view
-        if view is None:
-            self.tabs.setTabText(index, (self.tr("Compare"), self.tr("Framework"))[index - 1])
-            return
-        # a panel's background computation (uncertainty) goes with the old view
-        for panel in view.findChildren(QWidget):
-            job = getattr(panel, "job", None)
-            if job is not None and job.is_running():
-                job.cancel()
-        host = QWidget()
-        self._swap_tab(index, view, host, "")
-        if index == 1:
-            self.compare_view, self._compare_host = None, host
-            self.ensure_compare_view()
-        else:
-            self.framework_view, self._framework_host = None, host
-            self.ensure_framework_view()
+        switch_language(self, lang, remember)
 
     # -- views, built after the first paint ------------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:

@@ -83,9 +83,9 @@ class ReportOptionsDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Export report"))
         self._selected = selected
-        self.all_button = QRadioButton(self.tr("All {n} startups").format(n=total))
-        self.selected_button = QRadioButton(self.tr("The {n} selected startup(s)").format(
-            n=len(selected)))
+        self.all_button = QRadioButton(self.tr("All %n startup(s)", "", total))
+        self.selected_button = QRadioButton(self.tr("The %n selected startup(s)", "",
+                                                    len(selected)))
         self.top_button = QRadioButton(self.tr("The best"))
         self.top_spin = QSpinBox()
         self.top_spin.setRange(1, max(1, total))

@@ -348,8 +348,9 @@ class StartupRankingModel(SortedRowsModel):
         if col.key == "startup":
             return r.startup
         if col.key == "assessments" and self.ranking is not None:
-            return self.tr("{n} assessment(s) make up the {perspective}").format(
-                n=r.assessments, perspective=perspective_label(self.ranking.perspective.name))
+            return self.tr("%n assessment(s) make up the {perspective}", "",
+                           r.assessments).format(
+                perspective=perspective_label(self.ranking.perspective.name))
         if col.kind == "score" and self.doc.scenario is not None:
             return self.tr("Under the scenario “{name}”").format(
                 name=text(self.doc.scenario.name, self.lang))

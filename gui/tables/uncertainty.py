@@ -89,6 +89,16 @@ class UncertaintyTableModel(SortedRowsModel):
         self.rebuild_order()
         self.endResetModel()
 
+    def take_figures(self, other: UncertaintyTableModel) -> None:
+        """Show the figures ``other`` shows, with its rows (a model built again in another
+        language takes over its predecessor's run)."""
+        self.beginResetModel()
+        self._rows, self._figures = list(other._rows), dict(other._figures)
+        self._values, self._names = list(other._values), other._names
+        self.stale = other.stale
+        self.rebuild_order()
+        self.endResetModel()
+
     def clear(self) -> None:
         """Forget the figures (e.g. another portfolio was opened)."""
         self.beginResetModel()

@@ -19,7 +19,7 @@ from gui.document import Document
 from gui.tables.base import Column, Index, ReadOnlyTableModel
 from gui.tables.roles import IdRole
 from gui.widgets.weight_delegate import MAX_WEIGHT, MIN_WEIGHT
-from models.core.framework import Criterion, Framework, Pillar, text
+from models.core.framework import Criterion, Framework, LocalText, Pillar, text
 from models.core.rounding import fixed, percent
 from models.core.weight_shares import criterion_shares, pillar_shares
 
@@ -122,8 +122,9 @@ class _WeightsModel(ReadOnlyTableModel):
             return None
         return w
 
-    def _push_weights(self, framework: Framework, label: str, merge_key: str | None) -> None:
-        self.doc.undo_stack.push(ChangeFramework(self.doc, framework, label, merge_key))
+    def _push_weights(self, framework: Framework, what: str, subject: LocalText,
+                      merge_key: str | None) -> None:
+        self.doc.undo_stack.push(ChangeFramework(self.doc, framework, what, subject, merge_key))
 
 
 class PillarWeightsModel(_WeightsModel):
@@ -205,8 +206,7 @@ class PillarWeightsModel(_WeightsModel):
                 return False
             if w != p.weight:
                 self._push_weights(self.doc.framework.with_weights(pillar_weights={p.id: w}),
-                                   self.tr("Weight {name}").format(name=text(p.name, self.lang)),
-                                   f"pillar-weight:{p.id}")
+                                   "weight", p.name, f"pillar-weight:{p.id}")
             return True
         return False
 
@@ -221,9 +221,8 @@ class PillarWeightsModel(_WeightsModel):
                 "“{name}” is the only pillar switched on. At least one pillar must count "
                 "towards the overall score; switch another one on first.").format(name=name))
             return False
-        label = (self.tr("Switch On {name}") if on else self.tr("Switch Off {name}")).format(
-            name=name)
-        self._push_weights(fw.with_weights(enabled={p.id: on}), label, None)
+        self._push_weights(fw.with_weights(enabled={p.id: on}), "on" if on else "off", p.name,
+                           None)
         return True
 
 
@@ -316,6 +315,5 @@ class CriterionWeightsModel(_WeightsModel):
             return False
         if w != c.weight:
             self._push_weights(self.doc.framework.with_weights(criterion_weights={c.id: w}),
-                               self.tr("Weight {name}").format(name=text(c.name, self.lang)),
-                               f"criterion-weight:{c.id}")
+                               "weight", c.name, f"criterion-weight:{c.id}")
         return True

@@ -61,6 +61,7 @@
     <name>App</name>
     <message>
         <source>Something went wrong inside Beachhead. Your work is safe: every change was written to the portfolio&apos;s file as you made it. You can carry on; if it happens again, restart Beachhead and report the problem with the details written to {log}.</source>
+        <extracomment>What ``--screenshot`` can show besides the views: the welcome page, and the user guide (a window of its own, drawn at the size asked for). The desktop entry the running window belongs to (``resources/beachhead.desktop``): the desktop shows the entry&apos;s icon and name for it and groups its windows.</extracomment>
         <translation>Beachhead 内部出了问题。您的工作是安全的：每项更改在您做出时都已写入组合文件。您可以继续工作；如果再次发生，请重新启动 Beachhead，并附上写入 {log} 的详细信息报告此问题。</translation>
     </message>
     <message>
@@ -82,9 +83,11 @@
         <source>Nothing to show: this workspace was created on {day}, after that day.</source>
         <translation>无可显示：此工作区创建于 {day}，晚于所选日期。</translation>
     </message>
-    <message>
-        <source>The portfolio as it stood on {day} ({n} startups), read-only</source>
-        <translation>组合在 {day} 的状态（{n} 家初创公司），只读</translation>
+    <message numerus="yes">
+        <source>The portfolio as it stood on {day} (%n startup(s)), read-only</source>
+        <translation>
+            <numerusform>组合在 {day} 的状态（%n 家初创公司），只读</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -114,20 +117,14 @@
         <translation>{name}（副本）</translation>
     </message>
     <message>
-        <source>Duplicate Startup</source>
-        <translation>复制初创公司</translation>
-    </message>
-    <message>
         <source>Delete startup</source>
         <translation>删除初创公司</translation>
     </message>
-    <message>
-        <source>Delete {name} and its {n} assessment(s)? You can undo this.</source>
-        <translation>删除 {name} 及其 {n} 项评估？此操作可以撤销。</translation>
-    </message>
-    <message>
-        <source>Copy Assessment</source>
-        <translation>复制评估</translation>
+    <message numerus="yes">
+        <source>Delete {name} and its %n assessment(s)? You can undo this.</source>
+        <translation>
+            <numerusform>删除 {name} 及其 %n 项评估？此操作可以撤销。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Delete assessment</source>
@@ -239,31 +236,18 @@
         <source>Role</source>
         <translation>角色</translation>
     </message>
-    <message>
-        <source>{shown} of {total} assessments</source>
-        <translation>显示 {shown} / {total} 项评估</translation>
+    <message numerus="yes">
+        <source>{shown} of %n assessment(s)</source>
+        <translation>
+            <numerusform>显示 {shown} / %n 项评估</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>Commands</name>
     <message>
-        <source>Score</source>
-        <translation>评分</translation>
-    </message>
-    <message>
-        <source>Confidence</source>
-        <translation>置信度</translation>
-    </message>
-    <message>
-        <source>Rationale</source>
-        <translation>理由</translation>
-    </message>
-    <message>
-        <source>Evidence</source>
-        <translation>证据</translation>
-    </message>
-    <message>
         <source>Redo: {what}</source>
+        <extracomment>says what the command does in the interface language (see :meth:`set_words`)</extracomment>
         <translation>重做：{what}</translation>
     </message>
     <message>
@@ -271,44 +255,172 @@
         <translation>撤销：{what}</translation>
     </message>
     <message>
-        <source>{what} {criterion}</source>
-        <translation>{what} {criterion}</translation>
+        <source>Clear the score of {criterion} ({startup})</source>
+        <translation>清除 {criterion} 的评分（{startup}）</translation>
     </message>
     <message>
-        <source>Rename Startup</source>
-        <translation>重命名初创公司</translation>
+        <source>Score {criterion} ({startup})</source>
+        <translation>为 {criterion} 评分（{startup}）</translation>
     </message>
     <message>
-        <source>Edit Startup</source>
-        <translation>编辑初创公司</translation>
+        <source>Set confidence of {criterion} ({startup})</source>
+        <translation>设置 {criterion} 的置信度（{startup}）</translation>
     </message>
     <message>
-        <source>Edit Assessment</source>
-        <translation>编辑评估</translation>
+        <source>Edit rationale of {criterion} ({startup})</source>
+        <translation>编辑 {criterion} 的理由（{startup}）</translation>
     </message>
     <message>
-        <source>Add Startup</source>
-        <translation>添加初创公司</translation>
+        <source>Edit evidence of {criterion} ({startup})</source>
+        <translation>编辑 {criterion} 的证据（{startup}）</translation>
     </message>
     <message>
-        <source>Delete Startup</source>
-        <translation>删除初创公司</translation>
+        <source>Rename {old} to {new}</source>
+        <translation>将 {old} 重命名为 {new}</translation>
     </message>
     <message>
-        <source>Add Assessment</source>
-        <translation>添加评估</translation>
+        <source>sector</source>
+        <translation>赛道</translation>
     </message>
     <message>
-        <source>Delete Assessment</source>
-        <translation>删除评估</translation>
+        <source>stage</source>
+        <translation>阶段</translation>
     </message>
     <message>
-        <source>Import Workbooks</source>
-        <translation>导入工作簿</translation>
+        <source>region</source>
+        <translation>地区</translation>
     </message>
     <message>
-        <source>Decide</source>
-        <translation>决定</translation>
+        <source>tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>website</source>
+        <translation>网站</translation>
+    </message>
+    <message>
+        <source>Edit {startup}</source>
+        <translation>编辑 {startup}</translation>
+    </message>
+    <message>
+        <source>Edit {field} of {startup}</source>
+        <translation>编辑 {startup} 的{field}</translation>
+    </message>
+    <message>
+        <source>Edit the assessor of an assessment of {startup}</source>
+        <translation>编辑 {startup} 一项评估的评估人</translation>
+    </message>
+    <message>
+        <source>Edit the role of an assessment of {startup}</source>
+        <translation>编辑 {startup} 一项评估的角色</translation>
+    </message>
+    <message>
+        <source>Edit the date of an assessment of {startup}</source>
+        <translation>编辑 {startup} 一项评估的日期</translation>
+    </message>
+    <message>
+        <source>Edit an assessment of {startup}</source>
+        <translation>编辑 {startup} 的一项评估</translation>
+    </message>
+    <message>
+        <source>Decide {status} for {startup}</source>
+        <translation>为 {startup} 作出决定：{status}</translation>
+    </message>
+    <message>
+        <source>Take the suggestion {status} for {startup}</source>
+        <translation>为 {startup} 采纳建议：{status}</translation>
+    </message>
+    <message>
+        <source>Withdraw the decision on {startup}</source>
+        <translation>撤回对 {startup} 的决定</translation>
+    </message>
+    <message>
+        <source>Edit the decision date of {startup}</source>
+        <translation>编辑 {startup} 的决定日期</translation>
+    </message>
+    <message>
+        <source>Edit who decided on {startup}</source>
+        <translation>编辑 {startup} 的决定人</translation>
+    </message>
+    <message>
+        <source>Edit the decision rationale of {startup}</source>
+        <translation>编辑 {startup} 的决定理由</translation>
+    </message>
+    <message>
+        <source>Duplicate {name}</source>
+        <translation>为 {name} 创建副本</translation>
+    </message>
+    <message>
+        <source>Add {name}</source>
+        <translation>添加 {name}</translation>
+    </message>
+    <message>
+        <source>Delete {name}</source>
+        <translation>删除 {name}</translation>
+    </message>
+    <message>
+        <source>Add an assessment of {startup}</source>
+        <translation>为 {startup} 添加评估</translation>
+    </message>
+    <message>
+        <source>Copy an assessment of {startup}</source>
+        <translation>复制 {startup} 的一项评估</translation>
+    </message>
+    <message>
+        <source>Add the consensus assessment of {startup}</source>
+        <translation>为 {startup} 添加共识评估</translation>
+    </message>
+    <message>
+        <source>Delete an assessment of {startup}</source>
+        <translation>删除 {startup} 的一项评估</translation>
+    </message>
+    <message>
+        <source>Pairwise weights of the pillars</source>
+        <translation>支柱的成对比较权重</translation>
+    </message>
+    <message>
+        <source>Set the weight of {name}</source>
+        <translation>设置 {name} 的权重</translation>
+    </message>
+    <message>
+        <source>Switch on {name}</source>
+        <translation>开启 {name}</translation>
+    </message>
+    <message>
+        <source>Switch off {name}</source>
+        <translation>关闭 {name}</translation>
+    </message>
+    <message>
+        <source>Pairwise weights of the criteria of {name}</source>
+        <translation>{name} 各评估标准的成对比较权重</translation>
+    </message>
+    <message>
+        <source>Load the framework {name}</source>
+        <translation>载入框架 {name}</translation>
+    </message>
+    <message>
+        <source>Name the framework {name}</source>
+        <translation>将框架命名为 {name}</translation>
+    </message>
+    <message>
+        <source>&amp;Redo {what}</source>
+        <translation>重做 {what}(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo {what}</source>
+        <translation>撤销 {what}(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
     </message>
 </context>
 <context>
@@ -322,8 +434,20 @@
         <translation>评估（核查）</translation>
     </message>
     <message>
-        <source>Map</source>
+        <source>No startups to compare yet. Add them in Assess or import founders&apos; workbooks: each gets a row here, ranked under the perspective.</source>
         <extracomment>the window&apos;s document; :attr:`doc` is it, or a past state of it (As of)</extracomment>
+        <translation>还没有可比较的初创公司。请在“评估”中添加，或导入创始人的工作簿：每家初创公司都会在这里占一行，按当前视角排名。</translation>
+    </message>
+    <message>
+        <source>Add Startup…</source>
+        <translation>添加初创公司…</translation>
+    </message>
+    <message>
+        <source>Import Founders&apos; Workbooks…</source>
+        <translation>导入创始人工作簿…</translation>
+    </message>
+    <message>
+        <source>Map</source>
         <translation>定位图</translation>
     </message>
     <message>
@@ -349,18 +473,6 @@
     <message>
         <source>Scenario: {name}</source>
         <translation>情景：{name}</translation>
-    </message>
-    <message>
-        <source>No startups to compare yet. Add them in Assess or import founders&apos; workbooks: each gets a row here, ranked under the perspective.</source>
-        <translation>还没有可比较的初创公司。请在“评估”中添加，或导入创始人的工作簿：每家初创公司都会在这里占一行，按当前视角排名。</translation>
-    </message>
-    <message>
-        <source>Add Startup…</source>
-        <translation>添加初创公司…</translation>
-    </message>
-    <message>
-        <source>Import Founders&apos; Workbooks…</source>
-        <translation>导入创始人工作簿…</translation>
     </message>
 </context>
 <context>
@@ -450,10 +562,12 @@
         <source>Record the consensus assessment; the round is then locked</source>
         <translation>记录共识评估；随后该轮次将被锁定</translation>
     </message>
-    <message>
-        <source>The assessors are {n} levels apart</source>
+    <message numerus="yes">
+        <source>The assessors are %n level(s) apart</source>
         <extracomment>each criterion&apos;s name as the table shows it</extracomment>
-        <translation>评估人之间相差 {n} 级</translation>
+        <translation>
+            <numerusform>评估人之间相差 %n 级</numerusform>
+        </translation>
     </message>
     <message>
         <source>Comment required</source>
@@ -581,10 +695,6 @@
         <source>Share of the overall score (0 when the pillar is off)</source>
         <translation>占总分的比例（支柱关闭时为 0）</translation>
     </message>
-    <message>
-        <source>Weight {name}</source>
-        <translation>设置权重 {name}</translation>
-    </message>
 </context>
 <context>
     <name>DecisionPanel</name>
@@ -652,30 +762,6 @@
     <message>
         <source>since {date}</source>
         <translation>自 {date} 起</translation>
-    </message>
-    <message>
-        <source>Decide: {status}</source>
-        <translation>决定：{status}</translation>
-    </message>
-    <message>
-        <source>Take Suggestion: {status}</source>
-        <translation>采纳建议：{status}</translation>
-    </message>
-    <message>
-        <source>Withdraw Decision</source>
-        <translation>撤回决定</translation>
-    </message>
-    <message>
-        <source>Decision Date</source>
-        <translation>决定日期</translation>
-    </message>
-    <message>
-        <source>Decision By</source>
-        <translation>决定人</translation>
-    </message>
-    <message>
-        <source>Decision Rationale</source>
-        <translation>决定理由</translation>
     </message>
 </context>
 <context>
@@ -1164,10 +1250,6 @@
 <context>
     <name>FrameworkFiles</name>
     <message>
-        <source>Name Framework {name}</source>
-        <translation>命名框架 {name}</translation>
-    </message>
-    <message>
         <source>Name the custom framework</source>
         <translation>为自定义框架命名</translation>
     </message>
@@ -1214,10 +1296,6 @@
     <message>
         <source>Cannot load the framework</source>
         <translation>无法载入框架</translation>
-    </message>
-    <message>
-        <source>Load Framework {name}</source>
-        <translation>载入框架 {name}</translation>
     </message>
     <message>
         <source>This portfolio already uses exactly this framework.</source>
@@ -1440,17 +1518,11 @@
         <source>unnamed</source>
         <translation>未命名</translation>
     </message>
-    <message>
-        <source>⚠ One criterion differs by two levels or more.</source>
-        <translation>⚠ 有一项评估标准相差两个级别或以上。</translation>
-    </message>
-    <message>
-        <source>⚠ {n} criteria differ by two levels or more.</source>
-        <translation>⚠ 有 {n} 项评估标准相差两个级别或以上。</translation>
-    </message>
-    <message>
-        <source>Add Consensus Assessment</source>
-        <translation>添加共识评估</translation>
+    <message numerus="yes">
+        <source>⚠ %n criteria differ by two levels or more.</source>
+        <translation>
+            <numerusform>⚠ 有 %n 项评估标准相差两个级别或以上。</numerusform>
+        </translation>
     </message>
     <message>
         <source>No founder–investor gaps to chart.</source>
@@ -1534,16 +1606,27 @@
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <source>&amp;About Beachhead</source>
-        <translation>关于 Beachhead(&amp;A)</translation>
-    </message>
-    <message>
         <source>&amp;Welcome Page</source>
         <translation>欢迎页(&amp;W)</translation>
     </message>
     <message>
         <source>Open the sample, start or open a portfolio, or import founders&apos; workbooks</source>
         <translation>打开示例组合、新建或打开组合，或导入创始人工作簿</translation>
+    </message>
+    <message>
+        <source>&amp;About Beachhead</source>
+        <translation>关于 Beachhead(&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryPage</name>
+    <message>
+        <source>Choose a startup in the list on the left: its history shows here.</source>
+        <translation>请在左侧列表中选择一家初创公司：它的历史会显示在这里。</translation>
+    </message>
+    <message>
+        <source>No startups yet. Add one (Add, under the list) or import founders&apos; workbooks (File ▸ Import Workbooks…): each startup&apos;s history shows here from then on.</source>
+        <translation>还没有初创公司。请添加一家（列表下方的“添加”），或导入创始人工作簿（文件 ▸ 导入工作簿…）：此后每家初创公司的历史都会显示在这里。</translation>
     </message>
 </context>
 <context>
@@ -1617,13 +1700,17 @@
         <source>No change recorded.</source>
         <translation>没有记录到变更。</translation>
     </message>
-    <message>
-        <source>{n} changes</source>
-        <translation>{n} 项变更</translation>
+    <message numerus="yes">
+        <source>%n change(s)</source>
+        <translation>
+            <numerusform>%n 项变更</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>{shown} of {n} changes</source>
-        <translation>{n} 项变更中的 {shown} 项</translation>
+    <message numerus="yes">
+        <source>{shown} of %n change(s)</source>
+        <translation>
+            <numerusform>%n 项变更中的 {shown} 项</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1884,6 +1971,14 @@
         <translation>您的姓名和角色、语言、视角，以及分析的抽样次数和种子</translation>
     </message>
     <message>
+        <source>Next &amp;Unscored Criterion</source>
+        <translation>下一个未评分标准(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Go to the next criterion of the assessment shown that is not scored yet</source>
+        <translation>转到当前评估中下一个尚未评分的标准</translation>
+    </message>
+    <message>
         <source>&amp;Assess</source>
         <translation>评估(&amp;A)</translation>
     </message>
@@ -1928,6 +2023,14 @@
         <translation>已关闭 {name}。</translation>
     </message>
     <message>
+        <source>Every criterion of this assessment is scored.</source>
+        <translation>此评估的所有标准均已评分。</translation>
+    </message>
+    <message>
+        <source>Choose a startup and an assessment to score first.</source>
+        <translation>请先选择一家创业公司及其评估再评分。</translation>
+    </message>
+    <message>
         <source>Nothing to save: every change is written to {name} as you make it.</source>
         <translation>无需保存：每项更改在您做出时都已写入 {name}。</translation>
     </message>
@@ -1941,27 +2044,12 @@
     </message>
     <message>
         <source>Tools</source>
+        <extracomment>The key of Edit ▸ Next Unscored Criterion (the Assess view&apos;s button names it too).</extracomment>
         <translation>工具</translation>
     </message>
     <message>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
-    </message>
-    <message>
-        <source>Next &amp;Unscored Criterion</source>
-        <translation>下一个未评分标准(&amp;U)</translation>
-    </message>
-    <message>
-        <source>Go to the next criterion of the assessment shown that is not scored yet</source>
-        <translation>转到当前评估中下一个尚未评分的标准</translation>
-    </message>
-    <message>
-        <source>Every criterion of this assessment is scored.</source>
-        <translation>此评估的所有标准均已评分。</translation>
-    </message>
-    <message>
-        <source>Choose a startup and an assessment to score first.</source>
-        <translation>请先选择一家创业公司及其评估再评分。</translation>
     </message>
 </context>
 <context>
@@ -2006,9 +2094,17 @@
         <source>{name}[*] — Beachhead</source>
         <translation>{name}[*] — Beachhead</translation>
     </message>
-    <message>
-        <source>{n} startups, {m} assessments</source>
-        <translation>{n} 家初创公司，{m} 项评估</translation>
+    <message numerus="yes">
+        <source>%n startup(s)</source>
+        <translation>
+            <numerusform>%n 家初创公司</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n assessment(s)</source>
+        <translation>
+            <numerusform>%n 项评估</numerusform>
+        </translation>
     </message>
     <message>
         <source>scenario: {name}</source>
@@ -2019,6 +2115,7 @@
     <name>MapMenu</name>
     <message>
         <source>Open in Assess</source>
+        <extracomment>The image formats Save Image As… writes, by file suffix.</extracomment>
         <translation>在评估中打开</translation>
     </message>
     <message>
@@ -2080,6 +2177,33 @@
         <source>Taking in changes made in another window or program…</source>
         <extracomment>What taking changes back on the window&apos;s portfolio raises when the workspace&apos;s log holds changes another window or program wrote that the window has not taken in yet (it does within a second or two, then tells the tabs to try again with ``historyChanged``).</extracomment>
         <translation>正在载入其他窗口或程序所做的变更…</translation>
+    </message>
+</context>
+<context>
+    <name>NextStep</name>
+    <message>
+        <source>{name} has no assessment yet. Start one to score it criterion by criterion.</source>
+        <translation>{name} 还没有评估。新建一份评估，逐项为各标准评分。</translation>
+    </message>
+    <message>
+        <source>New Assessment</source>
+        <translation>新建评估</translation>
+    </message>
+    <message>
+        <source>Choose a startup in the list to score it.</source>
+        <translation>请在列表中选择一家初创公司来评分。</translation>
+    </message>
+    <message>
+        <source>No startups yet. Add one, or import the workbooks founders filled in: each becomes a startup with its scores.</source>
+        <translation>还没有初创公司。请添加一家，或导入创始人填写的工作簿：每份工作簿都会成为一家带评分的初创公司。</translation>
+    </message>
+    <message>
+        <source>Add Startup…</source>
+        <translation>添加初创公司…</translation>
+    </message>
+    <message>
+        <source>Import Founders&apos; Workbooks…</source>
+        <translation>导入创始人工作簿…</translation>
     </message>
 </context>
 <context>
@@ -2198,14 +2322,6 @@ weight</source>
         <source>Criteria of {pillar}</source>
         <translation>{pillar}的评估标准</translation>
     </message>
-    <message>
-        <source>Pairwise Weights: {pillar}</source>
-        <translation>成对比较权重：{pillar}</translation>
-    </message>
-    <message>
-        <source>Pairwise Weights: Pillars</source>
-        <translation>成对比较权重：支柱</translation>
-    </message>
 </context>
 <context>
     <name>Perspective</name>
@@ -2305,20 +2421,8 @@ weight</source>
         <translation>关</translation>
     </message>
     <message>
-        <source>Weight {name}</source>
-        <translation>设置权重 {name}</translation>
-    </message>
-    <message>
         <source>“{name}” is the only pillar switched on. At least one pillar must count towards the overall score; switch another one on first.</source>
         <translation>“{name}”是唯一开启的支柱。至少要有一个支柱计入总分；请先开启另一个支柱。</translation>
-    </message>
-    <message>
-        <source>Switch On {name}</source>
-        <translation>开启 {name}</translation>
-    </message>
-    <message>
-        <source>Switch Off {name}</source>
-        <translation>关闭 {name}</translation>
     </message>
 </context>
 <context>
@@ -2356,6 +2460,18 @@ weight</source>
         <translation>无法打开 {name}：{reason}</translation>
     </message>
     <message>
+        <source>Keep a copy of the sample</source>
+        <translation>保存示例组合的副本</translation>
+    </message>
+    <message>
+        <source>Beachhead sample</source>
+        <translation>Beachhead 示例</translation>
+    </message>
+    <message>
+        <source>{name} is your own copy of the sample: change anything in it. File ▸ New starts a portfolio of your own.</source>
+        <translation>{name} 是您自己的示例组合副本：可以随意修改。文件 ▸ 新建 可开始您自己的组合。</translation>
+    </message>
+    <message>
         <source>Save a copy</source>
         <translation>保存副本</translation>
     </message>
@@ -2378,18 +2494,6 @@ weight</source>
     <message>
         <source>Cannot create the portfolio</source>
         <translation>无法创建组合</translation>
-    </message>
-    <message>
-        <source>Keep a copy of the sample</source>
-        <translation>保存示例组合的副本</translation>
-    </message>
-    <message>
-        <source>Beachhead sample</source>
-        <translation>Beachhead 示例</translation>
-    </message>
-    <message>
-        <source>{name} is your own copy of the sample: change anything in it. File ▸ New starts a portfolio of your own.</source>
-        <translation>{name} 是您自己的示例组合副本：可以随意修改。文件 ▸ 新建 可开始您自己的组合。</translation>
     </message>
 </context>
 <context>
@@ -2480,16 +2584,16 @@ weight</source>
         <translation>标注名称：所选公司和排名前 {n} 的公司。</translation>
     </message>
     <message>
-        <source>{n} not shown: unscored on an axis.</source>
-        <translation>{n} 项未显示：某一坐标轴未评分。</translation>
-    </message>
-    <message>
         <source>Named: the selection.</source>
         <translation>标注名称：所选公司。</translation>
     </message>
     <message>
         <source>Click, or drag a rectangle, to select (Ctrl adds); right-click for more.</source>
         <translation>单击或拖出矩形以选择（按住 Ctrl 追加）；右键单击查看更多操作。</translation>
+    </message>
+    <message>
+        <source>{n} not shown: unscored on an axis.</source>
+        <translation>{n} 项未显示：某一坐标轴未评分。</translation>
     </message>
 </context>
 <context>
@@ -2640,13 +2744,17 @@ weight</source>
         <extracomment>The scopes of a report. How many selected names the dialog spells out before it says how many more there are. The top N offered first.</extracomment>
         <translation>导出报告</translation>
     </message>
-    <message>
-        <source>All {n} startups</source>
-        <translation>全部 {n} 家初创公司</translation>
+    <message numerus="yes">
+        <source>All %n startup(s)</source>
+        <translation>
+            <numerusform>全部 %n 家初创公司</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>The {n} selected startup(s)</source>
-        <translation>所选的 {n} 家初创公司</translation>
+    <message numerus="yes">
+        <source>The %n selected startup(s)</source>
+        <translation>
+            <numerusform>所选的 %n 家初创公司</numerusform>
+        </translation>
     </message>
     <message>
         <source>The best</source>
@@ -2970,9 +3078,11 @@ weight</source>
         <source>Submit your scores of {startup}? The others see that you have submitted; your scores stay hidden until a partner reveals the round, and a submission cannot be taken back.</source>
         <translation>提交你对 {startup} 的评分？其他人会看到你已提交；在合伙人揭晓本轮之前你的评分保持隐藏，提交后不能撤回。</translation>
     </message>
-    <message>
-        <source>Reveal the scores of round {n} of {startup} to everyone? {k} of {m} assessors have submitted; the others can no longer submit. This cannot be undone.</source>
-        <translation>向所有人揭晓 {startup} 第 {n} 轮的评分？{m} 位评估人中 {k} 位已提交；其余评估人将不能再提交。此操作无法撤销。</translation>
+    <message numerus="yes">
+        <source>Reveal the scores of round {n} of {startup} to everyone? {k} of %n assessor(s) have submitted; the others can no longer submit. This cannot be undone.</source>
+        <translation>
+            <numerusform>向所有人揭晓 {startup} 第 {n} 轮的评分？%n 位评估人中 {k} 位已提交；其余评估人将不能再提交。此操作无法撤销。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3147,7 +3257,7 @@ change</source>
     <name>StartupDetails</name>
     <message>
         <source>Details</source>
-        <extracomment>The details edited on a line of their own, in the order shown. What separates tags as typed: commas or semicolons, in either script. Lines the notes box shows before it scrolls (it grows from two).</extracomment>
+        <extracomment>The details edited on a line of their own, in the order shown. The longest website a link shows whole (a longer one ends in &quot;…&quot;). What separates tags as typed: commas or semicolons, in either script. Lines the notes box shows before it scrolls (it grows from two).</extracomment>
         <translation>详情</translation>
     </message>
     <message>
@@ -3361,9 +3471,11 @@ change</source>
         <source>Filters</source>
         <translation>筛选</translation>
     </message>
-    <message>
-        <source>{shown} of {total} startups shown</source>
-        <translation>显示 {shown} / {total} 家初创公司</translation>
+    <message numerus="yes">
+        <source>{shown} of %n startup(s) shown</source>
+        <translation>
+            <numerusform>显示 {shown} / %n 家初创公司</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3462,9 +3574,11 @@ gap</source>
 {names}
 {note}</translation>
     </message>
-    <message>
-        <source>{n} assessment(s) make up the {perspective}</source>
-        <translation>{perspective}由 {n} 项评估构成</translation>
+    <message numerus="yes">
+        <source>%n assessment(s) make up the {perspective}</source>
+        <translation>
+            <numerusform>{perspective}由 %n 项评估构成</numerusform>
+        </translation>
     </message>
     <message>
         <source>Under the scenario “{name}”</source>
@@ -3478,13 +3592,17 @@ gap</source>
         <extracomment>Widest the startup and &quot;Gated by&quot; columns start (pixels at scale 1).</extracomment>
         <translation>按初创公司、网站或致命缺陷筛选</translation>
     </message>
-    <message>
-        <source>{total} startups, {perspective}</source>
-        <translation>{total} 家初创公司，{perspective}</translation>
+    <message numerus="yes">
+        <source>%n startup(s), {perspective}</source>
+        <translation>
+            <numerusform>%n 家初创公司，{perspective}</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>{shown} of {total} startups shown, {perspective}; ranks and probabilities are over all {total}</source>
-        <translation>显示 {shown} / {total} 家初创公司，{perspective}；排名和概率均基于全部 {total} 家</translation>
+    <message numerus="yes">
+        <source>{shown} of %n startup(s) shown, {perspective}; ranks and probabilities are over all %n</source>
+        <translation>
+            <numerusform>显示 {shown} / %n 家初创公司，{perspective}；排名和概率均基于全部 %n 家</numerusform>
+        </translation>
     </message>
     <message>
         <source>deal-breakers ignored</source>
@@ -3557,9 +3675,11 @@ gap</source>
         <source>This portfolio is not kept in a workspace file, so its scores over time are not recorded.</source>
         <translation>这个投资组合没有保存在工作区文件中，因此不会记录得分随时间的变化。</translation>
     </message>
-    <message>
-        <source>Overall and pillar scores under {perspective}, each from the moment it was reached until the next change ({n} changes of the scores).</source>
-        <translation>{perspective}下的总分和各支柱得分，每个值从得出之时保持到下一次变更（得分共变化 {n} 次）。</translation>
+    <message numerus="yes">
+        <source>Overall and pillar scores under {perspective}, each from the moment it was reached until the next change (%n change(s) of the scores).</source>
+        <translation>
+            <numerusform>{perspective}下的总分和各支柱得分，每个值从得出之时保持到下一次变更（得分共变化 %n 次）。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Overall</source>
@@ -3585,9 +3705,11 @@ gap</source>
         <source>Cannot compute the uncertainty</source>
         <translation>无法计算不确定性</translation>
     </message>
-    <message>
-        <source>Computing {n} startups × {draws} draws…</source>
-        <translation>正在计算 {n} 家初创公司 × {draws} 次抽样…</translation>
+    <message numerus="yes">
+        <source>Computing %n startup(s) × {draws} draws…</source>
+        <translation>
+            <numerusform>正在计算 %n 家初创公司 × {draws} 次抽样…</numerusform>
+        </translation>
     </message>
     <message>
         <source>Each score is spread over its neighbouring levels by its confidence (high: exact; medium: ±1 level with 10 % each; low: 20 % each); under the investor view the investors are resampled too. Press Compute.</source>
@@ -3596,34 +3718,6 @@ gap</source>
     <message>
         <source>Out of date: scores, weights, the perspective or settings changed since these figures were computed. Press Recompute. (Last run: {what})</source>
         <translation>已过期：计算这些数字之后，评分、权重、视角或设置已更改。请按“重新计算”。（上次运行：{what}）</translation>
-    </message>
-    <message>
-        <source>{perspective}: {draws} draws, seed {seed}, {weights}.</source>
-        <translation>{perspective}：{draws} 次抽样，种子 {seed}，{weights}。</translation>
-    </message>
-    <message>
-        <source>The investors were resampled {n} times.</source>
-        <translation>投资人被重新抽样 {n} 次。</translation>
-    </message>
-    <message>
-        <source>P(rank 1) and P(top 3) are over all {n} startups ranked.</source>
-        <translation>P(排名第 1) 和 P(前 3 名) 基于全部 {n} 家参与排名的初创公司。</translation>
-    </message>
-    <message>
-        <source>P(rank 1) and P(top 3) are over all {n} startups ranked; the filter shows {shown} of them but changes no figure.</source>
-        <translation>P(排名第 1) 和 P(前 3 名) 基于全部 {n} 家参与排名的初创公司；筛选显示其中 {shown} 家，但不改变任何数字。</translation>
-    </message>
-    <message>
-        <source>pillar weights fixed</source>
-        <translation>支柱权重固定</translation>
-    </message>
-    <message>
-        <source>pillar weights drawn around the current ones (concentration {c:g})</source>
-        <translation>围绕当前值抽取支柱权重（集中度 {c:g}）</translation>
-    </message>
-    <message>
-        <source>Under the scenario “{name}”.</source>
-        <translation>在情景“{name}”下。</translation>
     </message>
     <message>
         <source>Recompute</source>
@@ -3655,6 +3749,40 @@ gap</source>
     <message>
         <source>Also draw the pillar weights around their current values (Dirichlet); a larger concentration keeps them closer (at 50, a 20 % weight varies by about ±6 points)</source>
         <translation>同时围绕当前值抽取支柱权重（Dirichlet 分布）；集中度越大越接近当前值（为 50 时，20 % 的权重约变动 ±6 个百分点）</translation>
+    </message>
+    <message>
+        <source>pillar weights fixed</source>
+        <translation>支柱权重固定</translation>
+    </message>
+    <message>
+        <source>pillar weights drawn around the current ones (concentration {c:g})</source>
+        <translation>围绕当前值抽取支柱权重（集中度 {c:g}）</translation>
+    </message>
+    <message>
+        <source>{perspective}: {draws} draws, seed {seed}, {weights}.</source>
+        <translation>{perspective}：{draws} 次抽样，种子 {seed}，{weights}。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The investors were resampled %n time(s).</source>
+        <translation>
+            <numerusform>投资人被重新抽样 %n 次。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Under the scenario “{name}”.</source>
+        <translation>在情景“{name}”下。</translation>
+    </message>
+    <message numerus="yes">
+        <source>P(rank 1) and P(top 3) are over all %n startup(s) ranked.</source>
+        <translation>
+            <numerusform>P(排名第 1) 和 P(前 3 名) 基于全部 %n 家参与排名的初创公司。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>P(rank 1) and P(top 3) are over all %n startup(s) ranked; the filter shows {shown} of them but changes no figure.</source>
+        <translation>
+            <numerusform>P(排名第 1) 和 P(前 3 名) 基于全部 %n 家参与排名的初创公司；筛选显示其中 {shown} 家，但不改变任何数字。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3725,88 +3853,29 @@ gap</source>
     </message>
 </context>
 <context>
-    <name>WorkspaceWatch</name>
-    <message>
-        <source>{name} cannot be reached, so the change was not made. What you typed is still on screen but not saved. Beachhead reconnects by itself; the status bar says when the server answers again.</source>
-        <extracomment>How often the workspace is asked whether another connection has committed. The longest wait between two tries to reach a server that does not answer. What reading the workspace may raise when the file or the server cannot be read.</extracomment>
-        <translation>无法连接 {name}，因此未做更改。您输入的内容仍显示在屏幕上，但尚未保存。Beachhead 会自动重新连接；服务器再次响应时状态栏会提示。</translation>
-    </message>
-    <message>
-        <source>The change was not made: {name}: {reason}</source>
-        <translation>未做更改：{name}：{reason}</translation>
-    </message>
-</context>
-<context>
-    <name>_WeightsModel</name>
-    <message>
-        <source>benefit</source>
-        <extracomment>The column of the editable weight.</extracomment>
-        <translation>收益型</translation>
-    </message>
-    <message>
-        <source>cost</source>
-        <translation>成本型</translation>
-    </message>
-    <message>
-        <source>A higher level is better for the startup.</source>
-        <translation>级别越高对初创公司越有利。</translation>
-    </message>
-    <message>
-        <source>A higher level is worse for the startup; its score is inverted, so a higher score still means better for the startup.</source>
-        <translation>级别越高对初创公司越不利；其得分被反转，因此得分越高仍表示对初创公司越有利。</translation>
-    </message>
-    <message>
-        <source>A weight must be a number from {low} to {high}.</source>
-        <translation>权重必须是 {low} 到 {high} 之间的数字。</translation>
-    </message>
-</context>
-<context>
-    <name>HistoryPage</name>
-    <message>
-        <source>Choose a startup in the list on the left: its history shows here.</source>
-        <translation>请在左侧列表中选择一家初创公司：它的历史会显示在这里。</translation>
-    </message>
-    <message>
-        <source>No startups yet. Add one (Add, under the list) or import founders&apos; workbooks (File ▸ Import Workbooks…): each startup&apos;s history shows here from then on.</source>
-        <translation>还没有初创公司。请添加一家（列表下方的“添加”），或导入创始人工作簿（文件 ▸ 导入工作簿…）：此后每家初创公司的历史都会显示在这里。</translation>
-    </message>
-</context>
-<context>
-    <name>NextStep</name>
-    <message>
-        <source>{name} has no assessment yet. Start one to score it criterion by criterion.</source>
-        <translation>{name} 还没有评估。新建一份评估，逐项为各标准评分。</translation>
-    </message>
-    <message>
-        <source>New Assessment</source>
-        <translation>新建评估</translation>
-    </message>
-    <message>
-        <source>Choose a startup in the list to score it.</source>
-        <translation>请在列表中选择一家初创公司来评分。</translation>
-    </message>
-    <message>
-        <source>No startups yet. Add one, or import the workbooks founders filled in: each becomes a startup with its scores.</source>
-        <translation>还没有初创公司。请添加一家，或导入创始人填写的工作簿：每份工作簿都会成为一家带评分的初创公司。</translation>
-    </message>
-    <message>
-        <source>Add Startup…</source>
-        <translation>添加初创公司…</translation>
-    </message>
-    <message>
-        <source>Import Founders&apos; Workbooks…</source>
-        <translation>导入创始人工作簿…</translation>
+    <name>UndoCounts</name>
+    <message numerus="yes">
+        <source>Import %n assessment(s)</source>
+        <translation>
+            <numerusform>导入 %n 项评估</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>Welcome</name>
     <message>
         <source>Beachhead</source>
+        <extracomment>the portfolio open (``None`` before the window has made its first)</extracomment>
         <translation>Beachhead</translation>
     </message>
 </context>
 <context>
     <name>WelcomePage</name>
+    <message>
+        <source>Beachhead</source>
+        <extracomment>The widest the page&apos;s text and tiles grow, however wide the window.</extracomment>
+        <translation>Beachhead</translation>
+    </message>
     <message>
         <source>Where does an AI startup stand against the platform giants?</source>
         <translation>一家 AI 初创公司在平台巨头面前处于什么位置？</translation>
@@ -3883,9 +3952,41 @@ gap</source>
         <source>{folder} — not found</source>
         <translation>{folder} — 找不到</translation>
     </message>
+</context>
+<context>
+    <name>WorkspaceWatch</name>
     <message>
-        <source>Beachhead</source>
-        <translation>Beachhead</translation>
+        <source>{name} cannot be reached, so the change was not made. What you typed is still on screen but not saved. Beachhead reconnects by itself; the status bar says when the server answers again.</source>
+        <extracomment>How often the workspace is asked whether another connection has committed. The longest wait between two tries to reach a server that does not answer. What reading the workspace may raise when the file or the server cannot be read.</extracomment>
+        <translation>无法连接 {name}，因此未做更改。您输入的内容仍显示在屏幕上，但尚未保存。Beachhead 会自动重新连接；服务器再次响应时状态栏会提示。</translation>
+    </message>
+    <message>
+        <source>The change was not made: {name}: {reason}</source>
+        <translation>未做更改：{name}：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>_WeightsModel</name>
+    <message>
+        <source>benefit</source>
+        <extracomment>The column of the editable weight.</extracomment>
+        <translation>收益型</translation>
+    </message>
+    <message>
+        <source>cost</source>
+        <translation>成本型</translation>
+    </message>
+    <message>
+        <source>A higher level is better for the startup.</source>
+        <translation>级别越高对初创公司越有利。</translation>
+    </message>
+    <message>
+        <source>A higher level is worse for the startup; its score is inverted, so a higher score still means better for the startup.</source>
+        <translation>级别越高对初创公司越不利；其得分被反转，因此得分越高仍表示对初创公司越有利。</translation>
+    </message>
+    <message>
+        <source>A weight must be a number from {low} to {high}.</source>
+        <translation>权重必须是 {low} 到 {high} 之间的数字。</translation>
     </message>
 </context>
 </TS>

@@ -222,18 +222,35 @@ def drop() -> Callable[[MainWindow, list[Path]], bool]:
     return _drop_files
 
 
-@pytest.fixture
-def chinese_built() -> Iterator[None]:
-    """The Chinese translation built (as ``make translations`` does); English afterwards."""
+def build_translation(lang: str) -> None:
+    """Build ``lang``'s translation file if it is missing (as ``make translations`` does)."""
     import subprocess
     import sys
 
-    from gui.i18n import install_language, qm_path
+    from gui.i18n import qm_path
 
-    if qm_path("zh_CN") is None:
+    if qm_path(lang) is None:
         ts = Path(__file__).resolve().parents[2] / "resources" / "translations" / \
-            "beachhead_zh_CN.ts"
+            f"beachhead_{lang}.ts"
         subprocess.run([str(Path(sys.executable).parent / "pyside6-lrelease"), "-silent",
                         str(ts), "-qm", str(ts.with_suffix(".qm"))], check=True)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _english(qapp) -> None:  # type: ignore[no-untyped-def]
+    """English installed as the application installs it: counts take their plural forms
+    ("1 startup", "2 startups") from its translation file."""
+    from gui.i18n import install_language
+
+    build_translation("en")
+    install_language("en")
+
+
+@pytest.fixture
+def chinese_built() -> Iterator[None]:
+    """The Chinese translation built (as ``make translations`` does); English afterwards."""
+    from gui.i18n import install_language
+
+    build_translation("zh_CN")
     yield
     install_language("en")

@@ -438,7 +438,8 @@ def test_selection_survives_a_weight_change(view, doc):
     st = doc.portfolio.find_startup("Lumenreel")
     view.select_startup(st.id)
     doc.undo_stack.push(cmd.ChangeFramework(
-        doc, doc.framework.with_weights(pillar_weights={"tech": 6.0}), "Weight"))
+        doc, doc.framework.with_weights(pillar_weights={"tech": 6.0}),
+        "weight", {"en": "a pillar"}))
     assert view.startups.current_startup_id() == st.id
     assert _names(view.model) == _expected(doc)
 

@@ -43,14 +43,14 @@ def test_status_date_who_and_rationale_are_undoable(panel, doc):
     (d,) = doc.startup(sid).decisions
     assert (d.status, d.date, d.by, d.rationale) == (
         "screening", dt.date.today(), "Daniel Okafor, Harbourline Ventures", "")
-    assert doc.undo_stack.undoText() == "Decide: Screening"
+    assert doc.undo_stack.undoText() == "Decide Screening for Tokenforge"
     assert panel.status_combo.currentData() == "screening"
     panel.set_who("Ana Lima")
     panel.set_date(dt.date(2026, 3, 2))
     phrase = "Needs a runway plan"
     for i in range(1, len(phrase) + 1):  # typed a character at a time: one undo step
         panel.set_rationale(phrase[:i])
-    assert doc.undo_stack.undoText() == "Decision Rationale"
+    assert doc.undo_stack.undoText() == "Edit the decision rationale of Tokenforge"
     assert doc.startup(sid).decision.rationale == "Needs a runway plan"
     assert (doc.startup(sid).decision.by, doc.startup(sid).decision.date) == (
         "Ana Lima", dt.date(2026, 3, 2))
@@ -90,7 +90,7 @@ def test_same_status_again_changes_nothing_and_withdraw_goes_back(panel, doc):
     assert panel.rationale_edit.toPlainText().startswith("Series A ticket approved")
     panel.withdraw()
     assert doc.startup(sid).decision.status == "diligence"
-    assert doc.undo_stack.undoText() == "Withdraw Decision"
+    assert doc.undo_stack.undoText() == "Withdraw the decision on Gearloom Systems"
     assert panel.status_combo.currentData() == "diligence"
     assert panel.history_button.text() == "Earlier decisions (1)"
     doc.undo_stack.undo()
@@ -155,7 +155,7 @@ def test_take_suggestion_on_a_gated_startup_passes(panel, doc):
     assert d.status == "passed"
     assert d.rationale == (
         "Framework suggestion (Investor view): Pass (gated by Runway exhausted).")
-    assert doc.undo_stack.undoText() == "Take Suggestion: Passed"
+    assert doc.undo_stack.undoText() == "Take the suggestion Passed for Tokenforge"
     assert not panel.take_button.isEnabled()  # already taken
     doc.undo_stack.undo()
     assert doc.startup(sid).decisions == [] and panel.take_button.isEnabled()
@@ -243,7 +243,7 @@ def test_typing_a_rationale_is_one_undo_step(window, qtbot):
     expected = ("Strong model quality; the question is how long the lead lasts against the "
                 "giants' video-generation spend. Check the burn.")
     assert doc.startup(sid).decision.rationale == expected
-    assert window.menus.undo_action.text() == "&Undo Decision Rationale"
+    assert window.menus.undo_action.text() == "&Undo Edit the decision rationale of Lumenreel"
     doc.undo_stack.undo()
     assert doc.startup(sid).decision.rationale == expected[: -len(" Check the burn.")]
     assert edit.toPlainText() == expected[: -len(" Check the burn.")]

@@ -19,7 +19,7 @@ def test_decisions_are_undoable_and_signalled(doc, qtbot):
     assert sig.args == [st.id]
     doc.undo_stack.push(SetDecisions(doc, st.id, [first, second]))
     assert doc.startup(st.id).decision == second
-    assert doc.undo_stack.undoText() == "Decide" and doc.is_modified()
+    assert doc.undo_stack.undoText() == f"Decide Committee for {st.name}" and doc.is_modified()
     doc.undo_stack.undo()
     assert doc.startup(st.id).decisions == [first]
     doc.undo_stack.undo()

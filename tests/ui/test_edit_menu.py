@@ -49,7 +49,7 @@ def test_copy_puts_the_selected_rows_of_a_table_as_tab_separated_text(window, qt
     startup, overall = rows[0].index("Startup"), rows[0].index("Overall")
     assert [(r[startup], r[overall]) for r in rows[1:]] == [
         ("衡策智能", "67.3"), ("Gearloom Systems", "67.0")]
-    assert window.statusBar().currentMessage() == "Copied 2 row(s) with their column names."
+    assert window.statusBar().currentMessage() == "Copied 2 rows with their column names."
 
 
 def test_copy_of_selected_cells_keeps_only_their_columns(window):

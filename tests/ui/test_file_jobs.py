@@ -83,7 +83,7 @@ def test_import_workbooks_is_one_undoable_change(window, qtbot, tmp_path, script
     assert nova.assessments[0].scores["cap.runway"].rationale == "18 months of cash"
     assert len(gear.assessments) == before + 1
     assert window.assess_view.current_startup().id == nova.id
-    assert doc.undo_stack.undoText() == "Import Workbooks"
+    assert doc.undo_stack.undoText() == "Import 2 assessments"
     doc.undo_stack.undo()
     assert len(doc.portfolio.startups) == n and len(gear.assessments) == before
     doc.undo_stack.redo()
@@ -190,8 +190,8 @@ def test_scores_not_counted_are_shown_after_the_import(window, qtbot, tmp_path, 
     qtbot.waitUntil(lambda: not job.is_running(), timeout=60_000)
     (dialog,) = scripted_ask.problem_dialogs
     assert dialog.windowTitle() == "Workbooks imported"
-    assert dialog.summary_label.text() == ("Imported 1 assessment(s) from 1 workbook(s). "
-                                           "1 thing(s) worth a look:")
+    assert dialog.summary_label.text() == ("Imported 1 assessment from 1 workbook. "
+                                           "1 thing worth a look:")
     ((file, sheet, cell, problem),) = dialog.rows()
     assert (file, sheet, cell) == (str(path), "Assessment", f"{S_COL}{FIRST}")
     assert problem.startswith("the score '3' is stored as text")

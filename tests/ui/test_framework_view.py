@@ -86,7 +86,7 @@ def test_pillar_weight_edit_is_undoable_and_merges(qtbot, doc):
     assert model.index(row, model.SHARE).data() == "42.9%"
     assert _overalls(doc) != before
     assert doc.undo_stack.count() == 1  # consecutive edits of one weight merge
-    assert doc.undo_stack.undoText() == "Weight Technology threshold"
+    assert doc.undo_stack.undoText() == "Set the weight of Technology threshold"
     model.setData(model.index(model.row_of("eco"), model.WEIGHT), 2.0)
     assert doc.undo_stack.count() == 2  # another weight is another step
     doc.undo_stack.undo()
@@ -117,7 +117,7 @@ def test_switching_a_pillar_off_and_on_is_undoable(doc):
     assert model.index(row, model.SHARE).data() == "off"
     assert model.index(0, model.SHARE).data() == "25.0%"
     assert _overalls(doc) != before
-    assert doc.undo_stack.undoText() == "Switch Off Capital resilience"
+    assert doc.undo_stack.undoText() == "Switch off Capital resilience"
     doc.undo_stack.undo()
     assert doc.framework.pillar("cap").enabled
     assert _overalls(doc) == pytest.approx(before)
@@ -321,7 +321,7 @@ def test_saving_changed_weights_asks_for_a_name_and_gives_a_new_identity(
     # the portfolio adopts the new identity in one undoable step
     assert doc.framework == saved
     assert not view.files.is_modified()
-    assert doc.undo_stack.undoText().startswith("Name Framework")
+    assert doc.undo_stack.undoText() == "Name the framework Deep-tech tilt"
     doc.undo_stack.undo()
     assert doc.framework.id == shipped.id and doc.framework.pillars[0].weight == 2.0
 

@@ -63,7 +63,7 @@ def test_flags_equal_the_engine_disagreements(panel, doc):
     idx = panel.model.index(row, G.SPREAD)
     assert idx.data() == "⚠ 2"
     assert idx.data(Qt.ItemDataRole.ForegroundRole) == WARNING_FG
-    assert "One criterion differs by two levels or more" in panel.title_label.text()
+    assert "1 criterion differs by two levels or more" in panel.title_label.text()
     tip = idx.data(Qt.ItemDataRole.ToolTipRole)
     assert all(a.label() in tip for a in st.assessments)
 
@@ -87,7 +87,7 @@ def test_add_consensus_is_one_undoable_step(qtbot, panel, doc):
     assert added.assessor == "Consensus" and added.role == "other"
     assert {c: s.value for c, s in added.scores.items()} == \
         {c: s.value for c, s in consensus(st.assessments[:n], doc.framework).scores.items()}
-    assert doc.undo_stack.undoText() == "Add Consensus Assessment"
+    assert doc.undo_stack.undoText() == "Add the consensus assessment of Chattersky"
     # the added consensus stays out of the next consensus by default
     panel.refresh()
     assert [a.id for a in panel.chosen()] == [a.id for a in st.assessments[:n]]

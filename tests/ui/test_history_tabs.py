@@ -83,11 +83,11 @@ def test_edits_undo_and_redo_appear_newest_first(qtbot, tmp_path):
     with qtbot.waitSignal(doc.historyChanged):
         doc.undo_stack.undo()
     assert _rows(panel)[0] == ("Ann", ann, "b.z – rationale", "calmer", "quiet")
-    assert panel.model.row(0).comment == "Undo: Rationale b.z"
+    assert panel.model.row(0).comment == "Undo: Edit rationale of b.z (Acme 智能)"
     assert panel.count_label.text() == "3 changes"
     table = panel.table.model()
     assert table.index(0, 3).data() == "b.z – rationale"
-    assert table.index(0, 6).data() == "Undo: Rationale b.z"
+    assert table.index(0, 6).data() == "Undo: Edit rationale of b.z (Acme 智能)"
 
 
 def test_filters_by_text_person_kind_and_assessment(qtbot, tmp_path):

@@ -54,7 +54,7 @@ def test_keyboard_scoring_and_undo(window, qtbot):
     assert not window.isWindowModified()
     assert read_back(window.doc.path).startups[a_index(window, a.id)].assessments[
         -1].level("niche.segment_focus") == 5
-    assert window.menus.undo_action.text().endswith("Segment focus")
+    assert window.menus.undo_action.text() == "&Undo Score Segment focus (Gearloom Systems)"
     QTest.keyClick(editor, Qt.Key.Key_0)
     assert a.level("niche.segment_focus") is None
     assert editor.status_label.text() == "not scored"
@@ -129,7 +129,8 @@ def test_startup_commands_undo_redo(window, scripted_ask):
     while doc.undo_stack.canUndo():
         labels.append(doc.undo_stack.undoText())
         doc.undo_stack.undo()
-    assert labels == ["Delete Startup", "Duplicate Startup", "Rename Startup", "Add Startup"]
+    assert labels == ["Delete Nova Robotics 2 (copy)", "Duplicate Nova Robotics 2",
+                      "Rename Nova Robotics to Nova Robotics 2", "Add Nova Robotics"]
     assert len(doc.portfolio.startups) == n
     for _ in labels:
         doc.undo_stack.redo()
@@ -166,7 +167,7 @@ def test_framework_change_is_undoable(window):
     a = doc.portfolio.startups[0].assessments[0]
     before = doc.result(a.id).overall
     fw = doc.framework.with_weights(enabled={"cap": False})
-    doc.undo_stack.push(cmd.ChangeFramework(doc, fw, "Switch off pillar"))
+    doc.undo_stack.push(cmd.ChangeFramework(doc, fw, "off", {"en": "a pillar"}))
     after = doc.result(a.id).overall
     assert after != before and doc.result(a.id).pillars["cap"] is not None
     doc.undo_stack.undo()

@@ -107,7 +107,8 @@ def test_starts_from_the_current_weights(view, doc):
     from gui import commands as cmd
 
     doc.undo_stack.push(cmd.ChangeFramework(
-        doc, doc.framework.with_weights(pillar_weights={"niche": 3.0}), "Weight"))
+        doc, doc.framework.with_weights(pillar_weights={"niche": 3.0}),
+        "weight", {"en": "a pillar"}))
     panel = view.pairwise_panel
     m = panel.editor.model
     assert m.names[0] == "Niche position" and m.size == 5
@@ -126,7 +127,7 @@ def test_apply_pillar_weights_is_undoable(view, doc):
     n = doc.undo_stack.count()
     panel.editor.apply_button.click()
     assert doc.undo_stack.count() == n + 1
-    assert doc.undo_stack.undoText() == "Pairwise Weights: Pillars"
+    assert doc.undo_stack.undoText() == "Pairwise weights of the pillars"
     np.testing.assert_allclose(list(pillar_shares(doc.framework).values()), wanted, atol=1e-4)
     # the grid keeps the judgements the user entered
     assert panel.editor.model.judgement(0, 1) == 3
@@ -144,7 +145,8 @@ def test_apply_criterion_weights_of_the_chosen_pillar(view, doc):
     assert panel.apply()
     shares = list(criterion_shares(doc.framework.pillar("tech")).values())
     np.testing.assert_allclose(shares, [0.547, 0.127, 0.270, 0.056], atol=0.001)
-    assert doc.undo_stack.undoText() == "Pairwise Weights: Technology threshold"
+    assert doc.undo_stack.undoText() == (
+        "Pairwise weights of the criteria of Technology threshold")
     assert [p.weight for p in doc.framework.pillars] == [1.0] * 5
     # choosing another pillar in the view compares its criteria
     view.select_criterion("eco.allies")
@@ -155,7 +157,7 @@ def test_disabled_pillars_are_left_out(view, doc):
     from gui import commands as cmd
 
     doc.undo_stack.push(cmd.ChangeFramework(
-        doc, doc.framework.with_weights(enabled={"cap": False}), "Off"))
+        doc, doc.framework.with_weights(enabled={"cap": False}), "off", {"en": "Capital"}))
     assert view.pairwise_panel.editor.model.size == 4
 
 
@@ -165,7 +167,7 @@ def test_apply_works_when_the_current_weights_are_tiny(view, doc):
 
     tiny = {p.id: MIN_WEIGHT for p in doc.framework.pillars}
     doc.undo_stack.push(cmd.ChangeFramework(
-        doc, doc.framework.with_weights(pillar_weights=tiny), "Tiny"))
+        doc, doc.framework.with_weights(pillar_weights=tiny), "weight", {"en": "a pillar"}))
     panel = view.pairwise_panel
     panel.editor.set_judgement(0, 1, 3)
     panel.editor.set_judgement(0, 4, 5)

@@ -126,8 +126,9 @@ def test_undo_and_redo_are_recorded_and_undo_to_the_start_stays(window, make_win
     assert _level(path, "Tokenforge", "cap.runway") == 1
     with Workspace.open(path) as ws:
         log = [(c.old, c.new, c.comment) for c in ws.changes(assessment_id=aid)]
-    assert log == [(4, 1, "Undo: Score Runway"), (1, 4, "Redo: Score Runway"),
-                   (4, 1, "Undo: Score Runway"), (1, 4, None)]
+    step = "Score Runway (Tokenforge)"
+    assert log == [(4, 1, f"Undo: {step}"), (1, 4, f"Redo: {step}"), (4, 1, f"Undo: {step}"),
+                   (1, 4, None)]
     w2 = make_window()  # nothing comes back from a copy kept elsewhere
     assert w2.files.open_document(path)
     assert w2.doc.portfolio.find_startup("Tokenforge").assessments[0].level(
@@ -256,7 +257,7 @@ def test_undoing_a_delete_puts_back_what_the_file_held(qtbot, sample_file):
 def test_a_framework_change_in_another_window_is_taken_in(qtbot, sample_file):
     d1, d2 = _two_documents(sample_file)
     heavier = d1.framework.with_weights(pillar_weights={"cap": 3.0})
-    d1.undo_stack.push(cmd.ChangeFramework(d1, heavier, "Weight"))
+    d1.undo_stack.push(cmd.ChangeFramework(d1, heavier, "weight", {"en": "a pillar"}))
     assert d2.watch is not None and d2.watch.poll()
     assert d2.framework == heavier
     a = d2.portfolio.startups[0].assessments[0]
@@ -274,7 +275,7 @@ def test_an_undo_the_file_no_longer_allows_is_refused_not_raised(qtbot, sample_f
     wider = base.model_copy(update={"pillars": [
         pillar.model_copy(update={"criteria": [*pillar.criteria, extra]}),
         *base.pillars[1:]]})
-    d1.undo_stack.push(cmd.ChangeFramework(d1, wider, "Add criterion"))
+    d1.undo_stack.push(cmd.ChangeFramework(d1, wider, "load", {"en": "wider"}))
     assert d2.watch is not None and d2.watch.poll()
     a = d2.portfolio.startups[0].assessments[0]
     d2.undo_stack.push(cmd.SetScoreField(d2, a.id, extra.id, "value", 3))

@@ -123,7 +123,8 @@ def test_follows_weight_changes_and_the_perspective_on_idle(qtbot, panel, doc):
     qtbot.waitUntil(lambda: panel.data is not None, timeout=5000)
     before = panel.data
     doc.undo_stack.push(cmd.ChangeFramework(
-        doc, doc.framework.with_weights(pillar_weights={"cap": 4.0}), "Weight"))
+        doc, doc.framework.with_weights(pillar_weights={"cap": 4.0}),
+        "weight", {"en": "a pillar"}))
     qtbot.waitUntil(lambda: panel.data is not before, timeout=5000)
     assert _shown(panel) == _expected(doc)
     before = panel.data

@@ -198,7 +198,8 @@ def test_other_changes_make_the_figures_stale(panel, doc, change):
     panel.compute()
     if change == "weights":
         doc.undo_stack.push(cmd.ChangeFramework(
-            doc, doc.framework.with_weights(pillar_weights={"tech": 3.0}), "Weight"))
+            doc, doc.framework.with_weights(pillar_weights={"tech": 3.0}),
+            "weight", {"en": "a pillar"}))
     elif change == "scenario":
         doc.set_scenario(doc.framework.scenarios[0].id)
     elif change == "settings":
@@ -227,7 +228,8 @@ def test_edits_during_a_run_leave_its_figures_stale(qtbot, panel, doc):
     with qtbot.waitSignal(panel.computed, timeout=90_000):
         panel.compute()
         doc.undo_stack.push(cmd.ChangeFramework(
-            doc, doc.framework.with_weights(pillar_weights={"tech": 3.0}), "Weight"))
+            doc, doc.framework.with_weights(pillar_weights={"tech": 3.0}),
+            "weight", {"en": "a pillar"}))
     assert panel.is_stale()
 
 

@@ -112,8 +112,8 @@ class ConsensusDialog(QDialog):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 if row.flagged:
                     item.setBackground(QBrush(FLAGGED))
-                    item.setToolTip(self.tr("The assessors are {n} levels apart").format(
-                        n=row.spread))
+                    item.setToolTip(self.tr("The assessors are %n level(s) apart", "",
+                                            row.spread or 0))
                 self.table.setItem(i, j, item)
             box = QComboBox()
             for level in CHOICES:

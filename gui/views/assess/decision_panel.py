@@ -295,16 +295,16 @@ class DecisionPanel(QFrame):
         others = [a for a in st.assessments if a.role != "founder"] if st else []
         return max(reversed(others), key=lambda a: a.date).assessor if others else ""
 
-    def _push(self, decisions: list[Decision], label: str, merge_key: str | None = None) -> None:
+    def _push(self, decisions: list[Decision], what: str) -> None:
         st = self.startup()
         if st is not None:
-            self.doc.undo_stack.push(cmd.SetDecisions(self.doc, st.id, decisions, label,
-                                                      merge_key))
+            self.doc.undo_stack.push(cmd.SetDecisions(self.doc, st.id, decisions, what))
 
-    def set_status(self, status: str, rationale: str = "", label: str | None = None) -> None:
+    def set_status(self, status: str, rationale: str = "", what: str = "decide") -> None:
         """Take a new decision with ``status`` (dated today, or the current decision's date
         when that is later, so it becomes current; by :meth:`default_who`) after the current
-        one; nothing happens when the status is already current."""
+        one (``what``: ``decide``, or ``suggestion`` when it follows the suggestion); nothing
+        happens when the status is already current."""
         st = self.startup()
         if st is None or (st.decision is not None and st.decision.status == status):
             self._show()
@@ -313,8 +313,7 @@ class DecisionPanel(QFrame):
         day = max(dt.date.today(), st.decision.date) if st.decision else dt.date.today()
         decision = Decision(status=cast(Status, status), date=day, by=who,
                             rationale=rationale)
-        self._push([*st.decisions, decision], label or self.tr("Decide: {status}").format(
-            status=status_name(status, self.lang)))
+        self._push([*st.decisions, decision], what)
         if who:
             self.last_who = who
 
@@ -326,14 +325,13 @@ class DecisionPanel(QFrame):
         status = SUGGESTED_STATUS[suggested]
         why = texts.suggestion_rationale(row, self._perspective,
                                          self.doc.framework.decision_thresholds, self.lang)
-        self.set_status(status, why, self.tr("Take Suggestion: {status}").format(
-            status=status_name(status, self.lang)))
+        self.set_status(status, why, "suggestion")
 
     def withdraw(self) -> None:
         """Remove the current decision."""
         st = self.startup()
         if st is not None and st.decisions:
-            self._push(st.decisions[:-1], self.tr("Withdraw Decision"))
+            self._push(st.decisions[:-1], "withdraw")
 
     def set_date(self, date: dt.date) -> None:
         """Change the current decision's date (not before the previous decision's, as the
@@ -360,6 +358,4 @@ class DecisionPanel(QFrame):
         if getattr(st.decision, field) == value:
             return
         changed = st.decision.model_copy(update={field: value})
-        label = {"date": self.tr("Decision Date"), "by": self.tr("Decision By"),
-                 "rationale": self.tr("Decision Rationale")}[field]
-        self._push([*st.decisions[:-1], changed], label, merge_key=field)
+        self._push([*st.decisions[:-1], changed], field)

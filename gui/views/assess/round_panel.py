@@ -238,10 +238,10 @@ class RoundPanel(QFrame):
         """Reveal the round's scores to everyone, after confirmation."""
         state = self.state
         if state is None or not ask.confirm(self, self.tr("Reveal"), self.tr(
-                "Reveal the scores of round {n} of {startup} to everyone? {k} of {m} "
-                "assessors have submitted; the others can no longer submit. This cannot be "
-                "undone.").format(n=state.id, startup=state.startup,
-                                  k=len(state.submitted), m=len(state.members))):
+                "Reveal the scores of round {n} of {startup} to everyone? {k} of %n "
+                "assessor(s) have submitted; the others can no longer submit. This cannot be "
+                "undone.", "", len(state.members)).format(n=state.id, startup=state.startup,
+                                                          k=len(state.submitted))):
             return
         self._step(lambda ws, c: ws.reveal(state.id, c))
 

@@ -213,7 +213,7 @@ class StartupPane(QWidget):
         if self.proxy is None:
             return
         shown, total = self.proxy.rowCount(), self.proxy.source().rowCount()
-        self.count_label.setText(self.tr("{shown} of {total} startups shown").format(
-            shown=shown, total=total))
+        self.count_label.setText(self.tr("{shown} of %n startup(s) shown", "", total).format(
+            shown=shown))
         self.count_label.setVisible(shown != total)
         self.show_all_button.setVisible(shown != total)

@@ -337,8 +337,7 @@ class AssessView(QWidget):
             return
         clone = edits.duplicate_startup(st, self.tr("{name} (copy)").format(name=st.name))
         index = self.doc.startup_index(st.id) + 1
-        self.doc.undo_stack.push(cmd.AddStartup(self.doc, clone, index,
-                                                self.tr("Duplicate Startup")))
+        self.doc.undo_stack.push(cmd.AddStartup(self.doc, clone, index, copy_of=st.name))
         self.select_startup(clone.id)
 
     def delete_startup(self) -> None:
@@ -347,8 +346,8 @@ class AssessView(QWidget):
         if st is None:
             return
         if not ask.confirm(self, self.tr("Delete startup"), self.tr(
-                "Delete {name} and its {n} assessment(s)? You can undo this.").format(
-                    name=st.name, n=len(st.assessments))):
+                "Delete {name} and its %n assessment(s)? You can undo this.", "",
+                len(st.assessments)).format(name=st.name)):
             return
         index = self.doc.startup_index(st.id)
         self.doc.undo_stack.push(cmd.RemoveStartup(self.doc, st.id))
@@ -370,8 +369,7 @@ class AssessView(QWidget):
         if st is None or a is None:
             return
         clone = edits.copy_assessment(a, date=dt.date.today(), assessor="")
-        self.doc.undo_stack.push(cmd.AddAssessment(self.doc, st.id, clone,
-                                                   self.tr("Copy Assessment")))
+        self.doc.undo_stack.push(cmd.AddAssessment(self.doc, st.id, clone, "copy"))
         self.select_startup(st.id, clone.id)
 
     def delete_assessment(self) -> None:

@@ -106,8 +106,8 @@ class AsOfBar(QWidget):
         doc = Document(past, live.path, self)
         doc.read_only = True
         self.note.setText(self.tr(
-            "The portfolio as it stood on {day} ({n} startups), read-only").format(
-                day=moment.date().isoformat(), n=len(past.startups)))
+            "The portfolio as it stood on {day} (%n startup(s)), read-only", "",
+            len(past.startups)).format(day=moment.date().isoformat()))
         return doc
 
 

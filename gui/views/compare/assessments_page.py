@@ -123,6 +123,22 @@ class AssessmentsPage(QWidget):
         fit_compact(self.table, [c for c, col in enumerate(self.model.columns)
                                  if not col.numeric], 170)
 
+    def state(self) -> tuple[str, str, bool, int, Qt.SortOrder]:
+        """The choices made: (text filter, role, only with deal-breakers, sort column, sort
+        order)."""
+        header = self.table.horizontalHeader()
+        return (self.filter_edit.text(), self.role_combo.currentData() or "",
+                self.breakers_check.isChecked(), header.sortIndicatorSection(),
+                header.sortIndicatorOrder())
+
+    def set_state(self, state: tuple[str, str, bool, int, Qt.SortOrder]) -> None:
+        """Make the choices of :meth:`state` (kept when the view is built again)."""
+        fragment, role, breakers, column, order = state
+        self.filter_edit.setText(fragment)
+        self.role_combo.setCurrentIndex(max(0, self.role_combo.findData(role)))
+        self.breakers_check.setChecked(breakers)
+        self.table.sortByColumn(column, order)
+
     def clear_filters(self) -> None:
         """Show every assessment."""
         self.filter_edit.clear()
@@ -135,8 +151,8 @@ class AssessmentsPage(QWidget):
         self._show_count()
 
     def _show_count(self, *_args: object) -> None:
-        self.count_label.setText(self.tr("{shown} of {total} assessments").format(
-            shown=self.model.rowCount(), total=self.model.total()))
+        self.count_label.setText(self.tr("{shown} of %n assessment(s)", "",
+                                         self.model.total()).format(shown=self.model.rowCount()))
 
     def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():

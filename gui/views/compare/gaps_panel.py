@@ -122,6 +122,15 @@ class GapsPanel(QWidget):
         """The startup shown ('' if none)."""
         return self._startup_id
 
+    def state(self) -> frozenset[str]:
+        """The assessments left out of the consensus (kept when the tab is built again)."""
+        return frozenset(self._excluded)
+
+    def set_state(self, excluded: frozenset[str]) -> None:
+        """Leave out of the consensus the assessments :meth:`state` gave."""
+        self._excluded = set(excluded)
+        self.refresher.schedule()
+
     # -- assessors ------------------------------------------------------------------------
     def _consensus_name(self) -> str:
         return self.tr("Consensus")
@@ -214,11 +223,9 @@ class GapsPanel(QWidget):
                 fdate=g.founder.date.isoformat(),
                 investor=html.escape(g.investor.assessor or self.tr("unnamed")),
                 idate=g.investor.date.isoformat())
-            if flagged == 1:
-                line += " " + self.tr("⚠ One criterion differs by two levels or more.")
-            elif flagged:
-                line += " " + self.tr("⚠ {n} criteria differ by two levels or more.").format(
-                    n=flagged)
+            if flagged:
+                line += " " + self.tr("⚠ %n criteria differ by two levels or more.", "",
+                                      flagged)
         self.title_label.setText(line)
 
     def add_consensus(self) -> bool:
@@ -228,8 +235,7 @@ class GapsPanel(QWidget):
         if self.doc is None or g is None or g.consensus is None or len(g.chosen) < 2:
             return False
         cons = g.consensus.model_copy(deep=True)
-        self.doc.undo_stack.push(AddAssessment(self.doc, g.startup.id, cons,
-                                               self.tr("Add Consensus Assessment")))
+        self.doc.undo_stack.push(AddAssessment(self.doc, g.startup.id, cons, "consensus"))
         self.assessmentAdded.emit(g.startup.id, cons.id)
         return True
 

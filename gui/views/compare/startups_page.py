@@ -27,7 +27,7 @@ from gui.document import Document
 from gui.perspective import perspective_label
 from gui.tables.ranking import StartupRankingModel
 from gui.views.compare.columns import fit_compact, keep_room_for_arrow
-from gui.widgets.startup_filter import StartupFilterBar
+from gui.widgets.startup_filter import StartupFilter, StartupFilterBar
 from gui.widgets.table_view import table_view
 
 #: Widest the startup and "Gated by" columns start (pixels at scale 1).
@@ -125,6 +125,19 @@ class StartupsPage(QWidget):
         self.model.set_filter(self.filter_edit.text(), self.filters.current())
         self.filterChanged.emit()
 
+    def state(self) -> tuple[str, StartupFilter, int, Qt.SortOrder]:
+        """The choices made: (text filter, filters, sort column, sort order)."""
+        header = self.table.horizontalHeader()
+        return (self.filter_edit.text(), self.filters.current(),
+                header.sortIndicatorSection(), header.sortIndicatorOrder())
+
+    def set_state(self, state: tuple[str, StartupFilter, int, Qt.SortOrder]) -> None:
+        """Make the choices of :meth:`state` (kept when the view is built again)."""
+        fragment, chosen, column, order = state
+        self.filter_edit.setText(fragment)
+        self.filters.set_filter(chosen)
+        self.table.sortByColumn(column, order)
+
     def clear_filters(self) -> None:
         """Show every startup."""
         self.filter_edit.clear()
@@ -135,12 +148,12 @@ class StartupsPage(QWidget):
         shown, total = m.rowCount(), m.total()
         perspective = perspective_label(m.ranking.perspective.name) if m.ranking else ""
         if shown == total:
-            text = self.tr("{total} startups, {perspective}").format(
-                total=total, perspective=perspective)
+            text = self.tr("%n startup(s), {perspective}", "", total).format(
+                perspective=perspective)
         else:
-            text = self.tr("{shown} of {total} startups shown, {perspective}; ranks and "
-                           "probabilities are over all {total}").format(
-                shown=shown, total=total, perspective=perspective)
+            text = self.tr("{shown} of %n startup(s) shown, {perspective}; ranks and "
+                           "probabilities are over all %n", "", total).format(
+                shown=shown, perspective=perspective)
         if m.ranking is not None and m.ranking.ignore_gates:
             text += " · " + self.tr("deal-breakers ignored")
         self.count_label.setText(text)

@@ -32,13 +32,11 @@ from gui.document import Document
 from gui.i18n import language
 from gui.jobs import analysis as job_analysis
 from gui.jobs.process import ProcessJob
-from gui.perspective import perspective_label
 from gui.tables.uncertainty import UncertaintyTableModel
 from gui.views.compare.rank_bands import RankBandChart
 from gui.views.compare.uncertainty_settings import UncertaintySettings
 from gui.widgets.panes import splitter
 from gui.widgets.table_view import fit_columns, table_view
-from models.core.framework import text
 from models.engine.ranking import Ranking
 
 #: Portfolios with fewer startups than this compute on the UI thread (a few milliseconds).
@@ -217,6 +215,39 @@ class UncertaintyPanel(QWidget):
         self.model.set_visible_ids(ids)
         self._show_status()
 
+    def take_over(self, old: UncertaintyPanel) -> None:
+        """Show what ``old``, the tab this one replaces (the view built again in another
+        language), showed: its settings, sort and row, its figures as they are (not computed
+        again: said in this language, with this document's ranking when the figures are still
+        its own), and its run going on, which reports here from now on."""
+        s = old.run_settings.settings()
+        self.run_settings.set_settings(s["draws"], s["seed"], s["concentration"])
+        header = old.table.horizontalHeader()
+        self.table.sortByColumn(header.sortIndicatorSection(), header.sortIndicatorOrder())
+        self._current_sid = old._current_sid
+        if old.model.figures:
+            ranking = self.doc.ranking() if self.doc is not None else None
+            if ranking is not None and not old.model.stale and _same(
+                    old._signature, _inputs_signature(ranking)):
+                self.model.set_figures(ranking, old.model.figures)
+            else:
+                self.model.take_figures(old.model)
+                self.model.set_stale(True)
+            self._signature = old._signature
+            self.model.set_visible_ids(self._visible_ids)
+            self._fit_columns()
+            self._select_current()
+            self.chart.schedule()
+        job, old.job = old.job, None
+        if job is not None:
+            for signal in (job.progress, job.finished, job.failed, job.cancelled):
+                signal.disconnect()
+            job.setParent(self)
+            self._pending, self._changed_while_running = old._pending, old._changed_while_running
+            self._follow(job)
+        else:
+            self._show_status()
+
     # -- computing ------------------------------------------------------------------------
     def compute(self) -> bool:
         """Start a run with the current settings: at once for a small portfolio, in a worker
@@ -243,6 +274,12 @@ class UncertaintyPanel(QWidget):
         job = ProcessJob(job_analysis.startup_uncertainty_job,
                          (inputs, doc.framework.model_dump_json(), s["draws"], s["seed"],
                           scenario_id, s["concentration"]), self)
+        self._follow(job)
+        job.start()
+        return True
+
+    def _follow(self, job: ProcessJob) -> None:
+        """Show ``job``'s progress, and its figures when it ends."""
         job.progress.connect(self._progress)
         job.finished.connect(self._finished)
         job.failed.connect(self._failed)
@@ -252,11 +289,10 @@ class UncertaintyPanel(QWidget):
         self.progress_bar.setVisible(True)
         self.cancel_button.setVisible(True)
         self.compute_button.setEnabled(False)
-        self.status_label.setText(self.tr("Computing {n} startups × {draws} draws…").format(
-            n=n, draws=s["draws"]))
+        n = len(self._pending.rows) if self._pending is not None else 0
+        self.status_label.setText(self.tr("Computing %n startup(s) × {draws} draws…", "",
+                                          n).format(draws=self.run_settings.settings()["draws"]))
         self.status_label.setStyleSheet("")
-        job.start()
-        return True
 
     def cancel(self) -> None:
         """Stop a running computation (the figures shown before stay, greyed if stale)."""
@@ -313,7 +349,9 @@ class UncertaintyPanel(QWidget):
             self.status_label.setStyleSheet("")
             self.compute_button.setText(self.tr("Compute"))
             return
-        what = self._run_description(f)
+        shown = self.model.rowCount() if self.model.visible_mask() is not None else None
+        what = self.run_settings.describe(f, self.doc.framework if self.doc else None,
+                                          self.lang, shown)
         if self.model.stale:
             self.status_label.setText(self.tr(
                 "Out of date: scores, weights, the perspective or settings changed since these "
@@ -323,32 +361,6 @@ class UncertaintyPanel(QWidget):
             self.status_label.setText(what)
             self.status_label.setStyleSheet("")
         self.compute_button.setText(self.tr("Recompute"))
-
-    def _run_description(self, f: dict[str, Any]) -> str:
-        """The last run in words: perspective, draws, weights, scenario, and over which
-        startups the rank probabilities are."""
-        weights = (self.tr("pillar weights fixed") if f["concentration"] is None else
-                   self.tr("pillar weights drawn around the current ones (concentration "
-                           "{c:g})").format(c=f["concentration"]))
-        what = self.tr("{perspective}: {draws} draws, seed {seed}, {weights}.").format(
-            perspective=perspective_label(f["perspective"]), draws=f["draws"], seed=f["seed"],
-            weights=weights)
-        if f.get("resamples", 1) > 1:
-            what += " " + self.tr("The investors were resampled {n} times.").format(
-                n=f["resamples"])
-        if f.get("scenario") and self.doc is not None:
-            try:
-                name = text(self.doc.framework.scenario(f["scenario"]).name, self.lang)
-            except KeyError:
-                name = f["scenario"]
-            what += " " + self.tr("Under the scenario “{name}”.").format(name=name)
-        ranked = int(np.count_nonzero(~np.isnan(np.asarray(f["overall"], dtype=float))))
-        if self.model.visible_mask() is None:
-            over = self.tr("P(rank 1) and P(top 3) are over all {n} startups ranked.")
-        else:
-            over = self.tr("P(rank 1) and P(top 3) are over all {n} startups ranked; the "
-                           "filter shows {shown} of them but changes no figure.")
-        return what + " " + over.format(n=ranked, shown=self.model.rowCount())
 
     def _fit_columns(self) -> None:
         if not self._columns_fitted:

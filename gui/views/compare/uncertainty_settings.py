@@ -1,14 +1,18 @@
 """The settings of an uncertainty run, as the Uncertainty tab offers them: how many draws, the
-random seed, and whether (and how tightly) the pillar weights are drawn too."""
+random seed, and whether (and how tightly) the pillar weights are drawn too; and a run's
+settings said in words (:meth:`UncertaintySettings.describe`)."""
 
 from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QDoubleSpinBox, QHBoxLayout, QLabel, QSpinBox, QWidget
 
+from gui.perspective import perspective_label
 from models.analysis.uncertainty import DEFAULT_CONCENTRATION, DEFAULT_DRAWS, DEFAULT_SEED
+from models.core.framework import Framework, text
 
 
 class UncertaintySettings(QWidget):
@@ -83,3 +87,36 @@ class UncertaintySettings(QWidget):
             self.weights_check.setChecked(concentration is not None)
             if concentration is not None:
                 self.concentration_spin.setValue(float(concentration))
+
+    def describe(self, figures: dict[str, Any], framework: Framework | None, lang: str,
+                 shown: int | None) -> str:
+        """A run's ``figures`` in words, as the Uncertainty tab says them: perspective,
+        draws, weights, the investors resampled, the scenario (named from ``framework`` in
+        ``lang``), and over which startups the rank probabilities are (``shown``: how many
+        rows the filter shows, None when it shows every one)."""
+        f = figures
+        weights = (self.tr("pillar weights fixed") if f["concentration"] is None else
+                   self.tr("pillar weights drawn around the current ones (concentration "
+                           "{c:g})").format(c=f["concentration"]))
+        what = self.tr("{perspective}: {draws} draws, seed {seed}, {weights}.").format(
+            perspective=perspective_label(f["perspective"]), draws=f["draws"], seed=f["seed"],
+            weights=weights)
+        if f.get("resamples", 1) > 1:
+            what += " " + self.tr("The investors were resampled %n time(s).", "",
+                                  f["resamples"])
+        if f.get("scenario"):
+            try:
+                name = text(framework.scenario(f["scenario"]).name, lang) if framework else ""
+            except KeyError:
+                name = ""
+            what += " " + self.tr("Under the scenario “{name}”.").format(
+                name=name or f["scenario"])
+        ranked = int(np.count_nonzero(~np.isnan(np.asarray(f["overall"], dtype=float))))
+        if shown is None:
+            over = self.tr("P(rank 1) and P(top 3) are over all %n startup(s) ranked.", "",
+                           ranked)
+        else:
+            over = self.tr("P(rank 1) and P(top 3) are over all %n startup(s) ranked; the "
+                           "filter shows {shown} of them but changes no figure.", "",
+                           ranked).format(shown=shown)
+        return what + " " + over

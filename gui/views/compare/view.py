@@ -317,6 +317,48 @@ class CompareView(QWidget):
         self.assessments.select_assessment(assessment_id)
         self._set_current(st.id)
 
+    # -- built again --------------------------------------------------------------------------
+    def take_over(self, old: CompareView) -> None:
+        """Show what ``old``, the view this one replaces (built again in another language),
+        showed: its tabs and divider, the day "As of", the filters and sorts, the map's axes,
+        the scenario, the consensus's assessments, the startups selected and the current one,
+        and the Uncertainty tab's figures (taken over, not computed again)."""
+        self.splitter.restoreState(old.splitter.saveState())
+        self._balanced = old._balanced
+        if old.as_of.moment() is not None:
+            self.as_of.set_day(old.as_of.date_edit.date().toPython())  # type: ignore[arg-type]
+        self.select_startup(old.current_startup_id())  # before the filters that may hide it
+        self.startups.set_state(old.startups.state())
+        self.assessments.set_state(old.assessments.state())
+        self._current_aid = old.current_assessment_id()
+        if self._current_aid:
+            self.assessments.select_assessment(self._current_aid, reveal=False)
+        self._keep_selection(old.startups.selected_ids())
+        self.map.set_axes(*old.map.axis_keys())
+        if old.scenarios.model.scenario_id:
+            self.scenarios.show_scenario(old.scenarios.model.scenario_id)
+        self.gaps_panel.set_state(old.gaps_panel.state())
+        self.uncertainty_panel.take_over(old.uncertainty_panel)
+        # last: a tab shown computes what it has not been given
+        self.upper.setCurrentIndex(old.upper.currentIndex())
+        self.tabs.setCurrentIndex(old.tabs.currentIndex())
+
+    def _keep_selection(self, startup_ids: list[str]) -> None:
+        """Select these startups' rows again, the current startup staying current (none is
+        activated)."""
+        if not startup_ids:
+            return
+        selection = self.startups.table.selectionModel()
+        blocked = selection.blockSignals(True)
+        self.startups.select_startups(startup_ids)
+        row = self.startups.model.row_of(self._current_sid)
+        if row >= 0:
+            selection.setCurrentIndex(self.startups.model.index(row, 0),
+                                      selection.SelectionFlag.NoUpdate)
+        selection.blockSignals(blocked)
+        self.startups.table.viewport().update()
+        self.map.set_selected(self.startups.selected_ids())
+
     # -- showing ------------------------------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:
         """Catch up with changes made while the view was hidden."""
@@ -348,3 +390,4 @@ class CompareView(QWidget):
                 + self.startups.filter_edit.sizeHint().height() + 16)
         top = min(want, total // 2)
         self.splitter.setSizes([top, total - top])
+

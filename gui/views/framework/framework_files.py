@@ -77,9 +77,7 @@ class FrameworkFiles(QObject):
         settings.last_folder = str(target.parent)
         if renamed is not None:
             self._baseline = renamed
-            self.doc.undo_stack.push(ChangeFramework(
-                self.doc, renamed, self.tr("Name Framework {name}").format(
-                    name=text(renamed.name, self.lang))))
+            self.doc.undo_stack.push(ChangeFramework(self.doc, renamed, "name", renamed.name))
         return True
 
     def _ask_name(self, fw: Framework) -> Framework | None:
@@ -137,8 +135,7 @@ class FrameworkFiles(QObject):
         if not self._can_replace(fw):
             return False
         self._baseline = fw
-        self.doc.undo_stack.push(ChangeFramework(
-            self.doc, fw, self.tr("Load Framework {name}").format(name=text(fw.name, self.lang))))
+        self.doc.undo_stack.push(ChangeFramework(self.doc, fw, "load", fw.name))
         return True
 
     def _lines(self, items: list[str], most: int = 20) -> str:

@@ -15,7 +15,7 @@ from gui.document import Document
 from gui.i18n import language
 from gui.views.framework.pairwise_editor import PairwiseEditor
 from models.analysis.pairwise_weights import pairwise_weights
-from models.core.framework import text
+from models.core.framework import LocalText, text
 
 
 class PairwisePanel(QWidget):
@@ -159,13 +159,12 @@ class PairwisePanel(QWidget):
         fw = self.doc.framework
         if self.scope() == "criteria":
             framework = fw.with_weights(criterion_weights=new)
-            label = self.tr("Pairwise Weights: {pillar}").format(
-                pillar=text(fw.pillar(self._pillar_id).name, self.lang))
+            subject: LocalText | None = fw.pillar(self._pillar_id).name
         else:
             framework = fw.with_weights(pillar_weights=new)
-            label = self.tr("Pairwise Weights: Pillars")
+            subject = None
         # the grid now matches the framework: keep it through the change that follows
         self._applied = new
         self._touched = False
-        self.doc.undo_stack.push(ChangeFramework(self.doc, framework, label))
+        self.doc.undo_stack.push(ChangeFramework(self.doc, framework, "pairwise", subject))
         return True

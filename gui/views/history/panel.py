@@ -116,6 +116,21 @@ class HistoryPanel(HistoryPage):
         layout.addLayout(foot)
 
     # -- what to show -----------------------------------------------------------------------
+    def state(self) -> tuple[str, str, str, str]:
+        """The filters chosen: (scope, text, person, kind of change)."""
+        return (self.scope_combo.currentData(), self.filter_edit.text(),
+                self.who_combo.currentData() or "", self.what_combo.currentData() or "")
+
+    def set_state(self, state: tuple[str, str, str, str]) -> None:
+        """Choose the filters of :meth:`state` (kept when the tab is built again)."""
+        scope, fragment, who, what = state
+        self.scope_combo.setCurrentIndex(max(0, self.scope_combo.findData(scope)))
+        self.filter_edit.setText(fragment)
+        if who and self.who_combo.findData(who) < 0:  # offered once the changes are read
+            self.who_combo.addItem(who, who)
+        self.who_combo.setCurrentIndex(max(0, self.who_combo.findData(who)))
+        self.what_combo.setCurrentIndex(max(0, self.what_combo.findData(what)))
+
     def show_assessment(self, assessment_id: str) -> None:
         """The assessment on screen ('' for none): its changes, when that scope is chosen."""
         if assessment_id != self._assessment_id:
@@ -179,10 +194,10 @@ class HistoryPanel(HistoryPage):
         if total == 0:
             self.count_label.setText(self.tr("No change recorded."))
         elif shown == total:
-            self.count_label.setText(self.tr("{n} changes").format(n=total))
+            self.count_label.setText(self.tr("%n change(s)", "", total))
         else:
-            self.count_label.setText(self.tr("{shown} of {n} changes").format(shown=shown,
-                                                                              n=total))
+            self.count_label.setText(self.tr("{shown} of %n change(s)", "", total).format(
+                shown=shown))
         self._selection_changed()
 
     # -- comparing --------------------------------------------------------------------------

@@ -1,0 +1,296 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>AsOfBar</name>
+    <message numerus="yes">
+        <source>The portfolio as it stood on {day} (%n startup(s)), read-only</source>
+        <translation>
+            <numerusform>The portfolio as it stood on {day} (%n startup), read-only</numerusform>
+            <numerusform>The portfolio as it stood on {day} (%n startups), read-only</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>AssessView</name>
+    <message numerus="yes">
+        <source>Delete {name} and its %n assessment(s)? You can undo this.</source>
+        <translation>
+            <numerusform>Delete {name} and its %n assessment? You can undo this.</numerusform>
+            <numerusform>Delete {name} and its %n assessments? You can undo this.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>AssessmentsPage</name>
+    <message numerus="yes">
+        <source>{shown} of %n assessment(s)</source>
+        <translation>
+            <numerusform>{shown} of %n assessment</numerusform>
+            <numerusform>{shown} of %n assessments</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ConsensusDialog</name>
+    <message numerus="yes">
+        <source>The assessors are %n level(s) apart</source>
+        <extracomment>each criterion&apos;s name as the table shows it</extracomment>
+        <translation>
+            <numerusform>The assessors are %n level apart</numerusform>
+            <numerusform>The assessors are %n levels apart</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>EditActions</name>
+    <message numerus="yes">
+        <source>Copied %n row(s) with their column names.</source>
+        <translation>
+            <numerusform>Copied %n row with its column names.</numerusform>
+            <numerusform>Copied %n rows with their column names.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FileJobs</name>
+    <message numerus="yes">
+        <source>%n page(s)</source>
+        <translation>
+            <numerusform>%n page</numerusform>
+            <numerusform>%n pages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n assessment(s)</source>
+        <translation>
+            <numerusform>%n assessment</numerusform>
+            <numerusform>%n assessments</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>GapsPanel</name>
+    <message numerus="yes">
+        <source>⚠ %n criteria differ by two levels or more.</source>
+        <translation>
+            <numerusform>⚠ %n criterion differs by two levels or more.</numerusform>
+            <numerusform>⚠ %n criteria differ by two levels or more.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>HistoryPanel</name>
+    <message numerus="yes">
+        <source>%n change(s)</source>
+        <translation>
+            <numerusform>%n change</numerusform>
+            <numerusform>%n changes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{shown} of %n change(s)</source>
+        <translation>
+            <numerusform>{shown} of %n change</numerusform>
+            <numerusform>{shown} of %n changes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ImportProblemsDialog</name>
+    <message numerus="yes">
+        <source>Copied %n row(s) with their column names.</source>
+        <translation>
+            <numerusform>Copied %n row with its column names.</numerusform>
+            <numerusform>Copied %n rows with their column names.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ImportResults</name>
+    <message numerus="yes">
+        <source>%n workbook(s) read</source>
+        <translation>
+            <numerusform>%n workbook read</numerusform>
+            <numerusform>%n workbooks read</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n with problems</source>
+        <translation>
+            <numerusform>%n with problems</numerusform>
+            <numerusform>%n with problems</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s)</source>
+        <translation>
+            <numerusform>%n problem</numerusform>
+            <numerusform>%n problems</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n assessment(s)</source>
+        <translation>
+            <numerusform>%n assessment</numerusform>
+            <numerusform>%n assessments</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n workbook(s)</source>
+        <translation>
+            <numerusform>%n workbook</numerusform>
+            <numerusform>%n workbooks</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n thing(s) worth a look:</source>
+        <translation>
+            <numerusform>%n thing worth a look:</numerusform>
+            <numerusform>%n things worth a look:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Import the %n good workbook(s) and leave the others out?</source>
+        <translation>
+            <numerusform>Import the %n good workbook and leave the others out?</numerusform>
+            <numerusform>Import the %n good workbooks and leave the others out?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <source>%n startup(s)</source>
+        <translation>
+            <numerusform>%n startup</numerusform>
+            <numerusform>%n startups</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n assessment(s)</source>
+        <translation>
+            <numerusform>%n assessment</numerusform>
+            <numerusform>%n assessments</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReportOptionsDialog</name>
+    <message numerus="yes">
+        <source>All %n startup(s)</source>
+        <translation>
+            <numerusform>All %n startup</numerusform>
+            <numerusform>All %n startups</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The %n selected startup(s)</source>
+        <translation>
+            <numerusform>The %n selected startup</numerusform>
+            <numerusform>The %n selected startups</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RoundPanel</name>
+    <message numerus="yes">
+        <source>Reveal the scores of round {n} of {startup} to everyone? {k} of %n assessor(s) have submitted; the others can no longer submit. This cannot be undone.</source>
+        <translation>
+            <numerusform>Reveal the scores of round {n} of {startup} to everyone? {k} of %n assessor has submitted; the others can no longer submit. This cannot be undone.</numerusform>
+            <numerusform>Reveal the scores of round {n} of {startup} to everyone? {k} of %n assessors have submitted; the others can no longer submit. This cannot be undone.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>StartupPane</name>
+    <message numerus="yes">
+        <source>{shown} of %n startup(s) shown</source>
+        <translation>
+            <numerusform>{shown} of %n startup shown</numerusform>
+            <numerusform>{shown} of %n startups shown</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>StartupRankingModel</name>
+    <message numerus="yes">
+        <source>%n assessment(s) make up the {perspective}</source>
+        <translation>
+            <numerusform>%n assessment makes up the {perspective}</numerusform>
+            <numerusform>%n assessments make up the {perspective}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>StartupsPage</name>
+    <message numerus="yes">
+        <source>%n startup(s), {perspective}</source>
+        <translation>
+            <numerusform>%n startup, {perspective}</numerusform>
+            <numerusform>%n startups, {perspective}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{shown} of %n startup(s) shown, {perspective}; ranks and probabilities are over all %n</source>
+        <translation>
+            <numerusform>{shown} of %n startup shown, {perspective}; ranks and probabilities are over all %n</numerusform>
+            <numerusform>{shown} of %n startups shown, {perspective}; ranks and probabilities are over all %n</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TrendPage</name>
+    <message numerus="yes">
+        <source>Overall and pillar scores under {perspective}, each from the moment it was reached until the next change (%n change(s) of the scores).</source>
+        <translation>
+            <numerusform>Overall and pillar scores under {perspective}, each from the moment it was reached until the next change (%n change of the scores).</numerusform>
+            <numerusform>Overall and pillar scores under {perspective}, each from the moment it was reached until the next change (%n changes of the scores).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>UncertaintyPanel</name>
+    <message numerus="yes">
+        <source>Computing %n startup(s) × {draws} draws…</source>
+        <translation>
+            <numerusform>Computing %n startup × {draws} draws…</numerusform>
+            <numerusform>Computing %n startups × {draws} draws…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>UncertaintySettings</name>
+    <message numerus="yes">
+        <source>The investors were resampled %n time(s).</source>
+        <translation>
+            <numerusform>The investors were resampled %n time.</numerusform>
+            <numerusform>The investors were resampled %n times.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>P(rank 1) and P(top 3) are over all %n startup(s) ranked.</source>
+        <translation>
+            <numerusform>P(rank 1) and P(top 3) are over all %n startup ranked.</numerusform>
+            <numerusform>P(rank 1) and P(top 3) are over all %n startups ranked.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>P(rank 1) and P(top 3) are over all %n startup(s) ranked; the filter shows {shown} of them but changes no figure.</source>
+        <translation>
+            <numerusform>P(rank 1) and P(top 3) are over all %n startup ranked; the filter shows {shown} of them but changes no figure.</numerusform>
+            <numerusform>P(rank 1) and P(top 3) are over all %n startups ranked; the filter shows {shown} of them but changes no figure.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>UndoCounts</name>
+    <message numerus="yes">
+        <source>Import %n assessment(s)</source>
+        <translation>
+            <numerusform>Import %n assessment</numerusform>
+            <numerusform>Import %n assessments</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
