@@ -96,14 +96,14 @@ def perspective_bands(view: PerspectiveLevels, framework: Framework, *,
                       draws: int = DEFAULT_DRAWS, seed: int = DEFAULT_SEED,
                       scenario: Scenario | str | None = None) -> Bands:
     """P10–P90 bands of every startup of ``view``: those of :func:`simulate_perspective`
-    with the same draws, seed and scenario (pillar weights fixed).
+    with the same draws, seed and scenario (pillar weights fixed); no rank is counted.
 
     Raises:
         KeyError: ``scenario`` names no scenario of the framework.
         ValueError: ``draws`` below 1.
     """
     d = simulate_perspective(view, framework, draws=draws, seed=seed, scenario=scenario,
-                             top_k=1, max_rank=1)
+                             top_k=1, max_rank=0)
     u = d.uncertainty
     return Bands(p10=u.p10, p90=u.p90, draws=u.draws, resamples=d.resamples, seed=seed)
 

@@ -94,10 +94,12 @@ def _interrupted(_signum: int, _frame: object) -> None:
 
 def _check_output(args: argparse.Namespace) -> None:
     """Refuse an output file in a missing folder, or one that is also an input."""
+    output = getattr(args, "output", None)
+    if not output:
+        return
     from models.store.server import is_server_address
 
-    output = getattr(args, "output", None)
-    if not output or is_server_address(output):
+    if is_server_address(output):
         return
     out = Path(output)
     if not (out.parent if str(out.parent) else Path(".")).is_dir():

@@ -24,32 +24,33 @@ Row = dict[str, Any]
 
 def display_width(s: str) -> int:
     """Terminal columns taken by ``s`` (wide East Asian characters count two)."""
+    if s.isascii():  # no ASCII character is wide
+        return len(s)
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in s)
-
-
-def _pad(s: str, width: int, right: bool = False) -> str:
-    gap = " " * max(0, width - display_width(s))
-    return gap + s if right else s + gap
 
 
 def one_line(s: str) -> str:
     """``s`` for one table cell: each control character (a line break, a tab, a bell from a
     hand-edited file) shown as a space, so a row stays on its line and in its columns."""
+    if s.isprintable():  # no control character in it
+        return s
     return "".join(" " if unicodedata.category(ch) == "Cc" else ch for ch in s)
 
 
 def grid(head: list[str], body: list[list[str]], numeric: set[int]) -> list[str]:
     """The lines of a table: a header, a rule and the rows, columns two spaces apart and the
     ``numeric`` columns aligned right (texts on one line, :func:`one_line`)."""
-    body = [[one_line(str(c)) for c in row] for row in body]
-    widths = [max(display_width(str(x)) for x in col) for col in zip(head, *body, strict=True)]
-    lines = ["  ".join(_pad(h, w, i in numeric) for i, (h, w) in enumerate(zip(head, widths,
-                                                                             strict=True)))]
-    lines.append("  ".join("-" * w for w in widths))
-    for row in body:
-        lines.append("  ".join(_pad(str(c), w, i in numeric)
-                               for i, (c, w) in enumerate(zip(row, widths, strict=True))))
-    return [line.rstrip() for line in lines]
+    rows = [[str(h) for h in head], *([one_line(str(c)) for c in row] for row in body)]
+    sizes = [[display_width(c) for c in row] for row in rows]
+    widths = [max(col) for col in zip(*sizes, strict=True)]
+    right = [i in numeric for i in range(len(widths))]
+    lines = []
+    for row, size in zip(rows, sizes, strict=True):
+        lines.append("  ".join(
+            " " * (w - n) + c if r else c + " " * (w - n)
+            for c, n, w, r in zip(row, size, widths, right, strict=True)).rstrip())
+    lines.insert(1, "  ".join("-" * w for w in widths).rstrip())
+    return lines
 
 
 def csv_text(value: str) -> str:

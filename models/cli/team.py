@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Sequence
+from typing import overload
 
 from models.cli.common import EXIT_OK, UsageError
 
@@ -51,11 +53,30 @@ def cmd_workspace(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+class _Groups(Sequence[str]):
+    """The groups a person may join (:data:`models.store.policies.GROUPS`), looked up when the
+    ``--as`` of ``workspace add`` is read or its help is shown: building the command line
+    leaves the store and the database drivers out of every other command's start-up."""
+
+    def _names(self) -> list[str]:
+        from models.store.policies import GROUPS
+
+        return list(GROUPS)
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[str]: ...
+    def __getitem__(self, index: int | slice) -> str | Sequence[str]:
+        return self._names()[index]
+
+    def __len__(self) -> int:
+        return len(self._names())
+
+
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser],
                lang: argparse.ArgumentParser) -> None:
     """The ``workspace`` command and its actions."""
-    from models.store.policies import GROUPS
-
     p = sub.add_parser("workspace", parents=[lang],
                        help="set a team workspace up on a PostgreSQL server")
     actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
@@ -65,10 +86,11 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser],
     add = actions.add_parser("add", help="add a person (a login role) to a group")
     add.add_argument("address", metavar="ADDRESS", help="postgresql://USER@HOST/DB")
     add.add_argument("name", metavar="NAME", help="the person's database role")
-    add.add_argument("--as", dest="group", choices=list(GROUPS), required=True,
-                     help="reader: reads everything; assessor: scores their own "
-                          "assessments; partner: also the framework, decisions, rounds "
-                          "and anyone's assessment")
+    group = add.add_argument("--as", dest="group", required=True,
+                             help="reader: reads everything; assessor: scores their own "
+                                  "assessments; partner: also the framework, decisions, "
+                                  "rounds and anyone's assessment")
+    group.choices = _Groups()  # after add_argument, which would list them at once
     who = actions.add_parser("members", help="list the people and their groups")
     who.add_argument("address", metavar="ADDRESS", help="postgresql://USER@HOST/DB")
     p.set_defaults(func=cmd_workspace)

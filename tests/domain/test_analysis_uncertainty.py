@@ -184,6 +184,43 @@ def test_bad_arguments_are_refused(sample_inputs):
         simulate(levels, codes, fw, top_k=0)
 
 
+@pytest.mark.parametrize("shape", [(10, 22, 18), (3, 5, 7), (4,), (1,), (2,), (6,), (0,)])
+@pytest.mark.parametrize("pending", [False, True])
+def test_uniform16_draws_what_integers_draws(shape, pending):
+    """The 16-bit draws read from the generator's raw output are numpy's own, and leave the
+    generator where numpy's would (the next draws agree too), with or without half of a
+    64-bit output pending (then numpy draws them)."""
+    mine, numpys = np.random.default_rng(3).spawn(1)[0], np.random.default_rng(3).spawn(1)[0]
+    if pending:  # one 32-bit draw: half of a 64-bit output is kept for the next one
+        assert mine.integers(0, 2**32, dtype=np.uint32) == numpys.integers(0, 2**32,
+                                                                          dtype=np.uint32)
+    for _ in range(3):
+        drawn = uncertainty.uniform16(mine, shape)
+        expected = numpys.integers(0, 65536, size=shape, dtype=np.uint16)
+        assert drawn.dtype == np.uint16 and drawn.shape == shape
+        np.testing.assert_array_equal(drawn, expected)
+    a, b = mine.bit_generator.state, numpys.bit_generator.state
+    assert (a["state"], a["has_uint32"]) == (b["state"], b["has_uint32"])
+    for kind in (np.uint16, np.uint32):  # a pending half, if any, is the same one
+        assert mine.integers(0, 9, size=5, dtype=kind).tolist() == numpys.integers(
+            0, 9, size=5, dtype=kind).tolist()
+    assert mine.random() == numpys.random()
+
+
+def test_no_ranks_counted_leaves_the_draws_alone(sample_inputs):
+    """max_rank=0 counts no rank (P(rank 1) and P(top k) are 0) and draws the very same
+    scores."""
+    levels, codes, fw = sample_inputs
+    ranked = simulate(levels, codes, fw, draws=300, seed=9, max_rank=1)
+    plain = simulate(levels, codes, fw, draws=300, seed=9, max_rank=0, top_k=3)
+    for name in ("p10", "p50", "p90", "mean", "overall"):
+        np.testing.assert_array_equal(getattr(plain, name), getattr(ranked, name))
+    assert plain.rank_probabilities.shape == (len(levels), 0)
+    assert not plain.p_rank1.any() and not plain.p_top_k.any()
+    with pytest.raises(ValueError, match="max_rank"):
+        simulate(levels, codes, fw, max_rank=-1)
+
+
 def test_empty_portfolio():
     fw = tiny_framework()
     res = simulate(np.empty((0, 4)), np.empty((0, 4), dtype=np.int8), fw, draws=10)

@@ -89,7 +89,7 @@ def test_page_texts_draw_what_text_objects_draw():
              (0.9, 0.8, "67.3", (28.0, True, False), "#5f6873", "right"),
              (0.5, 0.7, "Rank 1 of 8", (11.0, True, False), "#b3261e", "center"),
              (0.1, 0.6, "not scored", (7.0, False, True), "#98a1ab", "center"),
-             (0.1, 0.5, "衡策智能 · 等级 5：依据 10 次访谈", (9.0, False, False), "#1d2430", "left"),
+             (0.1, 0.5, "衡策智能 · 等级 5：10 次访谈", (9.0, False, False), "#1d2430", "left"),
              (0.1, 0.4, "two\nlines", (8.0, False, False), "#1d2430", "right")]
 
     def picture(as_artist: bool) -> np.ndarray:
