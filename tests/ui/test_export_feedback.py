@@ -94,7 +94,7 @@ def test_open_after_an_export_opens_the_workbook(window, qtbot, tmp_path, script
     assert window.file_jobs.export_workbook(target)
     _wait(window, qtbot)
     n = sum(len(st.assessments) for st in window.doc.portfolio.startups)
-    assert scripted_ask.written == [f"Workbook exported: Exported {n} assessment(s) to "
+    assert scripted_ask.written == [f"Workbook exported: Exported {n} assessments to "
                                     f"{target}."]
     assert opened == [QUrl.fromLocalFile(str(target))]
     assert load_workbook(target, read_only=True).sheetnames[0] == "Summary"
@@ -109,7 +109,7 @@ def test_show_in_folder_after_a_report_opens_its_folder(window, qtbot, tmp_path,
     assert window.file_jobs.export_report(target, ReportChoice("top", top=1))
     _wait(window, qtbot)
     assert scripted_ask.written == [f"Report written: Wrote the report to {target}: "
-                                    "2 page(s)."]
+                                    "2 pages."]
     assert opened == [QUrl.fromLocalFile(str(target.parent))]
     assert target.read_bytes().startswith(b"%PDF")
 

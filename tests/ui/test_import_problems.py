@@ -68,9 +68,9 @@ def test_refused_workbooks_are_listed_by_file_sheet_and_cell(window, qtbot, tmp_
 
     refused, imported = scripted_ask.problem_dialogs
     assert refused.windowTitle() == "Some workbooks have problems"
-    assert refused.summary_label.text() == ("3 workbook(s) read, 2 with problems; "
-                                            "2 problem(s).")
-    assert refused.question_label.text() == ("Import the 1 good workbook(s) and leave the "
+    assert refused.summary_label.text() == ("3 workbooks read, 2 with problems; "
+                                            "2 problems.")
+    assert refused.question_label.text() == ("Import the 1 good workbook and leave the "
                                              "others out?")
     assert refused.rows() == [(str(no_sheet), "", "", NO_SHEET),
                               (str(two), "Assessment", f"{S_COL}{FIRST + 1}", TWO_LEVELS)]
@@ -81,8 +81,8 @@ def test_refused_workbooks_are_listed_by_file_sheet_and_cell(window, qtbot, tmp_
 
     # the good workbook came in; its score out of range is worth a look, by its cell
     assert imported.windowTitle() == "Workbooks imported"
-    assert imported.summary_label.text() == ("Imported 1 assessment(s) from 1 workbook(s). "
-                                             "1 thing(s) worth a look:")
+    assert imported.summary_label.text() == ("Imported 1 assessment from 1 workbook. "
+                                             "1 thing worth a look:")
     assert imported.rows() == [(str(ranged), "Assessment", f"{S_COL}{FIRST}", OUT_OF_RANGE)]
     assert imported.question_label.isHidden()
     st = window.doc.portfolio.find_startup("Range AI")
@@ -105,7 +105,7 @@ def test_nothing_imported_shows_the_table_with_only_close(window, qtbot, tmp_pat
     dialog, no_sheet, own = _nothing_imported(window, qtbot, tmp_path, scripted_ask)
     assert dialog.windowTitle() == "Nothing imported"
     assert dialog.summary_label.text() == (
-        "2 workbook(s) read, 2 with problems; 2 problem(s). Nothing was imported: fix the "
+        "2 workbooks read, 2 with problems; 2 problems. Nothing was imported: fix the "
         "problems and import the workbooks again.")
     assert dialog.rows() == [(str(no_sheet), "", "", NO_SHEET),
                              (str(own), "=1+2", "", NO_STARTUP)]
@@ -135,7 +135,7 @@ def test_copy_puts_tab_separated_rows_with_a_header_on_the_clipboard(window, qtb
         "File\tSheet\tCell\tProblem\n"
         f"{no_sheet}\t\t\t{NO_SHEET}\n"
         f"{own}\t'=1+2\t\t{NO_STARTUP}\n")  # a sheet named like a formula stays text
-    assert dialog.note_label.text() == "Copied 2 row(s) with their column names."
+    assert dialog.note_label.text() == "Copied 2 rows with their column names."
     dialog.table.selectRow(1)
     dialog.copy()
     assert QApplication.clipboard().text() == (
