@@ -23,11 +23,31 @@ def read_portfolio(args: argparse.Namespace) -> Portfolio:
     """The portfolio of ``args.file``; as it stood at ``args.as_of`` when the command has
     that option and it is given."""
     moment: dt.datetime | None = getattr(args, "as_of", None)
-    if moment is None:
-        from models.store.access import read_portfolio_file
+    if moment is not None:
+        return portfolio_as_of(args.file, moment)
+    if _json_file(args.file):
+        from models.files.portfolio_file import load_portfolio
 
-        return read_portfolio_file(args.file)
-    return portfolio_as_of(args.file, moment)
+        return load_portfolio(args.file)
+    from models.store.access import read_portfolio_file
+
+    return read_portfolio_file(args.file)
+
+
+def _json_file(path: str) -> bool:
+    """Whether ``path`` names a file that starts as JSON does (with ``{``, after a byte order
+    mark or blanks), not a server's address: read as a JSON portfolio, which is what
+    :func:`models.store.access.read_portfolio_file` makes of it too (a workspace file starts
+    with SQLite's header), without loading what workspaces need (SQLAlchemy, the PostgreSQL
+    driver: a fifth of ``score``'s time on a JSON portfolio)."""
+    if "://" in str(path):
+        return False
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(64)
+    except OSError:
+        return False
+    return head.removeprefix(b"\xef\xbb\xbf").lstrip(b" \t\r\n").startswith(b"{")
 
 
 def require_workspace(path: str, option: str) -> None:
@@ -68,9 +88,12 @@ def source_text(args: argparse.Namespace) -> str:
     moment of ``--as-of`` when given."""
     from models.cli.moments import local_text
     from models.cli.texts import label
-    from models.store.server import is_server_address, shown
 
-    name = shown(args.file) if is_server_address(args.file) else str(args.file)
+    name = str(args.file)
+    if "://" in name:  # perhaps a server's address, shown without its password
+        from models.store.server import is_server_address, shown
+
+        name = shown(name) if is_server_address(name) else name
     moment: dt.datetime | None = getattr(args, "as_of", None)
     if moment is None:
         return name
