@@ -92,7 +92,7 @@ class MainMenus(QObject):
             self.tr("Open &Team Workspace…"), lambda: w.files.open_team_workspace(), None,
             self.tr("Open a portfolio shared on a PostgreSQL server"))
         self.save_copy_action = self._action(
-            self.tr("Save a &Copy…"), lambda: w.files.save_copy(), sk.SaveAs,
+            self.tr("Save a Cop&y…"), lambda: w.files.save_copy(), sk.SaveAs,
             self.tr("Write a copy of this portfolio to another file"))
         # every edit is on disk already: Ctrl+S, pressed from habit, says so
         self.save_action = self._action(self.tr("Save"), self._saved, sk.Save)
@@ -107,7 +107,7 @@ class MainMenus(QObject):
                     "draws and seed"))
         self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.next_unscored_action = self._action(
-            self.tr("Next &Unscored Criterion"), self.next_unscored, NEXT_UNSCORED_KEY,
+            self.tr("&Next Unscored Criterion"), self.next_unscored, NEXT_UNSCORED_KEY,
             self.tr("Go to the next criterion of the assessment shown that is not scored yet"))
         self.view_actions: list[QAction] = []
         for i, name in enumerate((self.tr("&Assess"), self.tr("&Compare"),

@@ -64,11 +64,11 @@ class FileJobs(QObject):
         self.import_action.setText(self.tr("&Import Workbooks…"))
         self.import_action.setStatusTip(self.tr(
             "Add founders' filled templates or Beachhead workbooks to this portfolio"))
-        self.report_action.setText(self.tr("Export &Report…"))
+        self.report_action.setText(self.tr("Export Re&port…"))
         self.report_action.setStatusTip(self.tr(
             "Write a PDF ranking the startups, with a page per startup: all of them, those "
             "selected, or the best under the perspective"))
-        self.template_action.setText(self.tr("Export Founder &Template…"))
+        self.template_action.setText(self.tr("Export &Founder Template…"))
         self.template_action.setStatusTip(self.tr(
             "Write a workbook founders fill in with their own scores, for this portfolio's "
             "framework and in the interface language; Import Workbooks reads it back"))

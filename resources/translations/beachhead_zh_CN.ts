@@ -1107,12 +1107,12 @@
         <translation>将创始人填写的模板或 Beachhead 工作簿添加到此组合</translation>
     </message>
     <message>
-        <source>Export &amp;Report…</source>
-        <translation>导出报告(&amp;R)…</translation>
+        <source>Export Re&amp;port…</source>
+        <translation>导出报告(&amp;P)…</translation>
     </message>
     <message>
-        <source>Export Founder &amp;Template…</source>
-        <translation>导出创始人模板(&amp;T)…</translation>
+        <source>Export &amp;Founder Template…</source>
+        <translation>导出创始人模板(&amp;F)…</translation>
     </message>
     <message>
         <source>Write a workbook founders fill in with their own scores, for this portfolio&apos;s framework and in the interface language; Import Workbooks reads it back</source>
@@ -1939,8 +1939,8 @@
         <translation>打开共享在 PostgreSQL 服务器上的投资组合</translation>
     </message>
     <message>
-        <source>Save a &amp;Copy…</source>
-        <translation>保存副本(&amp;C)…</translation>
+        <source>Save a Cop&amp;y…</source>
+        <translation>保存副本(&amp;Y)…</translation>
     </message>
     <message>
         <source>Write a copy of this portfolio to another file</source>
@@ -1971,8 +1971,8 @@
         <translation>您的姓名和角色、语言、视角，以及分析的抽样次数和种子</translation>
     </message>
     <message>
-        <source>Next &amp;Unscored Criterion</source>
-        <translation>下一个未评分标准(&amp;U)</translation>
+        <source>&amp;Next Unscored Criterion</source>
+        <translation>下一个未评分标准(&amp;N)</translation>
     </message>
     <message>
         <source>Go to the next criterion of the assessment shown that is not scored yet</source>
