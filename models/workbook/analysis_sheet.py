@@ -3,9 +3,10 @@
 Unlike the Summary, nothing here is a formula: the figures come from the analysis of startups
 under the export's perspective (:func:`models.analysis.startups.analyze_startups`, through
 :mod:`models.workbook.view_plan`; a Monte Carlo run with the investor bootstrap, and exact
-sweeps) and the ranking under each scenario (:func:`models.engine.ranking.rank_startups`), which
-a spreadsheet cannot redo. They describe the scores and weights **at export time**, and the
-sheet says so together with the draws and seed, so anyone can reproduce them with
+sweeps) and the ranking under each scenario (startups ordered as
+:func:`models.engine.ranking.rank_startups` orders them), which a spreadsheet cannot redo. They
+describe the scores and weights **at export time**, and the sheet says so together with the
+draws and seed, so anyone can reproduce them with
 ``beachhead analyze FILE --perspective P --draws N --seed S``.
 
 Layout (1-based rows; labels in column A are fixed English, explanations follow the language):
@@ -41,9 +42,11 @@ from __future__ import annotations
 import numpy as np
 
 from models.analysis.run import TOP_K
-from models.core.framework import text
+from models.core.framework import Framework, Scenario, text
 from models.core.portfolio import Portfolio
-from models.engine.ranking import Ranking, rank_startups
+from models.engine.perspectives import PerspectiveLevels
+from models.engine.ranking import score_view, sort_key
+from models.engine.rules import rule_mask
 from models.workbook.analysis_texts import analysis_texts
 from models.workbook.layout import ANALYSIS, column_letter
 from models.workbook.plan import ExportPlan
@@ -214,34 +217,40 @@ def _reversals(sh: Sheet, view: ViewPlan, pillar_names: dict[str, str], t: dict[
     return r
 
 
-def _scenario_columns(portfolio: Portfolio, view: ViewPlan, lang: str
-                      ) -> list[tuple[np.ndarray, np.ndarray]]:
+def _scenario_columns(portfolio: Portfolio, view: ViewPlan) -> list[tuple[np.ndarray, np.ndarray]]:
     """Per framework scenario, each startup's overall under it and its rank change (rank
-    without any scenario minus rank with it), document order. One ranking is held at a time
-    (a 10,000-startup ranking takes ~15 MB)."""
-    ranking = view.ranking
-    before = _ranks(ranking if ranking.scenario is None else rank_startups(
-        portfolio, ranking.perspective, ignore_gates=ranking.ignore_gates, lang=lang))
+    without any scenario minus rank with it), document order: the ranking's levels scored
+    under each scenario and ordered as the ranking orders startups."""
+    ranking, fw = view.ranking, portfolio.framework
+    before = _ranks(ranking.view, fw, None, ranking.ignore_gates)[1]
     out = []
-    for s in portfolio.framework.scenarios:
-        under = rank_startups(portfolio, ranking.perspective, scenario=s,
-                              ignore_gates=ranking.ignore_gates, lang=lang)
-        out.append((under.table.overall.copy(), before - _ranks(under)))
-        del under
+    for s in fw.scenarios:
+        overall, ranks = _ranks(ranking.view, fw, s, ranking.ignore_gates)
+        out.append((overall, before - ranks))
     return out
 
 
-def _ranks(ranking: Ranking) -> np.ndarray:
-    out = np.zeros(len(ranking.rows), dtype=float)
-    for r in ranking.rows:
-        out[r.row] = r.rank
-    return out
+def _ranks(levels: PerspectiveLevels, fw: Framework, scenario: Scenario | None,
+           ignore_gates: bool) -> tuple[np.ndarray, np.ndarray]:
+    """The overall of each startup (document order) under ``scenario`` and its rank, as
+    :func:`models.engine.ranking.rank_startups` ranks it (gated by a deal-breaker unless
+    ``ignore_gates``, then by :func:`~models.engine.ranking.sort_key`)."""
+    table = score_view(levels, fw, scenario)
+    gated: list[bool] = np.asarray(rule_mask(table, fw.deal_breakers).any(axis=1)).tolist()
+    overall, completeness = table.overall.tolist(), table.completeness.tolist()
+    sts = levels.startups
+    order = sorted(range(len(sts)), key=lambda i: sort_key(
+        None if overall[i] != overall[i] else overall[i], gated[i] and not ignore_gates,
+        completeness[i], sts[i].name, sts[i].id))
+    ranks = np.zeros(len(sts), dtype=float)
+    ranks[order] = np.arange(1, len(sts) + 1)
+    return table.overall, ranks
 
 
 def _startups(sh: Sheet, portfolio: Portfolio, view: ViewPlan, first: int, lang: str) -> None:
     """One row per startup in rank order from row ``first``."""
     u = view.analysis.uncertainty
-    scenarios = _scenario_columns(portfolio, view, lang)
+    scenarios = _scenario_columns(portfolio, view)
     yes = view_texts(lang)["gated"]
     for n, ranked in enumerate(view.rows):
         r, i = first + n, ranked.row

@@ -32,8 +32,6 @@ live.
 
 from __future__ import annotations
 
-import numpy as np
-
 from models.core.framework import text
 from models.engine.scenarios import apply_scenario
 from models.workbook.formulas import MAX_FORMULA_CHARS, number
@@ -138,8 +136,6 @@ def _startup_rows(sh: Sheet, plan: ExportPlan, view: ViewPlan) -> None:
     order = [r.row for r in view.rows]
     levels = apply_scenario(ranking.view.levels[order], fw, ranking.scenario)
     cost = [c.direction == "cost" for c in fw.criteria]
-    whole = sh.book.fmt(WHOLE)
-    put_formula = sh.ws.write_formula
     for n, ranked in enumerate(view.rows):
         r = FIRST_ROW + n
         sh.text(r, 1, ranked.startup_id)
@@ -153,7 +149,6 @@ def _startup_rows(sh: Sheet, plan: ExportPlan, view: ViewPlan) -> None:
             formula = level_formula([f + j for f in firsts], cost[j], shift)
             value = row_levels[j]
             if formula is None:
-                sh.number(r, level_column(j), None if np.isnan(value) else value, WHOLE)
+                sh.number(r, level_column(j), value, WHOLE)
             else:
-                put_formula(r - 1, level_column(j) - 1, formula, whole,
-                            "" if np.isnan(value) else value)
+                sh.formula(r, level_column(j), formula, value, WHOLE)

@@ -3,8 +3,8 @@
 ``Weight`` reads the criterion's weight on the Framework sheet and ``Favourability`` turns the
 ``Score`` into 0–1 (:func:`models.workbook.formulas.favourability`); both are written with the
 engine's values. This is the export's largest sheet (18 rows per assessment with the default
-framework: 180,000 rows for 10,000 startups), so its loop writes straight to the worksheet
-with formats, formulas and texts prepared once per criterion or per assessment.
+framework: 180,000 rows for 10,000 startups), so its rows are made of cells prepared once per
+criterion or per assessment (:mod:`models.workbook.cell_xml`).
 """
 
 from __future__ import annotations
@@ -15,14 +15,18 @@ import numpy as np
 
 from models.core.framework import text
 from models.core.portfolio import CONFIDENCES
+from models.workbook.cell_xml import formula_tail, number_tail, string_tail, xml_escape
 from models.workbook.formulas import favourability
 from models.workbook.layout import SCORES, SCORES_HEADERS
 from models.workbook.plan import ExportPlan, excel_date
+from models.workbook.rows import slot
 from models.workbook.sheets import AMBER, DATE, GREEN, RED, Book, Sheet, Text, color_scale
 from models.workbook.xlsx_text import TextWarning, column_width
 
 #: Called as ``progress(done, total)`` with assessments written so far.
 Progress = Callable[[int, int], None]
+
+_ROW = slot("r")
 
 
 def write_scores(book: Book, plan: ExportPlan, warnings: list[TextWarning],
@@ -53,57 +57,52 @@ def write_scores(book: Book, plan: ExportPlan, warnings: list[TextWarning],
         _validations(sh, 1 + total * plan.m)
 
 
-def _criterion_cells(sh: Sheet, plan: ExportPlan, names: list[str]
-                     ) -> list[tuple[Text | None, ...]]:
+def _criterion_cells(sh: Sheet, plan: ExportPlan, names: list[str]) -> list[list[Text | None]]:
     """The cells that are the same for every assessment, per criterion: pillar id, criterion
-    id, name and direction (warnings about the name name its first row)."""
-    return [(sh.prepare(c.pillar_id, f"E{2 + j}"), sh.prepare(c.id, f"F{2 + j}"),
-             sh.prepare(names[j], f"G{2 + j}"), sh.prepare(c.direction, f"H{2 + j}"))
+    id, name, direction and the weight formula (warnings about the name name its first
+    row)."""
+    geo = plan.geo
+    return [[sh.prepare(c.pillar_id, f"E{2 + j}"), sh.prepare(c.id, f"F{2 + j}"),
+             sh.prepare(names[j], f"G{2 + j}"), sh.prepare(c.direction, f"H{2 + j}"),
+             formula_tail(xml_escape(geo.criterion_weight(j)), float(c.weight))]
             for j, c in enumerate(plan.framework.criteria)]
 
 
 def _rows(sh: Sheet, plan: ExportPlan, names: list[str], progress: Progress | None,
           every: int) -> None:
-    fw, geo, m = plan.framework, plan.geo, plan.m
-    ws, fmt = sh.ws, sh.book.fmt
-    put_text, put_number, put_formula = ws.write_string, ws.write_number, ws.write_formula
+    """Columns A–O of every assessment's rows, each row's cells made from parts prepared once
+    per assessment (A–D, O) or per criterion (E–I)."""
+    ids, m = plan.framework.criterion_ids, plan.m
     fixed = _criterion_cells(sh, plan, names)
-    weight_formulas = [f"={geo.criterion_weight(j)}" for j in range(m)]
-    weights = [float(c.weight) for c in fw.criteria]
-    fav_template = "=" + favourability("J{r}", "H{r}")
-    date_fmt = fmt(DATE)
+    # the favourability formula's text around its row numbers
+    fav_parts = xml_escape(favourability(f"J{_ROW}", f"H{_ROW}")).split(_ROW)
+    date_style = sh.book.attribute(DATE)
+    levels = {v: number_tail(v) for v in range(1, 6)}
+    confidences = {c: string_tail(c) for c in CONFIDENCES}
     favs = np.where(np.isnan(plan.table.favourability), -1.0, plan.table.favourability)
     total = len(plan.pairs)
     for i, (st, a) in enumerate(plan.pairs):
         base = plan.scores_first_row(i)
         last = base + m - 1
-        block = [sh.prepare(st.name, _span("A", base, last)),
-                 sh.prepare(a.assessor, _span("B", base, last)),
-                 sh.prepare(a.role, _span("C", base, last))]
+        head = [sh.prepare(st.name, _span("A", base, last)),
+                sh.prepare(a.assessor, _span("B", base, last)),
+                sh.prepare(a.role, _span("C", base, last)),
+                number_tail(excel_date(a.date), date_style)]
         sid = sh.prepare(st.id, _span("O", base, last))
-        day = excel_date(a.date)
         fav_row = favs[i].tolist()
-        for j, cid in enumerate(fw.criterion_ids):
-            r0 = base + j - 1
-            for c, t in enumerate(block):
-                if t is not None:
-                    put_text(r0, c, t.text, t.fmt)
-            put_number(r0, 3, day, date_fmt)
-            for c, t in enumerate(fixed[j], 4):
-                if t is not None:
-                    put_text(r0, c, t.text, t.fmt)
-            put_formula(r0, 8, weight_formulas[j], None, weights[j])
-            sc = a.scores.get(cid)
-            if sc is not None:
-                if sc.value is not None:
-                    put_number(r0, 9, sc.value)
-                put_text(r0, 10, sc.confidence)
-                sh.put(r0 + 1, 13, sh.prepare(sc.rationale, f"M{r0 + 1}"))
-                sh.put(r0 + 1, 14, sh.prepare(sc.evidence, f"N{r0 + 1}"))
+        for j, cid in enumerate(ids):
+            r = base + j
             fav = fav_row[j]
-            put_formula(r0, 11, fav_template.format(r=r0 + 1), None, "" if fav < 0 else fav)
-            if sid is not None:
-                put_text(r0, 14, sid.text, sid.fmt)
+            fav_cell = formula_tail(str(r).join(fav_parts), "" if fav < 0 else fav)
+            sc = a.scores.get(cid)
+            if sc is None:
+                sh.row(r, [*head, *fixed[j], None, None, fav_cell, None, None, sid])
+            else:
+                level = None if sc.value is None else levels.get(sc.value) or number_tail(
+                    sc.value)
+                sh.row(r, [*head, *fixed[j], level, confidences[sc.confidence], fav_cell,
+                           sh.prepare(sc.rationale, f"M{r}"),
+                           sh.prepare(sc.evidence, f"N{r}"), sid])
         if progress and (i + 1) % every == 0 and i + 1 < total:
             progress(i + 1, total)
 

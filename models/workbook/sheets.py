@@ -4,9 +4,11 @@
   was written (:func:`models.files.atomic.atomic_output`): an exception on the way, such as
   a cancelled export's, leaves the old file, or none, and no scratch files.
 * :class:`Sheet` writes one worksheet cell by cell with safe text (:mod:`models.workbook.xlsx_text`:
-  user text always through ``write_string``, quote prefix for formula-like text, warnings
-  naming the cell) and formulas written **with their value**, so that readers that do not
-  recalculate (previews, ``pandas.read_excel``, calamine) see the numbers.
+  user text always a string cell, quote prefix for formula-like text, warnings naming the
+  cell) and formulas written **with their value**, so that readers that do not recalculate
+  (previews, ``pandas.read_excel``, calamine) see the numbers. Cells are made as the sheet's
+  XML at once (:mod:`models.workbook.cell_xml`); a text or value repeated on many rows is
+  made once (:meth:`Sheet.prepare`, :meth:`Sheet.put`).
 * Styles are plain dicts of XlsxWriter format properties; :meth:`Book.fmt` makes each
   combination once.
 
@@ -21,9 +23,9 @@ fill the charts' caches (it would leave them empty), so the charts get their cac
 the caller (:mod:`models.workbook.charts_sheet`).
 
 Type guessing is off (``strings_to_numbers``, ``strings_to_formulas``, ``strings_to_urls``)
-even though only ``write_string`` writes user text. Formula text is stored as built
-(:class:`FormulaSheet`): XlsxWriter's own preparation runs ~30 regular expressions per
-formula to rename newer Excel functions (~80 µs a formula, more than all the rest of an
+even though user text never reaches XlsxWriter's ``write``. Formula text is stored as built
+(:mod:`models.workbook.cell_xml`): XlsxWriter's own preparation runs ~30 regular expressions
+per formula to rename newer Excel functions (~80 µs a formula, more than all the rest of an
 export) and would also rename words inside string literals, and it searches every formula for
 dynamic-array functions (a regular expression of 40 alternatives, ~0.1 µs a character: 3 s
 over a 10,000-startup Summary); Beachhead's formulas use none of those functions
@@ -39,14 +41,23 @@ import tempfile
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 import xlsxwriter
-import xlsxwriter.worksheet
 from xlsxwriter.exceptions import FileCreateError
-from xlsxwriter.worksheet import Worksheet
 
 from models.files.atomic import atomic_output
+from models.workbook.cell_xml import (
+    COLUMNS,
+    StreamSheet,
+    blank_tail,
+    column_name,
+    formula_tail,
+    number_tail,
+    string_tail,
+    style_attribute,
+    xml_escape,
+)
 from models.workbook.layout import column_letter
 from models.workbook.xlsx_text import TextWarning, cell_text, display_width, is_plain, ooxml_escape
 
@@ -87,36 +98,9 @@ OPTIONS: dict[str, object] = {
 }
 
 
-#: XlsxWriter's record of a formula cell (renamed in 3.3; both are namedtuples of formula,
-#: format and value).
-_FORMULA_CELL = next(getattr(xlsxwriter.worksheet, name)
-                     for name in ("CellFormulaTuple", "cell_formula_tuple")
-                     if hasattr(xlsxwriter.worksheet, name))
-
-
-class FormulaSheet(Worksheet):  # type: ignore[misc]
-    """A worksheet that stores formula text as given (only the leading ``=`` removed), never
-    searched for dynamic-array functions or array braces (see the module notes)."""
-
-    def _prepare_formula(self, formula: str, expand_future_functions: bool = False) -> str:
-        return formula[1:] if formula.startswith("=") else formula
-
-    def _write_formula(self, row: int, col: int, formula: str, cell_format: Any = None,
-                       value: Any = 0) -> int:
-        """``Worksheet._write_formula`` for plain formulas only."""
-        if self._check_dimensions(row, col):
-            return -1
-        if self.constant_memory and row > self.previous_row:
-            self._write_single_row(row)
-        self.table[row][col] = _FORMULA_CELL(self._prepare_formula(formula), cell_format, value)
-        return 0
-
-
-class Text(NamedTuple):
-    """A prepared text cell: the string to store and its format (None: default)."""
-
-    text: str
-    fmt: Any
+#: A text cell made for the sheet's XML but for its place (a *tail*, see
+#: :mod:`models.workbook.cell_xml`): :meth:`Sheet.prepare` makes it, :meth:`Sheet.put` writes it.
+Text = str
 
 
 class Book:
@@ -128,6 +112,7 @@ class Book:
         # style object → (the object, its format): the styles of this module, written once
         # per cell, skip sorting their items; the object is held, so its id stays its own
         self._seen: dict[int, tuple[Style, Any]] = {}
+        self._seen_attributes: dict[int, tuple[Style, str]] = {}  # as _seen
 
     def fmt(self, style: Style | None) -> Any:
         """The XlsxWriter format for ``style`` (None for no style)."""
@@ -144,9 +129,21 @@ class Book:
             self._seen[id(style)] = (style, found)
         return found
 
+    def attribute(self, style: Style | None) -> str:
+        """The style attribute of a cell with ``style`` (``' s="3"'``; ``""`` for none)."""
+        if not style:
+            return ""
+        seen = self._seen_attributes.get(id(style))
+        if seen is not None and seen[0] is style:
+            return seen[1]
+        found = style_attribute(self.fmt(style)._get_xf_index())
+        if len(self._seen_attributes) < 256:
+            self._seen_attributes[id(style)] = (style, found)
+        return found
+
     def sheet(self, name: str, warnings: list[TextWarning]) -> Sheet:
         """Add the next worksheet (sheets appear in the order they are added)."""
-        return Sheet(self, self.wb.add_worksheet(name, worksheet_class=FormulaSheet), warnings)
+        return Sheet(self, self.wb.add_worksheet(name, worksheet_class=StreamSheet), warnings)
 
     def close(self) -> None:
         """Write the file. Raises OSError when it cannot be written."""
@@ -218,41 +215,82 @@ class Sheet:
 
     def prepare(self, value: str | None, where: Where, style: Style | None = None
                 ) -> Text | None:
-        """``value`` made safe for a string cell, warnings reported at ``where`` (once, however
-        many cells the result goes into); None for an empty text."""
+        """``value`` made a text cell (see :data:`Text`), warnings reported at ``where`` (once,
+        however many cells it goes into); None for an empty text."""
         if not value:
             return None
         if is_plain(value):
-            return Text(value, self.book.fmt(style))
+            return string_tail(value, self.book.attribute(style))
         ct = cell_text(value)
         if ct.problems:
             place = where() if callable(where) else where
             self.warnings.extend(TextWarning(f"{self.title}!{place}", p) for p in ct.problems)
         if ct.quote:
-            return Text(ct.text, self.book.fmt({**(style or {}), "quote_prefix": True}))
-        return Text(ct.text, self.book.fmt(style))
+            style = {**(style or {}), "quote_prefix": True}
+        return string_tail(ct.text, self.book.attribute(style))
 
-    def put(self, r: int, c: int, text: Text | None) -> None:
-        """Write a prepared text (nothing for None)."""
-        if text is not None:
-            self.ws.write_string(r - 1, c - 1, text.text, text.fmt)
+    def put(self, r: int, c: int, cell: Text | None) -> None:
+        """Write a prepared cell (:meth:`prepare` or :mod:`~models.workbook.cell_xml`'s
+        tails) at ``(r, c)``; nothing for None."""
+        if cell is None:
+            return
+        ws = self.ws
+        if r - 1 != ws.previous_row:
+            self._start(r - 1)
+        ws.table[r - 1][c - 1] = f'<c r="{column_name(c - 1)}{r}"{cell}'
+
+    def row(self, r: int, cells: Sequence[Text | None], first: int = 1) -> None:
+        """Prepared cells (None: empty) in row ``r`` from column ``first`` on; a row not
+        started yet is written whole at once."""
+        ws, r0 = self.ws, r - 1
+        c0 = first - 1
+        if (r0 < ws.previous_row or (r0 == ws.previous_row and ws.table.get(r0))
+                or r0 >= ws.xls_rowmax or c0 + len(cells) > len(COLUMNS)):
+            for c, cell in enumerate(cells, first):
+                self.put(r, c, cell)
+            return
+        at, made, lo, hi = str(r), [], -1, -1
+        for c, cell in enumerate(cells, c0):
+            if cell is not None:
+                made.append(f'<c r="{COLUMNS[c]}{at}"{cell}')
+                if lo < 0:
+                    lo = c
+                hi = c
+        if made:
+            ws.write_whole_row(r0, "".join(made), lo, hi)
+
+    def _start(self, r0: int) -> None:
+        """Write the row being filled and start 0-based row ``r0``."""
+        ws = self.ws
+        if r0 < ws.previous_row:
+            raise ValueError(f"{self.title}: row {r0 + 1} comes after row "
+                             f"{ws.previous_row + 1} (rows are written top to bottom)")
+        if r0 >= ws.xls_rowmax:
+            raise ValueError(f"{self.title}: more rows than a worksheet holds "
+                             f"({ws.xls_rowmax:,})")
+        ws._write_single_row(r0)
 
     def text(self, r: int, c: int, value: str | None, style: Style | None = None,
              where: Where | None = None) -> None:
         """User or framework text at ``(r, c)``; an empty text leaves the cell blank (with
         ``style``, if any)."""
-        t = self.prepare(value, where or f"{column_letter(c)}{r}", style)
+        if value and is_plain(value):
+            self.put(r, c, string_tail(value, self.book.attribute(style)))
+            return
+        t = self.prepare(value, where or (lambda: f"{column_letter(c)}{r}"), style)
         if t is None:
             self.blank(r, c, style)
         else:
-            self.ws.write_string(r - 1, c - 1, t.text, t.fmt)
+            self.put(r, c, t)
 
     def number(self, r: int, c: int, value: float | None, style: Style | None = None) -> None:
-        """A number (blank for None or NaN)."""
+        """A number (blank for None or NaN; infinity is refused with a TypeError)."""
         if value is None or (isinstance(value, float) and math.isnan(value)):
             self.blank(r, c, style)
+        elif isinstance(value, float) and math.isinf(value):
+            raise TypeError(f"{self.title}!{column_letter(c)}{r}: an infinite number")
         else:
-            self.ws.write_number(r - 1, c - 1, value, self.book.fmt(style))
+            self.put(r, c, number_tail(value, self.book.attribute(style)))
 
     def formula(self, r: int, c: int, formula: str, value: float | str | None,
                 style: Style | None = None) -> None:
@@ -261,19 +299,21 @@ class Sheet:
         value = cached(value)
         if isinstance(value, str) and value:
             value = ooxml_escape(value)
-        self.ws.write_formula(r - 1, c - 1, formula, self.book.fmt(style), value)
+        body = formula[1:] if formula.startswith("=") else formula
+        self.put(r, c, formula_tail(xml_escape(body), value, self.book.attribute(style)))
 
     def date(self, r: int, c: int, value: dt.date | None, style: Style = DATE) -> None:
         """A date with a date format (blank for None)."""
         if value is None:
             self.blank(r, c, style)
         else:
-            self.ws.write_datetime(r - 1, c - 1, value, self.book.fmt(style))
+            self.put(r, c, number_tail(self.ws._convert_date_time(value),
+                                       self.book.attribute(style)))
 
     def blank(self, r: int, c: int, style: Style | None = None) -> None:
         """An empty cell; it exists only when it has a ``style``."""
         if style:
-            self.ws.write_blank(r - 1, c - 1, None, self.book.fmt(style))
+            self.put(r, c, blank_tail(self.book.attribute(style)))
 
     def value(self, r: int, c: int, value: object, style: Style | None = None) -> None:
         """Text, a number or nothing, each the right way."""

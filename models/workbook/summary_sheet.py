@@ -20,6 +20,7 @@ from __future__ import annotations
 from models.core.decisions import status_name, suggestion_name
 from models.core.framework import text
 from models.engine.weight_changes import WeightChange, weights_note
+from models.workbook.cell_xml import formula_tail, xml_escape
 from models.workbook.layout import (
     SUMMARY,
     SUMMARY_HEAD,
@@ -160,19 +161,19 @@ def _rows(sh: Sheet, plan: ExportPlan, view: ViewPlan, cols: Columns) -> None:
     """One row per ranked startup, best first."""
     lang = plan.lang
     formulas = SummaryFormulas(plan, view, cols)
-    share, whole, rank = sh.book.fmt(SHARE), sh.book.fmt(WHOLE), sh.book.fmt(RANK)
-    put = sh.ws.write_formula
+    share, whole = sh.book.attribute(SHARE), sh.book.attribute(WHOLE)
+    rank = sh.book.attribute(RANK)
     yes = view_texts(lang)["gated"]
     keys = rank_keys(view)
     for n, ranked in enumerate(view.rows):
         r = SUMMARY_HEADER_ROW + 1 + n
         f = formulas.row(n)
-        put(r - 1, cols.rank - 1, f.rank, rank, ranked.rank)
+        sh.put(r, cols.rank, _formula(f.rank, ranked.rank, rank))
         sh.text(r, cols.name, ranked.startup)
         sh.text(r, cols.status, status_name(ranked.status, lang) if ranked.status else "")
-        put(r - 1, cols.suggested - 1, f.suggested, None,
-            suggestion_name(ranked.suggested, lang) if ranked.suggested else "")
-        put(r - 1, cols.gated - 1, f.gated, None, yes if ranked.gated else "")
+        sh.put(r, cols.suggested, _formula(
+            f.suggested, suggestion_name(ranked.suggested, lang) if ranked.suggested else ""))
+        sh.put(r, cols.gated, _formula(f.gated, yes if ranked.gated else ""))
         names = "; ".join(ranked.deal_breakers)
         if f.breakers is None:
             sh.text(r, cols.breakers, names)
@@ -181,7 +182,7 @@ def _rows(sh: Sheet, plan: ExportPlan, view: ViewPlan, cols: Columns) -> None:
         values = [ranked.overall, *ranked.pillars.values()]
         for c, (formula, value) in enumerate(zip(f.scores, values, strict=True)):
             sh.formula(r, cols.overall + c, formula, value, SCORE)
-        put(r - 1, cols.completeness - 1, f.completeness, share, ranked.completeness)
+        sh.put(r, cols.completeness, _formula(f.completeness, ranked.completeness, share))
         p10, p90 = view.band(n)
         sh.number(r, cols.p10, p10, SCORE)
         sh.number(r, cols.p90, p90, SCORE)
@@ -195,4 +196,10 @@ def _rows(sh: Sheet, plan: ExportPlan, view: ViewPlan, cols: Columns) -> None:
             if key is None:
                 sh.number(r, cols.keys + c, value, WHOLE)
             else:
-                put(r - 1, cols.keys + c - 1, key, whole, value)
+                sh.put(r, cols.keys + c, _formula(key, value, whole))
+
+
+def _formula(formula: str, value: float | str, style: str = "") -> str:
+    """A formula cell whose value is written as it is given (a whole number without ``.0``;
+    a text from Beachhead's own words)."""
+    return formula_tail(xml_escape(formula.removeprefix("=")), value, style)
