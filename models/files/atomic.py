@@ -145,9 +145,9 @@ def atomic_output(path: str | Path, *, keep_backup: bool = False) -> Iterator[Pa
     ``path`` may be a symbolic link: the file it points to is replaced, the link stays.
 
     Raises:
-        OSError: the folder is missing or not writable, the disk is full, and so on. Errors
-            raised while creating or swapping the file name ``path`` (the user's name), never
-            the hidden temporary file.
+        OSError: the folder is missing or not writable, the disk is full, and so on. An error
+            about the hidden temporary file (raised while creating it, writing it from the
+            caller's block, or swapping it in) names ``path``, the user's name, instead.
     """
     target = real_target(path)
     remove_stale_temporaries(target)
@@ -161,9 +161,11 @@ def atomic_output(path: str | Path, *, keep_backup: bool = False) -> Iterator[Pa
             os.replace(tmp_name, target)
         except OSError as exc:
             raise _named(exc, path) from None
-    except BaseException:
+    except BaseException as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp_name)
+        if isinstance(exc, OSError) and exc.filename == tmp_name:  # its folder gone, say
+            raise _named(exc, path) from None
         raise
     finally:
         os.close(fd)

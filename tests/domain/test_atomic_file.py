@@ -111,3 +111,18 @@ def test_replace_failure_is_reported_with_the_users_name(tmp_path, monkeypatch):
         atomic_write_text(target, "x")
     assert info.value.filename == str(target)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_folder_removed_while_writing_names_the_users_file(tmp_path):
+    """The folder goes while the content is being written (a synced folder removed, a USB
+    stick pulled): the error names the file the user chose, not the hidden temporary one."""
+    import shutil
+
+    folder = tmp_path / "committee"
+    folder.mkdir()
+    target = folder / "deals.xlsx"
+    with pytest.raises(FileNotFoundError) as info, atomic_output(target) as tmp:
+        shutil.rmtree(folder)
+        tmp.write_bytes(b"PK")  # a writer that opens its file by name, as XlsxWriter does
+    assert info.value.filename == str(target)
+    assert not folder.exists()

@@ -211,3 +211,37 @@ def test_the_dbus_call_names_the_file_manager_and_the_file(tmp_path):
         "org.freedesktop.FileManager1", "ShowItems")
     assert message.arguments() == [[QUrl.fromLocalFile(str(tmp_path / "deals.xlsx"))
                                     .toString()], ""]
+
+
+def test_an_export_whose_folder_goes_while_it_is_written_names_the_workbook(tmp_path):
+    """The worker's message when the folder is removed half-way names the workbook the user
+    chose, never the hidden temporary file it was writing (the window puts it after "Could
+    not export to {file}:", removing that repeated name)."""
+    from gui.jobs.process import _run
+    from gui.jobs.targets import export_workbook_job
+    from models.engine.sample import synthetic_portfolio
+    from models.files.portfolio_file import dumps_portfolio
+
+    folder = tmp_path / "committee"
+    folder.mkdir()
+    target = folder / "deals.xlsx"
+
+    def export_then_lose_the_folder(*args, progress):  # type: ignore[no-untyped-def]
+        def step(done: int, total: int) -> None:
+            if done < total and folder.exists():  # half-way: the temporary file is there
+                assert [p.name.startswith(".deals.xlsx.") for p in folder.iterdir()] == [True]
+                shutil.rmtree(folder)
+            progress(done, total)
+
+        return export_workbook_job(*args, progress=step)
+
+    class Messages(list):  # type: ignore[type-arg]
+        put = list.append
+
+    messages = Messages()
+    portfolio = dumps_portfolio(synthetic_portfolio(1500))  # progress told after 1,000
+    _run(export_then_lose_the_folder, (portfolio, str(target), "en", "investor", False, None,
+                                       0, 1), messages)
+    assert messages[-1] == ("failed", f"{target}: could not be written: the folder does not "
+                            "exist; choose an existing folder", "")
+    assert not folder.exists()
