@@ -2,12 +2,15 @@
 
 Copy takes what has the keyboard focus: in a table or a list, the selected rows (or, in a
 table, the selected cells) as tab-separated text with a header row, so they paste into a
-spreadsheet as they look; in a text field, the field's own copy of its selected text. Find
+spreadsheet as they look (:func:`spreadsheet_text`: a gap of −10.2 pastes as the number
+-10.2, a startup named "=1+1" as that text, never run as a formula); in a text field, the
+field's own copy of its selected text. Find
 puts the keyboard in the filter field of what is on screen: the one beside the focused table
 if it has one, else the current view's."""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QObject, QPoint, Qt
@@ -28,12 +31,15 @@ from PySide6.QtWidgets import (
 
 from gui.icons import action_icon
 from gui.tables.roles import OverallRole, StartupIdRole, StatusRole
+from models.cli.tables import csv_text
 
 if TYPE_CHECKING:
     from gui.main_window import MainWindow
 
 #: Marks an item view whose context menu this module gives (dynamic property).
 _HAS_MENU = "beachheadContextMenu"
+#: A number as the tables show it: a sign (the typographic minus too), digits, decimals, %.
+_NUMBER = re.compile(r"[+\-\u2212]?\d[\d,]*(?:\.\d+)?%?")
 
 
 def _text_field(widget: QWidget | None) -> QWidget | None:
@@ -59,9 +65,19 @@ def _one_line(value: object) -> str:
     return " ".join(text.replace("\t", " ").splitlines())
 
 
+def spreadsheet_text(value: object) -> str:
+    """``value`` as a spreadsheet takes it when pasted: on one line, a number's typographic
+    minus (−10.2) the minus a spreadsheet reads as one (-10.2), and a text it would run as
+    a formula (``= + - @`` first) neutralised as in a CSV file (``csv_text``)."""
+    text = _one_line(value)
+    if _NUMBER.fullmatch(text):
+        return text.replace("\u2212", "-")
+    return csv_text(text)
+
+
 def _cell(index: QModelIndex) -> str:
-    """What a cell shows, on one line."""
-    return _one_line(index.data(Qt.ItemDataRole.DisplayRole))
+    """What a cell shows, as a spreadsheet should take it."""
+    return spreadsheet_text(index.data(Qt.ItemDataRole.DisplayRole))
 
 
 class EditActions(QObject):
@@ -131,7 +147,7 @@ class EditActions(QObject):
         if isinstance(view, QTableView):
             rows, columns = self._table_rows_and_columns(view, selected)
             model = view.model()
-            header = [_one_line(model.headerData(c, Qt.Orientation.Horizontal))
+            header = [spreadsheet_text(model.headerData(c, Qt.Orientation.Horizontal))
                       for c in columns]
             chosen = {(i.row(), i.column()) for i in selected}
             body = [[_cell(model.index(r, c)) if (r, c) in chosen else "" for c in columns]

@@ -4,7 +4,8 @@ resizes, above a summary line. **Copy** puts the rows (the selected ones, else a
 clipboard as tab-separated text with a header row, which pastes into a spreadsheet; **Save as
 CSV…** writes them to a file in UTF-8 with a byte-order mark, so Excel reads Chinese correctly.
 In both, a text a spreadsheet would run as a formula (``= + - @`` first) is neutralised
-(:func:`models.cli.tables.csv_text`), since a workbook's own text can end up in a problem.
+(:func:`models.cli.tables.csv_text`, through :func:`gui.edit_actions.spreadsheet_text` for
+Copy), since a workbook's own text can end up in a problem.
 
 The dialog is shown through :meth:`gui.dialogs.Ask.import_problems`, and asks through the same
 :class:`~gui.dialogs.Ask`, so tests script the answers and drive the dialog itself.
@@ -32,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.edit_actions import spreadsheet_text
 from gui.tables.problems import ProblemsTableModel
 from models.cli.tables import csv_text
 from models.core.errors import Problem
@@ -44,15 +46,10 @@ if TYPE_CHECKING:
 WRAPPED_ROWS = 100
 
 
-def _cell_text(value: str) -> str:
-    """A cell's text on one line (a tab or a line break would split a spreadsheet's cells),
-    never run as a formula."""
-    return csv_text(" ".join(value.replace("\t", " ").splitlines()))
-
-
 def tsv_text(header: list[str], rows: Sequence[Sequence[str]]) -> str:
     """``rows`` under ``header`` as tab-separated lines, each ending with a line break."""
-    return "".join("\t".join(_cell_text(c) for c in line) + "\n" for line in [header, *rows])
+    return "".join("\t".join(spreadsheet_text(c) for c in line) + "\n"
+                   for line in [header, *rows])
 
 
 def write_csv(path: Path, header: list[str], rows: Sequence[Sequence[str]]) -> None:

@@ -183,3 +183,33 @@ def test_context_menus_of_the_startup_list_and_the_tables(window, qtbot, scripte
     next(a for a in menu.actions() if a.text() == "Show in Assess").trigger()
     assert window.tabs.currentIndex() == 0
     assert view.current_startup().name == "Gearloom Systems"
+
+
+def test_copied_rows_paste_into_a_spreadsheet_as_numbers_and_never_as_formulas(window):
+    """A founder gap shown as −10.2 (the typographic minus) is copied as -10.2, which a
+    spreadsheet reads as a number; a startup named like a formula is copied as text."""
+    from gui import commands as cmd
+
+    doc = window.doc
+    renames = {"Lumenreel": '=HYPERLINK("http://x.example","x")', "Tokenforge": "-Tokenforge",
+               "Chattersky": "+Chattersky"}
+    for old, new in renames.items():
+        doc.undo_stack.push(cmd.SetStartupField(doc, doc.portfolio.find_startup(old).id,
+                                                "name", new))
+    window.show_view("compare")
+    table = window.compare_view.table
+    model = table.model()
+    gap = [model.headerData(c, Qt.Orientation.Horizontal)
+           for c in range(model.columnCount())].index("Founder\ngap")
+    assert model.index(1, gap).data() == "−10.2"  # Gearloom Systems, as the table shows it
+    _focus(window, table)
+    window.menus.edit.select_all_action.trigger()
+    window.menus.edit.copy_action.trigger()
+    rows = _clipboard_rows()
+    startup, founder_gap = rows[0].index("Startup"), rows[0].index("Founder gap")
+    assert rows[2][startup] == "Gearloom Systems" and rows[2][founder_gap] == "-10.2"
+    names = [r[startup] for r in rows[1:]]
+    assert "'=HYPERLINK(\"http://x.example\",\"x\")" in names
+    assert "'-Tokenforge" in names and "'+Chattersky" in names
+    assert sorted(r[founder_gap] for r in rows[1:]) == sorted(
+        model.index(r, gap).data().replace("−", "-") for r in range(model.rowCount()))
