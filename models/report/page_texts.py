@@ -7,8 +7,9 @@ wraps them). :class:`PageTexts` draws each text where a ``Text`` anchored at its
 be: a left-aligned text needs no measurement at all (its anchor is where its first glyph
 starts), a right-aligned or centred one is measured once per document through the renderer's
 own measurement (the width a ``Text`` would use); the drawing is the renderer's ``draw_text``,
-as for a ``Text``, so the PDF holds the same text, fonts and positions. A text with a line
-break in it is drawn by a ``Text`` of its own, in its turn.
+as for a ``Text``, so the PDF holds the same text, fonts and positions; into a PDF, the same
+operators are written by :mod:`models.report.pdf_text`, which lays a text out once per
+document. A text with a line break in it is drawn by a ``Text`` of its own, in its turn.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from matplotlib.artist import Artist
+
+from models.report.pdf_text import PdfText
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -53,6 +56,7 @@ class PageTexts(Artist):
         self.runs: list[_Run] = []
         self._props: dict[Face, FontProperties] = {}
         self._widths: dict[tuple[str, Face, str, float], float] = {}
+        self._pdf = PdfText()
         fig.add_artist(self)
 
     def clear(self) -> None:
@@ -100,6 +104,7 @@ class PageTexts(Artist):
             return
         from matplotlib import colors, rcParams
 
+        pdf = self._pdf.target(renderer)
         points = self.get_transform().transform([(r.x, r.y) for r in self.runs])
         height = renderer.get_canvas_width_height()[1]
         for run, (x, y) in zip(self.runs, points.tolist(), strict=True):
@@ -114,7 +119,10 @@ class PageTexts(Artist):
             gc.set_foreground(colors.to_rgba(run.color), isRGBA=True)
             gc.set_alpha(None)
             gc.set_antialiased(rcParams["text.antialiased"])
-            renderer.draw_text(gc, x, height - y if renderer.flipy() else y, run.s,
-                               self.prop(run.face), 0.0, ismath=False)
+            y = height - y if renderer.flipy() else y
+            if pdf is None:
+                renderer.draw_text(gc, x, y, run.s, self.prop(run.face), 0.0, ismath=False)
+            else:
+                self._pdf.draw(pdf, gc, x, y, run.s, self.prop(run.face), (run.s, run.face))
             gc.restore()
         self.stale = False

@@ -1,10 +1,16 @@
 """A startup page's content read back from the PDF, row by row: every pillar with its score and
 every criterion in framework order with its level, confidence and rationale, in both
-languages; and the page's texts (one artist, :class:`models.report.page_texts.PageTexts`) drawn
-exactly where ``matplotlib.text.Text`` objects would be.
+languages; the page's texts (one artist, :class:`models.report.page_texts.PageTexts`) drawn
+exactly where ``matplotlib.text.Text`` objects would be; and the PDF text written by
+:mod:`models.report.pdf_text` the same, byte for byte, as matplotlib's own.
 """
 
 from __future__ import annotations
+
+import contextlib
+import re
+import zlib
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -113,3 +119,50 @@ def test_page_texts_draw_what_text_objects_draw():
         drawn, reference = picture(True), picture(False)
     assert (reference[..., :3] < 128).any()  # something was drawn
     assert np.array_equal(drawn, reference)
+
+
+def pdf_streams(path: Path) -> list[bytes]:
+    """Every stream of a PDF written by matplotlib (page contents, fonts, metadata), inflated,
+    without the moment it was made."""
+    data = path.read_bytes()
+    out = []
+    for found in re.finditer(rb"(?<!end)stream\r?\n", data):
+        raw = data[found.end():data.index(b"endstream", found.end())].rstrip(b"\r\n")
+        with contextlib.suppress(zlib.error):
+            raw = zlib.decompress(raw)
+        out.append(re.sub(rb"/CreationDate \(D:\d+Z\)", b"", raw))
+    return out
+
+
+@pytest.mark.parametrize("lang", ["en", "zh_CN"])
+def test_pdf_text_is_written_as_matplotlib_writes_it(tmp_path, monkeypatch, lang):
+    """The report's text written with each text shaped once per document is the text
+    matplotlib's PDF backend writes itself: every stream of the file the same, byte for byte
+    (a scenario's moves, a ranking page, Chinese and English, bold and italic)."""
+    from models.report import pdf_text
+
+    need_cjk_font()
+    port = sample_portfolio()
+    drawn = []
+    monkeypatch.setattr(pdf_text.PdfText, "draw", lambda self, *args, _real=pdf_text.PdfText.draw:
+                        drawn.append(args[4]) or _real(self, *args))
+    kwargs = {"startups": CHOSEN, "lang": lang, "draws": 100,
+              "scenario": "A sleeping giant enters"}
+    write_report(port, tmp_path / "fast.pdf", **kwargs)
+    assert len(drawn) > 300  # the writer drew the texts
+    monkeypatch.setattr(pdf_text, "CHECKED", frozenset())  # an unchecked matplotlib release
+    drawn.clear()
+    write_report(port, tmp_path / "plain.pdf", **kwargs)
+    assert not drawn  # matplotlib drew them
+    fast, plain = pdf_streams(tmp_path / "fast.pdf"), pdf_streams(tmp_path / "plain.pdf")
+    assert len(fast) == len(plain) > 2 * len(CHOSEN)
+    assert fast == plain
+
+
+def test_no_writer_but_for_a_pdf():
+    """A picture (Agg) gets no PDF writer: its texts are drawn by the renderer itself."""
+    from matplotlib.backends.backend_agg import RendererAgg
+
+    from models.report.pdf_text import PdfText
+
+    assert PdfText.target(RendererAgg(100, 100, 72)) is None
