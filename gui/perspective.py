@@ -188,7 +188,7 @@ class PerspectiveBar(QToolBar):
         for i, name in enumerate(self.choices()):
             if i == len(BASE_PERSPECTIVES):
                 menu.addSeparator()
-            action = QAction(perspective_label(name), menu)
+            action = QAction(perspective_label(name).replace("&", "&&"), menu)  # no mnemonic
             action.setCheckable(True)
             action.setChecked(name == current)
             action.setEnabled(self.doc is not None)

@@ -260,7 +260,7 @@ class WelcomePage(QWidget):
         self.back_button.setVisible(doc is not None and is_open(doc))
         if doc is not None:
             self.back_button.setText(self.tr("Back to {name}").format(
-                name=doc.display_name()))
+                name=doc.display_name().replace("&", "&&")))  # R&D.beachhead: no mnemonic
         for tile in self.recent_tiles:
             self.recent_column.removeWidget(tile)
             tile.deleteLater()

@@ -189,3 +189,20 @@ def test_open_in_assess_shows_the_startup_there(window, qtbot):
     assert window.tabs.currentIndex() == 0
     assert window.assess_view.current_startup().id == sid
     assert view.current_startup_id() == sid
+
+
+def test_a_name_with_an_ampersand_heads_the_menu_whole(qtbot, doc):
+    """"R&D Labs" is shown as it is written, not as "RD Labs" with D underlined (a menu
+    reads & as the mark of a shortcut letter)."""
+    from gui import commands as cmd
+
+    sid, xy = LUMENREEL
+    doc.undo_stack.push(cmd.SetStartupField(doc, sid, "name", "R&D Labs"))
+    view = CompareView(doc)
+    qtbot.addWidget(view)
+    view.resize(1280, 800)
+    chart = _drawn(qtbot, view)
+    menu = view.map.context_menu(_at(chart, xy))
+    assert menu.actions()[0].iconText() == "R&D Labs"  # what the menu shows
+    _action(menu, "Copy Name").trigger()
+    assert QApplication.clipboard().text() == "R&D Labs"

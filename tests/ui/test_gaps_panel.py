@@ -134,3 +134,15 @@ def test_follows_the_compare_selection_and_draws_the_chart(qtbot, doc, scripted_
     gaps = founder_investor_gaps(st, doc.framework)
     assert len(ax.patches) == len(gaps)
     assert ax.get_yticklabels()[0].get_text() == gaps[0].name
+
+
+def test_an_assessor_named_with_an_ampersand_is_listed_whole(panel, doc):
+    """The consensus's menu of assessors shows "R&D Team", not "RD Team"."""
+    from gui import commands as cmd
+
+    st = _startup(doc, "栖语科技")
+    doc.undo_stack.push(cmd.SetAssessmentField(doc, st.assessments[1].id, "assessor",
+                                               "R&D Team"))
+    _show(panel, st)
+    shown = [a.iconText() for a in panel.assessors_menu.actions()]
+    assert any("R&D Team" in text for text in shown), shown

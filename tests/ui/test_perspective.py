@@ -155,3 +155,18 @@ def test_the_bar_is_translated_with_the_window(window, english_afterwards):
     bar = window.perspective_bar
     assert bar.combo.itemText(0) != "Investor view" and bar.combo.currentData() == "investor"
     assert bar.gates_check.text() != "Rank ignoring deal-breakers"
+
+
+def test_an_assessor_named_with_an_ampersand_is_offered_whole(window):
+    """View ▸ Perspective shows "Assessor: Ann & Bo", not "Ann  Bo" with a shortcut letter."""
+    from gui import commands as cmd
+
+    a = window.doc.portfolio.startups[0].assessments[0]
+    window.doc.undo_stack.push(cmd.SetAssessmentField(window.doc, a.id, "assessor",
+                                                      "Ann & Bo"))
+    menu = window.menus.perspective_menu
+    window.perspective_bar.fill_menu(menu)
+    (action,) = [x for x in menu.actions() if "Ann" in x.text()]
+    assert action.iconText() == "Assessor: Ann & Bo"
+    action.trigger()
+    assert window.doc.perspective == "assessor:Ann & Bo"

@@ -293,3 +293,26 @@ def test_every_way_in_shows_without_scrolling_on_a_laptop(make_window, qtbot, si
         top_left = tile.mapTo(scroll.viewport(), tile.rect().topLeft())
         bottom_right = tile.mapTo(scroll.viewport(), tile.rect().bottomRight())
         assert viewport.contains(top_left) and viewport.contains(bottom_right), tile
+
+
+def test_back_names_a_file_with_an_ampersand_whole(make_window, tmp_path):
+    """Back to "R&D deals.beachhead": no letter of the name taken as the button's shortcut."""
+    path = tmp_path / "R&D deals.beachhead"
+    Workspace.create(path, sample_portfolio()).close()
+    w = make_window()
+    assert w.files.open_document(path)
+    page = w.welcome.show_page()
+    assert page.back_button.shortcut().isEmpty()  # "R&D" would have made it Alt+D
+    assert page.back_button.text().replace("&&", "&") == "Back to R&D deals.beachhead"
+
+
+def test_the_title_stays_beachhead_when_the_language_changes_on_the_page(window, qtbot,
+                                                                       chinese_built):
+    window.menus.close_action.trigger()
+    assert window.welcome.is_shown() and window.windowTitle() == "Beachhead"
+    window.set_language("zh_CN", remember=False)
+    assert window.welcome.is_shown() and window.windowTitle() == "Beachhead"
+    window.set_language("en", remember=False)
+    assert window.windowTitle() == "Beachhead"
+    window.welcome.page.recent_tiles[0].click()  # the portfolio again: its name
+    assert window.windowTitle() == "sample.beachhead[*] — Beachhead"

@@ -160,7 +160,7 @@ class GapsPanel(QWidget):
     def _fill_assessors_menu(self, startup: Startup) -> None:
         self.assessors_menu.clear()
         for a in startup.assessments:
-            action = QAction(a.label(), self.assessors_menu)
+            action = QAction(a.label().replace("&", "&&"), self.assessors_menu)  # no mnemonic
             action.setCheckable(True)
             action.setChecked(a.id not in self._excluded)
             action.toggled.connect(lambda on, aid=a.id: self.set_chosen(aid, on))

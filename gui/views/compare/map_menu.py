@@ -40,7 +40,7 @@ class MapMenu(QObject):
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         sid = chart.startup_at(pos)
         if sid:
-            name = menu.addAction(chart.startup_name(sid))
+            name = menu.addAction(chart.startup_name(sid).replace("&", "&&"))  # no mnemonic
             name.setEnabled(False)
             menu.addAction(self.tr("Open in Assess"), lambda: chart.openRequested.emit(sid))
             menu.addAction(self.tr("Select in Table"),
