@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 
 from gui.commands import retranslate
 from gui.i18n import install_language
+from gui.welcome import is_open
 
 translate = QCoreApplication.translate
 
@@ -57,7 +58,10 @@ def switch_language(window: MainWindow, lang: str, remember: bool = True) -> Non
     doc.rescore_all()
     doc.blockSignals(blocked)
     rebuild_views(window)
-    window.update_title()
+    if window.welcome.is_shown() and not is_open(doc):  # the page names no portfolio
+        window.setWindowTitle(translate("MainWindow", "Beachhead"))
+    else:
+        window.update_title()
     window._update_status()
 
 
