@@ -208,3 +208,26 @@ def test_the_website_speaks_chinese(qtbot, tmp_path, chinese_built):
         assert _row(doc.path, "s-Cobalt") == "https://星澜.中国"
         assert details.summary_label.toolTip() == "在浏览器中打开 https://星澜.中国"
         assert _history(view)[0][:3] == ("网站", "—", "https://星澜.中国")
+
+
+def test_a_website_typed_or_pasted_whole_finds_its_startup(opened):
+    """"www.ember" and "https://www.Ember-Health.cn/" find Ember, as "ember-health" does: the
+    filter leaves out what the website's shown form leaves out."""
+    view, doc = opened
+    doc.undo_stack.push(cmd.SetStartupField(doc, "s-Ember", "website", "www.ember-health.cn"))
+    doc.undo_stack.push(cmd.SetStartupField(doc, "s-Atlas", "website", "http://atlas.law/en/"))
+
+    def listed() -> list[str]:
+        return [view.proxy.index(r, 0).data() for r in range(view.proxy.rowCount())]
+
+    pane = view.startup_pane
+    ranking = StartupRankingModel(doc)
+    for typed, found in (("www.ember", "Ember"), ("https://www.Ember-Health.cn/", "Ember"),
+                         ("http://atlas.law/EN", "Atlas"), ("atlas.law/", "Atlas")):
+        pane.filter_edit.setText(typed)
+        assert listed() == [found], typed
+        ranking.set_filter(typed)
+        assert ranking.visible_ids() == {f"s-{found}"}, typed
+    for typed in ("www.", "https://", "https://www."):  # nothing of an address yet
+        pane.filter_edit.setText(typed)
+        assert listed() == [], typed
