@@ -254,29 +254,25 @@ def _startups(sh: Sheet, portfolio: Portfolio, view: ViewPlan, first: int, lang:
     yes = view_texts(lang)["gated"]
     for n, ranked in enumerate(view.rows):
         r, i = first + n, ranked.row
-        sh.number(r, 1, ranked.rank, RANK)
-        sh.text(r, 2, ranked.startup)
-        sh.text(r, 3, yes if ranked.gated else "")
-        sh.number(r, 4, _round(ranked.overall, SCORE_DECIMALS), _SCORE)
-        none: float | None = None
-        figures: list[tuple[float | None, Style]] = [(none, _SCORE)] * 3 + [(none, SHARE)] * 2
+        cells = [sh.number_cell(ranked.rank, RANK), sh.text_cell(ranked.startup, f"B{r}"),
+                 sh.text_cell(yes if ranked.gated else "", f"C{r}"),
+                 sh.number_cell(_round(ranked.overall, SCORE_DECIMALS), _SCORE)]
+        figures: list[tuple[float | None, Style]] = [(None, _SCORE)] * 5
         if view.draws and ranked.overall is not None:
             figures = [(_round(u.p10[i], SCORE_DECIMALS), _SCORE),
                        (_round(u.p50[i], SCORE_DECIMALS), _SCORE),
                        (_round(u.p90[i], SCORE_DECIMALS), _SCORE),
                        (_round(u.p_rank1[i], SHARE_DECIMALS), SHARE),
                        (_round(u.p_top_k[i], SHARE_DECIMALS), SHARE)]
-        c = 5
-        for value, style in figures:
-            if value is not None:  # empty cells stay unwritten: a large export skips them
-                sh.number(r, c, value, style)
-            c += 1
         for after, change in scenarios:
-            if not np.isnan(after[i]):
-                sh.number(r, c, _round(after[i], SCORE_DECIMALS), _SCORE)
-                sh.number(r, c + 1, int(change[i]), _CHANGE)
-            c += 2
-        sh.text(r, c, ranked.startup_id)
+            ok = not np.isnan(after[i])
+            figures += [(_round(after[i], SCORE_DECIMALS), _SCORE),
+                        (int(change[i]) if ok else None, _CHANGE)]
+        # empty figures stay unwritten: a large export skips them
+        cells += [None if value is None else sh.number_cell(value, style)
+                  for value, style in figures]
+        cells.append(sh.text_cell(ranked.startup_id, f"{column_letter(len(cells) + 1)}{r}"))
+        sh.row(r, cells)
 
 
 def _round(x: float | None, decimals: int) -> float | None:

@@ -84,11 +84,12 @@ class AssessmentFormulas:
                            {p.id: f"${column_letter(6 + n)}{_ROW}"
                             for n, p in enumerate(fw.pillars)}, criterion)
 
-    def fields(self, i: int) -> dict[str, int]:
-        """The placeholder values of assessment ``i``'s row."""
+    def fields(self, i: int) -> dict[str, str]:
+        """The placeholder values of assessment ``i``'s row (as text, see
+        :func:`~models.workbook.rows.fill`)."""
         base = self.plan.scores_first_row(i)
-        values = {f"s{j}": base + j for j in range(self.plan.m)}
-        values["r"] = 2 + i
+        values = {f"s{j}": str(base + j) for j in range(self.plan.m)}
+        values["r"] = str(2 + i)
         return values
 
     def too_long(self, formula: str, n: int) -> bool:
@@ -130,25 +131,24 @@ def write_assessments(book: Book, plan: ExportPlan, warnings: list[TextWarning])
 def _rows(sh: Sheet, plan: ExportPlan, formulas: AssessmentFormulas) -> None:
     n, k = len(plan.pairs), len(plan.framework.pillars)
     table = plan.table
-    static_postures = formulas.too_long(formulas.postures, n)
-    static_breakers = formulas.too_long(formulas.breakers, n)
+    overall, pillars = table.overall.tolist(), table.pillars.tolist()
+    done = table.completeness.tolist()
+    rules = [(column_letter(7 + k), formulas.too_long(formulas.postures, n), formulas.postures,
+              plan.posture_names),
+             (column_letter(8 + k), formulas.too_long(formulas.breakers, n), formulas.breakers,
+              plan.breaker_names)]
+    sid = column_letter(9 + k)
     for i, (st, a) in enumerate(plan.pairs):
         r = 2 + i
         fields = formulas.fields(i)
-        sh.text(r, 1, st.name)
-        sh.text(r, 2, a.assessor)
-        sh.text(r, 3, a.role)
-        sh.number(r, 4, excel_date(a.date), DATE)
-        values = [table.overall[i], *table.pillars[i]]
-        for c, (tpl, value) in enumerate(zip(formulas.scores, values, strict=True)):
-            sh.formula(r, 5 + c, fill(tpl, fields), value, SCORE)
-        sh.formula(r, 6 + k, fill(formulas.completeness, fields), table.completeness[i],
-                   SHARE)
-        for c, static, tpl, names in (
-                (7 + k, static_postures, formulas.postures, plan.posture_names[i]),
-                (8 + k, static_breakers, formulas.breakers, plan.breaker_names[i])):
-            if static:
-                sh.text(r, c, names)
-            else:
-                sh.formula(r, c, fill(tpl, fields), formula_text(names))
-        sh.text(r, 9 + k, st.id)
+        cells = [sh.text_cell(st.name, f"A{r}"), sh.text_cell(a.assessor, f"B{r}"),
+                 sh.text_cell(a.role, f"C{r}"), sh.number_cell(excel_date(a.date), DATE)]
+        values = [overall[i], *pillars[i]]
+        cells += [sh.formula_cell(fill(tpl, fields), value, SCORE)
+                  for tpl, value in zip(formulas.scores, values, strict=True)]
+        cells.append(sh.formula_cell(fill(formulas.completeness, fields), done[i], SHARE))
+        for col, static, tpl, names in rules:  # names as text where a formula is too long
+            cells.append(sh.text_cell(names[i], f"{col}{r}") if static
+                         else sh.formula_cell(fill(tpl, fields), formula_text(names[i])))
+        cells.append(sh.text_cell(st.id, f"{sid}{r}"))
+        sh.row(r, cells)

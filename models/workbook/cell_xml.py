@@ -8,27 +8,22 @@ XlsxWriter writes it: ``<c r="B7" s="3" t="inlineStr"><is><t>…</t></is></c>`` 
 ``<c r="B7" s="4"><v>0.25</v></c>`` for a number, ``<c r="B7" t="str"><f>…</f><v>…</v></c>``
 for a formula with its cached value, ``<c r="B7" s="3"/>`` for a styled blank. Functions here
 make the part after the cell reference (a *tail*, the same for every row a text or value is
-repeated on); :meth:`models.workbook.sheets.Sheet.put` adds the reference.
-:class:`StreamSheet`, the worksheet class of every Beachhead book, writes a row of such cells
-as one string, and any cell XlsxWriter made itself (a merged range's blanks) in between, in
-column order.
+repeated on); :meth:`models.workbook.sheets.Sheet.put` adds the reference, and
+:func:`row_parts` prepares cells repeated on many rows but for their row number.
+:class:`models.workbook.streaming.StreamSheet` writes the rows.
 
 A text must be clean (:func:`models.workbook.xlsx_text.clean_text`: no XML-forbidden
 character, within Excel's length); as XlsxWriter does, carriage returns become ``_x000D_``, a
 literal ``_xHHHH_`` gets its underscore escaped (``_x005F_``), ``&``, ``<`` and ``>`` become
 entities and a text with white space at either end keeps it (``xml:space="preserve"``). Unlike
-XlsxWriter, a text that looks like rich-text XML (``<r>…</r>``) is escaped like any other.
+XlsxWriter, a text that looks like rich-text XML (``<r>…</r>``) is escaped like any other, and
+overlapping escapes (``_x0041_x0042_``) are all escaped. A formula is given without its ``=``,
+as built (see :mod:`models.workbook.streaming` for why not through XlsxWriter).
 """
-
 from __future__ import annotations
 
-import os
-import re
-import shutil
-from typing import Any
-
-import xlsxwriter.worksheet
-from xlsxwriter.worksheet import Worksheet
+import math
+from collections.abc import Iterable
 
 from models.workbook.layout import column_letter
 from models.workbook.xlsx_text import ooxml_escape
@@ -38,13 +33,18 @@ COLUMNS = [column_letter(i) for i in range(1, 703)]
 #: Cached values a spreadsheet reads as errors (``t="e"``).
 ERROR_VALUES = frozenset({"#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!"})
 
-_EDGE_SPACE = re.compile(r"^\s|\s$")
+#: A formula's cached value: a number, a text, or ``""`` for an empty result.
+Cached = float | int | str
 
-#: XlsxWriter's record of a formula cell (renamed in 3.3; both are namedtuples of formula,
-#: format and value).
-_FORMULA_CELL = next(getattr(xlsxwriter.worksheet, name)
-                     for name in ("CellFormulaTuple", "cell_formula_tuple")
-                     if hasattr(xlsxwriter.worksheet, name))
+
+def cached(value: float | str | None) -> Cached:
+    """A formula's cached value: ``""`` for None or NaN (an empty result), else as is."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    x = float(value)
+    return "" if math.isnan(x) else x
 
 
 def column_name(index: int) -> str:
@@ -71,9 +71,13 @@ def style_attribute(xf_index: int) -> str:
 def string_tail(text: str, style: str = "") -> str:
     """A text cell's tail (``text`` clean and not empty; ``style`` from
     :func:`style_attribute`)."""
-    text = ooxml_escape(text)
-    keep = ' xml:space="preserve"' if _EDGE_SPACE.search(text) else ""
-    return f'{style} t="inlineStr"><is><t{keep}>{xml_escape(text)}</t></is></c>'
+    if "_x" in text or "\r" in text:
+        text = ooxml_escape(text)
+    # white space at either end, as XlsxWriter's "^\s|\s$" finds it
+    keep = ' xml:space="preserve"' if text[0].isspace() or text[-1].isspace() else ""
+    if "&" in text or "<" in text or ">" in text:
+        text = xml_escape(text)
+    return f'{style} t="inlineStr"><is><t{keep}>{text}</t></is></c>'
 
 
 def number_tail(value: float, style: str = "") -> str:
@@ -98,123 +102,13 @@ def formula_tail(formula_xml: str, value: float | str | bool, style: str = "") -
     return f"{style}><f>{formula_xml}</f><v>{value}</v></c>"
 
 
-class StreamSheet(Worksheet):  # type: ignore[misc]
-    """The worksheet of every Beachhead book (``constant_memory`` mode): its row table holds
-    cells made here (strings, see the module notes) beside XlsxWriter's own records, and a row
-    is written as one string. Formula text given to XlsxWriter is stored as given (only the
-    leading ``=`` removed), never searched for dynamic-array functions or array braces (see
-    :mod:`models.workbook.sheets`)."""
-
-    def _prepare_formula(self, formula: str, expand_future_functions: bool = False) -> str:
-        return formula[1:] if formula.startswith("=") else formula
-
-    def _write_formula(self, row: int, col: int, formula: str, cell_format: Any = None,
-                       value: Any = 0) -> int:
-        """``Worksheet._write_formula`` for plain formulas only."""
-        if self._check_dimensions(row, col):
-            return -1
-        if self.constant_memory and row > self.previous_row:
-            self._write_single_row(row)
-        self.table[row][col] = _FORMULA_CELL(self._prepare_formula(formula), cell_format, value)
-        return 0
-
-    previous_row: int
-    dim_rowmin: int | None
-    dim_rowmax: int | None
-    dim_colmin: int | None
-    dim_colmax: int | None
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._pending: list[str] = []  # rows made but not yet in the scratch file
-
-    def _row_properties(self) -> dict[int, Any]:
-        # heights and formats of rows: ``row_info`` since XlsxWriter 3.3, ``set_rows`` before
-        found = getattr(self, "row_info", None)
-        return found if found is not None else self.set_rows  # type: ignore[no-any-return]
-
-    def _emit(self, xml: str) -> None:
-        """Add ``xml`` to the rows on their way to the scratch file (written 256 at a time)."""
-        pending = self._pending
-        pending.append(xml)
-        if len(pending) >= 256:
-            self._flush()
-
-    def _flush(self) -> None:
-        """Write the pending rows (before anything XlsxWriter writes itself)."""
-        if self._pending:
-            self.row_data_fh.write("".join(self._pending))
-            self._pending.clear()
-
-    def write_whole_row(self, row: int, cells: str, first: int, last: int) -> None:
-        """Row ``row`` (0-based) at once: ``cells`` is its cells' XML, in columns ``first`` to
-        ``last``. The row must not be written yet and hold no cells (see
-        :meth:`models.workbook.sheets.Sheet.row`); the next row is the one being filled."""
-        if row != self.previous_row:
-            self._write_single_row(row)
-        properties = self._row_properties().get(row)
-        if properties is None:
-            self._emit(f'<row r="{row + 1}">{cells}</row>')
-        else:
-            self._flush()
-            self._write_row(row, None, properties)
-            self._emit(f"{cells}</row>")
-        self._note_row(row, first, last)
-        self.previous_row = row + 1
-
-    def _write_single_row(self, current_row_num: int = 0) -> None:
-        """Write the row being filled (``previous_row``) and start ``current_row_num``."""
-        row = self.previous_row
-        self.previous_row = current_row_num
-        cells = self.table.get(row)
-        properties = self._row_properties().get(row)
-        if cells:
-            cols = sorted(cells)
-            self._note_row(row, cols[0], cols[-1])
-            made: list[str] = []
-            if properties is None:
-                made.append(f'<row r="{row + 1}">')
-            else:
-                self._flush()
-                self._write_row(row, None, properties)
-            for col in cols:
-                cell = cells[col]
-                if cell.__class__ is str:
-                    made.append(cell)
-                else:  # a cell XlsxWriter recorded: it writes it itself
-                    self._emit("".join(made))
-                    made.clear()
-                    self._flush()
-                    self._write_cell(row, col, cell)
-            made.append("</row>")
-            self._emit("".join(made))
-        elif properties is not None or row in self.comments:
-            self._flush()
-            self._write_empty_row(row, None, properties)
-        self.table.clear()
-
-    def _write_optimized_sheet_data(self) -> None:
-        """The rows of the scratch file into the sheet's XML, copied as bytes."""
-        self._flush()
-        target = getattr(self.fh, "buffer", None)
-        if self.dim_rowmin is None or target is None:
-            super()._write_optimized_sheet_data()
-            return
-        self._xml_start_tag("sheetData")
-        self.row_data_fh.close()
-        self.fh.flush()
-        with open(self.row_data_filename, "rb") as rows:
-            shutil.copyfileobj(rows, target, 1 << 20)
-        os.unlink(self.row_data_filename)
-        self._xml_end_tag("sheetData")
-
-    def _note_row(self, row: int, first: int, last: int) -> None:
-        """Widen the sheet's dimensions to a row's cells (XlsxWriter does it cell by cell)."""
-        if self.dim_rowmin is None or row < self.dim_rowmin:
-            self.dim_rowmin = row
-        if self.dim_rowmax is None or row > self.dim_rowmax:
-            self.dim_rowmax = row
-        if self.dim_colmin is None or first < self.dim_colmin:
-            self.dim_colmin = first
-        if self.dim_colmax is None or last > self.dim_colmax:
-            self.dim_colmax = last
+def row_parts(cells: Iterable[tuple[int, str | None]]) -> list[str]:
+    """Cells that differ from row to row only in their row number, as the text around it:
+    ``str(row).join(parts)`` makes them for a row. ``cells`` are ``(column, tail)`` pairs,
+    0-based columns in order; a None tail (an empty cell) is left out."""
+    parts = [""]
+    for col, tail in cells:
+        if tail is not None:
+            parts[-1] += f'<c r="{column_name(col)}'
+            parts.append(f'"{tail}')
+    return parts

@@ -21,9 +21,10 @@ from __future__ import annotations
 
 import math
 
+from models.workbook.cell_xml import cached
 from models.workbook.layout import CHARTS, SUMMARY, SUMMARY_HEADER_ROW, column_letter
 from models.workbook.plan import ExportPlan
-from models.workbook.sheets import RANK, SCORE, Book, Sheet, cached, header_height
+from models.workbook.sheets import RANK, SCORE, Book, Sheet, header_height
 from models.workbook.summary_formulas import Columns
 from models.workbook.view_plan import ViewPlan
 from models.workbook.view_texts import view_name, view_texts

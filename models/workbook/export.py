@@ -219,8 +219,8 @@ def _write_startups(book: Book, portfolio: Portfolio, warnings: list[TextWarning
     sh.header(1, STARTUPS_HEADERS)
     for i, s in enumerate(sts):
         r = 2 + i
-        for c, value in enumerate((s.id, s.name, s.sector, s.stage, s.region, s.website,
-                                   TAG_SEPARATOR.join(s.tags), s.notes), 1):
-            sh.text(r, c, value)
+        sh.row(r, [sh.text_cell(value, f"{column_letter(c)}{r}") for c, value in enumerate(
+            (s.id, s.name, s.sector, s.stage, s.region, s.website, TAG_SEPARATOR.join(s.tags),
+             s.notes), 1)])
     if sts:
         sh.ws.autofilter(f"A1:{column_letter(len(STARTUPS_HEADERS))}{len(sts) + 1}")

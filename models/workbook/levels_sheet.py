@@ -138,17 +138,15 @@ def _startup_rows(sh: Sheet, plan: ExportPlan, view: ViewPlan) -> None:
     cost = [c.direction == "cost" for c in fw.criteria]
     for n, ranked in enumerate(view.rows):
         r = FIRST_ROW + n
-        sh.text(r, 1, ranked.startup_id)
-        sh.text(r, 2, ranked.startup)
-        sh.number(r, 3, len(view.used[n]), WHOLE)
-        sh.text(r, 4, _assessors(plan, view, n))
+        cells = [sh.text_cell(ranked.startup_id, f"A{r}"), sh.text_cell(ranked.startup, f"B{r}"),
+                 sh.number_cell(len(view.used[n]), WHOLE),
+                 sh.text_cell(_assessors(plan, view, n), f"D{r}")]
         firsts = [plan.scores_first_row(i) for i in view.used[n]]
         row_levels = levels[n].tolist()
         for j in range(m):
             shift = float(view.shifts[n, j]) if view.shifts is not None else 0.0
             formula = level_formula([f + j for f in firsts], cost[j], shift)
             value = row_levels[j]
-            if formula is None:
-                sh.number(r, level_column(j), value, WHOLE)
-            else:
-                sh.formula(r, level_column(j), formula, value, WHOLE)
+            cells.append(sh.number_cell(value, WHOLE) if formula is None
+                         else sh.formula_cell(formula, value, WHOLE))
+        sh.row(r, cells)

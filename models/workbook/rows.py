@@ -10,6 +10,7 @@ framework texts, so a rule name can never be mistaken for one.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 _SLOT = re.compile("\x00([a-z][a-z0-9]*)\x00")
 
@@ -25,6 +26,7 @@ def template(formula: str) -> str:
     return _SLOT.sub(r"{\1}", escaped)
 
 
-def fill(formula_template: str, rows: dict[str, int]) -> str:
-    """A template made a formula (``=…``) with the row numbers ``rows``."""
+def fill(formula_template: str, rows: Mapping[str, int | str]) -> str:
+    """A template made a formula (``=…``) with the row numbers ``rows`` (numbers or their
+    text; text fills in twice as fast, worth it for fields used by many formulas)."""
     return "=" + formula_template.format_map(rows)

@@ -15,12 +15,18 @@ import numpy as np
 
 from models.core.framework import text
 from models.core.portfolio import CONFIDENCES
-from models.workbook.cell_xml import formula_tail, number_tail, string_tail, xml_escape
+from models.workbook.cell_xml import (
+    formula_tail,
+    number_tail,
+    row_parts,
+    string_tail,
+    xml_escape,
+)
 from models.workbook.formulas import favourability
 from models.workbook.layout import SCORES, SCORES_HEADERS
 from models.workbook.plan import ExportPlan, excel_date
 from models.workbook.rows import slot
-from models.workbook.sheets import AMBER, DATE, GREEN, RED, Book, Sheet, Text, color_scale
+from models.workbook.sheets import AMBER, DATE, GREEN, RED, Book, Sheet, color_scale
 from models.workbook.xlsx_text import TextWarning, column_width
 
 #: Called as ``progress(done, total)`` with assessments written so far.
@@ -57,21 +63,22 @@ def write_scores(book: Book, plan: ExportPlan, warnings: list[TextWarning],
         _validations(sh, 1 + total * plan.m)
 
 
-def _criterion_cells(sh: Sheet, plan: ExportPlan, names: list[str]) -> list[list[Text | None]]:
-    """The cells that are the same for every assessment, per criterion: pillar id, criterion
-    id, name, direction and the weight formula (warnings about the name name its first
-    row)."""
+def _criterion_cells(sh: Sheet, plan: ExportPlan, names: list[str]) -> list[list[str]]:
+    """The cells that are the same for every assessment, per criterion (as
+    :func:`~models.workbook.cell_xml.row_parts`): pillar id, criterion id, name, direction
+    and the weight formula (warnings about the name name its first row)."""
     geo = plan.geo
-    return [[sh.prepare(c.pillar_id, f"E{2 + j}"), sh.prepare(c.id, f"F{2 + j}"),
-             sh.prepare(names[j], f"G{2 + j}"), sh.prepare(c.direction, f"H{2 + j}"),
-             formula_tail(xml_escape(geo.criterion_weight(j)), float(c.weight))]
-            for j, c in enumerate(plan.framework.criteria)]
+    return [row_parts([
+        (4, sh.text_cell(c.pillar_id, f"E{2 + j}")), (5, sh.text_cell(c.id, f"F{2 + j}")),
+        (6, sh.text_cell(names[j], f"G{2 + j}")), (7, sh.text_cell(c.direction, f"H{2 + j}")),
+        (8, formula_tail(xml_escape(geo.criterion_weight(j)), float(c.weight)))])
+        for j, c in enumerate(plan.framework.criteria)]
 
 
 def _rows(sh: Sheet, plan: ExportPlan, names: list[str], progress: Progress | None,
           every: int) -> None:
-    """Columns A–O of every assessment's rows, each row's cells made from parts prepared once
-    per assessment (A–D, O) or per criterion (E–I)."""
+    """Columns A–O of every assessment's rows, each row made from parts prepared once per
+    assessment (A–D, O) or per criterion (E–I)."""
     ids, m = plan.framework.criterion_ids, plan.m
     fixed = _criterion_cells(sh, plan, names)
     # the favourability formula's text around its row numbers
@@ -84,25 +91,35 @@ def _rows(sh: Sheet, plan: ExportPlan, names: list[str], progress: Progress | No
     for i, (st, a) in enumerate(plan.pairs):
         base = plan.scores_first_row(i)
         last = base + m - 1
-        head = [sh.prepare(st.name, _span("A", base, last)),
-                sh.prepare(a.assessor, _span("B", base, last)),
-                sh.prepare(a.role, _span("C", base, last)),
-                number_tail(excel_date(a.date), date_style)]
-        sid = sh.prepare(st.id, _span("O", base, last))
+        head_cells = [sh.text_cell(st.name, _span("A", base, last)),
+                      sh.text_cell(a.assessor, _span("B", base, last)),
+                      sh.text_cell(a.role, _span("C", base, last)),
+                      number_tail(excel_date(a.date), date_style)]
+        head = row_parts(enumerate(head_cells))
+        sid = sh.text_cell(st.id, _span("O", base, last))
         fav_row = favs[i].tolist()
+        rows = []
         for j, cid in enumerate(ids):
             r = base + j
+            at = str(r)
             fav = fav_row[j]
-            fav_cell = formula_tail(str(r).join(fav_parts), "" if fav < 0 else fav)
+            cells = [at.join(head), at.join(fixed[j])]
             sc = a.scores.get(cid)
-            if sc is None:
-                sh.row(r, [*head, *fixed[j], None, None, fav_cell, None, None, sid])
-            else:
-                level = None if sc.value is None else levels.get(sc.value) or number_tail(
-                    sc.value)
-                sh.row(r, [*head, *fixed[j], level, confidences[sc.confidence], fav_cell,
-                           sh.prepare(sc.rationale, f"M{r}"),
-                           sh.prepare(sc.evidence, f"N{r}"), sid])
+            if sc is not None:
+                if sc.value is not None:
+                    cells.append(f'<c r="J{at}"{levels.get(sc.value) or number_tail(sc.value)}')
+                cells.append(f'<c r="K{at}"{confidences[sc.confidence]}')
+            cells.append(f'<c r="L{at}"' + formula_tail(at.join(fav_parts),
+                                                        "" if fav < 0 else fav))
+            if sc is not None:
+                for col, text in (("M", sc.rationale), ("N", sc.evidence)):
+                    cell = sh.text_cell(text, f"{col}{r}")
+                    if cell is not None:
+                        cells.append(f'<c r="{col}{at}"{cell}')
+            if sid is not None:
+                cells.append(f'<c r="O{at}"{sid}')
+            rows.append("".join(cells))
+        sh.rows(base, rows, 1, len(SCORES_HEADERS))  # within the header's columns
         if progress and (i + 1) % every == 0 and i + 1 < total:
             progress(i + 1, total)
 

@@ -8,7 +8,7 @@
   cell) and formulas written **with their value**, so that readers that do not recalculate
   (previews, ``pandas.read_excel``, calamine) see the numbers. Cells are made as the sheet's
   XML at once (:mod:`models.workbook.cell_xml`); a text or value repeated on many rows is
-  made once (:meth:`Sheet.prepare`, :meth:`Sheet.put`).
+  made once (:meth:`Sheet.text_cell`, :meth:`Sheet.put`, :meth:`Sheet.row`).
 * Styles are plain dicts of XlsxWriter format properties; :meth:`Book.fmt` makes each
   combination once.
 
@@ -23,13 +23,8 @@ fill the charts' caches (it would leave them empty), so the charts get their cac
 the caller (:mod:`models.workbook.charts_sheet`).
 
 Type guessing is off (``strings_to_numbers``, ``strings_to_formulas``, ``strings_to_urls``)
-even though user text never reaches XlsxWriter's ``write``. Formula text is stored as built
-(:mod:`models.workbook.cell_xml`): XlsxWriter's own preparation runs ~30 regular expressions
-per formula to rename newer Excel functions (~80 µs a formula, more than all the rest of an
-export) and would also rename words inside string literals, and it searches every formula for
-dynamic-array functions (a regular expression of 40 alternatives, ~0.1 µs a character: 3 s
-over a 10,000-startup Summary); Beachhead's formulas use none of those functions
-(:mod:`models.workbook.formulas`).
+even though user text never reaches XlsxWriter's ``write``; formula text is stored as built
+(:mod:`models.workbook.cell_xml` says why).
 """
 
 from __future__ import annotations
@@ -49,9 +44,8 @@ from xlsxwriter.exceptions import FileCreateError
 from models.files.atomic import atomic_output
 from models.workbook.cell_xml import (
     COLUMNS,
-    StreamSheet,
     blank_tail,
-    column_name,
+    cached,
     formula_tail,
     number_tail,
     string_tail,
@@ -59,14 +53,13 @@ from models.workbook.cell_xml import (
     xml_escape,
 )
 from models.workbook.layout import column_letter
+from models.workbook.streaming import StreamSheet, store
 from models.workbook.xlsx_text import TextWarning, cell_text, display_width, is_plain, ooxml_escape
 
 #: XlsxWriter format properties (``{"bold": True, "num_format": "0.0"}``).
 Style = Mapping[str, object]
 #: Where a text sits, for warnings: ``"M14"``, ``"A2:A19"`` or a function giving it.
 Where = str | Callable[[], str]
-#: A formula's cached value: a number, a text, or ``""`` for an empty result.
-Cached = float | int | str
 
 DATE_FORMAT = "yyyy-mm-dd"
 SCORE_FORMAT = "0.0"
@@ -98,8 +91,8 @@ OPTIONS: dict[str, object] = {
 }
 
 
-#: A text cell made for the sheet's XML but for its place (a *tail*, see
-#: :mod:`models.workbook.cell_xml`): :meth:`Sheet.prepare` makes it, :meth:`Sheet.put` writes it.
+#: A cell made for the sheet's XML but for its place (a *tail*, see
+#: :mod:`models.workbook.cell_xml`): :meth:`Sheet.text_cell` makes one, :meth:`Sheet.put` writes it.
 Text = str
 
 
@@ -148,7 +141,7 @@ class Book:
     def close(self) -> None:
         """Write the file. Raises OSError when it cannot be written."""
         try:
-            self.wb.close()
+            store(self.wb)
         except FileCreateError as exc:
             cause = exc.args[0] if exc.args else exc
             raise cause if isinstance(cause, OSError) else OSError(str(exc)) from exc
@@ -184,16 +177,6 @@ def writing(path: str | Path, finish: Callable[[Path], None] | None = None) -> I
             finish(tmp)
 
 
-def cached(value: float | str | None) -> Cached:
-    """A formula's cached value: ``""`` for None or NaN (an empty result), else as is."""
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        return value
-    x = float(value)
-    return "" if math.isnan(x) else x
-
-
 def round_half_away(x: float, decimals: int) -> float:
     """``x`` rounded as a spreadsheet's ``ROUND`` does: halves away from zero, on the decimal
     number ``x`` reads as (``2.675`` → ``2.68``, where Python's ``round`` gives 2.67)."""
@@ -213,39 +196,22 @@ class Sheet:
         self.title: str = ws.name
         self.warnings = warnings
 
-    def prepare(self, value: str | None, where: Where, style: Style | None = None
-                ) -> Text | None:
-        """``value`` made a text cell (see :data:`Text`), warnings reported at ``where`` (once,
-        however many cells it goes into); None for an empty text."""
-        if not value:
-            return None
-        if is_plain(value):
-            return string_tail(value, self.book.attribute(style))
-        ct = cell_text(value)
-        if ct.problems:
-            place = where() if callable(where) else where
-            self.warnings.extend(TextWarning(f"{self.title}!{place}", p) for p in ct.problems)
-        if ct.quote:
-            style = {**(style or {}), "quote_prefix": True}
-        return string_tail(ct.text, self.book.attribute(style))
-
     def put(self, r: int, c: int, cell: Text | None) -> None:
-        """Write a prepared cell (:meth:`prepare` or :mod:`~models.workbook.cell_xml`'s
-        tails) at ``(r, c)``; nothing for None."""
+        """Write a cell (made by a ``…_cell`` method or :mod:`~models.workbook.cell_xml`) at
+        ``(r, c)``; nothing for None."""
         if cell is None:
             return
         ws = self.ws
         if r - 1 != ws.previous_row:
             self._start(r - 1)
-        ws.table[r - 1][c - 1] = f'<c r="{column_name(c - 1)}{r}"{cell}'
+        col = COLUMNS[c - 1] if c <= len(COLUMNS) else column_letter(c)
+        ws.table[r - 1][c - 1] = f'<c r="{col}{r}"{cell}'
 
     def row(self, r: int, cells: Sequence[Text | None], first: int = 1) -> None:
         """Prepared cells (None: empty) in row ``r`` from column ``first`` on; a row not
         started yet is written whole at once."""
-        ws, r0 = self.ws, r - 1
         c0 = first - 1
-        if (r0 < ws.previous_row or (r0 == ws.previous_row and ws.table.get(r0))
-                or r0 >= ws.xls_rowmax or c0 + len(cells) > len(COLUMNS)):
+        if not self._fresh(r - 1) or c0 + len(cells) > len(COLUMNS):
             for c, cell in enumerate(cells, first):
                 self.put(r, c, cell)
             return
@@ -257,7 +223,21 @@ class Sheet:
                     lo = c
                 hi = c
         if made:
-            ws.write_whole_row(r0, "".join(made), lo, hi)
+            self.ws.write_rows(r - 1, ["".join(made)], lo, hi)
+
+    def rows(self, r: int, rows: Sequence[str], first: int, last: int) -> None:
+        """Rows ``r``, ``r + 1``… written whole, each given as its cells' XML (within columns
+        ``first`` to ``last``): rows made from parts prepared once
+        (:func:`~models.workbook.cell_xml.row_parts`)."""
+        if not self._fresh(r - 1) or r - 1 + len(rows) > self.ws.xls_rowmax:
+            raise ValueError(f"{self.title}: row {r} is begun, written or past the last row")
+        self.ws.write_rows(r - 1, rows, first - 1, last - 1)
+
+    def _fresh(self, r0: int) -> bool:
+        """True when 0-based row ``r0`` can be written whole: not written, no cells yet."""
+        ws = self.ws
+        return r0 < ws.xls_rowmax and (r0 > ws.previous_row or (
+            r0 == ws.previous_row and not ws.table.get(r0)))
 
     def _start(self, r0: int) -> None:
         """Write the row being filled and start 0-based row ``r0``."""
@@ -270,50 +250,70 @@ class Sheet:
                              f"({ws.xls_rowmax:,})")
         ws._write_single_row(r0)
 
+    def text_cell(self, value: str | None, where: Where, style: Style | None = None
+                  ) -> Text | None:
+        """User or framework text made safe as a cell, warnings reported at ``where`` (once,
+        however many cells it goes into); an empty text is a blank cell with ``style``, or
+        none (None) without."""
+        if not value:
+            return self.blank_cell(style)
+        if is_plain(value):
+            return string_tail(value, self.book.attribute(style))
+        ct = cell_text(value)
+        if ct.problems:
+            place = where() if callable(where) else where
+            self.warnings.extend(TextWarning(f"{self.title}!{place}", p) for p in ct.problems)
+        if ct.quote:
+            style = {**(style or {}), "quote_prefix": True}
+        return string_tail(ct.text, self.book.attribute(style))
+
+    def number_cell(self, value: float | None, style: Style | None = None) -> Text | None:
+        """A number as a cell (blank for None or NaN; infinity is refused, TypeError)."""
+        if value is None or (isinstance(value, float) and math.isnan(value)):
+            return self.blank_cell(style)
+        if isinstance(value, float) and math.isinf(value):
+            raise TypeError(f"{self.title}: an infinite number cannot be written")
+        return number_tail(value, self.book.attribute(style))
+
+    def formula_cell(self, formula: str, value: float | str | None,
+                     style: Style | None = None) -> Text:
+        """A formula (``=…``) with its cached value as a cell (see :func:`cached`; a text
+        value must be clean, as :func:`~models.workbook.xlsx_text.clean_text` makes it)."""
+        if value.__class__ is not float:  # a float (most values) is its own cached value
+            value = cached(value)
+            if value.__class__ is str and value:
+                value = ooxml_escape(value)
+        elif value != value:  # NaN
+            value = ""
+        return formula_tail(xml_escape(formula.removeprefix("=")), value,
+                            self.book.attribute(style))
+
+    def blank_cell(self, style: Style | None) -> Text | None:
+        """An empty cell: only with a ``style``."""
+        return blank_tail(self.book.attribute(style)) if style else None
+
     def text(self, r: int, c: int, value: str | None, style: Style | None = None,
              where: Where | None = None) -> None:
-        """User or framework text at ``(r, c)``; an empty text leaves the cell blank (with
-        ``style``, if any)."""
-        if value and is_plain(value):
-            self.put(r, c, string_tail(value, self.book.attribute(style)))
-            return
-        t = self.prepare(value, where or (lambda: f"{column_letter(c)}{r}"), style)
-        if t is None:
-            self.blank(r, c, style)
-        else:
-            self.put(r, c, t)
+        """User or framework text at ``(r, c)`` (:meth:`text_cell`)."""
+        self.put(r, c, self.text_cell(value, where or (lambda: f"{column_letter(c)}{r}"), style))
 
     def number(self, r: int, c: int, value: float | None, style: Style | None = None) -> None:
-        """A number (blank for None or NaN; infinity is refused with a TypeError)."""
-        if value is None or (isinstance(value, float) and math.isnan(value)):
-            self.blank(r, c, style)
-        elif isinstance(value, float) and math.isinf(value):
-            raise TypeError(f"{self.title}!{column_letter(c)}{r}: an infinite number")
-        else:
-            self.put(r, c, number_tail(value, self.book.attribute(style)))
+        """A number at ``(r, c)`` (:meth:`number_cell`)."""
+        self.put(r, c, self.number_cell(value, style))
 
     def formula(self, r: int, c: int, formula: str, value: float | str | None,
                 style: Style | None = None) -> None:
-        """A formula (``=…``) with its cached value (see :func:`cached`; a text value must be
-        clean, as :func:`~models.workbook.xlsx_text.clean_text` makes it)."""
-        value = cached(value)
-        if isinstance(value, str) and value:
-            value = ooxml_escape(value)
-        body = formula[1:] if formula.startswith("=") else formula
-        self.put(r, c, formula_tail(xml_escape(body), value, self.book.attribute(style)))
+        """A formula with its cached value at ``(r, c)`` (:meth:`formula_cell`)."""
+        self.put(r, c, self.formula_cell(formula, value, style))
 
     def date(self, r: int, c: int, value: dt.date | None, style: Style = DATE) -> None:
         """A date with a date format (blank for None)."""
-        if value is None:
-            self.blank(r, c, style)
-        else:
-            self.put(r, c, number_tail(self.ws._convert_date_time(value),
-                                       self.book.attribute(style)))
+        self.put(r, c, self.blank_cell(style) if value is None else number_tail(
+            self.ws._convert_date_time(value), self.book.attribute(style)))
 
     def blank(self, r: int, c: int, style: Style | None = None) -> None:
         """An empty cell; it exists only when it has a ``style``."""
-        if style:
-            self.put(r, c, blank_tail(self.book.attribute(style)))
+        self.put(r, c, self.blank_cell(style))
 
     def value(self, r: int, c: int, value: object, style: Style | None = None) -> None:
         """Text, a number or nothing, each the right way."""

@@ -140,8 +140,8 @@ class SummaryFormulas:
                     f'{k2}{_R},{r3},"<"&{k3}{_R}),0)',
         }.items()}
 
-    def _fields(self, n: int) -> dict[str, int]:
-        return {"r": SUMMARY_HEADER_ROW + 1 + n, "v": FIRST_ROW + n}
+    def _fields(self, n: int) -> dict[str, str]:
+        return {"r": str(SUMMARY_HEADER_ROW + 1 + n), "v": str(FIRST_ROW + n)}
 
     def row(self, n: int) -> RowFormulas:
         """The formulas of ranked row ``n``."""

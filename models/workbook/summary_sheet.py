@@ -158,45 +158,40 @@ def _widths(plan: ExportPlan, view: ViewPlan, pillar_names: list[str]) -> list[f
 
 
 def _rows(sh: Sheet, plan: ExportPlan, view: ViewPlan, cols: Columns) -> None:
-    """One row per ranked startup, best first."""
+    """One row per ranked startup, best first, its cells in column order (see
+    :class:`~models.workbook.summary_formulas.Columns`)."""
     lang = plan.lang
     formulas = SummaryFormulas(plan, view, cols)
     share, whole = sh.book.attribute(SHARE), sh.book.attribute(WHOLE)
     rank = sh.book.attribute(RANK)
     yes = view_texts(lang)["gated"]
     keys = rank_keys(view)
+    breakers, sid = column_letter(cols.breakers), column_letter(cols.sid)
     for n, ranked in enumerate(view.rows):
         r = SUMMARY_HEADER_ROW + 1 + n
         f = formulas.row(n)
-        sh.put(r, cols.rank, _formula(f.rank, ranked.rank, rank))
-        sh.text(r, cols.name, ranked.startup)
-        sh.text(r, cols.status, status_name(ranked.status, lang) if ranked.status else "")
-        sh.put(r, cols.suggested, _formula(
-            f.suggested, suggestion_name(ranked.suggested, lang) if ranked.suggested else ""))
-        sh.put(r, cols.gated, _formula(f.gated, yes if ranked.gated else ""))
         names = "; ".join(ranked.deal_breakers)
-        if f.breakers is None:
-            sh.text(r, cols.breakers, names)
-        else:
-            sh.formula(r, cols.breakers, f.breakers, formula_text(names))
+        cells = [
+            _formula(f.rank, ranked.rank, rank), sh.text_cell(ranked.startup, f"B{r}"),
+            sh.text_cell(status_name(ranked.status, lang) if ranked.status else "", f"C{r}"),
+            _formula(f.suggested,
+                     suggestion_name(ranked.suggested, lang) if ranked.suggested else ""),
+            _formula(f.gated, yes if ranked.gated else ""),
+            sh.text_cell(names, f"{breakers}{r}") if f.breakers is None
+            else sh.formula_cell(f.breakers, formula_text(names))]
         values = [ranked.overall, *ranked.pillars.values()]
-        for c, (formula, value) in enumerate(zip(f.scores, values, strict=True)):
-            sh.formula(r, cols.overall + c, formula, value, SCORE)
-        sh.put(r, cols.completeness, _formula(f.completeness, ranked.completeness, share))
+        cells += [sh.formula_cell(formula, value, SCORE)
+                  for formula, value in zip(f.scores, values, strict=True)]
         p10, p90 = view.band(n)
-        sh.number(r, cols.p10, p10, SCORE)
-        sh.number(r, cols.p90, p90, SCORE)
-        if f.gap is None:
-            sh.number(r, cols.gap, ranked.founder_gap, GAP)
-        else:
-            sh.formula(r, cols.gap, f.gap, ranked.founder_gap, GAP)
-        sh.number(r, cols.used, ranked.assessments, WHOLE)
-        sh.text(r, cols.sid, ranked.startup_id)
-        for c, (key, value) in enumerate(zip(f.keys, keys[n], strict=True)):
-            if key is None:
-                sh.number(r, cols.keys + c, value, WHOLE)
-            else:
-                sh.put(r, cols.keys + c, _formula(key, value, whole))
+        cells += [_formula(f.completeness, ranked.completeness, share),
+                  sh.number_cell(p10, SCORE), sh.number_cell(p90, SCORE),
+                  sh.number_cell(ranked.founder_gap, GAP) if f.gap is None
+                  else sh.formula_cell(f.gap, ranked.founder_gap, GAP),
+                  sh.number_cell(ranked.assessments, WHOLE),
+                  sh.text_cell(ranked.startup_id, f"{sid}{r}")]
+        cells += [sh.number_cell(value, WHOLE) if key is None else _formula(key, value, whole)
+                  for key, value in zip(f.keys, keys[n], strict=True)]
+        sh.row(r, cells)
 
 
 def _formula(formula: str, value: float | str, style: str = "") -> str:

@@ -136,7 +136,8 @@ def is_plain(value: str) -> bool:
     return (
         not value.startswith(FORMULA_START)
         and len(value) <= MAX_CELL_CHARS // 2
-        and not _FORBIDDEN.search(value)
+        # a printable text has no forbidden character (quicker than the search)
+        and (value.isprintable() or not _FORBIDDEN.search(value))
     )
 
 
