@@ -90,7 +90,7 @@ def rebuild_views(window: MainWindow) -> None:
     if old_framework is not None and window.framework_view is not None:
         keep_framework(old_framework, window.framework_view)  # type: ignore[arg-type]
     window.tabs.setCurrentIndex(current_tab)
-    QTimer.singleShot(0, new.results_panel.enable_radar)
+    new.results_panel.enable_radar_later()
 
 
 def _rebuild_view(window: MainWindow, index: int) -> None:

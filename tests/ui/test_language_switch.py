@@ -139,3 +139,34 @@ def test_a_run_going_on_reports_to_the_rebuilt_tab(switching: MainWindow, qtbot)
     assert rebuilt.model.rowCount() == len(window.doc.portfolio.startups)
     assert rebuilt.job is None and not rebuilt.is_stale()
     window.set_language("en")
+
+
+def test_switches_in_a_row_leave_no_widget_behind(switching: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Switches without the event loop turning in between (a script): what a replaced view
+    had left for the loop to do (draw its radar, share its splitter) is not done on it once
+    it is gone, the views on screen work, and no widget is left over: as many as after one
+    switch there and back."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QApplication
+
+    window = switching
+    window.ensure_compare_view()
+    window.ensure_framework_view()
+
+    def settle() -> int:
+        for _ in range(3):
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+            qtbot.wait(5)  # the timers of the views built: their radar drawn
+        return len(QApplication.allWidgets())
+
+    window.set_language("zh_CN", remember=False)
+    window.set_language("en", remember=False)
+    before = settle()
+    for i in range(6):
+        window.set_language("zh_CN" if i % 2 == 0 else "en", remember=False)
+    assert settle() == before
+    assert window.lang == "en" and window.menus.file_menu.title() == "&File"
+    panel = window.assess_view.results_panel
+    assert panel.radar is not None and panel.radar.isVisibleTo(window)
+    window.assess_view.select_startup(window.doc.portfolio.startups[1].id)
+    assert window.assess_view.current_startup().id == window.doc.portfolio.startups[1].id

@@ -12,7 +12,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 from gui.widgets.chart_canvas import IdleChart
@@ -103,6 +103,14 @@ class ResultsPanel(QScrollArea):
         self._layout.insertSpacing(1, 6)
 
     # -- radar (matplotlib, created lazily after first paint) ------------------------------
+    def enable_radar_later(self) -> None:
+        """:meth:`enable_radar` once the event loop turns, unless the panel is gone by then
+        (a timer of its own: a singleShot with a context object is not in every PySide6)."""
+        timer = QTimer(self, singleShot=True, interval=0)
+        timer.timeout.connect(self.enable_radar)
+        timer.timeout.connect(timer.deleteLater)
+        timer.start()
+
     def enable_radar(self) -> None:
         """Create the radar chart and draw it (imports matplotlib); call once the window is
         visible."""

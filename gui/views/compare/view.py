@@ -365,9 +365,12 @@ class CompareView(QWidget):
         super().showEvent(event)
         self.startups.model.set_active(True)
         self._upper_changed(self.upper.currentIndex())
-        if not self._balanced:
+        if not self._balanced:  # once laid out; by a timer that goes with the view
             self._balanced = True
-            QTimer.singleShot(0, self._balance_splitter)
+            timer = QTimer(self, singleShot=True, interval=0)
+            timer.timeout.connect(self._balance_splitter)
+            timer.timeout.connect(timer.deleteLater)
+            timer.start()
 
     def hideEvent(self, event: QHideEvent) -> None:
         """While hidden, the tables neither rank nor sort on every change (weight edits in the
