@@ -6,6 +6,10 @@ Show in Folder asks, on Linux, the file manager on the session's D-Bus
 Explorer (``/select,``) and on macOS the Finder (``open -R``); without one of these, or when it
 refuses, the folder itself opens. Nothing here waits for the other program: the D-Bus call is
 asynchronous and the others are started detached.
+
+:func:`reveal_written` does what the user chose in the message that says a file was written,
+and says why when it cannot be done: the file or its folder moved or deleted since, or no
+program on the computer set to open its kind.
 """
 
 from __future__ import annotations
@@ -19,6 +23,8 @@ from PySide6.QtGui import QDesktopServices
 
 if TYPE_CHECKING:
     from PySide6.QtDBus import QDBusConnection, QDBusMessage
+
+translate = QCoreApplication.translate
 
 #: How long the file manager has to answer on D-Bus before the folder is opened instead.
 DBUS_TIMEOUT_MS = 5000
@@ -48,6 +54,28 @@ def show_in_folder(path: Path) -> None:
         started = _ask_file_manager(path)
     if not started:
         open_folder(path)
+
+
+def reveal_written(path: Path, answer: str) -> str:
+    """After ``path`` was written: ``open`` it or show it in its ``folder`` (any other
+    ``answer``: nothing). Returns why that could not be done, naming the file ('' when it
+    was done, or nothing was asked)."""
+    path = Path(path)
+    if answer == "open":
+        if not path.is_file():
+            return translate("Reveal", "{file} is no longer there: it was moved or deleted "
+                                       "after it was written.").format(file=path)
+        if not open_file(path):
+            return translate("Reveal", "No program on this computer is set to open {name}. "
+                                       "It is in {folder}.").format(name=path.name,
+                                                                   folder=path.parent)
+    elif answer == "folder":
+        if not path.parent.is_dir():
+            return translate("Reveal", "The folder {folder} is no longer there: it was moved "
+                                       "or deleted after {name} was written.").format(
+                folder=path.parent, name=path.name)
+        show_in_folder(path)
+    return ""
 
 
 def session_bus() -> QDBusConnection | None:

@@ -192,7 +192,7 @@ class FileJobs(QObject):
                warnings: list[str] | None = None) -> None:
         """Say that ``target`` was written (and which texts had to change to fit in a
         workbook), offering to open it or show it in its folder."""
-        from gui.reveal import open_file, show_in_folder
+        from gui.reveal import reveal_written
 
         self.window.statusBar().showMessage(self.tr("Wrote {name}").format(name=target.name),
                                             6000)
@@ -201,10 +201,10 @@ class FileJobs(QObject):
             note = self.tr("Some texts had to change to fit in a workbook:") + "\n" + \
                 self._lines(warnings, 20)
         answer = ask.exported(self.window, title, message, note)
-        if answer == "open":
-            open_file(target)
-        elif answer == "folder":
-            show_in_folder(target)
+        problem = reveal_written(target, answer)
+        if problem:
+            ask.error(self.window, self.tr("Cannot open the file") if answer == "open" else
+                      self.tr("Cannot show the folder"), problem)
 
     # -- template -------------------------------------------------------------------------
     def export_template(self, target: Path | None = None) -> bool:

@@ -1018,7 +1018,7 @@
     <name>EditActions</name>
     <message>
         <source>&amp;Copy</source>
-        <extracomment>Marks an item view whose context menu this module gives (dynamic property).</extracomment>
+        <extracomment>Marks an item view whose context menu this module gives (dynamic property). A number as the tables show it: a sign (the typographic minus too), digits, decimals, %.</extracomment>
         <translation>复制(&amp;C)</translation>
     </message>
     <message>
@@ -1149,6 +1149,14 @@
     <message>
         <source>Some texts had to change to fit in a workbook:</source>
         <translation>部分文本为适应工作簿而作了修改：</translation>
+    </message>
+    <message>
+        <source>Cannot open the file</source>
+        <translation>无法打开文件</translation>
+    </message>
+    <message>
+        <source>Cannot show the folder</source>
+        <translation>无法显示文件夹</translation>
     </message>
     <message>
         <source>Export founder template</source>
@@ -2985,6 +2993,21 @@ weight</source>
     <message>
         <source>As the pillar&apos;s share grows past this value (the other pillars rescaled proportionally), the leader changes</source>
         <translation>当该支柱的比例增长超过此值（其他支柱按比例缩放）时，领先者改变</translation>
+<context>
+    <name>Reveal</name>
+    <message>
+        <source>{file} is no longer there: it was moved or deleted after it was written.</source>
+        <translation>{file} 已不在原处：写入后被移动或删除了。</translation>
+    </message>
+    <message>
+        <source>No program on this computer is set to open {name}. It is in {folder}.</source>
+        <translation>这台电脑上没有设置用来打开 {name} 的程序。它在 {folder} 中。</translation>
+    </message>
+    <message>
+        <source>The folder {folder} is no longer there: it was moved or deleted after {name} was written.</source>
+        <translation>文件夹 {folder} 已不在原处：写入 {name} 后被移动或删除了。</translation>
+    </message>
+</context>
     </message>
     <message>
         <source>Leader before</source>
@@ -3329,7 +3352,7 @@ change</source>
     <name>StartupFilterBar</name>
     <message>
         <source>Show only startups with every tag ticked</source>
-        <extracomment>The status filter&apos;s value for startups without a decision. The details a startup is filtered by, besides its tags and status.</extracomment>
+        <extracomment>The status filter&apos;s value for startups without a decision. The details a startup is filtered by, besides its tags and status. What a website typed into a filter box may start with that its shown form leaves out.</extracomment>
         <translation>只显示带有所有勾选标签的初创公司</translation>
     </message>
     <message>

@@ -245,3 +245,47 @@ def test_an_export_whose_folder_goes_while_it_is_written_names_the_workbook(tmp_
     assert messages[-1] == ("failed", f"{target}: could not be written: the folder does not "
                             "exist; choose an existing folder", "")
     assert not folder.exists()
+
+
+def _exported_then(scripted_ask, monkeypatch, answer: str, meanwhile):  # type: ignore[no-untyped-def]
+    """The export's message is answered ``answer`` after ``meanwhile()`` ran (the user moved
+    the file in another program while the message was on screen)."""
+    def exported(parent, title, message, note=""):  # type: ignore[no-untyped-def]
+        scripted_ask.written.append(f"{title}: {message}")
+        meanwhile()
+        return answer
+
+    monkeypatch.setattr(scripted_ask, "exported", exported)
+
+
+def test_open_says_so_when_the_workbook_is_gone_or_nothing_opens_it(
+        window, qtbot, tmp_path, scripted_ask, opened, monkeypatch):
+    target = tmp_path / "deals.xlsx"
+    _exported_then(scripted_ask, monkeypatch, "open", target.unlink)
+    assert window.file_jobs.export_workbook(target)
+    _wait(window, qtbot)
+    assert opened == [] and not target.exists()
+    assert scripted_ask.errors() == [f"Cannot open the file: {target} is no longer there: it "
+                                     "was moved or deleted after it was written."]
+    # a system with no program for workbooks: openUrl answers False
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: False))
+    _exported_then(scripted_ask, monkeypatch, "open", lambda: None)
+    assert window.file_jobs.export_workbook(target)
+    _wait(window, qtbot)
+    assert target.exists()
+    assert scripted_ask.errors()[1] == ("Cannot open the file: No program on this computer is "
+                                        f"set to open deals.xlsx. It is in {tmp_path}.")
+
+
+def test_show_in_folder_says_so_when_the_folder_is_gone(window, qtbot, tmp_path,
+                                                         scripted_ask, opened, monkeypatch):
+    folder = tmp_path / "committee"
+    folder.mkdir()
+    target = folder / "deals.xlsx"
+    _exported_then(scripted_ask, monkeypatch, "folder", lambda: shutil.rmtree(folder))
+    assert window.file_jobs.export_workbook(target)
+    _wait(window, qtbot)
+    assert opened == []
+    assert scripted_ask.errors() == [f"Cannot show the folder: The folder {folder} is no "
+                                     "longer there: it was moved or deleted after deals.xlsx "
+                                     "was written."]
