@@ -1,11 +1,13 @@
 """A tile: a large button with an icon, a title and a line saying what it does, as on the
 welcome page (:mod:`gui.welcome`). Its look comes from the style sheet of the page it is on
-(object name ``welcomeTile``; its line's ``tileLine``)."""
+(object name ``welcomeTile``; its line's ``tileLine``). A title wider than the tile (a recent
+file's long name) is shortened in its middle, so its end (``.beachhead``) still shows, and is
+whole in the tile's accessible name."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QFont, QIcon
+from PySide6.QtGui import QFont, QIcon, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 
@@ -25,6 +27,9 @@ class Tile(QPushButton):
         font.setPointSizeF(font.pointSizeF() * 1.1)
         font.setWeight(QFont.Weight.DemiBold)
         self.title_label.setFont(font)
+        # as wide as the tile allows, the text elided to fit (see _elide_title)
+        self.title_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self._title = ""
         self.line_label = QLabel()
         self.line_label.setObjectName("tileLine")
         self.line_label.setWordWrap(True)
@@ -42,10 +47,25 @@ class Tile(QPushButton):
 
     def set_texts(self, title: str, line: str) -> None:
         """The title and the line under it (also what a screen reader says)."""
+        self._title = title
         self.title_label.setText(title)
+        if self.isVisible():  # else when it is laid out
+            self._elide_title()
         self.line_label.setText(line)
         self.setAccessibleName(title)
         self.setAccessibleDescription(line)
+
+    def title(self) -> str:
+        """The whole title (the label shows it shortened when the tile is too narrow)."""
+        return self._title
+
+    def _elide_title(self) -> None:
+        self.title_label.setText(self.title_label.fontMetrics().elidedText(
+            self._title, Qt.TextElideMode.ElideMiddle, self.title_label.width()))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)  # the layout has given the title its width by now
+        self._elide_title()
 
     def set_tile_icon(self, icon: QIcon) -> None:
         """The icon, at the tile's icon size."""
@@ -54,7 +74,10 @@ class Tile(QPushButton):
 
     def sizeHint(self) -> QSize:
         hint = self._layout.sizeHint()
-        return QSize(max(hint.width(), 240), hint.height())
+        margins = self._layout.contentsMargins()  # the title needs no less than it did
+        title = self.title_label.fontMetrics().horizontalAdvance(self._title) + \
+            self.icon_size + self._layout.spacing() + margins.left() + margins.right()
+        return QSize(max(hint.width(), 240, title), hint.height())
 
     def minimumSizeHint(self) -> QSize:
         return QSize(160, self._layout.minimumSize().height())

@@ -316,3 +316,25 @@ def test_the_title_stays_beachhead_when_the_language_changes_on_the_page(window,
     assert window.windowTitle() == "Beachhead"
     window.welcome.page.recent_tiles[0].click()  # the portfolio again: its name
     assert window.windowTitle() == "sample.beachhead[*] — Beachhead"
+
+
+def test_a_long_recent_name_is_shortened_in_its_middle_to_fit(make_window, qtbot, tmp_path):
+    """A recent file's long name shows its start and its end (.beachhead) with … between,
+    within its tile, instead of being cut off mid-letter."""
+    name = "Healthcare AI pipeline — committee review, September 2025 final v3.beachhead"
+    path = tmp_path / name
+    Workspace.create(path, Portfolio(framework=default_framework())).close()
+    w = make_window()
+    w.settings.add_recent_file(path)
+    w.resize(1024, 640)
+    w.show()
+    qtbot.waitExposed(w)
+    qtbot.waitUntil(lambda: w.welcome.doc is not None)  # the window's first portfolio made
+    page = w.welcome.show_page()
+    qtbot.waitUntil(lambda: "…" in page.recent_tiles[0].title_label.text())  # once laid out
+    (tile,) = page.recent_tiles
+    label = tile.title_label
+    assert label.text().startswith("Healthcare AI") and label.text().endswith("v3.beachhead")
+    assert label.fontMetrics().horizontalAdvance(label.text()) <= label.width()
+    assert label.geometry().right() < tile.width() and tile.title() == name
+    assert tile.accessibleName() == name
