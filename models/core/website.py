@@ -2,8 +2,10 @@
 
 A website is typed as people write addresses: ``acme.ai``, ``www.acme.ai/en``,
 ``https://acme.ai``, ``http://例子.中国``. :func:`normalise_website` keeps it as a full address:
-``https://`` put in front when no scheme was typed, the scheme and host in lower case, the
-path, query and fragment as typed. It refuses what cannot be a web address (words with spaces,
+``https://`` put in front when no scheme was typed, the scheme and host in lower case (the
+host's full-width letters and ideographic full stops, as a Chinese input method types them,
+as the ASCII ones a browser reads them as: ``例子。中国`` is ``例子.中国``), the path, query
+and fragment as typed. It refuses what cannot be a web address (words with spaces,
 a host without a dot, another scheme such as ``mailto:`` or ``javascript:``, a user name or
 password in the address), each time with :data:`EXPECTED` in the message. An empty text is
 no website.
@@ -15,6 +17,7 @@ from __future__ import annotations
 
 import ipaddress
 import re
+import unicodedata
 from typing import Final
 from urllib.parse import urlsplit
 
@@ -47,12 +50,21 @@ def normalise_website(typed: str) -> str:
         except ValueError:  # brackets of an IPv6 address left open
             problem = "its host is not written right"
         else:
-            problem = _parts_problem(parts.scheme, parts.netloc)
+            netloc = _host_text(parts.netloc)
+            problem = _parts_problem(parts.scheme, netloc)
             if problem is None:
                 return parts._replace(scheme=parts.scheme.lower(),
-                                      netloc=parts.netloc.lower()).geturl()
+                                      netloc=netloc.lower()).geturl()
     shown = text if len(text) <= 60 else text[:59] + "…"
     raise ValueError(f"the website '{shown}' is not a web address ({problem}); {EXPECTED}")
+
+
+def _host_text(netloc: str) -> str:
+    """The host (and port) as a browser reads it: full-width forms as ASCII (NFKC), every
+    ideographic full stop (``。``, ``．``, ``｡``) a dot, an empty port (``acme.ai:``) left
+    out."""
+    text = unicodedata.normalize("NFKC", netloc).replace("\u3002", ".")
+    return text.removesuffix(":")
 
 
 def _problem(text: str) -> str | None:
@@ -64,6 +76,8 @@ def _problem(text: str) -> str | None:
     if any(ord(c) < 32 or ord(c) == 127 for c in text):
         return "it has control characters"
     scheme = _SCHEME.match(text)
+    if scheme is not None and "." in scheme.group(1) and "://" not in text:
+        scheme = None  # a host and its port: acme.ai:8080
     if scheme is not None and "://" in text and scheme.group(1).lower() not in ("http",
                                                                                   "https"):
         return f"{scheme.group(1)}: addresses are not web pages"
@@ -74,6 +88,8 @@ def _problem(text: str) -> str | None:
 
 def _parts_problem(scheme: str, netloc: str) -> str | None:
     """What is wrong with an address's scheme and host (``None``: nothing)."""
+    if not scheme:  # what is before :// is no scheme: =HYPERLINK("https://…")
+        return "it does not start with http:// or https://"
     if scheme.lower() not in ("http", "https"):
         return f"{scheme}: addresses are not web pages"
     if "@" in netloc:

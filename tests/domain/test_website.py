@@ -32,6 +32,11 @@ EXPECTED = "expected a web address such as acme.ai or https://acme.ai"
     ("星澜.中国", "https://星澜.中国", "星澜.中国"),
     ("xn--fiq228c.com", "https://xn--fiq228c.com", "xn--fiq228c.com"),
     ("10.0.0.8/dashboard", "https://10.0.0.8/dashboard", "10.0.0.8/dashboard"),
+    # typed with a Chinese input method: ideographic full stops, full-width letters
+    ("星澜。中国", "https://星澜.中国", "星澜.中国"),
+    ("ａｃｍｅ．ａｉ/关于", "https://acme.ai/关于", "acme.ai/关于"),
+    ("acme｡ai", "https://acme.ai", "acme.ai"),
+    ("acme.ai:", "https://acme.ai", "acme.ai"),  # a colon with no port after it
     ("", "", ""),
     ("   ", "", ""),
 ])
@@ -53,6 +58,9 @@ def test_addresses_are_kept_whole(typed, kept, shown):
     ("ftp://files.acme.ai", "ftp: addresses are not web pages"),
     ("https://bo:secret@acme.ai", "it has a user name or password"),
     ("acme.ai:70000", "'70000' is not a port number"),
+    ("acme.ai:eighty", "'eighty' is not a port number"),
+    ('=HYPERLINK("https://acme.ai")', "it does not start with http:// or https://"),
+    ("ａｃｍｅ＠evil.com", "its host is not written right"),  # ＠ would read as @
     ("https://", "it has no host name"),
     ("https://[fe80::1", "its host is not written right"),
     ("acme.ai/\x07", "it has control characters"),
