@@ -2993,6 +2993,16 @@ weight</source>
     <message>
         <source>As the pillar&apos;s share grows past this value (the other pillars rescaled proportionally), the leader changes</source>
         <translation>当该支柱的比例增长超过此值（其他支柱按比例缩放）时，领先者改变</translation>
+    </message>
+    <message>
+        <source>Leader before</source>
+        <translation>原领先者</translation>
+    </message>
+    <message>
+        <source>New leader</source>
+        <translation>新领先者</translation>
+    </message>
+</context>
 <context>
     <name>Reveal</name>
     <message>
@@ -3006,16 +3016,6 @@ weight</source>
     <message>
         <source>The folder {folder} is no longer there: it was moved or deleted after {name} was written.</source>
         <translation>文件夹 {folder} 已不在原处：写入 {name} 后被移动或删除了。</translation>
-    </message>
-</context>
-    </message>
-    <message>
-        <source>Leader before</source>
-        <translation>原领先者</translation>
-    </message>
-    <message>
-        <source>New leader</source>
-        <translation>新领先者</translation>
     </message>
 </context>
 <context>
