@@ -2127,6 +2127,10 @@
         <translation>在评估中打开</translation>
     </message>
     <message>
+        <source>Open in Assess (deleted since)</source>
+        <translation>在评估中打开（此后已删除）</translation>
+    </message>
+    <message>
         <source>Select in Table</source>
         <translation>在表格中选中</translation>
     </message>

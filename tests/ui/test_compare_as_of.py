@@ -117,3 +117,30 @@ def test_the_chosen_startup_stays_chosen_across_days(make_window, dated_file):
     assert view.current_startup_id() == tf
     view.as_of.check.setChecked(False)
     assert view.current_startup_id() == tf
+
+
+def test_the_map_as_of_a_day_does_not_open_a_startup_deleted_since(make_window, dated_file,
+                                                                   qtbot, scripted_ask):
+    """As of 15 November Tokenforge is on the map, though it has been deleted since: its menu
+    says so instead of opening an Assess view with no startup in it."""
+    from tests.ui.test_compare_map_menu import _at, _drawn
+
+    w = make_window()
+    assert w.files.open_document(dated_file)
+    tokenforge = w.doc.portfolio.find_startup("Tokenforge").id
+    w.doc.undo_stack.push(cmd.RemoveStartup(w.doc, tokenforge))
+    w.resize(1280, 800)
+    w.show()
+    w.show_view("compare")
+    view = w.compare_view
+    view.as_of.set_day(dt.date(2026, 11, 15))
+    chart = _drawn(qtbot, view)
+    menu = view.map.context_menu(_at(chart, (31.25, 40.0)))  # Tokenforge's mark
+    (entry,) = [a for a in menu.actions() if a.text().startswith("Open in Assess")]
+    assert menu.actions()[0].text() == "Tokenforge"
+    assert entry.text() == "Open in Assess (deleted since)" and not entry.isEnabled()
+    menu = view.map.context_menu(_at(chart, (75.0, 40.0)))  # Lumenreel, still there
+    (entry,) = [a for a in menu.actions() if a.text().startswith("Open in Assess")]
+    assert entry.text() == "Open in Assess" and entry.isEnabled()
+    entry.trigger()
+    assert w.assess_view.current_startup().name == "Lumenreel"

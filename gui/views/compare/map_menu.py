@@ -1,9 +1,12 @@
 """The context menu of the Compare view's map (:class:`MapMenu`): on a startup's mark, Open in
 Assess, Select in Table and Copy Name; anywhere, Copy Image, Save Image As… (PNG or SVG), Clear
-Selection, and whether the top of the ranking is named besides the selection."""
+Selection, and whether the top of the ranking is named besides the selection. A map shown "as
+of" a past day can hold a startup deleted since: it cannot be opened in Assess, and its menu
+says so."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,6 +17,7 @@ from PySide6.QtWidgets import QMenu
 from gui.dialogs import ask
 
 if TYPE_CHECKING:
+    from gui.document import Document
     from gui.views.compare.position_map import PositionMap
 
 #: The image formats Save Image As… writes, by file suffix.
@@ -25,11 +29,16 @@ class MapMenu(QObject):
 
     Args:
         chart: the :class:`~gui.views.compare.position_map.PositionMap` it serves.
+
+    Attributes:
+        openable: whether a startup on the map can be opened in Assess (is in the portfolio
+            now; the Compare view sets it, see :func:`in_portfolio`).
     """
 
     def __init__(self, chart: PositionMap) -> None:
         super().__init__(chart)
         self.chart = chart
+        self.openable: Callable[[str], bool] = lambda _startup_id: True
 
     def menu(self, pos: QPoint) -> QMenu:
         """The menu a right click at ``pos`` (the canvas's coordinates) opens: the startup
@@ -42,7 +51,10 @@ class MapMenu(QObject):
         if sid:
             name = menu.addAction(chart.startup_name(sid).replace("&", "&&"))  # no mnemonic
             name.setEnabled(False)
-            menu.addAction(self.tr("Open in Assess"), lambda: chart.openRequested.emit(sid))
+            if self.openable(sid):
+                menu.addAction(self.tr("Open in Assess"), lambda: chart.openRequested.emit(sid))
+            else:
+                menu.addAction(self.tr("Open in Assess (deleted since)")).setEnabled(False)
             menu.addAction(self.tr("Select in Table"),
                            lambda: chart.startupsSelected.emit([sid], False))
             menu.addAction(self.tr("Copy Name"), lambda: self.copy_name(sid))
@@ -105,6 +117,15 @@ class MapMenu(QObject):
             return None
         settings.last_folder = str(target.resolve().parent)
         return target
+
+
+def in_portfolio(doc: Document, startup_id: str) -> bool:
+    """Whether ``doc``'s portfolio holds the startup now."""
+    try:
+        doc.startup(startup_id)
+    except KeyError:
+        return False
+    return True
 
 
 def _write(target: Path, data: bytes) -> None:

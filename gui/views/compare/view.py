@@ -26,6 +26,7 @@ from gui.tables.ranking import StartupRankingModel
 from gui.views.compare.as_of import AsOfBar, follow_live
 from gui.views.compare.assessments_page import AssessmentsPage
 from gui.views.compare.gaps_panel import GapsPanel
+from gui.views.compare.map_menu import in_portfolio
 from gui.views.compare.position_map import PositionMap
 from gui.views.compare.scenario_page import ScenarioPage
 from gui.views.compare.sensitivity_panel import SensitivityPanel
@@ -144,6 +145,7 @@ class CompareView(QWidget):
         self.map.startupsSelected.connect(self._map_selected)
         self.map.openRequested.connect(self.activate_startup)
         self.map.openRequested.connect(self.openInAssess)
+        self.map.menu.openable = lambda sid: in_portfolio(self.live_doc, sid)  # as of a day
         self.startups.selectionChanged.connect(
             lambda: self.map.set_selected(self.startups.selected_ids()))
         self.upper.currentChanged.connect(self._upper_changed)
