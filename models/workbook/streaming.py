@@ -50,6 +50,13 @@ class StreamSheet(Worksheet):  # type: ignore[misc]
     XlsxWriter is stored as given (only the leading ``=`` removed), never searched for
     dynamic-array functions or array braces."""
 
+    # XlsxWriter's own state, read and written here
+    previous_row: int
+    dim_rowmin: int | None
+    dim_rowmax: int | None
+    dim_colmin: int | None
+    dim_colmax: int | None
+
     def _prepare_formula(self, formula: str, expand_future_functions: bool = False) -> str:
         return formula[1:] if formula.startswith("=") else formula
 
@@ -62,12 +69,6 @@ class StreamSheet(Worksheet):  # type: ignore[misc]
             self._write_single_row(row)
         self.table[row][col] = _FORMULA_CELL(self._prepare_formula(formula), cell_format, value)
         return 0
-
-    previous_row: int
-    dim_rowmin: int | None
-    dim_rowmax: int | None
-    dim_colmin: int | None
-    dim_colmax: int | None
 
     def __init__(self) -> None:
         super().__init__()
