@@ -110,10 +110,11 @@ class MainMenus(QObject):
             self.tr("&Next Unscored Criterion"), self.next_unscored, NEXT_UNSCORED_KEY,
             self.tr("Go to the next criterion of the assessment shown that is not scored yet"))
         self.view_actions: list[QAction] = []
-        for i, name in enumerate((self.tr("&Assess"), self.tr("&Compare"),
-                                  self.tr("&Framework"))):
+        for i, (view, name) in enumerate((("assess", self.tr("&Assess")),
+                                          ("compare", self.tr("&Compare")),
+                                          ("framework", self.tr("&Framework")))):
             self.view_actions.append(self._action(
-                name, partial(w.tabs.setCurrentIndex, i), f"Ctrl+{i + 1}"))
+                name, partial(w.show_view, view), f"Ctrl+{i + 1}"))
         self.language_actions: dict[str, QAction] = {}
         for lang, label in LANGUAGES.items():
             # each language is named in itself, so anyone can find their own

@@ -212,8 +212,13 @@ class EditActions(QObject):
         return None
 
     def find(self) -> bool:
-        """Put the keyboard in the filter field of what is on screen, its text selected so
-        typing replaces it; False when the view has no filter (said in the status bar)."""
+        """Put the keyboard in the filter field of what is on screen (the views, from the
+        welcome page too), its text selected so typing replaces it; False when the view has
+        no filter or no portfolio is open (said in the status bar)."""
+        if not self.window.welcome.leave():  # the welcome page, and no portfolio open
+            self.window.statusBar().showMessage(
+                self.tr("Nothing to find in: open a portfolio first."), 5000)
+            return False
         field = self.filter_field()
         if field is None:
             self.window.statusBar().showMessage(

@@ -86,7 +86,7 @@ class WelcomePage(QWidget):
         self.recent_tiles: list[Tile] = []
         self._build()
         self.retranslate()
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self._back,
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, window.welcome.leave,
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
     def _build(self) -> None:
@@ -157,7 +157,7 @@ class WelcomePage(QWidget):
         names.addWidget(self.about_label)
         self.back_button = QPushButton()
         self.back_button.setObjectName("welcomeBack")
-        self.back_button.clicked.connect(lambda _c=False: self._back())
+        self.back_button.clicked.connect(lambda _c=False: self.window_.welcome.leave())
         head = QHBoxLayout()
         head.setSpacing(20)
         head.addWidget(logo, 0, Qt.AlignmentFlag.AlignTop)
@@ -297,11 +297,6 @@ class WelcomePage(QWidget):
         if not self.window_.files.open_location(location):
             self.refresh()  # a file that is gone has left the list
 
-    def _back(self) -> None:
-        doc = self.window_.welcome.doc
-        if doc is not None and is_open(doc):
-            self.window_.welcome.hide_page()
-
 
 def is_open(doc: Document) -> bool:
     """Whether ``doc`` is a portfolio worth showing rather than the welcome page: a file or
@@ -384,8 +379,12 @@ class Welcome(QObject):
         if self.doc is not None:
             self.window.update_title()
 
-    def _edited(self, _index: int) -> None:
-        self.hide_page()
+    def leave(self) -> bool:
+        """Show the views if a portfolio is open (Back, Escape, a view or Find chosen); True
+        when the views are on screen."""
+        if self.doc is not None and is_open(self.doc):
+            self.hide_page()
+        return not self.is_shown()
 
     def _document_changed(self) -> None:
         """Another portfolio is open: it is shown. A change to it (an import from the page,
@@ -393,7 +392,7 @@ class Welcome(QObject):
         doc = self.doc = self.window.doc
         if self._edits is not None:
             QObject.disconnect(self._edits)
-        self._edits = doc.undo_stack.indexChanged.connect(self._edited)
+        self._edits = doc.undo_stack.indexChanged.connect(self.hide_page)
         if is_open(doc):
             self.hide_page()
         elif self.is_shown():

@@ -1064,6 +1064,10 @@
         <translation>状态</translation>
     </message>
     <message>
+        <source>Nothing to find in: open a portfolio first.</source>
+        <translation>没有可查找的内容：请先打开一个组合。</translation>
+    </message>
+    <message>
         <source>This view has no filter: Find works in Assess and Compare.</source>
         <translation>此视图没有筛选框：查找适用于评估和比较视图。</translation>
     </message>

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtGui import QGuiApplication, QImage
-from PySide6.QtWidgets import QScrollArea
+from PySide6.QtWidgets import QApplication, QScrollArea
 
 from gui import app as app_module
 from gui import team_dialog
@@ -338,3 +338,32 @@ def test_a_long_recent_name_is_shortened_in_its_middle_to_fit(make_window, qtbot
     assert label.fontMetrics().horizontalAdvance(label.text()) <= label.width()
     assert label.geometry().right() < tile.width() and tile.title() == name
     assert tile.accessibleName() == name
+
+
+def test_a_view_find_or_next_unscored_leaves_the_page_for_the_portfolio(window, qtbot):
+    """On the welcome page over an open portfolio (Help ▸ Welcome Page), View ▸ Compare,
+    Edit ▸ Find and Edit ▸ Next Unscored Criterion show the views and do what they say,
+    rather than acting behind the page; with nothing open the page stays and Find says so."""
+    menus, welcome = window.menus, window.welcome
+    window.assess_view.select_startup(window.doc.portfolio.startups[0].id)
+    window.assess_view.new_assessment()  # nothing scored in it yet
+    window.activateWindow()
+    menus.help.welcome_action.trigger()
+    menus.view_actions[1].trigger()
+    assert not welcome.is_shown() and window.tabs.currentWidget() is window.compare_view
+    menus.help.welcome_action.trigger()
+    menus.edit.find_action.trigger()
+    assert not welcome.is_shown()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.compare_view.startups
+                    .filter_edit)
+    menus.help.welcome_action.trigger()
+    menus.next_unscored_action.trigger()
+    assert not welcome.is_shown() and window.tabs.currentWidget() is window.assess_view
+    first = next(iter(window.assess_view.criteria.editors.values()))
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is first)
+    menus.close_action.trigger()
+    menus.view_actions[1].trigger()
+    assert welcome.is_shown()
+    menus.edit.find_action.trigger()
+    assert welcome.is_shown()
+    assert window.statusBar().currentMessage() == "Nothing to find in: open a portfolio first."
