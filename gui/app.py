@@ -149,8 +149,8 @@ def run(argv: Sequence[str] | None = None) -> int:
     install_crash_handler(lambda: None if args.screenshot else window)
     if args.screenshot:
         return _screenshot(app, window, args)
+    window.start_with(lambda: open_initial(window, args.file))  # once it has painted
     window.show()
-    QTimer.singleShot(0, lambda: open_initial(window, args.file))
     return app.exec()
 
 
@@ -165,23 +165,31 @@ def name_application(app: QApplication) -> None:
 
 def _is_address(location: str) -> bool:
     """Whether ``location`` is a team workspace's address (never made a ``Path``, which would
-    fold its ``//``)."""
+    fold its ``//``). A file's name is told without importing the database drivers, which
+    would hold the window's first paint."""
+    if "://" not in location:
+        return False
     from models.store.server import is_server_address
 
     return is_server_address(location)
 
 
-def open_initial(window: MainWindow, file: str | None) -> None:
-    """What the window opens at start: ``file`` (a file or an address), else the last file
-    or team workspace; the welcome page when there is neither (the first start, or the
-    last file is gone) or it cannot be opened."""
+def open_initial(window: MainWindow, file: str | None) -> bool:
+    """What the window opens at start, once it has painted: ``file`` (a file or an address),
+    else the last file or team workspace, read in the background while the window paints
+    (:meth:`~gui.portfolio_files.PortfolioFiles.open_in_background`: True); the welcome page
+    when there is neither (the first start, or the last file is gone: False), or after
+    saying why it cannot be opened."""
     location = file
     if not location:
         recent = window.settings.recent_files
         if recent and (_is_address(recent[0]) or Path(recent[0]).exists()):
             location = recent[0]
-    if not location or not window.files.open_location(location):
+    if not location:
         window.welcome.show_page()
+        return False
+    window.files.open_in_background(location)
+    return True
 
 
 def _screenshot(app: QApplication, window: MainWindow, args: argparse.Namespace) -> int:

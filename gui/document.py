@@ -18,27 +18,27 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from gui.document_edits import DocumentEdits
+from gui.document_index import PortfolioIndex
+from gui.document_results import DocumentResults
 from gui.i18n import language
 from gui.workspace_watch import WorkspaceWatch
 from models.core import edits
 from models.core.framework import Framework, Scenario
 from models.core.portfolio import Assessment, Portfolio, Startup
-from models.engine.perspectives import Perspective
-from models.engine.ranking import Ranking
-from models.engine.ranking_cache import RankingCache, RankingSettings
-from models.engine.results import Result, score_assessment, score_assessments
+from models.engine.ranking_cache import RankingCache
+from models.engine.results import Result
 from models.files.framework_file import default_framework
 from models.store.changelog import Change, Kind
-from models.store.convert import convert_json
-from models.store.server import is_server_address
-from models.store.sqlite import is_workspace
 from models.store.workspace import Workspace
+
+if TYPE_CHECKING:
+    from gui.document_loading import Loaded
 
 T = TypeVar("T")
 
@@ -47,7 +47,7 @@ _STRUCTURAL = frozenset({Kind.CREATE, Kind.FRAMEWORK, Kind.STARTUP_INSERT, Kind.
                          Kind.ASSESSMENT_INSERT, Kind.ASSESSMENT_REMOVE})
 
 
-class Document(QObject, DocumentEdits):
+class Document(QObject, DocumentEdits, DocumentResults):
     """A portfolio being edited.
 
     Signals:
@@ -81,7 +81,8 @@ class Document(QObject, DocumentEdits):
     connectionChanged = Signal(str)
 
     def __init__(self, portfolio: Portfolio, path: Path | None = None,
-                 parent: QObject | None = None, workspace: Workspace | None = None) -> None:
+                 parent: QObject | None = None, workspace: Workspace | None = None,
+                 scored: Loaded | None = None) -> None:
         super().__init__(parent)
         self.portfolio = portfolio
         self.path = path
@@ -106,18 +107,15 @@ class Document(QObject, DocumentEdits):
         #: rank startups with a deal-breaker among the others, by overall alone
         self.ignore_gates = False
         self._results: dict[str, Result] = {}
-        self._index: dict[str, tuple[Startup, Assessment]] = {}
-        self._ranking = RankingCache()
+        self._index = PortfolioIndex(portfolio)
+        self._ranking = RankingCache() if scored is None else scored.ranking
         self._one_startup_changed = False
-        # connected first, so views that ask for the ranking see it up to date
-        for signal in (self.frameworkChanged, self.resultsChanged, self.scenarioChanged,
-                       self.perspectiveChanged):
-            signal.connect(self._drop_ranking)
-        self.structureChanged.connect(self._structure_changed)
-        self.scoresChanged.connect(self._assessment_changed)
-        self.decisionsChanged.connect(self._ranking.touch)
-        self._reindex()
-        self.rescore_all()
+        self._follow_for_ranking()
+        if scored is not None:  # scored and ranked as it was read
+            self._results = scored.results
+            self.perspective, self.ignore_gates = scored.perspective, scored.ignore_gates
+        if scored is None or scored.lang != language():  # (the language switched meanwhile)
+            self.rescore_all()
 
     # -- files ----------------------------------------------------------------------------
     @classmethod
@@ -138,17 +136,20 @@ class Document(QObject, DocumentEdits):
             InputError: a missing, damaged or foreign file, or one from a newer Beachhead;
                 a server that cannot be reached or holds no workspace.
         """
-        target = None if is_server_address(path) else Path(path)
-        converted = None
-        if target is not None and target.is_file() and not is_workspace(target):
-            converted, target = target, convert_json(target, who)
-        ws = Workspace.open(str(path) if target is None else target, who)
+        from gui.document_loading import load
+
+        return cls.of_loaded(load(path, who, language()), parent)
+
+    @classmethod
+    def of_loaded(cls, loaded: Loaded, parent: QObject | None = None) -> Document:
+        """The document of a workspace :func:`gui.document_loading.load` opened, read,
+        scored and ranked (perhaps in another thread: this is made in the window's)."""
         try:
-            doc = cls(ws.load(), target, parent, ws)
+            doc = cls(loaded.portfolio, loaded.path, parent, loaded.workspace, loaded)
         except BaseException:
-            ws.close()
+            loaded.workspace.close()
             raise
-        doc.converted_from = converted
+        doc.converted_from = loaded.converted_from
         return doc
 
     @classmethod
@@ -182,10 +183,11 @@ class Document(QObject, DocumentEdits):
         opening (:mod:`gui.portfolio_files`)."""
         self.close()
         self.undo_stack.clear()
-        self._results, self._index = {}, {}
+        self._results = {}
         self._ranking.drop()
         self.portfolio = Portfolio.model_construct(framework=self.portfolio.framework,
                                                    startups=[])
+        self._reindex()
 
     def is_modified(self) -> bool:
         """True for a scratch portfolio with changes (a workspace never has unsaved ones)."""
@@ -310,15 +312,19 @@ class Document(QObject, DocumentEdits):
 
     def startup(self, startup_id: str) -> Startup:
         """The startup with this id; ``KeyError`` if none."""
-        return edits.startup_by_id(self.portfolio, startup_id)
+        return self._index.startup(startup_id)
 
     def startup_index(self, startup_id: str) -> int:
         """Position of the startup in the portfolio; ``KeyError`` if none."""
-        return edits.startup_index(self.portfolio, startup_id)
+        return self._index.position(startup_id)
 
     def assessment(self, assessment_id: str) -> tuple[Startup, Assessment]:
         """(startup, assessment) for an assessment id; ``KeyError`` if none."""
-        return self._index[assessment_id]
+        return self._index.assessment(assessment_id)
+
+    def counts(self) -> tuple[int, int]:
+        """How many startups and assessments the portfolio holds (kept, not counted)."""
+        return self._index.counts()
 
     def result(self, assessment_id: str) -> Result:
         """The current result of an assessment (under the active scenario)."""
@@ -334,66 +340,5 @@ class Document(QObject, DocumentEdits):
             return None
         return max(reversed(startup.assessments), key=lambda a: a.date)
 
-    # -- scoring --------------------------------------------------------------------------
-    def rescore_all(self) -> None:
-        """Recompute every result (vectorised) and emit ``resultsChanged``."""
-        pairs = self.portfolio.assessments()
-        results = score_assessments(pairs, self.framework, self.scenario, language())
-        self._results = {r.assessment_id: r for r in results}
-        self._ranking.drop()  # even with signals blocked (a language switch)
-        self.resultsChanged.emit()
-
-    def _rescore(self, assessment_id: str) -> None:
-        st, a = self._index[assessment_id]
-        self._results[assessment_id] = score_assessment(st, a, self.framework, self.scenario,
-                                                        language())
-
     def _reindex(self) -> None:
-        self._index = {a.id: (s, a) for s, a in self.portfolio.assessments()}
-
-    def set_scenario(self, scenario_id: str | None) -> None:
-        """Apply a scenario (by id) to every result, or none; not an edit of the document."""
-        self.scenario = self.framework.scenario(scenario_id) if scenario_id else None
-        self.rescore_all()
-        self.scenarioChanged.emit()
-
-    def ranking(self) -> Ranking:
-        """The startups ranked under the perspective, the scenario and the gates setting
-        (:func:`models.engine.ranking.rank_startups`); computed when first asked for after a
-        change, then kept. After an edit of one startup only that startup is ranked again
-        (:mod:`models.engine.ranking_cache`). A ranking returned is never changed afterwards."""
-        return self._ranking.ranking(self.portfolio, RankingSettings(
-            self.perspective, self.scenario, self.ignore_gates, language()))
-
-    def _drop_ranking(self, *_: object) -> None:
-        self._ranking.drop()
-
-    def _assessment_changed(self, assessment_id: str) -> None:
-        pair = self._index.get(assessment_id)
-        if pair is None:
-            self._ranking.drop()
-        else:
-            self._ranking.touch(pair[0].id)
-
-    def _structure_changed(self) -> None:
-        """Startups or assessments added or removed: rank again; one startup's name or one
-        assessment's assessor, role or date changed: rank that startup again."""
-        if not self._one_startup_changed:
-            self._ranking.drop()
-        self._one_startup_changed = False
-
-    def _changed_one_startup(self, startup_id: str) -> None:
-        """Call just before ``structureChanged`` when only this startup changed."""
-        self._ranking.touch(startup_id)
-        self._one_startup_changed = True
-
-    def set_perspective(self, perspective: str, ignore_gates: bool | None = None) -> None:
-        """Rank under ``perspective`` (``investor``, ``founder``, ``latest`` or
-        ``assessor:NAME``), and ignore gates or not (unchanged when ``None``); not an edit of
-        the document. Raises ``ValueError`` for an unknown perspective."""
-        Perspective.parse(perspective)
-        gates = self.ignore_gates if ignore_gates is None else ignore_gates
-        if (perspective, gates) == (self.perspective, self.ignore_gates):
-            return
-        self.perspective, self.ignore_gates = perspective, gates
-        self.perspectiveChanged.emit()
+        self._index.rebuild(self.portfolio)

@@ -12,7 +12,7 @@ then shows the other's value (no lost update: the command asks the user, see
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from models.core import edits
@@ -23,6 +23,7 @@ from models.core.portfolio import Assessment, Portfolio, Startup
 from models.store.conflicts import Conflict
 
 if TYPE_CHECKING:
+    from gui.document_index import PortfolioIndex
     from models.engine.results import Result
     from models.store.changelog import Change
     from models.store.workspace import Workspace
@@ -37,7 +38,7 @@ class DocumentEdits:
     portfolio: Portfolio
     scenario: Scenario | None
     _results: dict[str, Result]
-    _index: dict[str, tuple[Startup, Assessment]]
+    _index: PortfolioIndex
     # the document's signals
     scoresChanged: Any
     structureChanged: Any
@@ -63,6 +64,9 @@ class DocumentEdits:
         def _rescore(self, assessment_id: str) -> None:
             ...
 
+        def _rescore_many(self, assessment_ids: Iterable[str]) -> None:
+            ...
+
         def _reindex(self) -> None:
             ...
 
@@ -79,7 +83,7 @@ class DocumentEdits:
                           value: object, *, expected: object) -> None:
         """Set one field (``value``, ``confidence``, ``rationale``, ``evidence``) of a score,
         which the window showed as ``expected`` (``Conflict``: see the module notes)."""
-        _, a = self._index[assessment_id]
+        _, a = self._index.assessment(assessment_id)
         self._store(lambda ws, c: ws.set_score_field(assessment_id, criterion_id, field, value,
                                                      c, expected=expected))
         edits.set_score_field(a, criterion_id, field, value)
@@ -104,7 +108,7 @@ class DocumentEdits:
     def apply_assessment_field(self, assessment_id: str, field: str, value: object, *,
                                expected: object) -> None:
         """Set an assessment's ``assessor``, ``role`` or ``date`` (shown as ``expected``)."""
-        st, a = self._index[assessment_id]
+        st, a = self._index.assessment(assessment_id)
         self._store(lambda ws, c: ws.set_assessment_field(assessment_id, field, value, c,
                                                           expected=expected))
         edits.set_field(a, field, value)
@@ -134,7 +138,7 @@ class DocumentEdits:
         """Insert ``startup`` (with its assessments) at ``index``."""
         self._store(lambda ws, c: ws.insert_startup(index, startup, c))
         edits.insert_startup(self.portfolio, index, startup)
-        self._reindex()
+        self._index.added_startup(startup)
         for a in startup.assessments:
             self._rescore(a.id)
         self.structureChanged.emit()
@@ -147,7 +151,7 @@ class DocumentEdits:
         index, st = edits.remove_startup(self.portfolio, startup_id)
         for a in st.assessments:
             self._results.pop(a.id, None)
-        self._reindex()
+        self._index.removed_startup(st)
         self.structureChanged.emit()
         return stored if stored is not None else (index, st)
 
@@ -157,18 +161,18 @@ class DocumentEdits:
         st = self.startup(startup_id)
         self._store(lambda ws, c: ws.insert_assessment(startup_id, index, assessment, c))
         edits.insert_assessment(st, index, assessment)
-        self._reindex()
+        self._index.added_assessment(st, assessment)
         self._rescore(assessment.id)
         self.structureChanged.emit()
 
     def apply_remove_assessment(self, assessment_id: str) -> tuple[str, int, Assessment]:
         """Remove an assessment; returns (startup id, former index, assessment) for undo: as
         the file held them (see :meth:`apply_remove_startup`)."""
-        st, a = self._index[assessment_id]
+        st, a = self._index.assessment(assessment_id)
         stored = self._store(lambda ws, c: ws.remove_assessment(assessment_id, c))
         index = edits.remove_assessment(st, a)
         self._results.pop(assessment_id, None)
-        self._reindex()
+        self._index.removed_assessment(assessment_id)
         self.structureChanged.emit()
         return stored if stored is not None else (st.id, index, a)
 
@@ -176,11 +180,17 @@ class DocumentEdits:
                        fields: list[FieldValue] | None = None) -> None:
         """Set ``fields`` of existing startups, append many startups, and assessments to
         existing startups, then re-score once (an import of a thousand workbooks is one
-        change, not a thousand); see :func:`models.core.edits.add_many`."""
+        change, not a thousand); see :func:`models.core.edits.add_many`. Only what it adds
+        and the startups whose fields it sets are scored: its cost is the import's, however
+        large the portfolio."""
         self._store(lambda ws, c: ws.add_many(startups, assessments, fields or [], c))
         edits.add_many(self.portfolio, startups, assessments, fields or [])
-        self._reindex()
-        self.rescore_all()
+        for st in startups:
+            self._index.added_startup(st)
+        for sid, a in assessments:
+            self._index.added_assessment(self.startup(sid), a)
+        self._rescore_many([*(a.id for st in startups for a in st.assessments),
+                            *(a.id for _, a in assessments), *self._owned(fields)])
         self.structureChanged.emit()
 
     def apply_bulk_remove(self, startup_ids: set[str], assessment_ids: set[str],
@@ -190,8 +200,16 @@ class DocumentEdits:
         self._store(lambda ws, c: ws.remove_many(startup_ids, assessment_ids, fields or [], c))
         edits.remove_many(self.portfolio, startup_ids, assessment_ids, fields or [])
         self._reindex()
-        self.rescore_all()
+        self._results = {aid: r for aid, r in self._results.items()
+                         if self._index.owner(aid) is not None}
+        self._rescore_many(self._owned(fields))
         self.structureChanged.emit()
+
+    def _owned(self, fields: list[FieldValue] | None) -> list[str]:
+        """The assessments of the startups whose fields ``fields`` sets (a name is part of
+        their results)."""
+        return [a.id for sid in dict.fromkeys(sid for sid, _, _ in fields or [])
+                for a in self.startup(sid).assessments]
 
     def apply_framework(self, framework: Framework) -> list[RemovedScore]:
         """Replace the portfolio's framework (weights or a whole new one) and re-score all.

@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
 
 from gui.icons import action_icon
 from gui.tables.roles import OverallRole, StartupIdRole, StatusRole
-from models.cli.tables import csv_text
 
 if TYPE_CHECKING:
     from gui.main_window import MainWindow
@@ -69,6 +68,8 @@ def spreadsheet_text(value: object) -> str:
     """``value`` as a spreadsheet takes it when pasted: on one line, a number's typographic
     minus (−10.2) the minus a spreadsheet reads as one (-10.2), and a text it would run as
     a formula (``= + - @`` first) neutralised as in a CSV file (``csv_text``)."""
+    from models.cli.tables import csv_text  # not on the start-up path: it imports pydantic
+
     text = _one_line(value)
     if _NUMBER.fullmatch(text):
         return text.replace("\u2212", "-")

@@ -5,6 +5,7 @@ the open portfolio bound to them, the interface language, drag and drop, and clo
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -97,6 +98,7 @@ class MainWindow(QMainWindow):
         self.file_jobs = FileJobs(self)
         self.menus.fill_tool_bar()  # with Export
         self._late_started = False
+        self._opening: Callable[[], bool] | None = None
         self.setWindowTitle(self.tr("Beachhead"))
         if self.settings.geometry is not None:
             self.restoreGeometry(self.settings.geometry)
@@ -131,17 +133,23 @@ class MainWindow(QMainWindow):
         assert self._assess_view is not None
         return self._assess_view
 
-    def ensure_ready(self) -> None:
-        """Import the domain and build the document and the Assess view, once."""
+    def current_document(self) -> Document | None:
+        """The open portfolio, ``None`` before the window has made or opened its first."""
+        return self._doc
+
+    def ensure_ready(self, doc: Document | None = None) -> None:
+        """Import the domain and build the Assess view, once, on ``doc`` (default: an empty
+        scratch portfolio); then matplotlib's radar, when the application is idle."""
         if self._doc is not None:
             return
         from gui.document import Document
         from gui.views.assess.view import AssessView
 
-        self._doc = Document.new(self)
+        self._doc = doc or Document.new(self)
         self._assess_view = AssessView(self._doc)
         self._swap_tab(0, self._assess_host, self._assess_view, self.tr("Assess"))
         self._bind_document()
+        self._assess_view.results_panel.enable_radar_later()
 
     def _bind_document(self) -> None:
         doc = self.doc
@@ -155,7 +163,8 @@ class MainWindow(QMainWindow):
         doc.scenarioChanged.connect(self._update_status)
         doc.pathChanged.connect(self.update_title)
         self.perspective_bar.set_document(doc)
-        self.assess_view.set_document(doc)
+        if self.assess_view.doc is not doc:  # not just built on it
+            self.assess_view.set_document(doc)
         for view in (self.compare_view, self.framework_view):
             if view is not None:
                 view.set_document(doc)  # type: ignore[attr-defined]
@@ -170,6 +179,9 @@ class MainWindow(QMainWindow):
     def replace_document(self, doc: Document) -> None:
         """Show ``doc`` in every view instead of the open portfolio, which goes (without a
         question: see :meth:`~gui.portfolio_files.PortfolioFiles.maybe_save`)."""
+        if self._doc is None:  # the first: the views are built on it
+            self.ensure_ready(doc)
+            return
         old = self.doc
         self._doc = doc
         self._bind_document()
@@ -213,9 +225,8 @@ class MainWindow(QMainWindow):
         self.setWindowModified(self.doc.is_modified())
 
     def _update_status(self, *_args: object) -> None:
-        p = self.doc.portfolio
-        n_assess = sum(len(s.assessments) for s in p.startups)
-        parts = [self.tr("%n startup(s)", "", len(p.startups)) + list_separator()
+        n_startups, n_assess = self.doc.counts()  # kept by the document, not counted here
+        parts = [self.tr("%n startup(s)", "", n_startups) + list_separator()
                  + self.tr("%n assessment(s)", "", n_assess)]
         if self.doc.scenario is not None:
             from models.core.framework import text
@@ -239,10 +250,18 @@ class MainWindow(QMainWindow):
             self._late_started = True
             QTimer.singleShot(0, self.late_start)
 
+    def start_with(self, opening: Callable[[], bool]) -> None:
+        """Once the window has painted, call ``opening()``, which opens the first portfolio
+        (True) or leaves the window to make an empty one (False)."""
+        self._opening = opening
+
     def late_start(self) -> None:
-        """Work kept off the start-up path: the domain and views, then matplotlib's radar."""
-        self.ensure_ready()
-        QTimer.singleShot(0, self.assess_view.results_panel.enable_radar)
+        """Work kept off the start-up path: what :meth:`start_with` gave (opening the first
+        portfolio, whose views are then built on it), else the domain and views on an empty
+        portfolio."""
+        opening, self._opening = self._opening, None
+        if opening is None or not opening():
+            self.ensure_ready()
 
     def _tab_changed(self, index: int) -> None:
         if index == 1:

@@ -9,9 +9,7 @@ would be lost the user is asked whether to keep them in a workspace file."""
 
 from __future__ import annotations
 
-import contextlib
-import gc
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,10 +19,15 @@ from gui.dialogs import ask, with_suffix
 
 if TYPE_CHECKING:
     from gui.document import Document
+    from gui.document_loading import BackgroundOpen, Loaded
     from gui.main_window import MainWindow
 
 # The suffix of workspaces (old JSON portfolios have it too).
 SUFFIX = ".beachhead"
+# What the window imports to show a portfolio (the Assess view, then its radar): imported
+# by an opening in the background, so the window's thread need not stop for it.
+_SHOWING = ("gui.document", "gui.views.assess.view", "matplotlib.figure",
+            "matplotlib.backends.backend_qtagg")
 
 
 class PortfolioFiles(QObject):
@@ -35,6 +38,8 @@ class PortfolioFiles(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
+        # the opening under way in the background (:meth:`open_in_background`), if any
+        self.opening: BackgroundOpen | None = None
 
     def _filters(self) -> str:
         return self.tr("Beachhead portfolios (*.beachhead)")
@@ -52,8 +57,8 @@ class PortfolioFiles(QObject):
         """True when the open portfolio may go now: a workspace always (everything is on
         disk); a scratch portfolio with changes only once the user has kept it in a file or
         chosen to discard it."""
-        doc = self.window.doc
-        if not doc.is_modified():
+        doc = self.window.current_document()
+        if doc is None or not doc.is_modified():
             return True
         answer = ask.save_changes(self.window, doc.display_name())
         if answer == "save":
@@ -109,27 +114,7 @@ class PortfolioFiles(QObject):
             path = Path(chosen)
         if not self.maybe_save():
             return False
-        from gui.document import Document
-        from models.core.errors import InputError
-
-        with _collector_paused():
-            try:
-                doc = Document.open(path, w, self.who())
-            except (InputError, OSError) as exc:
-                if not Path(path).exists():
-                    w.settings.remove_recent_file(path)
-                ask.error(w, self.tr("Cannot open portfolio"),
-                          self.tr("{name} could not be opened: {reason}").format(
-                              name=Path(path).name, reason=_reason(exc)))
-                return False
-            w.replace_document(doc)
-        self._remember(doc.path or path)
-        if doc.converted_from is not None and doc.path is not None:
-            w.statusBar().showMessage(self.tr(
-                "{old} is an older portfolio file: it was converted into {new} beside it, "
-                "which keeps every change as you make it ({old} is unchanged).").format(
-                    old=doc.converted_from.name, new=doc.path.name), 15000)
-        return True
+        return self._open_now(path)
 
     def open_location(self, location: str) -> bool:
         """Open a recent file or team workspace (an address stays text: a ``Path`` would
@@ -143,7 +128,7 @@ class PortfolioFiles(QObject):
     def open_team_workspace(self, address: str | None = None) -> bool:
         """Open the team workspace at a server's ``address`` (or ask for one); True on
         success. The address is remembered without its password."""
-        from gui.team_dialog import short_name, team_ask
+        from gui.team_dialog import team_ask
 
         w = self.window
         if address is None:
@@ -152,25 +137,109 @@ class PortfolioFiles(QObject):
                 return False
         if not self.maybe_save():
             return False
-        from gui.document import Document
-        from gui.settings import without_password
-        from models.core.errors import InputError
+        return self._open_now(address)
 
-        with _collector_paused():
+    def _open_now(self, location: Path | str) -> bool:
+        """Open ``location`` (a file or a server's address) and show it, or say why not."""
+        from gui.document import Document
+        from gui.document_loading import collector_paused, load
+
+        with collector_paused():
             try:
-                doc = Document.open(address, w, self.who())
-            except (InputError, OSError, ValueError) as exc:
-                reason = _reason(exc)
-                if "password" in reason:
-                    reason += " " + self.tr("(Beachhead never asks for a password: keep it in "
-                                            "~/.pgpass or a service file.)")
-                ask.error(w, self.tr("Cannot open the team workspace"), self.tr(
-                    "{name} could not be opened: {reason}").format(
-                        name=short_name(address), reason=reason), without_password(address))
+                doc = Document.of_loaded(load(location, *self._loading()), self.window)
+            except _open_errors() as exc:
+                self._cannot_open(location, exc)
                 return False
-            w.replace_document(doc)
-        w.settings.add_recent_file(address)
+            self.window.replace_document(doc)
+        self._opened(doc, location)
         return True
+
+    def open_in_background(self, location: str) -> None:
+        """Open a file or team workspace as the window's first portfolio, read, scored and
+        ranked in a thread while the window goes on painting, a line in its status bar
+        saying how far it got (:class:`~gui.document_loading.BackgroundOpen`); it is shown
+        once read, or the welcome page is, after saying why not. Until then :attr:`opening`
+        is the opening under way."""
+        from gui.document_loading import BackgroundOpen
+
+        target: Path | str = Path(location)
+        name = Path(location).name
+        if "://" in location:  # the database drivers are imported for an address only
+            from gui.team_dialog import short_name
+            from models.store.server import is_server_address
+
+            if is_server_address(location):
+                target, name = location, short_name(location)
+        self.opening = opening = BackgroundOpen(self.window.statusBar(), name, self.window)
+        opening.opened.connect(lambda loaded: self._opened_in_background(loaded, target))
+        opening.failed.connect(lambda exc: self._failed_in_background(target, exc))
+        opening.start(target, *self._loading(), modules=_SHOWING)
+
+    def _opened_in_background(self, loaded: Loaded, location: Path | str) -> None:
+        from gui.document import Document
+
+        self.opening = None
+        current = self.window.current_document()
+        if current is not None and (current.workspace is not None or current.is_modified()):
+            loaded.workspace.close()  # the user opened or began another meanwhile: it stays
+            return
+        doc = Document.of_loaded(loaded, self.window)
+        self.window.replace_document(doc)
+        self._opened(doc, location)
+
+    def _failed_in_background(self, location: Path | str, exc: BaseException) -> None:
+        self.opening = None
+        w = self.window
+        if isinstance(exc, _open_errors()):
+            self._cannot_open(location, exc)
+        if w.current_document() is None:
+            w.welcome.show_page()
+            w.ensure_ready()
+        if not isinstance(exc, _open_errors()):
+            raise exc  # a fault inside Beachhead: told as one (gui.app's crash handler)
+
+    def _loading(self) -> tuple[str | None, str, str, bool]:
+        """What opening needs from the window: who changes are recorded under, the interface
+        language, and the perspective and gates setting its ranking follows."""
+        from gui.i18n import language
+
+        s = self.window.settings
+        return self.who(), language(), s.perspective, s.ignore_gates
+
+    def _cannot_open(self, location: Path | str, exc: Exception) -> None:
+        """Say why ``location`` could not be opened (a file gone leaves the recent files)."""
+        from gui.settings import without_password
+        from gui.team_dialog import short_name
+        from models.store.server import is_server_address
+
+        w = self.window
+        reason = _reason(exc)
+        if isinstance(location, str) and is_server_address(location):
+            if "password" in reason:
+                reason += " " + self.tr("(Beachhead never asks for a password: keep it in "
+                                        "~/.pgpass or a service file.)")
+            ask.error(w, self.tr("Cannot open the team workspace"), self.tr(
+                "{name} could not be opened: {reason}").format(
+                    name=short_name(location), reason=reason), without_password(location))
+            return
+        if not Path(location).exists():
+            w.settings.remove_recent_file(location)
+        ask.error(w, self.tr("Cannot open portfolio"), self.tr(
+            "{name} could not be opened: {reason}").format(name=Path(location).name,
+                                                          reason=reason))
+
+    def _opened(self, doc: Document, location: Path | str) -> None:
+        """Remember what was opened; say so when an older portfolio file was converted."""
+        w = self.window
+        if doc.server is not None:
+            w.settings.add_recent_file(str(location))
+            return
+        self._remember(doc.path or Path(location))
+        if doc.converted_from is not None and doc.path is not None:
+            w.statusBar().showMessage(self.tr(
+                "{old} is an older portfolio file: it was converted into {new} beside it, "
+                "which keeps every change as you make it ({old} is unchanged).").format(
+                    old=doc.converted_from.name, new=doc.path.name), 15000)
 
     def who(self) -> str | None:
         """The name this window's changes are recorded under, set in Edit ▸ Preferences
@@ -245,22 +314,12 @@ class PortfolioFiles(QObject):
         self.window.doc.close()
 
 
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Opening a portfolio makes hundreds of thousands of objects that live as long as it
-    does; Python's cycle collector would walk them all several times meanwhile (about 0.6 s
-    at 10,000 startups). It is paused while opening, and what exists afterwards is frozen
-    (``gc.freeze``) so later collections skip it; the next opening unfreezes it first, so a
-    replaced portfolio can still be collected."""
-    gc.unfreeze()
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-        gc.freeze()
+def _open_errors() -> tuple[type[Exception], ...]:
+    """What opening a file or a team workspace raises when it cannot be opened (others are
+    faults inside Beachhead)."""
+    from models.core.errors import InputError
+
+    return (InputError, OSError, ValueError)
 
 
 def documents_folder() -> str:

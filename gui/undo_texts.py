@@ -10,18 +10,23 @@ accelerator where each language puts it ("&Undo Score …", "撤销 为 … 评�
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction, QUndoStack
 
 from gui.i18n import language
-from models.core.decisions import status_name
-from models.core.framework import LocalText, text
+
+if TYPE_CHECKING:  # the domain (pydantic) is imported once a step is named: not at start-up
+    from models.core.framework import LocalText
 
 translate = QCoreApplication.translate
 
 
 def _name(value: LocalText | None) -> str:
     """A framework's text in the interface language ('' for none)."""
+    from models.core.framework import text
+
     return text(value, language()) if value else ""
 
 
@@ -79,6 +84,8 @@ def decisions(what: str, status: str, startup: str) -> str:
         "by": translate("Commands", "Edit who decided on {startup}"),
         "rationale": translate("Commands", "Edit the decision rationale of {startup}"),
     }[what]
+    from models.core.decisions import status_name
+
     return source.format(status=status_name(status, language()) if status else "",
                          startup=startup)
 

@@ -11,11 +11,10 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QMenu
 
-from gui.help.about import AboutDialog
-from gui.help.guide import GuideWindow
-from gui.help.shortcuts import ShortcutsDialog
-
 if TYPE_CHECKING:
+    from gui.help.about import AboutDialog
+    from gui.help.guide import GuideWindow
+    from gui.help.shortcuts import ShortcutsDialog
     from gui.main_window import MainWindow
 
 D = TypeVar("D", bound=QDialog)
@@ -71,6 +70,8 @@ class HelpActions(QObject):
 
     def show_guide(self, chapter: str = "") -> GuideWindow:
         """Open the user guide in the interface language (on ``chapter``, if given)."""
+        from gui.help.guide import GuideWindow  # each window imported when first opened
+
         guide = self.guide or self._kept(GuideWindow(self.window.lang, self.window), "guide")
         self.guide = guide
         if chapter:
@@ -80,6 +81,8 @@ class HelpActions(QObject):
 
     def show_shortcuts(self) -> ShortcutsDialog:
         """List the window's keyboard shortcuts."""
+        from gui.help.shortcuts import ShortcutsDialog
+
         dialog = self.shortcuts or self._kept(ShortcutsDialog(self.window), "shortcuts")
         self.shortcuts = dialog
         self._raise(dialog)
@@ -89,6 +92,8 @@ class HelpActions(QObject):
         """Show About Beachhead (read afresh: the open workspace may have changed)."""
         if self.about is not None:
             self.about.close()
+        from gui.help.about import AboutDialog  # reads every package's metadata
+
         dialog = self.about = self._kept(AboutDialog(self.window), "about")
         self._raise(dialog)
         return dialog

@@ -260,6 +260,17 @@ class StartupRankingModel(SortedRowsModel):
         """How many startups there are (shown or not)."""
         return len(self._rows)
 
+    def source_rows(self) -> list[RankedStartup]:
+        """The ranking rows of every startup, shown or not, in the portfolio's order (the
+        list itself: read, never change it). A row that did not change since the last
+        update is the same object."""
+        return self._rows
+
+    def source_values(self, key: str) -> np.ndarray:
+        """The numbers of column ``key`` of every startup, shown or not, in the portfolio's
+        order (NaN when empty; a copy)."""
+        return self._num[key].copy()
+
     def shown_values(self, key: str) -> np.ndarray:
         """The numbers of column ``key`` of the rows shown, in view order (NaN when empty)."""
         return self._num[key][self._order]

@@ -6,12 +6,15 @@ its size (e.g. the overall score); with many (:data:`DENSE_FROM` and more) each 
 translucent dot whose opacity falls with the count (:func:`dot_style`), so crowded places show
 darker. Only some items are named: those the caller lists (the selection, the top ranked),
 each placed beside its mark without overlapping another name (:func:`models.charts.labels.
-place_labels`), at every draw, so the names follow the chart's size. Named and selected items
+place_labels`, through :mod:`models.charts.name_layer`) at a draw, so the names follow the
+chart's size. Named and selected items
 are drawn opaque on top; selected ones are ringed.
 
 :func:`position_map` draws the frame once and returns the :class:`MapLayers`, whose
 :meth:`MapLayers.set_points` changes the points, names and rings in place (no new axes, no new
-layout), so a live chart redraws just those artists.
+layout), so a live chart redraws just those artists; :meth:`MapLayers.move_points` moves only
+some marks (after an edit of one item: its mark alone), leaving the names where they were
+placed unless the items named, or one of their places or names, changed.
 """
 
 from __future__ import annotations
@@ -24,22 +27,18 @@ from typing import TYPE_CHECKING
 import numpy as np
 from matplotlib.artist import Artist
 from matplotlib.axes import Axes
-from matplotlib.lines import Line2D
 from matplotlib.text import Text
 
 from models.charts.drawing import SERIES_COLOURS
-from models.charts.labels import place_labels
+from models.charts.name_layer import INK, LabelLayer
 
 if TYPE_CHECKING:
-    from matplotlib.backend_bases import RendererBase
     from matplotlib.collections import PathCollection
 
 #: From this many items on, items are small translucent dots rather than bubbles.
 DENSE_FROM = 150
 #: The longest name written on the map (longer ones are cut with an ellipsis).
 NAME_LIMIT = 24
-#: The colour of rings and of names.
-INK = "#222222"
 
 
 def dot_style(n: int) -> tuple[float, float]:
@@ -69,103 +68,6 @@ def short_name(name: str, limit: int = NAME_LIMIT) -> str:
     return name if len(name) <= limit else name[: limit - 1].rstrip() + "…"
 
 
-def _px(renderer: RendererBase, points: float) -> float:
-    """``points`` (1/72 inch) in the renderer's pixels."""
-    return float(np.asarray(renderer.points_to_pixels(points)))
-
-
-class LabelLayer(Artist):
-    """Names beside their items' marks, placed anew at every draw in the space the axes have
-    then (see :func:`models.charts.labels.place_labels`): the first ``keep`` always, the
-    others where they fit; a name set farther out gets a leader line."""
-
-    def __init__(self, ax: Axes, font: str | Sequence[str] | None,
-                 avoid: Sequence[Text] = ()) -> None:
-        super().__init__()
-        self._ax = ax
-        self._font = font
-        self._avoid = list(avoid)
-        self._texts: list[Text] = []
-        self._lines: list[Line2D] = []
-        self._anchors = np.zeros((0, 2))
-        self._marks = np.zeros((0, 2))
-        self._keep = 0
-        self._sizes: dict[tuple[str, float], tuple[float, float]] = {}
-        self.shown: list[int] = []
-        self.set_in_layout(False)
-        self.set_zorder(6)
-
-    def set_names(self, names: Sequence[str], anchors: Sequence[tuple[float, float]],
-                  marks: np.ndarray, keep: int) -> None:
-        """Write ``names`` at ``anchors`` (data coordinates; most important first), keeping
-        clear of ``marks`` (every item's data coordinates) where possible."""
-        while len(self._texts) < len(names):
-            text = Text(0, 0, "", fontsize="small", color=INK, fontfamily=self._font,
-                        bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": "#bbbbbb",
-                              "alpha": 0.88, "lw": 0.6})
-            line = Line2D([], [], color="#777777", linewidth=0.7)
-            for artist in (text, line):
-                artist.set_figure(self._ax.figure)
-            self._texts.append(text)
-            self._lines.append(line)
-        for text, name in zip(self._texts, names, strict=False):
-            text.set_text(name)
-        self._anchors = np.asarray(anchors, dtype=float).reshape(-1, 2)
-        self._marks = np.asarray(marks, dtype=float).reshape(-1, 2)
-        self._keep = keep
-        self.stale = True
-
-    def _size(self, text: Text, renderer: RendererBase, pad: float) -> tuple[float, float]:
-        """The size of a name's box in display pixels (measured once per name and scale)."""
-        key = (text.get_text(), _px(renderer, 1.0))
-        if key not in self._sizes:
-            text.set_position((0, 0))
-            b = text.get_window_extent(renderer)
-            self._sizes[key] = (b.width + 2 * pad, b.height + 2 * pad)
-        return self._sizes[key]
-
-    def draw(self, renderer: RendererBase) -> None:
-        """Place the names in the axes' present size and draw them."""
-        n = len(self._anchors)
-        self.shown = []
-        if not self.get_visible() or not n:
-            return
-        to_px = self._ax.transData
-        anchors = to_px.transform(self._anchors)
-        texts = self._texts[:n]
-        pad = _px(renderer, 2.0)  # the box drawn around a name
-        sizes = [self._size(t, renderer, pad) for t in texts]
-        box = self._ax.bbox
-        marks = to_px.transform(self._marks) if len(self._marks) else self._marks
-        gap = _px(renderer, 5.0)
-        avoid = [(b.x0, b.y0, b.x1, b.y1)
-                 for b in (t.get_window_extent(renderer) for t in self._avoid)]
-        placed = place_labels([tuple(a) for a in anchors], sizes, (box.x0, box.y0, box.x1,
-                                                                   box.y1),
-                              points=marks, avoid=avoid, gap=gap,
-                              keep=self._keep)
-        to_data = to_px.inverted()
-        for i, (text, spot, anchor) in enumerate(zip(texts, placed, anchors, strict=True)):
-            if spot is None:
-                continue
-            self.shown.append(i)
-            x0, y0 = anchor[0] + spot.dx, anchor[1] + spot.dy
-            w, h = sizes[i]
-            text.set_position(tuple(to_data.transform((x0 + pad, y0 + pad))))
-            text.set_horizontalalignment("left")
-            text.set_verticalalignment("bottom")
-            text.set_transform(self._ax.transData)
-            if spot.far:
-                ex = min(max(anchor[0], x0), x0 + w)
-                ey = min(max(anchor[1], y0), y0 + h)
-                end = to_data.transform([tuple(anchor), (ex, ey)])
-                self._lines[i].set_data(end[:, 0], end[:, 1])
-                self._lines[i].set_transform(self._ax.transData)
-                self._lines[i].draw(renderer)
-            text.draw(renderer)
-        self.stale = False
-
-
 @dataclass
 class MapLayers:
     """The artists of a position map that change with its points (see :meth:`set_points`):
@@ -184,6 +86,11 @@ class MapLayers:
     labels: LabelLayer
     xy: np.ndarray = field(default_factory=lambda: np.zeros((0, 2)))
     area: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    #: each item's group (an index into ``dots``) and its place in that group's collection
+    _codes: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=int))
+    _slots: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=int))
+    #: the items named and ringed, with their places and names, as last marked
+    _picked: tuple[object, ...] = ()
 
     def artists(self) -> list[Artist]:
         """The artists :meth:`set_points` changes, bottom first."""
@@ -210,22 +117,64 @@ class MapLayers:
         place = {g: k for k, g in enumerate(self.dots)}
         codes = np.array([place.get(g, 0) for g in groups] if groups is not None else
                          np.zeros(n), dtype=int)
+        self._codes, self._slots = codes, np.zeros(n, dtype=int)
         for k, dots in enumerate(self.dots.values()):
             mine = codes == k
+            self._slots[mine] = np.arange(int(np.count_nonzero(mine)))
             dots.set_offsets(xy[mine])
             # one size for every dot lets the renderer stamp them (ten times faster)
             dots.set_sizes(area[mine] if n < DENSE_FROM else area[:1])
             dots.set_alpha(alpha)
             dots.set_linewidth(0.8 if n < DENSE_FROM else 0.0)
+        self._picked = ()
         self._mark(xy, area, codes, labels, [*selected, *named], len(selected))
+        self.ax.stale = True
+
+    def move_points(self, moved: Sequence[int], x: np.ndarray, y: np.ndarray,
+                    sizes: np.ndarray, labels: Sequence[str], *, named: Sequence[int] = (),
+                    selected: Sequence[int] = ()) -> None:
+        """Move the marks of the items ``moved`` (indices) to their places in ``x`` and
+        ``y``, with their sizes; every other item keeps its mark (the same items as
+        :meth:`set_points` last showed, in the same groups). The names and rings are set
+        again only when the items ``named`` or ``selected``, or the place or name of one of
+        them, changed.
+
+        Raises:
+            ValueError: the arrays' length is not the number of items shown.
+        """
+        n = len(self.xy)
+        if not (len(x) == len(y) == len(sizes) == len(labels) == n):
+            raise ValueError("x, y, sizes and labels must have one value per item shown")
+        if len(moved):
+            idx = np.asarray(moved, dtype=np.intp)
+            self.xy[idx] = np.column_stack([np.asarray(x, dtype=float)[idx],
+                                            np.asarray(y, dtype=float)[idx]])
+            if n < DENSE_FROM:  # bubbles: the size says the overall score
+                self.area[idx] = areas(np.asarray(sizes, dtype=float))[idx]
+            for k, dots in enumerate(self.dots.values()):
+                mine = idx[self._codes[idx] == k]
+                if len(mine):
+                    offsets = np.array(dots.get_offsets(), dtype=float)
+                    offsets[self._slots[mine]] = self.xy[mine]
+                    dots.set_offsets(offsets)
+                    if n < DENSE_FROM:
+                        dots.set_sizes(self.area[self._codes == k])
+        self._mark(self.xy, self.area, self._codes, labels, [*selected, *named],
+                   len(selected))
         self.ax.stale = True
 
     def _mark(self, xy: np.ndarray, area: np.ndarray, codes: np.ndarray,
               labels: Sequence[str], picked: list[int], ringed: int) -> None:
-        """Opaque marks and names for the ``picked`` items, rings for the first ``ringed``."""
+        """Opaque marks and names for the ``picked`` items, rings for the first ``ringed``
+        (unchanged when they, their places, sizes and names are the same as last time)."""
         n = len(xy)
         chosen = list(dict.fromkeys(i for i in picked if 0 <= i < n))
         rings = list(dict.fromkeys(i for i in picked[:ringed] if 0 <= i < n))
+        seen = (tuple(chosen), tuple(rings), xy[chosen].tobytes(), area[chosen].tobytes(),
+                tuple(labels[i] for i in chosen))
+        if seen == self._picked:
+            return
+        self._picked = seen
         colours = [c.get_facecolor()[0] for c in self.dots.values()]
         least = 24.0 if n >= DENSE_FROM else 0.0
         self.marks.set_offsets(xy[chosen] if chosen else np.zeros((0, 2)))

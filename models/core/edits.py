@@ -80,18 +80,27 @@ def set_field(item: Startup | Assessment, field: str, value: object) -> None:
 
 
 def set_startup_fields(portfolio: Portfolio, values: Iterable[FieldValue]) -> None:
-    """Set fields of startups of ``portfolio``, each named by the startup's id."""
+    """Set fields of startups of ``portfolio``, each named by the startup's id
+    (``KeyError`` if none has it)."""
+    values = list(values)
+    by_id = startups_by_id(portfolio) if values else {}
     for sid, field, value in values:
-        setattr(startup_by_id(portfolio, sid), field, value)
+        setattr(by_id[sid], field, value)
 
 
 def startup_fields(portfolio: Portfolio, values: Iterable[FieldValue]) -> list[FieldValue]:
     """The values the fields named in ``values`` have now (to set them back later)."""
-    return [(sid, field, getattr(startup_by_id(portfolio, sid), field))
-            for sid, field, _value in values]
+    values = list(values)
+    by_id = startups_by_id(portfolio) if values else {}
+    return [(sid, field, getattr(by_id[sid], field)) for sid, field, _value in values]
 
 
 # -- startups and assessments ------------------------------------------------------------------
+
+def startups_by_id(portfolio: Portfolio) -> dict[str, Startup]:
+    """Every startup of ``portfolio`` by its id (to look many up: one pass, not one each)."""
+    return {s.id: s for s in portfolio.startups}
+
 
 def startup_by_id(portfolio: Portfolio, startup_id: str) -> Startup:
     """The startup with this id; ``KeyError`` if none."""
@@ -136,8 +145,9 @@ def add_many(portfolio: Portfolio, startups: list[Startup],
     ``(startup id, assessment)`` to its existing startup (an import, as one change)."""
     set_startup_fields(portfolio, fields)
     portfolio.startups.extend(startups)
+    by_id = startups_by_id(portfolio) if assessments else {}
     for sid, a in assessments:
-        startup_by_id(portfolio, sid).assessments.append(a)
+        by_id[sid].assessments.append(a)
 
 
 def remove_many(portfolio: Portfolio, startup_ids: set[str], assessment_ids: set[str],

@@ -176,6 +176,23 @@
     </message>
 </context>
 <context>
+    <name>OpeningLine</name>
+    <message numerus="yes">
+        <source>Opening {name}: scoring %n startup(s)…</source>
+        <translation>
+            <numerusform>Opening {name}: scoring %n startup…</numerusform>
+            <numerusform>Opening {name}: scoring %n startups…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Opening {name}: ranking %n startup(s)…</source>
+        <translation>
+            <numerusform>Opening {name}: ranking %n startup…</numerusform>
+            <numerusform>Opening {name}: ranking %n startups…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ReportOptionsDialog</name>
     <message numerus="yes">
         <source>All %n startup(s)</source>

@@ -2223,6 +2223,25 @@
     </message>
 </context>
 <context>
+    <name>OpeningLine</name>
+    <message>
+        <source>Opening {name}: reading the portfolio…</source>
+        <translation>正在打开 {name}：读取组合…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Opening {name}: scoring %n startup(s)…</source>
+        <translation>
+            <numerusform>正在打开 {name}：为 %n 家初创公司评分…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Opening {name}: ranking %n startup(s)…</source>
+        <translation>
+            <numerusform>正在打开 {name}：为 %n 家初创公司排名…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PairwiseEditor</name>
     <message>
         <source>equally important</source>

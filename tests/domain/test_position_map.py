@@ -97,3 +97,58 @@ def test_mismatched_lengths_are_refused():
         position_map(_axes(), [1, 2], [1], [1, 2], ["a", "b"], "x", "y")
     with pytest.raises(ValueError):
         position_map(_axes(), [1], [1], [1], ["a"], "x", "y", captions=["only one"])
+
+
+def test_move_points_moves_only_the_marks_named_and_keeps_groups():
+    ax = _axes()
+    layers = position_map(ax, [10, 60, 90, 30], [80, 40, 95, 20], [20, 50, 100, 70],
+                          ["A", "B", "C", "D"], "x", "y", groups=["g1", "g2", "g1", "g2"],
+                          named=[0])
+    g1, g2 = layers.dots.values()
+    assert g1.get_offsets().tolist() == [[10, 80], [90, 95]]
+    assert g2.get_offsets().tolist() == [[60, 40], [30, 20]]
+    # D moves and grows, C moves; A stays named where it is
+    layers.move_points([3, 2], [10, 60, 50, 35], [80, 40, 55, 25], [20, 50, 100, 90],
+                       ["A", "B", "C", "D"], named=[0])
+    assert g1.get_offsets().tolist() == [[10, 80], [50, 55]]
+    assert g2.get_offsets().tolist() == [[60, 40], [35, 25]]
+    assert list(g2.get_sizes()) == [24 + 5 * 50.0, 24 + 5 * 90.0]  # bubbles: 24 + 5 × size
+    assert layers.xy.tolist() == [[10, 80], [60, 40], [50, 55], [35, 25]]
+    assert layers.marks.get_offsets().tolist() == [[10, 80]]
+    assert _names(layers) == ["A"]
+    # naming another moves the name and the opaque mark to it
+    layers.move_points([], [10, 60, 50, 35], [80, 40, 55, 25], [20, 50, 100, 90],
+                       ["A", "B", "C", "D"], named=[3])
+    assert layers.marks.get_offsets().tolist() == [[35, 25]]
+    assert _names(layers) == ["D"]
+    with pytest.raises(ValueError, match="one value per item"):
+        layers.move_points([0], [1, 2], [1, 2], [1, 2], ["A", "B"])
+
+
+def test_names_drawn_on_screen_from_pictures_look_as_the_text_does():
+    """On screen (Agg) a name is stamped from a picture made once; the map looks as with the
+    names written as text (the same pixels but for a few at the glyphs' edges), and an SVG
+    still holds the names as text."""
+    import io
+
+    import numpy as np
+
+    pictures, figures = [], []
+    for as_text in (False, True):
+        figure = Figure(figsize=(6, 4), dpi=96)
+        figures.append(figure)
+        canvas = FigureCanvasAgg(figure)
+        layers = position_map(figure.add_subplot(), [20, 50, 80], [30, 60, 90], [10, 50, 90],
+                              ["Tokenforge", "Lumenreel", "Gearloom Systems"], "x", "y",
+                              named=[0, 1, 2])
+        if as_text:
+            layers.labels._draw_name = lambda text, renderer, x0, y0: text.draw(renderer)
+        canvas.draw()
+        assert layers.labels.shown == [0, 1, 2]
+        pictures.append(np.asarray(canvas.buffer_rgba()).astype(int))
+    difference = np.abs(pictures[0] - pictures[1])
+    assert difference.mean() < 0.5  # of 255
+    assert (difference.max(axis=2) > 64).mean() < 0.005
+    out = io.StringIO()
+    figures[0].savefig(out, format="svg")  # the names as text (each glyph a path), no picture
+    assert "Gearloom Systems" in out.getvalue() and "<image" not in out.getvalue()

@@ -13,7 +13,7 @@ from gui import commands as cmd
 from gui.document import Document
 from gui.views.compare.position_map import TOP_NAMED
 from gui.views.compare.view import CompareView
-from models.charts.position_map import DENSE_FROM
+from models.charts.position_map import DENSE_FROM, short_name
 from models.engine.sample import synthetic_portfolio
 
 # The sample's startups at (technology threshold, incumbent pressure) under the investor view,
@@ -187,3 +187,64 @@ def test_map_draws_on_idle_and_an_edit_moves_the_mark_in_place(qtbot, view, doc)
     view.map.set_axes("overall", "pillar:niche")
     qtbot.waitUntil(lambda: not chart.is_pending(), timeout=5000)
     assert view.map.layers() is not layers  # other axes: a new frame
+
+
+def _offsets(layers) -> dict[str, list[list[float]]]:  # type: ignore[no-untyped-def]
+    return {g: d.get_offsets().tolist() for g, d in layers.dots.items()}
+
+
+def test_an_edit_moves_only_the_edited_startups_dot(qtbot, scripted_ask):
+    doc = Document(synthetic_portfolio(600, seed=4))
+    view = CompareView(doc)
+    qtbot.addWidget(view)
+    view.resize(1280, 800)
+    chart = _drawn(qtbot, view)
+    layers = view.map.layers()
+    before = _offsets(layers)
+    named = layers._picked  # the items named and ringed, their places and names
+    # syn000344 ranks 301st: technology 56.25, pressure 60, no deal-breaker; every technology
+    # criterion at 5 puts its technology at 100
+    sid = "syn000344"
+    where = [p.startup_id for p in view.map.drawn_points()].index(sid)
+    assert tuple(layers.xy[where]) == (56.25, 60.0)
+    a = doc.startup(sid).assessments[0]
+    tech = [c.id for c in doc.framework.criteria if c.pillar_id == "tech"]
+    for cid in tech:
+        doc.undo_stack.push(cmd.SetScoreField(doc, a.id, cid, "value", 5))
+    qtbot.waitUntil(lambda: not chart.is_pending(), timeout=5000)
+    after = _offsets(layers)
+    group = next(g for g, offsets in before.items() if [56.25, 60.0] in offsets)
+    moved = [i for i, (old, new) in enumerate(zip(before[group], after[group], strict=True))
+             if old != new]
+    assert len(moved) == 1 and after[group][moved[0]] == [100.0, 60.0]
+    assert all(before[g] == after[g] for g in before if g != group)
+    assert tuple(layers.xy[where]) == (100.0, 60.0)
+    assert view.map.layers() is layers  # the frame was not drawn again
+    assert layers._picked is named  # the names were not set again
+    for _ in tech:
+        doc.undo_stack.undo()
+    qtbot.waitUntil(lambda: not chart.is_pending(), timeout=5000)
+    assert _offsets(layers) == before
+
+
+def test_a_startup_leaving_the_top_takes_its_name_with_it(qtbot, scripted_ask):
+    doc = Document(synthetic_portfolio(600, seed=4))
+    view = CompareView(doc)
+    qtbot.addWidget(view)
+    view.resize(1280, 800)
+    chart = _drawn(qtbot, view)
+    points = view.map.drawn_points()
+    _, named = view.map.named()
+    assert points[named[0]].startup_id == "syn000548"  # ranked first
+    a = doc.startup("syn000548").assessments[0]
+    for c in doc.framework.criteria:
+        if c.pillar_id in ("niche", "tech"):
+            doc.undo_stack.push(cmd.SetScoreField(doc, a.id, c.id, "value", 1))
+    qtbot.waitUntil(lambda: not chart.is_pending(), timeout=5000)
+    rank = {r.startup_id: r.rank for r in doc.ranking().rows}
+    assert rank["syn000548"] > TOP_NAMED
+    _, named = view.map.named()
+    best = sorted(points, key=lambda p: rank[p.startup_id])[:TOP_NAMED]
+    assert [points[i].startup_id for i in named] == [p.startup_id for p in best]
+    texts = view.map.layers().labels._texts[:TOP_NAMED]
+    assert [t.get_text() for t in texts] == [short_name(p.label) for p in best]

@@ -95,9 +95,10 @@ def test_an_address_on_the_command_line_opens_the_window_on_it(monkeypatch, team
 
 
 def test_open_initial_opens_the_address_and_the_title_names_database_at_host(
-        make_window, team_url):
+        make_window, qtbot, team_url):
     w = make_window()
-    app_module.open_initial(w, team_url)
+    assert app_module.open_initial(w, team_url)  # read in the background
+    qtbot.waitUntil(lambda: w.files.opening is None, timeout=30_000)
     name = f"{_database(team_url)}@localhost"
     assert w.doc.server == team_url and w.doc.path is None
     assert len(w.doc.portfolio.startups) == 8
@@ -107,6 +108,7 @@ def test_open_initial_opens_the_address_and_the_title_names_database_at_host(
     # the next start opens it again, from the recent files
     w2 = make_window()
     app_module.open_initial(w2, None)
+    qtbot.waitUntil(lambda: w2.files.opening is None, timeout=30_000)
     assert w2.doc.server == make_url(team_url).render_as_string(hide_password=False)
 
 

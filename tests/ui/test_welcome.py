@@ -63,28 +63,30 @@ def test_first_start_shows_the_welcome_page_and_writes_nothing(make_window):
     assert _workspaces_in(data_folder()) == before  # no sample written in the data folder
 
 
-def test_the_last_file_opens_again_and_a_gone_one_shows_the_page(make_window, tmp_path):
+def test_the_last_file_opens_again_and_a_gone_one_shows_the_page(make_window, qtbot, tmp_path):
     mine = tmp_path / "mine.beachhead"
     Workspace.create(mine, sample_portfolio()).close()
     w = make_window()
     assert w.files.open_document(mine)
     w.close()
     w2 = make_window()
-    app_module.open_initial(w2, None)
+    assert app_module.open_initial(w2, None)  # read in the background
+    qtbot.waitUntil(lambda: w2.files.opening is None, timeout=30_000)
     assert w2.doc.path == mine and not w2.welcome.is_shown()
     w2.close()
     mine.unlink()
     w3 = make_window()
-    app_module.open_initial(w3, None)
+    assert not app_module.open_initial(w3, None)
     assert w3.welcome.is_shown()
     (tile,) = w3.welcome.page.recent_tiles
     assert tile.title_label.text() == "mine.beachhead"
     assert tile.line_label.text().endswith("— not found")
 
 
-def test_a_file_given_at_start_opens_without_the_page(make_window, sample_file):
+def test_a_file_given_at_start_opens_without_the_page(make_window, qtbot, sample_file):
     w = make_window()
-    app_module.open_initial(w, str(sample_file))
+    assert app_module.open_initial(w, str(sample_file))
+    qtbot.waitUntil(lambda: w.files.opening is None, timeout=30_000)
     assert w.doc.path == sample_file and not w.welcome.is_shown()
 
 

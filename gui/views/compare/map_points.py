@@ -1,14 +1,21 @@
 """What the Compare view's map shows: the startups of the table that are scored on both axes,
 as columns (:class:`MapData`, built with numpy so a redraw at 10,000 startups costs
-milliseconds) or one :class:`MapPoint` each."""
+milliseconds) or one :class:`MapPoint` each.
+
+After an edit the marks are not gathered again: :func:`updated` finds the startups whose row
+of the ranking changed (a row that did not change is the same object) and gives their new
+figures, so the map moves only their marks (:meth:`MapLayers.move_points
+<models.charts.position_map.MapLayers.move_points>`); the other columns are copied from the
+table's arrays in one step each."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
 from gui.tables.ranking import StartupRankingModel
+from models.engine.ranking import RankedStartup
 
 
 @dataclass(frozen=True)
@@ -38,11 +45,12 @@ GROUPS = ("open", "gated")
 @dataclass(frozen=True)
 class MapData:
     """The marks of the map, one per index: ungated startups first, then gated ones, each in
-    the table's order.
+    the portfolio's order.
 
     Attributes:
         ids, names: the startups'; x, y: the two scores; overall: the overall score (NaN when
         none); rank: the rank; gated: whether a deal-breaker fired.
+        keys: the axes and the table's rows they were gathered from (see :func:`updated`).
     """
 
     ids: list[str]
@@ -52,6 +60,8 @@ class MapData:
     overall: np.ndarray
     rank: np.ndarray
     gated: np.ndarray
+    keys: _Source | None = field(default=None, compare=False)
+    _where: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -79,7 +89,9 @@ class MapData:
         """The marks of these startups (those on the map), in the order given, once each."""
         if not startup_ids:
             return []
-        where = {sid: i for i, sid in enumerate(self.ids)}
+        where = self._where
+        if len(where) != len(self.ids):  # made once, shared by the data updated from this
+            where.update((sid, i) for i, sid in enumerate(self.ids))
         return list(dict.fromkeys(where[s] for s in startup_ids if s in where))
 
     def best(self, n: int) -> list[int]:
@@ -91,17 +103,78 @@ EMPTY = MapData([], [], np.zeros(0), np.zeros(0), np.zeros(0), np.zeros(0, dtype
                 np.zeros(0, dtype=bool))
 
 
+@dataclass(frozen=True)
+class _Source:
+    """Where :class:`MapData` came from: the axes, the table's rows (a copy of the list, its
+    objects shared), which of them are marks, and each mark's row."""
+
+    axes: tuple[str, str]
+    rows: list[RankedStartup]
+    placed: np.ndarray
+    at: np.ndarray
+
+
+def _columns(model: StartupRankingModel, axes: tuple[str, str]
+             ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """x, y, overall and rank of every row of the table (the portfolio's order), and which
+    rows are marks: shown by the filters and scored on both axes."""
+    xs, ys = model.source_values(axes[0]), model.source_values(axes[1])
+    placed = ~(np.isnan(xs) | np.isnan(ys))
+    shown = model.visible_mask()
+    if shown is not None and len(shown) == len(placed):
+        placed &= shown
+    return xs, ys, model.source_values("overall"), model.source_values("rank"), placed
+
+
 def map_data(model: StartupRankingModel, x_key: str, y_key: str) -> MapData:
     """The startups ``model`` shows that are scored on both axes (``overall`` or ``pillar:ID``
     each), as :class:`MapData`."""
-    xs, ys = model.shown_values(x_key), model.shown_values(y_key)
-    placed = np.flatnonzero(~(np.isnan(xs) | np.isnan(ys)))
-    shown = model.shown_rows()
-    rows = [shown[i] for i in placed.tolist()]
-    gated = np.fromiter((r.gated for r in rows), dtype=bool, count=len(rows))
-    order = np.argsort(gated, kind="stable")  # ungated first, the table's order kept
-    at = placed[order]
-    rows = [rows[i] for i in order.tolist()]
-    return MapData([r.startup_id for r in rows], [r.startup for r in rows], xs[at], ys[at],
-                   model.shown_values("overall")[at],
-                   model.shown_values("rank")[at].astype(int), gated[order])
+    axes = (x_key, y_key)
+    xs, ys, overall, rank, placed = _columns(model, axes)
+    rows = list(model.source_rows())
+    at = np.flatnonzero(placed)
+    gated = np.array([rows[i].gated for i in at.tolist()], dtype=bool)
+    order = np.argsort(gated, kind="stable")  # ungated first, the portfolio's order kept
+    at, gated = at[order], gated[order]
+    marks = [rows[i] for i in at.tolist()]
+    return MapData([r.startup_id for r in marks], [r.startup for r in marks], xs[at], ys[at],
+                   overall[at], rank[at].astype(int), gated, _Source(axes, rows, placed, at))
+
+
+def updated(data: MapData, model: StartupRankingModel, x_key: str, y_key: str
+            ) -> tuple[MapData, list[int]] | None:
+    """``data`` brought up to date with ``model`` after an edit: the new data and the marks
+    whose place, size or name changed. ``None`` when the marks are others (another filter,
+    other axes, startups added, removed, gated or no longer scored): gather them again with
+    :func:`map_data`."""
+    src = data.keys
+    rows = model.source_rows()
+    if src is None or src.axes != (x_key, y_key) or len(rows) != len(src.rows):
+        return None
+    xs, ys, overall, rank, placed = _columns(model, src.axes)
+    if not np.array_equal(placed, src.placed):
+        return None
+    old = src.rows
+    changed = [i for i, (now, was) in enumerate(zip(rows, old, strict=True)) if now is not was]
+    if any(rows[i].gated != old[i].gated or rows[i].startup_id != old[i].startup_id
+           for i in changed):
+        return None
+    at = src.at
+    fresh = replace(data, names=list(data.names), x=xs[at], y=ys[at], overall=overall[at],
+                    rank=rank[at].astype(int), keys=replace(src, rows=list(rows)))
+    where = np.full(len(rows), -1, dtype=np.intp)
+    where[at] = np.arange(len(at), dtype=np.intp)
+    moved = []
+    for i in changed:
+        k = int(where[i])
+        if k < 0:
+            continue
+        fresh.names[k] = rows[i].startup
+        if (data.names[k], data.x[k], data.y[k]) != (fresh.names[k], fresh.x[k], fresh.y[k]) \
+                or not _same(data.overall[k], fresh.overall[k]):
+            moved.append(k)
+    return fresh, moved
+
+
+def _same(a: float, b: float) -> bool:
+    return bool(a == b or (np.isnan(a) and np.isnan(b)))

@@ -16,8 +16,11 @@ selection; name the top of the ranking or only the selection).
 The map is an :class:`~gui.widgets.chart_canvas.IdleChart`: matplotlib is imported when it is
 first drawn, and it is redrawn on idle, never synchronously per keystroke or edit. The frame
 (axes, captions, legend) is drawn again only when the axes, the groups or the language change;
-an edit, a filter or a selection moves the marks and names in place, and only they are redrawn
-over the saved frame.
+a filter or a selection sets the marks and names in place, and only they are redrawn over the
+saved frame. After an edit only the marks of the startups whose figures changed move
+(:func:`~gui.views.compare.map_points.updated`), and the names stay where they were placed
+unless the startups named, or one's place, changed: an edit costs the same with 10 startups
+as with 10,000.
 """
 
 from __future__ import annotations
@@ -40,7 +43,7 @@ from PySide6.QtWidgets import (
 from gui.tables.ranking import StartupRankingModel
 from gui.views.compare.map_menu import MapMenu
 from gui.views.compare.map_mouse import MapMouse
-from gui.views.compare.map_points import EMPTY, GROUPS, MapData, MapPoint, map_data
+from gui.views.compare.map_points import EMPTY, GROUPS, MapData, MapPoint, map_data, updated
 from gui.widgets.chart_canvas import IdleChart, chart_fonts
 from models.core.framework import Framework, text
 from models.core.rounding import fixed
@@ -186,8 +189,8 @@ class PositionMap(QWidget):
     # -- points -----------------------------------------------------------------------------
     def map_points(self) -> list[MapPoint]:
         """The marks the map shows: the startups the table shows, minus those lacking a
-        score on either axis; grouped (:data:`~gui.views.compare.map_points.GROUPS`), in
-        table order within each group."""
+        score on either axis; grouped (:data:`~gui.views.compare.map_points.GROUPS`), in the
+        portfolio's order within each group."""
         return map_data(self.model, *self.axis_keys()).points()
 
     def unscored(self) -> int:
@@ -257,6 +260,17 @@ class PositionMap(QWidget):
         from models.charts.position_map import position_map
 
         x_key, y_key = self.axis_keys()
+        if self._layers is not None and self._frame[:3] == (x_key, y_key, self.lang):
+            found = updated(self._data, self.model, x_key, y_key)
+            if found is not None:  # the same marks: move those whose figures changed
+                self._data, moved = found
+                self._xy[moved] = np.column_stack([self._data.x[moved], self._data.y[moved]])
+                selected, named = self.named()
+                self._layers.move_points(moved, self._data.x, self._data.y,
+                                         self._data.overall, self._data.names, named=named,
+                                         selected=selected)
+                self._show_note(len(self._data))
+                return list(self._layers.artists())
         self._data = data = map_data(self.model, x_key, y_key)
         self._xy = data.xy()
         labels = {g: self._group_label(g) for g in GROUPS}
