@@ -315,6 +315,7 @@ class MainWindow(QMainWindow):
     def show_view(self, name: str) -> None:
         """Switch to ``assess``, ``compare`` or ``framework``."""
         self.tabs.setCurrentIndex({"assess": 0, "compare": 1, "framework": 2}[name])
+        self.welcome.leave()  # from the welcome page too, when a portfolio is open
 
     # -- drag and drop --------------------------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
@@ -334,7 +335,6 @@ class MainWindow(QMainWindow):
     def open_dropped(self, paths: list[Path]) -> None:
         """Open a dropped portfolio, or import dropped workbooks."""
         portfolios = [p for p in paths if p.suffix.lower() == ".beachhead"]
-        self.welcome.leave()  # from the welcome page too, when a portfolio is open
         workbooks = [p for p in paths if p.suffix.lower() == ".xlsx"]
         if portfolios:
             self.files.open_document(portfolios[0])

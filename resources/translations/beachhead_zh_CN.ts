@@ -3000,6 +3000,21 @@ weight</source>
     </message>
 </context>
 <context>
+    <name>Reveal</name>
+    <message>
+        <source>{file} is no longer there: it was moved or deleted after it was written.</source>
+        <translation>{file} 已不在原处：写入后被移动或删除了。</translation>
+    </message>
+    <message>
+        <source>No program on this computer is set to open {name}. It is in {folder}.</source>
+        <translation>这台电脑上没有设置用来打开 {name} 的程序。它在 {folder} 中。</translation>
+    </message>
+    <message>
+        <source>The folder {folder} is no longer there: it was moved or deleted after {name} was written.</source>
+        <translation>文件夹 {folder} 已不在原处：写入 {name} 后被移动或删除了。</translation>
+    </message>
+</context>
+<context>
     <name>ReversalsModel</name>
     <message>
         <source>Pillar</source>
@@ -3028,21 +3043,6 @@ weight</source>
     <message>
         <source>New leader</source>
         <translation>新领先者</translation>
-    </message>
-</context>
-<context>
-    <name>Reveal</name>
-    <message>
-        <source>{file} is no longer there: it was moved or deleted after it was written.</source>
-        <translation>{file} 已不在原处：写入后被移动或删除了。</translation>
-    </message>
-    <message>
-        <source>No program on this computer is set to open {name}. It is in {folder}.</source>
-        <translation>这台电脑上没有设置用来打开 {name} 的程序。它在 {folder} 中。</translation>
-    </message>
-    <message>
-        <source>The folder {folder} is no longer there: it was moved or deleted after {name} was written.</source>
-        <translation>文件夹 {folder} 已不在原处：写入 {name} 后被移动或删除了。</translation>
     </message>
 </context>
 <context>
