@@ -6,10 +6,8 @@ or JSON on standard output."""
 from __future__ import annotations
 
 import argparse
-import contextlib
-import gc
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from models.cli.common import EXIT_OK, UsageError, check_assessor, scenario_named, stdout
@@ -17,6 +15,7 @@ from models.cli.ranking_tables import ranking_csv, ranking_rows, ranking_table
 from models.cli.reading import read_portfolio, source_text
 from models.cli.tables import perspective_text, score_csv, score_table
 from models.cli.texts import label
+from models.core.collector import collector_paused
 
 if TYPE_CHECKING:
     from models.core.framework import Scenario
@@ -29,7 +28,7 @@ def cmd_score(args: argparse.Namespace) -> int:
     if args.perspective == "assessments" and args.ignore_gates:
         raise UsageError("--ignore-gates ranks startups; --perspective assessments lists every "
                          "assessment unranked, so it has no gates to ignore")
-    with _collector_paused():
+    with collector_paused():
         portfolio = read_portfolio(args)
         scenario = scenario_named(portfolio.framework, args.scenario)
         check_assessor(portfolio, args.perspective, args.file)
@@ -40,19 +39,6 @@ def cmd_score(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Python's cyclic garbage collector paused while the command runs: reading, scoring and
-    printing a portfolio make millions of objects and no cycle worth collecting, and every
-    collection they would set off walks every object made so far (at 10,000 startups, a
-    second of collections)."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
 
 
 def _score_assessments(args: argparse.Namespace, portfolio: Portfolio,

@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import gc
 import json
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 import sqlalchemy as sa
 
+from models.core.collector import collector_paused
 from models.core.decisions import Decision
 from models.core.portfolio import (
     PORTFOLIO_FORMAT,
@@ -42,24 +42,12 @@ def chunks(ids: Sequence[str]) -> Iterator[Sequence[str]]:
         yield ids[start:start + CHUNK]
 
 
-@contextlib.contextmanager
-def _no_collection() -> Iterator[None]:
-    """The cyclic garbage collector paused: building a portfolio makes hundreds of thousands
-    of objects, none in a cycle, and the collections they would set off cost as much as
-    building them."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
 
 
 def read_portfolio(conn: sa.Connection, frameworks: Frameworks) -> Portfolio:
     """The whole portfolio (run it in one transaction, so that it is one moment's state)."""
     _, framework = frameworks.current(conn)
-    with _no_collection():
+    with collector_paused():
         found = _read_startups(conn, None, framework.criterion_ids)
     return rows.construct(Portfolio, {
         "format": PORTFOLIO_FORMAT, "schema_version": PORTFOLIO_SCHEMA_VERSION,
