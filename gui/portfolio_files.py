@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 # The suffix of workspaces (old JSON portfolios have it too).
 SUFFIX = ".beachhead"
 # What the window imports to show a portfolio (the Assess view, then its radar): imported
-# by an opening in the background, so the window's thread need not stop for it.
+# by an opening in the background, so that the window's thread need not stop for it.
 _SHOWING = ("gui.document", "gui.views.assess.view", "matplotlib.figure",
             "matplotlib.backends.backend_qtagg")
 

@@ -17,9 +17,9 @@ from PySide6.QtWidgets import QProgressDialog
 
 from gui.dialogs import ask, with_suffix
 from gui.jobs import targets as job_targets
-from gui.jobs.process import ProcessJob
 
 if TYPE_CHECKING:
+    from gui.jobs.process import ProcessJob
     from gui.main_window import MainWindow
     from gui.report_options import ReportChoice
 
@@ -266,6 +266,8 @@ class FileJobs(QObject):
     def _start(self, title: str, target: Callable[..., Any], args: tuple,
                output: Path | None, on_done: Callable[[Any], None],
                on_failed: Callable[[str, str], None] | None = None) -> None:
+        from gui.jobs.process import ProcessJob  # multiprocessing: not on the start-up path
+
         self._target = output
         job = ProcessJob(target, args, self)
         dialog = QProgressDialog(title, self.tr("Cancel"), 0, 0, self.window)

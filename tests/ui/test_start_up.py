@@ -18,6 +18,7 @@ from gui import app as app_module
 from gui import document_loading
 from gui.document_loading import BackgroundOpen, OpeningLine
 from gui.views.assess.criteria_panel import CriteriaPanel
+from models.engine.results import score_assessment
 from models.engine.sample import sample_portfolio, synthetic_portfolio
 from models.store.workspace import Workspace
 
@@ -165,3 +166,18 @@ print(sorted(m for m in {heavy!r} if m in sys.modules))
                           env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_a_language_switched_while_it_loads_is_the_results_language(make_window, qtbot,
+                                                                    sample_file, held,
+                                                                    chinese_built):
+    w = make_window()
+    _start(qtbot, w, str(sample_file))  # read in English…
+    w.set_language("zh_CN", remember=False)  # …shown in Chinese
+    held.set()
+    qtbot.waitUntil(lambda: w.files.opening is None, timeout=30_000)
+    doc = w.doc
+    for st, a in doc.portfolio.assessments():
+        assert doc.result(a.id) == score_assessment(st, a, doc.framework, None, "zh_CN")
+    hits = [h.name for _, a in doc.portfolio.assessments() for h in doc.result(a.id).postures]
+    assert hits and all(any("\u4e00" <= c <= "\u9fff" for c in name) for name in hits)
