@@ -144,6 +144,7 @@ class OpeningLine(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.label)
         layout.addWidget(self.bar)
+        layout.addStretch(1)
         self.show_step("read", 0)
 
     def show_step(self, step: str, startups: int) -> None:

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QMimeData, QTimer, Signal
+from PySide6.QtCore import QMimeData, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QPaintEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
 
@@ -109,7 +109,9 @@ class MainWindow(QMainWindow):
         """The three tabs, each holding a placeholder until its view is built."""
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self._assess_host: QWidget = QLabel(self.tr("Loading…"))
+        loading = QLabel(self.tr("Loading…"))  # while the first portfolio is read
+        loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._assess_host: QWidget = loading
         self.tabs.addTab(self._assess_host, self.tr("Assess"))
         self._compare_host = QWidget()
         self._framework_host = QWidget()

@@ -248,3 +248,16 @@ def test_a_startup_leaving_the_top_takes_its_name_with_it(qtbot, scripted_ask):
     assert [points[i].startup_id for i in named] == [p.startup_id for p in best]
     texts = view.map.layers().labels._texts[:TOP_NAMED]
     assert [t.get_text() for t in texts] == [short_name(p.label) for p in best]
+
+
+def test_a_renamed_startup_is_named_anew_in_place(qtbot, view, doc):
+    chart = _drawn(qtbot, view)
+    layers = view.map.layers()
+    doc.undo_stack.push(cmd.SetStartupField(doc, "s07", "name", "Hengce AI"))  # ranked first
+    qtbot.waitUntil(lambda: not chart.is_pending(), timeout=5000)
+    assert view.map.layers() is layers  # the same marks, where they were
+    point = next(p for p in view.map.drawn_points() if p.startup_id == "s07")
+    assert point.label == "Hengce AI" and (point.x, point.y) == AT["s07"]
+    _, named = view.map.named()
+    texts = [t.get_text() for t in layers.labels._texts[:len(named)]]
+    assert "Hengce AI" in texts and "衡策智能" not in texts

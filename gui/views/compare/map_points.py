@@ -162,19 +162,19 @@ def updated(data: MapData, model: StartupRankingModel, x_key: str, y_key: str
     at = src.at
     fresh = replace(data, names=list(data.names), x=xs[at], y=ys[at], overall=overall[at],
                     rank=rank[at].astype(int), keys=replace(src, rows=list(rows)))
-    where = np.full(len(rows), -1, dtype=np.intp)
-    where[at] = np.arange(len(at), dtype=np.intp)
-    moved = []
-    for i in changed:
-        k = int(where[i])
-        if k < 0:
-            continue
-        fresh.names[k] = rows[i].startup
-        if (data.names[k], data.x[k], data.y[k]) != (fresh.names[k], fresh.x[k], fresh.y[k]) \
-                or not _same(data.overall[k], fresh.overall[k]):
-            moved.append(k)
-    return fresh, moved
+    moved = set(np.flatnonzero((fresh.x != data.x) | (fresh.y != data.y)
+                               | ~_same(fresh.overall, data.overall)).tolist())
+    if changed:  # a rename moves no mark, but changes what it is called
+        where = np.full(len(rows), -1, dtype=np.intp)
+        where[at] = np.arange(len(at), dtype=np.intp)
+        for i in changed:
+            k = int(where[i])
+            if k >= 0 and rows[i].startup != fresh.names[k]:
+                fresh.names[k] = rows[i].startup
+                moved.add(k)
+    return fresh, sorted(moved)
 
 
-def _same(a: float, b: float) -> bool:
-    return bool(a == b or (np.isnan(a) and np.isnan(b)))
+def _same(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Where ``a`` and ``b`` hold the same number, or both none (NaN)."""
+    return (a == b) | (np.isnan(a) & np.isnan(b))
