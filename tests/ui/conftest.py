@@ -34,6 +34,7 @@ _HARMLESS = (
     "QStandardPaths: XDG_RUNTIME_DIR",
     "propagateSizeHints",
     "This plugin does not support grabbing the keyboard",  # a completer's popup, offscreen
+    "This plugin does not support setParent!",  # PySide6 6.6's offscreen platform, a dialog
 )
 
 

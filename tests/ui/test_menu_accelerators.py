@@ -39,7 +39,6 @@ def _all_clashes(window: MainWindow) -> dict[str, dict[str, list[str]]]:
     found = {"menu bar": _clashes(bar.actions())}
     for top in bar.actions():
         for menu in _menus(top.menu()):
-            menu.aboutToShow.emit()  # menus filled when opened (Open Recent) fill now
             found[menu.title()] = _clashes(menu.actions())
     return {name: c for name, c in found.items() if c}
 
