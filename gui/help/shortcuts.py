@@ -42,13 +42,20 @@ def keys(action: QAction) -> str:
                      for s in action.shortcuts() if not s.isEmpty())
 
 
-def _menu_rows(menu: QMenu, path: str, seen: set[int], rows: list[tuple[str, str]]) -> None:
+def submenus(window: QWidget) -> dict[QAction, QMenu]:
+    """Each menu of ``window`` by the action that opens it. (``QAction.menu()`` is not asked:
+    on PySide6 6.6 it can answer, after the menus are rebuilt, with a deleted menu.)"""
+    return {menu.menuAction(): menu for menu in window.findChildren(QMenu)}
+
+
+def _menu_rows(menu: QMenu, path: str, seen: set[int], rows: list[tuple[str, str]],
+               menus: dict[QAction, QMenu]) -> None:
     for action in menu.actions():
         if action.isSeparator():
             continue
-        sub = action.menu()
-        if isinstance(sub, QMenu):
-            _menu_rows(sub, path + plain_text(action.text()) + MENU_ARROW, seen, rows)
+        sub = menus.get(action)
+        if sub is not None:
+            _menu_rows(sub, path + plain_text(action.text()) + MENU_ARROW, seen, rows, menus)
         elif keys(action) and id(action) not in seen:
             seen.add(id(action))
             rows.append((path + plain_text(action.text()), keys(action)))
@@ -59,10 +66,11 @@ def shortcut_rows(window: QMainWindow) -> list[tuple[str, str]]:
     menu order, named by their menu path, then the others the window's widgets hold."""
     rows: list[tuple[str, str]] = []
     seen: set[int] = set()
+    menus = submenus(window)
     for action in window.menuBar().actions():
-        menu = action.menu()
-        if isinstance(menu, QMenu):
-            _menu_rows(menu, plain_text(action.text()) + MENU_ARROW, seen, rows)
+        menu = menus.get(action)
+        if menu is not None:
+            _menu_rows(menu, plain_text(action.text()) + MENU_ARROW, seen, rows, menus)
     for action in window.findChildren(QAction):
         if keys(action) and id(action) not in seen and action.text() and \
                 action.associatedObjects():  # in the window, so its keys work

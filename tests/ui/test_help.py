@@ -120,6 +120,15 @@ def test_shortcut_table_lists_every_action_with_keys(window):
     assert ("Next Unscored Criterion", "Ctrl+J") in help_.show_shortcuts().rows()
 
 
+def test_shortcut_table_after_the_menus_are_rebuilt(window, qtbot):
+    """A language switch builds the menus anew; the list still walks every submenu."""
+    before = window.menus.help.show_shortcuts().rows()
+    for wait in (0, 1, 0):  # the old menus still there, then deleted
+        window.set_language("en", remember=False)
+        qtbot.wait(wait)
+    assert window.menus.help.show_shortcuts().rows() == before
+
+
 def test_about_names_the_version_libraries_licences_and_data(window, sample_file):
     from gui.settings import data_folder
 

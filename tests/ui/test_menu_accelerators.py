@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
+from gui.help.shortcuts import submenus
 from gui.main_window import MainWindow
 
 
@@ -26,19 +27,20 @@ def _clashes(entries: list[QAction]) -> dict[str, list[str]]:
             for k, n in counts.items() if n > 1}
 
 
-def _menus(menu: QMenu) -> list[QMenu]:
+def _menus(menu: QMenu, submenus: dict[QAction, QMenu]) -> list[QMenu]:
     found = [menu]
     for action in menu.actions():
-        if action.menu() is not None:
-            found += _menus(action.menu())
+        if action in submenus:
+            found += _menus(submenus[action], submenus)
     return found
 
 
 def _all_clashes(window: MainWindow) -> dict[str, dict[str, list[str]]]:
     bar = window.menuBar()
     found = {"menu bar": _clashes(bar.actions())}
+    menus = submenus(window)
     for top in bar.actions():
-        for menu in _menus(top.menu()):
+        for menu in _menus(menus[top], menus):
             found[menu.title()] = _clashes(menu.actions())
     return {name: c for name, c in found.items() if c}
 

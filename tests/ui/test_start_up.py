@@ -153,13 +153,14 @@ import sys
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 app = QApplication([])
+bare = set(sys.modules)  # some releases of the binding bring numpy in themselves (shiboken6 6.6)
 QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, {str(tmp_path)!r})
 from gui.main_window import MainWindow
 w = MainWindow()
 w.start_with(lambda: True)  # the portfolio would come later
 w.show()
 w.repaint()
-print(sorted(m for m in {heavy!r} if m in sys.modules))
+print(sorted(m for m in {heavy!r} if m in sys.modules and m not in bare))
 """
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           cwd=ROOT, timeout=120,
