@@ -181,16 +181,18 @@ def scored_criteria_missing(portfolio: Portfolio, framework: Framework) -> list[
             for st, a, missing in _scored_outside(portfolio, framework)]
 
 
-def replace_framework(portfolio: Portfolio, framework: Framework) -> list[RemovedScore]:
-    """Give ``portfolio`` ``framework`` (new weights, or a whole other framework). Blank
-    scores of criteria the new framework lacks are taken out and returned (for
-    :func:`restore_scores`).
+def replace_framework(portfolio: Portfolio, framework: Framework, *,
+                      drop_scored: bool = False) -> list[RemovedScore]:
+    """Give ``portfolio`` ``framework`` (new weights, or a whole other framework). Scores of
+    criteria the new framework lacks are taken out and returned (for :func:`restore_scores`):
+    blank ones always, scored ones (a level, rationale or evidence) only with ``drop_scored``,
+    as a migration to another framework does (:mod:`models.core.framework_migration`).
 
     Raises:
-        ValueError: a score with a level, rationale or evidence names a criterion the new
-            framework lacks (nothing is changed).
+        ValueError: without ``drop_scored``, a score with a level, rationale or evidence
+            names a criterion the new framework lacks (nothing is changed).
     """
-    offending = _scored_outside(portfolio, framework)
+    offending = [] if drop_scored else _scored_outside(portfolio, framework)
     if offending:
         st, a, missing = offending[0]
         raise ValueError(f"{st.name}: {a.label()} scores {', '.join(missing)}, which the new "

@@ -132,12 +132,13 @@ class WorkspaceEdits:
         with self._write(comment) as tx:
             field_edits.set_assessment_field(tx, assessment_id, field, value, expected)
 
-    def replace_framework(self, framework: Framework,
-                          comment: str | None = None) -> list[RemovedScore]:
-        """Give the portfolio ``framework``; returns the blank scores taken out (see
+    def replace_framework(self, framework: Framework, comment: str | None = None, *,
+                          drop_scored: bool = False) -> list[RemovedScore]:
+        """Give the portfolio ``framework``, in one transaction; returns the scores taken out
+        (blank ones, and scored ones with ``drop_scored``; see
         :func:`models.store.field_edits.replace_framework`)."""
         with self._write(comment) as tx:
-            return field_edits.replace_framework(tx, framework)
+            return field_edits.replace_framework(tx, framework, drop_scored=drop_scored)
 
     def restore_scores(self, removed: Iterable[RemovedScore],
                        comment: str | None = None) -> None:

@@ -134,15 +134,18 @@ def _scores_outside(tx: Tx, known: set[str]) -> list[dict[str, Any]]:
     return found
 
 
-def replace_framework(tx: Tx, framework: Framework) -> list[RemovedScore]:
+def replace_framework(tx: Tx, framework: Framework, *,
+                      drop_scored: bool = False) -> list[RemovedScore]:
     """Make ``framework`` the portfolio's (a new framework version row unless the workspace
-    had it already). Blank scores of criteria it lacks are taken out and returned, as
-    :func:`models.core.edits.replace_framework` does.
+    had it already). Scores of criteria it lacks are taken out and returned, as
+    :func:`models.core.edits.replace_framework` does (scored ones only with ``drop_scored``),
+    each recorded whole in the change log (``score.remove``), so that the history and the
+    portfolio as of an earlier moment still show it.
 
     Raises:
-        ValueError: a score with a level, rationale or evidence names a criterion the new
-            framework lacks, or a round of independent scoring is open, whose scores a team
-            workspace hides from this check (nothing is changed).
+        ValueError: without ``drop_scored``, a score with a level, rationale or evidence
+            names a criterion the new framework lacks; or a round of independent scoring
+            is open, whose scores a team workspace hides (nothing is changed).
     """
     framework = Framework.model_validate(framework.model_dump())
     hidden = tx.conn.execute(
@@ -154,7 +157,7 @@ def replace_framework(tx: Tx, framework: Framework) -> list[RemovedScore]:
         raise ValueError(f"{hidden[1]}: round {hidden[0]} of independent scoring is still "
                          "open, its scores unseen; reveal it before replacing the framework")
     outside = _scores_outside(tx, set(framework.criterion_ids))
-    for r in outside:
+    for r in [] if drop_scored else outside:
         if r["value"] is not None or r["rationale"] or r["evidence"]:
             raise ValueError(f"assessment {r['assessment_id']} scores {r['criterion_id']}, "
                              "which the new framework does not have")

@@ -11,7 +11,7 @@ import json
 import sqlalchemy as sa
 
 from models.core.framework import Framework
-from models.store.schema import PORTFOLIO_ROW, framework_versions, portfolio
+from models.store.schema import PORTFOLIO_ROW, assessments, framework_versions, portfolio
 
 
 def content_hash(framework: Framework) -> str:
@@ -71,3 +71,12 @@ def current_version(conn: sa.Connection) -> int:
     """The id of the portfolio's current framework version."""
     return int(conn.execute(sa.select(portfolio.c.framework_version_id)
                             .where(portfolio.c.id == PORTFOLIO_ROW)).scalar_one())
+
+
+def scored_under(conn: sa.Connection) -> dict[str, tuple[str, str]]:
+    """Each assessment's id and the framework it was last scored under (its id and version,
+    from ``assessments.framework_version_id``)."""
+    a, v = assessments.c, framework_versions.c
+    query = sa.select(a.id, v.framework_id, v.version).join_from(
+        assessments, framework_versions, v.id == a.framework_version_id)
+    return {str(aid): (str(fid), str(ver)) for aid, fid, ver in conn.execute(query)}

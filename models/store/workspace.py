@@ -41,7 +41,7 @@ from models.store.changelog import (
     query_changes,
     startup_removals,
 )
-from models.store.frameworks import Frameworks
+from models.store.frameworks import Frameworks, scored_under
 from models.store.loading import read_portfolio, read_startups
 from models.store.replay import Mismatch, Replay, detached
 from models.store.rounds import WorkspaceRounds
@@ -277,6 +277,11 @@ class Workspace(WorkspaceRounds):
         startup, yet move every startup's scores)."""
         with self._reading():
             return framework_replacements(self._conn)
+
+    def scored_under(self) -> dict[str, tuple[str, str]]:
+        """Each assessment's id and the framework (id, version) it was last scored under."""
+        with self._reading():
+            return scored_under(self._conn)
 
     def framework_version(self, version_id: int) -> Framework:
         """The framework of a row of ``framework_versions`` (as a change's ``old`` or ``new``
