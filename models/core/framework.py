@@ -30,12 +30,14 @@ from models.core.framework_base import check_id as _check_id
 from models.core.framework_base import check_text as _check_text
 from models.core.framework_base import check_unique as _unique
 from models.core.framework_base import text as text
+from models.core.framework_version import ChangelogEntry as ChangelogEntry
 from models.core.scenario import ExposureRule as ExposureRule
 from models.core.scenario import Scenario as Scenario
 from models.core.scenario import check_scenarios
 
 FRAMEWORK_FORMAT: Final = "beachhead.framework"
-FRAMEWORK_SCHEMA_VERSION: Final = 1
+#: Schema 2 added the changelog; files of schema 1 are read as schema 2 with an empty one.
+FRAMEWORK_SCHEMA_VERSION: Final = 2
 
 Direction = Literal["benefit", "cost"]
 #: Weights are relative, and bounded so that no weight that passes validation can overflow or
@@ -153,7 +155,9 @@ class Framework(_Strict):
 
     Validation guarantees: unique pillar, criterion, posture, deal-breaker and scenario ids;
     every criterion id prefixed by its pillar's id; weights > 0; five rubric levels; rules and
-    scenarios reference only existing ids; at least one pillar enabled.
+    scenarios reference only existing ids; at least one pillar enabled. ``version`` is
+    ``MAJOR.MINOR.PATCH`` and ``changelog`` lists the versions and what each changed
+    (:mod:`models.core.framework_version`).
 
     Raises ``pydantic.ValidationError`` on construction from bad data; use
     :func:`models.files.framework_file.load_framework` for an
@@ -161,7 +165,7 @@ class Framework(_Strict):
     """
 
     format: Literal["beachhead.framework"] = FRAMEWORK_FORMAT
-    schema_version: Literal[1] = FRAMEWORK_SCHEMA_VERSION
+    schema_version: Literal[2] = FRAMEWORK_SCHEMA_VERSION
     id: str
     version: str
     name: LocalText
@@ -175,9 +179,16 @@ class Framework(_Strict):
     decision_thresholds: DecisionThresholds = Field(default_factory=DecisionThresholds)
 
     _texts = field_validator("name", "description", "source")(_check_text)
+    changelog: list[ChangelogEntry] = Field(default_factory=list)
 
     @field_validator("paragraphs")
     @classmethod
+    @field_validator("schema_version", mode="before")
+    @classmethod
+    def _upgrade_schema(cls, v: object) -> object:
+        # schema 1 differs only by having no changelog, which defaults to empty
+        return FRAMEWORK_SCHEMA_VERSION if v == 1 else v
+
     def _paragraph_keys(cls, v: dict[str, LocalText]) -> dict[str, LocalText]:
         for key, value in v.items():
             if key not in {str(i) for i in range(1, 7)}:
