@@ -1,0 +1,112 @@
+"""The framework being edited in the framework editor, and its undo history.
+
+:class:`DraftHolder` keeps the current :class:`~models.core.framework_draft.FrameworkDraft`
+and an undo stack of its own (the editor's edits are not the portfolio's until the user uses
+the framework in the portfolio). Every edit is a snapshot: the draft before and the draft
+after, so undoing is showing the draft before again. Typing on in one text field merges into
+the step before it, so one Undo takes back a typed phrase; :meth:`DraftHolder.end_typing`
+(the field lost the focus) starts a new step.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from models.core.framework_draft import FrameworkDraft
+from models.core.portfolio import Portfolio
+
+_MERGE_TYPING = 1601
+
+
+class DraftEdit(QUndoCommand):
+    """One edit of the draft: ``before`` and ``after``. Merges with the next edit when both
+    set the same text field (see the module notes)."""
+
+    def __init__(self, holder: DraftHolder, before: FrameworkDraft, after: FrameworkDraft,
+                 text: str) -> None:
+        super().__init__(text)
+        self.holder = holder
+        self.before = before
+        self.after = after
+        self.typing = holder.typing_key(before, after)
+
+    def redo(self) -> None:
+        self.holder._show(self.after)
+
+    def undo(self) -> None:
+        self.holder._show(self.before)
+
+    def id(self) -> int:
+        return _MERGE_TYPING if self.typing is not None else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, DraftEdit) or other.typing != self.typing or \
+                other.before is not self.after:
+            return False
+        self.after = other.after
+        if self.after == self.before:  # typed and erased again: no step left
+            self.setObsolete(True)
+        return True
+
+
+class DraftHolder(QObject):
+    """The draft being edited (:attr:`draft`), told to every panel of the editor by
+    :attr:`changed`.
+
+    Attributes:
+        undo_stack: the editor's own history of edits (clean when the draft is as it
+            was opened or last saved).
+        portfolio: the portfolio whose framework is edited, for previews of rules and
+            scenarios.
+        lang: the interface language (``en``, ``zh_CN``).
+    """
+
+    changed = Signal()
+
+    def __init__(self, draft: FrameworkDraft, portfolio: Portfolio | None = None,
+                 lang: str = "en", parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._draft = draft
+        self.portfolio = portfolio
+        self.lang = lang
+        self.undo_stack = QUndoStack(self)
+        self._typing_round = 0
+
+    @property
+    def draft(self) -> FrameworkDraft:
+        """The draft as it is now (an immutable snapshot)."""
+        return self._draft
+
+    def edit(self, new_draft: FrameworkDraft, text: str) -> None:
+        """Make ``new_draft`` the draft, as an undoable step named ``text`` (nothing when it
+        changes nothing)."""
+        if new_draft == self._draft:
+            return
+        self.undo_stack.push(DraftEdit(self, self._draft, new_draft, text))
+
+    def end_typing(self) -> None:
+        """The next edit of a text starts a new undo step, even in the same field."""
+        self._typing_round += 1
+
+    def typing_key(self, before: FrameworkDraft,
+                   after: FrameworkDraft) -> tuple[object, ...] | None:
+        """What makes two edits one typing: the text field set and the typing round, or
+        ``None`` when ``after`` is not ``before`` with one text changed."""
+        path = after.changed
+        if path is None or not isinstance(after.get(path), str) or \
+                not isinstance(before.get(path, ""), str):
+            return None
+        return (path, self._typing_round)
+
+    def is_modified(self) -> bool:
+        """True when the draft differs from the one opened or last marked saved."""
+        return not self.undo_stack.isClean()
+
+    def mark_saved(self) -> None:
+        """The draft as it is now was saved."""
+        self.undo_stack.setClean()
+
+    def _show(self, draft: FrameworkDraft) -> None:
+        self._draft = draft
+        self.changed.emit()
