@@ -128,12 +128,14 @@ _COST_SCALE: dict[str, str] = {"en": "{name} (100 = least)", "zh_CN": "{name}（
 
 
 class Rule(_Strict):
-    """A named rule that fires when all its conditions hold (postures, deal-breakers)."""
+    """A named rule (postures, deal-breakers) that fires when all its conditions hold, or,
+    with ``match`` ``any``, when at least one of them holds."""
 
     id: str
     name: LocalText
     description: LocalText
     source: list[Paragraph] = Field(default_factory=list)
+    match: Literal["all", "any"] = "all"
     when: list[Condition] = Field(min_length=1)
 
     _texts = field_validator("name", "description")(_check_text)

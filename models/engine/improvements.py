@@ -1,8 +1,10 @@
 """Improvements: what would raise the overall score most, starting with what lifts each
 triggered deal-breaker.
 
-* **Fixes** come first, rule by rule in framework order, then condition by condition. A rule
-  fires only when all its conditions hold, so breaking any one of them lifts it: each
+* **Fixes** come first, rule by rule in framework order, then condition by condition, one
+  for each condition that holds for the row. A rule fires only when all its conditions hold,
+  so breaking any one of them lifts it (a rule whose ``match`` is ``any`` is lifted when every
+  condition that holds is broken): each
   condition on a criterion level gives the nearest level at which it no longer holds (runway
   at 1 under "runway ≤ 1" → raise runway to 2). A condition on a pillar or the overall score
   gives the smallest one-criterion move that breaks it (fewest levels moved, then the larger
@@ -23,7 +25,13 @@ from dataclasses import dataclass
 import numpy as np
 
 from models.core.framework import Condition, Framework, Rule, text
-from models.engine.rules import RULE_TOLERANCE, RuleHit, bound_text, condition_holds
+from models.engine.rules import (
+    RULE_TOLERANCE,
+    RuleHit,
+    bound_text,
+    condition_holds,
+    condition_mask,
+)
 from models.engine.scores import ScoreTable, score_levels
 
 #: How many ordinary improvements a result lists (after the fixes of its deal-breakers).
@@ -95,14 +103,17 @@ def _ordinary(table: ScoreTable, framework: Framework, lang: str, count: int,
 
 def _fixes(table: ScoreTable, framework: Framework, fired: list[tuple[int, Rule, str]],
            lang: str) -> dict[int, list[Improvement]]:
-    """Row → one fix per condition of each deal-breaker that fired for it, in order (see the
+    """Row → one fix per condition that holds of each deal-breaker that fired for it (see the
     module's docstring). The gains of every move are scored together, in one matrix."""
     fa = table.arrays
     column = {cid: i for i, cid in enumerate(fa.criterion_ids)}
     planned: list[tuple[int, str, Condition, tuple[int, int] | None]] = []
+    held = {rule.id: condition_mask(table, rule) for _, rule, _ in fired}
     for row, rule, name in fired:
         levels = table.levels[row]
-        for cond in rule.when:
+        for cond, holds in zip(rule.when, held[rule.id][row].tolist(), strict=True):
+            if not holds:
+                continue  # an ``any`` rule's condition that does not hold needs no fix
             if cond.kind == "criterion":
                 col = column[cond.target]
                 to = escape_level(cond, int(levels[col]), bool(fa.benefit[col]))

@@ -1,6 +1,8 @@
 """Rules: which postures and deal-breakers fire for which assessment, and why.
 
-A rule fires when all its conditions hold; a condition on something not scored never holds.
+A rule fires when all its conditions hold (``match`` ``all``, the default) or when at least one
+of them holds (``match`` ``any``); a condition on something not scored never holds. A hit's
+reasons are the conditions that hold for its row (for an ``all`` rule, every condition).
 Comparisons allow :data:`RULE_TOLERANCE`, so a pillar computed as 62.49999999999999 meets
 ``>= 62.5``.
 """
@@ -33,11 +35,20 @@ class RuleHit:
 
 
 def rule_mask(table: ScoreTable, rules: Sequence[Rule]) -> np.ndarray:
-    """``(n, r)`` bool: which rules fire for which assessment (all conditions true)."""
-    out = np.ones((table.overall.shape[0], len(rules)), dtype=bool)
+    """``(n, r)`` bool: which rules fire for which assessment (all their conditions hold, or
+    any one of them for a rule whose ``match`` is ``any``)."""
+    out = np.zeros((table.overall.shape[0], len(rules)), dtype=bool)
     for j, rule in enumerate(rules):
-        for cond in rule.when:
-            out[:, j] &= condition_holds(_condition_values(table, cond), cond)
+        held = condition_mask(table, rule)
+        out[:, j] = held.any(axis=1) if rule.match == "any" else held.all(axis=1)
+    return out
+
+
+def condition_mask(table: ScoreTable, rule: Rule) -> np.ndarray:
+    """``(n, k)`` bool: which of ``rule``'s ``k`` conditions hold for which row."""
+    out = np.zeros((table.overall.shape[0], len(rule.when)), dtype=bool)
+    for k, cond in enumerate(rule.when):
+        out[:, k] = condition_holds(_condition_values(table, cond), cond)
     return out
 
 
@@ -72,23 +83,26 @@ def condition_holds(values: np.ndarray, cond: Condition) -> np.ndarray:
 
 def rule_hits(table: ScoreTable, rules: Sequence[Rule], framework: Framework,
               lang: str) -> dict[int, list[RuleHit]]:
-    """Row → the rules that fired for it (in framework order), each with one reason per
-    condition in ``lang``; rows where nothing fired are left out.
+    """Row → the rules that fired for it (in framework order), each with one reason in
+    ``lang`` per condition that holds for the row; rows where nothing fired are left out.
 
     Works rule by rule over the rows where the rule fired (found with one vectorised mask),
     so no work is spent on rows and rules that did not fire.
     """
     by_row: dict[int, list[RuleHit]] = {}
-    mask = rule_mask(table, rules)
-    for j, rule in enumerate(rules):
-        rows = np.flatnonzero(mask[:, j]).tolist()
+    for rule in rules:
+        held = condition_mask(table, rule)
+        fired = held.any(axis=1) if rule.match == "any" else held.all(axis=1)
+        rows = np.flatnonzero(fired).tolist()
         if not rows:
             continue
         name = text(rule.name, lang)
         kind = getattr(rule, "kind", "deal_breaker")
         parts = [_reasons(table, cond, rows, framework, lang) for cond in rule.when]
+        holds = held[rows].tolist()
         for k, row in enumerate(rows):
-            by_row.setdefault(row, []).append(RuleHit(rule.id, name, kind, [p[k] for p in parts]))
+            reasons = [p[k] for p, held in zip(parts, holds[k], strict=True) if held]
+            by_row.setdefault(row, []).append(RuleHit(rule.id, name, kind, reasons))
     return by_row
 
 
@@ -102,7 +116,9 @@ def _reasons(table: ScoreTable, cond: Condition, rows: list[int], framework: Fra
     else:
         label = text(framework.criterion(cond.target).name, lang)
     bound = f"({_SYMBOLS[cond.op]} {bound_text(cond.value)})"
-    shown = (lambda v: str(int(v))) if cond.kind == "criterion" else fixed
+    # an ``any`` rule fires on rows where some of its conditions are unscored (NaN): those
+    # reasons are written but left out of the hit
+    shown = (lambda v: "–" if v != v else str(int(v))) if cond.kind == "criterion" else fixed
     # the values are few (levels, and scores a few levels make): each reason is written once
     # and shared by the rows that have it
     reasons: dict[float, str] = {}

@@ -170,16 +170,21 @@ def condition(ref: str, cond: Condition, scored: str | None = None) -> str:
     return f"ISNUMBER({ref}),{test}"
 
 
-def rule_names(rules: Sequence[tuple[str, Sequence[str]]]) -> str:
-    """The names of the rules whose conditions all hold, joined by ``"; "`` (``""`` if none).
+def rule_names(rules: Sequence[tuple[str, Sequence[str]]],
+               matches: Sequence[str] | None = None) -> str:
+    """The names of the rules that fire, joined by ``"; "`` (``""`` if none): a rule fires
+    when its conditions all hold, or, where its entry of ``matches`` is ``any``, when at least
+    one holds.
 
     Args:
         rules: ``(name, conditions)`` pairs; each condition from :func:`condition`.
+        matches: each rule's ``match`` (``all`` for every rule when None).
     """
     if not rules:
         return '""'
     parts = [
-        f'IF(AND({",".join(conds)}),{formula_string("; " + name)},"")' for name, conds in rules
+        f'IF({_fires(conds, how)},{formula_string("; " + name)},"")'
+        for (name, conds), how in zip(rules, matches or ["all"] * len(rules), strict=True)
     ]
     return f"MID({'&'.join(parts)},3,{MAX_FORMULA_CHARS})"
 
@@ -202,4 +207,12 @@ def fired_rules(rules: Sequence[Rule], lang: str, overall_cell: str,
                 level, scored = criterion_cells(cond.target)
                 conds.append(condition(level, cond, scored=scored))
         out.append((text(rule.name, lang), conds))
-    return rule_names(out)
+    return rule_names(out, [rule.match for rule in rules])
+
+
+def _fires(conds: Sequence[str], match: str) -> str:
+    """Whether a rule fires: ``AND`` of its conditions, or for ``any`` the ``OR`` of each
+    condition (a condition may be two ``AND`` arguments, see :func:`condition`)."""
+    if match == "any":
+        return f"OR({','.join(f'AND({c})' for c in conds)})"
+    return f"AND({','.join(conds)})"

@@ -169,7 +169,7 @@ def recalculated(tmp_path_factory) -> dict[str, tuple[object, Path]]:
     now = dt.datetime(2024, 11, 30, 12, 0, tzinfo=dt.UTC)
     for name, port in (("sample", sample_portfolio()), ("partial", _partial_portfolio()),
                        ("disabled", _disabled_portfolio()),
-                       ("tiny", synthetic_tiny())):
+                       ("tiny", synthetic_tiny()), ("any_rules", _any_rules())):
         path = tmp / f"{name}.xlsx"
         export_workbook(port, path, now=now)
         cases[name] = (port, path)
@@ -203,6 +203,21 @@ def synthetic_tiny() -> Portfolio:
                   for j, (cid, v) in enumerate(zip(fw.criterion_ids, levels, strict=True))}
         startups.append(Startup(name=f"T{i}", assessments=[Assessment(scores=scores)]))
     return Portfolio(framework=fw, startups=startups)
+
+
+def _any_rules() -> Portfolio:
+    """:func:`synthetic_tiny` under rules whose ``match`` is ``any``: one condition holding
+    is enough (on a criterion, a pillar and the overall score)."""
+    fw = tiny_framework(
+        postures=[{"id": "edge", "name": {"en": "Edge"}, "description": {"en": "d"},
+                   "match": "any", "when": [{"ref": "pillar:a", "op": ">=", "value": 75},
+                                            {"ref": "overall", "op": "<", "value": 40}]}],
+        deal_breakers=[{"id": "weak", "name": {"en": "Weak"}, "description": {"en": "d"},
+                        "match": "any",
+                        "when": [{"ref": "criterion:a.x", "op": "<=", "value": 2},
+                                 {"ref": "criterion:b.w", "op": ">=", "value": 5}]}],
+    )
+    return synthetic_tiny().model_copy(update={"framework": fw})
 
 
 def _blank(v: object) -> object:
@@ -280,13 +295,13 @@ def _check_levels(path: Path, port: Portfolio, perspective: str = "investor", *,
         assert got == [None if np.isnan(x) else x for x in levels[want.row]], want.startup
 
 
-@pytest.mark.parametrize("case", ["sample", "partial", "disabled", "tiny"])
+@pytest.mark.parametrize("case", ["sample", "partial", "disabled", "tiny", "any_rules"])
 def test_assessments_sheet_equals_engine(recalculated, case):
     port, path = recalculated[case]
     _check_assessments(path, port)
 
 
-@pytest.mark.parametrize("case", ["sample", "partial", "disabled", "tiny", *VIEWS])
+@pytest.mark.parametrize("case", ["sample", "partial", "disabled", "tiny", "any_rules", *VIEWS])
 def test_summary_ranks_startups_as_the_engine(recalculated, case):
     port, path = recalculated[case]
     options = VIEWS.get(case, {})

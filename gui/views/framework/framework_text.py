@@ -60,8 +60,10 @@ def condition_text(cond: Condition, framework: Framework, lang: str = "en") -> s
 
 
 def rule_conditions(rule: Rule, framework: Framework, lang: str = "en") -> str:
-    """All of a rule's conditions joined with "and"."""
-    joiner = " " + translate("FrameworkText", "and") + " "
+    """All of a rule's conditions joined with "and" (with "or" when its ``match`` is ``any``)."""
+    word = translate("FrameworkText", "or") if rule.match == "any" \
+        else translate("FrameworkText", "and")
+    joiner = f" {word} "
     return joiner.join(condition_text(c, framework, lang) for c in rule.when)
 
 
