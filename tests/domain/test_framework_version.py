@@ -20,31 +20,8 @@ from models.core.framework_version import (
     parse_version,
 )
 from models.files.framework_file import default_framework, load_framework, save_framework
-
-
-def _criterion(cid: str, weight: float = 1.0) -> dict:
-    return {"id": cid, "name": {"en": cid.title(), "zh_CN": "标准"},
-            "question": {"en": f"How is {cid}?"},
-            "rubric": [{"en": f"Level {i}"} for i in range(1, 6)],
-            "direction": "benefit", "weight": weight, "source": [1]}
-
-
-def small() -> dict:
-    """A two-pillar framework written out by hand."""
-    return {
-        "id": "test.small", "version": "1.2.3", "name": {"en": "Small"},
-        "description": {"en": "A small framework."}, "source": {"en": "Hand-made."},
-        "pillars": [
-            {"id": "alpha", "name": {"en": "Alpha"}, "description": {"en": "First."},
-             "direction": "benefit", "source": [1],
-             "criteria": [_criterion("alpha.one"), _criterion("alpha.two")]},
-            {"id": "beta", "name": {"en": "Beta"}, "description": {"en": "Second."},
-             "direction": "cost", "source": [2], "criteria": [_criterion("beta.one")]},
-        ],
-        "deal_breakers": [{"id": "weak_alpha", "name": {"en": "Weak alpha"},
-                           "description": {"en": "Alpha is weak."},
-                           "when": [{"ref": "pillar:alpha", "op": "<", "value": 30}]}],
-    }
+from tests.domain.small_framework import criterion as _criterion
+from tests.domain.small_framework import small
 
 
 def fw(data: dict) -> Framework:
