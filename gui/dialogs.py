@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox, Q
 if TYPE_CHECKING:
     from gui.report_options import ReportChoice
     from models.core.errors import Problem
+    from models.engine.migration_plan import MigrationPlan
 
 translate = QCoreApplication.translate
 
@@ -131,6 +132,13 @@ class Ask:
 
         dialog = ReportOptionsDialog(parent, selected, total, ranked_under, ignore_gates)
         return dialog.choice() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+    def migration(self, parent: QWidget | None, plan: MigrationPlan, lang: str) -> bool:
+        """The preview of a migration to another framework
+        (:mod:`gui.views.framework.migration_dialog`); True when the user confirms."""
+        from gui.views.framework.migration_dialog import MigrationDialog
+
+        return MigrationDialog(parent, plan, lang).exec() == QDialog.DialogCode.Accepted
 
 
 #: The application's dialogs; tests assign a scripted replacement.

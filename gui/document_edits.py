@@ -211,15 +211,18 @@ class DocumentEdits:
         return [a.id for sid in dict.fromkeys(sid for sid, _, _ in fields or [])
                 for a in self.startup(sid).assessments]
 
-    def apply_framework(self, framework: Framework) -> list[RemovedScore]:
+    def apply_framework(self, framework: Framework, *,
+                        drop_scored: bool = False) -> list[RemovedScore]:
         """Replace the portfolio's framework (weights or a whole new one) and re-score all.
-        Returns the blank scores of criteria the new framework lacks, taken out (for
-        :meth:`restore_scores`).
+        Returns the scores of criteria the new framework lacks, taken out (for
+        :meth:`restore_scores`): blank ones, and with ``drop_scored`` (a migration) filled
+        ones too.
 
-        Raises ``ValueError`` if a score names a criterion the new framework lacks.
+        Raises ``ValueError`` if, without ``drop_scored``, a filled score names a criterion
+        the new framework lacks.
         """
-        self._store(lambda ws, c: ws.replace_framework(framework, c))
-        removed = edits.replace_framework(self.portfolio, framework)
+        self._store(lambda ws, c: ws.replace_framework(framework, c, drop_scored=drop_scored))
+        removed = edits.replace_framework(self.portfolio, framework, drop_scored=drop_scored)
         if self.scenario is not None:
             try:
                 self.scenario = framework.scenario(self.scenario.id)
@@ -231,7 +234,7 @@ class DocumentEdits:
         return removed
 
     def restore_scores(self, removed: list[RemovedScore]) -> None:
-        """Put back blank scores :meth:`apply_framework` took out (they change no result)."""
+        """Put back the scores :meth:`apply_framework` took out."""
         self._store(lambda ws, c: ws.restore_scores(removed, c))
         edits.restore_scores(self.portfolio, removed)
 

@@ -176,6 +176,44 @@
     </message>
 </context>
 <context>
+    <name>MigrationDialog</name>
+    <message numerus="yes">
+        <source>%n criterion(s) kept</source>
+        <translation>
+            <numerusform>%n criterion kept</numerusform>
+            <numerusform>%n criteria kept</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n renamed (scores kept)</source>
+        <translation>
+            <numerusform>%n renamed (scores kept)</numerusform>
+            <numerusform>%n renamed (scores kept)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n removed</source>
+        <translation>
+            <numerusform>%n removed</numerusform>
+            <numerusform>%n removed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n added (unscored)</source>
+        <translation>
+            <numerusform>%n added (unscored)</numerusform>
+            <numerusform>%n added (unscored)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n score(s) of removed criteria leave the current assessments: they are no longer counted, the history keeps them, and Undo puts them back.</source>
+        <translation>
+            <numerusform>%n score of removed criteria leaves the current assessments: it is no longer counted, the history keeps it, and Undo puts it back.</numerusform>
+            <numerusform>%n scores of removed criteria leave the current assessments: they are no longer counted, the history keeps them, and Undo puts them back.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>OpeningLine</name>
     <message numerus="yes">
         <source>Opening {name}: scoring %n startup(s)…</source>

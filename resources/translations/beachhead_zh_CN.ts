@@ -422,6 +422,10 @@
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
+    <message>
+        <source>Migrate to the framework {name} {version}</source>
+        <translation>迁移到框架 {name} {version}</translation>
+    </message>
 </context>
 <context>
     <name>CompareView</name>
@@ -1294,10 +1298,6 @@
         <translation>… 以及另外 {n} 项</translation>
     </message>
     <message>
-        <source>The framework “{name}” lacks criteria that this portfolio has already scored, so it cannot replace the current one. Nothing was changed. Missing:</source>
-        <translation>框架“{name}”缺少此组合已评分的评估标准，因此不能替换当前框架。未作任何更改。缺少：</translation>
-    </message>
-    <message>
         <source>Load framework</source>
         <translation>载入框架</translation>
     </message>
@@ -1308,10 +1308,6 @@
     <message>
         <source>Cannot load the framework</source>
         <translation>无法载入框架</translation>
-    </message>
-    <message>
-        <source>This portfolio already uses exactly this framework.</source>
-        <translation>此组合已经在使用这个框架。</translation>
     </message>
 </context>
 <context>
@@ -2274,6 +2270,144 @@
     <message>
         <source>very to extremely more important</source>
         <translation>非常至极端更重要</translation>
+<context>
+    <name>MigrationDialog</name>
+    <message>
+        <source>Migrate to another framework</source>
+        <extracomment>Sorts below every score.</extracomment>
+        <translation>迁移到另一个框架</translation>
+    </message>
+    <message>
+        <source>This portfolio already uses exactly this framework.</source>
+        <translation>本组合已在使用完全相同的框架。</translation>
+    </message>
+    <message>
+        <source>Criteria and pillars that change</source>
+        <translation>发生变化的标准和支柱</translation>
+    </message>
+    <message>
+        <source>Startups before and after ({view})</source>
+        <translation>迁移前后的初创公司（{view}）</translation>
+    </message>
+    <message>
+        <source>Migrate</source>
+        <translation>迁移</translation>
+    </message>
+    <message>
+        <source>Move this portfolio from {old} to {new}. Nothing changes until you choose Migrate; Edit ▸ Undo takes the whole migration back.</source>
+        <translation>将本组合从 {old} 迁移到 {new}。在您选择“迁移”之前不会有任何改动；“编辑 ▸ 撤销”可撤回整个迁移。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n criterion(s) kept</source>
+        <translation>
+            <numerusform>保留 %n 项标准</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n renamed (scores kept)</source>
+        <translation>
+            <numerusform>%n 项改名（评分保留）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n removed</source>
+        <translation>
+            <numerusform>删除 %n 项</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n added (unscored)</source>
+        <translation>
+            <numerusform>新增 %n 项（未评分）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>.</source>
+        <translation>。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n score(s) of removed criteria leave the current assessments: they are no longer counted, the history keeps them, and Undo puts them back.</source>
+        <translation>
+            <numerusform>被删除标准的 %n 个评分将移出当前评估：不再计入得分，历史记录中仍保留，撤销可将其恢复。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Pillar renamed</source>
+        <translation>支柱改名</translation>
+    </message>
+    <message>
+        <source>Pillar removed</source>
+        <translation>支柱删除</translation>
+    </message>
+    <message>
+        <source>Pillar added</source>
+        <translation>支柱新增</translation>
+    </message>
+    <message>
+        <source>Renamed (scores kept)</source>
+        <translation>改名（评分保留）</translation>
+    </message>
+    <message>
+        <source>Removed (scores leave the assessments)</source>
+        <translation>删除（评分移出评估）</translation>
+    </message>
+    <message>
+        <source>Added (unscored)</source>
+        <translation>新增（未评分）</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Pillar</source>
+        <translation>支柱</translation>
+    </message>
+    <message>
+        <source>Scores</source>
+        <translation>评分数</translation>
+    </message>
+    <message>
+        <source>Startup</source>
+        <translation>初创公司</translation>
+    </message>
+    <message>
+        <source>Scored under</source>
+        <translation>评分所用版本</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>迁移前</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>迁移后</translation>
+    </message>
+    <message>
+        <source>Rank before</source>
+        <translation>迁移前排名</translation>
+    </message>
+    <message>
+        <source>Rank after</source>
+        <translation>迁移后排名</translation>
+    </message>
+    <message>
+        <source>Complete before</source>
+        <translation>迁移前完整度</translation>
+    </message>
+    <message>
+        <source>Complete after</source>
+        <translation>迁移后完整度</translation>
+    </message>
+</context>
     </message>
     <message>
         <source>extremely more important</source>

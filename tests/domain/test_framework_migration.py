@@ -19,8 +19,8 @@ GONE = "tech.immaturity_edge"
 STARTUP = "栖语科技"  # one investor assessment: its levels are the investor view
 
 
-def _criterion(cid: str, name: str) -> dict[str, object]:
-    return {"id": cid, "name": {"en": name, "zh_CN": name}, "question": {"en": f"{name}?"},
+def _criterion(cid: str, name: str, zh: str) -> dict[str, object]:
+    return {"id": cid, "name": {"en": name, "zh_CN": zh}, "question": {"en": f"{name}?"},
             "rubric": [{"en": f"level {i}"} for i in range(1, 6)], "direction": "benefit",
             "source": [1]}
 
@@ -33,12 +33,13 @@ def traction_framework(base: Framework) -> Framework:
     tech = next(p for p in data["pillars"] if p["id"] == "tech")
     tech["criteria"] = [c for c in tech["criteria"] if c["id"] != GONE]
     niche = next(p for p in data["pillars"] if p["id"] == "niche")
-    niche["criteria"][1]["name"] = {"en": "Dirty work done", "zh_CN": "脏活累活"}
+    niche["criteria"][1]["name"] = {"en": "Dirty work done", "zh_CN": "脏活已做"}
     data["pillars"].append({
         "id": "traction", "name": {"en": "Traction", "zh_CN": "牵引力"},
         "description": {"en": "Customers paying and staying."}, "direction": "benefit",
-        "source": [1], "criteria": [_criterion("traction.revenue_growth", "Revenue growth"),
-                                    _criterion("traction.retention", "Retention")]})
+        "source": [1], "criteria": [
+            _criterion("traction.revenue_growth", "Revenue growth", "收入增长"),
+            _criterion("traction.retention", "Retention", "客户留存")]})
     return Framework.model_validate(data)
 
 
@@ -56,7 +57,7 @@ def test_the_plan_names_the_criteria_and_pillars_it_changes(sample):
     assert [c.id for c in plan.criteria.added] == ["traction.revenue_growth",
                                                    "traction.retention"]
     assert [(c.id, c.after) for c in plan.criteria.renamed] == [
-        ("niche.dirty_work", {"en": "Dirty work done", "zh_CN": "脏活累活"})]
+        ("niche.dirty_work", {"en": "Dirty work done", "zh_CN": "脏活已做"})]
     assert plan.criteria.renamed[0].scores == 13
     assert len(plan.criteria.kept) == 18 - 2
     assert [p.id for p in plan.pillars.added] == ["traction"]

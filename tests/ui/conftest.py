@@ -75,6 +75,7 @@ class ScriptedAsk(dialogs.Ask):
         self.details: list[str] = []  # of each error, in order
         self.problem_dialogs: list = []  # type: ignore[type-arg]
         self.written: list[str] = []  # what each "file written" message said
+        self.migration_dialogs: list = []  # type: ignore[type-arg]
 
     def queue(self, kind: str, *answers: object) -> None:
         """Queue answers for ``kind`` (text, confirm, save_changes, open_file, ...)."""
@@ -132,6 +133,14 @@ class ScriptedAsk(dialogs.Ask):
 
         self.report_offered = (list(selected), total, ranked_under, ignore_gates)
         return self._next("report_options", "Export report", ReportChoice("all"))
+
+    def migration(self, parent, plan, lang):  # type: ignore[no-untyped-def]
+        """Builds the real preview (kept in :attr:`migration_dialogs`, not shown) and
+        answers as queued (default: Cancel)."""
+        from gui.views.framework.migration_dialog import MigrationDialog
+
+        self.migration_dialogs.append(MigrationDialog(parent, plan, lang))
+        return self._next("migration", "migration", False)
 
     def errors(self) -> list[str]:
         """The error messages shown so far."""

@@ -241,6 +241,7 @@ def test_load_framework_replaces_it_undoably(view, doc, scripted_ask, tmp_path):
     old = doc.framework
     before = _overalls(doc)
     scripted_ask.queue("open_file", str(path))
+    scripted_ask.queue("migration", True)  # the preview confirmed
     assert view.files.load()
     assert doc.framework.id == "custom" and doc.framework.pillars[0].weight == 3.0
     assert "custom" in view.identity_label.text()
@@ -259,6 +260,7 @@ def test_the_buttons_ask_for_a_file(view, doc, scripted_ask, tmp_path):
     path = tmp_path / "custom.json"
     path.write_text(json.dumps(data), encoding="utf-8")
     scripted_ask.queue("open_file", str(path))
+    scripted_ask.queue("migration", True)
     view.load_button.click()
     assert doc.framework.id == "custom"
     scripted_ask.queue("save_file", str(tmp_path / "again"))
@@ -281,15 +283,23 @@ def test_load_framework_refuses_a_bad_file(view, doc, scripted_ask, tmp_path):
     assert all("nothing was changed" in e for e in errors)
 
 
-def test_load_framework_refuses_one_lacking_scored_criteria(view, doc, scripted_ask, tmp_path):
+def test_load_framework_lacking_scored_criteria_previews_the_migration(view, doc,
+                                                                      scripted_ask, tmp_path):
     smaller = _without_criterion(doc.framework, "cap.runway")
     assert scored_criteria_missing(doc.portfolio, smaller)
     path = tmp_path / "smaller.json"
     save_framework(smaller, path)
     old = doc.framework
-    assert not view.files.load(str(path))
+    assert not view.files.load(str(path))  # the preview cancelled
     assert doc.framework is old and doc.undo_stack.count() == 0
-    assert any("lacks criteria" in e for e in scripted_ask.errors())
+    plan = scripted_ask.migration_dialogs[0].plan
+    assert [c.id for c in plan.criteria.removed] == ["cap.runway"]
+    scripted_ask.queue("migration", True)
+    assert view.files.load(str(path))
+    assert doc.framework == smaller and doc.undo_stack.count() == 1
+    assert all("cap.runway" not in a.scores for _, a in doc.portfolio.assessments())
+    doc.undo_stack.undo()
+    assert doc.framework == old and not scripted_ask.errors()
 
 
 def test_load_cancelled_changes_nothing(view, doc, scripted_ask):

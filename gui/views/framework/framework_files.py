@@ -17,7 +17,7 @@ from gui.commands import ChangeFramework
 from gui.dialogs import ask, with_suffix
 from gui.document import Document
 from gui.settings import AppSettings
-from models.core.edits import scored_criteria_missing
+from gui.views.framework.migration_dialog import migrate
 from models.core.errors import InputError, write_failure
 from models.core.framework import Framework, text
 from models.core.framework_identity import custom_framework
@@ -109,9 +109,10 @@ class FrameworkFiles(QObject):
     # -- load -------------------------------------------------------------------------------
     def load(self, path: str | None = None) -> bool:
         """Replace the portfolio's framework with one read from a file (asked for when
-        ``path`` is None), as one undoable step. A file that is not a valid framework, or a
-        framework lacking criteria this portfolio has scored, is refused with a plain-language
-        message and nothing changes. Returns True when the framework was replaced."""
+        ``path`` is None) once the user confirms the migration preview
+        (:func:`gui.views.framework.migration_dialog.migrate`), as one undoable step. A file
+        that is not a valid framework is refused with a plain-language message and nothing
+        changes. Returns True when the framework was replaced."""
         if self.doc is None:
             return False
         settings = AppSettings()
@@ -132,10 +133,9 @@ class FrameworkFiles(QObject):
                            for p in exc.problems]))
             return False
         settings.last_folder = str(source.parent)
-        if not self._can_replace(fw):
+        if not migrate(self.view, self.doc, fw):
             return False
         self._baseline = fw
-        self.doc.undo_stack.push(ChangeFramework(self.doc, fw, "load", fw.name))
         return True
 
     def _lines(self, items: list[str], most: int = 20) -> str:
@@ -143,20 +143,3 @@ class FrameworkFiles(QObject):
         more = len(items) - most
         return "\n".join(items[:most] + ([self.tr("… and {n} more").format(n=more)]
                                          if more > 0 else []))
-
-    def _can_replace(self, fw: Framework) -> bool:
-        """True when ``fw`` can replace the portfolio's framework; else says why not."""
-        assert self.doc is not None
-        missing = scored_criteria_missing(self.doc.portfolio, fw)
-        if missing:
-            ask.error(self.view, self.tr("Cannot load the framework"),
-                      self.tr("The framework “{name}” lacks criteria that this portfolio has "
-                              "already scored, so it cannot replace the current one. Nothing "
-                              "was changed. Missing:").format(name=text(fw.name, self.lang))
-                      + "\n" + self._lines(missing))
-            return False
-        if fw == self.doc.framework:
-            ask.info(self.view, self.tr("Load framework"),
-                     self.tr("This portfolio already uses exactly this framework."))
-            return False
-        return True
