@@ -24,7 +24,7 @@ from models.core.errors import InputError
 __all__ = ["COMMANDS", "EXIT_USAGE", "main"]
 
 COMMANDS: tuple[str, ...] = ("score", "sample", "analyze", "export", "template", "import",
-                             "report", "copy", "history", "workspace")
+                             "report", "copy", "history", "workspace", "framework")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -11,6 +11,7 @@ from models import __version__
 from models.cli.analyze import cmd_analyze
 from models.cli.copying import cmd_copy
 from models.cli.files import cmd_export, cmd_sample, cmd_template
+from models.cli.framework import add_parser as _framework
 from models.cli.history import cmd_history
 from models.cli.importing import cmd_import
 from models.cli.moments import parse_moment
@@ -154,7 +155,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"beachhead {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for add in (_score, _sample, _analyze, _export, _template, _import, _report, _copy,
-                _history, _workspace):
+                _history, _workspace, _framework):
         add(sub, lang)
     return parser
 

@@ -66,6 +66,14 @@ LABELS: dict[str, dict[str, str]] = {
         "history_new": "After",
         "history_comment": "Comment",
         "history_none": "no changes",
+        "framework_valid": "{file}: valid framework {id} {version}: {pillars} pillars, "
+                           "{criteria} criteria, {rules} rules ({postures} postures, "
+                           "{deal_breakers} deal-breakers), {scenarios} scenarios",
+        "framework_diff_head": "{a} ({a_id} {a_version}) → {b} ({b_id} {b_version})",
+        "framework_same": "no differences: the two frameworks have the same content",
+        "framework_kind": "a {kind} change: as the next version of {a_version}, {b_name} "
+                          "would be {next}",
+        "wrote_review": "wrote {path}: review workbook of framework {id} {version}",
     },
     "zh_CN": {
         "startup": "初创公司",
@@ -127,6 +135,13 @@ LABELS: dict[str, dict[str, str]] = {
         "history_new": "修改后",
         "history_comment": "备注",
         "history_none": "没有修改",
+        "framework_valid": "{file}：有效的框架 {id} {version}：{pillars} 个支柱，"
+                           "{criteria} 项标准，{rules} 条规则（{postures} 条姿态，"
+                           "{deal_breakers} 条致命缺陷），{scenarios} 个情景",
+        "framework_diff_head": "{a}（{a_id} {a_version}）→ {b}（{b_id} {b_version}）",
+        "framework_same": "没有差异：两个框架的内容相同",
+        "framework_kind": "属于{kind}变更：作为 {a_version} 的下一版本，{b_name} 应为 {next}",
+        "wrote_review": "已写入 {path}：框架 {id} {version} 的审阅工作簿",
     },
 }
 

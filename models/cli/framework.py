@@ -1,0 +1,160 @@
+"""``beachhead framework``: checking, comparing and reviewing frameworks.
+
+* ``framework validate FILE`` — a framework file checked: one line (id, version, how many
+  pillars, criteria, rules and scenarios), or every problem naming its field (exit status 1);
+* ``framework diff A B`` — what changed from A to B in words
+  (:func:`models.core.framework_diff.framework_differences`) and how large the change is
+  (:func:`models.core.framework_version.change_kind`); A and B are framework files or
+  portfolios (workspaces, JSON portfolios), whose framework is compared.
+
+The actions are listed in :data:`ACTIONS`; each adds its own sub-parser and sets ``func``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from models.cli.common import EXIT_OK, stdout
+from models.core.errors import InputError
+
+if TYPE_CHECKING:
+    from models.core.framework import Framework
+
+    Actions = argparse._SubParsersAction[argparse.ArgumentParser]
+
+#: What A, B and FILE may be, in the help.
+SOURCE_HELP = ("a framework file (JSON), or a workspace or JSON portfolio whose framework "
+               "is used")
+
+
+def _json_object(path: str) -> dict[str, object] | None:
+    """The decoded JSON object of ``path``, or ``None`` when it is not one (a workspace, an
+    address, a damaged file: reading it otherwise names the problem)."""
+    from models.cli.reading import _json_file
+
+    if not _json_file(path):
+        return None
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def _is_framework(data: dict[str, object] | None) -> bool:
+    """Whether a JSON object is a framework (its ``format`` says so, or it has pillars and no
+    format) rather than a portfolio."""
+    if data is None:
+        return False
+    fmt = data.get("format")
+    return fmt == "beachhead.framework" or (fmt is None and "pillars" in data)
+
+
+def read_framework(path: str) -> Framework:
+    """The framework of ``path``: a framework file, or a portfolio's (workspace or JSON).
+
+    Raises:
+        InputError: the file cannot be read, or the framework in it is invalid (each problem
+            naming its field).
+    """
+    from models.files.framework_file import load_framework
+
+    if _is_framework(_json_object(path)):
+        return load_framework(path)
+    from models.cli.reading import read_portfolio
+
+    return read_portfolio(argparse.Namespace(file=path)).framework
+
+
+def _every_problem(path: str, lang: str) -> InputError | None:
+    """Every problem of the framework file at ``path``, each naming its field (validation
+    itself stops at the first rule or scenario naming a missing criterion), or ``None`` when
+    the file is not a JSON object."""
+    from models.core.errors import Problem, format_location
+    from models.core.framework_draft import FrameworkDraft
+
+    data = _json_object(path)
+    if data is None:
+        return None
+    problems = FrameworkDraft(data).problems(lang)
+    if not problems:
+        return None
+    return InputError(Problem(path, format_location(p.path), p.message) for p in problems)
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    """``beachhead framework validate FILE``."""
+    from models.cli.texts import label
+    from models.files.framework_file import load_framework
+
+    try:
+        fw = load_framework(args.file)
+    except InputError as exc:
+        raise (_every_problem(args.file, args.lang) or exc) from None
+    print(label("framework_valid", args.lang).format(
+        file=args.file, id=fw.id, version=fw.version, pillars=len(fw.pillars),
+        criteria=len(fw.criteria), rules=len(fw.postures) + len(fw.deal_breakers),
+        postures=len(fw.postures), deal_breakers=len(fw.deal_breakers),
+        scenarios=len(fw.scenarios)), file=stdout())
+    return EXIT_OK
+
+
+def cmd_diff(args: argparse.Namespace) -> int:
+    """``beachhead framework diff A B``."""
+    from models.cli.texts import label
+    from models.core.framework import text
+    from models.core.framework_diff import framework_differences
+    from models.core.framework_version import next_version
+    from models.core.framework_words import word
+
+    a, b = read_framework(args.a), read_framework(args.b)
+    out = stdout()
+    print(label("framework_diff_head", args.lang).format(
+        a=args.a, a_id=a.id, a_version=a.version, b=args.b, b_id=b.id, b_version=b.version),
+        file=out)
+    lines = framework_differences(a, b, args.lang)
+    version, kind = next_version(a, b)
+    if kind is None:
+        print(label("framework_same", args.lang), file=out)
+        return EXIT_OK
+    for line in lines:
+        print(f"  {line}", file=out)
+    print(label("framework_kind", args.lang).format(
+        kind=word(kind, args.lang), a_version=a.version, b_name=text(b.name, args.lang),
+        next=version), file=out)
+    return EXIT_OK
+
+
+def _validate(actions: Actions, lang: argparse.ArgumentParser) -> None:
+    p = actions.add_parser("validate", parents=[lang],
+                           help="check a framework file: a summary line, or every problem "
+                                "with its field")
+    p.add_argument("file", metavar="FILE", help="a framework file (JSON)")
+    p.set_defaults(func=cmd_validate)
+
+
+def _diff(actions: Actions, lang: argparse.ArgumentParser) -> None:
+    p = actions.add_parser("diff", parents=[lang],
+                           help="what changed from framework A to framework B, in words, "
+                                "and the kind of version change")
+    p.add_argument("a", metavar="A", help=SOURCE_HELP)
+    p.add_argument("b", metavar="B", help=SOURCE_HELP)
+    p.set_defaults(func=cmd_diff)
+
+
+#: The actions of ``beachhead framework``, in the order its help lists them.
+ACTIONS: tuple[Callable[[Actions, argparse.ArgumentParser], None], ...] = (
+    _validate, _diff)
+
+
+def add_parser(sub: Actions, lang: argparse.ArgumentParser) -> None:
+    """The ``framework`` command and its :data:`ACTIONS`."""
+    p = sub.add_parser("framework", parents=[lang],
+                       help="check, compare and review frameworks")
+    actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
+    for add in ACTIONS:
+        add(actions, lang)
