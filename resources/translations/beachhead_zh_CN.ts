@@ -2168,113 +2168,9 @@
     </message>
 </context>
 <context>
-    <name>MomentChooser</name>
-    <message>
-        <source>Now</source>
-        <translation>现在</translation>
-    </message>
-    <message>
-        <source>At the date and time:</source>
-        <translation>指定日期和时间：</translation>
-    </message>
-    <message>
-        <source>After {when} · {who} · {what}</source>
-        <translation>{when} · {who} · {what} 之后</translation>
-    </message>
-    <message>
-        <source>When the workspace was created ({when})</source>
-        <translation>工作区创建时（{when}）</translation>
-    </message>
-    <message>
-        <source>Taking in changes made in another window or program…</source>
-        <extracomment>What taking changes back on the window&apos;s portfolio raises when the workspace&apos;s log holds changes another window or program wrote that the window has not taken in yet (it does within a second or two, then tells the tabs to try again with ``historyChanged``).</extracomment>
-        <translation>正在载入其他窗口或程序所做的变更…</translation>
-    </message>
-</context>
-<context>
-    <name>NextStep</name>
-    <message>
-        <source>{name} has no assessment yet. Start one to score it criterion by criterion.</source>
-        <translation>{name} 还没有评估。新建一份评估，逐项为各标准评分。</translation>
-    </message>
-    <message>
-        <source>New Assessment</source>
-        <translation>新建评估</translation>
-    </message>
-    <message>
-        <source>Choose a startup in the list to score it.</source>
-        <translation>请在列表中选择一家初创公司来评分。</translation>
-    </message>
-    <message>
-        <source>No startups yet. Add one, or import the workbooks founders filled in: each becomes a startup with its scores.</source>
-        <translation>还没有初创公司。请添加一家，或导入创始人填写的工作簿：每份工作簿都会成为一家带评分的初创公司。</translation>
-    </message>
-    <message>
-        <source>Add Startup…</source>
-        <translation>添加初创公司…</translation>
-    </message>
-    <message>
-        <source>Import Founders&apos; Workbooks…</source>
-        <translation>导入创始人工作簿…</translation>
-    </message>
-</context>
-<context>
-    <name>OpeningLine</name>
-    <message>
-        <source>Opening {name}: reading the portfolio…</source>
-        <translation>正在打开 {name}：读取组合…</translation>
-    </message>
-    <message numerus="yes">
-        <source>Opening {name}: scoring %n startup(s)…</source>
-        <translation>
-            <numerusform>正在打开 {name}：为 %n 家初创公司评分…</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Opening {name}: ranking %n startup(s)…</source>
-        <translation>
-            <numerusform>正在打开 {name}：为 %n 家初创公司排名…</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>PairwiseEditor</name>
-    <message>
-        <source>equally important</source>
-        <translation>同等重要</translation>
-    </message>
-    <message>
-        <source>equally to moderately more important</source>
-        <translation>同等至稍微更重要</translation>
-    </message>
-    <message>
-        <source>moderately more important</source>
-        <translation>稍微更重要</translation>
-    </message>
-    <message>
-        <source>moderately to strongly more important</source>
-        <translation>稍微至明显更重要</translation>
-    </message>
-    <message>
-        <source>strongly more important</source>
-        <translation>明显更重要</translation>
-    </message>
-    <message>
-        <source>strongly to very strongly more important</source>
-        <translation>明显至非常更重要</translation>
-    </message>
-    <message>
-        <source>very strongly more important</source>
-        <translation>非常更重要</translation>
-    </message>
-    <message>
-        <source>very to extremely more important</source>
-        <translation>非常至极端更重要</translation>
-<context>
     <name>MigrationDialog</name>
     <message>
         <source>Migrate to another framework</source>
-        <extracomment>Sorts below every score.</extracomment>
         <translation>迁移到另一个框架</translation>
     </message>
     <message>
@@ -2408,6 +2304,109 @@
         <translation>迁移后完整度</translation>
     </message>
 </context>
+<context>
+    <name>MomentChooser</name>
+    <message>
+        <source>Now</source>
+        <translation>现在</translation>
+    </message>
+    <message>
+        <source>At the date and time:</source>
+        <translation>指定日期和时间：</translation>
+    </message>
+    <message>
+        <source>After {when} · {who} · {what}</source>
+        <translation>{when} · {who} · {what} 之后</translation>
+    </message>
+    <message>
+        <source>When the workspace was created ({when})</source>
+        <translation>工作区创建时（{when}）</translation>
+    </message>
+    <message>
+        <source>Taking in changes made in another window or program…</source>
+        <extracomment>What taking changes back on the window&apos;s portfolio raises when the workspace&apos;s log holds changes another window or program wrote that the window has not taken in yet (it does within a second or two, then tells the tabs to try again with ``historyChanged``).</extracomment>
+        <translation>正在载入其他窗口或程序所做的变更…</translation>
+    </message>
+</context>
+<context>
+    <name>NextStep</name>
+    <message>
+        <source>{name} has no assessment yet. Start one to score it criterion by criterion.</source>
+        <translation>{name} 还没有评估。新建一份评估，逐项为各标准评分。</translation>
+    </message>
+    <message>
+        <source>New Assessment</source>
+        <translation>新建评估</translation>
+    </message>
+    <message>
+        <source>Choose a startup in the list to score it.</source>
+        <translation>请在列表中选择一家初创公司来评分。</translation>
+    </message>
+    <message>
+        <source>No startups yet. Add one, or import the workbooks founders filled in: each becomes a startup with its scores.</source>
+        <translation>还没有初创公司。请添加一家，或导入创始人填写的工作簿：每份工作簿都会成为一家带评分的初创公司。</translation>
+    </message>
+    <message>
+        <source>Add Startup…</source>
+        <translation>添加初创公司…</translation>
+    </message>
+    <message>
+        <source>Import Founders&apos; Workbooks…</source>
+        <translation>导入创始人工作簿…</translation>
+    </message>
+</context>
+<context>
+    <name>OpeningLine</name>
+    <message>
+        <source>Opening {name}: reading the portfolio…</source>
+        <translation>正在打开 {name}：读取组合…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Opening {name}: scoring %n startup(s)…</source>
+        <translation>
+            <numerusform>正在打开 {name}：为 %n 家初创公司评分…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Opening {name}: ranking %n startup(s)…</source>
+        <translation>
+            <numerusform>正在打开 {name}：为 %n 家初创公司排名…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PairwiseEditor</name>
+    <message>
+        <source>equally important</source>
+        <translation>同等重要</translation>
+    </message>
+    <message>
+        <source>equally to moderately more important</source>
+        <translation>同等至稍微更重要</translation>
+    </message>
+    <message>
+        <source>moderately more important</source>
+        <translation>稍微更重要</translation>
+    </message>
+    <message>
+        <source>moderately to strongly more important</source>
+        <translation>稍微至明显更重要</translation>
+    </message>
+    <message>
+        <source>strongly more important</source>
+        <translation>明显更重要</translation>
+    </message>
+    <message>
+        <source>strongly to very strongly more important</source>
+        <translation>明显至非常更重要</translation>
+    </message>
+    <message>
+        <source>very strongly more important</source>
+        <translation>非常更重要</translation>
+    </message>
+    <message>
+        <source>very to extremely more important</source>
+        <translation>非常至极端更重要</translation>
     </message>
     <message>
         <source>extremely more important</source>
