@@ -1,11 +1,13 @@
-"""``beachhead framework``: checking, comparing and reviewing frameworks.
+"""``beachhead framework``: listing, checking, comparing and reviewing frameworks.
 
+* ``framework list`` — the frameworks Beachhead ships (id, version, name);
 * ``framework validate FILE`` — a framework file checked: one line (id, version, how many
   pillars, criteria, rules and scenarios), or every problem naming its field (exit status 1);
 * ``framework diff A B`` — what changed from A to B in words
   (:func:`models.core.framework_diff.framework_differences`) and how large the change is
   (:func:`models.core.framework_version.change_kind`); A and B are framework files or
-  portfolios (workspaces, JSON portfolios), whose framework is compared.
+  portfolios (workspaces, JSON portfolios), whose framework is compared, or the ids of
+  shipped frameworks.
 
 The actions are listed in :data:`ACTIONS`; each adds its own sub-parser and sets ``func``.
 """
@@ -27,8 +29,8 @@ if TYPE_CHECKING:
     Actions = argparse._SubParsersAction[argparse.ArgumentParser]
 
 #: What A, B and FILE may be, in the help.
-SOURCE_HELP = ("a framework file (JSON), or a workspace or JSON portfolio whose framework "
-               "is used")
+SOURCE_HELP = ("a framework file (JSON), a workspace or JSON portfolio whose framework is "
+               "used, or the id of a shipped framework (see 'framework list')")
 
 
 def _json_object(path: str) -> dict[str, object] | None:
@@ -55,16 +57,22 @@ def _is_framework(data: dict[str, object] | None) -> bool:
 
 
 def read_framework(path: str) -> Framework:
-    """The framework of ``path``: a framework file, or a portfolio's (workspace or JSON).
+    """The framework of ``path``: a framework file, a portfolio's (workspace or JSON), or the
+    shipped framework with that id when no such file exists.
 
     Raises:
         InputError: the file cannot be read, or the framework in it is invalid (each problem
             naming its field).
     """
-    from models.files.framework_file import load_framework
+    from models.files.framework_file import load_framework, shipped_framework
 
     if _is_framework(_json_object(path)):
         return load_framework(path)
+    if not Path(path).exists():
+        try:
+            return shipped_framework(path)
+        except KeyError:
+            pass  # reading it as a portfolio says that the file is missing
     from models.cli.reading import read_portfolio
 
     return read_portfolio(argparse.Namespace(file=path)).framework
@@ -129,6 +137,24 @@ def cmd_diff(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_list(args: argparse.Namespace) -> int:
+    """``beachhead framework list``: the shipped frameworks, one a line."""
+    from models.core.framework import text
+    from models.files.framework_file import shipped_frameworks
+
+    out = stdout()
+    for fw in shipped_frameworks():
+        print(f"{fw.id}\t{fw.version}\t{text(fw.name, args.lang)}", file=out)
+    return EXIT_OK
+
+
+def _list(actions: Actions, lang: argparse.ArgumentParser) -> None:
+    p = actions.add_parser("list", parents=[lang],
+                           help="the frameworks Beachhead ships: id, version, name (an id "
+                                "stands for its framework where A, B or FILE is asked)")
+    p.set_defaults(func=cmd_list)
+
+
 def _validate(actions: Actions, lang: argparse.ArgumentParser) -> None:
     p = actions.add_parser("validate", parents=[lang],
                            help="check a framework file: a summary line, or every problem "
@@ -148,7 +174,7 @@ def _diff(actions: Actions, lang: argparse.ArgumentParser) -> None:
 
 #: The actions of ``beachhead framework``, in the order its help lists them.
 ACTIONS: tuple[Callable[[Actions, argparse.ArgumentParser], None], ...] = (
-    _validate, _diff)
+    _list, _validate, _diff)
 
 
 def add_parser(sub: Actions, lang: argparse.ArgumentParser) -> None:

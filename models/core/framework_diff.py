@@ -4,7 +4,9 @@ reworded", "Weight of pillar Ecosystem 1 → 2", "Deal-breaker Runway cliff adde
 
 The lines follow the framework's order: the framework's own texts, pillars and their criteria,
 postures, deal-breakers, scenarios, decision thresholds. Ids, versions and changelogs are not
-differences (:func:`models.core.framework_version.change_kind` says how large the change is).
+differences (:func:`models.core.framework_version.change_kind` says how large the change is),
+and neither are the name, description and source of two frameworks with different ids (each
+has its own: an adaptation is described as one).
 Names are taken from the newer framework, or the older one for what was removed.
 """
 
@@ -69,12 +71,13 @@ class _Diff:
 
 
 def _framework_texts(d: _Diff) -> None:
-    what = word("what.framework", d.lang)
-    for key in ("name", "description"):
-        if _reworded(getattr(d.a, key), getattr(d.b, key), d.lang) is not None:
-            d.say(key, what=what)
-    if _reworded(d.a.source, d.b.source, d.lang) is not None:
-        d.say("source")
+    if d.a.id == d.b.id:  # another framework has a name and description of its own
+        what = word("what.framework", d.lang)
+        for key in ("name", "description"):
+            if _reworded(getattr(d.a, key), getattr(d.b, key), d.lang) is not None:
+                d.say(key, what=what)
+        if _reworded(d.a.source, d.b.source, d.lang) is not None:
+            d.say("source")
     pa, pb = d.a.paragraphs, d.b.paragraphs
     for n in sorted(set(pa) | set(pb), key=int):
         if n not in pa:

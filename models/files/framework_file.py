@@ -1,5 +1,6 @@
-"""Reading and writing framework files (UTF-8 JSON), and the framework Beachhead ships
-(``resources/frameworks/default.json``).
+"""Reading and writing framework files (UTF-8 JSON), and the frameworks Beachhead ships
+(``resources/frameworks``: ``default.json``, the article's, and ``traction.json``, an
+adaptation of it; :func:`shipped_frameworks`).
 
 Every problem is an :class:`~models.core.errors.InputError` naming the file and the field.
 Saving is atomic (:mod:`models.files.atomic`).
@@ -58,8 +59,34 @@ def save_framework(framework: Framework, path: str | Path) -> None:
     atomic_write_text(path, payload + "\n")
 
 
+#: The framework files Beachhead ships in ``resources/frameworks``, the default first: the
+#: article's framework, and an adaptation of it with a Traction pillar.
+SHIPPED_FILES: tuple[str, ...] = ("default.json", "traction.json")
+
+
+def _shipped(name: str) -> Framework:
+    ref = resources.files("resources.frameworks").joinpath(name)
+    data = json.loads(ref.read_text(encoding="utf-8"))
+    return parse_framework(data, f"resources/frameworks/{name}")
+
+
 def default_framework() -> Framework:
     """The framework shipped with Beachhead (``resources/frameworks/default.json``)."""
-    ref = resources.files("resources.frameworks").joinpath("default.json")
-    data = json.loads(ref.read_text(encoding="utf-8"))
-    return parse_framework(data, "resources/frameworks/default.json")
+    return _shipped(SHIPPED_FILES[0])
+
+
+def shipped_frameworks() -> list[Framework]:
+    """Every framework Beachhead ships (:data:`SHIPPED_FILES`), the default first."""
+    return [_shipped(name) for name in SHIPPED_FILES]
+
+
+def shipped_framework(framework_id: str) -> Framework:
+    """The shipped framework with id ``framework_id``.
+
+    Raises:
+        KeyError: no shipped framework has that id.
+    """
+    for fw in shipped_frameworks():
+        if fw.id == framework_id:
+            return fw
+    raise KeyError(framework_id)

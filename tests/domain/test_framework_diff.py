@@ -87,3 +87,14 @@ def test_rules_scenarios_switches_and_thresholds():
     ]
     assert framework_differences(fw(a), fw(b), "zh_CN")[4] == (
         "新增致命缺陷“贝塔弱”：满足任一：标准 beta.one ≤ 1，总分 < 20")
+
+
+def test_the_framework_texts_count_within_one_framework_only():
+    a = small()
+    b = copy.deepcopy(a)
+    b["name"] = {"en": "Smaller", "zh_CN": "更小"}
+    b["paragraphs"] = {"2": {"en": "A paragraph."}}
+    assert framework_differences(fw(a), fw(b)) == [
+        "Name of the framework reworded", "Paragraph ¶2 added"]
+    b["id"] = "test.another"
+    assert framework_differences(fw(a), fw(b)) == ["Paragraph ¶2 added"]

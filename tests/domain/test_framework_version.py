@@ -144,3 +144,12 @@ def test_schema_one_file_still_reads_and_saves_as_schema_two(tmp_path):
     data["schema_version"] = 3
     with pytest.raises(ValidationError, match="schema_version"):
         fw(data)
+
+
+def test_the_shipped_framework_from_a_schema_one_file_has_the_same_content():
+    data = default_framework().model_dump(mode="json")
+    data["schema_version"] = 1
+    del data["changelog"]
+    old = Framework.model_validate(data)
+    assert old != default_framework()  # it lacks the changelog
+    assert change_kind(old, default_framework()) is None

@@ -21,6 +21,7 @@ from gui.views.framework.migration_dialog import migrate
 from models.core.errors import InputError, write_failure
 from models.core.framework import Framework, text
 from models.core.framework_identity import custom_framework
+from models.core.framework_version import change_kind
 from models.files.framework_file import default_framework, load_framework, save_framework
 
 
@@ -53,7 +54,7 @@ class FrameworkFiles(QObject):
         shipped = default_framework()
         refs = [r for r in (shipped, self._baseline) if r is not None and
                 (r.id, r.version) == (fw.id, fw.version)]
-        return any(r != fw for r in refs)
+        return any(change_kind(r, fw) is not None for r in refs)
 
     # -- save -------------------------------------------------------------------------------
     def save_as(self) -> bool:
