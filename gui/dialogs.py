@@ -135,8 +135,8 @@ class Ask:
 
     def migration(self, parent: QWidget | None, plan: MigrationPlan, lang: str) -> bool:
         """The preview of a migration to another framework
-        (:mod:`gui.views.framework.migration_dialog`); True when the user confirms."""
-        from gui.views.framework.migration_dialog import MigrationDialog
+        (:mod:`gui.migration_preview`); True when the user confirms."""
+        from gui.migration_preview import MigrationDialog
 
         return MigrationDialog(parent, plan, lang).exec() == QDialog.DialogCode.Accepted
 

@@ -7,7 +7,9 @@
   (:func:`models.core.framework_diff.framework_differences`) and how large the change is
   (:func:`models.core.framework_version.change_kind`); A and B are framework files or
   portfolios (workspaces, JSON portfolios), whose framework is compared, or the ids of
-  shipped frameworks.
+  shipped frameworks;
+* ``framework migrate PORTFOLIO --to FILE [--dry-run]`` — a portfolio moved to another
+  framework, its plan printed first (:mod:`models.cli.framework_migrate`).
 
 The actions are listed in :data:`ACTIONS`; each adds its own sub-parser and sets ``func``.
 """
@@ -21,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from models.cli.common import EXIT_OK, stdout
+from models.cli.framework_migrate import add_migrate
 from models.core.errors import InputError
 
 if TYPE_CHECKING:
@@ -174,7 +177,7 @@ def _diff(actions: Actions, lang: argparse.ArgumentParser) -> None:
 
 #: The actions of ``beachhead framework``, in the order its help lists them.
 ACTIONS: tuple[Callable[[Actions, argparse.ArgumentParser], None], ...] = (
-    _list, _validate, _diff)
+    _list, _validate, _diff, add_migrate)
 
 
 def add_parser(sub: Actions, lang: argparse.ArgumentParser) -> None:

@@ -137,7 +137,7 @@ class ScriptedAsk(dialogs.Ask):
     def migration(self, parent, plan, lang):  # type: ignore[no-untyped-def]
         """Builds the real preview (kept in :attr:`migration_dialogs`, not shown) and
         answers as queued (default: Cancel)."""
-        from gui.views.framework.migration_dialog import MigrationDialog
+        from gui.migration_preview import MigrationDialog
 
         self.migration_dialogs.append(MigrationDialog(parent, plan, lang))
         return self._next("migration", "migration", False)
