@@ -25,7 +25,7 @@ from gui.widgets.startup_filter import StartupFilter, text_matches
 from models.core.decisions import STATUSES, SUGGESTIONS, status_name, suggestion_name
 from models.core.framework import Framework, text
 from models.core.rounding import fixed, percent
-from models.engine.ranking import RankedStartup, Ranking
+from models.engine.ranking import RankedStartup, Ranking, at_rank
 
 
 class StartupRankingModel(SortedRowsModel):
@@ -54,6 +54,9 @@ class StartupRankingModel(SortedRowsModel):
         self.columns: list[Column] = []
         self.ranking: Ranking | None = None
         self._rows: list[RankedStartup] = []  # document order
+        self._source_of: dict[str, int] = {}  # startup id → document row
+        self._stamps = np.zeros(0, dtype=np.int64)  # per row: when it last changed
+        self._stamp = 0
         self._num: dict[str, np.ndarray] = {}
         self._keys: dict[int, np.ndarray] = {}
         self._text = ""
@@ -123,9 +126,12 @@ class StartupRankingModel(SortedRowsModel):
         self.columns = self._make_columns(self.doc.framework)
         self.ranking = self.doc.ranking()
         rows: list[RankedStartup | None] = [None] * len(self.ranking.rows)
-        for r in self.ranking.rows:
+        for r in self.ranking.rows.stored():
             rows[r.row] = r
         self._rows = [r for r in rows if r is not None]
+        self._source_of = {r.startup_id: i for i, r in enumerate(self._rows)}
+        self._stamp += 1
+        self._stamps = np.full(len(self._rows), self._stamp, dtype=np.int64)
         n, pillar_ids = len(self._rows), [c.key[7:] for c in self.columns
                                          if c.key.startswith("pillar:")]
         self._num = {key: np.full(n, np.nan) for key in
@@ -145,7 +151,7 @@ class StartupRankingModel(SortedRowsModel):
         def put(key: str, values: list[float | None]) -> None:
             num[key][rows] = [np.nan if v is None else v for v in values]
 
-        put("rank", [r.rank for r in picked])
+        num["rank"][rows] = self.ranking.ranks[rows] if self.ranking is not None else np.nan
         put("completeness", [r.completeness for r in picked])
         put("assessments", [r.assessments for r in picked])
         put("overall", [r.overall for r in picked])
@@ -182,30 +188,40 @@ class StartupRankingModel(SortedRowsModel):
             return
         self._update(ranking, [c.header for c in columns] != [c.header for c in self.columns])
 
+    @staticmethod
+    def _stored(ranking: Ranking, source_row: int) -> RankedStartup:
+        """``ranking``'s row of the startup at ``source_row`` (document order), as kept."""
+        return ranking.rows.stored()[int(ranking.ranks[source_row]) - 1]  # its rank as kept
+
     def _update(self, ranking: Ranking, headers_changed: bool) -> None:
-        old_rows = self.ranking.rows if self.ranking is not None else []
+        old = self.ranking
         self.ranking = ranking
-        # the document's ranking shares every row object that did not change, in place
-        fresh = [r for r, o in zip(ranking.rows, old_rows, strict=True) if r is not o] \
-            if len(old_rows) == len(ranking.rows) else ranking.rows
-        changed = []
-        for r in fresh:
-            if self._rows[r.row] != r:
-                self._rows[r.row] = r
-                changed.append(r.row)
+        delta = ranking.delta
+        if old is not None and delta is not None and delta.base == old.serial:
+            changed = [r for r in delta.rows if self._rows[r] != self._stored(ranking, r)]
+        else:  # several updates since, or another ranking of the same startups
+            changed = [r.row for r in ranking.rows.stored() if self._rows[r.row] != r]
+        for r in changed:
+            self._rows[r] = self._stored(ranking, r)
+        self._stamp += 1
+        self._stamps[changed] = self._stamp
         self._write(changed)
+        ranks_changed = old is None or not np.array_equal(ranking.ranks, old.ranks)
+        if ranks_changed:
+            self._num["rank"][:] = ranking.ranks
         if headers_changed:
             self.columns = self._make_columns(self.doc.framework)
             self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.columns) - 1)
-        if not changed:
+        if not changed and not ranks_changed:
             if not self._fields.is_empty():
                 self.refilter()  # a startup's details may have changed, not its figures
             return
         self._keys = {}
         if self.refilter():
             return
-        shown = [self.view_row(i) for i in changed]
-        shown = [v for v in shown if v >= 0]
+        shown = [v for v in (self.view_row(i) for i in changed) if v >= 0]
+        if ranks_changed:
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, 0))
         if shown:
             self.dataChanged.emit(self.index(min(shown), 0),
                                   self.index(max(shown), len(self.columns) - 1))
@@ -242,19 +258,21 @@ class StartupRankingModel(SortedRowsModel):
     # -- lookups --------------------------------------------------------------------------
     def ranked(self, row: int) -> RankedStartup:
         """The ranking row shown in view row ``row``."""
-        return self._rows[self.source_row(row)]
+        return self._ranked(self.source_row(row))
 
     def shown_rows(self) -> list[RankedStartup]:
         """The ranking rows shown, in view order."""
-        rows = self._rows
-        return [rows[i] for i in self._order.tolist()]
+        return [self._ranked(i) for i in self._order.tolist()]
+
+    def _ranked(self, source_row: int) -> RankedStartup:
+        """The row of a startup with its rank now (a row kept from an earlier ranking may hold
+        an earlier rank: see :class:`~models.engine.ranking.RankedRows`)."""
+        return at_rank(self._rows[source_row], int(self._num["rank"][source_row]))
 
     def row_of(self, startup_id: str) -> int:
         """The view row of a startup, or -1 (unknown or filtered out)."""
-        for i, r in enumerate(self._rows):
-            if r.startup_id == startup_id:
-                return self.view_row(i)
-        return -1
+        source = self._source_of.get(startup_id)
+        return -1 if source is None else self.view_row(source)
 
     def total(self) -> int:
         """How many startups there are (shown or not)."""
@@ -265,6 +283,12 @@ class StartupRankingModel(SortedRowsModel):
         list itself: read, never change it). A row that did not change since the last
         update is the same object."""
         return self._rows
+
+    def source_stamps(self) -> np.ndarray:
+        """Per startup (the portfolio's order), a number that changes each time its row does
+        (every row's when the table is loaded again), for finding the changed rows by
+        comparing with an earlier copy (a copy)."""
+        return self._stamps.copy()
 
     def source_values(self, key: str) -> np.ndarray:
         """The numbers of column ``key`` of every startup, shown or not, in the portfolio's

@@ -21,7 +21,10 @@ thresholds suggest for its overall score and gate (:mod:`models.core.decisions`)
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import itertools
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import overload
 
 import numpy as np
 
@@ -67,16 +70,97 @@ class RankedStartup:
     suggested: str | None
 
 
+def at_rank(row: RankedStartup, rank: int) -> RankedStartup:
+    """``row`` at ``rank``: itself when it has that rank, else a shallow copy (rows are frozen;
+    ``dataclasses.replace`` takes ten times longer)."""
+    if row.rank == rank:
+        return row
+    moved = object.__new__(RankedStartup)
+    fields = row.__dict__.copy()
+    fields["rank"] = rank
+    object.__setattr__(moved, "__dict__", fields)
+    return moved
+
+
+class RankedRows(Sequence[RankedStartup]):
+    """A ranking's rows, best first: each row is read with the rank of its place.
+
+    The rows are kept as they were made, so a row may hold the rank it had in an earlier
+    ranking (a startup that an edited one passed keeps its object: see
+    :mod:`models.engine.ranking_cache`); reading it gives it its place's rank. An edit that
+    moves one startup past thousands therefore renumbers none of them."""
+
+    __slots__ = ("_rows",)
+
+    def __init__(self, rows: list[RankedStartup]) -> None:
+        self._rows = rows
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    @overload
+    def __getitem__(self, index: int) -> RankedStartup: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[RankedStartup]: ...
+
+    def __getitem__(self, index: int | slice) -> RankedStartup | list[RankedStartup]:
+        if isinstance(index, slice):
+            return [at_rank(self._rows[i], i + 1) for i in range(*index.indices(len(self)))]
+        i = index + len(self._rows) if index < 0 else index
+        return at_rank(self._rows[index], i + 1)
+
+    def __iter__(self) -> Iterator[RankedStartup]:
+        for i, row in enumerate(self._rows, start=1):
+            yield row if row.rank == i else at_rank(row, i)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, RankedRows | list):
+            return len(self) == len(other) and all(a == b for a, b in zip(self, other,
+                                                                         strict=True))
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def stored(self) -> list[RankedStartup]:
+        """The rows as kept (their ``rank`` may be an earlier one): for building the next
+        ranking from this one."""
+        return self._rows
+
+
+_serials = itertools.count(1)
+
+
 @dataclass(frozen=True)
+class RankingDelta:
+    """How a ranking differs from the one it was brought up to date from (the one numbered
+    ``base``): the document rows of the startups ranked again; every other startup's row is
+    the same, only its rank may differ (read it from :attr:`Ranking.ranks`)."""
+
+    base: int
+    rows: tuple[int, ...]
+
+
+@dataclass(frozen=True, eq=False)
 class Ranking:
-    """Rows best first; ``view`` and ``table`` hold every startup in document order."""
+    """Rows best first; ``view`` and ``table`` hold every startup in document order, and
+    ``ranks`` each one's rank (by document row). ``serial`` numbers the rankings made;
+    ``delta`` says what changed since an earlier one, when it was brought up to date."""
 
     perspective: Perspective
     ignore_gates: bool
     scenario: Scenario | None
-    rows: list[RankedStartup]
+    rows: RankedRows
     view: PerspectiveLevels
     table: ScoreTable
+    ranks: np.ndarray
+    serial: int = field(default_factory=lambda: next(_serials))
+    delta: RankingDelta | None = None
+
+    def row_at(self, doc_row: int) -> RankedStartup:
+        """The row of the startup at ``doc_row`` of the portfolio (document order)."""
+        rank = int(self.ranks[doc_row])
+        return at_rank(self.rows.stored()[rank - 1], rank)
 
 
 def score_view(view: PerspectiveLevels, framework: Framework,
@@ -123,7 +207,10 @@ def rank_startups(portfolio: Portfolio, perspective: Perspective | str = "invest
             status=st.decision.status if st.decision else None,
             suggested=suggest_decision(ov, gated, fw.decision_thresholds),
         ))
-    return Ranking(view.perspective, ignore_gates, scenario, rows, view, table)
+    ranks = np.empty(len(order), dtype=np.intp)
+    ranks[order] = np.arange(1, len(order) + 1, dtype=np.intp)
+    return Ranking(view.perspective, ignore_gates, scenario, RankedRows(rows), view, table,
+                   ranks)
 
 
 def _floats(values: np.ndarray) -> list[float | None]:

@@ -24,6 +24,7 @@ def _fresh(doc: Document) -> Ranking:
 
 def _assert_same(got: Ranking, want: Ranking) -> None:
     assert got.rows == want.rows
+    np.testing.assert_array_equal(got.ranks, want.ranks)
     for name in ("levels", "confidence", "low", "high"):
         np.testing.assert_array_equal(getattr(got.view, name), getattr(want.view, name))
     assert got.view.used == want.view.used
@@ -95,10 +96,13 @@ def test_one_edit_ranks_one_startup_again_and_shares_the_other_rows(qapp):
     _assert_same(after, _fresh(doc))
     assert after.rows[0].startup_id == st.id and after.rows[0].rank == 1
     assert [r.rank for r in after.rows] == list(range(1, len(after.rows) + 1))
-    # rows of startups that kept their rank are the very same objects
-    kept = {r.startup_id: r for r in before.rows}
-    assert all(r is kept[r.startup_id] for r in after.rows if r.rank == kept[r.startup_id].rank
-               and r.startup_id != st.id)
+    # every other startup's row is kept as it was, the ones it passed too: only their rank,
+    # read from the rank array, changed
+    kept = {r.startup_id: r for r in before.rows.stored()}
+    assert all(r is kept[r.startup_id] for r in after.rows.stored() if r.startup_id != st.id)
+    np.testing.assert_array_equal(after.ranks, _fresh(doc).ranks)
+    assert [after.ranks[r.row] for r in after.rows] == list(range(1, len(after.rows) + 1))
+    assert after.delta is not None and after.delta.rows == (doc.portfolio.startups.index(st),)
     # the ranking handed out earlier did not change: rows, ranks and arrays
     assert before.rows[-1] is last and last.rank == len(before.rows)
     assert [(r.startup_id, r.rank) for r in before.rows] == ranks
@@ -133,3 +137,31 @@ def test_perspective_gates_and_scenario_rank_everything_again(qapp):
     aid = doc.portfolio.startups[1].assessments[-1].id
     doc.undo_stack.push(cmd.SetScoreField(doc, aid, "press.latent_entrant", "value", 1))
     _assert_same(doc.ranking(), _fresh(doc))
+
+
+def test_the_ranking_table_shows_the_ranks_of_a_startup_passing_many(qapp):
+    """The table takes the rank column from the ranking's rank array and rewrites only the
+    edited startup's row; every row it hands out carries its current rank."""
+    from gui.tables.ranking import StartupRankingModel
+
+    doc = Document(synthetic_portfolio(60, seed=4))
+    model = StartupRankingModel(doc)
+    last = doc.ranking().rows[-1]
+    rows_before, stamps_before = list(model.source_rows()), model.source_stamps()
+    st = doc.startup(last.startup_id)
+    for c in doc.framework.criteria:
+        doc.undo_stack.push(cmd.SetScoreField(
+            doc, st.assessments[0].id, c.id, "value", 5 if c.direction == "benefit" else 1))
+    fresh = _fresh(doc)
+    want = {r.startup_id: r.rank for r in fresh.rows}
+    rank_col = model.column_of("rank")
+    shown = {model.ranked(v).startup_id: model.ranked(v).rank for v in range(model.rowCount())}
+    assert shown == want and want[st.id] == 1
+    assert [model.data(model.index(v, rank_col)) for v in range(3)] == ["1", "2", "3"]
+    assert [r.rank for r in model.shown_rows()] == list(range(1, 61))
+    assert model.row_of(st.id) == 0 and model.ranked(0).startup_id == st.id
+    # only the edited startup's row is another object, and only its stamp moved
+    at = doc.portfolio.startups.index(st)
+    assert [i for i, (a, b) in enumerate(zip(model.source_rows(), rows_before, strict=True))
+            if a is not b] == [at]
+    assert np.flatnonzero(model.source_stamps() != stamps_before).tolist() == [at]

@@ -202,7 +202,8 @@ class DecisionPanel(QFrame):
         if self._row_pending and (hidden_too or self.isVisible()) and (st := self.startup()):
             self._row_pending, ranking = False, self.doc.ranking()
             self._perspective = ranking.perspective
-            self._row = next((r for r in ranking.rows if r.startup_id == st.id), None)
+            at = self.doc.startup_index(st.id)
+            self._row = ranking.row_at(at) if at < len(ranking.ranks) else None
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

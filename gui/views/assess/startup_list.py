@@ -33,7 +33,7 @@ from gui.widgets.pillar_bars import paint_mini_bars
 from models.core.decisions import status_name
 from models.core.portfolio import Startup
 from models.core.rounding import fixed
-from models.engine.ranking import RankedStartup, Ranking
+from models.engine.ranking import RankedStartup
 
 _Index = QModelIndex | QPersistentModelIndex
 #: What the gate mark is drawn as, before the overall score.
@@ -61,8 +61,6 @@ class StartupListModel(QAbstractListModel):
     def __init__(self, doc: Document, parent=None) -> None:
         super().__init__(parent)
         self.doc = doc
-        self._ranking: Ranking | None = None
-        self._rows: dict[str, RankedStartup] = {}
         self.sort_key = "order"
         self._order: np.ndarray | None = None  # row -> document index (None: the same)
         self._where: np.ndarray | None = None  # document index -> row
@@ -78,10 +76,11 @@ class StartupListModel(QAbstractListModel):
     def ranked(self, startup_id: str) -> RankedStartup | None:
         """The startup's row of the document's ranking (None if it has none)."""
         ranking = self.doc.ranking()
-        if ranking is not self._ranking:
-            self._ranking = ranking
-            self._rows = {r.startup_id: r for r in ranking.rows}
-        return self._rows.get(startup_id)
+        try:
+            at = self.doc.startup_index(startup_id)
+        except KeyError:
+            return None
+        return ranking.row_at(at) if at < len(ranking.ranks) else None
 
     def startup_at(self, row: int) -> Startup:
         """The startup shown in ``row``."""

@@ -46,9 +46,8 @@ def sort_order(startups: Sequence[Startup], ranking: Ranking, key: str) -> np.nd
     """The startups' positions in the order of sort ``key`` (one of :data:`SORTS`)."""
     n = len(startups)
     ranks = np.full(n, n + 1, dtype=np.intp)
-    for row in ranking.rows:
-        if 0 <= row.row < n:
-            ranks[row.row] = row.rank
+    m = min(n, len(ranking.ranks))
+    ranks[:m] = ranking.ranks[:m]
     if key == "name":
         keys = [ranks, text_keys([s.name for s in startups])]
     elif key == "status":

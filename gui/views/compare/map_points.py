@@ -112,6 +112,7 @@ class _Source:
     rows: list[RankedStartup]
     placed: np.ndarray
     at: np.ndarray
+    stamps: np.ndarray  # the table's row stamps when gathered
 
 
 def _columns(model: StartupRankingModel, axes: tuple[str, str]
@@ -138,7 +139,8 @@ def map_data(model: StartupRankingModel, x_key: str, y_key: str) -> MapData:
     at, gated = at[order], gated[order]
     marks = [rows[i] for i in at.tolist()]
     return MapData([r.startup_id for r in marks], [r.startup for r in marks], xs[at], ys[at],
-                   overall[at], rank[at].astype(int), gated, _Source(axes, rows, placed, at))
+                   overall[at], rank[at].astype(int), gated,
+                   _Source(axes, rows, placed, at, model.source_stamps()))
 
 
 def updated(data: MapData, model: StartupRankingModel, x_key: str, y_key: str
@@ -154,14 +156,16 @@ def updated(data: MapData, model: StartupRankingModel, x_key: str, y_key: str
     xs, ys, overall, rank, placed = _columns(model, src.axes)
     if not np.array_equal(placed, src.placed):
         return None
-    old = src.rows
-    changed = [i for i, (now, was) in enumerate(zip(rows, old, strict=True)) if now is not was]
+    old, stamps = src.rows, model.source_stamps()
+    changed = np.flatnonzero(stamps != src.stamps).tolist() \
+        if len(stamps) == len(src.stamps) else range(len(rows))
     if any(rows[i].gated != old[i].gated or rows[i].startup_id != old[i].startup_id
            for i in changed):
         return None
     at = src.at
     fresh = replace(data, names=list(data.names), x=xs[at], y=ys[at], overall=overall[at],
-                    rank=rank[at].astype(int), keys=replace(src, rows=list(rows)))
+                    rank=rank[at].astype(int),
+                    keys=replace(src, rows=list(rows), stamps=stamps))
     moved = set(np.flatnonzero((fresh.x != data.x) | (fresh.y != data.y)
                                | ~_same(fresh.overall, data.overall)).tolist())
     if changed:  # a rename moves no mark, but changes what it is called
