@@ -153,3 +153,32 @@ def test_a_new_pillar_with_two_criteria_becomes_valid_once_written(draft):
     # the Chinese texts still to write: the criteria's names, questions and levels, and
     # the pillar's description
     assert len(d.missing_translations()) == 1 + 2 * 7
+
+
+def test_a_reworded_level_is_a_patch_and_a_new_pillar_a_major_version(fw, draft):
+    import datetime as dt
+
+    from models.core.framework_release import framework_id, new_framework, next_release
+
+    day = dt.date(2026, 12, 2)
+    level = ("pillars", 0, "criteria", 0, "rubric", 2, "en")
+    reworded = draft.with_value(level, "Exactly one segment, named").framework()
+    assert reworded is not None
+    released, kind = next_release(fw, reworded, day)
+    assert (released.id, released.version, kind) == (fw.id, "1.0.1", "patch")
+    entry = released.changelog[-1]
+    assert (entry.version, entry.date, entry.kind) == ("1.0.1", day, "patch")
+    assert entry.summary["en"] == "Rubric level 3 of Segment focus reworded (English text)"
+    assert len(released.changelog) == len(fw.changelog) + 1
+    same, none = next_release(fw, fw, day)
+    assert none is None and same == fw
+    heavier = draft.with_value(("pillars", 1, "weight"), 2.0).framework()
+    assert next_release(fw, heavier, day)[0].version == "1.1.0"
+    own = new_framework(fw, reworded, "Traction Plus!", day)
+    assert (own.id, own.version, own.name) == (
+        "custom.traction-plus", "1.0.0", {"en": "Traction Plus!", "zh_CN": "Traction Plus!"})
+    assert [e.version for e in own.changelog] == ["1.0.0"]
+    assert own.changelog[0].summary["en"].startswith(
+        "Based on beachhead.llm-startups 1.0.0; Rubric level 3")
+    assert own.changelog[0].summary["zh_CN"].startswith("基于 beachhead.llm-startups 1.0.0；")
+    assert framework_id("中文") == "custom.framework"

@@ -91,6 +91,7 @@ class FrameworkView(QWidget):
         self.scenario_combo.activated.connect(self._scenario_chosen)
         self.save_button.clicked.connect(lambda _c=False: self.files.save_as())
         self.load_button.clicked.connect(lambda _c=False: self.files.load())
+        self.edit_button.clicked.connect(lambda _c=False: self.edit_framework())
         self.set_document(doc)
 
     def _build_header(self) -> QHBoxLayout:
@@ -115,6 +116,9 @@ class FrameworkView(QWidget):
         self.load_button = QPushButton(self.tr("Load framework…"))
         self.load_button.setToolTip(self.tr("Replace this portfolio's framework with one from "
                                             "a file (undoable)"))
+        self.edit_button = QPushButton(self.tr("Edit Framework…"))
+        self.edit_button.setToolTip(self.tr("Edit pillars, criteria, rubrics and rules of a "
+                                            "copy of this framework in the framework editor"))
         top = QHBoxLayout()
         titles = QVBoxLayout()
         titles.setSpacing(2)
@@ -124,6 +128,7 @@ class FrameworkView(QWidget):
         top.addWidget(QLabel(self.tr("Active scenario")))
         top.addWidget(self.scenario_combo)
         top.addSpacing(12)
+        top.addWidget(self.edit_button)
         top.addWidget(self.save_button)
         top.addWidget(self.load_button)
         return top
@@ -363,6 +368,12 @@ class FrameworkView(QWidget):
     # -- actions ------------------------------------------------------------------------------
     def _refused(self, message: str) -> None:
         ask.error(self, self.tr("Change not made"), message)
+
+    def edit_framework(self) -> QWidget | None:
+        """Open the framework editor on this portfolio's framework (the open one, raised)."""
+        from gui.views.framework.editor_window import open_editor
+
+        return open_editor(self, self.doc) if self.doc is not None else None
 
     def _scenario_chosen(self, index: int) -> None:
         self.set_scenario(self.scenario_combo.itemData(index) or None)
