@@ -16,7 +16,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtGui import QShowEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -93,11 +93,14 @@ class MigrationDialog(QDialog):
         self.migrate_button = buttons.addButton(
             self.tr("Migrate"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.migrate_button.setDefault(True)
-        self.migrate_button.setFocus()
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.resize(980, 640)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.migrate_button.setFocus()
 
     # -- texts ------------------------------------------------------------------------------
     def _ref(self, fw: Framework) -> str:
