@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from models.core.edits import RemovedScore, replace_framework
 from models.core.framework import Framework, LocalText
-from models.core.portfolio import Portfolio, Score
+from models.core.portfolio import Assessment, Portfolio, Score
 
 
 @dataclass(frozen=True)
@@ -106,6 +106,22 @@ def removed_scores(portfolio: Portfolio, new: Framework) -> int:
     known = set(new.criterion_ids)
     return sum(1 for _, a in portfolio.assessments() for cid, s in a.scores.items()
                if cid not in known and is_filled(s))
+
+
+def migrated_copy(portfolio: Portfolio, new: Framework) -> Portfolio:
+    """``portfolio`` as :func:`apply_migration` would leave it, leaving ``portfolio`` as it
+    is: its startups and assessments copied shallowly, each with the scores of the criteria
+    ``new`` has (the scores themselves shared, so a preview of a big portfolio costs no deep
+    copy). Read it only."""
+    known = set(new.criterion_ids)
+
+    def assessment(a: Assessment) -> Assessment:
+        return a.model_copy(update={"scores": {c: s for c, s in a.scores.items()
+                                               if c in known}})
+
+    startups = [st.model_copy(update={"assessments": [assessment(a) for a in st.assessments]})
+                for st in portfolio.startups]
+    return portfolio.model_copy(update={"framework": new, "startups": startups})
 
 
 def apply_migration(portfolio: Portfolio, new: Framework) -> list[RemovedScore]:

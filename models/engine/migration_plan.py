@@ -1,8 +1,8 @@
 """The preview of a migration to another framework (:mod:`models.core.framework_migration`):
 the criteria and pillars it keeps, renames, removes and adds, and each startup's overall
 score, completeness and rank before and after, both ranked by the engine
-(:func:`models.engine.ranking.rank_startups`) — the portfolio as it is, and a copy moved to
-the new framework.
+(:func:`models.engine.ranking.rank_startups`) — the portfolio as it is, and as the migration
+would leave it (:func:`models.core.framework_migration.migrated_copy`).
 
 Each startup row also names the frameworks its assessments were last scored under (a
 workspace records one per assessment; a JSON portfolio only knows its current framework).
@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from models.core.framework import Framework
 from models.core.framework_migration import (
     Changes,
-    apply_migration,
     criterion_changes,
+    migrated_copy,
     pillar_changes,
     removed_scores,
     score_counts,
@@ -80,8 +80,7 @@ def plan_migration(portfolio: Portfolio, new: Framework, *,
     workspace's ``scored_under()``); without it, every assessment counts as scored under
     the portfolio's framework."""
     old = portfolio.framework
-    moved = portfolio.model_copy(deep=True)
-    apply_migration(moved, new)
+    moved = migrated_copy(portfolio, new)
     before = {r.startup_id: r for r in rank_startups(portfolio, perspective).rows}
     after = {r.startup_id: r for r in rank_startups(moved, perspective).rows}
     here: FrameworkRef = (old.id, old.version)

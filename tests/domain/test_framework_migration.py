@@ -8,7 +8,7 @@ import pytest
 
 from models.core import edits
 from models.core.framework import Framework
-from models.core.framework_migration import apply_migration, criterion_changes
+from models.core.framework_migration import apply_migration, criterion_changes, migrated_copy
 from models.engine.migration_plan import plan_migration
 from models.engine.sample import sample_portfolio
 from models.store.changelog import Kind
@@ -99,6 +99,15 @@ def test_applying_keeps_unaffected_scores_and_returns_the_removed_for_undo(sampl
     edits.restore_scores(sample, removed)
     assert [a.scores for _, a in sample.assessments()] == [
         a.scores for _, a in before.assessments()]
+
+
+def test_the_preview_copy_is_what_applying_leaves_and_the_portfolio_is_untouched(sample):
+    new = traction_framework(sample.framework)
+    before = sample.model_copy(deep=True)
+    copy = migrated_copy(sample, new)
+    moved = sample.model_copy(deep=True)
+    apply_migration(moved, new)
+    assert copy == moved and sample == before
 
 
 def test_criterion_changes_without_counts():
