@@ -22,7 +22,7 @@ from models.analysis.startups import StartupAnalysis, analyze_startups
 from models.core.framework import Scenario
 from models.core.portfolio import Portfolio
 from models.engine.perspectives import Perspective
-from models.engine.ranking import RankedStartup, Ranking
+from models.engine.ranking import RankedRows, Ranking
 from models.engine.scenarios import apply_scenario
 from models.workbook.plan import ExportPlan
 
@@ -62,7 +62,7 @@ class ViewPlan:
         return self.analysis.ranking
 
     @property
-    def rows(self) -> list[RankedStartup]:
+    def rows(self) -> RankedRows:
         """The ranked startups, best first."""
         return self.ranking.rows
 
