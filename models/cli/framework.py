@@ -8,6 +8,8 @@
   (:func:`models.core.framework_version.change_kind`); A and B are framework files or
   portfolios (workspaces, JSON portfolios), whose framework is compared, or the ids of
   shipped frameworks;
+* ``framework review FILE -o OUT.xlsx`` — the review workbook a partner reads and annotates
+  (:mod:`models.workbook.framework_review`); FILE as for ``diff``;
 * ``framework migrate PORTFOLIO --to FILE [--dry-run]`` — a portfolio moved to another
   framework, its plan printed first (:mod:`models.cli.framework_migrate`).
 
@@ -151,6 +153,18 @@ def cmd_list(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_review(args: argparse.Namespace) -> int:
+    """``beachhead framework review FILE -o OUT.xlsx``."""
+    from models.cli.texts import label
+    from models.workbook.framework_review import write_framework_review
+
+    fw = read_framework(args.file)
+    write_framework_review(fw, args.output, args.lang)
+    print(label("wrote_review", args.lang).format(path=args.output, id=fw.id,
+                                                   version=fw.version), file=stdout())
+    return EXIT_OK
+
+
 def _list(actions: Actions, lang: argparse.ArgumentParser) -> None:
     p = actions.add_parser("list", parents=[lang],
                            help="the frameworks Beachhead ships: id, version, name (an id "
@@ -175,15 +189,24 @@ def _diff(actions: Actions, lang: argparse.ArgumentParser) -> None:
     p.set_defaults(func=cmd_diff)
 
 
+def _review(actions: Actions, lang: argparse.ArgumentParser) -> None:
+    p = actions.add_parser("review", parents=[lang],
+                           help="write a review workbook a partner can read and annotate")
+    p.add_argument("file", metavar="FILE", help=SOURCE_HELP)
+    p.add_argument("-o", "--output", required=True, metavar="OUT.xlsx",
+                   help="the workbook to write")
+    p.set_defaults(func=cmd_review)
+
+
 #: The actions of ``beachhead framework``, in the order its help lists them.
 ACTIONS: tuple[Callable[[Actions, argparse.ArgumentParser], None], ...] = (
-    _list, _validate, _diff, add_migrate)
+    _list, _validate, _diff, _review, add_migrate)
 
 
 def add_parser(sub: Actions, lang: argparse.ArgumentParser) -> None:
     """The ``framework`` command and its :data:`ACTIONS`."""
     p = sub.add_parser("framework", parents=[lang],
-                       help="check, compare and review frameworks")
+                       help="list, check, compare, review and migrate frameworks")
     actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
     for add in ACTIONS:
         add(actions, lang)

@@ -70,6 +70,16 @@
     </message>
 </context>
 <context>
+    <name>FrameworkEditor</name>
+    <message numerus="yes">
+        <source>%n problem(s): the framework cannot be saved or used until each is solved. Click one to go to its field.</source>
+        <translation>
+            <numerusform>%n problem: the framework cannot be saved or used until it is solved. Click it to go to its field.</numerusform>
+            <numerusform>%n problems: the framework cannot be saved or used until each is solved. Click one to go to its field.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>GapsPanel</name>
     <message numerus="yes">
         <source>⚠ %n criteria differ by two levels or more.</source>

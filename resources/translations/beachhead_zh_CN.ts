@@ -1019,6 +1019,29 @@
     </message>
 </context>
 <context>
+    <name>DraftRelease</name>
+    <message>
+        <source>Save framework as</source>
+        <translation>框架另存为</translation>
+    </message>
+    <message>
+        <source>Beachhead frameworks (*.json)</source>
+        <translation>Beachhead 框架 (*.json)</translation>
+    </message>
+    <message>
+        <source>Cannot save the framework</source>
+        <translation>无法保存框架</translation>
+    </message>
+    <message>
+        <source>Save as {id} {version}</source>
+        <translation>另存为 {id} {version}</translation>
+    </message>
+    <message>
+        <source>Use {id} {version} in the portfolio</source>
+        <translation>在组合中使用 {id} {version}</translation>
+    </message>
+</context>
+<context>
     <name>EditActions</name>
     <message>
         <source>&amp;Copy</source>
@@ -1264,6 +1287,139 @@
     </message>
 </context>
 <context>
+    <name>FrameworkEditor</name>
+    <message>
+        <source>Structure</source>
+        <translation>结构</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Scenarios</source>
+        <translation>情景</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <source>Save As…</source>
+        <translation>另存为…</translation>
+    </message>
+    <message>
+        <source>Write the framework to a file, as a new version or as a new framework</source>
+        <translation>将框架写入文件，作为新版本或新框架</translation>
+    </message>
+    <message>
+        <source>Use in Portfolio…</source>
+        <translation>在组合中使用…</translation>
+    </message>
+    <message>
+        <source>Move the portfolio to this framework, after a preview of what changes</source>
+        <translation>预览变化后，将组合迁移到此框架</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s): the framework cannot be saved or used until each is solved. Click one to go to its field.</source>
+        <translation>
+            <numerusform>%n 个问题：在全部解决之前，框架无法保存或使用。点击某个问题可转到其字段。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No problems.</source>
+        <translation>没有问题。</translation>
+    </message>
+    <message>
+        <source>Framework Editor — {name} ({id} {version})</source>
+        <translation>框架编辑器 — {name}（{id} {version}）</translation>
+    </message>
+    <message>
+        <source>— unsaved changes</source>
+        <translation>— 有未保存的更改</translation>
+    </message>
+    <message>
+        <source>(English)</source>
+        <translation>（英文）</translation>
+    </message>
+    <message>
+        <source>(Chinese)</source>
+        <translation>（中文）</translation>
+    </message>
+    <message>
+        <source>Level {n}</source>
+        <translation>第 {n} 级</translation>
+    </message>
+    <message>
+        <source>Condition {n}</source>
+        <translation>条件 {n}</translation>
+    </message>
+    <message>
+        <source>Shift of {id}</source>
+        <translation>{id} 的变动</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>Switched on</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>出处</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>标识</translation>
+    </message>
+    <message>
+        <source>Criteria</source>
+        <translation>标准</translation>
+    </message>
+    <message>
+        <source>Shifts</source>
+        <translation>变动</translation>
+    </message>
+    <message>
+        <source>Conditions</source>
+        <translation>条件</translation>
+    </message>
+    <message>
+        <source>Close the framework editor</source>
+        <translation>关闭框架编辑器</translation>
+    </message>
+    <message>
+        <source>The changes to this framework are neither saved nor used in the portfolio. Close the editor and discard them?</source>
+        <translation>对此框架的更改既未保存，也未在组合中使用。要关闭编辑器并放弃这些更改吗？</translation>
+    </message>
+</context>
+<context>
     <name>FrameworkFiles</name>
     <message>
         <source>Name the custom framework</source>
@@ -1418,6 +1574,14 @@
     <message>
         <source>Replace this portfolio&apos;s framework with one from a file (undoable)</source>
         <translation>用文件中的框架替换此组合的框架（可撤销）</translation>
+    </message>
+    <message>
+        <source>Edit Framework…</source>
+        <translation>编辑框架…</translation>
+    </message>
+    <message>
+        <source>Edit pillars, criteria, rubrics and rules of a copy of this framework in the framework editor</source>
+        <translation>在框架编辑器中编辑此框架副本的支柱、标准、评分细则和规则</translation>
     </message>
     <message>
         <source>Active scenario</source>
@@ -1911,6 +2075,113 @@
 {files}</source>
         <translation>导入在完成前中止：{reason} 未导入任何内容。请重试，或每次导入较少的工作簿以找出有问题的那一个。当时正在读取以下工作簿：
 {files}</translation>
+    </message>
+</context>
+<context>
+    <name>ItemForm</name>
+    <message>
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <source>Simplified Chinese</source>
+        <translation>简体中文</translation>
+    </message>
+    <message>
+        <source>Choose a pillar or a criterion on the left.</source>
+        <translation>请在左侧选择一个支柱或标准。</translation>
+    </message>
+    <message>
+        <source>Benefit (a higher level is better for the startup)</source>
+        <translation>收益（级别越高对初创公司越有利）</translation>
+    </message>
+    <message>
+        <source>Cost (a higher level is worse for the startup)</source>
+        <translation>成本（级别越高对初创公司越不利）</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>计入</translation>
+    </message>
+    <message>
+        <source>Switched on (counts in the overall score)</source>
+        <translation>启用（计入总分）</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>出处</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Level {n}</source>
+        <translation>第 {n} 级</translation>
+    </message>
+    <message>
+        <source>Pillar</source>
+        <translation>支柱</translation>
+    </message>
+    <message>
+        <source>Criterion</source>
+        <translation>标准</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>（无名称）</translation>
+    </message>
+    <message>
+        <source>the name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>the description</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>the question</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>the direction</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <source>the weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>the switch</source>
+        <translation>启用状态</translation>
+    </message>
+    <message>
+        <source>the cited paragraphs</source>
+        <translation>引用段落</translation>
+    </message>
+    <message>
+        <source>rubric level {n}</source>
+        <translation>评分细则第 {n} 级</translation>
+    </message>
+    <message>
+        <source>Edit {what} of {name}</source>
+        <translation>编辑 {name} 的{what}</translation>
     </message>
 </context>
 <context>
@@ -3269,6 +3540,29 @@ weight</source>
     </message>
 </context>
 <context>
+    <name>SaveChoice</name>
+    <message>
+        <source>Save framework as</source>
+        <translation>框架另存为</translation>
+    </message>
+    <message>
+        <source>A new version of {id}: {old} → {new}</source>
+        <translation>{id} 的新版本：{old} → {new}</translation>
+    </message>
+    <message>
+        <source>A new framework of its own, named:</source>
+        <translation>一个独立的新框架，名称：</translation>
+    </message>
+    <message>
+        <source>{name} (adapted)</source>
+        <translation>{name}（改编）</translation>
+    </message>
+    <message>
+        <source>Save the edited framework as:</source>
+        <translation>将编辑后的框架保存为：</translation>
+    </message>
+</context>
+<context>
     <name>ScenarioDeltasModel</name>
     <message>
         <source>Startup</source>
@@ -3793,6 +4087,73 @@ gap</source>
     </message>
 </context>
 <context>
+    <name>StructureTree</name>
+    <message>
+        <source>Add Pillar…</source>
+        <translation>添加支柱…</translation>
+    </message>
+    <message>
+        <source>Add Criterion…</source>
+        <translation>添加标准…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Move Up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Move Down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>（无名称）</translation>
+    </message>
+    <message>
+        <source>Rename {old} to {new}</source>
+        <translation>将 {old} 重命名为 {new}</translation>
+    </message>
+    <message>
+        <source>Add Pillar</source>
+        <translation>添加支柱</translation>
+    </message>
+    <message>
+        <source>Name of the new pillar, in English:</source>
+        <translation>新支柱的英文名称：</translation>
+    </message>
+    <message>
+        <source>Add the pillar {name}</source>
+        <translation>添加支柱 {name}</translation>
+    </message>
+    <message>
+        <source>Add Criterion</source>
+        <translation>添加标准</translation>
+    </message>
+    <message>
+        <source>Name of the new criterion, in English:</source>
+        <translation>新标准的英文名称：</translation>
+    </message>
+    <message>
+        <source>Add the criterion {name}</source>
+        <translation>添加标准 {name}</translation>
+    </message>
+    <message>
+        <source>Remove {name}</source>
+        <translation>删除 {name}</translation>
+    </message>
+    <message>
+        <source>Move {name} up</source>
+        <translation>上移 {name}</translation>
+    </message>
+    <message>
+        <source>Move {name} down</source>
+        <translation>下移 {name}</translation>
+    </message>
+</context>
+<context>
     <name>TeamWorkspaceDialog</name>
     <message>
         <source>Open Team Workspace</source>
@@ -3850,6 +4211,14 @@ gap</source>
     <message>
         <source>The password in this address is used to connect now and never remembered; keep it in ~/.pgpass to connect next time.</source>
         <translation>此地址中的密码仅用于本次连接，不会被记住；如需下次连接，请将其保存在 ~/.pgpass 中。</translation>
+    </message>
+</context>
+<context>
+    <name>TextPair</name>
+    <message>
+        <source>The Simplified Chinese text is missing</source>
+        <extracomment>the field lost the focus: the next typing is a new undo step</extracomment>
+        <translation>缺少简体中文文本</translation>
     </message>
 </context>
 <context>
