@@ -119,7 +119,7 @@ class MigrationDialog(QDialog):
                  self.tr("%n added (unscored)", "", len(c.added))]
         line = self.tr("; ").join(parts) + self.tr(".")
         if self.plan.removed_scores:
-            line += " " + self.tr(
+            line += "\n" + self.tr(
                 "%n score(s) of removed criteria leave the current assessments: they are no "
                 "longer counted, the history keeps them, and Undo puts them back.", "",
                 self.plan.removed_scores)
