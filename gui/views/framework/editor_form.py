@@ -13,7 +13,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
@@ -36,6 +36,8 @@ from gui.views.framework.editor_fields import (
 )
 from models.core.framework import text
 from models.core.framework_draft import DraftProblem, Path
+
+translate = QCoreApplication.translate
 
 
 class _Page(QWidget):
@@ -64,9 +66,9 @@ class _Page(QWidget):
         languages = QWidget()
         row = QGridLayout(languages)
         row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(QLabel("<b>" + html.escape(form.tr("English")) + "</b>"), 0, 0)
-        row.addWidget(QLabel("<b>" + html.escape(form.tr("Simplified Chinese")) + "</b>"),
-                      0, 1)
+        for column, words in enumerate((translate("ItemForm", "English"),
+                                        translate("ItemForm", "Simplified Chinese"))):
+            row.addWidget(QLabel("<b>" + html.escape(words) + "</b>"), 0, column)
         row.setColumnStretch(0, 1)
         row.setColumnStretch(1, 1)
         row.setColumnMinimumWidth(2, QLabel("⚠⚠").sizeHint().width())

@@ -77,7 +77,7 @@ class DraftRelease(QObject):
         self.window = window
         self.holder = holder
         self.doc = doc
-        #: the framework the draft was opened from, or last saved or used as
+        # the framework the draft was opened from, or last saved or used as
         self.base: Framework = doc.framework
 
     def _released(self, fw: Framework, name: str | None) -> Framework:
