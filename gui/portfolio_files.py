@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 
 from gui.dialogs import ask, with_suffix
+from gui.settings import documents_folder
 
 if TYPE_CHECKING:
     from gui.document import Document
@@ -28,6 +29,9 @@ SUFFIX = ".beachhead"
 # by an opening in the background, so that the window's thread need not stop for it.
 _SHOWING = ("gui.document", "gui.views.assess.view", "matplotlib.figure",
             "matplotlib.backends.backend_qtagg")
+# A workspace file larger than this (some 1,200 startups, half a second's reading) is
+# opened in the background by File ▸ Open too, the open portfolio staying on screen meanwhile.
+BACKGROUND_BYTES = 4_000_000
 
 
 class PortfolioFiles(QObject):
@@ -144,6 +148,9 @@ class PortfolioFiles(QObject):
         from gui.document import Document
         from gui.document_loading import collector_paused, load
 
+        if isinstance(location, Path) and _size(location) > BACKGROUND_BYTES:
+            self._start_opening(location, location.name, replacing=True)
+            return True
         with collector_paused():
             try:
                 doc = Document.of_loaded(load(location, *self._loading()), self.window)
@@ -160,8 +167,6 @@ class PortfolioFiles(QObject):
         saying how far it got (:class:`~gui.document_loading.BackgroundOpen`); it is shown
         once read, or the welcome page is, after saying why not. Until then :attr:`opening`
         is the opening under way."""
-        from gui.document_loading import BackgroundOpen
-
         target: Path | str = Path(location)
         name = Path(location).name
         if "://" in location:  # the database drivers are imported for an address only
@@ -170,24 +175,44 @@ class PortfolioFiles(QObject):
 
             if is_server_address(location):
                 target, name = location, short_name(location)
+        self._start_opening(target, name, replacing=False)
+
+    def _start_opening(self, target: Path | str, name: str, replacing: bool) -> None:
+        """Open ``target`` in the background; ``replacing``: in place of the open portfolio
+        (File ▸ Open), else as the first one. A later opening supersedes this one."""
+        from gui.document_loading import BackgroundOpen
+
         self.opening = opening = BackgroundOpen(self.window.statusBar(), name, self.window)
-        opening.opened.connect(lambda loaded: self._opened_in_background(loaded, target))
-        opening.failed.connect(lambda exc: self._failed_in_background(target, exc))
+        opening.opened.connect(
+            lambda loaded: self._opened_in_background(loaded, target, opening, replacing))
+        opening.failed.connect(lambda exc: self._failed_in_background(target, exc, opening))
         opening.start(target, *self._loading(), modules=_SHOWING)
 
-    def _opened_in_background(self, loaded: Loaded, location: Path | str) -> None:
+    def _opened_in_background(self, loaded: Loaded, location: Path | str,
+                              opening: BackgroundOpen, replacing: bool) -> None:
         from gui.document import Document
 
+        if self.opening is not opening:  # another opening began since: that one counts
+            loaded.workspace.close()
+            return
         self.opening = None
         current = self.window.current_document()
-        if current is not None and (current.workspace is not None or current.is_modified()):
-            loaded.workspace.close()  # the user opened or began another meanwhile: it stays
+        # the first portfolio gives way to one the user opened or began meanwhile; one opened
+        # with File ▸ Open replaces the open portfolio once its changes are saved (asked)
+        keep = current is not None and (
+            not self.maybe_save() if replacing else
+            current.workspace is not None or current.is_modified())
+        if keep:
+            loaded.workspace.close()
             return
         doc = Document.of_loaded(loaded, self.window)
         self.window.replace_document(doc)
         self._opened(doc, location)
 
-    def _failed_in_background(self, location: Path | str, exc: BaseException) -> None:
+    def _failed_in_background(self, location: Path | str, exc: BaseException,
+                              opening: BackgroundOpen) -> None:
+        if self.opening is not opening and isinstance(exc, _open_errors()):
+            return  # superseded by a later opening
         self.opening = None
         w = self.window
         if isinstance(exc, _open_errors()):
@@ -322,14 +347,6 @@ def _open_errors() -> tuple[type[Exception], ...]:
     return (InputError, OSError, ValueError)
 
 
-def documents_folder() -> str:
-    """The user's documents folder (the home folder where the system names none)."""
-    from PySide6.QtCore import QStandardPaths
-
-    found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return found if found and Path(found).is_dir() else str(Path.home())
-
-
 def free_name(folder: Path, stem: str) -> str:
     """``stem.beachhead``, or ``stem 2.beachhead``, ``stem 3.beachhead``… : the first name
     no file in ``folder`` has."""
@@ -370,3 +387,11 @@ def _message(exc: Exception, path: Path) -> str:
 
         return write_failure(exc, path)
     return str(exc)
+
+
+def _size(path: Path) -> int:
+    """The file's size in bytes (0 when it cannot be read: opening it says why)."""
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0

@@ -20,6 +20,12 @@ DRAWS_RANGE = (100, 100_000)
 SEED_RANGE = (0, 2_147_483_647)
 
 
+def documents_folder() -> str:
+    """The user's documents folder (the home folder where the system names none)."""
+    found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return found if found and Path(found).is_dir() else str(Path.home())
+
+
 def data_folder() -> Path:
     """Beachhead's per-user data folder (created if missing)."""
     base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)

@@ -182,3 +182,28 @@ def test_a_language_switched_while_it_loads_is_the_results_language(make_window,
         assert doc.result(a.id) == score_assessment(st, a, doc.framework, None, "zh_CN")
     hits = [h.name for _, a in doc.portfolio.assessments() for h in doc.result(a.id).postures]
     assert hits and all(any("\u4e00" <= c <= "\u9fff" for c in name) for name in hits)
+
+
+def test_file_open_reads_a_big_workspace_in_the_background(make_window, qtbot, tmp_path,
+                                                          sample_file, held, monkeypatch):
+    """File ▸ Open of a workspace over the size limit: the open portfolio stays on screen and
+    usable while the other is read, then is replaced; a second File ▸ Open meanwhile wins."""
+    from gui import portfolio_files
+
+    big, bigger = tmp_path / "big.beachhead", tmp_path / "bigger.beachhead"
+    Workspace.create(big, synthetic_portfolio(5, seed=1)).close()
+    Workspace.create(bigger, synthetic_portfolio(7, seed=2)).close()
+    w = make_window()
+    assert w.files.open_document(sample_file)  # small: at once
+    assert w.doc.path == sample_file
+    monkeypatch.setattr(portfolio_files, "BACKGROUND_BYTES", big.stat().st_size - 1)
+    assert w.files.open_document(big)
+    assert w.files.opening is not None and w.doc.path == sample_file  # still the sample
+    assert w.files.open_document(bigger)  # File ▸ Open again before the first is read
+    held.set()
+    qtbot.waitUntil(lambda: w.files.opening is None, timeout=30_000)
+    qtbot.wait(50)  # the first opening's result, if it came last, is let go too
+    assert w.doc.path == bigger and len(w.doc.portfolio.startups) == 7
+    assert w.settings.recent_files[0] == str(bigger)
+    with Workspace.open(big) as ws:  # the one let go is closed: it opens at once
+        assert len(ws.load().startups) == 5

@@ -17,8 +17,7 @@ from PySide6.QtWidgets import QApplication, QScrollArea
 
 from gui import app as app_module
 from gui import team_dialog
-from gui.portfolio_files import documents_folder
-from gui.settings import data_folder
+from gui.settings import data_folder, documents_folder
 from models.core.portfolio import Portfolio
 from models.engine.sample import sample_portfolio
 from models.files.framework_file import default_framework
