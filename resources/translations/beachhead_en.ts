@@ -268,6 +268,40 @@
     </message>
 </context>
 <context>
+    <name>RulesPanel</name>
+    <message numerus="yes">
+        <source>The preview waits until the framework has no problems (%n left).</source>
+        <translation>
+            <numerusform>The preview waits until the framework has no problems (%n left).</numerusform>
+            <numerusform>The preview waits until the framework has no problems (%n left).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n startup(s) of {total}, under the investor view.</source>
+        <translation>
+            <numerusform>%n startup of {total}, under the investor view.</numerusform>
+            <numerusform>%n startups of {total}, under the investor view.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ScenariosPanel</name>
+    <message numerus="yes">
+        <source>The preview waits until the framework has no problems (%n left).</source>
+        <translation>
+            <numerusform>The preview waits until the framework has no problems (%n left).</numerusform>
+            <numerusform>The preview waits until the framework has no problems (%n left).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n startup(s) change rank under the investor view.</source>
+        <translation>
+            <numerusform>%n startup changes rank under the investor view.</numerusform>
+            <numerusform>%n startups change rank under the investor view.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>StartupPane</name>
     <message numerus="yes">
         <source>{shown} of %n startup(s) shown</source>

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
     QScrollArea,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -128,6 +129,7 @@ class ItemForm(QScrollArea):
         page.add(self.tr("Counted"), CheckField(
             ("enabled",), self.tr("Switched on (counts in the overall score)")))
         page.add(self.tr("Source"), ParagraphsField(("source",)))
+        page.grid.setRowStretch(page.grid.rowCount(), 1)
         return page
 
     def _criterion_page(self) -> _Page:
@@ -140,6 +142,7 @@ class ItemForm(QScrollArea):
         page.add(self.tr("Direction"), ChoiceField(("direction",), self._directions()))
         page.add(self.tr("Weight"), NumberField(("weight",)))
         page.add(self.tr("Source"), ParagraphsField(("source",)))
+        page.grid.setRowStretch(page.grid.rowCount(), 1)
         return page
 
     # -- showing ------------------------------------------------------------------------------
@@ -153,7 +156,14 @@ class ItemForm(QScrollArea):
         self.path = path if self.holder.draft.get(path) is not None else ()
         self.holder.end_typing()
         page = {2: self.pillar_page, 4: self.criterion_page}.get(len(self.path))
-        self.stack.setCurrentWidget(page if page is not None else self.empty)
+        shown = page if page is not None else self.empty
+        for other in (self.empty, self.pillar_page, self.criterion_page):
+            # the stack as high as the page shown
+            policy = QSizePolicy.Policy.Preferred if other is shown else \
+                QSizePolicy.Policy.Ignored
+            other.setSizePolicy(policy, policy)
+        self.stack.setCurrentWidget(shown)
+        self.stack.adjustSize()
         self.refresh()
 
     def refresh(self) -> None:

@@ -144,6 +144,7 @@ class StructureTree(QWidget):
         self._filling = True
         if item is not None:
             self.tree.setCurrentItem(item)
+            self.tree.scrollToItem(item)
         self._filling = False
         self._current = item.data(0, _PATH) if item is not None else ()
         if self._current != before or self._announce:

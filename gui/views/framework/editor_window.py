@@ -154,7 +154,8 @@ class FrameworkEditor(QMainWindow):
         problems = self.holder.draft.problems(self.holder.lang)
         self.problems_list.clear()
         for problem in problems:
-            item = QListWidgetItem(f"{self.where(problem.path)}: {problem.message}")
+            item = QListWidgetItem(self.tr("{where}: {problem}").format(
+                where=self.where(problem.path), problem=problem.message))
             item.setData(_PATH, problem.path)
             self.problems_list.addItem(item)
         if problems:
@@ -201,18 +202,22 @@ class FrameworkEditor(QMainWindow):
 
     def _field_words(self, tail: Path) -> str:
         parts = list(tail)
-        suffix = ""
-        if parts and parts[-1] in ("en", "zh_CN"):
-            suffix = " " + (self.tr("(English)") if parts.pop() == "en"
-                            else self.tr("(Chinese)"))
+        words = self._field_name(parts[:-1] if parts[-1:] in (["en"], ["zh_CN"]) else parts)
+        if parts[-1:] == ["en"]:
+            return self.tr("{field} (English)").format(field=words)
+        if parts[-1:] == ["zh_CN"]:
+            return self.tr("{field} (Chinese)").format(field=words)
+        return words
+
+    def _field_name(self, parts: list[str | int]) -> str:
         if len(parts) >= 2 and parts[-2] == "rubric" and isinstance(parts[-1], int):
-            return self.tr("Level {n}").format(n=parts[-1] + 1) + suffix
+            return self.tr("Level {n}").format(n=parts[-1] + 1)
         if (len(parts) >= 2 and parts[-2] == "when" and isinstance(parts[-1], int)) or \
                 (len(parts) >= 3 and parts[-3] == "when" and isinstance(parts[-2], int)):
             n = parts[-1] if isinstance(parts[-1], int) else parts[-2]
-            return self.tr("Condition {n}").format(n=int(n) + 1) + suffix
+            return self.tr("Condition {n}").format(n=int(n) + 1)
         if len(parts) >= 2 and parts[-2] == "shifts":
-            return self.tr("Shift of {id}").format(id=parts[-1]) + suffix
+            return self.tr("Shift of {id}").format(id=parts[-1])
         fields = {"name": self.tr("Name"), "description": self.tr("Description"),
                   "question": self.tr("Question"), "direction": self.tr("Direction"),
                   "weight": self.tr("Weight"), "enabled": self.tr("Switched on"),
@@ -221,7 +226,7 @@ class FrameworkEditor(QMainWindow):
                   "when": self.tr("Conditions")}
         last = parts[-1] if parts else ""
         words = fields.get(str(last), ".".join(str(p) for p in parts))
-        return words + suffix
+        return words
 
     # -- going to a field ---------------------------------------------------------------------
     def _problem_chosen(self, item: QListWidgetItem) -> None:

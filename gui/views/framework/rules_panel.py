@@ -1,0 +1,295 @@
+"""The framework editor's Rules tab: the postures and deal-breakers of the framework being
+edited, the chosen one's form (:class:`~gui.views.framework.rule_form.RuleForm`) and a live
+preview of the startups it fires on now.
+
+The list has *Add Posture*, *Add Deal-breaker*, *Duplicate* and *Remove*; a rule with a
+problem is marked ⚠ in it. Every change is a step of the draft's history
+(:meth:`DraftHolder.edit <gui.views.framework.draft_holder.DraftHolder.edit>`), so Undo takes
+it back. The preview follows each change a moment later (:data:`PREVIEW_DELAY_MS`, so typing
+is not slowed): the portfolio's startups under the investor view, scored by the engine with
+the edited framework (:class:`models.engine.rule_preview.RulePreviewer`). While the draft has
+problems the preview waits, and says so.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui.views.framework.draft_holder import DraftHolder
+from gui.views.framework.framework_text import rule_conditions
+from gui.views.framework.rule_form import RuleForm
+from models.core.framework import text
+from models.core.framework_draft import Path
+from models.core.rule_authoring import RuleGroup, with_rule, with_rule_copy
+from models.engine.rule_preview import RulePreviewer
+
+# How long after the last change the preview is worked out again (ms).
+PREVIEW_DELAY_MS = 150
+GROUPS: tuple[RuleGroup, ...] = ("postures", "deal_breakers")
+
+
+def rule_name(rule: Any, lang: str, fallback: str) -> str:
+    """A rule's name in ``lang`` (``fallback`` while its English name is empty)."""
+    name = rule.get("name") if isinstance(rule, dict) else None
+    if isinstance(name, dict) and str(name.get("en", "")).strip():
+        return text(name, lang)
+    return fallback
+
+
+class PreviewList(QWidget):
+    """What the preview says (:attr:`summary`) and the startups it lists."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        heading = QLabel(f"<b>{title}</b>")
+        self.summary = QLabel()
+        self.summary.setObjectName("previewSummary")
+        self.summary.setWordWrap(True)
+        self.conditions = QLabel()
+        self.conditions.setObjectName("previewConditions")
+        self.conditions.setWordWrap(True)
+        self.conditions.setStyleSheet("color: #555;")
+        self.list = QListWidget()
+        self.list.setObjectName("previewList")
+        self.list.setUniformItemSizes(True)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(4, 4, 4, 4)
+        box.addWidget(heading)
+        box.addWidget(self.conditions)
+        box.addWidget(self.summary)
+        box.addWidget(self.list, 1)
+
+    def show_names(self, summary: str, names: list[str]) -> None:
+        """Say ``summary`` and list ``names`` (the rule's conditions in words are cleared)."""
+        self.conditions.setText("")
+        self.summary.setText(summary)
+        self.list.setUpdatesEnabled(False)
+        self.list.clear()
+        self.list.addItems(names)
+        self.list.setUpdatesEnabled(True)
+
+    def names(self) -> list[str]:
+        """The names listed, in order."""
+        return [self.list.item(i).text() for i in range(self.list.count())]
+
+
+class RulesPanel(QWidget):
+    """Postures and deal-breakers of ``holder``'s draft (see the module notes)."""
+
+    def __init__(self, holder: DraftHolder, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.holder = holder
+        self.current: tuple[RuleGroup, int] | None = None
+        self._previewer = RulePreviewer(holder.portfolio) if holder.portfolio else None
+        self.tree = QTreeWidget()
+        self.tree.setObjectName("ruleList")
+        self.tree.setHeaderHidden(True)
+        self.tree.currentItemChanged.connect(lambda item, _old: self._chosen(item))
+        self.add_posture = QPushButton(self.tr("Add Posture"))
+        self.add_breaker = QPushButton(self.tr("Add Deal-breaker"))
+        self.duplicate_button = QPushButton(self.tr("Duplicate"))
+        self.remove_button = QPushButton(self.tr("Remove"))
+        self.add_posture.clicked.connect(lambda: self.add_rule("postures"))
+        self.add_breaker.clicked.connect(lambda: self.add_rule("deal_breakers"))
+        self.duplicate_button.clicked.connect(self.duplicate)
+        self.remove_button.clicked.connect(self.remove)
+        self.forms: dict[str, RuleForm] = {"postures": RuleForm(holder, kind=True),
+                      "deal_breakers": RuleForm(holder)}
+        for group, form in self.forms.items():
+            form.edited.connect(lambda key, value, g=group: self._edited(g, key, value))
+        self.empty = QLabel(self.tr("Choose a posture or a deal-breaker, or add one."))
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.preview = PreviewList(self.tr("Fires on now"))
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(PREVIEW_DELAY_MS)
+        self._timer.timeout.connect(self.flush_preview)
+        self._layout()
+        holder.changed.connect(self.refresh)
+        self.refresh()
+
+    def _layout(self) -> None:
+        left = QWidget()
+        box = QVBoxLayout(left)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.tree, 1)
+        for pair in ((self.add_posture, self.add_breaker),
+                     (self.duplicate_button, self.remove_button)):
+            row = QHBoxLayout()
+            for button in pair:
+                row.addWidget(button)
+            box.addLayout(row)
+        middle = QWidget()
+        mbox = QVBoxLayout(middle)
+        mbox.setContentsMargins(0, 0, 0, 0)
+        mbox.addWidget(self.empty)
+        for form in self.forms.values():
+            mbox.addWidget(form)
+        mbox.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(middle)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        for widget, stretch in ((left, 0), (scroll, 1), (self.preview, 0)):
+            split.addWidget(widget)
+            split.setStretchFactor(split.count() - 1, stretch)
+        split.setSizes([230, 640, 260])
+        split.setChildrenCollapsible(False)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(split)
+
+    # -- the list --------------------------------------------------------------------------
+    def _rules(self, group: str) -> list[Any]:
+        found = self.holder.draft.get((group,), [])
+        return found if isinstance(found, list) else []
+
+    def path(self) -> Path | None:
+        """The path of the rule shown, or None."""
+        return None if self.current is None else (self.current[0], self.current[1])
+
+    def select(self, group: RuleGroup, index: int) -> None:
+        """Show rule ``index`` of ``group``."""
+        self.current = (group, index)
+        self.holder.end_typing()
+        self.refresh()
+
+    def _chosen(self, item: QTreeWidgetItem | None) -> None:
+        where = item.data(0, Qt.ItemDataRole.UserRole) if item is not None else None
+        if where and tuple(where) != self.current:
+            self.select(where[0], int(where[1]))
+
+    def _fill_tree(self, problems: set[Path]) -> None:
+        self.tree.blockSignals(True)
+        self.tree.clear()
+        titles = {"postures": self.tr("Postures"), "deal_breakers": self.tr("Deal-breakers")}
+        for group in GROUPS:
+            top = QTreeWidgetItem([titles[group]])
+            top.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            self.tree.addTopLevelItem(top)
+            for i, rule in enumerate(self._rules(group)):
+                name = rule_name(rule, self.holder.lang, self.tr("(no name)"))
+                bad = (group, i) in problems
+                child = QTreeWidgetItem([("⚠ " if bad else "") + name])
+                child.setData(0, Qt.ItemDataRole.UserRole, [group, i])
+                if bad:
+                    child.setToolTip(0, self.tr("This rule has a problem"))
+                top.addChild(child)
+                if self.current == (group, i):
+                    self.tree.setCurrentItem(child)
+            top.setExpanded(True)
+        self.tree.blockSignals(False)
+
+    # -- showing ---------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Show the draft as it is now: the list, the chosen rule's form and its problems,
+        and a preview a moment later."""
+        if self.current is not None:
+            group, index = self.current
+            rules = self._rules(group)
+            self.current = (group, min(index, len(rules) - 1)) if rules else None
+        problems = self.holder.draft.problems(self.holder.lang)
+        self._fill_tree({p.path[:2] for p in problems if p.path[:1] in (("postures",),
+                                                                        ("deal_breakers",))})
+        self.empty.setVisible(self.current is None)
+        for name, form in self.forms.items():
+            form.setVisible(self.current is not None and self.current[0] == name)
+        self.duplicate_button.setEnabled(self.current is not None)
+        self.remove_button.setEnabled(self.current is not None)
+        if self.current is not None:
+            group, index = self.current
+            form = self.forms[group]
+            form.show_rule(self._rules(group)[index], self.tr("Posture") if group == "postures"
+                           else self.tr("Deal-breaker"))
+            form.set_problems(problems, (group, index))
+        self._timer.start()
+
+    def flush_preview(self) -> None:
+        """Work the preview out now (it is otherwise done a moment after each change)."""
+        self._timer.stop()
+        if self.current is None:
+            self.preview.show_names("", [])
+            return
+        if self._previewer is None:
+            self.preview.show_names(self.tr("Open a portfolio to see the startups a rule "
+                                            "fires on."), [])
+            return
+        fw = self.holder.draft.framework()
+        if fw is None:
+            n = len(self.holder.draft.problems(self.holder.lang))
+            self.preview.show_names(self.tr(
+                "The preview waits until the framework has no problems (%n left).", "", n), [])
+            return
+        group, index = self.current
+        rule = (fw.postures if group == "postures" else fw.deal_breakers)[index]
+        firing = self._previewer.rule(fw, rule, self.holder.lang)
+        total = len(self._previewer.portfolio.startups)
+        self.preview.show_names(self.tr(
+            "%n startup(s) of {total}, under the investor view.", "", len(firing.rows))
+            .format(total=total), firing.startups)
+        self.preview.conditions.setText(rule_conditions(rule, fw, self.holder.lang))
+
+    def preview_names(self) -> list[str]:
+        """The startups the preview lists (worked out now if a change is waiting)."""
+        if self._timer.isActive():
+            self.flush_preview()
+        return self.preview.names()
+
+    # -- editing ---------------------------------------------------------------------------
+    def add_rule(self, group: RuleGroup) -> None:
+        """Add a new posture or deal-breaker at the end of its list and show it."""
+        index = len(self._rules(group))
+        self.current = (group, index)
+        self.holder.edit(with_rule(self.holder.draft, group, index),
+                         self.tr("Add posture") if group == "postures"
+                         else self.tr("Add deal-breaker"))
+
+    def duplicate(self) -> None:
+        """Add a copy of the rule shown right after it, and show the copy."""
+        if self.current is None:
+            return
+        group, index = self.current
+        name = self._name(group, index)
+        self.current = (group, index + 1)
+        self.holder.edit(with_rule_copy(self.holder.draft, group, index),
+                         self.tr("Duplicate {name}").format(name=name))
+
+    def remove(self) -> None:
+        """Remove the rule shown."""
+        if self.current is None:
+            return
+        group, index = self.current
+        name = self._name(group, index)
+        self.holder.edit(self.holder.draft.with_removed((group, index)),
+                         self.tr("Remove {name}").format(name=name))
+
+    def _name(self, group: str, index: int) -> str:
+        return rule_name(self._rules(group)[index], self.holder.lang, self.tr("(no name)"))
+
+    def _edited(self, group: RuleGroup, key: tuple[Any, ...], value: Any) -> None:
+        if self.current is None or self.current[0] != group:
+            return
+        path = (*self.current, *key)
+        draft = self.holder.draft
+        if draft.get(path) == value:
+            return
+        what = {"id": self.tr("the id"), "name": self.tr("the name"),
+                "description": self.tr("the explanation"), "kind": self.tr("the kind"),
+                "match": self.tr("all or any"), "source": self.tr("the cited paragraphs"),
+                "when": self.tr("the conditions")}.get(str(key[0]), str(key[0]))
+        self.holder.edit(draft.with_value(path, value), self.tr("Edit {what} of {name}")
+                         .format(what=what, name=self._name(*self.current)))

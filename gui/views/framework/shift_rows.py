@@ -1,0 +1,180 @@
+"""A scenario's shifts (or an exposure rule's): one row per criterion moved, the criterion chosen
+by name from the draft's current criteria and the change in levels, −4 to +4; a button removes
+the row, *Add Shift* adds one for the first criterion not shifted yet.
+
+A shift naming a criterion the draft no longer has is shown as "⚠ ID" with the draft's
+problem in place. Edits are told by ``edited((), shifts)``, the whole mapping, in its order.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models.core.framework import text
+
+_BAD = "border: 2px solid #c8453b; border-radius: 3px;"
+
+
+def criterion_choices(data: dict[str, Any], lang: str) -> list[tuple[str, str]]:
+    """``(id, name)`` of every criterion of the draft ``data``, in framework order."""
+    out = []
+    for p in data.get("pillars", []):
+        for c in p.get("criteria", []) if isinstance(p, dict) else []:
+            if isinstance(c, dict):
+                name = c.get("name")
+                ok = isinstance(name, dict) and str(name.get("en", "")).strip()
+                label = text(name, lang) if ok and isinstance(name, dict) else str(c.get("id"))
+                out.append((str(c.get("id")), label))
+    return out
+
+
+class SignedSpin(QSpinBox):
+    """A change in levels, shown with its sign (+1, −2, 0)."""
+
+    def textFromValue(self, value: int) -> str:
+        return f"{value:+d}" if value else "0"
+
+    def valueFromText(self, text: str) -> int:
+        return int(text.replace("−", "-").replace("+", "").strip() or 0)
+
+
+class ShiftRow(QWidget):
+    """One criterion and its shift."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.criterion = QComboBox()
+        self.criterion.setObjectName("shiftCriterion")
+        self.criterion.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.criterion.setMinimumContentsLength(16)
+        self.delta = SignedSpin()
+        self.delta.setObjectName("shiftDelta")
+        self.delta.setRange(-4, 4)
+        self.delta.setMinimumWidth(self.delta.fontMetrics().horizontalAdvance("+4") + 40)
+        self.delta.setKeyboardTracking(False)
+        self.drop = QPushButton("✕")
+        self.drop.setObjectName("removeShift")
+        self.drop.setToolTip(self.tr("Remove this shift"))
+        self.drop.setAccessibleName(self.tr("Remove this shift"))
+        self.drop.setFixedWidth(self.drop.fontMetrics().horizontalAdvance("✕") + 20)
+        self.message = QLabel()
+        self.message.setStyleSheet("color: #a4262c;")
+        self.message.setWordWrap(True)
+        self.message.hide()
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.criterion, 1)
+        row.addWidget(QLabel(self.tr("levels")))
+        row.addWidget(self.delta)
+        row.addWidget(self.drop)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(2)
+        box.addLayout(row)
+        box.addWidget(self.message)
+
+    def show_shift(self, cid: str, delta: Any, choices: list[tuple[str, str]]) -> None:
+        """Show criterion ``cid`` moved by ``delta`` among ``choices``."""
+        for w in (self.criterion, self.delta):
+            w.blockSignals(True)
+        self.criterion.clear()
+        for value, label in choices:
+            self.criterion.addItem(label, value)
+        if self.criterion.findData(cid) < 0:
+            self.criterion.addItem(f"⚠ {cid}", cid)
+        self.criterion.setCurrentIndex(self.criterion.findData(cid))
+        self.delta.setValue(int(delta) if isinstance(delta, (int, float)) else 0)
+        for w in (self.criterion, self.delta):
+            w.blockSignals(False)
+
+    def set_problem(self, message: str) -> None:
+        """Outline the criterion and show ``message`` ("" clears)."""
+        self.criterion.setStyleSheet(_BAD if message else "")
+        self.criterion.setProperty("problem", bool(message))
+        self.message.setText(message)
+        self.message.setVisible(bool(message))
+
+
+class ShiftsEditor(QWidget):
+    """Rows of shifts and *Add Shift* (see the module notes)."""
+
+    edited = Signal(object, object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.rows: list[ShiftRow] = []
+        self._shifts: list[tuple[str, Any]] = []
+        self._choices: list[tuple[str, str]] = []
+        self._box = QVBoxLayout()
+        self._box.setContentsMargins(0, 0, 0, 0)
+        self._box.setSpacing(4)
+        self.add = QPushButton(self.tr("Add Shift"))
+        self.add.setObjectName("addShift")
+        self.add.clicked.connect(self._added)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addLayout(self._box)
+        outer.addWidget(self.add, 0, Qt.AlignmentFlag.AlignLeft)
+
+    def show_value(self, shifts: Any, choices: list[tuple[str, str]]) -> None:
+        """Show ``shifts`` (the draft's mapping) with ``choices`` of criteria."""
+        self._shifts = list(shifts.items()) if isinstance(shifts, dict) else []
+        self._choices = choices
+        while len(self.rows) > len(self._shifts):
+            row = self.rows.pop()
+            self._box.removeWidget(row)
+            row.deleteLater()
+        while len(self.rows) < len(self._shifts):
+            self._new_row()
+        for row, (cid, delta) in zip(self.rows, self._shifts, strict=True):
+            row.show_shift(cid, delta, choices)
+            row.set_problem("")
+        taken = {cid for cid, _ in self._shifts}
+        self.add.setEnabled(any(cid not in taken for cid, _ in choices))
+
+    def set_problems(self, problems: dict[str, str]) -> None:
+        """Show the problem of each shifted criterion (id → message)."""
+        for row, (cid, _) in zip(self.rows, self._shifts, strict=True):
+            row.set_problem(problems.get(cid, ""))
+
+    def set_shift(self, k: int, cid: str | None = None, delta: int | None = None) -> None:
+        """Make row ``k`` shift ``cid`` by ``delta`` (either may stay), as the user would."""
+        old_cid, old_delta = self._shifts[k]
+        cid = old_cid if cid is None else cid
+        delta = old_delta if delta is None else delta
+        if cid != old_cid and cid in dict(self._shifts):
+            return  # one row per criterion
+        shifts = {(cid if i == k else c): (delta if i == k else d)
+                  for i, (c, d) in enumerate(self._shifts)}
+        self.edited.emit((), shifts)
+
+    def _new_row(self) -> None:
+        row = ShiftRow(self)
+        k = len(self.rows)
+        row.criterion.activated.connect(
+            lambda i, k=k, row=row: self.set_shift(k, cid=str(row.criterion.itemData(i))))
+        row.delta.valueChanged.connect(lambda v, k=k: self.set_shift(k, delta=int(v)))
+        row.drop.clicked.connect(lambda _c=False, k=k: self._removed(k))
+        self.rows.append(row)
+        self._box.addWidget(row)
+
+    def _added(self) -> None:
+        taken = {cid for cid, _ in self._shifts}
+        free = [cid for cid, _ in self._choices if cid not in taken]
+        if free:
+            self.edited.emit((), {**dict(self._shifts), free[0]: -1})
+
+    def _removed(self, k: int) -> None:
+        self.edited.emit((), {c: d for i, (c, d) in enumerate(self._shifts) if i != k})
