@@ -1354,6 +1354,10 @@
         <source>Close</source>
         <translation>关闭</translation>
     </message>
+    <message>
+        <source>{where}: {problem}</source>
+        <translation>{where}：{problem}</translation>
+    </message>
     <message numerus="yes">
         <source>%n problem(s): the framework cannot be saved or used until each is solved. Click one to go to its field.</source>
         <translation>
@@ -1373,12 +1377,12 @@
         <translation>— 有未保存的更改</translation>
     </message>
     <message>
-        <source>(English)</source>
-        <translation>（英文）</translation>
+        <source>{field} (English)</source>
+        <translation>{field}（英文）</translation>
     </message>
     <message>
-        <source>(Chinese)</source>
-        <translation>（中文）</translation>
+        <source>{field} (Chinese)</source>
+        <translation>{field}（中文）</translation>
     </message>
     <message>
         <source>Level {n}</source>
@@ -3605,63 +3609,14 @@ weight</source>
     <message>
         <source>A new framework of its own, named:</source>
         <translation>一个独立的新框架，名称：</translation>
-<context>
-    <name>RuleForm</name>
-    <message>
-        <source>Id</source>
-        <translation>标识</translation>
     </message>
     <message>
-        <source>Name</source>
-        <translation>名称</translation>
+        <source>{name} (adapted)</source>
+        <translation>{name}（改编）</translation>
     </message>
     <message>
-        <source>Explanation</source>
-        <translation>说明</translation>
-    </message>
-    <message>
-        <source>Kind</source>
-        <translation>类型</translation>
-    </message>
-    <message>
-        <source>Strategy (a way out worth taking)</source>
-        <translation>战略（值得采取的出路）</translation>
-    </message>
-    <message>
-        <source>Warning (a position to get out of)</source>
-        <translation>警示（应当摆脱的处境）</translation>
-    </message>
-    <message>
-        <source>Source</source>
-        <translation>出处</translation>
-    </message>
-    <message>
-        <source>Fires when</source>
-        <translation>触发条件</translation>
-    </message>
-    <message>
-        <source>all of its conditions hold</source>
-        <translation>所有条件均成立</translation>
-    </message>
-    <message>
-        <source>any one of its conditions holds</source>
-        <translation>任一条件成立</translation>
-    </message>
-    <message>
-        <source>Conditions</source>
-        <translation>条件</translation>
-    </message>
-    <message>
-        <source>English</source>
-        <translation>英文</translation>
-    </message>
-    <message>
-        <source>Simplified Chinese</source>
-        <translation>简体中文</translation>
-    </message>
-    <message>
-        <source>(no name)</source>
-        <translation>（无名称）</translation>
+        <source>Save the edited framework as:</source>
+        <translation>将编辑后的框架保存为：</translation>
     </message>
 </context>
 <context>
