@@ -480,32 +480,6 @@
     </message>
 </context>
 <context>
-    <name>ConditionRow</name>
-    <message>
-        <source>Overall score (0–100)</source>
-        <translation>总分（0–100）</translation>
-    </message>
-    <message>
-        <source>Pillar: {name} (score 0–100)</source>
-        <translation>支柱：{name}（得分 0–100）</translation>
-    </message>
-    <message>
-        <source>{name} (level 1–5)</source>
-        <translation>{name}（等级 1–5）</translation>
-    </message>
-    <message>
-        <source>Remove this condition</source>
-        <translation>删除此条件</translation>
-    </message>
-</context>
-<context>
-    <name>ConditionsEditor</name>
-    <message>
-        <source>Add Condition</source>
-        <translation>添加条件</translation>
-    </message>
-</context>
-<context>
     <name>ConflictDialog</name>
     <message>
         <source>Changed by someone else</source>
@@ -1354,10 +1328,6 @@
         <source>Close</source>
         <translation>关闭</translation>
     </message>
-    <message>
-        <source>{where}: {problem}</source>
-        <translation>{where}：{problem}</translation>
-    </message>
     <message numerus="yes">
         <source>%n problem(s): the framework cannot be saved or used until each is solved. Click one to go to its field.</source>
         <translation>
@@ -1377,12 +1347,12 @@
         <translation>— 有未保存的更改</translation>
     </message>
     <message>
-        <source>{field} (English)</source>
-        <translation>{field}（英文）</translation>
+        <source>(English)</source>
+        <translation>（英文）</translation>
     </message>
     <message>
-        <source>{field} (Chinese)</source>
-        <translation>{field}（中文）</translation>
+        <source>(Chinese)</source>
+        <translation>（中文）</translation>
     </message>
     <message>
         <source>Level {n}</source>
@@ -1519,10 +1489,6 @@
         <translation>收益型：级别越高对初创公司越有利</translation>
     </message>
     <message>
-        <source>or</source>
-        <translation>或</translation>
-    </message>
-    <message>
         <source>cost: a higher level is worse for the startup (its score is inverted)</source>
         <translation>成本型：级别越高对初创公司越不利（其得分被反转）</translation>
     </message>
@@ -1585,6 +1551,10 @@
     <message>
         <source>worse for the startup</source>
         <translation>对初创公司更不利</translation>
+    </message>
+    <message>
+        <source>or</source>
+        <translation>或</translation>
     </message>
 </context>
 <context>
@@ -3223,29 +3193,6 @@ weight</source>
             <numerusform>全部 %n 家初创公司</numerusform>
         </translation>
     </message>
-<context>
-    <name>RankChangeModel</name>
-    <message>
-        <source>Startup</source>
-        <translation>初创公司</translation>
-    </message>
-    <message>
-        <source>Rank now</source>
-        <translation>当前排名</translation>
-    </message>
-    <message>
-        <source>With scenario</source>
-        <translation>情景下排名</translation>
-    </message>
-    <message>
-        <source>Change</source>
-        <translation>变化</translation>
-    </message>
-    <message>
-        <source>Exposure rules that hold</source>
-        <translation>成立的暴露规则</translation>
-    </message>
-</context>
     <message numerus="yes">
         <source>The %n selected startup(s)</source>
         <translation>
@@ -3620,131 +3567,6 @@ weight</source>
     </message>
 </context>
 <context>
-    <name>RulesPanel</name>
-    <message>
-        <source>Add Posture</source>
-        <translation>添加战略姿态</translation>
-    </message>
-    <message>
-        <source>Add Deal-breaker</source>
-        <translation>添加致命缺陷</translation>
-    </message>
-    <message>
-        <source>Duplicate</source>
-        <translation>复制</translation>
-    </message>
-    <message>
-        <source>Remove</source>
-        <translation>删除</translation>
-    </message>
-    <message>
-        <source>Choose a posture or a deal-breaker, or add one.</source>
-        <translation>请选择一个战略姿态或致命缺陷，或添加一个。</translation>
-    </message>
-    <message>
-        <source>Fires on now</source>
-        <translation>当前触发于</translation>
-    </message>
-    <message>
-        <source>Postures</source>
-        <translation>战略姿态</translation>
-    </message>
-    <message>
-        <source>Deal-breakers</source>
-        <translation>致命缺陷</translation>
-    </message>
-    <message>
-        <source>(no name)</source>
-        <translation>（无名称）</translation>
-    </message>
-    <message>
-        <source>This rule has a problem</source>
-        <translation>此规则有问题</translation>
-    </message>
-    <message>
-        <source>Posture</source>
-        <translation>战略姿态</translation>
-    </message>
-    <message>
-        <source>Deal-breaker</source>
-        <translation>致命缺陷</translation>
-    </message>
-    <message>
-        <source>Open a portfolio to see the startups a rule fires on.</source>
-        <translation>打开一个投资组合，即可查看规则触发于哪些初创公司。</translation>
-    </message>
-    <message numerus="yes">
-        <source>The preview waits until the framework has no problems (%n left).</source>
-        <translation>
-            <numerusform>框架的问题全部解决后才显示预览（还剩 %n 个）。</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n startup(s) of {total}, under the investor view.</source>
-        <translation>
-            <numerusform>{total} 家中的 %n 家初创公司（投资人视角）。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Add posture</source>
-        <translation>添加战略姿态</translation>
-    </message>
-    <message>
-        <source>Add deal-breaker</source>
-        <translation>添加致命缺陷</translation>
-    </message>
-    <message>
-        <source>Duplicate {name}</source>
-        <translation>复制 {name}</translation>
-    </message>
-    <message>
-        <source>Remove {name}</source>
-        <translation>删除 {name}</translation>
-    </message>
-    <message>
-        <source>the id</source>
-        <translation>标识</translation>
-    </message>
-    <message>
-        <source>the name</source>
-        <translation>名称</translation>
-    </message>
-    <message>
-        <source>the explanation</source>
-        <translation>说明</translation>
-    </message>
-    <message>
-        <source>the kind</source>
-        <translation>类型</translation>
-    </message>
-    <message>
-        <source>all or any</source>
-        <translation>全部或任一</translation>
-    </message>
-    <message>
-        <source>the cited paragraphs</source>
-        <translation>引用段落</translation>
-    </message>
-    <message>
-        <source>the conditions</source>
-        <translation>条件</translation>
-    </message>
-    <message>
-        <source>Edit {what} of {name}</source>
-        <translation>编辑 {name} 的{what}</translation>
-    </message>
-</context>
-    </message>
-    <message>
-        <source>{name} (adapted)</source>
-        <translation>{name}（改编）</translation>
-    </message>
-    <message>
-        <source>Save the edited framework as:</source>
-        <translation>将编辑后的框架保存为：</translation>
-    </message>
-</context>
-<context>
     <name>ScenarioDeltasModel</name>
     <message>
         <source>Startup</source>
@@ -3858,101 +3680,6 @@ change</source>
     <message>
         <source>Each row: as that pillar&apos;s share of the weight grows (the others rescaled proportionally), the leader changes at this share.</source>
         <translation>每一行：随着该支柱的权重比例增长（其他支柱按比例缩放），领先者在此比例处改变。</translation>
-<context>
-    <name>ScenariosPanel</name>
-    <message>
-        <source>Add Scenario</source>
-        <translation>添加情景</translation>
-    </message>
-    <message>
-        <source>Duplicate</source>
-        <translation>复制</translation>
-    </message>
-    <message>
-        <source>Remove</source>
-        <translation>删除</translation>
-    </message>
-    <message>
-        <source>Shifts (every startup)</source>
-        <translation>变动（所有初创公司）</translation>
-    </message>
-    <message>
-        <source>Add Exposure Rule</source>
-        <translation>添加暴露规则</translation>
-    </message>
-    <message>
-        <source>Remove Exposure Rule</source>
-        <translation>删除暴露规则</translation>
-    </message>
-    <message>
-        <source>Shifts added where it holds</source>
-        <translation>成立时追加的变动</translation>
-    </message>
-    <message>
-        <source>Choose a scenario, or add one.</source>
-        <translation>请选择一个情景，或添加一个。</translation>
-    </message>
-    <message>
-        <source>Exposure rules</source>
-        <translation>暴露规则</translation>
-    </message>
-    <message>
-        <source>Rank changes now</source>
-        <translation>当前排名变化</translation>
-    </message>
-    <message>
-        <source>(no name)</source>
-        <translation>（无名称）</translation>
-    </message>
-    <message>
-        <source>This has a problem</source>
-        <translation>此处有问题</translation>
-    </message>
-    <message>
-        <source>Scenario</source>
-        <translation>情景</translation>
-    </message>
-    <message>
-        <source>Exposure rule</source>
-        <translation>暴露规则</translation>
-    </message>
-    <message>
-        <source>Open a portfolio to see how a scenario moves its startups.</source>
-        <translation>打开一个投资组合，即可查看情景如何改变其初创公司的排名。</translation>
-    </message>
-    <message numerus="yes">
-        <source>The preview waits until the framework has no problems (%n left).</source>
-        <translation>
-            <numerusform>框架的问题全部解决后才显示预览（还剩 %n 个）。</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n startup(s) change rank under the investor view.</source>
-        <translation>
-            <numerusform>投资人视角下有 %n 家初创公司排名变化。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Add scenario</source>
-        <translation>添加情景</translation>
-    </message>
-    <message>
-        <source>Duplicate {name}</source>
-        <translation>复制 {name}</translation>
-    </message>
-    <message>
-        <source>Remove {name}</source>
-        <translation>删除 {name}</translation>
-    </message>
-    <message>
-        <source>Add exposure rule to {name}</source>
-        <translation>为 {name} 添加暴露规则</translation>
-    </message>
-    <message>
-        <source>Edit {name}</source>
-        <translation>编辑 {name}</translation>
-    </message>
-</context>
     </message>
     <message>
         <source>No change of leader for: {names}.</source>
@@ -4000,24 +3727,6 @@ change</source>
     </message>
     <message>
         <source>Keys</source>
-<context>
-    <name>ShiftRow</name>
-    <message>
-        <source>Remove this shift</source>
-        <translation>删除此变动</translation>
-    </message>
-    <message>
-        <source>levels</source>
-        <translation>级</translation>
-    </message>
-</context>
-<context>
-    <name>ShiftsEditor</name>
-    <message>
-        <source>Add Shift</source>
-        <translation>添加变动</translation>
-    </message>
-</context>
         <translation>按键</translation>
     </message>
     <message>
@@ -4834,6 +4543,342 @@ gap</source>
     <message>
         <source>A weight must be a number from {low} to {high}.</source>
         <translation>权重必须是 {low} 到 {high} 之间的数字。</translation>
+    </message>
+</context>
+<context>
+    <name>ConditionRow</name>
+    <message>
+        <source>Overall score (0–100)</source>
+        <translation>总分（0–100）</translation>
+    </message>
+    <message>
+        <source>Pillar: {name} (score 0–100)</source>
+        <translation>支柱：{name}（得分 0–100）</translation>
+    </message>
+    <message>
+        <source>{name} (level 1–5)</source>
+        <translation>{name}（等级 1–5）</translation>
+    </message>
+    <message>
+        <source>Remove this condition</source>
+        <translation>删除此条件</translation>
+    </message>
+</context>
+<context>
+    <name>ConditionsEditor</name>
+    <message>
+        <source>Add Condition</source>
+        <translation>添加条件</translation>
+    </message>
+</context>
+<context>
+    <name>RankChangeModel</name>
+    <message>
+        <source>Startup</source>
+        <translation>初创公司</translation>
+    </message>
+    <message>
+        <source>Rank now</source>
+        <translation>当前排名</translation>
+    </message>
+    <message>
+        <source>With scenario</source>
+        <translation>情景下排名</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <source>Exposure rules that hold</source>
+        <translation>成立的暴露规则</translation>
+    </message>
+</context>
+<context>
+    <name>RuleForm</name>
+    <message>
+        <source>Id</source>
+        <translation>标识</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Explanation</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Strategy (a way out worth taking)</source>
+        <translation>战略（值得采取的出路）</translation>
+    </message>
+    <message>
+        <source>Warning (a position to get out of)</source>
+        <translation>警示（应当摆脱的处境）</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>出处</translation>
+    </message>
+    <message>
+        <source>Fires when</source>
+        <translation>触发条件</translation>
+    </message>
+    <message>
+        <source>all of its conditions hold</source>
+        <translation>所有条件均成立</translation>
+    </message>
+    <message>
+        <source>any one of its conditions holds</source>
+        <translation>任一条件成立</translation>
+    </message>
+    <message>
+        <source>Conditions</source>
+        <translation>条件</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <source>Simplified Chinese</source>
+        <translation>简体中文</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>（无名称）</translation>
+    </message>
+</context>
+<context>
+    <name>RulesPanel</name>
+    <message>
+        <source>Add Posture</source>
+        <translation>添加战略姿态</translation>
+    </message>
+    <message>
+        <source>Add Deal-breaker</source>
+        <translation>添加致命缺陷</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Choose a posture or a deal-breaker, or add one.</source>
+        <translation>请选择一个战略姿态或致命缺陷，或添加一个。</translation>
+    </message>
+    <message>
+        <source>Fires on now</source>
+        <translation>当前触发于</translation>
+    </message>
+    <message>
+        <source>Postures</source>
+        <translation>战略姿态</translation>
+    </message>
+    <message>
+        <source>Deal-breakers</source>
+        <translation>致命缺陷</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>（无名称）</translation>
+    </message>
+    <message>
+        <source>This rule has a problem</source>
+        <translation>此规则有问题</translation>
+    </message>
+    <message>
+        <source>Posture</source>
+        <translation>战略姿态</translation>
+    </message>
+    <message>
+        <source>Deal-breaker</source>
+        <translation>致命缺陷</translation>
+    </message>
+    <message>
+        <source>Open a portfolio to see the startups a rule fires on.</source>
+        <translation>打开一个投资组合，即可查看规则触发于哪些初创公司。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The preview waits until the framework has no problems (%n left).</source>
+        <translation>
+            <numerusform>框架的问题全部解决后才显示预览（还剩 %n 个）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n startup(s) of {total}, under the investor view.</source>
+        <translation>
+            <numerusform>{total} 家中的 %n 家初创公司（投资人视角）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Add posture</source>
+        <translation>添加战略姿态</translation>
+    </message>
+    <message>
+        <source>Add deal-breaker</source>
+        <translation>添加致命缺陷</translation>
+    </message>
+    <message>
+        <source>Duplicate {name}</source>
+        <translation>复制 {name}</translation>
+    </message>
+    <message>
+        <source>Remove {name}</source>
+        <translation>删除 {name}</translation>
+    </message>
+    <message>
+        <source>the id</source>
+        <translation>标识</translation>
+    </message>
+    <message>
+        <source>the name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>the explanation</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>the kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>all or any</source>
+        <translation>全部或任一</translation>
+    </message>
+    <message>
+        <source>the cited paragraphs</source>
+        <translation>引用段落</translation>
+    </message>
+    <message>
+        <source>the conditions</source>
+        <translation>条件</translation>
+    </message>
+    <message>
+        <source>Edit {what} of {name}</source>
+        <translation>编辑 {name} 的{what}</translation>
+    </message>
+</context>
+<context>
+    <name>ScenariosPanel</name>
+    <message>
+        <source>Add Scenario</source>
+        <translation>添加情景</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Shifts (every startup)</source>
+        <translation>变动（所有初创公司）</translation>
+    </message>
+    <message>
+        <source>Add Exposure Rule</source>
+        <translation>添加暴露规则</translation>
+    </message>
+    <message>
+        <source>Remove Exposure Rule</source>
+        <translation>删除暴露规则</translation>
+    </message>
+    <message>
+        <source>Shifts added where it holds</source>
+        <translation>成立时追加的变动</translation>
+    </message>
+    <message>
+        <source>Choose a scenario, or add one.</source>
+        <translation>请选择一个情景，或添加一个。</translation>
+    </message>
+    <message>
+        <source>Exposure rules</source>
+        <translation>暴露规则</translation>
+    </message>
+    <message>
+        <source>Rank changes now</source>
+        <translation>当前排名变化</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>（无名称）</translation>
+    </message>
+    <message>
+        <source>This has a problem</source>
+        <translation>此处有问题</translation>
+    </message>
+    <message>
+        <source>Scenario</source>
+        <translation>情景</translation>
+    </message>
+    <message>
+        <source>Exposure rule</source>
+        <translation>暴露规则</translation>
+    </message>
+    <message>
+        <source>Open a portfolio to see how a scenario moves its startups.</source>
+        <translation>打开一个投资组合，即可查看情景如何改变其初创公司的排名。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The preview waits until the framework has no problems (%n left).</source>
+        <translation>
+            <numerusform>框架的问题全部解决后才显示预览（还剩 %n 个）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n startup(s) change rank under the investor view.</source>
+        <translation>
+            <numerusform>投资人视角下有 %n 家初创公司排名变化。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Add scenario</source>
+        <translation>添加情景</translation>
+    </message>
+    <message>
+        <source>Duplicate {name}</source>
+        <translation>复制 {name}</translation>
+    </message>
+    <message>
+        <source>Remove {name}</source>
+        <translation>删除 {name}</translation>
+    </message>
+    <message>
+        <source>Add exposure rule to {name}</source>
+        <translation>为 {name} 添加暴露规则</translation>
+    </message>
+    <message>
+        <source>Edit {name}</source>
+        <translation>编辑 {name}</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftRow</name>
+    <message>
+        <source>Remove this shift</source>
+        <translation>删除此变动</translation>
+    </message>
+    <message>
+        <source>levels</source>
+        <translation>级</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftsEditor</name>
+    <message>
+        <source>Add Shift</source>
+        <translation>添加变动</translation>
     </message>
 </context>
 </TS>
