@@ -98,7 +98,7 @@ def distinct(values: Iterable[str]) -> list[str]:
     """The different non-empty values, each once (first spelling kept), in alphabetical order
     ignoring case."""
     seen: dict[str, str] = {}
-    for v in values:
+    for v in dict.fromkeys(values):  # each spelling once, in the order first met
         if v.strip():
             seen.setdefault(_key(v), v.strip())
     return sorted(seen.values(), key=_key)
