@@ -480,6 +480,32 @@
     </message>
 </context>
 <context>
+    <name>ConditionRow</name>
+    <message>
+        <source>Overall score (0–100)</source>
+        <translation>总分（0–100）</translation>
+    </message>
+    <message>
+        <source>Pillar: {name} (score 0–100)</source>
+        <translation>支柱：{name}（得分 0–100）</translation>
+    </message>
+    <message>
+        <source>{name} (level 1–5)</source>
+        <translation>{name}（等级 1–5）</translation>
+    </message>
+    <message>
+        <source>Remove this condition</source>
+        <translation>删除此条件</translation>
+    </message>
+</context>
+<context>
+    <name>ConditionsEditor</name>
+    <message>
+        <source>Add Condition</source>
+        <translation>添加条件</translation>
+    </message>
+</context>
+<context>
     <name>ConflictDialog</name>
     <message>
         <source>Changed by someone else</source>
@@ -1328,6 +1354,10 @@
         <source>Close</source>
         <translation>关闭</translation>
     </message>
+    <message>
+        <source>{where}: {problem}</source>
+        <translation>{where}：{problem}</translation>
+    </message>
     <message numerus="yes">
         <source>%n problem(s): the framework cannot be saved or used until each is solved. Click one to go to its field.</source>
         <translation>
@@ -1347,12 +1377,12 @@
         <translation>— 有未保存的更改</translation>
     </message>
     <message>
-        <source>(English)</source>
-        <translation>（英文）</translation>
+        <source>{field} (English)</source>
+        <translation>{field}（英文）</translation>
     </message>
     <message>
-        <source>(Chinese)</source>
-        <translation>（中文）</translation>
+        <source>{field} (Chinese)</source>
+        <translation>{field}（中文）</translation>
     </message>
     <message>
         <source>Level {n}</source>
@@ -1477,6 +1507,10 @@
         <translation>{name}（支柱）</translation>
     </message>
     <message>
+        <source>or</source>
+        <translation>或</translation>
+    </message>
+    <message>
         <source>and</source>
         <translation>且</translation>
     </message>
@@ -1551,10 +1585,6 @@
     <message>
         <source>worse for the startup</source>
         <translation>对初创公司更不利</translation>
-    </message>
-    <message>
-        <source>or</source>
-        <translation>或</translation>
     </message>
 </context>
 <context>
@@ -2446,6 +2476,7 @@
     <name>MigrationDialog</name>
     <message>
         <source>Migrate to another framework</source>
+        <extracomment>The role the startups table sorts by (numbers sort as numbers, unscored last).</extracomment>
         <translation>迁移到另一个框架</translation>
     </message>
     <message>
@@ -3181,6 +3212,29 @@ weight</source>
     </message>
 </context>
 <context>
+    <name>RankChangeModel</name>
+    <message>
+        <source>Startup</source>
+        <translation>初创公司</translation>
+    </message>
+    <message>
+        <source>Rank now</source>
+        <translation>当前排名</translation>
+    </message>
+    <message>
+        <source>With scenario</source>
+        <translation>情景下排名</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <source>Exposure rules that hold</source>
+        <translation>成立的暴露规则</translation>
+    </message>
+</context>
+<context>
     <name>ReportOptionsDialog</name>
     <message>
         <source>Export report</source>
@@ -3544,6 +3598,180 @@ weight</source>
     </message>
 </context>
 <context>
+    <name>RuleForm</name>
+    <message>
+        <source>Id</source>
+        <translation>标识</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Explanation</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Strategy (a way out worth taking)</source>
+        <translation>战略（值得采取的出路）</translation>
+    </message>
+    <message>
+        <source>Warning (a position to get out of)</source>
+        <translation>警示（应当摆脱的处境）</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>出处</translation>
+    </message>
+    <message>
+        <source>Fires when</source>
+        <translation>触发条件</translation>
+    </message>
+    <message>
+        <source>all of its conditions hold</source>
+        <translation>所有条件均成立</translation>
+    </message>
+    <message>
+        <source>any one of its conditions holds</source>
+        <translation>任一条件成立</translation>
+    </message>
+    <message>
+        <source>Conditions</source>
+        <translation>条件</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <source>Simplified Chinese</source>
+        <translation>简体中文</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>（无名称）</translation>
+    </message>
+</context>
+<context>
+    <name>RulesPanel</name>
+    <message>
+        <source>Add Posture</source>
+        <translation>添加战略姿态</translation>
+    </message>
+    <message>
+        <source>Add Deal-breaker</source>
+        <translation>添加致命缺陷</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Choose a posture or a deal-breaker, or add one.</source>
+        <translation>请选择一个战略姿态或致命缺陷，或添加一个。</translation>
+    </message>
+    <message>
+        <source>Fires on now</source>
+        <translation>当前触发于</translation>
+    </message>
+    <message>
+        <source>Postures</source>
+        <translation>战略姿态</translation>
+    </message>
+    <message>
+        <source>Deal-breakers</source>
+        <translation>致命缺陷</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>（无名称）</translation>
+    </message>
+    <message>
+        <source>This rule has a problem</source>
+        <translation>此规则有问题</translation>
+    </message>
+    <message>
+        <source>Posture</source>
+        <translation>战略姿态</translation>
+    </message>
+    <message>
+        <source>Deal-breaker</source>
+        <translation>致命缺陷</translation>
+    </message>
+    <message>
+        <source>Open a portfolio to see the startups a rule fires on.</source>
+        <translation>打开一个投资组合，即可查看规则触发于哪些初创公司。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The preview waits until the framework has no problems (%n left).</source>
+        <translation>
+            <numerusform>框架的问题全部解决后才显示预览（还剩 %n 个）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n startup(s) of {total}, under the investor view.</source>
+        <translation>
+            <numerusform>{total} 家中的 %n 家初创公司（投资人视角）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Add posture</source>
+        <translation>添加战略姿态</translation>
+    </message>
+    <message>
+        <source>Add deal-breaker</source>
+        <translation>添加致命缺陷</translation>
+    </message>
+    <message>
+        <source>Duplicate {name}</source>
+        <translation>复制 {name}</translation>
+    </message>
+    <message>
+        <source>Remove {name}</source>
+        <translation>删除 {name}</translation>
+    </message>
+    <message>
+        <source>the id</source>
+        <translation>标识</translation>
+    </message>
+    <message>
+        <source>the name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>the explanation</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>the kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>all or any</source>
+        <translation>全部或任一</translation>
+    </message>
+    <message>
+        <source>the cited paragraphs</source>
+        <translation>引用段落</translation>
+    </message>
+    <message>
+        <source>the conditions</source>
+        <translation>条件</translation>
+    </message>
+    <message>
+        <source>Edit {what} of {name}</source>
+        <translation>编辑 {name} 的{what}</translation>
+    </message>
+</context>
+<context>
     <name>SaveChoice</name>
     <message>
         <source>Save framework as</source>
@@ -3668,6 +3896,101 @@ change</source>
     </message>
 </context>
 <context>
+    <name>ScenariosPanel</name>
+    <message>
+        <source>Add Scenario</source>
+        <translation>添加情景</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Shifts (every startup)</source>
+        <translation>变动（所有初创公司）</translation>
+    </message>
+    <message>
+        <source>Add Exposure Rule</source>
+        <translation>添加暴露规则</translation>
+    </message>
+    <message>
+        <source>Remove Exposure Rule</source>
+        <translation>删除暴露规则</translation>
+    </message>
+    <message>
+        <source>Shifts added where it holds</source>
+        <translation>成立时追加的变动</translation>
+    </message>
+    <message>
+        <source>Choose a scenario, or add one.</source>
+        <translation>请选择一个情景，或添加一个。</translation>
+    </message>
+    <message>
+        <source>Exposure rules</source>
+        <translation>暴露规则</translation>
+    </message>
+    <message>
+        <source>Rank changes now</source>
+        <translation>当前排名变化</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>（无名称）</translation>
+    </message>
+    <message>
+        <source>This has a problem</source>
+        <translation>此处有问题</translation>
+    </message>
+    <message>
+        <source>Scenario</source>
+        <translation>情景</translation>
+    </message>
+    <message>
+        <source>Exposure rule</source>
+        <translation>暴露规则</translation>
+    </message>
+    <message>
+        <source>Open a portfolio to see how a scenario moves its startups.</source>
+        <translation>打开一个投资组合，即可查看情景如何改变其初创公司的排名。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The preview waits until the framework has no problems (%n left).</source>
+        <translation>
+            <numerusform>框架的问题全部解决后才显示预览（还剩 %n 个）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n startup(s) change rank under the investor view.</source>
+        <translation>
+            <numerusform>投资人视角下有 %n 家初创公司排名变化。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Add scenario</source>
+        <translation>添加情景</translation>
+    </message>
+    <message>
+        <source>Duplicate {name}</source>
+        <translation>复制 {name}</translation>
+    </message>
+    <message>
+        <source>Remove {name}</source>
+        <translation>删除 {name}</translation>
+    </message>
+    <message>
+        <source>Add exposure rule to {name}</source>
+        <translation>为 {name} 添加暴露规则</translation>
+    </message>
+    <message>
+        <source>Edit {name}</source>
+        <translation>编辑 {name}</translation>
+    </message>
+</context>
+<context>
     <name>SensitivityPanel</name>
     <message>
         <source>Leader at the current weights: {name}.</source>
@@ -3712,6 +4035,24 @@ change</source>
     <message>
         <source>share +10 points</source>
         <translation>比例 +10 个百分点</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftRow</name>
+    <message>
+        <source>Remove this shift</source>
+        <translation>删除此变动</translation>
+    </message>
+    <message>
+        <source>levels</source>
+        <translation>级</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftsEditor</name>
+    <message>
+        <source>Add Shift</source>
+        <translation>添加变动</translation>
     </message>
 </context>
 <context>
@@ -4543,342 +4884,6 @@ gap</source>
     <message>
         <source>A weight must be a number from {low} to {high}.</source>
         <translation>权重必须是 {low} 到 {high} 之间的数字。</translation>
-    </message>
-</context>
-<context>
-    <name>ConditionRow</name>
-    <message>
-        <source>Overall score (0–100)</source>
-        <translation>总分（0–100）</translation>
-    </message>
-    <message>
-        <source>Pillar: {name} (score 0–100)</source>
-        <translation>支柱：{name}（得分 0–100）</translation>
-    </message>
-    <message>
-        <source>{name} (level 1–5)</source>
-        <translation>{name}（等级 1–5）</translation>
-    </message>
-    <message>
-        <source>Remove this condition</source>
-        <translation>删除此条件</translation>
-    </message>
-</context>
-<context>
-    <name>ConditionsEditor</name>
-    <message>
-        <source>Add Condition</source>
-        <translation>添加条件</translation>
-    </message>
-</context>
-<context>
-    <name>RankChangeModel</name>
-    <message>
-        <source>Startup</source>
-        <translation>初创公司</translation>
-    </message>
-    <message>
-        <source>Rank now</source>
-        <translation>当前排名</translation>
-    </message>
-    <message>
-        <source>With scenario</source>
-        <translation>情景下排名</translation>
-    </message>
-    <message>
-        <source>Change</source>
-        <translation>变化</translation>
-    </message>
-    <message>
-        <source>Exposure rules that hold</source>
-        <translation>成立的暴露规则</translation>
-    </message>
-</context>
-<context>
-    <name>RuleForm</name>
-    <message>
-        <source>Id</source>
-        <translation>标识</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>名称</translation>
-    </message>
-    <message>
-        <source>Explanation</source>
-        <translation>说明</translation>
-    </message>
-    <message>
-        <source>Kind</source>
-        <translation>类型</translation>
-    </message>
-    <message>
-        <source>Strategy (a way out worth taking)</source>
-        <translation>战略（值得采取的出路）</translation>
-    </message>
-    <message>
-        <source>Warning (a position to get out of)</source>
-        <translation>警示（应当摆脱的处境）</translation>
-    </message>
-    <message>
-        <source>Source</source>
-        <translation>出处</translation>
-    </message>
-    <message>
-        <source>Fires when</source>
-        <translation>触发条件</translation>
-    </message>
-    <message>
-        <source>all of its conditions hold</source>
-        <translation>所有条件均成立</translation>
-    </message>
-    <message>
-        <source>any one of its conditions holds</source>
-        <translation>任一条件成立</translation>
-    </message>
-    <message>
-        <source>Conditions</source>
-        <translation>条件</translation>
-    </message>
-    <message>
-        <source>English</source>
-        <translation>英文</translation>
-    </message>
-    <message>
-        <source>Simplified Chinese</source>
-        <translation>简体中文</translation>
-    </message>
-    <message>
-        <source>(no name)</source>
-        <translation>（无名称）</translation>
-    </message>
-</context>
-<context>
-    <name>RulesPanel</name>
-    <message>
-        <source>Add Posture</source>
-        <translation>添加战略姿态</translation>
-    </message>
-    <message>
-        <source>Add Deal-breaker</source>
-        <translation>添加致命缺陷</translation>
-    </message>
-    <message>
-        <source>Duplicate</source>
-        <translation>复制</translation>
-    </message>
-    <message>
-        <source>Remove</source>
-        <translation>删除</translation>
-    </message>
-    <message>
-        <source>Choose a posture or a deal-breaker, or add one.</source>
-        <translation>请选择一个战略姿态或致命缺陷，或添加一个。</translation>
-    </message>
-    <message>
-        <source>Fires on now</source>
-        <translation>当前触发于</translation>
-    </message>
-    <message>
-        <source>Postures</source>
-        <translation>战略姿态</translation>
-    </message>
-    <message>
-        <source>Deal-breakers</source>
-        <translation>致命缺陷</translation>
-    </message>
-    <message>
-        <source>(no name)</source>
-        <translation>（无名称）</translation>
-    </message>
-    <message>
-        <source>This rule has a problem</source>
-        <translation>此规则有问题</translation>
-    </message>
-    <message>
-        <source>Posture</source>
-        <translation>战略姿态</translation>
-    </message>
-    <message>
-        <source>Deal-breaker</source>
-        <translation>致命缺陷</translation>
-    </message>
-    <message>
-        <source>Open a portfolio to see the startups a rule fires on.</source>
-        <translation>打开一个投资组合，即可查看规则触发于哪些初创公司。</translation>
-    </message>
-    <message numerus="yes">
-        <source>The preview waits until the framework has no problems (%n left).</source>
-        <translation>
-            <numerusform>框架的问题全部解决后才显示预览（还剩 %n 个）。</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n startup(s) of {total}, under the investor view.</source>
-        <translation>
-            <numerusform>{total} 家中的 %n 家初创公司（投资人视角）。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Add posture</source>
-        <translation>添加战略姿态</translation>
-    </message>
-    <message>
-        <source>Add deal-breaker</source>
-        <translation>添加致命缺陷</translation>
-    </message>
-    <message>
-        <source>Duplicate {name}</source>
-        <translation>复制 {name}</translation>
-    </message>
-    <message>
-        <source>Remove {name}</source>
-        <translation>删除 {name}</translation>
-    </message>
-    <message>
-        <source>the id</source>
-        <translation>标识</translation>
-    </message>
-    <message>
-        <source>the name</source>
-        <translation>名称</translation>
-    </message>
-    <message>
-        <source>the explanation</source>
-        <translation>说明</translation>
-    </message>
-    <message>
-        <source>the kind</source>
-        <translation>类型</translation>
-    </message>
-    <message>
-        <source>all or any</source>
-        <translation>全部或任一</translation>
-    </message>
-    <message>
-        <source>the cited paragraphs</source>
-        <translation>引用段落</translation>
-    </message>
-    <message>
-        <source>the conditions</source>
-        <translation>条件</translation>
-    </message>
-    <message>
-        <source>Edit {what} of {name}</source>
-        <translation>编辑 {name} 的{what}</translation>
-    </message>
-</context>
-<context>
-    <name>ScenariosPanel</name>
-    <message>
-        <source>Add Scenario</source>
-        <translation>添加情景</translation>
-    </message>
-    <message>
-        <source>Duplicate</source>
-        <translation>复制</translation>
-    </message>
-    <message>
-        <source>Remove</source>
-        <translation>删除</translation>
-    </message>
-    <message>
-        <source>Shifts (every startup)</source>
-        <translation>变动（所有初创公司）</translation>
-    </message>
-    <message>
-        <source>Add Exposure Rule</source>
-        <translation>添加暴露规则</translation>
-    </message>
-    <message>
-        <source>Remove Exposure Rule</source>
-        <translation>删除暴露规则</translation>
-    </message>
-    <message>
-        <source>Shifts added where it holds</source>
-        <translation>成立时追加的变动</translation>
-    </message>
-    <message>
-        <source>Choose a scenario, or add one.</source>
-        <translation>请选择一个情景，或添加一个。</translation>
-    </message>
-    <message>
-        <source>Exposure rules</source>
-        <translation>暴露规则</translation>
-    </message>
-    <message>
-        <source>Rank changes now</source>
-        <translation>当前排名变化</translation>
-    </message>
-    <message>
-        <source>(no name)</source>
-        <translation>（无名称）</translation>
-    </message>
-    <message>
-        <source>This has a problem</source>
-        <translation>此处有问题</translation>
-    </message>
-    <message>
-        <source>Scenario</source>
-        <translation>情景</translation>
-    </message>
-    <message>
-        <source>Exposure rule</source>
-        <translation>暴露规则</translation>
-    </message>
-    <message>
-        <source>Open a portfolio to see how a scenario moves its startups.</source>
-        <translation>打开一个投资组合，即可查看情景如何改变其初创公司的排名。</translation>
-    </message>
-    <message numerus="yes">
-        <source>The preview waits until the framework has no problems (%n left).</source>
-        <translation>
-            <numerusform>框架的问题全部解决后才显示预览（还剩 %n 个）。</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n startup(s) change rank under the investor view.</source>
-        <translation>
-            <numerusform>投资人视角下有 %n 家初创公司排名变化。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Add scenario</source>
-        <translation>添加情景</translation>
-    </message>
-    <message>
-        <source>Duplicate {name}</source>
-        <translation>复制 {name}</translation>
-    </message>
-    <message>
-        <source>Remove {name}</source>
-        <translation>删除 {name}</translation>
-    </message>
-    <message>
-        <source>Add exposure rule to {name}</source>
-        <translation>为 {name} 添加暴露规则</translation>
-    </message>
-    <message>
-        <source>Edit {name}</source>
-        <translation>编辑 {name}</translation>
-    </message>
-</context>
-<context>
-    <name>ShiftRow</name>
-    <message>
-        <source>Remove this shift</source>
-        <translation>删除此变动</translation>
-    </message>
-    <message>
-        <source>levels</source>
-        <translation>级</translation>
-    </message>
-</context>
-<context>
-    <name>ShiftsEditor</name>
-    <message>
-        <source>Add Shift</source>
-        <translation>添加变动</translation>
     </message>
 </context>
 </TS>
