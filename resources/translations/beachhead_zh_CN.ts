@@ -1480,6 +1480,14 @@
         <translation>{file} 不是 Beachhead 可用的框架，因此未作任何更改：</translation>
     </message>
     <message>
+        <source>Shipped Frameworks</source>
+        <translation>内置框架</translation>
+    </message>
+    <message>
+        <source>Shipped frameworks: move this portfolio to a framework that comes with Beachhead, after a preview of what changes (undoable)</source>
+        <translation>内置框架：将此投资组合迁移到 Beachhead 自带的框架，迁移前会预览变化（可撤销）</translation>
+    </message>
+    <message>
         <source>… and {n} more</source>
         <translation>… 以及另外 {n} 项</translation>
     </message>

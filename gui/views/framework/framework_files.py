@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QMenu, QToolButton, QWidget
 
 from gui.commands import ChangeFramework
 from gui.dialogs import ask, with_suffix
@@ -22,7 +22,12 @@ from models.core.errors import InputError, write_failure
 from models.core.framework import Framework, text
 from models.core.framework_identity import custom_framework
 from models.core.framework_version import change_kind
-from models.files.framework_file import default_framework, load_framework, save_framework
+from models.files.framework_file import (
+    load_framework,
+    save_framework,
+    shipped_framework,
+    shipped_frameworks,
+)
 
 
 class FrameworkFiles(QObject):
@@ -47,12 +52,11 @@ class FrameworkFiles(QObject):
 
     def is_modified(self) -> bool:
         """True when the portfolio's framework differs from the framework its id and version
-        name: the shipped one, or the one the portfolio had when opened or loaded."""
+        name: a shipped one, or the one the portfolio had when opened or loaded."""
         if self.doc is None:
             return False
         fw = self.doc.framework
-        shipped = default_framework()
-        refs = [r for r in (shipped, self._baseline) if r is not None and
+        refs = [r for r in (*shipped_frameworks(), self._baseline) if r is not None and
                 (r.id, r.version) == (fw.id, fw.version)]
         return any(change_kind(r, fw) is not None for r in refs)
 
@@ -134,6 +138,37 @@ class FrameworkFiles(QObject):
                            for p in exc.problems]))
             return False
         settings.last_folder = str(source.parent)
+        if not migrate(self.view, self.doc, fw):
+            return False
+        self._baseline = fw
+        return True
+
+    def shipped_button(self) -> QToolButton:
+        """A small arrow button beside *Load framework…* whose menu lists the frameworks
+        Beachhead ships; choosing one moves the portfolio to it (:meth:`load_shipped`)."""
+        button = QToolButton()
+        button.setObjectName("shippedFrameworks")
+        button.setArrowType(Qt.ArrowType.DownArrow)
+        button.setAccessibleName(self.tr("Shipped Frameworks"))
+        button.setToolTip(self.tr("Shipped frameworks: move this portfolio to a framework "
+                                  "that comes with Beachhead, after a preview of what "
+                                  "changes (undoable)"))
+        button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        button.setStyleSheet("QToolButton::menu-indicator { image: none; }")  # arrow enough
+        menu = QMenu(button)
+        for fw in shipped_frameworks():
+            action = menu.addAction(f"{text(fw.name, self.lang)} ({fw.id} {fw.version})")
+            action.setData(fw.id)
+            action.triggered.connect(lambda _c=False, fid=fw.id: self.load_shipped(fid))
+        button.setMenu(menu)
+        return button
+
+    def load_shipped(self, framework_id: str) -> bool:
+        """Move the portfolio to the shipped framework ``framework_id`` once the user confirms
+        the migration preview, as one undoable step. Returns True when it was moved."""
+        if self.doc is None:
+            return False
+        fw = shipped_framework(framework_id)
         if not migrate(self.view, self.doc, fw):
             return False
         self._baseline = fw

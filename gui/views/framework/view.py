@@ -131,6 +131,8 @@ class FrameworkView(QWidget):
         top.addWidget(self.edit_button)
         top.addWidget(self.save_button)
         top.addWidget(self.load_button)
+        self.shipped_button = self.files.shipped_button()
+        top.addWidget(self.shipped_button)
         return top
 
     def _build_weights(self) -> QWidget:
