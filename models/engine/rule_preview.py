@@ -10,8 +10,8 @@ last). A rule may be previewed on its own (a rule being edited, not yet in the f
 references must name pillars and criteria of the framework given.
 
 :class:`RulePreviewer` keeps the startups' levels for the last set of criteria it saw, so
-previewing rule after rule of one framework (as an editor does on each keystroke) reads the
-assessments once.
+previewing rule after rule of one framework reads the assessments once; make a new one when
+the portfolio may have changed.
 """
 
 from __future__ import annotations

@@ -3663,6 +3663,10 @@ weight</source>
         <source>(no name)</source>
         <translation>（无名称）</translation>
     </message>
+    <message>
+        <source>{what}: {name}</source>
+        <translation>{what}：{name}</translation>
+    </message>
 </context>
 <context>
     <name>RulesPanel</name>

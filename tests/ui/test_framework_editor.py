@@ -207,3 +207,32 @@ def test_the_framework_view_opens_the_editor(qtbot, doc: Document, scripted_ask)
     assert editor.windowTitle() == ("Framework Editor — Beachhead: LLM startups against the "
                                     "incumbents (beachhead.llm-startups 1.0.0)")
     editor.close()
+
+
+def test_rename_in_place_and_moves_keep_ids(editor: FrameworkEditor):
+    item = editor.tree.tree.topLevelItem(1).child(0)
+    item.setText(0, "Replication threshold")
+    draft = editor.holder.draft
+    assert draft.get(("pillars", 1, "criteria", 0, "name")) == {
+        "en": "Replication threshold", "zh_CN": "技术门槛"}
+    assert draft.get(("pillars", 1, "criteria", 0, "id")) == "tech.threshold"
+    assert editor.holder.undo_stack.undoText() == (
+        "Rename Technology threshold to Replication threshold")
+    editor.tree.select(("pillars", 1, "criteria", 0))
+    assert editor.tree.move_current(1) and not editor.tree.move_current(5)
+    assert editor.tree.current_path() == ("pillars", 1, "criteria", 1)
+    assert editor.form.path == ("pillars", 1, "criteria", 1)
+    assert [c["id"] for c in editor.holder.draft.get(("pillars", 1, "criteria"))][:2] == [
+        "tech.disruption", "tech.threshold"]
+    assert editor.holder.undo_stack.undoText() == "Move Replication threshold down"
+
+
+def test_the_save_choice_says_the_next_version(editor: FrameworkEditor):
+    from gui.views.framework.editor_release import SaveChoice
+
+    dialog = SaveChoice(editor, default_framework(), "1.1.0", "en")
+    assert dialog.next_version.text() == "A new version of beachhead.llm-startups: 1.0.0 → 1.1.0"
+    assert dialog.choice() is None
+    dialog.name.setText("")
+    QTest.keyClicks(dialog.name, "Our framework")
+    assert dialog.new_framework.isChecked() and dialog.choice() == "Our framework"

@@ -90,6 +90,9 @@ def test_a_condition_on_a_removed_criterion_shows_the_problem_in_place(panel):
     assert names == ["⚠ Fatal w"]
     assert panel.preview_names() == []
     assert "waits until the framework has no problems" in panel.preview.summary.text()
+    panel.select("postures", 0)
+    panel.go_to(("deal_breakers", 0, "when", 0, "ref"))  # as the editor's problem list does
+    assert panel.current == ("deal_breakers", 0) and panel.focusWidget() is row.what
     row.choose("criterion:b.z", ">=", 5)  # S4 only
     assert row.message.isHidden() and panel.preview_names() == ["S4"]
 
@@ -120,3 +123,20 @@ def test_the_preview_is_fast_at_2000_startups(qapp):
     each = (time.perf_counter() - start) / 4
     assert len(panel.preview.names()) > 0
     assert each < 0.25, f"{each * 1000:.0f} ms per edit and preview"
+
+
+def test_the_panel_in_chinese(qapp, chinese_built):
+    from gui.i18n import install_language
+
+    install_language("zh_CN")
+    port = _portfolio()
+    holder = DraftHolder(FrameworkDraft.from_framework(port.framework), port, lang="zh_CN")
+    panel = RulesPanel(holder)
+    assert panel.add_breaker.text() == "添加致命缺陷"
+    panel.add_rule("deal_breakers")
+    assert holder.undo_stack.undoText() == "添加致命缺陷"
+    row = panel.forms["deal_breakers"].conditions.rows[0]
+    assert row.what.currentText() == "总分（0–100）"
+    assert panel.preview_names() == ["S4"]
+    assert panel.preview.summary.text() == "5 家中的 1 家初创公司（投资人视角）。"
+    assert panel.forms["deal_breakers"].heading.text().endswith("致命缺陷：新致命缺陷</b>")

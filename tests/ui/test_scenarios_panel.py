@@ -90,6 +90,9 @@ def test_a_new_scenario_and_a_shift_on_a_removed_criterion(panel):
     assert row.message.text() == "'b.z' names no criterion of this framework"
     assert panel.list.item(0).text() == "⚠ Squeeze"
     assert panel.preview_rows() == []
+    panel.select(1)
+    panel.go_to(("scenarios", 0, "shifts", "b.z"))  # as the editor's problem list does
+    assert panel.current == 0 and panel.focusWidget() is row.criterion
     row.drop.click()
     assert holder.draft.get(("scenarios", 0, "shifts")) == {"a.x": -1}
     assert panel.list.item(0).text() == "Squeeze"

@@ -153,8 +153,9 @@ class RuleForm(QWidget):
         name = rule.get("name")
         shown = text(name, lang) if isinstance(name, dict) and str(name.get("en", "")).strip() \
             else self.tr("(no name)")
-        self.heading.setText(f"<b style='font-size:13pt'>{html.escape(what)}: "
-                             f"{html.escape(shown)}</b>" if what else "")
+        title = self.tr("{what}: {name}").format(what=what, name=shown)
+        self.heading.setText(f"<b style='font-size:13pt'>{html.escape(title)}</b>"
+                             if what else "")
         self.heading.setVisible(bool(what))
         for field in self.fields:
             value = rule.get(str(field.key[0]))
@@ -163,6 +164,22 @@ class RuleForm(QWidget):
             self.conditions.show_value(rule.get("when"), ref_choices(data, lang))
         if self.shifts is not None:
             self.shifts.show_value(rule.get("shifts"), criterion_choices(data, lang))
+
+    def focus_path(self, rel: tuple[str | int, ...]) -> None:
+        """Put the focus in the field of ``rel`` (a path inside the rule)."""
+        if len(rel) >= 2 and rel[0] == "when" and isinstance(rel[1], int) and \
+                rel[1] < len(self.conditions.rows):
+            self.conditions.rows[rel[1]].what.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        if len(rel) >= 2 and rel[0] == "shifts" and self.shifts is not None:
+            for row, (cid, _d) in zip(self.shifts.rows, self.shifts.shifts(), strict=True):
+                if cid == rel[1]:
+                    row.criterion.setFocus(Qt.FocusReason.OtherFocusReason)
+                    return
+        for field in self.fields:
+            if rel[:len(field.key)] == field.key:
+                field.focus(rel[len(field.key):])
+                return
 
     def set_problems(self, problems: list[DraftProblem], base: tuple[str | int, ...],
                      skip: str = "") -> None:

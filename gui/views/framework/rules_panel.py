@@ -94,7 +94,6 @@ class RulesPanel(QWidget):
         super().__init__(parent)
         self.holder = holder
         self.current: tuple[RuleGroup, int] | None = None
-        self._previewer = RulePreviewer(holder.portfolio) if holder.portfolio else None
         self.tree = QTreeWidget()
         self.tree.setObjectName("ruleList")
         self.tree.setHeaderHidden(True)
@@ -168,6 +167,17 @@ class RulesPanel(QWidget):
         self.holder.end_typing()
         self.refresh()
 
+    def go_to(self, path: Path) -> None:
+        """Show the rule of ``path`` (a path into the draft) and put the focus in its
+        field."""
+        if len(path) < 2 or path[0] not in GROUPS or not isinstance(path[1], int):
+            return
+        group: RuleGroup = "postures" if path[0] == "postures" else "deal_breakers"
+        if path[1] >= len(self._rules(group)):
+            return
+        self.select(group, path[1])
+        self.forms[group].focus_path(path[2:])
+
     def _chosen(self, item: QTreeWidgetItem | None) -> None:
         where = item.data(0, Qt.ItemDataRole.UserRole) if item is not None else None
         if where and tuple(where) != self.current:
@@ -224,7 +234,7 @@ class RulesPanel(QWidget):
         if self.current is None:
             self.preview.show_names("", [])
             return
-        if self._previewer is None:
+        if self.holder.portfolio is None:
             self.preview.show_names(self.tr("Open a portfolio to see the startups a rule "
                                             "fires on."), [])
             return
@@ -236,8 +246,9 @@ class RulesPanel(QWidget):
             return
         group, index = self.current
         rule = (fw.postures if group == "postures" else fw.deal_breakers)[index]
-        firing = self._previewer.rule(fw, rule, self.holder.lang)
-        total = len(self._previewer.portfolio.startups)
+        # read afresh each time: the portfolio may have been edited since the last preview
+        firing = RulePreviewer(self.holder.portfolio).rule(fw, rule, self.holder.lang)
+        total = len(self.holder.portfolio.startups)
         self.preview.show_names(self.tr(
             "%n startup(s) of {total}, under the investor view.", "", len(firing.rows))
             .format(total=total), firing.startups)

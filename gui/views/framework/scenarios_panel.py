@@ -55,7 +55,6 @@ class ScenariosPanel(QWidget):
         self.holder = holder
         self.current: int | None = None
         self.exposure: int | None = None
-        self._previewer = RulePreviewer(holder.portfolio) if holder.portfolio else None
         self.list = QListWidget()
         self.list.setObjectName("scenarioList")
         self.list.currentRowChanged.connect(self._chosen)
@@ -164,6 +163,20 @@ class ScenariosPanel(QWidget):
         self.holder.end_typing()
         self.refresh()
 
+    def go_to(self, path: Path) -> None:
+        """Show the scenario (and exposure rule) of ``path`` and put the focus in its
+        field."""
+        if len(path) < 2 or path[0] != "scenarios" or not isinstance(path[1], int) or \
+                path[1] >= len(self._list(("scenarios",))):
+            return
+        inner = path[2:]
+        if len(inner) >= 2 and inner[0] == "exposure" and isinstance(inner[1], int):
+            self.select(path[1], inner[1])
+            self.exposure_form.focus_path(inner[2:])
+        else:
+            self.select(path[1], self.exposure)
+            self.form.focus_path(inner)
+
     def _chosen(self, row: int) -> None:
         if row >= 0 and row != self.current:
             self.select(row, 0)
@@ -225,11 +238,12 @@ class ScenariosPanel(QWidget):
         """Work the preview out now (it is otherwise done a moment after each change)."""
         self._timer.stop()
         fw = self.holder.draft.framework()
-        if self.current is None or self._previewer is None or fw is None:
+        port = self.holder.portfolio
+        if self.current is None or port is None or fw is None:
             self.model.set_changes([])
             if self.current is None:
                 self.summary.setText("")
-            elif self._previewer is None:
+            elif port is None:
                 self.summary.setText(self.tr("Open a portfolio to see how a scenario moves "
                                              "its startups."))
             else:
@@ -237,7 +251,8 @@ class ScenariosPanel(QWidget):
                 self.summary.setText(self.tr("The preview waits until the framework has no "
                                              "problems (%n left).", "", n))
             return
-        changes = self._previewer.scenario(fw, fw.scenarios[self.current], self.holder.lang)
+        # read afresh each time: the portfolio may have been edited since the last preview
+        changes = RulePreviewer(port).scenario(fw, fw.scenarios[self.current], self.holder.lang)
         self.model.set_changes(changes)
         moved = sum(1 for c in changes if c.change)
         self.summary.setText(self.tr("%n startup(s) change rank under the investor view.", "",

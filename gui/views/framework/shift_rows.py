@@ -144,6 +144,10 @@ class ShiftsEditor(QWidget):
         taken = {cid for cid, _ in self._shifts}
         self.add.setEnabled(any(cid not in taken for cid, _ in choices))
 
+    def shifts(self) -> list[tuple[str, Any]]:
+        """The shifts shown, ``(criterion id, change)`` in order."""
+        return list(self._shifts)
+
     def set_problems(self, problems: dict[str, str]) -> None:
         """Show the problem of each shifted criterion (id → message)."""
         for row, (cid, _) in zip(self.rows, self._shifts, strict=True):
