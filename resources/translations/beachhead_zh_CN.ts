@@ -497,6 +497,10 @@
         <source>Remove this condition</source>
         <translation>删除此条件</translation>
     </message>
+    <message>
+        <source>Pillar: {name} (score 0–100, 100 = least)</source>
+        <translation>支柱：{name}（得分 0–100，100 = 最小）</translation>
+    </message>
 </context>
 <context>
     <name>ConditionsEditor</name>

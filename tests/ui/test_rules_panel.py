@@ -70,6 +70,10 @@ def test_a_value_stays_within_its_range(panel):
     panel.add_rule("deal_breakers")
     row = panel.forms["deal_breakers"].conditions.rows[0]
     assert (row.value.minimum(), row.value.maximum()) == (0, 100)
+    assert [row.what.itemText(i) for i in range(row.what.count())] == [
+        "Overall score (0–100)", "Pillar: Alpha (score 0–100)",
+        "Pillar: Beta (score 0–100, 100 = least)", "a.x (level 1–5)", "a.y (level 1–5)",
+        "b.z (level 1–5)", "b.w (level 1–5)"]
     row.choose("criterion:a.x")  # overall < 30 becomes a.x < 5 (clamped to the level's 1–5)
     assert (row.value.minimum(), row.value.maximum(), row.value.decimals()) == (1, 5, 0)
     assert panel.holder.draft.get(("deal_breakers", 1, "when", 0)) == {

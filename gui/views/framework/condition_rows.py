@@ -38,9 +38,10 @@ def ref_choices(data: dict[str, Any], lang: str) -> list[tuple[str, str]]:
     out = [("overall", translate("ConditionRow", "Overall score (0–100)"))]
     pillars = [p for p in data.get("pillars", []) if isinstance(p, dict)]
     for p in pillars:
-        out.append((f"pillar:{p.get('id')}",
-                    translate("ConditionRow", "Pillar: {name} (score 0–100)").format(
-                        name=_name(p, lang))))
+        label = translate("ConditionRow", "Pillar: {name} (score 0–100, 100 = least)") \
+            if p.get("direction") == "cost" else \
+            translate("ConditionRow", "Pillar: {name} (score 0–100)")
+        out.append((f"pillar:{p.get('id')}", label.format(name=_name(p, lang))))
     for p in pillars:
         for c in p.get("criteria", []):
             if isinstance(c, dict):

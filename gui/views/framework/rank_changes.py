@@ -55,6 +55,8 @@ class RankChangeModel(QAbstractTableModel):
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(row, col)
+        if role == Qt.ItemDataRole.ToolTipRole and col in (0, 4):
+            return self._text(row, col) or None
         if role == Qt.ItemDataRole.ForegroundRole and col == 3 and row.change:
             return _UP if row.change > 0 else _DOWN
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (1, 2, 3):
