@@ -22,14 +22,18 @@ from __future__ import annotations
 
 import errno
 import re
-from typing import Any, Final
+import sys
+from types import ModuleType
+from typing import TYPE_CHECKING, Any, Final
 
-import psycopg
 import sqlalchemy as sa
 from sqlalchemy import event
 from sqlalchemy.pool import NullPool
 
 from models.store.sqlite import BUSY_TIMEOUT_MS, WRITE_OPTION, json_text
+
+if TYPE_CHECKING:
+    import psycopg
 
 #: The URL schemes of a PostgreSQL server's address.
 SCHEMES: Final = ("postgresql://", "postgres://", "postgresql+psycopg://")
@@ -137,6 +141,12 @@ def server_engine(address: str) -> sa.Engine:
     return engine
 
 
+def _driver() -> ModuleType | None:
+    """psycopg if it was imported: a workspace file never needs it, and an error of psycopg's
+    can only come once it is (so telling its errors apart needs no import of it)."""
+    return sys.modules.get("psycopg")
+
+
 def is_disconnect(exc: BaseException) -> bool:
     """Whether ``exc`` means the server cannot be reached or the connection dropped (rather
     than a refused statement)."""
@@ -144,8 +154,9 @@ def is_disconnect(exc: BaseException) -> bool:
         if exc.connection_invalidated:
             return True
         exc = exc.orig if exc.orig is not None else exc
-    return isinstance(exc, psycopg.OperationalError | psycopg.InterfaceError) and not \
-        isinstance(exc, psycopg.errors.QueryCanceled | psycopg.errors.LockNotAvailable)
+    pg = _driver()
+    return pg is not None and isinstance(exc, pg.OperationalError | pg.InterfaceError) and \
+        not isinstance(exc, pg.errors.QueryCanceled | pg.errors.LockNotAvailable)
 
 
 def as_connection_error(exc: BaseException, address: str) -> ConnectionError | None:
@@ -174,7 +185,8 @@ def problem_text(exc: BaseException) -> str:
 
 def _said(error: BaseException) -> str:
     """What the server said, in one line: not where in the rules' code it was raised."""
-    primary = error.diag.message_primary if isinstance(error, psycopg.Error) else None
+    pg = _driver()
+    primary = error.diag.message_primary if pg and isinstance(error, pg.Error) else None
     return " ".join((primary or str(error)).split())
 
 
@@ -182,7 +194,8 @@ def as_busy_error(exc: BaseException, address: str) -> OSError | None:
     """The ``OSError`` (``EBUSY``) naming the server that a write waiting past
     :data:`LOCK_TIMEOUT_MS` for another connection's lock means; ``None`` for other errors."""
     orig = exc.orig if isinstance(exc, sa.exc.DBAPIError) else exc
-    if not isinstance(orig, psycopg.errors.LockNotAvailable):
+    pg = _driver()
+    if pg is None or not isinstance(orig, pg.errors.LockNotAvailable):
         return None
     return OSError(errno.EBUSY, f"another connection has held the workspace for over "
                    f"{LOCK_TIMEOUT_MS / 1000:g} s with a change not yet finished; try again",
@@ -193,7 +206,8 @@ def as_permission_error(exc: BaseException, address: str) -> PermissionError | N
     """The ``PermissionError`` naming the server that a refused privilege or row-level
     security policy means; ``None`` for other errors."""
     orig = exc.orig if isinstance(exc, sa.exc.DBAPIError) else exc
-    if not isinstance(orig, psycopg.errors.InsufficientPrivilege):
+    pg = _driver()
+    if pg is None or not isinstance(orig, pg.errors.InsufficientPrivilege):
         return None
     return PermissionError(errno.EACCES, f"the server refused: your role may not make this "
                            f"change ({_said(orig)})", shown(address))
@@ -211,6 +225,8 @@ class Listener:
         self._conn: psycopg.Connection[Any] | None = None
 
     def _connect(self) -> psycopg.Connection[Any]:
+        import psycopg
+
         conn = psycopg.connect(**libpq_params(self.address), autocommit=True)
         conn.execute(f"LISTEN {CHANNEL}")
         return conn
@@ -225,7 +241,10 @@ class Listener:
             for note in self._conn.notifies(timeout=0):
                 if note.pid != own_pid:
                     self.count += 1
-        except psycopg.Error as exc:
+        except Exception as exc:
+            pg = _driver()
+            if pg is None or not isinstance(exc, pg.Error):
+                raise
             self.close()
             refused = as_connection_error(exc, self.address)
             if refused is None:

@@ -170,3 +170,25 @@ def test_the_newest_installed_version_is_chosen(tmp_path: Path) -> None:
             (folder / program).chmod(0o755)
     assert find_bindir(path=str(tmp_path / "empty"), installs=tmp_path) == tmp_path / "13/bin"
 
+
+
+def test_a_workspace_file_is_read_without_the_server_driver(tmp_path):
+    """psycopg is imported for a server's address only: a command on a workspace file, and
+    telling its errors apart, never load it."""
+    import subprocess
+    import sys
+
+    from models.engine.sample import sample_portfolio
+    from models.store.workspace import Workspace
+
+    path = tmp_path / "deals.beachhead"
+    Workspace.create(path, sample_portfolio()).close()
+    code = ("import sys\nfrom models.cli.main import main\n"
+            f"status = main(['score', {str(path)!r}])\n"
+            "from models.store.server import is_disconnect, as_busy_error\n"
+            "assert not is_disconnect(OSError()) and as_busy_error(OSError(), 'x') is None\n"
+            "print(status, 'psycopg' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          cwd=Path(__file__).resolve().parents[2], timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().splitlines()[-1] == "0 False"
