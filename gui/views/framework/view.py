@@ -125,14 +125,18 @@ class FrameworkView(QWidget):
         titles.addWidget(self.title_label)
         titles.addWidget(self.identity_label)
         top.addLayout(titles, 1)
-        top.addWidget(QLabel(self.tr("Active scenario")))
-        top.addWidget(self.scenario_combo)
-        top.addSpacing(12)
-        top.addWidget(self.edit_button)
-        top.addWidget(self.save_button)
-        top.addWidget(self.load_button)
         self.shipped_button = self.files.shipped_button()
-        top.addWidget(self.shipped_button)
+        # right, the active scenario above the buttons: the title keeps room on a laptop
+        right = QVBoxLayout()
+        for row in ((QLabel(self.tr("Active scenario")), self.scenario_combo),
+                    (self.edit_button, self.save_button, self.load_button,
+                     self.shipped_button)):
+            line = QHBoxLayout()
+            line.addStretch(1)
+            for widget in row:
+                line.addWidget(widget)
+            right.addLayout(line)
+        top.addLayout(right)
         return top
 
     def _build_weights(self) -> QWidget:
