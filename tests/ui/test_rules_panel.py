@@ -13,7 +13,7 @@ import time
 import pytest
 
 from gui.views.framework.draft_holder import DraftHolder
-from gui.views.framework.rules_panel import RulesPanel
+from gui.views.framework.rules_panel import PREVIEW_DELAY_MS, RulesPanel
 from models.core.framework_draft import FrameworkDraft
 from models.engine.sample import synthetic_portfolio
 from tests.domain.test_rule_preview import _portfolio
@@ -144,3 +144,15 @@ def test_the_panel_in_chinese(qapp, chinese_built):
     assert panel.preview_names() == ["S4"]
     assert panel.preview.summary.text() == "5 家中的 1 家初创公司（投资人视角）。"
     assert panel.forms["deal_breakers"].heading.text().endswith("致命缺陷：新致命缺陷</b>")
+
+
+def test_the_preview_follows_a_moment_after_a_change_and_waits_while_hidden(qtbot, panel):
+    panel.add_rule("deal_breakers")
+    qtbot.wait(PREVIEW_DELAY_MS * 3)
+    assert panel.preview.names() == []  # a hidden tab works nothing out
+    qtbot.addWidget(panel)
+    panel.show()
+    qtbot.waitUntil(lambda: panel.preview.names() == ["S4"], timeout=3000)
+    panel.forms["deal_breakers"].conditions.rows[0].choose("criterion:a.y", "<=", 2)
+    assert panel.preview.names() == ["S4"]  # not yet: it follows a moment later
+    qtbot.waitUntil(lambda: panel.preview.names() == ["S0", "S4"], timeout=3000)

@@ -16,6 +16,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -116,7 +117,8 @@ class RulesPanel(QWidget):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(PREVIEW_DELAY_MS)
-        self._timer.timeout.connect(self.flush_preview)
+        self._timer.timeout.connect(self._timed)
+        self._stale = True
         self._layout()
         holder.changed.connect(self.refresh)
         self.refresh()
@@ -226,11 +228,23 @@ class RulesPanel(QWidget):
             form.show_rule(self._rules(group)[index], self.tr("Posture") if group == "postures"
                            else self.tr("Deal-breaker"))
             form.set_problems(problems, (group, index))
+        self._stale = True
         self._timer.start()
+
+    def _timed(self) -> None:
+        # a hidden tab waits until it is shown: typing elsewhere in the editor is not slowed
+        if self.isVisible():
+            self.flush_preview()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self._timer.start()
 
     def flush_preview(self) -> None:
         """Work the preview out now (it is otherwise done a moment after each change)."""
         self._timer.stop()
+        self._stale = False
         if self.current is None:
             self.preview.show_names("", [])
             return
@@ -256,7 +270,7 @@ class RulesPanel(QWidget):
 
     def preview_names(self) -> list[str]:
         """The startups the preview lists (worked out now if a change is waiting)."""
-        if self._timer.isActive():
+        if self._stale:
             self.flush_preview()
         return self.preview.names()
 

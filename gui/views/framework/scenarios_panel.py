@@ -15,6 +15,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -95,7 +96,8 @@ class ScenariosPanel(QWidget):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(PREVIEW_DELAY_MS)
-        self._timer.timeout.connect(self.flush_preview)
+        self._timer.timeout.connect(self._timed)
+        self._stale = True
         self._layout()
         holder.changed.connect(self.refresh)
         self.refresh()
@@ -232,11 +234,23 @@ class ScenariosPanel(QWidget):
                 self.exposure_form.show_rule(self.holder.draft.get(
                     (*base, "exposure", self.exposure)), self.tr("Exposure rule"))
                 self.exposure_form.set_problems(problems, (*base, "exposure", self.exposure))
+        self._stale = True
         self._timer.start()
+
+    def _timed(self) -> None:
+        # a hidden tab waits until it is shown: typing elsewhere in the editor is not slowed
+        if self.isVisible():
+            self.flush_preview()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self._timer.start()
 
     def flush_preview(self) -> None:
         """Work the preview out now (it is otherwise done a moment after each change)."""
         self._timer.stop()
+        self._stale = False
         fw = self.holder.draft.framework()
         port = self.holder.portfolio
         if self.current is None or port is None or fw is None:
@@ -265,7 +279,7 @@ class ScenariosPanel(QWidget):
     def preview_rows(self) -> list[tuple[str, int, int, int]]:
         """The preview's rows: startup, rank now, rank under the scenario, change (worked
         out now if a change is waiting)."""
-        if self._timer.isActive():
+        if self._stale:
             self.flush_preview()
         return [(c.startup, c.rank_before, c.rank_after, c.change) for c in self.model.rows]
 
