@@ -236,3 +236,17 @@ def test_the_save_choice_says_the_next_version(editor: FrameworkEditor):
     dialog.name.setText("")
     QTest.keyClicks(dialog.name, "Our framework")
     assert dialog.new_framework.isChecked() and dialog.choice() == "Our framework"
+
+
+def test_a_removed_criterion_shows_the_rules_naming_it(editor: FrameworkEditor):
+    editor.tree.select(("pillars", 0, "criteria", 0))
+    assert editor.tree.remove_current()
+    rows = [editor.problems_list.item(i).text() for i in range(editor.problems_list.count())]
+    assert len(rows) == 3 and rows[0].endswith(
+        "Condition 2: 'criterion:niche.segment_focus' names no criterion of this framework")
+    assert not editor.save_button.isEnabled()
+    editor.problems_list.itemClicked.emit(editor.problems_list.item(2))
+    assert editor.tabs.currentWidget() is editor.rules_panel
+    editor.holder.undo_stack.undo()
+    assert editor.problems_list.count() == 0 and editor.save_button.isEnabled()
+    assert editor.tree.tree.topLevelItem(0).child(0).text(0) == "Segment focus"

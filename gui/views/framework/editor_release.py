@@ -27,6 +27,7 @@ from gui.dialogs import ask, with_suffix
 from gui.document import Document
 from gui.settings import AppSettings
 from gui.views.framework.draft_holder import DraftHolder
+from gui.views.framework.migration_dialog import migrate
 from models.core.errors import write_failure
 from models.core.framework import Framework, text
 from models.core.framework_draft import FrameworkDraft
@@ -137,10 +138,6 @@ class DraftRelease(QObject):
         if fw is None:
             return False
         released = next_release(self.base, fw)[0]
-        try:
-            from gui.views.framework.migration_dialog import migrate
-        except ImportError:  # pragma: no cover - the migration preview ships with the editor
-            return False
         if not migrate(self.window, self.doc, released):
             return False
         self._adopt(released, self.tr("Use {id} {version} in the portfolio").format(

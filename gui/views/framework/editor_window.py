@@ -41,23 +41,12 @@ from gui.views.framework.draft_holder import DraftHolder
 from gui.views.framework.editor_form import ItemForm
 from gui.views.framework.editor_release import DraftRelease
 from gui.views.framework.editor_tree import StructureTree
+from gui.views.framework.rules_panel import RulesPanel
+from gui.views.framework.scenarios_panel import ScenariosPanel
 from models.core.framework import text
 from models.core.framework_draft import FrameworkDraft, Path
 
 _PATH = Qt.ItemDataRole.UserRole
-
-
-def _panel(module: str, name: str, holder: DraftHolder) -> QWidget | None:
-    """The panel ``name`` of ``gui.views.framework.<module>`` on ``holder`` (None while the
-    module is not there)."""
-    import importlib
-
-    try:
-        found = importlib.import_module(f"gui.views.framework.{module}")
-    except ImportError:
-        return None
-    panel: QWidget = getattr(found, name)(holder)
-    return panel
 
 
 class FrameworkEditor(QMainWindow):
@@ -103,12 +92,10 @@ class FrameworkEditor(QMainWindow):
         splitter.setSizes([300, 900])
         tabs = QTabWidget()
         tabs.addTab(splitter, self.tr("Structure"))
-        self.rules_panel = _panel("rules_panel", "RulesPanel", self.holder)
-        self.scenarios_panel = _panel("scenarios_panel", "ScenariosPanel", self.holder)
-        if self.rules_panel is not None:
-            tabs.addTab(self.rules_panel, self.tr("Rules"))
-        if self.scenarios_panel is not None:
-            tabs.addTab(self.scenarios_panel, self.tr("Scenarios"))
+        self.rules_panel = RulesPanel(self.holder)
+        self.scenarios_panel = ScenariosPanel(self.holder)
+        tabs.addTab(self.rules_panel, self.tr("Rules"))
+        tabs.addTab(self.scenarios_panel, self.tr("Scenarios"))
         return tabs
 
     def _build_buttons(self) -> QHBoxLayout:
@@ -239,12 +226,12 @@ class FrameworkEditor(QMainWindow):
             self.tree.select(path)
             self.form.focus_path(path)
             return
-        panel = self.scenarios_panel if path[:1] == ("scenarios",) else self.rules_panel
-        if panel is not None:
-            self.tabs.setCurrentWidget(panel)
-            go = getattr(panel, "go_to", None)
-            if callable(go):
-                go(path)
+        if path[:1] == ("scenarios",):
+            self.tabs.setCurrentWidget(self.scenarios_panel)
+            self.scenarios_panel.go_to(path)
+        elif path[:1] in (("postures",), ("deal_breakers",)):
+            self.tabs.setCurrentWidget(self.rules_panel)
+            self.rules_panel.go_to(path)
 
     # -- saving and using ---------------------------------------------------------------------
     def save_as(self, name: str | None = None, as_new: bool | None = None) -> bool:
