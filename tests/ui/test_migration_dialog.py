@@ -62,6 +62,18 @@ def test_the_same_framework_is_no_migration(qtbot, doc, scripted_ask):
     assert any("already uses exactly this framework" in t for k, t in scripted_ask.asked)
 
 
+def test_the_same_framework_with_a_changelog_is_no_migration(qtbot, doc, scripted_ask):
+    """A portfolio holding the shipped framework as read from an older file (no changelog)
+    already uses the shipped one: same id, version and content."""
+    shipped = doc.framework
+    assert shipped.changelog
+    doc.apply_framework(shipped.model_copy(update={"changelog": []}))
+    assert doc.framework != shipped
+    assert not migrate(None, doc, shipped)
+    assert scripted_ask.migration_dialogs == []
+    assert any("already uses exactly this framework" in t for k, t in scripted_ask.asked)
+
+
 def test_confirming_migrates_in_one_undoable_step(qtbot, doc, new_fw, scripted_ask):
     old, scores = doc.framework, _scores(doc.portfolio)
     scripted_ask.queue("migration", True)

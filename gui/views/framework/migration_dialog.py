@@ -18,6 +18,7 @@ from gui.i18n import language
 from gui.migrate_command import MigrateFramework
 from gui.migration_preview import MigrationDialog
 from models.core.framework import Framework
+from models.core.framework_version import change_kind
 from models.engine.migration_plan import plan_migration
 
 __all__ = ["MigrationDialog", "migrate"]
@@ -29,7 +30,9 @@ def migrate(view: QWidget, doc: Document, new_fw: Framework) -> bool:
     """Show the preview of moving ``doc``'s portfolio to ``new_fw`` and, once the user
     confirms, migrate it as one undoable step. Returns True when migrated."""
     title = translate("MigrationDialog", "Migrate to another framework")
-    if new_fw == doc.framework:
+    old = doc.framework
+    if new_fw == old or ((new_fw.id, new_fw.version) == (old.id, old.version)
+                         and change_kind(old, new_fw) is None):  # a changelog aside
         ask.info(view, title, translate(
             "MigrationDialog", "This portfolio already uses exactly this framework."))
         return False
