@@ -23,6 +23,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from gui import conflict_dialog, undo_texts
 from gui.document import Document
+from gui.framework_versions import edited
 from models.core import edits
 from models.core.decisions import Decision
 from models.core.edits import RemovedScore
@@ -330,13 +331,31 @@ class ChangeFramework(Edit):
     it (:func:`gui.undo_texts.framework_change`). Consecutive edits of the same weight
     merge."""
 
+    #: the framework changed gets the next version (:mod:`gui.framework_versions`); a
+    #: framework brought in whole keeps its own identity
+    versioned = True
+
     def __init__(self, doc: Document, framework: Framework, what: str,
                  subject: LocalText | None = None, merge_key: str | None = None) -> None:
         super().__init__()
         self.set_words(partial(undo_texts.framework_change, what, subject))
-        self.doc, self.new, self.old = doc, framework, doc.framework
-        self.merge_key = merge_key
+        self.doc, self.old, self.merge_key = doc, doc.framework, merge_key
+        top = self._merging_into()
+        base = self.old if top is None else top.old
+        #: the frameworks this step went through (it merges the steps of one weight)
+        self.passed: list[Framework] = [] if top is None else [*top.passed, top.new]
+        self.new: Framework = (edited(doc, base, framework, self.passed) if self.versioned
+                               else framework)
         self._removed: list[RemovedScore] = []
+
+    def _merging_into(self) -> ChangeFramework | None:
+        """The step on top of the undo stack this one will merge with, if any."""
+        stack = self.doc.undo_stack
+        top = stack.command(stack.index() - 1) if stack.index() > 0 else None
+        if (self.merge_key and isinstance(top, ChangeFramework) and not top.isObsolete()
+                and top.merge_key == self.merge_key and stack.cleanIndex() != stack.index()):
+            return top
+        return None
 
     def _redo(self) -> None:
         # scores the new framework lacks are only ever blank ones; keep them for undo
@@ -354,7 +373,7 @@ class ChangeFramework(Edit):
         if (other.isObsolete() or not isinstance(other, ChangeFramework)
                 or other.merge_key != self.merge_key):
             return False
-        self.new = other.new
+        self.new, self.passed = other.new, other.passed
         return True
 
 

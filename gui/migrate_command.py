@@ -27,6 +27,8 @@ def _words(name: dict[str, str], version: str) -> str:
 class MigrateFramework(ChangeFramework):
     """Move the document's portfolio to ``framework`` (one undoable step)."""
 
+    versioned = False
+
     def __init__(self, doc: Document, framework: Framework) -> None:
         super().__init__(doc, framework, "load", framework.name)
         self.set_words(lambda: _words(framework.name, framework.version))

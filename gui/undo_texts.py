@@ -119,7 +119,8 @@ def delete_assessment(startup: str) -> str:
 def framework_change(what: str, subject: LocalText | None) -> str:
     """A change of the framework: the ``weight`` of a pillar or criterion (``subject``, its
     name), a pillar switched ``on`` or ``off``, ``pairwise`` weights (of a pillar's criteria,
-    or of the pillars when ``subject`` is None), a framework ``load``-ed or ``name``-d."""
+    or of the pillars when ``subject`` is None), a framework ``load``-ed or given a new
+    ``version``."""
     name = _name(subject)
     if what == "pairwise" and subject is None:
         return translate("Commands", "Pairwise weights of the pillars")
@@ -128,7 +129,7 @@ def framework_change(what: str, subject: LocalText | None) -> str:
             "off": translate("Commands", "Switch off {name}"),
             "pairwise": translate("Commands", "Pairwise weights of the criteria of {name}"),
             "load": translate("Commands", "Load the framework {name}"),
-            "name": translate("Commands", "Name the framework {name}"),
+            "version": translate("Commands", "Make a new version of the framework {name}"),
             }[what].format(name=name)
 
 

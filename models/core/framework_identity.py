@@ -1,28 +1,53 @@
-"""A framework's identity under changed weights: a different weighting is never mistaken for
-the framework it came from (the Framework view's *Save as*, and imports whose workbook carries
-edited weights, both give it a ``custom.…`` id and a version of its own)."""
+"""A framework's identity: its id and version name one content only.
+
+Every change the window makes to the portfolio's framework (weights, pairwise weights, pillar
+switches) gives it the identity :func:`successor` says: the id of the framework it was based
+on and the next version by the rules of :mod:`models.core.framework_version` (weights and
+switches bump the minor number: 1.0.0 → 1.1.0), with a changelog entry saying what changed in
+words; a change that brings the content back gives back the old identity exactly. A version
+already naming other content (a shipped framework, a version a workspace holds) is skipped,
+so no two contents ever share an id and version: the shipped framework's ``beachhead.default
+1.0.0`` always means what Beachhead ships.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-import re
+from collections.abc import Iterable
 
-from models.core.framework import Framework, text
+from models.core.framework import Framework
+from models.core.framework_release import next_release
+from models.core.framework_version import change_kind
 
 
-def custom_framework(framework: Framework, name: str,
-                     now: dt.datetime | None = None) -> Framework:
-    """A copy of ``framework`` under a new identity: id ``custom.<slug of name>``, a version
-    from the date and time (``YYYY-MM-DD.HHMMSS``) and ``name`` as its name, so that a
-    different weighting is never mistaken for the framework it came from. The description
-    says which framework it is based on."""
-    slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")[:40].strip("-") or "framework"
-    now = now or dt.datetime.now()
-    data = framework.model_dump(mode="python")
-    data["id"] = f"custom.{slug}"
-    data["version"] = now.strftime("%Y-%m-%d.%H%M%S")
-    data["name"] = {lang: name for lang in framework.name}
-    based = f"Custom weights, based on {framework.id} {framework.version}."
-    data["description"] = {**framework.description,
-                           "en": f"{text(framework.description)} ({based})"}
-    return Framework.model_validate(data)
+def claimed(framework: Framework, known: Iterable[Framework]) -> Framework | None:
+    """The framework of ``known`` with ``framework``'s id and version but other content
+    (``None`` when its identity is its own)."""
+    for other in known:
+        if (other.id, other.version) == (framework.id, framework.version) and \
+                change_kind(other, framework) is not None:
+            return other
+    return None
+
+
+def successor(base: Framework, new: Framework, known: Iterable[Framework] = (),
+              today: dt.date | None = None) -> Framework:
+    """``new`` (``base`` changed) under the identity it gets: ``base`` itself when the content
+    is the same; else ``base``'s id, the next version and ``base``'s changelog with one entry
+    more (what changed from ``base``, in English and Chinese). A version of that id that one
+    of ``known`` already has with other content is passed over (1.1.0 taken: 1.2.0); one it
+    has with the same content is that framework, as it is."""
+    if change_kind(base, new) is None:
+        return base
+    known = list(known)
+    content = new.model_copy(update={"changelog": base.changelog})
+    step = base
+    while True:
+        released, _ = next_release(step, content, today)
+        same = [k for k in known if (k.id, k.version) == (released.id, released.version)]
+        if not same:
+            return released
+        if change_kind(same[0], released) is None:
+            return same[0]
+        step = step.model_copy(update={"version": released.version})
+

@@ -1,12 +1,13 @@
 """Which weights a portfolio's framework uses, when they are not the framework's defaults.
 
 The framework is compared with the framework Beachhead ships
-(:func:`models.files.framework_file.default_framework`) when it has the same id, or when it is
-a custom framework (id ``custom.…``, :mod:`models.core.framework_identity`) with the same
-pillars and criteria: every pillar weight, criterion weight and pillar switched on or off that
-differs is named. Any other framework, or a custom one whose pillars or criteria are not the
-default's, is named as a framework with weights of its own. Outputs (the workbook's Summary,
-the report) say so in their own words.
+(:func:`models.files.framework_file.default_framework`) when it has the same id (any version
+of it), or when it is a framework of its own (id ``custom.…``,
+:func:`models.core.framework_release.new_framework`) with the same pillars and criteria:
+every pillar weight, criterion weight and pillar switched on or off that differs is named.
+Any other framework, or a custom one whose pillars or criteria are not the default's, is
+named as a framework with weights of its own. Outputs (the workbook's Summary, the report)
+say so in their own words.
 """
 
 from __future__ import annotations
@@ -54,7 +55,7 @@ def weights_note(framework: Framework) -> WeightsNote | None:
     defaults of the framework it is (see the module notes)."""
     base = default_framework()
     own = f"{framework.id} {framework.version}"
-    custom = "" if framework.id == base.id else own
+    custom = "" if (framework.id, framework.version) == (base.id, base.version) else own
     if not _same_shape(framework, base):
         return None if not custom else WeightsNote("", custom)
     if framework.id != base.id and not framework.id.startswith(CUSTOM_PREFIX):

@@ -46,6 +46,13 @@ def read_framework(conn: sa.Connection, version_id: int) -> Framework:
     return Framework.model_validate(doc)
 
 
+def every_framework(conn: sa.Connection) -> list[Framework]:
+    """Every framework the workspace holds, oldest row first."""
+    docs = conn.execute(sa.select(framework_versions.c.document)
+                        .order_by(framework_versions.c.id)).scalars()
+    return [Framework.model_validate(doc) for doc in docs]
+
+
 class Frameworks:
     """The framework versions one workspace has read, by row id. A version row never changes
     once committed, so what was read stays true; versions a transaction adds are kept by that

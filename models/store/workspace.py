@@ -41,7 +41,7 @@ from models.store.changelog import (
     query_changes,
     startup_removals,
 )
-from models.store.frameworks import Frameworks, scored_under
+from models.store.frameworks import Frameworks, every_framework, scored_under
 from models.store.loading import read_portfolio, read_startups
 from models.store.replay import Mismatch, Replay, detached
 from models.store.rounds import WorkspaceRounds
@@ -288,6 +288,11 @@ class Workspace(WorkspaceRounds):
         value names it)."""
         with self._reading():
             return self._frameworks.get(self._conn, version_id)
+
+    def frameworks(self) -> list[Framework]:
+        """Every framework the portfolio has used (the rows of ``framework_versions``)."""
+        with self._reading():
+            return every_framework(self._conn)
 
     def log_state(self) -> tuple[int, int]:
         """``(data_version, newest change's number)`` read at one moment: a window that has

@@ -63,22 +63,26 @@ def test_the_framework_sheet_weights_are_read_with_their_cells(tmp_path):
     assert unchanged.weights is not None and unchanged.weights.changes == []
 
 
-def test_a_new_portfolio_takes_the_workbook_weights_as_a_framework_of_its_own(tmp_path,
-                                                                              capsys):
+def test_a_new_portfolio_takes_the_workbook_weights_as_the_next_version(tmp_path, capsys):
     path = _export(tmp_path / "committee.xlsx", **EDITS)
     out = tmp_path / "new.beachhead"
     assert cli.main(["import", str(path), "-o", str(out)]) == 0
     port = read_portfolio_file(out)
     fw = port.framework
-    assert fw.id == "custom.weights-from-committee" and fw.id != FW.id
+    assert (fw.id, FW.version, fw.version) == (FW.id, "1.0.0", "1.1.0")
     assert fw.pillar(NICHE.id).weight == 3 and not fw.pillar(TECH.id).enabled
     assert fw.criterion(IDS[0]).weight == 2.5
-    assert f"based on {FW.id} {FW.version}" in fw.description["en"]
+    entry = fw.changelog[-1]
+    assert (entry.version, entry.kind) == ("1.1.0", "minor")
+    assert entry.summary["en"] == ("Weight of pillar Niche position 1 → 3; Weight of criterion "
+                                   "Segment focus 1 → 2.5; Pillar Technology threshold "
+                                   "switched off")
     err = capsys.readouterr().err
     assert (f"{path}: Framework: note: the workbook's Framework sheet holds other weights than "
             f"framework '{FW.id}' {FW.version}: pillar '{NICHE.id}' (Niche position) weight "
             "1 → 3 (Framework!D2);") in err
-    assert f"the new portfolio uses them, as framework '{fw.id}' {fw.version}" in err
+    assert (f"the new portfolio uses them, as framework '{fw.id}' 1.1.0 (the next version of "
+            f"framework '{FW.id}' 1.0.0)") in err
     # scored with those weights, Beachhead's overall equals the one computed by hand
     reference = FW.with_weights({NICHE.id: 3}, {IDS[0]: 2.5}, {TECH.id: False})
     ours = score_portfolio(port)[0].overall

@@ -67,17 +67,17 @@ def test_changed_weights_are_named_one_by_one(tmp_path):
 
 
 def test_custom_frameworks_are_named(tmp_path):
-    from models.core.framework_identity import custom_framework
+    from models.core.framework_release import new_framework
 
     base = default_framework().with_weights(criterion_weights={"tech.threshold": 0.5})
-    custom = custom_framework(base, "Deep tech", dt.datetime(2025, 1, 2, 3, 4, 5))
+    custom = new_framework(default_framework(), base, "Deep tech", dt.date(2025, 1, 2))
     note = weights_note(custom)
-    assert note is not None and note.custom == "custom.deep-tech 2025-01-02.030405"
+    assert note is not None and note.custom == "custom.deep-tech 1.0.0"
     assert [(c.kind, c.name["en"], c.old, c.new) for c in note.changes] == [
         ("criterion", "Technology threshold", 1.0, 0.5)]
     page = squash(first_page(with_framework(sample_portfolio(), custom), tmp_path,
                              startups=["Tokenforge"]))
-    assert squash("Custom framework custom.deep-tech 2025-01-02.030405, whose weights differ "
+    assert squash("Custom framework custom.deep-tech 1.0.0, whose weights differ "
                   "from the defaults of beachhead.llm-startups 1.0.0: criterion Technology "
                   "threshold 1 → 0.5.") in page
     # a framework of other pillars cannot be compared: it is named as having its own weights

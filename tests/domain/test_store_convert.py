@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from models.core.errors import InputError
-from models.core.framework_identity import custom_framework
+from models.core.framework_release import new_framework
 from models.core.portfolio import Portfolio
 from models.engine.sample import sample_portfolio
 from models.files.framework_file import default_framework
@@ -35,8 +35,8 @@ def _schema_1(path: Path) -> None:
 
 def _custom(path: Path) -> None:
     fw = default_framework().with_weights(pillar_weights={"niche": 3.0})
-    content = sample_portfolio(custom_framework(fw, "Heavy niche",
-                                                dt.datetime(2025, 4, 1, 9, 30)))
+    content = sample_portfolio(new_framework(default_framework(), fw, "Heavy niche",
+                                             dt.date(2025, 4, 1)))
     save_portfolio(content, path)
 
 

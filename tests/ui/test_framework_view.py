@@ -315,35 +315,6 @@ def test_save_framework_as_writes_a_loadable_file(view, doc, scripted_ask, tmp_p
     assert not any(kind == "text" for kind, _ in scripted_ask.asked)
 
 
-def test_saving_changed_weights_asks_for_a_name_and_gives_a_new_identity(
-        view, doc, scripted_ask, tmp_path):
-    shipped = doc.framework
-    view.pillar_model.setData(view.pillar_model.index(0, view.pillar_model.WEIGHT), 2.0)
-    assert view.files.is_modified()
-    scripted_ask.queue("text", "Deep-tech tilt")
-    scripted_ask.queue("save_file", str(tmp_path / "mine"))
-    assert view.files.save_as()
-    saved = load_framework(tmp_path / "mine.json")
-    assert saved.pillars[0].weight == 2.0
-    assert saved.id == "custom.deep-tech-tilt" and saved.name["en"] == "Deep-tech tilt"
-    assert (saved.id, saved.version) != (shipped.id, shipped.version)
-    assert shipped.id in saved.description["en"]
-    # the portfolio adopts the new identity in one undoable step
-    assert doc.framework == saved
-    assert not view.files.is_modified()
-    assert doc.undo_stack.undoText() == "Name the framework Deep-tech tilt"
-    doc.undo_stack.undo()
-    assert doc.framework.id == shipped.id and doc.framework.pillars[0].weight == 2.0
-
-
-def test_cancelling_the_name_saves_nothing(view, doc, scripted_ask, tmp_path):
-    view.pillar_model.setData(view.pillar_model.index(0, view.pillar_model.WEIGHT), 2.0)
-    scripted_ask.queue("save_file", str(tmp_path / "mine"))  # never asked
-    assert not view.files.save_as()  # the scripted name dialog answers None (cancel)
-    assert not (tmp_path / "mine.json").exists()
-    assert [k for k, _ in scripted_ask.asked] == ["text"]
-
-
 def test_save_framework_reports_a_write_error(view, scripted_ask, tmp_path):
     scripted_ask.queue("save_file", str(tmp_path / "missing-folder" / "x.json"))
     assert not view.files.save_as()

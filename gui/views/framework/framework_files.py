@@ -1,9 +1,9 @@
 """The Framework view's framework files: save the portfolio's framework (with its weights) as
 a framework file, or load one into the portfolio as one undoable step.
 
-A framework whose weights differ from the framework its id and version name is given a name
-of its own before it is saved, and with it a new id and version, so two different weightings
-never share an identity.
+A framework whose content differs from the framework its id and version name (a portfolio
+saved before every change made a new version) is given the next version of that framework
+before it is saved, so two different weightings never share an identity.
 """
 
 from __future__ import annotations
@@ -16,18 +16,24 @@ from PySide6.QtWidgets import QMenu, QToolButton, QWidget
 from gui.commands import ChangeFramework
 from gui.dialogs import ask, with_suffix
 from gui.document import Document
+from gui.framework_versions import edited
 from gui.settings import AppSettings
 from gui.views.framework.migration_dialog import migrate
 from models.core.errors import InputError, write_failure
 from models.core.framework import Framework, text
-from models.core.framework_identity import custom_framework
-from models.core.framework_version import change_kind
+from models.core.framework_identity import claimed
 from models.files.framework_file import (
     load_framework,
     save_framework,
     shipped_framework,
     shipped_frameworks,
 )
+
+
+class _NewVersion(ChangeFramework):
+    """The portfolio's framework under the identity it was given (its content unchanged)."""
+
+    versioned = False
 
 
 class FrameworkFiles(QObject):
@@ -52,48 +58,39 @@ class FrameworkFiles(QObject):
 
     def is_modified(self) -> bool:
         """True when the portfolio's framework differs from the framework its id and version
-        name: a shipped one, or the one the portfolio had when opened or loaded."""
+        name: a shipped one, or the one the portfolio had when opened or loaded (a portfolio
+        saved before every change of weights made a new version)."""
+        return self._claimed() is not None
+
+    def _claimed(self) -> Framework | None:
+        """The framework whose id and version the portfolio's framework carries with other
+        content, if any."""
         if self.doc is None:
-            return False
-        fw = self.doc.framework
-        refs = [r for r in (*shipped_frameworks(), self._baseline) if r is not None and
-                (r.id, r.version) == (fw.id, fw.version)]
-        return any(change_kind(r, fw) is not None for r in refs)
+            return None
+        refs = [r for r in (*shipped_frameworks(), self._baseline) if r is not None]
+        return claimed(self.doc.framework, refs)
 
     # -- save -------------------------------------------------------------------------------
     def save_as(self) -> bool:
         """Ask where, then write the portfolio's framework (with its weights) as a framework
-        file. A framework whose weights changed is first given a name, and with it a new id
-        (``custom.<name>``) and version that the portfolio adopts (one undoable step).
-        Returns True when a file was written."""
+        file. A framework whose content differs from the one its id and version name is
+        first given the next version of that one (:func:`gui.framework_versions.edited`),
+        which the portfolio adopts (one undoable step). Returns True when a file was
+        written."""
         if self.doc is None:
             return False
-        fw = self.doc.framework
-        renamed: Framework | None = None
-        if self.is_modified():
-            renamed = self._ask_name(fw)
-            if renamed is None:
-                return False
-            fw = renamed
+        fw, named = self.doc.framework, self._claimed()
+        if named is not None:
+            fw = edited(self.doc, named, fw)
         settings = AppSettings()
         target = self._ask_target(fw, settings)
         if target is None or not self._write(fw, target):
             return False
         settings.last_folder = str(target.parent)
-        if renamed is not None:
-            self._baseline = renamed
-            self.doc.undo_stack.push(ChangeFramework(self.doc, renamed, "name", renamed.name))
+        if named is not None:
+            self._baseline = fw
+            self.doc.undo_stack.push(_NewVersion(self.doc, fw, "version", fw.name))
         return True
-
-    def _ask_name(self, fw: Framework) -> Framework | None:
-        """``fw`` under the name the user gives it (None when cancelled)."""
-        name = ask.text(self.view, self.tr("Name the custom framework"), self.tr(
-            "These weights differ from {id} {version}, so the file gets its own name, id "
-            "and version. Name:").format(id=fw.id, version=fw.version),
-            self.tr("{name} (custom weights)").format(name=text(fw.name, self.lang)))
-        if name is None or not name.strip():
-            return None
-        return custom_framework(fw, name.strip())
 
     def _ask_target(self, fw: Framework, settings: AppSettings) -> Path | None:
         folder = Path(settings.last_folder or Path.home())

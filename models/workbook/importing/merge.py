@@ -22,9 +22,9 @@ its decisions then ordered by date, so the latest becomes its current status.
 **Weights.** A workbook whose Framework sheet holds other weights than the portfolio's
 framework (people edit them there, and the workbook's formulas re-score with them) is scored
 with those weights in the workbook. A *new* portfolio (``adopt_weights``) takes them, as a
-custom framework with an identity of its own
-(:func:`models.core.framework_identity.custom_framework`)
-so that it is never mistaken for the framework it came from; when the workbooks disagree, it
+new version of the framework with a changelog entry naming the weights changed
+(:func:`models.core.framework_identity.successor`), so that it is never mistaken for the
+framework it came from; when the workbooks disagree, it
 keeps the framework's weights. An *existing* portfolio never has its framework changed by an
 import: it keeps its weights, and a note says which file holds which other weights.
 """
@@ -33,13 +33,13 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from models.core.decisions import Decision
 from models.core.errors import InputError, Problem
 from models.core.framework import Framework
-from models.core.framework_identity import custom_framework
+from models.core.framework_identity import successor
 from models.core.portfolio import Assessment, Portfolio, Startup, new_id
+from models.files.framework_file import shipped_frameworks
 from models.workbook.importing.cells import identity_key
 from models.workbook.importing.report import FileResult, ImportReport
 
@@ -266,11 +266,10 @@ def _weights(plan: MergePlan, portfolio: Portfolio, report: ImportReport,
         head = f"the workbook's Framework sheet holds other weights than {ident}: " + "; ".join(
             f.weights.changes)
         if adopt and same:
-            plan.framework = custom_framework(f.weights.apply(fw),
-                                              f"Weights from {Path(f.path).stem}")
+            plan.framework = successor(fw, f.weights.apply(fw), shipped_frameworks())
             new = plan.framework
             tail = (f"the new portfolio uses them, as framework '{new.id}' {new.version} "
-                    f"(custom weights based on {ident}), so it scores as the workbook does")
+                    f"(the next version of {ident}), so it scores as the workbook does")
         elif adopt:
             tail = (f"the workbooks hold different weights, so the new portfolio keeps those "
                     f"of {ident}; import the workbook on its own to use its weights")

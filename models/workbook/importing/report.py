@@ -36,7 +36,7 @@ class WorkbookWeights:
 
     def apply(self, framework: Framework) -> Framework:
         """``framework`` with these weights (identity unchanged: see
-        :func:`models.core.framework_identity.custom_framework`)."""
+        :func:`models.core.framework_identity.successor`)."""
         return framework.with_weights(self.pillar_weights, self.criterion_weights,
                                       self.enabled)
 

@@ -1,0 +1,30 @@
+"""The identity of the document's framework after an edit in the window: the frameworks whose
+id and version are taken (every shipped one, and every one a workspace holds), and the
+framework an edit makes (:func:`models.core.framework_identity.successor`)."""
+
+from __future__ import annotations
+
+from gui.document import Document
+from models.core.framework import Framework
+from models.core.framework_identity import successor
+from models.files.framework_file import shipped_frameworks
+
+
+def known_frameworks(doc: Document) -> list[Framework]:
+    """The frameworks whose ids and versions name their content for ``doc``: the shipped
+    ones and, on a workspace, every framework it holds."""
+    known = shipped_frameworks()
+    if doc.workspace is not None:
+        known.extend(doc.workspace.frameworks())
+    return known
+
+
+def edited(doc: Document, base: Framework, content: Framework,
+           passed: list[Framework] | None = None) -> Framework:
+    """``content`` (``base`` changed in the window) under its own identity: ``base`` again when
+    nothing differs, else the next version of ``base`` with a changelog entry. ``passed`` are
+    the frameworks the same undo step went through on its way (the steps of one weight's spin
+    box, merged): they do not take the version, so the whole step is one version."""
+    known = [k for k in known_frameworks(doc)
+             if not any(k is p or k == p for p in passed or [])]
+    return successor(base, content, known)
