@@ -35,6 +35,16 @@ def _show(editor: Any, place: str) -> None:
         editor.tree.add_pillar("Traction")
 
 
+def _settle(app: Any, seconds: float = 0.3) -> None:
+    """Let the layouts catch up (text boxes refit to their text on a timer)."""
+    import time
+
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        app.processEvents()
+        time.sleep(0.01)
+
+
 def measure(shots: str) -> dict[str, dict[str, list[str]]]:
     """In this process's screen: the problems of each place in each language, rendered."""
     from PySide6.QtWidgets import QApplication
@@ -53,10 +63,9 @@ def measure(shots: str) -> dict[str, dict[str, list[str]]]:
         for place in PLACES:
             editor = FrameworkEditor(Document(sample_portfolio()))
             editor.showMaximized()
-            app.processEvents()
+            _settle(app)
             _show(editor, place)
-            for _ in range(3):
-                app.processEvents()
+            _settle(app)
             found[lang][place] = widget_problems(editor)
             found[lang]["window"] = [editor.width(), editor.height()]  # type: ignore[list-item]
             editor.grab().save(str(Path(shots) / f"editor-{place}-{lang}.png"))

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.views.assess.text_box import TextBox
 from models.core.framework import MAX_WEIGHT, MIN_WEIGHT
 
 Key = tuple[str | int, ...]
@@ -102,17 +103,24 @@ class Field(QWidget):
                 return
 
 
-class _PlainText(QPlainTextEdit):
-    """A short text of a few lines that says when it loses the focus."""
+class _PlainText(TextBox):
+    """A text that grows with its text, from 2 to ``lines`` lines (then it scrolls), as high
+    as the other box of its :attr:`pair`, and says when it loses the focus."""
 
     focus_left = Signal()
 
     def __init__(self, lines: int) -> None:
-        super().__init__()
-        self.setUndoRedoEnabled(False)
-        self.setTabChangesFocus(True)
-        height = self.fontMetrics().lineSpacing() * lines + 12
-        self.setFixedHeight(height)
+        self.pair: tuple[_PlainText, ...] = (self,)
+        super().__init__((2, lines))
+
+    def fit_height(self, *_args: object) -> None:
+        """Fit both boxes of the pair to the taller text (a row of the form stays even)."""
+        for box in self.pair:
+            TextBox.fit_height(box)
+        height = max(box.height() for box in self.pair)
+        for box in self.pair:
+            if box.height() != height:
+                box.setFixedHeight(height)
 
     def focusOutEvent(self, event: Any) -> None:
         super().focusOutEvent(event)
@@ -135,6 +143,8 @@ class TextPair(Field):
         super().__init__(key, parent)
         self.en: _PlainText | _Line = _PlainText(lines) if lines > 1 else _Line()
         self.zh: _PlainText | _Line = _PlainText(lines) if lines > 1 else _Line()
+        if isinstance(self.en, _PlainText) and isinstance(self.zh, _PlainText):
+            self.en.pair = self.zh.pair = (self.en, self.zh)
         self.en.setObjectName("textEn")
         self.zh.setObjectName("textZh")
         self.marker = QLabel("⚠")

@@ -123,7 +123,7 @@ class ItemForm(QScrollArea):
     def _pillar_page(self) -> _Page:
         page = _Page(self)
         page.add(self.tr("Name"), TextPair(("name",)))
-        page.add(self.tr("Description"), TextPair(("description",), lines=3))
+        page.add(self.tr("Description"), TextPair(("description",), lines=8))
         page.add(self.tr("Direction"), ChoiceField(("direction",), self._directions()))
         page.add(self.tr("Weight"), NumberField(("weight",)))
         page.add(self.tr("Counted"), CheckField(
@@ -135,10 +135,10 @@ class ItemForm(QScrollArea):
     def _criterion_page(self) -> _Page:
         page = _Page(self)
         page.add(self.tr("Name"), TextPair(("name",)))
-        page.add(self.tr("Question"), TextPair(("question",), lines=3))
+        page.add(self.tr("Question"), TextPair(("question",), lines=8))
         for level in range(5):
             page.add(self.tr("Level {n}").format(n=level + 1),
-                     TextPair(("rubric", level), lines=3))
+                     TextPair(("rubric", level), lines=6))
         page.add(self.tr("Direction"), ChoiceField(("direction",), self._directions()))
         page.add(self.tr("Weight"), NumberField(("weight",)))
         page.add(self.tr("Source"), ParagraphsField(("source",)))
