@@ -9,11 +9,12 @@ value before and after as display text and the comment, in English or Simplified
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from models.core.decisions import status_name
+from models.core.framework import Framework
 from models.core.portfolio import Portfolio
 from models.history.names import AssessmentRef, Names, field_value, short
 from models.history.texts import label
@@ -74,10 +75,12 @@ class ChangeRow:
 
 
 def describe_changes(changes: Sequence[Change], portfolio: Portfolio,
-                     lang: str = "en") -> list[ChangeRow]:
+                     lang: str = "en", versions: Iterable[Framework] = ()) -> list[ChangeRow]:
     """Describe ``changes`` (newest first, as the workspace gives them) with the names of
-    ``portfolio`` (the workspace's current one) and of the items the changes removed."""
-    names = Names.of(portfolio, changes)
+    ``portfolio`` (the workspace's current one), of the items the changes removed and of the
+    criteria in ``versions``, the frameworks the workspace used (``Workspace.frameworks()``)
+    that the current one no longer has."""
+    names = Names.of(portfolio, changes, versions)
     return [describe(c, names, lang) for c in changes]
 
 

@@ -2,7 +2,9 @@
 and date, criteria by their name in the framework, values as short display text.
 
 A change outlives what it is about, so :class:`Names` takes the names of startups and
-assessments that are gone from the changes that removed them.
+assessments that are gone from the changes that removed them, and names a criterion the
+current framework no longer has by its name in the last framework version that had it (a
+workspace keeps every version it used: ``Workspace.frameworks()``).
 """
 
 from __future__ import annotations
@@ -60,15 +62,18 @@ class Names:
     framework: Framework
     startups: dict[str, str] = field(default_factory=dict)
     assessments: dict[str, AssessmentRef] = field(default_factory=dict)
+    #: every framework version the portfolio has used, oldest first
+    versions: list[Framework] = field(default_factory=list)
 
     @classmethod
-    def of(cls, portfolio: Portfolio, changes: Iterable[Change] = ()) -> Names:
+    def of(cls, portfolio: Portfolio, changes: Iterable[Change] = (),
+           versions: Iterable[Framework] = ()) -> Names:
         """The names of the startups and assessments ``changes`` (newest first) are about:
         from ``portfolio`` for those it holds, from the changes that removed or added the
-        others."""
+        others; criteria the framework lacks from ``versions`` (oldest first)."""
         changes = list(changes)
         wanted = {c.startup_id for c in changes}
-        names = cls(portfolio.framework)
+        names = cls(portfolio.framework, versions=list(versions))
         for s in portfolio.startups:
             if s.id in wanted:
                 names.startups[s.id] = s.name
@@ -98,9 +103,17 @@ class Names:
         return self.startups.get(startup_id, startup_id)
 
     def criterion(self, criterion_id: str, lang: str = "en") -> str:
-        """A criterion's name in ``lang``; one the framework lacks is named by its id."""
+        """A criterion's name in ``lang``. One the framework lacks is named as the last
+        framework version that had it names it, with that version ("Immaturity edge (not in
+        beachhead.llm-startups 2.0.0; named as in 1.0.0)"), or by its id when no version
+        had it."""
         if criterion_id in self.framework.criterion_index:
             return text(self.framework.criterion(criterion_id).name, lang)
+        for fw in reversed(self.versions):
+            if criterion_id in fw.criterion_index:
+                return label("former_criterion", lang).format(
+                    name=text(fw.criterion(criterion_id).name, lang), id=self.framework.id,
+                    version=self.framework.version, then=fw.version)
         return label("unknown_criterion", lang).format(id=criterion_id)
 
 

@@ -62,6 +62,7 @@ LABELS: dict[str, dict[str, str]] = {
         # diffs
         "overall": "Overall",
         "unknown_criterion": "{id} (not in the framework)",
+        "former_criterion": "{name} (not in {id} {version}; named as in {then})",
     },
     "zh_CN": {
         "workspace.create": "创建工作区",
@@ -115,6 +116,7 @@ LABELS: dict[str, dict[str, str]] = {
         "round_consensus_kept": "第 {n} 轮 · 全部采用建议级别",
         "overall": "总分",
         "unknown_criterion": "{id}（不在框架中）",
+        "former_criterion": "{name}（不在 {id} {version} 中；名称依 {then} 版）",
     },
 }
 

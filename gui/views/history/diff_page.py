@@ -118,7 +118,7 @@ class DiffPage(HistoryPage):
         doc, startup = self.doc, self._startup()
         ws = doc.workspace if doc is not None else None
         rows = [] if ws is None or doc is None or startup is None else describe_changes(
-            startup_changes(ws, startup.id), doc.portfolio, self.lang)
+            startup_changes(ws, startup.id), doc.portfolio, self.lang, ws.frameworks())
         created = ws.info()["created_at"] if ws is not None else None
         for chooser in (self.first, self.second):
             chooser.blockSignals(True)

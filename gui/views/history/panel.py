@@ -152,7 +152,8 @@ class HistoryPanel(HistoryPage):
                     if self._assessment_id else []
             else:
                 log = startup_changes(ws, self.startup_id)
-            self.model.set_rows(describe_changes(log, self.doc.portfolio, self.lang))
+            self.model.set_rows(describe_changes(log, self.doc.portfolio, self.lang,
+                                                 ws.frameworks()))
         self._fill_authors()
         self._show_count()
 
