@@ -250,3 +250,11 @@ def test_a_removed_criterion_shows_the_rules_naming_it(editor: FrameworkEditor):
     editor.holder.undo_stack.undo()
     assert editor.problems_list.count() == 0 and editor.save_button.isEnabled()
     assert editor.tree.tree.topLevelItem(0).child(0).text(0) == "Segment focus"
+
+
+def test_closing_with_unused_changes_asks_first(editor: FrameworkEditor, scripted_ask):
+    write(editor, LEVEL_3, "Changed", "已改")
+    assert not editor.close() and editor.isVisible()
+    assert scripted_ask.asked[-1] == ("confirm", "Close the framework editor")
+    scripted_ask.queue("confirm", True)
+    assert editor.close() and not editor.isVisible()
