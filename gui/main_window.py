@@ -163,6 +163,7 @@ class MainWindow(QMainWindow):
         doc.connectionChanged.connect(self._connection_changed)
         doc.structureChanged.connect(self._update_status)
         doc.scenarioChanged.connect(self._update_status)
+        doc.frameworkChanged.connect(self._update_status)
         doc.pathChanged.connect(self.update_title)
         self.perspective_bar.set_document(doc)
         if self.assess_view.doc is not doc:  # not just built on it
@@ -235,6 +236,8 @@ class MainWindow(QMainWindow):
 
             parts.append(self.tr("scenario: {name}").format(
                 name=text(self.doc.scenario.name, self.lang)))
+        fw = self.doc.framework  # the version every result on screen is computed with
+        parts.append(self.tr("framework {id} {version}").format(id=fw.id, version=fw.version))
         self.status_label.setText("  ·  ".join(parts))
 
     # -- language -------------------------------------------------------------------------

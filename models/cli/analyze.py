@@ -17,7 +17,7 @@ from models.cli.common import (
 )
 from models.cli.reading import read_portfolio, source_text
 from models.cli.tables import analysis_table
-from models.cli.texts import label
+from models.cli.texts import computed_with, framework_json, label
 
 #: Monte Carlo work (startups × draws) above which ``analyze`` reports progress.
 _PROGRESS_WORK = 1_000_000
@@ -31,8 +31,9 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     "weight_concentration", "top_k", "scenario", "startups": [{"rank", "startup_id",
     "startup", "gated", "deal_breakers", "status", "suggested", "overall", "p10", "p50", "p90",
     "p_rank1", "p_top3", "founder_gap", "assessments"}...], "reversals": [{"pillar", "weight",
-    "new_leader", "new_leader_id", ...}...], "current_weights"}`` (see
-    :meth:`models.analysis.startups.StartupAnalysis.as_json`).
+    "new_leader", "new_leader_id", ...}...], "current_weights", "framework": {"id",
+    "version"}}`` (see :meth:`models.analysis.startups.StartupAnalysis.as_json`); a table ends
+    with a line naming the framework and its version.
     """
     from models.analysis.startups import analyze_startups
 
@@ -52,8 +53,9 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     )
     out = stdout()
     if args.format == "json":
-        out.write(json.dumps(result.as_json(), ensure_ascii=False, indent=2, allow_nan=False)
-                  + "\n")
+        data = {**result.as_json(), "framework": framework_json(portfolio.framework)}
+        out.write(json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n")
     else:
-        out.write(analysis_table(result, source_text(args), args.lang))
+        out.write(analysis_table(result, source_text(args), args.lang)
+                  + computed_with(portfolio.framework, args.lang) + "\n")
     return EXIT_OK

@@ -14,7 +14,7 @@ from models.cli.common import EXIT_OK, UsageError, check_assessor, scenario_name
 from models.cli.ranking_tables import ranking_csv, ranking_rows, ranking_table
 from models.cli.reading import read_portfolio, source_text
 from models.cli.tables import perspective_text, score_csv, score_table
-from models.cli.texts import label
+from models.cli.texts import computed_with, framework_json, label
 from models.core.collector import collector_paused
 
 if TYPE_CHECKING:
@@ -48,7 +48,8 @@ def _score_assessments(args: argparse.Namespace, portfolio: Portfolio,
 
     results = score_portfolio(portfolio, scenario, lang=args.lang)
     rows = [r.as_json() for r in results]
-    _write(args.format, rows, lambda: score_csv(rows, [p.id for p in portfolio.framework.pillars]),
+    _write(args, portfolio, rows,
+           lambda: score_csv(rows, [p.id for p in portfolio.framework.pillars]),
            lambda: score_table(rows, portfolio.framework, args.lang))
 
 
@@ -72,16 +73,22 @@ def _score_startups(args: argparse.Namespace, portfolio: Portfolio,
             gates=label("ignoring_gates", args.lang) if args.ignore_gates else "")
         return ranking_table(rows, portfolio.framework, head, args.lang)
 
-    _write(args.format, rows,
+    _write(args, portfolio, rows,
            lambda: ranking_csv(rows, [p.id for p in portfolio.framework.pillars]), table)
 
 
-def _write(fmt: str, rows: list[dict[str, Any]], csv_text: Callable[[], str],
-           table_text: Callable[[], str]) -> None:
-    """``rows`` on standard output as JSON, or the CSV or table text made on demand."""
+def _write(args: argparse.Namespace, portfolio: Portfolio, rows: list[dict[str, Any]],
+           csv_text: Callable[[], str], table_text: Callable[[], str]) -> None:
+    """``rows`` on standard output as JSON (each row naming the framework it was computed
+    with: ``"framework": {"id", "version"}``), or the CSV or table text made on demand (a
+    table ends with a line naming the framework and its version)."""
     out = stdout()
-    if fmt == "json":
-        out.write(json.dumps(rows, ensure_ascii=False, indent=2, allow_nan=False) + "\n")
+    fw = portfolio.framework
+    if args.format == "json":
+        named = [{**row, "framework": framework_json(fw)} for row in rows]
+        out.write(json.dumps(named, ensure_ascii=False, indent=2, allow_nan=False) + "\n")
+    elif args.format == "csv":
+        out.write(csv_text())
     else:
-        out.write(csv_text() if fmt == "csv" else table_text())
+        out.write(table_text() + computed_with(fw, args.lang) + "\n")
 

@@ -4,6 +4,8 @@ Placeholders in braces are filled with ``str.format``."""
 
 from __future__ import annotations
 
+from models.core.framework import Framework, text
+
 LABELS: dict[str, dict[str, str]] = {
     "en": {
         "startup": "Startup",
@@ -74,6 +76,7 @@ LABELS: dict[str, dict[str, str]] = {
         "framework_kind": "a {kind} change: as the next version of {a_version}, {b_name} "
                           "would be {next}",
         "wrote_review": "wrote {path}: review workbook of framework {id} {version}",
+        "computed_with": "Computed with the framework {name} ({id} {version})",
     },
     "zh_CN": {
         "startup": "初创公司",
@@ -142,6 +145,7 @@ LABELS: dict[str, dict[str, str]] = {
         "framework_same": "没有差异：两个框架的内容相同",
         "framework_kind": "属于{kind}变更：作为 {a_version} 的下一版本，{b_name} 应为 {next}",
         "wrote_review": "已写入 {path}：框架 {id} {version} 的审阅工作簿",
+        "computed_with": "计算所用框架：{name}（{id} {version}）",
     },
 }
 
@@ -149,6 +153,18 @@ LABELS: dict[str, dict[str, str]] = {
 def label(key: str, lang: str = "en") -> str:
     """The label ``key`` in ``lang``, falling back to English."""
     return LABELS.get(lang, LABELS["en"]).get(key) or LABELS["en"][key]
+
+
+def computed_with(framework: Framework, lang: str = "en") -> str:
+    """The line under a table of results naming the framework and version they were
+    computed with."""
+    return label("computed_with", lang).format(name=text(framework.name, lang),
+                                               id=framework.id, version=framework.version)
+
+
+def framework_json(framework: Framework) -> dict[str, str]:
+    """The framework results were computed with, for JSON output: ``{"id", "version"}``."""
+    return {"id": framework.id, "version": framework.version}
 
 
 def role(value: str, lang: str = "en") -> str:

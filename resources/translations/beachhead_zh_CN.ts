@@ -403,8 +403,8 @@
         <translation>载入框架 {name}</translation>
     </message>
     <message>
-        <source>Name the framework {name}</source>
-        <translation>将框架命名为 {name}</translation>
+        <source>Make a new version of the framework {name}</source>
+        <translation>为框架 {name} 建立新版本</translation>
     </message>
     <message>
         <source>&amp;Redo {what}</source>
@@ -486,6 +486,10 @@
         <translation>总分（0–100）</translation>
     </message>
     <message>
+        <source>Pillar: {name} (score 0–100, 100 = least)</source>
+        <translation>支柱：{name}（得分 0–100，100 = 最小）</translation>
+    </message>
+    <message>
         <source>Pillar: {name} (score 0–100)</source>
         <translation>支柱：{name}（得分 0–100）</translation>
     </message>
@@ -496,10 +500,6 @@
     <message>
         <source>Remove this condition</source>
         <translation>删除此条件</translation>
-    </message>
-    <message>
-        <source>Pillar: {name} (score 0–100, 100 = least)</source>
-        <translation>支柱：{name}（得分 0–100，100 = 最小）</translation>
     </message>
 </context>
 <context>
@@ -1455,18 +1455,6 @@
 </context>
 <context>
     <name>FrameworkFiles</name>
-    <message>
-        <source>Name the custom framework</source>
-        <translation>为自定义框架命名</translation>
-    </message>
-    <message>
-        <source>These weights differ from {id} {version}, so the file gets its own name, id and version. Name:</source>
-        <translation>这些权重与 {id} {version} 不同，因此文件将使用自己的名称、ID 和版本。名称：</translation>
-    </message>
-    <message>
-        <source>{name} (custom weights)</source>
-        <translation>{name}（自定义权重）</translation>
-    </message>
     <message>
         <source>Save framework as</source>
         <translation>框架另存为</translation>
@@ -2434,6 +2422,10 @@
     <message>
         <source>scenario: {name}</source>
         <translation>情景：{name}</translation>
+    </message>
+    <message>
+        <source>framework {id} {version}</source>
+        <translation>框架 {id} {version}</translation>
     </message>
 </context>
 <context>

@@ -23,7 +23,8 @@ def test_analyze_json_document(capsys, sample_file):
     doc = json.loads(out)
     assert set(doc) == {"perspective", "ignore_gates", "draws", "resamples", "seed",
                         "weight_concentration", "top_k", "scenario", "startups", "reversals",
-                        "current_weights"}
+                        "current_weights", "framework"}
+    assert doc["framework"] == {"id": "beachhead.llm-startups", "version": "1.0.0"}
     assert (doc["perspective"], doc["ignore_gates"], doc["draws"], doc["seed"]) == (
         "investor", False, 300, 4)
     assert doc["resamples"] == 1  # no sample startup has two investors
@@ -48,7 +49,8 @@ def test_analyze_json_document(capsys, sample_file):
     assert doc["current_weights"] == pytest.approx(
         {"niche": 0.2, "tech": 0.2, "eco": 0.2, "press": 0.2, "cap": 0.2})
     # the same figures as the domain function
-    assert analyze_startups(sample_portfolio(), draws=300, seed=4).as_json() == doc
+    assert {**analyze_startups(sample_portfolio(), draws=300, seed=4).as_json(),
+            "framework": {"id": "beachhead.llm-startups", "version": "1.0.0"}} == doc
 
 
 def test_analyze_bands_are_those_of_score(capsys, sample_file):
@@ -164,9 +166,14 @@ def test_analyze_with_nothing_scored_says_so(capsys, tmp_path):
     code, out, _ = run_cli(capsys, "analyze", str(path), "--draws", "20")
     assert code == 0
     # no investor assessment: nobody leads, rather than "the same startup leads"
-    assert out.splitlines()[-1] == "  none: no startup has a score under this perspective"
+    assert out.splitlines()[-2:] == [
+        "  none: no startup has a score under this perspective",
+        "Computed with the framework Beachhead: LLM startups against the incumbents "
+        "(beachhead.llm-startups 1.0.0)"]
     code, out, _ = run_cli(capsys, "analyze", str(path), "--draws", "20", "--lang", "zh_CN")
-    assert out.splitlines()[-1] == "  无：在此视角下没有公司有评分"
+    assert out.splitlines()[-2:] == [
+        "  无：在此视角下没有公司有评分",
+        "计算所用框架：Beachhead：大模型创业公司对阵巨头（beachhead.llm-startups 1.0.0）"]
     code, out, _ = run_cli(capsys, "analyze", str(path), "--draws", "20", "--perspective",
                            "founder")
     assert "no startup has a score" not in out

@@ -30,9 +30,10 @@ def test_score_json_has_every_assessment(capsys, sample_file):
     expected = score_portfolio(sample_portfolio())
     assert len(rows) == len(expected) == 13
     keys = {"startup", "assessor", "role", "date", "overall", "pillars", "completeness",
-            "postures", "deal_breakers", "top_improvements"}
+            "postures", "deal_breakers", "top_improvements", "framework"}
     for row, res in zip(rows, expected, strict=True):
         assert set(row) == keys
+        assert row["framework"] == {"id": "beachhead.llm-startups", "version": "1.0.0"}
         assert row["overall"] == res.overall
         assert set(row["pillars"]) == {"niche", "tech", "eco", "press", "cap"}
         assert all(set(t) == {"criterion", "gain", "fixes", "needs"}
@@ -299,7 +300,8 @@ def test_table_keeps_a_name_with_control_characters_on_its_row(capsys, tmp_path)
     code, out, _ = run_cli(capsys, "score", str(path), "--draws", "20")
     assert code == 0
     lines = out.splitlines()
-    assert len(lines) == 4 + 8  # heading, blank line, header and rule, one line per startup
+    # heading, blank line, header and rule, one line per startup, the framework
+    assert len(lines) == 4 + 8 + 1
     row = next(x for x in lines if "Line1" in x)
     assert "Line1 Line2 Tab Bell  -" in row and row.split()[0] == "4"
     code, out, _ = run_cli(capsys, "score", str(path), "--format", "json", "--draws", "20")

@@ -126,9 +126,11 @@ def test_csv_and_table_say_what_the_json_says(capsys, generated):
             assert c[f"pillars.{pid}"] == repr(value)
     code, out, _ = run_cli(capsys, "score", str(folder / "port.json"), "--draws", "300")
     lines = out.splitlines()
-    assert len(lines) == 4 + len(rows)
+    assert len(lines) == 4 + len(rows) + 1  # and the framework it was computed with
+    assert lines[-1] == ("Computed with the framework Beachhead: LLM startups against the "
+                         "incumbents (beachhead.llm-startups 1.0.0)")
     rank_w = len(lines[3].split("  ")[0])  # the rule under the header: the rank column
-    for r, line in zip(rows, lines[4:], strict=True):
+    for r, line in zip(rows, lines[4:-1], strict=True):
         assert line[:rank_w] == str(r["rank"]).rjust(rank_w) and line[rank_w:rank_w + 2] == "  "
         cells = line.split()
         assert fixed(r["overall"]) in cells and fixed(r["p10"]) in cells

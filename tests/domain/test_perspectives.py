@@ -223,7 +223,8 @@ def test_cli_json_rows_on_the_sample(capsys, sample_file):
     assert [r["rank"] for r in rows] == list(range(1, 9))
     assert set(rows[0]) == {"rank", "startup_id", "startup", "gated", "deal_breakers",
                             "overall", "pillars", "completeness", "assessments", "p10", "p90",
-                            "founder_gap", "status", "suggested"}
+                            "founder_gap", "status", "suggested", "framework"}
+    assert rows[0]["framework"] == {"id": "beachhead.llm-startups", "version": "1.0.0"}
     gated = [r["gated"] for r in rows]
     assert gated == sorted(gated)  # ungated first
     assert {r["startup"] for r in rows if r["gated"]} == {"Tokenforge", "Chattersky"}

@@ -177,3 +177,17 @@ def test_the_shipped_version_is_never_taken_by_other_content():
     assert other.version == "1.2.0" and other.changelog[-1].version == "1.2.0"
     assert successor(shipped, heavier, [first]) is first
     assert successor(shipped, shipped) is shipped
+
+
+def test_the_status_bar_names_the_version_results_are_computed_with(qtbot, make_window):
+    window = make_window()
+    window.replace_document(Document(sample_portfolio(), None, window))
+    status = window.status_label.text
+    assert status().endswith("framework beachhead.llm-startups 1.0.0")
+    window.show_view("framework")
+    _set_pillar(window.framework_view, 0, 2.0)
+    assert status().endswith("framework beachhead.llm-startups 1.1.0")
+    assert window.framework_view.identity_label.text() == \
+        "Framework id beachhead.llm-startups · version 1.1.0"
+    window.doc.undo_stack.undo()
+    assert status().endswith("framework beachhead.llm-startups 1.0.0")

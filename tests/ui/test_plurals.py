@@ -38,7 +38,7 @@ def _counts(window: MainWindow, n: int) -> tuple[str, str, str]:
     """The status bar's count, the startup list's "shown" count with a filter hiding every
     startup, and Compare's count, for a portfolio of ``n`` startups of one assessment each."""
     window.replace_document(Document(_portfolio_of(n), None, window))
-    status = window.status_label.text()
+    status = window.status_label.text().split("  ·  ")[0]  # then the framework's version
     pane = window.assess_view.startup_pane
     pane.filter_edit.setText("no such startup")
     shown = pane.count_label.text()
