@@ -221,7 +221,8 @@ class DocumentEdits:
         Raises ``ValueError`` if, without ``drop_scored``, a filled score names a criterion
         the new framework lacks.
         """
-        self._store(lambda ws, c: ws.replace_framework(framework, c, drop_scored=drop_scored))
+        stored = self._store(lambda ws, c: ws.replace_framework(framework, c,
+                                                                drop_scored=drop_scored))
         removed = edits.replace_framework(self.portfolio, framework, drop_scored=drop_scored)
         if self.scenario is not None:
             try:
@@ -231,12 +232,15 @@ class DocumentEdits:
                 self.scenarioChanged.emit()
         self.rescore_all()
         self.frameworkChanged.emit()
-        return removed
+        # on a workspace, the scores the file held: another window may have scored since
+        return removed if stored is None else stored
 
     def restore_scores(self, removed: list[RemovedScore]) -> None:
-        """Put back the scores :meth:`apply_framework` took out."""
+        """Put back the scores :meth:`apply_framework` took out (in memory, those of the
+        assessments held: one another window added comes with its changes)."""
         self._store(lambda ws, c: ws.restore_scores(removed, c))
-        edits.restore_scores(self.portfolio, removed)
+        held = {a.id for _, a in self.portfolio.assessments()}
+        edits.restore_scores(self.portfolio, [r for r in removed if r[0] in held])
 
     def apply_step(self, write: Callable[[Workspace, str | None], T]) -> T:
         """Write a change that is not undone: a step of a round of independent scoring
