@@ -1,12 +1,13 @@
 """The identity of the document's framework after an edit in the window: the frameworks whose
-id and version are taken (every shipped one, and every one a workspace holds), and the
-framework an edit makes (:func:`models.core.framework_identity.successor`)."""
+id and version are taken (every shipped one, and every one a workspace holds), the framework
+an edit makes (:func:`models.core.framework_identity.successor`), and the identity a framework
+read from a file is given when its id and version name other content."""
 
 from __future__ import annotations
 
 from gui.document import Document
 from models.core.framework import Framework
-from models.core.framework_identity import successor
+from models.core.framework_identity import claimed, successor
 from models.files.framework_file import shipped_frameworks
 
 
@@ -28,3 +29,12 @@ def edited(doc: Document, base: Framework, content: Framework,
     known = [k for k in known_frameworks(doc)
              if not any(k is p or k == p for p in passed or [])]
     return successor(base, content, known)
+
+
+def own_identity(doc: Document, framework: Framework) -> Framework:
+    """``framework`` (read from a file) as it is, or, when its id and version name another
+    content for ``doc`` (a hand-edited copy of the shipped framework, say), as the next
+    version of the framework they name."""
+    known = known_frameworks(doc)
+    named = claimed(framework, known)
+    return framework if named is None else successor(named, framework, known)

@@ -7,6 +7,7 @@ framework that comes back reuses its row (pytest-qt, offscreen)."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
 import pytest
@@ -117,6 +118,23 @@ def test_a_framework_claiming_the_shipped_identity_gets_its_next_version_when_sa
     assert doc.undo_stack.undoText().startswith("Make a new version of the framework")
     doc.undo_stack.undo()
     assert (doc.framework.id, doc.framework.version) == (shipped.id, "1.0.0")
+
+
+def test_a_file_claiming_the_shipped_identity_comes_in_as_its_next_version(
+        view, doc, scripted_ask, tmp_path):
+    shipped = doc.framework
+    data = shipped.model_dump(mode="json")
+    data["pillars"][4]["weight"] = 4.0  # hand-edited, id and version left as they were
+    path = tmp_path / "edited.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    scripted_ask.queue("open_file", str(path))
+    scripted_ask.queue("migration", True)
+    assert view.files.load()
+    fw = doc.framework
+    assert (fw.id, fw.version, fw.pillars[4].weight) == (shipped.id, "1.1.0", 4.0)
+    assert _last(fw)[2] == "Weight of pillar Capital resilience 1 → 4"
+    doc.undo_stack.undo()
+    assert doc.framework == shipped
 
 
 def _rows(ws: Workspace) -> list[tuple[str, str]]:

@@ -57,6 +57,12 @@ def test_a_shipped_framework_with_other_weights_is_modified(view, doc, scripted_
     scripted_ask.queue("migration", True)
     assert view.files.load_shipped(TRACTION)
     assert not view.files.is_modified()
-    heavier = doc.framework.with_weights(pillar_weights={"traction": 2.0})
+    shipped = doc.framework
+    heavier = shipped.with_weights(pillar_weights={"traction": 2.0})
+    # a change in the window makes the next version: its identity is its own
     doc.undo_stack.push(ChangeFramework(doc, heavier, "weight", {"en": "Traction"}))
+    assert (doc.framework.id, doc.framework.version) == (TRACTION, "1.1.0")
+    assert not view.files.is_modified()
+    # other weights under the shipped id and version (a portfolio saved before that rule)
+    doc.apply_framework(heavier)
     assert view.files.is_modified()

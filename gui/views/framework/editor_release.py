@@ -3,8 +3,10 @@ next version of the framework edited or as a new framework of its own) and Use i
 (the migration preview, then the portfolio moves to it).
 
 A saved or used framework carries a changelog entry for its version
-(:mod:`models.core.framework_release`); it becomes the draft's new starting point, so that the
-next save is the version after it.
+(:mod:`models.core.framework_release`); the next version is the one the window gives every
+changed framework (:func:`gui.framework_versions.edited`: a version the shipped frameworks or
+the workspace hold with other content is passed over); it becomes the draft's new starting
+point, so that the next save is the version after it.
 """
 
 from __future__ import annotations
@@ -25,14 +27,14 @@ from PySide6.QtWidgets import (
 
 from gui.dialogs import ask, with_suffix
 from gui.document import Document
+from gui.framework_versions import edited
 from gui.settings import AppSettings
 from gui.views.framework.draft_holder import DraftHolder
 from gui.views.framework.migration_dialog import migrate
 from models.core.errors import write_failure
 from models.core.framework import Framework, text
 from models.core.framework_draft import FrameworkDraft
-from models.core.framework_release import new_framework, next_release
-from models.core.framework_version import next_version
+from models.core.framework_release import new_framework
 from models.files.framework_file import save_framework
 
 
@@ -84,7 +86,7 @@ class DraftRelease(QObject):
     def _released(self, fw: Framework, name: str | None) -> Framework:
         if name is not None:
             return new_framework(self.base, fw, name)
-        return next_release(self.base, fw)[0]
+        return edited(self.doc, self.base, fw)
 
     def _adopt(self, fw: Framework, words: str) -> None:
         """``fw`` is the draft's new starting point (one step: its id, version and
@@ -102,7 +104,7 @@ class DraftRelease(QObject):
         if fw is None:
             return False
         if as_new is None:
-            dialog = SaveChoice(self.window, self.base, next_version(self.base, fw)[0],
+            dialog = SaveChoice(self.window, self.base, edited(self.doc, self.base, fw).version,
                                 self.holder.lang)
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return False
@@ -137,7 +139,7 @@ class DraftRelease(QObject):
         fw = self.holder.draft.framework()
         if fw is None:
             return False
-        released = next_release(self.base, fw)[0]
+        released = edited(self.doc, self.base, fw)
         if not migrate(self.window, self.doc, released):
             return False
         self._adopt(released, self.tr("Use {id} {version} in the portfolio").format(

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QMenu, QToolButton, QWidget
 from gui.commands import ChangeFramework
 from gui.dialogs import ask, with_suffix
 from gui.document import Document
-from gui.framework_versions import edited
+from gui.framework_versions import edited, own_identity
 from gui.settings import AppSettings
 from gui.views.framework.migration_dialog import migrate
 from models.core.errors import InputError, write_failure
@@ -113,6 +113,8 @@ class FrameworkFiles(QObject):
         """Replace the portfolio's framework with one read from a file (asked for when
         ``path`` is None) once the user confirms the migration preview
         (:func:`gui.views.framework.migration_dialog.migrate`), as one undoable step. A file
+        whose id and version name other content (a shipped framework's, say) comes in as the
+        next version of that framework (:func:`gui.framework_versions.own_identity`). A file
         that is not a valid framework is refused with a plain-language message and nothing
         changes. Returns True when the framework was replaced."""
         if self.doc is None:
@@ -135,6 +137,7 @@ class FrameworkFiles(QObject):
                            for p in exc.problems]))
             return False
         settings.last_folder = str(source.parent)
+        fw = own_identity(self.doc, fw)
         if not migrate(self.view, self.doc, fw):
             return False
         self._baseline = fw
