@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from gui.document import Document
 from models.core.framework import Framework
-from models.core.framework_identity import claimed, successor
+from models.core.framework_identity import own_identity as identity_of
+from models.core.framework_identity import successor
 from models.files.framework_file import shipped_frameworks
 
 
@@ -35,6 +36,4 @@ def own_identity(doc: Document, framework: Framework) -> Framework:
     """``framework`` (read from a file) as it is, or, when its id and version name another
     content for ``doc`` (a hand-edited copy of the shipped framework, say), as the next
     version of the framework they name."""
-    known = known_frameworks(doc)
-    named = claimed(framework, known)
-    return framework if named is None else successor(named, framework, known)
+    return identity_of(framework, known_frameworks(doc))

@@ -132,8 +132,9 @@ def plan_text(plan: MigrationPlan, file: str, lang: str) -> str:
 
 def cmd_migrate(args: argparse.Namespace) -> int:
     """``beachhead framework migrate PORTFOLIO --to FILE [--dry-run]``."""
+    from models.core.framework_identity import own_identity
     from models.engine.migration_plan import plan_migration
-    from models.files.framework_file import load_framework
+    from models.files.framework_file import load_framework, shipped_frameworks
     from models.store.access import is_workspace_location
 
     new = load_framework(args.to)
@@ -142,6 +143,8 @@ def cmd_migrate(args: argparse.Namespace) -> int:
     from models.store.workspace import Workspace
 
     with Workspace.open(args.portfolio) as ws:
+        # a file whose id and version name other content comes in as their next version
+        new = own_identity(new, [*shipped_frameworks(), *ws.frameworks()])
         if args.dry_run:  # only read: no write lock, no transaction
             _show(plan_migration(ws.load(), new, scored_under=ws.scored_under()), args)
             return EXIT_OK
@@ -177,11 +180,14 @@ def _show(plan: MigrationPlan, args: argparse.Namespace) -> bool:
 
 def _json(args: argparse.Namespace, new: Framework) -> int:
     """A JSON portfolio migrated and rewritten atomically (the previous version as .bak)."""
+    from models.core.framework_identity import own_identity
     from models.core.framework_migration import apply_migration
     from models.engine.migration_plan import plan_migration
+    from models.files.framework_file import shipped_frameworks
     from models.files.portfolio_file import load_portfolio, save_portfolio
 
     portfolio = load_portfolio(args.portfolio)
+    new = own_identity(new, [*shipped_frameworks(), portfolio.framework])
     if not _show(plan_migration(portfolio, new), args):
         return EXIT_OK
     apply_migration(portfolio, new)

@@ -51,3 +51,12 @@ def successor(base: Framework, new: Framework, known: Iterable[Framework] = (),
             return same[0]
         step = step.model_copy(update={"version": released.version})
 
+
+
+def own_identity(framework: Framework, known: Iterable[Framework]) -> Framework:
+    """``framework`` (read from a file) as it is, or, when its id and version name other
+    content among ``known`` (a hand-edited copy of a shipped framework, say), as the next
+    version of the framework they name (:func:`successor`)."""
+    known = list(known)
+    named = claimed(framework, known)
+    return framework if named is None else successor(named, framework, known)
