@@ -15,7 +15,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from models.core.errors import InputError, problems_from_validation
-from models.core.framework import Framework
+from models.core.framework import FRAMEWORK_FORMAT, FRAMEWORK_SCHEMA_VERSION, Framework
 from models.files.atomic import atomic_write_text
 
 
@@ -23,8 +23,23 @@ def parse_framework(data: object, source: str) -> Framework:
     """Validate already-decoded JSON as a framework.
 
     Raises:
-        InputError: naming ``source`` and the field path of every problem.
+        InputError: naming ``source`` and the field path of every problem; in one line,
+            data that is no framework (not an object, another format) or one written by a
+            newer Beachhead.
     """
+    if not isinstance(data, dict):
+        raise InputError.single(source, "", "not a Beachhead framework (expected a JSON object)")
+    found = data.get("format", FRAMEWORK_FORMAT)
+    if found != FRAMEWORK_FORMAT:
+        raise InputError.single(source, "format", "not a Beachhead framework (expected "
+                                f"\"{FRAMEWORK_FORMAT}\", found {json.dumps(found)})")
+    version = data.get("schema_version")
+    if isinstance(version, int) and version > FRAMEWORK_SCHEMA_VERSION:
+        raise InputError.single(
+            source, "schema_version",
+            f"the file uses framework schema version {version}, written by a newer Beachhead; "
+            f"this version reads framework schema versions up to {FRAMEWORK_SCHEMA_VERSION}. "
+            "Update Beachhead to open it.")
     try:
         return Framework.model_validate(data)
     except ValidationError as exc:
@@ -32,14 +47,14 @@ def parse_framework(data: object, source: str) -> Framework:
 
 
 def load_framework(path: str | Path) -> Framework:
-    """Read and validate a framework file (UTF-8 JSON).
+    """Read and validate a framework file (UTF-8 JSON, with or without a byte-order mark).
 
     Raises:
         InputError: the file is missing, not JSON, or invalid (each problem names its field).
     """
     path = Path(path)
     try:
-        raw = path.read_text(encoding="utf-8")
+        raw = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError.single(str(path), "", f"cannot read the framework file ({exc})") from None
     try:

@@ -1,0 +1,54 @@
+"""Framework files as they come from elsewhere: one written by a newer Beachhead (schema 3),
+one saved with a byte-order mark (Notepad), one that is a portfolio or a JSON list, each
+read or refused in one line naming the file and what is wrong."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from models.core.errors import InputError
+from models.engine.sample import sample_portfolio
+from models.files.framework_file import default_framework, load_framework
+from models.files.portfolio_file import save_portfolio
+
+
+def _problems(path: Path) -> list[str]:
+    with pytest.raises(InputError) as caught:
+        load_framework(path)
+    return str(caught.value).splitlines()
+
+
+def _shipped_data() -> dict[str, object]:
+    return default_framework().model_dump(mode="json")
+
+
+def test_a_file_from_a_newer_beachhead_says_so(tmp_path: Path):
+    data = _shipped_data()
+    data["schema_version"] = 3
+    path = tmp_path / "newer.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    assert _problems(path) == [
+        f"{path}: schema_version: the file uses framework schema version 3, written by a "
+        "newer Beachhead; this version reads framework schema versions up to 2. Update "
+        "Beachhead to open it."]
+
+
+def test_a_file_with_a_byte_order_mark_reads(tmp_path: Path):
+    path = tmp_path / "notepad.json"
+    path.write_text(json.dumps(_shipped_data(), ensure_ascii=False), encoding="utf-8-sig")
+    assert load_framework(path) == default_framework()
+
+
+def test_a_portfolio_or_a_list_is_named_as_no_framework(tmp_path: Path):
+    portfolio = tmp_path / "deals.json"
+    save_portfolio(sample_portfolio(), portfolio)
+    assert _problems(portfolio) == [
+        f"{portfolio}: format: not a Beachhead framework (expected \"beachhead.framework\", "
+        "found \"beachhead.portfolio\")"]
+    listed = tmp_path / "list.json"
+    listed.write_text("[1, 2]", encoding="utf-8")
+    assert _problems(listed) == [
+        f"{listed}: not a Beachhead framework (expected a JSON object)"]
