@@ -259,7 +259,8 @@ def test_a_framework_change_in_another_window_is_taken_in(qtbot, sample_file):
     heavier = d1.framework.with_weights(pillar_weights={"cap": 3.0})
     d1.undo_stack.push(cmd.ChangeFramework(d1, heavier, "weight", {"en": "a pillar"}))
     assert d2.watch is not None and d2.watch.poll()
-    assert d2.framework == heavier
+    assert d2.framework == d1.framework  # the next version, with its changelog entry
+    assert (d2.framework.version, d2.framework.pillar("cap").weight) == ("1.1.0", 3.0)
     a = d2.portfolio.startups[0].assessments[0]
     assert d2.result(a.id).overall == d1.result(a.id).overall
     d1.close()
