@@ -13,7 +13,8 @@ import time
 import pytest
 
 from gui.views.framework.draft_holder import DraftHolder
-from gui.views.framework.rules_panel import PREVIEW_DELAY_MS, RulesPanel
+from gui.views.framework.preview_panel import PREVIEW_DELAY_MS
+from gui.views.framework.rules_panel import RulesPanel
 from models.core.framework_draft import FrameworkDraft
 from models.engine.sample import synthetic_portfolio
 from tests.domain.test_rule_preview import _portfolio

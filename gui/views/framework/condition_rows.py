@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.views.framework.row_list import RowList
 from models.core.framework import Op, text
 
 OPS: tuple[Op, ...] = ("<", "<=", ">", ">=", "==")
@@ -175,38 +176,20 @@ class ConditionRow(QWidget):
         self.changed.emit(self.condition())
 
 
-class ConditionsEditor(QWidget):
+class ConditionsEditor(RowList[ConditionRow]):
     """Rows of conditions and *Add condition* (see the module notes)."""
 
-    edited = Signal(object, object)
-
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.rows: list[ConditionRow] = []
+        super().__init__("addCondition", parent)
         self._conditions: list[dict[str, Any]] = []
-        self._choices: list[tuple[str, str]] = []
-        self._box = QVBoxLayout()
-        self._box.setContentsMargins(0, 0, 0, 0)
-        self._box.setSpacing(4)
-        self.add = QPushButton(self.tr("Add Condition"))
-        self.add.setObjectName("addCondition")
-        self.add.clicked.connect(self._added)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addLayout(self._box)
-        outer.addWidget(self.add, 0, Qt.AlignmentFlag.AlignLeft)
+        self.add.setText(self.tr("Add Condition"))
 
     def show_value(self, conditions: Any, choices: list[tuple[str, str]]) -> None:
         """Show ``conditions`` (the draft's list) with ``choices`` to compare."""
         self._conditions = [c for c in conditions if isinstance(c, dict)] \
             if isinstance(conditions, list) else []
         self._choices = choices
-        while len(self.rows) > len(self._conditions):
-            row = self.rows.pop()
-            self._box.removeWidget(row)
-            row.deleteLater()
-        while len(self.rows) < len(self._conditions):
-            self._new_row()
+        self._fit_rows(len(self._conditions))
         for row, cond in zip(self.rows, self._conditions, strict=True):
             row.show_condition(cond, choices)
             row.set_problem("")
@@ -218,13 +201,11 @@ class ConditionsEditor(QWidget):
         for k, row in enumerate(self.rows):
             row.set_problem(problems.get(k, ""))
 
-    def _new_row(self) -> None:
+    def _make_row(self, k: int) -> ConditionRow:
         row = ConditionRow(self)
-        k = len(self.rows)
         row.changed.connect(lambda cond, k=k: self.edited.emit((k,), cond))
         row.remove.connect(lambda k=k: self._removed(k))
-        self.rows.append(row)
-        self._box.addWidget(row)
+        return row
 
     def _added(self) -> None:
         self.edited.emit((), [*self._conditions, {"ref": "overall", "op": ">=", "value": 50.0}])

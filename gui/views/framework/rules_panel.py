@@ -5,18 +5,18 @@ preview of the startups it fires on now.
 The list has *Add Posture*, *Add Deal-breaker*, *Duplicate* and *Remove*; a rule with a
 problem is marked ⚠ in it. Every change is a step of the draft's history
 (:meth:`DraftHolder.edit <gui.views.framework.draft_holder.DraftHolder.edit>`), so Undo takes
-it back. The preview follows each change a moment later (:data:`PREVIEW_DELAY_MS`, so typing
-is not slowed): the portfolio's startups under the investor view, scored by the engine with
-the edited framework (:class:`models.engine.rule_preview.RulePreviewer`). While the draft has
-problems the preview waits, and says so.
+it back. The preview follows each change a moment later
+(:class:`~gui.views.framework.preview_panel.PreviewPanel`, so typing is not slowed): the
+portfolio's startups under the investor view, scored by the engine with the edited framework
+(:class:`models.engine.rule_preview.RulePreviewer`). While the draft has problems the preview
+waits, and says so.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -32,14 +32,13 @@ from PySide6.QtWidgets import (
 
 from gui.views.framework.draft_holder import DraftHolder
 from gui.views.framework.framework_text import rule_conditions
+from gui.views.framework.preview_panel import PreviewPanel
 from gui.views.framework.rule_form import RuleForm
 from models.core.framework import text
 from models.core.framework_draft import Path
 from models.core.rule_authoring import RuleGroup, with_rule, with_rule_copy
 from models.engine.rule_preview import RulePreviewer
 
-# How long after the last change the preview is worked out again (ms).
-PREVIEW_DELAY_MS = 150
 GROUPS: tuple[RuleGroup, ...] = ("postures", "deal_breakers")
 
 
@@ -88,7 +87,7 @@ class PreviewList(QWidget):
         return [self.list.item(i).text() for i in range(self.list.count())]
 
 
-class RulesPanel(QWidget):
+class RulesPanel(PreviewPanel):
     """Postures and deal-breakers of ``holder``'s draft (see the module notes)."""
 
     def __init__(self, holder: DraftHolder, parent: QWidget | None = None) -> None:
@@ -114,11 +113,6 @@ class RulesPanel(QWidget):
         self.empty = QLabel(self.tr("Choose a posture or a deal-breaker, or add one."))
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.preview = PreviewList(self.tr("Fires on now"))
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(PREVIEW_DELAY_MS)
-        self._timer.timeout.connect(self._timed)
-        self._stale = True
         self._layout()
         holder.changed.connect(self.refresh)
         self.refresh()
@@ -228,23 +222,9 @@ class RulesPanel(QWidget):
             form.show_rule(self._rules(group)[index], self.tr("Posture") if group == "postures"
                            else self.tr("Deal-breaker"))
             form.set_problems(problems, (group, index))
-        self._stale = True
-        self._timer.start()
+        self.preview_later()
 
-    def _timed(self) -> None:
-        # a hidden tab waits until it is shown: typing elsewhere in the editor is not slowed
-        if self.isVisible():
-            self.flush_preview()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self._timer.start()
-
-    def flush_preview(self) -> None:
-        """Work the preview out now (it is otherwise done a moment after each change)."""
-        self._timer.stop()
-        self._stale = False
+    def show_preview(self) -> None:
         if self.current is None:
             self.preview.show_names("", [])
             return

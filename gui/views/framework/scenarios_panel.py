@@ -4,7 +4,7 @@ exposure rules (each with conditions, all/any and the shifts it adds where it ho
 preview of the rank changes it would make now.
 
 Every change is a step of the draft's history. The preview follows each change a moment later
-(:data:`~gui.views.framework.rules_panel.PREVIEW_DELAY_MS`): every startup's place in the
+(:data:`~gui.views.framework.preview_panel.PREVIEW_DELAY_MS`): every startup's place in the
 ranking under the investor view (gated startups last, as Compare ranks them) without and with
 the scenario, worked out by the engine on the edited framework
 (:class:`models.engine.rule_preview.RulePreviewer`); it waits while the draft has problems.
@@ -14,8 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -32,9 +31,10 @@ from PySide6.QtWidgets import (
 )
 
 from gui.views.framework.draft_holder import DraftHolder
+from gui.views.framework.preview_panel import PreviewPanel
 from gui.views.framework.rank_changes import RankChangeModel
 from gui.views.framework.rule_form import RuleForm
-from gui.views.framework.rules_panel import PREVIEW_DELAY_MS, rule_name
+from gui.views.framework.rules_panel import rule_name
 from gui.views.framework.shift_rows import criterion_choices
 from models.core.framework_draft import Path
 from models.core.rule_authoring import with_exposure, with_scenario, with_scenario_copy
@@ -48,7 +48,7 @@ def _buttons(*buttons: QPushButton) -> QHBoxLayout:
     return row
 
 
-class ScenariosPanel(QWidget):
+class ScenariosPanel(PreviewPanel):
     """Scenarios of ``holder``'s draft (see the module notes)."""
 
     def __init__(self, holder: DraftHolder, parent: QWidget | None = None) -> None:
@@ -93,11 +93,6 @@ class ScenariosPanel(QWidget):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(PREVIEW_DELAY_MS)
-        self._timer.timeout.connect(self._timed)
-        self._stale = True
         self._layout()
         holder.changed.connect(self.refresh)
         self.refresh()
@@ -234,23 +229,9 @@ class ScenariosPanel(QWidget):
                 self.exposure_form.show_rule(self.holder.draft.get(
                     (*base, "exposure", self.exposure)), self.tr("Exposure rule"))
                 self.exposure_form.set_problems(problems, (*base, "exposure", self.exposure))
-        self._stale = True
-        self._timer.start()
+        self.preview_later()
 
-    def _timed(self) -> None:
-        # a hidden tab waits until it is shown: typing elsewhere in the editor is not slowed
-        if self.isVisible():
-            self.flush_preview()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self._timer.start()
-
-    def flush_preview(self) -> None:
-        """Work the preview out now (it is otherwise done a moment after each change)."""
-        self._timer.stop()
-        self._stale = False
+    def show_preview(self) -> None:
         fw = self.holder.draft.framework()
         port = self.holder.portfolio
         if self.current is None or port is None or fw is None:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.views.framework.row_list import RowList
 from models.core.framework import text
 
 _BAD = "border: 2px solid #c8453b; border-radius: 3px;"
@@ -107,37 +107,19 @@ class ShiftRow(QWidget):
         self.message.setVisible(bool(message))
 
 
-class ShiftsEditor(QWidget):
+class ShiftsEditor(RowList[ShiftRow]):
     """Rows of shifts and *Add Shift* (see the module notes)."""
 
-    edited = Signal(object, object)
-
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.rows: list[ShiftRow] = []
+        super().__init__("addShift", parent)
         self._shifts: list[tuple[str, Any]] = []
-        self._choices: list[tuple[str, str]] = []
-        self._box = QVBoxLayout()
-        self._box.setContentsMargins(0, 0, 0, 0)
-        self._box.setSpacing(4)
-        self.add = QPushButton(self.tr("Add Shift"))
-        self.add.setObjectName("addShift")
-        self.add.clicked.connect(self._added)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addLayout(self._box)
-        outer.addWidget(self.add, 0, Qt.AlignmentFlag.AlignLeft)
+        self.add.setText(self.tr("Add Shift"))
 
     def show_value(self, shifts: Any, choices: list[tuple[str, str]]) -> None:
         """Show ``shifts`` (the draft's mapping) with ``choices`` of criteria."""
         self._shifts = list(shifts.items()) if isinstance(shifts, dict) else []
         self._choices = choices
-        while len(self.rows) > len(self._shifts):
-            row = self.rows.pop()
-            self._box.removeWidget(row)
-            row.deleteLater()
-        while len(self.rows) < len(self._shifts):
-            self._new_row()
+        self._fit_rows(len(self._shifts))
         for row, (cid, delta) in zip(self.rows, self._shifts, strict=True):
             row.show_shift(cid, delta, choices)
             row.set_problem("")
@@ -164,15 +146,13 @@ class ShiftsEditor(QWidget):
                   for i, (c, d) in enumerate(self._shifts)}
         self.edited.emit((), shifts)
 
-    def _new_row(self) -> None:
+    def _make_row(self, k: int) -> ShiftRow:
         row = ShiftRow(self)
-        k = len(self.rows)
         row.criterion.activated.connect(
             lambda i, k=k, row=row: self.set_shift(k, cid=str(row.criterion.itemData(i))))
         row.delta.valueChanged.connect(lambda v, k=k: self.set_shift(k, delta=int(v)))
         row.drop.clicked.connect(lambda _c=False, k=k: self._removed(k))
-        self.rows.append(row)
-        self._box.addWidget(row)
+        return row
 
     def _added(self) -> None:
         taken = {cid for cid, _ in self._shifts}
