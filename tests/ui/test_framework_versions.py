@@ -209,3 +209,20 @@ def test_the_status_bar_names_the_version_results_are_computed_with(qtbot, make_
         "Framework id beachhead.llm-startups · version 1.1.0"
     window.doc.undo_stack.undo()
     assert status().endswith("framework beachhead.llm-startups 1.0.0")
+
+
+def test_the_compare_map_names_the_version_in_saved_images(qtbot, compare_view, doc, tmp_path):
+    from tests.ui.test_compare_map_menu import _drawn
+
+    chart = _drawn(qtbot, compare_view)
+    ax = compare_view.map._layers.ax
+    assert ax.get_title("right") == "beachhead.llm-startups 1.0.0"
+    fw = doc.framework
+    doc.undo_stack.push(ChangeFramework(doc, fw.with_weights(pillar_weights={"eco": 2.0}),
+                                        "weight", fw.pillar("eco").name))
+    qtbot.waitUntil(lambda: not chart.is_pending(), timeout=5000)
+    chart.canvas.draw()
+    assert compare_view.map._layers.ax.get_title("right") == "beachhead.llm-startups 1.1.0"
+    saved = compare_view.map.menu.save_image(str(tmp_path / "map.svg"))
+    assert saved is not None
+    assert "beachhead.llm-startups 1.1.0" in saved.read_text(encoding="utf-8")

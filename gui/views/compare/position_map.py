@@ -278,7 +278,9 @@ class PositionMap(QWidget):
         selected, named = self.named()
         args = (data.x, data.y, data.overall, data.names)
         present = set(data.gated.tolist())
-        frame = (x_key, y_key, self.lang,
+        fw = self.framework
+        version = f"{fw.id} {fw.version}" if fw is not None else ""
+        frame = (x_key, y_key, self.lang, version,
                  tuple(labels[g] for g, gated in zip(GROUPS, (False, True), strict=True)
                        if gated in present))
         if frame != self._frame or self._layers is None:
@@ -288,6 +290,9 @@ class PositionMap(QWidget):
                 figure.add_subplot(), *args, self._axis_label(x_key), self._axis_label(y_key),
                 groups=groups, captions=self._captions(x_key, y_key), named=named,
                 selected=selected, label_font=chart_fonts())
+            # the framework version the positions are computed with, in saved images too
+            self._layers.ax.set_title(version, fontsize="x-small", loc="right", pad=4,
+                                      color="#666666")
             self._connect_mouse()
         else:
             self._layers.set_points(*args, groups, named=named, selected=selected)
