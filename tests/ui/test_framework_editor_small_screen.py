@@ -40,10 +40,6 @@ def measure() -> dict[str, list[int]]:
             "use_button": [corner.x(), corner.y()]}
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "gui/views/framework/editor_window.py: the editor is resized to 1240×760 whatever the "
-    "screen, so on a 1024×640 screen or 1366×768 at 125 % its foot (Save As…, Use in "
-    "Portfolio…) lies below the screen's edge"))
 @pytest.mark.parametrize("name", list(SCREENS))
 def test_the_editor_fits_a_small_screen(tmp_path: Path, name: str) -> None:
     (w, h), scale = SCREENS[name]
