@@ -185,14 +185,18 @@ def replace_framework(tx: Tx, framework: Framework, *,
 
 def restore_scores(tx: Tx, removed: Iterable[RemovedScore]) -> None:
     """Put back scores :func:`replace_framework` took out (each after its assessment's
-    others, as :func:`models.core.edits.restore_scores` does)."""
+    others, as :func:`models.core.edits.restore_scores` does); those of an assessment
+    removed since (by another window or program) are gone with it."""
     _, framework = tx.framework()
     for aid, cid, score in removed:
         if cid not in framework.criterion_index:
             raise KeyError(f"criterion {cid!r} is not in framework '{framework.id}' "
                            f"{framework.version}")
         score = Score.model_validate(score.model_dump())
-        sid = _owner(tx, aid)
+        try:
+            sid = _owner(tx, aid)
+        except KeyError:
+            continue
         tx.conn.execute(sa.insert(scores).values(
             rows.score_row(aid, cid, _next_score_position(tx, aid), score)))
         tx.log.add(Kind.SCORE_RESTORE, startup_id=sid, assessment_id=aid, criterion_id=cid,

@@ -2,7 +2,7 @@
 migrating the portfolio to a framework that lacks a criterion the other has just scored:
 the migration takes out the scores the file holds, and its undo puts back those (the other
 window's level, its new assessment's score), never the stale copies of the window that
-migrated."""
+migrated; a startup the other window removed meanwhile does not stop the undo."""
 
 from __future__ import annotations
 
@@ -58,3 +58,20 @@ def test_undoing_a_migration_gives_back_the_score_of_an_assessment_added_meanwhi
     assert _score(path, "s01-second", GONE) is None
     ann.undo_stack.undo()
     assert _score(path, "s01-second", GONE) == Score(value=2)
+
+
+def test_undoing_a_migration_after_another_window_removed_a_startup(two):
+    ann, bo, path = two
+    before = {a.id: dict(a.scores) for _, a in read_back(path).assessments()}
+    ann.undo_stack.push(MigrateFramework(ann, traction_framework(ann.framework)))
+    bo.watch.poll()  # Bo's window takes the migration in
+    bo.undo_stack.push(cmd.RemoveStartup(bo, "s02"))
+    refused: list[str] = []
+    ann.writeRefused.connect(refused.append)
+    ann.undo_stack.undo()
+    assert refused == []
+    back = read_back(path)
+    assert back.framework == sample_portfolio().framework
+    assert {a.id: dict(a.scores) for _, a in back.assessments()} == {
+        aid: scores for aid, scores in before.items() if not aid.startswith("s02-")}
+    assert ann.undo_stack.canRedo()
