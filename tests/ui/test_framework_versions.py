@@ -211,6 +211,14 @@ def test_the_status_bar_names_the_version_results_are_computed_with(qtbot, make_
     assert status().endswith("framework beachhead.llm-startups 1.0.0")
 
 
+def test_the_status_bar_names_the_version_in_chinese(qtbot, make_window, chinese_built):
+    window = make_window()
+    window.replace_document(Document(sample_portfolio(), None, window))
+    window.set_language("zh_CN")
+    assert window.status_label.text().endswith("框架 beachhead.llm-startups 1.0.0")
+    window.set_language("en")
+
+
 def test_the_compare_map_names_the_version_in_saved_images(qtbot, compare_view, doc, tmp_path):
     from tests.ui.test_compare_map_menu import _drawn
 
