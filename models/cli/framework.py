@@ -86,13 +86,18 @@ def read_framework(path: str) -> Framework:
 def _every_problem(path: str, lang: str) -> InputError | None:
     """Every problem of the framework file at ``path``, each naming its field (validation
     itself stops at the first rule or scenario naming a missing criterion), or ``None`` when
-    the file is not a JSON object."""
+    the file is not a JSON object, not a framework or one from a newer Beachhead."""
     from models.core.errors import Problem, format_location
     from models.core.framework_draft import FrameworkDraft
+    from models.files.framework_file import refuse_other
 
     data = _json_object(path)
     if data is None:
         return None
+    try:
+        refuse_other(data, path)
+    except InputError:
+        return None  # no framework at all: said in one line
     problems = FrameworkDraft(data).problems(lang)
     if not problems:
         return None

@@ -18,6 +18,8 @@ from models.core.errors import InputError, problems_from_validation
 from models.core.framework import FRAMEWORK_FORMAT, FRAMEWORK_SCHEMA_VERSION, Framework
 from models.files.atomic import atomic_write_text
 
+_SQLITE = b"SQLite format 3\0"  # how a workspace file begins
+
 
 def parse_framework(data: object, source: str) -> Framework:
     """Validate already-decoded JSON as a framework.
@@ -26,6 +28,20 @@ def parse_framework(data: object, source: str) -> Framework:
         InputError: naming ``source`` and the field path of every problem; in one line,
             data that is no framework (not an object, another format) or one written by a
             newer Beachhead.
+    """
+    refuse_other(data, source)
+    try:
+        return Framework.model_validate(data)
+    except ValidationError as exc:
+        raise InputError(problems_from_validation(source, exc)) from None
+
+
+def refuse_other(data: object, source: str) -> None:
+    """Refuse, in one line, data that is no framework (not an object, another format) or a
+    framework written by a newer Beachhead.
+
+    Raises:
+        InputError: naming ``source`` and what the data is.
     """
     if not isinstance(data, dict):
         raise InputError.single(source, "", "not a Beachhead framework (expected a JSON object)")
@@ -40,10 +56,6 @@ def parse_framework(data: object, source: str) -> Framework:
             f"the file uses framework schema version {version}, written by a newer Beachhead; "
             f"this version reads framework schema versions up to {FRAMEWORK_SCHEMA_VERSION}. "
             "Update Beachhead to open it.")
-    try:
-        return Framework.model_validate(data)
-    except ValidationError as exc:
-        raise InputError(problems_from_validation(source, exc)) from None
 
 
 def load_framework(path: str | Path) -> Framework:
@@ -54,9 +66,13 @@ def load_framework(path: str | Path) -> Framework:
     """
     path = Path(path)
     try:
-        raw = path.read_text(encoding="utf-8-sig")
+        content = path.read_bytes()
+        raw = "" if content.startswith(_SQLITE) else content.decode("utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError.single(str(path), "", f"cannot read the framework file ({exc})") from None
+    if content.startswith(_SQLITE):
+        raise InputError.single(str(path), "", "a Beachhead workspace (an SQLite database), not "
+                                "a framework file")
     try:
         data = json.loads(raw)
     except json.JSONDecodeError as exc:

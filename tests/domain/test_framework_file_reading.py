@@ -1,6 +1,7 @@
 """Framework files as they come from elsewhere: one written by a newer Beachhead (schema 3),
-one saved with a byte-order mark (Notepad), one that is a portfolio or a JSON list, each
-read or refused in one line naming the file and what is wrong."""
+one saved with a byte-order mark (Notepad), one that is a portfolio, a workspace or a JSON
+list, each read or refused in one line naming the file and what is wrong (by
+``beachhead framework validate`` too)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,8 @@ from models.core.errors import InputError
 from models.engine.sample import sample_portfolio
 from models.files.framework_file import default_framework, load_framework
 from models.files.portfolio_file import save_portfolio
+from models.store.workspace import Workspace
+from tests.helpers import run_cli
 
 
 def _problems(path: Path) -> list[str]:
@@ -52,3 +55,23 @@ def test_a_portfolio_or_a_list_is_named_as_no_framework(tmp_path: Path):
     listed.write_text("[1, 2]", encoding="utf-8")
     assert _problems(listed) == [
         f"{listed}: not a Beachhead framework (expected a JSON object)"]
+
+
+def test_a_workspace_is_named_as_no_framework_file(tmp_path: Path):
+    path = tmp_path / "deals.beachhead"
+    Workspace.create(path, sample_portfolio()).close()
+    assert _problems(path) == [
+        f"{path}: a Beachhead workspace (an SQLite database), not a framework file"]
+
+
+def test_validate_says_the_one_line(capsys, tmp_path: Path):  # type: ignore[no-untyped-def]
+    data = _shipped_data()
+    data["schema_version"] = 3
+    newer = tmp_path / "newer.json"
+    newer.write_text(json.dumps(data), encoding="utf-8")
+    portfolio = tmp_path / "deals.json"
+    save_portfolio(sample_portfolio(), portfolio)
+    for path in (newer, portfolio):
+        code, out, err = run_cli(capsys, "framework", "validate", str(path))
+        assert (code, out) == (1, "")
+        assert err.strip().splitlines() == _problems(path)
