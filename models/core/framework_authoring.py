@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Collection
 from typing import Any
 
 from models.core.framework_draft import FrameworkDraft
@@ -64,19 +65,24 @@ def _pillars(draft: FrameworkDraft) -> list[dict[str, Any]]:
 
 
 def with_pillar(draft: FrameworkDraft, index: int, name_en: str,
-                name_zh: str = "") -> FrameworkDraft:
-    """``draft`` with a new pillar at ``index``, its id made from ``name_en``."""
-    taken = {str(p.get("id")) for p in _pillars(draft)}
+                name_zh: str = "", used: Collection[str] = ()) -> FrameworkDraft:
+    """``draft`` with a new pillar at ``index``, its id made from ``name_en``, unique in the
+    framework and not one of ``used`` (ids the portfolio has used: see
+    :func:`with_criterion`)."""
+    taken = {str(p.get("id")) for p in _pillars(draft)} | set(used)
     pid = unique(slug(name_en, "pillar"), taken)
     return draft.with_inserted(("pillars",), index, blank_pillar(pid, name_en, name_zh))
 
 
 def with_criterion(draft: FrameworkDraft, pillar: int, index: int, name_en: str,
-                   name_zh: str = "") -> FrameworkDraft:
+                   name_zh: str = "", used: Collection[str] = ()) -> FrameworkDraft:
     """``draft`` with a new criterion at ``index`` of pillar number ``pillar``, its id
-    ``<pillar id>.<slug of name_en>``, unique in the framework."""
+    ``<pillar id>.<slug of name_en>``, unique in the framework and not one of ``used``: the
+    ids the portfolio has used, so that a criterion removed and added again is a new one and
+    the removed one's scores are never taken for its own."""
     pid = str(_pillars(draft)[pillar].get("id"))
     taken = {str(c.get("id")) for p in _pillars(draft) for c in p.get("criteria", [])}
+    taken |= set(used)
     prefix = pid + "."
     slugs = {c[len(prefix):] for c in taken if c.startswith(prefix)}
     cid = prefix + unique(slug(name_en, "criterion"), slugs)

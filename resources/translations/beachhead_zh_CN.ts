@@ -1067,6 +1067,28 @@
         <translation>另存为 {id} {version}</translation>
     </message>
     <message>
+        <source>{id} {version} instead of {old}</source>
+        <translation>{id} {version}（原为 {old}）</translation>
+    </message>
+    <message>
+        <source>… and {n} more</source>
+        <translation>… 以及另外 {n} 项</translation>
+    </message>
+    <message>
+        <source>Use in Portfolio</source>
+        <translation>在组合中使用</translation>
+    </message>
+    <message>
+        <source>The portfolio&apos;s framework was changed after this editor opened:
+{changes}
+
+The edited framework does not hold these changes, so using it undoes them. Use it anyway?</source>
+        <translation>此编辑器打开之后，组合的框架已被更改：
+{changes}
+
+所编辑的框架不包含这些更改，使用它将撤销这些更改。仍要使用吗？</translation>
+    </message>
+    <message>
         <source>Use {id} {version} in the portfolio</source>
         <translation>在组合中使用 {id} {version}</translation>
     </message>

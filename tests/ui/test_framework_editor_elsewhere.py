@@ -50,11 +50,6 @@ def test_the_open_editor_speaks_the_new_language(
         window.set_language("en")
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "gui/views/framework/editor_release.py: Use in Portfolio… releases the draft as the next "
-    "version of the framework the editor opened (DraftRelease.base), so a weight changed in "
-    "the Framework view meanwhile (1.1.0) is reverted by the migration and the changelog "
-    "entry does not say so"))
 def test_a_weight_changed_while_the_editor_is_open_is_not_undone_by_using_it(
         qtbot, doc, scripted_ask):  # type: ignore[no-untyped-def]
     editor = FrameworkEditor(doc)
@@ -72,13 +67,15 @@ def test_a_weight_changed_while_the_editor_is_open_is_not_undone_by_using_it(
     else:  # refused or asked: the portfolio keeps the weight it was given
         assert doc.framework.pillar("niche").weight == 2.0
         assert any(kind in ("confirm", "info", "error") for kind, _ in scripted_ask.asked)
+    assert [t for kind, t in scripted_ask.asked if kind == "confirm"] == ["Use in Portfolio"]
+    # told, the user may still put the editor's framework over it
+    scripted_ask.queue("confirm", True)
+    scripted_ask.queue("migration", True)
+    assert editor.use_in_portfolio()
+    assert doc.framework.pillar("traction") is not None
+    assert doc.framework.pillar("niche").weight == 1.0
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "gui/views/framework/editor_tree.py (models/core/framework_authoring.with_criterion): a "
-    "new criterion's id is made unique among the draft's ids only, so a criterion removed "
-    "and then added again under its name gets the removed one's id back, and the migration "
-    "keeps the old scores for it as if it were the same criterion"))
 def test_a_criterion_removed_and_added_again_is_a_new_criterion(
         qtbot, doc, scripted_ask):  # type: ignore[no-untyped-def]
     editor = FrameworkEditor(doc)
@@ -89,3 +86,5 @@ def test_a_criterion_removed_and_added_again_is_a_new_criterion(
     editor.tree.select(("pillars", 2, "criteria", 1))
     assert editor.tree.add_criterion("Allies")
     assert editor.holder.draft.get(("pillars", 2, "criteria", 2, "id")) != "eco.allies"
+    new_id = editor.holder.draft.get(("pillars", 2, "criteria", 2, "id"))
+    assert new_id == "eco.allies_2"

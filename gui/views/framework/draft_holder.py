@@ -99,6 +99,15 @@ class DraftHolder(QObject):
             return None
         return (path, self._typing_round)
 
+    def ids_in_use(self) -> set[str]:
+        """The pillar and criterion ids the portfolio has used (its framework's, and those
+        its scores name): a new pillar or criterion never gets one of them."""
+        if self.portfolio is None:
+            return set()
+        fw = self.portfolio.framework
+        used = {p.id for p in fw.pillars} | set(fw.criterion_ids)
+        return used | {cid for _st, a in self.portfolio.assessments() for cid in a.scores}
+
     def is_modified(self) -> bool:
         """True when the draft differs from the one opened or last marked saved."""
         return not self.undo_stack.isClean()

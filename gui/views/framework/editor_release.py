@@ -33,6 +33,7 @@ from gui.views.framework.draft_holder import DraftHolder
 from gui.views.framework.migration_dialog import migrate
 from models.core.errors import write_failure
 from models.core.framework import Framework, text
+from models.core.framework_diff import framework_differences
 from models.core.framework_draft import FrameworkDraft
 from models.core.framework_release import new_framework
 from models.files.framework_file import save_framework
@@ -133,11 +134,30 @@ class DraftRelease(QObject):
             id=released.id, version=released.version))
         return True
 
+    def _over_changes_made_meanwhile(self) -> bool:
+        """True when the portfolio's framework is still the one the draft was opened from,
+        or the user agrees to put the draft over what was changed since (weights in the
+        Framework view, another framework loaded), which the draft does not hold."""
+        now = self.doc.framework
+        if now == self.base:
+            return True
+        lang = self.holder.lang
+        changes = framework_differences(self.base, now, lang) or [
+            self.tr("{id} {version} instead of {old}").format(
+                id=now.id, version=now.version, old=self.base.version)]
+        shown = "\n".join(f"• {line}" for line in changes[:12])
+        if len(changes) > 12:
+            shown += "\n" + self.tr("… and {n} more").format(n=len(changes) - 12)
+        return ask.confirm(self.window, self.tr("Use in Portfolio"), self.tr(
+            "The portfolio's framework was changed after this editor opened:\n{changes}\n\n"
+            "The edited framework does not hold these changes, so using it undoes them. "
+            "Use it anyway?").format(changes=shown))
+
     def use_in_portfolio(self) -> bool:
         """Move the portfolio to the draft (the next version of the framework edited, if it
         changed), after the migration preview. Returns True when the portfolio moved."""
         fw = self.holder.draft.framework()
-        if fw is None:
+        if fw is None or not self._over_changes_made_meanwhile():
             return False
         released = edited(self.doc, self.base, fw)
         if not migrate(self.window, self.doc, released):

@@ -195,7 +195,8 @@ class StructureTree(QWidget):
         pillars = self.holder.draft.get(("pillars",), [])
         index = int(self._current[1]) + 1 if self._current else len(pillars)
         self._go_to(("pillars", index))
-        self.holder.edit(with_pillar(self.holder.draft, index, name.strip()),
+        self.holder.edit(with_pillar(self.holder.draft, index, name.strip(),
+                                     used=self.holder.ids_in_use()),
                          self.tr("Add the pillar {name}").format(name=name.strip()))
         return True
 
@@ -213,7 +214,8 @@ class StructureTree(QWidget):
         count = len(self.holder.draft.get(("pillars", pillar, "criteria"), []))
         index = int(self._current[3]) + 1 if len(self._current) == 4 else count
         self._go_to(("pillars", pillar, "criteria", index))
-        self.holder.edit(with_criterion(self.holder.draft, pillar, index, name.strip()),
+        self.holder.edit(with_criterion(self.holder.draft, pillar, index, name.strip(),
+                                        used=self.holder.ids_in_use()),
                          self.tr("Add the criterion {name}").format(name=name.strip()))
         return True
 
