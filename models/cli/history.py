@@ -36,6 +36,7 @@ def cmd_history(args: argparse.Namespace) -> int:
     (``at`` in UTC, with its offset).
     """
     from models.history.describe import describe_changes
+    from models.history.timeline import Timeline
     from models.store.access import some_startups
     from models.store.workspace import Workspace
 
@@ -44,8 +45,8 @@ def cmd_history(args: argparse.Namespace) -> int:
         startup_id = _startup_id(ws, args.startup, args.file) if args.startup else None
         changes = ws.changes(startup_id=startup_id, since=args.since)
         named = some_startups(ws, (c.startup_id for c in changes if c.startup_id))
-        versions = ws.frameworks()
-    rows = describe_changes(changes, named, args.lang, versions)
+        timeline = Timeline.of(ws)
+    rows = describe_changes(changes, named, args.lang, timeline)
     out = stdout()
     if args.format == "json":
         out.write(json.dumps([r.as_json() for r in rows], ensure_ascii=False, indent=2,

@@ -9,15 +9,15 @@ value before and after as display text and the comment, in English or Simplified
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from models.core.decisions import status_name
-from models.core.framework import Framework
 from models.core.portfolio import Portfolio
 from models.history.names import AssessmentRef, Names, field_value, short
 from models.history.texts import label
+from models.history.timeline import Timeline
 from models.store.changelog import Change, Kind
 
 
@@ -75,12 +75,12 @@ class ChangeRow:
 
 
 def describe_changes(changes: Sequence[Change], portfolio: Portfolio,
-                     lang: str = "en", versions: Iterable[Framework] = ()) -> list[ChangeRow]:
+                     lang: str = "en", timeline: Timeline | None = None) -> list[ChangeRow]:
     """Describe ``changes`` (newest first, as the workspace gives them) with the names of
-    ``portfolio`` (the workspace's current one), of the items the changes removed and of the
-    criteria in ``versions``, the frameworks the workspace used (``Workspace.frameworks()``)
-    that the current one no longer has."""
-    names = Names.of(portfolio, changes, versions)
+    ``portfolio`` (the workspace's current one), of the items the changes removed and, for
+    criteria the current framework no longer has, of the framework versions of ``timeline``
+    (``Timeline.of(workspace)``)."""
+    names = Names.of(portfolio, changes, timeline)
     return [describe(c, names, lang) for c in changes]
 
 
@@ -111,7 +111,7 @@ Described = tuple[str, str, str]
 
 def _score_field(c: Change, names: Names, lang: str) -> Described:
     what = label("criterion_field", lang).format(
-        criterion=names.criterion(str(c.criterion_id), lang),
+        criterion=names.criterion(str(c.criterion_id), lang, c.at),
         field=label(f"field.{c.field}", lang))
     return what, field_value(c.field, c.old, lang), field_value(c.field, c.new, lang)
 
@@ -128,7 +128,8 @@ def _score(score: dict[str, Any], lang: str) -> str:
 
 def _score_moved(c: Change, names: Names, lang: str) -> Described:
     what = label("criterion_field", lang).format(
-        criterion=names.criterion(str(c.criterion_id), lang), field=label(c.kind.value, lang))
+        criterion=names.criterion(str(c.criterion_id), lang, c.at),
+        field=label(c.kind.value, lang))
     if c.kind is Kind.SCORE_REMOVE:
         return what, _score(c.old["score"], lang), label("none", lang)
     return what, label("none", lang), _score(c.new, lang)
@@ -217,7 +218,7 @@ def _round(c: Change, names: Names, lang: str) -> Described:
         text = label("round_revealed", lang).format(n=n, submitted=new.get("submitted", 0),
                                                     members=new.get("members", 0))
     elif c.kind is Kind.ROUND_CONSENSUS and new.get("changed"):
-        changed = [names.criterion(str(cid), lang) for cid in new["changed"]]
+        changed = [names.criterion(str(cid), lang, c.at) for cid in new["changed"]]
         text = label("round_consensus", lang).format(n=n, criteria=", ".join(changed))
     elif c.kind is Kind.ROUND_CONSENSUS:
         text = label("round_consensus_kept", lang).format(n=n)

@@ -3,12 +3,13 @@ and date, criteria by their name in the framework, values as short display text.
 
 A change outlives what it is about, so :class:`Names` takes the names of startups and
 assessments that are gone from the changes that removed them, and names a criterion the
-current framework no longer has by its name in the last framework version that had it (a
-workspace keeps every version it used: ``Workspace.frameworks()``).
+current framework no longer has by its name in the framework version in force at the change
+(or the last version that had it; :class:`models.history.timeline.Timeline`).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -17,6 +18,7 @@ from typing import Any
 from models.core.framework import Framework, text
 from models.core.portfolio import Assessment, Portfolio
 from models.history.texts import label
+from models.history.timeline import Timeline
 from models.store.changelog import Change, Kind
 
 #: Display text longer than this is cut, with an ellipsis, in :func:`short`.
@@ -62,18 +64,18 @@ class Names:
     framework: Framework
     startups: dict[str, str] = field(default_factory=dict)
     assessments: dict[str, AssessmentRef] = field(default_factory=dict)
-    #: every framework version the portfolio has used, oldest first
-    versions: list[Framework] = field(default_factory=list)
+    #: the framework versions the portfolio has used and when each was in force
+    timeline: Timeline | None = None
 
     @classmethod
     def of(cls, portfolio: Portfolio, changes: Iterable[Change] = (),
-           versions: Iterable[Framework] = ()) -> Names:
+           timeline: Timeline | None = None) -> Names:
         """The names of the startups and assessments ``changes`` (newest first) are about:
         from ``portfolio`` for those it holds, from the changes that removed or added the
-        others; criteria the framework lacks from ``versions`` (oldest first)."""
+        others; criteria the framework lacks from ``timeline``."""
         changes = list(changes)
         wanted = {c.startup_id for c in changes}
-        names = cls(portfolio.framework, versions=list(versions))
+        names = cls(portfolio.framework, timeline=timeline)
         for s in portfolio.startups:
             if s.id in wanted:
                 names.startups[s.id] = s.name
@@ -102,18 +104,19 @@ class Names:
             return ""
         return self.startups.get(startup_id, startup_id)
 
-    def criterion(self, criterion_id: str, lang: str = "en") -> str:
-        """A criterion's name in ``lang``. One the framework lacks is named as the last
-        framework version that had it names it, with that version ("Immaturity edge (not in
-        beachhead.llm-startups 2.0.0; named as in 1.0.0)"), or by its id when no version
-        had it."""
+    def criterion(self, criterion_id: str, lang: str = "en",
+                  at: dt.datetime | None = None) -> str:
+        """A criterion's name in ``lang``. One the framework lacks is named as the version in
+        force at ``at`` (or the last version that had it) names it, with both versions
+        ("Immaturity edge (not in beachhead.llm-startups 2.0.0; named as in 1.0.0)"), or by
+        its id when no version had it."""
         if criterion_id in self.framework.criterion_index:
             return text(self.framework.criterion(criterion_id).name, lang)
-        for fw in reversed(self.versions):
-            if criterion_id in fw.criterion_index:
-                return label("former_criterion", lang).format(
-                    name=text(fw.criterion(criterion_id).name, lang), id=self.framework.id,
-                    version=self.framework.version, then=fw.version)
+        then = self.timeline.naming(criterion_id, at) if self.timeline else None
+        if then is not None:
+            return label("former_criterion", lang).format(
+                name=text(then.criterion(criterion_id).name, lang), id=self.framework.id,
+                version=self.framework.version, then=then.version)
         return label("unknown_criterion", lang).format(id=criterion_id)
 
 

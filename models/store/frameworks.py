@@ -46,11 +46,11 @@ def read_framework(conn: sa.Connection, version_id: int) -> Framework:
     return Framework.model_validate(doc)
 
 
-def every_framework(conn: sa.Connection) -> list[Framework]:
-    """Every framework the workspace holds, oldest row first."""
-    docs = conn.execute(sa.select(framework_versions.c.document)
-                        .order_by(framework_versions.c.id)).scalars()
-    return [Framework.model_validate(doc) for doc in docs]
+def every_framework(conn: sa.Connection) -> dict[int, Framework]:
+    """Every framework the workspace holds by row id, oldest row first."""
+    rows = conn.execute(sa.select(framework_versions.c.id, framework_versions.c.document)
+                        .order_by(framework_versions.c.id))
+    return {int(key): Framework.model_validate(doc) for key, doc in rows}
 
 
 class Frameworks:

@@ -291,6 +291,11 @@ class Workspace(WorkspaceRounds):
 
     def frameworks(self) -> list[Framework]:
         """Every framework the portfolio has used (the rows of ``framework_versions``)."""
+        return list(self.framework_rows().values())
+
+    def framework_rows(self) -> dict[int, Framework]:
+        """Every framework the portfolio has used, by its row of ``framework_versions``
+        (as a framework change's ``version_id`` names it)."""
         with self._reading():
             return every_framework(self._conn)
 

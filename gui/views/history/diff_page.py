@@ -30,6 +30,7 @@ from models.history.describe import describe_changes
 from models.history.diff import diff_assessments, diff_moments
 from models.history.log import startup_changes
 from models.history.names import AssessmentRef
+from models.history.timeline import Timeline
 
 
 class DiffPage(HistoryPage):
@@ -118,7 +119,7 @@ class DiffPage(HistoryPage):
         doc, startup = self.doc, self._startup()
         ws = doc.workspace if doc is not None else None
         rows = [] if ws is None or doc is None or startup is None else describe_changes(
-            startup_changes(ws, startup.id), doc.portfolio, self.lang, ws.frameworks())
+            startup_changes(ws, startup.id), doc.portfolio, self.lang, Timeline.of(ws))
         created = ws.info()["created_at"] if ws is not None else None
         for chooser in (self.first, self.second):
             chooser.blockSignals(True)

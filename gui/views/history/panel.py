@@ -25,6 +25,7 @@ from gui.tables.history import HistoryTableModel
 from gui.views.history.page import HistoryPage
 from models.history.describe import describe_changes
 from models.history.log import startup_changes
+from models.history.timeline import Timeline
 
 #: The widths of Who, Assessment, What, Before and After, in average characters (When fits
 #: its text, the comment takes the rest).
@@ -153,7 +154,7 @@ class HistoryPanel(HistoryPage):
             else:
                 log = startup_changes(ws, self.startup_id)
             self.model.set_rows(describe_changes(log, self.doc.portfolio, self.lang,
-                                                 ws.frameworks()))
+                                                 Timeline.of(ws)))
         self._fill_authors()
         self._show_count()
 
