@@ -144,10 +144,15 @@ def _select_startups(view: AssessView, startup_ids: list[str]) -> None:
 def keep_framework(old: FrameworkView, new: FrameworkView) -> None:
     """Make ``new`` show what ``old`` showed: the criterion, the tab on the right, the
     pairwise comparison's scope and the divider; and take over the framework editor ``old``
-    opened (a window of its own), so Edit Framework… raises it with its draft."""
+    opened (a window of its own), rebuilt in the new language with its draft, so Edit
+    Framework… raises it."""
+    from shiboken6 import isValid
+
+    from gui.views.framework.editor_window import FrameworkEditor, in_new_language
+
     editor = getattr(old, "framework_editor", None)
-    if editor is not None:
-        new.framework_editor = editor  # type: ignore[attr-defined]
+    if isinstance(editor, FrameworkEditor) and isValid(editor):
+        new.framework_editor = in_new_language(editor)  # type: ignore[attr-defined]
     if old.current_criterion_id():
         new.select_criterion(old.current_criterion_id())
     new.tabs.setCurrentIndex(old.tabs.currentIndex())

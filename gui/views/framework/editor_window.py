@@ -43,7 +43,7 @@ from gui.views.framework.editor_release import DraftRelease
 from gui.views.framework.editor_tree import StructureTree
 from gui.views.framework.rules_panel import RulesPanel
 from gui.views.framework.scenarios_panel import ScenariosPanel
-from models.core.framework import text
+from models.core.framework import Framework, text
 from models.core.framework_draft import FrameworkDraft, Path
 
 _PATH = Qt.ItemDataRole.UserRole
@@ -52,13 +52,21 @@ _PATH = Qt.ItemDataRole.UserRole
 class FrameworkEditor(QMainWindow):
     """Edit a draft of ``doc``'s framework (see the module notes)."""
 
-    def __init__(self, doc: Document, parent: QWidget | None = None) -> None:
+    def __init__(self, doc: Document, parent: QWidget | None = None,
+                 holder: DraftHolder | None = None, base: Framework | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("frameworkEditor")
         self.doc = doc
-        self.holder = DraftHolder(FrameworkDraft.from_framework(doc.framework), doc.portfolio,
-                                  language(), self)
+        if holder is None:
+            holder = DraftHolder(FrameworkDraft.from_framework(doc.framework), doc.portfolio,
+                                 language(), self)
+        else:  # taken over from an editor built in another language (in_new_language)
+            holder.setParent(self)
+        self.holder = holder
+        self.handed_over = False
         self.release = DraftRelease(self, self.holder, doc)
+        if base is not None:
+            self.release.base = base
         self.tree = StructureTree(self.holder)
         self.form = ItemForm(self.holder)
         self.tree.chosen.connect(self.form.show_item)
@@ -243,7 +251,8 @@ class FrameworkEditor(QMainWindow):
         return self.release.use_in_portfolio()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.holder.is_modified() and self.isVisible() and not ask.confirm(
+        if not self.handed_over and self.holder.is_modified() and self.isVisible() and \
+                not ask.confirm(
                 self, self.tr("Close the framework editor"),
                 self.tr("The changes to this framework are neither saved nor used in the "
                         "portfolio. Close the editor and discard them?")):
@@ -266,6 +275,24 @@ def open_editor(view: QWidget, doc: Document) -> FrameworkEditor:
     editor.raise_()
     editor.activateWindow()
     return editor
+
+
+def in_new_language(old: FrameworkEditor) -> FrameworkEditor:
+    """``old`` built again in the interface language now installed, with its draft, history
+    and place (tab, chosen item, size), shown if it was; ``old`` goes."""
+    old.holder.lang = language()
+    new = FrameworkEditor(old.doc, old.parentWidget(), old.holder, old.release.base)
+    new.setWindowFlag(Qt.WindowType.Window, True)
+    new.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+    new.setGeometry(old.geometry())
+    new.tabs.setCurrentIndex(old.tabs.currentIndex())
+    new.tree.select(old.tree.current_path())
+    if old.isVisible():
+        new.show()
+    old.handed_over = True
+    old.close()
+    old.deleteLater()
+    return new
 
 
 def fit_screen(window: QWidget, near: QWidget) -> None:
