@@ -95,6 +95,7 @@ class Document(QObject, DocumentEdits, DocumentResults):
         self._comment: str | None = None
         #: a document that only shows (a portfolio as of a past day): edits are refused
         self.read_only = False
+        self.discarded = False  # closed by the window (discard): nothing more comes to it
         self._history_timer = QTimer(self)
         self._history_timer.setSingleShot(True)
         self._history_timer.setInterval(0)
@@ -181,6 +182,7 @@ class Document(QObject, DocumentEdits, DocumentResults):
         undo history, results and ranking are dropped at once, so their memory returns
         without waiting for the cycle collector, which the window pauses and freezes while
         opening (:mod:`gui.portfolio_files`)."""
+        self.discarded = True
         self.close()
         self.undo_stack.clear()
         self._results = {}

@@ -258,3 +258,28 @@ def test_closing_with_unused_changes_asks_first(editor: FrameworkEditor, scripte
     assert scripted_ask.asked[-1] == ("confirm", "Close the framework editor")
     scripted_ask.queue("confirm", True)
     assert editor.close() and not editor.isVisible()
+
+
+def test_an_editor_kept_open_on_a_closed_portfolio_is_not_used_in_it(
+        window, scripted_ask, tmp_path, sample_file):  # type: ignore[no-untyped-def]
+    """Opening another portfolio closes the editor of the one closed, asking first about its
+    draft; kept, the draft can be saved but not used in the closed portfolio."""
+    from models.engine.sample import sample_portfolio
+    from models.store.workspace import Workspace
+    from tests.workspaces import read_back
+
+    window.ensure_framework_view()
+    editor = window.framework_view.edit_framework()
+    add_traction(editor)
+    other = tmp_path / "other.beachhead"
+    Workspace.create(other, sample_portfolio()).close()
+    scripted_ask.queue("confirm", False)  # keep the draft
+    assert window.files.open_document(other)
+    assert editor.isVisible() and editor.doc.discarded
+    scripted_ask.queue("migration", True)
+    assert not editor.use_in_portfolio()
+    assert any("has been closed" in t for kind, t in scripted_ask.asked if kind == "error")
+    assert scripted_ask.migration_dialogs == []
+    assert read_back(sample_file).framework.version == "1.0.0"
+    assert read_back(other).framework.version == "1.0.0"
+    editor.holder.mark_saved()

@@ -5,8 +5,6 @@ open is not silently undone when the editor's framework is used in the portfolio
 
 from __future__ import annotations
 
-import pytest
-
 from gui.commands import ChangeFramework
 from gui.main_window import MainWindow
 from gui.views.framework.editor_window import FrameworkEditor
@@ -89,10 +87,6 @@ def test_a_criterion_removed_and_added_again_is_a_new_criterion(
     assert new_id == "eco.allies_2"
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "gui/views/framework/editor_window.py (open_editor) and the Framework view: the editor "
-    "stays open on the portfolio the window closed when it opened another, and its Use in "
-    "Portfolio… then says it migrated (True, the preview confirmed) while no file changes"))
 def test_the_editor_of_a_closed_portfolio_does_not_pretend_to_migrate(
         window: MainWindow, scripted_ask, tmp_path, sample_file):  # type: ignore[no-untyped-def]
     from models.engine.sample import sample_portfolio

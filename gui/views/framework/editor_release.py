@@ -157,7 +157,15 @@ class DraftRelease(QObject):
         """Move the portfolio to the draft (the next version of the framework edited, if it
         changed), after the migration preview. Returns True when the portfolio moved."""
         fw = self.holder.draft.framework()
-        if fw is None or not self._over_changes_made_meanwhile():
+        if fw is None:
+            return False
+        if self.doc.discarded:
+            ask.error(self.window, self.tr("Use in Portfolio"), self.tr(
+                "The portfolio this editor was opened on has been closed, so the framework "
+                "cannot be used in it. Save it as a file (Save As…), then load it into the "
+                "open portfolio with Load framework…."))
+            return False
+        if not self._over_changes_made_meanwhile():
             return False
         released = edited(self.doc, self.base, fw)
         if not migrate(self.window, self.doc, released):

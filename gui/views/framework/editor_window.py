@@ -277,6 +277,15 @@ def open_editor(view: QWidget, doc: Document) -> FrameworkEditor:
     return editor
 
 
+def let_go(view: QWidget, doc: Document) -> None:
+    """Close the framework editor ``view`` opened on another portfolio than ``doc`` (one the
+    window closed): asked first if its draft has changes; a draft kept can still be saved
+    as a file, not used in the closed portfolio."""
+    editor = getattr(view, "framework_editor", None)
+    if isinstance(editor, FrameworkEditor) and isValid(editor) and editor.doc is not doc:
+        editor.close()
+
+
 def in_new_language(old: FrameworkEditor) -> FrameworkEditor:
     """``old`` built again in the interface language now installed, with its draft, history
     and place (tab, chosen item, size), shown if it was; ``old`` goes."""

@@ -223,6 +223,9 @@ class FrameworkView(QWidget):
         ]
         self._criterion_id = ""
         self.files.set_document(doc)
+        if getattr(self, "framework_editor", None) is not None:
+            from gui.views.framework.editor_window import let_go
+            let_go(self, doc)
         if self.pairwise_panel.doc is not doc:
             self.pairwise_panel.set_document(doc)
         self._framework_changed()
