@@ -1090,7 +1090,7 @@ The edited framework does not hold these changes, so using it undoes them. Use i
     </message>
     <message>
         <source>The portfolio this editor was opened on has been closed, so the framework cannot be used in it. Save it as a file (Save As…), then load it into the open portfolio with Load framework….</source>
-        <translation>打开此编辑器时所在的组合已被关闭，因此无法在其中使用该框架。请先将其保存为文件（另存为…），再通过“加载框架…”载入当前打开的组合。</translation>
+        <translation>打开此编辑器时所在的组合已被关闭，因此无法在其中使用该框架。请先将其保存为文件（另存为…），再通过“载入框架…”载入当前打开的组合。</translation>
     </message>
     <message>
         <source>Use {id} {version} in the portfolio</source>
