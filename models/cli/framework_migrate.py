@@ -33,7 +33,8 @@ WORDS: dict[str, dict[str, str]] = {
         "pillar_renamed": "pillar renamed", "pillar_removed": "pillar removed",
         "pillar_added": "pillar added", "renamed": "renamed (scores kept)",
         "removed": "removed (scores leave the assessments)", "added": "added (unscored)",
-        "scores": "{n} scores", "kept": "{n} criteria kept unchanged",
+        "scores": "{n} scores", "kept": "{n} criteria kept with their scores",
+        "words": "What changed, in words:",
         "nothing": "the same criteria and pillars",
         "startups": "Startups:", "startup": "startup", "under": "scored under",
         "before": "before", "after": "after", "change": "change",
@@ -52,7 +53,8 @@ WORDS: dict[str, dict[str, str]] = {
         "criteria": "标准与支柱：",
         "pillar_renamed": "支柱改名", "pillar_removed": "支柱删除", "pillar_added": "支柱新增",
         "renamed": "改名（评分保留）", "removed": "删除（评分移出评估）",
-        "added": "新增（未评分）", "scores": "{n} 个评分", "kept": "{n} 项标准不变",
+        "added": "新增（未评分）", "scores": "{n} 个评分", "kept": "{n} 项标准保留评分",
+        "words": "变更说明：",
         "nothing": "标准与支柱相同",
         "startups": "初创公司：", "startup": "初创公司", "under": "评分所用版本",
         "before": "迁移前", "after": "迁移后", "change": "变化",
@@ -102,6 +104,16 @@ def criteria_lines(criteria: Changes, pillars: Changes, lang: str) -> list[str]:
     return lines
 
 
+def change_lines(old: Framework, new: Framework, lang: str) -> list[str]:
+    """Every difference from ``old`` to ``new`` in words (a rubric reworded, a weight or a
+    direction changed: the criteria kept are scored again under them), after a blank line;
+    none when only the changelog differs."""
+    from models.core.framework_diff import framework_differences
+
+    words = framework_differences(old, new, lang)
+    return ["", _w("words", lang), *(f"  {line}" for line in words)] if words else []
+
+
 def plan_text(plan: MigrationPlan, file: str, lang: str) -> str:
     """The plan as the command prints it: a heading, the criteria changes and the table of
     startups before → after."""
@@ -113,7 +125,8 @@ def plan_text(plan: MigrationPlan, file: str, lang: str) -> str:
     lines = [_w("head", lang).format(file=file, old=_ref(plan.old, lang),
                                      new=_ref(plan.new, lang),
                                      view=perspective_text(view, lang)), ""]
-    lines += [*criteria_lines(plan.criteria, plan.pillars, lang), "", _w("startups", lang)]
+    lines += criteria_lines(plan.criteria, plan.pillars, lang)
+    lines += [*change_lines(plan.old, plan.new, lang), "", _w("startups", lang)]
     head = [_w(k, lang) for k in ("startup", "under", "before", "after", "change",
                                   "rank_before", "rank_after", "complete_before",
                                   "complete_after")]
