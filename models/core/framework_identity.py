@@ -17,7 +17,7 @@ from collections.abc import Iterable
 
 from models.core.framework import Framework
 from models.core.framework_release import next_release
-from models.core.framework_version import change_kind
+from models.core.framework_version import bump, change_kind
 
 
 def claimed(framework: Framework, known: Iterable[Framework]) -> Framework | None:
@@ -39,18 +39,20 @@ def successor(base: Framework, new: Framework, known: Iterable[Framework] = (),
     has with the same content is that framework, as it is."""
     if change_kind(base, new) is None:
         return base
-    known = list(known)
-    content = new.model_copy(update={"changelog": base.changelog})
-    step = base
-    while True:
-        released, _ = next_release(step, content, today)
-        same = [k for k in known if (k.id, k.version) == (released.id, released.version)]
-        if not same:
-            return released
-        if change_kind(same[0], released) is None:
-            return same[0]
-        step = step.model_copy(update={"version": released.version})
-
+    released, kind = next_release(base, new.model_copy(update={"changelog": base.changelog}),
+                                  today)
+    assert kind is not None
+    taken = {k.version: k for k in known if k.id == base.id}
+    version = released.version
+    while version in taken:
+        if change_kind(taken[version], released) is None:
+            return taken[version]
+        version = bump(version, kind)
+    if version == released.version:
+        return released
+    entry = released.changelog[-1].model_copy(update={"version": version})
+    return released.model_copy(update={"version": version,
+                                       "changelog": [*released.changelog[:-1], entry]})
 
 
 def own_identity(framework: Framework, known: Iterable[Framework]) -> Framework:
