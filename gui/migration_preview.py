@@ -3,9 +3,11 @@ before anything changes (:func:`models.engine.migration_plan.plan_migration`).
 
 It lists the criteria and pillars renamed (scores kept), removed (their scores leave the
 current assessments; the history keeps them) and added (unscored, so completeness drops), each
-with the number of scores it concerns, and a table of the startups, sortable by any column:
-overall score before and after, the change, rank and completeness before and after, and the
-framework versions their assessments were scored under.
+with the number of scores it concerns; every difference in words
+(:func:`models.core.framework_diff.framework_differences`: a rubric level reworded, a weight
+or direction changed, under which the scores kept now count); and a table of the startups,
+sortable by any column: overall score before and after, the change, rank and completeness
+before and after, and the framework versions their assessments were scored under.
 
 It is shown through :meth:`gui.dialogs.Ask.migration` (so tests script the answer) by
 :func:`gui.views.framework.migration_dialog.migrate`.
@@ -23,6 +25,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHeaderView,
     QLabel,
+    QListWidget,
     QTableView,
     QTableWidget,
     QTableWidgetItem,
@@ -32,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from gui.perspective import perspective_label
 from models.core.framework import Framework, LocalText, text
+from models.core.framework_diff import framework_differences
 from models.core.framework_migration import ItemChange
 from models.core.rounding import fixed, percent
 from models.engine.migration_plan import FrameworkRef, MigrationPlan, StartupMove
@@ -84,6 +88,15 @@ class MigrationDialog(QDialog):
         layout.addWidget(_bold(self.tr("Criteria and pillars that change")))
         self.criteria_table = self._criteria_table()
         layout.addWidget(self.criteria_table, 2)
+        # what else changes the meaning of the scores kept: rubrics, weights, directions, rules
+        self.changes = QListWidget()
+        self.changes.addItems(framework_differences(plan.old, plan.new, lang))
+        self.changes.setWordWrap(True)
+        changes_title = _bold(self.tr("What changed, in words"))
+        layout.addWidget(changes_title)
+        layout.addWidget(self.changes, 1)
+        changes_title.setVisible(self.changes.count() > 0)
+        self.changes.setVisible(self.changes.count() > 0)
         layout.addWidget(_bold(self.tr("Startups before and after ({view})").format(
             view=perspective_label(plan.perspective))))
         self.startup_model = self._startup_model()

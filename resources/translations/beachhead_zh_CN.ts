@@ -2518,6 +2518,10 @@ The edited framework does not hold these changes, so using it undoes them. Use i
         <translation>发生变化的标准和支柱</translation>
     </message>
     <message>
+        <source>What changed, in words</source>
+        <translation>变更说明</translation>
+    </message>
+    <message>
         <source>Startups before and after ({view})</source>
         <translation>迁移前后的初创公司（{view}）</translation>
     </message>
