@@ -75,7 +75,13 @@ screenshots: deps
 	first=$$(mktemp -d) && export XDG_CONFIG_HOME=$$first XDG_DATA_HOME=$$first \
 	  QT_QPA_PLATFORM=offscreen && \
 	$(BIN)/beachhead --screenshot docs/welcome.png --view welcome --size 1280x800 --lang en && \
-	$(BIN)/beachhead --screenshot docs/help.png --view guide --size 1280x800 --lang en; \
+	$(BIN)/beachhead --screenshot docs/help.png --view guide --size 1280x800 --lang en && \
+	$(BIN)/beachhead --screenshot docs/framework-editor.png --view editor --size 1280x800 \
+	  --lang en && \
+	$(BIN)/beachhead --screenshot docs/framework-rules.png --view rules --size 1280x800 \
+	  --lang en && \
+	$(BIN)/beachhead --screenshot docs/migration.png --view migration --size 1280x800 \
+	  --lang en; \
 	status=$$?; rm -rf "$$first"; exit $$status
 
 # ruff; mypy --strict on the domain, mypy's looser defaults on the window (pyproject.toml);

@@ -18,6 +18,8 @@ from PySide6.QtCore import QCoreApplication, QSize, QTimer
 from PySide6.QtGui import QGuiApplication, QPixmap
 from PySide6.QtWidgets import QApplication, QWidget
 
+from gui.screenshot_pages import PAGES, page
+
 if TYPE_CHECKING:
     from gui.document import Document
     from gui.main_window import MainWindow
@@ -25,9 +27,6 @@ if TYPE_CHECKING:
 log = logging.getLogger("beachhead")
 
 VIEWS = ("assess", "compare", "framework")
-#: What ``--screenshot`` can show besides the views: the welcome page, and the user guide
-#: (a window of its own, drawn at the size asked for).
-PAGES = ("welcome", "guide")
 #: The desktop entry the running window belongs to (``resources/beachhead.desktop``): the
 #: desktop shows the entry's icon and name for it and groups its windows.
 DESKTOP_FILE_NAME = "beachhead"
@@ -63,8 +62,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--screenshot", metavar="OUT.png",
                    help="render the window to a PNG and exit")
     p.add_argument("--view", choices=VIEWS + PAGES, default="assess", help=(
-        "view to show; for a screenshot also 'welcome' (the welcome page) or 'guide' "
-        "(the user guide's window)"))
+        "view to show; for a screenshot also 'welcome' (the welcome page), 'guide' (the user "
+        "guide's window), 'editor' and 'rules' (the framework editor's Structure and Rules "
+        "tabs) or 'migration' (the preview of moving to the shipped Traction framework)"))
     p.add_argument("--startup", metavar="NAME", help="startup to select in the Assess view")
     p.add_argument("--size", type=_size, default=None, metavar="WxH",
                    help="window size (default 1280x800 for screenshots)")
@@ -210,11 +210,8 @@ def _screenshot(app: QApplication, window: MainWindow, args: argparse.Namespace)
             return 1
         window.assess_view.select_startup(st.id)
     shown: QWidget = window
-    if args.view == "welcome":
-        window.welcome.show_page()
-    elif args.view == "guide":
-        shown = window.menus.help.show_guide()
-        shown.resize(args.size or QSize(1280, 800))
+    if args.view in PAGES:  # the welcome page, or a window of its own at the size asked
+        shown = page(window, args.view, args.size or QSize(1280, 800))
     else:
         window.show_view(args.view)
     for _ in range(3):

@@ -46,7 +46,8 @@ def test_crash_handler_explains_without_a_traceback(make_window, tmp_path, scrip
     assert "beachhead.log" in message
 
 
-@pytest.mark.parametrize("view", ["assess", "compare", "framework"])
+@pytest.mark.parametrize("view", ["assess", "compare", "framework", "editor", "rules",
+                                  "migration"])
 def test_screenshot_mode(tmp_path, view):
     src = tmp_path / "s.beachhead"
     save_portfolio(sample_portfolio(), src)
