@@ -7,18 +7,25 @@ from __future__ import annotations
 
 from gui.document import Document
 from models.core.framework import Framework
+from models.core.framework_identity import Lookup, lookup_in, successor
 from models.core.framework_identity import own_identity as identity_of
-from models.core.framework_identity import successor
 from models.files.framework_file import shipped_frameworks
 
 
-def known_frameworks(doc: Document) -> list[Framework]:
-    """The frameworks whose ids and versions name their content for ``doc``: the shipped
-    ones and, on a workspace, every framework it holds."""
-    known = shipped_frameworks()
-    if doc.workspace is not None:
-        known.extend(doc.workspace.frameworks())
-    return known
+def known_frameworks(doc: Document, passed: list[Framework] | None = None) -> Lookup:
+    """The framework an id and version name for ``doc``: a shipped one, or one the workspace
+    holds (read only when asked for). ``passed`` do not count."""
+    shipped = lookup_in(shipped_frameworks())
+    rows = doc.workspace.framework_identities() if doc.workspace is not None else {}
+
+    def find(framework_id: str, version: str) -> Framework | None:
+        found = shipped(framework_id, version)
+        row = rows.get((framework_id, version))
+        if found is None and row is not None and doc.workspace is not None:
+            found = doc.workspace.framework_version(row)
+        return None if found is None or any(found == p for p in passed or []) else found
+
+    return find
 
 
 def edited(doc: Document, base: Framework, content: Framework,
@@ -27,9 +34,7 @@ def edited(doc: Document, base: Framework, content: Framework,
     nothing differs, else the next version of ``base`` with a changelog entry. ``passed`` are
     the frameworks the same undo step went through on its way (the steps of one weight's spin
     box, merged): they do not take the version, so the whole step is one version."""
-    known = [k for k in known_frameworks(doc)
-             if not any(k is p or k == p for p in passed or [])]
-    return successor(base, content, known)
+    return successor(base, content, known_frameworks(doc, passed))
 
 
 def own_identity(doc: Document, framework: Framework) -> Framework:

@@ -13,24 +13,35 @@ so no two contents ever share an id and version: the shipped framework's ``beach
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from models.core.framework import Framework
 from models.core.framework_release import next_release
 from models.core.framework_version import bump, change_kind
 
+#: The framework an id and version name (``None`` when no framework has them).
+Lookup = Callable[[str, str], "Framework | None"]
 
-def claimed(framework: Framework, known: Iterable[Framework]) -> Framework | None:
+
+def lookup_in(known: Iterable[Framework] | Lookup) -> Lookup:
+    """``known`` as a lookup: a lookup as it is; frameworks by their id and version (the
+    last of an id and version counts)."""
+    if callable(known):
+        return known
+    table = {(f.id, f.version): f for f in known}
+    return lambda framework_id, version: table.get((framework_id, version))
+
+
+def claimed(framework: Framework, known: Iterable[Framework] | Lookup) -> Framework | None:
     """The framework of ``known`` with ``framework``'s id and version but other content
     (``None`` when its identity is its own)."""
-    for other in known:
-        if (other.id, other.version) == (framework.id, framework.version) and \
-                change_kind(other, framework) is not None:
-            return other
+    other = lookup_in(known)(framework.id, framework.version)
+    if other is not None and change_kind(other, framework) is not None:
+        return other
     return None
 
 
-def successor(base: Framework, new: Framework, known: Iterable[Framework] = (),
+def successor(base: Framework, new: Framework, known: Iterable[Framework] | Lookup = (),
               today: dt.date | None = None) -> Framework:
     """``new`` (``base`` changed) under the identity it gets: ``base`` itself when the content
     is the same; else ``base``'s id, the next version and ``base``'s changelog with one entry
@@ -42,11 +53,11 @@ def successor(base: Framework, new: Framework, known: Iterable[Framework] = (),
     released, kind = next_release(base, new.model_copy(update={"changelog": base.changelog}),
                                   today)
     assert kind is not None
-    taken = {k.version: k for k in known if k.id == base.id}
+    find = lookup_in(known)
     version = released.version
-    while version in taken:
-        if change_kind(taken[version], released) is None:
-            return taken[version]
+    while (taken := find(base.id, version)) is not None:
+        if change_kind(taken, released) is None:
+            return taken
         version = bump(version, kind)
     if version == released.version:
         return released
@@ -55,10 +66,10 @@ def successor(base: Framework, new: Framework, known: Iterable[Framework] = (),
                                        "changelog": [*released.changelog[:-1], entry]})
 
 
-def own_identity(framework: Framework, known: Iterable[Framework]) -> Framework:
+def own_identity(framework: Framework, known: Iterable[Framework] | Lookup) -> Framework:
     """``framework`` (read from a file) as it is, or, when its id and version name other
     content among ``known`` (a hand-edited copy of a shipped framework, say), as the next
     version of the framework they name (:func:`successor`)."""
-    known = list(known)
-    named = claimed(framework, known)
-    return framework if named is None else successor(named, framework, known)
+    find = lookup_in(known)
+    named = claimed(framework, find)
+    return framework if named is None else successor(named, framework, find)

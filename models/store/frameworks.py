@@ -53,6 +53,14 @@ def every_framework(conn: sa.Connection) -> dict[int, Framework]:
     return {int(key): Framework.model_validate(doc) for key, doc in rows}
 
 
+def identities(conn: sa.Connection) -> dict[tuple[str, str], int]:
+    """The row of each framework id and version the workspace holds (the newest, should
+    several rows share one)."""
+    v = framework_versions.c
+    rows = conn.execute(sa.select(v.framework_id, v.version, v.id).order_by(v.id))
+    return {(str(fid), str(ver)): int(key) for fid, ver, key in rows}
+
+
 class Frameworks:
     """The framework versions one workspace has read, by row id. A version row never changes
     once committed, so what was read stays true; versions a transaction adds are kept by that

@@ -41,7 +41,7 @@ from models.store.changelog import (
     query_changes,
     startup_removals,
 )
-from models.store.frameworks import Frameworks, every_framework, scored_under
+from models.store.frameworks import Frameworks, every_framework, identities, scored_under
 from models.store.loading import read_portfolio, read_startups
 from models.store.replay import Mismatch, Replay, detached
 from models.store.rounds import WorkspaceRounds
@@ -292,6 +292,11 @@ class Workspace(WorkspaceRounds):
     def frameworks(self) -> list[Framework]:
         """Every framework the portfolio has used (the rows of ``framework_versions``)."""
         return list(self.framework_rows().values())
+
+    def framework_identities(self) -> dict[tuple[str, str], int]:
+        """The row of ``framework_versions`` of each framework id and version used."""
+        with self._reading():
+            return identities(self._conn)
 
     def framework_rows(self) -> dict[int, Framework]:
         """Every framework the portfolio has used, by its row of ``framework_versions``
