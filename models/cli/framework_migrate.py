@@ -147,10 +147,10 @@ def cmd_migrate(args: argparse.Namespace) -> int:
     """``beachhead framework migrate PORTFOLIO --to FILE [--dry-run]``."""
     from models.core.framework_identity import own_identity
     from models.engine.migration_plan import plan_migration
-    from models.files.framework_file import load_framework, shipped_frameworks
+    from models.files.framework_file import shipped_frameworks
     from models.store.access import is_workspace_location
 
-    new = load_framework(args.to)
+    new = _target(args.to)
     if not is_workspace_location(args.portfolio):
         return _json(args, new)
     from models.store.workspace import Workspace
@@ -170,6 +170,21 @@ def cmd_migrate(args: argparse.Namespace) -> int:
                 raise InputError.single(args.portfolio, "", str(exc)) from None
     print(_w("done_ws", args.lang).format(file=_shown(args.portfolio)), file=stdout())
     return EXIT_OK
+
+
+def _target(to: str) -> Framework:
+    """The framework of ``--to``: a framework file, or the shipped framework with that id
+    when no such file exists (as ``framework list`` says)."""
+    from pathlib import Path
+
+    from models.files.framework_file import load_framework, shipped_framework
+
+    if not Path(to).exists():
+        try:
+            return shipped_framework(to)
+        except KeyError:
+            pass  # reading it says that the file is missing
+    return load_framework(to)
 
 
 def _shown(location: str) -> str:
@@ -217,7 +232,9 @@ def add_migrate(actions: Actions, lang: argparse.ArgumentParser) -> None:
                                 "then the move")
     p.add_argument("portfolio", metavar="PORTFOLIO",
                    help="a workspace (file or postgresql:// address) or a JSON portfolio")
-    p.add_argument("--to", required=True, metavar="FILE", help="the new framework (JSON)")
+    p.add_argument("--to", required=True, metavar="FILE",
+                   help="the new framework: a framework file (JSON) or the id of a shipped "
+                        "framework (see 'framework list')")
     p.add_argument("--dry-run", action="store_true",
                    help="print the plan only; change nothing")
     p.add_argument("--comment", default="framework migrate",

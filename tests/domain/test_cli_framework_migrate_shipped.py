@@ -1,0 +1,26 @@
+"""``beachhead framework migrate PORTFOLIO --to ID``: the id of a shipped framework stands for
+it, as ``framework list`` says it does where a FILE is asked (a file of that name comes
+first; neither says the file is missing)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from models.engine.sample import sample_portfolio
+from models.files.framework_file import shipped_framework
+from models.store.workspace import Workspace
+from tests.helpers import run_cli
+from tests.workspaces import read_back
+
+TRACTION = "beachhead.llm-startups-traction"
+
+
+def test_a_workspace_moves_to_a_shipped_framework_named_by_its_id(capsys, tmp_path: Path):  # type: ignore[no-untyped-def]
+    path = tmp_path / "w.beachhead"
+    Workspace.create(path, sample_portfolio()).close()
+    code, out, err = run_cli(capsys, "framework", "migrate", str(path), "--to", TRACTION)
+    assert (code, err) == (0, "")
+    assert "added (unscored): traction.revenue_growth  Revenue growth" in out
+    assert read_back(path).framework == shipped_framework(TRACTION)
+    code, _, err = run_cli(capsys, "framework", "migrate", str(path), "--to", "no.such-id")
+    assert code == 1 and "no.such-id: cannot read the framework file" in err
