@@ -57,6 +57,8 @@ _MESSAGES: dict[str, dict[str, str]] = {
     "paragraphs": {"en": "Cite at least one paragraph (¶1–¶6)",
                    "zh_CN": "请至少引用一个段落（¶1–¶6）"},
     "missing": {"en": "This field is missing", "zh_CN": "缺少此字段"},
+    "unknown": {"en": "Unknown field (not part of a Beachhead framework)",
+                "zh_CN": "未知字段（不属于 Beachhead 框架格式）"},
 }
 _KINDS = {"pillar": {"en": "pillar", "zh_CN": "支柱"},
           "criterion": {"en": "criterion", "zh_CN": "标准"}}
@@ -241,6 +243,6 @@ def _from_pydantic(error: Any, lang: str) -> DraftProblem:
     parsed = _parse_path(head) if sep else None
     if parsed is not None:
         path, message = path + parsed, rest
-    if error.get("type") == "missing":
-        message = _say("missing", lang)
+    if error.get("type") in ("missing", "extra_forbidden"):
+        message = _say("missing" if error["type"] == "missing" else "unknown", lang)
     return DraftProblem(path, message)

@@ -75,3 +75,17 @@ def test_validate_says_the_one_line(capsys, tmp_path: Path):  # type: ignore[no-
         code, out, err = run_cli(capsys, "framework", "validate", str(path))
         assert (code, out) == (1, "")
         assert err.strip().splitlines() == _problems(path)
+
+
+def test_validate_names_an_unknown_field_in_words(capsys, tmp_path: Path):  # type: ignore[no-untyped-def]
+    data = _shipped_data()
+    data["pillars"][0]["criteria"][0]["weigth"] = 2  # type: ignore[index]
+    path = tmp_path / "typo.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    code, _, err = run_cli(capsys, "framework", "validate", str(path))
+    assert code == 1 and err.splitlines() == [
+        f"{path}: pillars[0].criteria[0].weigth: Unknown field (not part of a Beachhead "
+        "framework)"]
+    code, _, err = run_cli(capsys, "framework", "validate", str(path), "--lang", "zh_CN")
+    assert err.splitlines() == [
+        f"{path}: pillars[0].criteria[0].weigth: 未知字段（不属于 Beachhead 框架格式）"]
