@@ -45,8 +45,8 @@ def cmd_history(args: argparse.Namespace) -> int:
         startup_id = _startup_id(ws, args.startup, args.file) if args.startup else None
         changes = ws.changes(startup_id=startup_id, since=args.since)
         named = some_startups(ws, (c.startup_id for c in changes if c.startup_id))
-        timeline = Timeline.of(ws)
-    rows = describe_changes(changes, named, args.lang, timeline)
+        # the framework versions are read as names are looked for: while the file is open
+        rows = describe_changes(changes, named, args.lang, Timeline.of(ws))
     out = stdout()
     if args.format == "json":
         out.write(json.dumps([r.as_json() for r in rows], ensure_ascii=False, indent=2,

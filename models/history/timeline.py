@@ -6,6 +6,7 @@ force at that change named it."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -17,10 +18,12 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Timeline:
-    """The framework versions by row id, and the replacements ``(at, old row, new row)``,
-    oldest first."""
+    """The rows of the framework versions (oldest first) and how to read one, and the
+    replacements ``(at, old row, new row)``, oldest first. A version is read only when a
+    name is looked for in it (a workspace keeps those it read)."""
 
-    rows: dict[int, Framework]
+    rows: list[int]
+    read: Callable[[int], Framework]
     switches: list[tuple[dt.datetime, int, int]] = field(default_factory=list)
 
     @classmethod
@@ -28,7 +31,7 @@ class Timeline:
         """The timeline of workspace ``ws``."""
         switches = [(c.at, int(c.old["version_id"]), int(c.new["version_id"]))
                     for c in reversed(ws.framework_changes())]
-        return cls(ws.framework_rows(), switches)
+        return cls(sorted(ws.framework_identities().values()), ws.framework_version, switches)
 
     def in_force(self, moment: dt.datetime) -> Framework | None:
         """The framework in force at ``moment`` (the one a replacement at that very moment
@@ -40,11 +43,12 @@ class Timeline:
             if at > moment:
                 break
             row = new
-        return self.rows.get(row)
+        return self.read(row)
 
     def last_with(self, criterion_id: str) -> Framework | None:
         """The newest version that has criterion ``criterion_id``, if any."""
-        for fw in reversed(self.rows.values()):
+        for row in reversed(self.rows):
+            fw = self.read(row)
             if criterion_id in fw.criterion_index:
                 return fw
         return None
