@@ -56,9 +56,23 @@ _MESSAGES: dict[str, dict[str, str]] = {
                "zh_CN": "权重须为 {low:g} 至 {high:g} 之间的数字"},
     "paragraphs": {"en": "Cite at least one paragraph (¶1–¶6)",
                    "zh_CN": "请至少引用一个段落（¶1–¶6）"},
+}
+#: pydantic's errors in words, by their type (each value from the error's context)
+_PYDANTIC: dict[str, dict[str, str]] = {
     "missing": {"en": "This field is missing", "zh_CN": "缺少此字段"},
     "unknown": {"en": "Unknown field (not part of a Beachhead framework)",
                 "zh_CN": "未知字段（不属于 Beachhead 框架格式）"},
+    "too_short": {"en": "At least {min_length} entries are needed, not {actual_length}",
+                  "zh_CN": "至少需要 {min_length} 项，现有 {actual_length} 项"},
+    "too_long": {"en": "At most {max_length} entries are allowed, not {actual_length}",
+                 "zh_CN": "最多 {max_length} 项，现有 {actual_length} 项"},
+    "literal_error": {"en": "Must be {expected}", "zh_CN": "须为 {expected}"},
+    "less_than_equal": {"en": "Must be at most {le}", "zh_CN": "须不大于 {le}"},
+    "greater_than_equal": {"en": "Must be at least {ge}", "zh_CN": "须不小于 {ge}"},
+    "dict_type": {"en": "Must be an object: {{\"en\": \"…\", \"zh_CN\": \"…\"}} for a text",
+                  "zh_CN": "须为对象：文本写作 {{\"en\": \"…\", \"zh_CN\": \"…\"}}"},
+    "float_parsing": {"en": "Must be a number", "zh_CN": "须为数字"},
+    "string_type": {"en": "Must be a text", "zh_CN": "须为文本"},
 }
 _KINDS = {"pillar": {"en": "pillar", "zh_CN": "支柱"},
           "criterion": {"en": "criterion", "zh_CN": "标准"}}
@@ -243,6 +257,13 @@ def _from_pydantic(error: Any, lang: str) -> DraftProblem:
     parsed = _parse_path(head) if sep else None
     if parsed is not None:
         path, message = path + parsed, rest
-    if error.get("type") in ("missing", "extra_forbidden"):
-        message = _say("missing" if error["type"] == "missing" else "unknown", lang)
+    kind = {"extra_forbidden": "unknown", "float_type": "float_parsing", "int_parsing":
+            "float_parsing", "int_type": "float_parsing"}.get(error.get("type"),
+                                                               error.get("type"))
+    if kind in _PYDANTIC:
+        values = {k: str(v) for k, v in (error.get("ctx") or {}).items()}
+        if lang == "zh_CN" and "expected" in values:
+            values["expected"] = values["expected"].replace(" or ", " 或 ")
+        table = _PYDANTIC[kind]
+        message = table.get(lang, table["en"]).format(**values)
     return DraftProblem(path, message)

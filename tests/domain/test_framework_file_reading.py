@@ -89,3 +89,32 @@ def test_validate_names_an_unknown_field_in_words(capsys, tmp_path: Path):  # ty
     code, _, err = run_cli(capsys, "framework", "validate", str(path), "--lang", "zh_CN")
     assert err.splitlines() == [
         f"{path}: pillars[0].criteria[0].weigth: 未知字段（不属于 Beachhead 框架格式）"]
+
+
+def test_validate_says_each_wrong_value_in_words(capsys, tmp_path: Path):  # type: ignore[no-untyped-def]
+    data = _shipped_data()
+    niche = data["pillars"][0]  # type: ignore[index]
+    niche["criteria"][0]["rubric"] = niche["criteria"][0]["rubric"][:4]
+    niche["criteria"][1]["direction"] = "up"
+    niche["criteria"][2]["weight"] = "heavy"
+    data["pillars"][1]["source"] = [9]  # type: ignore[index]
+    data["pillars"][2]["name"] = "Ecosystem"  # type: ignore[index]
+    data["deal_breakers"][0]["match"] = "some"  # type: ignore[index]
+    path = tmp_path / "many.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    said = {}
+    for lang in ("en", "zh_CN"):
+        code, _, err = run_cli(capsys, "framework", "validate", str(path), "--lang", lang)
+        assert code == 1
+        said[lang] = [line.removeprefix(f"{path}: ") for line in err.splitlines()]
+    assert said["en"] == [
+        "pillars[0].criteria[2].weight: The weight must be a number from 0.0001 to 10000",
+        "pillars[0].criteria[0].rubric: At least 5 entries are needed, not 4",
+        "pillars[0].criteria[1].direction: Must be 'benefit' or 'cost'",
+        "pillars[1].source[0]: Must be at most 6",
+        'pillars[2].name: Must be an object: {"en": "…", "zh_CN": "…"} for a text',
+        "deal_breakers[0].match: Must be 'all' or 'any'"]
+    assert said["zh_CN"][1:4] == [
+        "pillars[0].criteria[0].rubric: 至少需要 5 项，现有 4 项",
+        "pillars[0].criteria[1].direction: 须为 'benefit' 或 'cost'",
+        "pillars[1].source[0]: 须不大于 6"]
