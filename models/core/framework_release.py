@@ -8,6 +8,7 @@ version, the date, the kind of change and a summary of what changed, in English 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 
 from models.core.framework import Framework
@@ -62,9 +63,14 @@ def next_release(base: Framework, new: Framework,
 
 def framework_id(name: str) -> str:
     """An id for a framework named ``name``: ``custom.<name in lower case, words joined by
-    hyphens>`` (``custom.framework`` when no letter or digit is left)."""
+    hyphens>`` (``custom.framework`` when no letter or digit is left). A name with letters
+    or digits beyond ASCII (Chinese, accents) ends in six hex digits of its SHA-256, so two
+    such names differing only there (远帆框架, 澄川框架) get ids of their own."""
     slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")[:40].strip("-")
-    return f"custom.{slug or 'framework'}"
+    base = f"custom.{slug or 'framework'}"
+    if any(ch.isalnum() and not ch.isascii() for ch in name):
+        return f"{base}-{hashlib.sha256(name.strip().encode('utf-8')).hexdigest()[:6]}"
+    return base
 
 
 def new_framework(base: Framework, new: Framework, name: str,

@@ -181,4 +181,9 @@ def test_a_reworded_level_is_a_patch_and_a_new_pillar_a_major_version(fw, draft)
     assert own.changelog[0].summary["en"].startswith(
         "Based on beachhead.llm-startups 1.0.0; Rubric level 3")
     assert own.changelog[0].summary["zh_CN"].startswith("基于 beachhead.llm-startups 1.0.0；")
-    assert framework_id("中文") == "custom.framework"
+    assert framework_id("Traction Plus!") == "custom.traction-plus"
+    # names beyond ASCII keep ids of their own
+    ids = {framework_id(n) for n in ("远帆框架", "澄川框架", "AI 远帆", "AI 澄川")}
+    assert len(ids) == 4 and framework_id("远帆框架") == framework_id(" 远帆框架 ")
+    assert framework_id("远帆框架").startswith("custom.framework-")
+    assert framework_id("AI 远帆").startswith("custom.ai-")
