@@ -23,12 +23,19 @@ def content_hash(framework: Framework) -> str:
 
 def framework_version(conn: sa.Connection, framework: Framework, at: dt.datetime,
                       who: str) -> int:
-    """The id of ``framework``'s version row, added now if the workspace lacks it."""
+    """The id of ``framework``'s version row, added now if the workspace lacks it. A row
+    stored before the framework format gained a field (its hash taken without it) is found
+    by its id and version and the same content, so no second row is added for it."""
     digest = content_hash(framework)
     found = conn.execute(sa.select(framework_versions.c.id)
                          .where(framework_versions.c.content_hash == digest)).scalar()
     if found is not None:
         return int(found)
+    v = framework_versions.c
+    for key, doc in conn.execute(sa.select(v.id, v.document).where(
+            v.framework_id == framework.id, v.version == framework.version).order_by(v.id)):
+        if Framework.model_validate(doc) == framework:
+            return int(key)
     new = conn.execute(sa.insert(framework_versions).values(
         framework_id=framework.id, version=framework.version, content_hash=digest,
         document=framework.model_dump(mode="json"), added_at=at, added_by=who))

@@ -287,3 +287,29 @@ def test_a_read_on_a_lost_server_connection_names_the_server_and_the_next_one_re
         assert ws.load() == rich_portfolio()
         ws.set_startup_field("s2", "notes", "after the drop")
         assert ws.load().startups[1].notes == "after the drop"
+
+
+def test_a_framework_stored_before_a_field_was_added_is_not_stored_twice(tmp_path):
+    """A version row written before the framework format gained fields (changelog, a rule's
+    match) has the hash of the shorter document; scoring under that framework finds the row
+    by its id, version and content instead of adding a second one."""
+    path = tmp_path / "old.beachhead"
+    Workspace.create(path, sample_portfolio()).close()
+    with sqlite3.connect(path) as conn:
+        (doc,) = conn.execute("SELECT document FROM framework_versions").fetchone()
+        older = json.loads(doc)
+        older.pop("changelog")
+        for rule in [*older["postures"], *older["deal_breakers"]]:
+            rule.pop("match")
+        conn.execute("UPDATE framework_versions SET document = ?, content_hash = 'older'",
+                     (json.dumps(older),))
+    with Workspace.open(path) as ws:
+        fw = ws.load().framework
+        heavier = fw.with_weights(pillar_weights={"niche": 2.0}).model_copy(
+            update={"version": "1.1.0"})
+        ws.replace_framework(heavier)
+        ws.replace_framework(fw)  # and back, as an undo does
+    with sqlite3.connect(path) as conn:
+        rows = conn.execute("SELECT id, version FROM framework_versions").fetchall()
+        (now,) = conn.execute("SELECT framework_version_id FROM portfolio").fetchone()
+    assert rows == [(1, "1.0.0"), (2, "1.1.0")] and now == 1
