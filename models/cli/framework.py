@@ -160,13 +160,13 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 def cmd_review(args: argparse.Namespace) -> int:
     """``beachhead framework review FILE -o OUT.xlsx``."""
-    from models.cli.files import output_path
+    from models.cli.files import _print_warnings, output_path
     from models.cli.texts import label
     from models.workbook.framework_review import write_framework_review
 
     output = output_path(args.output, "an .xlsx")
     fw = read_framework(args.file)
-    write_framework_review(fw, output, args.lang)
+    _print_warnings(output, write_framework_review(fw, output, args.lang))
     print(label("wrote_review", args.lang).format(path=args.output, id=fw.id,
                                                    version=fw.version), file=stdout())
     return EXIT_OK
