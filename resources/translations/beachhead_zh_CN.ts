@@ -1486,12 +1486,28 @@ The edited framework does not hold these changes, so using it undoes them. Use i
         <translation>框架另存为</translation>
     </message>
     <message>
-        <source>Beachhead frameworks (*.json)</source>
-        <translation>Beachhead 框架 (*.json)</translation>
-    </message>
-    <message>
         <source>Cannot save the framework</source>
         <translation>无法保存框架</translation>
+    </message>
+    <message>
+        <source>Some texts had to change to fit in a workbook:</source>
+        <translation>部分文本为适应工作簿而作了修改：</translation>
+    </message>
+    <message>
+        <source>Review workbook written</source>
+        <translation>已写入审阅工作簿</translation>
+    </message>
+    <message>
+        <source>Wrote the review workbook of {id} {version} to {file}: pillars, criteria, rubrics, rules and scenarios in words, each row with a Comments cell.</source>
+        <translation>已将 {id} {version} 的审阅工作簿写入 {file}：以文字列出支柱、标准、评分说明、规则和情景，每行附有批注单元格。</translation>
+    </message>
+    <message>
+        <source>Cannot open the file</source>
+        <translation>无法打开文件</translation>
+    </message>
+    <message>
+        <source>Cannot show the folder</source>
+        <translation>无法显示文件夹</translation>
     </message>
     <message>
         <source>{file} is not a framework Beachhead can use, so nothing was changed:</source>
@@ -1512,6 +1528,10 @@ The edited framework does not hold these changes, so using it undoes them. Use i
     <message>
         <source>Load framework</source>
         <translation>载入框架</translation>
+    </message>
+    <message>
+        <source>Beachhead frameworks (*.json);;Review workbooks for partners (*.xlsx)</source>
+        <translation>Beachhead 框架 (*.json);;供合伙人审阅的工作簿 (*.xlsx)</translation>
     </message>
     <message>
         <source>Beachhead frameworks (*.json);;All files (*)</source>
@@ -1624,8 +1644,8 @@ The edited framework does not hold these changes, so using it undoes them. Use i
         <translation>框架另存为…</translation>
     </message>
     <message>
-        <source>Write this portfolio&apos;s framework, with its current weights, to a framework file</source>
-        <translation>将此组合的框架连同当前权重写入框架文件</translation>
+        <source>Write this portfolio&apos;s framework, with its current weights, to a framework file, or to a review workbook for partners (.xlsx)</source>
+        <translation>将本组合的框架（含当前权重）写入框架文件，或写入供合伙人审阅的工作簿（.xlsx）</translation>
     </message>
     <message>
         <source>Load framework…</source>

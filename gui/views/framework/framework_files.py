@@ -1,5 +1,7 @@
 """The Framework view's framework files: save the portfolio's framework (with its weights) as
-a framework file, or load one into the portfolio as one undoable step.
+a framework file or as a review workbook a partner reads and annotates (a name ending in
+.xlsx: :mod:`models.workbook.framework_review`, in the interface language), or load one into
+the portfolio as one undoable step.
 
 A framework whose content differs from the framework its id and version name (a portfolio
 saved before every change made a new version) is given the next version of that framework
@@ -96,17 +98,44 @@ class FrameworkFiles(QObject):
         folder = Path(settings.last_folder or Path.home())
         path = ask.save_file(self.view, self.tr("Save framework as"),
                              str(folder / f"{fw.id}-{fw.version}.json"),
-                             self.tr("Beachhead frameworks (*.json)"))
-        return with_suffix(path, ".json") if path else None
+                             self.tr("Beachhead frameworks (*.json);;Review workbooks for "
+                                     "partners (*.xlsx)"))
+        if not path:
+            return None
+        return Path(path) if Path(path).suffix.lower() == ".xlsx" else with_suffix(path, ".json")
 
     def _write(self, fw: Framework, target: Path) -> bool:
+        from models.workbook.framework_review import write_framework_review
+
+        review = target.suffix.lower() == ".xlsx"
         try:
-            save_framework(fw, target)
+            if review:
+                warnings = write_framework_review(fw, target, self.lang)
+            else:
+                save_framework(fw, target)
         except OSError as exc:
             ask.error(self.view, self.tr("Cannot save the framework"),
                       write_failure(exc, target))
             return False
+        if review:
+            self._offer_review(fw, target, [str(w) for w in warnings])
         return True
+
+    def _offer_review(self, fw: Framework, target: Path, warnings: list[str]) -> None:
+        """Say that the review workbook of ``fw``, ``target``, was written (and which texts
+        had to change to fit in a workbook), offering to open it or show it in its folder."""
+        from gui.reveal import reveal_written
+
+        note = (self.tr("Some texts had to change to fit in a workbook:") + "\n" +
+                "\n".join(warnings[:20]) if warnings else "")
+        answer = ask.exported(self.view, self.tr("Review workbook written"), self.tr(
+            "Wrote the review workbook of {id} {version} to {file}: pillars, criteria, rubrics, "
+            "rules and scenarios in words, each row with a Comments cell.").format(
+                id=fw.id, version=fw.version, file=target), note)
+        problem = reveal_written(target, answer)
+        if problem:
+            ask.error(self.view, self.tr("Cannot open the file") if answer == "open" else
+                      self.tr("Cannot show the folder"), problem)
 
     # -- load -------------------------------------------------------------------------------
     def load(self, path: str | None = None) -> bool:

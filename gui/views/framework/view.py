@@ -112,7 +112,8 @@ class FrameworkView(QWidget):
             "it changes no score in the file"))
         self.save_button = QPushButton(self.tr("Save framework as…"))
         self.save_button.setToolTip(self.tr("Write this portfolio's framework, with its "
-                                            "current weights, to a framework file"))
+                                            "current weights, to a framework file, or to a "
+                                            "review workbook for partners (.xlsx)"))
         self.load_button = QPushButton(self.tr("Load framework…"))
         self.load_button.setToolTip(self.tr("Replace this portfolio's framework with one from "
                                             "a file (undoable)"))
