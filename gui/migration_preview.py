@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.help.sizing import fit_to_screen
 from gui.perspective import perspective_label
 from models.core.framework import Framework, LocalText, text
 from models.core.framework_diff import framework_differences
@@ -109,7 +110,7 @@ class MigrationDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(980, 640)
+        fit_to_screen(self, 980, 640)  # on a laptop at 125 %, within the screen
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
