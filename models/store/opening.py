@@ -13,6 +13,7 @@ import contextlib
 import datetime as dt
 import errno
 import getpass
+import os
 import sqlite3
 from collections.abc import Callable
 from functools import partial
@@ -82,6 +83,12 @@ def connect(path: Path, scripts: Path = migrate.SCRIPTS) -> tuple[sa.Engine, sa.
 
 def _damaged(path: Path, exc: Exception) -> InputError:
     reason = exc.orig if isinstance(exc, sa.exc.DBAPIError) else exc
+    folder = path.resolve().parent
+    if not os.access(folder, os.W_OK):  # SQLite cannot make the journal (-wal, -shm) beside it
+        return InputError.single(str(path), "", f"cannot be opened: its folder {folder} is "
+                                 f"read-only, and a workspace writes its journal beside it "
+                                 f"({path.name}-wal, {path.name}-shm), even to be read; copy "
+                                 f"it to a folder you can write to ({reason})")
     return InputError.single(str(path), "", f"cannot be opened as a workspace, it is damaged "
                              f"or another program's database ({reason})")
 
