@@ -179,18 +179,18 @@ class Framework(_Strict):
     deal_breakers: list[DealBreaker] = Field(default_factory=list)
     scenarios: list[Scenario] = Field(default_factory=list)
     decision_thresholds: DecisionThresholds = Field(default_factory=DecisionThresholds)
-
-    _texts = field_validator("name", "description", "source")(_check_text)
     changelog: list[ChangelogEntry] = Field(default_factory=list)
 
-    @field_validator("paragraphs")
-    @classmethod
+    _texts = field_validator("name", "description", "source")(_check_text)
+
     @field_validator("schema_version", mode="before")
     @classmethod
     def _upgrade_schema(cls, v: object) -> object:
         # schema 1 differs only by having no changelog, which defaults to empty
         return FRAMEWORK_SCHEMA_VERSION if v == 1 else v
 
+    @field_validator("paragraphs")
+    @classmethod
     def _paragraph_keys(cls, v: dict[str, LocalText]) -> dict[str, LocalText]:
         for key, value in v.items():
             if key not in {str(i) for i in range(1, 7)}:
