@@ -61,7 +61,7 @@
     <name>App</name>
     <message>
         <source>Something went wrong inside Beachhead. Your work is safe: every change was written to the portfolio&apos;s file as you made it. You can carry on; if it happens again, restart Beachhead and report the problem with the details written to {log}.</source>
-        <extracomment>What ``--screenshot`` can show besides the views: the welcome page, and the user guide (a window of its own, drawn at the size asked for). The desktop entry the running window belongs to (``resources/beachhead.desktop``): the desktop shows the entry&apos;s icon and name for it and groups its windows.</extracomment>
+        <extracomment>The desktop entry the running window belongs to (``resources/beachhead.desktop``): the desktop shows the entry&apos;s icon and name for it and groups its windows.</extracomment>
         <translation>Beachhead 内部出了问题。您的工作是安全的：每项更改在您做出时都已写入组合文件。您可以继续工作；如果再次发生，请重新启动 Beachhead，并附上写入 {log} 的详细信息报告此问题。</translation>
     </message>
     <message>
