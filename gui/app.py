@@ -54,8 +54,9 @@ def _has_display() -> bool:
 def build_parser() -> argparse.ArgumentParser:
     """Arguments of the desktop application."""
     p = argparse.ArgumentParser(prog="beachhead", description=(
-        "Open Beachhead's window. Subcommands (score, analyze, export, template, import, report, "
-        "sample) run without a window: see 'beachhead COMMAND --help'."))
+        "Open Beachhead's window. Subcommands (score, sample, analyze, export, template, import, "
+        "report, copy, history, workspace, framework) run without a window: see "
+        "'beachhead COMMAND --help'."))
     p.add_argument("file", nargs="?", metavar="FILE", help=(
         "a .beachhead portfolio to open, or a team workspace's address "
         "(postgresql://USER@HOST/DATABASE; the password comes from ~/.pgpass)"))

@@ -106,3 +106,12 @@ def test_a_startup_called_like_a_command_opens_the_window(tmp_path):
     assert done.returncode == 1
     assert "no startup named 'report'" in done.stderr
     assert "usage" not in done.stderr
+
+
+def test_the_windows_help_names_every_command():
+    from gui.app import build_parser
+    from models.cli.main import COMMANDS
+
+    description = build_parser().description or ""
+    assert all(f" {c}," in description or f" {c})" in description or f"({c}," in description
+               for c in COMMANDS), description
