@@ -5,16 +5,11 @@ that screen."""
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-SCREENS = {"1024x640": ((1024, 640), 1.0), "1366x768@1.25": ((1366, 768), 1.25)}
+from tests.ui.small_screens import SCREENS, logical_room, measure_on
 
 
 def measure() -> dict[str, list[int]]:
@@ -42,22 +37,9 @@ def measure() -> dict[str, list[int]]:
 
 @pytest.mark.parametrize("name", list(SCREENS))
 def test_the_editor_fits_a_small_screen(tmp_path: Path, name: str) -> None:
-    (w, h), scale = SCREENS[name]
-    screen_file = tmp_path / "screen.json"
-    screen_file.write_text(json.dumps({"screens": [
-        {"name": name, "x": 0, "y": 0, "width": w, "height": h, "logicalDpi": 96,
-         "logicalBaseDpi": 96, "dpr": 1}]}), encoding="utf-8")
-    env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={screen_file}",
-           "QT_SCALE_FACTOR": str(scale), "XDG_CONFIG_HOME": str(tmp_path / "config"),
-           "XDG_DATA_HOME": str(tmp_path / "data"), "HOME": str(tmp_path)}
-    code = ("import json; from tests.ui.test_framework_editor_small_screen import measure; "
-            "print(json.dumps(measure()))")
-    done = subprocess.run([sys.executable, "-c", code], env=env, cwd=ROOT,
-                          capture_output=True, text=True, timeout=300)
-    assert done.returncode == 0, done.stderr
-    found = json.loads(done.stdout.strip().splitlines()[-1])
+    found = measure_on(tmp_path, name, "tests.ui.test_framework_editor_small_screen")
     rx, ry, rw, rh = found["room"]
-    assert (rw, rh) == (round(w / scale), round(h / scale))
+    assert (rw, rh) == logical_room(name)
     fx, fy, fw, fh = found["frame"]
     assert rx <= fx and ry <= fy and fx + fw <= rx + rw and fy + fh <= ry + rh, found
     bx, by = found["use_button"]

@@ -18,7 +18,7 @@ import html
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -35,6 +35,7 @@ from shiboken6 import isValid
 
 from gui.dialogs import ask
 from gui.document import Document
+from gui.help.sizing import fit_to_screen
 from gui.i18n import language
 from gui.undo_texts import StackAction
 from gui.views.framework.draft_holder import DraftHolder
@@ -87,7 +88,7 @@ class FrameworkEditor(QMainWindow):
         self.setCentralWidget(central)
         self.holder.changed.connect(self.refresh)
         self.holder.undo_stack.cleanChanged.connect(self._clean_changed)
-        self.resize(1240, 760)  # made to fit its screen when opened (fit_screen)
+        self.resize(1240, 760)  # made to fit its screen when opened (open_editor)
         self.refresh()
 
     def _build_tabs(self) -> QTabWidget:
@@ -270,7 +271,7 @@ def open_editor(view: QWidget, doc: Document) -> FrameworkEditor:
         editor.setWindowFlag(Qt.WindowType.Window, True)
         editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         view.framework_editor = editor  # type: ignore[attr-defined]
-        fit_screen(editor, view.window())
+        fit_to_screen(editor, 1240, 760)
     editor.show()
     editor.raise_()
     editor.activateWindow()
@@ -302,18 +303,3 @@ def in_new_language(old: FrameworkEditor) -> FrameworkEditor:
     old.close()
     old.deleteLater()
     return new
-
-
-def fit_screen(window: QWidget, near: QWidget) -> None:
-    """Size ``window`` to its usual size or the room of ``near``'s screen if less, and place
-    it over ``near``'s middle inside that room, so that its foot (Save As…, Use in
-    Portfolio…) is on screen on a small laptop too."""
-    screen = near.screen() or QGuiApplication.primaryScreen()
-    # the room less what the window manager's frame may take (a title bar, borders)
-    room = screen.availableGeometry().adjusted(8, 36, -8, -8)
-    width, height = min(1240, room.width()), min(760, room.height())
-    window.resize(width, height)
-    centre = near.frameGeometry().center() if near.isVisible() else room.center()
-    x = min(max(centre.x() - width // 2, room.left()), room.right() + 1 - width)
-    y = min(max(centre.y() - height // 2, room.top()), room.bottom() + 1 - height)
-    window.move(x, y)
