@@ -15,6 +15,8 @@ STRATEGY_BG = QColor("#e8f3ec")
 STRATEGY_FG = QColor("#1d6b3a")
 #: Figures that no longer match the document (greyed out).
 STALE_FG = QColor("#9a9ea6")
+#: The outline of a field whose value is a problem (the framework editor).
+PROBLEM_OUTLINE = "border: 2px solid #c8453b; border-radius: 3px;"
 
 _STOPS = ((0.0, QColor("#c8453b")), (50.0, QColor("#e5a935")), (100.0, QColor("#3f9a5a")))
 

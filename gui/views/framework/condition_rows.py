@@ -17,20 +17,15 @@ from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
-from gui.views.framework.row_list import RowList
+from gui.views.framework.row_list import EditRow, RowList
 from models.core.framework import Op, text
 
 OPS: tuple[Op, ...] = ("<", "<=", ">", ">=", "==")
 _SYMBOLS = {"<": "<", "<=": "≤", ">": ">", ">=": "≥", "==": "="}
 translate = QCoreApplication.translate
-_BAD = "border: 2px solid #c8453b; border-radius: 3px;"
 
 
 def ref_choices(data: dict[str, Any], lang: str) -> list[tuple[str, str]]:
@@ -64,7 +59,7 @@ def value_range(ref: str) -> tuple[float, float]:
     return (1.0, 5.0) if ref.startswith("criterion:") else (0.0, 100.0)
 
 
-class ConditionRow(QWidget):
+class ConditionRow(EditRow):
     """One condition: what, how, the bound, and a remove button."""
 
     changed = Signal(dict)
@@ -85,27 +80,8 @@ class ConditionRow(QWidget):
         self.value.setObjectName("conditionValue")
         self.value.setKeyboardTracking(False)
         self.value.setMinimumWidth(self.value.fontMetrics().horizontalAdvance("100.00") + 36)
-        self.drop = QPushButton("✕")
-        self.drop.setObjectName("removeCondition")
-        self.drop.setToolTip(self.tr("Remove this condition"))
-        self.drop.setAccessibleName(self.tr("Remove this condition"))
-        self.drop.setFixedWidth(self.drop.fontMetrics().horizontalAdvance("✕") + 20)
-        self.message = QLabel()
-        self.message.setObjectName("problemMessage")
-        self.message.setStyleSheet("color: #a4262c;")
-        self.message.setWordWrap(True)
-        self.message.hide()
-        row = QHBoxLayout()
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.what, 1)
-        row.addWidget(self.op)
-        row.addWidget(self.value)
-        row.addWidget(self.drop)
-        box = QVBoxLayout(self)
-        box.setContentsMargins(0, 0, 0, 0)
-        box.setSpacing(2)
-        box.addLayout(row)
-        box.addWidget(self.message)
+        self._lay_out([self.what, self.op, self.value], "removeCondition",
+                      self.tr("Remove this condition"))
         self.what.activated.connect(lambda _i: self._what_chosen())
         self.op.activated.connect(lambda _i: self._emit())
         self.value.valueChanged.connect(lambda _v: self._emit())
@@ -151,13 +127,6 @@ class ConditionRow(QWidget):
         for w in (self.what, self.op, self.value):
             w.blockSignals(False)
         self._emit()
-
-    def set_problem(self, message: str) -> None:
-        """Outline what is compared and show ``message`` below ("" clears)."""
-        self.what.setStyleSheet(_BAD if message else "")
-        self.what.setProperty("problem", bool(message))
-        self.message.setText(message)
-        self.message.setVisible(bool(message))
 
     def _set_range(self, ref: str) -> None:
         low, high = value_range(ref)

@@ -31,10 +31,10 @@ from PySide6.QtWidgets import (
 )
 
 from gui.views.assess.text_box import TextBox
+from gui.widgets.palette import PROBLEM_OUTLINE
 from models.core.framework import MAX_WEIGHT, MIN_WEIGHT
 
 Key = tuple[str | int, ...]
-_BAD = "border: 2px solid #c8453b; border-radius: 3px;"
 _MESSAGE_STYLE = "color: #a4262c;"
 
 
@@ -87,7 +87,7 @@ class Field(QWidget):
         per language) and show ``message`` beside it; ``""`` clears."""
         for editor in self.editors():
             bad = bool(message) and self._is(editor, where)
-            editor.setStyleSheet(_BAD if bad else "")
+            editor.setStyleSheet(PROBLEM_OUTLINE if bad else "")
             editor.setProperty("problem", bad)
         self.message.setText(message)
         self.message.setVisible(bool(message))

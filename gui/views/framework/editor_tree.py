@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
@@ -23,12 +23,12 @@ from PySide6.QtWidgets import (
 
 from gui.dialogs import ask
 from gui.views.framework.draft_holder import DraftHolder
+from gui.widgets.palette import WARNING_FG
 from models.core.framework import text
 from models.core.framework_authoring import with_criterion, with_pillar
 from models.core.framework_draft import Path
 
 _PATH = Qt.ItemDataRole.UserRole
-_BAD = QColor("#a4262c")
 
 
 class StructureTree(QWidget):
@@ -104,7 +104,7 @@ class StructureTree(QWidget):
         mine = [p.message for p in problems if p.path[:len(path)] == path and
                 not (len(path) == 2 and len(p.path) > 3 and p.path[2] == "criteria")]
         if mine:
-            item.setForeground(0, QBrush(_BAD))
+            item.setForeground(0, QBrush(WARNING_FG))
             item.setToolTip(0, "\n".join(mine))
         else:
             item.setToolTip(0, str(data.get("id", "")))

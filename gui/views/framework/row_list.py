@@ -8,9 +8,53 @@ from __future__ import annotations
 from typing import Generic, TypeVar
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from gui.widgets.palette import PROBLEM_OUTLINE, WARNING_FG
 
 Row = TypeVar("Row", bound=QWidget)
+
+
+class EditRow(QWidget):
+    """A row of a :class:`RowList`: its own widgets, a remove button (:attr:`drop`) after
+    them, and a line under them (:attr:`message`) for the draft's problem in the row, the
+    widget at fault outlined."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.drop = QPushButton("✕")
+        self.drop.setFixedWidth(self.drop.fontMetrics().horizontalAdvance("✕") + 20)
+        self.message = QLabel()
+        self.message.setObjectName("problemMessage")
+        self.message.setStyleSheet(f"color: {WARNING_FG.name()};")
+        self.message.setWordWrap(True)
+        self.message.hide()
+        self._at_fault: QWidget = self
+
+    def _lay_out(self, widgets: list[QWidget], drop_name: str, drop_tip: str) -> None:
+        """Lay the row out: ``widgets`` (the first stretching) then the remove button, named
+        and explained; the first widget is the one outlined for a problem."""
+        self.drop.setObjectName(drop_name)
+        self.drop.setToolTip(drop_tip)
+        self.drop.setAccessibleName(drop_tip)
+        self._at_fault = widgets[0]
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        for k, widget in enumerate(widgets):
+            row.addWidget(widget, 1 if k == 0 else 0)
+        row.addWidget(self.drop)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(2)
+        box.addLayout(row)
+        box.addWidget(self.message)
+
+    def set_problem(self, message: str) -> None:
+        """Outline the widget at fault and show ``message`` below ("" clears)."""
+        self._at_fault.setStyleSheet(PROBLEM_OUTLINE if message else "")
+        self._at_fault.setProperty("problem", bool(message))
+        self.message.setText(message)
+        self.message.setVisible(bool(message))
 
 
 class RowList(QWidget, Generic[Row]):

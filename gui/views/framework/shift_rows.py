@@ -12,18 +12,13 @@ from typing import Any
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QHBoxLayout,
     QLabel,
-    QPushButton,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
-from gui.views.framework.row_list import RowList
+from gui.views.framework.row_list import EditRow, RowList
 from models.core.framework import text
-
-_BAD = "border: 2px solid #c8453b; border-radius: 3px;"
 
 
 def criterion_choices(data: dict[str, Any], lang: str) -> list[tuple[str, str]]:
@@ -49,7 +44,7 @@ class SignedSpin(QSpinBox):
         return int(text.replace("−", "-").replace("+", "").strip() or 0)
 
 
-class ShiftRow(QWidget):
+class ShiftRow(EditRow):
     """One criterion and its shift."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -64,26 +59,8 @@ class ShiftRow(QWidget):
         self.delta.setRange(-4, 4)
         self.delta.setMinimumWidth(self.delta.fontMetrics().horizontalAdvance("+4") + 40)
         self.delta.setKeyboardTracking(False)
-        self.drop = QPushButton("✕")
-        self.drop.setObjectName("removeShift")
-        self.drop.setToolTip(self.tr("Remove this shift"))
-        self.drop.setAccessibleName(self.tr("Remove this shift"))
-        self.drop.setFixedWidth(self.drop.fontMetrics().horizontalAdvance("✕") + 20)
-        self.message = QLabel()
-        self.message.setStyleSheet("color: #a4262c;")
-        self.message.setWordWrap(True)
-        self.message.hide()
-        row = QHBoxLayout()
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.criterion, 1)
-        row.addWidget(QLabel(self.tr("levels")))
-        row.addWidget(self.delta)
-        row.addWidget(self.drop)
-        box = QVBoxLayout(self)
-        box.setContentsMargins(0, 0, 0, 0)
-        box.setSpacing(2)
-        box.addLayout(row)
-        box.addWidget(self.message)
+        self._lay_out([self.criterion, QLabel(self.tr("levels")), self.delta], "removeShift",
+                      self.tr("Remove this shift"))
 
     def show_shift(self, cid: str, delta: Any, choices: list[tuple[str, str]]) -> None:
         """Show criterion ``cid`` moved by ``delta`` among ``choices``."""
@@ -98,13 +75,6 @@ class ShiftRow(QWidget):
         self.delta.setValue(int(delta) if isinstance(delta, (int, float)) else 0)
         for w in (self.criterion, self.delta):
             w.blockSignals(False)
-
-    def set_problem(self, message: str) -> None:
-        """Outline the criterion and show ``message`` ("" clears)."""
-        self.criterion.setStyleSheet(_BAD if message else "")
-        self.criterion.setProperty("problem", bool(message))
-        self.message.setText(message)
-        self.message.setVisible(bool(message))
 
 
 class ShiftsEditor(RowList[ShiftRow]):
