@@ -183,14 +183,15 @@ class PortfolioFiles(QObject):
         from gui.document_loading import BackgroundOpen
 
         self.opening = opening = BackgroundOpen(self.window.statusBar(), name, self.window)
-        opening.opened.connect(
-            lambda loaded: self._opened_in_background(loaded, target, opening, replacing))
+        shown = self.window.current_document() if replacing else None
+        opening.opened.connect(lambda loaded: self._opened_in_background(
+            loaded, target, opening, shown))
         opening.failed.connect(lambda exc: self._failed_in_background(target, exc, opening))
         opening.start(target, *self._loading(), modules=_SHOWING)
 
     def _opened_in_background(self, loaded: Loaded, location: Path | str,
-                              opening: BackgroundOpen, replacing: bool) -> None:
-        from gui.document import Document
+                              opening: BackgroundOpen, replacing: Document | None) -> None:
+        from gui.document import Document  # replacing: shown when File ▸ Open began, or None
 
         if self.opening is not opening:  # another opening began since: that one counts
             loaded.workspace.close()
@@ -198,9 +199,10 @@ class PortfolioFiles(QObject):
         self.opening = None
         current = self.window.current_document()
         # the first portfolio gives way to one the user opened or began meanwhile; one opened
-        # with File ▸ Open replaces the open portfolio once its changes are saved (asked)
+        # with File ▸ Open replaces the portfolio it began on (not one opened, begun or closed
+        # to since), once its changes are saved (asked)
         keep = current is not None and (
-            not self.maybe_save() if replacing else
+            current is not replacing or not self.maybe_save() if replacing is not None else
             current.workspace is not None or current.is_modified())
         if keep:
             loaded.workspace.close()

@@ -1,0 +1,121 @@
+"""File ▸ Open of a big workspace, read in the background: what the user does meanwhile (opens
+another, begins a new one, closes the portfolio) is what stays; a big file that is no
+workspace is said and the open portfolio stays."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+
+from gui import document_loading, portfolio_files
+from models.engine.sample import synthetic_portfolio
+from models.store.workspace import Workspace
+
+
+@pytest.fixture
+def held(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
+    """Openings in the background wait for this event before reading."""
+    gate = threading.Event()
+    load = document_loading.load
+
+    def held_load(*args, **kwargs):  # type: ignore[no-untyped-def]
+        if threading.current_thread() is not threading.main_thread():
+            assert gate.wait(30)
+        return load(*args, **kwargs)
+
+    monkeypatch.setattr(document_loading, "load", held_load)
+    return gate
+
+
+@pytest.fixture
+def big(tmp_path: Path) -> Path:
+    """A workspace of 6 startups."""
+    p = tmp_path / "big.beachhead"
+    Workspace.create(p, synthetic_portfolio(6, seed=4)).close()
+    return p
+
+
+def _open_big(w, big: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    """File ▸ Open of ``big`` as a file over the size read in the background; the open
+    portfolio stays meanwhile. Files opened afterwards are read at once."""
+    before = w.doc.path
+    monkeypatch.setattr(portfolio_files, "BACKGROUND_BYTES", big.stat().st_size - 1)
+    assert w.files.open_document(big)
+    assert w.files.opening is not None and w.doc.path == before
+    monkeypatch.setattr(portfolio_files, "BACKGROUND_BYTES", 10**12)
+
+
+def test_a_small_file_opened_while_a_big_one_is_read_stays(make_window, qtbot, tmp_path,
+                                                           sample_file, big, held, monkeypatch):
+    small = tmp_path / "small.beachhead"
+    Workspace.create(small, synthetic_portfolio(3, seed=5)).close()
+    w = make_window()
+    assert w.files.open_document(sample_file)
+    _open_big(w, big, monkeypatch)
+    assert w.files.open_document(small) and w.doc.path == small
+    held.set()
+    qtbot.wait(1500)
+    assert w.doc.path == small and len(w.doc.portfolio.startups) == 3
+    assert w.settings.recent_files[0] == str(small)
+
+
+def test_file_new_while_a_big_one_is_read_stays(make_window, qtbot, tmp_path, sample_file,
+                                                big, held, scripted_ask, monkeypatch):
+    new = tmp_path / "new.beachhead"
+    w = make_window()
+    assert w.files.open_document(sample_file)
+    _open_big(w, big, monkeypatch)
+    scripted_ask.queue("save_file", str(new))
+    assert w.files.new_document() and w.doc.path == new
+    held.set()
+    qtbot.wait(1500)
+    assert w.doc.path == new and w.doc.portfolio.startups == []
+
+
+def test_file_close_while_a_big_one_is_read_stays_closed(make_window, qtbot, sample_file, big,
+                                                         held, monkeypatch):
+    w = make_window()
+    assert w.files.open_document(sample_file)
+    _open_big(w, big, monkeypatch)
+    w.menus.close_action.trigger()
+    held.set()
+    qtbot.wait(1500)
+    assert w.doc.path is None and w.doc.portfolio.startups == []
+    assert w.files.opening is None
+    with Workspace.open(big) as ws:  # the one let go is closed
+        assert len(ws.load().startups) == 6
+
+
+def test_a_scratch_portfolio_changed_while_a_big_one_is_read_is_asked_about(
+        make_window, qtbot, big, held, monkeypatch, scripted_ask):
+    from gui import commands as cmd
+    from models.core.portfolio import Startup
+
+    w = make_window()
+    w.ensure_ready()  # the empty scratch portfolio
+    scratch = w.doc
+    _open_big(w, big, monkeypatch)
+    scratch.undo_stack.push(cmd.AddStartup(scratch, Startup(name="Kept")))
+    scripted_ask.queue("save_changes", "cancel")
+    held.set()
+    qtbot.waitUntil(lambda: w.files.opening is None, timeout=30_000)
+    assert ("save_changes", scratch.display_name()) in scripted_ask.asked
+    assert w.doc is scratch and [s.name for s in w.doc.portfolio.startups] == ["Kept"]
+    with Workspace.open(big) as ws:  # let go: closed
+        assert len(ws.load().startups) == 6
+
+
+def test_a_big_file_cut_short_is_said_and_the_open_portfolio_stays(
+        make_window, qtbot, sample_file, big, held, monkeypatch, scripted_ask):
+    w = make_window()
+    assert w.files.open_document(sample_file)
+    data = big.read_bytes()
+    big.write_bytes(data[:len(data) // 2])
+    _open_big(w, big, monkeypatch)
+    held.set()
+    qtbot.waitUntil(lambda: w.files.opening is None, timeout=30_000)
+    errors = [t for kind, t in scripted_ask.asked if kind == "error"]
+    assert len(errors) == 1 and "big.beachhead" in errors[0]
+    assert w.doc.path == sample_file and len(w.doc.portfolio.startups) == 8
