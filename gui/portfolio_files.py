@@ -337,7 +337,8 @@ class PortfolioFiles(QObject):
         return True
 
     def end_session(self) -> None:
-        """A clean exit: close the workspace file."""
+        """A clean exit: close the workspace file (one being read is let go when read)."""
+        self.opening = None
         self.window.doc.close()
 
 

@@ -119,3 +119,18 @@ def test_a_big_file_cut_short_is_said_and_the_open_portfolio_stays(
     errors = [t for kind, t in scripted_ask.asked if kind == "error"]
     assert len(errors) == 1 and "big.beachhead" in errors[0]
     assert w.doc.path == sample_file and len(w.doc.portfolio.startups) == 8
+
+
+def test_the_window_closed_while_a_big_one_is_read_lets_it_go(make_window, qtbot, sample_file,
+                                                              big, held, monkeypatch):
+    w = make_window()
+    assert w.files.open_document(sample_file)
+    w.show()
+    _open_big(w, big, monkeypatch)
+    assert w.close()
+    held.set()
+    qtbot.wait(1500)
+    assert w.doc.path == sample_file and w.files.opening is None
+    assert w.doc.workspace is None  # the sample closed with the window
+    with Workspace.open(big) as ws:  # let go: closed
+        assert len(ws.load().startups) == 6
