@@ -134,3 +134,34 @@ def test_the_window_closed_while_a_big_one_is_read_lets_it_go(make_window, qtbot
     assert w.doc.workspace is None  # the sample closed with the window
     with Workspace.open(big) as ws:  # let go: closed
         assert len(ws.load().startups) == 6
+
+
+def test_a_language_switched_while_a_big_one_is_read_is_its_language(
+        make_window, qtbot, sample_file, big, held, monkeypatch, chinese_built):
+    from models.engine.results import score_assessment
+
+    w = make_window()
+    assert w.files.open_document(sample_file)
+    w.show()
+    _open_big(w, big, monkeypatch)  # read in English…
+    w.set_language("zh_CN", remember=False)  # …shown in Chinese
+    held.set()
+    qtbot.waitUntil(lambda: w.files.opening is None, timeout=30_000)
+    doc = w.doc
+    assert doc.path == big
+    for st, a in doc.portfolio.assessments():
+        assert doc.result(a.id) == score_assessment(st, a, doc.framework, None, "zh_CN")
+
+
+def test_the_same_big_file_opened_twice_opens_once(make_window, qtbot, sample_file, big, held,
+                                                   monkeypatch, scripted_ask):
+    w = make_window()
+    assert w.files.open_document(sample_file)
+    _open_big(w, big, monkeypatch)
+    _open_big(w, big, monkeypatch)
+    held.set()
+    qtbot.waitUntil(lambda: w.files.opening is None, timeout=30_000)
+    qtbot.wait(500)
+    assert w.doc.path == big and len(w.doc.portfolio.startups) == 6
+    assert not [t for kind, t in scripted_ask.asked if kind == "error"]
+    assert w.settings.recent_files.count(str(big)) == 1
