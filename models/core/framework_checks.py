@@ -56,6 +56,9 @@ _MESSAGES: dict[str, dict[str, str]] = {
                "zh_CN": "权重须为 {low:g} 至 {high:g} 之间的数字"},
     "paragraphs": {"en": "Cite at least one paragraph (¶1–¶6)",
                    "zh_CN": "请至少引用一个段落（¶1–¶6）"},
+    "language": {"en": "Unknown language '{code}': a text has English (en) and Simplified "
+                       "Chinese (zh_CN)",
+                 "zh_CN": "未知语言“{code}”：文本只有英文（en）和简体中文（zh_CN）"},
 }
 #: pydantic's errors in words, by their type (each value from the error's context)
 _PYDANTIC: dict[str, dict[str, str]] = {
@@ -114,11 +117,15 @@ def _own_problems(data: dict[str, Any], lang: str) -> Iterator[DraftProblem]:
 
 
 def _empty_texts(node: Any, path: Path, lang: str) -> Iterator[DraftProblem]:
-    """Each text (a mapping of languages to strings) whose English is empty."""
-    if isinstance(node, dict) and node and set(node) <= {"en", "zh_CN"} and \
-            all(isinstance(v, str) for v in node.values()):
+    """Each text (a mapping of languages to strings) whose English is empty, and each
+    language a text has besides English and Chinese."""
+    if isinstance(node, dict) and node and (set(node) <= {"en", "zh_CN"} or "en" in node) \
+            and all(isinstance(v, str) for v in node.values()):
         if not node.get("en", "").strip():
             yield DraftProblem((*path, "en"), _say("empty_en", lang))
+        for key in node:
+            if key not in ("en", "zh_CN"):
+                yield DraftProblem((*path, key), _say("language", lang, code=key))
         return
     if isinstance(node, dict):
         for key, value in node.items():

@@ -118,3 +118,17 @@ def test_validate_says_each_wrong_value_in_words(capsys, tmp_path: Path):  # typ
         "pillars[0].criteria[0].rubric: 至少需要 5 项，现有 4 项",
         "pillars[0].criteria[1].direction: 须为 'benefit' 或 'cost'",
         "pillars[1].source[0]: 须不大于 6"]
+
+
+def test_validate_names_a_language_beachhead_has_not(capsys, tmp_path: Path):  # type: ignore[no-untyped-def]
+    data = _shipped_data()
+    data["pillars"][0]["name"]["fr"] = "Position de niche"  # type: ignore[index]
+    path = tmp_path / "french.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    code, _, err = run_cli(capsys, "framework", "validate", str(path))
+    assert code == 1 and err.splitlines() == [
+        f"{path}: pillars[0].name.fr: Unknown language 'fr': a text has English (en) and "
+        "Simplified Chinese (zh_CN)"]
+    code, _, err = run_cli(capsys, "framework", "validate", str(path), "--lang", "zh_CN")
+    assert err.splitlines() == [
+        f"{path}: pillars[0].name.fr: 未知语言“fr”：文本只有英文（en）和简体中文（zh_CN）"]
