@@ -8,7 +8,8 @@ from __future__ import annotations
 import datetime as dt
 import random
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtWidgets import QApplication
 
 from gui import commands as cmd
 from models.core.decisions import Decision
@@ -96,3 +97,18 @@ def test_hundreds_of_random_edits_leave_every_rank_as_a_fresh_ranking(window, qt
         if step % 3 == 0:
             _check(w, model, qtbot)
     _check(w, model, qtbot)
+    # Edit ▸ Copy of every row of Compare's table: the Rank column as a fresh ranking's
+    model.set_filter("")
+    table = view.table
+    flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+    table.selectionModel().clearSelection()
+    for r in range(model.rowCount()):
+        table.selectionModel().select(table.model().index(r, 0), flags)
+    table.setFocus()
+    QApplication.processEvents()
+    w.menus.edit.copy_action.trigger()
+    lines = [line.split("\t") for line in QApplication.clipboard().text()[:-1].split("\n")]
+    want = {r.startup_id: r.rank for r in _fresh(w.doc).rows}
+    at = lines[0].index("Rank")
+    assert [int(line[at]) for line in lines[1:]] == [
+        want[model.ranked(i).startup_id] for i in range(model.rowCount())]
