@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -107,6 +108,7 @@ def _every_problem(path: str, lang: str) -> InputError | None:
 def cmd_validate(args: argparse.Namespace) -> int:
     """``beachhead framework validate FILE``."""
     from models.cli.texts import label
+    from models.core.framework_version import is_version
     from models.files.framework_file import load_framework
 
     try:
@@ -118,6 +120,10 @@ def cmd_validate(args: argparse.Namespace) -> int:
         criteria=len(fw.criteria), rules=len(fw.postures) + len(fw.deal_breakers),
         postures=len(fw.postures), deal_breakers=len(fw.deal_breakers),
         scenarios=len(fw.scenarios)), file=stdout())
+    if not is_version(fw.version):
+        print(label("framework_not_semver", args.lang).format(file=args.file,
+                                                              version=fw.version),
+              file=sys.stderr)
     return EXIT_OK
 
 

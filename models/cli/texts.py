@@ -71,6 +71,8 @@ LABELS: dict[str, dict[str, str]] = {
         "framework_valid": "{file}: valid framework {id} {version}: {pillars} pillars, "
                            "{criteria} criteria, {rules} rules ({postures} postures, "
                            "{deal_breakers} deal-breakers), {scenarios} scenarios",
+        "framework_not_semver": "{file}: note: version '{version}' is not MAJOR.MINOR.PATCH; "
+                                "its next version will be 1.0.0",
         "framework_diff_head": "{a} ({a_id} {a_version}) → {b} ({b_id} {b_version})",
         "framework_same": "no differences: the two frameworks have the same content",
         "framework_kind": "a {kind} change: as the next version of {a_version}, {b_name} "
@@ -141,6 +143,8 @@ LABELS: dict[str, dict[str, str]] = {
         "framework_valid": "{file}：有效的框架 {id} {version}：{pillars} 个支柱，"
                            "{criteria} 项标准，{rules} 条规则（{postures} 条姿态，"
                            "{deal_breakers} 条致命缺陷），{scenarios} 个情景",
+        "framework_not_semver": "{file}：注意：版本“{version}”不是“主版本.次版本.修订号”"
+                                "格式，其下一版本将为 1.0.0",
         "framework_diff_head": "{a}（{a_id} {a_version}）→ {b}（{b_id} {b_version}）",
         "framework_same": "没有差异：两个框架的内容相同",
         "framework_kind": "属于{kind}变更：作为 {a_version} 的下一版本，{b_name} 应为 {next}",

@@ -132,3 +132,14 @@ def test_validate_names_a_language_beachhead_has_not(capsys, tmp_path: Path):  #
     code, _, err = run_cli(capsys, "framework", "validate", str(path), "--lang", "zh_CN")
     assert err.splitlines() == [
         f"{path}: pillars[0].name.fr: 未知语言“fr”：文本只有英文（en）和简体中文（zh_CN）"]
+
+
+def test_validate_notes_a_version_that_is_not_semantic(capsys, tmp_path: Path):  # type: ignore[no-untyped-def]
+    data = _shipped_data()
+    data["version"] = "1.0"
+    path = tmp_path / "short.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    code, out, err = run_cli(capsys, "framework", "validate", str(path))
+    assert code == 0 and "valid framework beachhead.llm-startups 1.0" in out
+    assert err.splitlines() == [f"{path}: note: version '1.0' is not MAJOR.MINOR.PATCH; its "
+                                "next version will be 1.0.0"]
