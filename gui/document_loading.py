@@ -27,6 +27,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QStatusBar, QWidget
 
 if TYPE_CHECKING:
+    from gui.document import Document
     from models.core.portfolio import Portfolio
     from models.engine.ranking_cache import RankingCache
     from models.engine.results import Result
@@ -233,3 +234,10 @@ class BackgroundOpen(QObject):
             self._paused.close()  # what the document and its views made is frozen
             self.deleteLater()
 
+
+def edit_mark(doc: Document | None) -> object:
+    """Where ``doc``'s edits stand (None for none): differs after any edit, undo or redo."""
+    if doc is None:
+        return None
+    s = doc.undo_stack
+    return s.index(), s.count(), s.command(s.index() - 1) if s.index() else None

@@ -162,11 +162,9 @@ class PortfolioFiles(QObject):
         return True
 
     def open_in_background(self, location: str) -> None:
-        """Open a file or team workspace as the window's first portfolio, read, scored and
-        ranked in a thread while the window goes on painting, a line in its status bar
-        saying how far it got (:class:`~gui.document_loading.BackgroundOpen`); it is shown
-        once read, or the welcome page is, after saying why not. Until then :attr:`opening`
-        is the opening under way."""
+        """Open a file or team workspace as the window's first portfolio in a thread, a line
+        in the status bar saying how far it got (:class:`~gui.document_loading.BackgroundOpen`);
+        shown once read, or the welcome page after saying why not (:attr:`opening` till then)."""
         target: Path | str = Path(location)
         name = Path(location).name
         if "://" in location:  # the database drivers are imported for an address only
@@ -180,29 +178,31 @@ class PortfolioFiles(QObject):
     def _start_opening(self, target: Path | str, name: str, replacing: bool) -> None:
         """Open ``target`` in the background; ``replacing``: in place of the open portfolio
         (File ▸ Open), else as the first one. A later opening supersedes this one."""
-        from gui.document_loading import BackgroundOpen
+        from gui.document_loading import BackgroundOpen, edit_mark
 
         self.opening = opening = BackgroundOpen(self.window.statusBar(), name, self.window)
         shown = self.window.current_document() if replacing else None
+        edits = edit_mark(shown)  # (its changes, if any, were asked about: kept or discarded)
         opening.opened.connect(lambda loaded: self._opened_in_background(
-            loaded, target, opening, shown))
+            loaded, target, opening, shown, edits))
         opening.failed.connect(lambda exc: self._failed_in_background(target, exc, opening))
         opening.start(target, *self._loading(), modules=_SHOWING)
 
     def _opened_in_background(self, loaded: Loaded, location: Path | str,
-                              opening: BackgroundOpen, replacing: Document | None) -> None:
+                              opening: BackgroundOpen, replacing: Document | None,
+                              edits: object = None) -> None:
         from gui.document import Document  # replacing: shown when File ▸ Open began, or None
+        from gui.document_loading import edit_mark
 
         if self.opening is not opening:  # another opening began since: that one counts
             loaded.workspace.close()
             return
         self.opening = None
         current = self.window.current_document()
-        # the first portfolio gives way to one the user opened or began meanwhile; one opened
-        # with File ▸ Open replaces the portfolio it began on (not one opened, begun or closed
-        # to since), once its changes are saved (asked)
-        keep = current is not None and (
-            current is not replacing or not self.maybe_save() if replacing is not None else
+        # the first portfolio gives way to one opened or begun meanwhile; File ▸ Open replaces
+        # the one it began on (not one opened, begun or closed to since), asking about changes since
+        keep = current is not None and (current is not replacing or (
+            edit_mark(current) != edits and not self.maybe_save()) if replacing is not None else
             current.workspace is not None or current.is_modified())
         if keep:
             loaded.workspace.close()

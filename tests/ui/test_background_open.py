@@ -165,3 +165,19 @@ def test_the_same_big_file_opened_twice_opens_once(make_window, qtbot, sample_fi
     assert w.doc.path == big and len(w.doc.portfolio.startups) == 6
     assert not [t for kind, t in scripted_ask.asked if kind == "error"]
     assert w.settings.recent_files.count(str(big)) == 1
+
+
+def test_scratch_changes_discarded_at_file_open_are_not_asked_about_again(
+        make_window, qtbot, big, held, monkeypatch, scripted_ask):
+    from gui import commands as cmd
+    from models.core.portfolio import Startup
+
+    w = make_window()
+    w.ensure_ready()
+    w.doc.undo_stack.push(cmd.AddStartup(w.doc, Startup(name="Dropped")))
+    scripted_ask.queue("save_changes", "discard")
+    _open_big(w, big, monkeypatch)
+    held.set()
+    qtbot.waitUntil(lambda: w.files.opening is None, timeout=30_000)
+    assert [k for k, _ in scripted_ask.asked].count("save_changes") == 1
+    assert w.doc.path == big and len(w.doc.portfolio.startups) == 6
