@@ -181,3 +181,31 @@ def test_scratch_changes_discarded_at_file_open_are_not_asked_about_again(
     qtbot.waitUntil(lambda: w.files.opening is None, timeout=30_000)
     assert [k for k, _ in scripted_ask.asked].count("save_changes") == 1
     assert w.doc.path == big and len(w.doc.portfolio.startups) == 6
+
+
+def test_a_big_file_that_is_no_workspace_is_said_and_the_open_portfolio_stays(
+        make_window, qtbot, sample_file, tmp_path, held, monkeypatch, scripted_ask):
+    other = tmp_path / "notes.beachhead"
+    other.write_bytes(b"These are meeting notes, not a portfolio.\n" * 200)
+    w = make_window()
+    assert w.files.open_document(sample_file)
+    _open_big(w, other, monkeypatch)
+    held.set()
+    qtbot.waitUntil(lambda: w.files.opening is None, timeout=30_000)
+    errors = [t for kind, t in scripted_ask.asked if kind == "error"]
+    assert len(errors) == 1 and "notes.beachhead" in errors[0]
+    assert "Traceback" not in errors[0]
+    assert w.doc.path == sample_file and len(w.doc.portfolio.startups) == 8
+
+
+def test_the_big_file_already_open_opened_again_is_shown_once_more(
+        make_window, qtbot, big, held, monkeypatch, scripted_ask):
+    w = make_window()
+    assert w.files.open_document(big)  # read at once: under the size
+    first = w.doc
+    _open_big(w, big, monkeypatch)
+    held.set()
+    qtbot.waitUntil(lambda: w.files.opening is None, timeout=30_000)
+    assert w.doc is not first and w.doc.path == big and len(w.doc.portfolio.startups) == 6
+    assert first.workspace is None  # the first one's file closed
+    assert not [t for kind, t in scripted_ask.asked if kind == "error"]
