@@ -209,3 +209,23 @@ def test_the_big_file_already_open_opened_again_is_shown_once_more(
     assert w.doc is not first and w.doc.path == big and len(w.doc.portfolio.startups) == 6
     assert first.workspace is None  # the first one's file closed
     assert not [t for kind, t in scripted_ask.asked if kind == "error"]
+
+
+def test_a_perspective_chosen_while_a_big_one_is_read_is_the_one_it_is_ranked_under(
+        make_window, qtbot, sample_file, big, held, monkeypatch):
+    from models.engine.ranking import rank_startups
+
+    w = make_window()
+    assert w.files.open_document(sample_file)
+    assert w.doc.perspective == "investor"
+    _open_big(w, big, monkeypatch)  # read under the investors' perspective…
+    w.perspective_bar.choose("founder")  # …chosen meanwhile
+    w.perspective_bar.set_ignore_gates(True)
+    held.set()
+    qtbot.waitUntil(lambda: w.files.opening is None, timeout=30_000)
+    doc = w.doc
+    assert doc.path == big
+    assert (doc.perspective, doc.ignore_gates) == ("founder", True)
+    fresh = rank_startups(doc.portfolio, "founder", ignore_gates=True)
+    assert doc.ranking().rows == fresh.rows
+    assert w.perspective_bar.combo.currentData() == "founder"
