@@ -32,6 +32,8 @@ def _check(w, model, qtbot) -> None:  # type: ignore[no-untyped-def]
     assert {r.startup_id: r.rank for r in shown} == {k: v for k, v in want.items()
                                                      if k in {r.startup_id for r in shown}}
     rank_col = [c.key for c in model.columns].index("rank")
+    ranks = [want[r.startup_id] for r in shown]  # the table sorted by rank, best first or last
+    assert ranks == sorted(ranks, reverse=model.sort_order == Qt.SortOrder.DescendingOrder)
     for row in range(model.rowCount()):
         sid = model.ranked(row).startup_id
         assert int(model.data(model.index(row, rank_col))) == want[sid]
@@ -94,6 +96,8 @@ def test_hundreds_of_random_edits_leave_every_rank_as_a_fresh_ranking(window, qt
             model.set_filter("N")
         elif step % 50 == 30:
             model.set_filter("")
+        if step % 100 == 60:
+            model.sort(0, Qt.SortOrder.DescendingOrder)
         if step % 3 == 0:
             _check(w, model, qtbot)
     _check(w, model, qtbot)
