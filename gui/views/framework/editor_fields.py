@@ -31,11 +31,21 @@ from PySide6.QtWidgets import (
 )
 
 from gui.views.assess.text_box import TextBox
-from gui.widgets.palette import PROBLEM_OUTLINE
+from gui.widgets.palette import PROBLEM_OUTLINE, WARNING_FG
 from models.core.framework import MAX_WEIGHT, MIN_WEIGHT
 
 Key = tuple[str | int, ...]
-_MESSAGE_STYLE = "color: #a4262c;"
+
+
+def problem_label(name: str = "problemMessage") -> QLabel:
+    """A hidden, wrapping line in the warning colour for a problem of the draft, named
+    ``name`` (what tests and style sheets find it by)."""
+    label = QLabel()
+    label.setObjectName(name)
+    label.setStyleSheet(f"color: {WARNING_FG.name()};")
+    label.setWordWrap(True)
+    label.hide()
+    return label
 
 
 class UndoKeys(QObject):
@@ -68,11 +78,7 @@ class Field(QWidget):
     def __init__(self, key: Key, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.key = key
-        self.message = QLabel()
-        self.message.setObjectName("problemMessage")
-        self.message.setStyleSheet(_MESSAGE_STYLE)
-        self.message.setWordWrap(True)
-        self.message.hide()
+        self.message = problem_label()
 
     def editors(self) -> list[QWidget]:
         """The widgets that take input (outlined when there is a problem)."""

@@ -34,6 +34,7 @@ from gui.views.framework.editor_fields import (
     ParagraphsField,
     TextPair,
     UndoKeys,
+    problem_label,
 )
 from models.core.framework import text
 from models.core.framework_draft import DraftProblem, Path
@@ -57,11 +58,7 @@ class _Page(QWidget):
         self.heading.setObjectName("itemHeading")
         self.heading.setTextFormat(Qt.TextFormat.RichText)
         self.heading.setWordWrap(True)
-        self.item_problem = QLabel()
-        self.item_problem.setObjectName("itemProblem")
-        self.item_problem.setStyleSheet("color: #a4262c;")
-        self.item_problem.setWordWrap(True)
-        self.item_problem.hide()
+        self.item_problem = problem_label("itemProblem")
         self.grid.addWidget(self.heading, 0, 0, 1, 2)
         self.grid.addWidget(self.item_problem, 1, 0, 1, 2)
         languages = QWidget()

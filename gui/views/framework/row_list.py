@@ -8,9 +8,10 @@ from __future__ import annotations
 from typing import Generic, TypeVar
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
-from gui.widgets.palette import PROBLEM_OUTLINE, WARNING_FG
+from gui.views.framework.editor_fields import problem_label
+from gui.widgets.palette import PROBLEM_OUTLINE
 
 Row = TypeVar("Row", bound=QWidget)
 
@@ -24,11 +25,7 @@ class EditRow(QWidget):
         super().__init__(parent)
         self.drop = QPushButton("✕")
         self.drop.setFixedWidth(self.drop.fontMetrics().horizontalAdvance("✕") + 20)
-        self.message = QLabel()
-        self.message.setObjectName("problemMessage")
-        self.message.setStyleSheet(f"color: {WARNING_FG.name()};")
-        self.message.setWordWrap(True)
-        self.message.hide()
+        self.message = problem_label()
         self._at_fault: QWidget = self
 
     def _lay_out(self, widgets: list[QWidget], drop_name: str, drop_tip: str) -> None:

@@ -27,6 +27,7 @@ from gui.views.framework.editor_fields import (
     ParagraphsField,
     TextPair,
     UndoKeys,
+    problem_label,
 )
 from gui.views.framework.shift_rows import ShiftsEditor, criterion_choices
 from models.core.framework import text
@@ -83,11 +84,7 @@ class RuleForm(QWidget):
         self.grid.setHorizontalSpacing(8)
         self.grid.setVerticalSpacing(6)
         self.grid.setColumnStretch(1, 1)
-        self.item_problem = QLabel()
-        self.item_problem.setObjectName("itemProblem")
-        self.item_problem.setStyleSheet("color: #a4262c;")
-        self.item_problem.setWordWrap(True)
-        self.item_problem.hide()
+        self.item_problem = problem_label("itemProblem")
         self.heading = QLabel()
         self.heading.setObjectName("itemHeading")
         self.heading.setTextFormat(Qt.TextFormat.RichText)
