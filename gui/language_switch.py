@@ -146,13 +146,12 @@ def keep_framework(old: FrameworkView, new: FrameworkView) -> None:
     pairwise comparison's scope and the divider; and take over the framework editor ``old``
     opened (a window of its own), rebuilt in the new language with its draft, so Edit
     Framework… raises it."""
-    from shiboken6 import isValid
+    if getattr(old, "framework_editor", None) is not None:  # the editor's modules if used
+        from gui.views.framework.editor_window import editor_of, in_new_language
 
-    from gui.views.framework.editor_window import FrameworkEditor, in_new_language
-
-    editor = getattr(old, "framework_editor", None)
-    if isinstance(editor, FrameworkEditor) and isValid(editor):
-        new.framework_editor = in_new_language(editor)  # type: ignore[attr-defined]
+        editor = editor_of(old)
+        if editor is not None:
+            new.framework_editor = in_new_language(editor)  # type: ignore[attr-defined]
     if old.current_criterion_id():
         new.select_criterion(old.current_criterion_id())
     new.tabs.setCurrentIndex(old.tabs.currentIndex())

@@ -262,11 +262,17 @@ class FrameworkEditor(QMainWindow):
         event.accept()
 
 
+def editor_of(view: QWidget) -> FrameworkEditor | None:
+    """The framework editor ``view`` opened, if it is still open."""
+    editor = getattr(view, "framework_editor", None)
+    return editor if isinstance(editor, FrameworkEditor) and isValid(editor) else None
+
+
 def open_editor(view: QWidget, doc: Document) -> FrameworkEditor:
     """The framework editor of ``view`` on ``doc``'s framework, shown and raised: the one
     already open on ``doc``, else a new one (a window of its own, deleted when closed)."""
-    editor = getattr(view, "framework_editor", None)
-    if not isinstance(editor, FrameworkEditor) or not isValid(editor) or editor.doc is not doc:
+    editor = editor_of(view)
+    if editor is None or editor.doc is not doc:
         editor = FrameworkEditor(doc, view.window())
         editor.setWindowFlag(Qt.WindowType.Window, True)
         editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
@@ -282,8 +288,8 @@ def let_go(view: QWidget, doc: Document) -> None:
     """Close the framework editor ``view`` opened on another portfolio than ``doc`` (one the
     window closed): asked first if its draft has changes; a draft kept can still be saved
     as a file, not used in the closed portfolio."""
-    editor = getattr(view, "framework_editor", None)
-    if isinstance(editor, FrameworkEditor) and isValid(editor) and editor.doc is not doc:
+    editor = editor_of(view)
+    if editor is not None and editor.doc is not doc:
         editor.close()
 
 
