@@ -29,6 +29,15 @@ def view(compare_view: CompareView) -> CompareView:
     return compare_view
 
 
+def _many(qtbot):  # type: ignore[no-untyped-def]
+    """Compare on 600 synthetic startups at 1280×800, its map drawn: document, view, chart."""
+    doc = Document(synthetic_portfolio(600, seed=4))
+    view = CompareView(doc)
+    qtbot.addWidget(view)
+    view.resize(1280, 800)
+    return doc, view, _drawn(qtbot, view)
+
+
 def _drawn(qtbot, view: CompareView):
     view.show()
     qtbot.waitExposed(view)
@@ -83,11 +92,7 @@ def test_filters_and_the_perspective_apply(view, doc):
 
 
 def test_thousands_of_startups_are_all_drawn_as_dots_the_top_named(qtbot, scripted_ask):
-    doc = Document(synthetic_portfolio(600, seed=4))
-    view = CompareView(doc)
-    qtbot.addWidget(view)
-    view.resize(1280, 800)
-    chart = _drawn(qtbot, view)
+    _doc, view, chart = _many(qtbot)
     points = view.map.drawn_points()
     assert len(points) == 600 == view.model.rowCount()
     layers = view.map.layers()
@@ -194,11 +199,7 @@ def _offsets(layers) -> dict[str, list[list[float]]]:  # type: ignore[no-untyped
 
 
 def test_an_edit_moves_only_the_edited_startups_dot(qtbot, scripted_ask):
-    doc = Document(synthetic_portfolio(600, seed=4))
-    view = CompareView(doc)
-    qtbot.addWidget(view)
-    view.resize(1280, 800)
-    chart = _drawn(qtbot, view)
+    doc, view, chart = _many(qtbot)
     layers = view.map.layers()
     before = _offsets(layers)
     named = layers._picked  # the items named and ringed, their places and names
@@ -228,11 +229,7 @@ def test_an_edit_moves_only_the_edited_startups_dot(qtbot, scripted_ask):
 
 
 def test_a_startup_leaving_the_top_takes_its_name_with_it(qtbot, scripted_ask):
-    doc = Document(synthetic_portfolio(600, seed=4))
-    view = CompareView(doc)
-    qtbot.addWidget(view)
-    view.resize(1280, 800)
-    chart = _drawn(qtbot, view)
+    doc, view, chart = _many(qtbot)
     points = view.map.drawn_points()
     _, named = view.map.named()
     assert points[named[0]].startup_id == "syn000548"  # ranked first
