@@ -107,7 +107,7 @@ LABELS: dict[str, dict[str, str]] = {
         "wrote_sample": "已写入 {path}：{startups} 家初创公司，{n} 项评估",
         "wrote_export": "已写入 {path}：{n} 项评估",
         "wrote_template": "已写入 {path}：框架 {id} {version} 的模板",
-        "wrote_report": "已写入 {path}：{pages} 页（{n} 家创业公司）",
+        "wrote_report": "已写入 {path}：{pages} 页（{n} 家初创公司）",
         "writing_pages": "正在写入 {n} 页…",
         "page_of": "  第 {done} 页，共 {total} 页",
         "rank": "排名",

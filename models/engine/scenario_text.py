@@ -54,7 +54,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "rule": "当{conditions}时：{shifts}", "list": "，",
         "pillar": "{name}（支柱）", "by_exposure": "{base}；按暴露 {extra}",
         "only_exposure": "按暴露 {extra}",
-        "base": "所有创业公司：{shifts}", "no_base": "没有对所有创业公司的统一偏移。",
+        "base": "所有初创公司：{shifts}", "no_base": "没有对所有初创公司的统一偏移。",
         "exposure": "按暴露程度：",
         "combine": "暴露规则按偏移前的等级判断；每条成立规则的偏移与基础偏移相加，"
                    "结果保持在 1–5 级之内（已在量表端点的标准不再继续移动）。"

@@ -154,8 +154,8 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "zh_CN": {
         "document_title": "Beachhead 评估报告",
-        "ranking_title": "创业公司排名 · {view}",
-        "ranking_continued": "创业公司排名 · {view}（续）",
+        "ranking_title": "初创公司排名 · {view}",
+        "ranking_continued": "初创公司排名 · {view}（续）",
         "pname_investor": "投资人视角",
         "pname_founder": "创始人视角",
         "pname_latest": "最新评估",
@@ -166,9 +166,9 @@ LABELS: dict[str, dict[str, str]] = {
         "perspective_founder": "每家公司最新的创始人评估。",
         "perspective_latest": "每家公司的最新评估（不论评估人角色）。",
         "perspective_assessor": "评估人 {name} 对每家公司的最新评估。",
-        "shown_all": "组合中全部 {total} 家创业公司。",
-        "shown_top": "{total} 家创业公司中排名最前的 {shown} 家。",
-        "shown_named": "按名称选出的 {shown} 家创业公司；排名为其在全部 {total} 家中的位置。",
+        "shown_all": "组合中全部 {total} 家初创公司。",
+        "shown_top": "{total} 家初创公司中排名最前的 {shown} 家。",
+        "shown_named": "按名称选出的 {shown} 家初创公司；排名为其在全部 {total} 家中的位置。",
         "shown_named_top": "按名称选出的公司中排名最前的 {shown} 家；排名为其在全部 {total} 家中的"
                            "位置。",
         "gates_on": "触发致命缺陷的公司排在所有未触发的公司之后。",
@@ -197,9 +197,9 @@ LABELS: dict[str, dict[str, str]] = {
         "chart_axis": "总分（0–100）",
         "chart_watch": "观察 {value}",
         "chart_pursue": "推进 {value}",
-        "no_startups": "组合中没有创业公司，无可报告内容。",
+        "no_startups": "组合中没有初创公司，无可报告内容。",
         "col_rank": "#",
-        "col_startup": "创业公司",
+        "col_startup": "初创公司",
         "col_status": "状态",
         "col_suggested": "建议",
         "col_overall": "总分",
@@ -261,7 +261,7 @@ LABELS: dict[str, dict[str, str]] = {
         "col_confidence": "信心",
         "col_rationale": "理由",
         "not_scored": "未评分",
-        "criteria_note": "分数为该视角下的 1–5 级{shifted}{spread}；颜色表示该等级对创业公司的有利"
+        "criteria_note": "分数为该视角下的 1–5 级{shifted}{spread}；颜色表示该等级对初创公司的有利"
                          "程度（压力类指标越低越好）。",
         "criteria_note_spread": "；分歧为各投资人给出的最低与最高等级（仅在不一致时显示）；理由来自"
                                 "给出该等级的投资人",
@@ -276,7 +276,7 @@ LABELS: dict[str, dict[str, str]] = {
         "gaps_more": "另有 {more} 项存在差异；{count} 项中有 {agree} 项一致。",
         "gaps_summary": "双方都评分的 {count} 项指标中有 {agree} 项一致。",
         "gaps_note": "差值 = 投资人 − 创始人（等级）；红色表示投资人认为该项对公司更不利。",
-        "gaps_missing": "无法对比：这家创业公司缺少创始人或投资人的评估。",
+        "gaps_missing": "无法对比：这家初创公司缺少创始人或投资人的评估。",
         "footer_framework": "框架 {framework} {version}",
         "footer_page": "第 {page} 页，共 {pages} 页",
         "footer_source": "来源：{source}",

@@ -2387,7 +2387,7 @@ The edited framework does not hold these changes, so using it undoes them. Use i
     </message>
     <message>
         <source>Choose a startup and an assessment to score first.</source>
-        <translation>请先选择一家创业公司及其评估再评分。</translation>
+        <translation>请先选择一家初创公司及其评估再评分。</translation>
     </message>
     <message>
         <source>Nothing to save: every change is written to {name} as you make it.</source>

@@ -76,7 +76,7 @@ def test_report_in_chinese_with_a_scenario(capsys, sample_file, tmp_path):
                            "--draws", DRAWS)
     assert code == 0, err
     text = "".join(pdf_pages(out)).replace(" ", "")
-    assert "创业公司排名·投资人视角" in text and "评估指标" in text and "融资回暖" in text
+    assert "初创公司排名·投资人视角" in text and "评估指标" in text and "融资回暖" in text
 
 
 def test_unknown_startup_is_bad_input_naming_it(capsys, sample_file, tmp_path):

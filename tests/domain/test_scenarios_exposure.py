@@ -275,7 +275,7 @@ def test_explanation_in_chinese():
     fw = default_framework()
     ex = explain_scenario(fw, "financing_thaw", "zh_CN")
     assert ex.name == "融资回暖"
-    assert ex.base_text == "所有创业公司：后续资金支持 +1"
+    assert ex.base_text == "所有初创公司：后续资金支持 +1"
     assert ex.exposure[0].text == "当现金跑道为 2 级或以下时：现金跑道再 +2"
     war = explain_scenario(fw, "open_source_price_war", "zh_CN")
     assert war.exposure[0].condition == "价格压力为 3 级或以上，且技术门槛为 3 级或以下"
