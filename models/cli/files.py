@@ -134,12 +134,16 @@ def _export_json(args: argparse.Namespace) -> int:
 
 
 def cmd_template(args: argparse.Namespace) -> int:
-    """``beachhead template -o OUT.xlsx [--framework FILE]``: a founder template."""
-    from models.files.framework_file import default_framework, load_framework
+    """``beachhead template -o OUT.xlsx [--framework FRAMEWORK]``: a founder template, for
+    the framework Beachhead ships or ``--framework``'s (see
+    :func:`models.cli.framework_source.read_framework`: a framework file, a portfolio's, or a
+    shipped one's id)."""
+    from models.cli.framework_source import read_framework
+    from models.files.framework_file import default_framework
     from models.workbook.template import write_template
 
     output = output_path(args.output, "an .xlsx")
-    framework = load_framework(args.framework) if args.framework else default_framework()
+    framework = read_framework(args.framework) if args.framework else default_framework()
     warnings = write_template(framework, output, lang=args.lang)
     _print_warnings(output, warnings)
     print(label("wrote_template", args.lang).format(

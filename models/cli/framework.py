@@ -10,8 +10,10 @@
   shipped frameworks;
 * ``framework review FILE -o OUT.xlsx`` — the review workbook a partner reads and annotates
   (:mod:`models.workbook.framework_review`); FILE as for ``diff``;
-* ``framework migrate PORTFOLIO --to FILE [--dry-run]`` — a portfolio moved to another
+* ``framework migrate PORTFOLIO --to FRAMEWORK [--dry-run]`` — a portfolio moved to another
   framework, its plan printed first (:mod:`models.cli.framework_migrate`).
+
+What A, B, FILE and ``--to`` may name: :mod:`models.cli.framework_source`.
 
 The actions are listed in :data:`ACTIONS`; each adds its own sub-parser and sets ``func``.
 """
@@ -19,70 +21,18 @@ The actions are listed in :data:`ACTIONS`; each adds its own sub-parser and sets
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from models.cli.common import EXIT_OK, stdout
 from models.cli.framework_migrate import add_migrate
+from models.cli.framework_source import SOURCE_HELP, json_object, read_framework
 from models.core.errors import InputError
 
 if TYPE_CHECKING:
-    from models.core.framework import Framework
 
     Actions = argparse._SubParsersAction[argparse.ArgumentParser]
-
-#: What A, B and FILE may be, in the help.
-SOURCE_HELP = ("a framework file (JSON), a workspace or JSON portfolio whose framework is "
-               "used, or the id of a shipped framework (see 'framework list')")
-
-
-def _json_object(path: str) -> dict[str, object] | None:
-    """The decoded JSON object of ``path``, or ``None`` when it is not one (a workspace, an
-    address, a damaged file: reading it otherwise names the problem)."""
-    from models.cli.reading import _json_file
-
-    if not _json_file(path):
-        return None
-    try:
-        data = json.loads(Path(path).read_text(encoding="utf-8-sig"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
-        return None
-    return data if isinstance(data, dict) else None
-
-
-def _is_framework(data: dict[str, object] | None) -> bool:
-    """Whether a JSON object is a framework (its ``format`` says so, or it has pillars and no
-    format) rather than a portfolio."""
-    if data is None:
-        return False
-    fmt = data.get("format")
-    return fmt == "beachhead.framework" or (fmt is None and "pillars" in data)
-
-
-def read_framework(path: str) -> Framework:
-    """The framework of ``path``: a framework file, a portfolio's (workspace or JSON), or the
-    shipped framework with that id when no such file exists.
-
-    Raises:
-        InputError: the file cannot be read, or the framework in it is invalid (each problem
-            naming its field).
-    """
-    from models.files.framework_file import load_framework, shipped_framework
-
-    if _is_framework(_json_object(path)):
-        return load_framework(path)
-    if not Path(path).exists():
-        try:
-            return shipped_framework(path)
-        except KeyError:
-            pass  # reading it as a portfolio says that the file is missing
-    from models.cli.reading import read_portfolio
-
-    return read_portfolio(argparse.Namespace(file=path)).framework
-
 
 def _every_problem(path: str, lang: str) -> InputError | None:
     """Every problem of the framework file at ``path``, each naming its field (validation
@@ -92,7 +42,7 @@ def _every_problem(path: str, lang: str) -> InputError | None:
     from models.core.framework_draft import FrameworkDraft
     from models.files.framework_file import refuse_other
 
-    data = _json_object(path)
+    data = json_object(path)
     if data is None:
         return None
     try:

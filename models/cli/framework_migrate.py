@@ -1,4 +1,4 @@
-"""``beachhead framework migrate PORTFOLIO --to FILE [--dry-run]``: move a portfolio to
+"""``beachhead framework migrate PORTFOLIO --to FRAMEWORK [--dry-run]``: move a portfolio to
 another framework (:mod:`models.core.framework_migration`).
 
 The plan is printed first (:func:`models.engine.migration_plan.plan_migration`): the pillars
@@ -16,6 +16,7 @@ import argparse
 from typing import TYPE_CHECKING
 
 from models.cli.common import EXIT_OK, stdout
+from models.cli.framework_source import SOURCE_HELP, read_framework
 from models.core.errors import InputError
 
 if TYPE_CHECKING:
@@ -144,13 +145,13 @@ def plan_text(plan: MigrationPlan, file: str, lang: str) -> str:
 
 
 def cmd_migrate(args: argparse.Namespace) -> int:
-    """``beachhead framework migrate PORTFOLIO --to FILE [--dry-run]``."""
+    """``beachhead framework migrate PORTFOLIO --to FRAMEWORK [--dry-run]``."""
     from models.core.framework_identity import own_identity
     from models.engine.migration_plan import plan_migration
     from models.files.framework_file import shipped_frameworks
     from models.store.access import is_workspace_location
 
-    new = _target(args.to)
+    new = read_framework(args.to)
     if not is_workspace_location(args.portfolio):
         return _json(args, new)
     from models.store.workspace import Workspace
@@ -170,21 +171,6 @@ def cmd_migrate(args: argparse.Namespace) -> int:
                 raise InputError.single(args.portfolio, "", str(exc)) from None
     print(_w("done_ws", args.lang).format(file=_shown(args.portfolio)), file=stdout())
     return EXIT_OK
-
-
-def _target(to: str) -> Framework:
-    """The framework of ``--to``: a framework file, or the shipped framework with that id
-    when no such file exists (as ``framework list`` says)."""
-    from pathlib import Path
-
-    from models.files.framework_file import load_framework, shipped_framework
-
-    if not Path(to).exists():
-        try:
-            return shipped_framework(to)
-        except KeyError:
-            pass  # reading it says that the file is missing
-    return load_framework(to)
 
 
 def _shown(location: str) -> str:
@@ -232,9 +218,8 @@ def add_migrate(actions: Actions, lang: argparse.ArgumentParser) -> None:
                                 "then the move")
     p.add_argument("portfolio", metavar="PORTFOLIO",
                    help="a workspace (file or postgresql:// address) or a JSON portfolio")
-    p.add_argument("--to", required=True, metavar="FILE",
-                   help="the new framework: a framework file (JSON) or the id of a shipped "
-                        "framework (see 'framework list')")
+    p.add_argument("--to", required=True, metavar="FRAMEWORK",
+                   help=f"the new framework: {SOURCE_HELP}")
     p.add_argument("--dry-run", action="store_true",
                    help="print the plan only; change nothing")
     p.add_argument("--comment", default="framework migrate",

@@ -12,6 +12,7 @@ from models.cli.analyze import cmd_analyze
 from models.cli.copying import cmd_copy
 from models.cli.files import cmd_export, cmd_sample, cmd_template
 from models.cli.framework import add_parser as _framework
+from models.cli.framework_source import SOURCE_HELP
 from models.cli.history import cmd_history
 from models.cli.importing import cmd_import
 from models.cli.moments import parse_moment
@@ -235,8 +236,9 @@ def _template(sub: Commands, lang: argparse.ArgumentParser) -> None:
     p = sub.add_parser("template", parents=[lang],
                        help="write a fillable founder self-assessment workbook")
     p.add_argument("-o", "--output", required=True, metavar="OUT.xlsx")
-    p.add_argument("--framework", metavar="FILE",
-                   help="a framework .json file (default: the framework Beachhead ships)")
+    p.add_argument("--framework", metavar="FRAMEWORK",
+                   help=f"the framework the founder scores against: {SOURCE_HELP} (default: "
+                        "the framework Beachhead ships)")
     p.set_defaults(func=cmd_template)
 
 

@@ -23,4 +23,15 @@ def test_a_workspace_moves_to_a_shipped_framework_named_by_its_id(capsys, tmp_pa
     assert "added (unscored): traction.revenue_growth  Revenue growth" in out
     assert read_back(path).framework == shipped_framework(TRACTION)
     code, _, err = run_cli(capsys, "framework", "migrate", str(path), "--to", "no.such-id")
-    assert code == 1 and "no.such-id: cannot read the framework file" in err
+    assert code == 1 and "no.such-id: cannot open the file (No such file or directory)" in err
+
+
+def test_a_workspace_moves_to_the_framework_another_portfolio_uses(capsys, tmp_path: Path):  # type: ignore[no-untyped-def]
+    fund, deals = tmp_path / "fund.beachhead", tmp_path / "deals.beachhead"
+    Workspace.create(fund, sample_portfolio()).close()
+    Workspace.create(deals, sample_portfolio()).close()
+    assert run_cli(capsys, "framework", "migrate", str(fund), "--to", TRACTION)[0] == 0
+    code, out, err = run_cli(capsys, "framework", "migrate", str(deals), "--to", str(fund))
+    assert (code, err) == (0, "")
+    assert "added (unscored): traction.revenue_growth  Revenue growth" in out
+    assert read_back(deals).framework == read_back(fund).framework

@@ -149,3 +149,29 @@ def test_cli_template_with_a_framework_file(tmp_path, capsys):
     assert cli.main(["template", "-o", str(out), "--framework", str(bad)]) == 1
     assert cli.main(["template", "-o", str(tmp_path / "t.txt")]) == 2
     assert "template" in cli.COMMANDS
+
+
+def test_cli_template_for_the_framework_a_portfolio_uses(tmp_path, capsys):
+    """A fund that adapted its framework sends founders a template of that framework: the
+    workspace (or JSON portfolio) names it, as does a shipped framework's id; a filled copy
+    imports back into that workspace."""
+    from models.cli.framework_source import read_framework
+    from models.engine.sample import sample_portfolio
+    from models.store.workspace import Workspace
+
+    fund = tmp_path / "fund.beachhead"
+    Workspace.create(fund, sample_portfolio()).close()
+    traction = "beachhead.llm-startups-traction"
+    assert cli.main(["framework", "migrate", str(fund), "--to", traction]) == 0
+    fw = read_framework(str(fund))
+    assert "traction.revenue_growth" in fw.criterion_ids
+    for source in (str(fund), traction):
+        out = tmp_path / "t.xlsx"
+        capsys.readouterr()
+        assert cli.main(["template", "-o", str(out), "--framework", source]) == 0
+        assert f"{traction} 1.0.0" in capsys.readouterr().err
+        ws = load_workbook(out)["Assessment"]
+        head = template_header_row(fw)
+        assert [ws.cell(head + 1 + j, 1).value for j in range(len(fw.criterion_ids))] == \
+            fw.criterion_ids
+        assert ws.cell(FIELDS_ROW + 7, 2).value == traction

@@ -1,0 +1,62 @@
+"""What a command's FRAMEWORK argument names (``framework diff A B``, ``framework review``,
+``framework migrate --to``, ``template --framework``): a framework file (JSON), a workspace or
+JSON portfolio whose framework is used, or the id of a shipped framework."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from models.core.framework import Framework
+
+#: What a FRAMEWORK argument may be, in the help.
+SOURCE_HELP = ("a framework file (JSON), a workspace or JSON portfolio whose framework is "
+               "used, or the id of a shipped framework (see 'framework list')")
+
+
+def json_object(path: str) -> dict[str, object] | None:
+    """The decoded JSON object of ``path``, or ``None`` when it is not one (a workspace, an
+    address, a damaged file: reading it otherwise names the problem)."""
+    from models.cli.reading import _json_file
+
+    if not _json_file(path):
+        return None
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def _is_framework(data: dict[str, object] | None) -> bool:
+    """Whether a JSON object is a framework (its ``format`` says so, or it has pillars and no
+    format) rather than a portfolio."""
+    if data is None:
+        return False
+    fmt = data.get("format")
+    return fmt == "beachhead.framework" or (fmt is None and "pillars" in data)
+
+
+def read_framework(path: str) -> Framework:
+    """The framework of ``path``: a framework file, a portfolio's (workspace or JSON), or the
+    shipped framework with that id when no such file exists.
+
+    Raises:
+        InputError: the file cannot be read, or the framework in it is invalid (each problem
+            naming its field).
+    """
+    from models.files.framework_file import load_framework, shipped_framework
+
+    if _is_framework(json_object(path)):
+        return load_framework(path)
+    if not Path(path).exists():
+        try:
+            return shipped_framework(path)
+        except KeyError:
+            pass  # reading it as a portfolio says that the file is missing
+    from models.cli.reading import read_portfolio
+
+    return read_portfolio(argparse.Namespace(file=path)).framework
