@@ -6,7 +6,8 @@ from __future__ import annotations
 import zipfile
 from typing import TYPE_CHECKING
 
-from models.workbook.guard.unpack import MIB, refuse
+from models.workbook.guard.texts import refuse, say
+from models.workbook.guard.unpack import MIB
 
 if TYPE_CHECKING:
     from models.workbook.guard.inspect import Limits
@@ -21,98 +22,80 @@ def check_signature(data: bytes, source: str) -> None:
     """Refuse what is not a zip archive, saying what it is."""
     head = data[:8]
     if not data:
-        raise refuse(source, "", "the file is empty; expected an .xlsx workbook")
+        raise refuse(source, "", "empty")
     if head == OLE_SIGNATURE:
         if "EncryptedPackage".encode("utf-16-le") in data or b"EncryptionInfo" in data:
-            raise refuse(source, "", "the workbook is password-protected (encrypted), so it "
-                         "cannot be read; open it in Excel or LibreOffice, remove the password "
-                         "to open, save it as .xlsx and import that copy")
+            raise refuse(source, "", "encrypted")
         if "WordDocument".encode("utf-16-le") in data:
-            raise refuse(source, "", "a Word 97–2003 document, not a workbook; expected an "
-                         ".xlsx workbook")
-        raise refuse(source, "", "a legacy Excel 97–2003 workbook (.xls), which Beachhead does "
-                     "not read; open it in Excel or LibreOffice, save it as .xlsx (Excel "
-                     "Workbook) and import that copy")
+            raise refuse(source, "", "word97")
+        raise refuse(source, "", "xls")
     if head[:4] in ZIP_SIGNATURES:
         return
     what = _sniff(data[:512])
-    raise refuse(source, "", f"not an Excel workbook: the file {what}; expected an .xlsx file "
-                 "saved by Excel, LibreOffice or Beachhead")
+    raise refuse(source, "", "not_excel", what=say(what))
 
 
 def _sniff(head: bytes) -> str:
     low = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if low.startswith(b"%pdf"):
-        return "is a PDF document"
+        return "is_pdf"
     if low.startswith((b"<!doctype html", b"<html", b"<table", b"<meta")):
-        return "is a web page (HTML; some programs save these with an .xls name)"
+        return "is_html"
     if low.startswith(b"<?xml") or low.startswith(b"<"):
-        return "is an XML or HTML text (e.g. Excel 2003 XML), not an .xlsx archive"
+        return "is_xml"
     if head.startswith((b"\x1f\x8b", b"7z\xbc\xaf", b"Rar!")):
-        return "is a compressed archive of another kind"
+        return "is_archive"
     if head.startswith((b"\x89PNG", b"\xff\xd8\xff", b"GIF8")):
-        return "is an image"
+        return "is_image"
     try:
         text = head.decode("utf-8")
     except UnicodeDecodeError:
-        return "has content Beachhead does not recognise"
+        return "is_unknown"
     if "," in text or ";" in text or "\t" in text:
-        return "is plain text (CSV or similar)"
-    return "is plain text"
+        return "is_csv"
+    return "is_text"
 
 
 def check_directory(infos: list[zipfile.ZipInfo], file_size: int, source: str,
                     limits: Limits) -> None:
     """Refuse zip bombs and tampered archives from the central directory alone."""
     if len(infos) > limits.members:
-        raise refuse(source, "", f"the archive holds {len(infos):,} parts; workbooks with more "
-                     f"than {limits.members:,} are refused")
+        raise refuse(source, "", "members", n=len(infos), limit=limits.members)
     seen: set[str] = set()
     total = 0
     for info in infos:
         name = info.filename
         if name in seen:
-            raise refuse(source, name, "the archive holds two parts with this name; a workbook "
-                         "has one of each (a tampered file?)")
+            raise refuse(source, name, "twice")
         seen.add(name)
         if info.flag_bits & 0x1:
-            raise refuse(source, name, "this part of the archive is encrypted; expected a "
-                         "plain .xlsx (remove the password and save again)")
+            raise refuse(source, name, "part_encrypted")
         if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-            raise refuse(source, name, f"packed with compression method {info.compress_type}, "
-                         "which Excel and LibreOffice never use; expected stored or deflate")
+            raise refuse(source, name, "method", method=info.compress_type)
         if (info.compress_type == zipfile.ZIP_STORED
                 and info.file_size != info.compress_size):
-            raise refuse(source, name, "a stored part whose sizes disagree (a damaged or "
-                         "tampered file)")
+            raise refuse(source, name, "stored_sizes")
         total += info.file_size
         if info.file_size > limits.ratio_floor and info.file_size > limits.ratio * max(
                 1, info.compress_size):
             ratio = info.file_size / max(1, info.compress_size)
-            raise refuse(source, name, f"a zip bomb: this part unpacks {ratio:,.0f} times "
-                         f"larger than it is packed ({info.file_size:,} bytes from "
-                         f"{info.compress_size:,}); refused before unpacking (limit "
-                         f"{limits.ratio:,.0f}×)")
+            raise refuse(source, name, "bomb_part", ratio=ratio, size=info.file_size,
+                         packed=info.compress_size, limit=limits.ratio)
     if total > limits.unpacked_bytes:
-        raise refuse(source, "", f"a zip bomb or an oversized workbook: it would unpack to "
-                     f"{total / MIB:,.0f} MB; refused before unpacking (limit "
-                     f"{limits.unpacked_bytes / MIB:,.0f} MB)")
+        raise refuse(source, "", "bomb_total", mb=total / MIB,
+                     limit=limits.unpacked_bytes / MIB)
     if total > limits.ratio_floor and total > limits.ratio * max(1, file_size):
         ratio = total / max(1, file_size)
-        raise refuse(source, "", f"a zip bomb: the archive unpacks {ratio:,.0f} times larger "
-                     "than the file; refused before unpacking (limit "
-                     f"{limits.ratio:,.0f}×)")
+        raise refuse(source, "", "bomb_ratio", ratio=ratio, limit=limits.ratio)
 
 
 def check_package_kind(names: set[str], source: str) -> None:
     """Refuse zip archives of other kinds (OpenDocument, Word, PowerPoint, plain zips)."""
     if "mimetype" in names and "content.xml" in names:
-        raise refuse(source, "", "an OpenDocument file (.ods), not an .xlsx workbook; open it "
-                     "in LibreOffice, save it as Excel 2007-365 (.xlsx) and import that copy")
+        raise refuse(source, "", "ods")
     if "word/document.xml" in names:
-        raise refuse(source, "", "a Word document (.docx), not a workbook; expected .xlsx")
+        raise refuse(source, "", "docx")
     if "ppt/presentation.xml" in names:
-        raise refuse(source, "", "a PowerPoint presentation, not a workbook; expected .xlsx")
+        raise refuse(source, "", "pptx")
     if "[Content_Types].xml" not in names:
-        raise refuse(source, "", "a zip archive but not an Excel workbook (it has no "
-                     "[Content_Types].xml); expected an .xlsx file")
+        raise refuse(source, "", "no_part", part="[Content_Types].xml")

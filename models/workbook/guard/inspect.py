@@ -74,10 +74,10 @@ from models.workbook.guard.parts import (
     workbook_relationships,
 )
 from models.workbook.guard.sheet_scan import ScanError, SheetScan, SheetScanner, StringsScanner
+from models.workbook.guard.texts import os_reason, refuse
 from models.workbook.guard.unpack import (
     MIB,
     BadXml,
-    refuse,
     relationships,
     sheet_ids,
     structure_bytes,
@@ -211,14 +211,13 @@ def inspect_workbook(path: str | Path, limits: Limits = DEFAULT_LIMITS,
     source = source or str(path)
     try:
         if path.is_dir():
-            raise refuse(source, "", "is a folder, not a workbook; expected an .xlsx file")
+            raise refuse(source, "", "folder")
         size = path.stat().st_size
         if size > limits.file_bytes:
-            raise refuse(source, "", f"the file is {size / MIB:,.0f} MB; workbooks larger "
-                         f"than {limits.file_bytes / MIB:,.0f} MB are refused")
+            raise refuse(source, "", "too_big", mb=size / MIB, limit=limits.file_bytes / MIB)
         data = path.read_bytes()
     except OSError as exc:
-        raise refuse(source, "", f"cannot open the file ({exc.strerror or exc})") from None
+        raise refuse(source, "", "cannot_open", reason=os_reason(exc)) from None
     return inspect_bytes(data, source, limits, sheets)
 
 
@@ -226,15 +225,13 @@ def inspect_bytes(data: bytes, source: str, limits: Limits = DEFAULT_LIMITS,
                   sheets: SheetChooser | None = None) -> WorkbookScan:
     """:func:`inspect_workbook` on bytes already read."""
     if len(data) > limits.file_bytes:
-        raise refuse(source, "", f"the file is {len(data) / MIB:,.0f} MB; workbooks larger "
-                     f"than {limits.file_bytes / MIB:,.0f} MB are refused")
+        raise refuse(source, "", "too_big", mb=len(data) / MIB, limit=limits.file_bytes / MIB)
     check_signature(data, source)
     try:
         zf = zipfile.ZipFile(BytesIO(data))
         infos = zf.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError) as exc:
-        raise refuse(source, "", f"the file is damaged or not a workbook (not a readable zip "
-                     f"archive: {exc}); expected an .xlsx file") from None
+        raise refuse(source, "", "not_zip", error=exc) from None
     check_directory(infos, len(data), source, limits)
     check_package_kind({i.filename for i in infos}, source)
     out = ArchiveWriter()
@@ -256,20 +253,17 @@ def _package(data: bytes, names: PartNames, source: str, limits: Limits,
     fresh package relationships go into ``out``."""
     root = names.find("_rels/.rels")
     if root is None:
-        raise refuse(source, "", "a zip archive but not an Excel workbook (it has no "
-                     "_rels/.rels); expected an .xlsx file")
+        raise refuse(source, "", "no_part", part="_rels/.rels")
     raw, _ = structure_bytes(data, root, source, limits.structure_bytes)
     target = office_document(_parsed(relationships, raw, source, root.filename))
     if target is None:
-        raise refuse(source, root.filename, "no relationship names the workbook part "
-                     "(officeDocument); expected an .xlsx workbook")
+        raise refuse(source, root.filename, "no_office_document")
     folder = folder_of(target)
     workbook = names.find(folder + "workbook.xml")
     rels = names.find(folder + "_rels/workbook.xml.rels")
     for info, path in ((workbook, "workbook.xml"), (rels, "_rels/workbook.xml.rels")):
         if info is None:
-            raise refuse(source, "", f"a zip archive but not an Excel workbook (it has no "
-                         f"{folder}{path}); expected an .xlsx file")
+            raise refuse(source, "", "no_part", part=f"{folder}{path}")
     assert workbook is not None and rels is not None
     workbook_xml, packed = structure_bytes(data, workbook, source, limits.structure_bytes)
     rels_xml, _ = structure_bytes(data, rels, source, limits.structure_bytes)
@@ -279,7 +273,7 @@ def _package(data: bytes, names: PartNames, source: str, limits: Limits,
                             _parsed(relationships, rels_xml, source, rels.filename),
                             rels.filename)
     except PackageError as exc:
-        raise refuse(source, exc.part, str(exc)) from None
+        raise refuse(source, exc.part, exc.key, **exc.values) from None
     out.store("_rels/.rels", root_relationships())
     out.copy(CANONICAL_WORKBOOK, workbook, packed)
     return Package(folder, workbook, names.find(folder + "sharedStrings.xml"),
@@ -290,7 +284,7 @@ def _parsed(parse: Callable[[bytes], T], raw: bytes, source: str, part: str) -> 
     try:
         return parse(raw)
     except BadXml as exc:
-        raise refuse(source, part, f"the workbook's structure is damaged ({exc})") from None
+        raise refuse(source, part, "structure", error=exc) from None
 
 
 def _check_sheet_names(names: list[str], source: str, part: str) -> None:
@@ -298,9 +292,7 @@ def _check_sheet_names(names: list[str], source: str, part: str) -> None:
     for name in names:
         key = name.casefold()
         if key in seen:
-            raise refuse(source, part, f"two sheets are named '{seen[key]}' and '{name}'; "
-                         "Excel gives every sheet its own name (ignoring case), so the file "
-                         "was made or changed by another program: refused")
+            raise refuse(source, part, "same_names", first=seen[key], second=name)
         seen[key] = name
 
 
@@ -315,8 +307,7 @@ def _scan_sheets(data: bytes, package: Package, wanted: set[str], source: str,
         if sheet.name not in wanted:
             continue
         if sheet.member is None:
-            raise refuse(source, sheet.name, f"the sheet's part ({sheet.path}) is missing from "
-                         "the archive; the file is damaged")
+            raise refuse(source, sheet.name, "sheet_missing", path=sheet.path)
         key = sheet.member.filename
         if key not in by_member:
             scan = SheetScan(sheet.name, key)
@@ -325,7 +316,7 @@ def _scan_sheets(data: bytes, package: Package, wanted: set[str], source: str,
                 _, packed = verify_member(data, sheet.member, source, [scanner.feed])
                 scanner.close()
             except ScanError as exc:
-                raise refuse(source, sheet.name, str(exc)) from None
+                raise refuse(source, sheet.name, exc.key, **exc.values) from None
             _check_area(scan, source, limits)
             by_member[key] = (scan, canonical_sheet(len(by_member)))
             out.copy(by_member[key][1], sheet.member, packed)
@@ -345,12 +336,11 @@ def _shared_strings(data: bytes, package: Package, source: str, limits: Limits,
         _, packed = verify_member(data, info, source, [scanner.feed])
         scanner.close()
     except ScanError as exc:
-        raise refuse(source, info.filename, str(exc)) from None
+        raise refuse(source, info.filename, exc.key, **exc.values) from None
     if max(scanner.strings, scanner.claimed) > limits.strings:
-        held = f"{scanner.strings:,} string{'s' if scanner.strings != 1 else ''}"
-        raise refuse(source, info.filename, f"the shared strings hold {held} and claim "
-                     f"{scanner.claimed:,} (uniqueCount); workbooks with more than "
-                     f"{limits.strings:,} are refused")
+        raise refuse(source, info.filename, "strings", held=scanner.strings,
+                     s="s" if scanner.strings != 1 else "", claimed=scanner.claimed,
+                     limit=limits.strings)
     out.copy("xl/sharedStrings.xml", info, packed)
     return scanner.strings
 
@@ -359,14 +349,10 @@ def _check_area(scan: SheetScan, source: str, limits: Limits) -> None:
     area = scan.area
     corner = f"{column_letter(scan.columns)}{scan.rows}" if area else "A1"
     if area > limits.sheet_cells:
-        raise refuse(source, scan.name, f"the sheet's cells reach {corner} ({scan.rows:,} rows "
-                     f"× {scan.columns:,} columns = {area:,} cells, {scan.cells:,} of them "
-                     f"written); sheets spanning more than {limits.sheet_cells:,} cells are "
-                     "refused")
+        raise refuse(source, scan.name, "area", corner=corner, rows=scan.rows,
+                     columns=scan.columns, area=area, cells=scan.cells, limit=limits.sheet_cells)
     if area > limits.sparse_area and area > limits.sparse_factor * max(1, scan.cells):
-        raise refuse(source, scan.name, f"the sheet's cells reach {corner} ({area:,} cells) but "
-                     f"only {scan.cells:,} are written; delete the stray cells far below or to "
-                     "the right of the data and save again")
+        raise refuse(source, scan.name, "sparse", corner=corner, area=area, cells=scan.cells)
     if scan.merged > limits.merged_ranges:
-        raise refuse(source, scan.name, f"the sheet has {scan.merged:,} merged ranges; sheets "
-                     f"with more than {limits.merged_ranges:,} are refused")
+        raise refuse(source, scan.name, "merged", merged=scan.merged,
+                     limit=limits.merged_ranges)

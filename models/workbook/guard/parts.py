@@ -30,6 +30,8 @@ import zlib
 from dataclasses import dataclass, field
 from xml.sax.saxutils import quoteattr
 
+from models.workbook.guard.texts import say
+
 OFFICE_DOCUMENT = "/relationships/officeDocument"
 SHEET_TYPES = ("worksheet", "chartsheet", "dialogsheet")
 _ASCII_LOWER = bytes.maketrans(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ", b"abcdefghijklmnopqrstuvwxyz")
@@ -114,9 +116,9 @@ class PackageError(ValueError):
     """The package structure is not what calamine can read. ``part`` names where (``""`` for
     the whole file); the message says what is wrong."""
 
-    def __init__(self, part: str, message: str) -> None:
-        super().__init__(message)
-        self.part = part
+    def __init__(self, part: str, key: str, **values: object) -> None:
+        super().__init__(say(key, **values))
+        self.part, self.key, self.values = part, key, values
 
 
 def office_document(rels: tuple[tuple[tuple[str, str], ...], ...]) -> str | None:
@@ -145,13 +147,11 @@ def sheet_parts(names: PartNames, folder: str, sheets: tuple[tuple[str, str], ..
     out = []
     for name, rid in sheets:
         if rid not in by_id:
-            raise PackageError(rels_part, f"the workbook's structure is damaged: sheet "
-                               f"'{name}' names relationship '{rid}', which {rels_part} lacks")
+            raise PackageError(rels_part, "missing_rel", name=name, rid=rid, rels=rels_part)
         target, kind = by_id[rid]
         kind = kind.rsplit("/", 1)[-1]
         if kind not in SHEET_TYPES:
-            raise PackageError(rels_part, f"the workbook's structure is damaged: sheet '{name}' "
-                               f"points at a part of type '{kind}', not a worksheet")
+            raise PackageError(rels_part, "not_worksheet", name=name, kind=kind)
         path = sheet_path(folder, target)
         out.append(SheetPart(name, rid, kind, path, names.find(path)))
     return out

@@ -34,6 +34,8 @@ import re
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 
+from models.workbook.guard.texts import say
+
 MIB = 1 << 20
 #: Bytes scanned at a time (the rest is carried over to the next slice).
 SCAN_SLICE = 1 << 20
@@ -84,7 +86,12 @@ _NAME_END = (b" ", b"\t", b"\r", b"\n", b"/", b">")
 
 
 class ScanError(ValueError):
-    """The part cannot be scanned (the message says why); the guard refuses the file."""
+    """The part cannot be scanned (the guard's text ``key`` says why); the guard refuses the
+    file."""
+
+    def __init__(self, key: str, **values: object) -> None:
+        super().__init__(say(key, **values))
+        self.key, self.values = key, values
 
 
 @functools.lru_cache(maxsize=4096)
@@ -183,8 +190,7 @@ class _Slicer:
         cut = self.buf.rfind(b"<")
         if cut <= 0:
             if len(self.buf) > CARRY_MAX:
-                raise ScanError(f"the XML has no tag in {CARRY_MAX // MIB} MB; refused as "
-                                "malformed")
+                raise ScanError("no_tag", mb=CARRY_MAX // MIB)
             return None
         out, self.buf = self.buf[:cut], self.buf[cut:]
         return out
@@ -310,9 +316,7 @@ class SheetScanner(_Streamed):
         tags and text: every ``<`` opens a tag that closes without another ``<`` (no
         comments or CDATA hiding cells from this scan while the reader sees them)."""
         if len(_ANY_TAG.findall(text)) != text.count(b"<"):
-            raise ScanError("the sheet's XML holds a '<' that does not open a plain tag (in a "
-                            "comment, CDATA or an attribute value); spreadsheet programs never "
-                            "write one there, so the sheet is refused")
+            raise ScanError("stray_lt")
         if self.cell is None and self.tail:
             self.cell = self._enclosing_cell(self.tail, len(self.tail))
         for m in _TAG.finditer(text):
@@ -355,7 +359,7 @@ class SheetScanner(_Streamed):
 def _error_text(text: bytes, pos: int) -> str:
     m = _VALUE.match(text, pos) or _VALUE.search(text, pos, pos + 256)
     value = m[1].decode("utf-8", "replace").strip() if m else ""
-    return value or "an error value"
+    return value or say("an_error_value")
 
 
 class StringsScanner(_Streamed):

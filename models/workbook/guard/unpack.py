@@ -12,7 +12,7 @@ import zlib
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
-from models.core.errors import InputError, Problem
+from models.workbook.guard.texts import refuse
 
 if TYPE_CHECKING:
     from xml.etree.ElementTree import Element
@@ -20,11 +20,6 @@ if TYPE_CHECKING:
 #: Unpacked bytes handed to the scanners at a time.
 SLICE = 1 << 20
 MIB = 1 << 20
-
-
-def refuse(source: str, location: str, message: str) -> InputError:
-    """An :class:`InputError` with one problem (shorthand for the guard's refusals)."""
-    return InputError([Problem(source, location, message)])
 
 
 Sink = Callable[[bytes], None]
@@ -49,12 +44,10 @@ class XmlChecker:
             self.first = False
             head = chunk[:256]
             if head.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in head[:4]:
-                raise refuse(self.source, self.name, "XML in UTF-16; expected UTF-8, as Excel "
-                             "and LibreOffice write it")
+                raise refuse(self.source, self.name, "utf16")
             m = _ENCODING.match(head.removeprefix(b"\xef\xbb\xbf").lstrip())
             if m and m[1].lower() not in _UTF8_NAMES:
-                raise refuse(self.source, self.name, f"XML declared as {m[1].decode()}; "
-                             "expected UTF-8, as Excel and LibreOffice write it")
+                raise refuse(self.source, self.name, "encoding", encoding=m[1].decode())
         # "<!" opens only comments, CDATA and declarations: look closer only where it occurs
         if self.tail and b"<!" in self.tail + chunk[:16]:
             self._check(self.tail + chunk[:16])
@@ -65,10 +58,7 @@ class XmlChecker:
     def _check(self, text: bytes) -> None:
         for mark in _DTD_MARKS:
             if mark in text:
-                raise refuse(self.source, self.name, "the XML declares a document type or "
-                             "entities (<!DOCTYPE/<!ENTITY): entity expansion and external "
-                             "entities are refused; a workbook saved by Excel or LibreOffice "
-                             "has none")
+                raise refuse(self.source, self.name, "dtd")
 
 
 def verify_member(data: bytes, info: zipfile.ZipInfo, source: str,
@@ -86,12 +76,12 @@ def verify_member(data: bytes, info: zipfile.ZipInfo, source: str,
     off = info.header_offset
     header = data[off:off + _LOCAL_HEADER.size]
     if len(header) < _LOCAL_HEADER.size or header[:4] != b"PK\x03\x04":
-        raise refuse(source, name, "the archive is damaged (a part's header is missing)")
+        raise refuse(source, name, "no_header")
     *_, name_len, extra_len = _LOCAL_HEADER.unpack(header)
     start = off + _LOCAL_HEADER.size + name_len + extra_len
     raw = memoryview(data)[start:start + info.compress_size]
     if len(raw) != info.compress_size:
-        raise refuse(source, name, "the archive is damaged (a part is cut short)")
+        raise refuse(source, name, "cut_short")
     feeds = [XmlChecker(source, name).feed, *sinks]
     kept: list[bytes] = []
     total = crc = 0
@@ -102,8 +92,7 @@ def verify_member(data: bytes, info: zipfile.ZipInfo, source: str,
             return
         total += len(piece)
         if total > info.file_size:
-            raise refuse(source, name, f"a zip bomb or a tampered file: this part unpacks to "
-                         f"more than the {info.file_size:,} bytes it declares; refused")
+            raise refuse(source, name, "unpacks_more", size=info.file_size)
         crc = zlib.crc32(piece, crc)
         for feed in feeds:
             feed(piece)
@@ -112,8 +101,7 @@ def verify_member(data: bytes, info: zipfile.ZipInfo, source: str,
 
     _unpack(raw, info.compress_type, sink, source, name)
     if total != info.file_size or crc != info.CRC:
-        raise refuse(source, name, "the archive is damaged or tampered with (this part's size "
-                     "or checksum differs from what the archive declares)")
+        raise refuse(source, name, "checksum")
     return b"".join(kept), raw
 
 
@@ -130,18 +118,17 @@ def _unpack(raw: memoryview, method: int, sink: Sink, source: str, name: str) ->
                 sink(d.decompress(d.unconsumed_tail, SLICE))
         sink(d.flush())
     except zlib.error as exc:
-        raise refuse(source, name, f"the archive is damaged (cannot unpack this part: "
-                     f"{exc})") from None
+        raise refuse(source, name, "cannot_unpack", error=exc) from None
     if not d.eof:
-        raise refuse(source, name, "the archive is damaged (this part is cut short)")
+        raise refuse(source, name, "part_cut_short")
 
 
 def structure_bytes(data: bytes, info: zipfile.ZipInfo, source: str, limit: int
                     ) -> tuple[bytes, memoryview]:
     """A small structure part (relationships, the workbook part), unpacked and checked."""
     if info.file_size > limit:
-        raise refuse(source, info.filename, f"this part is {info.file_size / MIB:,.0f} MB; a "
-                     f"workbook's structure fits in {limit / MIB:,.0f} MB")
+        raise refuse(source, info.filename, "structure_big", mb=info.file_size / MIB,
+                     limit=limit / MIB)
     return verify_member(data, info, source, keep=True)
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from models.workbook.importing.cells import as_name
+from models.workbook.importing.problem_texts import say
 from models.workbook.layout import EXPORT_KIND, LAYOUT_VERSION, TEMPLATE_KIND
 
 if TYPE_CHECKING:
@@ -27,9 +28,8 @@ def workbook_kind(reader: WorkbookReader, about: dict[str, tuple[object, str]]
         kind = EXPORT
     elif kind_value:
         assert kind_cell is not None
-        reader.problem(kind_cell[1], f"a workbook of kind '{kind_value}', which cannot be "
-                       f"imported; expected a founder template ({TEMPLATE_KIND}) or a "
-                       f"Beachhead export ({EXPORT_KIND})")
+        reader.problem(kind_cell[1], say("other_kind", kind=kind_value, template=TEMPLATE_KIND,
+                                         export=EXPORT_KIND))
         return None
     else:
         kind = EXPORT if "scores" in reader.folded else TEMPLATE
@@ -40,9 +40,8 @@ def workbook_kind(reader: WorkbookReader, about: dict[str, tuple[object, str]]
         except ValueError:
             version = LAYOUT_VERSION
         if version > LAYOUT_VERSION:
-            reader.problem(layout[1], f"made by a newer Beachhead (workbook layout "
-                           f"{version}); expected layout {LAYOUT_VERSION} or older: update "
-                           "Beachhead to import it")
+            reader.problem(layout[1], say("newer_layout", version=version,
+                                          expected=LAYOUT_VERSION))
             return None
     return kind
 
@@ -63,22 +62,19 @@ def framework_matches(reader: WorkbookReader, fid: tuple[object, str] | None,
     nothing, with a note); a problem otherwise."""
     fw = reader.fw
     if fid is None and fver is None:
-        reader.note(where, f"the workbook does not say which framework it was made for; read "
-                    f"as framework '{fw.id}' version {fw.version}")
+        reader.note(where, say("framework_unsaid", id=fw.id, version=fw.version))
         return True
     wid = as_name(fid[0]) if fid else ""
     wver = as_name(fver[0]) if fver else ""
     reader.result.framework = (wid, wver)
-    remedy = ("make a new template for it with 'beachhead template', or import the file "
-              "into a portfolio that uses that framework (--into, or --framework "
-              "FILE for a new one)")
+    remedy = say("remedy")
     if fid is not None and wid != fw.id:
-        reader.problem(fid[1], f"this workbook is for framework '{wid}'"
-                       f"{f' version {wver}' if wver else ''}; expected framework "
-                       f"'{fw.id}' version {fw.version}: {remedy}")
+        reader.problem(fid[1], say("other_framework_version" if wver else "other_framework",
+                                   wid=wid, wver=wver, id=fw.id, version=fw.version,
+                                   remedy=remedy))
         return False
     if fver is not None and wver != fw.version:
-        reader.problem(fver[1], f"this workbook is for version {wver or '(empty)'} of "
-                       f"framework '{wid or fw.id}'; expected version {fw.version}: {remedy}")
+        reader.problem(fver[1], say("other_version", wver=wver or say("empty_version"),
+                                    wid=wid or fw.id, version=fw.version, remedy=remedy))
         return False
     return True

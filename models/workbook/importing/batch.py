@@ -55,6 +55,7 @@ from pathlib import Path
 from models.core.framework import Framework
 from models.files.framework_file import default_framework
 from models.workbook.guard.inspect import DEFAULT_LIMITS, Limits, require_defused_xml
+from models.workbook.guard.texts import language, speaking
 from models.workbook.importing.merge import MergePlan, merge_into, plan_merge
 from models.workbook.importing.pool import read_in_processes
 from models.workbook.importing.reader import read_workbook, sheets_to_read
@@ -79,6 +80,7 @@ def import_workbooks(
     progress: Progress | None = None,
     workers: int | None = None,
     limits: Limits = DEFAULT_LIMITS,
+    lang: str = "en",
 ) -> ImportReport:
     """Read founder templates and Beachhead exports.
 
@@ -94,6 +96,9 @@ def import_workbooks(
             protection of a separate process (as does a daemonic process, which may not
             start any).
         limits: the hostile-file limits (:class:`models.workbook.guard.inspect.Limits`).
+        lang: the language of every problem and note (``en`` or ``zh_CN``: the command
+            line's ``--lang``, the window's interface language); the report keeps it for the
+            merge's notes.
 
     Returns:
         An :class:`ImportReport`; nothing is written anywhere.
@@ -107,15 +112,17 @@ def import_workbooks(
     framework = framework or default_framework()
     names = [str(p) for p in paths]
     n_workers = _workers(workers, len(names))
-    if n_workers and names:
-        results = read_in_processes(names, framework, limits, n_workers, progress)
-    else:
-        results = []
-        for done, name in enumerate(names, 1):
-            results.append(read_workbook(name, framework, limits=limits))
-            if progress:
-                progress(done, len(names))
-    return ImportReport(framework, results, skip_bad)
+    with speaking(lang):
+        spoken = language()
+        if n_workers and names:
+            results = read_in_processes(names, framework, limits, n_workers, progress)
+        else:
+            results = []
+            for done, name in enumerate(names, 1):
+                results.append(read_workbook(name, framework, limits=limits, lang=lang))
+                if progress:
+                    progress(done, len(names))
+    return ImportReport(framework, results, skip_bad, lang=spoken)
 
 
 def _workers(requested: int | None, files: int) -> int:

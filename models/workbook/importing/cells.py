@@ -38,17 +38,13 @@ from typing import cast
 
 from models.core.portfolio import CONFIDENCES, ROLES, Confidence, Role
 from models.core.website import normalise_website
+from models.workbook.importing.problem_texts import cut_problem, say, website_problem
 from models.workbook.words import ZH_LABELS, ZH_VALUES
 from models.workbook.xlsx_text import REPLACEMENT, clean_text
 
 #: Dates read from serial numbers or text must fall in these years.
 FIRST_YEAR, LAST_YEAR = 1990, 2100
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
-EXPECTED_SCORE = "expected a whole number from 1 to 5, or an empty cell (not scored)"
-#: The problem with a cell that holds a formula where a typed value is read.
-FORMULA = ("holds a formula; expected a typed value (Beachhead reads what was typed, never a "
-           "formula's stored result)")
-EXPECTED_DATE = "expected a date such as 2024-10-31"
 
 
 class CellError(ValueError):
@@ -131,9 +127,8 @@ def clean_cell_text(value: str) -> tuple[str, str | None]:
     text, problems = clean_text(_DEL_AND_C1.sub(REPLACEMENT, value))
     codes = ", ".join(dict.fromkeys(f"U+{ord(c):04X}" for c in bad))
     n = len(bad)
-    message = (f"replaced {n} control character{'s' if n > 1 else ''} ({codes}), which "
-               "word processors paste and workbooks cannot keep, with U+FFFD")
-    cut = [p for p in problems if p.startswith("cut")]
+    message = say("control", n=n, s="s" if n > 1 else "", codes=codes)
+    cut = [cut_problem(p) for p in problems if p.startswith("cut")]
     return text, "; ".join([message, *cut])
 
 
@@ -156,7 +151,6 @@ class ScoreReading:
     warning: str | None = None
 
 
-NOT_COUNTED = "not scored (the workbook's formulas do not count it either)"
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _OUT_OF_FIVE = re.compile(r"^(\D*)(\d+(?:\.\d+)?)\s*/\s*5(?:\.0+)?(\D*)$")
 _RANGE = re.compile(r"\d\s*(?:-|–|—|~|to|到|至)\s*\d", re.I)
@@ -179,8 +173,8 @@ def read_score(value: object) -> ScoreReading:
     if is_blank(value):
         return ScoreReading(None)
     if isinstance(value, bool):
-        return ScoreReading(None, f"{as_text(value)} is a logical value, not a number: "
-                                  f"{NOT_COUNTED}; type a whole number from 1 to 5")
+        return ScoreReading(None, say("logical", shown=as_text(value),
+                                      not_counted=say("not_counted")))
     if isinstance(value, (dt.date, dt.time, dt.timedelta)):
         return _date_score(value)
     if isinstance(value, (int, float)):
@@ -191,9 +185,10 @@ def read_score(value: object) -> ScoreReading:
 def _number_score(x: float, shown: str) -> ScoreReading:
     if math.isfinite(x) and x.is_integer() and 1 <= x <= 5:
         return ScoreReading(int(x))
-    why = ("is not a whole number" if math.isfinite(x) and not x.is_integer()
-           else "is outside 1–5")
-    return ScoreReading(None, f"score {shown} {why}: {NOT_COUNTED}; {EXPECTED_SCORE}")
+    key = ("score_fraction" if math.isfinite(x) and not x.is_integer()
+           else "score_outside")
+    return ScoreReading(None, say(key, shown=shown, not_counted=say("not_counted"),
+                                  expected=say("expected_score")))
 
 
 def _date_score(value: dt.date | dt.time | dt.timedelta) -> ScoreReading:
@@ -211,12 +206,11 @@ def _date_score(value: dt.date | dt.time | dt.timedelta) -> ScoreReading:
     reading = _number_score(serial, f"{serial:g}")
     shown = as_text(value)
     if reading.value is not None:
-        return ScoreReading(reading.value, f"the cell is formatted as a date or time (it shows "
-                            f"{shown}) but holds the number {reading.value}, which the "
-                            f"workbook's formulas count: read as {reading.value}; format the "
-                            "cell as a number")
-    return ScoreReading(None, f"a date or time ({shown}) is not a score: {NOT_COUNTED}; "
-                              f"{EXPECTED_SCORE}")
+        return ScoreReading(reading.value, say("date_counted", shown=shown,
+                                               value=reading.value))
+    return ScoreReading(None, say("date_not_score", shown=shown,
+                                  not_counted=say("not_counted"),
+                                  expected=say("expected_score")))
 
 
 def _text_score(raw: str) -> ScoreReading:
@@ -225,13 +219,10 @@ def _text_score(raw: str) -> ScoreReading:
     out_of_five = _OUT_OF_FIVE.match(text)
     numbers = [out_of_five[2]] if out_of_five else _NUMBER.findall(text)
     if not numbers:
-        raise CellError(f"'{shown}' is not a score; {EXPECTED_SCORE}")
+        raise CellError(say("not_score", shown=shown, expected=say("expected_score")))
     if len(numbers) > 1 or _RANGE.search(text):
-        raise CellError(f"'{shown}' names more than one level; pick one level and type it as "
-                        f"a number: {EXPECTED_SCORE}")
-    return ScoreReading(None, f"the score '{shown}' is stored as text, which the workbook's "
-                              f"formulas do not count: not scored; retype it as a number "
-                              f"({numbers[0]}), in a cell not formatted as Text")
+        raise CellError(say("several_levels", shown=shown, expected=say("expected_score")))
+    return ScoreReading(None, say("score_text", shown=shown, number=numbers[0]))
 
 
 _CONFIDENCE_ALIASES = {**{ZH_VALUES[c]: c for c in CONFIDENCES}, "中等": "medium",
@@ -245,8 +236,8 @@ def parse_confidence(value: object) -> Confidence | None:
     Raises:
         CellError: anything else.
     """
-    return cast("Confidence | None", _one_of(value, "confidence", CONFIDENCES,
-                _CONFIDENCE_ALIASES, "low, medium, high or an empty cell (medium)"))
+    return cast("Confidence | None", _one_of(value, "bad_confidence", CONFIDENCES,
+                _CONFIDENCE_ALIASES))
 
 
 def parse_role(value: object) -> Role | None:
@@ -256,8 +247,7 @@ def parse_role(value: object) -> Role | None:
     Raises:
         CellError: anything else.
     """
-    return cast("Role | None", _one_of(value, "role", ROLES, _ROLE_ALIASES,
-                                       "founder, investor or other"))
+    return cast("Role | None", _one_of(value, "bad_role", ROLES, _ROLE_ALIASES))
 
 
 def parse_website(value: object) -> str:
@@ -270,20 +260,20 @@ def parse_website(value: object) -> str:
     try:
         return normalise_website(as_name(value))
     except ValueError as exc:
-        raise CellError(str(exc)) from None
+        raise CellError(website_problem(str(exc))) from None
 
 
-def _one_of(value: object, what: str, choices: tuple[str, ...], aliases: dict[str, str],
-            expected: str) -> str | None:
-    """``value`` as one of ``choices`` (any case, or an alias); ``None`` when empty."""
+def _one_of(value: object, problem: str, choices: tuple[str, ...], aliases: dict[str, str]
+            ) -> str | None:
+    """``value`` as one of ``choices`` (any case, or an alias); ``None`` when empty, else the
+    importer's text ``problem``."""
     if is_blank(value):
         return None
     key = as_name(value).casefold()
     key = aliases.get(key, key)
     if key in choices:
         return key
-    raise CellError(f"{what} '{as_name(value)}' is not one of {', '.join(choices)}; "
-                    f"expected {expected}")
+    raise CellError(say(problem, shown=as_name(value), choices=", ".join(choices)))
 
 
 _ISO = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
@@ -306,14 +296,14 @@ def parse_date(value: object) -> dt.date | None:
     if isinstance(value, dt.date):
         return _in_range(value, as_text(value))
     if isinstance(value, (bool, dt.time, dt.timedelta)):
-        raise CellError(f"'{as_text(value)}' is not a date; {EXPECTED_DATE}")
+        raise _not_a_date(as_text(value))
     if isinstance(value, (int, float)):
         if not math.isfinite(value):
-            raise CellError(f"'{as_text(value)}' is not a date; {EXPECTED_DATE}")
+            raise _not_a_date(as_text(value))
         try:
             day = _EXCEL_EPOCH + dt.timedelta(days=int(value))
         except OverflowError:
-            raise CellError(f"'{as_text(value)}' is not a date; {EXPECTED_DATE}") from None
+            raise _not_a_date(as_text(value)) from None
         return _in_range(day, as_text(value))
     text = " ".join(str(value).split())
     m = _ISO.match(text)
@@ -326,16 +316,20 @@ def parse_date(value: object) -> dt.date | None:
             return _make(year, b, a, text)
         if b > 12 >= a or a == b:
             return _make(year, a, b, text)
-        raise CellError(f"'{text}' could be {a} {_month(b)} or {_month(a)} {b}; expected a "
-                        f"date that reads one way only: write {year:04d}-{b:02d}-{a:02d} or "
-                        f"{year:04d}-{a:02d}-{b:02d}")
+        raise CellError(say("two_dates", shown=text, a=a, b=b, year=year, month_a=_month(a),
+                            month_b=_month(b), first=f"{year:04d}-{b:02d}-{a:02d}",
+                            second=f"{year:04d}-{a:02d}-{b:02d}"))
     for fmt in _NAMED:
         try:
             named = dt.datetime.strptime(text, fmt).date()
         except ValueError:
             continue
         return _in_range(named, text)
-    raise CellError(f"'{text}' is not a date; {EXPECTED_DATE}")
+    raise _not_a_date(text)
+
+
+def _not_a_date(shown: str) -> CellError:
+    return CellError(say("not_date", shown=shown, expected=say("expected_date")))
 
 
 def _month(n: int) -> str:
@@ -346,13 +340,14 @@ def _make(year: int, month: int, day: int, shown: str) -> dt.date:
     try:
         day_ = dt.date(year, month, day)
     except ValueError:
-        raise CellError(f"'{shown}' is not a real date; {EXPECTED_DATE}") from None
+        raise CellError(say("unreal_date", shown=shown, expected=say("expected_date"))) from None
     return _in_range(day_, shown)
 
 
 def _in_range(day: dt.date, shown: str) -> dt.date:
     if not FIRST_YEAR <= day.year <= LAST_YEAR:
-        raise CellError(f"'{shown}' is outside {FIRST_YEAR}–{LAST_YEAR}; {EXPECTED_DATE}")
+        raise CellError(say("date_range", shown=shown, low=FIRST_YEAR, high=LAST_YEAR,
+                            expected=say("expected_date")))
     return day
 
 

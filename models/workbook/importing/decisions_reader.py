@@ -16,13 +16,13 @@ from typing import TYPE_CHECKING, cast
 
 from models.core.decisions import STATUSES, Decision, Status, status_name
 from models.workbook.importing.cells import (
-    EXPECTED_DATE,
     CellError,
     as_name,
     as_text,
     is_blank,
     parse_date,
 )
+from models.workbook.importing.problem_texts import say
 from models.workbook.importing.sheet_grid import SheetGrid
 
 if TYPE_CHECKING:
@@ -61,8 +61,8 @@ def parse_status(value: object) -> Status:
     if key in _STATUS_NAMES:
         return cast("Status", _STATUS_NAMES[key])
     shown = as_name(value)
-    what = f"status '{shown}' is not one of" if shown else "no status; expected one of"
-    raise CellError(f"{what} {', '.join(STATUSES)}")
+    raise CellError(say("bad_status" if shown else "no_status", shown=shown,
+                        choices=", ".join(STATUSES)))
 
 
 def read_decisions(reader: WorkbookReader) -> list[DecisionRow]:
@@ -74,7 +74,7 @@ def read_decisions(reader: WorkbookReader) -> list[DecisionRow]:
     grid = reader.grid(name)
     h = grid.find_header("status")
     if h is None:
-        reader.note(name, "no 'Status' header found; the decisions are not imported")
+        reader.note(name, say("no_status_header"))
         return []
     cols = reader.columns(grid, h, ("startup", "status"), _OPTIONAL)
     if cols is None:
@@ -103,13 +103,12 @@ def _row(reader: WorkbookReader, grid: SheetGrid, r: int, cols: dict[str, int]
     try:
         day = parse_date(values.get("date", ""))
         if day is None:
-            reader.problem(where_date, f"a decision without a date; {EXPECTED_DATE}")
+            reader.problem(where_date, say("decision_no_date", expected=say("expected_date")))
     except CellError as exc:
         reader.problem(where_date, str(exc))
     name, sid = as_text(values["startup"]), as_name(values.get("startupid", ""))
     if not name.strip() and not sid:
-        reader.problem(grid.ref(r, cols["startup"]), "a decision without a startup; expected "
-                       "the startup's name (and its Startup ID)")
+        reader.problem(grid.ref(r, cols["startup"]), say("decision_no_startup"))
         return None
     if status is None or day is None:
         return None

@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING, TypedDict
 from models.core.decisions import Decision
 from models.core.portfolio import Assessment, Role, Score, Startup, new_id
 from models.workbook.importing.cells import (
-    FORMULA,
     CellError,
     as_name,
     as_text,
@@ -28,6 +27,7 @@ from models.workbook.importing.cells import (
     split_tags,
 )
 from models.workbook.importing.decisions_reader import DecisionRow, read_decisions
+from models.workbook.importing.problem_texts import say
 from models.workbook.importing.sheet_grid import SheetGrid
 
 if TYPE_CHECKING:
@@ -90,21 +90,19 @@ class _Startups:
         if draft is not None:
             return draft
         if sid and self.listed and sid not in self.by_id:
-            self.reader.problem(id_cell, f"startup id '{sid}' is not on the Startups sheet; "
-                                "put back the row's id (or the startup's row on Startups)")
+            self.reader.problem(id_cell, say("id_not_listed", sid=sid))
             draft = self.by_name.get(name, [None])[0] or self.add(name, sid, where)
         elif sid:
             draft = self.by_id.get(sid) or self.add(name, sid, where)
             if name and name != draft.name:
-                self.reader.note(where, f"this row names startup id '{sid}' '{name}', but it "
-                                 f"is '{draft.name}' ({draft.where}); read as '{draft.name}'")
+                self.reader.note(where, say("id_other_name", sid=sid, name=name,
+                                            known=draft.name, where=draft.where))
         else:
             same = self.by_name.get(name, [])
             draft = same[0] if same else self.add(name, None, where)
             if len(same) > 1:
-                self.reader.note(where, f"{len(same)} startups are named '{name}' and this "
-                                 "workbook has no Startup ID column to tell their rows apart; "
-                                 f"the rows are read as '{name}' of {draft.where}")
+                self.reader.note(where, say("same_names", n=len(same), name=name,
+                                            where=draft.where))
         self._seen[key] = draft
         return draft
 
@@ -119,26 +117,21 @@ class _Startups:
         if draft is not None:
             draft.decisions.append(row.decision)
         elif sid and self.listed:
-            self.reader.problem(row.id_cell, f"startup id '{sid}' is not on the Startups "
-                                "sheet; put back the decision's Startup ID")
+            self.reader.problem(row.id_cell, say("decision_id", sid=sid))
         else:
-            self.reader.problem(row.where, f"no startup named '{name}' in this workbook (its "
-                                "Startups and Scores sheets); expected one of its startups")
+            self.reader.problem(row.where, say("decision_name", name=name))
 
     def read_sheet(self) -> None:
         """The Startups sheet: every startup with its fields (a note when it is missing)."""
         r_ = self.reader
         name = r_.folded.get("startups")
         if name is None:
-            r_.note("", "the workbook has no Startups sheet, so the startups' sector, stage, "
-                    "region, website, tags and notes are not imported (only their names and "
-                    "scores)")
+            r_.note("", say("no_startups_sheet"))
             return
         grid = r_.grid(name)
         h = grid.find_header("startup")
         if h is None:
-            r_.note(name, "no 'Startup' header found; sector, stage, region, website, tags "
-                    "and notes are not imported")
+            r_.note(name, say("no_startup_header"))
             return
         cols = r_.columns(grid, h, ("startup",), ("startupid", *_FIELDS))
         if cols is None:
@@ -157,8 +150,8 @@ class _Startups:
             return
         sid = as_name(values.get("startupid", ""))
         if sid and sid in self.by_id:
-            r_.note(grid.ref(r, cols["startupid"]), f"startup id '{sid}' appears a second "
-                    f"time (first {self.by_id[sid].where}); this row is left out")
+            r_.note(grid.ref(r, cols["startupid"]), say("id_twice", sid=sid,
+                                                         where=self.by_id[sid].where))
             return
         website = r_.parsed("website", parse_website, values.get("website", ""),
                             lambda: grid.ref(r, cols["website"]))
@@ -177,9 +170,8 @@ def read_export(reader: WorkbookReader, about: dict[str, tuple[object, str]]) ->
                                     reader.folded.get("about", "")):
         return
     found = reader.criteria_table(
-        "scores", ("about", "startups", "framework"), "scores", "the Scores sheet's header "
-        "(Startup, Assessor, Role, Date, …, Criterion ID, …, Score, Confidence, …, Rationale, "
-        "Evidence, Startup ID)")
+        "scores", ("about", "startups", "framework"), say("table_scores"),
+        say("expected_scores"))
     if found is None:
         return
     grid, h = found
@@ -196,8 +188,7 @@ def read_export(reader: WorkbookReader, about: dict[str, tuple[object, str]]) ->
     if reader.result.problems:
         return
     if undated:
-        reader.note(grid.sheet, f"{undated} assessments have no date; they are dated today "
-                    f"({reader.today.isoformat()})")
+        reader.note(grid.sheet, say("undated", n=undated, today=reader.today.isoformat()))
     _build(reader, startups, grid)
 
 
@@ -224,11 +215,10 @@ class _Rows:
             return ""
         grid = self.grid
         if (r, c) in grid.formulas:
-            self.reader.problem(grid.ref(r, c), FORMULA)
+            self.reader.problem(grid.ref(r, c), say("formula"))
             return None
         if grid.errors and (r, c) in grid.errors:
-            self.reader.note(grid.ref(r, c), f"holds the error {grid.errors[(r, c)]}; read as "
-                             "an empty cell")
+            self.reader.note(grid.ref(r, c), say("error_empty", error=grid.errors[(r, c)]))
             return ""
         raw = grid.filled(r, c)
         if not isinstance(raw, str):
@@ -252,8 +242,7 @@ class _Rows:
             return
         name, sid = as_text(keys["startup"]), as_name(keys["startupid"])
         if not name.strip() and not (sid and sid in self.startups.by_id):
-            reader.problem(grid.ref(r, self.cols["startup"]), "no startup name in this row; "
-                           "expected the startup's name")
+            reader.problem(grid.ref(r, self.cols["startup"]), say("no_name"))
             return
         role = reader.parsed("role", parse_role, keys["role"], self._where("role", r))
         date = reader.parsed("date", parse_date, keys["date"], self._where("date", r))
@@ -307,10 +296,8 @@ def _look_alikes(reader: WorkbookReader, drafts: list[_Draft]) -> None:
     for same in groups.values():
         for other in same[1:]:
             first = same[0]
-            how = ("have the same name" if other.name == first.name
-                   else "differ only in case or spacing")
-            apart = ("by their Startup IDs" if first.sid and other.sid
-                     else "as different names")
-            reader.note(other.where, f"'{first.name}' ({first.where}) and '{other.name}' "
-                        f"({other.where}) {how}; they stay two startups (the workbook keeps "
-                        f"them apart {apart}); if they are one company, merge them in Beachhead")
+            how = say("how_same" if other.name == first.name else "how_case")
+            apart = say("apart_ids" if first.sid and other.sid else "apart_names")
+            reader.note(other.where, say("look_alike", first=first.name, other=other.name,
+                                         first_where=first.where, other_where=other.where,
+                                         how=how, apart=apart))

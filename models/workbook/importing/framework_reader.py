@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from models.core.framework import MAX_WEIGHT, MIN_WEIGHT, text
 from models.workbook.formulas import DISABLED, ENABLED
 from models.workbook.importing.cells import as_name, as_text, is_blank
+from models.workbook.importing.problem_texts import say
 from models.workbook.importing.report import WorkbookWeights
 from models.workbook.importing.sheet_grid import SheetGrid
 from models.workbook.words import Words
@@ -43,19 +44,19 @@ def read_weights(reader: WorkbookReader, grid: SheetGrid) -> WorkbookWeights | N
     out = WorkbookWeights({p.id: p.weight for p in fw.pillars},
                           {c.id: c.weight for c in fw.criteria},
                           {p.id: p.enabled for p in fw.pillars})
+    switches = []
     for p in fw.pillars:
         row = pillars.get(p.id, {})
         _weight(reader, out, out.pillar_weights, p.id, row.get("pillarweight"),
-                f"pillar '{p.id}' ({text(p.name)})")
-        _enabled(reader, out, p.id, text(p.name), row.get("enabled"), on_off)
+                say("pillar", id=p.id, name=text(p.name)))
+        switches.append(_enabled(reader, out, p.id, text(p.name), row.get("enabled"), on_off))
     for c in fw.criteria:
         _weight(reader, out, out.criterion_weights, c.id, criteria.get(c.id, {}).get("weight"),
-                f"criterion '{c.id}'")
+                say("criterion", id=c.id))
     if not any(out.enabled.values()):
-        reader.note(grid.sheet, "every pillar is switched off on the Framework sheet, which no "
-                    "framework allows; the framework's Enabled flags are kept")
+        reader.note(grid.sheet, say("all_off"))
         out.enabled = {p.id: p.enabled for p in fw.pillars}
-        out.changes = [c for c in out.changes if "switched" not in c]
+        out.changes = [c for c in out.changes if c not in switches]
     return out
 
 
@@ -95,49 +96,51 @@ def _usable(reader: WorkbookReader, cell: Cell | None, kept: str) -> object | No
         return None
     value, ref, formula, error = cell
     if formula:
-        reader.note(ref, f"holds a formula; {kept}")
+        reader.note(ref, say("formula_kept", kept=kept))
         return None
     if error is not None:
-        reader.note(ref, f"holds the error {error}; {kept}")
+        reader.note(ref, say("error_kept", error=error, kept=kept))
         return None
     return value
 
 
 def _weight(reader: WorkbookReader, out: WorkbookWeights, weights: dict[str, float],
             ident: str, cell: Cell | None, what: str) -> None:
-    kept = f"the framework's weight ({weights[ident]:g}) is kept"
+    kept = say("weight_kept", weight=weights[ident])
     value = _usable(reader, cell, kept)
     if value is None or cell is None:
         return
     if isinstance(value, bool) or not isinstance(value, (int, float)) \
             or not (math.isfinite(value) and MIN_WEIGHT <= value <= MAX_WEIGHT):
-        shown = as_text(value) or "an empty cell"
-        reader.note(cell[1], f"the weight of {what} reads '{shown}', not a number from "
-                    f"{MIN_WEIGHT:g} to {MAX_WEIGHT:g}; {kept}")
+        shown = as_text(value) or say("an_empty_cell")
+        reader.note(cell[1], say("bad_weight", what=what, shown=shown, low=MIN_WEIGHT,
+                                 high=MAX_WEIGHT, kept=kept))
         return
     new = float(value)
     old = weights[ident]
     if not math.isclose(new, old, rel_tol=1e-12, abs_tol=1e-15):
         weights[ident] = new
-        out.changes.append(f"{what} weight {old:g} → {new:g} ({cell[1]})")
+        out.changes.append(say("weight_change", what=what, old=old, new=new, cell=cell[1]))
 
 
 def _enabled(reader: WorkbookReader, out: WorkbookWeights, pid: str, name: str,
-             cell: Cell | None, on_off: tuple[str, str]) -> None:
+             cell: Cell | None, on_off: tuple[str, str]) -> str | None:
+    """Read the Enabled cell of pillar ``pid``; the line added to ``out.changes`` when it
+    switches the pillar on or off."""
     was = out.enabled[pid]
-    value = _usable(reader, cell, f"pillar '{pid}' stays {'on' if was else 'off'}")
+    value = _usable(reader, cell, say("stays_on" if was else "stays_off", id=pid))
     if value is None or cell is None:
-        return
+        return None
     on, off = on_off
     shown = as_text(value)
     now = isinstance(value, str) and value.casefold() == on
     if is_blank(value) or (not now and shown.strip().casefold() not in (off, on)):
-        reader.note(cell[1], f"Enabled reads '{shown}'; the workbook's formulas switch a "
-                    f"pillar on only for '{on}', so pillar '{pid}' is read as off")
+        reader.note(cell[1], say("enabled_other", shown=shown, on=on, id=pid))
     elif not now and shown.strip().casefold() == on:
-        reader.note(cell[1], f"Enabled reads '{shown}' (with spaces), which the workbook's "
-                    f"formulas do not take for '{on}': pillar '{pid}' is read as off")
-    if now != was:
-        out.enabled[pid] = now
-        out.changes.append(f"pillar '{pid}' ({name}) switched {'on' if now else 'off'} "
-                           f"({cell[1]})")
+        reader.note(cell[1], say("enabled_spaces", shown=shown, on=on, id=pid))
+    if now == was:
+        return None
+    out.enabled[pid] = now
+    line = say("switched_on" if now else "switched_off", id=pid, name=name, cell=cell[1])
+    out.changes.append(line)
+    return line

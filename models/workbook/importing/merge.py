@@ -40,7 +40,9 @@ from models.core.framework import Framework
 from models.core.framework_identity import successor
 from models.core.portfolio import Assessment, Portfolio, Startup, new_id
 from models.files.framework_file import shipped_frameworks
+from models.workbook.guard.texts import speaking
 from models.workbook.importing.cells import identity_key
+from models.workbook.importing.problem_texts import say
 from models.workbook.importing.report import FileResult, ImportReport
 
 
@@ -98,10 +100,10 @@ class _Index:
         self.carried: dict[str, tuple[str, str]] = {}
         self.seen: dict[tuple[str, str, dt.date], tuple[Assessment, str]] = {}
         for st in portfolio.startups:
-            self.add(st, "in the portfolio")
+            self.add(st, say("in_portfolio"))
             for a in st.assessments:
                 self.seen.setdefault((st.id, identity_key(a.assessor), a.date),
-                                     (a, "in the portfolio"))
+                                     (a, say("seen_in_portfolio")))
 
     def add(self, st: Startup, where: str) -> None:
         self.by_id.setdefault(st.id, st)
@@ -139,6 +141,11 @@ def plan_merge(portfolio: Portfolio, report: ImportReport, *,
             nothing: every problem of every file is in the error).
         ValueError: the report was read against another framework than the portfolio's.
     """
+    with speaking(report.lang):  # the notes in the language the report was read in
+        return _plan(portfolio, report, adopt_weights)
+
+
+def _plan(portfolio: Portfolio, report: ImportReport, adopt_weights: bool) -> MergePlan:
     if not report.importable:
         raise InputError(report.problems)
     fw, rfw = portfolio.framework, report.framework
@@ -180,14 +187,12 @@ def _new_startup(plan: MergePlan, index: _Index, result: FileResult, st: Startup
     for other in index.by_key.get(identity_key(st.name), []):
         if index.file.get(other.id) == result.path:
             continue  # the file's own look-alikes: the reader has noted them
-        how = ("has the same name as" if other.name == st.name
-               else "differs only in case or spacing from")
-        plan.look_alikes.append(Problem(result.path, where, (
-            f"'{st.name}' {how} '{other.name}' ({index.where[other.id]}), a different "
-            "startup by its id; it is imported as a startup of its own, not merged (if they "
-            "are one company, merge them in Beachhead)")))
+        how = say("merge_same" if other.name == st.name else "merge_case")
+        plan.look_alikes.append(Problem(result.path, where, say(
+            "look_alike_merge", name=st.name, how=how, other=other.name,
+            where=index.where[other.id])))
     plan.new_startups.append(draft)
-    index.add(draft, f"imported from {result.path}")
+    index.add(draft, say("imported_from", path=result.path))
     index.file[sid] = result.path
     if carried:
         index.carried[sid] = (result.path, st.id)
@@ -238,14 +243,13 @@ def _assessments(plan: MergePlan, index: _Index, result: FileResult, st: Startup
         key = (target.id, identity_key(a.assessor), a.date)
         if key in index.seen:
             first, first_where = index.seen[key]
-            same = "the same" if first.scores == a.scores else "different"
-            plan.duplicates.append(Problem(result.path, where, (
-                f"'{target.name}' already has an assessment by "
-                f"{a.assessor or 'an unnamed assessor'} dated {a.date.isoformat()} "
-                f"{first_where}, with {same} scores; this one is skipped (not imported "
-                "twice; to replace it, delete the old assessment and import again)")))
+            same = say("same_scores" if first.scores == a.scores else "other_scores")
+            plan.duplicates.append(Problem(result.path, where, say(
+                "duplicate", name=target.name, assessor=a.assessor or say("unnamed_assessor"),
+                date=a.date.isoformat(), where=first_where, same=same)))
             continue
-        index.seen[key] = (a, f"(imported from {result.path}{', ' + where if where else ''})")
+        index.seen[key] = (a, say("seen_imported_at" if where else "seen_imported",
+                                  path=result.path, where=where))
         if is_new:
             target.assessments.append(a)
         else:
@@ -260,25 +264,19 @@ def _weights(plan: MergePlan, portfolio: Portfolio, report: ImportReport,
     if not changed:
         return
     same = len({f.weights.key() for f in read if f.weights}) == 1
-    ident = f"framework '{fw.id}' {fw.version}"
+    ident = say("ident", id=fw.id, version=fw.version)
     for f in changed:
         assert f.weights is not None
-        head = f"the workbook's Framework sheet holds other weights than {ident}: " + "; ".join(
-            f.weights.changes)
+        head = say("weights_head", ident=ident, changes=say("change_sep").join(
+            f.weights.changes))
         if adopt and same:
             plan.framework = successor(fw, f.weights.apply(fw), shipped_frameworks())
             new = plan.framework
-            tail = (f"the new portfolio uses them, as framework '{new.id}' {new.version} "
-                    f"(the next version of {ident}), so it scores as the workbook does")
-        elif adopt:
-            tail = (f"the workbooks hold different weights, so the new portfolio keeps those "
-                    f"of {ident}; import the workbook on its own to use its weights")
+            tail = say("weights_adopted", id=new.id, version=new.version, ident=ident)
         else:
-            tail = ("the portfolio keeps its own weights (an import never changes a "
-                    "portfolio's framework), so Beachhead may score this workbook's startups "
-                    "differently from it; to use these weights, import it into a new "
-                    "portfolio or set them in the Framework view")
-        plan.weight_notes.append(Problem(f.path, "Framework", f"{head}; {tail}"))
+            tail = say("weights_differ" if adopt else "weights_kept", ident=ident)
+        plan.weight_notes.append(Problem(f.path, "Framework", say("weights_note", head=head,
+                                                                  tail=tail)))
 
 
 def merge_into(portfolio: Portfolio, report: ImportReport, *, adopt_weights: bool = False

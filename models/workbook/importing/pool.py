@@ -31,19 +31,15 @@ from typing import Any
 from models.core.errors import Problem
 from models.core.framework import Framework
 from models.workbook.guard.inspect import Limits, require_defused_xml
+from models.workbook.guard.texts import language
+from models.workbook.importing.problem_texts import say
 from models.workbook.importing.reader import read_workbook
 from models.workbook.importing.report import FileResult
 
 Progress = Callable[[int, int], None]
 
-#: How the reader's death is explained, by the signal that ended it.
-_DEATHS = {
-    signal.SIGABRT: "it aborted, which it does when it runs out of the memory a reader may "
-                    "take or meets data it cannot handle",
-    signal.SIGSEGV: "it crashed (segmentation fault)",
-    signal.SIGBUS: "it crashed (bus error)",
-    signal.SIGKILL: "it was killed, usually by the system when memory runs out",
-}
+#: The signals whose ending of a reader is explained (the importer's text named after each).
+_DEATHS = (signal.SIGABRT, signal.SIGSEGV, signal.SIGBUS, signal.SIGKILL)
 
 
 class ReaderStartError(RuntimeError):
@@ -84,10 +80,11 @@ def _die_with_parent() -> None:
 
 
 def _reader_main(conn: Connection, framework_data: dict[str, Any], limits: Limits,
-                 forked: bool) -> None:
+                 lang: str, forked: bool) -> None:
     """A reader process: reads the files it is sent until told to stop. Its standard error
     goes nowhere: a reader that dies is reported as one problem naming the file, never by
-    the reader's own dying words (an allocation failure prints a backtrace)."""
+    the reader's own dying words (an allocation failure prints a backtrace). Its problems
+    are in ``lang``."""
     _die_with_parent()
     with contextlib.suppress(OSError):
         os.dup2(os.open(os.devnull, os.O_WRONLY), 2)
@@ -107,7 +104,7 @@ def _reader_main(conn: Connection, framework_data: dict[str, Any], limits: Limit
         if task is None:
             return
         index, path = task
-        conn.send((index, read_workbook(path, framework, limits=limits)))
+        conn.send((index, read_workbook(path, framework, limits=limits, lang=lang)))
 
 
 #: Files handed to a reader at a time: the next one waits in its pipe while it reads one, so
@@ -116,13 +113,14 @@ IN_FLIGHT = 2
 
 
 class _Reader:
-    """One reader process and the files handed to it, oldest (being read) first."""
+    """One reader process and the files handed to it, oldest (being read) first; it writes
+    problems in the language the import speaks when it starts."""
 
     def __init__(self, framework_data: dict[str, Any], limits: Limits) -> None:
         ctx = context()
         self.conn, child = ctx.Pipe()
         self.process = ctx.Process(target=_reader_main, daemon=True,
-                                   args=(child, framework_data, limits,
+                                   args=(child, framework_data, limits, language(),
                                          ctx.get_start_method() == "fork"))
         self.process.start()
         child.close()
@@ -152,9 +150,10 @@ def death(exitcode: int | None) -> str:
         try:
             sig = signal.Signals(-exitcode)
         except ValueError:
-            return f"it was stopped by signal {-exitcode}"
-        return f"{_DEATHS.get(sig, 'it was stopped')} ({sig.name})"
-    return f"it stopped with exit status {exitcode}"
+            return say("by_signal", n=-exitcode)
+        how = say(sig.name if sig in _DEATHS else "stopped")
+        return say("death", how=how, signal=sig.name)
+    return say("exit_status", code=exitcode)
 
 
 def read_in_processes(paths: list[str], framework: Framework, limits: Limits, workers: int,
@@ -222,7 +221,7 @@ def _replace(readers: list[_Reader], i: int, todo: collections.deque[tuple[int, 
     why = death(r.process.exitcode)
     r.conn.close()
     if not r.ready:
-        raise ReaderStartError(f"a reader process could not start: {why}")
+        raise ReaderStartError(say("no_start", why=why))
     readers[i] = _Reader(data, limits)
     if not r.tasks:
         return []
@@ -232,6 +231,4 @@ def _replace(readers: list[_Reader], i: int, todo: collections.deque[tuple[int, 
 
 
 def _died(path: str, why: str) -> Problem:
-    return Problem(path, "", f"the reader process stopped while reading this workbook: {why}; "
-                   "the file is refused (a damaged file, or one built to exhaust memory); the "
-                   "other workbooks are read as usual")
+    return Problem(path, "", say("died", why=why))

@@ -20,6 +20,7 @@ from models.core.errors import InputError, Problem
 from models.core.framework import Framework
 from models.core.portfolio import Score
 from models.workbook.guard.inspect import DEFAULT_LIMITS, Limits, WorkbookScan, inspect_workbook
+from models.workbook.guard.texts import speaking
 from models.workbook.importing.about_reader import (
     TEMPLATE,
     about_cells,
@@ -27,7 +28,6 @@ from models.workbook.importing.about_reader import (
     workbook_kind,
 )
 from models.workbook.importing.cells import (
-    FORMULA,
     CellError,
     as_name,
     as_text,
@@ -37,6 +37,7 @@ from models.workbook.importing.cells import (
     parse_confidence,
     read_score,
 )
+from models.workbook.importing.problem_texts import say
 from models.workbook.importing.report import FileResult
 from models.workbook.importing.sheet_grid import HEADER_ROWS, SheetGrid
 from models.workbook.layout import column_letter
@@ -74,6 +75,7 @@ def read_workbook(
     limits: Limits = DEFAULT_LIMITS,
     source: str | None = None,
     today: dt.date | None = None,
+    lang: str = "en",
 ) -> FileResult:
     """Read one founder template or Beachhead export; never raises for a bad file.
 
@@ -83,37 +85,38 @@ def read_workbook(
         limits: the hostile-file limits.
         source: how problems name the file (default: ``str(path)``).
         today: the date given to an assessment whose date cell is empty (default: today).
+        lang: the language of the problems and notes (``en`` or ``zh_CN``).
 
     Returns:
         A :class:`FileResult`: startups when the file is good, problems when it is not.
     """
-    source = source or str(path)
+    with speaking(lang):
+        return _read(path, framework, limits, source or str(path), today or dt.date.today())
+
+
+def _read(path: str | Path, framework: Framework, limits: Limits, source: str,
+          today: dt.date) -> FileResult:
     result = FileResult(source)
     try:
         scan = inspect_workbook(path, limits, source, sheets=sheets_to_read)
         book = CalamineWorkbook.from_filelike(BytesIO(scan.data))
-        WorkbookReader(source, book, scan, framework, result, today or dt.date.today()).read()
+        WorkbookReader(source, book, scan, framework, result, today).read()
     except InputError as exc:
         result.problems.extend(exc.problems)
     except CalamineError as exc:
-        result.problems.append(Problem(source, "", f"the workbook cannot be read ({exc}); "
-                                       "expected an .xlsx file saved by Excel, LibreOffice or "
-                                       "Beachhead"))
+        result.problems.append(Problem(source, "", say("cannot_read", error=exc)))
     except MemoryError:
-        result.problems.append(Problem(source, "", "reading the workbook needs more memory "
-                                       "than a workbook may take; refused (a damaged file, or "
-                                       "one built to exhaust memory)"))
+        result.problems.append(Problem(source, "", say("memory")))
     except Exception as exc:  # never a traceback for a user's file
-        result.problems.append(Problem(source, "", f"the workbook cannot be read (unexpected "
-                                       f"{type(exc).__name__}: {exc})"))
+        result.problems.append(Problem(source, "", say("unexpected", kind=type(exc).__name__,
+                                                       error=exc)))
     if result.problems:
         result.startups, result.origins, result.weights = [], {}, None
         result.workbook_ids = set()
         if len(result.problems) > MAX_PROBLEMS_PER_FILE:
             more = len(result.problems) - MAX_PROBLEMS_PER_FILE
             result.problems = result.problems[:MAX_PROBLEMS_PER_FILE]
-            result.problems.append(Problem(source, "", f"… and {more} more problems in this "
-                                           "file (fix the ones above and import it again)"))
+            result.problems.append(Problem(source, "", say("more_problems", n=more)))
     return result
 
 
@@ -157,8 +160,7 @@ class WorkbookReader:
         from models.workbook.importing.template_reader import read_template
 
         if list(self.book.sheet_names) != self.scan.names:
-            self.problem("", "the workbook's sheets read differently from one parser to the "
-                         "next (a tampered file); refused")
+            self.problem("", say("tampered"))
             return
         about = self.about()
         kind = workbook_kind(self, about)
@@ -197,15 +199,13 @@ class WorkbookReader:
             return self._grids[name]
         sheet_scan = self.scan.sheets.get(name)
         if sheet_scan is None:  # pragma: no cover - sheets_to_read chose it, so it was scanned
-            raise InputError.single(self.source, name, "this sheet was not checked; refused")
+            raise InputError.single(self.source, name, say("not_checked"))
         sheet = self.book.get_sheet_by_name(name)
         grid = SheetGrid(name, sheet.to_python(skip_empty_area=False),
                          sheet.merged_cell_ranges, sheet_scan.formulas,
                          errors=sheet_scan.errors)
         if sheet_scan.unplaced_formulas:
-            self.problem(name, f"{sheet_scan.unplaced_formulas} formula or error cells whose "
-                         "place cannot be told (no cell reference); save the workbook again in "
-                         "Excel or LibreOffice")
+            self.problem(name, say("unplaced", n=sheet_scan.unplaced_formulas))
         self._grids[name] = grid
         return grid
 
@@ -228,11 +228,10 @@ class WorkbookReader:
                 return g, row
             self.forget(name)
         if sheet not in self.folded:
-            self.problem("", f"the workbook has no {sheet.capitalize()} sheet, and no other "
-                         f"sheet holds its table ({expected})")
+            self.problem("", say("no_sheet", sheet=sheet.capitalize(), expected=expected))
         else:
-            self.problem(candidates[0], f"no {what} table: no row with a 'Criterion ID' "
-                         f"header in the first {HEADER_ROWS} rows; expected {expected}")
+            self.problem(candidates[0], say("no_table", what=what, rows=HEADER_ROWS,
+                                            expected=expected))
         return None
 
     def labels(self, grid: SheetGrid, keys: Sequence[str], rows: range
@@ -259,7 +258,7 @@ class WorkbookReader:
         problem, when a required column is missing or an input column appears twice)."""
         found = grid.header_columns(h)
         width = len(grid.rows[h])
-        headers = ", ".join(as_name(v) for v in grid.rows[h] if as_name(v)) or "none"
+        headers = ", ".join(as_name(v) for v in grid.rows[h] if as_name(v)) or say("no_headers")
         out: dict[str, int] = {}
         ok = True
         for key in (*required, *optional):
@@ -267,13 +266,12 @@ class WorkbookReader:
             if not cols:
                 if key in required:
                     self.problem(grid.span_ref(h, 0, h, max(0, width - 1)),
-                                 f"the table has no '{LABELS[key]}' column (its headers: "
-                                 f"{headers}); expected a column headed '{LABELS[key]}'")
+                                 say("no_column", label=LABELS[key], headers=headers))
                     ok = False
                 continue
             if len(cols) > 1 and key in (*required, *SCORE_INPUTS):
-                self.problem(grid.ref(h, cols[1]), f"a second '{LABELS[key]}' column (the "
-                             f"first is column {column_letter(cols[0] + 1)}); expected one")
+                self.problem(grid.ref(h, cols[1]), say("second_column", label=LABELS[key],
+                                                       column=column_letter(cols[0] + 1)))
                 ok = False
             out[key] = cols[0]
         return out if ok else None
@@ -291,11 +289,10 @@ class WorkbookReader:
         problem, for a formula; ``""``, with a note, for an error cell; text without control
         characters, with a note when some were replaced."""
         if (r, c) in grid.formulas:
-            self.problem(grid.ref(r, c), FORMULA)
+            self.problem(grid.ref(r, c), say("formula"))
             return None
         if grid.errors and (r, c) in grid.errors:
-            self.note(grid.ref(r, c), f"holds the error {grid.errors[(r, c)]}; read as an "
-                      "empty cell")
+            self.note(grid.ref(r, c), say("error_empty", error=grid.errors[(r, c)]))
             return ""
         v = grid.filled(r, c) if filled else grid.value(r, c)
         return self.clean(grid, r, c, v) if v.__class__ is str and v else v
@@ -329,21 +326,21 @@ class WorkbookReader:
         """The criterion id in row ``r`` (known to the framework), or ``None`` for a row to
         skip (blank, or reported)."""
         if grid.is_formula(r, c_id):
-            self.problem(grid.ref(r, c_id), FORMULA)
+            self.problem(grid.ref(r, c_id), say("formula"))
             return None
         text = as_name(grid.value(r, c_id))
         if not text:
             c_score = cols["score"]
             if not is_blank(grid.value(r, c_score)) or grid.is_formula(r, c_score):
-                self.problem(grid.ref(r, c_score), "a score in a row without a Criterion ID; "
-                             f"expected the criterion's id in column {column_letter(c_id + 1)}")
+                self.problem(grid.ref(r, c_score), say("score_no_id",
+                                                       column=column_letter(c_id + 1)))
             return None
         cid = self.ids.get(text.casefold())
         if cid is None:
             examples = ", ".join(self.fw.criterion_ids[:3])
-            self.problem(grid.ref(r, c_id), f"unknown criterion id '{text}'; expected one of the "
-                         f"{len(self.ids)} criterion ids of framework '{self.fw.id}' "
-                         f"{self.fw.version} ({examples}, …)")
+            self.problem(grid.ref(r, c_id), say("unknown_criterion", shown=text, n=len(self.ids),
+                                                id=self.fw.id, version=self.fw.version,
+                                                examples=examples))
             return None
         return cid
 
@@ -382,12 +379,11 @@ class WorkbookReader:
         the cell refuses the file."""
         where = grid.ref(r, c)
         if grid.is_formula(r, c):
-            self.problem(where, FORMULA)
+            self.problem(where, say("formula"))
             return None
         error = grid.error(r, c)
         if error is not None:
-            self.note(where, f"the score holds the error {error}: not scored (the workbook's "
-                      "formulas do not count it either); type a whole number from 1 to 5")
+            self.note(where, say("score_error", error=error))
             return ""
         try:
             reading = read_score(grid.value(r, c))

@@ -94,11 +94,14 @@ class ImportReport:
         framework: the framework the files were read against.
         files: one :class:`FileResult` per path, in the order given.
         skip_bad: whether refused files may be left out (``--skip-bad``).
+        lang: the language of the problems and notes (``en`` or ``zh_CN``); the merge's
+            notes (:func:`~models.workbook.importing.merge.plan_merge`) are in it too.
     """
 
     framework: Framework
     files: list[FileResult]
     skip_bad: bool = False
+    lang: str = "en"
 
     @property
     def ok(self) -> bool:

@@ -18,6 +18,7 @@ from models.workbook.importing.cells import (
     parse_website,
     split_tags,
 )
+from models.workbook.importing.problem_texts import say
 from models.workbook.importing.sheet_grid import SheetGrid
 
 if TYPE_CHECKING:
@@ -46,8 +47,7 @@ class _Fields:
 def read_template(reader: WorkbookReader, about: dict[str, tuple[object, str]]) -> None:
     """Read the template's one startup and assessment into ``reader.result``."""
     found = reader.criteria_table(
-        "assessment", ("about", "framework"), "criteria", "the template's table (Criterion ID, "
-        "…, Score, Confidence, Rationale, Evidence)")
+        "assessment", ("about", "framework"), say("table_criteria"), say("expected_template"))
     if found is None:
         return
     grid, h = found
@@ -66,10 +66,9 @@ def read_template(reader: WorkbookReader, about: dict[str, tuple[object, str]]) 
         return
     missing = [cid for cid in reader.fw.criterion_ids if cid not in scores]
     if missing:
-        reader.note(grid.sheet, f"{len(missing)} criteria of the framework have no row in the "
-                    f"table and are not scored: {', '.join(missing)}")
+        reader.note(grid.sheet, say("criteria_missing", n=len(missing), ids=", ".join(missing)))
     if not any(s.value is not None for s in scores.values()):
-        reader.note(grid.sheet, "no criterion is scored")
+        reader.note(grid.sheet, say("nothing_scored"))
     assessment = Assessment(assessor=fields.assessor, role=fields.role, date=fields.date,
                             scores=dict(scores))
     startup = Startup(name=fields.startup, sector=fields.sector, stage=fields.stage,
@@ -95,13 +94,11 @@ def _fields(reader: WorkbookReader, grid: SheetGrid, at: dict[str, tuple[int, in
     if any(v is None for v in values.values()):
         return None
     if "startup" not in at:
-        reader.problem(grid.sheet, "no 'Startup' field above the criteria table; expected a "
-                       "cell reading 'Startup' with the startup's name right of it")
+        reader.problem(grid.sheet, say("no_startup_field"))
         return None
     name = as_text(values["startup"])
     if not name.strip():
-        reader.problem(grid.ref(*at["startup"]), "the startup's name is empty; expected the "
-                       "name of the startup right of 'Startup'")
+        reader.problem(grid.ref(*at["startup"]), say("empty_name"))
         return None
     where = {k: grid.ref(*at[k]) if k in at else grid.sheet for k in TEMPLATE_FIELDS}
     role = reader.parsed("role", parse_role, values["role"], where["role"])
@@ -112,8 +109,7 @@ def _fields(reader: WorkbookReader, grid: SheetGrid, at: dict[str, tuple[int, in
         return None
     if date is None:
         date = reader.today
-        reader.note(where["date"], f"no date given; the assessment is dated today "
-                    f"({reader.today.isoformat()})")
+        reader.note(where["date"], say("dated_today", today=reader.today.isoformat()))
     return _Fields(
         startup=name, assessor=as_name(values["assessor"]), role=role or "founder", date=date,
         sector=as_name(values["sector"]), stage=as_name(values["stage"]),
@@ -134,8 +130,8 @@ def _score_rows(reader: WorkbookReader, grid: SheetGrid, h: int, cols: dict[str,
         if cid is None:
             continue
         if cid in first_row:
-            reader.problem(grid.ref(r, c_id), f"criterion '{cid}' appears a second time (first "
-                           f"in row {first_row[cid] + 1}); expected one row per criterion")
+            reader.problem(grid.ref(r, c_id), say("criterion_twice", id=cid,
+                                                  row=first_row[cid] + 1))
             continue
         first_row[cid] = r
         score = reader.score(grid, r, cols)
