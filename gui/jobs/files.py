@@ -240,7 +240,7 @@ class FileJobs(QObject):
         framework_json = w.doc.framework.model_dump_json()
         names = [str(p) for p in paths]
         self._start(self.tr("Reading workbooks…"), job_targets.import_workbooks_job,
-                    (names, framework_json), None, self._import_read,
+                    (names, framework_json, w.lang), None, self._import_read,
                     on_failed=lambda message, details: self._import_failed(
                         names, message, details))
         return True

@@ -38,10 +38,11 @@ def export_workbook_job(portfolio_json: str, target: str, lang: str, perspective
             "warnings": [str(w) for w in result.warnings]}
 
 
-def import_workbooks_job(paths: list[str], framework_json: str,
+def import_workbooks_job(paths: list[str], framework_json: str, lang: str,
                          progress: Progress) -> object:
     """Read workbooks against a framework (given as JSON); returns the
-    :class:`~models.workbook.importing.batch.ImportReport` (nothing is written).
+    :class:`~models.workbook.importing.batch.ImportReport` (nothing is written), its problems
+    and notes in ``lang`` (the interface language).
 
     Each workbook is read in a reader process of its own, started from this job's process
     (:mod:`models.workbook.importing.pool`): a workbook that makes its reader die is a problem
@@ -52,7 +53,7 @@ def import_workbooks_job(paths: list[str], framework_json: str,
     from models.workbook.importing.batch import import_workbooks
 
     framework = parse_framework(json.loads(framework_json), "framework")
-    return import_workbooks(paths, framework, skip_bad=False, progress=progress)
+    return import_workbooks(paths, framework, skip_bad=False, progress=progress, lang=lang)
 
 
 def report_job(portfolio_json: str, target: str, lang: str, startups: list[str] | None,

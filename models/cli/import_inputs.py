@@ -13,7 +13,9 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
+from models.cli.import_texts import say
 from models.core.errors import InputError, Problem
+from models.workbook.guard.texts import language
 
 if TYPE_CHECKING:
     from models.core.framework import Framework
@@ -43,17 +45,19 @@ def read_inputs(paths: Sequence[str], framework: Framework, *, skip_bad: bool,
                 progress: Callable[[int, int], None] | None) -> ImportReport:
     """One report of every input, in the order given: workbooks read by
     :func:`models.workbook.importing.batch.import_workbooks` (``progress`` counts them),
-    portfolios by :func:`portfolio_result`."""
+    portfolios by :func:`portfolio_result`; problems and notes in the language the command
+    speaks (:func:`models.workbook.guard.texts.speaking`)."""
     from models.workbook.importing.batch import import_workbooks
     from models.workbook.importing.report import ImportReport
 
     books = [p for p in paths if not is_portfolio_file(p)]
     read = {}
     if books:
-        report = import_workbooks(books, framework, skip_bad=skip_bad, progress=progress)
+        report = import_workbooks(books, framework, skip_bad=skip_bad, progress=progress,
+                                  lang=language())
         read = dict(zip(books, report.files, strict=True))
     files = [read[p] if p in read else portfolio_result(p, framework) for p in paths]
-    return ImportReport(framework, files, skip_bad)
+    return ImportReport(framework, files, skip_bad, lang=language())
 
 
 def portfolio_result(path: str, framework: Framework) -> FileResult:
@@ -70,10 +74,9 @@ def portfolio_result(path: str, framework: Framework) -> FileResult:
     fw = content.framework
     result = FileResult(path, kind="portfolio", framework=(fw.id, fw.version))
     if (fw.id, fw.version) != (framework.id, framework.version):
-        result.problems.append(Problem(path, "framework", (
-            f"this portfolio uses framework '{fw.id}' version {fw.version}; expected "
-            f"framework '{framework.id}' version {framework.version}: import it into a "
-            "portfolio that uses that framework (--into), or copy it whole (beachhead copy)")))
+        result.problems.append(Problem(path, "framework", say(
+            "other_framework", fid=fw.id, fver=fw.version, id=framework.id,
+            version=framework.version)))
         return result
     for i, startup in enumerate(content.startups):
         fresh = [a.model_copy(update={"id": new_id()}) for a in startup.assessments]
@@ -85,7 +88,8 @@ def portfolio_result(path: str, framework: Framework) -> FileResult:
 
 
 def files_noun(paths: Sequence[str]) -> tuple[str, str]:
-    """What the inputs are, singular and plural: workbooks, portfolios, or files."""
+    """What the inputs are, singular and plural: workbooks, portfolios, or files (the keys of
+    their words in :mod:`models.cli.import_texts`)."""
     portfolios = sum(is_portfolio_file(p) for p in paths)
     if portfolios == 0:
         return "workbook", "workbooks"
@@ -98,10 +102,10 @@ def summary(report: ImportReport, noun: tuple[str, str]) -> str:
     """One line: inputs read, imported and refused, startups and assessments."""
     imported = report.imported
     n = len(report.files)
-    text = (f"{n} {noun[0] if n == 1 else noun[1]} read: {len(imported)} imported "
-            f"({sum(len(f.startups) for f in imported)} startups, "
-            f"{sum(f.assessments for f in imported)} assessments)")
+    text = say("summary", n=n, noun=say(noun[0] if n == 1 else noun[1]),
+               imported=len(imported), startups=sum(len(f.startups) for f in imported),
+               assessments=sum(f.assessments for f in imported))
     if report.refused:
-        text += f", {len(report.refused)} refused"
+        text += say("refused", n=len(report.refused))
     return text
 

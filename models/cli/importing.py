@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, cast
 from models.cli.common import EXIT_BAD_INPUT, EXIT_OK, UsageError, progress_printer
 from models.cli.files import workspace_output
 from models.cli.import_inputs import files_noun, read_inputs, summary
+from models.cli.import_texts import say
 from models.core.errors import InputError, Problem
 
 if TYPE_CHECKING:
@@ -44,8 +45,15 @@ def cmd_import(args: argparse.Namespace) -> int:
     Every problem in every input goes to stderr, one line each (file: sheet!cell: why).
     Without ``--skip-bad`` one bad input means nothing is written (exit 1); with it, the good
     ones are imported (exit 0, or 1 when none is good). Duplicates (same startup, assessor
-    and date) are skipped with a note.
+    and date) are skipped with a note. Problems, notes and these lines are in ``--lang``.
     """
+    from models.workbook.guard.texts import speaking
+
+    with speaking(getattr(args, "lang", "en")):
+        return _import(args)
+
+
+def _import(args: argparse.Namespace) -> int:
     from models.workbook.guard.inspect import UnsafeXmlSetup
     from models.workbook.importing.pool import ReaderStartError
 
@@ -54,7 +62,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     total = len(args.workbooks)
     progress = None
     if total >= _IMPORT_PROGRESS_FILES:
-        print(f"reading {total:,} {noun[1]}…", file=sys.stderr, flush=True)
+        print(say("reading", n=total, noun=say(noun[1])), file=sys.stderr, flush=True)
         progress = progress_printer()
     try:
         report = read_inputs(args.workbooks, _framework(args), skip_bad=args.skip_bad,
@@ -145,10 +153,7 @@ def _into_json(path: str, report: ImportReport, noun: tuple[str, str]) -> int:
     base = load_portfolio(path)
     merged = _merged(base, report, adopt_weights=False)
     save_portfolio(merged, path)
-    print(f"{path}: note: a JSON portfolio is rewritten whole (the previous version is kept "
-          f"as {path}.bak), and two imports into it at once can lose one; a workspace takes "
-          f"each import as one transaction (beachhead copy {path} NEW.beachhead makes one)",
-          file=sys.stderr)
+    print(say("json_note", path=path), file=sys.stderr)
     _wrote(path, report, noun, len(merged.assessments()) - len(base.assessments()),
            len(merged.startups))
     return EXIT_OK
@@ -185,13 +190,13 @@ def _merged(base: Portfolio, report: ImportReport, *, adopt_weights: bool) -> Po
 def _wrote(path: str, report: ImportReport, noun: tuple[str, str], added: int,
            startups: int) -> None:
     skipped = sum(f.assessments for f in report.imported) - added
-    print(f"wrote {path}: {summary(report, noun)}; {added} assessments added, "
-          f"{skipped} duplicates skipped; {startups} startups in all", file=sys.stderr)
+    print(say("wrote", path=path, summary=summary(report, noun), added=added,
+              skipped=skipped, startups=startups), file=sys.stderr)
 
 
 def _note(problem: Problem) -> str:
     place = f"{problem.source}: {problem.location}" if problem.location else problem.source
-    return f"{place}: note: {problem.message}"
+    return say("note", place=place, message=problem.message)
 
 
 def _print_notes(notes: list[Problem]) -> None:
@@ -208,11 +213,11 @@ def _importable(report: ImportReport, noun: tuple[str, str]) -> bool:
     total = len(report.files)
     if not report.importable:
         bad = len(report.refused)
-        print(f"nothing written: {bad} of {total} {noun[0] if total == 1 else noun[1]} "
-              f"{'has' if bad == 1 else 'have'} problems; fix them, or use --skip-bad to "
-              "import the others", file=sys.stderr)
+        print(say("nothing_bad", bad=bad, total=total,
+                  noun=say(noun[0] if total == 1 else noun[1]),
+                  have=say("has" if bad == 1 else "have")), file=sys.stderr)
         return False
     if not report.imported:
-        print(f"nothing written: no {noun[0]} could be imported", file=sys.stderr)
+        print(say("nothing", noun=say(noun[0])), file=sys.stderr)
         return False
     return True

@@ -195,7 +195,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "folder": "这是文件夹，不是工作簿；应为 .xlsx 文件",
         "too_big": "文件大小为 {mb:,.0f} MB；超过 {limit:,.0f} MB 的工作簿会被拒绝",
         "cannot_open": "无法打开文件（{reason}）",
-        "not_zip": "文件已损坏或不是工作簿（不是可读取的 zip 压缩包：{error}）；应为 .xlsx 文件",
+        "not_zip": "文件已损坏或不是工作簿（不是可读取的 zip 压缩包，系统信息：“{error}”）；"
+                   "应为 .xlsx 文件",
         "members": "压缩包含有 {n:,} 个部件；超过 {limit:,} 个部件的工作簿会被拒绝",
         "twice": "压缩包中有两个同名部件；正常工作簿中每个部件只有一个（文件可能被篡改）",
         "part_encrypted": "压缩包的此部件已加密；应为未加密的 .xlsx（请取消密码后重新保存）",
@@ -217,11 +218,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "cut_short": "压缩包已损坏（某个部件不完整）",
         "unpacks_more": "zip 炸弹或被篡改的文件：此部件解压后超过其声明的 {size:,} 字节；已拒绝",
         "checksum": "压缩包已损坏或被篡改（此部件的大小或校验和与压缩包声明的不符）",
-        "cannot_unpack": "压缩包已损坏（无法解压此部件：{error}）",
+        "cannot_unpack": "压缩包已损坏（无法解压此部件，系统信息：“{error}”）",
         "part_cut_short": "压缩包已损坏（此部件不完整）",
         "structure_big": "此部件大小为 {mb:,.0f} MB；工作簿的结构部件不超过 {limit:,.0f} MB",
         "no_office_document": "没有任何关系指向工作簿部件（officeDocument）；应为 .xlsx 工作簿",
-        "structure": "工作簿的结构已损坏（{error}）",
+        "structure": "工作簿的结构已损坏（系统信息：“{error}”）",
         "missing_rel": "工作簿的结构已损坏：工作表“{name}”引用的关系“{rid}”在 {rels} 中不存在",
         "not_worksheet": "工作簿的结构已损坏：工作表“{name}”指向类型为“{kind}”的部件，"
                          "而不是工作表",

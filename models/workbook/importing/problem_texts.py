@@ -200,11 +200,11 @@ _READING: dict[str, dict[str, str]] = {
         "date_range": "“{shown}”不在 {low}–{high} 年之间；{expected}",
         "bad_status": "状态“{shown}”不是 {choices} 之一",
         "no_status": "没有状态；应为 {choices} 之一",
-        "cannot_read": "无法读取该工作簿（{error}）；应为由 Excel、LibreOffice 或 Beachhead "
-                       "保存的 .xlsx 文件",
+        "cannot_read": "无法读取该工作簿（系统信息：“{error}”）；"
+                       "应为由 Excel、LibreOffice 或 Beachhead 保存的 .xlsx 文件",
         "memory": "读取该工作簿所需的内存超过了工作簿允许占用的上限；已拒绝（文件已损坏，"
                   "或被刻意构造来耗尽内存）",
-        "unexpected": "无法读取该工作簿（意外的 {kind}：{error}）",
+        "unexpected": "无法读取该工作簿（意外的 {kind}，系统信息：“{error}”）",
         "more_problems": "……此文件中另有 {n} 个问题（请先修正以上问题，再重新导入）",
         "tampered": "不同解析器读出的工作表不一致（文件可能被篡改）；已拒绝",
         "not_checked": "该工作表未经检查；已拒绝",
