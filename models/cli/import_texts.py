@@ -47,7 +47,7 @@ TEXTS: dict[str, dict[str, str]] = {
                  "共 {startups} 家初创公司",
         "json_note": "{path}：注意：JSON 组合每次都整个重写（上一版本保存为 {path}.bak），"
                      "同时向其中导入两次可能丢失其中一次；工作区把每次导入作为一个事务"
-                     "（beachhead copy {path} NEW.beachhead 可生成工作区）",
+                     "（用“beachhead copy {path} NEW.beachhead”可生成工作区）",
         "other_framework": "该组合使用框架“{fid}”版本 {fver}；应为框架“{id}”版本 {version}："
                            "请将其导入使用该框架的组合（--into），或整个复制（beachhead copy）",
     },

@@ -125,7 +125,7 @@ def clean_cell_text(value: str) -> tuple[str, str | None]:
         return value, None
     bad = _UNWANTED.findall(value)
     text, problems = clean_text(_DEL_AND_C1.sub(REPLACEMENT, value))
-    codes = ", ".join(dict.fromkeys(f"U+{ord(c):04X}" for c in bad))
+    codes = say("list_sep").join(dict.fromkeys(f"U+{ord(c):04X}" for c in bad))
     n = len(bad)
     message = say("control", n=n, s="s" if n > 1 else "", codes=codes)
     cut = [cut_problem(p) for p in problems if p.startswith("cut")]
@@ -273,7 +273,7 @@ def _one_of(value: object, problem: str, choices: tuple[str, ...], aliases: dict
     key = aliases.get(key, key)
     if key in choices:
         return key
-    raise CellError(say(problem, shown=as_name(value), choices=", ".join(choices)))
+    raise CellError(say(problem, shown=as_name(value), choices=say("list_sep").join(choices)))
 
 
 _ISO = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"

@@ -62,7 +62,7 @@ def parse_status(value: object) -> Status:
         return cast("Status", _STATUS_NAMES[key])
     shown = as_name(value)
     raise CellError(say("bad_status" if shown else "no_status", shown=shown,
-                        choices=", ".join(STATUSES)))
+                        choices=say("list_sep").join(STATUSES)))
 
 
 def read_decisions(reader: WorkbookReader) -> list[DecisionRow]:

@@ -78,6 +78,8 @@ _READING: dict[str, dict[str, str]] = {
         "no_column": "the table has no '{label}' column (its headers: {headers}); expected a "
                      "column headed '{label}'",
         "no_headers": "none",
+        "header_item": "{name}",
+        "list_sep": ", ",
         "second_column": "a second '{label}' column (the first is column {column}); expected "
                          "one",
         "error_empty": "holds the error {error}; read as an empty cell",
@@ -220,6 +222,8 @@ _READING: dict[str, dict[str, str]] = {
                            "ID、…、Score、Confidence、…、Rationale、Evidence、Startup ID）",
         "no_column": "表格中没有“{label}”列（现有表头：{headers}）；应有一列表头为“{label}”",
         "no_headers": "无",
+        "header_item": "“{name}”",
+        "list_sep": "、",
         "second_column": "有第二个“{label}”列（第一个在 {column} 列）；应只有一个",
         "error_empty": "含有错误值 {error}；按空单元格读取",
         "score_no_id": "该行有分数但没有 Criterion ID；应在 {column} 列填写评估标准的 ID",

@@ -258,7 +258,8 @@ class WorkbookReader:
         problem, when a required column is missing or an input column appears twice)."""
         found = grid.header_columns(h)
         width = len(grid.rows[h])
-        headers = ", ".join(as_name(v) for v in grid.rows[h] if as_name(v)) or say("no_headers")
+        headers = say("list_sep").join(say("header_item", name=as_name(v))
+                                       for v in grid.rows[h] if as_name(v)) or say("no_headers")
         out: dict[str, int] = {}
         ok = True
         for key in (*required, *optional):
@@ -337,7 +338,7 @@ class WorkbookReader:
             return None
         cid = self.ids.get(text.casefold())
         if cid is None:
-            examples = ", ".join(self.fw.criterion_ids[:3])
+            examples = say("list_sep").join(self.fw.criterion_ids[:3])
             self.problem(grid.ref(r, c_id), say("unknown_criterion", shown=text, n=len(self.ids),
                                                 id=self.fw.id, version=self.fw.version,
                                                 examples=examples))

@@ -66,7 +66,8 @@ def read_template(reader: WorkbookReader, about: dict[str, tuple[object, str]]) 
         return
     missing = [cid for cid in reader.fw.criterion_ids if cid not in scores]
     if missing:
-        reader.note(grid.sheet, say("criteria_missing", n=len(missing), ids=", ".join(missing)))
+        reader.note(grid.sheet, say("criteria_missing", n=len(missing),
+                                    ids=say("list_sep").join(missing)))
     if not any(s.value is not None for s in scores.values()):
         reader.note(grid.sheet, say("nothing_scored"))
     assessment = Assessment(assessor=fields.assessor, role=fields.role, date=fields.date,
