@@ -9,7 +9,6 @@ widget; the page goes as soon as a portfolio is open or the open one changes."""
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -28,34 +27,21 @@ from PySide6.QtWidgets import (
 )
 
 from gui.icons import app_icon, tinted_icon
+from gui.welcome_style import (
+    ACCENT,
+    STYLE_SHEET,
+    PageTile,
+    RecentList,
+    centred,
+    fit_height,
+    home_relative,
+    paragraph,
+)
 from gui.widgets.tile import Tile
 
 if TYPE_CHECKING:
     from gui.document import Document
     from gui.main_window import MainWindow
-
-ACCENT = "#2f6fb0"
-#: The widest the page's text and tiles grow, however wide the window.
-COLUMN_WIDTH = 1000
-
-STYLE_SHEET = f"""
-#welcomeContent {{ background: palette(base); }}
-#welcomeBand {{ background: #f1f5fa; border-bottom: 1px solid #dde3ea; }}
-#welcomeTitle {{ color: #1f2d3d; }}
-#welcomeTagline {{ color: {ACCENT}; }}
-#welcomeHeading {{ color: #5b6470; font-weight: 600; }}
-#welcomeTile {{ text-align: left; border: 1px solid #d5d8de; border-radius: 6px;
-                background: palette(base); }}
-#welcomeTile:hover {{ border: 1px solid {ACCENT}; background: #f3f7fc; }}
-#welcomeTile:pressed {{ background: #e4edf8; }}
-#welcomeTile:focus {{ border: 2px solid {ACCENT}; }}
-#welcomeTile QLabel {{ background: transparent; }}
-#tileLine {{ color: #5b6470; }}
-#welcomeTile[missing="true"] QLabel {{ color: #8a929c; }}
-#welcomeLink {{ border: none; color: {ACCENT}; text-align: left; padding: 2px 0; }}
-#welcomeLink:hover {{ text-decoration: underline; }}
-"""
-
 
 class WelcomePage(QWidget):
     """The page itself (see the module notes), acting on ``window``.
@@ -79,7 +65,7 @@ class WelcomePage(QWidget):
             "team": lambda: files.open_team_workspace()}
         self.tiles: dict[str, Tile] = {}
         for name, work in commands.items():
-            tile = self.tiles[name] = Tile(32)
+            tile = self.tiles[name] = PageTile(32)
             tile.setObjectName("welcomeTile")
             tile.set_tile_icon(tinted_icon(name, ACCENT, 32, self.devicePixelRatioF()))
             tile.clicked.connect(lambda _c=False, w=work: w())
@@ -93,7 +79,7 @@ class WelcomePage(QWidget):
         band = QWidget()  # the name and what it is for, on a band across the page
         band.setObjectName("welcomeBand")
         band_layout = self._band_layout = QVBoxLayout(band)
-        band_layout.addLayout(_centred(self._build_head()))
+        band_layout.addLayout(centred(self._build_head()))
         body = QHBoxLayout()
         body.setSpacing(32)
         body.addLayout(self._build_start(), 1)
@@ -107,7 +93,7 @@ class WelcomePage(QWidget):
         layout = QVBoxLayout(content)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(band)
-        layout.addLayout(_centred(column))
+        layout.addLayout(centred(column))
         layout.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -118,13 +104,10 @@ class WelcomePage(QWidget):
         page.addWidget(scroll)
 
     def _fit_height(self, height: int) -> None:
-        """Less room around the band and columns on a short (laptop's) screen."""
-        roomy = height >= 700
-        for layout, top, bottom in ((self._band_layout, 28, 24), (self._column, 20, 16)):
-            side = layout.contentsMargins().left() if layout is self._column else 0
-            layout.setContentsMargins(side, top if roomy else top // 3, side,
-                                      bottom if roomy else bottom // 3)
-        self._column.setSpacing(18 if roomy else 6)
+        """Tighter on a short (laptop's) screen; the recent list no taller than Start's."""
+        fit_height(height, self._band_layout, self._column, self._start_tiles,
+                   [*self.tiles.values(), *self.recent_tiles])
+        self.recent_list.fit()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         self._fit_height(event.size().height())
@@ -175,8 +158,10 @@ class WelcomePage(QWidget):
         column = QVBoxLayout()
         column.setSpacing(8)
         column.addWidget(self.start_heading)
+        self._start_tiles = QVBoxLayout()  # the recent list is no taller than these
         for tile in self.tiles.values():
-            column.addWidget(tile)
+            self._start_tiles.addWidget(tile)
+        column.addLayout(self._start_tiles)
         column.addStretch(1)
         return column
 
@@ -185,13 +170,12 @@ class WelcomePage(QWidget):
         self.no_recent_label = QLabel()
         self.no_recent_label.setObjectName("tileLine")
         self.no_recent_label.setWordWrap(True)
-        self.recent_column = QVBoxLayout()
-        self.recent_column.setSpacing(6)
+        self.recent_list = RecentList(self._start_tiles)
         column = QVBoxLayout()
         column.setSpacing(8)
         column.addWidget(self.recent_heading)
         column.addWidget(self.no_recent_label)
-        column.addLayout(self.recent_column)
+        column.addWidget(self.recent_list)
         column.addStretch(1)
         return column
 
@@ -217,7 +201,7 @@ class WelcomePage(QWidget):
         """Every text in the interface language now installed."""
         self.tagline_label.setText(self.tr(
             "Where does an AI startup stand against the platform giants?"))
-        self.about_label.setText(_paragraph(self.tr(
+        self.about_label.setText(paragraph(self.tr(
             "When the giants pour money into models, traffic and price cuts, a young AI "
             "company lasts by holding ground they will not take: a narrow niche they serve "
             "poorly, heavy work they avoid, a technology lead they cannot copy within a "
@@ -262,13 +246,16 @@ class WelcomePage(QWidget):
             self.back_button.setText(self.tr("Back to {name}").format(
                 name=doc.display_name().replace("&", "&&")))  # R&D.beachhead: no mnemonic
         for tile in self.recent_tiles:
-            self.recent_column.removeWidget(tile)
+            self.recent_list.column.removeWidget(tile)
             tile.deleteLater()
         self.recent_tiles = [self._recent_tile(location)
                              for location in self.window_.settings.recent_files]
         for tile in self.recent_tiles:
-            self.recent_column.addWidget(tile)
+            self.recent_list.column.insertWidget(self.recent_list.column.count() - 1, tile)
+            tile.show()  # now, not once the event loop runs: measured by the fit below
         self.no_recent_label.setVisible(not self.recent_tiles)
+        self.recent_list.setVisible(bool(self.recent_tiles))
+        self._fit_height(self.height())
 
     def _recent_tile(self, location: str) -> Tile:
         """A recent file (its name, and its folder) or team workspace (database@host, and
@@ -276,7 +263,7 @@ class WelcomePage(QWidget):
         from gui.team_dialog import short_name
         from models.store.server import is_server_address
 
-        tile = Tile(24)
+        tile = PageTile(24)
         tile.setObjectName("welcomeTile")
         if is_server_address(location):
             tile.set_tile_icon(tinted_icon("team", ACCENT, 24, self.devicePixelRatioF()))
@@ -284,7 +271,7 @@ class WelcomePage(QWidget):
         else:
             path = Path(location)
             tile.set_tile_icon(app_icon())
-            folder = _home_relative(path.parent)
+            folder = home_relative(path.parent)
             found = path.exists()
             tile.setProperty("missing", not found)
             tile.set_texts(path.name, folder if found else self.tr(
@@ -302,33 +289,6 @@ def is_open(doc: Document) -> bool:
     """Whether ``doc`` is a portfolio worth showing rather than the welcome page: a file or
     a team workspace, or a scratch portfolio that holds something."""
     return doc.workspace is not None or doc.path is not None or bool(doc.portfolio.startups)
-
-
-def _centred(inner: QHBoxLayout | QVBoxLayout) -> QHBoxLayout:
-    """``inner`` in the middle of the page's width, at most :data:`COLUMN_WIDTH` wide."""
-    column = QWidget()
-    column.setMaximumWidth(COLUMN_WIDTH)
-    column.setLayout(inner)
-    inner.setContentsMargins(32, inner.contentsMargins().top(), 32,
-                             inner.contentsMargins().bottom())
-    row = QHBoxLayout()
-    row.addStretch(1)
-    row.addWidget(column, 100)
-    row.addStretch(1)
-    return row
-
-
-def _paragraph(text: str) -> str:
-    """``text`` as a paragraph with room between its lines."""
-    return f"<p style='line-height: 135%'>{html.escape(text)}</p>"
-
-
-def _home_relative(folder: Path) -> str:
-    """``folder`` with the home folder written ``~``."""
-    try:
-        return str(Path("~") / folder.relative_to(Path.home()))
-    except ValueError:
-        return str(folder)
 
 
 class Welcome(QObject):

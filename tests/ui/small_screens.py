@@ -21,9 +21,9 @@ def logical_room(name: str) -> tuple[int, int]:
     return round(w / scale), round(h / scale)
 
 
-def measure_on(tmp_path: Path, name: str, module: str) -> dict[str, Any]:
-    """What ``module.measure()`` returns (a JSON-able dict), run in a child process on the
-    screen ``name`` of :data:`SCREENS`."""
+def measure_on(tmp_path: Path, name: str, module: str, *args: str) -> dict[str, Any]:
+    """What ``module.measure(*args)`` returns (a JSON-able dict), run in a child process on
+    the screen ``name`` of :data:`SCREENS`."""
     (w, h), scale = SCREENS[name]
     screen_file = tmp_path / "screen.json"
     screen_file.write_text(json.dumps({"screens": [
@@ -32,7 +32,7 @@ def measure_on(tmp_path: Path, name: str, module: str) -> dict[str, Any]:
     env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={screen_file}",
            "QT_SCALE_FACTOR": str(scale), "XDG_CONFIG_HOME": str(tmp_path / "config"),
            "XDG_DATA_HOME": str(tmp_path / "data"), "HOME": str(tmp_path)}
-    code = f"import json; from {module} import measure; print(json.dumps(measure()))"
+    code = f"import json; from {module} import measure; print(json.dumps(measure(*{args!r})))"
     done = subprocess.run([sys.executable, "-c", code], env=env, cwd=ROOT,
                           capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr

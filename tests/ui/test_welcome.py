@@ -23,6 +23,7 @@ from models.engine.sample import sample_portfolio
 from models.files.framework_file import default_framework
 from models.store.sqlite import is_workspace
 from models.store.workspace import Workspace
+from tests.ui.small_screens import SCREENS, measure_on
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -278,22 +279,86 @@ def test_screenshots_of_the_page_and_the_guide(tmp_path, view):
     assert not (tmp_path / "data").exists() or _workspaces_in(tmp_path / "data") == []
 
 
+def _recent_files(folder: Path, count: int) -> list[Path]:
+    """``count`` portfolios in ``folder``, named as a pipeline's might be."""
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = [folder / f"AI pipeline {i} — committee review.beachhead" for i in range(count)]
+    for p in paths:
+        Workspace.create(p, Portfolio(framework=default_framework())).close()
+    return paths
+
+
+def _out_of_sight(page) -> list[str]:  # type: ignore[no-untyped-def]
+    """The ways in and foot links of ``page`` not whole in the page's visible part (none
+    when it shows them all without scrolling), and "page scrolls" if its scroll bar shows."""
+    scroll = page.findChild(QScrollArea)
+    viewport = scroll.viewport().rect()
+    missing = ["page scrolls"] if scroll.verticalScrollBar().isVisible() else []
+    parts = {**page.tiles, "guide": page.guide_link, "shortcuts": page.shortcuts_link,
+             "first recent": page.recent_tiles[0]}
+    for name, part in parts.items():
+        top_left = part.mapTo(scroll.viewport(), part.rect().topLeft())
+        bottom_right = part.mapTo(scroll.viewport(), part.rect().bottomRight())
+        if not (viewport.contains(top_left) and viewport.contains(bottom_right)):
+            missing.append(name)
+    return missing
+
+
+def measure(lang: str) -> dict[str, list[str]]:
+    """In this process's screen: the window filling it in ``lang``, ten recent portfolios
+    listed; what of the welcome page is out of sight."""
+    from PySide6.QtCore import QEvent
+
+    from gui.i18n import install_language
+    from gui.main_window import MainWindow
+    from gui.settings import AppSettings
+
+    app = QApplication.instance() or QApplication([])
+    install_language(lang)
+    w = MainWindow(AppSettings())
+    for p in _recent_files(Path.home() / "deals", 10):
+        w.settings.add_recent_file(p)
+    w.resize(w.screen().availableGeometry().size())
+    w.show()
+    page = w.welcome.show_page()
+    for _ in range(20):
+        app.processEvents()
+        app.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+    return {"missing": _out_of_sight(page), "room": [w.width(), w.height()]}
+
+
+@pytest.mark.parametrize("lang", ["en", "zh_CN"])
 @pytest.mark.parametrize("size", [(1024, 640), (1366, 768), (1280, 800)])
-def test_every_way_in_shows_without_scrolling_on_a_laptop(make_window, qtbot, size):
+def test_every_way_in_shows_without_scrolling_on_a_laptop(make_window, qtbot, tmp_path,
+                                                          chinese_built, size, lang):
+    """Both languages, five recent portfolios listed: the tiles, the first recent one and
+    the foot's links whole in sight, the page not scrolled (the recent list scrolls within
+    itself when longer than the Start column)."""
     w = make_window()
-    app_module.open_initial(w, None)
+    for p in _recent_files(tmp_path / "deals", 5):
+        w.settings.add_recent_file(p)
+    w.set_language(lang, remember=False)
     w.resize(*size)
     w.show()
     qtbot.waitExposed(w)
-    qtbot.wait(20)  # the layout settles at the new size
-    page = w.welcome.page
-    scroll = page.findChild(QScrollArea)
-    assert not scroll.verticalScrollBar().isVisible()
-    viewport = scroll.viewport().rect()
-    for tile in page.tiles.values():  # every tile whole inside the page's visible part
-        top_left = tile.mapTo(scroll.viewport(), tile.rect().topLeft())
-        bottom_right = tile.mapTo(scroll.viewport(), tile.rect().bottomRight())
-        assert viewport.contains(top_left) and viewport.contains(bottom_right), tile
+    page = w.welcome.show_page()
+    assert len(page.recent_tiles) == 5
+
+    def all_in_sight() -> None:  # once laid out at the new size, in the language's lines
+        assert _out_of_sight(page) == []
+        start = page.tiles["team"].geometry().bottom() - page.tiles["sample"].geometry().top()
+        assert page.recent_list.height() <= start + 1
+
+    qtbot.waitUntil(all_in_sight, timeout=3000)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh_CN"])
+@pytest.mark.parametrize("screen", list(SCREENS))
+def test_every_way_in_shows_on_a_small_or_scaled_screen(tmp_path, chinese_built, screen,
+                                                        lang):
+    """1024×640, and 1366×768 at 125 % (1093×614 logical pixels), ten recent portfolios."""
+    found = measure_on(tmp_path, screen, "tests.ui.test_welcome", lang)
+    assert found["missing"] == [], found
 
 
 def test_back_names_a_file_with_an_ampersand_whole(make_window, tmp_path):
