@@ -5,10 +5,11 @@ The translators are installed, the undo history's texts are said again in the ne
 (:func:`gui.commands.retranslate`), then the menus, the tool bar and the three views are built
 again. What the user chose survives the rebuild: the tab on screen and each view's own tabs,
 the startup list's name filter, filters and sort, the startups selected and the startup and
-assessment chosen, the History tab's filters, Compare's filters, sorts, map axes, scenario,
-"As of" day and consensus choice, its Uncertainty figures (carried over, not computed again;
-a run going on goes on and reports to the new tab) and the Framework view's criterion and
-pairwise scope. Dividers moved by the user and scroll positions stay where they were.
+assessment chosen, the startup's details open and a website typed there and refused (the reason
+said again in the new language), the History tab's filters, Compare's filters, sorts, map axes,
+scenario, "As of" day and consensus choice, its Uncertainty figures (carried over, not computed
+again; a run going on goes on and reports to the new tab) and the Framework view's criterion
+and pairwise scope. Dividers moved by the user and scroll positions stay where they were.
 """
 
 from __future__ import annotations
@@ -112,13 +113,15 @@ def _rebuild_view(window: MainWindow, index: int) -> None:
 
 def keep_assess(old: AssessView, new: AssessView) -> None:
     """Make ``new`` show what ``old`` showed: the list's filters and sort, the startups
-    selected, the startup and assessment chosen, the middle tab and the History tab's
+    selected, the startup and assessment chosen, its details (open, a website typed and
+    refused), the middle tab and the History tab's
     filters, the dividers if the user moved them, and the scroll positions."""
     new.startup_pane.set_state(old.startup_pane.state())
     startup = old.current_startup()
     if startup is not None:
         new.select_startup(startup.id, old.current_assessment_id() or None, reveal=False)
     _select_startups(new, old.selected_startup_ids())
+    new.header.details.take_over(old.header.details)
     new.tabs.setCurrentIndex(old.tabs.currentIndex())
     new.tabs.history.set_state(old.tabs.history.state())
     if old.splitter.sized_by_user:

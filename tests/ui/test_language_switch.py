@@ -170,3 +170,34 @@ def test_switches_in_a_row_leave_no_widget_behind(switching: MainWindow, qtbot) 
     assert panel.radar is not None and panel.radar.isVisibleTo(window)
     window.assess_view.select_startup(window.doc.portfolio.startups[1].id)
     assert window.assess_view.current_startup().id == window.doc.portfolio.startups[1].id
+
+
+def test_a_website_refused_stays_typed_and_refused_in_the_new_language(
+        switching: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """"acme.ai:eighty" typed in the details and refused: after the switch the field still
+    holds it and the reason shows, said in Chinese, then in English again; nothing taken."""
+    window = switching
+    window.show()
+    view = window.assess_view
+    sid = _sid(window, "Chattersky")
+    view.select_startup(sid)
+    view.header.details.set_open(True)
+    edit = view.header.details.edits["website"]
+    edit.setFocus()
+    edit.selectAll()
+    QTest.keyClicks(edit, "acme.ai:eighty")
+    QTest.keyClick(edit, Qt.Key.Key_Return)
+    steps = window.doc.undo_stack.count()
+    window.set_language("zh_CN", remember=False)
+    details = window.assess_view.header.details
+    assert details is not view.header.details and details.is_open()
+    assert details.edits["website"].text() == "acme.ai:eighty"
+    assert not details.website_problem.isHidden()
+    assert details.website_problem.text() == \
+        "“acme.ai:eighty”不是网址：请输入形如 acme.ai 或 https://acme.ai 的网址"
+    window.set_language("en", remember=False)
+    details = window.assess_view.header.details
+    assert details.edits["website"].text() == "acme.ai:eighty"
+    assert details.website_problem.text() == (
+        "“acme.ai:eighty” is not a web address: type one like acme.ai or https://acme.ai")
+    assert window.doc.startup(sid).website == "" and window.doc.undo_stack.count() == steps

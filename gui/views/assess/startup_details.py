@@ -85,6 +85,7 @@ class StartupDetails(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._startup: Startup | None = None
+        self._refused: str | None = None  # the website typed and refused, while it shows
         self._offered: dict[str, list[str]] = {}
         self._others: Sequence[Startup] = ()
         self.toggle = QToolButton()
@@ -200,7 +201,7 @@ class StartupDetails(QWidget):
                 edit.setModified(False)
                 edit.setCursorPosition(0)
                 if name == "website":
-                    self.website_problem.setVisible(False)
+                    self._refuse(None)
         if self.notes.text() != (st.notes if st else ""):
             self.notes.setText(st.notes if st else "")
         self.notes.setToolTip(html.escape(st.notes) if st and st.notes else "")
@@ -270,13 +271,28 @@ class StartupDetails(QWidget):
         try:
             value = normalise_website(typed)
         except ValueError:
+            self._refuse(typed.strip())
+            return
+        self._refuse(None)
+        self._edited("website", value)
+
+    def _refuse(self, typed: str | None) -> None:
+        """Say why ``typed`` is not taken as the website (None: hide the problem)."""
+        self._refused = typed
+        if typed is not None:
             self.website_problem.setText(self.tr(
                 "“{typed}” is not a web address: type one like acme.ai or "
-                "https://acme.ai").format(typed=typed.strip()))
-            self.website_problem.setVisible(True)
-            return
-        self.website_problem.setVisible(False)
-        self._edited("website", value)
+                "https://acme.ai").format(typed=typed))
+        self.website_problem.setVisible(typed is not None)
+
+    def take_over(self, old: StartupDetails) -> None:
+        """Show what ``old`` (the same startup's details, in another language) showed: open
+        or closed, and a website typed and refused, with why in this language."""
+        self.set_open(old.is_open())
+        typed = old.edits["website"].text()
+        if old._refused is not None and typed != self.edits["website"].text():
+            self.edits["website"].setText(typed)
+            self._refuse(old._refused)
 
     def _edited(self, name: str, value: object) -> None:
         st = self._startup
