@@ -48,6 +48,7 @@ from models.engine.perspectives import PerspectiveLevels
 from models.engine.ranking import score_view, sort_key
 from models.engine.rules import rule_mask
 from models.workbook.analysis_texts import analysis_texts
+from models.workbook.count_texts import counted
 from models.workbook.layout import ANALYSIS, column_letter
 from models.workbook.plan import ExportPlan
 from models.workbook.sheets import (
@@ -140,7 +141,7 @@ def write_analysis_sheet(book: Book, portfolio: Portfolio, plan: ExportPlan, vie
         (LABEL_PERSPECTIVE, f"{view.ranking.perspective.name}: "
                             f"{view_definition(view.ranking.perspective, lang)}"),
         (LABEL_WEIGHTS, t["weights"]), (LABEL_FROM, t["from"]),
-        (LABEL_NOTE, _note(t, view))]
+        (LABEL_NOTE, _note(t, view, lang))]
     for r, (label, value) in enumerate(labels, 2):
         sh.text(r, 1, label, BOLD)
         sh.value(r, 2, value)
@@ -178,7 +179,7 @@ def _widths(view: ViewPlan, head: list[str]) -> list[float]:
             column_width((r.startup_id for r in rows), 12, 36)]
 
 
-def _note(t: dict[str, str], view: ViewPlan) -> str:
+def _note(t: dict[str, str], view: ViewPlan, lang: str) -> str:
     n, used, asked = len(view.rows), view.draws, view.requested
     p = view.ranking.perspective.name
     if asked <= 0:
@@ -186,9 +187,11 @@ def _note(t: dict[str, str], view: ViewPlan) -> str:
     if used and (used >= asked or n == 0):
         return t["full"].format(draws=used, seed=view.seed, perspective=p)
     if used:
-        return t["reduced"].format(n=f"{n:,}", draws=used, asked=asked, seed=view.seed,
-                                   perspective=p)
-    return t["skipped"].format(n=f"{n:,}", asked=asked, seed=view.seed, perspective=p)
+        return t["reduced"].format(startups=counted(lang, "startups", n),
+                                   draws=counted(lang, "draws", used), asked=asked,
+                                   seed=view.seed, perspective=p)
+    return t["skipped"].format(startups=counted(lang, "startups", n), asked=asked,
+                               seed=view.seed, perspective=p)
 
 
 def _reversals(sh: Sheet, view: ViewPlan, pillar_names: dict[str, str], t: dict[str, str],

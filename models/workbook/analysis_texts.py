@@ -1,5 +1,6 @@
 """Texts of the export's Analysis sheet (:mod:`models.workbook.analysis_sheet`) in English
-and Simplified Chinese; its labels in column A are fixed English."""
+and Simplified Chinese; its labels in column A are fixed English. Counts (``{startups}``,
+``{draws}``) are said by :func:`models.workbook.count_texts.counted`."""
 
 from __future__ import annotations
 
@@ -13,10 +14,10 @@ _TEXTS: dict[str, dict[str, str]] = {
                 "medium: one level down or up with 10 % each; low: 20 % each); under the "
                 "investor view the investors are resampled too. Reproduce with: beachhead "
                 "analyze FILE --perspective {perspective} --draws {draws} --seed {seed}.",
-        "reduced": "{n} startups: {draws} draws instead of {asked}, to keep the export "
+        "reduced": "{startups}: {draws} instead of {asked}, to keep the export "
                    "quick; run beachhead analyze FILE --perspective {perspective} --draws "
                    "{asked} --seed {seed} for the full figures.",
-        "skipped": "{n} startups: the Monte Carlo figures were skipped to keep the export "
+        "skipped": "{startups}: the Monte Carlo figures were skipped to keep the export "
                    "quick; run beachhead analyze FILE --perspective {perspective} --draws "
                    "{asked} --seed {seed} for them.",
         "off": "The Monte Carlo figures were not requested for this export.",
@@ -33,10 +34,10 @@ _TEXTS: dict[str, dict[str, str]] = {
         "full": "每个等级按其置信度分布到相邻等级（高：不变；中：上下各一级各 10%；"
                 "低：各 20%）；在投资人视角下还会对投资人重新抽样。复现：beachhead analyze "
                 "FILE --perspective {perspective} --draws {draws} --seed {seed}。",
-        "reduced": "{n} 家创业公司：为保持导出速度，抽样 {draws} 次而非 {asked} 次；完整结果请"
+        "reduced": "{startups}：为保持导出速度，抽样 {draws}而非 {asked} 次；完整结果请"
                    "运行 beachhead analyze FILE --perspective {perspective} --draws {asked} "
                    "--seed {seed}。",
-        "skipped": "{n} 家创业公司：为保持导出速度，未计算蒙特卡洛结果；请运行 beachhead "
+        "skipped": "{startups}：为保持导出速度，未计算蒙特卡洛结果；请运行 beachhead "
                    "analyze FILE --perspective {perspective} --draws {asked} --seed {seed}。",
         "off": "本次导出未要求蒙特卡洛结果。",
         "no_reversals": "任何支柱权重在 0 到 100% 之间变化都不会改变领先的创业公司。",

@@ -22,6 +22,7 @@ from __future__ import annotations
 import math
 
 from models.workbook.cell_xml import cached
+from models.workbook.count_texts import counted
 from models.workbook.layout import CHARTS, SUMMARY, SUMMARY_HEADER_ROW, column_letter
 from models.workbook.plan import ExportPlan
 from models.workbook.sheets import RANK, SCORE, Book, Sheet, header_height
@@ -93,16 +94,17 @@ def write_charts(book: Book, plan: ExportPlan, view: ViewPlan,
     sh.height(head, header_height(block_head, widths))
     sh.header(head, block_head)
     data = _data_block(sh, plan, view, head, labels)
-    _bar(book, sh, t["charts_title"].format(n=n), (head, 3, head + n, 3),
-         labels, [row[0] for row in data], (1, 0), _WIDE, "Overall")
+    title = t["charts_title"].format(startups=counted(lang, "startups", n))
+    _bar(book, sh, title, (head, 3, head + n, 3), labels, [row[0] for row in data], (1, 0),
+         _WIDE, "Overall")
     top = 1 + _rows_of(_height(n)) + 1
     step = _rows_of(_height(min(n, PILLAR_MAX))) + 1
     m = min(n, PILLAR_MAX)
     for p, name in enumerate(pillars):
         at = (top + step * (p // 2), round((_NARROW + 0.4) * _PX_PER_CM) * (p % 2))
-        _bar(book, sh, t["charts_pillar"].format(pillar=name, n=m),
-             (head, 4 + p, head + m, 4 + p), labels[:m], [row[1 + p] for row in data[:m]], at,
-             _NARROW, name)
+        title = t["charts_pillar"].format(pillar=name, startups=counted(lang, "startups", m))
+        _bar(book, sh, title, (head, 4 + p, head + m, 4 + p), labels[:m],
+             [row[1 + p] for row in data[:m]], at, _NARROW, name)
     rows = math.ceil(len(pillars) / 2)
     sh.ws.set_h_pagebreaks(page_breaks([(1, top - 1), *((top + step * i, step)
                                                          for i in range(rows)),

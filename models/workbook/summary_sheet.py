@@ -21,6 +21,7 @@ from models.core.decisions import status_name, suggestion_name
 from models.core.framework import text
 from models.engine.weight_changes import WeightChange, weights_note
 from models.workbook.cell_xml import formula_tail, xml_escape
+from models.workbook.count_texts import counted
 from models.workbook.layout import (
     SUMMARY,
     SUMMARY_HEAD,
@@ -65,9 +66,10 @@ def summary_statements(plan: ExportPlan, view: ViewPlan) -> list[str]:
     th = fw.decision_thresholds
     suggestion = t["suggestion"].format(pursue=f"{th.pursue:g}", watch=f"{th.watch:g}")
     if view.draws:
-        bands = t["bands"].format(draws=f"{view.draws:,}", seed=view.seed)
+        bands = t["bands"].format(mc_draws=counted(lang, "mc_draws", view.draws),
+                                  seed=view.seed)
     elif view.requested:
-        bands = t["bands_skipped"].format(n=f"{len(view.rows):,}",
+        bands = t["bands_skipped"].format(startups=counted(lang, "startups", len(view.rows)),
                                           perspective=ranking.perspective.name)
     else:
         bands = t["bands_off"]

@@ -2,6 +2,8 @@
 Simplified Chinese: what the ranking is under, what is live and what is a value at export.
 
 Headers and the labels in column A are fixed English strings (:mod:`models.workbook.layout`).
+A count is named by its kind (``{startups}``, ``{mc_draws}``) and said in the form its number
+takes by :func:`models.workbook.count_texts.counted`.
 """
 
 from __future__ import annotations
@@ -44,13 +46,13 @@ VIEW_TEXTS: dict[str, dict[str, str]] = {
                 "live formulas over the Levels, Scores and Framework sheets (after an edit, "
                 "sort by Rank again). Status is each startup's current decision (history on "
                 "the Decisions sheet).",
-        "bands": "P10–P90: {draws} Monte Carlo draws at export, seed {seed}.",
-        "bands_skipped": "P10–P90: left out of this export ({n} startups); run beachhead "
+        "bands": "P10–P90: {mc_draws} at export, seed {seed}.",
+        "bands_skipped": "P10–P90: left out of this export ({startups}); run beachhead "
                          "score FILE --perspective {perspective} for them.",
         "bands_off": "P10–P90: not requested for this export.",
         "gated": "yes",
-        "charts_title": "Overall score of the first {n} startups of the Summary (0–100)",
-        "charts_pillar": "{pillar}: first {n} startups",
+        "charts_title": "Overall score of the first {startups} of the Summary (0–100)",
+        "charts_pillar": "{pillar}: first {startups}",
         "charts_note": "The charts show the first rows of the Summary (its order at export: "
                        "rank under the {view}); sort the Summary by Rank after an edit and "
                        "they follow.",
@@ -88,13 +90,13 @@ VIEW_TEXTS: dict[str, dict[str, str]] = {
         "live": "排名、分数、完整度、致命缺陷、建议和创始人差距都是基于 Levels、Scores 和 "
                 "Framework 表的实时公式（修改后请再按 Rank 排序）。Status 为每家公司当前的"
                 "决定（历史见 Decisions 表）。",
-        "bands": "P10–P90：导出时 {draws} 次蒙特卡洛抽样，种子 {seed}。",
-        "bands_skipped": "P10–P90：本次导出未计算（{n} 家公司）；请运行 beachhead score FILE "
+        "bands": "P10–P90：导出时 {mc_draws}，种子 {seed}。",
+        "bands_skipped": "P10–P90：本次导出未计算（{startups}）；请运行 beachhead score FILE "
                          "--perspective {perspective}。",
         "bands_off": "P10–P90：本次导出未要求。",
         "gated": "是",
-        "charts_title": "Summary 前 {n} 家公司的总分（0–100）",
-        "charts_pillar": "{pillar}：前 {n} 家公司",
+        "charts_title": "Summary 前 {startups}的总分（0–100）",
+        "charts_pillar": "{pillar}：前 {startups}",
         "charts_note": "图表显示 Summary 的前几行（导出时按{view}排名的顺序）；修改后按 Rank "
                        "重新排序 Summary，图表随之更新。",
         "no_charts": "在{view}下还没有任何公司有分数：图表将在下次导出时出现。",

@@ -1,0 +1,28 @@
+"""Counts in the export's texts, in English and Simplified Chinese, each in the form its number
+takes: "1 startup", "3 startups" (Chinese has one form: "3 家公司"). A sentence of
+:mod:`models.workbook.view_texts` or :mod:`models.workbook.analysis_texts` names the count by
+its kind (``{startups}``, ``{draws}``, ``{mc_draws}``) and :func:`counted` says it."""
+
+from __future__ import annotations
+
+#: Per language and kind: the form for one, then the form for any other number (one form
+#: alone where the language has no plural).
+_FORMS: dict[str, dict[str, tuple[str, ...]]] = {
+    "en": {
+        "startups": ("{n} startup", "{n} startups"),
+        "draws": ("{n} draw", "{n} draws"),
+        "mc_draws": ("{n} Monte Carlo draw", "{n} Monte Carlo draws"),
+    },
+    "zh_CN": {
+        "startups": ("{n} 家公司",),
+        "draws": ("{n} 次",),
+        "mc_draws": ("{n} 次蒙特卡洛抽样",),
+    },
+}
+
+
+def counted(lang: str, kind: str, n: int) -> str:
+    """``n`` things of ``kind`` (``startups``, ``draws``, ``mc_draws``) in ``lang`` (English
+    when the language is not known), thousands separated: ``1 startup``, ``2,000 draws``."""
+    forms = _FORMS.get(lang, _FORMS["en"])[kind]
+    return forms[0 if n == 1 else -1].format(n=f"{n:,}")
