@@ -145,14 +145,17 @@ def _perspective_name(value: str) -> str:
 
 def build_parser() -> argparse.ArgumentParser:
     """The ``beachhead`` argument parser with every headless subcommand."""
-    lang = argparse.ArgumentParser(add_help=False)
-    lang.add_argument("--lang", choices=["en", "zh_CN"], default="en",
-                      help="language of names and messages (default: en)")
     parser = argparse.ArgumentParser(
         prog="beachhead",
         description="Score AI startups' strategic position against the big incumbents.",
-        parents=[lang],
     )
+    parser.add_argument("--lang", choices=["en", "zh_CN"], default="en",
+                        help="language of names and messages (default: en)")
+    # A command's own --lang sets the language only when given, so that one given before
+    # the command (beachhead --lang zh_CN import …) is not put back to the default.
+    lang = argparse.ArgumentParser(add_help=False)
+    lang.add_argument("--lang", choices=["en", "zh_CN"], default=argparse.SUPPRESS,
+                      help="language of names and messages (default: en)")
     parser.add_argument("--version", action="version", version=f"beachhead {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for add in (_score, _sample, _analyze, _export, _template, _import, _report, _copy,

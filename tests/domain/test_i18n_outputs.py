@@ -115,3 +115,22 @@ def test_messages_follow_lang(capsys, tmp_path) -> None:  # type: ignore[no-unty
     assert "模板" in capsys.readouterr().err
     assert cli.main(["sample", "-o", str(tmp_path / "s2.beachhead")]) == 0
     assert capsys.readouterr().err.startswith("wrote ")
+
+
+def test_lang_before_the_command_is_kept_and_after_it_wins(sample_file, capsys) -> None:  # type: ignore[no-untyped-def]
+    """``beachhead --lang zh_CN score F`` speaks Chinese as ``beachhead score --lang zh_CN F``
+    does (the command's own default no longer puts English back), and a command's own
+    ``--lang`` wins over one given before it."""
+    def first_line(*args: str) -> str:
+        capsys.readouterr()
+        assert cli.main(list(args)) == 0
+        return capsys.readouterr().out.splitlines()[0]
+
+    chinese = first_line("score", "--lang", "zh_CN", str(sample_file))
+    assert chinese.startswith(f"{sample_file}：8 家初创公司，投资人视角")
+    assert first_line("--lang", "zh_CN", "score", str(sample_file)) == chinese
+    english = first_line("score", str(sample_file))
+    assert english.startswith(f"{sample_file}: 8 startups, investor view")
+    assert first_line("--lang", "zh_CN", "score", "--lang", "en", str(sample_file)) == english
+    assert first_line("--lang", "zh_CN", "framework", "list").endswith(
+        "Beachhead：大模型创业公司对阵巨头")
