@@ -103,9 +103,10 @@ def _targets(args: argparse.Namespace) -> tuple[str | Path | None, bool]:
 
 
 def _framework(args: argparse.Namespace) -> Framework:
-    """The framework the inputs are read for: ``--into``'s, ``--framework``'s, or the one
-    Beachhead ships."""
-    from models.files.framework_file import default_framework, load_framework
+    """The framework the inputs are read for: ``--into``'s, ``--framework``'s (see
+    :func:`models.cli.framework_source.read_framework`), or the one Beachhead ships."""
+    from models.cli.framework_source import read_framework
+    from models.files.framework_file import default_framework
     from models.store.access import is_workspace_location, read_portfolio_file
     from models.store.workspace import Workspace
 
@@ -114,7 +115,7 @@ def _framework(args: argparse.Namespace) -> Framework:
             return ws.framework()
     if args.into:
         return read_portfolio_file(args.into).framework
-    return load_framework(args.framework) if args.framework else default_framework()
+    return read_framework(args.framework) if args.framework else default_framework()
 
 
 def _into_workspace(path: str, report: ImportReport, noun: tuple[str, str]) -> int:

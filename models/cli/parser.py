@@ -257,9 +257,9 @@ def _import(sub: Commands, lang: argparse.ArgumentParser) -> None:
                         "kept as .bak). With -o, it is only read")
     p.add_argument("-o", "--output", metavar="NEW.beachhead",
                    help="write a new workspace (an existing file is refused)")
-    p.add_argument("--framework", metavar="FILE",
-                   help="for a new portfolio: the framework .json the workbooks were made "
-                        "with (default: the framework Beachhead ships)")
+    p.add_argument("--framework", metavar="FRAMEWORK",
+                   help=f"for a new portfolio, the framework the workbooks were made with: "
+                        f"{SOURCE_HELP} (default: the framework Beachhead ships)")
     p.add_argument("--skip-bad", action="store_true",
                    help="import the good files and list the bad ones (default: one bad "
                         "file means nothing is written)")

@@ -18,6 +18,8 @@ from models.workbook.layout import (
 )
 from models.workbook.template import FIELDS_ROW, template_header_row, write_template
 from tests.helpers import tiny_framework
+from tests.workbook_corpus import fill_template
+from tests.workspaces import read_back
 
 
 @pytest.fixture(scope="module")
@@ -175,3 +177,15 @@ def test_cli_template_for_the_framework_a_portfolio_uses(tmp_path, capsys):
         assert [ws.cell(head + 1 + j, 1).value for j in range(len(fw.criterion_ids))] == \
             fw.criterion_ids
         assert ws.cell(FIELDS_ROW + 7, 2).value == traction
+    filled = tmp_path / "acme.xlsx"
+    fill_template(filled, framework=fw)
+    assert cli.main(["import", str(filled), "--into", str(fund)]) == 0
+    new = tmp_path / "new.beachhead"
+    assert cli.main(["import", str(filled), "-o", str(new), "--framework", str(fund)]) == 0
+    for path in (fund, new):
+        portfolio = read_back(path)
+        assert portfolio.framework == fw
+        (acme,) = [st for st in portfolio.startups if st.name == "Acme AI"]
+        scores = acme.assessments[0].scores
+        assert {cid: s.value for cid, s in scores.items()} == {
+            cid: (j % 5) + 1 for j, cid in enumerate(fw.criterion_ids)}
