@@ -255,7 +255,7 @@ class Document(QObject, DocumentEdits, DocumentResults):
         elif isinstance(exc, OSError):
             from models.core.errors import write_failure
 
-            message = write_failure(exc, self.path or Path(self.display_name()))
+            message = write_failure(exc, self.path or Path(self.display_name()), language())
         else:
             message = self.tr("What this change edits was removed meanwhile, in another "
                               "window or program; the change was not made.")

@@ -184,10 +184,11 @@ class ImportProblemsDialog(QDialog):
         try:
             write_csv(target, self.header(), self.rows())
         except OSError as exc:
+            from gui.i18n import language
             from models.core.errors import write_failure
 
             self.asker.error(self, self.tr("Cannot save the problems"),
-                             write_failure(exc, target))
+                             write_failure(exc, target, language()))
             return None
         self.note_label.setText(self.tr("Saved {name}").format(name=target.name))
         return target

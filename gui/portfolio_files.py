@@ -386,9 +386,10 @@ def _message(exc: Exception, path: Path) -> str:
     if isinstance(exc, ConnectionError):
         return f"{exc.filename}: {exc.strerror}"
     if isinstance(exc, OSError):
+        from gui.i18n import language
         from models.core.errors import write_failure
 
-        return write_failure(exc, path)
+        return write_failure(exc, path, language())
     return str(exc)
 
 

@@ -32,10 +32,8 @@ def _run(target: Callable[..., Any], args: tuple, q: mp.Queue) -> None:
 
         if isinstance(exc, InputError):
             q.put(("failed", str(exc), ""))
-        elif isinstance(exc, OSError):  # a file that cannot be written: the user's name for it
-            from models.core.errors import write_failure
-
-            q.put(("failed", write_failure(exc), ""))
+        elif isinstance(exc, OSError):  # a file that cannot be written, worded by the window
+            q.put(("failed_write", exc.errno, exc.strerror, exc.filename, str(exc)))
         else:
             q.put(("failed", f"{type(exc).__name__}: {exc}", traceback.format_exc()))
 
@@ -113,6 +111,13 @@ class ProcessJob(QObject):
                 with contextlib.suppress(Exception):
                     self._process.join(5)
                 self.finished.emit(msg[1])
+            elif kind == "failed_write":
+                from gui.i18n import language
+                from models.core.errors import write_failure
+
+                self._finish()
+                err = OSError(*msg[1:4]) if msg[1] is not None else OSError(msg[4])
+                self.failed.emit(write_failure(err, None, language()), "")
             else:
                 self._finish()
                 self.failed.emit(msg[1], msg[2])

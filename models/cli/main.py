@@ -53,7 +53,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         _say(f"beachhead {args.command}: {exc}")
         return EXIT_USAGE
     except OSError as exc:
-        _say(_os_error_line(exc, getattr(args, "output", None)))
+        _say(_os_error_line(exc, getattr(args, "output", None), args.lang))
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         _say("beachhead: interrupted")
@@ -76,14 +76,14 @@ def _say(problem: object) -> None:
     print(without_secrets(str(problem)), file=sys.stderr)
 
 
-def _os_error_line(exc: OSError, output: str | None) -> str:
+def _os_error_line(exc: OSError, output: str | None, lang: str) -> str:
     """One line for an operating-system error: a failed write of the user's output names that
     file and what to do; any other error names its file and the reason."""
     from models.core.errors import write_failure
 
     written = output is not None and exc.filename in (None, output, str(Path(output)))
     if written:
-        return write_failure(exc, output)
+        return write_failure(exc, output, lang)
     name = exc.filename or ""
     return f"{name}: {exc.strerror or exc}" if name else str(exc)
 
@@ -97,15 +97,16 @@ def _check_output(args: argparse.Namespace) -> None:
     output = getattr(args, "output", None)
     if not output:
         return
+    from models.cli.texts import label
     from models.store.server import is_server_address
 
     if is_server_address(output):
         return
     out = Path(output)
     if not (out.parent if str(out.parent) else Path(".")).is_dir():
-        raise InputError.single(output, "", "the folder to write into does not exist")
+        raise InputError.single(output, "", label("output_no_folder", args.lang))
     if out.is_dir():
-        raise InputError.single(output, "", "is a folder; name a file to write")
+        raise InputError.single(output, "", label("output_is_folder", args.lang))
     inputs = [getattr(args, "file", None), *(getattr(args, "workbooks", None) or [])]
     for name in filter(None, inputs):
         try:

@@ -92,32 +92,59 @@ def _is_union_tag(part: int | str) -> bool:
     return isinstance(part, str) and (part.startswith("function-") or "[" in part)
 
 
-#: What to do about a failed write, by ``errno`` name.
-_WRITE_ADVICE = {
-    "ENOSPC": "the disk is full; free some space or save to another disk",
-    "EDQUOT": "the disk quota is used up; free some space or save to another disk",
-    "EACCES": "permission denied; choose a folder you can write to, or make the file writable",
-    "EPERM": "permission denied; choose a folder you can write to, or make the file writable",
-    "EROFS": "the disk is read-only; save to another folder",
-    "EBUSY": "the file is in use by another program; close it there and try again",
-    "ETXTBSY": "the file is in use by another program; close it there and try again",
-    "ENOENT": "the folder does not exist; choose an existing folder",
-    "ENOTDIR": "a part of the path is not a folder; choose an existing folder",
-    "EISDIR": "that is a folder; name a file to write",
-    "ENAMETOOLONG": "the name is too long; choose a shorter name",
-    "EIO": "the disk reported an error; save to another disk",
+#: What to do about a failed write, by language and ``errno`` name.
+_WRITE_ADVICE: dict[str, dict[str, str]] = {
+    "en": {
+        "ENOSPC": "the disk is full; free some space or save to another disk",
+        "EDQUOT": "the disk quota is used up; free some space or save to another disk",
+        "EACCES": "permission denied; choose a folder you can write to, or make the file "
+                  "writable",
+        "EPERM": "permission denied; choose a folder you can write to, or make the file "
+                 "writable",
+        "EROFS": "the disk is read-only; save to another folder",
+        "EBUSY": "the file is in use by another program; close it there and try again",
+        "ETXTBSY": "the file is in use by another program; close it there and try again",
+        "ENOENT": "the folder does not exist; choose an existing folder",
+        "ENOTDIR": "a part of the path is not a folder; choose an existing folder",
+        "EISDIR": "that is a folder; name a file to write",
+        "ENAMETOOLONG": "the name is too long; choose a shorter name",
+        "EIO": "the disk reported an error; save to another disk",
+        "other": "{reason}; try another folder or name",
+        "named": "{name}: could not be written: {advice}",
+        "unnamed": "could not write: {advice}",
+    },
+    "zh_CN": {
+        "ENOSPC": "磁盘已满；请腾出空间，或保存到另一块磁盘",
+        "EDQUOT": "磁盘配额已用完；请腾出空间，或保存到另一块磁盘",
+        "EACCES": "没有权限；请选择您可以写入的文件夹，或让该文件可写",
+        "EPERM": "没有权限；请选择您可以写入的文件夹，或让该文件可写",
+        "EROFS": "磁盘为只读；请保存到其他文件夹",
+        "EBUSY": "文件正被其他程序使用；请在那里关闭它后重试",
+        "ETXTBSY": "文件正被其他程序使用；请在那里关闭它后重试",
+        "ENOENT": "文件夹不存在；请选择一个已有的文件夹",
+        "ENOTDIR": "路径中有一部分不是文件夹；请选择一个已有的文件夹",
+        "EISDIR": "这是一个文件夹；请指定要写入的文件名",
+        "ENAMETOOLONG": "名称过长；请换一个短一些的名称",
+        "EIO": "磁盘报告了错误；请保存到另一块磁盘",
+        "other": "系统信息：“{reason}”；请换一个文件夹或文件名",
+        "named": "{name}：无法写入：{advice}",
+        "unnamed": "无法写入：{advice}",
+    },
 }
 
 
-def write_failure(exc: OSError, path: object = None) -> str:
-    """One line for a user whose file could not be written: their file's name (never a hidden
-    temporary file's), what went wrong and what to do.
+def write_failure(exc: OSError, path: object = None, lang: str = "en") -> str:
+    """One line for a user whose file could not be written, in ``lang`` (``en`` or
+    ``zh_CN``): their file's name (never a hidden temporary file's), what went wrong and what
+    to do.
 
     ``path`` is the file the user asked for; without it the error's own file name is used.
     """
     import errno
 
+    words = _WRITE_ADVICE.get(lang, _WRITE_ADVICE["en"])
     name = str(path) if path is not None else str(exc.filename or "")
     code = errno.errorcode.get(exc.errno or -1, "")
-    advice = _WRITE_ADVICE.get(code) or f"{exc.strerror or exc}; try another folder or name"
-    return f"{name}: could not be written: {advice}" if name else f"could not write: {advice}"
+    advice = words.get(code) or words["other"].format(reason=exc.strerror or exc)
+    return (words["named"].format(name=name, advice=advice) if name
+            else words["unnamed"].format(advice=advice))

@@ -306,3 +306,36 @@ def test_table_keeps_a_name_with_control_characters_on_its_row(capsys, tmp_path)
     assert "Line1 Line2 Tab Bell  -" in row and row.split()[0] == "4"
     code, out, _ = run_cli(capsys, "score", str(path), "--format", "json", "--draws", "20")
     assert "Line1\nLine2\tTab\x07Bell" in [r["startup"] for r in json.loads(out)]  # data kept
+
+
+def test_failed_write_is_told_in_the_commands_language(capsys, tmp_path, sample_file,
+                                                      monkeypatch):
+    import os as os_module
+
+    from models.files import atomic as atomic_file
+
+    out = tmp_path / "ranking.xlsx"
+
+    def refuse(src, dst):  # type: ignore[no-untyped-def]
+        raise OSError(28, os_module.strerror(28), src)
+
+    monkeypatch.setattr(atomic_file.os, "replace", refuse)
+    status, _, err = run_cli(capsys, "export", str(sample_file), "-o", str(out), "--lang",
+                             "zh_CN")
+    assert status == 1
+    assert err.strip().splitlines()[-1] == (
+        f"{out}：无法写入：磁盘已满；请腾出空间，或保存到另一块磁盘")
+    status, _, err = run_cli(capsys, "--lang", "zh_CN", "export", str(sample_file), "-o",
+                             str(tmp_path / "missing" / "r.xlsx"))
+    assert (status, err.strip()) == (1, f"{tmp_path / 'missing' / 'r.xlsx'}: 要写入的文件夹不存在")
+
+
+def test_write_failure_in_chinese_quotes_the_system_for_an_uncommon_reason():
+    from models.core.errors import write_failure
+
+    assert write_failure(OSError(71, "Protocol error", "/x/a.xlsx"), None, "zh_CN") == (
+        "/x/a.xlsx：无法写入：系统信息：“Protocol error”；请换一个文件夹或文件名")
+    assert write_failure(OSError("no reason given"), None, "zh_CN") == (
+        "无法写入：系统信息：“no reason given”；请换一个文件夹或文件名")
+    assert write_failure(OSError(71, "Protocol error", "/x/a.xlsx")) == (
+        "/x/a.xlsx: could not be written: Protocol error; try another folder or name")

@@ -5,6 +5,7 @@ is replaced by a recorder, and the session's D-Bus is taken away unless a test b
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import shutil
@@ -20,6 +21,7 @@ from PySide6.QtGui import QDesktopServices
 
 from gui import reveal
 from gui.report_options import ReportChoice
+from models.core.errors import write_failure
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -242,9 +244,25 @@ def test_an_export_whose_folder_goes_while_it_is_written_names_the_workbook(tmp_
     portfolio = dumps_portfolio(synthetic_portfolio(1500))  # progress told after 1,000
     _run(export_then_lose_the_folder, (portfolio, str(target), "en", "investor", False, None,
                                        0, 1), messages)
-    assert messages[-1] == ("failed", f"{target}: could not be written: the folder does not "
-                            "exist; choose an existing folder", "")
+    kind, code, reason, filename, _ = messages[-1]  # the window words it in its language
+    assert (kind, code, filename) == ("failed_write", errno.ENOENT, str(target))
+    assert write_failure(OSError(code, reason, filename)) == (
+        f"{target}: could not be written: the folder does not exist; choose an existing folder")
+    assert write_failure(OSError(code, reason, filename), None, "zh_CN") == (
+        f"{target}：无法写入：文件夹不存在；请选择一个已有的文件夹")
     assert not folder.exists()
+
+
+def test_a_write_refused_in_the_worker_is_told_in_the_windows_language(
+        window, qtbot, tmp_path, scripted_ask, chinese_built):
+    window.set_language("zh_CN", remember=False)
+    target = tmp_path / "deals.xlsx"
+    target.mkdir()  # a folder where the workbook should go
+    assert window.file_jobs.export_workbook(target)
+    _wait(window, qtbot)
+    (error,) = scripted_ask.errors()
+    assert error.endswith(f"{target}：无法写入：这是一个文件夹；请指定要写入的文件名")
+    assert "could not" not in error
 
 
 def _exported_then(scripted_ask, monkeypatch, answer: str, meanwhile):  # type: ignore[no-untyped-def]

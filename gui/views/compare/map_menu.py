@@ -110,10 +110,11 @@ class MapMenu(QObject):
         try:
             _write(target, data)
         except OSError as exc:
+            from gui.i18n import language
             from models.core.errors import write_failure
 
             ask.error(self.chart, self.tr("Cannot save the map image"),
-                      write_failure(exc, target))
+                      write_failure(exc, target, language()))
             return None
         settings.last_folder = str(target.resolve().parent)
         return target

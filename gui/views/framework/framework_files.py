@@ -19,6 +19,7 @@ from gui.commands import ChangeFramework
 from gui.dialogs import ask, with_suffix
 from gui.document import Document
 from gui.framework_versions import edited, own_identity
+from gui.i18n import language
 from gui.settings import AppSettings
 from gui.views.framework.migration_dialog import migrate
 from models.core.errors import InputError, write_failure
@@ -115,7 +116,7 @@ class FrameworkFiles(QObject):
                 save_framework(fw, target)
         except OSError as exc:
             ask.error(self.view, self.tr("Cannot save the framework"),
-                      write_failure(exc, target))
+                      write_failure(exc, target, language()))
             return False
         if review:
             self._offer_review(fw, target, [str(w) for w in warnings])
