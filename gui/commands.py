@@ -2,8 +2,8 @@
 
 Each command names the change for the Edit menu and the history ("Undo Score Runway (Acme)"),
 in the interface language: it keeps what names it and says it again when the language changes
-(:func:`retranslate`; the words are :mod:`gui.undo_texts`'). Text edits merge while the user
-types in the same field, so one Undo removes a whole typed phrase. The changes
+(:class:`gui.undo_texts.NamedStep`; the words are :mod:`gui.undo_texts`'). Text edits merge
+while the user types in the same field, so one Undo removes a whole typed phrase. The changes
 themselves are the document's ``apply_*`` methods, each an operation of :mod:`models.core.edits`.
 
 An edit of one value (:class:`FieldEdit`) is written only over the value it replaces: the one
@@ -19,7 +19,7 @@ from collections.abc import Callable
 from functools import partial
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtGui import QUndoCommand
 
 from gui import conflict_dialog, undo_texts
 from gui.document import Document
@@ -39,15 +39,7 @@ _MERGE_DECISION = 1003
 translate = QCoreApplication.translate
 
 
-def retranslate(stack: QUndoStack) -> None:
-    """Name every step of ``stack`` again in the interface language now installed."""
-    for i in range(stack.count()):
-        command = stack.command(i)
-        if isinstance(command, Edit):
-            command.retranslate()
-
-
-class Edit(QUndoCommand):
+class Edit(undo_texts.NamedStep):
     """An undoable edit of the document: subclasses make the change in ``_redo`` and take it
     back in ``_undo``. Each step is written to the workspace (undo and redo are recorded in
     the change log as "Undo: …" and "Redo: …"); a step the disk refuses, or one whose item
@@ -56,17 +48,6 @@ class Edit(QUndoCommand):
 
     doc: Document
     _done = False
-    #: says what the command does in the interface language (see :meth:`set_words`)
-    _words: Callable[[], str]
-
-    def set_words(self, words: Callable[[], str]) -> None:
-        """Name the command by ``words`` (asked again by :meth:`retranslate`)."""
-        self._words = words
-        self.setText(words())
-
-    def retranslate(self) -> None:
-        """Say the command's text again, in the interface language now installed."""
-        self.setText(self._words())
 
     def redo(self) -> None:
         comment = (translate("Commands", "Redo: {what}").format(what=self.text())

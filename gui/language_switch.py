@@ -2,7 +2,7 @@
 restart, keeping the user's place.
 
 The translators are installed, the undo history's texts are said again in the new language
-(:func:`gui.commands.retranslate`), then the menus, the tool bar and the three views are built
+(:func:`gui.undo_texts.rename_steps`), then the menus, the tool bar and the three views are built
 again. What the user chose survives the rebuild: the tab on screen and each view's own tabs,
 the startup list's name filter, filters and sort, the startups selected and the startup and
 assessment chosen, the startup's details open and a website typed there and refused (the reason
@@ -19,8 +19,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QItemSelection, QItemSelectionModel, QTimer
 from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 
-from gui.commands import retranslate
 from gui.i18n import install_language
+from gui.undo_texts import rename_steps
 from gui.welcome import is_open
 
 translate = QCoreApplication.translate
@@ -43,7 +43,7 @@ def switch_language(window: MainWindow, lang: str, remember: bool = True) -> Non
     window.lang = lang
     doc = window._doc
     if doc is not None:  # before the Edit menu is built again from the stack's texts
-        retranslate(doc.undo_stack)
+        rename_steps(doc.undo_stack)
     window.menus.rebuild()
     window.perspective_bar.retranslate()
     window.file_jobs.retranslate()

@@ -4,16 +4,21 @@ names (criteria, pillars, scenarios, the framework) in the same language. The un
 (:mod:`gui.commands`) keep what names them and ask here again when the language changes, so the
 steps already in the history are renamed too.
 
+A step keeps what names it as a function of no arguments (:class:`NamedStep`, the base of
+the document's commands and of the framework editor's draft edits); :func:`rename_steps` asks
+each step of a history again after a language switch.
+
 Also Edit ▸ Undo and Redo (:class:`StackAction`), which say the step they would take, with the
 accelerator where each language puts it ("&Undo Score …", "撤销 为 … 评分(&U)").
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject
-from PySide6.QtGui import QAction, QUndoStack
+from PySide6.QtGui import QAction, QUndoCommand, QUndoStack
 
 from gui.i18n import language
 
@@ -21,6 +26,31 @@ if TYPE_CHECKING:  # the domain (pydantic) is imported once a step is named: not
     from models.core.framework import LocalText
 
 translate = QCoreApplication.translate
+
+
+class NamedStep(QUndoCommand):
+    """An undo step named in the interface language: it keeps the words that name it and
+    says them again when the language changes (:func:`rename_steps`)."""
+
+    #: says what the step does in the interface language (see :meth:`set_words`)
+    _words: Callable[[], str]
+
+    def set_words(self, words: Callable[[], str]) -> None:
+        """Name the step by ``words`` (asked again by :meth:`retranslate`)."""
+        self._words = words
+        self.setText(words())
+
+    def retranslate(self) -> None:
+        """Say the step's text again, in the interface language now installed."""
+        self.setText(self._words())
+
+
+def rename_steps(stack: QUndoStack) -> None:
+    """Name every step of ``stack`` again in the interface language now installed."""
+    for i in range(stack.count()):
+        command = stack.command(i)
+        if isinstance(command, NamedStep):
+            command.retranslate()
 
 
 def _name(value: LocalText | None) -> str:

@@ -247,7 +247,6 @@
     <name>Commands</name>
     <message>
         <source>Redo: {what}</source>
-        <extracomment>says what the command does in the interface language (see :meth:`set_words`)</extracomment>
         <translation>重做：{what}</translation>
     </message>
     <message>
@@ -256,6 +255,7 @@
     </message>
     <message>
         <source>Clear the score of {criterion} ({startup})</source>
+        <extracomment>says what the step does in the interface language (see :meth:`set_words`)</extracomment>
         <translation>清除 {criterion} 的评分（{startup}）</translation>
     </message>
     <message>
@@ -4828,7 +4828,6 @@ gap</source>
     <name>WelcomePage</name>
     <message>
         <source>Beachhead</source>
-        <extracomment>The widest the page&apos;s text and tiles grow, however wide the window.</extracomment>
         <translation>Beachhead</translation>
     </message>
     <message>

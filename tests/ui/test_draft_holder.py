@@ -21,7 +21,7 @@ def holder(qapp) -> DraftHolder:
 def type_into(holder: DraftHolder, path: tuple[str | int, ...], words: str) -> None:
     start = holder.draft.get(path)
     for n in range(1, len(words) + 1):
-        holder.edit(holder.draft.with_value(path, start + words[:n]), "Edit text")
+        holder.edit(holder.draft.with_value(path, start + words[:n]), lambda: "Edit text")
 
 
 def test_each_edit_is_a_step_and_undo_shows_the_draft_before(holder):
@@ -29,9 +29,9 @@ def test_each_edit_is_a_step_and_undo_shows_the_draft_before(holder):
     seen: list[object] = []
     holder.changed.connect(lambda: seen.append(holder.draft))
     moved = first.with_moved(("pillars",), 4, 0)
-    holder.edit(moved, "Move up Capital resilience")
+    holder.edit(moved, lambda: "Move up Capital resilience")
     heavier = moved.with_value(("pillars", 0, "weight"), 2.0)
-    holder.edit(heavier, "Weight")
+    holder.edit(heavier, lambda: "Weight")
     assert holder.undo_stack.count() == 2 and holder.is_modified()
     assert holder.undo_stack.undoText() == "Weight"
     holder.undo_stack.undo()
@@ -42,7 +42,7 @@ def test_each_edit_is_a_step_and_undo_shows_the_draft_before(holder):
     holder.undo_stack.redo()
     assert holder.draft is heavier
     assert seen == [moved, heavier, moved, first, moved, heavier]
-    holder.edit(heavier, "Nothing")  # the same draft again: no step
+    holder.edit(heavier, lambda: "Nothing")  # the same draft again: no step
     assert holder.undo_stack.count() == 2
 
 
@@ -71,7 +71,7 @@ def test_a_field_left_and_typed_in_again_is_a_new_step(holder):
 def test_typed_and_erased_again_leaves_no_step(holder):
     before = holder.draft.get(LEVEL)
     type_into(holder, LEVEL, "x")
-    holder.edit(holder.draft.with_value(LEVEL, before), "Edit text")
+    holder.edit(holder.draft.with_value(LEVEL, before), lambda: "Edit text")
     assert holder.undo_stack.count() == 0
     assert holder.draft.get(LEVEL) == before
 

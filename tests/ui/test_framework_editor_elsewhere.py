@@ -1,14 +1,15 @@
 """The framework editor while the rest of the window moves on: a language switch rebuilds the
 Framework view, and Edit Framework… then raises the editor already open with its unsaved
-draft (not a second, empty one); a weight changed in the Framework view while the editor is
-open is not silently undone when the editor's framework is used in the portfolio."""
+draft (not a second, empty one) and its undo steps named in the new language; a weight
+changed in the Framework view while the editor is open is not silently undone when the
+editor's framework is used in the portfolio."""
 
 from __future__ import annotations
 
 from gui.commands import ChangeFramework
 from gui.main_window import MainWindow
 from gui.views.framework.editor_window import FrameworkEditor
-from tests.ui.test_framework_editor import add_traction
+from tests.ui.test_framework_editor import add_traction, text_field
 
 
 def test_after_a_language_switch_edit_framework_raises_the_open_editor(
@@ -105,3 +106,49 @@ def test_the_editor_of_a_closed_portfolio_does_not_pretend_to_migrate(
     versions = (read_back(sample_file).framework.version, read_back(other).framework.version)
     editor.holder.mark_saved()
     assert (used, versions) in ((False, ("1.0.0", "1.0.0")), (True, ("1.0.0", "2.0.0")))
+
+
+EDITOR_ENGLISH = ["Add the pillar Traction", "Edit the description of Niche position",
+                  "Move Dirty work up", "Add posture", "Add scenario"]
+EDITOR_CHINESE = ["添加支柱 Traction", "编辑 细分定位 的说明", "上移 脏活累活", "添加战略姿态",
+                  "添加情景"]
+
+
+def test_the_editor_s_undo_steps_are_renamed_in_the_new_language(
+        chinese_built, window: MainWindow, scripted_ask):  # type: ignore[no-untyped-def]
+    """Steps made in English (the tree, the form, the rules and the scenarios) are named in
+    Chinese after a switch, the item names too, and in English again after the next."""
+    window.ensure_framework_view()
+    editor = window.framework_view.edit_framework()
+    editor.tree.select(("pillars", 4))
+    assert editor.tree.add_pillar("Traction")
+    text_field(editor, ("pillars", 0, "description")).en.setPlainText("Narrow and deep")
+    editor.holder.end_typing()
+    editor.tree.select(("pillars", 0, "criteria", 1))
+    assert editor.tree.move_current(-1)
+    editor.rules_panel.add_rule("postures")
+    editor.scenarios_panel.add_scenario()
+    stack = editor.holder.undo_stack
+
+    def steps() -> list[str]:
+        return [stack.text(i) for i in range(stack.count())]
+
+    assert steps() == EDITOR_ENGLISH
+    window.set_language("zh_CN")
+    try:
+        window.ensure_framework_view()
+        shown = window.framework_view.edit_framework()
+        assert shown.holder.undo_stack is stack
+        assert steps() == EDITOR_CHINESE
+        assert shown.undo_action.text() == "撤销 添加情景(&U)"
+        stack.undo()
+        assert shown.redo_action.text() == "重做 添加情景(&R)"
+        assert shown.undo_action.text() == "撤销 添加战略姿态(&U)"
+        window.set_language("en")
+        window.ensure_framework_view()
+        shown = window.framework_view.edit_framework()
+        assert steps() == EDITOR_ENGLISH
+        assert shown.undo_action.text() == "&Undo Add posture"
+    finally:
+        editor.holder.mark_saved()  # no question when the window closes
+        window.set_language("en")

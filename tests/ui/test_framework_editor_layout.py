@@ -28,7 +28,7 @@ def _show(editor: Any, place: str) -> None:
         crit = ("pillars", 0, "criteria", 1)
         draft = draft.with_value((*crit, "rubric", 2, "en"), "")
         draft = draft.with_value((*crit, "question", "zh_CN"), "")
-        editor.holder.edit(draft, "layout")
+        editor.holder.edit(draft, lambda: "layout")
         editor.go_to((*crit, "rubric", 2, "en"))
     else:
         editor.tree.select(("pillars", 4))

@@ -85,7 +85,7 @@ def test_a_value_stays_within_its_range(panel):
 def test_a_condition_on_a_removed_criterion_shows_the_problem_in_place(panel):
     holder = panel.holder
     panel.select("deal_breakers", 0)  # Fatal w: b.w ≥ 5
-    holder.edit(holder.draft.with_removed(("pillars", 1, "criteria", 1)), "Remove b.w")
+    holder.edit(holder.draft.with_removed(("pillars", 1, "criteria", 1)), lambda: "Remove b.w")
     row = panel.forms["deal_breakers"].conditions.rows[0]
     assert row.what.currentText() == "⚠ criterion:b.w"
     assert row.message.text() == "'criterion:b.w' names no criterion of this framework"

@@ -84,7 +84,7 @@ def test_a_new_scenario_and_a_shift_on_a_removed_criterion(panel):
     assert holder.draft.get(("scenarios", 1, "shifts")) == {"a.x": -1}
     assert len(panel.preview_rows()) == 5
     panel.select(0)
-    holder.edit(holder.draft.with_removed(("pillars", 1, "criteria", 0)), "Remove b.z")
+    holder.edit(holder.draft.with_removed(("pillars", 1, "criteria", 0)), lambda: "Remove b.z")
     row = panel.form.shifts.rows[0]  # type: ignore[union-attr]
     assert row.criterion.currentText() == "⚠ b.z"
     assert row.message.text() == "'b.z' names no criterion of this framework"

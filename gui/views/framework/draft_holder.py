@@ -5,27 +5,36 @@ and an undo stack of its own (the editor's edits are not the portfolio's until t
 the framework in the portfolio). Every edit is a snapshot: the draft before and the draft
 after, so undoing is showing the draft before again. Typing on in one text field merges into
 the step before it, so one Undo takes back a typed phrase; :meth:`DraftHolder.end_typing`
-(the field lost the focus) starts a new step.
+(the field lost the focus) starts a new step. A step is named as the document's are
+(:class:`gui.undo_texts.NamedStep`): by words said again in the new language after a switch,
+the item they name too.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from gui.i18n import language
+from gui.undo_texts import NamedStep
+from models.core.framework import text
 from models.core.framework_draft import FrameworkDraft
 from models.core.portfolio import Portfolio
 
 _MERGE_TYPING = 1601
 
 
-class DraftEdit(QUndoCommand):
+class DraftEdit(NamedStep):
     """One edit of the draft: ``before`` and ``after``. Merges with the next edit when both
     set the same text field (see the module notes)."""
 
     def __init__(self, holder: DraftHolder, before: FrameworkDraft, after: FrameworkDraft,
-                 text: str) -> None:
-        super().__init__(text)
+                 words: Callable[[], str]) -> None:
+        super().__init__()
+        self.set_words(words)
         self.holder = holder
         self.before = before
         self.after = after
@@ -78,12 +87,12 @@ class DraftHolder(QObject):
         """The draft as it is now (an immutable snapshot)."""
         return self._draft
 
-    def edit(self, new_draft: FrameworkDraft, text: str) -> None:
-        """Make ``new_draft`` the draft, as an undoable step named ``text`` (nothing when it
-        changes nothing)."""
+    def edit(self, new_draft: FrameworkDraft, words: Callable[[], str]) -> None:
+        """Make ``new_draft`` the draft, as an undoable step named by ``words`` in the
+        interface language (nothing when it changes nothing)."""
         if new_draft == self._draft:
             return
-        self.undo_stack.push(DraftEdit(self, self._draft, new_draft, text))
+        self.undo_stack.push(DraftEdit(self, self._draft, new_draft, words))
 
     def end_typing(self) -> None:
         """The next edit of a text starts a new undo step, even in the same field."""
@@ -119,3 +128,18 @@ class DraftHolder(QObject):
     def _show(self, draft: FrameworkDraft) -> None:
         self._draft = draft
         self.changed.emit()
+
+
+def rule_name(rule: Any, lang: str, fallback: str) -> str:
+    """A pillar's, criterion's, rule's or scenario's name in ``lang`` (``fallback`` while its
+    English name is empty)."""
+    name = rule.get("name") if isinstance(rule, dict) else None
+    if isinstance(name, dict) and str(name.get("en", "")).strip():
+        return text(name, lang)
+    return fallback
+
+
+def item_name(item: Any, context: str) -> str:
+    """The name of a draft's ``item`` (a pillar, criterion, rule or scenario) in an undo
+    step: in the interface language, or "(no name)" in ``context``'s words."""
+    return rule_name(item, language(), QCoreApplication.translate(context, "(no name)"))

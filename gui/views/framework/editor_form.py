@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.views.framework.draft_holder import DraftHolder
+from gui.views.framework.draft_holder import DraftHolder, item_name
 from gui.views.framework.editor_fields import (
     CheckField,
     ChoiceField,
@@ -242,18 +242,24 @@ class ItemForm(QScrollArea):
         draft = self.holder.draft
         if draft.get(path) == value:
             return
-        self.holder.edit(draft.with_value(path, value), self._step_name(field.key))
+        item, key = draft.get(self.path), field.key
+        self.holder.edit(draft.with_value(path, value), lambda: _step_name(item, key))
 
-    def _step_name(self, key: Key) -> str:
-        item = self.holder.draft.get(self.path)
-        name = self._name(item) if isinstance(item, dict) else ""
-        what = {"name": self.tr("the name"), "description": self.tr("the description"),
-                "question": self.tr("the question"), "direction": self.tr("the direction"),
-                "weight": self.tr("the weight"), "enabled": self.tr("the switch"),
-                "source": self.tr("the cited paragraphs")}.get(str(key[0]))
-        if key[0] == "rubric":
-            what = self.tr("rubric level {n}").format(n=int(key[1]) + 1)
-        return self.tr("Edit {what} of {name}").format(what=what, name=name)
+
+def _step_name(item: Any, key: Key) -> str:
+    """What the edit of ``key`` of ``item`` (a pillar or criterion) is called in the undo
+    history, in the interface language."""
+    name = item_name(item, "ItemForm") if isinstance(item, dict) else ""
+    what = {"name": translate("ItemForm", "the name"),
+            "description": translate("ItemForm", "the description"),
+            "question": translate("ItemForm", "the question"),
+            "direction": translate("ItemForm", "the direction"),
+            "weight": translate("ItemForm", "the weight"),
+            "enabled": translate("ItemForm", "the switch"),
+            "source": translate("ItemForm", "the cited paragraphs")}.get(str(key[0]))
+    if key[0] == "rubric":
+        what = translate("ItemForm", "rubric level {n}").format(n=int(key[1]) + 1)
+    return translate("ItemForm", "Edit {what} of {name}").format(what=what, name=name)
 
 
 def _inside_criterion(relative: Path) -> bool:

@@ -11,9 +11,10 @@ point, so that the next save is the version after it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -37,6 +38,8 @@ from models.core.framework_diff import framework_differences
 from models.core.framework_draft import FrameworkDraft
 from models.core.framework_release import new_framework
 from models.files.framework_file import save_framework
+
+translate = QCoreApplication.translate
 
 
 class SaveChoice(QDialog):
@@ -89,7 +92,7 @@ class DraftRelease(QObject):
             return new_framework(self.base, fw, name)
         return edited(self.doc, self.base, fw)
 
-    def _adopt(self, fw: Framework, words: str) -> None:
+    def _adopt(self, fw: Framework, words: Callable[[], str]) -> None:
         """``fw`` is the draft's new starting point (one step: its id, version and
         changelog), and the draft counts as saved."""
         self.base = fw
@@ -130,7 +133,7 @@ class DraftRelease(QObject):
                       write_failure(exc, target))
             return False
         settings.last_folder = str(target.parent)
-        self._adopt(released, self.tr("Save as {id} {version}").format(
+        self._adopt(released, lambda: translate("DraftRelease", "Save as {id} {version}").format(
             id=released.id, version=released.version))
         return True
 
@@ -170,6 +173,7 @@ class DraftRelease(QObject):
         released = edited(self.doc, self.base, fw)
         if not migrate(self.window, self.doc, released):
             return False
-        self._adopt(released, self.tr("Use {id} {version} in the portfolio").format(
-            id=released.id, version=released.version))
+        self._adopt(released, lambda: translate(
+            "DraftRelease", "Use {id} {version} in the portfolio").format(
+                id=released.id, version=released.version))
         return True

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,13 +22,15 @@ from PySide6.QtWidgets import (
 )
 
 from gui.dialogs import ask
-from gui.views.framework.draft_holder import DraftHolder
+from gui.views.framework.draft_holder import DraftHolder, item_name
 from gui.widgets.palette import WARNING_FG
 from models.core.framework import text
 from models.core.framework_authoring import with_criterion, with_pillar
 from models.core.framework_draft import Path
 
 _PATH = Qt.ItemDataRole.UserRole
+
+translate = QCoreApplication.translate
 
 
 class StructureTree(QWidget):
@@ -176,8 +178,8 @@ class StructureTree(QWidget):
             self.refresh()
             return
         self.holder.end_typing()
-        self.holder.edit(draft.with_value((*path, "name", lang), new),
-                         self.tr("Rename {old} to {new}").format(old=self._name(old), new=new))
+        self.holder.edit(draft.with_value((*path, "name", lang), new), lambda: translate(
+            "StructureTree", "Rename {old} to {new}").format(old=_named(old), new=new))
 
     def _go_to(self, path: Path) -> None:
         """Choose ``path`` once the draft has changed (told even if the path is the same)."""
@@ -195,9 +197,11 @@ class StructureTree(QWidget):
         pillars = self.holder.draft.get(("pillars",), [])
         index = int(self._current[1]) + 1 if self._current else len(pillars)
         self._go_to(("pillars", index))
-        self.holder.edit(with_pillar(self.holder.draft, index, name.strip(),
+        named = name.strip()
+        self.holder.edit(with_pillar(self.holder.draft, index, named,
                                      used=self.holder.ids_in_use()),
-                         self.tr("Add the pillar {name}").format(name=name.strip()))
+                         lambda: translate("StructureTree", "Add the pillar {name}").format(
+                             name=named))
         return True
 
     def add_criterion(self, name: str | None = None) -> bool:
@@ -214,9 +218,11 @@ class StructureTree(QWidget):
         count = len(self.holder.draft.get(("pillars", pillar, "criteria"), []))
         index = int(self._current[3]) + 1 if len(self._current) == 4 else count
         self._go_to(("pillars", pillar, "criteria", index))
-        self.holder.edit(with_criterion(self.holder.draft, pillar, index, name.strip(),
+        named = name.strip()
+        self.holder.edit(with_criterion(self.holder.draft, pillar, index, named,
                                         used=self.holder.ids_in_use()),
-                         self.tr("Add the criterion {name}").format(name=name.strip()))
+                         lambda: translate("StructureTree", "Add the criterion {name}").format(
+                             name=named))
         return True
 
     def remove_current(self) -> bool:
@@ -224,10 +230,10 @@ class StructureTree(QWidget):
         path = self._current
         if not path:
             return False
-        name = self._name(self.holder.draft.get(path, {}))
+        item = self.holder.draft.get(path, {})
         self._go_to(path)
-        self.holder.edit(self.holder.draft.with_removed(path),
-                         self.tr("Remove {name}").format(name=name))
+        self.holder.edit(self.holder.draft.with_removed(path), lambda: translate(
+            "StructureTree", "Remove {name}").format(name=_named(item)))
         return True
 
     def move_current(self, delta: int) -> bool:
@@ -240,9 +246,14 @@ class StructureTree(QWidget):
         dst = src + delta
         if not 0 <= dst < len(siblings):
             return False
-        name = self._name(siblings[src])
-        words = self.tr("Move {name} up") if delta < 0 else self.tr("Move {name} down")
+        item = siblings[src]
         self._go_to((*path[:-1], dst))
-        self.holder.edit(self.holder.draft.with_moved(path[:-1], src, dst),
-                         words.format(name=name))
+        self.holder.edit(self.holder.draft.with_moved(path[:-1], src, dst), lambda: (
+            translate("StructureTree", "Move {name} up") if delta < 0
+            else translate("StructureTree", "Move {name} down")).format(name=_named(item)))
         return True
+
+
+def _named(item: Any) -> str:
+    """A pillar's or criterion's name in an undo step, in the interface language."""
+    return item_name(item, "StructureTree")

@@ -37,7 +37,7 @@ from gui.dialogs import ask
 from gui.document import Document
 from gui.help.sizing import fit_to_screen
 from gui.i18n import language
-from gui.undo_texts import StackAction
+from gui.undo_texts import StackAction, rename_steps
 from gui.views.framework.draft_holder import DraftHolder
 from gui.views.framework.editor_form import ItemForm
 from gui.views.framework.editor_release import DraftRelease
@@ -295,8 +295,10 @@ def let_go(view: QWidget, doc: Document) -> None:
 
 def in_new_language(old: FrameworkEditor) -> FrameworkEditor:
     """``old`` built again in the interface language now installed, with its draft, history
-    and place (tab, chosen item, size), shown if it was; ``old`` goes."""
+    (its steps named in that language) and place (tab, chosen item, size), shown if it was;
+    ``old`` goes."""
     old.holder.lang = language()
+    rename_steps(old.holder.undo_stack)  # before Undo and Redo are named from them
     new = FrameworkEditor(old.doc, old.parentWidget(), old.holder, old.release.base)
     new.setWindowFlag(Qt.WindowType.Window, True)
     new.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)

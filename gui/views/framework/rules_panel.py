@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -30,24 +30,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.views.framework.draft_holder import DraftHolder
+from gui.views.framework.draft_holder import DraftHolder, item_name, rule_name
 from gui.views.framework.framework_text import rule_conditions
 from gui.views.framework.preview_panel import PreviewPanel
 from gui.views.framework.rule_form import RuleForm
-from models.core.framework import text
 from models.core.framework_draft import Path
 from models.core.rule_authoring import RuleGroup, with_rule, with_rule_copy
 from models.engine.rule_preview import RulePreviewer
 
 GROUPS: tuple[RuleGroup, ...] = ("postures", "deal_breakers")
 
-
-def rule_name(rule: Any, lang: str, fallback: str) -> str:
-    """A rule's name in ``lang`` (``fallback`` while its English name is empty)."""
-    name = rule.get("name") if isinstance(rule, dict) else None
-    if isinstance(name, dict) and str(name.get("en", "")).strip():
-        return text(name, lang)
-    return fallback
+translate = QCoreApplication.translate
 
 
 class PreviewList(QWidget):
@@ -259,31 +252,28 @@ class RulesPanel(PreviewPanel):
         """Add a new posture or deal-breaker at the end of its list and show it."""
         index = len(self._rules(group))
         self.current = (group, index)
-        self.holder.edit(with_rule(self.holder.draft, group, index),
-                         self.tr("Add posture") if group == "postures"
-                         else self.tr("Add deal-breaker"))
+        self.holder.edit(with_rule(self.holder.draft, group, index), lambda: (
+            translate("RulesPanel", "Add posture") if group == "postures"
+            else translate("RulesPanel", "Add deal-breaker")))
 
     def duplicate(self) -> None:
         """Add a copy of the rule shown right after it, and show the copy."""
         if self.current is None:
             return
         group, index = self.current
-        name = self._name(group, index)
+        rule = self._rules(group)[index]
         self.current = (group, index + 1)
-        self.holder.edit(with_rule_copy(self.holder.draft, group, index),
-                         self.tr("Duplicate {name}").format(name=name))
+        self.holder.edit(with_rule_copy(self.holder.draft, group, index), lambda: translate(
+            "RulesPanel", "Duplicate {name}").format(name=item_name(rule, "RulesPanel")))
 
     def remove(self) -> None:
         """Remove the rule shown."""
         if self.current is None:
             return
         group, index = self.current
-        name = self._name(group, index)
-        self.holder.edit(self.holder.draft.with_removed((group, index)),
-                         self.tr("Remove {name}").format(name=name))
-
-    def _name(self, group: str, index: int) -> str:
-        return rule_name(self._rules(group)[index], self.holder.lang, self.tr("(no name)"))
+        rule = self._rules(group)[index]
+        self.holder.edit(self.holder.draft.with_removed((group, index)), lambda: translate(
+            "RulesPanel", "Remove {name}").format(name=item_name(rule, "RulesPanel")))
 
     def _edited(self, group: RuleGroup, key: tuple[Any, ...], value: Any) -> None:
         if self.current is None or self.current[0] != group:
@@ -292,9 +282,19 @@ class RulesPanel(PreviewPanel):
         draft = self.holder.draft
         if draft.get(path) == value:
             return
-        what = {"id": self.tr("the id"), "name": self.tr("the name"),
-                "description": self.tr("the explanation"), "kind": self.tr("the kind"),
-                "match": self.tr("all or any"), "source": self.tr("the cited paragraphs"),
-                "when": self.tr("the conditions")}.get(str(key[0]), str(key[0]))
-        self.holder.edit(draft.with_value(path, value), self.tr("Edit {what} of {name}")
-                         .format(what=what, name=self._name(*self.current)))
+        rule = self._rules(group)[self.current[1]]
+        self.holder.edit(draft.with_value(path, value), lambda: _step_name(rule, key))
+
+
+def _step_name(rule: Any, key: tuple[Any, ...]) -> str:
+    """What the edit of ``key`` of ``rule`` is called in the undo history, in the interface
+    language."""
+    what = {"id": translate("RulesPanel", "the id"),
+            "name": translate("RulesPanel", "the name"),
+            "description": translate("RulesPanel", "the explanation"),
+            "kind": translate("RulesPanel", "the kind"),
+            "match": translate("RulesPanel", "all or any"),
+            "source": translate("RulesPanel", "the cited paragraphs"),
+            "when": translate("RulesPanel", "the conditions")}.get(str(key[0]), str(key[0]))
+    return translate("RulesPanel", "Edit {what} of {name}").format(
+        what=what, name=item_name(rule, "RulesPanel"))

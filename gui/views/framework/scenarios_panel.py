@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -30,11 +30,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.views.framework.draft_holder import DraftHolder
+from gui.views.framework.draft_holder import DraftHolder, item_name, rule_name
 from gui.views.framework.preview_panel import PreviewPanel
 from gui.views.framework.rank_changes import RankChangeModel
 from gui.views.framework.rule_form import RuleForm
-from gui.views.framework.rules_panel import rule_name
 from gui.views.framework.shift_rows import criterion_choices
 from models.core.framework_draft import Path
 from models.core.rule_authoring import with_exposure, with_scenario, with_scenario_copy
@@ -46,6 +45,8 @@ def _buttons(*buttons: QPushButton) -> QHBoxLayout:
     for button in buttons:
         row.addWidget(button)
     return row
+
+translate = QCoreApplication.translate
 
 
 class ScenariosPanel(PreviewPanel):
@@ -270,23 +271,21 @@ class ScenariosPanel(PreviewPanel):
         index = len(self._list(("scenarios",)))
         self.current, self.exposure = index, None
         self.holder.edit(with_scenario(self.holder.draft, index, self._first_criterion()),
-                         self.tr("Add scenario"))
+                         lambda: translate("ScenariosPanel", "Add scenario"))
 
     def duplicate(self) -> None:
         """Add a copy of the scenario shown right after it, and show the copy."""
         if self.current is None:
             return
-        name = self._name(("scenarios", self.current))
+        item = self.holder.draft.get(("scenarios", self.current))
         self.current += 1
-        self.holder.edit(with_scenario_copy(self.holder.draft, self.current - 1),
-                         self.tr("Duplicate {name}").format(name=name))
+        self.holder.edit(with_scenario_copy(self.holder.draft, self.current - 1), lambda: (
+            translate("ScenariosPanel", "Duplicate {name}").format(name=_named(item))))
 
     def remove(self) -> None:
         """Remove the scenario shown."""
         if self.current is not None:
-            path = ("scenarios", self.current)
-            self.holder.edit(self.holder.draft.with_removed(path),
-                             self.tr("Remove {name}").format(name=self._name(path)))
+            self._remove(("scenarios", self.current))
 
     def add_exposure(self) -> None:
         """Add an exposure rule to the scenario shown, and show it."""
@@ -294,20 +293,21 @@ class ScenariosPanel(PreviewPanel):
             return
         index = len(self._list(("scenarios", self.current, "exposure")))
         self.exposure = index
+        item = self.holder.draft.get(("scenarios", self.current))
         self.holder.edit(with_exposure(self.holder.draft, self.current, index,
                                        self._first_criterion()),
-                         self.tr("Add exposure rule to {name}").format(
-                             name=self._name(("scenarios", self.current))))
+                         lambda: translate("ScenariosPanel", "Add exposure rule to {name}")
+                         .format(name=_named(item)))
 
     def remove_exposure(self) -> None:
         """Remove the exposure rule shown."""
         if self.current is not None and self.exposure is not None:
-            path = ("scenarios", self.current, "exposure", self.exposure)
-            self.holder.edit(self.holder.draft.with_removed(path),
-                             self.tr("Remove {name}").format(name=self._name(path)))
+            self._remove(("scenarios", self.current, "exposure", self.exposure))
 
-    def _name(self, path: Path) -> str:
-        return rule_name(self.holder.draft.get(path), self.holder.lang, self.tr("(no name)"))
+    def _remove(self, path: Path) -> None:
+        item = self.holder.draft.get(path)
+        self.holder.edit(self.holder.draft.with_removed(path), lambda: translate(
+            "ScenariosPanel", "Remove {name}").format(name=_named(item)))
 
     def _edited(self, inner: tuple[Any, ...], key: tuple[Any, ...], value: Any) -> None:
         if self.current is None or None in inner:
@@ -316,6 +316,11 @@ class ScenariosPanel(PreviewPanel):
         draft = self.holder.draft
         if draft.get(path) == value:
             return
-        owner = ("scenarios", self.current, *inner)
-        self.holder.edit(draft.with_value(path, value), self.tr("Edit {name}").format(
-            name=self._name(owner)))
+        owner = draft.get(("scenarios", self.current, *inner))
+        self.holder.edit(draft.with_value(path, value), lambda: translate(
+            "ScenariosPanel", "Edit {name}").format(name=_named(owner)))
+
+
+def _named(item: Any) -> str:
+    """A scenario's or exposure rule's name in an undo step, in the interface language."""
+    return item_name(item, "ScenariosPanel")
