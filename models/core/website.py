@@ -6,11 +6,13 @@ A website is typed as people write addresses: ``acme.ai``, ``www.acme.ai/en``,
 host's full-width letters and ideographic full stops, as a Chinese input method types them,
 as the ASCII ones a browser reads them as: ``例子。中国`` is ``例子.中国``), the path, query
 and fragment as typed. It refuses what cannot be a web address (words with spaces,
-a host without a dot, another scheme such as ``mailto:`` or ``javascript:``, a user name or
-password in the address), each time with :data:`EXPECTED` in the message. An empty text is
-no website.
+a host without a dot, another scheme such as ``mailto:`` or ``javascript:``, ``http:`` or
+``https:`` without its two slashes, a user name or password in the address, a bidirectional
+control character that would make the address read as another one), each time with
+:data:`EXPECTED` in the message. An empty text is no website.
 
-:func:`shown_website` is the short form a link shows (``acme.ai/en``).
+:func:`shown_website` is the short form a link shows (``acme.ai/en``; ``www.`` left out only
+when what follows it is still a name with a dot: ``www.acme`` is shown whole).
 """
 
 from __future__ import annotations
@@ -28,7 +30,11 @@ EXPECTED: Final = "expected a web address such as acme.ai or https://acme.ai"
 
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
 _LABEL = re.compile(r"^(?!-)[^\W_](?:[\w-]{0,61}[^\W_])?$")
-_SHOWN_PREFIX = re.compile(r"^https?://(?:www\.)?", re.IGNORECASE)
+_SHOWN_PREFIX = re.compile(r"^https?://(?:www\.(?=[^/?#:]*\.))?", re.IGNORECASE)
+#: Unicode's bidirectional controls (Bidi_Control): invisible, they reorder what is shown,
+#: so that an address can read as another one.
+_BIDI_CONTROLS: Final = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
+                                  "\u2066\u2067\u2068\u2069")
 
 
 def normalise_website(typed: str) -> str:
@@ -55,7 +61,8 @@ def normalise_website(typed: str) -> str:
             if problem is None:
                 return parts._replace(scheme=parts.scheme.lower(),
                                       netloc=netloc.lower()).geturl()
-    shown = text if len(text) <= 60 else text[:59] + "…"
+    shown = "".join(f"<U+{ord(c):04X}>" if c in _BIDI_CONTROLS else c for c in text)
+    shown = shown if len(shown) <= 60 else shown[:59] + "…"
     raise ValueError(f"the website '{shown}' is not a web address ({problem}); {EXPECTED}")
 
 
@@ -75,12 +82,20 @@ def _problem(text: str) -> str | None:
         return "it has spaces"
     if any(ord(c) < 32 or ord(c) == 127 for c in text):
         return "it has control characters"
+    bidi = next((c for c in text if c in _BIDI_CONTROLS), None)
+    if bidi is not None:
+        return f"it has the invisible character U+{ord(bidi):04X}, {unicodedata.name(bidi)}"
     scheme = _SCHEME.match(text)
     if scheme is not None and "." in scheme.group(1) and "://" not in text:
         scheme = None  # a host and its port: acme.ai:8080
     if scheme is not None and "://" in text and scheme.group(1).lower() not in ("http",
                                                                                   "https"):
         return f"{scheme.group(1)}: addresses are not web pages"
+    if scheme is not None and "://" not in text and scheme.group(1).lower() in ("http",
+                                                                                  "https"):
+        slashes = len(text[scheme.end():]) - len(text[scheme.end():].lstrip("/"))
+        missing = "a slash is" if slashes == 1 else "the slashes are"
+        return f"{missing} missing: {scheme.group(1)}: is written {scheme.group(1)}://"
     if scheme is not None and "://" not in text and not text[scheme.end():][:1].isdigit():
         return f"{scheme.group(1)}: addresses are not web pages"
     return None

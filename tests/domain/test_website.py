@@ -5,6 +5,7 @@ load), and the report's page of the startup that gives it."""
 from __future__ import annotations
 
 import json
+import unicodedata
 
 import pytest
 from pydantic import ValidationError
@@ -14,6 +15,8 @@ from models.core.portfolio import Portfolio, Startup
 from models.core.website import normalise_website, shown_website
 from models.files.portfolio_file import dumps_portfolio, load_portfolio, save_portfolio
 from models.report.document import write_report
+from models.workbook.guard.texts import speaking
+from models.workbook.importing.problem_texts import website_problem
 from tests.helpers import tiny_framework
 from tests.pdftext import pdf_pages
 
@@ -37,6 +40,10 @@ EXPECTED = "expected a web address such as acme.ai or https://acme.ai"
     ("ａｃｍｅ．ａｉ/关于", "https://acme.ai/关于", "acme.ai/关于"),
     ("acme｡ai", "https://acme.ai", "acme.ai"),
     ("acme.ai:", "https://acme.ai", "acme.ai"),  # a colon with no port after it
+    # www. is left out of the link only when a name with a dot follows it
+    ("www.acme", "https://www.acme", "www.acme"),
+    ("https://www.acme/docs.html", "https://www.acme/docs.html", "www.acme/docs.html"),
+    ("WWW.acme.ai:8443", "https://www.acme.ai:8443", "acme.ai:8443"),
     ("", "", ""),
     ("   ", "", ""),
 ])
@@ -64,6 +71,13 @@ def test_addresses_are_kept_whole(typed, kept, shown):
     ("https://", "it has no host name"),
     ("https://[fe80::1", "its host is not written right"),
     ("acme.ai/\x07", "it has control characters"),
+    # http: or https: without its two slashes is a slip, said as such
+    ("http:/acme.ai", "a slash is missing: http: is written http://"),
+    ("https:acme.ai", "the slashes are missing: https: is written https://"),
+    ("HTTPS:/acme.ai/x", "a slash is missing: HTTPS: is written HTTPS://"),
+    # a bidirectional control would make the address read as another one
+    ("https://acme.ai/\u202egpj.exe", "it has the invisible character U+202E, RIGHT-TO-LEFT "
+                                       "OVERRIDE"),
     ("acme.ai/" + "a" * 2000, "longer than 2000 characters"),
 ])
 def test_what_is_not_a_web_address_is_refused_saying_why(typed, why):
@@ -73,6 +87,36 @@ def test_what_is_not_a_web_address_is_refused_saying_why(typed, why):
     assert message.startswith("the website '") and f"is not a web address ({why}); " \
         f"{EXPECTED}" in message
     assert len(message) < 200  # a long text is cut in the message
+
+
+@pytest.mark.parametrize("control", [chr(c) for c in (
+    *range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x200E, 0x200F, 0x061C)])
+@pytest.mark.parametrize("place", ["{c}acme.ai", "acme{c}.ai", "acme.ai/{c}en", "acme.ai?q={c}",
+                                   "acme.ai#{c}"])
+def test_a_bidirectional_control_anywhere_is_refused_by_its_name(control, place):
+    with pytest.raises(ValueError) as caught:
+        normalise_website(place.format(c=control))
+    code = f"U+{ord(control):04X}"
+    assert f"(it has the invisible character {code}, {unicodedata.name(control)}); " \
+        in str(caught.value)
+    # the message itself shows the character by its code, not invisibly
+    assert f"the website '{place.format(c=f'<{code}>')}' is not" in str(caught.value)
+    assert control not in str(caught.value)
+
+
+def test_an_import_in_chinese_says_these_refusals_in_chinese():
+    with speaking("zh_CN"):
+        slash = _refusal("http:/acme.ai")
+        bidi = _refusal("acme.ai/\u202e")
+    assert slash == "网站“http:/acme.ai”不是网址（少了一个斜杠：http: 应写作 http://）；" \
+        "应为网址，例如 acme.ai 或 https://acme.ai"
+    assert "（含有不可见字符 U+202E（RIGHT-TO-LEFT OVERRIDE））" in bidi
+
+
+def _refusal(typed: str) -> str:
+    with pytest.raises(ValueError) as caught:
+        normalise_website(typed)
+    return website_problem(str(caught.value))
 
 
 def test_a_startup_keeps_its_website_whole_and_refuses_garbage_by_name():
