@@ -38,6 +38,9 @@ _SPOTS: tuple[tuple[float, float], ...] = ((1, 1), (-1, 1), (1, -1), (-1, -1), (
 
 #: How many marks covered a far place is worth (a leader line is harder to read).
 FAR_COST = 3
+#: For a kept label with no free place around its point: how many columns of stacked places
+#: on each side (each a label's width farther out) and rows above and below are tried.
+STACK_COLUMNS, STACK_ROWS = 4, 12
 
 
 @dataclass(frozen=True)
@@ -74,6 +77,32 @@ def _inside(box: np.ndarray, points: np.ndarray) -> int:
                                 (points[:, 1] >= box[1]) & (points[:, 1] <= box[3])))
 
 
+def _fits(box: np.ndarray, bounds: tuple[float, float, float, float]) -> bool:
+    x0, y0, x1, y1 = bounds
+    return bool(box[0] >= x0 and box[1] >= y0 and box[2] <= x1 and box[3] <= y1)
+
+
+def _stacked(anchor: np.ndarray, size: np.ndarray, gap: float,
+             bounds: tuple[float, float, float, float], taken: np.ndarray,
+             others: np.ndarray) -> np.ndarray | None:
+    """The nearest free place for a label in a column beside its point, as names are stacked
+    when many share one crowded spot (several startups at the same levels): columns three
+    gaps out on the right and the left, then a label's width farther each, rows of the
+    label's height above and below; ``None`` when none is free."""
+    w, h = size
+    rows = sorted(range(-STACK_ROWS, STACK_ROWS + 1), key=abs)
+    for column in range(STACK_COLUMNS):
+        out = 3 * gap + column * (w + gap)
+        for x0 in (anchor[0] + out, anchor[0] - out - w):
+            for row in rows:
+                y0 = anchor[1] - h / 2 + row * (h + gap / 2)
+                box = np.array([x0, y0, x0 + w, y0 + h])
+                if _fits(box, bounds) and not _overlaps(box, taken) and \
+                        not _inside(box, others):
+                    return box
+    return None
+
+
 def place_labels(anchors: Sequence[tuple[float, float]], sizes: Sequence[tuple[float, float]],
                  bounds: tuple[float, float, float, float], *,
                  points: Sequence[tuple[float, float]] | np.ndarray = (),
@@ -86,8 +115,9 @@ def place_labels(anchors: Sequence[tuple[float, float]], sizes: Sequence[tuple[f
 
     Labels are placed in the order given (put the most important first): each takes the
     first best place left. A label with no such place is left out (None), except the first
-    ``keep`` ones, which take the place that breaks the fewest rules. All lengths are in one
-    unit, y upwards (e.g. display pixels).
+    ``keep`` ones: they go to the nearest free place in a column beside their point (with a
+    leader line), and only when there is none to the place that breaks the fewest rules. All
+    lengths are in one unit, y upwards (e.g. display pixels).
 
     Args:
         anchors: each label's point; sizes: each label's (width, height).
@@ -106,7 +136,6 @@ def place_labels(anchors: Sequence[tuple[float, float]], sizes: Sequence[tuple[f
     """
     own = np.asarray(anchors, dtype=float).reshape(-1, 2)
     marks = np.asarray(points, dtype=float).reshape(-1, 2)
-    x0, y0, x1, y1 = bounds
     taken = np.asarray(avoid, dtype=float).reshape(-1, 4)
     out: list[Placed | None] = []
     for i, (anchor, size) in enumerate(zip(own, np.asarray(sizes, dtype=float).reshape(-1, 2),
@@ -119,8 +148,8 @@ def place_labels(anchors: Sequence[tuple[float, float]], sizes: Sequence[tuple[f
         for step, far in ((gap, False), (3 * gap, True)):
             for order, spot in enumerate(_SPOTS):
                 box = _box(anchor, size, spot, step)
-                fits = box[0] >= x0 and box[1] >= y0 and box[2] <= x1 and box[3] <= y1
-                cost = (int(not fits) + int(_overlaps(box, taken)), _inside(box, others),
+                cost = (int(not _fits(box, bounds)) + int(_overlaps(box, taken)),
+                        _inside(box, others),
                         _inside(box, near) + FAR_COST * far, order + 8 * far)
                 if best is None or cost < best[0]:
                     best = (cost, box, far)
@@ -129,6 +158,10 @@ def place_labels(anchors: Sequence[tuple[float, float]], sizes: Sequence[tuple[f
         if (broken or covered) and i >= keep:
             out.append(None)
             continue
+        if broken or covered:
+            stacked = _stacked(anchor, size, gap, bounds, taken, others)
+            if stacked is not None:
+                box, far = stacked, True
         taken = np.vstack([taken, box])
         out.append(Placed(float(box[0] - anchor[0]), float(box[1] - anchor[1]), far))
     return out

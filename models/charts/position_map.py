@@ -37,6 +37,9 @@ if TYPE_CHECKING:
 
 #: From this many items on, items are small translucent dots rather than bubbles.
 DENSE_FROM = 150
+#: At most this many selected items are named (every one is ringed): names for hundreds
+#: would cover the map, and placing them would take seconds.
+NAMED_SELECTED = 40
 #: The longest name written on the map (longer ones are cut with an ellipsis).
 NAME_LIMIT = 24
 
@@ -183,8 +186,10 @@ class MapLayers:
         self.marks.set_edgecolor("white")
         self.rings.set_offsets(xy[rings] if rings else np.zeros((0, 2)))
         self.rings.set_sizes(np.maximum(area[rings], least) + 60 if rings else [])
-        self.labels.set_names([short_name(labels[i]) for i in chosen],
-                              [(xy[i, 0], xy[i, 1]) for i in chosen], xy, len(rings))
+        kept, ringed_set = rings[:NAMED_SELECTED], set(rings)
+        written = [*kept, *(i for i in chosen if i not in ringed_set)]
+        self.labels.set_names([short_name(labels[i]) for i in written],
+                              [(xy[i, 0], xy[i, 1]) for i in written], xy, len(kept))
 
 
 def position_map(

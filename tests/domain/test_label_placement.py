@@ -53,3 +53,36 @@ def test_a_label_does_not_cover_another_labelled_point():
     placed = place_labels([(10, 10), (15, 14)], [(20, 8), (4, 4)], (-50, -50, 100, 100),
                           gap=2)
     assert placed[0] == Placed(-22.0, 2.0, False)
+
+
+def _boxes(anchors, sizes, placed):  # type: ignore[no-untyped-def]
+    return [(a[0] + p.dx, a[1] + p.dy, a[0] + p.dx + s[0], a[1] + p.dy + s[1])
+            for a, s, p in zip(anchors, sizes, placed, strict=True)]
+
+
+def test_names_kept_at_one_crowded_spot_are_stacked_beside_it_without_overlapping():
+    # ten selected startups at the same levels: the eight places around the point hold a
+    # few names; the others go to columns beside it, a leader line each, none overlapping
+    anchors, sizes = [(100.0, 100.0)] * 10, [(40.0, 10.0)] * 10
+    placed = place_labels(anchors, sizes, (0, 0, 300, 200), gap=4, keep=10)
+    assert all(p is not None for p in placed)
+    boxes = _boxes(anchors, sizes, placed)
+    for i, a in enumerate(boxes):
+        assert 0 <= a[0] and a[2] <= 300 and 0 <= a[1] and a[3] <= 200
+        for b in boxes[i + 1:]:
+            assert not (a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]), (a, b)
+    stacked = [p for p in placed if p.far and p.dx in (3 * 4, -3 * 4 - 40)
+               and (p.dy + 5) % 12 == 0]  # a row of the column: (height + gap/2) apart
+    assert len(stacked) >= 4
+    # the nearest free rows: ten names need no more than a few rows up and down
+    assert max(abs(p.dy + 5) for p in stacked) <= 4 * 12
+
+
+def test_a_name_not_kept_is_not_stacked():
+    anchors, sizes = [(100.0, 100.0)] * 10, [(40.0, 10.0)] * 10
+    placed = place_labels(anchors, sizes, (0, 0, 300, 200), gap=4, keep=2)
+    assert all(p is not None for p in placed[:2])
+    assert all(p is None or (abs(p.dx), abs(p.dy)) in {
+        (4.0, 4.0), (44.0, 4.0), (4.0, 14.0), (44.0, 14.0), (12.0, 12.0), (52.0, 12.0),
+        (12.0, 22.0), (52.0, 22.0), (4.0, 5.0), (44.0, 5.0), (12.0, 5.0), (52.0, 5.0),
+        (20.0, 4.0), (20.0, 14.0), (20.0, 12.0), (20.0, 22.0)} for p in placed[2:])

@@ -152,3 +152,19 @@ def test_names_drawn_on_screen_from_pictures_look_as_the_text_does():
     out = io.StringIO()
     figures[0].savefig(out, format="svg")  # the names as text (each glyph a path), no picture
     assert "Gearloom Systems" in out.getvalue() and "<image" not in out.getvalue()
+
+
+def test_a_large_selection_is_ringed_whole_and_named_in_part():
+    from models.charts.position_map import NAMED_SELECTED
+
+    n = 300
+    xs = [float(i % 20) * 5 for i in range(n)]
+    ys = [float(i // 20) * 6 for i in range(n)]
+    names = [f"S{i}" for i in range(n)]
+    selected = list(range(100))
+    layers = position_map(_axes(), xs, ys, [50.0] * n, names, "x", "y", selected=selected,
+                          named=[250, 251, 5])
+    assert len(layers.rings.get_offsets()) == 100
+    shown = _names(layers)
+    assert shown[:NAMED_SELECTED] == [f"S{i}" for i in range(NAMED_SELECTED)]
+    assert set(shown) <= {*(f"S{i}" for i in range(NAMED_SELECTED)), "S250", "S251"}
