@@ -9,16 +9,16 @@ stage, region and status, offering the values the portfolio's startups have, and
 whose menu ticks tags on and off (it stays open while ticking).
 
 :func:`text_matches` is what every list's filter box searches in a startup: its name and its
-website (without ``https://`` and ``www.``, so "https" does not find every startup; a website
-typed or pasted whole, "www.acme.ai" or "https://acme.ai/", is searched without them too).
+website, the website as the website rule reads what is typed
+(:func:`models.core.website.found_in`: without ``https://`` and ``www.``, so "https" does not
+find every startup; full-width letters, ideographic full stops and ``xn--`` names as the field
+takes them).
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 import numpy as np
 from PySide6.QtCore import Signal
@@ -28,14 +28,12 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QMenu, QPushButton, QWidge
 from gui.i18n import language, list_separator
 from models.core.decisions import STATUSES, status_name
 from models.core.portfolio import Startup
-from models.core.website import shown_website
+from models.core.website import found_in
 
 #: The status filter's value for startups without a decision.
 NO_DECISION = "none"
 #: The details a startup is filtered by, besides its tags and status.
 DETAILS = ("sector", "stage", "region")
-#: What a website typed into a filter box may start with that its shown form leaves out.
-_ADDRESS_START = re.compile(r"^(?:https?://)?(?:www\.)?")
 
 
 def _key(value: str) -> str:
@@ -80,18 +78,7 @@ class StartupFilter:
 def text_matches(startup: Startup, fragment: str) -> bool:
     """Whether ``fragment`` (already stripped and case-folded; ``""`` matches every startup)
     is in the startup's name or its website (see the module docstring)."""
-    if fragment in startup.name.casefold():
-        return True
-    address = _address_fragment(fragment)
-    return bool(startup.website and address
-                and address in shown_website(startup.website).casefold())
-
-
-@lru_cache(maxsize=8)
-def _address_fragment(fragment: str) -> str:
-    """``fragment`` as a part of a website's shown form: ``https://www.acme.ai/`` → ``acme.ai``
-    (``""`` when nothing is left: "www." alone finds no website)."""
-    return _ADDRESS_START.sub("", fragment).rstrip("/")
+    return fragment in startup.name.casefold() or found_in(fragment, startup.website)
 
 
 def distinct(values: Iterable[str]) -> list[str]:

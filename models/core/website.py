@@ -11,6 +11,9 @@ a host without a dot, another scheme such as ``mailto:`` or ``javascript:``, ``h
 control character that would make the address read as another one), each time with
 :data:`EXPECTED` in the message. An empty text is no website.
 
+:func:`found_in` tells whether a part of a website, typed into a filter box the way this rule
+takes it, is in a website kept by it.
+
 :func:`shown_website` is the short form a link shows (``acme.ai/en``; ``www.`` left out only
 when what follows it is still a name with a dot: ``www.acme`` is shown whole).
 """
@@ -20,6 +23,7 @@ from __future__ import annotations
 import ipaddress
 import re
 import unicodedata
+from functools import lru_cache
 from typing import Final
 from urllib.parse import urlsplit
 
@@ -30,6 +34,8 @@ EXPECTED: Final = "expected a web address such as acme.ai or https://acme.ai"
 
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
 _LABEL = re.compile(r"^(?!-)[^\W_](?:[\w-]{0,61}[^\W_])?$")
+_SEARCHED_PREFIX = re.compile(r"^(?:https?://)?(?:www\.)?")
+_HOST_END = re.compile(r"[/?#:]")
 _SHOWN_PREFIX = re.compile(r"^https?://(?:www\.(?=[^/?#:]*\.))?", re.IGNORECASE)
 #: Unicode's bidirectional controls (Bidi_Control): invisible, they reorder what is shown,
 #: so that an address can read as another one.
@@ -134,3 +140,39 @@ def _host_ok(host: str) -> bool:
 def shown_website(address: str) -> str:
     """The short form a link shows: ``https://www.acme.ai/en/`` → ``acme.ai/en``."""
     return _SHOWN_PREFIX.sub("", address).rstrip("/")
+
+
+def found_in(fragment: str, address: str) -> bool:
+    """Whether ``fragment``, a part of a website typed as this rule takes one (in any case,
+    with full-width letters or ideographic full stops, a host in its own script or in its
+    ``xn--`` form, with or without ``https://``, ``www.`` and a closing slash), is in
+    ``address``, a website as :func:`normalise_website` keeps it. Nothing of an address
+    (``""``, ``www.``, ``https://``) is in none."""
+    text = _SEARCHED_PREFIX.sub("", _read(fragment.strip())).rstrip("/")
+    return bool(address and text) and any(
+        w in kept for w in _spellings(text) if w
+        for kept in _spellings(_read(shown_website(address))))
+
+
+def _read(text: str) -> str:
+    """``text`` read as the rule reads a host (:func:`_host_text`), in one case."""
+    return _host_text(text).casefold()
+
+
+@lru_cache(maxsize=4096)
+def _spellings(text: str) -> frozenset[str]:
+    """``text`` (a website or a part of one) as written, and with its host's ``xn--`` labels
+    as the names they stand for (``xn--fiqs8s`` is ``中国``)."""
+    end = m.start() if (m := _HOST_END.search(text)) else len(text)
+    labels = [_unicode_label(label) for label in text[:end].split(".")]
+    return frozenset((text, ".".join(labels) + text[end:]))
+
+
+def _unicode_label(label: str) -> str:
+    """A host's label, an ``xn--`` one decoded (kept as written when it does not decode)."""
+    if not label.startswith("xn--"):
+        return label
+    try:
+        return label[4:].encode("ascii").decode("punycode")
+    except (UnicodeError, ValueError):
+        return label

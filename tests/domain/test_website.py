@@ -12,7 +12,7 @@ from pydantic import ValidationError
 
 from models.core.errors import InputError
 from models.core.portfolio import Portfolio, Startup
-from models.core.website import normalise_website, shown_website
+from models.core.website import found_in, normalise_website, shown_website
 from models.files.portfolio_file import dumps_portfolio, load_portfolio, save_portfolio
 from models.report.document import write_report
 from models.workbook.guard.texts import speaking
@@ -117,6 +117,21 @@ def _refusal(typed: str) -> str:
     with pytest.raises(ValueError) as caught:
         normalise_website(typed)
     return website_problem(str(caught.value))
+
+
+@pytest.mark.parametrize(("typed", "kept", "found"), [
+    ("例子。中国", "https://例子.中国:8443/路径", True),
+    ("xn--fsqu00a.xn--fiqs8s:8443", "https://例子.中国:8443/路径", True),
+    ("例子.中国", "https://xn--fsqu00a.xn--fiqs8s", True),
+    ("ＡＣＭＥ．ＡＩ/Team", "https://acme.ai/team", True),
+    ("https://www.acme.ai/", "https://acme.ai", True),
+    ("www.acme", "https://www.acme", True),
+    ("acme.io", "https://acme.ai", False),
+    ("https://www.", "https://acme.ai", False),  # nothing of an address yet
+    ("acme", "", False),  # no website
+])
+def test_a_filter_finds_a_website_typed_the_way_the_rule_takes_it(typed, kept, found):
+    assert found_in(typed, kept) is found
 
 
 def test_a_startup_keeps_its_website_whole_and_refuses_garbage_by_name():

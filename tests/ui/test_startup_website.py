@@ -231,3 +231,32 @@ def test_a_website_typed_or_pasted_whole_finds_its_startup(opened):
     for typed in ("www.", "https://", "https://www."):  # nothing of an address yet
         pane.filter_edit.setText(typed)
         assert listed() == [], typed
+
+
+def test_a_website_typed_the_way_the_field_takes_it_finds_its_startup(opened):
+    """The filter boxes read what is typed with the website field's rule: ideographic full
+    stops, full-width letters and a host's xn-- form find the startup whose website the field
+    kept from the same typing, in the startup list and in Compare."""
+    view, doc = opened
+    doc.undo_stack.push(cmd.SetStartupField(doc, "s-Ember", "website", "例子。中国"))
+    doc.undo_stack.push(cmd.SetStartupField(doc, "s-Atlas", "website", "xn--fiq228c.com/关于"))
+    doc.undo_stack.push(cmd.SetStartupField(doc, "s-Cobalt", "website", "cobalt.ai"))
+    assert doc.portfolio.find_startup("Ember").website == "https://例子.中国"
+
+    def listed() -> list[str]:
+        return [view.proxy.index(r, 0).data() for r in range(view.proxy.rowCount())]
+
+    pane = view.startup_pane
+    ranking = StartupRankingModel(doc)
+    for typed, found in (("例子。中国", "Ember"), ("例子．中国", "Ember"),
+                         ("https://例子｡中", "Ember"),
+                         ("xn--fsqu00a.xn--fiqs8s", "Ember"), ("XN--FSQU00A", "Ember"),
+                         ("中文.com/关于", "Atlas"), ("xn--fiq228c", "Atlas"),
+                         ("ｃｏｂａｌｔ．ａｉ", "Cobalt"), ("ＣＯＢＡＬＴ。ＡＩ/", "Cobalt")):
+        pane.filter_edit.setText(typed)
+        assert listed() == [found], typed
+        ranking.set_filter(typed)
+        assert ranking.visible_ids() == {f"s-{found}"}, typed
+    for typed in ("中国。例子", "xn--fsqu00b", "ｗｗｗ．", "ｈｔｔｐｓ://"):  # no startup's website
+        pane.filter_edit.setText(typed)
+        assert listed() == [], typed
