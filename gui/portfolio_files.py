@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 
 from gui.dialogs import ask, with_suffix
+from gui.i18n import language
 from gui.settings import documents_folder
 
 if TYPE_CHECKING:
@@ -48,12 +49,12 @@ class PortfolioFiles(QObject):
     def _filters(self) -> str:
         return self.tr("Beachhead portfolios (*.beachhead)")
 
-    def _ask_new_file(self, title: str, name: str) -> Path | None:
+    def _ask_new_file(self, title: str, stem: str) -> Path | None:
         """Where to keep a new file: asked, starting in the folder used last (else the
-        user's documents) with ``name``."""
+        user's documents) with the first free name of ``stem`` (``stem 2.beachhead``…)."""
         w = self.window
-        folder = w.settings.last_folder or documents_folder()
-        chosen = ask.save_file(w, title, str(Path(folder) / name), self._filters())
+        folder = Path(w.settings.last_folder or documents_folder())
+        chosen = ask.save_file(w, title, str(folder / free_name(folder, stem)), self._filters())
         return with_suffix(chosen, SUFFIX) if chosen else None
 
     # -- scratch portfolios -----------------------------------------------------------------
@@ -74,7 +75,7 @@ class PortfolioFiles(QObject):
         """Ask where to keep a new, empty portfolio, create that workspace and open it."""
         if not self.maybe_save():
             return False
-        path = self._ask_new_file(self.tr("New portfolio"), "portfolio.beachhead")
+        path = self._ask_new_file(self.tr("New portfolio"), "portfolio")
         if path is None:
             return False
         from gui.document import Document
@@ -90,9 +91,8 @@ class PortfolioFiles(QObject):
         workspace; the sample itself is never written anywhere."""
         if not self.maybe_save():
             return False
-        folder = Path(self.window.settings.last_folder or documents_folder())
-        path = self._ask_new_file(self.tr("Keep a copy of the sample"), free_name(
-            folder, self.tr("Beachhead sample")))
+        path = self._ask_new_file(self.tr("Keep a copy of the sample"),
+                                  self.tr("Beachhead sample"))
         if path is None:
             return False
         from gui.document import Document
@@ -228,7 +228,6 @@ class PortfolioFiles(QObject):
     def _loading(self) -> tuple[str | None, str, str, bool]:
         """What opening needs from the window: who changes are recorded under, the interface
         language, and the perspective and gates setting its ranking follows."""
-        from gui.i18n import language
 
         s = self.window.settings
         return self.who(), language(), s.perspective, s.ignore_gates
@@ -361,13 +360,14 @@ def free_name(folder: Path, stem: str) -> str:
 
 
 def _copy_name(doc: Document) -> str:
-    """The name Save a Copy suggests: ``deals copy.beachhead`` for ``deals.beachhead``, the
-    database's name for a team workspace, ``portfolio.beachhead`` for a scratch one."""
+    """The name Save a Copy suggests (without its suffix): ``deals copy`` for
+    ``deals.beachhead``, the database's name for a team workspace, ``portfolio`` for a
+    scratch one."""
     if doc.server is not None:
         from gui.team_dialog import address_parts
 
-        return f"{address_parts(doc.server).database or 'portfolio'}{SUFFIX}"
-    return f"{doc.path.stem} copy{SUFFIX}" if doc.path else f"portfolio{SUFFIX}"
+        return address_parts(doc.server).database or "portfolio"
+    return f"{doc.path.stem} copy" if doc.path else "portfolio"
 
 
 def _reason(exc: Exception) -> str:
@@ -386,7 +386,6 @@ def _message(exc: Exception, path: Path) -> str:
     if isinstance(exc, ConnectionError):
         return f"{exc.filename}: {exc.strerror}"
     if isinstance(exc, OSError):
-        from gui.i18n import language
         from models.core.errors import write_failure
 
         return write_failure(exc, path, language())

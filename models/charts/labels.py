@@ -144,24 +144,34 @@ def place_labels(anchors: Sequence[tuple[float, float]], sizes: Sequence[tuple[f
         reach = size + 3 * gap  # no place of this label goes farther from its point
         near = marks[(np.abs(marks[:, 0] - anchor[0]) <= reach[0]) &
                      (np.abs(marks[:, 1] - anchor[1]) <= reach[1])]
-        best: tuple[tuple[int, int, int, int], np.ndarray, bool] | None = None
-        for step, far in ((gap, False), (3 * gap, True)):
-            for order, spot in enumerate(_SPOTS):
-                box = _box(anchor, size, spot, step)
-                cost = (int(not _fits(box, bounds)) + int(_overlaps(box, taken)),
-                        _inside(box, others),
-                        _inside(box, near) + FAR_COST * far, order + 8 * far)
-                if best is None or cost < best[0]:
-                    best = (cost, box, far)
-        assert best is not None
-        (broken, covered, _, _), box, far = best
-        if (broken or covered) and i >= keep:
+        box, far, free = _around(anchor, size, gap, bounds, taken, others, near)
+        if not free and i >= keep:
             out.append(None)
             continue
-        if broken or covered:
+        if not free:
             stacked = _stacked(anchor, size, gap, bounds, taken, others)
             if stacked is not None:
                 box, far = stacked, True
         taken = np.vstack([taken, box])
         out.append(Placed(float(box[0] - anchor[0]), float(box[1] - anchor[1]), far))
     return out
+
+
+def _around(anchor: np.ndarray, size: np.ndarray, gap: float,
+            bounds: tuple[float, float, float, float], taken: np.ndarray, others: np.ndarray,
+            near: np.ndarray) -> tuple[np.ndarray, bool, bool]:
+    """The best of a label's places around its point (see :func:`place_labels`): its box,
+    whether it is far, and whether it is free (inside ``bounds``, over no ``taken`` box and
+    no other labelled point)."""
+    best: tuple[tuple[int, int, int, int], np.ndarray, bool] | None = None
+    for step, far in ((gap, False), (3 * gap, True)):
+        for order, spot in enumerate(_SPOTS):
+            box = _box(anchor, size, spot, step)
+            cost = (int(not _fits(box, bounds)) + int(_overlaps(box, taken)),
+                    _inside(box, others), _inside(box, near) + FAR_COST * far,
+                    order + 8 * far)
+            if best is None or cost < best[0]:
+                best = (cost, box, far)
+    assert best is not None
+    (broken, covered, _, _), box, far = best
+    return box, far, not (broken or covered)
