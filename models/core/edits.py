@@ -22,9 +22,12 @@ RemovedScore = tuple[str, str, Score]
 
 # -- new items ---------------------------------------------------------------------------------
 
-def new_startup(name: str) -> Startup:
-    """A startup called ``name`` with one empty founder assessment."""
-    return Startup(name=name, assessments=[Assessment(role="founder")])
+def new_startup(name: str, assessor: str = "", role: str = "") -> Startup:
+    """A startup called ``name`` with one empty assessment by ``assessor``, with ``role``
+    (empty: the founder's, as :func:`new_assessment` gives a startup without one)."""
+    startup = Startup(name=name)
+    startup.assessments.append(new_assessment(startup, assessor, role))
+    return startup
 
 
 def new_assessment(startup: Startup, assessor: str = "", role: str = "") -> Assessment:

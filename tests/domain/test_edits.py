@@ -39,6 +39,10 @@ def test_new_startups_and_assessments():
     assert st.name == "Nova" and [a.role for a in st.assessments] == ["founder"]
     assert edits.new_assessment(st).role == "investor"
     assert edits.new_assessment(Startup(name="Empty")).role == "founder"
+    signed = edits.new_startup("Orbit", "Li Wei", "investor")
+    assert [(a.assessor, a.role) for a in signed.assessments] == [("Li Wei", "investor")]
+    unroled = edits.new_startup("Quill", "Li Wei")  # no role chosen: the founder's first
+    assert [(a.assessor, a.role) for a in unroled.assessments] == [("Li Wei", "founder")]
 
 
 def test_copies_get_fresh_ids_and_share_nothing(portfolio):

@@ -92,6 +92,43 @@ def test_without_a_role_the_first_assessment_is_the_founders(window, scripted_as
     assert [(a.assessor, a.role) for a in st.assessments] == [("", "founder"), ("", "investor")]
 
 
+def test_every_assessment_the_user_starts_is_signed_with_the_preferences(window, sample_file,
+                                                                         scripted_ask):
+    """Add (a startup's first assessment) and Copy take the name and role as New does; a copy
+    is the user's own assessment, whoever made the one copied."""
+    dialog = _open(window)
+    dialog.name_edit.setText("Li Wei")
+    _choose(dialog.role_combo, "investor")
+    dialog.accept()
+    view = window.assess_view
+    scripted_ask.queue("text", "Nimbus Labs")
+    view.add_startup()
+    first = view.current_assessment()
+    assert (first.assessor, first.role) == ("Li Wei", "investor")
+
+    gear = window.doc.portfolio.find_startup("Gearloom Systems")
+    founders = next(a for a in gear.assessments if a.role == "founder")
+    view.select_startup(gear.id, founders.id)
+    view.copy_assessment()
+    copy = view.current_assessment()
+    assert copy is gear.assessments[-1] and copy.id != founders.id
+    assert (copy.assessor, copy.role) == ("Li Wei", "investor")
+    assert copy.scores == founders.scores  # the scores are what is copied
+
+    dialog = _open(window)
+    _choose(dialog.role_combo, "")  # no role preferred: as New does, an investor's
+    dialog.accept()
+    view.copy_assessment()
+    assert (view.current_assessment().assessor, view.current_assessment().role) == \
+        ("Li Wei", "investor")
+    with Workspace.open(sample_file) as ws:
+        stored = ws.load()
+        assert [(a.assessor, a.role) for a in stored.find_startup("Nimbus Labs").assessments] \
+            == [("Li Wei", "investor")]
+        assert (stored.find_startup("Gearloom Systems").assessments[-2].assessor,
+                stored.find_startup("Gearloom Systems").assessments[-2].id) == ("Li Wei", copy.id)
+
+
 def test_cancel_changes_nothing(window):
     dialog = _open(window)
     dialog.name_edit.setText("Somebody")

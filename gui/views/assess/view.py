@@ -312,11 +312,12 @@ class AssessView(QWidget):
         return self.criteria.focus_next_unscored() if self.current_assessment() else ""
 
     def add_startup(self) -> None:
-        """Ask for a name and add a startup with one empty founder assessment."""
+        """Ask for a name and add a startup with one empty assessment, the user's (see
+        :meth:`new_assessment`)."""
         name = ask.text(self, self.tr("Add startup"), self.tr("Name of the startup:"))
         if name is None or not name.strip():
             return
-        st = edits.new_startup(name.strip())
+        st = edits.new_startup(name.strip(), *self.doc.assessment_defaults)
         self.doc.undo_stack.push(cmd.AddStartup(self.doc, st))
         self.select_startup(st.id)
 
@@ -355,7 +356,8 @@ class AssessView(QWidget):
         self.select_startup(remaining[min(index, len(remaining) - 1)].id if remaining else "")
 
     def new_assessment(self) -> None:
-        """Add an empty assessment to the chosen startup and show it."""
+        """Add an empty assessment to the chosen startup and show it: the user's, by the name
+        and role of Preferences (:attr:`AssessmentDocument.assessment_defaults`)."""
         st = self.current_startup()
         if st is None:
             return
@@ -364,11 +366,14 @@ class AssessView(QWidget):
         self.select_startup(st.id, a.id)
 
     def copy_assessment(self) -> None:
-        """Start a new assessment from a copy of the chosen one (dated today)."""
+        """Start a new assessment from a copy of the chosen one's scores: dated today and the
+        user's, signed with the name and role a new assessment takes."""
         st, a = self.current_startup(), self.current_assessment()
         if st is None or a is None:
             return
-        clone = edits.copy_assessment(a, date=dt.date.today(), assessor="")
+        own = edits.new_assessment(st, *self.doc.assessment_defaults)
+        clone = edits.copy_assessment(a, date=dt.date.today(), assessor=own.assessor,
+                                      role=own.role)
         self.doc.undo_stack.push(cmd.AddAssessment(self.doc, st.id, clone, "copy"))
         self.select_startup(st.id, clone.id)
 
