@@ -17,12 +17,11 @@ import sys
 from pathlib import Path
 
 from models.cli.common import EXIT_OK
-from models.cli.files import workspace_output
+from models.cli.files import refuse_existing, workspace_output
 
 
 def cmd_copy(args: argparse.Namespace) -> int:
     """``beachhead copy SRC DEST [--overwrite]`` (see the module notes)."""
-    from models.core.errors import InputError
     from models.files.portfolio_file import load_portfolio
     from models.store.access import is_workspace_location
     from models.store.convert import file_sha256
@@ -30,9 +29,8 @@ def cmd_copy(args: argparse.Namespace) -> int:
     from models.store.workspace import Workspace
 
     dest = workspace_output(args.output)
-    if isinstance(dest, Path) and dest.exists() and not args.overwrite:
-        raise InputError.single(args.output, "", "already exists; choose another name, or "
-                                "give --overwrite to replace it")
+    if isinstance(dest, Path):
+        refuse_existing(args)
     if is_workspace_location(args.file):
         with Workspace.open(args.file) as ws:
             ws.copy_to(dest, overwrite=args.overwrite)

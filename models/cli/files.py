@@ -1,6 +1,8 @@
 """The commands that write files: ``sample`` (a new workspace), ``export`` (a workbook with
 live formulas, or a JSON portfolio) and ``template`` (a founder's workbook); ``import`` is in
-:mod:`models.cli.importing`. Each output is written atomically; messages go to stderr."""
+:mod:`models.cli.importing`. Each output is written atomically; messages go to stderr. An
+existing output file is refused unless ``--overwrite`` is given (:func:`refuse_existing`);
+``sample`` never replaces one."""
 
 from __future__ import annotations
 
@@ -22,6 +24,28 @@ def output_path(path: str, kind: str) -> Path:
     if out.suffix.lower() != kind.split()[-1]:
         raise UsageError(f"the output must be {kind} file, not '{path}'")
     return out
+
+
+def new_output(args: argparse.Namespace, kind: str) -> Path:
+    """``args.output`` as the output file, ending as ``kind`` says (see :func:`output_path`),
+    refused when it exists (see :func:`refuse_existing`)."""
+    out = output_path(args.output, kind)
+    refuse_existing(args)
+    return out
+
+
+def refuse_existing(args: argparse.Namespace) -> None:
+    """Refuse (``InputError``, one line naming the file) to replace an existing output file
+    unless ``--overwrite`` was given: a file written with ``-o`` may be one a user made or
+    filled in."""
+    if Path(args.output).exists() and not args.overwrite:
+        raise InputError.single(args.output, "", label("output_exists", args.lang))
+
+
+def overwrite_option(p: argparse.ArgumentParser, dest: str) -> None:
+    """The ``--overwrite`` option of a command writing ``dest`` (its metavar)."""
+    p.add_argument("--overwrite", action="store_true",
+                   help=f"replace {dest} if it exists (default: an existing file is refused)")
 
 
 def workspace_output(text: str) -> str | Path:
@@ -74,8 +98,9 @@ def cmd_sample(args: argparse.Namespace) -> int:
 # -- export and template ---------------------------------------------------------------------
 
 def cmd_export(args: argparse.Namespace) -> int:
-    """``beachhead export FILE -o OUT.xlsx|OUT.json [--format xlsx|json] [--perspective P]
-    [--ignore-gates] [--scenario NAME] [--draws N] [--seed S] [--as-of DATE]``.
+    """``beachhead export FILE -o OUT.xlsx|OUT.json [--overwrite] [--format xlsx|json]
+    [--perspective P] [--ignore-gates] [--scenario NAME] [--draws N] [--seed S]
+    [--as-of DATE]``.
 
     ``xlsx`` (the default, unless the output ends in ``.json``): a workbook with live formulas
     whose Summary ranks the startups under the perspective (default: the investor view), with
@@ -91,7 +116,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         return _export_json(args)
     from models.workbook.export import export_workbook
 
-    output = output_path(args.output, "an .xlsx")
+    output = new_output(args, "an .xlsx")
     portfolio = read_portfolio(args)
     scenario = scenario_named(portfolio.framework, args.scenario)
     check_assessor(portfolio, args.perspective, args.file)
@@ -123,6 +148,7 @@ def _export_json(args: argparse.Namespace) -> int:
     if is_workspace(output):
         raise InputError.single(args.output, "", "is a workspace; a JSON export is a new "
                                 "file: choose another name")
+    refuse_existing(args)
     if args.scenario or args.ignore_gates:
         raise UsageError("--scenario and --ignore-gates shape a workbook's ranking; a JSON "
                          "portfolio holds the scores themselves")
@@ -134,15 +160,15 @@ def _export_json(args: argparse.Namespace) -> int:
 
 
 def cmd_template(args: argparse.Namespace) -> int:
-    """``beachhead template -o OUT.xlsx [--framework FRAMEWORK]``: a founder template, for
-    the framework Beachhead ships or ``--framework``'s (see
+    """``beachhead template -o OUT.xlsx [--overwrite] [--framework FRAMEWORK]``: a founder
+    template, for the framework Beachhead ships or ``--framework``'s (see
     :func:`models.cli.framework_source.read_framework`: a framework file, a portfolio's, or a
     shipped one's id)."""
     from models.cli.framework_source import read_framework
     from models.files.framework_file import default_framework
     from models.workbook.template import write_template
 
-    output = output_path(args.output, "an .xlsx")
+    output = new_output(args, "an .xlsx")
     framework = read_framework(args.framework) if args.framework else default_framework()
     warnings = write_template(framework, output, lang=args.lang)
     _print_warnings(output, warnings)

@@ -26,6 +26,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from models.cli.common import EXIT_OK, stdout
+from models.cli.files import overwrite_option
 from models.cli.framework_migrate import add_migrate
 from models.cli.framework_source import SOURCE_HELP, json_object, read_framework
 from models.core.errors import InputError
@@ -115,12 +116,12 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_review(args: argparse.Namespace) -> int:
-    """``beachhead framework review FILE -o OUT.xlsx``."""
-    from models.cli.files import _print_warnings, output_path
+    """``beachhead framework review FILE -o OUT.xlsx [--overwrite]``."""
+    from models.cli.files import _print_warnings, new_output
     from models.cli.texts import label
     from models.workbook.framework_review import write_framework_review
 
-    output = output_path(args.output, "an .xlsx")
+    output = new_output(args, "an .xlsx")
     fw = read_framework(args.file)
     _print_warnings(output, write_framework_review(fw, output, args.lang))
     print(label("wrote_review", args.lang).format(path=args.output, id=fw.id,
@@ -158,6 +159,7 @@ def _review(actions: Actions, lang: argparse.ArgumentParser) -> None:
     p.add_argument("file", metavar="FILE", help=SOURCE_HELP)
     p.add_argument("-o", "--output", required=True, metavar="OUT.xlsx",
                    help="the workbook to write")
+    overwrite_option(p, "OUT.xlsx")
     p.set_defaults(func=cmd_review)
 
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from models import __version__
 from models.cli.analyze import cmd_analyze
 from models.cli.copying import cmd_copy
-from models.cli.files import cmd_export, cmd_sample, cmd_template
+from models.cli.files import cmd_export, cmd_sample, cmd_template, overwrite_option
 from models.cli.framework import add_parser as _framework
 from models.cli.framework_source import SOURCE_HELP
 from models.cli.history import cmd_history
@@ -220,6 +220,7 @@ def _export(sub: Commands, lang: argparse.ArgumentParser) -> None:
                             "portfolio as a JSON portfolio (the interchange format)")
     p.add_argument("file", metavar="FILE", help=FILE_HELP)
     p.add_argument("-o", "--output", required=True, metavar="OUT.xlsx|OUT.json")
+    overwrite_option(p, "the output")
     p.add_argument("--format", choices=["xlsx", "json"],
                    help="xlsx: the workbook (the default); json: the JSON portfolio, to a "
                         ".json or .beachhead file (the default for an output ending in .json)")
@@ -239,6 +240,7 @@ def _template(sub: Commands, lang: argparse.ArgumentParser) -> None:
     p = sub.add_parser("template", parents=[lang],
                        help="write a fillable founder self-assessment workbook")
     p.add_argument("-o", "--output", required=True, metavar="OUT.xlsx")
+    overwrite_option(p, "OUT.xlsx")
     p.add_argument("--framework", metavar="FRAMEWORK",
                    help=f"the framework the founder scores against: {SOURCE_HELP} (default: "
                         "the framework Beachhead ships)")
@@ -272,6 +274,7 @@ def _report(sub: Commands, lang: argparse.ArgumentParser) -> None:
                             "a page per startup")
     p.add_argument("file", metavar="FILE", help=FILE_HELP)
     p.add_argument("-o", "--output", required=True, metavar="OUT.pdf")
+    overwrite_option(p, "OUT.pdf")
     p.add_argument("--startup", action="append", metavar="NAME",
                    help="report only this startup (name or id); repeat for several")
     p.add_argument("--draws", type=_draws, default=2000, metavar="N",

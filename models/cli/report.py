@@ -8,7 +8,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from models.cli.common import EXIT_OK, check_assessor, scenario_named
-from models.cli.files import output_path
+from models.cli.files import new_output
 from models.cli.reading import read_portfolio
 from models.cli.texts import label
 from models.core.errors import InputError, Problem
@@ -21,7 +21,7 @@ REPORT_PROGRESS_PAGES = 30
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    """``beachhead report FILE -o OUT.pdf [--perspective P] [--ignore-gates] [--top N]
+    """``beachhead report FILE -o OUT.pdf [--overwrite] [--perspective P] [--ignore-gates] [--top N]
     [--startup NAME]... [--draws N] [--seed S] [--scenario NAME] [--as-of DATE]``: the
     startups ranked under the perspective, then one page per startup in rank order.
 
@@ -33,7 +33,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     from models.report.data import UnknownStartupError
     from models.report.document import write_report
 
-    output = output_path(args.output, "a .pdf")
+    output = new_output(args, "a .pdf")
     portfolio = read_portfolio(args)
     scenario = scenario_named(portfolio.framework, args.scenario)
     check_assessor(portfolio, args.perspective, args.file)

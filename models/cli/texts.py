@@ -37,6 +37,8 @@ LABELS: dict[str, dict[str, str]] = {
         "wrote_template": "wrote {path}: template for framework {id} {version}",
         "output_no_folder": "the folder to write into does not exist",
         "output_is_folder": "is a folder; name a file to write",
+        "output_exists": "already exists; choose another name, or give --overwrite to "
+                         "replace it",
         "wrote_report": "wrote {path}: {pages} pages ({n} startups)",
         "writing_pages": "writing {n} pages…",
         "page_of": "  page {done} of {total}",
@@ -111,6 +113,7 @@ LABELS: dict[str, dict[str, str]] = {
         "wrote_template": "已写入 {path}：框架 {id} {version} 的模板",
         "output_no_folder": "要写入的文件夹不存在",
         "output_is_folder": "这是一个文件夹；请指定要写入的文件名",
+        "output_exists": "文件已存在；请换一个名称，或加上 --overwrite 以替换它",
         "wrote_report": "已写入 {path}：{pages} 页（{n} 家初创公司）",
         "writing_pages": "正在写入 {n} 页…",
         "page_of": "  第 {done} 页，共 {total} 页",

@@ -27,9 +27,9 @@ READERS = ("score", "analyze", "export", "report")
 
 
 def _args(command: str, path: Path, tmp_path: Path) -> list[str]:
-    """``command`` on ``path`` with small draws and its output in ``tmp_path``."""
-    out = {"export": ["-o", str(tmp_path / "out.xlsx"), "--draws", "0"],
-           "report": ["-o", str(tmp_path / "out.pdf"), "--draws", "20"]}
+    """``command`` on ``path`` with small draws and its output in ``tmp_path`` (replaced)."""
+    out = {"export": ["-o", str(tmp_path / "out.xlsx"), "--overwrite", "--draws", "0"],
+           "report": ["-o", str(tmp_path / "out.pdf"), "--overwrite", "--draws", "20"]}
     return [command, str(path), *out.get(command, ["--draws", "20"])]
 
 

@@ -550,7 +550,8 @@ def test_cli_export_applies_the_scenario_asked_for(tmp_path, capsys):
     assert [r["Startup"] for r in rows] == [r.startup for r in ranking.rows]
     assert [r["Overall"] for r in rows] == pytest.approx(
         [r.overall for r in ranking.rows])
-    assert cli.main(["export", str(doc), "-o", str(out), "--scenario", "meteor"]) == 2  # usage
+    assert cli.main(["export", str(doc), "-o", str(out), "--overwrite",
+                     "--scenario", "meteor"]) == 2  # usage
     assert "meteor" in capsys.readouterr().err
 
 

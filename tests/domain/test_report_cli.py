@@ -148,7 +148,7 @@ def test_interrupted_report_keeps_the_previous_file(capsys, sample_file, tmp_pat
         raise KeyboardInterrupt
 
     monkeypatch.setattr(report, "gaps_block", interrupted)
-    code, _, err = run_cli(capsys, "report", str(sample_file), "-o", str(out),
+    code, _, err = run_cli(capsys, "report", str(sample_file), "-o", str(out), "--overwrite",
                            "--startup", "Tokenforge", "--draws", DRAWS)
     assert code == 130 and "interrupted" in err
     assert out.read_bytes() == b"%PDF previous"

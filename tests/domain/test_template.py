@@ -170,7 +170,7 @@ def test_cli_template_for_the_framework_a_portfolio_uses(tmp_path, capsys):
     for source in (str(fund), traction):
         out = tmp_path / "t.xlsx"
         capsys.readouterr()
-        assert cli.main(["template", "-o", str(out), "--framework", source]) == 0
+        assert cli.main(["template", "-o", str(out), "--overwrite", "--framework", source]) == 0
         assert f"{traction} 1.0.0" in capsys.readouterr().err
         ws = load_workbook(out)["Assessment"]
         head = template_header_row(fw)
