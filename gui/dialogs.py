@@ -3,6 +3,7 @@ tests replace with scripted answers (pytest-qt's advice for modal dialogs)."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -113,9 +114,33 @@ class Ask:
         """Files to open (empty when cancelled)."""
         return QFileDialog.getOpenFileNames(parent, title, folder, filters)[0]
 
+    def save_dialog(self, parent: QWidget | None, title: str, path: str,
+                    filters: str) -> tuple[str, str]:
+        """The save dialog itself: the name chosen ('' when cancelled) and the filter
+        selected. It asks before replacing a file whose name was chosen or typed in full."""
+        chosen, selected = QFileDialog.getSaveFileName(parent, title, path, filters)
+        return chosen, selected
+
     def save_file(self, parent: QWidget | None, title: str, path: str, filters: str) -> str:
-        """Where to save ('' when cancelled)."""
-        return QFileDialog.getSaveFileName(parent, title, path, filters)[0]
+        """Where to save ('' when cancelled): the name chosen, ending in a suffix ``filters``
+        name (the selected filter's is added to a name ending otherwise, as the caller would
+        add it). A file that name replaces is asked about first (once: the dialog asked
+        already when the name was typed in full); No shows the dialog again."""
+        while True:
+            chosen, selected = self.save_dialog(parent, title, path, filters)
+            if not chosen:
+                return ""
+            full = _completed(chosen, filters, selected)
+            if str(full) == chosen or not full.exists() or full.is_dir() \
+                    or self.replace_file(parent, title, full):
+                return str(full)
+            path = str(full)
+
+    def replace_file(self, parent: QWidget | None, title: str, path: Path) -> bool:
+        """Whether to replace the file ``path`` (it exists); True for Yes."""
+        return self.confirm(parent, title, translate(
+            "Dialogs", "{name} already exists in {folder}.\nDo you want to replace it?").format(
+                name=path.name, folder=path.parent))
 
     def save_as(self, parent: QWidget | None, title: str, path: str, filters: str,
                 suffix: str) -> Path | None:
@@ -150,3 +175,18 @@ def with_suffix(chosen: str, suffix: str) -> Path:
     ends otherwise (case aside)."""
     path = Path(chosen)
     return path if path.suffix.lower() == suffix else path.with_name(path.name + suffix)
+
+
+_PATTERN = re.compile(r"\*(\.[^\s;()*]+)")
+
+
+def _completed(chosen: str, filters: str, selected: str) -> Path:
+    """``chosen`` ending in a suffix ``filters`` name (``Excel workbooks (*.xlsx);;…``):
+    as it is when it does, else with the ``selected`` filter's first suffix (the first
+    filter's when none is selected) added."""
+    path = Path(chosen)
+    suffixes = [s.lower() for s in _PATTERN.findall(filters)]
+    if not suffixes or path.suffix.lower() in suffixes:
+        return path
+    own = _PATTERN.findall(selected) if selected else []
+    return path.with_name(path.name + (own[0] if own else suffixes[0]).lower())

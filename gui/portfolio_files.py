@@ -228,7 +228,6 @@ class PortfolioFiles(QObject):
     def _loading(self) -> tuple[str | None, str, str, bool]:
         """What opening needs from the window: who changes are recorded under, the interface
         language, and the perspective and gates setting its ranking follows."""
-
         s = self.window.settings
         return self.who(), language(), s.perspective, s.ignore_gates
 

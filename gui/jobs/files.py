@@ -96,21 +96,24 @@ class FileJobs(QObject):
     def _busy(self) -> bool:
         return self.job is not None and self.job.is_running()
 
-    def _output(self, target: Path | None, title: str, suffix: str,
-                filters: str) -> Path | None:
+    def _output(self, target: Path | None, title: str, suffix: str, filters: str,
+                name: str = "{portfolio}") -> Path | None:
         """The file a job is to write: ``target``, else the one the user chooses; None when
         a job is running, the user cancels, or the folder cannot be written (said so)."""
         if self._busy():
             return None
         if target is None:
-            target = self._ask_target(title, suffix, filters)
+            target = self._ask_target(title, suffix, filters, name)
         return target if target is not None and self._writable(target) else None
 
-    def _ask_target(self, title: str, suffix: str, filters: str) -> Path | None:
+    def _ask_target(self, title: str, suffix: str, filters: str, name: str) -> Path | None:
+        """Asked, suggesting ``name`` (its ``{portfolio}``: the portfolio file's name) with
+        ``suffix`` beside the portfolio file (else in the folder used last)."""
         w = self.window
-        base = w.doc.path.with_suffix(suffix) if w.doc.path else \
-            Path(w.settings.last_folder or Path.home()) / f"portfolio{suffix}"
-        chosen = ask.save_file(w, title, str(base), filters)
+        path = w.doc.path
+        folder = path.parent if path else Path(w.settings.last_folder or Path.home())
+        stem = name.format(portfolio=path.stem if path else "portfolio")
+        chosen = ask.save_file(w, title, str(folder / f"{stem}{suffix}"), filters)
         return with_suffix(chosen, suffix) if chosen else None
 
     def _writable(self, target: Path) -> bool:
@@ -211,7 +214,8 @@ class FileJobs(QObject):
         """Ask where to write (unless ``target``), then write the founder template for the
         portfolio's framework, in the interface language, in the background."""
         out = self._output(target, self.tr("Export founder template"), ".xlsx",
-                           self.tr("Excel workbooks (*.xlsx)"))
+                           self.tr("Excel workbooks (*.xlsx)"),
+                           self.tr("{portfolio} – founder template"))
         if out is None:
             return False
         w = self.window

@@ -857,6 +857,12 @@
         <source>Show in &amp;Folder</source>
         <translation>在文件夹中显示(&amp;F)</translation>
     </message>
+    <message>
+        <source>{name} already exists in {folder}.
+Do you want to replace it?</source>
+        <translation>{name} 已存在于 {folder} 中。
+要替换它吗？</translation>
+    </message>
 </context>
 <context>
     <name>DiffPage</name>
@@ -1248,6 +1254,10 @@ The edited framework does not hold these changes, so using it undoes them. Use i
     <message>
         <source>Export founder template</source>
         <translation>导出创始人模板</translation>
+    </message>
+    <message>
+        <source>{portfolio} – founder template</source>
+        <translation>{portfolio} – 创始人模板</translation>
     </message>
     <message>
         <source>Writing template…</source>

@@ -123,8 +123,9 @@ class ScriptedAsk(dialogs.Ask):
     def open_files(self, parent, title, folder, filters):  # type: ignore[no-untyped-def]
         return self._next("open_files", title, [])
 
-    def save_file(self, parent, title, path, filters):  # type: ignore[no-untyped-def]
-        return self._next("save_file", title, "")
+    def save_dialog(self, parent, title, path, filters):  # type: ignore[no-untyped-def]
+        """The name queued as ``save_file`` (the dialog's filter: none selected)."""
+        return self._next("save_file", title, ""), ""
 
     def report_options(self, parent, selected, total, ranked_under,  # type: ignore[no-untyped-def]
                        ignore_gates):

@@ -185,7 +185,7 @@ def test_an_unreachable_address_says_why_without_a_traceback(make_window, script
 
 def test_save_a_copy_of_a_team_workspace_writes_a_file(team_window, scripted_ask, tmp_path):
     w = team_window
-    assert _copy_name(w.doc) == f"{_database(w.doc.server)}.beachhead"
+    assert _copy_name(w.doc) == _database(w.doc.server)
     target = tmp_path / "mine.beachhead"
     scripted_ask.queue("save_file", str(target))
     assert w.files.save_copy()
