@@ -153,10 +153,10 @@ class OpeningLine(QWidget):
         if step == "read":
             text = self.tr("Opening {name}: reading the portfolio…").format(name=self.name)
         elif step == "score":
-            text = self.tr("Opening {name}: scoring %n startup(s)…", "", startups).format(
+            text = self.tr("Opening {name}: scoring %Ln startup(s)…", "", startups).format(
                 name=self.name)
         else:
-            text = self.tr("Opening {name}: ranking %n startup(s)…", "", startups).format(
+            text = self.tr("Opening {name}: ranking %Ln startup(s)…", "", startups).format(
                 name=self.name)
         self.label.setText(text)
 

@@ -136,7 +136,7 @@ class EditActions(QObject):
         QGuiApplication.clipboard().setText(text)
         rows = text.count("\n") - 1  # the header is no row of data
         self.window.statusBar().showMessage(
-            self.tr("Copied %n row(s) with their column names.", "", rows), 5000)
+            self.tr("Copied %Ln row(s) with their column names.", "", rows), 5000)
         return True
 
     def selection_text(self, view: QAbstractItemView) -> str:

@@ -5,9 +5,11 @@ Beachhead's own strings are translated by a ``QTranslator`` loaded from
 ``pyside6-lrelease``; ``make translations`` does it), Qt's standard buttons and dialogs by Qt's
 own ``qtbase_zh_CN.qm``. English is the source strings' language, but a count's words take their
 plural forms ("%n startup(s)": "1 startup", "2 startups") from ``beachhead_en.qm``, built the
-same way from a ``.ts`` that holds only those. The framework's texts (criterion names, rubric
-levels, …) carry both languages themselves and are picked with
-:func:`models.core.framework.text` and :func:`language`.
+same way from a ``.ts`` that holds only those. The language's locale (en_US, zh_CN) is the
+default while it is installed, so a count written ``%Ln`` reads "10,000 startups" (spin boxes
+hide the thousands separator, dates have formats of their own: neither changes). The
+framework's texts (criterion names, rubric levels, …) carry both languages themselves and are
+picked with :func:`models.core.framework.text` and :func:`language`.
 """
 
 from __future__ import annotations
@@ -52,6 +54,20 @@ def list_separator(lang: str | None = None) -> str:
     return "、" if (lang or _current) == "zh_CN" else ", "
 
 
+def interface_locale(lang: str) -> QLocale:
+    """How numbers are written in ``lang``'s interface: the default locale while it is
+    installed, so a count's ``%Ln`` reads "10,000 startups" (en_US; zh_CN: "10,000 家")."""
+    if lang == "zh_CN":
+        return QLocale(QLocale.Language.Chinese, QLocale.Country.China)
+    return QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
+
+
+def number(n: int) -> str:
+    """``n`` written as the interface language writes numbers ("10,000"), as a count's
+    ``%Ln`` is."""
+    return QLocale().toString(n)
+
+
 def qm_path(lang: str) -> Path | None:
     """The built translation file of Beachhead's own strings for ``lang`` (for ``en``, the
     plural forms), if there is one."""
@@ -77,6 +93,7 @@ def install_language(lang: str, app: QCoreApplication | None = None) -> bool:
             app.removeTranslator(translator)
     _installed.clear()
     _current = lang
+    QLocale.setDefault(interface_locale(lang))
     ok = True
     own = QTranslator()
     path = qm_path(lang)

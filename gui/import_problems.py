@@ -167,7 +167,7 @@ class ImportProblemsDialog(QDialog):
         rows = self.rows(selected_only=True)
         text = tsv_text(self.header(), rows)
         QGuiApplication.clipboard().setText(text)
-        self.note_label.setText(self.tr("Copied %n row(s) with their column names.", "",
+        self.note_label.setText(self.tr("Copied %Ln row(s) with their column names.", "",
                                         len(rows)))
         return text
 

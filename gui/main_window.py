@@ -229,8 +229,8 @@ class MainWindow(QMainWindow):
 
     def _update_status(self, *_args: object) -> None:
         n_startups, n_assess = self.doc.counts()  # kept by the document, not counted here
-        parts = [self.tr("%n startup(s)", "", n_startups) + list_separator()
-                 + self.tr("%n assessment(s)", "", n_assess)]
+        parts = [self.tr("%Ln startup(s)", "", n_startups) + list_separator()
+                 + self.tr("%Ln assessment(s)", "", n_assess)]
         if self.doc.scenario is not None:
             from models.core.framework import text
 

@@ -134,7 +134,7 @@ class MigrationDialog(QDialog):
         line = self.tr("; ").join(parts) + self.tr(".")
         if self.plan.removed_scores:
             line += "\n" + self.tr(
-                "%n score(s) of removed criteria leave the current assessments: they are no "
+                "%Ln score(s) of removed criteria leave the current assessments: they are no "
                 "longer counted, the history keeps them, and Undo puts them back.", "",
                 self.plan.removed_scores)
         return line

@@ -83,8 +83,8 @@ class ReportOptionsDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Export report"))
         self._selected = selected
-        self.all_button = QRadioButton(self.tr("All %n startup(s)", "", total))
-        self.selected_button = QRadioButton(self.tr("The %n selected startup(s)", "",
+        self.all_button = QRadioButton(self.tr("All %Ln startup(s)", "", total))
+        self.selected_button = QRadioButton(self.tr("The %Ln selected startup(s)", "",
                                                     len(selected)))
         self.top_button = QRadioButton(self.tr("The best"))
         self.top_spin = QSpinBox()

@@ -173,7 +173,7 @@ class UndoCounts(QObject):
     (``translate`` with a count is not marked as one)."""
 
     def imported(self, count: int) -> str:
-        return self.tr("Import %n assessment(s)", "", count)
+        return self.tr("Import %Ln assessment(s)", "", count)
 
 
 class StackAction(QAction):

@@ -4,10 +4,10 @@
 <context>
     <name>AsOfBar</name>
     <message numerus="yes">
-        <source>The portfolio as it stood on {day} (%n startup(s)), read-only</source>
+        <source>The portfolio as it stood on {day} (%Ln startup(s)), read-only</source>
         <translation>
-            <numerusform>The portfolio as it stood on {day} (%n startup), read-only</numerusform>
-            <numerusform>The portfolio as it stood on {day} (%n startups), read-only</numerusform>
+            <numerusform>The portfolio as it stood on {day} (%Ln startup), read-only</numerusform>
+            <numerusform>The portfolio as it stood on {day} (%Ln startups), read-only</numerusform>
         </translation>
     </message>
 </context>
@@ -24,10 +24,10 @@
 <context>
     <name>AssessmentsPage</name>
     <message numerus="yes">
-        <source>{shown} of %n assessment(s)</source>
+        <source>{shown} of %Ln assessment(s)</source>
         <translation>
-            <numerusform>{shown} of %n assessment</numerusform>
-            <numerusform>{shown} of %n assessments</numerusform>
+            <numerusform>{shown} of %Ln assessment</numerusform>
+            <numerusform>{shown} of %Ln assessments</numerusform>
         </translation>
     </message>
 </context>
@@ -45,10 +45,10 @@
 <context>
     <name>EditActions</name>
     <message numerus="yes">
-        <source>Copied %n row(s) with their column names.</source>
+        <source>Copied %Ln row(s) with their column names.</source>
         <translation>
-            <numerusform>Copied %n row with its column names.</numerusform>
-            <numerusform>Copied %n rows with their column names.</numerusform>
+            <numerusform>Copied %Ln row with its column names.</numerusform>
+            <numerusform>Copied %Ln rows with their column names.</numerusform>
         </translation>
     </message>
 </context>
@@ -92,27 +92,27 @@
 <context>
     <name>HistoryPanel</name>
     <message numerus="yes">
-        <source>%n change(s)</source>
+        <source>%Ln change(s)</source>
         <translation>
-            <numerusform>%n change</numerusform>
-            <numerusform>%n changes</numerusform>
+            <numerusform>%Ln change</numerusform>
+            <numerusform>%Ln changes</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>{shown} of %n change(s)</source>
+        <source>{shown} of %Ln change(s)</source>
         <translation>
-            <numerusform>{shown} of %n change</numerusform>
-            <numerusform>{shown} of %n changes</numerusform>
+            <numerusform>{shown} of %Ln change</numerusform>
+            <numerusform>{shown} of %Ln changes</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>ImportProblemsDialog</name>
     <message numerus="yes">
-        <source>Copied %n row(s) with their column names.</source>
+        <source>Copied %Ln row(s) with their column names.</source>
         <translation>
-            <numerusform>Copied %n row with its column names.</numerusform>
-            <numerusform>Copied %n rows with their column names.</numerusform>
+            <numerusform>Copied %Ln row with its column names.</numerusform>
+            <numerusform>Copied %Ln rows with their column names.</numerusform>
         </translation>
     </message>
 </context>
@@ -171,17 +171,17 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <source>%n startup(s)</source>
+        <source>%Ln startup(s)</source>
         <translation>
-            <numerusform>%n startup</numerusform>
-            <numerusform>%n startups</numerusform>
+            <numerusform>%Ln startup</numerusform>
+            <numerusform>%Ln startups</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n assessment(s)</source>
+        <source>%Ln assessment(s)</source>
         <translation>
-            <numerusform>%n assessment</numerusform>
-            <numerusform>%n assessments</numerusform>
+            <numerusform>%Ln assessment</numerusform>
+            <numerusform>%Ln assessments</numerusform>
         </translation>
     </message>
 </context>
@@ -216,44 +216,44 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n score(s) of removed criteria leave the current assessments: they are no longer counted, the history keeps them, and Undo puts them back.</source>
+        <source>%Ln score(s) of removed criteria leave the current assessments: they are no longer counted, the history keeps them, and Undo puts them back.</source>
         <translation>
-            <numerusform>%n score of removed criteria leaves the current assessments: it is no longer counted, the history keeps it, and Undo puts it back.</numerusform>
-            <numerusform>%n scores of removed criteria leave the current assessments: they are no longer counted, the history keeps them, and Undo puts them back.</numerusform>
+            <numerusform>%Ln score of removed criteria leaves the current assessments: it is no longer counted, the history keeps it, and Undo puts it back.</numerusform>
+            <numerusform>%Ln scores of removed criteria leave the current assessments: they are no longer counted, the history keeps them, and Undo puts them back.</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>OpeningLine</name>
     <message numerus="yes">
-        <source>Opening {name}: scoring %n startup(s)…</source>
+        <source>Opening {name}: scoring %Ln startup(s)…</source>
         <translation>
-            <numerusform>Opening {name}: scoring %n startup…</numerusform>
-            <numerusform>Opening {name}: scoring %n startups…</numerusform>
+            <numerusform>Opening {name}: scoring %Ln startup…</numerusform>
+            <numerusform>Opening {name}: scoring %Ln startups…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>Opening {name}: ranking %n startup(s)…</source>
+        <source>Opening {name}: ranking %Ln startup(s)…</source>
         <translation>
-            <numerusform>Opening {name}: ranking %n startup…</numerusform>
-            <numerusform>Opening {name}: ranking %n startups…</numerusform>
+            <numerusform>Opening {name}: ranking %Ln startup…</numerusform>
+            <numerusform>Opening {name}: ranking %Ln startups…</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>ReportOptionsDialog</name>
     <message numerus="yes">
-        <source>All %n startup(s)</source>
+        <source>All %Ln startup(s)</source>
         <translation>
-            <numerusform>All %n startup</numerusform>
-            <numerusform>All %n startups</numerusform>
+            <numerusform>All %Ln startup</numerusform>
+            <numerusform>All %Ln startups</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>The %n selected startup(s)</source>
+        <source>The %Ln selected startup(s)</source>
         <translation>
-            <numerusform>The %n selected startup</numerusform>
-            <numerusform>The %n selected startups</numerusform>
+            <numerusform>The %Ln selected startup</numerusform>
+            <numerusform>The %Ln selected startups</numerusform>
         </translation>
     </message>
 </context>
@@ -277,10 +277,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n startup(s) of {total}, under the investor view.</source>
+        <source>%Ln startup(s) of {total}, under the investor view.</source>
         <translation>
-            <numerusform>%n startup of {total}, under the investor view.</numerusform>
-            <numerusform>%n startups of {total}, under the investor view.</numerusform>
+            <numerusform>%Ln startup of {total}, under the investor view.</numerusform>
+            <numerusform>%Ln startups of {total}, under the investor view.</numerusform>
         </translation>
     </message>
 </context>
@@ -294,20 +294,20 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n startup(s) change rank under the investor view.</source>
+        <source>%Ln startup(s) change rank under the investor view.</source>
         <translation>
-            <numerusform>%n startup changes rank under the investor view.</numerusform>
-            <numerusform>%n startups change rank under the investor view.</numerusform>
+            <numerusform>%Ln startup changes rank under the investor view.</numerusform>
+            <numerusform>%Ln startups change rank under the investor view.</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>StartupPane</name>
     <message numerus="yes">
-        <source>{shown} of %n startup(s) shown</source>
+        <source>{shown} of %Ln startup(s) shown</source>
         <translation>
-            <numerusform>{shown} of %n startup shown</numerusform>
-            <numerusform>{shown} of %n startups shown</numerusform>
+            <numerusform>{shown} of %Ln startup shown</numerusform>
+            <numerusform>{shown} of %Ln startups shown</numerusform>
         </translation>
     </message>
 </context>
@@ -324,37 +324,37 @@
 <context>
     <name>StartupsPage</name>
     <message numerus="yes">
-        <source>%n startup(s), {perspective}</source>
+        <source>%Ln startup(s), {perspective}</source>
         <translation>
-            <numerusform>%n startup, {perspective}</numerusform>
-            <numerusform>%n startups, {perspective}</numerusform>
+            <numerusform>%Ln startup, {perspective}</numerusform>
+            <numerusform>%Ln startups, {perspective}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>{shown} of %n startup(s) shown, {perspective}; ranks and probabilities are over all %n</source>
+        <source>{shown} of %Ln startup(s) shown, {perspective}; ranks and probabilities are over all %Ln</source>
         <translation>
-            <numerusform>{shown} of %n startup shown, {perspective}; ranks and probabilities are over all %n</numerusform>
-            <numerusform>{shown} of %n startups shown, {perspective}; ranks and probabilities are over all %n</numerusform>
+            <numerusform>{shown} of %Ln startup shown, {perspective}; ranks and probabilities are over all %Ln</numerusform>
+            <numerusform>{shown} of %Ln startups shown, {perspective}; ranks and probabilities are over all %Ln</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>TrendPage</name>
     <message numerus="yes">
-        <source>Overall and pillar scores under {perspective}, each from the moment it was reached until the next change (%n change(s) of the scores).</source>
+        <source>Overall and pillar scores under {perspective}, each from the moment it was reached until the next change (%Ln change(s) of the scores).</source>
         <translation>
-            <numerusform>Overall and pillar scores under {perspective}, each from the moment it was reached until the next change (%n change of the scores).</numerusform>
-            <numerusform>Overall and pillar scores under {perspective}, each from the moment it was reached until the next change (%n changes of the scores).</numerusform>
+            <numerusform>Overall and pillar scores under {perspective}, each from the moment it was reached until the next change (%Ln change of the scores).</numerusform>
+            <numerusform>Overall and pillar scores under {perspective}, each from the moment it was reached until the next change (%Ln changes of the scores).</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>UncertaintyPanel</name>
     <message numerus="yes">
-        <source>Computing %n startup(s) × {draws} draws…</source>
+        <source>Computing %Ln startup(s) × {draws} draws…</source>
         <translation>
-            <numerusform>Computing %n startup × {draws} draws…</numerusform>
-            <numerusform>Computing %n startups × {draws} draws…</numerusform>
+            <numerusform>Computing %Ln startup × {draws} draws…</numerusform>
+            <numerusform>Computing %Ln startups × {draws} draws…</numerusform>
         </translation>
     </message>
 </context>
@@ -368,27 +368,27 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>P(rank 1) and P(top 3) are over all %n startup(s) ranked.</source>
+        <source>P(rank 1) and P(top 3) are over all %Ln startup(s) ranked.</source>
         <translation>
-            <numerusform>P(rank 1) and P(top 3) are over all %n startup ranked.</numerusform>
-            <numerusform>P(rank 1) and P(top 3) are over all %n startups ranked.</numerusform>
+            <numerusform>P(rank 1) and P(top 3) are over all %Ln startup ranked.</numerusform>
+            <numerusform>P(rank 1) and P(top 3) are over all %Ln startups ranked.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>P(rank 1) and P(top 3) are over all %n startup(s) ranked; the filter shows {shown} of them but changes no figure.</source>
+        <source>P(rank 1) and P(top 3) are over all %Ln startup(s) ranked; the filter shows {shown} of them but changes no figure.</source>
         <translation>
-            <numerusform>P(rank 1) and P(top 3) are over all %n startup ranked; the filter shows {shown} of them but changes no figure.</numerusform>
-            <numerusform>P(rank 1) and P(top 3) are over all %n startups ranked; the filter shows {shown} of them but changes no figure.</numerusform>
+            <numerusform>P(rank 1) and P(top 3) are over all %Ln startup ranked; the filter shows {shown} of them but changes no figure.</numerusform>
+            <numerusform>P(rank 1) and P(top 3) are over all %Ln startups ranked; the filter shows {shown} of them but changes no figure.</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>UndoCounts</name>
     <message numerus="yes">
-        <source>Import %n assessment(s)</source>
+        <source>Import %Ln assessment(s)</source>
         <translation>
-            <numerusform>Import %n assessment</numerusform>
-            <numerusform>Import %n assessments</numerusform>
+            <numerusform>Import %Ln assessment</numerusform>
+            <numerusform>Import %Ln assessments</numerusform>
         </translation>
     </message>
 </context>

@@ -84,9 +84,9 @@
         <translation>无可显示：此工作区创建于 {day}，晚于所选日期。</translation>
     </message>
     <message numerus="yes">
-        <source>The portfolio as it stood on {day} (%n startup(s)), read-only</source>
+        <source>The portfolio as it stood on {day} (%Ln startup(s)), read-only</source>
         <translation>
-            <numerusform>组合在 {day} 的状态（%n 家初创公司），只读</numerusform>
+            <numerusform>组合在 {day} 的状态（%Ln 家初创公司），只读</numerusform>
         </translation>
     </message>
 </context>
@@ -237,9 +237,9 @@
         <translation>角色</translation>
     </message>
     <message numerus="yes">
-        <source>{shown} of %n assessment(s)</source>
+        <source>{shown} of %Ln assessment(s)</source>
         <translation>
-            <numerusform>显示 {shown} / %n 项评估</numerusform>
+            <numerusform>显示 {shown} / %Ln 项评估</numerusform>
         </translation>
     </message>
 </context>
@@ -1131,9 +1131,9 @@ The edited framework does not hold these changes, so using it undoes them. Use i
         <translation>没有可复制的内容：请在表格或列表中选择行，或在文本框中选择文字。</translation>
     </message>
     <message numerus="yes">
-        <source>Copied %n row(s) with their column names.</source>
+        <source>Copied %Ln row(s) with their column names.</source>
         <translation>
-            <numerusform>已复制 %n 行及其列名。</numerusform>
+            <numerusform>已复制 %Ln 行及其列名。</numerusform>
         </translation>
     </message>
     <message>
@@ -1963,15 +1963,15 @@ The edited framework does not hold these changes, so using it undoes them. Use i
         <translation>没有记录到变更。</translation>
     </message>
     <message numerus="yes">
-        <source>%n change(s)</source>
+        <source>%Ln change(s)</source>
         <translation>
-            <numerusform>%n 项变更</numerusform>
+            <numerusform>%Ln 项变更</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>{shown} of %n change(s)</source>
+        <source>{shown} of %Ln change(s)</source>
         <translation>
-            <numerusform>%n 项变更中的 {shown} 项</numerusform>
+            <numerusform>%Ln 项变更中的 {shown} 项</numerusform>
         </translation>
     </message>
 </context>
@@ -2058,9 +2058,9 @@ The edited framework does not hold these changes, so using it undoes them. Use i
         <translation>另存为 CSV(&amp;S)…</translation>
     </message>
     <message numerus="yes">
-        <source>Copied %n row(s) with their column names.</source>
+        <source>Copied %Ln row(s) with their column names.</source>
         <translation>
-            <numerusform>已复制 %n 行及其列名。</numerusform>
+            <numerusform>已复制 %Ln 行及其列名。</numerusform>
         </translation>
     </message>
     <message>
@@ -2464,15 +2464,15 @@ The edited framework does not hold these changes, so using it undoes them. Use i
         <translation>{name}[*] — Beachhead</translation>
     </message>
     <message numerus="yes">
-        <source>%n startup(s)</source>
+        <source>%Ln startup(s)</source>
         <translation>
-            <numerusform>%n 家初创公司</numerusform>
+            <numerusform>%Ln 家初创公司</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n assessment(s)</source>
+        <source>%Ln assessment(s)</source>
         <translation>
-            <numerusform>%n 项评估</numerusform>
+            <numerusform>%Ln 项评估</numerusform>
         </translation>
     </message>
     <message>
@@ -2596,9 +2596,9 @@ The edited framework does not hold these changes, so using it undoes them. Use i
         <translation>。</translation>
     </message>
     <message numerus="yes">
-        <source>%n score(s) of removed criteria leave the current assessments: they are no longer counted, the history keeps them, and Undo puts them back.</source>
+        <source>%Ln score(s) of removed criteria leave the current assessments: they are no longer counted, the history keeps them, and Undo puts them back.</source>
         <translation>
-            <numerusform>被删除标准的 %n 个评分将移出当前评估：不再计入得分，历史记录中仍保留，撤销可将其恢复。</numerusform>
+            <numerusform>被删除标准的 %Ln 个评分将移出当前评估：不再计入得分，历史记录中仍保留，撤销可将其恢复。</numerusform>
         </translation>
     </message>
     <message>
@@ -2732,15 +2732,15 @@ The edited framework does not hold these changes, so using it undoes them. Use i
         <translation>正在打开 {name}：读取组合…</translation>
     </message>
     <message numerus="yes">
-        <source>Opening {name}: scoring %n startup(s)…</source>
+        <source>Opening {name}: scoring %Ln startup(s)…</source>
         <translation>
-            <numerusform>正在打开 {name}：为 %n 家初创公司评分…</numerusform>
+            <numerusform>正在打开 {name}：为 %Ln 家初创公司评分…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>Opening {name}: ranking %n startup(s)…</source>
+        <source>Opening {name}: ranking %Ln startup(s)…</source>
         <translation>
-            <numerusform>正在打开 {name}：为 %n 家初创公司排名…</numerusform>
+            <numerusform>正在打开 {name}：为 %Ln 家初创公司排名…</numerusform>
         </translation>
     </message>
 </context>
@@ -3306,15 +3306,15 @@ weight</source>
         <translation>导出报告</translation>
     </message>
     <message numerus="yes">
-        <source>All %n startup(s)</source>
+        <source>All %Ln startup(s)</source>
         <translation>
-            <numerusform>全部 %n 家初创公司</numerusform>
+            <numerusform>全部 %Ln 家初创公司</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>The %n selected startup(s)</source>
+        <source>The %Ln selected startup(s)</source>
         <translation>
-            <numerusform>所选的 %n 家初创公司</numerusform>
+            <numerusform>所选的 %Ln 家初创公司</numerusform>
         </translation>
     </message>
     <message>
@@ -3785,9 +3785,9 @@ weight</source>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n startup(s) of {total}, under the investor view.</source>
+        <source>%Ln startup(s) of {total}, under the investor view.</source>
         <translation>
-            <numerusform>{total} 家中的 %n 家初创公司（投资人视角）。</numerusform>
+            <numerusform>{total} 家中的 %Ln 家初创公司（投资人视角）。</numerusform>
         </translation>
     </message>
     <message>
@@ -4032,9 +4032,9 @@ change</source>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n startup(s) change rank under the investor view.</source>
+        <source>%Ln startup(s) change rank under the investor view.</source>
         <translation>
-            <numerusform>投资人视角下有 %n 家初创公司排名变化。</numerusform>
+            <numerusform>投资人视角下有 %Ln 家初创公司排名变化。</numerusform>
         </translation>
     </message>
     <message>
@@ -4219,7 +4219,7 @@ change</source>
     <name>StartupFilterBar</name>
     <message>
         <source>Show only startups with every tag ticked</source>
-        <extracomment>The status filter&apos;s value for startups without a decision. The details a startup is filtered by, besides its tags and status. What a website typed into a filter box may start with that its shown form leaves out.</extracomment>
+        <extracomment>The status filter&apos;s value for startups without a decision. The details a startup is filtered by, besides its tags and status.</extracomment>
         <translation>只显示带有所有勾选标签的初创公司</translation>
     </message>
     <message>
@@ -4362,9 +4362,9 @@ change</source>
         <translation>筛选</translation>
     </message>
     <message numerus="yes">
-        <source>{shown} of %n startup(s) shown</source>
+        <source>{shown} of %Ln startup(s) shown</source>
         <translation>
-            <numerusform>显示 {shown} / %n 家初创公司</numerusform>
+            <numerusform>显示 {shown} / %Ln 家初创公司</numerusform>
         </translation>
     </message>
 </context>
@@ -4483,15 +4483,15 @@ gap</source>
         <translation>按初创公司、网站或致命缺陷筛选</translation>
     </message>
     <message numerus="yes">
-        <source>%n startup(s), {perspective}</source>
+        <source>%Ln startup(s), {perspective}</source>
         <translation>
-            <numerusform>%n 家初创公司，{perspective}</numerusform>
+            <numerusform>%Ln 家初创公司，{perspective}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>{shown} of %n startup(s) shown, {perspective}; ranks and probabilities are over all %n</source>
+        <source>{shown} of %Ln startup(s) shown, {perspective}; ranks and probabilities are over all %Ln</source>
         <translation>
-            <numerusform>显示 {shown} / %n 家初创公司，{perspective}；排名和概率均基于全部 %n 家</numerusform>
+            <numerusform>显示 {shown} / %Ln 家初创公司，{perspective}；排名和概率均基于全部 %Ln 家</numerusform>
         </translation>
     </message>
     <message>
@@ -4641,9 +4641,9 @@ gap</source>
         <translation>这个投资组合没有保存在工作区文件中，因此不会记录得分随时间的变化。</translation>
     </message>
     <message numerus="yes">
-        <source>Overall and pillar scores under {perspective}, each from the moment it was reached until the next change (%n change(s) of the scores).</source>
+        <source>Overall and pillar scores under {perspective}, each from the moment it was reached until the next change (%Ln change(s) of the scores).</source>
         <translation>
-            <numerusform>{perspective}下的总分和各支柱得分，每个值从得出之时保持到下一次变更（得分共变化 %n 次）。</numerusform>
+            <numerusform>{perspective}下的总分和各支柱得分，每个值从得出之时保持到下一次变更（得分共变化 %Ln 次）。</numerusform>
         </translation>
     </message>
     <message>
@@ -4671,9 +4671,9 @@ gap</source>
         <translation>无法计算不确定性</translation>
     </message>
     <message numerus="yes">
-        <source>Computing %n startup(s) × {draws} draws…</source>
+        <source>Computing %Ln startup(s) × {draws} draws…</source>
         <translation>
-            <numerusform>正在计算 %n 家初创公司 × {draws} 次抽样…</numerusform>
+            <numerusform>正在计算 %Ln 家初创公司 × {draws} 次抽样…</numerusform>
         </translation>
     </message>
     <message>
@@ -4738,15 +4738,15 @@ gap</source>
         <translation>在情景“{name}”下。</translation>
     </message>
     <message numerus="yes">
-        <source>P(rank 1) and P(top 3) are over all %n startup(s) ranked.</source>
+        <source>P(rank 1) and P(top 3) are over all %Ln startup(s) ranked.</source>
         <translation>
-            <numerusform>P(排名第 1) 和 P(前 3 名) 基于全部 %n 家参与排名的初创公司。</numerusform>
+            <numerusform>P(排名第 1) 和 P(前 3 名) 基于全部 %Ln 家参与排名的初创公司。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>P(rank 1) and P(top 3) are over all %n startup(s) ranked; the filter shows {shown} of them but changes no figure.</source>
+        <source>P(rank 1) and P(top 3) are over all %Ln startup(s) ranked; the filter shows {shown} of them but changes no figure.</source>
         <translation>
-            <numerusform>P(排名第 1) 和 P(前 3 名) 基于全部 %n 家参与排名的初创公司；筛选显示其中 {shown} 家，但不改变任何数字。</numerusform>
+            <numerusform>P(排名第 1) 和 P(前 3 名) 基于全部 %Ln 家参与排名的初创公司；筛选显示其中 {shown} 家，但不改变任何数字。</numerusform>
         </translation>
     </message>
 </context>
@@ -4820,9 +4820,9 @@ gap</source>
 <context>
     <name>UndoCounts</name>
     <message numerus="yes">
-        <source>Import %n assessment(s)</source>
+        <source>Import %Ln assessment(s)</source>
         <translation>
-            <numerusform>导入 %n 项评估</numerusform>
+            <numerusform>导入 %Ln 项评估</numerusform>
         </translation>
     </message>
 </context>

@@ -1,6 +1,8 @@
 """Counts take Qt's plural forms ("%n startup(s)"): "0 startups", "1 startup", "2 startups" in
-English, one form in Chinese, read from the window's widgets; the English plural forms are
-built from ``beachhead_en.ts``, which holds every count of ``gui/`` with both forms written."""
+English, one form in Chinese, read from the window's widgets; a count in thousands is written
+"1,200" in both languages while spin boxes and dates are shown as before; the English plural
+forms are built from ``beachhead_en.ts``, which holds every count of ``gui/`` with both forms
+written."""
 
 from __future__ import annotations
 
@@ -38,6 +40,12 @@ def _counts(window: MainWindow, n: int) -> tuple[str, str, str]:
     """The status bar's count, the startup list's "shown" count with a filter hiding every
     startup, and Compare's count, for a portfolio of ``n`` startups of one assessment each."""
     window.replace_document(Document(_portfolio_of(n), None, window))
+    return _counts_shown(window)
+
+
+def _counts_shown(window: MainWindow) -> tuple[str, str, str]:
+    """The status bar's count, the startup list's "shown" count with a filter hiding every
+    startup, and Compare's count, for the portfolio open."""
     status = window.status_label.text().split("  ·  ")[0]  # then the framework's version
     pane = window.assess_view.startup_pane
     pane.filter_edit.setText("no such startup")
@@ -85,5 +93,41 @@ def test_the_english_file_has_both_forms_of_every_count_in_gui(tmp_path: Path) -
     assert not missing, f"run make lupdate and write the English forms: {missing[:10]}"
     for key in wanted:
         one, many = have[key]
-        assert "%n" in one and "%n" in many and "(s)" not in one + many, (key, have[key])
+        count = "%Ln" if "%Ln" in key[1] else "%n"  # %Ln: written as the language does
+        assert count in one and count in many and "(s)" not in one + many, (key, have[key])
         assert one != many or "(s)" not in key[1], (key, have[key])
+
+
+def test_counts_in_thousands_are_grouped_spin_boxes_and_dates_are_not(
+        qtbot, make_window, chinese_built) -> None:  # type: ignore[no-untyped-def]
+    """A portfolio of 1,200 startups: the status bar, the startup list and Compare write the
+    count "1,200" (the interface language's default locale, en_US or zh_CN, writes a count's
+    ``%Ln``); a spin box still shows 12000 and a date 2025-03-01, as before."""
+    from PySide6.QtCore import QDate
+
+    from models.engine.sample import synthetic_portfolio
+
+    window = make_window()
+    window.show()
+    qtbot.waitExposed(window)
+    port = synthetic_portfolio(1200, seed=5)
+    n_assess = sum(len(s.assessments) for s in port.startups)
+    assert n_assess >= 1000
+    window.replace_document(Document(port, None, window))
+    status, shown, compare = _counts_shown(window)
+    assert status == f"1,200 startups, {n_assess:,} assessments"
+    assert (shown, compare) == ("0 of 1,200 startups shown", "1,200 startups, Investor view")
+    spin = window.compare_view.uncertainty_panel.run_settings.draws_spin
+    spin.setValue(12000)
+    assert spin.text() == "12000"
+    date = window.assess_view.header.date_edit
+    date.setDate(QDate(2025, 3, 1))
+    assert date.text() == "2025-03-01"
+    window.set_language("zh_CN")
+    status, shown, compare = _counts_shown(window)
+    assert status == f"1,200 家初创公司、{n_assess:,} 项评估"
+    assert (shown, compare) == ("显示 0 / 1,200 家初创公司", "1,200 家初创公司，投资人视角")
+    spin = window.compare_view.uncertainty_panel.run_settings.draws_spin
+    spin.setValue(12000)
+    assert spin.text() == "12000"
+    window.set_language("en")

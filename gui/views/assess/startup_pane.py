@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.i18n import number
 from gui.views.assess.startup_list import StartupDelegate, StartupListModel
 from gui.views.assess.startup_order import SORTS, StartupFilterModel
 from gui.widgets.startup_filter import StartupFilter, StartupFilterBar
@@ -213,7 +214,7 @@ class StartupPane(QWidget):
         if self.proxy is None:
             return
         shown, total = self.proxy.rowCount(), self.proxy.source().rowCount()
-        self.count_label.setText(self.tr("{shown} of %n startup(s) shown", "", total).format(
-            shown=shown))
+        self.count_label.setText(self.tr("{shown} of %Ln startup(s) shown", "", total).format(
+            shown=number(shown)))
         self.count_label.setVisible(shown != total)
         self.show_all_button.setVisible(shown != total)

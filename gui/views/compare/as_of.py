@@ -106,7 +106,7 @@ class AsOfBar(QWidget):
         doc = Document(past, live.path, self)
         doc.read_only = True
         self.note.setText(self.tr(
-            "The portfolio as it stood on {day} (%n startup(s)), read-only", "",
+            "The portfolio as it stood on {day} (%Ln startup(s)), read-only", "",
             len(past.startups)).format(day=moment.date().isoformat()))
         return doc
 

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.document import Document
+from gui.i18n import number
 from gui.tables.results import ResultsTableModel, role_label
 from gui.views.compare.columns import fit_compact, keep_room_for_arrow
 from gui.widgets.table_view import table_view
@@ -151,8 +152,8 @@ class AssessmentsPage(QWidget):
         self._show_count()
 
     def _show_count(self, *_args: object) -> None:
-        self.count_label.setText(self.tr("{shown} of %n assessment(s)", "",
-                                         self.model.total()).format(shown=self.model.rowCount()))
+        self.count_label.setText(self.tr("{shown} of %Ln assessment(s)", "", self.model.total())
+                                 .format(shown=number(self.model.rowCount())))
 
     def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():

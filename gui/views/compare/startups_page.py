@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.document import Document
+from gui.i18n import number
 from gui.perspective import perspective_label
 from gui.tables.ranking import StartupRankingModel
 from gui.views.compare.columns import fit_compact, keep_room_for_arrow
@@ -148,12 +149,12 @@ class StartupsPage(QWidget):
         shown, total = m.rowCount(), m.total()
         perspective = perspective_label(m.ranking.perspective.name) if m.ranking else ""
         if shown == total:
-            text = self.tr("%n startup(s), {perspective}", "", total).format(
+            text = self.tr("%Ln startup(s), {perspective}", "", total).format(
                 perspective=perspective)
         else:
-            text = self.tr("{shown} of %n startup(s) shown, {perspective}; ranks and "
-                           "probabilities are over all %n", "", total).format(
-                shown=shown, perspective=perspective)
+            text = self.tr("{shown} of %Ln startup(s) shown, {perspective}; ranks and "
+                           "probabilities are over all %Ln", "", total).format(
+                shown=number(shown), perspective=perspective)
         if m.ranking is not None and m.ranking.ignore_gates:
             text += " · " + self.tr("deal-breakers ignored")
         self.count_label.setText(text)

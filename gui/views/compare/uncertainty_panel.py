@@ -29,7 +29,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QV
 
 from gui.dialogs import ask
 from gui.document import Document
-from gui.i18n import language
+from gui.i18n import language, number
 from gui.jobs import analysis as job_analysis
 from gui.jobs.process import ProcessJob
 from gui.tables.uncertainty import UncertaintyTableModel
@@ -290,8 +290,8 @@ class UncertaintyPanel(QWidget):
         self.cancel_button.setVisible(True)
         self.compute_button.setEnabled(False)
         n = len(self._pending.rows) if self._pending is not None else 0
-        self.status_label.setText(self.tr("Computing %n startup(s) × {draws} draws…", "",
-                                          n).format(draws=self.run_settings.settings()["draws"]))
+        self.status_label.setText(self.tr("Computing %Ln startup(s) × {draws} draws…", "", n)
+                                  .format(draws=number(self.run_settings.settings()["draws"])))
         self.status_label.setStyleSheet("")
 
     def cancel(self) -> None:

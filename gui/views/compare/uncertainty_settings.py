@@ -10,6 +10,7 @@ import numpy as np
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QDoubleSpinBox, QHBoxLayout, QLabel, QSpinBox, QWidget
 
+from gui.i18n import number
 from gui.perspective import perspective_label
 from models.analysis.uncertainty import DEFAULT_CONCENTRATION, DEFAULT_DRAWS, DEFAULT_SEED
 from models.core.framework import Framework, text
@@ -113,10 +114,10 @@ class UncertaintySettings(QWidget):
                 name=name or f["scenario"])
         ranked = int(np.count_nonzero(~np.isnan(np.asarray(f["overall"], dtype=float))))
         if shown is None:
-            over = self.tr("P(rank 1) and P(top 3) are over all %n startup(s) ranked.", "",
+            over = self.tr("P(rank 1) and P(top 3) are over all %Ln startup(s) ranked.", "",
                            ranked)
         else:
-            over = self.tr("P(rank 1) and P(top 3) are over all %n startup(s) ranked; the "
+            over = self.tr("P(rank 1) and P(top 3) are over all %Ln startup(s) ranked; the "
                            "filter shows {shown} of them but changes no figure.", "",
-                           ranked).format(shown=shown)
+                           ranked).format(shown=number(shown))
         return what + " " + over

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.i18n import number
 from gui.views.framework.draft_holder import DraftHolder, item_name, rule_name
 from gui.views.framework.framework_text import rule_conditions
 from gui.views.framework.preview_panel import PreviewPanel
@@ -237,8 +238,8 @@ class RulesPanel(PreviewPanel):
         firing = RulePreviewer(self.holder.portfolio).rule(fw, rule, self.holder.lang)
         total = len(self.holder.portfolio.startups)
         self.preview.show_names(self.tr(
-            "%n startup(s) of {total}, under the investor view.", "", len(firing.rows))
-            .format(total=total), firing.startups)
+            "%Ln startup(s) of {total}, under the investor view.", "", len(firing.rows))
+            .format(total=number(total)), firing.startups)
         self.preview.conditions.setText(rule_conditions(rule, fw, self.holder.lang))
 
     def preview_names(self) -> list[str]:

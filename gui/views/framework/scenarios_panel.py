@@ -251,7 +251,7 @@ class ScenariosPanel(PreviewPanel):
         changes = RulePreviewer(port).scenario(fw, fw.scenarios[self.current], self.holder.lang)
         self.model.set_changes(changes)
         moved = sum(1 for c in changes if c.change)
-        self.summary.setText(self.tr("%n startup(s) change rank under the investor view.", "",
+        self.summary.setText(self.tr("%Ln startup(s) change rank under the investor view.", "",
                                      moved))
         header = self.table.horizontalHeader()
         header.resizeSection(0, max(120, header.sectionSizeHint(0)))

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.i18n import number
 from gui.tables.history import HistoryTableModel
 from gui.views.history.page import HistoryPage
 from models.history.describe import describe_changes
@@ -196,10 +197,10 @@ class HistoryPanel(HistoryPage):
         if total == 0:
             self.count_label.setText(self.tr("No change recorded."))
         elif shown == total:
-            self.count_label.setText(self.tr("%n change(s)", "", total))
+            self.count_label.setText(self.tr("%Ln change(s)", "", total))
         else:
-            self.count_label.setText(self.tr("{shown} of %n change(s)", "", total).format(
-                shown=shown))
+            self.count_label.setText(self.tr("{shown} of %Ln change(s)", "", total).format(
+                shown=number(shown)))
         self._selection_changed()
 
     # -- comparing --------------------------------------------------------------------------

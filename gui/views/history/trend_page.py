@@ -56,7 +56,7 @@ class TrendPage(HistoryPage):
             changes = max(0, len(self.trend.points) - 1)
             self.caption.setText(self.tr(
                 "Overall and pillar scores under {perspective}, each from the moment it was "
-                "reached until the next change (%n change(s) of the scores).", "",
+                "reached until the next change (%Ln change(s) of the scores).", "",
                 changes).format(perspective=perspective_label(doc.perspective)))
         self.chart.schedule()
 
