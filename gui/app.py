@@ -8,6 +8,7 @@ import argparse
 import logging
 import os
 import sys
+import tempfile
 import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -141,8 +142,12 @@ def run(argv: Sequence[str] | None = None) -> int:
 
     from gui.i18n import choose_language, install_language
     from gui.main_window import MainWindow
-    from gui.settings import AppSettings
+    from gui.settings import AppSettings, detach_settings
 
+    # a picture reads the user's settings but never writes them (nor the window's geometry)
+    scratch = tempfile.TemporaryDirectory(prefix="beachhead-") if args.screenshot else None
+    if scratch is not None:
+        detach_settings(scratch.name)
     settings = AppSettings()
     install_language(choose_language(args.lang, settings.language), app)
     window = MainWindow(settings)

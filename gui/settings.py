@@ -34,6 +34,19 @@ def data_folder() -> Path:
     return folder
 
 
+def detach_settings(folder: str) -> None:
+    """From now on this process's settings are a copy of the user's, kept in ``folder``: what
+    it changes (a screenshot's offscreen window geometry) leaves the user's file as it was."""
+    fmt, scope = QSettings.Format.IniFormat, QSettings.Scope.UserScope
+    user = QSettings(fmt, scope, "Beachhead", "Beachhead")
+    values = {key: user.value(key) for key in user.allKeys()}
+    QSettings.setPath(fmt, scope, folder)
+    copy = QSettings(fmt, scope, "Beachhead", "Beachhead")
+    for key, value in values.items():
+        copy.setValue(key, value)
+    copy.sync()
+
+
 class AppSettings:
     """Typed access to Beachhead's settings.
 
