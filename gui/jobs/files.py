@@ -19,6 +19,7 @@ from gui.dialogs import ask, with_suffix
 from gui.jobs import targets as job_targets
 
 if TYPE_CHECKING:
+    from gui.document import Document
     from gui.jobs.process import ProcessJob
     from gui.main_window import MainWindow
     from gui.report_options import ReportChoice
@@ -241,10 +242,11 @@ class FileJobs(QObject):
                 return False
             paths = [Path(p) for p in chosen]
         w.settings.last_folder = str(Path(paths[0]).resolve().parent)
-        framework_json = w.doc.framework.model_dump_json()
+        doc = w.doc  # the import lands in this portfolio only (not one opened meanwhile)
         names = [str(p) for p in paths]
         self._start(self.tr("Reading workbooks…"), job_targets.import_workbooks_job,
-                    (names, framework_json, w.lang), None, self._import_read,
+                    (names, doc.framework.model_dump_json(), w.lang), None,
+                    lambda report: self._import_read(report, doc, doc.display_name()),
                     on_failed=lambda message, details: self._import_failed(
                         names, message, details))
         return True
@@ -254,10 +256,12 @@ class FileJobs(QObject):
 
         ImportResults(self.window).failed(paths, message, details)
 
-    def _import_read(self, report: Any) -> None:
+    def _import_read(self, report: Any, doc: Document, name: str) -> None:
         from gui.jobs.import_results import ImportResults
 
-        self.last_result = ImportResults(self.window).apply(report)
+        results = ImportResults(self.window)
+        self.last_result = results.apply(report) if self.window.current_document() is doc \
+            else results.superseded(report, name)
 
     def _lines(self, items: list[Any], most: int = 40) -> str:
         """One item a line, at most ``most`` of them."""

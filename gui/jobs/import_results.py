@@ -62,6 +62,25 @@ class ImportResults(QObject):
             w.assess_view.select_startup(plan.new_startups[0].id)
         return {"imported": n, "report": report}
 
+    def superseded(self, report: ImportReport, name: str) -> dict[str, Any]:
+        """The workbooks were read for the portfolio ``name``, which was closed or replaced
+        meanwhile: nothing is imported (into the one open now, least of all); say so."""
+        from gui.welcome import is_open
+
+        doc = self.window.current_document()
+        workbooks = self.tr("%n workbook(s)", "", len(report.files))
+        if doc is not None and is_open(doc):
+            what = self.tr("The import of {workbooks} into {name} ended after {other} was "
+                           "opened: nothing was imported into {other}. Open the portfolio "
+                           "they belong to and import them again.").format(
+                               workbooks=workbooks, name=name, other=doc.display_name())
+        else:
+            what = self.tr("The import of {workbooks} into {name} ended after {name} was "
+                           "closed: nothing was imported. Open the portfolio they belong to "
+                           "and import them again.").format(workbooks=workbooks, name=name)
+        ask.error(self.window, self.tr("Nothing imported"), what)
+        return {"imported": 0, "report": report}
+
     def _go_on(self, report: ImportReport) -> bool:
         """Show the problems of the refused workbooks; True when the user imports the good
         ones (the report then skips the bad)."""

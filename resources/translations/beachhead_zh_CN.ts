@@ -2131,6 +2131,14 @@ The edited framework does not hold these changes, so using it undoes them. Use i
         </translation>
     </message>
     <message>
+        <source>The import of {workbooks} into {name} ended after {other} was opened: nothing was imported into {other}. Open the portfolio they belong to and import them again.</source>
+        <translation>将{workbooks}导入 {name} 的操作在 {other} 打开后才结束：没有向 {other} 导入任何内容。请打开这些工作簿所属的组合，再导入一次。</translation>
+    </message>
+    <message>
+        <source>The import of {workbooks} into {name} ended after {name} was closed: nothing was imported. Open the portfolio they belong to and import them again.</source>
+        <translation>将{workbooks}导入 {name} 的操作在 {name} 关闭后才结束：未导入任何内容。请打开这些工作簿所属的组合，再导入一次。</translation>
+    </message>
+    <message>
         <source>Nothing imported</source>
         <translation>未导入任何内容</translation>
     </message>
