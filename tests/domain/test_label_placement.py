@@ -68,7 +68,7 @@ def test_names_kept_at_one_crowded_spot_are_stacked_beside_it_without_overlappin
     assert all(p is not None for p in placed)
     boxes = _boxes(anchors, sizes, placed)
     for i, a in enumerate(boxes):
-        assert 0 <= a[0] and a[2] <= 300 and 0 <= a[1] and a[3] <= 200
+        assert a[0] >= 0 and a[2] <= 300 and a[1] >= 0 and a[3] <= 200
         for b in boxes[i + 1:]:
             assert not (a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]), (a, b)
     stacked = [p for p in placed if p.far and p.dx in (3 * 4, -3 * 4 - 40)
