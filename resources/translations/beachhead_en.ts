@@ -277,10 +277,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%Ln startup(s) of {total}, under the investor view.</source>
+        <source>%Ln startup(s) of {total} ({view}).</source>
         <translation>
-            <numerusform>%Ln startup of {total}, under the investor view.</numerusform>
-            <numerusform>%Ln startups of {total}, under the investor view.</numerusform>
+            <numerusform>%Ln startup of {total} ({view}).</numerusform>
+            <numerusform>%Ln startups of {total} ({view}).</numerusform>
         </translation>
     </message>
 </context>
@@ -294,10 +294,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%Ln startup(s) change rank under the investor view.</source>
+        <source>%Ln startup(s) change rank ({view}).</source>
         <translation>
-            <numerusform>%Ln startup changes rank under the investor view.</numerusform>
-            <numerusform>%Ln startups change rank under the investor view.</numerusform>
+            <numerusform>%Ln startup changes rank ({view}).</numerusform>
+            <numerusform>%Ln startups change rank ({view}).</numerusform>
         </translation>
     </message>
 </context>

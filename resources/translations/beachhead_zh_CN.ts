@@ -3793,9 +3793,9 @@ weight</source>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%Ln startup(s) of {total}, under the investor view.</source>
+        <source>%Ln startup(s) of {total} ({view}).</source>
         <translation>
-            <numerusform>{total} 家中的 %Ln 家初创公司（投资人视角）。</numerusform>
+            <numerusform>{total} 家中的 %Ln 家初创公司（{view}）。</numerusform>
         </translation>
     </message>
     <message>
@@ -4039,12 +4039,6 @@ change</source>
             <numerusform>框架的问题全部解决后才显示预览（还剩 %n 个）。</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>%Ln startup(s) change rank under the investor view.</source>
-        <translation>
-            <numerusform>投资人视角下有 %Ln 家初创公司排名变化。</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Add scenario</source>
         <translation>添加情景</translation>
@@ -4060,6 +4054,12 @@ change</source>
     <message>
         <source>Add exposure rule to {name}</source>
         <translation>为 {name} 添加暴露规则</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln startup(s) change rank ({view}).</source>
+        <translation>
+            <numerusform>%Ln 家初创公司排名变化（{view}）。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Edit {name}</source>

@@ -152,3 +152,28 @@ def test_the_editor_s_undo_steps_are_renamed_in_the_new_language(
     finally:
         editor.holder.mark_saved()  # no question when the window closes
         window.set_language("en")
+
+
+def test_the_previews_follow_the_windows_perspective_and_gates(
+        qtbot, doc, scripted_ask):  # type: ignore[no-untyped-def]
+    editor = FrameworkEditor(doc)
+    qtbot.addWidget(editor)
+    editor.show()
+    rules, scenarios = editor.rules_panel, editor.scenarios_panel
+    editor.tabs.setCurrentWidget(rules)
+    runway = [r.id for r in doc.framework.deal_breakers].index("runway_exhausted")
+    rules.select("deal_breakers", runway)
+    # the sample's investors judge Tokenforge's runway exhausted; its founder does not
+    assert rules.preview_names() == ["Tokenforge"]
+    assert rules.preview.summary.text() == "1 startup of 8 (Investor view)."
+    doc.set_perspective("founder", False)
+    assert editor.holder.perspective == "founder"
+    assert rules.preview_names() == []
+    assert rules.preview.summary.text() == "0 startups of 8 (Founder view)."
+    doc.set_perspective("investor", True)
+    assert (editor.holder.perspective, editor.holder.ignore_gates) == ("investor", True)
+    assert rules.preview_names() == ["Tokenforge"]
+    editor.tabs.setCurrentWidget(scenarios)
+    scenarios.select(0)
+    scenarios.flush_preview()
+    assert scenarios.summary.text().endswith("(Investor view).")

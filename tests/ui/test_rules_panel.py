@@ -46,7 +46,7 @@ def test_a_new_deal_breaker_previews_the_startups_it_fires_on(panel):
     assert holder.draft.get(("deal_breakers", 1, "when")) == [
         {"ref": "criterion:a.y", "op": "<=", "value": 2.0}]
     assert panel.preview_names() == ["S0", "S4"]
-    assert panel.preview.summary.text() == "2 startups of 5, under the investor view."
+    assert panel.preview.summary.text() == "2 startups of 5 (Investor view)."
     # and b.w ≥ 5 (S1, S3, S4): all → S4; any → S0, S1, S3, S4
     form.conditions.add.click()
     form.conditions.rows[1].choose("criterion:b.w", ">=", 5)

@@ -34,7 +34,7 @@ def test_an_exposure_rule_moves_startups_in_the_preview(panel):
     panel.select(0)
     assert panel.exposure is None and panel.exposure_form.isHidden()
     assert panel.preview_rows() == UNMOVED
-    assert panel.summary.text() == "0 startups change rank under the investor view."
+    assert panel.summary.text() == "0 startups change rank (Investor view)."
     panel.add_exposure()
     assert panel.exposure == 0
     rule_path = ("scenarios", 0, "exposure", 0)
@@ -48,7 +48,7 @@ def test_an_exposure_rule_moves_startups_in_the_preview(panel):
     assert holder.draft.get((*rule_path, "shifts")) == {"a.y": -4}
     assert panel.preview_rows() == [("S3", 4, 3, 1), ("S1", 3, 4, -1), ("S2", 1, 1, 0),
                                     ("S0", 2, 2, 0), ("S4", 5, 5, 0)]
-    assert panel.summary.text() == "2 startups change rank under the investor view."
+    assert panel.summary.text() == "2 startups change rank (Investor view)."
     model = panel.model
     assert [model.data(model.index(0, c)) for c in range(5)] == [
         "S3", "4", "3", "▲ 1", ""]

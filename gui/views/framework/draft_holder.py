@@ -69,9 +69,16 @@ class DraftHolder(QObject):
         portfolio: the portfolio whose framework is edited, for previews of rules and
             scenarios.
         lang: the interface language (``en``, ``zh_CN``).
+        perspective, ignore_gates: how the window ranks the portfolio, which the previews
+            follow (:meth:`rank_as`).
+
+    Signals:
+        changed(): the draft changed.
+        rankingChanged(): the previews' perspective or gates setting changed.
     """
 
     changed = Signal()
+    rankingChanged = Signal()
 
     def __init__(self, draft: FrameworkDraft, portfolio: Portfolio | None = None,
                  lang: str = "en", parent: QObject | None = None) -> None:
@@ -79,6 +86,7 @@ class DraftHolder(QObject):
         self._draft = draft
         self.portfolio = portfolio
         self.lang = lang
+        self.perspective, self.ignore_gates = "investor", False
         self.undo_stack = QUndoStack(self)
         self._typing_round = 0
 
@@ -93,6 +101,12 @@ class DraftHolder(QObject):
         if new_draft == self._draft:
             return
         self.undo_stack.push(DraftEdit(self, self._draft, new_draft, words))
+
+    def rank_as(self, perspective: str, ignore_gates: bool) -> None:
+        """Preview under ``perspective``, gates ignored or not (as the window ranks)."""
+        if (perspective, ignore_gates) != (self.perspective, self.ignore_gates):
+            self.perspective, self.ignore_gates = perspective, ignore_gates
+            self.rankingChanged.emit()
 
     def end_typing(self) -> None:
         """The next edit of a text starts a new undo step, even in the same field."""

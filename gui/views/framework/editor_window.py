@@ -88,8 +88,14 @@ class FrameworkEditor(QMainWindow):
         self.setCentralWidget(central)
         self.holder.changed.connect(self.refresh)
         self.holder.undo_stack.cleanChanged.connect(self._clean_changed)
+        self._rank_as_window()
+        doc.perspectiveChanged.connect(self._rank_as_window)
         self.resize(1240, 760)  # made to fit its screen when opened (open_editor)
         self.refresh()
+
+    def _rank_as_window(self) -> None:
+        """The previews follow the window's perspective and gates setting."""
+        self.holder.rank_as(self.doc.perspective, self.doc.ignore_gates)
 
     def _build_tabs(self) -> QTabWidget:
         splitter = QSplitter(Qt.Orientation.Horizontal)

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.i18n import number
+from gui.perspective import perspective_label
 from gui.views.framework.draft_holder import DraftHolder, item_name, rule_name
 from gui.views.framework.framework_text import rule_conditions
 from gui.views.framework.preview_panel import PreviewPanel
@@ -109,6 +110,7 @@ class RulesPanel(PreviewPanel):
         self.preview = PreviewList(self.tr("Fires on now"))
         self._layout()
         holder.changed.connect(self.refresh)
+        holder.rankingChanged.connect(self.preview_later)
         self.refresh()
 
     def _layout(self) -> None:
@@ -235,11 +237,13 @@ class RulesPanel(PreviewPanel):
         group, index = self.current
         rule = (fw.postures if group == "postures" else fw.deal_breakers)[index]
         # read afresh each time: the portfolio may have been edited since the last preview
-        firing = RulePreviewer(self.holder.portfolio).rule(fw, rule, self.holder.lang)
+        firing = RulePreviewer(self.holder.portfolio, self.holder.perspective).rule(
+            fw, rule, self.holder.lang)
         total = len(self.holder.portfolio.startups)
         self.preview.show_names(self.tr(
-            "%Ln startup(s) of {total}, under the investor view.", "", len(firing.rows))
-            .format(total=number(total)), firing.startups)
+            "%Ln startup(s) of {total} ({view}).", "", len(firing.rows))
+            .format(total=number(total), view=perspective_label(self.holder.perspective)),
+            firing.startups)
         self.preview.conditions.setText(rule_conditions(rule, fw, self.holder.lang))
 
     def preview_names(self) -> list[str]:

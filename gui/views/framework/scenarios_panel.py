@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.perspective import perspective_label
 from gui.views.framework.draft_holder import DraftHolder, item_name, rule_name
 from gui.views.framework.preview_panel import PreviewPanel
 from gui.views.framework.rank_changes import RankChangeModel
@@ -96,6 +97,7 @@ class ScenariosPanel(PreviewPanel):
         self.table.horizontalHeader().setStretchLastSection(True)
         self._layout()
         holder.changed.connect(self.refresh)
+        holder.rankingChanged.connect(self.preview_later)
         self.refresh()
 
     def _layout(self) -> None:
@@ -248,11 +250,13 @@ class ScenariosPanel(PreviewPanel):
                                              "problems (%n left).", "", n))
             return
         # read afresh each time: the portfolio may have been edited since the last preview
-        changes = RulePreviewer(port).scenario(fw, fw.scenarios[self.current], self.holder.lang)
+        holder = self.holder
+        changes = RulePreviewer(port, holder.perspective).scenario(
+            fw, fw.scenarios[self.current], holder.lang, ignore_gates=holder.ignore_gates)
         self.model.set_changes(changes)
         moved = sum(1 for c in changes if c.change)
-        self.summary.setText(self.tr("%Ln startup(s) change rank under the investor view.", "",
-                                     moved))
+        self.summary.setText(self.tr("%Ln startup(s) change rank ({view}).", "", moved)
+                             .format(view=perspective_label(holder.perspective)))
         header = self.table.horizontalHeader()
         header.resizeSection(0, max(120, header.sectionSizeHint(0)))
         for col in (1, 2, 3):
