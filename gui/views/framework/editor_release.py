@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from gui.dialogs import ask, with_suffix
 from gui.document import Document
 from gui.framework_versions import edited
+from gui.i18n import language
 from gui.settings import AppSettings
 from gui.views.framework.draft_holder import DraftHolder
 from gui.views.framework.migration_dialog import migrate
@@ -130,7 +131,7 @@ class DraftRelease(QObject):
             save_framework(released, target)
         except OSError as exc:
             ask.error(self.window, self.tr("Cannot save the framework"),
-                      write_failure(exc, target))
+                      write_failure(exc, target, language()))
             return False
         settings.last_folder = str(target.parent)
         self._adopt(released, lambda: translate("DraftRelease", "Save as {id} {version}").format(
