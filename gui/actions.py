@@ -67,6 +67,7 @@ class MainMenus(QObject):
         window.insertToolBar(window.perspective_bar, self.tool_bar)  # first, at the left
         self._build_actions()
         self._build_menus()
+        window.documentChanged.connect(self._document_changed)
 
     def _action(self, text: str, slot: Callable[[], object],
                 shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
@@ -211,6 +212,25 @@ class MainMenus(QObject):
         w.welcome.show_page()
         return True
 
+    def update_enabled(self) -> None:
+        """Save, Save a Copy, Close and the exports (a founder template too: it is for the
+        framework of the portfolio its answers go back into) only while a portfolio is open,
+        not on the welcome page after File ▸ Close or at first start; Import Workbooks
+        always (with nothing open it makes a new portfolio)."""
+        from gui.welcome import is_open
+
+        doc = self.window.current_document()
+        jobs = getattr(self.window, "file_jobs", None)
+        for action in (self.save_action, self.save_copy_action, self.close_action,
+                       *((jobs.export_action, jobs.report_action, jobs.template_action)
+                         if jobs is not None else ())):
+            action.setEnabled(doc is not None and is_open(doc))
+
+    def _document_changed(self) -> None:
+        """Another portfolio is open; an edit can make an empty one worth keeping."""
+        self.window.doc.undo_stack.indexChanged.connect(self.update_enabled)
+        self.update_enabled()
+
     def next_unscored(self) -> str:
         """Edit ▸ Next Unscored Criterion: show Assess at the next criterion of the assessment
         shown that is not scored yet; returns its id ('' when there is none, said in the
@@ -301,6 +321,7 @@ class MainMenus(QObject):
         if self._undo_stack is not None:
             self.bind_undo_stack(self._undo_stack)
         self.help.retranslate()
+        self.update_enabled()
         for menu in old_menus:
             menu.deleteLater()
 

@@ -97,6 +97,7 @@ class MainWindow(QMainWindow):
 
         self.file_jobs = FileJobs(self)
         self.menus.fill_tool_bar()  # with Export
+        self.menus.update_enabled()  # nothing to export before a portfolio is open
         self._late_started = False
         self._opening: Callable[[], bool] | None = None
         self.setWindowTitle(self.tr("Beachhead"))
