@@ -122,9 +122,14 @@ class FileJobs(QObject):
         folder = target.parent
         if folder.is_dir() and os.access(folder, os.W_OK | os.X_OK):
             return True
+        from gui.i18n import language
+        from models.core.errors import file_in_the_way
+
         if folder.is_dir():
             reason = self.tr("the folder {folder} is read-only for you. Choose another "
                              "folder.").format(folder=folder)
+        elif file_in_the_way(target):  # afile/x.xlsx, afile a file
+            reason = file_in_the_way(target, language())
         else:
             reason = self.tr("the folder {folder} does not exist. Choose an existing "
                              "folder.").format(folder=folder)

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from models.cli.common import EXIT_BAD_INPUT, EXIT_USAGE, UsageError
 from models.cli.parser import build_parser
-from models.core.errors import InputError
+from models.core.errors import InputError, file_in_the_way
 
 __all__ = ["COMMANDS", "EXIT_USAGE", "main"]
 
@@ -93,7 +93,8 @@ def _interrupted(_signum: int, _frame: object) -> None:
 
 
 def _check_output(args: argparse.Namespace) -> None:
-    """Refuse an output file in a missing folder, or one that is also an input."""
+    """Refuse an output file in a missing folder (or behind a file named as a folder), or
+    one that is also an input."""
     output = getattr(args, "output", None)
     if not output:
         return
@@ -103,6 +104,9 @@ def _check_output(args: argparse.Namespace) -> None:
     if is_server_address(output):
         return
     out = Path(output)
+    in_the_way = file_in_the_way(out, args.lang)
+    if in_the_way:
+        raise InputError.single(output, "", in_the_way)
     if not (out.parent if str(out.parent) else Path(".")).is_dir():
         raise InputError.single(output, "", label("output_no_folder", args.lang))
     if out.is_dir():

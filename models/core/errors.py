@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -106,6 +107,7 @@ _WRITE_ADVICE: dict[str, dict[str, str]] = {
         "ETXTBSY": "the file is in use by another program; close it there and try again",
         "ENOENT": "the folder does not exist; choose an existing folder",
         "ENOTDIR": "a part of the path is not a folder; choose an existing folder",
+        "file_in_the_way": "{file} is a file, not a folder; choose an existing folder",
         "EISDIR": "that is a folder; name a file to write",
         "ENAMETOOLONG": "the name is too long; choose a shorter name",
         "EIO": "the disk reported an error; save to another disk",
@@ -123,6 +125,7 @@ _WRITE_ADVICE: dict[str, dict[str, str]] = {
         "ETXTBSY": "文件正被其他程序使用；请在那里关闭它后重试",
         "ENOENT": "文件夹不存在；请选择一个已有的文件夹",
         "ENOTDIR": "路径中有一部分不是文件夹；请选择一个已有的文件夹",
+        "file_in_the_way": "{file} 是一个文件，不是文件夹；请选择一个已有的文件夹",
         "EISDIR": "这是一个文件夹；请指定要写入的文件名",
         "ENAMETOOLONG": "名称过长；请换一个短一些的名称",
         "EIO": "磁盘报告了错误；请保存到另一块磁盘",
@@ -146,5 +149,20 @@ def write_failure(exc: OSError, path: object = None, lang: str = "en") -> str:
     name = str(path) if path is not None else str(exc.filename or "")
     code = errno.errorcode.get(exc.errno or -1, "")
     advice = words.get(code) or words["other"].format(reason=exc.strerror or exc)
+    if code in ("ENOENT", "ENOTDIR") and name:
+        advice = file_in_the_way(name, lang) or advice
     return (words["named"].format(name=name, advice=advice) if name
             else words["unnamed"].format(advice=advice))
+
+
+def file_in_the_way(path: str | Path, lang: str = "en") -> str:
+    """When a folder on the way to ``path`` is a file (``afile`` for ``afile/x.xlsx`` or
+    ``afile/sub/x.xlsx``), that said in ``lang``: "afile is a file, not a folder; choose an
+    existing folder"; else ''."""
+    for folder in Path(path).parents:  # the nearest first
+        if folder.is_dir():
+            return ""
+        if folder.exists():
+            return _WRITE_ADVICE.get(lang, _WRITE_ADVICE["en"])["file_in_the_way"].format(
+                file=folder)
+    return ""
