@@ -15,6 +15,7 @@ from models.cli.common import (
     scenario_named,
     stdout,
 )
+from models.cli.count_texts import counted
 from models.cli.reading import read_portfolio, source_text
 from models.cli.tables import analysis_table
 from models.cli.texts import computed_with, framework_json, label
@@ -43,8 +44,9 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     n = len(portfolio.startups)
     progress = None
     if n * args.draws >= _PROGRESS_WORK:
-        print(label("analysing_startups", args.lang).format(n=n, draws=args.draws),
-              file=sys.stderr, flush=True)
+        print(label("analysing_startups", args.lang).format(
+            startups=counted(args.lang, "startups", n),
+            draws=counted(args.lang, "draws", args.draws)), file=sys.stderr, flush=True)
         progress = progress_printer()
     result = analyze_startups(
         portfolio, args.perspective, draws=args.draws, seed=args.seed, scenario=scenario,

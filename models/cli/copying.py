@@ -17,6 +17,7 @@ import sys
 from pathlib import Path
 
 from models.cli.common import EXIT_OK
+from models.cli.count_texts import counted
 from models.cli.files import refuse_existing, workspace_output
 
 
@@ -41,7 +42,7 @@ def cmd_copy(args: argparse.Namespace) -> int:
         Workspace.create(dest, content, overwrite=args.overwrite,
                          source=(source.name, file_sha256(source))).close()
         what = (f"a workspace holding the JSON portfolio {source} "
-                f"({len(content.startups)} startups)")
+                f"({counted(args.lang, 'startups', len(content.startups))})")
     named = dest if isinstance(dest, Path) else shown(dest)
     print(f"wrote {named}: {what}", file=sys.stderr)
     return EXIT_OK

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from models.cli.common import EXIT_OK, UsageError, check_assessor, scenario_named
+from models.cli.count_texts import counted
 from models.cli.reading import read_portfolio
 from models.cli.texts import label
 from models.core.errors import InputError
@@ -91,7 +92,8 @@ def cmd_sample(args: argparse.Namespace) -> int:
     n = len(portfolio.assessments())
     print(label("wrote_sample", args.lang).format(
         path=output if isinstance(output, Path) else shown(output),
-        startups=len(portfolio.startups), n=n), file=sys.stderr)
+        startups=counted(args.lang, "startups", len(portfolio.startups)),
+        assessments=counted(args.lang, "assessments", n)), file=sys.stderr)
     return EXIT_OK
 
 
@@ -130,8 +132,9 @@ def cmd_export(args: argparse.Namespace) -> int:
                              perspective=args.perspective, ignore_gates=args.ignore_gates,
                              scenario=scenario)
     _print_warnings(output, result.warnings)
-    print(label("wrote_export", args.lang).format(path=output, n=result.assessments),
-          file=sys.stderr)
+    print(label("wrote_export", args.lang).format(
+        path=output, assessments=counted(args.lang, "assessments", result.assessments)),
+        file=sys.stderr)
     return EXIT_OK
 
 
@@ -154,8 +157,9 @@ def _export_json(args: argparse.Namespace) -> int:
                          "portfolio holds the scores themselves")
     portfolio = read_portfolio(args)
     save_portfolio(portfolio, output)
-    print(label("wrote_export", args.lang).format(path=output, n=len(portfolio.assessments())),
-          file=sys.stderr)
+    print(label("wrote_export", args.lang).format(
+        path=output, assessments=counted(args.lang, "assessments", len(portfolio.assessments()))),
+        file=sys.stderr)
     return EXIT_OK
 
 

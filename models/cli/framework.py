@@ -26,6 +26,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from models.cli.common import EXIT_OK, stdout
+from models.cli.count_texts import counted
 from models.cli.files import overwrite_option
 from models.cli.framework_migrate import add_migrate
 from models.cli.framework_source import SOURCE_HELP, json_object, read_framework
@@ -67,10 +68,12 @@ def cmd_validate(args: argparse.Namespace) -> int:
     except InputError as exc:
         raise (_every_problem(args.file, args.lang) or exc) from None
     print(label("framework_valid", args.lang).format(
-        file=args.file, id=fw.id, version=fw.version, pillars=len(fw.pillars),
-        criteria=len(fw.criteria), rules=len(fw.postures) + len(fw.deal_breakers),
-        postures=len(fw.postures), deal_breakers=len(fw.deal_breakers),
-        scenarios=len(fw.scenarios)), file=stdout())
+        file=args.file, id=fw.id, version=fw.version,
+        **{kind: counted(args.lang, kind, n) for kind, n in (
+            ("pillars", len(fw.pillars)), ("criteria", len(fw.criteria)),
+            ("rules", len(fw.postures) + len(fw.deal_breakers)),
+            ("postures", len(fw.postures)), ("deal_breakers", len(fw.deal_breakers)),
+            ("scenarios", len(fw.scenarios)))}), file=stdout())
     if not is_version(fw.version):
         print(label("framework_not_semver", args.lang).format(file=args.file,
                                                               version=fw.version),

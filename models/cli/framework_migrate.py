@@ -16,6 +16,7 @@ import argparse
 from typing import TYPE_CHECKING
 
 from models.cli.common import EXIT_OK, stdout
+from models.cli.count_texts import counted
 from models.cli.framework_source import SOURCE_HELP, read_framework
 from models.core.errors import InputError
 
@@ -34,14 +35,14 @@ WORDS: dict[str, dict[str, str]] = {
         "pillar_renamed": "pillar renamed", "pillar_removed": "pillar removed",
         "pillar_added": "pillar added", "renamed": "renamed (scores kept)",
         "removed": "removed (scores leave the assessments)", "added": "added (unscored)",
-        "scores": "{n} scores", "kept": "{n} criteria kept with their scores",
+        "kept": "{criteria} kept with their scores",
         "words": "What changed, in words:",
         "nothing": "the same criteria and pillars",
         "startups": "Startups:", "startup": "startup", "under": "scored under",
         "before": "before", "after": "after", "change": "change",
         "rank_before": "rank before", "rank_after": "rank after",
         "complete_before": "complete before", "complete_after": "complete after",
-        "leave": "{n} scores of removed criteria leave the current assessments.",
+        "leave": "Removed criteria take {scores} out of the current assessments.",
         "dry": "Dry run: nothing was changed.",
         "done_ws": "Migrated {file}: the change log keeps each score taken out "
                    "(beachhead history {file}).",
@@ -54,14 +55,14 @@ WORDS: dict[str, dict[str, str]] = {
         "criteria": "标准与支柱：",
         "pillar_renamed": "支柱改名", "pillar_removed": "支柱删除", "pillar_added": "支柱新增",
         "renamed": "改名（评分保留）", "removed": "删除（评分移出评估）",
-        "added": "新增（未评分）", "scores": "{n} 个评分", "kept": "{n} 项标准保留评分",
+        "added": "新增（未评分）", "kept": "{criteria}保留评分",
         "words": "变更说明：",
         "nothing": "标准与支柱相同",
         "startups": "初创公司：", "startup": "初创公司", "under": "评分所用版本",
         "before": "迁移前", "after": "迁移后", "change": "变化",
         "rank_before": "迁移前排名", "rank_after": "迁移后排名",
         "complete_before": "迁移前完整度", "complete_after": "迁移后完整度",
-        "leave": "被删除标准的 {n} 个评分将移出当前评估。",
+        "leave": "被删除标准的 {scores}将移出当前评估。",
         "dry": "试运行：未作任何更改。",
         "done_ws": "已迁移 {file}：变更记录保留了每个移出的评分（beachhead history {file}）。",
         "done_json": "已迁移 {file}（上一版本保存为 {file}.bak，移出的评分仅保留在其中）。",
@@ -87,7 +88,7 @@ def _item_lines(kind: str, items: list[ItemChange], lang: str) -> list[str]:
     for i in items:
         name = (f"{text(i.before, lang)} → {text(i.after, lang)}" if i.before and i.after
                 else text(i.after or i.before or {"en": i.id}, lang))
-        count = f"  ({_w('scores', lang).format(n=i.scores)})" if i.scores else ""
+        count = f"  ({counted(lang, 'scores', i.scores)})" if i.scores else ""
         lines.append(f"  {_w(kind, lang)}: {i.id}  {name}{count}")
     return lines
 
@@ -101,7 +102,8 @@ def criteria_lines(criteria: Changes, pillars: Changes, lang: str) -> list[str]:
         lines += _item_lines(kind, items, lang)
     if len(lines) == 1:
         lines.append(f"  {_w('nothing', lang)}")
-    lines.append("  " + _w("kept", lang).format(n=len(criteria.kept)))
+    lines.append("  " + _w("kept", lang).format(
+        criteria=counted(lang, "criteria", len(criteria.kept))))
     return lines
 
 
@@ -140,7 +142,8 @@ def plan_text(plan: MigrationPlan, file: str, lang: str) -> str:
             for m in sorted(plan.startups, key=lambda m: m.rank_before)]
     lines += ["  " + line for line in grid(head, body, {2, 3, 4, 5, 6, 7, 8})]
     if plan.removed_scores:
-        lines += ["", _w("leave", lang).format(n=plan.removed_scores)]
+        lines += ["", _w("leave", lang).format(
+            scores=counted(lang, "scores", plan.removed_scores))]
     return "\n".join(lines)
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from models.cli.import_texts import say
+from models.cli.import_texts import count, say
 from models.core.errors import InputError, Problem
 from models.workbook.guard.texts import language
 
@@ -89,7 +89,7 @@ def portfolio_result(path: str, framework: Framework) -> FileResult:
 
 def files_noun(paths: Sequence[str]) -> tuple[str, str]:
     """What the inputs are, singular and plural: workbooks, portfolios, or files (the keys of
-    their words in :mod:`models.cli.import_texts`)."""
+    their words in :mod:`models.cli.import_texts`; the plural one is their count's kind)."""
     portfolios = sum(is_portfolio_file(p) for p in paths)
     if portfolios == 0:
         return "workbook", "workbooks"
@@ -102,9 +102,9 @@ def summary(report: ImportReport, noun: tuple[str, str]) -> str:
     """One line: inputs read, imported and refused, startups and assessments."""
     imported = report.imported
     n = len(report.files)
-    text = say("summary", n=n, noun=say(noun[0] if n == 1 else noun[1]),
-               imported=len(imported), startups=sum(len(f.startups) for f in imported),
-               assessments=sum(f.assessments for f in imported))
+    text = say("summary", inputs=count(noun[1], n), imported=len(imported),
+               startups=count("startups", sum(len(f.startups) for f in imported)),
+               assessments=count("assessments", sum(f.assessments for f in imported)))
     if report.refused:
         text += say("refused", n=len(report.refused))
     return text

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, cast
 from models.cli.common import EXIT_BAD_INPUT, EXIT_OK, UsageError, progress_printer
 from models.cli.files import workspace_output
 from models.cli.import_inputs import files_noun, read_inputs, summary
-from models.cli.import_texts import say
+from models.cli.import_texts import count, say
 from models.core.errors import InputError, Problem
 
 if TYPE_CHECKING:
@@ -62,7 +62,7 @@ def _import(args: argparse.Namespace) -> int:
     total = len(args.workbooks)
     progress = None
     if total >= _IMPORT_PROGRESS_FILES:
-        print(say("reading", n=total, noun=say(noun[1])), file=sys.stderr, flush=True)
+        print(say("reading", inputs=count(noun[1], total)), file=sys.stderr, flush=True)
         progress = progress_printer()
     try:
         report = read_inputs(args.workbooks, _framework(args), skip_bad=args.skip_bad,
@@ -191,8 +191,9 @@ def _merged(base: Portfolio, report: ImportReport, *, adopt_weights: bool) -> Po
 def _wrote(path: str, report: ImportReport, noun: tuple[str, str], added: int,
            startups: int) -> None:
     skipped = sum(f.assessments for f in report.imported) - added
-    print(say("wrote", path=path, summary=summary(report, noun), added=added,
-              skipped=skipped, startups=startups), file=sys.stderr)
+    print(say("wrote", path=path, summary=summary(report, noun),
+              added=count("assessments", added), skipped=count("duplicates", skipped),
+              startups=count("startups", startups)), file=sys.stderr)
 
 
 def _note(problem: Problem) -> str:
@@ -214,8 +215,7 @@ def _importable(report: ImportReport, noun: tuple[str, str]) -> bool:
     total = len(report.files)
     if not report.importable:
         bad = len(report.refused)
-        print(say("nothing_bad", bad=bad, total=total,
-                  noun=say(noun[0] if total == 1 else noun[1]),
+        print(say("nothing_bad", bad=bad, inputs=count(noun[1], total), noun=say(noun[1]),
                   have=say("has" if bad == 1 else "have")), file=sys.stderr)
         return False
     if not report.imported:

@@ -8,6 +8,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from models.cli.common import EXIT_OK, check_assessor, scenario_named
+from models.cli.count_texts import counted
 from models.cli.files import new_output
 from models.cli.reading import read_portfolio
 from models.cli.texts import label
@@ -42,8 +43,8 @@ def cmd_report(args: argparse.Namespace) -> int:
         if total < REPORT_PROGRESS_PAGES:
             return
         if done == 1:
-            print(label("writing_pages", args.lang).format(n=total), file=sys.stderr,
-                  flush=True)
+            print(label("writing_pages", args.lang).format(
+                pages=counted(args.lang, "pages", total)), file=sys.stderr, flush=True)
         if done % 10 == 0 or done == total:
             print(label("page_of", args.lang).format(done=done, total=total),
                   file=sys.stderr, flush=True)
@@ -56,8 +57,9 @@ def cmd_report(args: argparse.Namespace) -> int:
     except UnknownStartupError as exc:
         raise InputError([Problem(args.file, "--startup", no_startup(portfolio, name))
                           for name in exc.names]) from None
-    print(label("wrote_report", args.lang).format(path=output, pages=result.pages,
-                                                 n=result.startups), file=sys.stderr)
+    print(label("wrote_report", args.lang).format(
+        path=output, pages=counted(args.lang, "pages", result.pages),
+        startups=counted(args.lang, "startups", result.startups)), file=sys.stderr)
     return EXIT_OK
 
 

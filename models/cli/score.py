@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from models.cli.common import EXIT_OK, UsageError, check_assessor, scenario_named, stdout
+from models.cli.count_texts import counted
 from models.cli.ranking_tables import ranking_csv, ranking_rows, ranking_table
 from models.cli.reading import read_portfolio, source_text
 from models.cli.tables import perspective_text, score_csv, score_table
@@ -67,9 +68,9 @@ def _score_startups(args: argparse.Namespace, portfolio: Portfolio,
 
     def table() -> str:
         head = label("ranking_head", args.lang).format(
-            file=source_text(args), n=len(rows),
+            file=source_text(args), startups=counted(args.lang, "startups", len(rows)),
             perspective=perspective_text(ranking.perspective, args.lang),
-            draws=bands.draws, seed=bands.seed,
+            draws=counted(args.lang, "draws", bands.draws), seed=bands.seed,
             gates=label("ignoring_gates", args.lang) if args.ignore_gates else "")
         return ranking_table(rows, portfolio.framework, head, args.lang)
 

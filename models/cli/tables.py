@@ -8,6 +8,7 @@ import io
 import unicodedata
 from typing import TYPE_CHECKING, Any, cast
 
+from models.cli.count_texts import counted
 from models.cli.texts import label, role
 from models.core.decisions import status_name
 from models.core.framework import text
@@ -121,14 +122,16 @@ def analysis_table(result: StartupAnalysis, file: str, lang: str = "en") -> str:
     u = result.uncertainty
     what = label("analysis_vary", lang)
     if result.resamples > 1:
-        what += label("analysis_resampled", lang).format(resamples=result.resamples,
-                                                         per=u.draws // result.resamples)
+        what += label("analysis_resampled", lang).format(
+            resamples=counted(lang, "resamples", result.resamples),
+            per=counted(lang, "draws", u.draws // result.resamples))
     if u.concentration is not None:
         what += label("analysis_weights", lang).format(c=u.concentration)
     gates = label("ignoring_gates" if result.ranking.ignore_gates else "gating", lang)
     lines = [label("analysis_startups_head", lang).format(
-        file=file, n=len(result.startups), perspective=perspective_text(result.perspective, lang),
-        draws=u.draws, seed=u.seed, what=what, gates=gates)]
+        file=file, startups=counted(lang, "startups", len(result.startups)),
+        perspective=perspective_text(result.perspective, lang),
+        draws=counted(lang, "draws", u.draws), seed=u.seed, what=what, gates=gates)]
     if result.scenario is not None:
         lines.append(label("scenario", lang).format(name=text(result.scenario.name, lang),
                                                     id=result.scenario.id))

@@ -1,6 +1,7 @@
 """Labels of the command line's tables and messages, in English and Simplified Chinese
 (``--lang``). JSON and CSV keys are not translated: they are an interface for programs.
-Placeholders in braces are filled with ``str.format``."""
+Placeholders in braces are filled with ``str.format``; a count is named by its kind
+(``{startups}``, ``{draws}``…) and said by :func:`models.cli.count_texts.counted`."""
 
 from __future__ import annotations
 
@@ -32,15 +33,15 @@ LABELS: dict[str, dict[str, str]] = {
         "scenario": "scenario: {name} ({id})",
         "reversals": "Leader changes as one pillar's share of the total weight grows "
                      "(the other pillars rescaled):",
-        "wrote_sample": "wrote {path}: {startups} startups, {n} assessments",
-        "wrote_export": "wrote {path}: {n} assessments",
+        "wrote_sample": "wrote {path}: {startups}, {assessments}",
+        "wrote_export": "wrote {path}: {assessments}",
         "wrote_template": "wrote {path}: template for framework {id} {version}",
         "output_no_folder": "the folder to write into does not exist",
         "output_is_folder": "is a folder; name a file to write",
         "output_exists": "already exists; choose another name, or give --overwrite to "
                          "replace it",
-        "wrote_report": "wrote {path}: {pages} pages ({n} startups)",
-        "writing_pages": "writing {n} pages…",
+        "wrote_report": "wrote {path}: {pages} ({startups})",
+        "writing_pages": "writing {pages}…",
         "page_of": "  page {done} of {total}",
         "rank": "Rank",
         "gated": "Gated by",
@@ -52,16 +53,16 @@ LABELS: dict[str, dict[str, str]] = {
         "perspective_founder": "founder view (latest founder assessment)",
         "perspective_latest": "latest assessment",
         "perspective_assessor": "assessor {name} (latest assessment)",
-        "ranking_head": "{file}: {n} startups, {perspective}; P10–P90 from {draws} draws, "
-                        "seed {seed}{gates}",
+        "ranking_head": "{file}: {startups}, {perspective}; P10–P90 from {draws}, seed "
+                        "{seed}{gates}",
         "ignoring_gates": "; deal-breakers not gating",
         "gating": "; gated startups rank after the others",
-        "analysis_startups_head": "{file}: {n} startups, {perspective}; {draws} draws, seed "
-                                  "{seed}; {what}{gates}",
-        "analysis_resampled": "; investors resampled ({resamples} resamples × {per} draws)",
+        "analysis_startups_head": "{file}: {startups}, {perspective}; {draws}, seed {seed}; "
+                                  "{what}{gates}",
+        "analysis_resampled": "; investors resampled ({resamples} × {per})",
         "no_reversal_startup": "  none: the same startup leads at every pillar weight",
         "no_scored_startup": "  none: no startup has a score under this perspective",
-        "analysing_startups": "analysing {n} startups × {draws} draws…",
+        "analysing_startups": "analysing {startups} × {draws}…",
         "as_of": "{file} as of {moment}",
         "history_when": "When",
         "history_who": "Who",
@@ -72,9 +73,8 @@ LABELS: dict[str, dict[str, str]] = {
         "history_new": "After",
         "history_comment": "Comment",
         "history_none": "no changes",
-        "framework_valid": "{file}: valid framework {id} {version}: {pillars} pillars, "
-                           "{criteria} criteria, {rules} rules ({postures} postures, "
-                           "{deal_breakers} deal-breakers), {scenarios} scenarios",
+        "framework_valid": "{file}: valid framework {id} {version}: {pillars}, {criteria}, "
+                           "{rules} ({postures}, {deal_breakers}), {scenarios}",
         "framework_not_semver": "{file}: note: version '{version}' is not MAJOR.MINOR.PATCH; "
                                 "its next version will be 1.0.0",
         "framework_diff_head": "{a} ({a_id} {a_version}) → {b} ({b_id} {b_version})",
@@ -108,14 +108,14 @@ LABELS: dict[str, dict[str, str]] = {
         "analysis_weights": "；支柱权重变动（Dirichlet 分布，集中度 {c:g}）",
         "scenario": "情景：{name}（{id}）",
         "reversals": "当某一支柱占总权重的比例增长（其他支柱按比例缩放）时，领先者的变化：",
-        "wrote_sample": "已写入 {path}：{startups} 家初创公司，{n} 项评估",
-        "wrote_export": "已写入 {path}：{n} 项评估",
+        "wrote_sample": "已写入 {path}：{startups}，{assessments}",
+        "wrote_export": "已写入 {path}：{assessments}",
         "wrote_template": "已写入 {path}：框架 {id} {version} 的模板",
         "output_no_folder": "要写入的文件夹不存在",
         "output_is_folder": "这是一个文件夹；请指定要写入的文件名",
         "output_exists": "文件已存在；请换一个名称，或加上 --overwrite 以替换它",
-        "wrote_report": "已写入 {path}：{pages} 页（{n} 家初创公司）",
-        "writing_pages": "正在写入 {n} 页…",
+        "wrote_report": "已写入 {path}：{pages}（{startups}）",
+        "writing_pages": "正在写入 {pages}…",
         "page_of": "  第 {done} 页，共 {total} 页",
         "rank": "排名",
         "gated": "致命缺陷",
@@ -127,16 +127,16 @@ LABELS: dict[str, dict[str, str]] = {
         "perspective_founder": "创始人视角（最新的创始人评估）",
         "perspective_latest": "最新评估",
         "perspective_assessor": "评估人 {name}（最新评估）",
-        "ranking_head": "{file}：{n} 家初创公司，{perspective}；P10–P90 来自 {draws} 次抽样，"
-                        "种子 {seed}{gates}",
+        "ranking_head": "{file}：{startups}，{perspective}；P10–P90 来自 {draws}，种子 "
+                        "{seed}{gates}",
         "ignoring_gates": "；致命缺陷不影响排序",
         "gating": "；触发致命缺陷的公司排在其他公司之后",
-        "analysis_startups_head": "{file}：{n} 家初创公司，{perspective}；{draws} 次抽样，"
-                                  "种子 {seed}；{what}{gates}",
-        "analysis_resampled": "；对投资人重新抽样（{resamples} 次重抽 × 每次 {per} 次抽样）",
+        "analysis_startups_head": "{file}：{startups}，{perspective}；{draws}，种子 {seed}；"
+                                  "{what}{gates}",
+        "analysis_resampled": "；对投资人重新抽样（{resamples} × 每次 {per}）",
         "no_reversal_startup": "  无：在任何支柱权重下领先的公司都不变",
         "no_scored_startup": "  无：在此视角下没有公司有评分",
-        "analysing_startups": "正在分析 {n} 家初创公司 × {draws} 次抽样…",
+        "analysing_startups": "正在分析 {startups} × {draws}…",
         "as_of": "{file}（截至 {moment}）",
         "history_when": "时间",
         "history_who": "修改人",
@@ -147,9 +147,8 @@ LABELS: dict[str, dict[str, str]] = {
         "history_new": "修改后",
         "history_comment": "备注",
         "history_none": "没有修改",
-        "framework_valid": "{file}：有效的框架 {id} {version}：{pillars} 个支柱，"
-                           "{criteria} 项标准，{rules} 条规则（{postures} 条姿态，"
-                           "{deal_breakers} 条致命缺陷），{scenarios} 个情景",
+        "framework_valid": "{file}：有效的框架 {id} {version}：{pillars}，{criteria}，"
+                           "{rules}（{postures}，{deal_breakers}），{scenarios}",
         "framework_not_semver": "{file}：注意：版本“{version}”不是“主版本.次版本.修订号”"
                                 "格式，其下一版本将为 1.0.0",
         "framework_diff_head": "{a}（{a_id} {a_version}）→ {b}（{b_id} {b_version}）",

@@ -1,13 +1,16 @@
 """Counts in the export's texts, in English and Simplified Chinese, each in the form its number
 takes: "1 startup", "3 startups" (Chinese has one form: "3 家公司"). A sentence of
 :mod:`models.workbook.view_texts` or :mod:`models.workbook.analysis_texts` names the count by
-its kind (``{startups}``, ``{draws}``, ``{mc_draws}``) and :func:`counted` says it."""
+its kind (``{startups}``, ``{draws}``, ``{mc_draws}``) and :func:`counted` says it (by
+:func:`models.core.counts.say_count`, as the command line says its counts)."""
 
 from __future__ import annotations
 
+from models.core.counts import Forms, say_count
+
 #: Per language and kind: the form for one, then the form for any other number (one form
 #: alone where the language has no plural).
-_FORMS: dict[str, dict[str, tuple[str, ...]]] = {
+_FORMS: Forms = {
     "en": {
         "startups": ("{n} startup", "{n} startups"),
         "draws": ("{n} draw", "{n} draws"),
@@ -24,5 +27,4 @@ _FORMS: dict[str, dict[str, tuple[str, ...]]] = {
 def counted(lang: str, kind: str, n: int) -> str:
     """``n`` things of ``kind`` (``startups``, ``draws``, ``mc_draws``) in ``lang`` (English
     when the language is not known), thousands separated: ``1 startup``, ``2,000 draws``."""
-    forms = _FORMS.get(lang, _FORMS["en"])[kind]
-    return forms[0 if n == 1 else -1].format(n=f"{n:,}")
+    return say_count(_FORMS, lang, kind, n)

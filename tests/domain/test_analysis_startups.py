@@ -255,7 +255,7 @@ def test_the_table_heading_says_the_investors_were_resampled():
     a = analyze_startups(_disagreeing(), draws=2000, seed=3, ignore_gates=True)
     head, _, columns, _, first, *_ = analysis_table(a, "f.beachhead").splitlines()
     assert head == ("f.beachhead: 3 startups, investor view (median of each investor's latest "
-                    "assessment); 2000 draws, seed 3; scores vary with their confidence; "
+                    "assessment); 2,000 draws, seed 3; scores vary with their confidence; "
                     "investors resampled (200 resamples × 10 draws); deal-breakers not gating")
     # Narrow and Quiet both at 50: the list breaks the tie by name
     assert columns.split()[:2] == ["Rank", "Startup"] and first.split()[:2] == ["1", "Narrow"]

@@ -78,7 +78,7 @@ def test_into_a_workspace_is_one_transaction(capsys, workspace, books):
     assert sorted(c.kind.value for c in made) == ["assessment.insert", "startup.insert"]
     # the same files again: every assessment a duplicate, nothing added
     code, _, err = run_cli(capsys, "import", str(books["acme_li"]), "--into", str(workspace))
-    assert code == 0 and "0 assessments added, 1 duplicates skipped" in err
+    assert code == 0 and "0 assessments added, 1 duplicate skipped" in err
     assert read_portfolio_file(workspace) == port
 
 
