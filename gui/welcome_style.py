@@ -8,7 +8,7 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -51,6 +51,12 @@ class RecentList(QScrollArea):
     taller than the stack of tiles ``beside`` it (the Start column's) and scrolls within
     itself beyond.
 
+    Its height is measured again once the page is laid out (:meth:`fit`, after any change of
+    its width, of its tiles or of the tiles beside it: a language switch, a tighter page, a
+    recent file gone): the tiles as tall as their lines wrap at the width they get. When
+    they fit, the list is exactly as tall and shows no scroll bar (one would narrow the
+    tiles, wrap their lines once more and cut the last).
+
     Attributes:
         column: the layout the tiles go in.
     """
@@ -69,15 +75,31 @@ class RecentList(QScrollArea):
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._later = QTimer(self)  # measured again once the layouts have run
+        self._later.setSingleShot(True)
+        self._later.setInterval(0)
+        self._later.timeout.connect(self.fit)
+        inner.installEventFilter(self)
+        for tile in _tiles(beside):
+            tile.installEventFilter(self)
 
     def fit(self) -> None:
-        """As tall as its tiles, at most as tall as the tiles beside (the two columns are
-        as wide as each other), their lines wrapped at that width."""
+        """As tall as its tiles at its width, at most as tall as the tiles beside."""
         width = self.width()
         if width < 100:  # not laid out yet: when it is
             return
-        self.setFixedHeight(min(_stack_height(self.column, width),
-                                _stack_height(self._beside, width)))
+        needed = _stack_height(self.column, width)
+        room = max(_laid_out_height(self._beside), _stack_height(self._beside, width))
+        fits = needed <= room
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff if fits else
+                                        Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        if needed > 0:
+            self.setFixedHeight(min(needed, room) if room > 0 else needed)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.LayoutRequest, QEvent.Type.Resize):
+            self._later.start()  # the tiles here or beside have changed: measure again
+        return super().eventFilter(watched, event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -88,13 +110,29 @@ class RecentList(QScrollArea):
         return QSize(self._inner.sizeHint().width(), self.height())
 
 
-def _stack_height(stack: QVBoxLayout, width: int) -> int:
-    """How tall the tiles in ``stack`` are, one under another, at ``width``."""
+def _tiles(stack: QVBoxLayout) -> list[QWidget]:
+    """The tiles in ``stack`` not hidden, in order."""
     items = (stack.itemAt(i) for i in range(stack.count()))
-    tiles = [w for w in (item.widget() for item in items if item is not None)
-             if w is not None and not w.isHidden()]
-    return sum(t.heightForWidth(width) for t in tiles) + \
+    return [w for w in (item.widget() for item in items if item is not None)
+            if w is not None and not w.isHidden()]
+
+
+def _stack_height(stack: QVBoxLayout, width: int) -> int:
+    """How tall the tiles in ``stack`` are, one under another, at ``width``: each as tall as
+    its lines wrap (its size hint when it cannot tell)."""
+    tiles = _tiles(stack)
+    heights = [t.heightForWidth(width) for t in tiles]
+    return sum(h if h > 0 else t.sizeHint().height() for h, t in zip(heights, tiles)) + \
         stack.spacing() * max(0, len(tiles) - 1)
+
+
+def _laid_out_height(stack: QVBoxLayout) -> int:
+    """How tall the tiles in ``stack`` are on the page, from the first's top to the last's
+    bottom (0 before they are laid out)."""
+    tiles = _tiles(stack)
+    if not tiles or tiles[0].width() < 100:
+        return 0
+    return tiles[-1].geometry().bottom() - tiles[0].geometry().top() + 1
 
 
 class PageTile(Tile):
