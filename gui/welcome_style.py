@@ -121,9 +121,8 @@ def _stack_height(stack: QVBoxLayout, width: int) -> int:
     """How tall the tiles in ``stack`` are, one under another, at ``width``: each as tall as
     its lines wrap (its size hint when it cannot tell)."""
     tiles = _tiles(stack)
-    heights = [t.heightForWidth(width) for t in tiles]
-    return sum(h if h > 0 else t.sizeHint().height() for h, t in zip(heights, tiles)) + \
-        stack.spacing() * max(0, len(tiles) - 1)
+    return sum(t.heightForWidth(width) if t.heightForWidth(width) > 0 else
+               t.sizeHint().height() for t in tiles) + stack.spacing() * max(0, len(tiles) - 1)
 
 
 def _laid_out_height(stack: QVBoxLayout) -> int:
