@@ -1,12 +1,14 @@
 """Every view, tab and dialog on a laptop: the main window on a copy of the sample at 1366×768
 with 125 % scaling (1093×614 device-independent pixels) and at 1024×640, in English and in
 Chinese — Assess with its History, Differences and Trend tabs (the decision and round panels
-beside them), Compare with each of its tabs and "As of", Framework with each of its tabs
-(the pairwise editor among them), and the Preferences, user guide, shortcuts, About, team
-workspace and consensus dialogs. In each, no text is cut (a label, button or check box at
-least as wide as its text; a wrapped label as tall as its lines), no widget is squeezed below
-the least size its contents need or lies outside the window, no scroll area scrolls sideways,
-and no chart text lies outside its figure (:mod:`tests.ui.layout_checks`).
+beside them) and with a startup's Details opened (its notes box at least three lines high,
+the column scrolling rather than squeezing its editors), Compare with each of its tabs and
+"As of", Framework with each of its tabs (the pairwise editor among them), and the
+Preferences, user guide, shortcuts, About, team workspace and consensus dialogs. In each, no
+text is cut (a label, button or check box at least as wide as its text; a wrapped label as
+tall as its lines), no widget is squeezed below the least size its contents need or lies
+outside the window, no scroll area scrolls sideways, and no chart text lies outside its
+figure (:mod:`tests.ui.layout_checks`).
 
 The scale factor is read when the application starts, so each screen runs in a process of its
 own (:func:`measure`, both languages in turn, one window per language), which renders every
@@ -30,7 +32,7 @@ ROOT = Path(__file__).resolve().parents[2]
 SCREENS = {"1366x768@1.25": ((1366, 768), 1.25), "1024x640": ((1024, 640), 1.0)}
 LANGS = ("en", "zh_CN")
 #: The places shown, by name: view, tab or dialog.
-PLACES = ("assess", "assess-history", "assess-differences", "assess-trend",
+PLACES = ("assess", "assess-history", "assess-differences", "assess-trend", "assess-details",
           "compare-startups", "compare-assessments", "compare-scenarios", "compare-uncertainty",
           "compare-sensitivity", "compare-gaps", "compare-as-of",
           "framework-criterion", "framework-pairwise", "framework-postures",
@@ -67,6 +69,43 @@ def _assess(window: Any, tab: int) -> Any:
     window.show_view("assess")
     window.assess_view.tabs.setCurrentIndex(tab)
     return window
+
+
+def _details(window: Any) -> Any:
+    """Assess's Criteria tab with the startup's Details opened."""
+    _assess(window, 0)
+    window.assess_view.header.details.set_open(True)
+    return window
+
+
+def details_problems(window: Any) -> list[str]:
+    """What is wrong with the details open in Assess beyond what every place is checked for:
+    a notes box under three lines high, the criteria out of sight or the column not
+    scrolling while they need more height than it has."""
+    from PySide6.QtWidgets import QScrollArea
+
+    view = window.assess_view
+    notes = view.header.details.notes
+    problems = []
+    lines = (notes.height() - 2 * notes.frameWidth() -
+             2 * notes.document().documentMargin()) / notes.fontMetrics().lineSpacing()
+    if lines < 3 - 0.01:
+        problems.append(f"the notes box shows {lines:.1f} lines")
+    scroll = view.header.parentWidget()
+    while scroll is not view and not isinstance(scroll, QScrollArea):
+        scroll = scroll.parentWidget()
+    if isinstance(scroll, QScrollArea):  # what scrolls when the head needs more room
+        needed, room = view.header.minimumSizeHint().height(), scroll.viewport().height()
+        scrolls = scroll.verticalScrollBar().isVisible()
+    else:
+        column = view.header.parentWidget()
+        needed, room, scrolls = column.minimumSizeHint().height(), column.height(), False
+    if needed > room and not scrolls:
+        problems.append(f"the column needs {needed} px, has {room} and does not scroll")
+    least = view.tabs.fontMetrics().lineSpacing() * 12
+    if view.tabs.height() < least:
+        problems.append(f"the criteria have {view.tabs.height()} px, less than {least}")
+    return problems
 
 
 def _compare(window: Any, upper: str, lower: str = "map") -> Any:
@@ -143,6 +182,7 @@ def places(window: Any) -> dict[str, Callable[[], Any]]:
         "assess-history": lambda: _assess(window, 1),
         "assess-differences": lambda: _assess(window, 2),
         "assess-trend": lambda: _assess(window, 3),
+        "assess-details": lambda: _details(window),
         "compare-startups": lambda: _compare(window, "startups"),
         "compare-assessments": lambda: _compare(window, "assessments"),
         "compare-scenarios": lambda: _compare(window, "startups", "scenarios"),
@@ -199,7 +239,8 @@ def measure_language(sample: str, lang: str, shots: Path, size: tuple[int, int])
     for place, show in shown.items():
         top = show()
         _settle_charts(top)
-        found[place] = _check(top)
+        found[place] = _check(top) + (details_problems(top) if place == "assess-details"
+                                      else [])
         top.grab().save(str(shots / f"{place}-{lang}.png"))
         if top is not window:
             top.close()

@@ -44,8 +44,8 @@ LINE_FIELDS = ("sector", "stage", "region", "tags", "website")
 LINK_LENGTH = 40
 #: What separates tags as typed: commas or semicolons, in either script.
 _TAG_SEPARATOR = re.compile(r"[,;，；、]")
-#: Lines the notes box shows before it scrolls (it grows from two).
-NOTES_LINES = (2, 8)
+#: Lines the notes box shows before it scrolls (it grows from three).
+NOTES_LINES = (3, 8)
 
 
 def parse_tags(typed: str) -> list[str]:

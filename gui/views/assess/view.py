@@ -19,7 +19,7 @@ from gui.document import Document
 from gui.i18n import language
 from gui.tables.roles import StartupIdRole
 from gui.views.assess.assessment_header import AssessmentHeader
-from gui.views.assess.columns import Columns
+from gui.views.assess.columns import Columns, head_and_tabs
 from gui.views.assess.criteria_panel import CriteriaPanel
 from gui.views.assess.decision_panel import DecisionPanel
 from gui.views.assess.next_step import NextStep
@@ -88,14 +88,9 @@ class AssessView(QWidget):
         self.header = AssessmentHeader()
         self.criteria = CriteriaPanel()
         self.empty_state = NextStep()  # what to do while there is nothing to score
-        middle = QWidget()
-        ml = QVBoxLayout(middle)
-        ml.setContentsMargins(0, 0, 0, 0)
-        ml.addWidget(self.header)
         # Criteria (or what to do first), History, Differences, Trend
         self.tabs = HistoryTabs(column(self.empty_state, self.criteria))
-        ml.addWidget(self.tabs, 1)
-        return middle
+        return head_and_tabs(self.header, self.tabs)
 
     def _connect(self) -> None:
         self.add_button.clicked.connect(self.add_startup)
