@@ -5,7 +5,9 @@ least three lines, and the criteria keep at least twelve lines (pytest-qt, offsc
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QScrollArea
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 
 from gui.views.assess.columns import CRITERIA_LINES
 
@@ -47,3 +49,31 @@ def test_the_head_scrolls_and_squeezes_nothing(window, qtbot, chinese_built, lan
     details.set_open(False)  # closed: the head is whole again, without a scroll bar
     qtbot.waitUntil(lambda: not head.verticalScrollBar().isVisible(), timeout=3000)
     assert head.height() >= view.header.minimumSizeHint().height()
+
+
+def test_building_the_view_opens_no_window_of_its_own(window, qtbot):
+    """A language switch builds the views anew; their scrolling head is a child from the start,
+    so no other window shows for a moment and the main window keeps the keys."""
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    shown: list[str] = []
+
+    class Windows(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if (event.type() == QEvent.Type.Show and isinstance(watched, QWidget)
+                    and watched.isWindow() and watched is not window):
+                shown.append(type(watched).__name__)
+            return False
+
+    spy = Windows()
+    QApplication.instance().installEventFilter(spy)
+    try:
+        window.set_language("zh_CN", remember=False)
+        QTest.qWait(10)
+    finally:
+        QApplication.instance().removeEventFilter(spy)
+    assert shown == []
+    assert QApplication.activeWindow() is window
+    window.assess_view.criteria.focus_criterion(window.doc.framework.criterion_ids[0])
+    assert QApplication.focusWidget() in window.assess_view.criteria.editors.values()

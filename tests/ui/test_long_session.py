@@ -233,8 +233,15 @@ class Session:
         path = self.window.doc.path
         menus.save_action.trigger()
         self.ask.queue("save_file", str(self.target.with_suffix("")))
+        replacing = self.target.exists()
+        if replacing:  # the dialog adds the suffix and asks before replacing the last copy
+            self.ask.queue("confirm", True)
+        stamp = (lambda st: (st.st_ino, st.st_mtime_ns))  # noqa: E731
+        before = stamp(self.target.stat()) if replacing else None
         menus.save_copy_action.trigger()
         assert self.window.doc.path == path and not self.window.isWindowModified()
+        assert not self.ask.answers.get("confirm") and self.target.exists()
+        assert stamp(self.target.stat()) != before  # written again, not left as it was
         self.counts["saves"] += 1
 
     def switch_language(self, lang: str) -> None:

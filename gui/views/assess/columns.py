@@ -55,7 +55,7 @@ def head_and_tabs(head: QWidget, tabs: QWidget) -> QWidget:
     column = QWidget()
     layout = QVBoxLayout(column)
     layout.setContentsMargins(0, 0, 0, 0)
-    scrolling = ScrollingHead(head, tabs)
+    scrolling = ScrollingHead(head, tabs, column)  # a child from the start: never a window
     layout.addWidget(scrolling)
     layout.addWidget(tabs, 1)
     column.installEventFilter(scrolling)  # its height: the head's room
@@ -99,8 +99,10 @@ class ScrollingHead(QScrollArea):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
-        if watched is self._head and kind in (QEvent.Type.ShowToParent,
-                                                 QEvent.Type.HideToParent):
+        if (watched is self._head and self.parentWidget() is not None
+                and kind in (QEvent.Type.ShowToParent, QEvent.Type.HideToParent)):
+            # (only once it has a parent: shown without one, it would become a window of its
+            # own and take the activation from the main window)
             self.setVisible(kind == QEvent.Type.ShowToParent)  # no startup: no head
         if kind in (QEvent.Type.LayoutRequest, QEvent.Type.Resize, QEvent.Type.Show):
             self._later.start()  # the head or the column changed: measure again
