@@ -88,18 +88,21 @@ def _stacked(anchor: np.ndarray, size: np.ndarray, gap: float,
     """The nearest free place for a label in a column beside its point, as names are stacked
     when many share one crowded spot (several startups at the same levels): columns three
     gaps out on the right and the left, then a label's width farther each, rows of the
-    label's height above and below; ``None`` when none is free."""
+    label's height above and below. A place over none of the ``others`` (labelled points) is
+    preferred; where every place covers one (a crowded selection), one over no name will do.
+    ``None`` when none is free."""
     w, h = size
     rows = sorted(range(-STACK_ROWS, STACK_ROWS + 1), key=abs)
-    for column in range(STACK_COLUMNS):
-        out = 3 * gap + column * (w + gap)
-        for x0 in (anchor[0] + out, anchor[0] - out - w):
-            for row in rows:
-                y0 = anchor[1] - h / 2 + row * (h + gap / 2)
-                box = np.array([x0, y0, x0 + w, y0 + h])
-                if _fits(box, bounds) and not _overlaps(box, taken) and \
-                        not _inside(box, others):
-                    return box
+    for clear in (others, others[:0]):
+        for column in range(STACK_COLUMNS):
+            out = 3 * gap + column * (w + gap)
+            for x0 in (anchor[0] + out, anchor[0] - out - w):
+                for row in rows:
+                    y0 = anchor[1] - h / 2 + row * (h + gap / 2)
+                    box = np.array([x0, y0, x0 + w, y0 + h])
+                    if _fits(box, bounds) and not _overlaps(box, taken) and \
+                            not _inside(box, clear):
+                        return box
     return None
 
 
@@ -116,8 +119,10 @@ def place_labels(anchors: Sequence[tuple[float, float]], sizes: Sequence[tuple[f
     Labels are placed in the order given (put the most important first): each takes the
     first best place left. A label with no such place is left out (None), except the first
     ``keep`` ones: they go to the nearest free place in a column beside their point (with a
-    leader line), and only when there is none to the place that breaks the fewest rules. All
-    lengths are in one unit, y upwards (e.g. display pixels).
+    leader line). When there is none either, the very first label (the most important) goes
+    to the place that breaks the fewest rules, and the others are left out, so that names
+    never overlap however crowded the chart. All lengths are in one unit, y upwards (e.g.
+    display pixels).
 
     Args:
         anchors: each label's point; sizes: each label's (width, height).
@@ -152,6 +157,9 @@ def place_labels(anchors: Sequence[tuple[float, float]], sizes: Sequence[tuple[f
             stacked = _stacked(anchor, size, gap, bounds, taken, others)
             if stacked is not None:
                 box, far = stacked, True
+            elif i > 0:  # only the first name is worth a place that breaks a rule
+                out.append(None)
+                continue
         taken = np.vstack([taken, box])
         out.append(Placed(float(box[0] - anchor[0]), float(box[1] - anchor[1]), far))
     return out

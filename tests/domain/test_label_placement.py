@@ -3,6 +3,8 @@ checked against boxes worked out by hand."""
 
 from __future__ import annotations
 
+import numpy as np
+
 from models.charts.labels import FAR_COST, Placed, place_labels
 
 
@@ -46,6 +48,31 @@ def test_a_label_with_no_room_is_left_out_unless_kept():
                         keep=1)[1] is None
     kept = place_labels([(5, 5)], [(20, 8)], (0, 0, 10, 10), gap=2, keep=1)
     assert kept[0] is not None
+
+
+def test_only_the_first_kept_name_may_break_a_rule():
+    # the same bounds with three names kept: none has a free place, around its point or in
+    # a column beside it; the first still shows (overlapping the bounds), the other two are
+    # left out rather than written over it
+    placed = place_labels([(5, 5)] * 3, [(20, 8)] * 3, (0, 0, 10, 10), gap=2, keep=3)
+    assert placed[0] is not None and placed[1:] == [None, None]
+
+
+def test_kept_names_on_a_crowded_strip_never_overlap():
+    # a laptop's map (1000 × 216 px) with all of 2,000 startups selected: every place near
+    # a kept name covers another selected point, so the forty kept names go to columns
+    # beside their points over marks, still clear of the bounds and of one another
+    rng = np.random.default_rng(7)
+    anchors = [tuple(p) for p in rng.uniform((0, 0), (1000, 216), size=(2000, 2))]
+    sizes = [(70.0, 12.0)] * 2000
+    placed = place_labels(anchors, sizes, (0, 0, 1000, 216), gap=4, keep=40)
+    assert all(p is not None for p in placed[:40])
+    shown = [(a, s, p) for a, s, p in zip(anchors, sizes, placed, strict=True) if p]
+    boxes = _boxes(*zip(*shown, strict=True))
+    for i, a in enumerate(boxes):
+        assert a[0] >= 0 and a[2] <= 1000 and a[1] >= 0 and a[3] <= 216, a
+        for b in boxes[i + 1:]:
+            assert not (a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]), (a, b)
 
 
 def test_a_label_does_not_cover_another_labelled_point():

@@ -115,6 +115,39 @@ def test_thousands_of_startups_are_all_drawn_as_dots_the_top_named(qtbot, script
         assert not any(a.overlaps(b) for b in boxes[i + 1:]), shown[i].get_text()
 
 
+def _name_boxes(chart, layers):  # type: ignore[no-untyped-def]
+    renderer = chart.figure.canvas.get_renderer()
+    shown = [layers.labels._texts[i] for i in layers.labels.shown]
+    return shown, [t.get_bbox_patch().get_window_extent(renderer) for t in shown]
+
+
+@pytest.mark.slow
+def test_all_of_two_thousand_selected_on_a_short_map_names_none_over_another(qtbot,
+                                                                           scripted_ask):
+    # a laptop's map (the view 1000 × 560): every startup selected, so every place near a
+    # kept name covers a selected mark; the names kept go beside them, inside the frame and
+    # clear of one another, on every pair of axes
+    doc = Document(synthetic_portfolio(2000, seed=4))
+    view = CompareView(doc)
+    qtbot.addWidget(view)
+    view.resize(1000, 560)
+    chart = _drawn(qtbot, view)
+    view.startups.select_startups([p.startup_id for p in view.map.drawn_points()])
+    for axes in (None, ("pillar:niche", "pillar:eco"), ("overall", "pillar:tech")):
+        if axes is not None:
+            view.map.set_axes(*axes)
+        qtbot.waitUntil(lambda: not chart.is_pending(), timeout=60000)
+        chart.canvas.draw()
+        layers = view.map.layers()
+        shown, boxes = _name_boxes(chart, layers)
+        assert len(shown) >= 20, axes  # most of the forty kept names fit
+        frame = layers.ax.bbox
+        for i, a in enumerate(boxes):
+            assert frame.x0 - 0.5 <= a.x0 and a.x1 <= frame.x1 + 0.5, shown[i].get_text()
+            assert frame.y0 - 0.5 <= a.y0 and a.y1 <= frame.y1 + 0.5, shown[i].get_text()
+            assert not any(a.overlaps(b) for b in boxes[i + 1:]), shown[i].get_text()
+
+
 def test_a_click_at_a_startup_selects_its_row(qtbot, view):
     chart = _drawn(qtbot, view)
     with qtbot.waitSignal(view.assessmentActivated) as blocker:
