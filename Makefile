@@ -18,8 +18,10 @@ $(VENV)/.installed: pyproject.toml
 	touch $@
 
 # The interface translations: .ts sources are edited, .qm files are built (never committed).
+# Built beside and renamed into place: a running program maps its .qm file, and a file
+# rewritten under it would crash it.
 resources/translations/%.qm: resources/translations/%.ts $(VENV)/.installed
-	$(BIN)/pyside6-lrelease -silent $< -qm $@
+	$(BIN)/pyside6-lrelease -silent $< -qm $@.new && mv -f $@.new $@
 
 translations: $(QM)
 
