@@ -118,14 +118,23 @@ class FileJobs(QObject):
         return with_suffix(chosen, suffix) if chosen else None
 
     def _writable(self, target: Path) -> bool:
-        """True when ``target``'s folder exists and can be written; else says so."""
-        folder = target.parent
-        if folder.is_dir() and os.access(folder, os.W_OK | os.X_OK):
-            return True
+        """True when ``target``'s folder exists and can be written and no workspace (or, at
+        the end of a symbolic link, a file of another kind) would be replaced; else says so
+        (:func:`models.store.sqlite.unlike_target`, as the command line decides)."""
         from gui.i18n import language
         from models.core.errors import file_in_the_way
+        from models.store.sqlite import is_workspace, unlike_target
 
-        if folder.is_dir():
+        folder, unlike = target.parent, unlike_target(target)
+        if unlike is None and folder.is_dir() and os.access(folder, os.W_OK | os.X_OK):
+            return True
+        if unlike is not None and is_workspace(unlike):
+            reason = self.tr("{file} is a workspace, which an export never replaces. Choose "
+                             "another name.").format(file=unlike)
+        elif unlike is not None:
+            reason = self.tr("it is a link to {file}, which is not a {suffix} file. Choose "
+                             "another name.").format(file=unlike, suffix=target.suffix.lower())
+        elif folder.is_dir():
             reason = self.tr("the folder {folder} is read-only for you. Choose another "
                              "folder.").format(folder=folder)
         elif file_in_the_way(target):  # afile/x.xlsx, afile a file

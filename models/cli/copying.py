@@ -31,7 +31,7 @@ def cmd_copy(args: argparse.Namespace) -> int:
 
     dest = workspace_output(args.output)
     if isinstance(dest, Path):
-        refuse_existing(args)
+        refuse_existing(args, workspace=True)
     if is_workspace_location(args.file):
         with Workspace.open(args.file) as ws:
             ws.copy_to(dest, overwrite=args.overwrite)

@@ -35,16 +35,34 @@ def new_output(args: argparse.Namespace, kind: str) -> Path:
     return out
 
 
-def refuse_existing(args: argparse.Namespace) -> None:
+def refuse_existing(args: argparse.Namespace, *, workspace: bool = False) -> None:
     """Refuse (``InputError``, one line naming the file) to replace an existing output file
     unless ``--overwrite`` was given: a file written with ``-o`` may be one a user made or
-    filled in."""
+    filled in. A file that is not a ``workspace`` is refused always where a workspace (or,
+    through a symbolic link, a file of another kind) would be replaced
+    (:func:`models.store.sqlite.unlike_target`); a link to a file of its own kind is written
+    through."""
+    if not workspace:
+        _refuse_unlike(args.output, args.lang)
     if Path(args.output).exists() and not args.overwrite:
         raise InputError.single(args.output, "", label("output_exists", args.lang))
 
 
 def overwrite_option(p: argparse.ArgumentParser, dest: str) -> None:
     """The ``--overwrite`` option of a command writing ``dest`` (its metavar)."""
+def _refuse_unlike(output: str, lang: str) -> None:
+    from models.store.sqlite import is_workspace, unlike_target
+
+    target = unlike_target(output)
+    if target is None:
+        return
+    if not Path(output).is_symlink():
+        raise InputError.single(output, "", label("output_workspace", lang))
+    key = "output_link_workspace" if is_workspace(target) else "output_link_unlike"
+    raise InputError.single(output, "", label(key, lang).format(
+        target=target, suffix=Path(output).suffix.lower()))
+
+
     p.add_argument("--overwrite", action="store_true",
                    help=f"replace {dest} if it exists (default: an existing file is refused)")
 
@@ -146,11 +164,6 @@ def _export_json(args: argparse.Namespace) -> int:
     if output.suffix.lower() not in (".json", ".beachhead"):
         raise UsageError(f"--format json writes a JSON portfolio: the output must be a .json "
                          f"or .beachhead file, not '{args.output}'")
-    from models.store.sqlite import is_workspace
-
-    if is_workspace(output):
-        raise InputError.single(args.output, "", "is a workspace; a JSON export is a new "
-                                "file: choose another name")
     refuse_existing(args)
     if args.scenario or args.ignore_gates:
         raise UsageError("--scenario and --ignore-gates shape a workbook's ranking; a JSON "

@@ -40,6 +40,12 @@ LABELS: dict[str, dict[str, str]] = {
         "output_is_folder": "is a folder; name a file to write",
         "output_exists": "already exists; choose another name, or give --overwrite to "
                          "replace it",
+        "output_workspace": "is a workspace, which no other kind of file replaces, even with "
+                            "--overwrite; choose another name",
+        "output_link_workspace": "is a link to the workspace {target}, which no other kind of "
+                                 "file replaces, even with --overwrite; choose another name",
+        "output_link_unlike": "is a link to {target}, which is not a {suffix} file and is not "
+                              "replaced by one, even with --overwrite; choose another name",
         "wrote_report": "wrote {path}: {pages} ({startups})",
         "writing_pages": "writing {pages}…",
         "page_of": "  page {done} of {total}",
@@ -124,6 +130,12 @@ LABELS: dict[str, dict[str, str]] = {
         "status": "状态",
         "suggested": "建议",
         "perspective_investor": "投资人视角（每位投资人最新评估的中位数）",
+        "output_workspace": "这是一个工作区，即使加上 --overwrite，也不会用其他类型的文件替换它；"
+                            "请换一个名称",
+        "output_link_workspace": "这是指向工作区 {target} 的链接，即使加上 --overwrite，也不会用"
+                                 "其他类型的文件替换该工作区；请换一个名称",
+        "output_link_unlike": "这是指向 {target} 的链接，该文件不是 {suffix} 文件，即使加上 "
+                              "--overwrite 也不会被它替换；请换一个名称",
         "perspective_founder": "创始人视角（最新的创始人评估）",
         "perspective_latest": "最新评估",
         "perspective_assessor": "评估人 {name}（最新评估）",

@@ -53,6 +53,27 @@ def is_workspace(path: str | Path) -> bool:
         return False
 
 
+def unlike_target(path: str | Path) -> Path | None:
+    """The file that writing ``path`` would replace when it is not of the kind ``path``'s
+    suffix names, which is never replaced by another kind (not after a confirmation, not with
+    ``--overwrite``): a workspace, whatever its name (``deals.xlsx`` an SQLite database, or
+    ``link.xlsx`` a symbolic link to ``deals.beachhead``), or the end of a symbolic link whose
+    name ends otherwise than ``path``'s (``link.xlsx`` → ``notes.pdf``, there or not).
+
+    ``None`` when the write may go ahead: nothing is there, or a file of that kind, also at
+    the end of a symbolic link (it is written through, the link staying, see
+    :mod:`models.files.atomic`).
+    """
+    from models.files.atomic import real_target
+
+    target = real_target(path)
+    if is_workspace(target):
+        return target
+    if Path(path).is_symlink() and target.suffix.lower() != Path(path).suffix.lower():
+        return target
+    return None
+
+
 def json_text(value: object) -> str:
     """A JSON column's text: Unicode kept as it is, NaN refused (one writer for both
     databases)."""

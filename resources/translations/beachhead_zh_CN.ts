@@ -1224,6 +1224,14 @@ The edited framework does not hold these changes, so using it undoes them. Use i
         <translation>正在导出工作簿…</translation>
     </message>
     <message>
+        <source>{file} is a workspace, which an export never replaces. Choose another name.</source>
+        <translation>{file} 是一个工作区，导出永远不会替换它。请换一个名称。</translation>
+    </message>
+    <message>
+        <source>it is a link to {file}, which is not a {suffix} file. Choose another name.</source>
+        <translation>它是指向 {file} 的链接，该文件不是 {suffix} 文件。请换一个名称。</translation>
+    </message>
+    <message>
         <source>the folder {folder} is read-only for you. Choose another folder.</source>
         <translation>文件夹 {folder} 对您是只读的。请选择其他文件夹。</translation>
     </message>
