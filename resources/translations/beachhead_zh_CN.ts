@@ -13,8 +13,8 @@
         <translation>&lt;b&gt;Beachhead&lt;/b&gt; {version}</translation>
     </message>
     <message>
-        <source>Scores an AI startup&apos;s strategic position against the big incumbents, stress-tests it and exports live Excel workbooks. Everything runs offline: your deal data never leaves this computer.</source>
-        <translation>评估 AI 初创公司相对大型巨头的战略位置，对其进行压力测试，并导出带实时公式的 Excel 工作簿。一切都离线运行：您的交易数据从不离开这台电脑。</translation>
+        <source>Scores an AI startup&apos;s strategic position against the big incumbents, stress-tests it and exports live Excel workbooks. Everything runs offline: deal data stays in your files, or for a team on your firm&apos;s own PostgreSQL server, and is sent nowhere else.</source>
+        <translation>评估 AI 初创公司相对大型巨头的战略位置，对其进行压力测试，并导出带实时公式的 Excel 工作簿。一切都离线运行：交易数据保存在您的文件中，团队的数据则保存在贵公司自己的 PostgreSQL 服务器上，不会发送到其他任何地方。</translation>
     </message>
     <message>
         <source>&lt;b&gt;Libraries&lt;/b&gt;</source>
@@ -4861,8 +4861,8 @@ gap</source>
         <translation>一家 AI 初创公司在平台巨头面前处于什么位置？</translation>
     </message>
     <message>
-        <source>When the giants pour money into models, traffic and price cuts, a young AI company lasts by holding ground they will not take: a narrow niche they serve poorly, heavy work they avoid, a technology lead they cannot copy within a year, or a new ecosystem of devices and platforms. Beachhead scores a startup on these questions (five pillars, eighteen criteria) and shows where it stands, which strategy fits, what could sink it and what would help most. Everything stays on this computer.</source>
-        <translation>当巨头把资金砸向模型、流量和价格战时，年轻的 AI 公司要想活下去，就得守住巨头不会去抢的阵地：巨头服务不好的细分市场、巨头不愿做的脏活累活、巨头一年内无法复制的技术领先，或由新设备、新平台构成的新生态。Beachhead 围绕这些问题为初创公司评分（五个支柱、十八项标准），告诉您它处在什么位置、适合哪种战略、什么可能致命、做什么最有帮助。所有数据都留在这台电脑上。</translation>
+        <source>When the giants pour money into models, traffic and price cuts, a young AI company lasts by holding ground they will not take: a narrow niche they serve poorly, heavy work they avoid, a technology lead they cannot copy within a year, or a new ecosystem of devices and platforms. Beachhead scores a startup on these questions (five pillars, eighteen criteria) and shows where it stands, which strategy fits, what could sink it and what would help most. Your data stays in your files, or for a team on your firm&apos;s own server.</source>
+        <translation>当巨头把资金砸向模型、流量和价格战时，年轻的 AI 公司要想活下去，就得守住巨头不会去抢的阵地：巨头服务不好的细分市场、巨头不愿做的脏活累活、巨头一年内无法复制的技术领先，或由新设备、新平台构成的新生态。Beachhead 围绕这些问题为初创公司评分（五个支柱、十八项标准），告诉您它处在什么位置、适合哪种战略、什么可能致命、做什么最有帮助。数据保存在您自己的文件中，团队的数据则保存在贵公司自己的服务器上。</translation>
     </message>
     <message>
         <source>Start</source>
