@@ -207,8 +207,8 @@ class WelcomePage(QWidget):
             "poorly, heavy work they avoid, a technology lead they cannot copy within a "
             "year, or a new ecosystem of devices and platforms. Beachhead scores a startup "
             "on these questions (five pillars, eighteen criteria) and shows where it stands, "
-            "which strategy fits, what could sink it and what would help most. Everything "
-            "stays on this computer.")))
+            "which strategy fits, what could sink it and what would help most. Your data "
+            "stays in your files, or for a team on your firm's own server.")))
         self.start_heading.setText(self.tr("Start"))
         self.recent_heading.setText(self.tr("Recent portfolios"))
         self.no_recent_label.setText(self.tr(

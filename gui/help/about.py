@@ -117,8 +117,9 @@ class AboutDialog(QDialog):
         self.title_label.setObjectName("aboutTitle")
         blurb = QLabel(self.tr(
             "Scores an AI startup's strategic position against the big incumbents, "
-            "stress-tests it and exports live Excel workbooks. Everything runs offline: "
-            "your deal data never leaves this computer."))
+            "stress-tests it and exports live Excel workbooks. Everything runs offline: deal "
+            "data stays in your files, or for a team on your firm's own PostgreSQL server, "
+            "and is sent nowhere else."))
         blurb.setWordWrap(True)
         head_text = QVBoxLayout()
         head_text.addWidget(self.title_label)
