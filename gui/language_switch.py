@@ -41,6 +41,7 @@ def switch_language(window: MainWindow, lang: str, remember: bool = True) -> Non
         return
     install_language(lang)
     window.lang = lang
+    window.statusBar().clearMessage()  # a passing message ("Closed …") in the former language
     doc = window._doc
     if doc is not None:  # before the Edit menu is built again from the stack's texts
         rename_steps(doc.undo_stack)

@@ -201,3 +201,15 @@ def test_a_website_refused_stays_typed_and_refused_in_the_new_language(
     assert details.website_problem.text() == (
         "“acme.ai:eighty” is not a web address: type one like acme.ai or https://acme.ai")
     assert window.doc.startup(sid).website == "" and window.doc.undo_stack.count() == steps
+
+
+def test_a_passing_message_of_the_former_language_goes(switching: MainWindow, scripted_ask,
+                                                        qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = switching
+    window.doc.undo_stack.setClean()
+    assert window.menus.close_document()
+    assert window.statusBar().currentMessage().startswith("Closed ")
+    window.set_language("zh_CN", remember=False)
+    assert window.statusBar().currentMessage() == ""
+    assert window.menus.file_menu.title() == "文件(&F)"
+    window.set_language("en", remember=False)
