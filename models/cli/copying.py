@@ -19,6 +19,7 @@ from pathlib import Path
 from models.cli.common import EXIT_OK
 from models.cli.count_texts import counted
 from models.cli.files import refuse_existing, workspace_output
+from models.cli.texts import label
 
 
 def cmd_copy(args: argparse.Namespace) -> int:
@@ -35,14 +36,14 @@ def cmd_copy(args: argparse.Namespace) -> int:
     if is_workspace_location(args.file):
         with Workspace.open(args.file) as ws:
             ws.copy_to(dest, overwrite=args.overwrite)
-            what = f"a copy of the workspace {ws.location}"
+            what = label("copy_of_workspace", args.lang).format(source=ws.location)
     else:
         source = Path(args.file)
         content = load_portfolio(source)
         Workspace.create(dest, content, overwrite=args.overwrite,
                          source=(source.name, file_sha256(source))).close()
-        what = (f"a workspace holding the JSON portfolio {source} "
-                f"({counted(args.lang, 'startups', len(content.startups))})")
+        what = label("copy_of_json", args.lang).format(
+            source=source, startups=counted(args.lang, "startups", len(content.startups)))
     named = dest if isinstance(dest, Path) else shown(dest)
-    print(f"wrote {named}: {what}", file=sys.stderr)
+    print(label("wrote_copy", args.lang).format(path=named, what=what), file=sys.stderr)
     return EXIT_OK

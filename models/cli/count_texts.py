@@ -10,6 +10,7 @@ from models.core.counts import Forms, say_count
 _FORMS: Forms = {
     "en": {
         "startups": ("{n} startup", "{n} startups"),
+        "synthetic_startups": ("{n} synthetic startup", "{n} synthetic startups"),
         "assessments": ("{n} assessment", "{n} assessments"),
         "duplicates": ("{n} duplicate", "{n} duplicates"),
         "pages": ("{n} page", "{n} pages"),
@@ -28,6 +29,7 @@ _FORMS: Forms = {
     },
     "zh_CN": {
         "startups": ("{n} 家初创公司",),
+        "synthetic_startups": ("{n} 家模拟初创公司",),
         "assessments": ("{n} 项评估",),
         "duplicates": ("{n} 项重复评估",),
         "pages": ("{n} 页",),

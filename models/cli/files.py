@@ -16,6 +16,7 @@ from models.cli.count_texts import counted
 from models.cli.reading import read_portfolio
 from models.cli.texts import label
 from models.core.errors import InputError
+from models.core.speech import language
 
 
 def output_path(path: str, kind: str) -> Path:
@@ -23,7 +24,8 @@ def output_path(path: str, kind: str) -> Path:
     ``"an .xlsx"``), in any case."""
     out = Path(path)
     if out.suffix.lower() != kind.split()[-1]:
-        raise UsageError(f"the output must be {kind} file, not '{path}'")
+        raise UsageError(label("output_kind", language()).format(
+            kind=kind, suffix=kind.split()[-1], path=path))
     return out
 
 
@@ -104,7 +106,8 @@ def cmd_sample(args: argparse.Namespace) -> int:
         portfolio = sample_portfolio()
     else:
         if args.size >= 2000:
-            print(f"generating {args.size} synthetic startups…", file=sys.stderr)
+            print(label("generating", args.lang).format(
+                startups=counted(args.lang, "synthetic_startups", args.size)), file=sys.stderr)
         portfolio = synthetic_portfolio(args.size, args.seed)
     Workspace.create(output, portfolio).close()
     n = len(portfolio.assessments())
@@ -143,7 +146,9 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     def progress(done: int, total: int) -> None:  # called every 1,000 assessments
         if done < total:
-            print(f"exported {done:,} of {total:,} assessments…", file=sys.stderr, flush=True)
+            print(label("exporting", args.lang).format(
+                done=f"{done:,}", assessments=counted(args.lang, "assessments", total)),
+                file=sys.stderr, flush=True)
 
     result = export_workbook(portfolio, output, lang=args.lang, progress=progress,
                              analysis_draws=args.draws, analysis_seed=args.seed,

@@ -56,7 +56,22 @@ def read_framework(path: str) -> Framework:
         try:
             return shipped_framework(path)
         except KeyError:
-            pass  # reading it as a portfolio says that the file is missing
+            _not_found(path)  # a server's address is read as a portfolio
     from models.cli.reading import read_portfolio
 
     return read_portfolio(argparse.Namespace(file=path)).framework
+
+
+def _not_found(path: str) -> None:
+    """Refuse ``path`` (no file, no shipped framework's id) unless it is a server's address.
+
+    Raises:
+        InputError: naming ``path`` and what a FRAMEWORK argument may be.
+    """
+    from models.cli.texts import label
+    from models.core.errors import InputError
+    from models.core.speech import language
+    from models.store.server import is_server_address
+
+    if not is_server_address(path):
+        raise InputError.single(path, "", label("framework_not_found", language()))

@@ -26,6 +26,8 @@ TEXTS: dict[str, dict[str, str]] = {
                      "is kept as {path}.bak), and two imports into it at once can lose one; a "
                      "workspace takes each import as one transaction (beachhead copy {path} "
                      "NEW.beachhead makes one)",
+        "exists": "already exists; -o writes a new workspace (to add to this one: --into "
+                  "{path})",
         "other_framework": "this portfolio uses framework '{fid}' version {fver}; expected "
                            "framework '{id}' version {version}: import it into a portfolio "
                            "that uses that framework (--into), or copy it whole (beachhead "
@@ -46,6 +48,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "json_note": "{path}：注意：JSON 组合每次都整个重写（上一版本保存为 {path}.bak），"
                      "同时向其中导入两次可能丢失其中一次；工作区把每次导入作为一个事务"
                      "（用“beachhead copy {path} NEW.beachhead”可生成工作区）",
+        "exists": "文件已存在；-o 写入的是新工作区（要添加到这个工作区：--into {path}）",
         "other_framework": "该组合使用框架“{fid}”版本 {fver}；应为框架“{id}”版本 {version}："
                            "请将其导入使用该框架的组合（--into），或整个复制（beachhead copy）",
     },

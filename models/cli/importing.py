@@ -97,8 +97,7 @@ def _targets(args: argparse.Namespace) -> tuple[str | Path | None, bool]:
     if args.into and output.exists() and output.samefile(args.into):
         return None, True
     if output.exists():
-        raise InputError.single(args.output, "", "already exists; -o writes a new workspace "
-                                f"(to add to this one: --into {args.output})")
+        raise InputError.single(args.output, "", say("exists", path=args.output))
     return output, False
 
 

@@ -19,7 +19,9 @@ from pathlib import Path
 
 from models.cli.common import EXIT_BAD_INPUT, EXIT_USAGE, UsageError
 from models.cli.parser import build_parser
+from models.cli.usage import language_asked, say
 from models.core.errors import InputError, file_in_the_way
+from models.core.speech import os_reason, speaking
 
 __all__ = ["COMMANDS", "EXIT_USAGE", "main"]
 
@@ -28,16 +30,25 @@ COMMANDS: tuple[str, ...] = ("score", "sample", "analyze", "export", "template",
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit status."""
+    """Run the command line; returns the exit status. Its messages are in ``--lang``'s
+    language (:func:`models.core.speech.speaking`), a usage error's too."""
+    argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
     try:
-        args = parser.parse_args(argv)
+        with speaking(language_asked(argv)):
+            args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse: --help/--version exit 0, bad usage exits 2
         return int(exc.code or 0)
-    if not getattr(args, "func", None):
-        parser.print_usage(sys.stderr)
-        print("beachhead: error: name a command, e.g. 'beachhead score FILE'", file=sys.stderr)
-        return EXIT_USAGE
+    with speaking(args.lang):
+        if not getattr(args, "func", None):
+            parser.print_usage(sys.stderr)
+            print(say("no_command"), file=sys.stderr)
+            return EXIT_USAGE
+        return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
+    """Run the command ``args`` name; returns the exit status."""
     func: Callable[[argparse.Namespace], int] = args.func
     # a polite kill (SIGTERM) unwinds like Ctrl-C, so temporary files are removed
     with contextlib.suppress(ValueError):  # not the main thread: leave signals alone
@@ -56,15 +67,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         _say(_os_error_line(exc, getattr(args, "output", None), args.lang))
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
-        _say("beachhead: interrupted")
+        _say(say("interrupted"))
         return 130
     except MemoryError:
-        _say(f"beachhead {args.command}: not enough memory for this; try fewer draws or a "
-             "smaller portfolio")
+        _say(say("memory", command=args.command))
         return EXIT_BAD_INPUT
     except Exception as exc:  # the last resort: never a traceback in front of a user
-        _say(f"beachhead {args.command}: unexpected problem ({type(exc).__name__}: {exc}). "
-             "Nothing was written.")
+        _say(say("unexpected", command=args.command, problem=f"{type(exc).__name__}: {exc}"))
         return EXIT_BAD_INPUT
 
 
@@ -85,7 +94,7 @@ def _os_error_line(exc: OSError, output: str | None, lang: str) -> str:
     if written:
         return write_failure(exc, output, lang)
     name = exc.filename or ""
-    return f"{name}: {exc.strerror or exc}" if name else str(exc)
+    return f"{name}: {os_reason(exc, lang)}" if name else str(exc)
 
 
 def _interrupted(_signum: int, _frame: object) -> None:

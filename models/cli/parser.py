@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from models import __version__
 from models.cli.analyze import cmd_analyze
@@ -19,6 +19,7 @@ from models.cli.moments import parse_moment
 from models.cli.report import cmd_report
 from models.cli.score import cmd_score
 from models.cli.team import add_parser as _workspace
+from models.cli.usage import Parser, say
 
 #: Most Monte Carlo draws a command accepts (more adds nothing but memory and time).
 MAX_DRAWS = 100_000
@@ -31,20 +32,20 @@ def _whole_number(value: str) -> int:
     try:
         return int(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"'{value}' is not a whole number") from None
+        raise argparse.ArgumentTypeError(say("not_whole", value=value)) from None
 
 
 def _positive_int(value: str) -> int:
     n = _whole_number(value)
     if n < 0:
-        raise argparse.ArgumentTypeError("must be zero or more")
+        raise argparse.ArgumentTypeError(say("zero_or_more"))
     return n
 
 
 def _at_least_one(value: str) -> int:
     n = _whole_number(value)
     if n < 1:
-        raise argparse.ArgumentTypeError("must be 1 or more")
+        raise argparse.ArgumentTypeError(say("one_or_more"))
     return n
 
 
@@ -52,9 +53,9 @@ def _positive_float(value: str) -> float:
     try:
         x = float(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"'{value}' is not a number") from None
+        raise argparse.ArgumentTypeError(say("not_number", value=value)) from None
     if not x > 0 or x == float("inf"):
-        raise argparse.ArgumentTypeError("must be a number greater than 0")
+        raise argparse.ArgumentTypeError(say("above_zero"))
     return x
 
 
@@ -62,7 +63,7 @@ def _seed(value: str) -> int:
     """A random seed: a whole number from 0 to 2**32 - 1."""
     n = _positive_int(value)
     if n >= 2**32:
-        raise argparse.ArgumentTypeError("must be below 4294967296")
+        raise argparse.ArgumentTypeError(say("seed"))
     return n
 
 
@@ -70,7 +71,7 @@ def _draws(value: str) -> int:
     """A number of Monte Carlo draws, 1 to :data:`MAX_DRAWS`."""
     n = _whole_number(value)
     if not 1 <= n <= MAX_DRAWS:
-        raise argparse.ArgumentTypeError(f"must be between 1 and {MAX_DRAWS:,}")
+        raise argparse.ArgumentTypeError(say("between", low=1, high=MAX_DRAWS))
     return n
 
 
@@ -78,7 +79,7 @@ def _draws_or_none(value: str) -> int:
     """Draws for the workbook's Analysis sheet: 0 (leave it out) to :data:`MAX_DRAWS`."""
     n = _whole_number(value)
     if not 0 <= n <= MAX_DRAWS:
-        raise argparse.ArgumentTypeError(f"must be between 0 and {MAX_DRAWS:,}")
+        raise argparse.ArgumentTypeError(say("between", low=0, high=MAX_DRAWS))
     return n
 
 
@@ -112,13 +113,10 @@ FILE_HELP = ("a workspace (.beachhead, or a team workspace's postgresql:// addre
 
 def _perspective(value: str) -> str:
     """``investor``, ``founder``, ``latest``, ``assessor:NAME`` or ``assessments``."""
-    from models.engine.perspectives import Perspective
 
-    if value != "assessments":
-        try:
-            Perspective.parse(value)
-        except ValueError as exc:
-            raise argparse.ArgumentTypeError(f"{exc}, or assessments") from None
+    if value != "assessments" and not _is_perspective(value):
+        raise argparse.ArgumentTypeError(say("or_assessments",
+                                             message=say("perspective", value=value)))
     return value
 
 
@@ -134,18 +132,25 @@ def _ranking_options(p: argparse.ArgumentParser, what: str) -> None:
 
 def _perspective_name(value: str) -> str:
     """``investor``, ``founder``, ``latest`` or ``assessor:NAME``."""
+    if not _is_perspective(value):
+        raise argparse.ArgumentTypeError(say("perspective", value=value))
+    return value
+
+
+def _is_perspective(value: str) -> bool:
+    """Whether ``value`` names a perspective (:meth:`Perspective.parse` takes it)."""
     from models.engine.perspectives import Perspective
 
     try:
         Perspective.parse(value)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(str(exc)) from None
-    return value
+    except ValueError:
+        return False
+    return True
 
 
 def build_parser() -> argparse.ArgumentParser:
     """The ``beachhead`` argument parser with every headless subcommand."""
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="beachhead",
         description="Score AI startups' strategic position against the big incumbents.",
     )
@@ -153,11 +158,12 @@ def build_parser() -> argparse.ArgumentParser:
                         help="language of names and messages (default: en)")
     # A command's own --lang sets the language only when given, so that one given before
     # the command (beachhead --lang zh_CN import …) is not put back to the default.
-    lang = argparse.ArgumentParser(add_help=False)
+    lang = Parser(add_help=False)
     lang.add_argument("--lang", choices=["en", "zh_CN"], default=argparse.SUPPRESS,
                       help="language of names and messages (default: en)")
     parser.add_argument("--version", action="version", version=f"beachhead {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    # every command's parser is a Parser too (argparse makes them of the parser's class)
+    sub = cast("Commands", parser.add_subparsers(dest="command", metavar="COMMAND"))
     for add in (_score, _sample, _analyze, _export, _template, _import, _report, _copy,
                 _history, _workspace, _framework):
         add(sub, lang)

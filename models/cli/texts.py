@@ -89,6 +89,16 @@ LABELS: dict[str, dict[str, str]] = {
                           "would be {next}",
         "wrote_review": "wrote {path}: review workbook of framework {id} {version}",
         "computed_with": "Computed with the framework {name} ({id} {version})",
+        "wrote_copy": "wrote {path}: {what}",
+        "copy_of_workspace": "a copy of the workspace {source}",
+        "copy_of_json": "a workspace holding the JSON portfolio {source} ({startups})",
+        "output_kind": "the output must be {kind} file, not '{path}'",
+        "exporting": "exported {done} of {assessments}…",
+        "generating": "generating {startups}…",
+        "framework_not_found": "no such file, and no shipped framework has this id; expected "
+                               "a framework file (JSON), a workspace or JSON portfolio whose "
+                               "framework is used, or the id of a shipped framework (see "
+                               "'beachhead framework list')",
     },
     "zh_CN": {
         "startup": "初创公司",
@@ -120,6 +130,12 @@ LABELS: dict[str, dict[str, str]] = {
         "output_no_folder": "要写入的文件夹不存在",
         "output_is_folder": "这是一个文件夹；请指定要写入的文件名",
         "output_exists": "文件已存在；请换一个名称，或加上 --overwrite 以替换它",
+        "output_workspace": "这是一个工作区，即使加上 --overwrite，也不会用其他类型的文件替换它；"
+                            "请换一个名称",
+        "output_link_workspace": "这是指向工作区 {target} 的链接，即使加上 --overwrite，也不会用"
+                                 "其他类型的文件替换该工作区；请换一个名称",
+        "output_link_unlike": "这是指向 {target} 的链接，该文件不是 {suffix} 文件，即使加上 "
+                              "--overwrite 也不会被它替换；请换一个名称",
         "wrote_report": "已写入 {path}：{pages}（{startups}）",
         "writing_pages": "正在写入 {pages}…",
         "page_of": "  第 {done} 页，共 {total} 页",
@@ -130,12 +146,6 @@ LABELS: dict[str, dict[str, str]] = {
         "status": "状态",
         "suggested": "建议",
         "perspective_investor": "投资人视角（每位投资人最新评估的中位数）",
-        "output_workspace": "这是一个工作区，即使加上 --overwrite，也不会用其他类型的文件替换它；"
-                            "请换一个名称",
-        "output_link_workspace": "这是指向工作区 {target} 的链接，即使加上 --overwrite，也不会用"
-                                 "其他类型的文件替换该工作区；请换一个名称",
-        "output_link_unlike": "这是指向 {target} 的链接，该文件不是 {suffix} 文件，即使加上 "
-                              "--overwrite 也不会被它替换；请换一个名称",
         "perspective_founder": "创始人视角（最新的创始人评估）",
         "perspective_latest": "最新评估",
         "perspective_assessor": "评估人 {name}（最新评估）",
@@ -168,6 +178,15 @@ LABELS: dict[str, dict[str, str]] = {
         "framework_kind": "属于{kind}变更：作为 {a_version} 的下一版本，{b_name} 应为 {next}",
         "wrote_review": "已写入 {path}：框架 {id} {version} 的审阅工作簿",
         "computed_with": "计算所用框架：{name}（{id} {version}）",
+        "wrote_copy": "已写入 {path}：{what}",
+        "copy_of_workspace": "工作区 {source} 的副本",
+        "copy_of_json": "包含 JSON 组合 {source} 的工作区（{startups}）",
+        "output_kind": "输出文件必须是 {suffix} 文件，而不是“{path}”",
+        "exporting": "已导出 {assessments}中的 {done} 项…",
+        "generating": "正在生成 {startups}…",
+        "framework_not_found": "没有这个文件，也没有此 id 的内置框架；应为框架文件（JSON）、"
+                               "使用其框架的工作区或 JSON 组合，或内置框架的 id（见“beachhead "
+                               "framework list”）",
     },
 }
 

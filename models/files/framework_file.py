@@ -16,7 +16,9 @@ from pydantic import ValidationError
 
 from models.core.errors import InputError, problems_from_validation
 from models.core.framework import FRAMEWORK_FORMAT, FRAMEWORK_SCHEMA_VERSION, Framework
+from models.core.speech import os_reason
 from models.files.atomic import atomic_write_text
+from models.files.texts import say
 
 _SQLITE = b"SQLite format 3\0"  # how a workspace file begins
 
@@ -68,8 +70,11 @@ def load_framework(path: str | Path) -> Framework:
     try:
         content = path.read_bytes()
         raw = "" if content.startswith(_SQLITE) else content.decode("utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError.single(str(path), "", f"cannot read the framework file ({exc})") from None
+    except OSError as exc:
+        raise InputError.single(str(path), "", say("cannot_read_framework",
+                                                   reason=os_reason(exc))) from None
+    except UnicodeDecodeError as exc:
+        raise InputError.single(str(path), "", say("framework_not_utf8", n=exc.start)) from None
     if content.startswith(_SQLITE):
         raise InputError.single(str(path), "", "a Beachhead workspace (an SQLite database), not "
                                 "a framework file")

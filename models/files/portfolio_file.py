@@ -18,7 +18,9 @@ from pydantic import ValidationError
 
 from models.core.errors import InputError, problems_from_validation
 from models.core.portfolio import PORTFOLIO_FORMAT, PORTFOLIO_SCHEMA_VERSION, Portfolio
+from models.core.speech import os_reason
 from models.files.atomic import atomic_write_text
+from models.files.texts import say
 
 #: ``MIGRATIONS[n]`` turns a decoded document of schema version ``n`` into version ``n + 1``.
 MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {
@@ -104,7 +106,7 @@ def load_portfolio(path: str | Path) -> Portfolio:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise InputError.single(source, "", f"cannot open the file ({exc.strerror})") from None
+        raise InputError.single(source, "", say("cannot_open", reason=os_reason(exc))) from None
     # Fast path: a current, valid document is validated straight from the file's bytes, with
     # no intermediate text or dicts (less than half the memory of a large file). Anything else
     # takes the slow path below, which migrates older versions and names every problem.
@@ -118,7 +120,7 @@ def load_portfolio(path: str | Path) -> Portfolio:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise InputError.single(
-            source, f"byte {exc.start}", "not UTF-8 text; is this a Beachhead portfolio?"
+            source, say("byte", n=exc.start), say("not_utf8")
         ) from None
     del raw
     try:

@@ -24,6 +24,8 @@ import sqlalchemy as sa
 
 from models.core.errors import InputError
 from models.core.portfolio import Portfolio
+from models.core.speech import os_reason
+from models.files.texts import say
 from models.store import migrate
 from models.store.changelog import Kind, Recorder, new_group
 from models.store.frameworks import framework_version
@@ -51,7 +53,7 @@ def _not_sqlite(path: Path) -> InputError:
         with open(path, "rb") as fh:
             start = fh.read(64).lstrip(b"\xef\xbb\xbf \t\r\n")
     except OSError as exc:
-        return InputError.single(str(path), "", f"cannot open the file ({exc.strerror})")
+        return InputError.single(str(path), "", say("cannot_open", reason=os_reason(exc)))
     if start.startswith(b"{"):
         return InputError.single(str(path), "", "is a JSON portfolio, not a workspace; "
                                  "open it to convert it into a workspace beside it")
@@ -295,10 +297,8 @@ def check_replaceable(path: Path, overwrite: bool) -> None:
     and ``overwrite`` is off, or when it is a workspace in use (its ``-wal`` file is there:
     another window has it open, or one crashed and it has yet to be opened again)."""
     if path.exists() and not overwrite:
-        raise InputError.single(str(path), "", "already exists; choose another name")
+        raise InputError.single(str(path), "", say("exists"))
     for extra in ("-wal", "-shm"):
         with contextlib.suppress(OSError):
             if path.with_name(path.name + extra).exists():
-                raise InputError.single(
-                    str(path), "", "is a workspace in use (open in Beachhead, or left by a "
-                    "crash: open it once to recover it); choose another name")
+                raise InputError.single(str(path), "", say("in_use"))

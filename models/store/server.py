@@ -30,6 +30,7 @@ import sqlalchemy as sa
 from sqlalchemy import event
 from sqlalchemy.pool import NullPool
 
+from models.files.texts import say
 from models.store.sqlite import BUSY_TIMEOUT_MS, WRITE_OPTION, json_text
 
 if TYPE_CHECKING:
@@ -167,7 +168,7 @@ def as_connection_error(exc: BaseException, address: str) -> ConnectionError | N
         return None
     reason = exc.orig if isinstance(exc, sa.exc.DBAPIError) and exc.orig else exc
     text = " ".join(str(reason).split()) or type(reason).__name__
-    return ConnectionError(errno.ECONNABORTED, f"cannot reach the server ({text})",
+    return ConnectionError(errno.ECONNABORTED, say("cannot_reach", reason=text),
                            shown(address))
 
 

@@ -23,7 +23,10 @@ def test_a_workspace_moves_to_a_shipped_framework_named_by_its_id(capsys, tmp_pa
     assert "added (unscored): traction.revenue_growth  Revenue growth" in out
     assert read_back(path).framework == shipped_framework(TRACTION)
     code, _, err = run_cli(capsys, "framework", "migrate", str(path), "--to", "no.such-id")
-    assert code == 1 and "no.such-id: cannot open the file (No such file or directory)" in err
+    assert (code, err) == (1, "no.such-id: no such file, and no shipped framework has this id; "
+                              "expected a framework file (JSON), a workspace or JSON portfolio "
+                              "whose framework is used, or the id of a shipped framework (see "
+                              "'beachhead framework list')\n")
 
 
 def test_a_workspace_moves_to_the_framework_another_portfolio_uses(capsys, tmp_path: Path):  # type: ignore[no-untyped-def]

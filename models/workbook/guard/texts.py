@@ -1,7 +1,8 @@
 """The language an import speaks, and the guard's refusals in English and Simplified Chinese.
 
-An import's problems and notes are written in the language of whoever asked for it (the
-command line's ``--lang``, the window's interface language): the public entry points
+The language is :mod:`models.core.speech`'s (re-exported here). An import's problems and
+notes are written in the language of whoever asked for it (the command line's ``--lang``,
+the window's interface language): the public entry points
 (:func:`models.workbook.importing.batch.import_workbooks`, ``read_workbook``, ``plan_merge``)
 take ``lang`` and read under :func:`speaking`; every text of the guard and of the readers is
 then made by :func:`words` from a table keyed by language (placeholders in braces, filled
@@ -10,38 +11,11 @@ with ``str.format``). The readers' own table is :mod:`models.workbook.importing.
 
 from __future__ import annotations
 
-import contextvars
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
-
 from models.core.errors import InputError, Problem
+from models.core.speech import LANGUAGES, OS_REASONS_ZH, language, os_reason, speaking, words
 
-#: The languages an import speaks.
-LANGUAGES = ("en", "zh_CN")
-
-_LANGUAGE: contextvars.ContextVar[str] = contextvars.ContextVar("import_language",
-                                                                default="en")
-
-
-@contextmanager
-def speaking(lang: str) -> Iterator[None]:
-    """Problems and notes made inside the ``with`` block are in ``lang`` (English for a
-    language the importer does not speak)."""
-    token = _LANGUAGE.set(lang if lang in LANGUAGES else "en")
-    try:
-        yield
-    finally:
-        _LANGUAGE.reset(token)
-
-
-def language() -> str:
-    """The language problems are being written in."""
-    return _LANGUAGE.get()
-
-
-def words(table: Mapping[str, Mapping[str, str]], key: str, **values: object) -> str:
-    """The text ``key`` of ``table`` in the current language, filled with ``values``."""
-    return table[language()][key].format(**values)
+__all__ = ["LANGUAGES", "OS_REASONS_ZH", "TEXTS", "language", "os_reason", "refuse", "say",
+           "speaking", "words"]
 
 
 def say(key: str, **values: object) -> str:
@@ -53,28 +27,6 @@ def refuse(source: str, location: str, key: str, **values: object) -> InputError
     """An :class:`InputError` with one problem, the guard's text ``key`` (the guard's
     refusals)."""
     return InputError([Problem(source, location, say(key, **values))])
-
-
-#: The operating system's reasons for a failed read or write, by ``errno`` name, in Chinese
-#: (in English the system's own words are used).
-OS_REASONS_ZH = {
-    "EACCES": "权限不足", "EPERM": "不允许此操作", "ENOSPC": "磁盘空间不足",
-    "EROFS": "文件系统为只读", "ENOENT": "文件或文件夹不存在", "EISDIR": "这是文件夹",
-    "ENOTDIR": "路径中有一部分不是文件夹", "EEXIST": "文件已存在", "ENAMETOOLONG": "文件名过长",
-    "EDQUOT": "磁盘配额已用完",
-}
-
-
-def os_reason(exc: OSError, lang: str | None = None) -> str:
-    """Why the operating system refused a read or write, in ``lang`` (default: the current
-    language): the system's own text in English, and in Chinese for the common ``errno``
-    values (the system's text for the others)."""
-    import errno
-
-    own = exc.strerror or str(exc)
-    if (lang or language()) == "en":
-        return own
-    return OS_REASONS_ZH.get(errno.errorcode.get(exc.errno or -1, ""), own)
 
 
 TEXTS: dict[str, dict[str, str]] = {
