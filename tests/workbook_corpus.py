@@ -523,6 +523,13 @@ def cases() -> list[Case]:
         Case("score_logical", "messy", _template(rows={third: (True, None, None, None)}),
              scores={third: None},
              notes=((f"Assessment!{S_COL}{_row(2)}", "TRUE is a logical value, not a number"),)),
+        # a row taken out of the table (its criterion id cleared): that criterion, and only
+        # it, is said to have no row, in the form one takes
+        Case("criterion_row_removed", "messy", _template(
+            rows={IDS[3]: (None, None, None, None)}, edit=_cell(f"A{_row(3)}", None)),
+            scores={IDS[3]: None},
+            notes=(("Assessment", "1 criterion of the framework has no row in the table and "
+                                  f"is not scored: {IDS[3]}"),)),
         Case("error_cells", "messy", _error_cells,
              scores={first: None, second: (2, "medium", "", "")},
              notes=((f"Assessment!{S_COL}{FIRST}", "the score holds the error #N/A: not scored"),

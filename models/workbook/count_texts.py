@@ -15,16 +15,21 @@ _FORMS: Forms = {
         "startups": ("{n} startup", "{n} startups"),
         "draws": ("{n} draw", "{n} draws"),
         "mc_draws": ("{n} Monte Carlo draw", "{n} Monte Carlo draws"),
+        "criteria_without_row": (
+            "{n} criterion of the framework has no row in the table and is not scored",
+            "{n} criteria of the framework have no row in the table and are not scored"),
     },
     "zh_CN": {
         "startups": ("{n} 家公司",),
         "draws": ("{n} 次",),
         "mc_draws": ("{n} 次蒙特卡洛抽样",),
+        "criteria_without_row": ("框架中有 {n} 个评估标准在表格中没有对应行，不计分",),
     },
 }
 
 
 def counted(lang: str, kind: str, n: int) -> str:
-    """``n`` things of ``kind`` (``startups``, ``draws``, ``mc_draws``) in ``lang`` (English
+    """``n`` things of ``kind`` (``startups``, ``draws``, ``mc_draws``; an import's
+    ``criteria_without_row``, a whole sentence whose verb agrees) in ``lang`` (English
     when the language is not known), thousands separated: ``1 startup``, ``2,000 draws``."""
     return say_count(_FORMS, lang, kind, n)

@@ -186,8 +186,6 @@ def test_cli_import_with_lang_zh_cn(corpus, tmp_path, capsys):
         f"{bad}: Assessment!B5: “next week”不是日期；应为日期，例如 2024-10-31",
         f"{good}: Assessment!C13：注意：分数 6 不在 1–5 范围内：不计分（工作簿的公式也不计入）；"
         "应为 1 到 5 的整数，或留空（不评分）",
-        f"{good}: Assessment：注意：框架中有 1 个评估标准在表格中没有对应行，不计分："
-        "niche.dirty_work",
         f"已写入 {out}：已读取 2 个工作簿：导入 1 个（1 家初创公司，1 项评估），拒绝 1 个；"
         "新增 1 项评估，跳过 0 项重复评估；共 1 家初创公司",
     ]

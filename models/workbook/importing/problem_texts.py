@@ -107,8 +107,7 @@ _READING: dict[str, dict[str, str]] = {
                          "version {version}: {remedy}",
         "empty_version": "(empty)",
         # a founder template
-        "criteria_missing": "{n} criteria of the framework have no row in the table and are "
-                            "not scored: {ids}",
+        "criteria_missing": "{criteria}: {ids}",
         "nothing_scored": "no criterion is scored",
         "no_startup_field": "no 'Startup' field above the criteria table; expected a cell "
                             "reading 'Startup' with the startup's name right of it",
@@ -243,7 +242,7 @@ _READING: dict[str, dict[str, str]] = {
                                    "{version}：{remedy}",
         "other_version": "该工作簿适用于框架“{wid}”的版本 {wver}；应为版本 {version}：{remedy}",
         "empty_version": "（空）",
-        "criteria_missing": "框架中有 {n} 个评估标准在表格中没有对应行，不计分：{ids}",
+        "criteria_missing": "{criteria}：{ids}",
         "nothing_scored": "没有任何评估标准被评分",
         "no_startup_field": "评估标准表格上方没有“Startup”字段；应有一个写着“Startup”的单元格，"
                             "其右侧为初创公司名称",

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from models.core.portfolio import Assessment, Role, Score, Startup
+from models.core.speech import language
+from models.workbook.count_texts import counted
 from models.workbook.importing.cells import (
     CellError,
     as_name,
@@ -61,12 +63,16 @@ def read_template(reader: WorkbookReader, about: dict[str, tuple[object, str]]) 
     fields = _fields(reader, grid, at)
     if cols is None:
         return
-    scores = _score_rows(reader, grid, h, cols)
+    scores, rows = _score_rows(reader, grid, h, cols)
     if reader.result.problems or fields is None:
         return
-    missing = [cid for cid in reader.fw.criterion_ids if cid not in scores]
+    # a criterion whose row is there is not missing, scored or not (a refused score has its
+    # own note, naming its cell)
+    missing = [cid for cid in reader.fw.criterion_ids if cid not in rows]
     if missing:
-        reader.note(grid.sheet, say("criteria_missing", n=len(missing),
+        reader.note(grid.sheet, say("criteria_missing",
+                                    criteria=counted(language(), "criteria_without_row",
+                                                     len(missing)),
                                     ids=say("list_sep").join(missing)))
     if not any(s.value is not None for s in scores.values()):
         reader.note(grid.sheet, say("nothing_scored"))
@@ -120,9 +126,9 @@ def _fields(reader: WorkbookReader, grid: SheetGrid, at: dict[str, tuple[int, in
 
 
 def _score_rows(reader: WorkbookReader, grid: SheetGrid, h: int, cols: dict[str, int]
-                ) -> dict[str, Score]:
-    """A template's criteria rows: criterion id → Score (rows with nothing entered are
-    left out)."""
+                ) -> tuple[dict[str, Score], set[str]]:
+    """A template's criteria rows: criterion id → Score (rows with nothing entered, or whose
+    score was refused, are left out), and the ids of the criteria that have a row."""
     out: dict[str, Score] = {}
     first_row: dict[str, int] = {}
     c_id = cols["criterionid"]
@@ -138,4 +144,4 @@ def _score_rows(reader: WorkbookReader, grid: SheetGrid, h: int, cols: dict[str,
         score = reader.score(grid, r, cols)
         if score is not None:
             out[cid] = score
-    return out
+    return out, set(first_row)
