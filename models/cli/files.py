@@ -50,8 +50,6 @@ def refuse_existing(args: argparse.Namespace, *, workspace: bool = False) -> Non
         raise InputError.single(args.output, "", label("output_exists", args.lang))
 
 
-def overwrite_option(p: argparse.ArgumentParser, dest: str) -> None:
-    """The ``--overwrite`` option of a command writing ``dest`` (its metavar)."""
 def _refuse_unlike(output: str, lang: str) -> None:
     from models.store.sqlite import is_workspace, unlike_target
 
@@ -65,6 +63,8 @@ def _refuse_unlike(output: str, lang: str) -> None:
         target=target, suffix=Path(output).suffix.lower()))
 
 
+def overwrite_option(p: argparse.ArgumentParser, dest: str) -> None:
+    """The ``--overwrite`` option of a command writing ``dest`` (its metavar)."""
     p.add_argument("--overwrite", action="store_true",
                    help=f"replace {dest} if it exists (default: an existing file is refused)")
 
