@@ -20,7 +20,7 @@ from pathlib import Path
 from models.cli.common import EXIT_BAD_INPUT, EXIT_USAGE, UsageError
 from models.cli.parser import build_parser
 from models.cli.usage import language_asked, say
-from models.core.errors import InputError, file_in_the_way
+from models.core.errors import InputError, file_in_the_way, write_error
 from models.core.speech import os_reason, speaking
 
 __all__ = ["COMMANDS", "EXIT_USAGE", "main"]
@@ -73,6 +73,10 @@ def _run(args: argparse.Namespace) -> int:
         _say(say("memory", command=args.command))
         return EXIT_BAD_INPUT
     except Exception as exc:  # the last resort: never a traceback in front of a user
+        failed = write_error(exc)  # a full disk, said by SQLite or zlib
+        if failed is not None:
+            _say(_os_error_line(failed, getattr(args, "output", None), args.lang))
+            return EXIT_BAD_INPUT
         _say(say("unexpected", command=args.command, problem=f"{type(exc).__name__}: {exc}"))
         return EXIT_BAD_INPUT
 

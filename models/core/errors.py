@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -136,19 +138,60 @@ _WRITE_ADVICE: dict[str, dict[str, str]] = {
 }
 
 
-def write_failure(exc: OSError, path: object = None, lang: str = "en") -> str:
+#: SQLite's messages for a write the file system refused, and the ``errno`` each one means.
+_SQLITE_REFUSALS: dict[str, int] = {
+    "database or disk is full": errno.ENOSPC,
+    "attempt to write a readonly database": errno.EROFS,
+    "disk I/O error": errno.EIO,
+    "database is locked": errno.EBUSY,
+    "unable to open database file": errno.EACCES,
+}
+#: SQLite's extended error code for a shared-memory file (``-shm``) that could not grow: on a
+#: full disk SQLite says "disk I/O error" with it.
+_SQLITE_IOERR_SHMSIZE = 4874
+
+
+def write_error(exc: BaseException) -> OSError | None:
+    """The operating system's error behind a failed write that another library reported in
+    its own words, else ``None``: ``exc`` itself when it is an ``OSError``; for SQLite's
+    words (``sqlite3``'s error, or the driver's error SQLAlchemy wraps as ``orig``) the
+    ``errno`` they mean, "database or disk is full" (or a ``-shm`` file that could not grow)
+    a full disk (``ENOSPC``); the ``OSError``
+    a ``zlib`` error was raised in the handling of (a compressed stream flushed again after
+    its file could not be written)."""
+    import sqlite3
+    import zlib
+
+    if isinstance(exc, OSError):
+        return exc
+    driver = getattr(exc, "orig", None)  # SQLAlchemy's DBAPIError: the driver's own error
+    if isinstance(driver, BaseException) or isinstance(exc, sqlite3.Error):
+        said = driver if isinstance(driver, BaseException) else exc
+        text = str(said)
+        if getattr(said, "sqlite_errorcode", None) == _SQLITE_IOERR_SHMSIZE:
+            text = "database or disk is full"  # the shared-memory file beside it cannot grow
+        for words, code in _SQLITE_REFUSALS.items():
+            if words in text:
+                return OSError(code, f"{os.strerror(code)} ({text})")
+    if isinstance(exc, zlib.error) and isinstance(exc.__context__, OSError):
+        return exc.__context__
+    return None
+
+
+def write_failure(exc: BaseException, path: object = None, lang: str = "en") -> str:
     """One line for a user whose file could not be written, in ``lang`` (``en`` or
     ``zh_CN``): their file's name (never a hidden temporary file's), what went wrong and what
     to do.
 
-    ``path`` is the file the user asked for; without it the error's own file name is used.
+    ``exc`` is the ``OSError``, or another library's error for it (see :func:`write_error`:
+    SQLite's full database, a zlib stream's failed flush). ``path`` is the file the user
+    asked for; without it the error's own file name is used.
     """
-    import errno
-
+    err = write_error(exc) or OSError(None, str(exc))
     words = _WRITE_ADVICE.get(lang, _WRITE_ADVICE["en"])
-    name = str(path) if path is not None else str(exc.filename or "")
-    code = errno.errorcode.get(exc.errno or -1, "")
-    advice = words.get(code) or words["other"].format(reason=exc.strerror or exc)
+    name = str(path) if path is not None else str(err.filename or "")
+    code = errno.errorcode.get(err.errno or -1, "")
+    advice = words.get(code) or words["other"].format(reason=err.strerror or err)
     if code in ("ENOENT", "ENOTDIR") and name:
         advice = file_in_the_way(name, lang) or advice
     return (words["named"].format(name=name, advice=advice) if name

@@ -155,7 +155,10 @@ def _write_pages(path: Path, data: ReportData, progress: Progress | None) -> int
         ranking = RankingPages(data, metrics)
         total = ranking.count + len(data.rows)
         done = 0
-        with PdfPages(tmp_name, metadata=_metadata(data)) as pdf:
+        # the file is finished only when every page was written: after a failed write (a full
+        # disk) finishing it would fail again, its compressed stream broken
+        with open(tmp_name, "wb") as fh:
+            pdf: Any = PdfPages(fh, metadata=_metadata(data))
             for k in range(ranking.count):
                 pdf.savefig(ranking.draw(k, total))
                 done += 1
@@ -168,6 +171,7 @@ def _write_pages(path: Path, data: ReportData, progress: Progress | None) -> int
                     done += 1
                     if progress is not None:
                         progress(done, total)
+            pdf.close()
         return ranking.count
 
 

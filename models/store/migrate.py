@@ -20,7 +20,7 @@ import sqlalchemy as sa
 
 from models.core.errors import InputError
 from models.files.atomic import atomic_output
-from models.store.sqlite import WRITE_OPTION, as_os_error, driver, mark_file
+from models.store.sqlite import WRITE_OPTION, as_os_error, driver, mark_file, remove_companions
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -97,6 +97,7 @@ def snapshot(conn: sa.Connection, dest: Path) -> None:
         try:
             driver(conn).execute("VACUUM INTO ?", (str(tmp),))
         except sqlite3.Error as exc:
+            remove_companions(tmp)  # the copy's journal, left when it failed
             refused = as_os_error(exc, dest)
             if refused is None:
                 raise

@@ -251,6 +251,12 @@ def fill_file(path: Path, fill: Callable[[sa.Connection], object]) -> None:
                 migrate.upgrade(conn)
                 fill(conn)
             mark_file(conn, migrate.HEAD)
+    except BaseException:
+        from models.store.sqlite import remove_companions
+
+        engine.dispose()
+        remove_companions(path)  # the new file is removed too (a full disk, say)
+        raise
     finally:
         engine.dispose()
 

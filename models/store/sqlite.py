@@ -19,7 +19,7 @@ the number of its schema revision, so tools that read only a file's header can t
 
 from __future__ import annotations
 
-import errno
+import contextlib
 import json
 import os
 import sqlite3
@@ -72,6 +72,15 @@ def unlike_target(path: str | Path) -> Path | None:
     if Path(path).is_symlink() and target.suffix.lower() != Path(path).suffix.lower():
         return target
     return None
+
+
+def remove_companions(path: str | Path) -> None:
+    """Remove the files SQLite keeps beside the database ``path`` (``-wal``, ``-shm``,
+    ``-journal``), as a write that failed (a full disk) leaves them beside a new file that
+    is removed; call it once no connection has the file open."""
+    for extra in ("-wal", "-shm", "-journal"):
+        with contextlib.suppress(OSError):
+            os.unlink(f"{path}{extra}")
 
 
 def json_text(value: object) -> str:
@@ -151,22 +160,12 @@ def integrity_check(path: str | Path) -> str:
     return "\n".join(str(r[0]) for r in rows)
 
 
-#: SQLite's messages for a write the file system refused, and the ``errno`` each one means.
-_REFUSALS: Final = {
-    "database or disk is full": errno.ENOSPC,
-    "attempt to write a readonly database": errno.EROFS,
-    "disk I/O error": errno.EIO,
-    "database is locked": errno.EBUSY,
-    "unable to open database file": errno.EACCES,
-}
-
-
 def as_os_error(exc: sa.exc.DBAPIError | sqlite3.Error, path: str | Path) -> OSError | None:
     """The ``OSError`` naming ``path`` that a failed write means (the disk is full, the file
     is read-only or locked by another program longer than the busy timeout, the disk failed),
-    so that it is reported like any file that cannot be written; ``None`` for other errors."""
-    text = str(exc.orig if isinstance(exc, sa.exc.DBAPIError) else exc)
-    for words, code in _REFUSALS.items():
-        if words in text:
-            return OSError(code, f"{os.strerror(code)} ({text})", str(path))
-    return None
+    so that it is reported like any file that cannot be written; ``None`` for other errors
+    (:func:`models.core.errors.write_error` reads SQLite's words)."""
+    from models.core.errors import write_error
+
+    refused = write_error(exc)
+    return None if refused is None else OSError(refused.errno, refused.strerror, str(path))

@@ -179,14 +179,27 @@ class StreamSheet(Worksheet):  # type: ignore[misc]
 
 
 class _LevelledZip(zipfile.ZipFile):
-    """The zip file XlsxWriter makes, deflating at :data:`DEFLATE_LEVEL`."""
+    """The zip file XlsxWriter makes, deflating at :data:`DEFLATE_LEVEL`; each is kept in
+    :data:`_MADE` until :func:`store` has done with it."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("compresslevel", DEFLATE_LEVEL)
         super().__init__(*args, **kwargs)
+        _MADE.append(self)
+
+    def discard(self) -> None:
+        """Close the file of a zip left unfinished (XlsxWriter does not close it when a
+        write fails, a full disk say) without writing its directory: that write would fail
+        again, at the latest when the zip is collected, printing a traceback."""
+        fp, self.fp = self.fp, None
+        if fp is not None:
+            with contextlib.suppress(OSError):
+                fp.close()
 
 
 _STORING = threading.Lock()
+#: The zip files made by the book being stored (under :data:`_STORING`).
+_MADE: list[_LevelledZip] = []
 
 
 @contextlib.contextmanager
@@ -203,6 +216,12 @@ def _levelled() -> Iterator[None]:
 
 
 def store(wb: xlsxwriter.Workbook) -> None:
-    """Close ``wb``: its file is written, deflated at :data:`DEFLATE_LEVEL`."""
+    """Close ``wb``: its file is written, deflated at :data:`DEFLATE_LEVEL`. When that fails
+    its zip file is discarded (:meth:`_LevelledZip.discard`) and the error raised."""
     with _levelled():
-        wb.close()
+        try:
+            wb.close()
+        finally:
+            for made in _MADE:
+                made.discard()  # closed already when the book was written
+            _MADE.clear()
