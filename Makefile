@@ -83,7 +83,11 @@ screenshots: deps
 	$(BIN)/beachhead --screenshot docs/framework-rules.png --view rules --size 1280x800 \
 	  --lang en && \
 	$(BIN)/beachhead --screenshot docs/migration.png --view migration --size 1280x800 \
-	  --lang en; \
+	  --lang en && \
+	$(BIN)/beachhead sample -o "$$first/pipeline.beachhead" --size 2000 >/dev/null && \
+	$(BIN)/beachhead --screenshot docs/compare-2000.png --view compare --size 1280x800 \
+	  --startup "Belcor AI 826" \
+	  --lang en "$$first/pipeline.beachhead"; \
 	status=$$?; rm -rf "$$first"; exit $$status
 
 # ruff; mypy --strict on the domain, mypy's looser defaults on the window (pyproject.toml);

@@ -109,3 +109,28 @@ def test_a_click_chooses_one_startup_and_ctrl_click_adds_a_row(window):
     assert _column(_clipboard_rows(), "Startup") == [ranking[2].startup, ranking[4].startup]
     _click(table, 0)  # a plain click: that row alone
     assert view.startups.selected_ids() == [model.ranked(0).startup_id]
+
+
+def test_the_current_startup_is_in_sight_when_compare_is_first_shown(make_window, qtbot,
+                                                                     tmp_path):
+    # 600 startups opened in the window; the current one (the first in the file) ranks far
+    # down: the table, laid out only when Compare first shows, has its row in sight then
+    from models.engine.sample import synthetic_portfolio
+    from models.store.workspace import Workspace
+
+    path = tmp_path / "pipeline.beachhead"
+    Workspace.create(path, synthetic_portfolio(600, seed=4)).close()
+    window = make_window()
+    window.resize(1280, 800)
+    assert window.files.open_document(path)
+    window.show()
+    qtbot.waitExposed(window)
+    window.show_view("compare")
+    page = window.compare_view.startups
+    table = page.table
+    qtbot.waitUntil(lambda: table.isVisible() and table.currentIndex().isValid())
+    QApplication.processEvents()
+    assert page.current_startup_id() == window.doc.portfolio.startups[0].id
+    assert table.currentIndex().row() > 20
+    row = table.visualRect(table.currentIndex())
+    assert table.viewport().rect().contains(row.center())

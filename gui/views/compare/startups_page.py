@@ -195,7 +195,7 @@ class StartupsPage(QWidget):
         if rows:
             first = self.model.index(rows[0], 0)
             sm.setCurrentIndex(first, sm.SelectionFlag.NoUpdate)
-            self.table.scrollTo(first)
+            self._show_row(first)
         return self.selected_ids()
 
     def current_startup_id(self) -> str:
@@ -224,5 +224,13 @@ class StartupsPage(QWidget):
         sm.blockSignals(blocked)
         if not emit:
             self.table.viewport().update()
-        self.table.scrollTo(index)
+        self._show_row(index)
         return True
+
+    def _show_row(self, index: QModelIndex) -> None:
+        """Scroll the table to ``index``'s row: only as far as it takes while the table is
+        on screen; in its middle while hidden, so that the row is still in sight once the
+        table is laid out at its final height."""
+        hint = (QAbstractItemView.ScrollHint.EnsureVisible if self.table.isVisible()
+                else QAbstractItemView.ScrollHint.PositionAtCenter)
+        self.table.scrollTo(index, hint)
