@@ -23,9 +23,11 @@ def output_path(path: str, kind: str) -> Path:
     """``path`` as the output file, whose suffix must be the last word of ``kind`` (e.g.
     ``"an .xlsx"``), in any case."""
     out = Path(path)
-    if out.suffix.lower() != kind.split()[-1]:
-        raise UsageError(label("output_kind", language()).format(
-            kind=kind, suffix=kind.split()[-1], path=path))
+    suffix = kind.split()[-1]
+    if out.suffix.lower() != suffix:
+        lang = language()  # the suffix alone where the language has no article
+        raise UsageError(label("output_kind", lang).format(
+            kind=kind if lang == "en" else suffix, path=path))
     return out
 
 

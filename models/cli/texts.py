@@ -40,6 +40,9 @@ LABELS: dict[str, dict[str, str]] = {
         "output_is_folder": "is a folder; name a file to write",
         "output_exists": "already exists; choose another name, or give --overwrite to "
                          "replace it",
+        "framework_id_and_file": "note: {id} is a shipped framework's id and also a file in "
+                                 "this folder; the shipped framework is used (write ./{id} "
+                                 "for the file)",
         "output_workspace": "is a workspace, which no other kind of file replaces, even with "
                             "--overwrite; choose another name",
         "output_link_workspace": "is a link to the workspace {target}, which no other kind of "
@@ -130,6 +133,8 @@ LABELS: dict[str, dict[str, str]] = {
         "output_no_folder": "要写入的文件夹不存在",
         "output_is_folder": "这是一个文件夹；请指定要写入的文件名",
         "output_exists": "文件已存在；请换一个名称，或加上 --overwrite 以替换它",
+        "framework_id_and_file": "注意：{id} 既是内置框架的 id，也是当前文件夹中的文件；这里使用"
+                                 "内置框架（如需使用该文件，请写 ./{id}）",
         "output_workspace": "这是一个工作区，即使加上 --overwrite，也不会用其他类型的文件替换它；"
                             "请换一个名称",
         "output_link_workspace": "这是指向工作区 {target} 的链接，即使加上 --overwrite，也不会用"
@@ -181,7 +186,7 @@ LABELS: dict[str, dict[str, str]] = {
         "wrote_copy": "已写入 {path}：{what}",
         "copy_of_workspace": "工作区 {source} 的副本",
         "copy_of_json": "包含 JSON 组合 {source} 的工作区（{startups}）",
-        "output_kind": "输出文件必须是 {suffix} 文件，而不是“{path}”",
+        "output_kind": "输出文件必须是 {kind} 文件，而不是“{path}”",
         "exporting": "已导出 {assessments}中的 {done} 项…",
         "generating": "正在生成 {startups}…",
         "framework_not_found": "没有这个文件，也没有此 id 的内置框架；应为框架文件（JSON）、"
