@@ -13,6 +13,7 @@ previous version kept as ``.bak`` (it keeps no history).
 from __future__ import annotations
 
 import argparse
+import shlex
 from typing import TYPE_CHECKING
 
 from models.cli.common import EXIT_OK, stdout
@@ -45,7 +46,7 @@ WORDS: dict[str, dict[str, str]] = {
         "leave": "Removed criteria take {scores} out of the current assessments.",
         "dry": "Dry run: nothing was changed.",
         "done_ws": "Migrated {file}: the change log keeps each score taken out "
-                   "(beachhead history {file}).",
+                   "(beachhead history {history}).",
         "done_json": "Migrated {file} (the previous version is kept as {file}.bak, which "
                      "alone still holds the scores taken out).",
         "same": "{file} already uses exactly this framework; nothing to do.",
@@ -64,7 +65,7 @@ WORDS: dict[str, dict[str, str]] = {
         "complete_before": "迁移前完整度", "complete_after": "迁移后完整度",
         "leave": "被删除标准的 {scores}将移出当前评估。",
         "dry": "试运行：未作任何更改。",
-        "done_ws": "已迁移 {file}：变更记录保留了每个移出的评分（beachhead history {file}）。",
+        "done_ws": "已迁移 {file}：变更记录保留了每个移出的评分（beachhead history {history}）。",
         "done_json": "已迁移 {file}（上一版本保存为 {file}.bak，移出的评分仅保留在其中）。",
         "same": "{file} 已在使用完全相同的框架，无需迁移。",
     },
@@ -172,7 +173,8 @@ def cmd_migrate(args: argparse.Namespace) -> int:
                 ws.replace_framework(new, drop_scored=True)
             except ValueError as exc:
                 raise InputError.single(args.portfolio, "", str(exc)) from None
-    print(_w("done_ws", args.lang).format(file=_shown(args.portfolio)), file=stdout())
+    shown = _shown(args.portfolio)
+    print(_w("done_ws", args.lang).format(file=shown, history=shlex.quote(shown)), file=stdout())
     return EXIT_OK
 
 

@@ -14,7 +14,9 @@ if TYPE_CHECKING:
 
 #: What a FRAMEWORK argument may be, in the help.
 SOURCE_HELP = ("a framework file (JSON), a workspace or JSON portfolio whose framework is "
-               "used, or the id of a shipped framework (see 'framework list')")
+               "used, or the id of a shipped framework (see 'framework list'); a shipped "
+               "framework's id wins over a file of that name in the current folder: write "
+               "./NAME for the file")
 
 
 def json_object(path: str) -> dict[str, object] | None:
@@ -41,8 +43,12 @@ def _is_framework(data: dict[str, object] | None) -> bool:
 
 
 def read_framework(path: str) -> Framework:
-    """The framework of ``path``: a framework file, a portfolio's (workspace or JSON), or the
-    shipped framework with that id when no such file exists.
+    """The framework of ``path``: the shipped framework with that id, else a framework file's
+    or a portfolio's (workspace or JSON).
+
+    A shipped framework's id wins over a file of that name in the current folder, which is
+    read when named as a path (``./NAME``: an id holds no folder separator); a note on stderr
+    says so when both are there.
 
     Raises:
         InputError: the file cannot be read, or the framework in it is invalid (each problem
@@ -50,13 +56,18 @@ def read_framework(path: str) -> Framework:
     """
     from models.files.framework_file import load_framework, shipped_framework
 
+    try:
+        shipped = shipped_framework(path)
+    except KeyError:
+        pass
+    else:
+        if Path(path).exists():
+            _say_both(path)
+        return shipped
     if _is_framework(json_object(path)):
         return load_framework(path)
     if not Path(path).exists():
-        try:
-            return shipped_framework(path)
-        except KeyError:
-            _not_found(path)  # a server's address is read as a portfolio
+        _not_found(path)  # a server's address is read as a portfolio
     from models.cli.reading import read_portfolio
 
     return read_portfolio(argparse.Namespace(file=path)).framework
@@ -75,3 +86,13 @@ def _not_found(path: str) -> None:
 
     if not is_server_address(path):
         raise InputError.single(path, "", label("framework_not_found", language()))
+
+
+def _say_both(name: str) -> None:
+    """Note on stderr that ``name`` is a shipped framework's id, used, and a file too."""
+    import sys
+
+    from models.cli.texts import label
+    from models.core.speech import language
+
+    print(label("framework_id_and_file", language()).format(id=name), file=sys.stderr)
