@@ -26,12 +26,17 @@ def scenario_named(framework: Framework, name: str | None) -> Scenario | None:
     """
     if name is None:
         return None
+    from models.cli.texts import label
+    from models.core.speech import language
+
     try:
         return framework.scenario(name)
     except KeyError:
+        lang = language()
         known = ", ".join(f"{s.id} ({' / '.join(dict.fromkeys(s.name.values()))})"
-                          for s in framework.scenarios) or "none"
-        raise UsageError(f"unknown scenario '{name}'; this framework has: {known}") from None
+                          for s in framework.scenarios) or label("none", lang)
+        raise UsageError(label("unknown_scenario", lang).format(name=name, known=known)) \
+            from None
 
 
 #: How many assessors' names a message spells out before it says how many more there are.
@@ -46,7 +51,9 @@ def check_assessor(portfolio: Portfolio, perspective: str, source: str) -> None:
         InputError: naming ``source`` and ``--perspective``, with the names that differ from
             ``NAME`` only in case or spacing, else the portfolio's assessors.
     """
+    from models.cli.texts import label
     from models.core.errors import InputError
+    from models.core.speech import language
     from models.engine.perspectives import ASSESSOR_PREFIX
 
     if not perspective.startswith(ASSESSOR_PREFIX):
@@ -56,19 +63,26 @@ def check_assessor(portfolio: Portfolio, perspective: str, source: str) -> None:
                    key=lambda n: (n.casefold(), n))
     if name in names:
         return
+    lang = language()
     key = name.strip().casefold()
     alike = [n for n in names if n.strip().casefold() == key]
     if alike:
-        hint = ("the name differs only in case or spacing from "
-                + ", ".join(f"'{n}'" for n in alike) + "; give it exactly")
+        hint = label("differs_in_case", lang).format(names=_listed(alike, lang))
     elif not names:
-        hint = "the portfolio has no assessments"
+        hint = label("no_assessments", lang)
     else:
-        shown = ", ".join(f"'{n}'" for n in names[:NAMES_LISTED])
         more = len(names) - NAMES_LISTED
-        hint = f"its assessors are {shown}" + (f" and {more} more" if more > 0 else "")
-    raise InputError.single(source, "--perspective",
-                            f"no assessment is by '{name}', so nothing would be ranked; {hint}")
+        hint = label("its_assessors", lang).format(names=_listed(names[:NAMES_LISTED], lang)) \
+            + (label("and_more", lang).format(n=more) if more > 0 else "")
+    raise InputError.single(source, "--perspective", label("no_assessment_by", lang).format(
+        name=name, hint=hint))
+
+
+def _listed(names: list[str], lang: str) -> str:
+    """Assessors' names quoted and listed as ``lang`` does: 'A', 'B' or “A”、“B”."""
+    if lang == "en":
+        return ", ".join(f"'{n}'" for n in names)
+    return "、".join(f"“{n}”" for n in names)
 
 
 def stdout() -> TextIO:

@@ -131,7 +131,7 @@ def _check_output(args: argparse.Namespace) -> None:
         except OSError:
             same = False
         if same:
-            raise UsageError(f"the output {output} is also the input; choose another file")
+            raise UsageError(label("same_output", args.lang).format(output=output))
 
 
 if __name__ == "__main__":

@@ -11,9 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-#: What a moment may look like, for messages.
-FORMS = "YYYY-MM-DD, or YYYY-MM-DDTHH:MM[:SS] with an optional Z or ±HH:MM"
-
 
 def parse_moment(value: str, *, end_of_day: bool) -> dt.datetime:
     """The aware moment ``value`` names (see the module notes).
@@ -32,7 +29,7 @@ def parse_moment(value: str, *, end_of_day: bool) -> dt.datetime:
     try:
         moment = dt.datetime.fromisoformat(text)
     except ValueError:
-        raise ValueError(f"'{value}' is not a date or a date and time ({FORMS})") from None
+        raise ValueError(_said("not_a_moment", value)) from None
     return _in_range(moment, value)
 
 
@@ -43,8 +40,16 @@ def _in_range(moment: dt.datetime, value: str) -> dt.datetime:
         aware = moment if moment.tzinfo is not None else moment.astimezone()
         aware.astimezone(dt.UTC)
     except (ValueError, OverflowError):
-        raise ValueError(f"'{value}' is too far in the past or the future") from None
+        raise ValueError(_said("moment_out_of_range", value)) from None
     return aware
+
+
+def _said(key: str, value: str) -> str:
+    """The command line's text ``key`` about ``value``, in the command's language."""
+    from models.cli.texts import label
+    from models.core.speech import language
+
+    return label(key, language()).format(value=value)
 
 
 def local_text(moment: dt.datetime) -> str:

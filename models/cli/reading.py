@@ -63,9 +63,10 @@ def require_workspace(path: str, option: str) -> None:
     if is_workspace_location(path):
         return
     load_portfolio(path)  # a file that is no portfolio at all is refused as such
-    raise UsageError(f"{option} needs a workspace, which keeps the history of every change; "
-                     f"{path} is a JSON portfolio (convert it: beachhead copy {path} "
-                     "NEW.beachhead)")
+    from models.cli.texts import label
+    from models.core.speech import language
+
+    raise UsageError(label("needs_workspace", language()).format(option=option, path=path))
 
 
 def portfolio_as_of(path: str, moment: dt.datetime) -> Portfolio:

@@ -102,6 +102,21 @@ LABELS: dict[str, dict[str, str]] = {
                                "a framework file (JSON), a workspace or JSON portfolio whose "
                                "framework is used, or the id of a shipped framework (see "
                                "'beachhead framework list')",
+        "same_output": "the output {output} is also the input; choose another file",
+        "unknown_scenario": "unknown scenario '{name}'; this framework has: {known}",
+        "none": "none",
+        "no_assessment_by": "no assessment is by '{name}', so nothing would be ranked; {hint}",
+        "differs_in_case": "the name differs only in case or spacing from {names}; give it "
+                           "exactly",
+        "no_assessments": "the portfolio has no assessments",
+        "its_assessors": "its assessors are {names}",
+        "and_more": " and {n} more",
+        "needs_workspace": "{option} needs a workspace, which keeps the history of every "
+                           "change; {path} is a JSON portfolio (convert it: beachhead copy "
+                           "{path} NEW.beachhead)",
+        "not_a_moment": "'{value}' is not a date or a date and time (YYYY-MM-DD, or "
+                        "YYYY-MM-DDTHH:MM[:SS] with an optional Z or ±HH:MM)",
+        "moment_out_of_range": "'{value}' is too far in the past or the future",
     },
     "zh_CN": {
         "startup": "初创公司",
@@ -192,6 +207,19 @@ LABELS: dict[str, dict[str, str]] = {
         "framework_not_found": "没有这个文件，也没有此 id 的内置框架；应为框架文件（JSON）、"
                                "使用其框架的工作区或 JSON 组合，或内置框架的 id（见“beachhead "
                                "framework list”）",
+        "same_output": "输出文件 {output} 同时也是输入文件；请换一个文件",
+        "unknown_scenario": "未知情景“{name}”；此框架的情景有：{known}",
+        "none": "无",
+        "no_assessment_by": "没有“{name}”所做的评估，因此无可排名；{hint}",
+        "differs_in_case": "该名称与{names}仅在大小写或空格上不同；请准确输入",
+        "no_assessments": "该组合没有任何评估",
+        "its_assessors": "其评估人有{names}",
+        "and_more": "等另外 {n} 人",
+        "needs_workspace": "{option} 需要工作区（工作区保留每次修改的历史）；{path} 是 JSON "
+                           "组合（可先转换：beachhead copy {path} NEW.beachhead）",
+        "not_a_moment": "“{value}”不是日期或日期时间（YYYY-MM-DD，或 "
+                        "YYYY-MM-DDTHH:MM[:SS]，可带 Z 或 ±HH:MM）",
+        "moment_out_of_range": "“{value}”过于久远或太过遥远的将来",
     },
 }
 

@@ -18,7 +18,7 @@ from models.core.errors import InputError, problems_from_validation
 from models.core.framework import FRAMEWORK_FORMAT, FRAMEWORK_SCHEMA_VERSION, Framework
 from models.core.speech import os_reason
 from models.files.atomic import atomic_write_text
-from models.files.texts import say
+from models.files.texts import json_reason, say
 
 _SQLITE = b"SQLite format 3\0"  # how a workspace file begins
 
@@ -82,7 +82,8 @@ def load_framework(path: str | Path) -> Framework:
         data = json.loads(raw)
     except json.JSONDecodeError as exc:
         raise InputError.single(
-            str(path), f"line {exc.lineno}, column {exc.colno}", f"not valid JSON: {exc.msg}"
+            str(path), say("line_column", line=exc.lineno, column=exc.colno),
+            say("not_json", reason=json_reason(exc.msg))
         ) from None
     return parse_framework(data, str(path))
 

@@ -20,7 +20,7 @@ from models.core.errors import InputError, problems_from_validation
 from models.core.portfolio import PORTFOLIO_FORMAT, PORTFOLIO_SCHEMA_VERSION, Portfolio
 from models.core.speech import os_reason
 from models.files.atomic import atomic_write_text
-from models.files.texts import say
+from models.files.texts import json_reason, say
 
 #: ``MIGRATIONS[n]`` turns a decoded document of schema version ``n`` into version ``n + 1``.
 MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {
@@ -127,7 +127,8 @@ def load_portfolio(path: str | Path) -> Portfolio:
         data = json.loads(text, parse_constant=_reject_constant)
     except json.JSONDecodeError as exc:
         raise InputError.single(
-            source, f"line {exc.lineno}, column {exc.colno}", f"not valid JSON: {exc.msg}"
+            source, say("line_column", line=exc.lineno, column=exc.colno),
+            say("not_json", reason=json_reason(exc.msg))
         ) from None
     except ValueError as exc:
         raise InputError.single(source, "", str(exc)) from None

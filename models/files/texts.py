@@ -6,12 +6,14 @@ reason is said by :func:`models.core.speech.os_reason`."""
 
 from __future__ import annotations
 
-from models.core.speech import words
+from models.core.speech import language, words
 
 TEXTS: dict[str, dict[str, str]] = {
     "en": {
         "cannot_open": "cannot open the file ({reason})",
         "byte": "byte {n}",
+        "line_column": "line {line}, column {column}",
+        "not_json": "not valid JSON: {reason}",
         "not_utf8": "not UTF-8 text; is this a Beachhead portfolio?",
         "cannot_read_framework": "cannot read the framework file ({reason})",
         "framework_not_utf8": "cannot read the framework file (not UTF-8 text at byte {n})",
@@ -23,6 +25,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "zh_CN": {
         "cannot_open": "无法打开文件（{reason}）",
         "byte": "第 {n} 字节",
+        "line_column": "第 {line} 行第 {column} 列",
+        "not_json": "不是有效的 JSON：{reason}",
         "not_utf8": "不是 UTF-8 文本；这是 Beachhead 组合文件吗？",
         "cannot_read_framework": "无法读取框架文件（{reason}）",
         "framework_not_utf8": "无法读取框架文件（第 {n} 字节起不是 UTF-8 文本）",
@@ -32,6 +36,25 @@ TEXTS: dict[str, dict[str, str]] = {
         "cannot_reach": "无法连接服务器（{reason}）",
     },
 }
+
+
+#: Python's JSON parser's reasons (``json.JSONDecodeError.msg``), in Chinese; another reason
+#: is given in the parser's own words.
+JSON_REASONS_ZH = {
+    "Expecting value": "此处应为一个值",
+    "Expecting property name enclosed in double quotes": "此处应为用双引号括起的字段名",
+    "Expecting ',' delimiter": "此处应为逗号“,”",
+    "Expecting ':' delimiter": "此处应为冒号“:”",
+    "Unterminated string starting at": "字符串没有结束",
+    "Invalid control character at": "字符串中有无效的控制字符",
+    "Extra data": "JSON 内容结束后还有多余的数据",
+    "Invalid \\escape": "无效的转义序列",
+}
+
+
+def json_reason(msg: str) -> str:
+    """Why Python's JSON parser refused a text (its ``msg``), in the current language."""
+    return JSON_REASONS_ZH.get(msg, msg) if language() == "zh_CN" else msg
 
 
 def say(key: str, **values: object) -> str:

@@ -156,3 +156,34 @@ def test_progress_lines_in_chinese_thousands_separated(capsys, tmp_path: Path): 
     out2 = tmp_path / "big2.xlsx"
     assert run_cli(capsys, "export", str(big), "-o", str(out2), "--draws", "0") == (
         0, "", f"exported 1,000 of 2,000 assessments…\nwrote {out2}: 2,000 assessments\n")
+
+
+def test_the_commands_own_refusals_in_chinese(capsys, tmp_path: Path, deals: Path):  # type: ignore[no-untyped-def]
+    code, _, err = run_cli(capsys, *ZH, "score", str(deals), "--scenario", "bogus")
+    assert code == 2 and err.startswith("beachhead score: 未知情景“bogus”；此框架的情景有："
+                                        "sleeping_giant_enters (")
+    assert run_cli(capsys, *ZH, "score", str(deals), "--perspective", "assessor:gao ming") == (
+        1, "", f"{deals}: --perspective: 没有“gao ming”所做的评估，因此无可排名；该名称与“Gao Ming”"
+               "仅在大小写或空格上不同；请准确输入\n")
+    assert run_cli(capsys, *ZH, "export", str(deals), "-o", str(deals), "--format", "json",
+                   "--overwrite") == (
+        2, "", f"beachhead export: 输出文件 {deals} 同时也是输入文件；请换一个文件\n")
+    js = tmp_path / "deals.json"
+    save_portfolio(sample_portfolio(), js)
+    assert run_cli(capsys, *ZH, "history", str(js)) == (
+        2, "", f"beachhead history: history 需要工作区（工作区保留每次修改的历史）；{js} 是 JSON "
+               f"组合（可先转换：beachhead copy {js} NEW.beachhead）\n")
+    assert _usage_error(capsys, *ZH, "score", str(deals), "--as-of", "garbage")[2] == (
+        "beachhead score：错误：参数 --as-of：“garbage”不是日期或日期时间（YYYY-MM-DD，或 "
+        "YYYY-MM-DDTHH:MM[:SS]，可带 Z 或 ±HH:MM）")
+
+
+def test_a_file_that_is_not_json(capsys, tmp_path: Path):  # type: ignore[no-untyped-def]
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"pillars" 1}', encoding="utf-8")
+    assert run_cli(capsys, *ZH, "framework", "validate", str(bad)) == (
+        1, "", f"{bad}: 第 1 行第 12 列: 不是有效的 JSON：此处应为冒号“:”\n")
+    assert run_cli(capsys, *ZH, "score", str(bad)) == (
+        1, "", f"{bad}: 第 1 行第 12 列: 不是有效的 JSON：此处应为冒号“:”\n")
+    assert run_cli(capsys, "score", str(bad)) == (
+        1, "", f"{bad}: line 1, column 12: not valid JSON: Expecting ':' delimiter\n")
