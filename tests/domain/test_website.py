@@ -53,7 +53,8 @@ def test_addresses_are_kept_whole(typed, kept, shown):
     assert shown_website(kept) == shown
 
 
-@pytest.mark.parametrize(("typed", "why"), [
+#: What is refused as a website, and the reason the message gives.
+REFUSED = [
     ("see the deck", "it has spaces"),
     ("acme", "'acme' is not a host name"),
     ("N/A", "'N' is not a host name"),
@@ -79,7 +80,10 @@ def test_addresses_are_kept_whole(typed, kept, shown):
     ("https://acme.ai/\u202egpj.exe", "it has the invisible character U+202E, RIGHT-TO-LEFT "
                                        "OVERRIDE"),
     ("acme.ai/" + "a" * 2000, "longer than 2000 characters"),
-])
+]
+
+
+@pytest.mark.parametrize(("typed", "why"), REFUSED)
 def test_what_is_not_a_web_address_is_refused_saying_why(typed, why):
     with pytest.raises(ValueError) as caught:
         normalise_website(typed)
@@ -111,6 +115,14 @@ def test_an_import_in_chinese_says_these_refusals_in_chinese():
     assert slash == "网站“http:/acme.ai”不是网址（少了一个斜杠：http: 应写作 http://）；" \
         "应为网址，例如 acme.ai 或 https://acme.ai"
     assert "（含有不可见字符 U+202E（RIGHT-TO-LEFT OVERRIDE））" in bidi
+
+
+@pytest.mark.parametrize(("typed", "why"), REFUSED)
+def test_every_reason_has_its_chinese_form(typed, why):
+    with speaking("zh_CN"):
+        said = _refusal(typed)
+    assert said.startswith("网站“") and "不是网址（" in said
+    assert why not in said, said
 
 
 def _refusal(typed: str) -> str:

@@ -194,12 +194,13 @@ def test_a_website_refused_stays_typed_and_refused_in_the_new_language(
     assert details.edits["website"].text() == "acme.ai:eighty"
     assert not details.website_problem.isHidden()
     assert details.website_problem.text() == \
-        "“acme.ai:eighty”不是网址：请输入形如 acme.ai 或 https://acme.ai 的网址"
+        "网站“acme.ai:eighty”不是网址（“eighty”不是端口号）；应为网址，例如 acme.ai 或 https://acme.ai"
     window.set_language("en", remember=False)
     details = window.assess_view.header.details
     assert details.edits["website"].text() == "acme.ai:eighty"
     assert details.website_problem.text() == (
-        "“acme.ai:eighty” is not a web address: type one like acme.ai or https://acme.ai")
+        "The website 'acme.ai:eighty' is not a web address ('eighty' is not a port number); "
+        "expected a web address such as acme.ai or https://acme.ai")
     assert window.doc.startup(sid).website == "" and window.doc.undo_stack.count() == steps
 
 

@@ -102,8 +102,9 @@ def test_what_is_not_a_web_address_is_refused_in_place(opened):
     steps = doc.undo_stack.count()
     _enter(details.edits["website"], "see the deck")
     assert details.website_problem.isVisible()
-    assert details.website_problem.text() == ("“see the deck” is not a web address: type one "
-                                              "like acme.ai or https://acme.ai")
+    assert details.website_problem.text() == (
+        "The website 'see the deck' is not a web address (it has spaces); expected a web "
+        "address such as acme.ai or https://acme.ai")
     assert details.edits["website"].text() == "see the deck"  # left for the user to mend
     assert doc.undo_stack.count() == steps
     assert doc.startup("s-Atlas").website == "" == _row(doc.path, "s-Atlas")
@@ -203,7 +204,8 @@ def test_the_website_speaks_chinese(qtbot, tmp_path, chinese_built):
         assert view.startup_pane.filter_edit.placeholderText() == "按名称或网站筛选初创公司"
         _enter(edit, "不是网址")
         assert details.website_problem.text() == \
-            "“不是网址”不是网址：请输入形如 acme.ai 或 https://acme.ai 的网址"
+            "网站“不是网址”不是网址（“不是网址”不是主机名）；应为网址，例如 acme.ai 或 " \
+            "https://acme.ai"
         _enter(edit, "星澜.中国")
         assert _row(doc.path, "s-Cobalt") == "https://星澜.中国"
         assert details.summary_label.toolTip() == "在浏览器中打开 https://星澜.中国"

@@ -30,13 +30,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.i18n import list_separator
+from gui.i18n import language, list_separator
 from gui.views.assess.decision_texts import breakable
 from gui.views.assess.text_box import TextBox
 from gui.widgets.palette import WARNING_FG
 from gui.widgets.startup_filter import distinct
 from models.core.portfolio import Startup
+from models.core.speech import speaking
 from models.core.website import normalise_website, shown_website
+from models.workbook.importing.problem_texts import website_problem
 
 #: The details edited on a line of their own, in the order shown.
 LINE_FIELDS = ("sector", "stage", "region", "tags", "website")
@@ -46,6 +48,18 @@ LINK_LENGTH = 40
 _TAG_SEPARATOR = re.compile(r"[,;，；、]")
 #: Lines the notes box shows before it scrolls (it grows from three).
 NOTES_LINES = (3, 8)
+
+
+def website_refusal(typed: str) -> str:
+    """Why ``typed`` is not taken as a website, in the interface language: the domain's own
+    reason (:func:`models.core.website.normalise_website`), as the importer says it."""
+    try:
+        normalise_website(typed)
+    except ValueError as exc:
+        with speaking(language()):
+            text = website_problem(str(exc))
+        return text[:1].upper() + text[1:]
+    return ""
 
 
 def parse_tags(typed: str) -> list[str]:
@@ -280,9 +294,7 @@ class StartupDetails(QWidget):
         """Say why ``typed`` is not taken as the website (None: hide the problem)."""
         self._refused = typed
         if typed is not None:
-            self.website_problem.setText(self.tr(
-                "“{typed}” is not a web address: type one like acme.ai or "
-                "https://acme.ai").format(typed=typed))
+            self.website_problem.setText(website_refusal(typed))
         self.website_problem.setVisible(typed is not None)
 
     def take_over(self, old: StartupDetails) -> None:

@@ -111,4 +111,5 @@ WEBSITE_REASONS_ZH = (
     (r"^it has a user name or password$", "含有用户名或密码"),
     (r"^'(.*)' is not a port number$", "“{0}”不是端口号"),
     (r"^it has no host name$", "没有主机名"),
+    (r"^'(.*)' is not a host name$", "“{0}”不是主机名"),
 )
