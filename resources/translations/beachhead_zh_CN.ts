@@ -4163,7 +4163,7 @@ change</source>
     <name>StartupDetails</name>
     <message>
         <source>Details</source>
-        <extracomment>The details edited on a line of their own, in the order shown. The longest website a link shows whole (a longer one ends in &quot;…&quot;). What separates tags as typed: commas or semicolons, in either script. Lines the notes box shows before it scrolls (it grows from two).</extracomment>
+        <extracomment>The details edited on a line of their own, in the order shown. The longest website a link shows whole (a longer one ends in &quot;…&quot;). What separates tags as typed: commas or semicolons, in either script. Lines the notes box shows before it scrolls (it grows from three).</extracomment>
         <translation>详情</translation>
     </message>
     <message>
@@ -4225,10 +4225,6 @@ change</source>
     <message>
         <source>Open {address} in the browser</source>
         <translation>在浏览器中打开 {address}</translation>
-    </message>
-    <message>
-        <source>“{typed}” is not a web address: type one like acme.ai or https://acme.ai</source>
-        <translation>“{typed}”不是网址：请输入形如 acme.ai 或 https://acme.ai 的网址</translation>
     </message>
 </context>
 <context>
