@@ -51,7 +51,7 @@ def test_the_head_scrolls_and_squeezes_nothing(window, qtbot, chinese_built, lan
     assert head.height() >= view.header.minimumSizeHint().height()
 
 
-def test_building_the_view_opens_no_window_of_its_own(window, qtbot):
+def test_building_the_view_opens_no_window_of_its_own(window, qtbot, chinese_built):
     """A language switch builds the views anew; their scrolling head is a child from the start,
     so no other window shows for a moment and the main window keeps the keys."""
     window.show()
