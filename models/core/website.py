@@ -37,6 +37,11 @@ _LABEL = re.compile(r"^(?!-)[^\W_](?:[\w-]{0,61}[^\W_])?$")
 _SEARCHED_PREFIX = re.compile(r"^(?:https?://)?(?:www\.)?")
 _HOST_END = re.compile(r"[/?#:]")
 _SHOWN_PREFIX = re.compile(r"^https?://(?:www\.(?=[^/?#:]*\.))?", re.IGNORECASE)
+#: Schemes of addresses that are not web pages, which may hold an "@" (mailto:ir@acme.ai);
+#: another word before ":" and "@" is a user name (bo:secret@acme.ai).
+_OTHER_SCHEMES: Final = frozenset({"mailto", "javascript", "vbscript", "tel", "sms", "data",
+                                   "file", "ftp", "sftp", "ssh", "git", "news", "irc", "xmpp",
+                                   "skype", "callto", "magnet", "urn", "about", "blob"})
 #: Unicode's bidirectional controls (Bidi_Control): invisible, they reorder what is shown,
 #: so that an address can read as another one.
 _BIDI_CONTROLS: Final = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
@@ -67,8 +72,7 @@ def normalise_website(typed: str) -> str:
             if problem is None:
                 return parts._replace(scheme=parts.scheme.lower(),
                                       netloc=netloc.lower()).geturl()
-    shown = "".join(f"<U+{ord(c):04X}>" if c in _BIDI_CONTROLS else c for c in text)
-    shown = shown if len(shown) <= 60 else shown[:59] + "…"
+    shown = _cut("".join(f"<U+{ord(c):04X}>" if c in _BIDI_CONTROLS else c for c in text))
     raise ValueError(f"the website '{shown}' is not a web address ({problem}); {EXPECTED}")
 
 
@@ -78,6 +82,12 @@ def _host_text(netloc: str) -> str:
     out."""
     text = unicodedata.normalize("NFKC", netloc).replace("\u3002", ".")
     return text.removesuffix(":")
+
+
+def _cut(text: str, most: int = 60) -> str:
+    """``text`` as a message quotes it: at most ``most`` characters, a longer one cut
+    with "…"."""
+    return text if len(text) <= most else text[:most - 1] + "…"
 
 
 def _problem(text: str) -> str | None:
@@ -96,14 +106,17 @@ def _problem(text: str) -> str | None:
         scheme = None  # a host and its port: acme.ai:8080
     if scheme is not None and "://" in text and scheme.group(1).lower() not in ("http",
                                                                                   "https"):
-        return f"{scheme.group(1)}: addresses are not web pages"
+        return f"{_cut(scheme.group(1), 20)}: addresses are not web pages"
     if scheme is not None and "://" not in text and scheme.group(1).lower() in ("http",
                                                                                   "https"):
         slashes = len(text[scheme.end():]) - len(text[scheme.end():].lstrip("/"))
         missing = "a slash is" if slashes == 1 else "the slashes are"
         return f"{missing} missing: {scheme.group(1)}: is written {scheme.group(1)}://"
+    if scheme is not None and "://" not in text and "@" in re.split(r"[/?#]", text)[0] \
+            and scheme.group(1).lower() not in _OTHER_SCHEMES:
+        return "it has a user name or password"  # bo:secret@acme.ai
     if scheme is not None and "://" not in text and not text[scheme.end():][:1].isdigit():
-        return f"{scheme.group(1)}: addresses are not web pages"
+        return f"{_cut(scheme.group(1), 20)}: addresses are not web pages"
     return None
 
 
@@ -112,17 +125,17 @@ def _parts_problem(scheme: str, netloc: str) -> str | None:
     if not scheme:  # what is before :// is no scheme: =HYPERLINK("https://…")
         return "it does not start with http:// or https://"
     if scheme.lower() not in ("http", "https"):
-        return f"{scheme}: addresses are not web pages"
+        return f"{_cut(scheme, 20)}: addresses are not web pages"
     if "@" in netloc:
         return "it has a user name or password"
     host, _, port = netloc.rpartition(":") if not netloc.endswith("]") else (netloc, "", "")
     if not host:
         host, port = netloc, ""
     if port and not (port.isdigit() and 0 < int(port) < 65536):
-        return f"'{port}' is not a port number"
+        return f"'{_cut(port, 20)}' is not a port number"
     if not host:
         return "it has no host name"
-    return None if _host_ok(host) else f"'{host}' is not a host name"
+    return None if _host_ok(host) else f"'{_cut(host, 40)}' is not a host name"
 
 
 def _host_ok(host: str) -> bool:

@@ -65,6 +65,8 @@ REFUSED = [
     ("javascript:alert(1)", "javascript: addresses are not web pages"),
     ("ftp://files.acme.ai", "ftp: addresses are not web pages"),
     ("https://bo:secret@acme.ai", "it has a user name or password"),
+    ("bo:secret@acme.ai", "it has a user name or password"),
+    ("user:pw@acme.ai/team", "it has a user name or password"),
     ("acme.ai:70000", "'70000' is not a port number"),
     ("acme.ai:eighty", "'eighty' is not a port number"),
     ('=HYPERLINK("https://acme.ai")', "it does not start with http:// or https://"),
@@ -123,6 +125,19 @@ def test_every_reason_has_its_chinese_form(typed, why):
         said = _refusal(typed)
     assert said.startswith("网站“") and "不是网址（" in said
     assert why not in said, said
+
+
+@pytest.mark.parametrize(("typed", "quoted"), [
+    ("a" * 1990 + ".ai", "'" + "a" * 39 + "…' is not a host name"),
+    ("acme.ai:" + "9x" * 950, "'" + "9x" * 9 + "9…' is not a port number"),
+    ("x" * 1000 + "://acme.ai", "x" * 19 + "…: addresses are not web pages"),
+])
+def test_a_long_reason_quotes_its_part_cut(typed, quoted):
+    # the website and the part a reason names are both cut: the message stays a line's
+    # length however long the text typed
+    with pytest.raises(ValueError) as caught:
+        normalise_website(typed)
+    assert f"({quoted}); " in str(caught.value) and len(str(caught.value)) < 240
 
 
 def _refusal(typed: str) -> str:
