@@ -17,7 +17,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QItemSelection, QItemSelectionModel, QTimer
-from PySide6.QtWidgets import QAbstractScrollArea, QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QWidget
 
 from gui.i18n import install_language
 from gui.undo_texts import rename_steps
@@ -80,6 +80,7 @@ def rebuild_views(window: MainWindow) -> None:
 
     current_tab = window.tabs.currentIndex()
     old = window.assess_view
+    focused = _focus_in(old)
     new = AssessView(window.doc)
     window._assess_view = new
     keep_assess(old, new)
@@ -92,7 +93,32 @@ def rebuild_views(window: MainWindow) -> None:
     if old_framework is not None and window.framework_view is not None:
         keep_framework(old_framework, window.framework_view)  # type: ignore[arg-type]
     window.tabs.setCurrentIndex(current_tab)
+    _give_focus(new, focused)
     new.results_panel.enable_radar_later()
+
+
+def _focus_in(view: AssessView) -> str:
+    """Where in ``view`` the keyboard focus is: a criterion's id, "list" or "filter" (the
+    startup list or its filter box), or "" elsewhere."""
+    focus = QApplication.focusWidget()
+    if focus is None or not view.isAncestorOf(focus):
+        return ""
+    if view.criteria.isAncestorOf(focus):
+        return view.criteria.current_criterion()
+    pane = view.startup_pane
+    return {pane.list_view: "list", pane.filter_edit: "filter"}.get(focus, "")
+
+
+def _give_focus(view: AssessView, focused: str) -> None:
+    """Put the keyboard focus where :func:`_focus_in` found it in the view replaced, so that
+    the keys go on scoring (or moving in the list) after a language switch."""
+    pane = view.startup_pane
+    if focused == "list":
+        pane.list_view.setFocus()
+    elif focused == "filter":
+        pane.filter_edit.setFocus()
+    elif focused in view.criteria.editors:
+        view.criteria.focus_criterion(focused)
 
 
 def _rebuild_view(window: MainWindow, index: int) -> None:

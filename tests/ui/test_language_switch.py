@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
 from gui.jobs import analysis as job_analysis
 from gui.main_window import MainWindow
@@ -213,4 +214,28 @@ def test_a_passing_message_of_the_former_language_goes(switching: MainWindow, sc
     window.set_language("zh_CN", remember=False)
     assert window.statusBar().currentMessage() == ""
     assert window.menus.file_menu.title() == "文件(&F)"
+    window.set_language("en", remember=False)
+
+
+def test_the_keys_go_on_scoring_the_focused_criterion_after_a_switch(switching: MainWindow,
+                                                                       qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = switching
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    cid = window.doc.framework.criterion_ids[5]
+    window.assess_view.criteria.focus_criterion(cid)
+    aid = window.assess_view.current_assessment_id()
+    for lang, key, level in (("zh_CN", Qt.Key.Key_2, 2), ("en", Qt.Key.Key_4, 4)):
+        window.menus.language_actions[lang].trigger()
+        QTest.qWait(10)
+        criteria = window.assess_view.criteria
+        assert criteria.current_criterion() == cid
+        QTest.keyClick(QApplication.focusWidget(), key)
+        score = window.doc.assessment(aid)[1].scores[cid]
+        assert score.value == level
+    # the startup list keeps the focus the same way
+    window.assess_view.startup_pane.list_view.setFocus()
+    window.menus.language_actions["zh_CN"].trigger()
+    assert QApplication.focusWidget() is window.assess_view.startup_pane.list_view
     window.set_language("en", remember=False)
