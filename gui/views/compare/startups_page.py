@@ -11,7 +11,7 @@ current startup.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, QModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -76,6 +76,11 @@ class StartupsPage(QWidget):
         # a filter or a change of the rows resets the model, which clears the selection
         self._current_sid = ""
         self.model.modelReset.connect(self._restore_current)
+        # a row shown while the table was hidden is kept in sight as its height settles,
+        # until the user scrolls
+        self._reveal = False
+        self.table.viewport().installEventFilter(self)
+        self.table.verticalScrollBar().actionTriggered.connect(self._scrolled_by_user)
         self.fit()
         self._show_count()
         self.offer_choices()
@@ -230,7 +235,20 @@ class StartupsPage(QWidget):
     def _show_row(self, index: QModelIndex) -> None:
         """Scroll the table to ``index``'s row: only as far as it takes while the table is
         on screen; in its middle while hidden, so that the row is still in sight once the
-        table is laid out at its final height."""
-        hint = (QAbstractItemView.ScrollHint.EnsureVisible if self.table.isVisible()
-                else QAbstractItemView.ScrollHint.PositionAtCenter)
+        table is laid out at its final height (and again at each height it is laid out at,
+        until the user scrolls)."""
+        self._reveal = not self.table.isVisible()
+        hint = (QAbstractItemView.ScrollHint.PositionAtCenter if self._reveal
+                else QAbstractItemView.ScrollHint.EnsureVisible)
         self.table.scrollTo(index, hint)
+
+    def _scrolled_by_user(self, _action: int) -> None:
+        self._reveal = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (self._reveal and watched is self.table.viewport()
+                and event.type() == QEvent.Type.Resize):
+            current = self.table.currentIndex()
+            if current.isValid():  # laid out at another height: the row in sight again
+                self.table.scrollTo(current, QAbstractItemView.ScrollHint.PositionAtCenter)
+        return super().eventFilter(watched, event)
