@@ -290,13 +290,13 @@ class PortfolioFiles(QObject):
 
             return self._created(path, lambda: Document.create(path, doc.portfolio, w,
                                                                self.who()))
-        from models.core.errors import InputError
+        from contextlib import nullcontext
 
-        try:
-            if doc.watch is not None:  # from a server: refused at once while it is away
-                with doc.watch.writing():
-                    doc.workspace.copy_to(path)
-            else:
+        from models.core.errors import InputError
+        from models.core.speech import speaking
+
+        try:  # from a server: refused at once while it is away
+            with speaking(language()), doc.watch.writing() if doc.watch else nullcontext():
                 doc.workspace.copy_to(path)
         except (InputError, OSError) as exc:
             ask.error(w, self.tr("Cannot save a copy"), _message(exc, path))
@@ -323,14 +323,15 @@ class PortfolioFiles(QObject):
     def _created(self, path: Path, make: Callable[[], Document]) -> bool:
         """Show the workspace ``make()`` creates at ``path``, or say why it could not be."""
         from models.core.errors import InputError
+        from models.core.speech import speaking
 
-        w = self.window
         try:
-            doc = make()
+            with speaking(language()):  # the domain's refusals in the window's language
+                doc = make()
         except (InputError, OSError) as exc:
-            ask.error(w, self.tr("Cannot create the portfolio"), _message(exc, path))
+            ask.error(self.window, self.tr("Cannot create the portfolio"), _message(exc, path))
             return False
-        w.replace_document(doc)
+        self.window.replace_document(doc)
         self._remember(path)
         return True
 

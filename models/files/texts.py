@@ -21,6 +21,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "in_use": "is a workspace in use (open in Beachhead, or left by a crash: open it once "
                   "to recover it); choose another name",
         "cannot_reach": "cannot reach the server ({reason})",
+        "link_unlike": "is a link to {target}, which is not a workspace (.beachhead) and is "
+                       "never replaced by one; choose another name",
     },
     "zh_CN": {
         "cannot_open": "无法打开文件（{reason}）",
@@ -34,6 +36,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "in_use": "是正在使用的工作区（已在 Beachhead 中打开，或因崩溃遗留：请先打开一次以"
                   "恢复它）；请换一个名称",
         "cannot_reach": "无法连接服务器（{reason}）",
+        "link_unlike": "这是指向 {target} 的链接，该文件不是工作区（.beachhead），不会被工作区"
+                       "替换；请换一个名称",
     },
 }
 

@@ -31,7 +31,14 @@ from models.store.changelog import Kind, Recorder, new_group
 from models.store.frameworks import framework_version
 from models.store.schema import PORTFOLIO_ROW, WORKSPACE_FORMAT, metadata, portfolio
 from models.store.server import problem_text, server_engine, server_url, shown
-from models.store.sqlite import APPLICATION_ID, is_workspace, mark_file, pragma, sqlite_engine
+from models.store.sqlite import (
+    APPLICATION_ID,
+    is_workspace,
+    mark_file,
+    pragma,
+    sqlite_engine,
+    unlike_target,
+)
 from models.store.writes import insert_startups
 
 
@@ -300,8 +307,13 @@ def check_still_there(path: Path, opened: tuple[int, int] | None) -> None:
 
 def check_replaceable(path: Path, overwrite: bool) -> None:
     """Refuse (``InputError``) to write a new workspace or copy over ``path`` when it exists
-    and ``overwrite`` is off, or when it is a workspace in use (its ``-wal`` file is there:
-    another window has it open, or one crashed and it has yet to be opened again)."""
+    and ``overwrite`` is off, when it is a symbolic link to a file of another kind (a
+    workbook, a JSON portfolio: :func:`models.store.sqlite.unlike_target`; never replaced,
+    not even with ``overwrite``), or when it is a workspace in use (its ``-wal`` file is
+    there: another window has it open, or one crashed and it has yet to be opened again)."""
+    target = unlike_target(path)
+    if target is not None and not is_workspace(target):
+        raise InputError.single(str(path), "", say("link_unlike", target=target))
     if path.exists() and not overwrite:
         raise InputError.single(str(path), "", say("exists"))
     for extra in ("-wal", "-shm"):
