@@ -42,12 +42,15 @@ def new_output(args: argparse.Namespace, kind: str) -> Path:
 def refuse_existing(args: argparse.Namespace, *, workspace: bool = False) -> None:
     """Refuse (``InputError``, one line naming the file) to replace an existing output file
     unless ``--overwrite`` was given: a file written with ``-o`` may be one a user made or
-    filled in. A file that is not a ``workspace`` is refused always where a workspace (or,
-    through a symbolic link, a file of another kind) would be replaced
+    filled in. Anything but a regular file (a named pipe, a device, a folder) is refused
+    always, never opened. A file that is not a ``workspace`` is refused always where a
+    workspace (or, through a symbolic link, a file of another kind) would be replaced
     (:func:`models.store.sqlite.unlike_target`); a link to a file of its own kind is written
     through."""
     if not workspace:
         _refuse_unlike(args.output, args.lang)
+    if Path(args.output).exists() and not Path(args.output).is_file():
+        raise InputError.single(args.output, "", label("output_not_file", args.lang))
     if Path(args.output).exists() and not args.overwrite:
         raise InputError.single(args.output, "", label("output_exists", args.lang))
 
@@ -136,6 +139,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     ``json``: the portfolio as a JSON portfolio document (the interchange format; ``.json``
     or ``.beachhead``), which any Beachhead reads.
     """
+    if args.format is None and Path(args.output).suffix.lower() not in (".xlsx", ".json"):
+        raise UsageError(label("export_kind", args.lang).format(path=args.output))
     fmt = args.format or ("json" if args.output.lower().endswith(".json") else "xlsx")
     if fmt == "json":
         return _export_json(args)

@@ -23,6 +23,9 @@ from models.cli.usage import Parser, say
 
 #: Most Monte Carlo draws a command accepts (more adds nothing but memory and time).
 MAX_DRAWS = 100_000
+#: Most synthetic startups ``sample --size`` writes (ten times the 10,000 the design is
+#: measured at; far more would exhaust the memory before anything is written).
+MAX_SAMPLE_SIZE = 100_000
 
 if TYPE_CHECKING:
     Commands = argparse._SubParsersAction[argparse.ArgumentParser]
@@ -39,6 +42,14 @@ def _positive_int(value: str) -> int:
     n = _whole_number(value)
     if n < 0:
         raise argparse.ArgumentTypeError(say("zero_or_more"))
+    return n
+
+
+def _sample_size(value: str) -> int:
+    """A number of synthetic startups, 0 to :data:`MAX_SAMPLE_SIZE`."""
+    n = _whole_number(value)
+    if not 0 <= n <= MAX_SAMPLE_SIZE:
+        raise argparse.ArgumentTypeError(say("between", low=0, high=MAX_SAMPLE_SIZE))
     return n
 
 
@@ -195,8 +206,9 @@ def _sample(sub: Commands, lang: argparse.ArgumentParser) -> None:
                        help="write the sample or a synthetic portfolio as a new workspace")
     p.add_argument("-o", "--output", required=True, metavar="OUT.beachhead",
                    help="the workspace to write; an existing file is refused, never replaced")
-    p.add_argument("--size", type=_positive_int, metavar="N",
-                   help="write N synthetic startups instead of the bundled sample")
+    p.add_argument("--size", type=_sample_size, metavar="N",
+                   help=f"write N synthetic startups (0 to {MAX_SAMPLE_SIZE:,}) instead of "
+                        "the bundled sample")
     p.add_argument("--seed", type=_seed, default=0, metavar="S",
                    help="random seed for --size (default 0)")
     p.set_defaults(func=cmd_sample)

@@ -49,6 +49,8 @@ LABELS: dict[str, dict[str, str]] = {
                                  "file replaces, even with --overwrite; choose another name",
         "output_link_unlike": "is a link to {target}, which is not a {suffix} file and is not "
                               "replaced by one, even with --overwrite; choose another name",
+        "output_not_file": "is not a regular file (a named pipe, a device or a folder) and is "
+                           "never replaced, even with --overwrite; choose another name",
         "wrote_report": "wrote {path}: {pages} ({startups})",
         "writing_pages": "writing {pages}…",
         "page_of": "  page {done} of {total}",
@@ -96,6 +98,7 @@ LABELS: dict[str, dict[str, str]] = {
         "copy_of_workspace": "a copy of the workspace {source}",
         "copy_of_json": "a workspace holding the JSON portfolio {source} ({startups})",
         "output_kind": "the output must be {kind} file, not '{path}'",
+        "export_kind": "the output must be an .xlsx or .json file, not '{path}'",
         "exporting": "exported {done} of {assessments}…",
         "generating": "generating {startups}…",
         "framework_not_found": "no such file, and no shipped framework has this id; expected "
@@ -156,6 +159,8 @@ LABELS: dict[str, dict[str, str]] = {
                                  "其他类型的文件替换该工作区；请换一个名称",
         "output_link_unlike": "这是指向 {target} 的链接，该文件不是 {suffix} 文件，即使加上 "
                               "--overwrite 也不会被它替换；请换一个名称",
+        "output_not_file": "这不是普通文件（而是命名管道、设备或文件夹），即使加上 --overwrite "
+                           "也不会被替换；请换一个名称",
         "wrote_report": "已写入 {path}：{pages}（{startups}）",
         "writing_pages": "正在写入 {pages}…",
         "page_of": "  第 {done} 页，共 {total} 页",
@@ -202,6 +207,7 @@ LABELS: dict[str, dict[str, str]] = {
         "copy_of_workspace": "工作区 {source} 的副本",
         "copy_of_json": "包含 JSON 组合 {source} 的工作区（{startups}）",
         "output_kind": "输出文件必须是 {kind} 文件，而不是“{path}”",
+        "export_kind": "输出文件必须是 .xlsx 或 .json 文件，而不是“{path}”",
         "exporting": "已导出 {assessments}中的 {done} 项…",
         "generating": "正在生成 {startups}…",
         "framework_not_found": "没有这个文件，也没有此 id 的内置框架；应为框架文件（JSON）、"

@@ -23,6 +23,7 @@ import contextlib
 import json
 import os
 import sqlite3
+import stat
 import urllib.parse
 from pathlib import Path
 from typing import Any, Final
@@ -44,9 +45,13 @@ def is_workspace(path: str | Path) -> bool:
     """Whether ``path`` is an SQLite database (a workspace, or another program's database,
     which opening then refuses by name) rather than a JSON portfolio or anything else.
 
-    Looks at the first 16 bytes only; a missing or unreadable file is not a workspace.
+    Looks at the first 16 bytes only; a missing or unreadable file is not a workspace, nor
+    is anything but a regular file (symbolic links followed): a named pipe or a device is
+    never opened, as reading it could wait for ever.
     """
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return False
         with open(path, "rb") as fh:
             return fh.read(len(SQLITE_HEADER)) == SQLITE_HEADER
     except OSError:
