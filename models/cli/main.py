@@ -64,7 +64,7 @@ def _run(args: argparse.Namespace) -> int:
         _say(f"beachhead {args.command}: {exc}")
         return EXIT_USAGE
     except OSError as exc:
-        _say(_os_error_line(exc, getattr(args, "output", None), args.lang))
+        _say(_os_error_line(exc, _written(args), args.lang))
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         _say(say("interrupted"))
@@ -75,10 +75,16 @@ def _run(args: argparse.Namespace) -> int:
     except Exception as exc:  # the last resort: never a traceback in front of a user
         failed = write_error(exc)  # a full disk, said by SQLite or zlib
         if failed is not None:
-            _say(_os_error_line(failed, getattr(args, "output", None), args.lang))
+            _say(_os_error_line(failed, _written(args), args.lang))
             return EXIT_BAD_INPUT
         _say(say("unexpected", command=args.command, problem=f"{type(exc).__name__}: {exc}"))
         return EXIT_BAD_INPUT
+
+
+def _written(args: argparse.Namespace) -> str | None:
+    """The file the command writes: its ``-o`` output, else the portfolio ``--into`` names
+    (an import rewrites it)."""
+    return getattr(args, "output", None) or getattr(args, "into", None)
 
 
 def _say(problem: object) -> None:

@@ -23,6 +23,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "cannot_reach": "cannot reach the server ({reason})",
         "link_unlike": "is a link to {target}, which is not a workspace (.beachhead) and is "
                        "never replaced by one; choose another name",
+        "full_disk": "cannot be opened for writing: the disk is full, and a workspace needs "
+                     "room beside it for its journal ({name}-wal, {name}-shm), even to be "
+                     "read; free some space and try again (the workspace is unchanged)",
     },
     "zh_CN": {
         "cannot_open": "无法打开文件（{reason}）",
@@ -38,6 +41,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "cannot_reach": "无法连接服务器（{reason}）",
         "link_unlike": "这是指向 {target} 的链接，该文件不是工作区（.beachhead），不会被工作区"
                        "替换；请换一个名称",
+        "full_disk": "无法以写入方式打开：磁盘已满，而工作区即使只是读取，也需要在旁边写入日志"
+                     "文件（{name}-wal、{name}-shm）；请腾出空间后重试（工作区未被改动）",
     },
 }
 

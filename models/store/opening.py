@@ -22,7 +22,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from models.core.errors import InputError
+from models.core.errors import InputError, write_error
 from models.core.portfolio import Portfolio
 from models.core.speech import os_reason
 from models.files.texts import say
@@ -76,11 +76,13 @@ def connect(path: Path, scripts: Path = migrate.SCRIPTS) -> tuple[sa.Engine, sa.
     if not is_workspace(path):
         raise _not_sqlite(path)
     engine = sqlite_engine(path)
+    real = os.path.realpath(path)  # the journal is beside the real file
+    absent = [extra for extra in ("-wal", "-shm") if not os.path.lexists(f"{real}{extra}")]
     try:
         conn = engine.connect()
     except (sa.exc.DBAPIError, sqlite3.Error) as exc:
         engine.dispose()
-        raise _damaged(path, exc) from None
+        raise _damaged(path, exc, absent) from None
     try:
         _check(conn, path, scripts)
     except BaseException:
@@ -90,8 +92,35 @@ def connect(path: Path, scripts: Path = migrate.SCRIPTS) -> tuple[sa.Engine, sa.
     return engine, conn
 
 
-def _damaged(path: Path, exc: Exception) -> InputError:
+#: Free space (bytes) below which SQLite's "disk I/O error" on opening means a full disk.
+LOW_SPACE = 1 << 20
+
+
+def _disk_full(path: Path, exc: Exception) -> bool:
+    """Whether opening ``path`` failed for want of room: SQLite says the disk is full, or it
+    says "disk I/O error" (its ``-shm`` file could not be made) where the folder has less
+    than :data:`LOW_SPACE` free."""
+    refused = write_error(exc)
+    if refused is None or refused.errno not in (errno.ENOSPC, errno.EIO):
+        return False
+    if refused.errno == errno.ENOSPC:
+        return True
+    try:
+        room = os.statvfs(path.resolve().parent)
+    except OSError:
+        return False
+    return room.f_bavail * room.f_frsize < LOW_SPACE
+
+
+def _damaged(path: Path, exc: Exception, absent: list[str] | None = None) -> InputError:
     reason = exc.orig if isinstance(exc, sa.exc.DBAPIError) else exc
+    if _disk_full(path, exc):  # the companion files this opening began are let go
+        real = os.path.realpath(path)
+        for extra in absent or []:
+            with contextlib.suppress(OSError):
+                if os.path.getsize(f"{real}{extra}") < 32768:  # a -shm in use is 32 KiB
+                    os.unlink(f"{real}{extra}")
+        return InputError.single(str(path), "", say("full_disk", name=path.name))
     folder = path.resolve().parent
     if not os.access(folder, os.W_OK):  # SQLite cannot make the journal (-wal, -shm) beside it
         return InputError.single(str(path), "", f"cannot be opened: its folder {folder} is "

@@ -129,3 +129,57 @@ def test_a_full_disk_is_one_line_and_leaves_nothing(
     assert done.stderr.splitlines()[-1] == said
     assert "Traceback" not in done.stderr and "SQL" not in done.stderr
     assert list(full.iterdir()) == []
+
+
+def _filled(folder: Path) -> None:
+    """Fill ``folder``'s file system to its last byte."""
+    with open(folder / "pad", "wb", buffering=0) as pad, pytest.raises(OSError) as caught:
+        while True:
+            pad.write(b"\0" * 4096)
+    assert caught.value.errno == errno.ENOSPC
+
+
+@pytest.fixture
+def roomy(tmp_path: Path) -> Iterator[Path]:
+    """A folder on a 4 MiB file system of its own, which the test fills."""
+    folder = tmp_path / "roomy"
+    folder.mkdir()
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs",
+                              str(folder)], capture_output=True, check=False)
+    if mounted.returncode != 0:
+        pytest.skip("a tmpfs cannot be mounted here (needs root)")
+    try:
+        yield folder
+    finally:
+        subprocess.run(["umount", str(folder)], check=True)
+
+
+def _cli(*argv: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "models.cli.main", *argv], capture_output=True,
+                          text=True, cwd=ROOT, timeout=300, check=False)
+
+
+def test_import_into_a_portfolio_on_a_full_disk(roomy: Path, sample_file: Path,
+                                                tmp_path: Path) -> None:
+    book = tmp_path / "book.xlsx"
+    assert _cli("export", str(sample_file), "-o", str(book), "--draws", "0").returncode == 0
+    ws, port = roomy / "w.beachhead", roomy / "p.json"
+    assert _cli("export", str(sample_file), "-o", str(port)).returncode == 0
+    ws.write_bytes(sample_file.read_bytes())
+    before = {p.name: p.read_bytes() for p in (ws, port)}
+    _filled(roomy)
+    full_en = (f"{ws}: cannot be opened for writing: the disk is full, and a workspace needs "
+               "room beside it for its journal (w.beachhead-wal, w.beachhead-shm), even to be "
+               "read; free some space and try again (the workspace is unchanged)")
+    done = _cli("import", str(book), "--into", str(ws))
+    assert (done.returncode, done.stderr.splitlines()[-1]) == (1, full_en), done.stderr
+    done = _cli("--lang", "zh_CN", "score", str(ws))
+    assert (done.returncode, done.stderr.splitlines()[-1]) == (1, (
+        f"{ws}: 无法以写入方式打开：磁盘已满，而工作区即使只是读取，也需要在旁边写入日志文件"
+        "（w.beachhead-wal、w.beachhead-shm）；请腾出空间后重试（工作区未被改动）")), done.stderr
+    done = _cli("--lang", "zh_CN", "import", str(book), "--into", str(port))
+    assert (done.returncode, done.stderr.splitlines()[-1]) == (1, f"{port}：{FULL_ZH}")
+    assert sorted(p.name for p in roomy.iterdir()) == ["p.json", "pad", "w.beachhead"]
+    assert {p.name: p.read_bytes() for p in (ws, port)} == before
+    (roomy / "pad").unlink()  # room again: the workspace opens, as healthy as it was
+    assert _cli("score", str(ws)).returncode == 0
