@@ -100,9 +100,9 @@ def test_a_file_that_is_not_utf8_text(capsys, tmp_path: Path):  # type: ignore[n
 
 def test_a_wrong_output_kind(capsys, deals: Path):  # type: ignore[no-untyped-def]
     assert run_cli(capsys, *ZH, "export", str(deals), "-o", "out.txt") == (
-        2, "", "beachhead export: 输出文件必须是 .xlsx 文件，而不是“out.txt”\n")
+        2, "", "beachhead export: 输出文件必须是 .xlsx 或 .json 文件，而不是“out.txt”\n")
     assert run_cli(capsys, "export", str(deals), "-o", "out.txt") == (
-        2, "", "beachhead export: the output must be an .xlsx file, not 'out.txt'\n")
+        2, "", "beachhead export: the output must be an .xlsx or .json file, not 'out.txt'\n")
 
 
 def _usage_error(capsys, *args: str) -> tuple[int, str, str]:  # type: ignore[no-untyped-def]
