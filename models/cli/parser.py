@@ -124,7 +124,6 @@ FILE_HELP = ("a workspace (.beachhead, or a team workspace's postgresql:// addre
 
 def _perspective(value: str) -> str:
     """``investor``, ``founder``, ``latest``, ``assessor:NAME`` or ``assessments``."""
-
     if value != "assessments" and not _is_perspective(value):
         raise argparse.ArgumentTypeError(say("or_assessments",
                                              message=say("perspective", value=value)))

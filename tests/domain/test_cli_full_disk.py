@@ -74,19 +74,24 @@ def test_a_zlib_error_after_a_failed_write_is_that_write_s_error() -> None:
     assert write_error(ValueError("database or disk is full")) is None  # not SQLite's
 
 
-@pytest.fixture
-def full(tmp_path: Path) -> Iterator[Path]:
-    """A folder on a 16 KiB file system of its own, which none of the outputs fits."""
-    folder = tmp_path / "full"
+def _mounted(folder: Path, size: str) -> Iterator[Path]:
+    """``folder``, made, with a ``tmpfs`` of ``size`` mounted on it while the test runs
+    (skipped where mounting is not allowed)."""
     folder.mkdir()
-    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=16k", "tmpfs", str(folder)],
-                             capture_output=True, check=False)
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs",
+                              str(folder)], capture_output=True, check=False)
     if mounted.returncode != 0:
         pytest.skip("a tmpfs cannot be mounted here (needs root)")
     try:
         yield folder
     finally:
         subprocess.run(["umount", str(folder)], check=True)
+
+
+@pytest.fixture
+def full(tmp_path: Path) -> Iterator[Path]:
+    """A folder on a 16 KiB file system of its own, which none of the outputs fits."""
+    yield from _mounted(tmp_path / "full", "16k")
 
 
 @pytest.fixture(scope="module")
@@ -142,16 +147,7 @@ def _filled(folder: Path) -> None:
 @pytest.fixture
 def roomy(tmp_path: Path) -> Iterator[Path]:
     """A folder on a 4 MiB file system of its own, which the test fills."""
-    folder = tmp_path / "roomy"
-    folder.mkdir()
-    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs",
-                              str(folder)], capture_output=True, check=False)
-    if mounted.returncode != 0:
-        pytest.skip("a tmpfs cannot be mounted here (needs root)")
-    try:
-        yield folder
-    finally:
-        subprocess.run(["umount", str(folder)], check=True)
+    yield from _mounted(tmp_path / "roomy", "4m")
 
 
 def _cli(*argv: str) -> subprocess.CompletedProcess[str]:

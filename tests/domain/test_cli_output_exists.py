@@ -21,10 +21,10 @@ COMMANDS = [
     (("report", "{src}", "--top", "1"), ".pdf"),
     (("framework", "review", "beachhead.llm-startups"), ".xlsx"),
 ]
+IDS = ["export-xlsx", "export-json", "template", "report", "review"]
 
 
-@pytest.mark.parametrize(("command", "suffix"), COMMANDS,
-                         ids=["export-xlsx", "export-json", "template", "report", "review"])
+@pytest.mark.parametrize(("command", "suffix"), COMMANDS, ids=IDS)
 def test_an_existing_output_is_kept_unless_overwrite_is_given(  # type: ignore[no-untyped-def]
         capsys, tmp_path: Path, sample_file: Path, command: tuple[str, ...], suffix: str):
     argv = [a.format(src=sample_file) for a in command]

@@ -13,17 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.domain.test_cli_output_exists import COMMANDS, IDS
 from tests.helpers import run_cli
-
-#: Each command and the suffix of the file it writes; ``{src}`` is the sample workspace.
-COMMANDS = [
-    (("export", "{src}"), ".xlsx"),
-    (("export", "{src}"), ".json"),
-    (("template",), ".xlsx"),
-    (("report", "{src}", "--top", "1"), ".pdf"),
-    (("framework", "review", "beachhead.llm-startups"), ".xlsx"),
-]
-IDS = ["export-xlsx", "export-json", "template", "report", "review"]
 
 
 @pytest.mark.parametrize(("command", "suffix"), COMMANDS, ids=IDS)
